@@ -1,0 +1,1 @@
+"""The page's files (HTML, CSS, JavaScript), shipped inside the package as `desklaunch.assets`."""

@@ -1,0 +1,337 @@
+// The connection to the app's server: the long-poll loop (GET /api/poll) and the
+// event sender (POST /api/events). The contract is docs/protocol.md.
+//
+// The client knows nothing about the DOM; it reports through the hooks given to it:
+//   onReset(commands)      a reset answer: clear everything, then render `commands`
+//   onCommands(commands)   new commands (already filtered to seq > rendered)
+//   onConnection(ok)       false while the server can't be reached, true once it can
+//   onForbidden()          403: the page lost its cookie; the client has stopped
+//   onDetached()           another view took the session over; the client has stopped
+//   onEnded(reason)        the session is gone ("ended", "expired", "unknown"); stopped
+
+const STORAGE_KEY = "desklaunch.session";
+const BACKOFF_FIRST_MS = 100;
+const BACKOFF_MAX_MS = 2000;
+// The server answers a long poll within about 20 s; a poll silent for this long is
+// taken as a dead connection (e.g. after the computer slept) and retried.
+const POLL_WATCHDOG_MS = 60000;
+const MAX_EVENTS_PER_POST = 100;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+class Forbidden extends Error {}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const nextBackoff = (ms) => Math.min(ms * 2, BACKOFF_MAX_MS);
+
+function readStoredSession() {
+  try {
+    return sessionStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function storeSession(id) {
+  try {
+    if (id === null) sessionStorage.removeItem(STORAGE_KEY);
+    else sessionStorage.setItem(STORAGE_KEY, id);
+  } catch {
+    // Storage can be unavailable; the session then simply doesn't survive a reload.
+  }
+}
+
+function utf8Length(text) {
+  // Cheap upper bound first: a UTF-16 code unit never takes more than 3 UTF-8 bytes.
+  return text.length * 3 <= MAX_BODY_BYTES ? text.length : new TextEncoder().encode(text).length;
+}
+
+export class Client {
+  #hooks;
+  #session = readStoredSession();
+  #sessionFromStorage = this.#session !== null;
+  #view = null;
+  #rendered = 0; // highest command seq rendered (the `ack`)
+  #answered = false; // has this session answered this page at least once?
+  #running = false;
+  #loopId = 0; // bumps whenever the loop stops, so a stale loop exits
+  #pollAbort = null;
+  #repollNow = false;
+  #failing = { poll: false, events: false };
+
+  #eventSeq = 0;
+  #eventGen = 0; // bumps when the view changes: queued and in-flight events are dropped
+  #queue = [];
+  #sending = false;
+
+  constructor(hooks) {
+    this.#hooks = hooks;
+  }
+
+  start() {
+    if (this.#running) return;
+    this.#running = true;
+    this.#repollNow = false;
+    this.#pollLoop(++this.#loopId);
+  }
+
+  /** After "detached": take the session back (a new view, replayed with a reset). */
+  reattach() {
+    this.#view = null;
+    this.start();
+  }
+
+  /** After the session expired: forget it and start the script afresh. */
+  restart() {
+    this.#forgetSession();
+    this.start();
+  }
+
+  /** Queue an event ({type, id, value}) for the server. False when it can't be sent. */
+  send(event) {
+    if (!this.#running || this.#view === null) return false;
+    this.#queue.push({ ...event, seq: ++this.#eventSeq });
+    this.#sendQueued();
+    return true;
+  }
+
+  // ---- state -----------------------------------------------------------------------
+
+  #stop() {
+    this.#running = false;
+    this.#loopId++;
+    this.#dropEvents();
+    if (this.#pollAbort) this.#pollAbort.abort();
+  }
+
+  #dropEvents() {
+    this.#queue.length = 0;
+    this.#eventSeq = 0;
+    this.#eventGen++;
+  }
+
+  #forgetSession() {
+    this.#session = null;
+    this.#sessionFromStorage = false;
+    this.#view = null;
+    this.#rendered = 0;
+    this.#answered = false;
+    storeSession(null);
+  }
+
+  #setFailing(channel, failing) {
+    const before = this.#failing.poll || this.#failing.events;
+    this.#failing[channel] = failing;
+    const after = this.#failing.poll || this.#failing.events;
+    if (before !== after) this.#call("onConnection", !after);
+  }
+
+  #call(hook, ...args) {
+    try {
+      this.#hooks[hook]?.(...args);
+    } catch (err) {
+      console.error(`desklaunch: ${hook} failed`, err);
+    }
+  }
+
+  // ---- HTTP --------------------------------------------------------------------------
+
+  async #request(method, url, { body = null, session, view, signal } = {}) {
+    const headers = { "X-Desklaunch": "1" };
+    if (session) headers["X-Desklaunch-Session"] = session;
+    if (view) headers["X-Desklaunch-View"] = view;
+    if (body !== null) headers["Content-Type"] = "application/json";
+    const response = await fetch(url, {
+      method,
+      headers,
+      body,
+      signal,
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+    if (response.status === 403) throw new Forbidden();
+    let data = null;
+    try {
+      data = await response.json();
+    } catch {
+      data = null; // not JSON: the caller decides whether that is an error
+    }
+    return { ok: response.ok, status: response.status, data };
+  }
+
+  #forbidden() {
+    this.#stop();
+    this.#call("onForbidden");
+  }
+
+  // ---- polling -----------------------------------------------------------------------
+
+  async #pollLoop(loopId) {
+    let backoff = BACKOFF_FIRST_MS;
+    while (loopId === this.#loopId) {
+      let answer;
+      try {
+        answer = await this.#poll();
+      } catch (err) {
+        if (loopId !== this.#loopId) return;
+        if (err instanceof Forbidden) return this.#forbidden();
+        if (this.#repollNow) {
+          this.#repollNow = false;
+          continue;
+        }
+        this.#setFailing("poll", true);
+        await sleep(backoff);
+        backoff = nextBackoff(backoff);
+        continue;
+      }
+      if (loopId !== this.#loopId) return;
+      backoff = BACKOFF_FIRST_MS;
+      this.#repollNow = false;
+      this.#setFailing("poll", false);
+      this.#handleAnswer(answer);
+      // No delay: the next long poll goes out at once.
+    }
+  }
+
+  async #poll() {
+    const abort = new AbortController();
+    this.#pollAbort = abort;
+    const watchdog = setTimeout(() => abort.abort(), POLL_WATCHDOG_MS);
+    try {
+      const { ok, data } = await this.#request("GET", `/api/poll?ack=${this.#rendered}`, {
+        session: this.#session,
+        view: this.#view,
+        signal: abort.signal,
+      });
+      const isObject = data !== null && typeof data === "object" && !Array.isArray(data);
+      if (isObject && (data.closed || data.detached)) return data;
+      if (!ok || !isObject) throw new Error("bad poll answer");
+      return data;
+    } finally {
+      clearTimeout(watchdog);
+      if (this.#pollAbort === abort) this.#pollAbort = null;
+    }
+  }
+
+  /** Cut the current long poll short and poll again at once (no error shown). */
+  #repoll() {
+    if (!this.#pollAbort) return;
+    this.#repollNow = true;
+    this.#pollAbort.abort();
+  }
+
+  #handleAnswer(answer) {
+    if (answer.closed) return this.#closed(answer.reason);
+    if (answer.detached) {
+      this.#stop();
+      this.#call("onDetached");
+      return;
+    }
+    if (typeof answer.session === "string" && answer.session !== this.#session) {
+      this.#session = answer.session;
+      storeSession(answer.session);
+    }
+    if (typeof answer.view === "string" && answer.view !== this.#view) {
+      this.#view = answer.view;
+      this.#dropEvents(); // event seqs count from 1 per view
+    }
+    this.#answered = true;
+    const commands = Array.isArray(answer.commands) ? answer.commands : [];
+    const seq = Number.isInteger(answer.seq) ? answer.seq : 0;
+    if (answer.reset) {
+      this.#call("onReset", commands);
+      this.#rendered = seq;
+      return;
+    }
+    const rendered = this.#rendered;
+    const fresh = commands.filter((c) => c && c.seq > rendered);
+    if (fresh.length) {
+      this.#call("onCommands", fresh);
+      this.#rendered = Math.max(this.#rendered, fresh[fresh.length - 1].seq);
+    }
+    this.#rendered = Math.max(this.#rendered, seq);
+  }
+
+  #closed(reason) {
+    const stale = reason === "unknown" || reason === "expired";
+    if (stale && this.#sessionFromStorage && !this.#answered) {
+      // A reload (or a new tab) found its stored session gone: start a new one.
+      this.#forgetSession();
+      this.#dropEvents();
+      return;
+    }
+    this.#stop();
+    if (stale) this.#forgetSession();
+    this.#call("onEnded", typeof reason === "string" ? reason : "ended");
+  }
+
+  // ---- events ------------------------------------------------------------------------
+
+  #takeBatch() {
+    let batch = this.#queue.splice(0, MAX_EVENTS_PER_POST);
+    let body = JSON.stringify({ events: batch });
+    while (batch.length > 1 && utf8Length(body) > MAX_BODY_BYTES) {
+      const keep = Math.max(1, Math.floor(batch.length / 2));
+      this.#queue.unshift(...batch.slice(keep));
+      batch = batch.slice(0, keep);
+      body = JSON.stringify({ events: batch });
+    }
+    if (utf8Length(body) > MAX_BODY_BYTES) {
+      console.error("desklaunch: an event is larger than 1 MiB and was dropped", batch[0].type);
+      return null;
+    }
+    return body;
+  }
+
+  async #sendQueued() {
+    if (this.#sending) return;
+    this.#sending = true;
+    try {
+      while (this.#queue.length && this.#running) {
+        const gen = this.#eventGen;
+        const session = this.#session;
+        const view = this.#view;
+        const body = this.#takeBatch();
+        if (body === null) continue;
+        await this.#post(body, { gen, session, view });
+      }
+    } finally {
+      this.#sending = false;
+    }
+  }
+
+  /** POST one batch until it is delivered, refused, or made pointless. */
+  async #post(body, { gen, session, view }) {
+    let backoff = BACKOFF_FIRST_MS;
+    while (gen === this.#eventGen) {
+      let answer;
+      try {
+        answer = await this.#request("POST", "/api/events", { body, session, view });
+      } catch (err) {
+        if (err instanceof Forbidden) return this.#forbidden();
+        answer = null; // network error
+      }
+      const { ok = false, status = 0, data = null } = answer ?? {};
+      if (data && data.closed) {
+        // The session is gone; the poll loop hears the same and handles it.
+        this.#setFailing("events", false);
+        this.#dropEvents();
+        this.#repoll();
+        return;
+      }
+      if (ok && data !== null) {
+        this.#setFailing("events", false);
+        return;
+      }
+      if (status >= 400 && status < 500) {
+        this.#setFailing("events", false);
+        console.error(`desklaunch: events refused (${status})`, data && data.error);
+        return; // resending the same batch would be refused again
+      }
+      // Network error, 5xx, or not JSON: the same batch again (the server ignores
+      // events whose seq it has seen).
+      this.#setFailing("events", true);
+      await sleep(backoff);
+      backoff = nextBackoff(backoff);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+// Entry point: wires the connection (client.js) to the page (render.js, notices.js).
+
+import { Client } from "./client.js";
+import { guardLinks } from "./links.js";
+import { Notices } from "./notices.js";
+import { Renderer } from "./render.js";
+
+const byId = (id) => document.getElementById(id);
+
+const notices = new Notices({
+  banner: byId("dl-banner"),
+  toasts: byId("dl-toasts"),
+  state: byId("dl-state"),
+});
+
+// The renderer needs `send` before the client exists; the arrow defers the lookup.
+let client = null;
+const renderer = new Renderer({
+  output: byId("dl-output"),
+  input: byId("dl-input"),
+  notices,
+  send: (event) => (client ? client.send(event) : false),
+});
+
+const ENDED = {
+  ended: "This app has ended.",
+  expired: "This app's session has expired.",
+  unknown: "This app's session is no longer known.",
+};
+
+client = new Client({
+  onReset(commands) {
+    notices.clearFatal();
+    renderer.reset();
+    renderer.apply(commands);
+  },
+  onCommands(commands) {
+    renderer.apply(commands);
+  },
+  onConnection(ok) {
+    notices.connection(ok);
+  },
+  onForbidden() {
+    renderer.disableAll();
+    notices.fatal(
+      "This app's page can no longer reach it (access was refused). Restart the app.",
+    );
+  },
+  onDetached() {
+    renderer.disableAll();
+    notices.fatal("This app is now shown in another window.", {
+      label: "Show it here",
+      run: () => {
+        notices.clearFatal();
+        client.reattach();
+      },
+    });
+  },
+  onEnded(reason) {
+    renderer.disableAll();
+    notices.connection(true);
+    const restart =
+      reason === "ended" ? undefined : { label: "Start again", run: () => client.restart() };
+    notices.ended(ENDED[reason] ?? ENDED.ended, restart);
+  },
+});
+
+guardLinks(document);
+client.start();

@@ -1,0 +1,130 @@
+// Everything the page says about itself rather than the script's output: the connection
+// banner, toasts, and the end-of-script state line.
+
+const TOAST_COLORS = new Set(["info", "success", "warn", "error"]);
+const UNREACHABLE = "Can't reach the app \u2014 retrying\u2026";
+
+const asText = (value) => (value === null || value === undefined ? "" : String(value));
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+function actionButton({ label, run }) {
+  const button = element("button", "dl-btn primary", label);
+  button.type = "button";
+  button.addEventListener("click", run, { once: true });
+  return button;
+}
+
+export class Notices {
+  #banner;
+  #toasts;
+  #state;
+  #fatal = false;
+
+  constructor({ banner, toasts, state }) {
+    this.#banner = banner;
+    this.#toasts = toasts;
+    this.#state = state;
+  }
+
+  // ---- banner (a live region that is always in the document) --------------------------
+
+  /** Show or hide "Can't reach the app — retrying…". */
+  connection(ok) {
+    if (this.#fatal) return;
+    if (ok) this.#banner.textContent = "";
+    else if (!this.#banner.firstChild) this.#banner.append(element("div", "dl-banner warn", UNREACHABLE));
+  }
+
+  /** A problem the page can't retry its way out of; stays until `clearFatal`. */
+  fatal(message, action) {
+    this.#fatal = true;
+    const box = element("div", "dl-banner error");
+    box.append(element("span", "", message));
+    if (action) box.append(actionButton(action));
+    this.#banner.replaceChildren(box);
+  }
+
+  clearFatal() {
+    this.#fatal = false;
+    this.#banner.textContent = "";
+  }
+
+  // ---- toasts --------------------------------------------------------------------------
+
+  toast({ text, duration, color }) {
+    const kind = TOAST_COLORS.has(color) ? color : "info";
+    const toast = element("div", `dl-toast ${kind}`);
+    toast.append(element("span", "dl-toast-text", asText(text)));
+    const close = element("button", "dl-toast-close", "\u00d7");
+    close.type = "button";
+    close.setAttribute("aria-label", "Dismiss");
+    toast.append(close);
+    let timer = 0;
+    const dismiss = () => {
+      clearTimeout(timer);
+      toast.remove();
+    };
+    toast.addEventListener("click", dismiss);
+    const seconds = Number(duration);
+    if (Number.isFinite(seconds) && seconds > 0) timer = setTimeout(dismiss, seconds * 1000);
+    this.#toasts.append(toast);
+  }
+
+  // ---- end-of-script state (replaced, never appended: it is replayed on reset) --------
+
+  /** Render a `state` command. */
+  state({ state, code, traceback }) {
+    switch (state) {
+      case "finished": {
+        const note = Number.isInteger(code) && code !== 0 ? ` (exit code ${code})` : "";
+        this.#state.replaceChildren(element("p", "dl-state-line", `Finished${note}`));
+        break;
+      }
+      case "error":
+        this.#state.replaceChildren(this.#errorBox(code, traceback));
+        break;
+      case "closed":
+        this.ended("This app has ended.");
+        break;
+      default: // "running"
+        this.#state.textContent = "";
+    }
+  }
+
+  #errorBox(code, traceback) {
+    const box = element("section", "dl-error-box");
+    const heading = element("h2", "", "The script stopped with an error");
+    heading.id = "dl-error-heading";
+    box.setAttribute("aria-labelledby", heading.id);
+    box.append(heading);
+    if (traceback) {
+      const pre = element("pre", "dl-traceback", asText(traceback));
+      pre.tabIndex = 0; // scrollable by keyboard
+      pre.setAttribute("aria-label", "Traceback");
+      box.append(pre);
+    } else if (Number.isInteger(code)) {
+      box.append(element("p", "", `Exit code ${code}`));
+    }
+    return box;
+  }
+
+  /** "This app has ended." (or another closing message), with an optional action. */
+  ended(message, action) {
+    const line = element("div", "dl-state-line ended");
+    line.append(element("span", "", message));
+    if (action) line.append(actionButton(action));
+    // Keep an error box above the closing line: the traceback is still worth reading.
+    const box = this.#state.querySelector(".dl-error-box");
+    this.#state.replaceChildren(...(box ? [box, line] : [line]));
+  }
+
+  clearState() {
+    this.#state.textContent = "";
+  }
+}

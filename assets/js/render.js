@@ -1,0 +1,156 @@
+// Applies server commands to the page (see "Commands" in docs/protocol.md).
+//
+// Bursts are the common case (a loop of print()s), so consecutive appends to the same
+// scope are collected in a DocumentFragment and inserted with one DOM operation, and the
+// layout is read at most twice per batch (scroll position before and after).
+
+import { Forms } from "./forms.js";
+import { buildWidget, handleButtonClicks } from "./widgets.js";
+
+const ROOT = "ROOT";
+const NEAR_BOTTOM_PX = 48;
+
+/** Insert `node` into `parent` at protocol position (-1 append, 0 prepend, n, -n). */
+function insertAt(parent, node, position) {
+  const children = parent.children;
+  const count = children.length;
+  let index = position < 0 ? count + position + 1 : position;
+  if (index < 0) index = 0;
+  parent.insertBefore(node, index >= count ? null : children[index]);
+}
+
+function isAppend(position) {
+  return position === undefined || position === null || position === -1;
+}
+
+export class Renderer {
+  #output;
+  #notices;
+  #forms;
+  #scopes = new Map();
+  #pending = null; // { name, parent, fragment }: appends not yet in the document
+  #focusForm = null;
+  #ended = false;
+
+  constructor({ output, input, notices, send }) {
+    this.#output = output;
+    this.#notices = notices;
+    this.#forms = new Forms(input, send);
+    this.#scopes.set(ROOT, output);
+    handleButtonClicks(output, send);
+  }
+
+  /** Clear everything shown (before a reset answer's replay). */
+  reset() {
+    this.#pending = null;
+    this.#focusForm = null;
+    this.#output.textContent = "";
+    this.#scopes.clear();
+    this.#scopes.set(ROOT, this.#output);
+    this.#forms.clear();
+    this.#notices.clearState();
+    this.#ended = false;
+  }
+
+  /** Render a list of commands. */
+  apply(commands) {
+    const scroller = document.scrollingElement;
+    const wasAtBottom =
+      scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= NEAR_BOTTOM_PX;
+    for (const command of commands) {
+      try {
+        this.#apply(command);
+      } catch (err) {
+        console.error("desklaunch: could not render command", command?.cmd, err);
+      }
+    }
+    this.#flush();
+    if (this.#focusForm) {
+      if (this.#focusForm.el.isConnected) this.#focusForm.focus({ preventScroll: wasAtBottom });
+      this.#focusForm = null;
+    }
+    if (this.#ended) this.disableAll();
+    if (wasAtBottom) scroller.scrollTop = scroller.scrollHeight;
+  }
+
+  /** Make every control inert (the app ended, or this window lost the session). */
+  disableAll() {
+    this.#flush();
+    for (const button of this.#output.querySelectorAll("button")) button.disabled = true;
+    this.#forms.disableAll();
+  }
+
+  #apply(command) {
+    switch (command.cmd) {
+      case "output":
+        return this.#outputWidget(command);
+      case "clear": {
+        this.#flush();
+        const el = this.#scope(command.scope, false);
+        if (el) el.textContent = "";
+        return;
+      }
+      case "remove": {
+        this.#flush();
+        const el = this.#scope(command.scope, false);
+        if (el && el !== this.#output) el.remove();
+        this.#scopes.delete(String(command.scope));
+        return;
+      }
+      case "input":
+        this.#focusForm = this.#forms.add(command.form);
+        return;
+      case "input_error":
+        return this.#forms.error(command.id, command.field, command.message);
+      case "input_done":
+        return this.#forms.done(command.id);
+      case "toast":
+        return this.#notices.toast(command);
+      case "env":
+        if (typeof command.title === "string") document.title = command.title;
+        return;
+      case "state":
+        this.#notices.state(command);
+        if (command.state === "closed") this.#ended = true;
+        return;
+      default:
+        console.error("desklaunch: unknown command", command.cmd);
+    }
+  }
+
+  #outputWidget({ scope, position, widget }) {
+    const name = typeof scope === "string" ? scope : ROOT;
+    const node = buildWidget(widget, (scopeName, el) => this.#scopes.set(scopeName, el));
+    if (!node) return;
+    if (!isAppend(position)) {
+      this.#flush();
+      insertAt(this.#scope(name, true), node, Number(position) || 0);
+      return;
+    }
+    if (this.#pending?.name !== name) {
+      this.#flush();
+      this.#pending = { name, parent: this.#scope(name, true), fragment: new DocumentFragment() };
+    }
+    this.#pending.fragment.append(node);
+  }
+
+  #flush() {
+    if (!this.#pending) return;
+    this.#pending.parent.append(this.#pending.fragment);
+    this.#pending = null;
+  }
+
+  /** The element of scope `name`; ROOT for an unknown name when `fallback`, else null. */
+  #scope(name, fallback) {
+    const key = String(name);
+    let el = this.#scopes.get(key);
+    if (!el || !el.isConnected) {
+      // A newer scope of that name may have been removed, or a cleared parent took it.
+      el = this.#output.querySelector(`[data-scope="${CSS.escape(key)}"]`);
+      if (key === ROOT) el = this.#output;
+      if (el) this.#scopes.set(key, el);
+      else this.#scopes.delete(key);
+    }
+    return el ?? (fallback ? this.#output : null);
+  }
+}

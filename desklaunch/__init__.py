@@ -1,0 +1,44 @@
+"""desklaunch: run a Python script as a desktop app.
+
+Scripts use `desklaunch.ui`; programs that embed desklaunch call `launch()`. Nothing heavy
+(pywebview, Qt, the server) is imported until a launch needs it.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "launch"]
+
+
+def launch(
+    target: Callable[[], Any] | str,
+    *,
+    title: str | None = None,
+    width: int = 900,
+    height: int = 700,
+    browser: bool = False,
+    close_on_exit: bool = False,
+) -> int:
+    """Show `target` (a function, or a script path like the command takes) and return its exit code.
+
+        if __name__ == "__main__":
+            raise SystemExit(desklaunch.launch(main, title="Converter"))
+    """
+    from desklaunch.launcher import Options, run
+
+    if isinstance(target, str):
+        from desklaunch.target import resolve
+
+        resolved = resolve(target)
+        main, kind, default_title = resolved.runner(), resolved.kind, resolved.title
+    else:
+        main = target
+        kind = "coroutine" if inspect.iscoroutinefunction(target) else "thread"
+        default_title = getattr(target, "__name__", "desklaunch")
+    options = Options(mode="browser" if browser else "window", title=title or default_title,
+                      width=width, height=height, close_on_exit=close_on_exit)
+    return run(main, kind, options)

@@ -1,0 +1,5 @@
+"""`python -m desklaunch` does what the `desklaunch` command does."""
+
+from desklaunch.cli import main
+
+main()

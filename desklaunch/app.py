@@ -1,0 +1,121 @@
+"""One launch of a script: the server, the event loop and the sessions, started and stopped together.
+
+`App` owns every thread desklaunch starts. `start()` binds the socket and returns the URL
+(with the launch secret) for the window; `close()` stops everything in order and says
+whether every thread ended, so the caller can decide how hard to exit.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from desklaunch.loop import EventLoopThread
+from desklaunch.protocol import PollingHandler
+from desklaunch.server import Server, build_app
+from desklaunch.session import Session, SessionKind, Sink
+from desklaunch.static import StaticFiles
+
+log = logging.getLogger(__name__)
+
+
+class App:
+    """Serve one script to its window (or browser tabs) until `close()`."""
+
+    def __init__(
+        self,
+        main: Callable[[], Any],
+        *,
+        kind: SessionKind = "thread",
+        title: str = "desklaunch",
+        close_on_exit: bool = False,
+        on_ended: Callable[[], None] | None = None,
+        idle_timeout: float | None = 120.0,
+        max_sessions: int = 64,
+    ) -> None:
+        self.title = title
+        self.close_on_exit = close_on_exit
+        self.ended = threading.Event()
+        """Set when the app should stop: its first script ended with `close_on_exit`."""
+        self._on_ended = on_ended
+        self.first_session: Session | None = None
+        self._main = main
+        self._kind = kind
+        self._loop = EventLoopThread()
+        self._server = Server(threads=max_sessions + 8, connection_limit=2 * max_sessions + 32)
+        self.handler = PollingHandler(
+            self._new_session, idle_timeout=idle_timeout, max_sessions=max_sessions
+        )
+        self._secret = secrets.token_urlsafe(32)
+        self._started = False
+
+    @property
+    def port(self) -> int:
+        return self._server.port
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> str:
+        """Start the loop and the server; return the one-time URL that lets a window in."""
+        if self._started:
+            raise RuntimeError("an App starts once")
+        self._started = True
+        self._loop.start()
+        self._loop.every(1.0, self.handler.expire)
+        app = build_app(self.handler, StaticFiles())
+        self._server.start(self._server.gate(app, self._secret))
+        return f"{self.origin}/?launch={self._secret}"
+
+    def _new_session(self, sink: Sink) -> Session:
+        session = Session(self._main, sink, kind=self._kind, loop=self._loop.loop,
+                          on_finish=self._on_finish)
+        if self.first_session is None:
+            self.first_session = session
+        session.send({"cmd": "env", "title": self.title})
+        return session
+
+    def _on_finish(self, session: Session) -> None:
+        if self.close_on_exit and session is self.first_session:
+            self.ended.set()
+            if self._on_ended is not None:
+                self._on_ended()
+
+    def end_session(self, session: Session) -> None:
+        """Close one session on purpose, e.g. because its window was closed."""
+        self.handler.end(session)
+
+    @property
+    def exit_code(self) -> int:
+        """The first script's exit code; 0 when it was closed before it ended, or never ran."""
+        session = self.first_session
+        if session is None or session.outcome is None:
+            return 0
+        return session.outcome.code
+
+    def close(self, grace: float = 1.0) -> bool:
+        """Stop everything: sessions, then server, then loop. True when every thread ended.
+
+        A script blocked in a UI call wakes with `SessionClosed` at once; one busy in its own
+        loop gets `SessionClosed` raised inside it; one that ignores even that is left for
+        the caller to end with the process.
+        """
+        deadline = time.monotonic() + grace
+        sessions = self.handler.sessions()
+        self.handler.close_all()
+        stuck = [s for s in sessions if not s.join(0.2)]
+        for session in stuck:
+            session.interrupt()
+        for session in stuck:
+            session.join(max(0.0, deadline - time.monotonic()))
+        self._server.stop()
+        self._loop.stop()
+        still = [s for s in sessions if not s.join(0)]
+        if still:
+            log.warning("%d script(s) did not stop when asked", len(still))
+        return not still

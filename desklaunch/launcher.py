@@ -1,0 +1,99 @@
+"""Running an app to its end: window or browser, then an orderly stop and the exit code.
+
+Both the `desklaunch` command and `desklaunch.launch()` come through `run()`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import webbrowser
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from desklaunch.app import App
+from desklaunch.session import SessionKind
+
+Mode = Literal["window", "browser", "none"]
+
+
+@dataclass
+class Options:
+    """How to show the app; every field has a command-line option of the same name."""
+
+    mode: Mode = "window"
+    title: str = "desklaunch"
+    width: int = 900
+    height: int = 700
+    close_on_exit: bool = False
+    gui: str | None = None
+    debug: bool = False
+
+
+def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
+    """Serve `main` and show it until the window closes (or Ctrl+C); return the exit code."""
+    mode = options.mode
+    if mode == "window":
+        from desklaunch.window import window_problem
+
+        problem = window_problem(options.gui)
+        if problem is not None:
+            say(f"{problem}; opening it in the browser instead.")
+            mode = "browser"
+    window: Any = None
+    if mode == "window":
+        from desklaunch.window import Window
+
+        window = Window("", title=options.title, width=options.width, height=options.height,
+                        gui=options.gui, debug=options.debug)
+    app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
+              on_ended=window.close if window is not None else None,
+              idle_timeout=None if window is not None else 120.0)
+    url = app.start()
+    try:
+        if window is not None:
+            window.url = url
+            window.run(on_closed=lambda: None)
+        else:
+            _serve_in_browser(app, url, open_browser=mode == "browser")
+    except KeyboardInterrupt:
+        app.close()
+        return 130
+    app.close()
+    return app.exit_code
+
+
+def _serve_in_browser(app: App, url: str, *, open_browser: bool) -> None:
+    print(url, flush=True)
+    say("serving on this URL; press Ctrl+C to stop.")
+    if open_browser and _has_display():
+        webbrowser.open(url)
+    while not app.ended.wait(0.5):
+        pass
+
+
+def _has_display() -> bool:
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def say(message: str) -> None:
+    """One line for the person at the terminal, on stderr (stdout is the script's)."""
+    if sys.stderr is not None:
+        print(f"desklaunch: {message}", file=sys.stderr, flush=True)
+
+
+def exit_process(code: int) -> None:
+    """Exit with `code`; if a script thread refuses to stop, end the process anyway."""
+    if sys.stdout is not None:
+        sys.stdout.flush()
+    if sys.stderr is not None:
+        sys.stderr.flush()
+    stragglers = [t for t in threading.enumerate()
+                  if t is not threading.main_thread() and not t.daemon and t.is_alive()]
+    if stragglers:
+        os._exit(code)
+    sys.exit(code)

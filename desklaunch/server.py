@@ -1,0 +1,156 @@
+"""The HTTP side: Bottle routes over the protocol, behind the gate, served by waitress.
+
+`Server` binds 127.0.0.1:0 itself before anything starts, so the port is known (and owned)
+before the app is built; `start()` runs waitress in a named thread and `stop()` ends it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import threading
+from typing import Any
+
+import bottle
+
+from desklaunch.errors import ProtocolError
+from desklaunch.gate import Gate, WSGIApp
+from desklaunch.protocol import PollingHandler
+from desklaunch.static import StaticFiles
+
+log = logging.getLogger(__name__)
+
+EVENTS_BODY_LIMIT = 1024 * 1024
+SESSION_HEADER = "X-Desklaunch-Session"
+VIEW_HEADER = "X-Desklaunch-View"
+
+
+def build_app(handler: PollingHandler, static: StaticFiles) -> bottle.Bottle:
+    """The routes: the page, its assets, and the two protocol endpoints."""
+    app = bottle.Bottle(catchall=True, autojson=False)
+
+    @app.get("/")
+    def page() -> bytes:
+        return _asset(static, "index.html")
+
+    @app.get("/assets/<name:path>")
+    def asset(name: str) -> bytes:
+        return _asset(static, name)
+
+    @app.get("/api/poll")
+    def poll() -> bytes:
+        ack = bottle.request.query.get("ack", "0")
+        if not (ack.isascii() and ack.isdigit() and len(ack) <= 18):
+            raise ProtocolError("ack must be a whole number of at least 0")
+        return _json(handler.poll(_header(SESSION_HEADER), _header(VIEW_HEADER), int(ack)))
+
+    @app.post("/api/events")
+    def events() -> bytes:
+        body = _read_body(bottle.request.environ, EVENTS_BODY_LIMIT)
+        return _json(handler.post(_header(SESSION_HEADER), _header(VIEW_HEADER), body))
+
+    for status in (400, 404, 405, 413, 500, 503):
+        app.error(status)(_error_page)
+    app.install(_protocol_errors)
+    return app
+
+
+def _asset(static: StaticFiles, name: str) -> bytes:
+    found = static.get(name)
+    if found is None:
+        raise bottle.HTTPError(404, "not found")
+    body, content_type = found
+    bottle.response.content_type = content_type
+    return body
+
+
+def _header(name: str) -> str | None:
+    value = bottle.request.get_header(name)
+    return value if value else None
+
+
+def _json(answer: Any) -> bytes:
+    bottle.response.content_type = "application/json"
+    return json.dumps(answer, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _read_body(environ: dict[str, Any], limit: int) -> bytes:
+    """The request body, read from the stream directly (the gate checked its length)."""
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    if length > limit:
+        raise ProtocolError("the body is too large", status=413)
+    body: bytes = environ["wsgi.input"].read(length)
+    return body
+
+
+def _protocol_errors(callback: Any) -> Any:
+    """Turn a `ProtocolError` into its 4xx with a one-line JSON body."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except ProtocolError as exc:
+            bottle.response.status = exc.status
+            return _json({"error": exc.message})
+
+    return wrapper
+
+
+def _error_page(error: bottle.HTTPError) -> str:
+    """Every error Bottle itself answers: a status line, never a traceback."""
+    if error.status_code >= 500:
+        log.error("request failed", exc_info=error.exception)
+    bottle.response.content_type = "text/plain; charset=utf-8"
+    return f"{error.status_line}\n"
+
+
+class Server:
+    """waitress on a socket bound before the thread starts, stopped by `stop()`."""
+
+    def __init__(self, *, threads: int = 72, connection_limit: int = 200) -> None:
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(128)
+        self.port: int = self._sock.getsockname()[1]
+        self._threads = threads
+        self._connection_limit = connection_limit
+        self._waitress: Any = None
+        self._thread: threading.Thread | None = None
+
+    def gate(self, app: WSGIApp, secret: str) -> Gate:
+        return Gate(app, port=self.port, secret=secret, body_limit=EVENTS_BODY_LIMIT)
+
+    def start(self, app: WSGIApp) -> None:
+        from waitress.server import create_server
+
+        self._waitress = create_server(
+            app,
+            sockets=[self._sock],
+            threads=self._threads,
+            connection_limit=self._connection_limit,
+            channel_timeout=15,
+            cleanup_interval=5,
+            max_request_header_size=64 * 1024,
+            max_request_body_size=EVENTS_BODY_LIMIT,
+            ident="",
+            expose_tracebacks=False,
+            asyncore_use_poll=True,
+            clear_untrusted_proxy_headers=True,
+        )
+        self._thread = threading.Thread(target=self._waitress.run, name="desklaunch-server")
+        self._thread.start()
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """Stop accepting, finish the worker threads, close every socket, join the thread."""
+        server = self._waitress
+        if server is None:
+            self._sock.close()
+            return
+        from waitress import wasyncore
+
+        server.task_dispatcher.shutdown(timeout=timeout)
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        if self._thread is not None:
+            self._thread.join(timeout)
+        self._waitress = None

@@ -1,0 +1,120 @@
+"""Scopes: named regions of the page that outputs go into, and `use_scope` to enter one."""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import inspect
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from desklaunch.messages import ROOT_SCOPE
+from desklaunch.session import Session, current_session
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_stack: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
+    "desklaunch_scopes", default=(ROOT_SCOPE,)
+)
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")
+
+
+def current_scope() -> str:
+    """The scope outputs go to when the call names none."""
+    return _stack.get()[-1]
+
+
+def target_scope(scope: str | None) -> str:
+    """The scope an output goes to: the one named, or the current one."""
+    if scope is None:
+        return current_scope()
+    check_name(scope)
+    return scope
+
+
+def check_name(name: str) -> None:
+    if not _NAME.match(name):
+        raise ValueError(
+            f"scope name {name!r} must start with a letter or _ and hold only letters, "
+            "digits, _ and -"
+        )
+
+
+def _parents(session: Session) -> dict[str, str]:
+    """Each known scope's parent, per session; ROOT is always there."""
+    return session.data.setdefault("scope_parents", {ROOT_SCOPE: ""})
+
+
+class use_scope:  # noqa: N801 - named like a function, as scripts use it
+    """Send outputs into scope `name`, creating it at the end of the current scope if new.
+
+    Works as `with use_scope("log"):` and as the decorator `@use_scope("log", clear=True)`.
+    Without a name, a fresh anonymous scope is made.
+    """
+
+    def __init__(self, name: str | None = None, clear: bool = False,
+                 create_scope: bool = True) -> None:
+        if name is not None:
+            check_name(name)
+        self.name = name
+        self.clear = clear
+        self.create_scope = create_scope
+        self._tokens: list[contextvars.Token[tuple[str, ...]]] = []
+
+    def __enter__(self) -> str:
+        session = current_session()
+        name = self.name or session.new_id("scope-")
+        parents = _parents(session)
+        if name not in parents:
+            if not self.create_scope:
+                raise ValueError(f"there is no scope named {name!r}")
+            parent = current_scope()
+            session.send({"cmd": "output", "scope": parent, "position": -1,
+                          "widget": {"type": "scope", "name": name, "children": []}})
+            parents[name] = parent
+        elif self.clear:
+            clear(name)
+        self._tokens.append(_stack.set((*_stack.get(), name)))
+        return name
+
+    def __exit__(self, *exc_info: object) -> None:
+        _stack.reset(self._tokens.pop())
+
+    def __call__(self, function: F) -> F:
+        if inspect.iscoroutinefunction(function):
+
+            @functools.wraps(function)
+            async def run_async(*args: Any, **kwargs: Any) -> Any:
+                with use_scope(self.name, self.clear, self.create_scope):
+                    return await function(*args, **kwargs)
+
+            return run_async  # type: ignore[return-value]
+
+        @functools.wraps(function)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            with use_scope(self.name, self.clear, self.create_scope):
+                return function(*args, **kwargs)
+
+        return run  # type: ignore[return-value]
+
+
+def clear(scope: str | None = None) -> None:
+    """Remove everything shown in `scope` (the current scope when none is named)."""
+    session = current_session()
+    name = target_scope(scope)
+    parents = _parents(session)
+    inner = _descendants(parents, name)
+    for child in inner:
+        del parents[child]
+    session.send({"cmd": "clear", "scope": name})
+
+
+def _descendants(parents: dict[str, str], name: str) -> list[str]:
+    found: list[str] = []
+    frontier = {name}
+    while frontier:
+        children = [child for child, parent in parents.items() if parent in frontier]
+        found.extend(children)
+        frontier = set(children)
+    return found
