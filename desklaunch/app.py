@@ -1,4 +1,4 @@
-"""One launch of a script: the server, the event loop and the sessions, started and stopped together.
+"""One launch of a script: server, event loop and sessions, started and stopped together.
 
 `App` owns every thread desklaunch starts. `start()` binds the socket and returns the URL
 (with the launch secret) for the window; `close()` stops everything in order and says

@@ -11,7 +11,7 @@ import hmac
 import secrets
 import threading
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -121,7 +121,7 @@ class Gate:
 class _Answer:
     """A short plain-text answer the gate gives instead of calling the app."""
 
-    _REASONS = {303: "See Other", 400: "Bad Request", 403: "Forbidden",
+    _REASONS: ClassVar[dict[int, str]] = {303: "See Other", 400: "Bad Request", 403: "Forbidden",
                 405: "Method Not Allowed", 413: "Content Too Large",
                 415: "Unsupported Media Type"}
 

@@ -6,6 +6,7 @@ Both the `desklaunch` command and `desklaunch.launch()` come through `run()`.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
 import webbrowser
@@ -52,6 +53,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
               on_ended=window.close if window is not None else None,
               idle_timeout=None if window is not None else 120.0)
     url = app.start()
+    _stop_on_sigterm()
     try:
         if window is not None:
             window.url = url
@@ -63,6 +65,16 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
         return 130
     app.close()
     return app.exit_code
+
+
+def _stop_on_sigterm() -> None:
+    """Let `kill` (SIGTERM) stop the app in order, as Ctrl+C does."""
+    if threading.current_thread() is threading.main_thread():
+
+        def interrupt(signum: int, frame: object) -> None:
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, interrupt)
 
 
 def _serve_in_browser(app: App, url: str, *, open_browser: bool) -> None:

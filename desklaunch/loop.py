@@ -42,7 +42,8 @@ class EventLoopThread:
             tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
             for task in tasks:
                 task.cancel()
-            await asyncio.wait(tasks, timeout=timeout / 2) if tasks else None
+            if tasks:
+                await asyncio.wait(tasks, timeout=timeout / 2)
             self.loop.stop()
 
         self.loop.call_soon_threadsafe(lambda: self.loop.create_task(wind_down()))

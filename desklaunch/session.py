@@ -21,7 +21,7 @@ import traceback
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from desklaunch.errors import NoSessionError, SessionClosed
 from desklaunch.interrupt import raise_in_thread
@@ -118,7 +118,7 @@ class Outcome:
 class Session:
     """One script run, bound to one page through `sink`, closed exactly once."""
 
-    _live: set[Session] = set()
+    _live: ClassVar[set[Session]] = set()
     _live_lock = threading.Lock()
 
     def __init__(
@@ -367,7 +367,7 @@ class Session:
         for cleanup in deferred:
             try:
                 cleanup()
-            except Exception:  # noqa: BLE001 - one failing cleanup must not stop the others
+            except Exception:  # one failing cleanup must not stop the others
                 log.exception("a deferred cleanup failed")
 
     def interrupt(self) -> None:

@@ -1,0 +1,26 @@
+# Makefile — the README's commands. `make demo` runs the example app, `make test` runs every
+# test; both first run `make setup` (scripts/setup.sh), which installs what is missing and is
+# a quick no-op when everything is in place. The logic lives in scripts/setup.sh.
+#   make test ARGS="-k window -x"   passes ARGS through to pytest.
+
+VENV := .venv
+ARGS ?=
+
+.PHONY: setup demo test lint
+
+setup:
+	@bash scripts/setup.sh $(SETUP_FLAGS)
+
+demo: setup
+	$(VENV)/bin/desklaunch examples/hello.py
+
+# The tests also drive a real browser: setup adds Debian's Chromium for them.
+test: SETUP_FLAGS := --browser
+test: setup
+	@status=0; $(VENV)/bin/python -m pytest $(ARGS) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; fi; \
+	if [ $$status -ne 0 ]; then echo "make test: pytest exited with status $$status" >&2; fi; \
+	exit $$status
+
+lint: setup
+	$(VENV)/bin/ruff check .

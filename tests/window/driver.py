@@ -1,0 +1,91 @@
+"""Runs one desklaunch app in a real pywebview window and drives it like a person would.
+
+A window test starts this file as a subprocess (pywebview's GUI loop runs once per process,
+on the main thread). It runs SCRIPT through desklaunch's own launcher; a helper thread
+waits for the page, performs the ACTIONS (JSON list), then closes the window. The result
+(JSON) goes to the file named by RESULT. Usage: driver.py SCRIPT ACTIONS RESULT
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+from typing import Any
+
+import webview
+
+from desklaunch.launcher import Options, run
+from desklaunch.target import resolve
+
+STEP_TIMEOUT = 20.0
+
+
+def wait_for(window: Any, expression: str) -> Any:
+    """Evaluate `expression` in the page until it is truthy (bounded); return its value."""
+    deadline = time.monotonic() + STEP_TIMEOUT
+    while time.monotonic() < deadline:
+        try:
+            value = window.run_js(expression)
+        except Exception:  # noqa: BLE001 - the page may not be there yet
+            value = None
+        if value:
+            return value
+        time.sleep(0.05)
+    raise TimeoutError(f"the page never satisfied: {expression}")
+
+
+def perform(window: Any, actions: list[dict[str, str]], result: dict[str, Any]) -> None:
+    for action in actions:
+        if action["do"] == "answer":
+            wait_for(window, f"!!document.querySelector('label') && "
+                             f"document.body.innerText.includes({json.dumps(action['label'])})")
+            window.run_js(
+                "(() => { const label = [...document.querySelectorAll('label')].find("
+                f"l => l.textContent.includes({json.dumps(action['label'])}));"
+                "const field = document.getElementById(label.htmlFor);"
+                f"field.value = {json.dumps(action['value'])};"
+                "field.form.requestSubmit(); })()"
+            )
+        elif action["do"] == "expect":
+            wait_for(window, f"document.body.innerText.includes({json.dumps(action['text'])})")
+        elif action["do"] == "read":
+            result["text"] = window.run_js("document.body.innerText")
+        elif action["do"] == "close":
+            result["closed_at"] = time.monotonic()
+            window.destroy()
+            return
+
+
+def main() -> None:
+    script, actions, result_path = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
+    target = resolve(script)
+    result: dict[str, Any] = {}
+
+    def drive() -> None:
+        deadline = time.monotonic() + STEP_TIMEOUT
+        while not webview.windows and time.monotonic() < deadline:
+            time.sleep(0.02)
+        window = webview.windows[0]
+        try:
+            perform(window, actions, result)
+        except Exception as exc:  # noqa: BLE001 - reported to the test, then the window closes
+            result["error"] = f"{type(exc).__name__}: {exc}"
+            result["text"] = window.run_js("document.body.innerText")
+            window.destroy()
+
+    threading.Thread(target=drive, name="window-test-driver", daemon=True).start()
+    code = run(target.runner(as_main=True), target.kind, Options(title=target.title))
+    result["code"] = code
+    result["returned_at"] = time.monotonic()
+    with open(result_path, "w", encoding="utf-8") as out:
+        json.dump(result, out)
+    sys.stdout.flush()
+    from desklaunch.launcher import exit_process
+
+    exit_process(code)
+
+
+if __name__ == "__main__":
+    main()

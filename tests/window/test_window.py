@@ -1,0 +1,96 @@
+"""The app in a real native window: pywebview's Qt backend, rendering offscreen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+DRIVER = Path(__file__).with_name("driver.py")
+HELLO = Path(__file__).parents[2] / "examples" / "hello.py"
+HANG_GUARD = 90
+
+
+def run_in_window(script: Path, actions: list[dict[str, str]], tmp_path: Path
+                  ) -> tuple[dict, subprocess.CompletedProcess[str], float]:
+    """Run `script` in a real window driven by `actions`; the result, the process, exit time."""
+    result_file = tmp_path / "result.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYWEBVIEW_GUI": "qt"}
+    env.pop("DISPLAY", None)
+    proc = subprocess.run(
+        [sys.executable, str(DRIVER), str(script), json.dumps(actions), str(result_file)],
+        capture_output=True, text=True, timeout=HANG_GUARD, env=env, cwd=tmp_path,
+    )
+    exited_at = time.monotonic()
+    assert result_file.exists(), f"the window run left no result:\n{proc.stderr[-3000:]}"
+    result = json.loads(result_file.read_text())
+    assert "error" not in result, f"{result['error']}\npage text: {result.get('text')!r}"
+    return result, proc, exited_at
+
+
+def test_hello_round_trips_through_a_real_window(tmp_path: Path) -> None:
+    """The person types a name in the window; the script's greeting appears there."""
+    result, proc, _ = run_in_window(HELLO, [
+        {"do": "answer", "label": "Your name", "value": "Ada"},
+        {"do": "expect", "text": "Hello, Ada!"},
+        {"do": "expect", "text": "Finished"},
+        {"do": "read"},
+        {"do": "close"},
+    ], tmp_path)
+    assert "Hello, Ada!" in result["text"]
+    assert "Again" in result["text"]
+    assert proc.returncode == 0
+
+
+def test_closing_the_window_ends_a_script_stuck_in_a_busy_loop(tmp_path: Path) -> None:
+    """A script that never calls the UI again still ends within 2 s of the window closing."""
+    script = tmp_path / "busy.py"
+    script.write_text(
+        "from desklaunch.ui import put_text\n"
+        "put_text('Working forever')\n"
+        "while True:\n"
+        "    pass\n"
+    )
+    result, proc, exited_at = run_in_window(script, [
+        {"do": "expect", "text": "Working forever"},
+        {"do": "close"},
+    ], tmp_path)
+    assert exited_at - result["closed_at"] < 2.0
+    assert proc.returncode == 0
+
+
+def test_closing_the_window_wakes_a_script_blocked_in_input(tmp_path: Path) -> None:
+    """A blocked input() wakes with SessionClosed; the script's cleanup runs; the app exits."""
+    script = tmp_path / "blocked.py"
+    marker = tmp_path / "cleaned-up"
+    script.write_text(
+        "from desklaunch.ui import input\n"
+        "try:\n"
+        "    input('Never answered')\n"
+        "finally:\n"
+        f"    open({str(marker)!r}, 'w').close()\n"
+    )
+    result, proc, exited_at = run_in_window(script, [
+        {"do": "expect", "text": "Never answered"},
+        {"do": "close"},
+    ], tmp_path)
+    assert exited_at - result["closed_at"] < 2.0
+    assert marker.exists()
+    assert proc.returncode == 0
+
+
+@pytest.mark.parametrize("ending, code", [("raise SystemExit(3)", 3), ("1/0", 1)])
+def test_the_exit_code_is_the_scripts(tmp_path: Path, ending: str, code: int) -> None:
+    """After the script ends, closing the window exits with the script's own code."""
+    script = tmp_path / "ends.py"
+    script.write_text(f"from desklaunch.ui import put_text\nput_text('Ending')\n{ending}\n")
+    _, proc, _ = run_in_window(script, [
+        {"do": "expect", "text": "Ending"},
+        {"do": "close"},
+    ], tmp_path)
+    assert proc.returncode == code
