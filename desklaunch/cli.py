@@ -1,17 +1,30 @@
-"""The `desklaunch` command: run a script in a window (or a browser tab)."""
+"""The `desklaunch` command: run a script in a window, or one of the subcommands.
+
+    desklaunch [options] SCRIPT[:FUNCTION] [ARGS...]     run a script
+    desklaunch COMMAND ...                               see COMMANDS
+
+Every run option can also be set with an environment variable `DESKLAUNCH_<OPTION>`
+(`DESKLAUNCH_BROWSER=1`, `DESKLAUNCH_TITLE=Converter`), so a frozen app can be switched
+without a command line; an option given on the command line wins.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from desklaunch import __version__
 from desklaunch.errors import UsageError
 from desklaunch.launcher import Options, exit_process, run, say
 from desklaunch.target import ScriptSyntaxError, resolve
+
+COMMANDS: dict[str, tuple[str, str]] = {}
+"""Subcommand name → (module with a `main(argv)`, one-line help); filled as they are added."""
 
 DESCRIPTION = """\
 Run a Python script as a desktop app. Its desklaunch.ui calls (input, put_text, ...)
@@ -22,7 +35,13 @@ examples:
   desklaunch hello.py                 run hello.py in a window
   desklaunch app.py:main              call main() from app.py (async def main works too)
   desklaunch --browser hello.py       use the system browser instead of a window
-  desklaunch hello.py --name Ada      arguments after the script go to the script"""
+  desklaunch hello.py --name Ada      arguments after the script go to the script
+
+Every option can also be set as DESKLAUNCH_<OPTION> in the environment, e.g.
+DESKLAUNCH_BROWSER=1 or DESKLAUNCH_TITLE="My app"."""
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off", ""})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,7 +51,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="desklaunch", description=DESCRIPTION, epilog=EPILOG,
+    epilog = EPILOG
+    if COMMANDS:
+        listing = "\n".join(f"  desklaunch {name:<12} {text}"
+                            for name, (_, text) in sorted(COMMANDS.items()))
+        epilog = f"commands:\n{listing}\n\n{EPILOG}"
+    parser = _Parser(prog="desklaunch", description=DESCRIPTION, epilog=epilog,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("target", metavar="SCRIPT[:FUNCTION]",
                         help="the script to run, or a function in it to call")
@@ -54,12 +78,46 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true",
                         help="log what desklaunch does, and allow the window's dev tools")
     parser.add_argument("--version", action="version", version=f"desklaunch {__version__}")
+    _defaults_from_environment(parser)
     return parser
+
+
+def _defaults_from_environment(parser: argparse.ArgumentParser) -> None:
+    """Let `DESKLAUNCH_<OPTION>` set each option's default; a bad value is a usage error."""
+    defaults: dict[str, Any] = {}
+    for action in parser._actions:  # argparse offers no public list of its options
+        long_names = [o for o in action.option_strings if o.startswith("--")]
+        if not long_names or action.dest in ("help", "version"):
+            continue
+        variable = "DESKLAUNCH_" + long_names[0][2:].upper().replace("-", "_")
+        raw = os.environ.get(variable)
+        if raw is None:
+            continue
+        if isinstance(action, argparse._StoreTrueAction):
+            if raw.strip().lower() not in _TRUE | _FALSE:
+                parser.error(f"{variable} must be 1 or 0, not {raw!r}")
+            defaults[action.dest] = raw.strip().lower() in _TRUE
+        elif action.type is int:
+            if not raw.strip().isdigit():
+                parser.error(f"{variable} must be a whole number, not {raw!r}")
+            defaults[action.dest] = int(raw)
+        else:
+            defaults[action.dest] = raw
+    parser.set_defaults(**defaults)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the `desklaunch` command."""
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and arguments[0] in COMMANDS:
+        module, _ = COMMANDS[arguments[0]]
+        sys.exit(importlib.import_module(module).main(arguments[1:]))
+    run_script(arguments)
+
+
+def run_script(arguments: list[str]) -> None:
+    """`desklaunch [options] SCRIPT[:FUNCTION] [ARGS...]`."""
+    args = build_parser().parse_args(arguments)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="desklaunch %(levelname)s %(name)s: %(message)s")
     try:
@@ -72,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     sys.argv = [str(target.path), *args.args]
     sys.path.insert(0, str(target.path.parent))
+    if args.browser and args.no_open:  # one came from the environment: the command line wins
+        args.browser = "--no-open" not in arguments
     mode = "browser" if args.browser else "none" if args.no_open else "window"
     options = Options(mode=mode, title=args.title or target.title, width=args.width,
                       height=args.height, close_on_exit=args.close_on_exit, gui=args.gui,

@@ -311,8 +311,8 @@ export class Client {
         answer = null; // network error
       }
       const { ok = false, status = 0, data = null } = answer ?? {};
-      if (data && data.closed) {
-        // The session is gone; the poll loop hears the same and handles it.
+      if (data && (data.closed || data.detached)) {
+        // The session is gone or another view has it; the poll loop hears the same.
         this.#setFailing("events", false);
         this.#dropEvents();
         this.#repoll();

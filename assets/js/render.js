@@ -1,8 +1,8 @@
 // Applies server commands to the page (see "Commands" in docs/protocol.md).
 //
 // Bursts are the common case (a loop of print()s), so consecutive appends to the same
-// scope are collected in a DocumentFragment and inserted with one DOM operation, and the
-// layout is read at most twice per batch (scroll position before and after).
+// scope are collected in a DocumentFragment and inserted with one DOM operation; layout is
+// read once per batch (was the view at the bottom?) and scrolling waits for the next frame.
 
 import { Forms } from "./forms.js";
 import { buildWidget, handleButtonClicks } from "./widgets.js";
@@ -30,6 +30,7 @@ export class Renderer {
   #scopes = new Map();
   #pending = null; // { name, parent, fragment }: appends not yet in the document
   #focusForm = null;
+  #stickScheduled = false;
   #ended = false;
 
   constructor({ output, input, notices, send }) {
@@ -54,9 +55,7 @@ export class Renderer {
 
   /** Render a list of commands. */
   apply(commands) {
-    const scroller = document.scrollingElement;
-    const wasAtBottom =
-      scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= NEAR_BOTTOM_PX;
+    const wasAtBottom = this.#stickScheduled || this.#atBottom();
     for (const command of commands) {
       try {
         this.#apply(command);
@@ -65,12 +64,36 @@ export class Renderer {
       }
     }
     this.#flush();
-    if (this.#focusForm) {
-      if (this.#focusForm.el.isConnected) this.#focusForm.focus({ preventScroll: wasAtBottom });
-      this.#focusForm = null;
-    }
     if (this.#ended) this.disableAll();
-    if (wasAtBottom) scroller.scrollTop = scroller.scrollHeight;
+    const form = this.#focusForm;
+    this.#focusForm = null;
+    if (form?.el.isConnected) form.focus({ preventScroll: wasAtBottom });
+    if (wasAtBottom) this.#stickToBottom();
+  }
+
+  #atBottom() {
+    const scroller = document.scrollingElement;
+    return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= NEAR_BOTTOM_PX;
+  }
+
+  /**
+   * Scroll to the bottom in the next frame rather than now: reading the new height here
+   * would force a layout the frame is about to do anyway, and answers arriving before
+   * that frame share the one scroll (they count as "at the bottom" meanwhile).
+   */
+  #stickToBottom() {
+    if (this.#stickScheduled) return;
+    this.#stickScheduled = true;
+    requestAnimationFrame(() => {
+      this.#stickScheduled = false;
+      const scroller = document.scrollingElement;
+      scroller.scrollTop = scroller.scrollHeight;
+      // A form taller than the window: keep its focused field in view.
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && focused.closest(".dl-form")) {
+        focused.scrollIntoView({ block: "nearest" });
+      }
+    });
   }
 
   /** Make every control inert (the app ended, or this window lost the session). */
