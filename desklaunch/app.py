@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desklaunch.loop import EventLoopThread
+from desklaunch.native import NativeDialogs
 from desklaunch.protocol import PollingHandler
 from desklaunch.server import Server, build_app
 from desklaunch.session import Session, SessionKind, Sink
@@ -43,6 +44,8 @@ class App:
         """Set when the app should stop: its first script ended with `close_on_exit`."""
         self._on_ended = on_ended
         self.first_session: Session | None = None
+        self.native: NativeDialogs | None = None
+        """System dialogs for sessions shown in a native window; set before `start()`."""
         self._main = main
         self._kind = kind
         self._loop = EventLoopThread()
@@ -74,7 +77,7 @@ class App:
 
     def _new_session(self, sink: Sink) -> Session:
         session = Session(self._main, sink, kind=self._kind, loop=self._loop.loop,
-                          on_finish=self._on_finish)
+                          on_finish=self._on_finish, native=self.native)
         if self.first_session is None:
             self.first_session = session
         session.send({"cmd": "env", "title": self.title})

@@ -52,6 +52,8 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
     app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
               on_ended=window.close if window is not None else None,
               idle_timeout=None if window is not None else 120.0)
+    if window is not None:
+        app.native = window.dialogs()
     url = app.start()
     _stop_on_sigterm()
     try:

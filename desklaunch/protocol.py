@@ -49,6 +49,7 @@ class Channel:
         self._view: str | None = None
         self._event_seq = 0
         self._overflowed = False
+        self._unsent: dict[str, Command] = {}
         self._log = ViewLog(replay_limit)
 
     def push(self, command: Command) -> None:
@@ -56,14 +57,24 @@ class Channel:
         with self._cond:
             if self.closed_reason is not None:
                 return
+            key = command.get("coalesce")
+            waiting = self._unsent.get(key) if key is not None else None
+            if waiting is not None:
+                # Not yet sent: the page only ever needs the newest value.
+                waiting.update(command, seq=waiting["seq"])
+                self._log.record(waiting)
+                return
             self._seq += 1
             command["seq"] = self._seq
             self._log.record(command)
             if self._overflowed:
                 return
             self._outbox.append(command)
+            if key is not None:
+                self._unsent[key] = command
             if len(self._outbox) > OUTBOX_LIMIT:
                 self._outbox.clear()
+                self._unsent.clear()
                 self._overflowed = True
             self._cond.notify_all()
 
@@ -78,6 +89,7 @@ class Channel:
     def _reset_answer(self) -> PollAnswer:
         assert self._view is not None
         self._outbox.clear()
+        self._unsent.clear()
         self._overflowed = False
         return {"session": self.id, "view": self._view, "reset": True, "seq": self._seq,
                 "commands": self._log.replay()}
@@ -108,6 +120,9 @@ class Channel:
                     if outbox or remaining <= 0:
                         count = min(len(outbox), MAX_COMMANDS_PER_ANSWER)
                         commands = [outbox[i] for i in range(count)]
+                        for command in commands:
+                            if "coalesce" in command:
+                                self._unsent.pop(command["coalesce"], None)
                         seq = commands[-1]["seq"] if commands else self._seq
                         return {"session": self.id, "view": view, "reset": False,
                                 "seq": seq, "commands": commands}

@@ -2,7 +2,8 @@
 
 The log is bounded: beyond `limit` output commands the oldest are dropped and the replay
 starts with a note that earlier output was trimmed. Pending forms, the title and the
-script's end state are kept apart from the outputs and never trimmed.
+script's end state are kept apart from the outputs and never trimmed. A command with a
+`coalesce` key (a progress bar's value, say) is kept only in its newest form.
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ class ViewLog:
         self._forms: dict[str, list[Command]] = {}
         self._env: dict[str, object] = {}
         self._state: Command | None = None
+        self._latest: dict[str, Command] = {}
 
     def record(self, command: Command) -> None:
         kind = command["cmd"]
         if kind in TRANSIENT:
             return
-        if kind == "input":
+        if "coalesce" in command:
+            self._latest[command["coalesce"]] = command
+        elif kind == "input":
             self._forms[command["form"]["id"]] = [command]
         elif kind == "input_error":
             form = self._forms.get(command["id"])
@@ -45,6 +49,7 @@ class ViewLog:
             self._state = command
         elif kind == "clear" and command["scope"] == ROOT_SCOPE:
             self._outputs.clear()
+            self._latest.clear()
             self.trimmed = False
         else:
             self._outputs.append(command)
@@ -62,6 +67,7 @@ class ViewLog:
                              "widget": {"type": "text", "text": "(earlier output trimmed)",
                                         "inline": False}})
         commands.extend(self._outputs)
+        commands.extend(self._latest.values())
         for form in self._forms.values():
             commands.extend(form)
         if self._state is not None:

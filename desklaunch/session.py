@@ -26,6 +26,7 @@ from typing import Any, ClassVar, Literal
 from desklaunch.errors import NoSessionError, SessionClosed
 from desklaunch.interrupt import raise_in_thread
 from desklaunch.messages import Command, Event
+from desklaunch.native import NativeDialogs
 
 log = logging.getLogger(__name__)
 
@@ -129,12 +130,15 @@ class Session:
         kind: SessionKind = "thread",
         loop: asyncio.AbstractEventLoop | None = None,
         on_finish: Callable[[Session], None] | None = None,
+        native: NativeDialogs | None = None,
     ) -> None:
         if kind == "coroutine" and loop is None:
             raise ValueError("a coroutine session needs the event loop it runs on")
         self.number = next(_numbers)
         self.kind = kind
         self.data: dict[str, Any] = {}  # state the UI layer keeps per session (scopes, …)
+        self.native = native
+        """The window's system dialogs; None in a browser."""
         self._main = main
         self._sink = sink
         self._loop = loop

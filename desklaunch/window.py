@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -115,11 +115,47 @@ class Window:
         webview.start(on_shown, self._window, gui=gui, debug=self.debug, private_mode=True)
         self.closed.set()
 
+    def dialogs(self) -> WindowDialogs:
+        """This window's system file dialogs, for the scripts it shows."""
+        return WindowDialogs(self)
+
     def set_title(self, title: str) -> None:
         if self._window is not None:
             self._window.set_title(title)
+
+    def native(self) -> Any:
+        """The pywebview window object, once `run()` has created it."""
+        if self._window is None:
+            raise RuntimeError("the window is not open")
+        return self._window
 
     def close(self) -> None:
         """Close the window from any thread; `run()` then returns."""
         if self._window is not None and not self.closed.is_set():
             self._window.destroy()
+
+
+class WindowDialogs:
+    """`desklaunch.native.NativeDialogs` through pywebview's file dialogs."""
+
+    def __init__(self, window: Window) -> None:
+        self._window = window
+
+    def open_files(self, *, multiple: bool, accept: Sequence[str] = ()) -> list[str] | None:
+        import webview
+
+        patterns = [f"*{a}" for a in accept if a.startswith(".")]
+        file_types = (f"Accepted files ({';'.join(patterns)})", "All files (*.*)") \
+            if patterns else ()
+        chosen = self._window.native().create_file_dialog(
+            webview.FileDialog.OPEN, allow_multiple=multiple, file_types=file_types)
+        return list(chosen) if chosen else None
+
+    def save_file(self, suggested_name: str) -> str | None:
+        import webview
+
+        chosen = self._window.native().create_file_dialog(
+            webview.FileDialog.SAVE, save_filename=suggested_name)
+        if not chosen:
+            return None
+        return chosen if isinstance(chosen, str) else chosen[0]
