@@ -63,6 +63,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
         else:
             _serve_in_browser(app, url, open_browser=mode == "browser")
     except KeyboardInterrupt:
+        _second_signal_kills()
         app.close()
         return 130
     app.close()
@@ -74,9 +75,17 @@ def _stop_on_sigterm() -> None:
     if threading.current_thread() is threading.main_thread():
 
         def interrupt(signum: int, frame: object) -> None:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
             raise KeyboardInterrupt
 
         signal.signal(signal.SIGTERM, interrupt)
+
+
+def _second_signal_kills() -> None:
+    """While stopping in order, a second Ctrl+C or SIGTERM ends the process at once."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _serve_in_browser(app: App, url: str, *, open_browser: bool) -> None:
