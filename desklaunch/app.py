@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desklaunch.loop import EventLoopThread
+from desklaunch.messages import Command
 from desklaunch.native import NativeDialogs
 from desklaunch.protocol import PollingHandler
 from desklaunch.server import Server, build_app
@@ -46,6 +47,8 @@ class App:
         self.first_session: Session | None = None
         self.native: NativeDialogs | None = None
         """System dialogs for sessions shown in a native window; set before `start()`."""
+        self.on_title: Callable[[str], None] | None = None
+        """Told each title the first session sets, so a native window's title can follow."""
         self._main = main
         self._kind = kind
         self._loop = EventLoopThread()
@@ -76,12 +79,23 @@ class App:
         return f"{self.origin}/?launch={self._secret}"
 
     def _new_session(self, sink: Sink) -> Session:
+        if self.first_session is None and self.on_title is not None:
+            sink = self._watch_title(sink, self.on_title)
         session = Session(self._main, sink, kind=self._kind, loop=self._loop.loop,
                           on_finish=self._on_finish, native=self.native)
         if self.first_session is None:
             self.first_session = session
         session.send({"cmd": "env", "title": self.title})
         return session
+
+    @staticmethod
+    def _watch_title(sink: Sink, on_title: Callable[[str], None]) -> Sink:
+        def watching(command: Command) -> None:
+            if command["cmd"] == "env" and isinstance(command.get("title"), str):
+                on_title(command["title"])
+            sink(command)
+
+        return watching
 
     def _on_finish(self, session: Session) -> None:
         if self.close_on_exit and session is self.first_session:

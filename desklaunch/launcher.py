@@ -54,6 +54,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
               idle_timeout=None if window is not None else 120.0)
     if window is not None:
         app.native = window.dialogs()
+        app.on_title = window.set_title
     url = app.start()
     _stop_on_sigterm()
     try:
