@@ -17,6 +17,8 @@ from urllib.parse import parse_qsl, urlencode
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 SECRET_PARAM = "launch"
+UPLOAD_PATH = "/api/upload"
+"""The one route whose POST body is `application/octet-stream` (a chunk of a file)."""
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -88,8 +90,11 @@ class Gate:
         if origin is not None and origin != self.origin:
             return _Answer(403, "wrong origin")
         media_type = environ.get("CONTENT_TYPE", "").split(";", 1)[0].strip().lower()
-        if media_type != "application/json":
-            return _Answer(415, "the body must be application/json")
+        # File chunks travel as raw bytes, to their own route only; everything else is JSON.
+        wanted = ("application/octet-stream" if environ.get("PATH_INFO") == UPLOAD_PATH
+                  else "application/json")
+        if media_type != wanted:
+            return _Answer(415, f"the body must be {wanted}")
         length = environ.get("CONTENT_LENGTH") or "0"
         if not length.isdigit() or not length.isascii():
             return _Answer(400, "bad Content-Length")

@@ -17,7 +17,7 @@ Command = dict[str, Any]
 
 class _EventKeys(TypedDict):
     seq: int
-    type: Literal["submit", "cancel", "click"]
+    type: Literal["submit", "cancel", "click", "file_choose"]
     id: str
 
 
@@ -41,4 +41,4 @@ class PollAnswer(TypedDict, total=False):
 
 
 ROOT_SCOPE = "ROOT"
-EVENT_TYPES = frozenset({"submit", "cancel", "click"})
+EVENT_TYPES = frozenset({"submit", "cancel", "click", "file_choose"})

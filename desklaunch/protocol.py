@@ -21,6 +21,7 @@ from desklaunch.errors import ProtocolError
 from desklaunch.messages import EVENT_TYPES, Command, Event, PollAnswer
 from desklaunch.replay import ViewLog
 from desklaunch.session import Session, Sink
+from desklaunch.uploads import receive
 
 log = logging.getLogger(__name__)
 
@@ -219,6 +220,19 @@ class PollingHandler:
             session.deliver(event)
         return {"ok": True}
 
+    def upload(self, session_id: str | None, view_id: str | None, params: dict[str, str],
+               length: int, read: Callable[[int], bytes]) -> dict[str, Any]:
+        """`POST /api/upload`: one chunk of a file for a shown form's file field."""
+        if session_id is None or view_id is None:
+            raise ProtocolError("uploads need a session and a view")
+        channel = self._find(session_id)
+        if isinstance(channel, str):
+            return {"closed": True, "reason": channel}
+        if not channel.is_current(view_id):
+            return {"detached": True}
+        assert channel.session is not None
+        return receive(channel.session.uploads, params, length, read)
+
     # -- registry -------------------------------------------------------------------------
 
     def _create(self) -> Channel:
@@ -334,7 +348,7 @@ def _parse_event(raw: object, last_seq: int) -> Event:
     seq, kind, key = raw.get("seq"), raw.get("type"), raw.get("id")
     if type(seq) is not int or seq <= last_seq:
         raise ProtocolError("event seq must be a whole number above the previous one")
-    if kind not in EVENT_TYPES:
+    if not isinstance(kind, str) or kind not in EVENT_TYPES:
         raise ProtocolError("unknown event type")
     if not isinstance(key, str) or not 0 < len(key) <= MAX_ID_LENGTH:
         raise ProtocolError("event id must be a short string")

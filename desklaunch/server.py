@@ -11,11 +11,12 @@ import logging
 import socket
 import threading
 from typing import Any
+from urllib.parse import parse_qsl
 
 import bottle
 
 from desklaunch.errors import ProtocolError
-from desklaunch.gate import Gate, WSGIApp
+from desklaunch.gate import UPLOAD_PATH, Gate, WSGIApp
 from desklaunch.protocol import PollingHandler
 from desklaunch.static import StaticFiles
 
@@ -27,8 +28,9 @@ VIEW_HEADER = "X-Desklaunch-View"
 
 
 def build_app(handler: PollingHandler, static: StaticFiles) -> bottle.Bottle:
-    """The routes: the page, its assets, and the two protocol endpoints."""
-    app = bottle.Bottle(catchall=True, autojson=False)
+    """The routes: the page, its assets, and the protocol endpoints (poll, events, upload)."""
+    app = bottle.Bottle()  # catchall is on by default
+    app.uninstall("json")  # every route returns bytes itself (autojson=False is deprecated)
 
     @app.get("/")
     def page() -> bytes:
@@ -49,6 +51,15 @@ def build_app(handler: PollingHandler, static: StaticFiles) -> bottle.Bottle:
     def events() -> bytes:
         body = _read_body(bottle.request.environ, EVENTS_BODY_LIMIT)
         return _json(handler.post(_header(SESSION_HEADER), _header(VIEW_HEADER), body))
+
+    @app.post(UPLOAD_PATH)
+    def upload() -> bytes:
+        # One chunk (≤ 1 MiB, checked by the gate) of a file for a form's file field.
+        environ = bottle.request.environ
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        params = dict(parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True))
+        return _json(handler.upload(_header(SESSION_HEADER), _header(VIEW_HEADER), params,
+                                    length, environ["wsgi.input"].read))
 
     for status in (400, 404, 405, 413, 500, 503):
         app.error(status)(_error_page)

@@ -27,6 +27,7 @@ from desklaunch.errors import NoSessionError, SessionClosed
 from desklaunch.interrupt import raise_in_thread
 from desklaunch.messages import Command, Event
 from desklaunch.native import NativeDialogs
+from desklaunch.uploads import Uploads
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,14 @@ class Mailbox:
                     return self._events.popleft()
                 future = loop.create_future()
                 self._waiter = (loop, future)
-            await future
+            try:
+                await future
+            except asyncio.CancelledError:
+                # Closing a session both wakes its mailboxes and cancels its tasks; whichever
+                # lands first, the script must see the SessionClosed a blocking call sees.
+                if not self._closed:
+                    raise
+                raise SessionClosed from None
 
     def _wake_async(self) -> None:
         if self._waiter is not None:
@@ -139,6 +147,8 @@ class Session:
         self.data: dict[str, Any] = {}  # state the UI layer keeps per session (scopes, …)
         self.native = native
         """The window's system dialogs; None in a browser."""
+        self.uploads = Uploads()
+        """Files staged for the file fields of the forms shown (desklaunch/uploads.py)."""
         self._main = main
         self._sink = sink
         self._loop = loop
@@ -271,6 +281,11 @@ class Session:
             self._callbacks[key] = callback
         return key
 
+    def forget_callback(self, key: str) -> None:
+        """Stop routing events to the callback `key` (the control that sent them is gone)."""
+        with self._lock:
+            self._callbacks.pop(key, None)
+
     def deliver(self, event: Event) -> None:
         """Route one event from the page to its waiting call or its callback."""
         with self._lock:
@@ -364,6 +379,7 @@ class Session:
             Session._live.discard(self)
         for box in boxes:
             box.close()
+        self.uploads.close_all()
         self._callback_queue.put(None)
         if self._loop is not None and not self._loop.is_closed():
             for task in list(self._tasks):
@@ -371,6 +387,8 @@ class Session:
         for cleanup in deferred:
             try:
                 cleanup()
+            except SessionClosed:
+                pass  # its UI call met the closed session: there is nothing to show it on
             except Exception:  # one failing cleanup must not stop the others
                 log.exception("a deferred cleanup failed")
 

@@ -124,9 +124,9 @@ def _split(spec: str) -> tuple[str, str | None]:
 def _top_level(tree: ast.Module) -> dict[str, ast.AST]:
     """The last module-level statement that binds each name (inside `if`/`try` blocks too)."""
     names: dict[str, ast.AST] = {}
-    pending: list[ast.stmt] = list(tree.body)
+    pending: list[ast.stmt] = tree.body[::-1]  # a stack, so statements come in source order
     while pending:
-        node = pending.pop(0)
+        node = pending.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names[node.name] = node
         elif isinstance(node, ast.Assign):
@@ -141,10 +141,11 @@ def _top_level(tree: ast.Module) -> dict[str, ast.AST]:
             for alias in node.names:
                 names[(alias.asname or alias.name).split(".")[0]] = node
         elif isinstance(node, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
-            for block in ("body", "orelse", "finalbody"):
-                pending.extend(getattr(node, block, []))
+            nested = [*node.body]
             for handler in getattr(node, "handlers", []):
-                pending.extend(handler.body)
+                nested.extend(handler.body)
+            nested.extend([*getattr(node, "orelse", []), *getattr(node, "finalbody", [])])
+            pending.extend(reversed(nested))
     return names
 
 

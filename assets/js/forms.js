@@ -39,14 +39,15 @@ function buildInput(spec) {
     case "password":
       input.type = "password";
       break;
+    // Numbers are text fields with a numeric keyboard, not <input type="number">: that
+    // one sends "" for what it can't parse ("1e") and blocks "1.5" with the browser's own
+    // bubble, so the server could neither convert what was typed nor explain the problem.
     case "number":
-      input.type = "number";
-      input.step = "1";
+      input.type = "text";
       input.inputMode = "numeric";
       break;
     case "float":
-      input.type = "number";
-      input.step = "any";
+      input.type = "text";
       input.inputMode = "decimal";
       break;
     default:

@@ -3,6 +3,7 @@
 import { Client } from "./client.js";
 import { guardLinks } from "./links.js";
 import { Notices } from "./notices.js";
+import "./outputs.js";
 import { Renderer } from "./render.js";
 
 const byId = (id) => document.getElementById(id);

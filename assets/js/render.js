@@ -5,7 +5,7 @@
 // read once per batch (was the view at the bottom?) and scrolling waits for the next frame.
 
 import { Forms } from "./forms.js";
-import { buildWidget, handleButtonClicks } from "./widgets.js";
+import { buildWidget, forgetOutputs, handleButtonClicks, pruneOutputs } from "./widgets.js";
 
 const ROOT = "ROOT";
 const NEAR_BOTTOM_PX = 48;
@@ -17,6 +17,17 @@ function insertAt(parent, node, position) {
   let index = position < 0 ? count + position + 1 : position;
   if (index < 0) index = 0;
   parent.insertBefore(node, index >= count ? null : children[index]);
+}
+
+const commandHandlers = new Map();
+
+/**
+ * Teach the renderer a command. `handle(command, page)` runs in order with the others,
+ * after earlier outputs are in the document; `page.scope(name)` finds a scope's element,
+ * `page.scrollTo(el, block)` scrolls it into view once the batch is drawn.
+ */
+export function defineCommand(name, handle) {
+  commandHandlers.set(name, handle);
 }
 
 function isAppend(position) {
@@ -31,6 +42,7 @@ export class Renderer {
   #pending = null; // { name, parent, fragment }: appends not yet in the document
   #focusForm = null;
   #stickScheduled = false;
+  #scrollTarget = null; // { el, block }: a scroll_to to do in the next frame
   #ended = false;
 
   constructor({ output, input, notices, send }) {
@@ -46,6 +58,7 @@ export class Renderer {
     this.#pending = null;
     this.#focusForm = null;
     this.#output.textContent = "";
+    forgetOutputs();
     this.#scopes.clear();
     this.#scopes.set(ROOT, this.#output);
     this.#forms.clear();
@@ -64,11 +77,13 @@ export class Renderer {
       }
     }
     this.#flush();
+    pruneOutputs();
     if (this.#ended) this.disableAll();
     const form = this.#focusForm;
     this.#focusForm = null;
     if (form?.el.isConnected) form.focus({ preventScroll: wasAtBottom });
-    if (wasAtBottom) this.#stickToBottom();
+    if (this.#scrollTarget) this.#scrollToTarget();
+    else if (wasAtBottom) this.#stickToBottom();
   }
 
   #atBottom() {
@@ -86,6 +101,7 @@ export class Renderer {
     this.#stickScheduled = true;
     requestAnimationFrame(() => {
       this.#stickScheduled = false;
+      if (this.#scrollTarget) return; // a scroll_to asked for another place
       const scroller = document.scrollingElement;
       scroller.scrollTop = scroller.scrollHeight;
       // A form taller than the window: keep its focused field in view.
@@ -93,6 +109,15 @@ export class Renderer {
       if (focused instanceof HTMLElement && focused.closest(".dl-form")) {
         focused.scrollIntoView({ block: "nearest" });
       }
+    });
+  }
+
+  /** Bring the element a `scroll_to` named into view, after this frame's layout. */
+  #scrollToTarget() {
+    requestAnimationFrame(() => {
+      const target = this.#scrollTarget;
+      this.#scrollTarget = null;
+      if (target?.el.isConnected) target.el.scrollIntoView({ block: target.block });
     });
   }
 
@@ -136,8 +161,15 @@ export class Renderer {
         this.#notices.state(command);
         if (command.state === "closed") this.#ended = true;
         return;
-      default:
-        console.error("desklaunch: unknown command", command.cmd);
+      default: {
+        const handle = commandHandlers.get(command.cmd);
+        if (!handle) return console.error("desklaunch: unknown command", command.cmd);
+        this.#flush();
+        return handle(command, {
+          scope: (name) => this.#scope(name, false),
+          scrollTo: (el, block) => (this.#scrollTarget = { el, block }),
+        });
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 // DOM for the widgets of `output` commands (see "Widgets" in docs/protocol.md).
 
 import { externalizeLinks } from "./links.js";
+import { applyStyle } from "./style.js";
 
 const BUTTON_COLORS = new Set([
   "primary",
@@ -33,6 +34,9 @@ function html(widget) {
 function buttons(widget) {
   const group = document.createElement("div");
   group.className = "dl-buttons";
+  for (const look of ["small", "outline", "link", "group"]) {
+    if (widget[look]) group.classList.add(look);
+  }
   group.setAttribute("role", "group");
   group.dataset.callback = asText(widget.id);
   const specs = Array.isArray(widget.buttons) ? widget.buttons : [];
@@ -63,11 +67,65 @@ function scope(widget, registerScope) {
   return el;
 }
 
+// ---- output ids and adoption -----------------------------------------------------------
+//
+// Every output carries an output id (`oid`). When a widget is built whose oid is already
+// shown (an output passed into a container arrives first on its own, then inside the
+// container), the earlier element is removed first, so the output appears once, where it
+// was put last. `placed` maps each oid to its element; detached ones are pruned now and
+// then (`pruneOutputs`, after a batch is in the document).
+
+const placed = new Map();
+let pruneAt = 2000;
+
+function adopt(node, widget) {
+  if (typeof widget.style === "string" && widget.style) applyStyle(node, widget.style);
+  const oid = widget.oid;
+  if (typeof oid !== "string" || !oid) return;
+  const earlier = placed.get(oid);
+  if (earlier && earlier !== node) earlier.remove();
+  node.dataset.oid = oid;
+  placed.set(oid, node);
+}
+
+/** The element showing output `oid` (possibly not yet in the document), or null. */
+export function outputElement(oid) {
+  return placed.get(String(oid)) ?? null;
+}
+
+/** Forget every output (the page is about to be rebuilt from a replay). */
+export function forgetOutputs() {
+  placed.clear();
+}
+
+/** Forget outputs no longer in the document; cheap on average (runs as the map doubles). */
+export function pruneOutputs() {
+  if (placed.size < pruneAt) return;
+  for (const [oid, el] of placed) if (!el.isConnected) placed.delete(oid);
+  pruneAt = Math.max(2000, placed.size * 2);
+}
+
+// ---- the registry ----------------------------------------------------------------------
+
+const builders = new Map();
+
+/** Teach `buildWidget` a widget type: `build(widget, registerScope)` returns its element. */
+export function defineWidget(type, build) {
+  builders.set(type, build);
+}
+
 /**
  * Build the element for `widget`. `registerScope(name, element)` is told about every
  * scope created. Returns null (and logs) for a widget type this page doesn't know.
+ * An element for an output id already shown replaces the earlier one (see `adopt`).
  */
 export function buildWidget(widget, registerScope) {
+  const node = buildElement(widget, registerScope);
+  if (node) adopt(node, widget);
+  return node;
+}
+
+function buildElement(widget, registerScope) {
   switch (widget?.type) {
     case "text":
       return text(widget);
@@ -77,9 +135,12 @@ export function buildWidget(widget, registerScope) {
       return buttons(widget);
     case "scope":
       return scope(widget, registerScope);
-    default:
+    default: {
+      const build = builders.get(widget?.type);
+      if (build) return build(widget, registerScope);
       console.error("desklaunch: unknown widget", widget?.type);
       return null;
+    }
   }
 }
 

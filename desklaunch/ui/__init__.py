@@ -14,14 +14,88 @@ import threading
 
 from desklaunch.errors import SessionClosed
 from desklaunch.session import bind_current, current_session
-from desklaunch.ui.inputs import FLOAT, NUMBER, PASSWORD, TEXT, input, select
-from desklaunch.ui.outputs import Output, put_buttons, put_html, put_markdown, put_text, toast
-from desklaunch.ui.scopes import clear, use_scope
+from desklaunch.ui.downloads import download, put_file
+from desklaunch.ui.images import put_image
+from desklaunch.ui.inputs import FLOAT, NUMBER, PASSWORD, TEXT, input
+from desklaunch.ui.layout import (
+    put_collapse,
+    put_column,
+    put_grid,
+    put_row,
+    put_scrollable,
+    put_tabs,
+    style,
+)
+from desklaunch.ui.outputs import (
+    Output,
+    put_button,
+    put_buttons,
+    put_code,
+    put_error,
+    put_html,
+    put_info,
+    put_link,
+    put_markdown,
+    put_success,
+    put_text,
+    put_warning,
+    toast,
+)
+from desklaunch.ui.progress import (
+    put_loading,
+    put_processbar,
+    put_progressbar,
+    set_processbar,
+    set_progressbar,
+)
+from desklaunch.ui.scopes import clear, put_scope, remove, scroll_to, use_scope
+from desklaunch.ui.table import put_table, span
 
 __all__ = [
-    "FLOAT", "NUMBER", "PASSWORD", "TEXT", "Output", "SessionClosed", "clear", "input",
-    "put_buttons", "put_html", "put_markdown", "put_text", "register_thread", "select",
-    "toast", "use_scope",
+    "FLOAT",
+    "NUMBER",
+    "PASSWORD",
+    "TEXT",
+    "Output",
+    "SessionClosed",
+    "clear",
+    # outputs and layout
+    "download",
+    "input",
+    "put_button",
+    "put_buttons",
+    "put_code",
+    "put_collapse",
+    "put_column",
+    "put_error",
+    "put_file",
+    "put_grid",
+    "put_html",
+    "put_image",
+    "put_info",
+    "put_link",
+    "put_loading",
+    "put_markdown",
+    "put_processbar",
+    "put_progressbar",
+    "put_row",
+    "put_scope",
+    "put_scrollable",
+    "put_success",
+    "put_table",
+    "put_tabs",
+    "put_text",
+    "put_warning",
+    "register_thread",
+    "remove",
+    "scroll_to",
+
+    "set_processbar",
+    "set_progressbar",
+    "span",
+    "style",
+    "toast",
+    "use_scope",
 ]
 
 

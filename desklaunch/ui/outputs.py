@@ -14,7 +14,9 @@ from typing import Any
 
 from desklaunch.messages import Widget
 from desklaunch.session import current_session
-from desklaunch.ui.scopes import target_scope
+from desklaunch.ui.scopes import enter_scope, leave_scope, target_scope
+from desklaunch.ui.style import check_css
+from desklaunch.ui.urls import check_link_url
 
 BUTTON_COLORS = ("primary", "secondary", "success", "danger", "warning", "info", "light",
                  "dark")
@@ -23,20 +25,91 @@ TOAST_COLORS = {"info": "info", "success": "success", "warn": "warn", "warning":
 
 
 class Output:
-    """What a `put_*` call showed; `widget` is its description as sent to the page."""
+    """What a `put_*` call showed: a handle to style it, nest it, or write into it.
 
-    def __init__(self, widget: Widget) -> None:
+    `widget` is its description as sent to the page; its `"oid"` names it there. Passing an
+    Output to a container (`put_table`, `put_row`, `popup`, ...) moves it into the container
+    (it shows there only, once). A container's Output can be entered to send outputs into
+    it: `with put_collapse("Details"): put_text("inside")`.
+
+        put_text("Careful").style("color: var(--danger-fg)")
+    """
+
+    def __init__(self, widget: Widget, inner: str | None = None,
+                 on_exit: Callable[[], Any] | None = None) -> None:
         self.widget = widget
+        self.inner = inner
+        """The scope name of a container's content area (None for a leaf output)."""
+        self._on_exit = on_exit
+        self._tokens: list[Any] = []
+
+    @property
+    def oid(self) -> str | None:
+        """The output's id in the page, or None for a widget that was never sent."""
+        return self.widget.get("oid")
+
+    def style(self, css_style: str) -> Output:
+        """Add inline CSS to this output (and wherever it moves); returns the same Output.
+
+            put_text("Total: 42").style("font-weight: bold")
+        """
+        css = check_css(css_style)
+        combined = ";".join(part for part in (self.widget.get("style", ""), css) if part)
+        self.widget = {**self.widget, "style": combined}  # a new dict: the sent one stays as sent
+        if self.oid is not None:
+            current_session().send({"cmd": "style", "oid": self.oid, "style": combined})
+        return self
+
+    def __enter__(self) -> Output:
+        if self.inner is None:
+            raise TypeError(f"{self!r} holds no other outputs, so it cannot be used in `with`")
+        self._tokens.append(enter_scope(self.inner))
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        leave_scope(self._tokens.pop())
+        if self._on_exit is not None:
+            self._on_exit()
 
     def __repr__(self) -> str:
         return f"<Output {self.widget['type']}>"
 
 
-def _put(widget: Widget, scope: str | None, position: int) -> Output:
+def send_output(widget: Widget, scope: str | None = None, position: int = -1,
+               container: bool = False, on_exit: Callable[[], Any] | None = None) -> Output:
+    """Send `widget` as a new output and return its handle (the building block of `put_*`).
+
+    The widget gets an output id (`"oid"`). With `container=True` its content area is a
+    scope of its own (`"inner"`), so the Output can be entered with `with`.
+    """
     session = current_session()
+    oid = session.new_id("o")
+    widget = {**widget, "oid": oid}
+    inner = None
+    if container:
+        inner = widget["inner"] = f"@{oid}"
     session.send({"cmd": "output", "scope": target_scope(scope), "position": int(position),
                   "widget": widget})
-    return Output(widget)
+    return Output(widget, inner, on_exit)
+
+
+def _put(widget: Widget, scope: str | None, position: int) -> Output:
+    return send_output(widget, scope, position)
+
+
+def as_widget(content: Any) -> Widget:
+    """How `content` shows inside a container: an Output's own widget (it moves there), or
+    the text of anything else (`None` is an empty text)."""
+    if isinstance(content, Output):
+        return content.widget
+    return {"type": "text", "text": "" if content is None else str(content), "inline": False}
+
+
+def as_widgets(content: Any) -> list[Widget]:
+    """`as_widget` for one item or each item of a list or tuple."""
+    if isinstance(content, (list, tuple)):
+        return [as_widget(item) for item in content]
+    return [as_widget(content)]
 
 
 def put_text(*texts: Any, sep: str = " ", inline: bool = False, scope: str | None = None,
@@ -49,9 +122,12 @@ def put_text(*texts: Any, sep: str = " ", inline: bool = False, scope: str | Non
                 scope, position)
 
 
-def put_markdown(mdcontent: str, lstrip: bool = True, scope: str | None = None,
-                 position: int = -1) -> Output:
+def put_markdown(mdcontent: str, lstrip: bool = True, options: dict[str, Any] | None = None,
+                 sanitize: bool = True, scope: str | None = None, position: int = -1) -> Output:
     """Show Markdown (CommonMark with tables and strikethrough; raw HTML is shown as text).
+
+    Unlike PyWebIO, raw HTML is always off (so `sanitize` has nothing to do) and `options`
+    (marked.js settings there) are accepted and ignored.
 
         put_markdown("# Report\\n\\n**Done** in *3* steps.")
     """
@@ -59,25 +135,39 @@ def put_markdown(mdcontent: str, lstrip: bool = True, scope: str | None = None,
     return _put({"type": "html", "html": _markdown().render(text)}, scope, position)
 
 
-def put_html(html: Any, scope: str | None = None, position: int = -1) -> Output:
+def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
+             position: int = -1) -> Output:
     """Show HTML exactly as given: the script's own, trusted content.
 
-    Objects with a `_repr_html_` method (a pandas DataFrame, say) are shown through it.
+    Objects with an `__html__` or `_repr_html_` method (a pandas DataFrame, say) are shown
+    through it. `sanitize=True` is not supported (desklaunch ships no HTML sanitizer): show
+    untrusted text with `put_text` or `put_markdown`, which never render HTML.
 
         put_html("<b>bold</b> move")
     """
-    if hasattr(html, "_repr_html_"):
+    if sanitize:
+        raise NotImplementedError(
+            "put_html(sanitize=True) is not supported: show untrusted text with put_text() "
+            "or put_markdown(), which never render HTML")
+    if hasattr(html, "__html__"):
+        html = html.__html__()
+    elif hasattr(html, "_repr_html_"):
         html = html._repr_html_()
     return _put({"type": "html", "html": str(html)}, scope, position)
 
 
 def put_buttons(buttons: Sequence[Any], onclick: Callable[[Any], Any] | Sequence[Callable[[], Any]],
-                small: bool | None = None, scope: str | None = None,
-                position: int = -1) -> Output:
+                small: bool | None = None, link_style: bool = False, outline: bool = False,
+                group: bool = False, scope: str | None = None, position: int = -1,
+                **callback_options: Any) -> Output:
     """Show a row of buttons; a click calls `onclick(value)` with that button's value.
 
     Buttons are labels, `(label, value)` tuples, or dicts with `label`, `value`, `color`
-    and `disabled`. `onclick` may also be a list of no-argument callables, one per button.
+    (primary, secondary, success, danger, warning, info, light, dark) and `disabled`.
+    `onclick` may also be a list of no-argument callables, one per button. `small`,
+    `link_style` (look like links), `outline` and `group` (joined together) change the look.
+    A session's callbacks run one at a time, in order, so PyWebIO's `serial_mode` /
+    `mutex_mode` options are accepted and change nothing.
 
         put_buttons(["Again"], onclick=lambda label: put_text("Clicked " + label))
     """
@@ -95,14 +185,103 @@ def put_buttons(buttons: Sequence[Any], onclick: Callable[[Any], Any] | Sequence
             return actions[index]()
 
     def dispatch(index: Any) -> Any:
-        if type(index) is int and 0 <= index < len(specs):
+        if type(index) is int and 0 <= index < len(specs) and not specs[index][1]["disabled"]:
             return on_index(index)
         return None
 
     callback_id = current_session().register_callback(dispatch)
     widget = {"type": "buttons", "id": callback_id, "small": bool(small),
+              "link": bool(link_style), "outline": bool(outline), "group": bool(group),
               "buttons": [spec for _, spec in specs]}
     return _put(widget, scope, position)
+
+
+def put_button(label: str, onclick: Callable[[], Any], color: str | None = None,
+               small: bool | None = None, link_style: bool = False, outline: bool = False,
+               disabled: bool = False, scope: str | None = None, position: int = -1) -> Output:
+    """Show one button; a click calls `onclick()`.
+
+        put_button("Refresh", onclick=refresh, color="success", outline=True)
+    """
+    spec = {"label": label, "value": None, "color": color or "primary", "disabled": disabled}
+    return put_buttons([spec], onclick=[onclick], small=small, link_style=link_style,
+                       outline=outline, scope=scope, position=position)
+
+
+def put_code(content: Any, language: str = "", rows: int | None = None,
+             scope: str | None = None, position: int = -1) -> Output:
+    """Show source code in a monospace block, labelled with its language.
+
+    There is no syntax colouring (deliberately: no highlighter is shipped); `rows` limits
+    the visible lines, and longer code scrolls inside the block.
+
+        put_code("print('hi')", language="python", rows=20)
+    """
+    if rows is not None and (type(rows) is not int or rows < 1):
+        raise ValueError("rows must be a whole number of at least 1")
+    return _put({"type": "code", "text": str(content), "language": str(language or ""),
+                 "rows": rows}, scope, position)
+
+
+def _put_message(color: str, contents: tuple[Any, ...], closable: bool, scope: str | None,
+                 position: int) -> Output:
+    widget = {"type": "message", "color": color, "closable": bool(closable),
+              "children": as_widgets(list(contents))}
+    return send_output(widget, scope, position, container=True)
+
+
+def put_info(*contents: Any, closable: bool = False, scope: str | None = None,
+             position: int = -1) -> Output:
+    """Show an information box holding `contents` (text or outputs); `closable` adds a close button.
+
+        put_info("Nothing to do yet.", closable=True)
+    """
+    return _put_message("info", contents, closable, scope, position)
+
+
+def put_success(*contents: Any, closable: bool = False, scope: str | None = None,
+                position: int = -1) -> Output:
+    """Show a success box (see `put_info`).
+
+        put_success("Saved 3 files.")
+    """
+    return _put_message("success", contents, closable, scope, position)
+
+
+def put_warning(*contents: Any, closable: bool = False, scope: str | None = None,
+                position: int = -1) -> Output:
+    """Show a warning box (see `put_info`).
+
+        put_warning("The disk is almost full.")
+    """
+    return _put_message("warning", contents, closable, scope, position)
+
+
+def put_error(*contents: Any, closable: bool = False, scope: str | None = None,
+              position: int = -1) -> Output:
+    """Show an error box (see `put_info`).
+
+        put_error("Could not read data.csv", put_code(str(err)))
+    """
+    return _put_message("danger", contents, closable, scope, position)
+
+
+def put_link(name: str, url: str | None = None, app: str | None = None,
+             new_window: bool = False, scope: str | None = None, position: int = -1) -> Output:
+    """Show a link. Links to other sites open in the system browser.
+
+    `url` must be http(s), mailto, or relative; `app=` (PyWebIO's multi-app links) is not
+    supported, as desklaunch runs one app.
+
+        put_link("Documentation", "https://example.org/docs")
+    """
+    if app is not None:
+        raise NotImplementedError("put_link(app=...) is not supported: desklaunch runs one "
+                                  "app; link to a url instead")
+    if url is None:
+        raise TypeError("put_link() needs a url")
+    return _put({"type": "link", "text": str(name), "href": check_link_url(url),
+                 "new_window": bool(new_window)}, scope, position)
 
 
 def toast(content: Any, duration: float = 2, color: str = "info") -> None:

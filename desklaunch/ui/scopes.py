@@ -7,10 +7,13 @@ import functools
 import inspect
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from desklaunch.messages import ROOT_SCOPE
 from desklaunch.session import Session, current_session
+
+if TYPE_CHECKING:
+    from desklaunch.ui.outputs import Output
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,6 +34,15 @@ def target_scope(scope: str | None) -> str:
         return current_scope()
     check_name(scope)
     return scope
+
+
+def enter_scope(name: str) -> contextvars.Token[tuple[str, ...]]:
+    """Make `name` the current scope until `leave_scope(token)`; no checks, no commands."""
+    return _stack.set((*_stack.get(), name))
+
+
+def leave_scope(token: contextvars.Token[tuple[str, ...]]) -> None:
+    _stack.reset(token)
 
 
 def check_name(name: str) -> None:
@@ -118,3 +130,51 @@ def _descendants(parents: dict[str, str], name: str) -> list[str]:
         found.extend(children)
         frontier = set(children)
     return found
+
+
+def put_scope(name: str, content: Any = (), scope: str | None = None,
+              position: int = -1) -> Output:
+    """Show a new named scope holding `content` (outputs or text), to fill or clear later.
+
+        put_scope("status", put_text("Idle")); ...; clear("status")
+    """
+    from desklaunch.ui.outputs import Output, as_widgets  # late: outputs imports this module
+
+    check_name(name)
+    session = current_session()
+    parent = target_scope(scope)
+    oid = session.new_id("o")
+    widget = {"type": "scope", "name": name, "children": as_widgets(content), "oid": oid}
+    session.send({"cmd": "output", "scope": parent, "position": int(position),
+                  "widget": widget})
+    _parents(session)[name] = parent
+    return Output(widget, inner=name)
+
+
+def remove(scope: str | None = None) -> None:
+    """Remove a scope and everything in it (the current scope when none is named).
+
+        remove("status")
+    """
+    session = current_session()
+    name = target_scope(scope)
+    if name == ROOT_SCOPE:
+        raise ValueError("the ROOT scope cannot be removed (use clear() to empty it)")
+    parents = _parents(session)
+    for child in [*_descendants(parents, name), name]:
+        parents.pop(child, None)
+    session.send({"cmd": "remove", "scope": name})
+
+
+SCROLL_POSITIONS = ("top", "middle", "bottom")
+
+
+def scroll_to(scope: str | None = None, position: str = "top") -> None:
+    """Scroll the page so that a scope shows at the top, middle or bottom of the window.
+
+        scroll_to("results", position="middle")
+    """
+    if position not in SCROLL_POSITIONS:
+        raise ValueError(f"position must be one of {', '.join(SCROLL_POSITIONS)}")
+    current_session().send({"cmd": "scroll_to", "scope": target_scope(scope),
+                            "position": position})

@@ -1,0 +1,111 @@
+// Layout widgets: rows, columns and grids (CSS grid), collapsible sections (<details>),
+// scrollable areas that can follow new content, and the `scroll_to` command.
+
+import { defineCommand } from "./render.js";
+import { appendChildren, asText, childNode, element, markInner } from "./parts.js";
+import { defineWidget } from "./widgets.js";
+
+const TRACKS = /^[A-Za-z0-9\s.%(),+*/-]{0,500}$/;
+const NEAR_BOTTOM_PX = 8;
+const BLOCKS = { top: "start", middle: "center", bottom: "end" };
+
+const tracks = (value) => (typeof value === "string" && TRACKS.test(value) ? value : "");
+
+function line(kind, widget, registerScope) {
+  const el = element("div", `dl-${kind}`);
+  const size = tracks(widget.size);
+  if (kind === "row") el.style.gridTemplateColumns = size;
+  else el.style.gridTemplateRows = size;
+  appendChildren(el, widget.children, registerScope);
+  return markInner(el, widget, registerScope);
+}
+
+defineWidget("row", (widget, registerScope) => line("row", widget, registerScope));
+defineWidget("column", (widget, registerScope) => line("column", widget, registerScope));
+
+defineWidget("grid", (widget, registerScope) => {
+  const grid = element("div", "dl-grid");
+  grid.style.gridTemplateColumns = tracks(widget.columns);
+  grid.style.gridTemplateRows = tracks(widget.rows);
+  grid.style.gridAutoFlow = widget.flow === "column" ? "column" : "row";
+  for (const spec of Array.isArray(widget.cells) ? widget.cells : []) {
+    const cell = element("div", "dl-grid-cell");
+    const rows = Number(spec?.rowspan);
+    const cols = Number(spec?.colspan);
+    if (Number.isInteger(rows) && rows > 1) cell.style.gridRow = `span ${Math.min(rows, 1000)}`;
+    if (Number.isInteger(cols) && cols > 1) cell.style.gridColumn = `span ${Math.min(cols, 1000)}`;
+    if (spec?.content) {
+      const node = childNode(spec.content, registerScope);
+      if (node) cell.append(node);
+    }
+    grid.append(cell);
+  }
+  return grid;
+});
+
+defineWidget("collapse", (widget, registerScope) => {
+  const details = element("details", "dl-collapse");
+  details.open = Boolean(widget.open);
+  details.append(element("summary", "dl-collapse-title", asText(widget.title)));
+  const body = element("div", "dl-collapse-body");
+  appendChildren(body, widget.children, registerScope);
+  details.append(markInner(body, widget, registerScope));
+  return details;
+});
+
+defineWidget("scrollable", (widget, registerScope) => {
+  const box = element("div", widget.border === false ? "dl-scrollable" : "dl-scrollable bordered");
+  box.tabIndex = 0; // scrollable by keyboard
+  box.setAttribute("role", "region");
+  box.setAttribute("aria-label", "Scrollable area");
+  const low = Number(widget.min_height);
+  const high = Number(widget.max_height);
+  if (Number.isFinite(low) && low > 0) box.style.minHeight = `${low}px`;
+  if (Number.isFinite(high) && high > 0) box.style.maxHeight = `${high}px`;
+  const content = element("div", "dl-scrollable-content");
+  appendChildren(content, widget.children, registerScope);
+  box.append(markInner(content, widget, registerScope));
+  if (widget.keep_bottom) followBottom(box, content);
+  return box;
+});
+
+/**
+ * Keep `box` scrolled to the bottom as `content` grows, unless the person scrolled up:
+ * then it stays where they are until they scroll back down. At most one scroll per frame.
+ */
+function followBottom(box, content) {
+  let follow = true;
+  let ownTop = -1; // the scrollTop we set last; its scroll event is not the person's
+  let scheduled = false;
+  const stick = () => {
+    scheduled = false;
+    if (!follow || !box.isConnected) return;
+    box.scrollTop = box.scrollHeight;
+    ownTop = box.scrollTop;
+  };
+  const schedule = () => {
+    if (follow && !scheduled) {
+      scheduled = true;
+      requestAnimationFrame(stick);
+    }
+  };
+  box.addEventListener(
+    "scroll",
+    () => {
+      if (Math.abs(box.scrollTop - ownTop) <= 1) return;
+      follow = box.scrollHeight - box.scrollTop - box.clientHeight <= NEAR_BOTTOM_PX;
+    },
+    { passive: true },
+  );
+  new MutationObserver(schedule).observe(content, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  });
+  schedule();
+}
+
+defineCommand("scroll_to", ({ scope, position }, page) => {
+  const el = page.scope(scope);
+  if (el) page.scrollTo(el, BLOCKS[position] ?? "start");
+});

@@ -1,0 +1,18 @@
+// The output and layout vocabulary beyond text, HTML and buttons: each module imported
+// here registers its widgets (and commands) with widgets.js / render.js.
+
+import "./content.js";
+import "./layout.js";
+import "./media.js";
+import "./progress.js";
+import { defineCommand } from "./render.js";
+import { applyStyle } from "./style.js";
+import "./table.js";
+import "./tabs.js";
+import { outputElement } from "./widgets.js";
+
+// `style`: an output's inline style changed after it was shown (`Output.style()`).
+defineCommand("style", ({ oid, style }) => {
+  const el = outputElement(oid);
+  if (el && typeof style === "string") applyStyle(el, style);
+});

@@ -1,0 +1,123 @@
+"""Images: `put_image` from bytes, a file, a PIL image or a matplotlib figure.
+
+Whatever the source, the image reaches the page as a `data:` URL built here, on the Python
+side: the page never loads a file (`file:` URL) or anything from another site (its CSP
+allows only the app's own images and `data:`), and a script needs no extra import.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from desklaunch.ui.outputs import Output, send_output
+from desklaunch.ui.urls import is_image_data_url, scheme
+
+MIME_TYPES = {
+    "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
+    "webp": "image/webp", "svg": "image/svg+xml", "bmp": "image/bmp", "ico": "image/x-icon",
+    "avif": "image/avif",
+}
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif"), (b"BM", "image/bmp"),
+    (b"\x00\x00\x01\x00", "image/x-icon"),
+)
+_LENGTH = re.compile(r"^\d+(\.\d+)?(px|%|em|rem|vw|vh|ch)?$")
+_WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+def put_image(src: Any, format: str | None = None, title: str = "",  # noqa: A002 - PyWebIO's
+              width: str | int | None = None, height: str | int | None = None,
+              scope: str | None = None, position: int = -1) -> Output:
+    """Show an image: bytes, a file path (str or Path), a PIL image, a matplotlib figure
+    (or `pyplot` itself, for the current figure), or a `data:image/…` URL.
+
+    `title` is the image's text alternative; `width`/`height` are CSS lengths ("200px",
+    "50%") or pixels. Unlike PyWebIO, a string is a file path rather than a URL (the page
+    loads nothing from other sites: fetch the bytes yourself), and a PIL image without a
+    format of its own is sent as PNG rather than JPEG.
+
+        fig, ax = plt.subplots(); ax.plot(xs, ys); put_image(fig, title="Sales by month")
+    """
+    widget = {"type": "image", "src": image_url(src, format), "alt": str(title or ""),
+              "width": _length(width, "width"), "height": _length(height, "height")}
+    return send_output(widget, scope, position)
+
+
+def image_url(src: Any, format: str | None = None) -> str:  # noqa: A002
+    """The `data:` URL that shows `src` (see `put_image` for what it may be)."""
+    if isinstance(src, str) and is_image_data_url(src):
+        return src
+    data, mime = image_bytes(src, format)
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def image_bytes(src: Any, format: str | None = None) -> tuple[bytes, str]:  # noqa: A002
+    """The encoded image and its MIME type."""
+    fmt = format.lower().lstrip(".") if format else None
+    if fmt is not None and fmt not in MIME_TYPES:
+        raise ValueError(f"unknown image format {format!r}; use one of {', '.join(MIME_TYPES)}")
+    if isinstance(src, (bytes, bytearray, memoryview)):
+        data = bytes(src)
+    elif isinstance(src, (str, os.PathLike)):
+        data = _read(src)
+        fmt = fmt or Path(os.fspath(src)).suffix.lower().lstrip(".") or None
+    elif hasattr(src, "savefig") or hasattr(getattr(src, "figure", None), "savefig"):
+        figure = src if hasattr(src, "savefig") else src.figure  # a Figure, pyplot, or Axes
+        fmt = fmt or "png"
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format=fmt, bbox_inches="tight")
+        data = buffer.getvalue()
+    elif hasattr(src, "save") and hasattr(src, "mode") and hasattr(src, "size"):  # PIL
+        fmt = fmt or (src.format or "png").lower()
+        buffer = io.BytesIO()
+        src.save(buffer, format="JPEG" if fmt == "jpg" else fmt.upper())
+        data = buffer.getvalue()
+    elif hasattr(src, "_repr_png_"):
+        data, fmt = src._repr_png_(), "png"
+    else:
+        raise TypeError(f"put_image() cannot show a {type(src).__name__}: pass bytes, a file "
+                        "path, a PIL image or a matplotlib figure")
+    return data, _sniff(data) or MIME_TYPES.get(fmt or "", "image/png")
+
+
+def _read(src: str | os.PathLike[str]) -> bytes:
+    if isinstance(src, str) and not _WINDOWS_PATH.match(src):
+        kind = scheme(src)
+        if kind == "file":
+            src = unquote(urlparse(src).path)
+        elif kind in ("http", "https"):
+            raise ValueError("put_image() does not load images from other sites (the window "
+                             "loads nothing from the internet): fetch the bytes and pass them")
+        elif kind:
+            raise ValueError(f"put_image() takes bytes or a file path, not a {kind}: URL")
+    return Path(src).read_bytes()
+
+
+def _sniff(data: bytes) -> str | None:
+    for magic, mime in _MAGIC:
+        if data.startswith(magic):
+            return mime
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    if data[4:12] == b"ftypavif":
+        return "image/avif"
+    head = data[:1024].lstrip().lower()
+    if head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in head):
+        return "image/svg+xml"
+    return None
+
+
+def _length(value: str | int | None, what: str) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not _LENGTH.match(text):
+        raise ValueError(f"{what} must be a CSS length like '200px' or '50%', not {value!r}")
+    return text + "px" if text[-1].isdigit() else text

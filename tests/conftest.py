@@ -1,0 +1,76 @@
+"""Fixtures shared by the tests: a real Chromium (one per run) and the `pilot` factory.
+
+Chromium is Debian's (/usr/bin/chromium, installed by `make test`); Playwright never
+downloads a browser of its own here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pilot import Pilot, ScriptTarget, build_app
+from playwright.sync_api import Browser, BrowserContext, Playwright, expect, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+TIMEOUT_MS = 10_000
+"""How long an expectation waits before failing: generous, since the machines are shared."""
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Chromium "
+                    "before running the tests", pytrace=False)
+    expect.set_options(timeout=TIMEOUT_MS)
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser profile per test: no cookies or session storage left over."""
+    context = browser.new_context()
+    context.set_default_timeout(TIMEOUT_MS)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def pilot(context: BrowserContext) -> Iterator[Callable[..., Pilot]]:
+    """Start a script in a real app and open it in a page: `app = pilot(script_or_function)`.
+
+    Keyword arguments: `title` (the window title), `expect_error=True` when the script is
+    meant to raise. At teardown the app is closed and the test fails if the script (or a
+    callback) raised unexpectedly, if the page had JavaScript errors, or if a script thread
+    did not stop.
+    """
+    started: list[Pilot] = []
+
+    def start(target: ScriptTarget, *, title: str | None = None,
+              expect_error: bool = False) -> Pilot:
+        app = build_app(target, title)
+        page = context.new_page()
+        try:
+            started.append(Pilot(app, page, expect_error=expect_error))
+        except BaseException:
+            app.close()
+            raise
+        return started[-1]
+
+    yield start
+    problems = [problem for run in started for problem in run.stop()]
+    if problems:
+        pytest.fail("\n\n".join(problems), pytrace=False)

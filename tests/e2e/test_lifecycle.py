@@ -1,0 +1,164 @@
+"""A script's life as the window shows it: async scripts, errors, and reloading the page."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+import desklaunch
+from desklaunch.ui import input, put_buttons, put_text
+
+SCRIPTS = Path(__file__).with_name("scripts")
+CRASH = SCRIPTS / "crash.py"
+DESKLAUNCH_DIR = str(Path(desklaunch.__file__).resolve().parent)
+
+
+# -- coroutine scripts -----------------------------------------------------------------------
+
+
+def test_a_file_with_async_def_main_runs_as_a_coroutine(pilot) -> None:
+    app = pilot(SCRIPTS / "async_hello.py")
+    app.answer("Your name", "Ada")
+    app.expect_text("Hello, Ada!")
+    app.click("Later")
+    app.expect_text("Awaited Later")
+    app.expect_finished()
+    assert app.session.kind == "coroutine"
+
+
+def test_an_async_function_runs_as_a_coroutine(pilot) -> None:
+    async def script() -> None:
+        first = await input("First")
+        second = await input("Second")
+
+        async def on_click(value: int) -> None:
+            await asyncio.sleep(0)
+            put_text(f"Sum {first} + {second} = {value}")
+
+        put_buttons([("Add", int(first) + int(second))], onclick=on_click)
+
+    app = pilot(script)
+    app.answer("First", "2")
+    app.answer("Second", "3")
+    app.click("Add")
+    app.expect_text("Sum 2 + 3 = 5")
+    assert app.session.kind == "coroutine"
+
+
+# -- errors ----------------------------------------------------------------------------------
+
+
+def test_a_crash_shows_the_traceback_from_the_scripts_own_line(pilot) -> None:
+    app = pilot(CRASH, expect_error=True)
+    shown = app.expect_crash()
+    lines = shown.strip().splitlines()
+    assert lines[0] == "Traceback (most recent call last):"
+    assert lines[1] == f'  File "{CRASH}", line 11, in <module>'
+    assert f'File "{CRASH}", line 7, in ratio' in shown
+    assert DESKLAUNCH_DIR not in shown
+    assert lines[-1] == "ZeroDivisionError: division by zero"
+    assert app.script_error() == shown.strip() + "\n"
+    app.expect_text("About to divide")
+
+
+def test_after_a_crash_the_app_still_serves_a_reload(pilot) -> None:
+    app = pilot(CRASH, expect_error=True)
+    app.expect_crash()
+    app.reload()
+    assert "ZeroDivisionError: division by zero" in app.expect_crash()
+    app.expect_text("About to divide", count=1)
+
+
+def test_a_crash_in_a_function_points_at_the_function(pilot) -> None:
+    def script() -> None:
+        raise ValueError("no config found")
+
+    app = pilot(script, expect_error=True)
+    shown = app.expect_crash()
+    assert f'File "{__file__}"' in shown.splitlines()[1]
+    assert shown.strip().endswith("ValueError: no config found")
+
+
+def test_a_failing_callback_is_reported_and_the_app_keeps_working(pilot) -> None:
+    def script() -> None:
+        def on_click(value: str) -> None:
+            if value == "Break":
+                raise KeyError("missing")
+            put_text("still working")
+
+        put_buttons(["Break", "Work"], onclick=on_click)
+
+    app = pilot(script, expect_error=True)
+    app.click("Break")
+    expect(app.toast("Error in a callback: KeyError('missing')")).to_be_visible()
+    app.click("Work")
+    app.expect_text("still working")
+    assert app.script_error() is None
+
+
+# -- reloading -------------------------------------------------------------------------------
+
+
+def test_a_reload_while_waiting_for_input_reattaches_to_the_same_run(pilot) -> None:
+    starts: list[int] = []
+
+    def script() -> None:
+        starts.append(1)
+        put_text(f"Started {len(starts)} time(s)")
+        name = input("Your name")
+        put_text(f"Hello, {name}!")
+
+    app = pilot(script)
+    expect(app.field("Your name")).to_be_visible()
+    app.reload()
+    expect(app.field("Your name")).to_be_visible()
+    app.expect_text("Started 1 time(s)", count=1)
+    app.answer("Your name", "Ada")
+    app.expect_text("Hello, Ada!")
+    app.expect_finished()
+    assert starts == [1]
+
+
+def test_a_reload_keeps_the_validation_message(pilot) -> None:
+    def script() -> None:
+        put_text(input("Code", validate=lambda v: None if v.isdigit() else "Digits only"))
+
+    app = pilot(script)
+    app.answer("Code", "x1")
+    expect(app.alert()).to_have_text("Digits only")
+    app.reload()
+    expect(app.alert()).to_have_text("Digits only")
+    app.answer("Code", "12")
+    app.expect_text("12")
+
+
+def test_after_a_reload_a_finished_scripts_buttons_still_work(pilot) -> None:
+    app = pilot(Path(__file__).parents[2] / "examples" / "hello.py")
+    app.answer("Your name", "Ada")
+    app.click("Again")
+    app.expect_text("Clicked Again", count=1)
+    app.reload()
+    app.expect_finished()
+    app.expect_text("Hello, Ada!", count=1)
+    app.expect_text("Clicked Again", count=1)
+    app.click("Again")
+    app.expect_text("Clicked Again", count=2)
+
+
+def test_a_second_tab_takes_the_session_over_and_the_first_says_so(pilot) -> None:
+    def script() -> None:
+        put_text(f"Hello, {input('Your name')}!")
+
+    app = pilot(script)
+    expect(app.field("Your name")).to_be_visible()
+    # A tab opened from the first one starts with a copy of its session storage.
+    with app.page.context.expect_page() as opened:
+        app.page.evaluate("window.open(location.href)")
+    second = opened.value
+    second.get_by_label("Your name").fill("Grace")
+    second.get_by_label("Your name").press("Enter")
+    expect(second.get_by_text("Hello, Grace!")).to_be_visible()
+    expect(app.page.get_by_text("This app is now shown in another window.")).to_be_visible()
+    second.close()

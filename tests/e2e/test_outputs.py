@@ -1,0 +1,173 @@
+"""What the script shows: text, Markdown, HTML, buttons, scopes and toasts, as rendered."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from desklaunch.ui import clear, put_buttons, put_html, put_markdown, put_text, toast, use_scope
+
+REPORT = """
+    # Quarterly report
+
+    | Fruit  | Count |
+    |--------|------:|
+    | Apples | 12    |
+    | Pears  | 7     |
+
+    ```python
+    print("hi")
+    ```
+
+    Raw <b>bold</b> and <script>window.injected = true</script> stay text.
+
+    Read [the docs](https://docs.python.org/3/) or go [home](/).
+"""
+
+
+def test_markdown_renders_a_heading_a_table_and_a_code_block(pilot) -> None:
+    def script() -> None:
+        put_markdown(REPORT)
+
+    app = pilot(script)
+    expect(app.page.get_by_role("heading", name="Quarterly report", level=1)).to_be_visible()
+    table = app.page.get_by_role("table")
+    expect(table.get_by_role("columnheader")).to_have_text(["Fruit", "Count"])
+    expect(table.get_by_role("row", name="Apples 12")).to_be_visible()
+    expect(table.get_by_role("row", name="Pears 7")).to_be_visible()
+    expect(app.page.get_by_role("code")).to_have_text('print("hi")')
+
+
+def test_raw_html_in_markdown_is_shown_as_text(pilot) -> None:
+    def script() -> None:
+        put_markdown(REPORT)
+
+    app = pilot(script)
+    expect(app.page.get_by_text("Raw <b>bold</b> and <script>window.injected = true</script>"
+                                " stay text.")).to_be_visible()
+    expect(app.page.locator("main b")).to_have_count(0)
+    assert app.page.evaluate("window.injected") is None
+
+
+def test_an_external_link_opens_in_a_new_window_and_an_own_link_does_not(pilot) -> None:
+    def script() -> None:
+        put_markdown(REPORT)
+        put_html('<a href="https://example.org/">Example</a>')
+
+    app = pilot(script)
+    for name in ("the docs", "Example"):
+        link = app.page.get_by_role("link", name=name)
+        expect(link).to_have_attribute("target", "_blank")
+        expect(link).to_have_attribute("rel", "noopener noreferrer")
+    expect(app.page.get_by_role("link", name="home")).not_to_have_attribute("target", "_blank")
+
+
+def test_put_text_shows_markup_as_typed(pilot) -> None:
+    def script() -> None:
+        put_text("<b>x</b>")
+        put_text("Total:", 42)
+        put_text("two\nlines")
+
+    app = pilot(script)
+    app.expect_text("<b>x</b>")
+    expect(app.page.locator("main b")).to_have_count(0)
+    app.expect_text("Total: 42")
+    expect(app.page.get_by_role("paragraph").filter(has_text="two")).to_have_text("two\nlines")
+
+
+def test_put_html_renders_the_scripts_own_html(pilot) -> None:
+    def script() -> None:
+        put_html("<h2>Status</h2><ul><li>disk ok</li><li>net ok</li></ul>")
+
+    app = pilot(script)
+    expect(app.page.get_by_role("heading", name="Status", level=2)).to_be_visible()
+    expect(app.page.get_by_role("listitem")).to_have_text(["disk ok", "net ok"])
+
+
+def test_buttons_with_values_hand_the_value_to_the_callback(pilot) -> None:
+    def script() -> None:
+        put_buttons([("One", 1), ("Half", 0.5), ("Nothing", None)],
+                    onclick=lambda value: put_text(f"got {value!r}"))
+
+    app = pilot(script)
+    app.click("Half")
+    app.expect_text("got 0.5")
+    app.click("Nothing")
+    app.expect_text("got None")
+    app.click("One")
+    app.expect_lines(r"^got ", ["got 0.5", "got None", "got 1"])
+
+
+def test_buttons_with_one_callable_each(pilot) -> None:
+    def script() -> None:
+        put_buttons(["Start", "Stop"], onclick=[lambda: put_text("started"),
+                                                 lambda: put_text("stopped")])
+
+    app = pilot(script)
+    app.click("Stop")
+    app.expect_text("stopped")
+    app.click("Start")
+    app.expect_lines(r"^(started|stopped)$", ["stopped", "started"])
+
+
+def test_scopes_as_context_manager_and_decorator_and_clear(pilot) -> None:
+    def script() -> None:
+        with use_scope("log"):
+            put_text("log: first")
+        clicks = 0
+
+        @use_scope("status", clear=True)
+        def show_status() -> None:
+            put_text(f"Clicked {clicks} times")
+
+        def bump() -> None:
+            nonlocal clicks
+            clicks += 1
+            show_status()
+
+        show_status()
+        put_buttons(["Bump", "Clear log"], onclick=[bump, lambda: clear("log")])
+        with use_scope("log"):
+            put_text("log: second")  # goes into "log", above the status and the buttons
+
+    app = pilot(script)
+    app.expect_lines(r"^(log: |Clicked )", ["log: first", "log: second", "Clicked 0 times"])
+    app.click("Bump")
+    app.click("Bump")
+    app.expect_text("Clicked 2 times")
+    app.expect_text("Clicked 0 times", count=0)
+    app.expect_text("Clicked 1 times", count=0)
+    app.click("Clear log")
+    app.expect_lines(r"^(log: |Clicked )", ["Clicked 2 times"])
+    expect(app.button("Bump")).to_be_visible()
+
+
+def test_a_toast_shows_its_text(pilot) -> None:
+    def script() -> None:
+        put_buttons(["Save"], onclick=lambda _: toast("Saved!", duration=0, color="success"))
+
+    app = pilot(script)
+    app.click("Save")
+    expect(app.toast("Saved!")).to_be_visible()
+    app.toast("Saved!").click()
+    expect(app.toast("Saved!")).to_have_count(0)
+
+
+def test_a_toast_goes_away_by_itself(pilot) -> None:
+    def script() -> None:
+        toast("Hello there", duration=0.5)
+
+    app = pilot(script)
+    expect(app.toast("Hello there")).to_be_visible()
+    expect(app.toast("Hello there")).to_have_count(0)
+
+
+def test_two_thousand_lines_all_arrive_in_order(pilot) -> None:
+    def script() -> None:
+        for n in range(1, 2001):
+            put_text(f"Line {n}")
+
+    app = pilot(script)
+    app.expect_finished()
+    app.expect_text("Line 1")
+    app.expect_text("Line 2000")
+    app.expect_lines(r"^Line \d+$", [f"Line {n}" for n in range(1, 2001)])

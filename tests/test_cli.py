@@ -1,0 +1,214 @@
+"""The `desklaunch` command as a person runs it: `python -m desklaunch ...` in a subprocess."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import threading
+import urllib.error
+import urllib.request
+from http.cookiejar import CookieJar
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desklaunch import __version__
+from desklaunch.cli import build_parser
+
+WAIT = 30.0  # hang guard only
+URL_LINE = re.compile(r"http://127\.0\.0\.1:(\d+)/\?launch=[\w-]+")
+
+
+def desklaunch(*args: str, cwd: Path, **popen: Any) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DESKLAUNCH_")}
+    return subprocess.Popen([sys.executable, "-m", "desklaunch", *args], cwd=cwd, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    with desklaunch(*args, cwd=cwd) as proc:
+        out, err = proc.communicate(timeout=WAIT)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def write(folder: Path, name: str, source: str) -> str:
+    (folder / name).write_text(textwrap.dedent(source), encoding="utf-8")
+    return name
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any) -> None:
+        return None
+
+
+class Client:
+    """The few requests the page makes to get in and start its script (see docs/protocol.md)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.origin = url.split("/?")[0]
+        self.jar = CookieJar()
+        self._opener = urllib.request.build_opener(
+            urllib.request.ProxyHandler({}), urllib.request.HTTPCookieProcessor(self.jar),
+            _NoRedirect())
+
+    def enter(self) -> int:
+        """GET the launch URL: a 303 that sets the cookie."""
+        try:
+            self._opener.open(self.url, timeout=WAIT)
+        except urllib.error.HTTPError as answer:
+            return answer.code
+        return 200
+
+    def poll(self, session: str | None = None, view: str | None = None, ack: int = 0
+             ) -> dict[str, Any]:
+        request = urllib.request.Request(f"{self.origin}/api/poll?ack={ack}",
+                                         headers={"X-Desklaunch": "1"})
+        if session is not None:
+            request.add_header("X-Desklaunch-Session", session)
+        if view is not None:
+            request.add_header("X-Desklaunch-View", view)
+        with self._opener.open(request, timeout=WAIT) as response:
+            return json.loads(response.read())
+
+
+def url_line(proc: subprocess.Popen[str]) -> str:
+    """The first line on stdout, with a hang guard."""
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.append(proc.stdout.readline()))
+    reader.start()
+    reader.join(WAIT)
+    assert lines, "desklaunch printed nothing on stdout"
+    return lines[0].rstrip("\n")
+
+
+def run_attached(folder: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    """Run a script with --no-open --close-on-exit, attach like a page, wait for the exit."""
+    with desklaunch("--no-open", "--close-on-exit", *command, cwd=folder) as proc:
+        try:
+            client = Client(url_line(proc))
+            assert client.enter() == 303
+            first = client.poll()
+            assert first["reset"] is True
+            # The app may stop before this answer is out; the exit code tells.
+            with contextlib.suppress(OSError, http.client.HTTPException):
+                client.poll(first["session"], first["view"], first["seq"])
+            out, err = proc.communicate(timeout=WAIT)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def assert_one_error_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("desklaunch: error: ")
+    return lines[0]
+
+
+def test_help_lists_every_option(tmp_path):
+    result = run("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    options = [o for a in build_parser()._actions for o in a.option_strings
+               if o.startswith("--")]
+    assert "--no-open" in options
+    for option in options:
+        assert option in result.stdout
+    assert "DESKLAUNCH_" in result.stdout
+
+
+def test_version_prints_the_version(tmp_path):
+    result = run("--version", cwd=tmp_path)
+    assert (result.returncode, result.stdout.strip()) == (0, f"desklaunch {__version__}")
+
+
+def test_a_missing_script_is_one_error_line_and_exit_code_2(tmp_path):
+    line = assert_one_error_line(run("nope.py", cwd=tmp_path))
+    assert "nope.py" in line
+
+
+def test_a_folder_is_one_error_line_and_exit_code_2(tmp_path):
+    (tmp_path / "app").mkdir()
+    assert "folder" in assert_one_error_line(run("app", cwd=tmp_path))
+
+
+def test_a_function_the_script_lacks_is_one_error_line_and_exit_code_2(tmp_path):
+    script = write(tmp_path, "app.py", "def main():\n    pass\n")
+    assert "'start'" in assert_one_error_line(run(f"{script}:start", cwd=tmp_path))
+
+
+def test_no_script_at_all_is_one_error_line_and_exit_code_2(tmp_path):
+    assert_one_error_line(run(cwd=tmp_path))
+
+
+def test_a_syntax_error_is_shown_as_python_shows_it_with_exit_code_2(tmp_path):
+    script = write(tmp_path, "bad.py", "x = 1\ndef f(:\n    pass\n")
+    result = run(script, cwd=tmp_path)
+    python = subprocess.run([sys.executable, script], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=WAIT)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.endswith("SyntaxError: invalid syntax\n")
+    # Python names the file by its absolute path; desklaunch as it was typed.
+    assert python.stderr.replace(str(tmp_path / script), script) == result.stderr
+
+
+def test_no_open_prints_the_url_first_and_it_lets_one_client_in(tmp_path):
+    script = write(tmp_path, "app.py", "x = 1\n")
+    with desklaunch("--no-open", script, cwd=tmp_path) as proc:
+        try:
+            url = url_line(proc)
+            assert URL_LINE.fullmatch(url), url
+            assert Client(url).enter() == 303
+            assert Client(url).enter() == 403, "the launch secret works once"
+        finally:
+            proc.terminate()
+            proc.communicate(timeout=WAIT)
+
+
+@pytest.mark.parametrize(("source", "code"), [
+    ("x = 1\n", 0),
+    ("import sys\nsys.exit(3)\n", 3),
+    ("raise ValueError('boom')\n", 1),
+], ids=["plain-end", "sys-exit-3", "exception"])
+def test_close_on_exit_quits_with_the_scripts_exit_code(tmp_path, source, code):
+    result = run_attached(tmp_path, write(tmp_path, "app.py", source))
+    assert result.returncode == code, result.stderr
+
+
+def test_a_script_exception_prints_its_traceback_on_stderr(tmp_path):
+    script = write(tmp_path, "app.py", """
+        def load():
+            raise ValueError("boom")
+
+        load()
+    """)
+    result = run_attached(tmp_path, script)
+    assert result.returncode == 1
+    assert "Traceback (most recent call last):" in result.stderr
+    assert re.search(r'File ".*app\.py", line 5, in <module>', result.stderr)
+    assert "ValueError: boom" in result.stderr
+    assert "desklaunch/session.py" not in result.stderr.replace("\\", "/")
+
+
+def test_the_script_gets_its_arguments_and_runs_from_any_folder(tmp_path):
+    (tmp_path / "tool").mkdir()
+    write(tmp_path / "tool", "helper.py", "VALUE = 7\n")
+    write(tmp_path / "tool", "app.py", """
+        import sys
+        import helper
+        sys.exit(helper.VALUE + len(sys.argv[1:]))
+    """)
+    result = run_attached(tmp_path, str(Path("tool") / "app.py"), "one", "two")
+    assert result.returncode == 9, result.stderr
