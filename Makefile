@@ -6,7 +6,7 @@
 VENV := .venv
 ARGS ?=
 
-.PHONY: setup demo test lint
+.PHONY: setup demo test lint bench
 
 setup:
 	@bash scripts/setup.sh $(SETUP_FLAGS)
@@ -24,3 +24,8 @@ test: setup
 
 lint: setup
 	$(VENV)/bin/ruff check .
+
+# The benchmark suite (BENCHMARKS.md); `make bench ARGS=--quick` takes under a minute.
+bench: SETUP_FLAGS := --browser
+bench: setup
+	$(VENV)/bin/python -m bench $(ARGS)

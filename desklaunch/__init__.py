@@ -27,18 +27,27 @@ def launch(
 
         if __name__ == "__main__":
             raise SystemExit(desklaunch.launch(main, title="Converter"))
+
+    It works the same frozen or not (see desklaunch.startup): `DESKLAUNCH_<OPTION>`
+    variables override the arguments, the log goes to the user's log folder, and a
+    failure to start is logged and shown before it is raised.
     """
-    from desklaunch.launcher import Options, run
+    from desklaunch.startup import find_script, prepare, reported_failures, with_environment
 
-    if isinstance(target, str):
-        from desklaunch.target import resolve
+    prepare()
+    with reported_failures(reraise=True):
+        from desklaunch.launcher import Options, run
 
-        resolved = resolve(target)
-        main, kind, default_title = resolved.runner(), resolved.kind, resolved.title
-    else:
-        main = target
-        kind = "coroutine" if inspect.iscoroutinefunction(target) else "thread"
-        default_title = getattr(target, "__name__", "desklaunch")
-    options = Options(mode="browser" if browser else "window", title=title or default_title,
-                      width=width, height=height, close_on_exit=close_on_exit)
-    return run(main, kind, options)
+        if isinstance(target, str):
+            from desklaunch.target import resolve
+
+            resolved = resolve(find_script(target))
+            main, kind, default_title = resolved.runner(), resolved.kind, resolved.title
+        else:
+            main = target
+            kind = "coroutine" if inspect.iscoroutinefunction(target) else "thread"
+            default_title = getattr(target, "__name__", "desklaunch")
+        options = with_environment(Options(
+            mode="browser" if browser else "window", title=title or default_title,
+            width=width, height=height, close_on_exit=close_on_exit))
+        return run(main, kind, options)

@@ -19,7 +19,7 @@ from desklaunch.messages import Command
 from desklaunch.native import NativeDialogs
 from desklaunch.protocol import PollingHandler
 from desklaunch.server import Server, build_app
-from desklaunch.session import Session, SessionKind, Sink
+from desklaunch.session import Session, SessionKind, SessionState, Sink
 from desklaunch.static import StaticFiles
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,7 @@ class App:
         )
         self._secret = secrets.token_urlsafe(32)
         self._started = False
+        self._first_lock = threading.Lock()
 
     @property
     def port(self) -> int:
@@ -79,23 +80,30 @@ class App:
         return f"{self.origin}/?launch={self._secret}"
 
     def _new_session(self, sink: Sink) -> Session:
-        if self.first_session is None and self.on_title is not None:
-            sink = self._watch_title(sink, self.on_title)
-        session = Session(self._main, sink, kind=self._kind, loop=self._loop.loop,
-                          on_finish=self._on_finish, native=self.native)
-        if self.first_session is None:
-            self.first_session = session
+        session: Session | None = None
+
+        def watching(command: Command) -> None:
+            if (self.on_title is not None and session is self.first_session
+                    and command["cmd"] == "env" and isinstance(command.get("title"), str)):
+                self.on_title(command["title"])
+            sink(command)
+
+        session = Session(self._main, watching, kind=self._kind, loop=self._loop.loop,
+                          on_finish=self._on_finish, native=self.native,
+                          on_start=self._on_start)
+        with self._first_lock:
+            if self.first_session is None:
+                self.first_session = session
         session.send({"cmd": "env", "title": self.title})
         return session
 
-    @staticmethod
-    def _watch_title(sink: Sink, on_title: Callable[[str], None]) -> Sink:
-        def watching(command: Command) -> None:
-            if command["cmd"] == "env" and isinstance(command.get("title"), str):
-                on_title(command["title"])
-            sink(command)
-
-        return watching
+    def _on_start(self, session: Session) -> None:
+        """The app's own session is the first whose script runs: a page whose first answer
+        was lost asks again, and the session it never heard of must not take that place."""
+        with self._first_lock:
+            first = self.first_session
+            if first is None or (first is not session and first.state is SessionState.NEW):
+                self.first_session = session
 
     def _on_finish(self, session: Session) -> None:
         if self.close_on_exit and session is self.first_session:
@@ -106,6 +114,22 @@ class App:
     def end_session(self, session: Session) -> None:
         """Close one session on purpose, e.g. because its window was closed."""
         self.handler.end(session)
+
+    def restart(self, grace: float = 1.0) -> None:
+        """End every session as "restarted" so each page starts the script afresh (`--reload`).
+
+        The next session a page creates becomes the first one (title, exit code); a script
+        that is busy in its own loop gets `SessionClosed` raised inside it.
+        """
+        sessions = self.handler.sessions()
+        self.first_session = None
+        for session in sessions:
+            self.handler.end(session, "restarted")
+        stuck = [s for s in sessions if not s.join(0.2)]
+        for session in stuck:
+            session.interrupt()
+        for session in stuck:
+            session.join(grace)
 
     @property
     def exit_code(self) -> int:
@@ -128,9 +152,11 @@ class App:
         stuck = [s for s in sessions if not s.join(0.2)]
         for session in stuck:
             session.interrupt()
+        # No page needs the server any more: stopping it while the stuck scripts use their
+        # grace keeps the whole close within the 2 s a closed window allows.
+        self._server.stop()
         for session in stuck:
             session.join(max(0.0, deadline - time.monotonic()))
-        self._server.stop()
         self._loop.stop()
         still = [s for s in sessions if not s.join(0)]
         if still:

@@ -19,11 +19,19 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from desklaunch import __version__
+from desklaunch.compat import install_pywebio_alias
+from desklaunch.console import console_program
+from desklaunch.desktop import add_options as add_desktop_options
+from desklaunch.desktop import options_from as desktop_options
 from desklaunch.errors import UsageError
 from desklaunch.launcher import Options, exit_process, run, say
+from desklaunch.reloader import reloading_runner
 from desklaunch.target import ScriptSyntaxError, resolve
 
-COMMANDS: dict[str, tuple[str, str]] = {}
+COMMANDS: dict[str, tuple[str, str]] = {
+    "doctor": ("desklaunch.doctor", "check that a window can open here; say how to fix it"),
+    "build": ("desklaunch.build", "freeze a script into a double-click app (PyInstaller)"),
+}
 """Subcommand name → (module with a `main(argv)`, one-line help); filled as they are added."""
 
 DESCRIPTION = """\
@@ -70,13 +78,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--close-on-exit", action="store_true",
                         help="quit as soon as the script ends (default: keep the window open)")
     parser.add_argument("--title", help="window title (default: from the script's name)")
-    parser.add_argument("--width", type=int, default=900, help="window width (default: 900)")
-    parser.add_argument("--height", type=int, default=700,
-                        help="window height (default: 700)")
+    parser.add_argument("--width", type=int,
+                        help="window width (default: as last time, else 900)")
+    parser.add_argument("--height", type=int,
+                        help="window height (default: as last time, else 700)")
     parser.add_argument("--gui", metavar="NAME",
                         help="pywebview backend to use: qt, gtk, ... (default: automatic)")
     parser.add_argument("--debug", action="store_true",
                         help="log what desklaunch does, and allow the window's dev tools")
+    parser.add_argument("--console", action="store_true",
+                        help="show the script's print/input in a console (automatic for "
+                             "scripts that do not import desklaunch)")
+    parser.add_argument("--pywebio", action="store_true",
+                        help="run `import pywebio` on desklaunch even when PyWebIO is "
+                             "installed (automatic when it is not)")
+    add_desktop_options(parser)
     parser.add_argument("--version", action="version", version=f"desklaunch {__version__}")
     _defaults_from_environment(parser)
     return parser
@@ -93,7 +109,7 @@ def _defaults_from_environment(parser: argparse.ArgumentParser) -> None:
         raw = os.environ.get(variable)
         if raw is None:
             continue
-        if isinstance(action, argparse._StoreTrueAction):
+        if isinstance(action, (argparse._StoreTrueAction, argparse.BooleanOptionalAction)):
             if raw.strip().lower() not in _TRUE | _FALSE:
                 parser.error(f"{variable} must be 1 or 0, not {raw!r}")
             defaults[action.dest] = raw.strip().lower() in _TRUE
@@ -130,10 +146,24 @@ def run_script(arguments: list[str]) -> None:
         sys.exit(exc.exit_code)
     sys.argv = [str(target.path), *args.args]
     sys.path.insert(0, str(target.path.parent))
+    install_pywebio_alias(force=args.pywebio)  # PyWebIO scripts run unchanged
+    # Figures reach the page through put_image; a GUI backend would open its own windows
+    # from the script's thread (Qt refuses that), so matplotlib draws off-screen by default.
+    os.environ.setdefault("MPLBACKEND", "Agg")
     if args.browser and args.no_open:  # one came from the environment: the command line wins
         args.browser = "--no-open" not in arguments
     mode = "browser" if args.browser else "none" if args.no_open else "window"
-    options = Options(mode=mode, title=args.title or target.title, width=args.width,
-                      height=args.height, close_on_exit=args.close_on_exit, gui=args.gui,
-                      debug=args.debug)
-    exit_process(run(target.runner(as_main=True), target.kind, options))
+    try:
+        desktop = desktop_options(args, target.path)
+    except UsageError as exc:
+        say(f"error: {exc}")
+        sys.exit(exc.exit_code)
+    options = Options(mode=mode, title=args.title or target.title, width=args.width or 900,
+                      height=args.height or 700, close_on_exit=args.close_on_exit, gui=args.gui,
+                      debug=args.debug, sized=bool(args.width or args.height), **desktop)
+    main = reloading_runner(args.target) if args.reload else target.runner(as_main=True)
+    program = None if args.reload else console_program(
+        target, args.args, forced=args.console, close_on_exit=args.close_on_exit,
+        name=desktop["name"], data_dir=desktop["data_dir"])
+    code = run(program or main, target.kind, options)
+    exit_process(code if program is None or program.last_code is None else program.last_code)

@@ -12,9 +12,11 @@ import threading
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from desklaunch.app import App
+from desklaunch.desktop import Desktop
 from desklaunch.session import SessionKind
 
 Mode = Literal["window", "browser", "none"]
@@ -31,10 +33,30 @@ class Options:
     close_on_exit: bool = False
     gui: str | None = None
     debug: bool = False
+    name: str | None = None
+    """The app's name for its settings and single instance; None remembers nothing."""
+    data_dir: Path | None = None
+    reset: bool = False
+    single_instance: bool = False
+    watch: Path | None = None
+    """The script to rerun when it is saved (`--reload`)."""
+    sized: bool = False
+    """True when width/height were asked for: they win over the remembered size."""
+    min_size: tuple[int, int] | None = None
+    resizable: bool = True
+    fullscreen: bool = False
+    on_top: bool = False
+    icon: str | None = None
+    confirm_close: bool = False
 
 
 def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
     """Serve `main` and show it until the window closes (or Ctrl+C); return the exit code."""
+    desktop = Desktop(options)
+    refusal = desktop.claim()
+    if refusal is not None:
+        say(refusal)
+        return 0
     mode = options.mode
     if mode == "window":
         from desklaunch.window import window_problem
@@ -47,14 +69,16 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
     if mode == "window":
         from desklaunch.window import Window
 
-        window = Window("", title=options.title, width=options.width, height=options.height,
-                        gui=options.gui, debug=options.debug)
+        width, height, native_options = desktop.window_size()
+        window = Window("", title=options.title, width=width, height=height, gui=options.gui,
+                        debug=options.debug, native_options=native_options, icon=options.icon)
     app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
               on_ended=window.close if window is not None else None,
               idle_timeout=None if window is not None else 120.0)
     if window is not None:
         app.native = window.dialogs()
         app.on_title = window.set_title
+    desktop.attach(app, window)
     url = app.start()
     _stop_on_sigterm()
     try:
@@ -65,9 +89,13 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
             _serve_in_browser(app, url, open_browser=mode == "browser")
     except KeyboardInterrupt:
         _second_signal_kills()
+        desktop.stop_watching()
         app.close()
+        desktop.close()
         return 130
+    desktop.stop_watching()
     app.close()
+    desktop.close()
     return app.exit_code
 
 

@@ -17,7 +17,8 @@ Command = dict[str, Any]
 
 class _EventKeys(TypedDict):
     seq: int
-    type: Literal["submit", "cancel", "click", "file_choose"]
+    type: Literal["submit", "cancel", "click", "file_choose", "field_change", "pin_change",
+                  "popup_close", "client_info"]
     id: str
 
 
@@ -41,4 +42,5 @@ class PollAnswer(TypedDict, total=False):
 
 
 ROOT_SCOPE = "ROOT"
-EVENT_TYPES = frozenset({"submit", "cancel", "click", "file_choose"})
+EVENT_TYPES = frozenset({"submit", "cancel", "click", "file_choose", "field_change",
+                         "pin_change", "popup_close", "client_info"})

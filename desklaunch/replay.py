@@ -8,6 +8,9 @@ script's end state are kept apart from the outputs and never trimmed. A command 
 Outputs are named by an output id (`"oid"` in their widget). When a later output embeds a
 widget with an oid (a container adopting an output passed to it), the earlier top-level
 `output` command of that oid is dropped: the replay shows it once, inside the container.
+
+Clearing or removing a scope drops the commands that were sent into it (and into scopes
+made inside it) before: a script that redraws a region keeps one drawing in the log.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections import OrderedDict
 from typing import Any
 
 from desklaunch.messages import ROOT_SCOPE, Command
+from desklaunch.replay_scopes import ScopeIndex
 
 TRANSIENT = frozenset({"toast", "scroll_to", "download"})
 """Commands that only make sense the moment they arrive; a replay leaves them out."""
@@ -35,6 +39,8 @@ class ViewLog:
         self._env: dict[str, object] = {}
         self._state: Command | None = None
         self._latest: dict[str, Command] = {}
+        self._updaters: dict[str, int] = {}  # coalesce key → the output whose widget it updates
+        self._scopes = ScopeIndex()
 
     def record(self, command: Command) -> None:
         kind = command["cmd"]
@@ -44,10 +50,10 @@ class ViewLog:
             self._latest[command["coalesce"]] = command
         elif kind == "input":
             self._forms[command["form"]["id"]] = [command]
-        elif kind == "input_error":
+        elif kind in ("input_error", "field_update"):
             form = self._forms.get(command["id"])
             if form is not None:
-                del form[1:]
+                form[1:] = [c for c in form[1:] if not _supersedes(command, c)]
                 form.append(command)
         elif kind == "input_done":
             self._forms.pop(command["id"], None)
@@ -59,26 +65,48 @@ class ViewLog:
             self._outputs.clear()
             self._placed.clear()
             self._latest.clear()
+            self._updaters.clear()
+            self._scopes = ScopeIndex()
             self.trimmed = False
         else:
+            if kind in ("clear", "remove"):
+                for earlier in self._scopes.inside(command.get("scope")):
+                    self._drop(earlier)
             key = next(self._keys)
             if kind == "output":
+                for update_key in _updated_by(command.get("widget")):
+                    self._updaters[update_key] = key
                 self._adopt(command, key)
             self._outputs[key] = command
+            self._scopes.add(key, command)
+            if kind in ("style", "onclick") and command.get("oid") in self._placed:
+                self._scopes.file_with(key, self._placed[command["oid"]])
             if len(self._outputs) > self.limit:
-                old_key, oldest = self._outputs.popitem(last=False)
-                oid = _own_oid(oldest)
-                if oid is not None and self._placed.get(oid) == old_key:
-                    del self._placed[oid]
+                self._drop(next(iter(self._outputs)))
                 self.trimmed = True
+
+    def _drop(self, key: int) -> None:
+        """Forget the recorded command `key` (trimmed, adopted, or inside a cleared scope)."""
+        command = self._outputs.pop(key, None)
+        if command is None:
+            return
+        oid = _own_oid(command)
+        if oid is not None and self._placed.get(oid) == key:
+            del self._placed[oid]
+        self._scopes.discard(key)
+        # A widget that is gone takes the newest value of its updates (a bar's) with it.
+        for update_key in _updated_by(command.get("widget")):
+            if self._updaters.get(update_key) == key:
+                del self._updaters[update_key]
+                self._latest.pop(update_key, None)
 
     def _adopt(self, command: Command, key: int) -> None:
         """Drop the earlier top-level outputs this one embeds (or replaces); remember it."""
         widget = command.get("widget")
         for oid in _oids(widget):
-            earlier = self._placed.pop(oid, None)
+            earlier = self._placed.get(oid)
             if earlier is not None:
-                self._outputs.pop(earlier, None)
+                self._drop(earlier)
         own = _own_oid(command)
         if own is not None:
             self._placed[own] = key
@@ -99,6 +127,35 @@ class ViewLog:
         if self._state is not None:
             commands.append(self._state)
         return commands
+
+
+def _supersedes(new: Command, old: Command) -> bool:
+    """Whether `new` makes the form's earlier command `old` pointless in a replay.
+
+    A new error replaces the old ones; a field's update replaces an older one that changed
+    nothing else; files a field gained (`add_files`) add up, so each is kept.
+    """
+    if new["cmd"] == "input_error":
+        return old["cmd"] == "input_error"
+    changes, before = new.get("changes") or {}, old.get("changes") or {}
+    return (old["cmd"] == "field_update" and old.get("field") == new.get("field")
+            and "add_files" not in changes and "add_files" not in before
+            and set(before) <= set(changes))
+
+
+def _updated_by(widget: Any) -> list[str]:
+    """The coalesce keys of the commands that update widgets in this tree (`"updates"`)."""
+    found: list[str] = []
+    stack = [widget]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("updates"), str):
+                found.append(item["updates"])
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(v for v in item if isinstance(v, (dict, list)))
+    return found
 
 
 def _own_oid(command: Command) -> str | None:

@@ -6,6 +6,7 @@ before the app is built; `start()` runs waitress in a named thread and `stop()` 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import socket
@@ -16,7 +17,7 @@ from urllib.parse import parse_qsl
 import bottle
 
 from desklaunch.errors import ProtocolError
-from desklaunch.gate import UPLOAD_PATH, Gate, WSGIApp
+from desklaunch.gate import SECURITY_HEADERS, UPLOAD_PATH, Gate, WSGIApp
 from desklaunch.protocol import PollingHandler
 from desklaunch.static import StaticFiles
 
@@ -83,7 +84,10 @@ def _header(name: str) -> str | None:
 
 def _json(answer: Any) -> bytes:
     bottle.response.content_type = "application/json"
-    return json.dumps(answer, separators=(",", ":"), ensure_ascii=False).encode()
+    text = json.dumps(answer, separators=(",", ":"), ensure_ascii=False)
+    # A lone surrogate (valid in a JSON string the page sent) has no UTF-8 form: send it as
+    # the JSON escape `\udXXX` it arrived as, instead of failing the whole answer.
+    return text.encode("utf-8", "backslashreplace")
 
 
 def _read_body(environ: dict[str, Any], limit: int) -> bytes:
@@ -116,6 +120,29 @@ def _error_page(error: bottle.HTTPError) -> str:
     return f"{error.status_line}\n"
 
 
+def _quiet_channel_class() -> type:
+    """waitress's connection, answering the errors it catches itself (a garbage request line,
+    a 413, a 431, a crash) like the gate does: one line, the security headers, no name."""
+    from waitress.channel import HTTPChannel
+    from waitress.task import ErrorTask
+
+    class QuietErrorTask(ErrorTask):  # type: ignore[misc]
+        def execute(self) -> None:
+            error = self.request.error
+            self.status = f"{error.code} {error.reason}"
+            body = f"{self.status}\n".encode()
+            self.response_headers.extend(
+                [("Content-Type", "text/plain; charset=utf-8"), *SECURITY_HEADERS])
+            self.set_close_on_finish()
+            self.content_length = len(body)
+            self.write(body)
+
+    class QuietChannel(HTTPChannel):  # type: ignore[misc]
+        error_task_class = QuietErrorTask
+
+    return QuietChannel
+
+
 class Server:
     """waitress on a socket bound before the thread starts, stopped by `stop()`."""
 
@@ -128,6 +155,7 @@ class Server:
         self._connection_limit = connection_limit
         self._waitress: Any = None
         self._thread: threading.Thread | None = None
+        self._stop_lock = threading.Lock()
 
     def gate(self, app: WSGIApp, secret: str) -> Gate:
         return Gate(app, port=self.port, secret=secret, body_limit=EVENTS_BODY_LIMIT)
@@ -149,19 +177,39 @@ class Server:
             asyncore_use_poll=True,
             clear_untrusted_proxy_headers=True,
         )
+        self._waitress.channel_class = _quiet_channel_class()
         self._thread = threading.Thread(target=self._waitress.run, name="desklaunch-server")
         self._thread.start()
 
     def stop(self, timeout: float = 2.0) -> None:
-        """Stop accepting, finish the worker threads, close every socket, join the thread."""
-        server = self._waitress
-        if server is None:
-            self._sock.close()
-            return
+        """Stop accepting, finish the worker threads, close every socket, join the thread.
+
+        Safe to call twice, from two threads, before `start()`, or after the loop died.
+        """
+        with self._stop_lock:
+            server, self._waitress = self._waitress, None
+        if server is not None:
+            self._stop_waitress(server, timeout)
+        self._sock.close()
+
+    def _stop_waitress(self, server: Any, timeout: float) -> None:
         from waitress import wasyncore
 
+        def close_everything() -> None:
+            wasyncore.close_all(server._map, ignore_all=True)
+
         server.task_dispatcher.shutdown(timeout=timeout)
-        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
-        if self._thread is not None:
-            self._thread.join(timeout)
-        self._waitress = None
+        thread = self._thread
+        if thread is not None and thread.is_alive():
+            # waitress's loop may run the queued thunk (woken by a worker's own pull) before
+            # this thread writes its wake-up byte; the thunk has then closed the trigger's
+            # pipe under our feet (EBADF). Everything is closed either way.
+            with contextlib.suppress(OSError):
+                server.trigger.pull_trigger(close_everything)
+            thread.join(timeout)
+        if thread is None or not thread.is_alive():
+            # The loop is gone: nothing else will close what it held.
+            close_everything()
+            server.close()
+        else:
+            log.warning("the server thread did not stop within %.1f s", timeout)

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
+from desklaunch import logs
 from desklaunch.errors import NoSessionError, SessionClosed
 from desklaunch.interrupt import raise_in_thread
 from desklaunch.messages import Command, Event
@@ -120,8 +121,12 @@ class Outcome:
         self.traceback = traceback_text
 
     def command(self) -> Command:
-        return {"cmd": "state", "state": self.state, "code": self.code,
-                "traceback": self.traceback}
+        command: Command = {"cmd": "state", "state": self.state, "code": self.code,
+                            "traceback": self.traceback}
+        log_file = logs.current()
+        if self.state == "error" and log_file is not None:
+            command["log"] = str(log_file)  # where the error box says the details are kept
+        return command
 
 
 class Session:
@@ -139,6 +144,7 @@ class Session:
         loop: asyncio.AbstractEventLoop | None = None,
         on_finish: Callable[[Session], None] | None = None,
         native: NativeDialogs | None = None,
+        on_start: Callable[[Session], None] | None = None,
     ) -> None:
         if kind == "coroutine" and loop is None:
             raise ValueError("a coroutine session needs the event loop it runs on")
@@ -153,6 +159,7 @@ class Session:
         self._sink = sink
         self._loop = loop
         self._on_finish = on_finish
+        self._on_start = on_start
         self._state = SessionState.NEW
         self._lock = threading.RLock()
         self._mailboxes: dict[str, Mailbox] = {}
@@ -194,9 +201,14 @@ class Session:
             self._state = SessionState.RUNNING
         with Session._live_lock:
             Session._live.add(self)
+        if self._on_start is not None:
+            self._on_start(self)
         if self.kind == "thread":
+            # Never a daemon (the server's worker threads that start sessions are): a script
+            # that will not stop must keep counting, so the app ends the process for it.
             self._script_thread = threading.Thread(
-                target=self._run_in_thread, name=f"desklaunch-script-{self.number}"
+                target=self._run_in_thread, name=f"desklaunch-script-{self.number}",
+                daemon=False,
             )
             self._script_thread.start()
         else:
@@ -261,9 +273,13 @@ class Session:
         """An id unique in this session, for forms, callbacks and anonymous scopes."""
         return f"{prefix}{next(self._ids)}"
 
-    def open_mailbox(self, key: str) -> Mailbox:
-        """Start collecting the events addressed to `key` (a form id)."""
-        box = Mailbox()
+    def open_mailbox(self, key: str, box: Mailbox | None = None) -> Mailbox:
+        """Start collecting the events addressed to `key` (a form id).
+
+        `box` may be a `Mailbox` subclass whose `put` handles each event as it arrives (in
+        the delivering thread: quick, never blocking), like the pin widgets' values.
+        """
+        box = Mailbox() if box is None else box
         with self._lock:
             if self.closed:
                 box.close()
@@ -300,6 +316,12 @@ class Session:
         else:
             log.debug("event for unknown id dropped")
 
+    def call_soon(self, callback: Callable[[Any], Any], value: Any) -> None:
+        """Run `callback(value)` the way a button's callback runs: in order, in the
+        background (the callback thread, or the event loop for an `async def` script)."""
+        if not self.closed:
+            self._dispatch(callback, value)
+
     def _dispatch(self, callback: Callable[[Any], Any], value: Any) -> None:
         if self.kind == "coroutine":
             assert self._loop is not None
@@ -311,7 +333,8 @@ class Session:
         with self._lock:
             if self._callback_thread is None:
                 self._callback_thread = threading.Thread(
-                    target=self._callback_worker, name=f"desklaunch-callbacks-{self.number}"
+                    target=self._callback_worker, name=f"desklaunch-callbacks-{self.number}",
+                    daemon=False,
                 )
                 self._callback_thread.start()
         self._callback_queue.put((callback, value))
@@ -429,8 +452,8 @@ def current_session() -> Session:
     )
 
 
-def bind_current(session: Session) -> None:
-    """Make the calling thread (or task) belong to `session`."""
+def bind_current(session: Session | None) -> None:
+    """Make the calling thread (or task) belong to `session`; None makes it belong to none."""
     _current.set(session)
 
 

@@ -22,10 +22,11 @@ QT_HINT = 'pip install "desklaunch[qt]"'
 
 def window_problem(gui: str | None = None) -> str | None:
     """Why no native window can open here, in one line with its fix; None when one can."""
-    if sys.platform.startswith("linux"):
-        headless = os.environ.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal")
-        if not headless and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            return "no display to open a window on (DISPLAY is not set)"
+    from desklaunch.display import probe
+
+    display = probe()
+    if not display.usable:
+        return display.text
     if importlib.util.find_spec("webview") is None:
         return f"pywebview is not installed ({QT_HINT})"
     chosen = gui or choose_gui()
@@ -33,6 +34,8 @@ def window_problem(gui: str | None = None) -> str | None:
         return f"no GUI toolkit for pywebview is installed ({QT_HINT})"
     if chosen == "qt":
         return _qt_problem()
+    if chosen == "gtk" and importlib.util.find_spec("gi") is None:
+        return "the GTK backend needs PyGObject and WebKit2GTK (see desklaunch doctor)"
     return None
 
 
@@ -59,6 +62,10 @@ def _has_qt() -> bool:
 def _qt_problem() -> str | None:
     _prepare_qt()
     try:
+        if os.environ.get("QT_API") == "pyqt6":
+            # Straight from the binding: qtpy would hide why (a missing system library)
+            # behind "No Qt bindings could be found".
+            importlib.import_module("PyQt6.QtWebEngineWidgets")
         from qtpy import QtWebEngineWidgets  # noqa: F401
     except Exception as exc:  # noqa: BLE001 - any failure here means "no window"
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -80,13 +87,20 @@ class Window:
     """One pywebview window on the app's URL; `run()` blocks until it closes."""
 
     def __init__(self, url: str, *, title: str, width: int = 900, height: int = 700,
-                 gui: str | None = None, debug: bool = False) -> None:
+                 gui: str | None = None, debug: bool = False,
+                 native_options: dict[str, Any] | None = None, icon: str | None = None
+                 ) -> None:
         self.url = url
         self.title = title
         self.width = width
         self.height = height
         self.gui = gui or choose_gui()
         self.debug = debug
+        self.native_options = native_options or {}
+        """More `webview.create_window` arguments: x, y, min_size, resizable, on_top, ..."""
+        self.icon = icon
+        self.on_created: Callable[[Any], None] | None = None
+        """Called with the pywebview window once created, before the GUI loop starts."""
         self.closed = threading.Event()
         self._window: Any = None
 
@@ -101,10 +115,15 @@ class Window:
 
         webview.settings["OPEN_EXTERNAL_LINKS_IN_BROWSER"] = True
         webview.settings["ALLOW_DOWNLOADS"] = True
+        # With --debug the dev tools are one right-click away; opened by themselves they
+        # would be a second window that keeps the app running after its window closes.
+        webview.settings["OPEN_DEVTOOLS_IN_DEBUG"] = False
         self._window = webview.create_window(
             self.title, self.url, width=self.width, height=self.height,
-            text_select=True, min_size=(320, 240),
+            text_select=True, **{"min_size": (320, 240), **self.native_options},
         )
+        if self.on_created is not None:
+            self.on_created(self._window)
 
         def closed() -> None:
             self.closed.set()
@@ -112,7 +131,8 @@ class Window:
 
         self._window.events.closed += closed
         gui = None if self.gui == "native" else self.gui
-        webview.start(on_shown, self._window, gui=gui, debug=self.debug, private_mode=True)
+        webview.start(on_shown, self._window, gui=gui, debug=self.debug, private_mode=True,
+                      icon=self.icon)
         self.closed.set()
 
     def dialogs(self) -> WindowDialogs:
@@ -122,6 +142,13 @@ class Window:
     def set_title(self, title: str) -> None:
         if self._window is not None:
             self._window.set_title(title)
+
+    def focus(self) -> None:
+        """Bring the window to the front (un-minimised), from any thread."""
+        if self._window is not None and not self.closed.is_set():
+            log.debug("bringing the window to the front")
+            self._window.restore()
+            self._window.show()
 
     def native(self) -> Any:
         """The pywebview window object, once `run()` has created it."""

@@ -94,6 +94,32 @@ export class Client {
     return true;
   }
 
+  /** POST one chunk of a file (`query` as in docs/protocol.md, "Uploads"); the answer. */
+  async upload(query, body) {
+    if (!this.#running || this.#view === null) {
+      return { ok: false, status: 0, data: { error: "The app is not connected" } };
+    }
+    const response = await fetch(`/api/upload?${query}`, {
+      method: "POST",
+      headers: {
+        "X-Desklaunch": "1",
+        "X-Desklaunch-Session": this.#session,
+        "X-Desklaunch-View": this.#view,
+        "Content-Type": "application/octet-stream",
+      },
+      body,
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+    let data = null;
+    try {
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+    return { ok: response.ok && !data?.closed && !data?.detached, status: response.status, data };
+  }
+
   // ---- state -----------------------------------------------------------------------
 
   #stop() {
@@ -253,8 +279,9 @@ export class Client {
 
   #closed(reason) {
     const stale = reason === "unknown" || reason === "expired";
-    if (stale && this.#sessionFromStorage && !this.#answered) {
-      // A reload (or a new tab) found its stored session gone: start a new one.
+    if (reason === "restarted" || (stale && this.#sessionFromStorage && !this.#answered)) {
+      // "restarted": the script was rerun (--reload); its fresh session replaces this one.
+      // Otherwise a reload (or a new tab) found its stored session gone: start a new one.
       this.#forgetSession();
       this.#dropEvents();
       return;

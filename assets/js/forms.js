@@ -1,97 +1,18 @@
 // Forms of `input` commands: built as real <form>s in the input area, submitted as
-// `submit` / `cancel` events, updated by `input_error` and removed by `input_done`.
+// `submit` / `cancel` events, updated by `input_error` (one error or several at once) and
+// `field_update`, and removed by `input_done`. The fields themselves are in fields.js.
 
-const asText = (value) => (value === null || value === undefined ? "" : String(value));
+import { asText, buildField, element } from "./fields.js";
+
+// Enter in these does what the control itself does (tick, pick), not submit.
+const ENTER_IGNORES = new Set(["checkbox", "radio", "file", "button", "range", "color"]);
 
 let uid = 0; // DOM ids must be unique on the page, whatever the server's form ids are
-
-function element(tag, className, text) {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
 
 function describe(control, ids) {
   const list = ids.filter(Boolean).join(" ");
   if (list) control.setAttribute("aria-describedby", list);
   else control.removeAttribute("aria-describedby");
-}
-
-function buildSelect(spec) {
-  const select = document.createElement("select");
-  select.multiple = Boolean(spec.multiple);
-  const options = Array.isArray(spec.options) ? spec.options : [];
-  options.forEach((option, index) => {
-    const el = document.createElement("option");
-    el.value = String(index);
-    el.textContent = asText(option?.label);
-    el.selected = Boolean(option?.selected);
-    select.append(el);
-  });
-  if (select.multiple) select.size = Math.min(Math.max(options.length, 2), 8);
-  return select;
-}
-
-function buildInput(spec) {
-  const input = document.createElement("input");
-  switch (spec.type) {
-    case "password":
-      input.type = "password";
-      break;
-    // Numbers are text fields with a numeric keyboard, not <input type="number">: that
-    // one sends "" for what it can't parse ("1e") and blocks "1.5" with the browser's own
-    // bubble, so the server could neither convert what was typed nor explain the problem.
-    case "number":
-      input.type = "text";
-      input.inputMode = "numeric";
-      break;
-    case "float":
-      input.type = "text";
-      input.inputMode = "decimal";
-      break;
-    default:
-      input.type = "text";
-  }
-  input.value = asText(spec.value);
-  if (spec.placeholder) input.placeholder = asText(spec.placeholder);
-  input.autocomplete = "off";
-  return input;
-}
-
-function buildField(spec, id) {
-  const wrap = element("div", "dl-field");
-  const label = element("label", "dl-label", asText(spec.label));
-  label.htmlFor = id;
-  const control = spec.type === "select" ? buildSelect(spec) : buildInput(spec);
-  control.id = id;
-  control.name = asText(spec.name);
-  control.className = "dl-control";
-  if (spec.required) {
-    control.required = true;
-    const marker = element("span", "dl-required", "*");
-    marker.setAttribute("aria-hidden", "true");
-    marker.title = "Required";
-    label.append(" ", marker);
-  }
-  wrap.append(label, control);
-  let helpId = null;
-  if (spec.help_text) {
-    helpId = `${id}-help`;
-    const help = element("p", "dl-help", asText(spec.help_text));
-    help.id = helpId;
-    wrap.append(help);
-  }
-  describe(control, [helpId]);
-  return { spec, wrap, control, helpId };
-}
-
-function valueOf({ spec, control }) {
-  if (spec.type !== "select") return control.value;
-  if (control.multiple) {
-    return Array.from(control.selectedOptions, (option) => Number(option.value));
-  }
-  return control.selectedIndex < 0 ? null : Number(control.value);
 }
 
 class Form {
@@ -100,89 +21,234 @@ class Form {
     this.send = send;
     const base = `dl-f${++uid}`;
     this.el = element("form", "dl-form");
-    this.fields = (Array.isArray(spec.fields) ? spec.fields : []).map((field, index) =>
-      buildField(field ?? {}, `${base}-${index}`),
-    );
-    for (const field of this.fields) this.el.append(field.wrap);
+    this.el.noValidate = true; // the app checks every value and says what is wrong
+    if (spec.label) {
+      const title = element("h2", "dl-form-title", asText(spec.label));
+      title.id = `${base}-title`;
+      this.el.setAttribute("aria-labelledby", title.id);
+      this.el.append(title);
+    }
+    const ctx = {
+      formId: this.id,
+      send,
+      submit: () => this.#submit(),
+      reset: () => this.el.reset(),
+      cancel: () => this.#cancel(),
+      showError: (name, message) => this.showErrors([[name, message]], false),
+      clearError: (name) => this.#clearError(this.#field(name)),
+    };
+    this.fields = (Array.isArray(spec.fields) ? spec.fields : []).map((field, index) => {
+      const built = buildField(field ?? {}, `${base}-${index}`, ctx);
+      built.helpId = null;
+      if (field?.help_text) {
+        built.helpId = `${base}-${index}-help`;
+        const help = element("p", "dl-help", asText(field.help_text));
+        help.id = built.helpId;
+        built.wrap.append(help);
+      }
+      describe(built.control, [built.helpId]);
+      return built;
+    });
+    for (const field of this.fields) {
+      this.el.append(field.wrap);
+      if (field.spec.onchange) this.#reportChanges(field);
+    }
 
     this.formError = element("p", "dl-error dl-form-error");
     this.formError.id = `${base}-error`;
     this.formError.setAttribute("role", "alert");
     this.formError.hidden = true;
+    this.el.append(this.formError);
 
-    const actions = element("div", "dl-actions");
-    this.submitButton = element("button", "dl-btn primary", asText(spec.submit_label) || "Submit");
-    this.submitButton.type = "submit";
-    actions.append(this.submitButton);
-    if (spec.cancelable) {
-      this.cancelButton = element("button", "dl-btn secondary", "Cancel");
-      this.cancelButton.type = "button";
-      this.cancelButton.addEventListener("click", () => this.#cancel());
-      actions.append(this.cancelButton);
+    // An `actions` field last in the form brings its own buttons instead of Submit.
+    if (spec.buttons !== false) {
+      const actions = element("div", "dl-actions");
+      this.submitButton = element("button", "dl-btn primary", asText(spec.submit_label) || "Submit");
+      this.submitButton.type = "submit";
+      actions.append(this.submitButton);
+      if (spec.cancelable) {
+        this.cancelButton = element("button", "dl-btn secondary", "Cancel");
+        this.cancelButton.type = "button";
+        this.cancelButton.addEventListener("click", () => this.#cancel());
+        actions.append(this.cancelButton);
+      }
+      this.el.append(actions);
     }
-    this.el.append(this.formError, actions);
+    this.waiting = false;
+    this.queued = false;
     this.el.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.#submit();
+      this.#enter();
+    });
+    this.el.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" || event.defaultPrevented) return;
+      const single = event.target instanceof HTMLInputElement && !ENTER_IGNORES.has(event.target.type);
+      if (this.waiting && (single || event.ctrlKey || event.metaKey)) {
+        // Typed while the last answer was being checked: submit again once it is back.
+        event.preventDefault();
+        this.queued = true;
+        return;
+      }
+      // Ctrl+Enter (⌘+Enter) submits from a textarea too, where Enter makes a new line.
+      if (event.ctrlKey || event.metaKey || (single && !this.submitButton)) {
+        event.preventDefault();
+        this.#enter();
+      }
+    });
+    // "reset" fires before the browser puts the values back; fields sync right after.
+    this.el.addEventListener("reset", () => {
+      this.#clearErrors();
+      setTimeout(() => this.fields.forEach((f) => f.reset()));
     });
   }
 
+  /** Tell the app each new value of a field with `onchange` (once per frame at most). */
+  #reportChanges(field) {
+    let scheduled = false;
+    const report = () => {
+      scheduled = false;
+      if (!this.el.isConnected || this.waiting) return;
+      this.send({ type: "field_change", id: this.id, value: { name: asText(field.spec.name), value: field.value() } });
+    };
+    const changed = () => {
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(report);
+    };
+    field.wrap.addEventListener("input", changed);
+    field.wrap.addEventListener("change", changed);
+  }
+
+  /** Enter: Submit, or, when an `actions` row stands in for it, its first submit button. */
+  #enter() {
+    if (this.submitButton) return this.#submit();
+    for (const field of this.fields) {
+      if (field.spec.type !== "actions") continue;
+      const specs = Array.isArray(field.spec.buttons) ? field.spec.buttons : [];
+      const first = field.buttons.find((b, i) => specs[i]?.type === "submit" && !b.disabled);
+      if (first) return first.click();
+    }
+  }
+
+  #buttons() {
+    return this.el.querySelectorAll(".dl-actions > button");
+  }
+
   #setWaiting(waiting) {
-    this.submitButton.disabled = waiting;
-    if (this.cancelButton) this.cancelButton.disabled = waiting;
+    this.waiting = waiting;
+    for (const button of this.#buttons()) {
+      button.disabled = waiting || button.dataset.locked === "1";
+    }
     this.el.setAttribute("aria-busy", String(waiting));
   }
 
-  #submit() {
-    if (this.submitButton.disabled) return;
+  async #submit() {
+    if (this.waiting) return;
     const value = {};
-    for (const field of this.fields) value[field.control.name] = valueOf(field);
-    if (this.send({ type: "submit", id: this.id, value })) this.#setWaiting(true);
+    for (const field of this.fields) value[asText(field.spec.name)] = field.value();
+    this.#setWaiting(true);
+    // Files still on their way: submit once they have arrived (their tokens are then known).
+    const sending = this.fields.filter((f) => f.pending);
+    if (sending.length) {
+      await Promise.all(sending.map((f) => f.pending()));
+      for (const field of sending) value[asText(field.spec.name)] = field.value();
+    }
+    if (!this.send({ type: "submit", id: this.id, value })) this.#setWaiting(false);
   }
 
   #cancel() {
+    if (this.waiting) return;
     if (this.send({ type: "cancel", id: this.id })) this.#setWaiting(true);
   }
 
+  #field(name) {
+    return name ? this.fields.find((f) => asText(f.spec.name) === name) : undefined;
+  }
+
+  #clearError(field) {
+    if (!field) return;
+    field.error?.remove();
+    field.error = null;
+    field.control.removeAttribute("aria-invalid");
+    describe(field.control, [field.helpId]);
+  }
+
   #clearErrors() {
-    for (const field of this.fields) {
-      field.error?.remove();
-      field.error = null;
-      field.control.removeAttribute("aria-invalid");
-      describe(field.control, [field.helpId]);
-    }
+    for (const field of this.fields) this.#clearError(field);
     this.formError.hidden = true;
     this.formError.textContent = "";
   }
 
-  showError(name, message) {
-    this.#clearErrors();
-    this.#setWaiting(false);
-    const field = name ? this.fields.find((f) => f.control.name === name) : undefined;
-    if (!field) {
-      this.formError.textContent = asText(message);
-      this.formError.hidden = false;
-      this.focus();
-      return;
+  /** Show `errors` ([[field name, message], ...]); "" (or an unknown name) is the form's. */
+  showErrors(errors, fromServer = true) {
+    if (fromServer) {
+      this.#clearErrors();
+      this.#setWaiting(false);
     }
-    const error = element("p", "dl-error", asText(message));
-    error.id = `${field.control.id}-error`;
-    error.setAttribute("role", "alert");
-    field.wrap.append(error);
-    field.error = error;
-    field.control.setAttribute("aria-invalid", "true");
-    describe(field.control, [field.helpId, error.id]);
-    field.control.focus();
+    let first = null;
+    for (const [name, message] of errors) {
+      const field = this.#field(asText(name));
+      if (!field) {
+        this.formError.textContent = asText(message);
+        this.formError.hidden = false;
+        first ??= this.fields[0]?.focusTarget ?? null;
+        continue;
+      }
+      this.#clearError(field);
+      const error = element("p", "dl-error", asText(message));
+      error.id = `${field.control.id}-error`;
+      error.setAttribute("role", "alert");
+      field.wrap.append(error);
+      field.error = error;
+      field.control.setAttribute("aria-invalid", "true");
+      describe(field.control, [field.helpId, error.id]);
+      first ??= field.focusTarget;
+    }
+    first?.focus();
+    if (fromServer && this.queued) {
+      this.queued = false;
+      this.#enter();
+    }
+  }
+
+  /** `field_update`: label, help text and placeholder here; the rest by the field itself. */
+  update(name, changes) {
+    const field = this.#field(asText(name));
+    if (!field || !changes || typeof changes !== "object") return;
+    if ("label" in changes && field.labelEl) {
+      field.labelEl.textContent = asText(changes.label);
+      field.labelEl.hidden = !changes.label && field.labelEl.tagName === "P";
+    }
+    if ("help_text" in changes) this.#setHelp(field, asText(changes.help_text));
+    if ("placeholder" in changes && "placeholder" in field.control) {
+      field.control.placeholder = asText(changes.placeholder);
+    }
+    field.update(changes);
+  }
+
+  #setHelp(field, text) {
+    let help = field.helpId ? document.getElementById(field.helpId) : null;
+    if (!help && text) {
+      help = element("p", "dl-help");
+      help.id = field.helpId = `${field.control.id}-help`;
+      field.wrap.insertBefore(help, field.error ?? null);
+    }
+    if (help) {
+      help.textContent = text;
+      help.hidden = !text;
+    }
+    describe(field.control, [text ? field.helpId : null, field.error?.id]);
   }
 
   focus(options) {
-    const first = this.fields[0]?.control ?? this.submitButton;
+    const first = this.fields[0]?.focusTarget ?? this.submitButton;
+    if (!first) return;
     first.focus(options);
-    if (first instanceof HTMLInputElement && first.value) first.select();
+    if (first instanceof HTMLInputElement && first.type === "text" && first.value) first.select();
   }
 
   disable() {
-    for (const control of this.el.querySelectorAll("input, select, button")) {
+    for (const control of this.el.querySelectorAll("input, select, textarea, button")) {
       control.disabled = true;
     }
   }
@@ -208,8 +274,14 @@ export class Forms {
     return form;
   }
 
-  error(id, field, message) {
-    this.#forms.get(asText(id))?.showError(asText(field), message);
+  /** `input_error`: `errors` ([[field, message], ...]) when several, else field + message. */
+  error(id, field, message, errors) {
+    const list = Array.isArray(errors) && errors.length ? errors : [[field, message]];
+    this.#forms.get(asText(id))?.showErrors(list.filter(Array.isArray));
+  }
+
+  update(id, field, changes) {
+    this.#forms.get(asText(id))?.update(field, changes);
   }
 
   done(id) {

@@ -2,7 +2,7 @@
 // scrollable areas that can follow new content, and the `scroll_to` command.
 
 import { defineCommand } from "./render.js";
-import { appendChildren, asText, childNode, element, markInner } from "./parts.js";
+import { appendChildren, asText, childNode, element, markInner, uniqueId } from "./parts.js";
 import { defineWidget } from "./widgets.js";
 
 const TRACKS = /^[A-Za-z0-9\s.%(),+*/-]{0,500}$/;
@@ -46,7 +46,10 @@ defineWidget("grid", (widget, registerScope) => {
 defineWidget("collapse", (widget, registerScope) => {
   const details = element("details", "dl-collapse");
   details.open = Boolean(widget.open);
-  details.append(element("summary", "dl-collapse-title", asText(widget.title)));
+  const summary = element("summary", "dl-collapse-title", asText(widget.title));
+  summary.id = uniqueId("dl-collapse");
+  details.setAttribute("aria-labelledby", summary.id); // a group named by its title
+  details.append(summary);
   const body = element("div", "dl-collapse-body");
   appendChildren(body, widget.children, registerScope);
   details.append(markInner(body, widget, registerScope));

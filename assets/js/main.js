@@ -1,10 +1,14 @@
 // Entry point: wires the connection (client.js) to the page (render.js, notices.js).
 
 import { Client } from "./client.js";
+import { setConsoleSender } from "./console.js";
+import { setUploader } from "./files.js";
 import { guardLinks } from "./links.js";
+import { connectLive } from "./live.js";
 import { Notices } from "./notices.js";
 import "./outputs.js";
 import { Renderer } from "./render.js";
+import "./shortcuts.js";
 
 const byId = (id) => document.getElementById(id);
 
@@ -66,5 +70,8 @@ client = new Client({
   },
 });
 
+setUploader((query, body) => client.upload(query, body));
+setConsoleSender((event) => (client ? client.send(event) : false));
 guardLinks(document);
+connectLive((event) => client.send(event));
 client.start();

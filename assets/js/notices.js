@@ -57,10 +57,17 @@ export class Notices {
 
   // ---- toasts --------------------------------------------------------------------------
 
-  toast({ text, duration, color }) {
+  toast({ text, duration, color, id }) {
     const kind = TOAST_COLORS.has(color) ? color : "info";
     const toast = element("div", `dl-toast ${kind}`);
-    toast.append(element("span", "dl-toast-text", asText(text)));
+    const body = element("span", "dl-toast-text", asText(text));
+    if (typeof id === "string" && id) {
+      // `toast(onclick=...)`: live.js sends the click; the text acts as a button.
+      toast.dataset.callback = id;
+      body.setAttribute("role", "button");
+      body.tabIndex = 0;
+    }
+    toast.append(body);
     const close = element("button", "dl-toast-close", "\u00d7");
     close.type = "button";
     close.setAttribute("aria-label", "Dismiss");
@@ -79,7 +86,7 @@ export class Notices {
   // ---- end-of-script state (replaced, never appended: it is replayed on reset) --------
 
   /** Render a `state` command. */
-  state({ state, code, traceback }) {
+  state({ state, code, traceback, log }) {
     switch (state) {
       case "finished": {
         const note = Number.isInteger(code) && code !== 0 ? ` (exit code ${code})` : "";
@@ -87,7 +94,7 @@ export class Notices {
         break;
       }
       case "error":
-        this.#state.replaceChildren(this.#errorBox(code, traceback));
+        this.#state.replaceChildren(this.#errorBox(code, traceback, log));
         break;
       case "closed":
         this.ended("This app has ended.");
@@ -97,7 +104,7 @@ export class Notices {
     }
   }
 
-  #errorBox(code, traceback) {
+  #errorBox(code, traceback, log) {
     const box = element("section", "dl-error-box");
     const heading = element("h2", "", "The script stopped with an error");
     heading.id = "dl-error-heading";
@@ -110,6 +117,9 @@ export class Notices {
       box.append(pre);
     } else if (Number.isInteger(code)) {
       box.append(element("p", "", `Exit code ${code}`));
+    }
+    if (typeof log === "string" && log) {
+      box.append(element("p", "dl-log-path", `Details are saved in the log file: ${log}`));
     }
     return box;
   }

@@ -9,10 +9,16 @@ import { defineCommand } from "./render.js";
 import { applyStyle } from "./style.js";
 import "./table.js";
 import "./tabs.js";
-import { outputElement } from "./widgets.js";
+import { makeClickable, outputElement } from "./widgets.js";
 
 // `style`: an output's inline style changed after it was shown (`Output.style()`).
 defineCommand("style", ({ oid, style }) => {
   const el = outputElement(oid);
   if (el && typeof style === "string") applyStyle(el, style);
+});
+
+// `onclick`: an output became clickable after it was shown (`Output.onclick()`).
+defineCommand("onclick", ({ oid, id }) => {
+  const el = outputElement(oid);
+  if (el && typeof id === "string") makeClickable(el, id);
 });

@@ -149,14 +149,16 @@ export class Renderer {
         this.#focusForm = this.#forms.add(command.form);
         return;
       case "input_error":
-        return this.#forms.error(command.id, command.field, command.message);
+        return this.#forms.error(command.id, command.field, command.message, command.errors);
+      case "field_update":
+        return this.#forms.update(command.id, command.field, command.changes);
       case "input_done":
         return this.#forms.done(command.id);
       case "toast":
         return this.#notices.toast(command);
       case "env":
         if (typeof command.title === "string") document.title = command.title;
-        return;
+        return commandHandlers.get("env")?.(command);
       case "state":
         this.#notices.state(command);
         if (command.state === "closed") this.#ended = true;
@@ -168,6 +170,7 @@ export class Renderer {
         return handle(command, {
           scope: (name) => this.#scope(name, false),
           scrollTo: (el, block) => (this.#scrollTarget = { el, block }),
+          registerScope: (name, el) => this.#scopes.set(String(name), el),
         });
       }
     }

@@ -80,6 +80,7 @@ let pruneAt = 2000;
 
 function adopt(node, widget) {
   if (typeof widget.style === "string" && widget.style) applyStyle(node, widget.style);
+  if (typeof widget.onclick === "string" && widget.onclick) makeClickable(node, widget.onclick);
   const oid = widget.oid;
   if (typeof oid !== "string" || !oid) return;
   const earlier = placed.get(oid);
@@ -144,12 +145,37 @@ function buildElement(widget, registerScope) {
   }
 }
 
-/** One listener for every `buttons` widget under `root`: a click sends a `click` event. */
+/** Make an output clickable (`Output.onclick`): a click, Enter or Space sends `click` to `id`. */
+export function makeClickable(el, id) {
+  el.dataset.click = String(id);
+  el.tabIndex = 0;
+  if (!el.hasAttribute("role")) el.setAttribute("role", "button");
+}
+
+/**
+ * One listener for every `buttons` widget and clickable output under `root`: a click sends
+ * a `click` event (a button's index, or 0 for a clickable output).
+ */
 export function handleButtonClicks(root, send) {
   root.addEventListener("click", (event) => {
-    const button = event.target instanceof Element ? event.target.closest("button") : null;
+    const target = event.target instanceof Element ? event.target : null;
+    const button = target?.closest("button");
     const group = button?.parentElement;
-    if (!group || !group.matches(".dl-buttons[data-callback]") || button.disabled) return;
-    send({ type: "click", id: group.dataset.callback, value: Number(button.dataset.index) });
+    if (group?.matches(".dl-buttons[data-callback]")) {
+      if (!button.disabled) {
+        send({ type: "click", id: group.dataset.callback, value: Number(button.dataset.index) });
+      }
+      return;
+    }
+    const clickable = target?.closest("[data-click]");
+    if (clickable && root.contains(clickable)) send({ type: "click", id: clickable.dataset.click, value: 0 });
+  });
+  root.addEventListener("keydown", (event) => {
+    const el = event.target;
+    if ((event.key === "Enter" || event.key === " ") && el instanceof HTMLElement &&
+        el.matches("[data-click]:not(button)")) {
+      event.preventDefault();
+      el.click();
+    }
   });
 }

@@ -14,9 +14,27 @@ import threading
 
 from desklaunch.errors import SessionClosed
 from desklaunch.session import bind_current, current_session
+from desklaunch.ui.choices import checkbox, radio, select
+from desklaunch.ui.content import put_code, put_error, put_info, put_link, put_success, put_warning
+from desklaunch.ui.controls import actions, slider
 from desklaunch.ui.downloads import download, put_file
+from desklaunch.ui.env import defer_call, eval_js, hold, info, local, run_js, set_env
+from desklaunch.ui.files import file_upload
+from desklaunch.ui.form import input_group, input_update
 from desklaunch.ui.images import put_image
-from desklaunch.ui.inputs import FLOAT, NUMBER, PASSWORD, TEXT, input
+from desklaunch.ui.inputs import (
+    COLOR,
+    DATE,
+    DATETIME,
+    FLOAT,
+    NUMBER,
+    PASSWORD,
+    TEXT,
+    TIME,
+    URL,
+    input,
+    textarea,
+)
 from desklaunch.ui.layout import (
     put_collapse,
     put_column,
@@ -30,17 +48,21 @@ from desklaunch.ui.outputs import (
     Output,
     put_button,
     put_buttons,
-    put_code,
-    put_error,
     put_html,
-    put_info,
-    put_link,
     put_markdown,
-    put_success,
     put_text,
-    put_warning,
     toast,
 )
+from desklaunch.ui.pin import pin, pin_on_change, pin_update, pin_wait_change
+from desklaunch.ui.pin_widgets import (
+    put_checkbox,
+    put_input,
+    put_radio,
+    put_select,
+    put_slider,
+    put_textarea,
+)
+from desklaunch.ui.popup import PopupSize, close_popup, popup
 from desklaunch.ui.progress import (
     put_loading,
     put_processbar,
@@ -52,18 +74,41 @@ from desklaunch.ui.scopes import clear, put_scope, remove, scroll_to, use_scope
 from desklaunch.ui.table import put_table, span
 
 __all__ = [
+    "COLOR",
+    "DATE",
+    "DATETIME",
     "FLOAT",
     "NUMBER",
     "PASSWORD",
     "TEXT",
+    "TIME",
+    "URL",
     "Output",
+    "PopupSize",
     "SessionClosed",
+    "actions",
+    "checkbox",
     "clear",
+    "close_popup",
+    "defer_call",
     # outputs and layout
     "download",
+    "eval_js",
+    "file_upload",
+    "hold",
+    "info",
     "input",
+    "input_group",
+    "input_update",
+    "local",
+    "pin",
+    "pin_on_change",
+    "pin_update",
+    "pin_wait_change",
+    "popup",
     "put_button",
     "put_buttons",
+    "put_checkbox",
     "put_code",
     "put_collapse",
     "put_column",
@@ -73,27 +118,37 @@ __all__ = [
     "put_html",
     "put_image",
     "put_info",
+    "put_input",
     "put_link",
     "put_loading",
     "put_markdown",
     "put_processbar",
     "put_progressbar",
+    "put_radio",
     "put_row",
     "put_scope",
     "put_scrollable",
+    "put_select",
+    "put_slider",
     "put_success",
     "put_table",
     "put_tabs",
     "put_text",
+    "put_textarea",
     "put_warning",
+    "radio",
     "register_thread",
     "remove",
+    "run_js",
     "scroll_to",
-
+    "select",
+    "set_env",
     "set_processbar",
     "set_progressbar",
+    "slider",
     "span",
     "style",
+    "textarea",
     "toast",
     "use_scope",
 ]

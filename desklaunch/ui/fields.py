@@ -54,6 +54,16 @@ class Field(Generic[T]):
         self._validate = validate
         self.session: Session | None = None
         self.form_id: str | None = None
+        self.onchange: Callable[[Any], Any] | None = None
+        """PyWebIO's `onchange(value)`: called while the form is filled in (see `listen`)."""
+
+    def listen(self, onchange: Callable[[Any], Any] | None) -> Field[T]:
+        """Call `onchange(value)` each time the person changes this field (before submit)."""
+        if onchange is not None and not callable(onchange):
+            raise TypeError("onchange must be a function taking the new value")
+        self.onchange = onchange
+        self.spec["onchange"] = onchange is not None
+        return self
 
     @property
     def name(self) -> str:
@@ -83,6 +93,26 @@ class Field(Generic[T]):
 
     def handle(self, event: Event) -> None:
         """An event for this field besides submit (a file field's `file_choose`)."""
+
+    def preview(self, raw: Any) -> tuple[bool, T | None]:
+        """(True, value) when `raw` converts (not validated: the person is still typing)."""
+        try:
+            return True, self._convert(raw)
+        except InputError:
+            return False, None
+
+    UPDATABLE = frozenset({"label", "help_text", "placeholder"})
+    """What `input_update` may change on this kind of field."""
+
+    def update(self, changes: dict[str, Any]) -> dict[str, Any]:
+        """Apply `input_update`'s `changes` to the spec; what the page must change."""
+        unknown = sorted(set(changes) - self.UPDATABLE)
+        if unknown:
+            raise TypeError(f"input_update() cannot change {unknown[0]!r} of a {self.kind} "
+                            f"field (it can change: {', '.join(sorted(self.UPDATABLE))})")
+        wire = {key: "" if value is None else str(value) for key, value in changes.items()}
+        self.spec.update(wire)
+        return wire
 
     def check(self, raw: Any) -> tuple[T | None, str | None]:
         """(value, None) for an acceptable submitted `raw`, else (None, the message)."""

@@ -8,6 +8,7 @@ and finally returns a dict of values by name (or the one value of a one-field fo
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
@@ -19,6 +20,10 @@ if TYPE_CHECKING:
     from desklaunch.session import Session
 
 GroupValidator = Callable[[dict[str, Any]], "tuple[str, str] | None"]
+
+_changing: contextvars.ContextVar[tuple[Form, Field[Any]] | None] = contextvars.ContextVar(
+    "desklaunch_changing", default=None)
+"""The form and field whose `onchange` is running: what `input_update` changes."""
 
 
 class Form(FormHooks):
@@ -66,6 +71,35 @@ class Form(FormHooks):
             for field in self.fields:
                 if field.name == event.get("value"):
                     field.handle(event)
+        elif event["type"] == "field_change" and isinstance(event.get("value"), dict):
+            self._changed(event["value"].get("name"), event["value"].get("value"))
+
+    def _changed(self, name: object, raw: object) -> None:
+        """A field changed on the page: run its `onchange` with the value it now holds."""
+        field = self.field(name)
+        if field is None or field.onchange is None:
+            return
+        ok, value = field.preview(raw)
+        if not ok:
+            return  # half typed ("-" in a number field): nothing to report yet
+        token = _changing.set((self, field))
+        try:
+            field.onchange(value)
+        finally:
+            _changing.reset(token)
+
+    def field(self, name: object) -> Field[Any] | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    def update(self, name: str, changes: dict[str, Any]) -> None:
+        """`input_update`: change field `name` of this form while it is shown."""
+        field = self.field(name)
+        if field is None:
+            raise ValueError(f"input_update(): this form has no field named {name!r}")
+        wire = field.update(changes)
+        if self._session is not None and self._form_id is not None and wire:
+            self._session.send({"cmd": "field_update", "id": self._form_id, "field": name,
+                                "changes": wire})
 
     def closed(self) -> None:
         for field in self.fields:
@@ -101,6 +135,29 @@ class Form(FormHooks):
             known = any(f.name == name for f in self.fields)
             return (str(name) if known else "", str(message))
         return ("", str(problem))
+
+
+def input_update(name: str | None = None, **spec: Any) -> None:
+    """Change a field of the form being filled in, from an `onchange` callback.
+
+    `name` is the field to change (by default the one whose `onchange` runs). What can
+    change: `label`, `help_text`, `placeholder`; `options` and `value` of select, checkbox
+    and radio; `value` of a slider.
+
+        def pick_country(country):
+            input_update("city", options=CITIES[country])
+
+        input_group("Where", [select("Country", list(CITIES), name="country",
+                                     onchange=pick_country),
+                              select("City", CITIES["France"], name="city")])
+
+    Difference from PyWebIO: fewer attributes can change (the others raise TypeError).
+    """
+    current = _changing.get()
+    if current is None:
+        raise RuntimeError("input_update() works only inside an onchange callback of a form")
+    form, field = current
+    form.update(field.name if name is None else name, spec)
 
 
 def ask_one(field: Field[Any]) -> Any:

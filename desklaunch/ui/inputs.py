@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Final, Literal, overload
 
-from desklaunch.ui.fields import Field, Validator, base_spec, text_of
+from desklaunch.ui.fields import Field, Validator, base_spec
 from desklaunch.ui.form import ask_one
 from desklaunch.ui.parse import parser
+from desklaunch.ui.textfield import Action, TextField
 
 TEXT: Final = "text"
 NUMBER: Final = "number"
@@ -29,65 +30,8 @@ DATETIME: Final = "datetime-local"
 COLOR: Final = "color"
 INPUT_TYPES = (TEXT, NUMBER, FLOAT, PASSWORD, URL, DATE, TIME, DATETIME, COLOR)
 
-Action = tuple[str, Callable[[Callable[..., None]], Any]]
-"""`(button label, callback(set_value))`: a button beside the field that fills it."""
-
 TextType = Literal["text", "password", "url", "date", "time", "datetime-local", "color"]
-_UNSET: Any = object()
 _EXTRA_ATTRS = {"maxlength", "minlength", "min", "max", "autocomplete", "spellcheck"}
-
-
-class TextField(Field[Any]):
-    """A field whose value the person types: `input` of any type, and `textarea`.
-
-    It knows its current text on the server, so a read-only field answers with that text
-    (not with whatever the page sends), and an `action` can fill it with `set_value`.
-    """
-
-    def __init__(self, spec: dict[str, Any], parse: Callable[[str], Any],
-                 validate: Validator | None, action: Action | None) -> None:
-        super().__init__(spec, self._value, validate)
-        self._parse = parse
-        self._action = action
-        self._action_id: str | None = None
-        self._given: tuple[Any, str] | None = None  # set_value(value, label)
-
-    def opened(self, session: Any, form_id: str) -> None:
-        super().opened(session, form_id)
-        if self._action is not None:
-            label, callback = self._action
-            self._action_id = session.register_callback(lambda _: callback(self.set_value))
-            self.spec["action"] = {"label": str(label), "id": self._action_id}
-
-    def closed(self) -> None:
-        if self.session is not None and self._action_id is not None:
-            self.session.forget_callback(self._action_id)
-        super().closed()
-
-    def set_value(self, value: Any, label: str = _UNSET) -> None:
-        """Fill the field (what an action's callback is given, as PyWebIO's `set_value`).
-
-        `set_value(v)` puts `str(v)` in the field. `set_value(v, label)` shows `label`, makes
-        the field read-only, and the form then answers `v` itself, any Python object.
-        """
-        if label is _UNSET:
-            self._given = None
-            text, readonly = str(value), bool(self.spec.get("readonly"))
-        else:
-            text, readonly = str(label), True
-            self._given = (value, text)
-        self.spec.update(value=text, readonly=readonly)
-        session, form_id = self.session, self.form_id
-        if session is not None and form_id is not None:
-            session.send({"cmd": "field_update", "id": form_id, "field": self.name,
-                          "changes": {"value": text, "readonly": readonly}})
-
-    def _value(self, raw: Any) -> Any:
-        given = self._given
-        text = str(self.spec["value"]) if self.spec.get("readonly") else text_of(raw)
-        if given is not None and text == given[1]:
-            return given[0]
-        return self._parse(text)
 
 
 @overload
@@ -228,6 +172,8 @@ def input(  # noqa: A001 - the name scripts expect
     beside the field whose callback `fill(set_value)` can fill it (even with a Python
     object: `set_value(obj, "label shown")`). Attributes beyond these: `maxlength`,
     `minlength`, `min`, `max` (all checked on the server too), `autocomplete`, `spellcheck`.
+    `onchange(value)` runs as the person types (with each value that converts), before
+    submit; in a group it may call `input_update`.
 
         age = input("Age", type=NUMBER, validate=lambda a: None if a > 0 else "Too young")
 
@@ -236,6 +182,7 @@ def input(  # noqa: A001 - the name scripts expect
     """
     if type not in INPUT_TYPES:
         raise ValueError(f"input type must be one of {', '.join(INPUT_TYPES)}, not {type!r}")
+    onchange = other_html_attrs.pop("onchange", None)
     attrs = _html_attrs(other_html_attrs, "input")
     spec = base_spec(type, label, name, help_text=help_text, required=required,
                      value="" if value is None else str(value), placeholder=placeholder or "",
@@ -246,6 +193,7 @@ def input(  # noqa: A001 - the name scripts expect
                                    and callable(action[1])):
         raise TypeError("action must be a (label, callback) tuple")
     field = TextField(spec, parser(type, bool(required), attrs), validate, action)
+    field.listen(onchange)
     return field if name is not None else ask_one(field)
 
 
@@ -264,6 +212,7 @@ def textarea(
     required: bool | None = ...,
     readonly: bool | None = ...,
     help_text: str | None = ...,
+    onchange: Callable[[str], Any] | None = ...,
 ) -> str: ...
 @overload
 def textarea(
@@ -280,6 +229,7 @@ def textarea(
     required: bool | None = ...,
     readonly: bool | None = ...,
     help_text: str | None = ...,
+    onchange: Callable[[str], Any] | None = ...,
 ) -> Field[str]: ...
 
 
@@ -297,6 +247,7 @@ def textarea(
     required: bool | None = None,
     readonly: bool | None = None,
     help_text: str | None = None,
+    onchange: Callable[[str], Any] | None = None,
 ) -> Any:
     """Ask for several lines of text; Ctrl+Enter (⌘+Enter on a Mac) submits.
 
@@ -315,6 +266,7 @@ def textarea(
     if isinstance(code, dict) and isinstance(code.get("mode"), str):
         spec["language"] = code["mode"]
     field = TextField(spec, parser(TEXT, bool(required), attrs), validate, None)
+    field.listen(onchange)
     return field if name is not None else ask_one(field)
 
 

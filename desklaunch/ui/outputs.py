@@ -16,7 +16,6 @@ from desklaunch.messages import Widget
 from desklaunch.session import current_session
 from desklaunch.ui.scopes import enter_scope, leave_scope, target_scope
 from desklaunch.ui.style import check_css
-from desklaunch.ui.urls import check_link_url
 
 BUTTON_COLORS = ("primary", "secondary", "success", "danger", "warning", "info", "light",
                  "dark")
@@ -58,6 +57,20 @@ class Output:
         self.widget = {**self.widget, "style": combined}  # a new dict: the sent one stays as sent
         if self.oid is not None:
             current_session().send({"cmd": "style", "oid": self.oid, "style": combined})
+        return self
+
+    def onclick(self, callback: Callable[[], Any]) -> Output:
+        """Call `callback()` when the person clicks this output (or focuses it and presses
+        Enter); returns the same Output.
+
+            put_text("Show details").onclick(lambda: put_text("Details…"))
+        """
+        if self.oid is None:
+            raise TypeError(f"{self!r} was never shown, so it cannot be clicked")
+        session = current_session()
+        callback_id = session.register_callback(lambda _value: callback())
+        self.widget = {**self.widget, "onclick": callback_id}
+        session.send({"cmd": "onclick", "oid": self.oid, "id": callback_id})
         return self
 
     def __enter__(self) -> Output:
@@ -208,91 +221,30 @@ def put_button(label: str, onclick: Callable[[], Any], color: str | None = None,
                        outline=outline, scope=scope, position=position)
 
 
-def put_code(content: Any, language: str = "", rows: int | None = None,
-             scope: str | None = None, position: int = -1) -> Output:
-    """Show source code in a monospace block, labelled with its language.
-
-    There is no syntax colouring (deliberately: no highlighter is shipped); `rows` limits
-    the visible lines, and longer code scrolls inside the block.
-
-        put_code("print('hi')", language="python", rows=20)
-    """
-    if rows is not None and (type(rows) is not int or rows < 1):
-        raise ValueError("rows must be a whole number of at least 1")
-    return _put({"type": "code", "text": str(content), "language": str(language or ""),
-                 "rows": rows}, scope, position)
-
-
-def _put_message(color: str, contents: tuple[Any, ...], closable: bool, scope: str | None,
-                 position: int) -> Output:
-    widget = {"type": "message", "color": color, "closable": bool(closable),
-              "children": as_widgets(list(contents))}
-    return send_output(widget, scope, position, container=True)
-
-
-def put_info(*contents: Any, closable: bool = False, scope: str | None = None,
-             position: int = -1) -> Output:
-    """Show an information box holding `contents` (text or outputs); `closable` adds a close button.
-
-        put_info("Nothing to do yet.", closable=True)
-    """
-    return _put_message("info", contents, closable, scope, position)
-
-
-def put_success(*contents: Any, closable: bool = False, scope: str | None = None,
-                position: int = -1) -> Output:
-    """Show a success box (see `put_info`).
-
-        put_success("Saved 3 files.")
-    """
-    return _put_message("success", contents, closable, scope, position)
-
-
-def put_warning(*contents: Any, closable: bool = False, scope: str | None = None,
-                position: int = -1) -> Output:
-    """Show a warning box (see `put_info`).
-
-        put_warning("The disk is almost full.")
-    """
-    return _put_message("warning", contents, closable, scope, position)
-
-
-def put_error(*contents: Any, closable: bool = False, scope: str | None = None,
-              position: int = -1) -> Output:
-    """Show an error box (see `put_info`).
-
-        put_error("Could not read data.csv", put_code(str(err)))
-    """
-    return _put_message("danger", contents, closable, scope, position)
-
-
-def put_link(name: str, url: str | None = None, app: str | None = None,
-             new_window: bool = False, scope: str | None = None, position: int = -1) -> Output:
-    """Show a link. Links to other sites open in the system browser.
-
-    `url` must be http(s), mailto, or relative; `app=` (PyWebIO's multi-app links) is not
-    supported, as desklaunch runs one app.
-
-        put_link("Documentation", "https://example.org/docs")
-    """
-    if app is not None:
-        raise NotImplementedError("put_link(app=...) is not supported: desklaunch runs one "
-                                  "app; link to a url instead")
-    if url is None:
-        raise TypeError("put_link() needs a url")
-    return _put({"type": "link", "text": str(name), "href": check_link_url(url),
-                 "new_window": bool(new_window)}, scope, position)
-
-
-def toast(content: Any, duration: float = 2, color: str = "info") -> None:
+def toast(content: Any, duration: float = 2, position: str = "center", color: str = "info",
+          onclick: Callable[[], Any] | None = None) -> None:
     """Show a short notice that goes away by itself after `duration` seconds (0: on click).
+    With `onclick`, clicking the notice's text calls `onclick()` and closes it.
 
-        toast("Saved", color="success")
+        toast("Saved. Click to undo", color="success", onclick=undo)
+
+    Differences from PyWebIO: notices always show in the same corner (`position` is
+    accepted and changes nothing); `color` is one of the named colours, not any CSS colour.
     """
     if color not in TOAST_COLORS:
         raise ValueError(f"toast color must be one of {', '.join(TOAST_COLORS)}")
-    current_session().send({"cmd": "toast", "text": str(content), "duration": duration,
-                            "color": TOAST_COLORS[color]})
+    if position not in ("left", "center", "right"):
+        raise ValueError("toast position must be one of left, center, right")
+    session = current_session()
+    command = {"cmd": "toast", "text": str(content), "duration": duration,
+               "color": TOAST_COLORS[color]}
+    if onclick is not None:
+        def clicked(_: Any) -> Any:
+            session.forget_callback(command["id"])  # a toast is clicked at most once
+            return onclick()
+
+        command["id"] = session.register_callback(clicked)
+    session.send(command)
 
 
 def _button(item: Any) -> tuple[Any, dict[str, Any]]:

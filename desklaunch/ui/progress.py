@@ -40,8 +40,13 @@ def put_progressbar(name: str, init: float = 0, label: str | None = None,
         put_progressbar("copy", label="Copying…")
     """
     widget = {"type": "progress", "name": _name(name), "value": _fraction(init),
-              "label": None if label is None else str(label), "auto_close": bool(auto_close)}
-    return send_output(widget, scope, position)
+              "label": None if label is None else str(label), "auto_close": bool(auto_close),
+              "updates": f"progress:{name}"}
+    output = send_output(widget, scope, position)
+    # A new bar of a name used before starts afresh: a reload must not move it to the old
+    # bar's last value (that value is kept as the newest `progress:<name>` command).
+    set_progressbar(name, init, label)
+    return output
 
 
 def set_progressbar(name: str, value: float, label: str | None = None) -> None:

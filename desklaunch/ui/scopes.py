@@ -62,7 +62,11 @@ class use_scope:  # noqa: N801 - named like a function, as scripts use it
     """Send outputs into scope `name`, creating it at the end of the current scope if new.
 
     Works as `with use_scope("log"):` and as the decorator `@use_scope("log", clear=True)`.
-    Without a name, a fresh anonymous scope is made.
+    Without a name, a fresh anonymous scope is made. `create_scope=False` refuses (with a
+    ValueError) a name that does not exist yet.
+
+        with use_scope("results", clear=True):
+            put_text("Only this shows in the results now")
     """
 
     def __init__(self, name: str | None = None, clear: bool = False,
@@ -112,7 +116,10 @@ class use_scope:  # noqa: N801 - named like a function, as scripts use it
 
 
 def clear(scope: str | None = None) -> None:
-    """Remove everything shown in `scope` (the current scope when none is named)."""
+    """Remove everything shown in `scope` (the current scope when none is named).
+
+        clear("log")
+    """
     session = current_session()
     name = target_scope(scope)
     parents = _parents(session)

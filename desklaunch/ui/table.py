@@ -33,7 +33,7 @@ def put_table(tdata: Sequence[Sequence[Any] | Mapping[Any, Any]],
 
     `tdata` is a list of rows: lists, or dicts. For lists, `header` is the header row; when
     omitted, the first row is the header (as in PyWebIO). For dicts, `header` lists the keys
-    in order, or `(label, key)` pairs; when omitted, the first dict's keys, capitalised.
+    in order (and shows them), or `(label, key)` pairs; when omitted, the first dict's keys.
     `header=False` (a desklaunch addition) shows no header row.
 
         put_table([["Fruit", "Price"], ["Apple", 1.5], ["Pear", put_text("sold out")]])
@@ -43,7 +43,7 @@ def put_table(tdata: Sequence[Sequence[Any] | Mapping[Any, Any]],
     if rows and isinstance(rows[0], Mapping):
         if head is None and header is not False:
             keys: list[Any] = list(rows[0].keys())
-            head = [str(key).capitalize() for key in keys]
+            head = keys
         elif head and isinstance(head[0], (list, tuple)):
             keys = [pair[-1] for pair in head]
             head = [pair[0] for pair in head]

@@ -1,0 +1,296 @@
+// Console mode (desklaunch/console): the output screen, the input line and the status bar.
+//
+// `console_write` carries batches of [stream, text]. Text is split into lines here: "\n"
+// ends a line, a lone "\r" makes the next text replace the line (progress lines), ANSI
+// SGR codes (colours, bold) become spans with classes, other escape codes are dropped.
+// Script text only ever reaches the page as textContent. The screen keeps the last
+// MAX_LINES lines, and stays at the bottom unless the person scrolled up.
+
+import { element, uniqueId } from "./parts.js";
+import { defineCommand } from "./render.js";
+import { defineWidget } from "./widgets.js";
+import { showArgs, fillArg } from "./console-args.js";
+
+const MAX_LINES = 50000;
+const BLOCK_LINES = 200;
+const NEAR_BOTTOM_PX = 24;
+const ESCAPES = /\x1b\[([0-9;?]*)([A-Za-z])|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\x1b[=>]/g;
+const LEVEL = /(^|[\s[\]:|-])(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)(?=[\s\]:|-]|$)/;
+const TQDM = /^(.*?)(\d{1,3})%\|/;
+
+let send = () => false;
+
+/** How the console sends events (set once by main.js). */
+export function setConsoleSender(fn) {
+  send = fn;
+}
+
+const consoleOf = () => document.querySelector(".dl-console");
+
+// ---- ANSI SGR ---------------------------------------------------------------------------
+
+const styles = new Map(); // stream → { fg, bg, bold, dim, italic, underline }
+
+function applySgr(style, params) {
+  const codes = params === "" ? [0] : params.split(";").map(Number);
+  for (let i = 0; i < codes.length; i += 1) {
+    const c = codes[i];
+    if (c === 0) Object.assign(style, { fg: null, bg: null, bold: false, dim: false, italic: false, underline: false });
+    else if (c === 1) style.bold = true;
+    else if (c === 2) style.dim = true;
+    else if (c === 3) style.italic = true;
+    else if (c === 4) style.underline = true;
+    else if (c === 22) style.bold = style.dim = false;
+    else if (c === 23) style.italic = false;
+    else if (c === 24) style.underline = false;
+    else if (c >= 30 && c <= 37) style.fg = c - 30;
+    else if (c >= 90 && c <= 97) style.fg = c - 82;
+    else if (c === 39) style.fg = null;
+    else if (c >= 40 && c <= 47) style.bg = c - 40;
+    else if (c >= 100 && c <= 107) style.bg = c - 92;
+    else if (c === 49) style.bg = null;
+    else if ((c === 38 || c === 48) && codes[i + 1] === 5) {
+      const n = codes[i + 2];
+      if (c === 38) style.fg = n < 16 ? n : null;
+      else style.bg = n < 16 ? n : null;
+      i += 2;
+    } else if ((c === 38 || c === 48) && codes[i + 1] === 2) i += 4;
+  }
+}
+
+/** Whether text in `style` needs no span of its own. */
+function plain(style, extra) {
+  return !extra && style.fg == null && style.bg == null && !style.bold && !style.dim &&
+    !style.italic && !style.underline;
+}
+
+function styledSpan(style, text, extra) {
+  const span = document.createElement("span");
+  span.textContent = text;
+  const names = extra ? [extra] : [];
+  if (style.fg !== null && style.fg !== undefined) names.push(`dl-fg-${style.fg}`);
+  if (style.bg !== null && style.bg !== undefined) names.push(`dl-bg-${style.bg}`);
+  for (const flag of ["bold", "dim", "italic", "underline"]) if (style[flag]) names.push(`dl-${flag}`);
+  if (names.length) span.className = names.join(" ");
+  return span;
+}
+
+// ---- the screen -------------------------------------------------------------------------
+
+class Screen {
+  constructor(el) {
+    this.el = el;
+    this.open = new Map(); // stream → its unfinished line element
+    this.touched = new Set();
+    this.fresh = new DocumentFragment(); // new blocks, inserted with one DOM operation
+    this.block = null; // the block new lines go to; lines come in blocks, so that the
+    this.inBlock = 0; // browser lays out only the blocks in view (content-visibility)
+    this.lines = 0;
+    this.stick = true; // keep to the bottom, until the person scrolls up
+    el.addEventListener("scroll", () => {
+      this.stick = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
+    });
+  }
+
+  write(stream, text) {
+    const style = styles.get(stream) ?? {};
+    styles.set(stream, style);
+    // Echoed input and command lines continue stdout's line, as in a terminal.
+    const key = stream === "err" ? "err" : "out";
+    const extra = key === stream ? "" : `dl-${stream}`;
+    // \r\n is a plain newline; split keeps the separators.
+    for (const part of text.replace(/\r\n/g, "\n").split(/(\n|\r)/)) {
+      if (part === "\n") this.#endLine(key, stream);
+      else if (part === "\r") {
+        const line = this.open.get(key);
+        if (line) line.rewrite = true;
+      } else if (part) this.#append(key, stream, style, part, extra);
+    }
+  }
+
+  #line(key, stream) {
+    let line = this.open.get(key);
+    if (!line) {
+      line = element("div", `dl-line dl-${stream}`);
+      if (!this.block || this.inBlock >= BLOCK_LINES) {
+        this.block = element("div", "dl-block");
+        this.fresh.append(this.block);
+        this.inBlock = 0;
+      }
+      this.block.append(line);
+      this.inBlock += 1;
+      this.lines += 1;
+      this.open.set(key, line);
+    }
+    return line;
+  }
+
+  #append(key, stream, style, part, extra) {
+    const line = this.#line(key, stream);
+    if (line.rewrite) {
+      line.rewrite = false;
+      line.rewritten = true;
+      line.textContent = "";
+    }
+    if (!part.includes("\x1b")) {
+      line.append(plain(style, extra) ? part : styledSpan(style, part, extra));
+      this.touched.add(line);
+      return;
+    }
+    let last = 0;
+    for (const match of part.matchAll(ESCAPES)) {
+      if (match.index > last) line.append(styledSpan(style, part.slice(last, match.index), extra));
+      if (match[2] === "m") applySgr(style, match[1]);
+      last = match.index + match[0].length;
+    }
+    if (last < part.length) line.append(styledSpan(style, part.slice(last), extra));
+    this.touched.add(line);
+  }
+
+  #endLine(key, stream) {
+    const line = this.#line(key, stream);
+    line.rewrite = false;
+    this.touched.add(line);
+    this.open.delete(key);
+  }
+
+  /** After a batch: classify the lines it touched, trim old lines. */
+  settle() {
+    for (const line of this.touched) decorate(line);
+    this.touched.clear();
+    this.el.append(this.fresh);
+    let oldest = this.el.firstElementChild;
+    while (oldest && oldest !== this.block && this.lines - oldest.childElementCount >= MAX_LINES) {
+      this.lines -= oldest.childElementCount;
+      oldest.remove();
+      oldest = this.el.firstElementChild;
+    }
+    if (this.stick && !this.scrollPending) {
+      this.scrollPending = true;
+      requestAnimationFrame(() => {
+        this.scrollPending = false;
+        this.el.scrollTop = this.el.scrollHeight;
+      });
+    }
+  }
+}
+
+function decorate(line) {
+  const text = line.textContent;
+  const level = LEVEL.exec(text.slice(0, 80));
+  if (line.logClass) line.classList.remove(line.logClass);
+  line.logClass = null;
+  if (level) {
+    const name = level[2] === "WARN" ? "WARNING" : level[2];
+    const kind = { CRITICAL: "error", FATAL: "error" }[name] ?? name.toLowerCase();
+    line.logClass = `dl-log-${kind}`;
+    line.classList.add(line.logClass);
+  }
+  const bar = line.rewritten ? TQDM.exec(text) : null;
+  if (!bar) return;
+  const progress = document.createElement("progress");
+  progress.max = 100;
+  progress.value = Math.min(100, Number(bar[2]));
+  progress.setAttribute("aria-label", bar[1].replace(/:\s*$/, "").trim() || "Progress");
+  line.prepend(progress);
+  line.classList.add("dl-line-progress");
+}
+
+const screens = new WeakMap();
+
+function screenOf(box) {
+  const el = box?.querySelector(".dl-console-screen");
+  if (!el) return null;
+  if (!screens.has(el)) screens.set(el, new Screen(el));
+  return screens.get(el);
+}
+
+// ---- widget and commands ----------------------------------------------------------------
+
+defineWidget("console", () => {
+  styles.clear();
+  const box = element("section", "dl-console");
+  box.setAttribute("aria-label", "Console");
+  const screen = element("div", "dl-console-screen");
+  screen.setAttribute("role", "log");
+  screen.setAttribute("aria-label", "Output");
+  screen.tabIndex = 0;
+  box.append(screen, element("div", "dl-console-input"), element("div", "dl-console-args"),
+    element("div", "dl-console-status"));
+  return box;
+});
+
+defineCommand("console_write", ({ chunks }) => {
+  const screen = screenOf(consoleOf());
+  if (!screen || !Array.isArray(chunks)) return;
+  for (const chunk of chunks) {
+    if (Array.isArray(chunk) && typeof chunk[1] === "string") {
+      screen.write(["out", "err", "in", "cmd"].includes(chunk[0]) ? chunk[0] : "out", chunk[1]);
+    }
+  }
+  screen.settle();
+});
+
+defineCommand("console_input", ({ id, prompt, password }) => {
+  const host = consoleOf()?.querySelector(".dl-console-input");
+  if (!host) return;
+  host.textContent = "";
+  if (typeof id !== "string") return;
+  const form = element("form", "dl-console-line");
+  const field = element("input", "dl-control");
+  field.type = password ? "password" : "text";
+  field.id = uniqueId("dl-console-in");
+  field.autocomplete = "off";
+  const label = element("label", "dl-label", String(prompt ?? "Input"));
+  label.htmlFor = field.id;
+  const enter = element("button", "dl-btn primary small", "Enter");
+  enter.type = "submit";
+  const end = element("button", "dl-btn secondary small", "End input");
+  end.type = "button";
+  const done = (event) => {
+    if (!send(event)) return;
+    for (const control of form.querySelectorAll("input, button")) control.disabled = true;
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!enter.disabled) done({ type: "submit", id, value: field.value });
+  });
+  end.addEventListener("click", () => done({ type: "cancel", id }));
+  form.append(label, field, enter, end);
+  host.append(form);
+  requestAnimationFrame(() => field.isConnected && field.focus({ preventScroll: true }));
+});
+
+defineCommand("console_status", ({ state, stop, again, text }) => {
+  const bar = consoleOf()?.querySelector(".dl-console-status");
+  if (!bar) return;
+  bar.textContent = "";
+  const click = (id) => () => send({ type: "click", id, value: 0 });
+  if (state === "running" && typeof stop === "string") {
+    const button = element("button", "dl-btn danger small", "Stop");
+    button.type = "button";
+    button.addEventListener("click", click(stop));
+    bar.append(element("span", "dl-console-state", "Running…"), button);
+  } else if (state === "ended") {
+    bar.append(element("span", "dl-console-state", String(text ?? "")));
+    if (typeof again === "string") {
+      const button = element("button", "dl-btn primary small", "Run again");
+      button.type = "button";
+      button.addEventListener("click", (event) => {
+        event.currentTarget.disabled = true;
+        click(again)();
+      });
+      bar.append(button);
+    }
+  }
+});
+
+defineCommand("console_args", ({ id, form, errors }) => {
+  const host = consoleOf()?.querySelector(".dl-console-args");
+  if (host) showArgs(host, id, form, errors, send);
+});
+
+defineCommand("console_args_fill", ({ id, key, value }) => {
+  const host = consoleOf()?.querySelector(".dl-console-args");
+  if (host) fillArg(host, id, key, value);
+});

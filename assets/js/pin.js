@@ -1,0 +1,127 @@
+// Pin widgets: form fields shown among the outputs (`put_input`, `put_select`, ...), whose
+// every change is reported as a `pin_change` event; the server keeps the values and sends
+// `pin_value` (a value to show) and `pin_update` (a new label, help text, ...).
+//
+// A change is sent at most once per animation frame per widget (dragging a slider or
+// typing fast sends the newest value, not every step).
+
+import { asText, buildField, element } from "./fields.js";
+import { uniqueId } from "./parts.js";
+import { defineCommand } from "./render.js";
+import { defineWidget } from "./widgets.js";
+
+let sendEvent = () => false;
+const pins = new Map(); // widget id → { field, el, sent, scheduled }
+const waiting = new Set(); // reports scheduled for the next frame
+
+/** Send whatever changed and is still waiting for its frame, now. */
+function flush() {
+  for (const report of [...waiting]) report();
+}
+
+/**
+ * Send pin changes through `send` (the client's event queue). Any click or key press
+ * first sends the changes still waiting for their frame, so a button pressed right after
+ * typing reaches the script after the text does.
+ */
+export function connectPins(send) {
+  sendEvent = send;
+  for (const type of ["pointerdown", "click", "keydown", "submit"]) {
+    document.addEventListener(type, flush, { capture: true });
+  }
+}
+
+function helpFor(wrap, field, text) {
+  let help = wrap.querySelector(":scope > .dl-help");
+  if (!text) {
+    help?.remove();
+    field.control.removeAttribute("aria-describedby");
+    return;
+  }
+  if (!help) {
+    help = element("p", "dl-help");
+    help.id = `${field.control.id || uniqueId("dl-pin")}-help`;
+    wrap.append(help);
+  }
+  help.textContent = asText(text);
+  field.control.setAttribute("aria-describedby", help.id);
+}
+
+defineWidget("pin", (widget) => {
+  const id = asText(widget.id);
+  const spec = widget.field && typeof widget.field === "object" ? widget.field : {};
+  const field = buildField(spec, uniqueId("dl-pin"), {
+    send: (event) => sendEvent(event),
+    submit() {},
+    reset() {},
+    cancel() {},
+  });
+  const el = element("div", "dl-pin");
+  el.append(field.wrap);
+  helpFor(field.wrap, field, spec.help_text);
+  // PyWebIO's pin widgets may have no label: the pin's name is the best name left.
+  if (!spec.label) field.control.setAttribute("aria-label", asText(spec.name));
+  const entry = { field, el, sent: false, scheduled: false };
+  const report = () => {
+    if (!entry.scheduled) return;
+    entry.scheduled = false;
+    waiting.delete(report);
+    if (el.isConnected && sendEvent({ type: "pin_change", id, value: field.value() })) {
+      entry.sent = true;
+    }
+  };
+  const changed = () => {
+    if (entry.scheduled) return;
+    entry.scheduled = true;
+    waiting.add(report);
+    requestAnimationFrame(report);
+  };
+  el.addEventListener("input", changed);
+  el.addEventListener("change", changed);
+  pins.set(id, entry);
+  if (pins.size > 2000) for (const [key, old] of pins) if (!old.el.isConnected) pins.delete(key);
+  return el;
+});
+
+/** Show `raw` (text, an index, or a list of indexes) in a pin widget's control. */
+function setValue(field, raw) {
+  const type = field.spec?.type;
+  const wanted = (index) => (Array.isArray(raw) ? raw.includes(index) : raw === index);
+  if (type === "select") {
+    Array.from(field.control.options).forEach((option, index) => (option.selected = wanted(index)));
+  } else if (type === "checkbox" || type === "radio") {
+    field.wrap.querySelectorAll("input").forEach((box, index) => (box.checked = wanted(index)));
+  } else if (type === "slider") {
+    field.control.value = asText(raw);
+    field.reset(); // the number shown beside the track follows
+  } else if (field.control.value !== asText(raw)) {
+    field.control.value = asText(raw);
+  }
+}
+
+function live(id) {
+  const entry = pins.get(asText(id));
+  return entry && entry.el.isConnected ? entry : null;
+}
+
+defineCommand("pin_value", ({ id, value, echo }) => {
+  const entry = live(id);
+  // An echo of this page's own change is already shown, or was typed over since.
+  if (!entry || (echo && entry.sent)) return;
+  setValue(entry.field, value);
+});
+
+defineCommand("pin_update", ({ id, changes }) => {
+  const entry = live(id);
+  if (!entry || !changes || typeof changes !== "object") return;
+  const { field } = entry;
+  if ("label" in changes && field.labelEl) field.labelEl.textContent = asText(changes.label);
+  if (Array.isArray(changes.options)) field.update({ options: changes.options });
+  if ("help_text" in changes) helpFor(field.wrap, field, changes.help_text);
+  if ("placeholder" in changes && "placeholder" in field.control) {
+    field.control.placeholder = asText(changes.placeholder);
+  }
+  if ("readonly" in changes && "readOnly" in field.control) {
+    field.control.readOnly = Boolean(changes.readonly);
+  }
+});

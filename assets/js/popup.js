@@ -1,0 +1,114 @@
+// Popups (`popup` / `close_popup` commands): a modal <dialog> with a labelled title.
+//
+// `showModal()` makes the rest of the page inert (focus stays inside), and the element that
+// had focus gets it back when the popup closes. Esc closes a closable popup, a click beside
+// it closes one with `implicit_close`; either way the page sends `popup_close`.
+
+import { appendChildren, asText, element, uniqueId } from "./parts.js";
+import { defineCommand } from "./render.js";
+import { handleButtonClicks } from "./widgets.js";
+
+const SIZES = new Set(["small", "normal", "large"]);
+let sendEvent = () => false;
+let shown = null; // { id, dialog, closable, returnTo }
+
+/** Send the person's closing of a popup, and clicks of buttons inside it, through `send`. */
+export function connectPopups(send) {
+  sendEvent = send;
+}
+
+function close(byPerson) {
+  const current = shown;
+  if (!current) return;
+  shown = null;
+  if (current.dialog.open) current.dialog.close();
+  current.dialog.remove();
+  if (byPerson) sendEvent({ type: "popup_close", id: current.id });
+  if (current.returnTo?.isConnected) current.returnTo.focus({ preventScroll: true });
+}
+
+const FOCUSABLE = "button, input, select, textarea, a[href], summary, [tabindex]:not([tabindex='-1'])";
+
+/** Keep Tab inside the dialog: past the last control it wraps to the first, and back. */
+function trapTab(dialog, event) {
+  const controls = Array.from(dialog.querySelectorAll(FOCUSABLE)).filter(
+    (el) => !el.disabled && el.getClientRects().length > 0,
+  );
+  if (!controls.length) return;
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  const here = document.activeElement;
+  if (event.shiftKey && (here === first || !dialog.contains(here))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (here === last || !dialog.contains(here))) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+function open(command, page) {
+  close(false);
+  const id = asText(command.id);
+  const closable = command.closable !== false;
+  const size = SIZES.has(command.size) ? command.size : "normal";
+  const dialog = element("dialog", `dl-popup ${size}`);
+  dialog.setAttribute("aria-modal", "true");
+  const body = element("div", "dl-popup-body");
+  const header = element("div", "dl-popup-header");
+  const title = element("h2", "dl-popup-title", asText(command.title));
+  title.id = uniqueId("dl-popup-title");
+  dialog.setAttribute("aria-labelledby", title.id);
+  header.append(title);
+  if (closable) {
+    const button = element("button", "dl-popup-close", "\u00d7");
+    button.type = "button";
+    button.setAttribute("aria-label", "Close");
+    button.addEventListener("click", () => close(true));
+    header.append(button);
+  }
+  const content = element("div", "dl-popup-content");
+  if (typeof command.inner === "string" && command.inner) {
+    content.dataset.scope = command.inner;
+    page.registerScope?.(command.inner, content);
+  }
+  appendChildren(content, command.children, (name, el) => page.registerScope?.(name, el));
+  body.append(header, content);
+  dialog.append(body);
+
+  // Esc: the browser's own "cancel" closes the dialog unless the popup is not closable.
+  dialog.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      if (closable) close(true);
+    } else if (event.key === "Tab") {
+      trapTab(dialog, event);
+    }
+  });
+  dialog.addEventListener("cancel", (event) => {
+    event.preventDefault();
+    if (closable) close(true);
+  });
+  // A click on the backdrop targets the <dialog> itself; its content fills the box.
+  dialog.addEventListener("click", (event) => {
+    if (event.target === dialog && command.implicit_close) close(true);
+  });
+  handleButtonClicks(dialog, (event) => sendEvent(event));
+
+  const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  shown = { id, dialog, closable, returnTo };
+  document.body.append(dialog);
+  dialog.showModal();
+  // Focus the first control inside, or the title area when there is none.
+  const first = content.querySelector(FOCUSABLE);
+  if (first instanceof HTMLElement) first.focus();
+  else if (closable) header.querySelector("button")?.focus();
+}
+
+defineCommand("popup", (command, page) => open(command, page));
+
+defineCommand("close_popup", ({ id }) => {
+  if (!shown) return;
+  if (typeof id === "string" && id && id !== shown.id) return; // an older popup
+  close(false);
+});

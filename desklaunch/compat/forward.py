@@ -1,0 +1,43 @@
+"""Building the PyWebIO stand-in modules: names looked up in `desklaunch.ui` when first
+used, and stubs that raise `NotImplementedError` for the calls desklaunch leaves out."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from typing import Any, NoReturn
+
+
+def unsupported(qualname: str, why: str = "") -> Callable[..., NoReturn]:
+    """A stand-in for `qualname` ("pywebio.output.put_widget") that raises when called."""
+
+    def stub(*args: Any, **kwargs: Any) -> NoReturn:
+        raise NotImplementedError(f"{qualname}() is not supported by desklaunch"
+                                  + (f": {why}" if why else ""))
+
+    stub.__name__ = qualname.rsplit(".", 1)[-1]
+    stub.__qualname__ = stub.__name__
+    stub.__doc__ = f"Not supported by desklaunch; calling it raises NotImplementedError. {why}"
+    return stub
+
+
+def forwarder(module: str, names: Iterable[str], missing: dict[str, str] | None = None,
+              source: str = "desklaunch.ui") -> Callable[[str], Any]:
+    """A module `__getattr__` for `module` (a PyWebIO name such as "pywebio.output").
+
+    A name in `names` (or `missing`) comes from `source` when it has it (looked up at first
+    use, so the stand-in follows what desklaunch offers), else it is a stub that raises
+    NotImplementedError, saying why when `missing` gives a reason.
+    """
+    wanted = set(names)
+    reasons = dict(missing or {})
+
+    def __getattr__(name: str) -> Any:  # noqa: N807 - a module's own __getattr__
+        if name not in wanted and name not in reasons:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        found = getattr(importlib.import_module(source), name, None)
+        if found is None:
+            return unsupported(f"{module}.{name}", reasons.get(name, ""))
+        return found
+
+    return __getattr__

@@ -1,0 +1,48 @@
+"""Stand-in for `pywebio.output`, backed by desklaunch.ui (see desklaunch/compat)."""
+
+from __future__ import annotations
+
+from desklaunch.compat.forward import forwarder
+
+
+class Position:
+    """Where `scroll_to` puts a scope in the window."""
+
+    TOP = "top"
+    MIDDLE = "middle"
+    BOTTOM = "bottom"
+
+
+class OutputPosition:
+    """Where a `put_*` call puts its output in the scope."""
+
+    TOP = 0
+    BOTTOM = -1
+
+
+_NAMES = ("OutputPosition", "PopupSize", "Position", "clear", "close_popup", "get_scope",
+           "datatable_insert", "datatable_remove", "datatable_update", "output", "popup",
+           "put_button", "put_buttons", "put_code", "put_collapse", "put_column",
+           "put_datatable", "put_error", "put_file", "put_grid", "put_html", "put_image",
+           "put_info", "put_link", "put_loading", "put_markdown", "put_processbar",
+           "put_progressbar", "put_row", "put_scope", "put_scrollable", "put_success",
+           "put_table", "put_tabs", "put_text", "put_warning", "put_widget", "remove",
+           "scroll_to", "set_processbar", "set_progressbar", "set_scope", "span", "style",
+           "toast", "use_scope")
+__all__ = [*_NAMES]
+
+__getattr__ = forwarder(__name__.replace("desklaunch.compat.", ""), _NAMES, {
+    "put_widget": "it renders script-supplied templates; use put_html or the put_* calls",
+    "output": "use put_scope() and use_scope() to update a region",
+    "get_scope": "keep the scope name in a variable instead",
+    "set_scope": "use put_scope()",
+    "put_datatable": "use put_table()",
+    "datatable_update": "use put_table() in a scope and clear() it",
+    "datatable_insert": "use put_table() in a scope and clear() it",
+    "datatable_remove": "use put_table() in a scope and clear() it",
+})
+
+
+def put_scrolable(*args: object, **kwargs: object) -> object:
+    """PyWebIO's old spelling of `put_scrollable`."""
+    return __getattr__("put_scrollable")(*args, **kwargs)

@@ -1,0 +1,40 @@
+"""Console mode: an unmodified command-line script shown as a desktop app.
+
+A script that never imports desklaunch (detect.py) runs with `print`, `input`, `getpass`,
+argparse, logging and progress bars shown in a console in the window: runner.py runs it,
+terminal.py and streams.py carry its text both ways, argform.py turns its parser into a
+form. The page's side is assets/js/console.js; the commands are in docs/protocol.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desklaunch.console.detect import wants_console
+from desklaunch.console.runner import ConsoleProgram
+from desklaunch.settings import AppSettings, settings_folder
+from desklaunch.target import Target
+
+__all__ = ["ConsoleProgram", "console_program", "wants_console"]
+
+
+def console_program(target: Target, argv: list[str], *, forced: bool = False,
+                    close_on_exit: bool = False, name: str | None = None,
+                    data_dir: Path | None = None) -> ConsoleProgram | None:
+    """The console-mode main for `target`, or None when it runs as a desklaunch.ui script.
+
+    Only a whole script (no `:function`, no `async def main`) runs in console mode.
+    Arguments given after the script skip the argument form. Remembered arguments live in
+    a `console` folder of the app's settings folder, apart from the window's settings.
+    """
+    if target.function is not None:
+        return None
+    try:
+        source = target.path.read_bytes()
+    except OSError:
+        return None
+    if not wants_console(source, forced=forced):
+        return None
+    settings = AppSettings(settings_folder(name, data_dir) / "console") if name else None
+    return ConsoleProgram(target, list(argv) or None, close_on_exit=close_on_exit,
+                          settings=settings)

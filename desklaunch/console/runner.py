@@ -1,0 +1,285 @@
+"""Console mode's program: ask for the arguments, run the script, show how it ended, repeat.
+
+`ConsoleProgram` is what a console-mode session runs. Each round: when the script uses
+argparse and no arguments were given on the command line, the script is started once with
+`ArgumentParser.parse_known_args` intercepted, so its parser is caught the moment the script
+asks it to parse `sys.argv` and the run stops there (top-level code before that point does
+run, twice); the parser becomes a form (argform.py). Then the script runs as `__main__` with
+the chosen `sys.argv`, its output in the console, children's output captured at the fd
+level (fdcapture.py); the exit code and time taken show with a "Run again" button.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import contextlib
+import logging
+import os
+import shlex
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from desklaunch.console import streams
+from desklaunch.console.argform import ArgForm
+from desklaunch.console.detect import terminal_notice, uses_argparse
+from desklaunch.console.fdcapture import FdCapture
+from desklaunch.console.terminal import Terminal
+from desklaunch.errors import SessionClosed
+from desklaunch.session import Session, current_session
+from desklaunch.settings import AppSettings, app_name, settings_folder
+from desklaunch.target import Target
+
+log = logging.getLogger(__name__)
+
+SETTINGS_SECTION = "console-arguments"
+_PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
+
+
+class ParserFound(BaseException):
+    """Ends a discovery run where the script asked its parser to parse `sys.argv`."""
+
+    def __init__(self, parser: argparse.ArgumentParser) -> None:
+        super().__init__("argument parser found")
+        self.parser = parser
+
+
+_discovering = threading.local()
+_real_parse_known_args = argparse.ArgumentParser.parse_known_args
+
+
+def _parse_known_args(self: argparse.ArgumentParser, args: Any = None,
+                      namespace: Any = None) -> Any:
+    if getattr(_discovering, "on", False) and (args is None or list(args) == sys.argv[1:]):
+        _discovering.on = False
+        raise ParserFound(self)
+    return _real_parse_known_args(self, args, namespace)
+
+
+_capture_lock = threading.Lock()
+"""Only one run at a time can own fds 1 and 2; overlapping runs go without capture."""
+
+
+class ConsoleProgram:
+    """The main of a console-mode session for `target`, a script run as `__main__`."""
+
+    def __init__(self, target: Target, argv: list[str] | None = None, *,
+                 close_on_exit: bool = False, settings: AppSettings | None = None) -> None:
+        self.target = target
+        self.argv = argv
+        self.close_on_exit = close_on_exit
+        self.last_code: int | None = None
+        """The exit code of the last run that ended (None while one runs)."""
+        self._settings = settings
+        self._settings_loaded = False
+        self._cwd = os.getcwd()
+        try:
+            tree = ast.parse(target.path.read_bytes())
+        except (OSError, SyntaxError, ValueError):
+            tree = ast.Module(body=[], type_ignores=[])
+        self._argparse = uses_argparse(tree)
+        self._notice = terminal_notice(tree)
+
+    def __call__(self) -> None:
+        session = current_session()
+        argparse.ArgumentParser.parse_known_args = _parse_known_args  # type: ignore[method-assign]
+        streams.install()
+        session.defer(streams.uninstall)
+        terminal = Terminal(session)
+        form: ArgForm | None = None
+        argv = self.argv
+        while True:
+            if argv is None and form is not None:
+                argv = self._ask(session, terminal, form)
+            ended, parser = self._execute(terminal, argv,
+                                          discover=argv is None and self._argparse)
+            if parser is not None:
+                form = ArgForm(parser, choosers=session.native is not None)
+                continue
+            if self.close_on_exit:
+                terminal.status(ended)
+                raise SystemExit(ended["code"])
+            self._wait_for_again(session, terminal, ended)
+            argv = None if form is not None else self.argv
+
+    # -- one run ------------------------------------------------------------------------------
+
+    def _execute(self, terminal: Terminal, argv: list[str] | None, *,
+                 discover: bool) -> tuple[dict[str, Any], argparse.ArgumentParser | None]:
+        """Run the script once; (its ended status, the parser a discovery run caught)."""
+        words = list(argv or [])
+        os.chdir(self._cwd)
+        sys.argv = [str(self.target.path), *words]
+        if not discover:
+            terminal.write("cmd", f"$ {shlex.join([self.target.path.name, *words])}\n")
+        if self._notice:
+            terminal.write("err", self._notice)
+        self.last_code = None
+        capture = None
+        if FdCapture.supported() and _capture_lock.acquire(blocking=False):
+            capture = FdCapture(terminal.write, f"desklaunch-console-fds-{terminal.session.number}")
+            capture.start()
+        started = time.monotonic()
+        parser = None
+        report = ""
+        terminal.begin_run()
+        try:
+            try:
+                _discovering.on = discover
+                with _fresh_logging():
+                    self.target.runner(as_main=True)()
+            finally:
+                _discovering.on = False
+                terminal.end_run()
+            code = 0
+        except ParserFound as found:
+            parser, code = found.parser, 0
+        except SystemExit as exc:
+            code = _exit_code(exc, terminal)
+        except SessionClosed:
+            raise
+        except KeyboardInterrupt as exc:
+            terminal.write("err", _traceback(exc))
+            code = 130
+        except BaseException as exc:  # noqa: BLE001 - shown as Python would show it
+            report = _traceback(exc)
+            terminal.write("err", report)
+            code = 1
+        finally:
+            if capture is not None:
+                capture.stop()
+                _capture_lock.release()
+        streams.report_to_terminal(report)
+        elapsed = time.monotonic() - started
+        if parser is None:
+            self.last_code = code
+        return {"state": "ended", "code": code, "elapsed": round(elapsed, 3),
+                "text": f"Exited with code {code} after {_duration(elapsed)}"}, parser
+
+    # -- the arguments form -------------------------------------------------------------------
+
+    def _ask(self, session: Session, terminal: Terminal, form: ArgForm) -> list[str]:
+        settings = self._app_settings()
+        remembered = settings.section(SETTINGS_SECTION) if settings is not None else {}
+        key = session.new_id("f")
+        box = session.open_mailbox(key)
+        wire = form.wire(remembered)
+        terminal.status({"state": "form"})
+        try:
+            session.send({"cmd": "console_args", "id": key, "form": wire, "errors": {},
+                          "coalesce": "console-args"})
+            while True:
+                event = box.get()
+                if event["type"] == "file_choose":
+                    self._choose(session, key, form, event.get("value"))
+                    continue
+                if event["type"] != "submit":
+                    continue
+                argv, errors, memory = form.build_argv(event.get("value"))
+                if errors:
+                    session.send({"cmd": "console_args", "id": key, "form": wire,
+                                  "errors": errors, "coalesce": "console-args"})
+                    continue
+                if settings is not None:
+                    try:
+                        settings.set_section(SETTINGS_SECTION, memory)
+                    except OSError as exc:
+                        log.warning("cannot remember the arguments: %s", exc)
+                return argv
+        finally:
+            session.drop_mailbox(key)
+            if not session.closed:
+                session.send({"cmd": "console_args", "id": None, "coalesce": "console-args"})
+
+    @staticmethod
+    def _choose(session: Session, form_id: str, form: ArgForm, key: Any) -> None:
+        arg = form.fields.get(key) if isinstance(key, str) else None
+        native = session.native
+        if arg is None or native is None or "chooser" not in arg.wire:
+            return
+        if arg.wire["chooser"] == "save":
+            chosen = native.save_file(Path(str(arg.wire["value"] or "output")).name)
+            paths = [] if chosen is None else [chosen]
+        else:
+            paths = native.open_files(multiple=arg.kind == "list") or []
+        if paths:
+            session.send({"cmd": "console_args_fill", "id": form_id, "key": key,
+                          "value": "\n".join(paths)})
+
+    def _app_settings(self) -> AppSettings | None:
+        if self._settings is None:
+            try:
+                self._settings = AppSettings(
+                    settings_folder(app_name(self.target.path)) / "console")
+            except (OSError, ValueError) as exc:
+                log.warning("no remembered arguments: %s", exc)
+                return None
+        if not self._settings_loaded:
+            self._settings.load()
+            self._settings_loaded = True
+        return self._settings
+
+    @staticmethod
+    def _wait_for_again(session: Session, terminal: Terminal, ended: dict[str, Any]) -> None:
+        key = session.new_id("c")
+        box = session.open_mailbox(key)
+        try:
+            terminal.status({**ended, "again": key})
+            while box.get()["type"] != "click":
+                pass
+        finally:
+            session.drop_mailbox(key)
+
+
+@contextlib.contextmanager
+def _fresh_logging() -> Iterator[None]:
+    """Logging as a new interpreter has it, so the script's `basicConfig()` takes effect
+    (desklaunch configured the root logger already); put back afterwards."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    known = set(logging.Logger.manager.loggerDict)
+    root.handlers.clear()
+    root.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+        for name, logger in list(logging.Logger.manager.loggerDict.items()):
+            if name not in known and isinstance(logger, logging.Logger):
+                logger.handlers.clear()  # a rerun adds its handlers again
+
+
+def _exit_code(exc: SystemExit, terminal: Terminal) -> int:
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    terminal.write("err", f"{code}\n")
+    return 1
+
+
+def _traceback(exc: BaseException) -> str:
+    """The traceback as Python prints it, without desklaunch's own frames."""
+    report = traceback.TracebackException.from_exception(exc)
+    seen: set[int] = set()
+    part: traceback.TracebackException | None = report
+    while part is not None and id(part) not in seen:
+        seen.add(id(part))
+        part.stack = traceback.StackSummary.from_list(
+            [frame for frame in part.stack if not frame.filename.startswith(_PACKAGE_DIR)])
+        part = part.__cause__ or part.__context__
+    return "".join(report.format())
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, rest = divmod(int(seconds), 60)
+    return f"{minutes} min {rest} s"

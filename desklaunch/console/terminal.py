@@ -1,0 +1,131 @@
+"""One session's console: the output area, the input line, the status bar and Stop.
+
+A `Terminal` is what the stand-in streams (streams.py) find in `session.data["console"]`.
+It sends the page the `console` widget once, batches writes (output.py), asks for lines
+of input with a `console_input` command, and shows the run's state with `console_status`.
+Those two are coalesced commands: a reloaded page gets only their newest form.
+Stop raises `KeyboardInterrupt` in the script thread (desklaunch.interrupt), or wakes the
+input line or `time.sleep` it is blocked in, as Ctrl+C would in a terminal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from typing import Any
+
+from desklaunch.console.output import ConsoleOutput
+from desklaunch.errors import SessionClosed
+from desklaunch.interrupt import raise_in_thread
+from desklaunch.messages import ROOT_SCOPE
+from desklaunch.session import Mailbox, Session
+
+MAX_LINE = 1_000_000
+TAIL = 200
+"""Characters of the unfinished last line kept, to label the input field with the prompt."""
+
+
+class Terminal:
+    """The console of one session; create it on the script thread."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.thread: threading.Thread | None = threading.current_thread()
+        self.wake = threading.Event()
+        self.output = ConsoleOutput(session.send, f"desklaunch-console-{session.number}")
+        self._tail = ""
+        self._lock = threading.Lock()
+        self._running = False
+        self._input: Mailbox | None = None
+        self.stop_id = session.register_callback(lambda _value: self.stop())
+        session.data["console"] = self
+        session.defer(self.close)
+        session.send({"cmd": "output", "scope": ROOT_SCOPE, "position": -1,
+                      "widget": {"type": "console", "oid": session.new_id("o")}})
+
+    # -- output -----------------------------------------------------------------------------
+
+    def write(self, stream: str, text: str) -> None:
+        """Show `text` on `stream`: "out", "err", "in" (echoed input) or "cmd" (a command line)."""
+        if stream == "out":
+            cut = max(text.rfind("\n"), text.rfind("\r"))
+            self._tail = (text[cut + 1:] if cut >= 0 else self._tail + text)[-TAIL:]
+        elif stream in ("in", "cmd"):
+            self._tail = ""
+        self.output.write(stream, text)
+
+    # -- input ------------------------------------------------------------------------------
+
+    def read_line(self, *, password: bool = False, prompt: str | None = None) -> str:
+        """One line typed in the console's field (with its "\\n"); "" when input ended."""
+        session = self.session
+        if session.closed:
+            raise SessionClosed
+        label = prompt if prompt is not None else self._tail.strip()
+        self.output.flush()
+        key = session.new_id("i")
+        box = session.open_mailbox(key)
+        with self._lock:
+            self._input = box
+        try:
+            session.send({"cmd": "console_input", "id": key, "prompt": label or "Input",
+                          "password": password, "coalesce": "console-input"})
+            line = self._wait_for_line(box)
+        finally:
+            with self._lock:
+                self._input = None
+            session.drop_mailbox(key)
+            with contextlib.suppress(SessionClosed):
+                session.send({"cmd": "console_input", "id": None, "coalesce": "console-input"})
+        if prompt is not None:
+            self.write("out", prompt)
+        self.write("in", (line.rstrip("\n") if not password else "") + "\n")
+        return line
+
+    @staticmethod
+    def _wait_for_line(box: Mailbox) -> str:
+        while True:
+            event = box.get()
+            kind = event["type"]
+            if kind == "interrupt":  # type: ignore[comparison-overlap]  # from stop()
+                raise KeyboardInterrupt
+            if kind == "cancel":
+                return ""
+            value = event.get("value")
+            if kind == "submit" and isinstance(value, str) and len(value) <= MAX_LINE:
+                return value.replace("\r", "").split("\n", 1)[0] + "\n"
+
+    # -- runs and Stop ----------------------------------------------------------------------
+
+    def begin_run(self) -> None:
+        with self._lock:
+            self._running = True
+            self.wake.clear()
+        self.status({"state": "running", "stop": self.stop_id})
+
+    def end_run(self) -> None:
+        with self._lock:
+            self._running = False
+
+    def stop(self) -> None:
+        """Ctrl+C: `KeyboardInterrupt` in the script, however it is waiting."""
+        with self._lock:
+            if not self._running or self.thread is None or self.thread.ident is None:
+                return
+            if self._input is not None:  # waiting for a line: that wait raises it itself
+                self._input.put({"seq": 0, "type": "interrupt", "id": ""})  # type: ignore[typeddict-item]
+                return
+            self.wake.set()  # a console `time.sleep` returns now, and the interrupt lands
+            raise_in_thread(self.thread.ident, KeyboardInterrupt)
+
+    def status(self, fields: dict[str, Any]) -> None:
+        """Show the state of the run (running with Stop, or ended with Run again)."""
+        self.output.flush()
+        self.session.send({"cmd": "console_status", "coalesce": "console-status", **fields})
+
+    def close(self) -> None:
+        """The session closed: stop the flusher, wake a sleeping script so it can end.
+
+        The streams see the closed session and fall back to the real ones."""
+        self.wake.set()
+        self.output.close()

@@ -1,0 +1,212 @@
+"""Starting desklaunch the same way frozen or not: from `launch()` or a built app's entry.
+
+- `multiprocessing.freeze_support()` first, so a frozen child process runs its task instead
+  of opening a second app;
+- a missing `sys.stdout`/`sys.stderr` (windowed apps) is replaced by the log file, and any
+  stream that cannot encode a path is made to escape instead of failing;
+- the working directory is never assumed: a bundled script is found from the bundle itself;
+- a failure at start-up is logged, said in one line with the log's path and, in a frozen
+  app with no console to say it on, shown in a native error dialog.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from desklaunch import logs
+from desklaunch.errors import DesklaunchError
+
+if TYPE_CHECKING:
+    from desklaunch.launcher import Options
+
+log = logging.getLogger(__name__)
+
+DIALOG_TITLE = "The app could not start"
+_TRUE = frozenset({"1", "true", "yes", "on"})
+
+
+def is_frozen() -> bool:
+    """True inside a PyInstaller (or similar) bundle."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def bundle_dir() -> Path:
+    """The folder holding the bundle's files (a onefile app's unpacked copy included)."""
+    meipass = getattr(sys, "_MEIPASS", None)
+    if meipass:
+        return Path(meipass)
+    return Path(sys.executable).resolve().parent
+
+
+def app_name() -> str:
+    """The name the log folder goes under: the executable's for a frozen app."""
+    return Path(sys.executable).stem if is_frozen() else "desklaunch"
+
+
+def prepare(*, debug: bool = False) -> Path | None:
+    """Make this process safe to start desklaunch in; the log file's path, if there is one."""
+    multiprocessing.freeze_support()
+    debug = debug or os.environ.get("DESKLAUNCH_DEBUG", "").strip().lower() in _TRUE
+    path = logs.setup(app_name(), debug=debug)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:  # a path with any character must print, not fail
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+    if sys.stdout is None:
+        sys.stdout = logs.LogStream("stdout", logging.INFO)
+    if sys.stderr is None or (is_frozen() and not isinstance(sys.stderr, logs.LogStream)):
+        # A frozen app's errors belong in its log even when a console shows them too.
+        sys.stderr = logs.LogStream("stderr", logging.ERROR, echo=sys.stderr)
+    return path
+
+
+@contextlib.contextmanager
+def reported_failures(*, reraise: bool) -> Iterator[None]:
+    """Log an exception escaping the block, say it in one line (and a dialog when frozen).
+
+    With `reraise`, the exception then goes on to the caller (`launch()` is a library
+    call); without, the process exits with code 1 (a built app's entry).
+    """
+    try:
+        yield
+    except DesklaunchError as exc:
+        _report(str(exc), None)
+        if reraise:
+            raise
+        sys.exit(exc.exit_code)
+    except Exception as exc:
+        _report(f"{type(exc).__name__}: {exc}", exc)
+        if reraise:
+            raise
+        sys.exit(1)
+
+
+def _report(message: str, exc: BaseException | None) -> None:
+    log.error("start-up failed: %s", message, exc_info=exc)
+    path = logs.current()
+    where = f" (details in {path})" if path is not None else ""
+    if sys.stderr is not None:
+        print(f"desklaunch: error: {message}{where}", file=sys.stderr, flush=True)
+    if is_frozen():
+        details = f"\n\nDetails are in the log file:\n{path}" if path is not None else ""
+        show_error_dialog(DIALOG_TITLE, f"{message}{details}")
+
+
+def show_error_dialog(title: str, message: str) -> bool:
+    """Show `message` in the system's own error dialog; False when none could be shown.
+
+    Windows: MessageBoxW. macOS: an `osascript` alert. Linux: zenity, kdialog or xmessage,
+    whichever is installed (a frozen app cannot count on a toolkit of its own working).
+    """
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            ctypes.windll.user32.MessageBoxW(None, message, title, 0x10)  # MB_ICONERROR
+            return True
+        if sys.platform == "darwin":
+            script = (f"display alert {_applescript_text(title)} "
+                      f"message {_applescript_text(message)} as critical")
+            subprocess.run(["osascript", "-e", script], check=False, timeout=3600)
+            return True
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            return False
+        for command in (["zenity", "--error", "--no-markup", "--title", title, "--text", message],
+                        ["kdialog", "--title", title, "--error", message],
+                        ["xmessage", "-center", f"{title}\n\n{message}"]):
+            if shutil.which(command[0]):
+                subprocess.run(command, check=False, timeout=3600)
+                return True
+    except (OSError, subprocess.SubprocessError, AttributeError):
+        return False
+    return False
+
+
+def _applescript_text(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def split_arguments(argv: Sequence[str], takes_value: dict[str, bool]) -> tuple[list[str],
+                                                                            list[str]]:
+    """A built app's command line → (desklaunch's leading options, the script's arguments).
+
+    `takes_value` maps each desklaunch option to whether it takes a value. Options are read
+    until the first argument that is not one of them (or `--`); `--help` belongs to the script.
+    """
+    options: list[str] = []
+    index = 0
+    while index < len(argv):
+        argument = argv[index]
+        if argument == "--":
+            index += 1
+            break
+        name = argument.split("=", 1)[0]
+        if name not in takes_value or name in ("-h", "--help"):
+            break
+        options.append(argument)
+        if takes_value[name] and "=" not in argument and index + 1 < len(argv):
+            options.append(argv[index + 1])
+            index += 1
+        index += 1
+    return options, list(argv[index:])
+
+
+def run_bundled(script: str, title: str | None = None) -> NoReturn:
+    """Entry of an app made by `desklaunch build`: run its bundled script as `desklaunch` would.
+
+    The built app takes desklaunch's run options first (`--browser`, `--no-open`, ...),
+    or their `DESKLAUNCH_<OPTION>` variables; every other argument is the script's.
+    """
+    prepare()
+    with reported_failures(reraise=False):
+        from desklaunch.cli import build_parser, run_script
+
+        takes_value = {name: action.nargs != 0 for action in build_parser()._actions
+                       for name in action.option_strings}
+        options, rest = split_arguments(sys.argv[1:], takes_value)
+        if title and not any(o.split("=", 1)[0] == "--title" for o in options) \
+                and "DESKLAUNCH_TITLE" not in os.environ:
+            options += ["--title", title]
+        run_script([*options, str(bundle_dir() / script), *rest])
+    sys.exit(0)
+
+
+def with_environment(options: Options) -> Options:
+    """`launch()`'s options with every `DESKLAUNCH_<OPTION>` that is set taking precedence.
+
+    The program's keyword arguments are its defaults; the variables let a person switch a
+    built app (to the browser, to debug logging) without a command line.
+    """
+    from desklaunch.cli import build_parser
+
+    args = build_parser().parse_args(["app"])  # a bad value exits with one line, as the CLI
+    changed = {dest: getattr(args, dest) for dest in ("title", "width", "height", "gui",
+                                                      "close_on_exit", "debug")
+               if f"DESKLAUNCH_{dest.upper()}" in os.environ}
+    if "width" in changed or "height" in changed:
+        changed["sized"] = True
+    if "DESKLAUNCH_NO_OPEN" in os.environ and args.no_open:
+        changed["mode"] = "none"
+    elif "DESKLAUNCH_BROWSER" in os.environ:
+        changed["mode"] = "browser" if args.browser else "window"
+    return dataclasses.replace(options, **changed)
+
+
+def find_script(path: str) -> str:
+    """A relative script path as given when it exists from here, else next to the program."""
+    if Path(path).is_absolute() or Path(path).exists():
+        return path
+    base = bundle_dir() if is_frozen() else Path(sys.argv[0] or ".").resolve().parent
+    beside = base / path
+    return str(beside) if beside.exists() else path

@@ -1,0 +1,175 @@
+"""Session utilities: page settings (`set_env`), facts about the page (`info`), cleanups
+(`defer_call`), waiting for the window to close (`hold`), and per-session storage (`local`).
+
+Names follow PyWebIO's `pywebio.session`. `run_js` and `eval_js` are deliberately left out:
+the page's Content-Security-Policy forbids evaluating code (no `unsafe-eval`), so they
+raise `NotImplementedError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from desklaunch.errors import SessionClosed
+from desklaunch.session import current_session
+from desklaunch.ui.flow import _on_event_loop
+
+_IGNORED_ENV = ("auto_scroll_bottom", "input_panel_fixed", "input_panel_min_height",
+                "input_panel_init_height", "input_auto_focus")
+_INFO_MAX = 2_000
+
+
+def set_env(*, title: str | None = None, output_animation: bool | None = None,
+            output_max_width: str | None = None, **other: Any) -> None:
+    """Change page settings: the window `title`, `output_animation=False` (no animations
+    at all), `output_max_width` (a CSS length such as "1200px" or "90%").
+
+        set_env(title="Unit converter", output_max_width="600px")
+
+    PyWebIO's `auto_scroll_bottom` and input panel settings are accepted and change nothing:
+    desklaunch always follows new output while the view is at the bottom, and shows forms
+    below the output.
+    """
+    unknown = sorted(set(other) - set(_IGNORED_ENV))
+    if unknown:
+        raise TypeError(f"set_env() got an unknown setting {unknown[0]!r}")
+    command: dict[str, Any] = {"cmd": "env"}
+    if title is not None:
+        command["title"] = str(title)
+    if output_animation is not None:
+        command["output_animation"] = bool(output_animation)
+    if output_max_width is not None:
+        command["output_max_width"] = str(output_max_width)
+    if len(command) > 1:
+        current_session().send(command)
+
+
+class ClientInfo:
+    """What the page knows about itself, as `info.<name>`: `user_agent` (the browser's
+    User-Agent text), `user_language` ("en-GB"), `origin`, `server_host`, `timezone`,
+    `width` / `height` (the window's inner size in CSS pixels), `pixel_ratio`, `dark`
+    (whether the system uses a dark theme), and PyWebIO's `user_ip`, `backend`, `protocol`.
+
+        put_text("Your language:", info.user_language)
+
+    The first read in a session asks the page once (one round trip; in an `async def`
+    script that briefly holds up the event loop) and later reads use the answer.
+    Difference from PyWebIO: `user_agent` is the plain text, not a parsed object, and
+    `request` is None (the script never sees HTTP).
+    """
+
+    _FIXED: ClassVar[dict[str, Any]] = {
+        "user_ip": "127.0.0.1", "backend": "desklaunch", "protocol": "http", "request": None}
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in self._FIXED:
+            return self._FIXED[name]
+        facts = self._facts()
+        if name not in facts:
+            raise AttributeError(f"info has no {name!r}")
+        return facts[name]
+
+    def __getitem__(self, name: str) -> Any:
+        return self.__getattr__(name)
+
+    @staticmethod
+    def _facts() -> dict[str, Any]:
+        session = current_session()
+        facts = session.data.get("client_info")
+        if facts is not None:
+            return facts  # type: ignore[no-any-return]
+        key = session.new_id("info")
+        box = session.open_mailbox(key)
+        try:
+            session.send({"cmd": "client_info", "id": key})
+            while True:
+                event = box.get()
+                if event["type"] == "client_info" and isinstance(event.get("value"), dict):
+                    break
+        finally:
+            session.drop_mailbox(key)
+        facts = {str(k)[:64]: _fact(v) for k, v in event["value"].items()}
+        session.data["client_info"] = facts
+        return facts
+
+
+def _fact(value: Any) -> Any:
+    """A value the page reported, kept only if it is a plain short scalar."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float)):
+        return value
+    return str(value)[:_INFO_MAX]
+
+
+info = ClientInfo()
+
+
+def defer_call(func: Callable[[], Any]) -> Callable[[], Any]:
+    """Run `func()` when the session closes (the window closes); the last registered runs
+    first. Returns `func`, so it also works as a decorator.
+
+        defer_call(lambda: db.close())
+    """
+    current_session().defer(func)
+    return func
+
+
+def hold() -> Any:
+    """Block until the window closes (then `SessionClosed` ends the script).
+
+        put_buttons(["Ping"], onclick=lambda _: toast("pong")); hold()
+
+    Rarely needed: the window stays open, buttons working, after the script's last line.
+    Awaitable in an `async def` script.
+    """
+    session = current_session()
+    box = session.open_mailbox(session.new_id("hold"))
+    if _on_event_loop():
+        return box.aget()
+    box.get()
+    raise SessionClosed  # get() only returns for an event, and nothing is sent to this box
+
+
+class _Local:
+    """Attributes kept per session: `local.count = 1` in one window is not seen in another.
+
+        local.clicks = local.clicks + 1 if local.clicks else 1
+    """
+
+    def _store(self) -> dict[str, Any]:
+        return current_session().data.setdefault("local", {})  # type: ignore[no-any-return]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self._store().get(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self._store()[name] = value
+
+    def __delattr__(self, name: str) -> None:
+        self._store().pop(name, None)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._store()
+
+
+local = _Local()
+
+
+def run_js(code: str, **args: Any) -> None:
+    """Not supported: the page's security policy forbids running code sent as text."""
+    raise NotImplementedError(
+        "run_js() is not supported: desklaunch's page forbids evaluating code "
+        "(Content-Security-Policy without 'unsafe-eval'); use put_html for markup")
+
+
+def eval_js(expression: str, **args: Any) -> Any:
+    """Not supported: the page's security policy forbids evaluating code sent as text."""
+    raise NotImplementedError(
+        "eval_js() is not supported: desklaunch's page forbids evaluating code "
+        "(Content-Security-Policy without 'unsafe-eval'); info gives facts about the page")

@@ -1,0 +1,34 @@
+"""Which scripts run in console mode (desklaunch/console/detect.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desklaunch.console.detect import wants_console
+
+
+@pytest.mark.parametrize("source", [
+    "print('hi')",
+    "import argparse\nimport sys\n",
+    "def main():\n    import desklaunchers\n",
+    "from . import desklaunch\n",  # a relative import of a sibling module, not the package
+])
+def test_a_plain_script_runs_in_console_mode(source):
+    assert wants_console(source)
+
+
+@pytest.mark.parametrize("source", [
+    "from desklaunch.ui import input",
+    "import desklaunch.ui as ui",
+    "import desklaunch",
+    "from pywebio.input import input",
+    "def main():\n    from desklaunch import ui\n",
+    "if True:\n    import pywebio\n",
+])
+def test_a_script_that_imports_desklaunch_or_pywebio_does_not(source):
+    assert not wants_console(source)
+
+
+def test_console_is_forced_by_the_option_and_a_broken_script_is_left_to_the_core():
+    assert wants_console("from desklaunch.ui import input", forced=True)
+    assert not wants_console("def (:")

@@ -1,0 +1,6 @@
+from tqdm import tqdm
+
+total = 0
+for i in tqdm(range(200), desc="Crunching"):
+    total += i
+print("total", total)

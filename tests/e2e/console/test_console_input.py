@@ -1,0 +1,62 @@
+"""Console mode: input(), sys.stdin and getpass ask in the window."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+
+def test_input_shows_the_prompt_and_returns_the_line_typed(console):
+    app = console("input_echo.py")
+    app.answer("Your name:", "Ada")
+    expect(app.line("Hello, Ada!")).to_be_visible()
+    expect(app.line("Your name: Ada")).to_be_visible()  # the prompt and the echo, as typed
+    app.answer("Input", "first")
+    expect(app.line("got first")).to_be_visible()
+    app.answer("Input", "second")
+    expect(app.line("got second")).to_be_visible()
+    app.click("End input")
+    expect(app.line("end of input")).to_be_visible()
+    app.expect_exit(0)
+
+
+def test_getpass_uses_a_password_field_and_never_shows_the_secret(console):
+    app = console("ask_password.py")
+    field = app.field("Password:")
+    expect(field).to_have_attribute("type", "password")
+    app.answer("Password:", "hunter2")
+    expect(app.line("7 characters, reversed: 2retnuh")).to_be_visible()
+    expect(app.screen).not_to_contain_text("hunter2")
+    app.expect_exit(0)
+
+
+def test_stop_interrupts_a_sleeping_script_which_can_run_again_from_the_same_folder(console):
+    app = console("sleeper.py")
+    expect(app.line("tick")).to_be_visible()  # shown while the script still runs
+    folder = app.line(re.compile("^started in ")).inner_text()
+    app.click("Stop")
+    expect(app.line("KeyboardInterrupt")).to_be_visible()
+    expect(app.line("cleaning up")).to_be_visible()
+    app.expect_exit(130)
+    app.click("Run again")
+    expect(app.line(folder)).to_have_count(2)
+    app.click("Stop")
+    expect(app.line("KeyboardInterrupt")).to_have_count(2)
+
+
+def test_stop_interrupts_a_script_waiting_for_input(console):
+    app = console("input_echo.py")
+    expect(app.field("Your name:")).to_be_visible()
+    app.click("Stop")
+    expect(app.line("KeyboardInterrupt")).to_be_visible()
+    app.expect_exit(130)
+    expect(app.field("Your name:")).to_have_count(0)
+
+
+def test_closing_the_window_ends_a_sleeping_script(console):
+    app = console("sleeper.py")
+    expect(app.line("tick")).to_be_visible()
+    app.app.end_session(app.session)  # what closing the window does
+    assert app.session.join(10), "the script did not stop"  # hang guard only
+    assert app.program.last_code is None  # ended by the window, not by itself

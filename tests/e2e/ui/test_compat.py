@@ -1,0 +1,48 @@
+"""A script written for PyWebIO runs unchanged, on desklaunch's stand-in modules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from desklaunch.compat import install_pywebio_alias, pywebio_installed, remove_pywebio_alias
+
+SCRIPT = Path(__file__).parent / "scripts" / "pywebio_bmi.py"
+
+
+@pytest.fixture
+def alias() -> Iterator[None]:
+    """What the `desklaunch` command does before running a script (PyWebIO is absent here)."""
+    assert not pywebio_installed(), "these tests need PyWebIO not to be installed"
+    assert install_pywebio_alias()
+    yield
+    remove_pywebio_alias()
+
+
+def test_a_pywebio_script_runs_unchanged(pilot, alias) -> None:
+    app = pilot(SCRIPT, title="BMI calculator")
+    expect(app.page.get_by_role("heading", name="Body Mass Index")).to_be_visible()
+    app.fill("Height (cm)", "180")
+    app.fill("Weight (kg)", "81")
+    app.submit()
+    table = app.page.get_by_role("table")
+    expect(table.get_by_role("row", name="25.0 Overweight")).to_be_visible()
+    app.expect_text("units read back: metric")
+    app.expect_text("pywebio.output.put_widget() is missing")
+    app.expect_text("run_js() is missing")
+    app.choose("Units", "imperial")
+    expect(app.toast("Units: imperial")).to_be_visible()
+    app.click("Explain")
+    dialog = app.page.get_by_role("dialog", name="About BMI")
+    expect(dialog.get_by_text("Weight over height squared.")).to_be_visible()
+    app.expect_finished()
+
+
+def test_a_coroutine_pywebio_app_runs_unchanged(pilot, alias) -> None:
+    app = pilot(SCRIPT.with_name("pywebio_async.py"))
+    app.answer("Your name", "Ada")
+    app.expect_text("Hello, Ada")
+    app.expect_finished()

@@ -1,0 +1,108 @@
+"""Session utilities: set_env, info, defer_call, hold, local, and the calls left out."""
+
+from __future__ import annotations
+
+import threading
+
+from playwright.sync_api import expect
+
+from desklaunch.ui import (
+    SessionClosed,
+    defer_call,
+    eval_js,
+    hold,
+    info,
+    local,
+    put_buttons,
+    put_loading,
+    put_text,
+    run_js,
+    set_env,
+)
+
+
+def test_set_env_sets_the_title_and_the_width_of_the_output(pilot) -> None:
+    def script() -> None:
+        put_text("x" * 400)
+        put_buttons(["Narrow"], onclick=lambda _: set_env(title="Narrow app",
+                                                          output_max_width="400px"))
+
+    app = pilot(script)
+    app.click("Narrow")
+    expect(app.page).to_have_title("Narrow app")
+    box = app.text("x" * 400).bounding_box()
+    assert box is not None and box["width"] <= 400
+
+
+def test_set_env_turns_animations_off(pilot) -> None:
+    def script() -> None:
+        put_loading()
+        put_buttons(["Calm"], onclick=lambda _: set_env(output_animation=False))
+
+    app = pilot(script)
+    spinner = app.page.get_by_role("status").filter(has_text="Loading…")
+    expect(spinner).to_have_css("animation-name", "dl-spin")  # it turns
+    app.click("Calm")
+    expect(spinner).to_have_css("animation-name", "none")  # it stands still
+
+
+def test_info_tells_what_the_page_knows_about_itself(pilot) -> None:
+    def script() -> None:
+        put_text(f"language {info.user_language}")
+        put_text(f"chromium {'Chrome' in info.user_agent}")
+        put_text(f"backend {info.backend}")
+
+    app = pilot(script)
+    language = app.page.evaluate("navigator.language")
+    app.expect_text(f"language {language}")
+    app.expect_text("chromium True")
+    app.expect_text("backend desklaunch")
+
+
+def test_defer_call_runs_when_the_window_closes_and_hold_waits_for_it(pilot) -> None:
+    cleaned = threading.Event()
+    held: list[str] = []
+
+    def script() -> None:
+        defer_call(cleaned.set)
+        put_text("holding")
+        try:
+            hold()
+        except SessionClosed:
+            held.append("woke")
+            raise
+
+    app = pilot(script)
+    app.expect_text("holding")
+    assert not cleaned.is_set()
+    app.app.end_session(app.session)
+    assert app.session.finished.wait(10)
+    assert cleaned.is_set()
+    assert held == ["woke"]
+
+
+def test_local_keeps_values_per_session(pilot) -> None:
+    def script() -> None:
+        def count(_: object) -> None:
+            local.clicks = (local.clicks or 0) + 1
+            put_text(f"clicks: {local.clicks}")
+
+        put_buttons(["Count"], onclick=count)
+
+    app = pilot(script)
+    app.click("Count")
+    app.click("Count")
+    app.expect_text("clicks: 2")
+
+
+def test_run_js_and_eval_js_say_why_they_are_left_out(pilot) -> None:
+    def script() -> None:
+        for call in (lambda: run_js("alert(1)"), lambda: eval_js("1 + 1")):
+            try:
+                call()
+            except NotImplementedError as exc:
+                put_text(str(exc).split(":")[0])
+
+    app = pilot(script)
+    app.expect_text("run_js() is not supported")
+    app.expect_text("eval_js() is not supported")

@@ -1,0 +1,158 @@
+"""Rows, columns, grids, collapsible and scrollable areas, tabs and `style`."""
+
+from __future__ import annotations
+
+import threading
+
+from playwright.sync_api import expect
+
+from desklaunch.ui import (
+    put_buttons,
+    put_collapse,
+    put_column,
+    put_grid,
+    put_row,
+    put_scope,
+    put_scrollable,
+    put_table,
+    put_tabs,
+    put_text,
+    span,
+    style,
+)
+
+
+def box(app, text: str) -> dict[str, float]:
+    found = app.text(text).bounding_box()
+    assert found is not None, f"{text!r} is not shown"
+    return found
+
+
+def test_a_row_puts_outputs_side_by_side_with_the_sizes_given(pilot) -> None:
+    def script() -> None:
+        put_row([put_text("Left"), None, put_text("Right")], size="100px 10px 1fr")
+        put_row(["Equal A", "Equal B"])
+
+    app = pilot(script)
+    left, right = box(app, "Left"), box(app, "Right")
+    assert left["y"] == right["y"]
+    assert 105 <= right["x"] - left["x"] <= 115  # 100px + the 10px gap
+    a, b = box(app, "Equal A"), box(app, "Equal B")
+    assert a["y"] == b["y"] and b["x"] > a["x"]
+    app.expect_text("Left", count=1)
+
+
+def test_a_column_stacks_outputs(pilot) -> None:
+    def script() -> None:
+        put_column([put_text("Top"), None, put_text("Bottom")], size="50px 10px 50px")
+
+    app = pilot(script)
+    top, bottom = box(app, "Top"), box(app, "Bottom")
+    assert top["x"] == bottom["x"]
+    assert 55 <= bottom["y"] - top["y"] <= 65
+
+
+def test_a_grid_lays_out_cells_and_spans(pilot) -> None:
+    def script() -> None:
+        put_grid([[put_text("A"), put_text("B"), put_text("C")],
+                  [span(put_text("Wide"), col=2), put_text("D")]], cell_width="120px")
+
+    app = pilot(script)
+    a, b, c, d, wide = (box(app, t) for t in ("A", "B", "C", "D", "Wide"))
+    assert a["y"] == b["y"] == c["y"] and a["x"] < b["x"] < c["x"]
+    assert wide["y"] > a["y"] and wide["x"] == a["x"]
+    assert d["x"] == c["x"] and d["y"] == wide["y"]
+
+
+def test_a_collapse_opens_and_closes_and_can_be_written_into(pilot) -> None:
+    def script() -> None:
+        put_collapse("Details", [put_text("Hidden at first")])
+        with put_collapse("Log", open=True):
+            put_text("written inside")
+
+    app = pilot(script)
+    expect(app.text("Hidden at first")).to_be_hidden()
+    expect(app.text("written inside")).to_be_visible()
+    app.text("Details").click()
+    expect(app.text("Hidden at first")).to_be_visible()
+    app.text("Details").press("Enter")
+    expect(app.text("Hidden at first")).to_be_hidden()
+
+
+def test_a_scrollable_log_follows_new_lines_unless_scrolled_up(pilot) -> None:
+    more = threading.Event()
+
+    def script() -> None:
+        put_scrollable(put_scope("log"), height=120, keep_bottom=True)
+        for n in range(1, 51):
+            put_text(f"log line {n}", scope="log")
+        put_buttons(["More"], onclick=lambda _: more.set())
+        more.wait()
+        for n in range(51, 101):
+            put_text(f"log line {n}", scope="log")
+        put_text("all logged")
+
+    app = pilot(script)
+    area = app.page.get_by_role("region", name="Scrollable area")
+    expect(app.text("log line 50")).to_be_in_viewport()
+    assert area.bounding_box()["height"] <= 121
+    expect(app.text("log line 1")).not_to_be_in_viewport()
+    area.evaluate("el => { el.scrollTop = 0; }")  # the person scrolls up to read
+    expect(app.text("log line 1")).to_be_in_viewport()
+    app.click("More")
+    app.expect_text("all logged")
+    expect(app.text("log line 100")).to_be_attached()
+    expect(app.text("log line 1")).to_be_in_viewport()  # still where they were reading
+    area.evaluate("el => { el.scrollTop = el.scrollHeight; }")
+    expect(app.text("log line 100")).to_be_in_viewport()
+
+
+def test_tabs_show_one_panel_and_follow_clicks_and_arrow_keys(pilot) -> None:
+    def script() -> None:
+        put_tabs([
+            {"title": "Text", "content": "Hello from the first tab"},
+            {"title": "Table", "content": put_table([["k", "v"], ["a", 1]])},
+            {"title": "More", "content": [put_text("one"), put_text("two")]},
+        ])
+
+    app = pilot(script)
+    tabs = app.page.get_by_role("tab")
+    expect(tabs).to_have_text(["Text", "Table", "More"])
+    expect(app.page.get_by_role("tab", name="Text")).to_have_attribute("aria-selected", "true")
+    expect(app.page.get_by_role("tabpanel")).to_have_text("Hello from the first tab")
+    app.page.get_by_role("tab", name="Table").click()
+    panel = app.page.get_by_role("tabpanel", name="Table")
+    expect(panel.get_by_role("table")).to_be_visible()
+    expect(app.text("Hello from the first tab")).to_be_hidden()
+    app.page.keyboard.press("ArrowRight")
+    expect(app.page.get_by_role("tab", name="More")).to_be_focused()
+    expect(app.page.get_by_role("tabpanel", name="More")).to_contain_text("two")
+    app.page.keyboard.press("ArrowRight")
+    expect(app.page.get_by_role("tab", name="Text")).to_have_attribute("aria-selected", "true")
+
+
+def test_style_changes_the_look_of_outputs_and_refuses_script_urls(pilot) -> None:
+    refused: list[str] = []
+
+    def script() -> None:
+        put_table([["Check", "Result"],
+                   ["Status", style(put_text("failed"), "color: rgb(200, 0, 0)")]])
+        style([put_text("big one"), put_text("big two")], "font-size: 30px")
+        later = put_text("styled later")
+        put_buttons(["Bold"], onclick=lambda _: later.style("font-weight: 700"))
+        try:
+            put_text("x").style("background: url(javascript:alert(1))")
+        except ValueError as exc:
+            refused.append(str(exc))
+
+    app = pilot(script)
+    css = "(el, name) => getComputedStyle(el)[name]"
+    expect(app.page.get_by_role("cell", name="failed")).to_be_visible()
+    assert app.text("failed").evaluate(css, "color") == "rgb(200, 0, 0)"
+    assert app.text("big two").evaluate(css, "fontSize") == "30px"
+    app.click("Bold")
+    expect(app.text("styled later")).to_have_css("font-weight", "700")
+    app.reload()
+    expect(app.text("styled later")).to_have_css("font-weight", "700")
+    assert app.text("failed").evaluate(css, "color") == "rgb(200, 0, 0)"
+    assert refused

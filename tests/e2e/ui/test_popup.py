@@ -1,0 +1,123 @@
+"""Popups: a modal dialog with a title, closed by the script, its button, Esc or a click
+beside it; and toasts that run a callback when clicked."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from desklaunch.ui import (
+    close_popup,
+    pin,
+    popup,
+    put_buttons,
+    put_input,
+    put_text,
+    toast,
+)
+
+
+def test_a_popup_is_a_modal_dialog_named_by_its_title(pilot) -> None:
+    def script() -> None:
+        put_buttons(["Open"], onclick=lambda _: popup("About", [put_text("Version 1.0")],
+                                                      size="small"))
+
+    app = pilot(script)
+    opener = app.button("Open")
+    opener.click()
+    dialog = app.page.get_by_role("dialog", name="About")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_have_attribute("aria-modal", "true")
+    expect(dialog.get_by_text("Version 1.0")).to_be_visible()
+    expect(dialog.get_by_role("button", name="Close")).to_be_focused()
+    app.page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    expect(opener).to_be_focused()  # focus goes back where it was
+
+
+def test_focus_stays_inside_the_popup(pilot) -> None:
+    def script() -> None:
+        put_buttons(["Behind"], onclick=lambda _: None)
+        popup("Edit", [put_input("title", label="Title"), put_buttons(["Done"], lambda _: None)])
+
+    app = pilot(script)
+    dialog = app.page.get_by_role("dialog", name="Edit")
+    expect(dialog.get_by_label("Title")).to_be_focused()
+    for _ in range(6):
+        app.page.keyboard.press("Tab")
+        focused_inside = dialog.evaluate("d => d.contains(document.activeElement)")
+        assert focused_inside, "Tab moved the focus out of the popup"
+
+
+def test_the_script_fills_a_popup_with_with_and_closes_it(pilot) -> None:
+    def script() -> None:
+        with popup("Report", closable=False):
+            put_text("Line one")
+            put_buttons(["Finish"], onclick=lambda _: close_popup())
+        put_text("behind the popup")
+
+    app = pilot(script)
+    dialog = app.page.get_by_role("dialog", name="Report")
+    expect(dialog.get_by_text("Line one")).to_be_visible()
+    expect(dialog.get_by_role("button", name="Close")).to_have_count(0)
+    app.page.keyboard.press("Escape")  # not closable: Esc does nothing
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Finish").click()
+    expect(dialog).to_have_count(0)
+    app.expect_text("behind the popup")
+
+
+def test_a_click_beside_the_popup_closes_it_only_with_implicit_close(pilot) -> None:
+    def script() -> None:
+        put_buttons(["Strict", "Loose"], onclick=lambda which: popup(
+            which, "Click outside", implicit_close=which == "Loose"))
+
+    app = pilot(script)
+    app.click("Strict")
+    strict = app.page.get_by_role("dialog", name="Strict")
+    app.page.mouse.click(5, 5)
+    expect(strict).to_be_visible()
+    strict.get_by_role("button", name="Close").click()
+    expect(strict).to_have_count(0)
+    app.click("Loose")
+    loose = app.page.get_by_role("dialog", name="Loose")
+    expect(loose).to_be_visible()
+    app.page.mouse.click(5, 5)
+    expect(loose).to_have_count(0)
+
+
+def test_a_popup_closed_by_the_person_stays_closed_after_a_reload(pilot) -> None:
+    def script() -> None:
+        popup("Welcome", "Hello")
+        put_input("x", label="Behind")
+
+    app = pilot(script)
+    dialog = app.page.get_by_role("dialog", name="Welcome")
+    dialog.get_by_role("button", name="Close").click()
+    expect(dialog).to_have_count(0)
+    app.reload()
+    expect(app.field("Behind")).to_be_visible()
+    expect(app.page.get_by_role("dialog")).to_have_count(0)
+
+
+def test_an_open_popup_shows_again_after_a_reload_and_its_pins_work(pilot) -> None:
+    def script() -> None:
+        popup("Settings", [put_input("nick", label="Nickname"),
+                           put_buttons(["Save"], onclick=lambda _: toast(f"Saved {pin.nick}"))])
+
+    app = pilot(script)
+    app.reload()
+    dialog = app.page.get_by_role("dialog", name="Settings")
+    dialog.get_by_label("Nickname").fill("Ada")
+    dialog.get_by_role("button", name="Save").click()
+    expect(app.toast("Saved Ada")).to_be_visible()
+
+
+def test_a_toast_with_onclick_runs_it_when_clicked(pilot) -> None:
+    def script() -> None:
+        toast("Saved. Undo?", duration=0, color="success", onclick=lambda: put_text("Undone"))
+
+    app = pilot(script)
+    notice = app.page.get_by_role("button", name="Saved. Undo?")
+    notice.click()
+    app.expect_text("Undone")
+    expect(notice).to_have_count(0)

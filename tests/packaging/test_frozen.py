@@ -1,0 +1,201 @@
+"""Real frozen apps: one made by `desklaunch build`, one by a plain `pyinstaller app.py`.
+
+Both are built once per test run (in parallel, from a regular install of this checkout:
+PyInstaller cannot see an editable one) into a folder whose path has spaces and non-ASCII
+letters, and run from another folder. Each is driven in the browser (real Chromium) and in a
+real Qt window rendering offscreen.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = Path(__file__).with_name("apps")
+BUILD_GUARD = 900
+RUN_GUARD = 90
+SHOWN = "Rendered in a frozen window"
+
+
+@dataclass
+class Frozen:
+    executable: Path
+    dist: Path
+    output: str
+    """What the build printed."""
+
+
+@pytest.fixture(scope="session")
+def frozen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Frozen]:
+    """Both apps, built once: {"built": desklaunch build's, "own": the plain PyInstaller one}."""
+    if shutil.which("chromium") is None and not Path("/usr/bin/chromium").exists():
+        pytest.fail("Chromium is missing: run `make test`", pytrace=False)
+    base = tmp_path_factory.mktemp("frozen")
+    site = _regular_install(base)
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    dist = base / "dist ünïcode"
+    work = base / "work"
+    sources = base / "my scripts ü"
+    sources.mkdir()
+    for app in ("frozen_hello.py", "own_build.py"):
+        shutil.copy(APPS / app, sources / app)
+    builds = {
+        "built": subprocess.Popen(
+            [sys.executable, "-m", "desklaunch", "build", str(sources / "frozen_hello.py"),
+             "--name", "Frozen Hello", "--dist", str(dist / "built"), "--work", str(work)],
+            cwd=base, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True),
+        "own": subprocess.Popen(
+            [sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath",
+             str(dist / "own"), "--workpath", str(work / "own"), "--specpath", str(work),
+             str(sources / "own_build.py")],
+            cwd=base, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True),
+    }
+    outputs = {name: proc.communicate(timeout=BUILD_GUARD)[0] for name, proc in builds.items()}
+    for name, proc in builds.items():
+        assert proc.returncode == 0, f"{name} build failed:\n{outputs[name][-4000:]}"
+    built_dir = dist / "built"
+    return {
+        "built": Frozen(built_dir / "Frozen Hello" / "Frozen Hello", built_dir, outputs["built"]),
+        "own": Frozen(dist / "own" / "own_build" / "own_build", dist / "own", outputs["own"]),
+    }
+
+
+def _regular_install(base: Path) -> Path:
+    """`pip install` this checkout (not editable) into a folder of its own."""
+    source = base / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    for name in ("desklaunch", "assets"):
+        shutil.copytree(ROOT / name, source / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    site = base / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+         "--disable-pip-version-check", "--target", str(site), str(source)],
+        capture_output=True, text=True, timeout=BUILD_GUARD)
+    assert result.returncode == 0, f"pip install failed:\n{result.stderr[-3000:]}"
+    return site
+
+
+@pytest.fixture
+def elsewhere(tmp_path: Path) -> Path:
+    """A working folder that is neither the app's nor the script's."""
+    folder = tmp_path / "somewhere else"
+    folder.mkdir()
+    return folder
+
+
+def _run_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("DESKLAUNCH_") and k != "PYTHONPATH"}
+    return {**env, **extra}
+
+
+@pytest.fixture
+def started() -> Iterator[list[subprocess.Popen[str]]]:
+    """Processes a test starts; each is stopped (and reaped) when the test ends."""
+    processes: list[subprocess.Popen[str]] = []
+    yield processes
+    for proc in processes:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+
+def _first_line(proc: subprocess.Popen[str]) -> str:
+    """The first line the process prints on stdout (bounded by a hang guard)."""
+    lines: queue.Queue[str] = queue.Queue()
+    assert proc.stdout is not None
+    stdout = proc.stdout
+    threading.Thread(target=lambda: lines.put(stdout.readline()), name="frozen-url-reader",
+                     daemon=True).start()
+    try:
+        return lines.get(timeout=RUN_GUARD).strip()
+    except queue.Empty:
+        pytest.fail("the frozen app printed no URL", pytrace=False)
+
+
+def _answers_in_the_browser(app: Frozen, command: list[str], env: dict[str, str], cwd: Path,
+                            context: BrowserContext, started: list) -> None:
+    errors = cwd / "stderr.txt"
+    with open(errors, "w", encoding="utf-8") as stderr:
+        proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                                stderr=stderr, text=True)
+    started.append(proc)
+    url = _first_line(proc)
+    assert url.startswith("http://127.0.0.1:"), errors.read_text(encoding="utf-8")[-3000:]
+    page = context.new_page()
+    page.goto(url)
+    field = page.get_by_label("Your name", exact=True)
+    field.fill("Ada")
+    field.press("Enter")
+    expect(page.get_by_text("Hello, Ada!")).to_be_visible()
+    expect(page.get_by_text("Finished (exit code 3)")).to_be_visible()
+
+
+def _renders_in_a_window(command: list[str], env: dict[str, str], cwd: Path) -> None:
+    result = cwd / "shown.json"
+    env = {**env, "QT_QPA_PLATFORM": "offscreen", "PYWEBVIEW_GUI": "qt"}
+    env.pop("DISPLAY", None)
+    proc = subprocess.run([*command, "check", str(result)], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=RUN_GUARD)
+    assert result.exists(), f"the window never ran the script:\n{proc.stderr[-3000:]}"
+    assert SHOWN in json.loads(result.read_text(encoding="utf-8"))["text"]
+    assert proc.returncode == 3, proc.stderr[-3000:]
+
+
+def test_built_app_answers_in_the_browser(frozen, elsewhere, context, started) -> None:
+    """`desklaunch build`'s app with --no-open: Chromium opens its URL, asks, greets."""
+    app = frozen["built"]
+    _answers_in_the_browser(app, [str(app.executable), "--no-open"], _run_env(), elsewhere,
+                            context, started)
+
+
+def test_built_app_renders_in_a_window_and_exits_with_the_scripts_code(frozen,
+                                                                        elsewhere) -> None:
+    app = frozen["built"]
+    _renders_in_a_window([str(app.executable), "--close-on-exit"], _run_env(), elsewhere)
+
+
+def test_built_app_has_a_desktop_entry_and_icon_beside_it(frozen) -> None:
+    app = frozen["built"]
+    entry = (app.dist / "Frozen Hello.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{app.executable}"' in entry
+    assert f"Icon={app.dist / 'Frozen Hello.png'}" in entry
+    assert (app.dist / "Frozen Hello.png").read_bytes().startswith(b"\x89PNG")
+    assert "reading the imports" in app.output  # progress while PyInstaller runs
+    assert f"built {app.executable.parent} (app folder, " in app.output
+
+
+def test_own_pyinstaller_build_answers_in_the_browser(frozen, elsewhere, context,
+                                                      started) -> None:
+    """A plain `pyinstaller own_build.py`, switched to the browser by DESKLAUNCH_NO_OPEN."""
+    app = frozen["own"]
+    _answers_in_the_browser(app, [str(app.executable)], _run_env(DESKLAUNCH_NO_OPEN="1"),
+                            elsewhere, context, started)
+
+
+def test_own_pyinstaller_build_renders_in_a_window_and_exits_with_the_scripts_code(
+        frozen, elsewhere) -> None:
+    app = frozen["own"]
+    _renders_in_a_window([str(app.executable)], _run_env(DESKLAUNCH_CLOSE_ON_EXIT="1"),
+                         elsewhere)

@@ -1,0 +1,99 @@
+"""The PyWebIO stand-in modules: what they provide, and what they refuse, by name."""
+
+from __future__ import annotations
+
+import sys
+import types
+from collections.abc import Iterator
+
+import pytest
+
+import desklaunch.ui
+from desklaunch.compat import MODULES, install_pywebio_alias, remove_pywebio_alias
+
+
+@pytest.fixture
+def alias() -> Iterator[None]:
+    assert install_pywebio_alias()
+    yield
+    remove_pywebio_alias()
+
+
+def test_every_pywebio_module_imports_and_forwards_to_desklaunch_ui(alias) -> None:
+    import pywebio.input
+    import pywebio.output
+    import pywebio.pin
+    import pywebio.session
+
+    for suffix in MODULES:
+        assert "pywebio" + suffix in sys.modules
+    assert pywebio.output.put_text is desklaunch.ui.put_text
+    assert pywebio.input.input is desklaunch.ui.input
+    assert pywebio.pin.pin is desklaunch.ui.pin
+    assert pywebio.session.set_env is desklaunch.ui.set_env
+    assert pywebio.output.PopupSize.LARGE == "large"
+
+
+def test_star_imports_give_every_name(alias) -> None:
+    for module in ("pywebio.input", "pywebio.output", "pywebio.pin", "pywebio.session"):
+        namespace: dict[str, object] = {}
+        exec(f"from {module} import *", namespace)  # what scripts do
+        assert set(sys.modules[module].__all__) <= set(namespace)
+
+
+@pytest.mark.parametrize(("module", "name"), [
+    ("pywebio.output", "put_widget"), ("pywebio.output", "put_datatable"),
+    ("pywebio.output", "get_scope"), ("pywebio.pin", "put_actions"),
+    ("pywebio.session", "go_app"), ("pywebio.platform.flask", "webio_view"),
+    ("pywebio.platform", "path_deploy"),
+])
+def test_an_unsupported_call_raises_naming_itself(alias, module: str, name: str) -> None:
+    __import__(module)
+    call = getattr(sys.modules[module], name)
+    with pytest.raises(NotImplementedError, match=rf"^{module}\.{name}\(\) is not supported"):
+        call()
+
+
+def test_unknown_names_are_attribute_errors(alias) -> None:
+    import pywebio.output
+
+    with pytest.raises(AttributeError):
+        pywebio.output.no_such_call  # noqa: B018
+
+
+def test_start_server_refuses_several_apps_and_config_refuses_script_code(alias) -> None:
+    from pywebio.platform import config, start_server
+
+    with pytest.raises(NotImplementedError, match="several applications"):
+        start_server({"a": lambda: None, "b": lambda: None})
+    with pytest.raises(NotImplementedError, match="js_code"):
+        config(js_code="alert(1)")
+
+
+def test_an_installed_pywebio_is_left_alone_unless_forced(monkeypatch) -> None:
+    real = types.ModuleType("pywebio")
+    monkeypatch.setitem(sys.modules, "pywebio", real)
+    assert not install_pywebio_alias()
+    assert sys.modules["pywebio"] is real
+    assert install_pywebio_alias(force=True)
+    assert sys.modules["pywebio"] is not real
+    remove_pywebio_alias()
+
+
+def test_the_desklaunch_command_runs_a_pywebio_script(tmp_path) -> None:
+    from test_cli import run_attached, write
+
+    script = write(tmp_path, "app.py", """
+        import sys
+        from pywebio.output import put_text
+        from pywebio.platform.tornado import start_server
+
+        def main():
+            put_text("hello")
+            sys.exit(7 if put_text.__module__.startswith("desklaunch.") else 1)
+
+        if __name__ == "__main__":
+            start_server(main, port=8080)
+    """)
+    result = run_attached(tmp_path, script)
+    assert result.returncode == 7, result.stderr
