@@ -6,9 +6,8 @@
 #   1. apt: the system libraries that PyQt6 / QtWebEngine wheels from PyPI link against but a
 #      bare Debian 12 image lacks, a font, Xvfb for tests that want a real X server, and with
 #      --browser the Chromium that Playwright drives (/usr/bin/chromium).
-#   2. .venv: a virtual environment with `pip install -e ".[qt,test]"` (with --browser also
-#      the `build` extra, for the frozen-app tests), redone only when pyproject.toml or the
-#      extras changed since the last successful install (hash kept in .venv).
+#   2. .venv: a virtual environment with `pip install -e ".[qt,test]"`, redone only when
+#      pyproject.toml changed since the last successful install (hash kept in .venv).
 # Why: a fresh clone on a fresh machine must reach `make demo` / `make test` with no manual step.
 # Env: PYTHON (interpreter that creates .venv, default python3).
 set -euo pipefail
@@ -120,14 +119,11 @@ if [[ ! -x .venv/bin/python ]]; then
 fi
 
 stamp=.venv/.desklaunch-installed
-# The tests also build frozen apps, so they bring the `build` extra (PyInstaller).
-extras="qt,test"
-((with_browser)) && extras+=",build"
-want_hash="$(sha256sum pyproject.toml | cut -d' ' -f1) $extras"
+want_hash=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [[ "$(cat "$stamp" 2>/dev/null)" != "$want_hash" ]]; then
-    echo "setup: installing Python packages (pip install -e \".[$extras]\")"
+    echo "setup: installing Python packages (pip install -e \".[qt,test]\")"
     pip_log=.venv/pip-install.log
-    if ! .venv/bin/python -m pip install --disable-pip-version-check -q -e ".[$extras]" \
+    if ! .venv/bin/python -m pip install --disable-pip-version-check -q -e ".[qt,test]" \
         >"$pip_log" 2>&1; then
         grep -v 'is ignored: it is neither a file nor a directory' "$pip_log" | tail -n 40 >&2
         echo "setup: pip install failed (full log: $pip_log)" >&2

@@ -1,0 +1,1 @@
+"""The same tiny apps written for every system the benchmark compares."""

@@ -1,0 +1,35 @@
+"""How many samples each measurement takes: the full run, and `--quick` (under a minute)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Plan:
+    warmup: int = 10
+    clicks: int = 100
+    real_clicks: int = 60
+    inputs: int = 50
+    pushes: int = 50
+    runs_1k: int = 3
+    runs_10k: int = 2
+    runs_progress: int = 3
+    limit_1k_ms: float = 20_000
+    limit_10k_ms: float = 20_000
+    limit_progress_ms: float = 30_000
+    first_content: int = 7
+    window_runs: int = 5
+    import_runs: int = 15
+    scale_sessions: int = 50
+    scale_seconds: float = 15.0
+    fresh_apps: bool = True
+    """Throughput: a new app and page for every run (else one per system for all runs)."""
+    first_content_warmup: int = 1
+
+
+FULL = Plan()
+QUICK = Plan(warmup=2, clicks=10, real_clicks=4, inputs=4, pushes=6, runs_1k=1, runs_10k=1,
+             runs_progress=1, limit_1k_ms=2_000, limit_10k_ms=2_000, limit_progress_ms=2_000,
+             first_content=1, window_runs=1, import_runs=3, scale_sessions=4, scale_seconds=3.0,
+             fresh_apps=False, first_content_warmup=0)
