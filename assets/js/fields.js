@@ -6,15 +6,9 @@
 // Choices travel as indexes: the page never sends a Python value back, only positions.
 
 import { fileField } from "./files.js";
+import { asText, element } from "./parts.js";
 
-export const asText = (value) => (value === null || value === undefined ? "" : String(value));
-
-export function element(tag, className, text) {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
+export { asText, element };
 
 const BUTTON_COLORS = new Set([
   "primary", "secondary", "success", "danger", "warning", "info", "light", "dark",
