@@ -1,0 +1,54 @@
+"""driver.py with the system browser stubbed at its boundary, and two extra actions.
+
+Usage: bridge_driver.py SCRIPT ACTIONS RESULT. `webbrowser.open` (what pywebview calls to hand
+a link to the system browser) only records the URL in the result's "opened"; the window, the
+page and desklaunch are real. Extra actions: {"do": "eval", "key": k, "js": expression}
+stores the expression's value as result[k]; {"do": "click_link", "href": prefix} clicks the
+first link whose address starts with prefix and waits until the system browser was asked.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import webbrowser
+from typing import Any
+
+import driver
+
+opened: list[str] = []
+
+
+def open_in_system_browser(url: str, new: int = 0, autoraise: bool = True) -> bool:
+    opened.append(url)
+    return True
+
+
+webbrowser.open = open_in_system_browser  # type: ignore[assignment]
+
+_perform = driver.perform
+
+
+def perform(window: Any, actions: list[dict[str, str]], result: dict[str, Any]) -> None:
+    result["opened"] = opened
+    for action in actions:
+        if action["do"] == "eval":
+            result[action["key"]] = window.run_js(action["js"])
+        elif action["do"] == "click_link":
+            selector = json.dumps(f'a[href^="{action["href"]}"]')
+            driver.wait_for(window, f"!!document.querySelector({selector})")
+            before = len(opened)
+            window.run_js(f"document.querySelector({selector}).click()")
+            deadline = time.monotonic() + driver.STEP_TIMEOUT
+            while len(opened) == before and time.monotonic() < deadline:
+                time.sleep(0.05)
+        else:
+            _perform(window, [action], result)
+            if action["do"] == "close":
+                return
+
+
+driver.perform = perform
+
+if __name__ == "__main__":
+    driver.main()
