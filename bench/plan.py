@@ -32,4 +32,4 @@ FULL = Plan()
 QUICK = Plan(warmup=2, clicks=10, real_clicks=4, inputs=4, pushes=6, runs_1k=1, runs_10k=1,
              runs_progress=1, limit_1k_ms=2_000, limit_10k_ms=2_000, limit_progress_ms=2_000,
              first_content=1, window_runs=1, import_runs=3, scale_sessions=4, scale_seconds=3.0,
-             fresh_apps=False, first_content_warmup=0)
+             first_content_warmup=0)

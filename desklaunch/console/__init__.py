@@ -9,13 +9,26 @@ form. The page's side is assets/js/console.js; the commands are in docs/protocol
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from desklaunch.console.detect import wants_console
-from desklaunch.console.runner import ConsoleProgram
 from desklaunch.settings import AppSettings, settings_folder
 from desklaunch.target import Target
 
+if TYPE_CHECKING:
+    from desklaunch.console.runner import ConsoleProgram
+
 __all__ = ["ConsoleProgram", "console_program", "wants_console"]
+
+
+def __getattr__(name: str) -> Any:
+    # The runner (streams, argparse form, fd capture) loads only when a script needs it, so
+    # starting a desklaunch.ui script does not pay for console mode.
+    if name == "ConsoleProgram":
+        from desklaunch.console.runner import ConsoleProgram
+
+        return ConsoleProgram
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def console_program(target: Target, argv: list[str], *, forced: bool = False,
@@ -35,6 +48,8 @@ def console_program(target: Target, argv: list[str], *, forced: bool = False,
         return None
     if not wants_console(source, forced=forced):
         return None
+    from desklaunch.console.runner import ConsoleProgram
+
     settings = AppSettings(settings_folder(name, data_dir) / "console") if name else None
     return ConsoleProgram(target, list(argv) or None, close_on_exit=close_on_exit,
                           settings=settings)
