@@ -26,29 +26,23 @@ def open_in_system_browser(url: str, new: int = 0, autoraise: bool = True) -> bo
 
 webbrowser.open = open_in_system_browser  # type: ignore[assignment]
 
-_perform = driver.perform
+def evaluate(window: Any, action: dict[str, Any], result: dict[str, Any]) -> None:
+    result[action["key"]] = window.run_js(action["js"])
 
 
-def perform(window: Any, actions: list[dict[str, str]], result: dict[str, Any]) -> None:
-    result["opened"] = opened
-    for action in actions:
-        if action["do"] == "eval":
-            result[action["key"]] = window.run_js(action["js"])
-        elif action["do"] == "click_link":
-            selector = json.dumps(f'a[href^="{action["href"]}"]')
-            driver.wait_for(window, f"!!document.querySelector({selector})")
-            before = len(opened)
-            window.run_js(f"document.querySelector({selector}).click()")
-            deadline = time.monotonic() + driver.STEP_TIMEOUT
-            while len(opened) == before and time.monotonic() < deadline:
-                time.sleep(0.05)
-        else:
-            _perform(window, [action], result)
-            if action["do"] == "close":
-                return
+def click_link(window: Any, action: dict[str, Any], result: dict[str, Any]) -> None:
+    selector = json.dumps(f'a[href^="{action["href"]}"]')
+    driver.wait_for(window, f"!!document.querySelector({selector})")
+    before = len(opened)
+    window.run_js(f"document.querySelector({selector}).click()")
+    deadline = time.monotonic() + driver.STEP_TIMEOUT
+    while len(opened) == before and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
-driver.perform = perform
+driver.EXTRA_ACTIONS.update(eval=evaluate, click_link=click_link)
+driver.RESULT_FIELDS["opened"] = opened
+
 
 if __name__ == "__main__":
     driver.main()

@@ -30,25 +30,18 @@ def create_file_dialog(self: Any, dialog_type: int = 10, directory: str = "",
 
 webview.window.Window.create_file_dialog = create_file_dialog  # type: ignore[method-assign]
 
-_perform = driver.perform
+
+def click(window: Any, action: dict[str, Any], result: dict[str, Any]) -> None:
+    text = json.dumps(action["text"])
+    driver.wait_for(window, f"[...document.querySelectorAll('button')].some("
+                            f"b => b.textContent.includes({text}) && !b.disabled)")
+    window.run_js(f"[...document.querySelectorAll('button')].find("
+                  f"b => b.textContent.includes({text})).click()")
 
 
-def perform(window: Any, actions: list[dict[str, str]], result: dict[str, Any]) -> None:
-    result["dialogs"] = calls
-    for action in actions:
-        if action["do"] == "click":
-            text = json.dumps(action["text"])
-            driver.wait_for(window, f"[...document.querySelectorAll('button')].some("
-                                    f"b => b.textContent.includes({text}) && !b.disabled)")
-            window.run_js(f"[...document.querySelectorAll('button')].find("
-                          f"b => b.textContent.includes({text})).click()")
-        else:
-            _perform(window, [action], result)
-            if action["do"] == "close":
-                return
+driver.EXTRA_ACTIONS["click"] = click
+driver.RESULT_FIELDS["dialogs"] = calls
 
-
-driver.perform = perform
 
 if __name__ == "__main__":
     driver.main()

@@ -12,6 +12,7 @@ import json
 import sys
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 import webview
@@ -20,6 +21,10 @@ from desklaunch.launcher import Options, run
 from desklaunch.target import resolve
 
 STEP_TIMEOUT = 20.0
+EXTRA_ACTIONS: dict[str, Callable[[Any, dict[str, Any], dict[str, Any]], None]] = {}
+"""Actions a driver built on this one adds: name → handler(window, action, result)."""
+RESULT_FIELDS: dict[str, Any] = {}
+"""Fields such a driver puts in every result (e.g. the calls its stub recorded)."""
 
 
 def wait_for(window: Any, expression: str) -> Any:
@@ -38,7 +43,9 @@ def wait_for(window: Any, expression: str) -> Any:
 
 def perform(window: Any, actions: list[dict[str, str]], result: dict[str, Any]) -> None:
     for action in actions:
-        if action["do"] == "answer":
+        if action["do"] in EXTRA_ACTIONS:
+            EXTRA_ACTIONS[action["do"]](window, action, result)
+        elif action["do"] == "answer":
             wait_for(window, f"!!document.querySelector('label') && "
                              f"document.body.innerText.includes({json.dumps(action['label'])})")
             window.run_js(
@@ -61,7 +68,7 @@ def perform(window: Any, actions: list[dict[str, str]], result: dict[str, Any]) 
 def main() -> None:
     script, actions, result_path = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
     target = resolve(script)
-    result: dict[str, Any] = {}
+    result: dict[str, Any] = dict(RESULT_FIELDS)
 
     def drive() -> None:
         deadline = time.monotonic() + STEP_TIMEOUT

@@ -7,28 +7,16 @@ the server and the script are real.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-DRIVER = Path(__file__).with_name("dialog_driver.py")
-HANG_GUARD = 90
+from windowrun import run_in_window
 
 
 def run_with_dialogs(script: Path, actions: list[dict[str, str]], answers: list,
                      tmp_path: Path) -> dict:
-    result_file = tmp_path / "result.json"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYWEBVIEW_GUI": "qt"}
-    env.pop("DISPLAY", None)
-    proc = subprocess.run(
-        [sys.executable, str(DRIVER), str(script), json.dumps(actions), str(result_file),
-         json.dumps(answers)],
-        capture_output=True, text=True, timeout=HANG_GUARD, env=env, cwd=tmp_path,
-    )
-    assert result_file.exists(), f"the window run left no result:\n{proc.stderr[-3000:]}"
-    result = json.loads(result_file.read_text())
-    assert "error" not in result, f"{result['error']}\npage text: {result.get('text')!r}"
+    """Run `script` in a window whose system file dialog answers `answers` in turn."""
+    result, proc, _ = run_in_window(script, actions, tmp_path, driver="dialog_driver.py",
+                                    extra=(json.dumps(answers),))
     assert proc.returncode == 0, proc.stderr[-3000:]
     return result
 

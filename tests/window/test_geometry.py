@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from windowrun import window_env
 
 DRIVER = Path(__file__).with_name("geometry_driver.py")
 HANG_GUARD = 90
@@ -23,8 +24,7 @@ def run_window(tmp_path: Path, *args: str, place: str = "-") -> dict[str, Any]:
     script.write_text("from desklaunch.ui import put_text\nput_text('Ready')\n")
     result_file = tmp_path / "result.json"
     result_file.unlink(missing_ok=True)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYWEBVIEW_GUI": "qt"}
-    env.pop("DISPLAY", None)
+    env = window_env()
     proc = subprocess.run(
         [sys.executable, str(DRIVER), str(result_file), "Ready", place, *args, str(script)],
         capture_output=True, text=True, timeout=HANG_GUARD, env=env, cwd=tmp_path,
@@ -92,9 +92,7 @@ def test_a_second_launch_brings_the_window_to_the_front(tmp_path: Path) -> None:
     script.write_text("from desklaunch.ui import put_text\nput_text('Ready')\n")
     runtime = Path(tempfile.mkdtemp(prefix="dl-run-"))  # AF_UNIX paths must stay short
     result_file, release = tmp_path / "result.json", tmp_path / "release"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYWEBVIEW_GUI": "qt",
-           "XDG_RUNTIME_DIR": str(runtime)}
-    env.pop("DISPLAY", None)
+    env = {**window_env(), "XDG_RUNTIME_DIR": str(runtime)}
     args = ["--single-instance", "--data-dir", str(tmp_path / "data"), str(script)]
     log = tmp_path / "first.log"  # a file, not a pipe: --debug writes more than a pipe holds
     with log.open("w") as out:
@@ -129,8 +127,7 @@ def test_confirm_close_asks_only_while_the_script_runs(tmp_path: Path) -> None:
     script = tmp_path / "asks.py"
     script.write_text("from desklaunch.ui import input\ninput('Continue?')\n")
     result_file = tmp_path / "result.json"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYWEBVIEW_GUI": "qt"}
-    env.pop("DISPLAY", None)
+    env = window_env()
     proc = subprocess.run(
         [sys.executable, str(DRIVER), str(result_file), "Continue?", "confirm",
          "--confirm-close", "--data-dir", str(tmp_path / "data"), str(script)],

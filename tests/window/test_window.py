@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+from windowrun import run_in_window
 
-DRIVER = Path(__file__).with_name("driver.py")
 HELLO = Path(__file__).parents[2] / "examples" / "hello.py"
-HANG_GUARD = 90
-
-
-def run_in_window(script: Path, actions: list[dict[str, str]], tmp_path: Path
-                  ) -> tuple[dict, subprocess.CompletedProcess[str], float]:
-    """Run `script` in a real window driven by `actions`; the result, the process, exit time."""
-    result_file = tmp_path / "result.json"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYWEBVIEW_GUI": "qt"}
-    env.pop("DISPLAY", None)
-    proc = subprocess.run(
-        [sys.executable, str(DRIVER), str(script), json.dumps(actions), str(result_file)],
-        capture_output=True, text=True, timeout=HANG_GUARD, env=env, cwd=tmp_path,
-    )
-    exited_at = time.monotonic()
-    assert result_file.exists(), f"the window run left no result:\n{proc.stderr[-3000:]}"
-    result = json.loads(result_file.read_text())
-    assert "error" not in result, f"{result['error']}\npage text: {result.get('text')!r}"
-    return result, proc, exited_at
 
 
 def test_hello_round_trips_through_a_real_window(tmp_path: Path) -> None:

@@ -7,34 +7,21 @@ Only the system browser is stubbed (bridge_driver.py); the window and the page a
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-DRIVER = Path(__file__).with_name("bridge_driver.py")
-HANG_GUARD = 90
+from windowrun import run_in_window
 
 
-def run_in_window(script: Path, actions: list[dict[str, str]], tmp_path: Path) -> dict[str, Any]:
-    result_file = tmp_path / "result.json"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYWEBVIEW_GUI": "qt"}
-    env.pop("DISPLAY", None)
-    proc = subprocess.run(
-        [sys.executable, str(DRIVER), str(script), json.dumps(actions), str(result_file)],
-        capture_output=True, text=True, timeout=HANG_GUARD, env=env, cwd=tmp_path,
-    )
-    assert result_file.exists(), f"the window run left no result:\n{proc.stderr[-3000:]}"
-    result = json.loads(result_file.read_text())
-    assert "error" not in result, f"{result['error']}\npage text: {result.get('text')!r}"
-    return result
+def run_in_bridge_window(script: Path, actions: list[dict[str, str]], tmp_path: Path
+                         ) -> dict[str, Any]:
+    return run_in_window(script, actions, tmp_path, driver="bridge_driver.py")[0]
 
 
 def test_the_page_has_no_bridge_into_python(tmp_path: Path) -> None:
     script = tmp_path / "ready.py"
     script.write_text("from desklaunch.ui import put_text\nput_text('Ready')\n")
-    result = run_in_window(script, [
+    result = run_in_bridge_window(script, [
         {"do": "expect", "text": "Ready"},
         {"do": "eval", "key": "api",
          "js": "JSON.stringify(Object.keys((window.pywebview && window.pywebview.api) || {}))"},
@@ -51,7 +38,7 @@ def test_another_sites_link_opens_in_the_system_browser_and_the_window_stays(
         "put_markdown('Read [the docs](https://example.org/docs).')\n"
         "put_html('<a href=\"https://example.net/elsewhere\">Same tab</a>')\n"
     )
-    result = run_in_window(script, [
+    result = run_in_bridge_window(script, [
         {"do": "expect", "text": "the docs"},
         {"do": "click_link", "href": "https://example.org"},
         {"do": "click_link", "href": "https://example.net"},

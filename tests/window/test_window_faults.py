@@ -7,13 +7,13 @@ process, with exit code 0 (the person closed the app before the script finished)
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from windowrun import window_env
 
 DRIVER = Path(__file__).with_name("driver.py")
 HANG_GUARD = 90
@@ -64,8 +64,7 @@ def run_in_window(script: Path, actions: list[dict[str, str]], tmp_path: Path
     """Like test_window.run_in_window, but times the exit of desklaunch's own process, not
     the closing of its output pipes (Qt WebEngine's helper processes hold those a while)."""
     result_file = tmp_path / "result.json"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYWEBVIEW_GUI": "qt"}
-    env.pop("DISPLAY", None)
+    env = window_env()
     log = (tmp_path / "stderr.txt").open("w+")
     proc = subprocess.Popen(
         [sys.executable, str(DRIVER), str(script), json.dumps(actions), str(result_file)],

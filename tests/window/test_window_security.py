@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from windowrun import window_env
+
 DRIVER = Path(__file__).with_name("driver.py")
 HANG_GUARD = 60
 
@@ -79,8 +81,7 @@ def test_the_window_listens_only_on_its_own_loopback_port(tmp_path: Path) -> Non
         "put_text('Checked')\n"
     )
     reader = os.open(ready, os.O_RDONLY | os.O_NONBLOCK)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYWEBVIEW_GUI": "qt"}
-    env.pop("DISPLAY", None)
+    env = window_env()
     actions = [{"do": "expect", "text": "Checked"}, {"do": "close"}]
     proc = subprocess.Popen(
         [sys.executable, str(DRIVER), str(script), json.dumps(actions), str(tmp_path / "r.json")],

@@ -3,12 +3,9 @@ window; embedding in a web framework is not supported (desklaunch is not a web s
 
 from __future__ import annotations
 
-from desklaunch.compat.forward import unsupported
-from desklaunch.compat.pywebio.platform import start_server
+from desklaunch.compat.pywebio.platform import framework_stubs, start_server
 
 _NAMES = ("webio_handler",)
-for _name in _NAMES:
-    globals()[_name] = unsupported(f"pywebio.platform.tornado_http.{_name}",
-                                   "desklaunch shows the app in its own window")
+globals().update(framework_stubs("pywebio.platform.tornado_http", _NAMES))
 
 __all__ = ["start_server", *_NAMES]
