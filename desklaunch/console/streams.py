@@ -194,6 +194,18 @@ class _Installed:
     lock = threading.Lock()
 
 
+def _saved(index: int) -> Callable[[], Any]:
+    return lambda: _Installed.saved[index] if _Installed.saved else None
+
+
+# One set of stand-ins for the life of the process: CPython's print() borrows sys.stdout
+# without a reference of its own, so a stand-in freed by `uninstall()` while a script thread
+# is in the middle of a print would crash the interpreter (seen on 3.11).
+_STDOUT = ConsoleText("out", _saved(0))
+_STDERR = ConsoleText("err", _saved(1))
+_STDIN = ConsoleInput(_saved(2))
+
+
 def report_to_terminal(text: str) -> None:
     """Write `text` to the real stderr as well (a traceback, as the core does outside
     console mode), so a console app started from a terminal still says why it failed."""
@@ -212,11 +224,8 @@ def install() -> None:
         _Installed.count += 1
         if _Installed.count > 1:
             return
-        out, err, inp = sys.stdout, sys.stderr, sys.stdin
-        _Installed.saved = (out, err, inp, getpass.getpass, time.sleep)
-        sys.stdout = ConsoleText("out", lambda: out)
-        sys.stderr = ConsoleText("err", lambda: err)
-        sys.stdin = ConsoleInput(lambda: inp)
+        _Installed.saved = (sys.stdout, sys.stderr, sys.stdin, getpass.getpass, time.sleep)
+        sys.stdout, sys.stderr, sys.stdin = _STDOUT, _STDERR, _STDIN
         getpass.getpass = console_getpass
         time.sleep = console_sleep
 
