@@ -8,13 +8,14 @@ current, and drops events it has already seen. The server layer only translates 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import secrets
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from desklaunch.errors import ProtocolError
@@ -31,6 +32,10 @@ MAX_VALUE_DEPTH = 16
 MAX_COMMANDS_PER_ANSWER = 5_000
 OUTBOX_LIMIT = 50_000
 """Unacknowledged commands kept for a page that stopped polling; past it the page gets a replay."""
+ANSWER_WAIT = 0.03
+"""How long an event's answer waits for the work the event set off, to carry its output."""
+ANSWER_EARLY = 200
+"""An event's answer goes once this many commands wait; the long poll streams the rest."""
 
 
 class Channel:
@@ -52,6 +57,8 @@ class Channel:
         self._overflowed = False
         self._unsent: dict[str, Command] = {}
         self._log = ViewLog(replay_limit)
+        self._holding = 0  # event answers collecting output: long polls leave it to them
+        self._claimed = 0  # highest seq an event answer carried
 
     def push(self, command: Command) -> None:
         """The session's sink: number the command, keep it until acknowledged, wake the poll."""
@@ -84,6 +91,7 @@ class Channel:
         with self._cond:
             self._view = secrets.token_urlsafe(12)
             self._event_seq = 0
+            self._claimed = 0
             self._cond.notify_all()
             return self._reset_answer()
 
@@ -102,10 +110,10 @@ class Channel:
     def wait(self, view: str, ack: int, timeout: float) -> PollAnswer:
         """Answer a long poll: the commands after `ack`, as soon as there are any."""
         with self._cond:
-            if ack > self._seq:
-                raise ProtocolError("ack is ahead of the commands sent")
+            self._check_ack(ack)
             self.polls += 1
             deadline = self._clock() + timeout
+            claimed_before = self._claimed
             try:
                 while True:
                     if self.closed_reason is not None:
@@ -114,17 +122,15 @@ class Channel:
                         return {"detached": True}
                     if self._overflowed:
                         return self._reset_answer()
-                    outbox = self._outbox
-                    while outbox and outbox[0]["seq"] <= ack:
-                        outbox.popleft()
+                    self._drop_acknowledged(ack)
+                    # What an event answer carried while this poll waited, the page has (or
+                    # gets again by resending the event); a poll that starts later sends it.
+                    after = ack if self._claimed == claimed_before else max(ack, self._claimed)
                     remaining = deadline - self._clock()
-                    if outbox or remaining <= 0:
-                        count = min(len(outbox), MAX_COMMANDS_PER_ANSWER)
-                        commands = [outbox[i] for i in range(count)]
-                        for command in commands:
-                            if "coalesce" in command:
-                                self._unsent.pop(command["coalesce"], None)
-                        seq = commands[-1]["seq"] if commands else self._seq
+                    ready = not self._holding and self._outbox and self._outbox[-1]["seq"] > after
+                    if ready or remaining <= 0:
+                        commands = self._take_after(after)
+                        seq = commands[-1]["seq"] if commands else after
                         return {"session": self.id, "view": view, "reset": False,
                                 "seq": seq, "commands": commands}
                     self._cond.wait(remaining)
@@ -132,9 +138,70 @@ class Channel:
                 self.polls -= 1
                 self.last_seen = self._clock()
 
-    def accept(self, view: str, events: list[Event]) -> list[Event] | None:
+    def _check_ack(self, ack: int) -> None:
+        if ack > self._seq:
+            raise ProtocolError("ack is ahead of the commands sent")
+
+    def _drop_acknowledged(self, ack: int) -> None:
+        outbox = self._outbox
+        while outbox and outbox[0]["seq"] <= ack:
+            outbox.popleft()
+
+    def _take_after(self, after: int) -> list[Command]:
+        """The outbox's commands with seq above `after`, marked sent (lock held)."""
+        commands: list[Command] = []
+        for command in self._outbox:
+            if command["seq"] <= after:
+                continue
+            commands.append(command)
+            if "coalesce" in command:
+                self._unsent.pop(command["coalesce"], None)
+            if len(commands) >= MAX_COMMANDS_PER_ANSWER:
+                break
+        return commands
+
+    @contextlib.contextmanager
+    def holding(self) -> Iterator[None]:
+        """While an event answer collects its output, long polls leave the commands to it."""
+        with self._cond:
+            self._holding += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._holding -= 1
+                self._cond.notify_all()
+
+    def collect(self, view: str, ack: int, tokens: list[threading.Event], timeout: float
+                ) -> list[Command]:
+        """An event answer's commands: wait (up to `timeout`) for the work `tokens` track,
+        then take the commands after `ack` (call it `holding()`)."""
+        with self._cond:
+            deadline = time.monotonic() + timeout
+            while not all(token.is_set() for token in tokens):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or len(self._outbox) >= ANSWER_EARLY:
+                    break
+                self._cond.wait(remaining)
+            if view != self._view or self._overflowed or self.closed_reason is not None:
+                return []
+            self._drop_acknowledged(ack)
+            commands = self._take_after(ack)
+            if commands:
+                self._claimed = max(self._claimed, commands[-1]["seq"])
+            return commands
+
+    def wake(self) -> None:
+        """Let waiting answers look again (a reaction they wait for has finished)."""
+        with self._cond:
+            self._cond.notify_all()
+
+    def accept(self, view: str, events: list[Event], ack: int | None = None
+               ) -> list[Event] | None:
         """The events not seen before, in order; None when `view` is no longer current."""
         with self._cond:
+            if ack is not None:
+                self._check_ack(ack)
             if view != self._view:
                 return None
             self.last_seen = self._clock()
@@ -158,6 +225,7 @@ class PollingHandler:
         new_session: Callable[[Sink], Session],
         *,
         poll_timeout: float = 20.0,
+        answer_wait: float = ANSWER_WAIT,
         idle_timeout: float | None = 120.0,
         unattached_timeout: float = 10.0,
         max_sessions: int = 64,
@@ -165,6 +233,7 @@ class PollingHandler:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.poll_timeout = poll_timeout
+        self.answer_wait = answer_wait
         self.idle_timeout = idle_timeout
         self.unattached_timeout = unattached_timeout
         self.max_sessions = max_sessions
@@ -203,22 +272,34 @@ class PollingHandler:
             self._attach(channel)
         return channel.wait(view_id, ack, self.poll_timeout)
 
-    def post(self, session_id: str | None, view_id: str | None, body: bytes) -> dict[str, Any]:
-        """`POST /api/events`: hand the page's events to its session, each once."""
+    def post(self, session_id: str | None, view_id: str | None, body: bytes,
+             ack: int | None = None) -> dict[str, Any]:
+        """`POST /api/events`: hand the page's events to its session, each once.
+
+        With `ack`, the answer also carries the commands after it, once what the events set
+        off has finished (or `answer_wait` has passed): a click's output comes back with it.
+        """
         events = parse_events(body)
+        if ack is not None and ack < 0:
+            raise ProtocolError("ack must be a whole number of at least 0")
         if session_id is None or view_id is None:
             raise ProtocolError("events need a session and a view")
         channel = self._find(session_id)
         if isinstance(channel, str):
             return {"closed": True, "reason": channel}
-        fresh = channel.accept(view_id, events)
+        fresh = channel.accept(view_id, events, ack)
         if fresh is None:
             return {"detached": True}
         session = channel.session
         assert session is not None
-        for event in fresh:
-            session.deliver(event)
-        return {"ok": True}
+        if ack is None:
+            for event in fresh:
+                session.deliver(event)
+            return {"ok": True}
+        with channel.holding():
+            tokens = [token for event in fresh if (token := session.deliver(event)) is not None]
+            commands = channel.collect(view_id, ack, tokens, self.answer_wait)
+        return {"ok": True, "commands": commands}
 
     def upload(self, session_id: str | None, view_id: str | None, params: dict[str, str],
                length: int, read: Callable[[int], bytes]) -> dict[str, Any]:
@@ -247,6 +328,7 @@ class PollingHandler:
                     raise ProtocolError("too many open sessions", status=503)
                 self._forget(evicted, "expired")
             channel.session = self._new_session(channel.push)
+            channel.session.reactions.on_done = channel.wake
             self._channels[channel.id] = channel
         if evicted is not None:
             self._shut(evicted, "expired")

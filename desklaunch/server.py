@@ -43,15 +43,13 @@ def build_app(handler: PollingHandler, static: StaticFiles) -> bottle.Bottle:
 
     @app.get("/api/poll")
     def poll() -> bytes:
-        ack = bottle.request.query.get("ack", "0")
-        if not (ack.isascii() and ack.isdigit() and len(ack) <= 18):
-            raise ProtocolError("ack must be a whole number of at least 0")
-        return _json(handler.poll(_header(SESSION_HEADER), _header(VIEW_HEADER), int(ack)))
+        ack = _ack() or 0
+        return _json(handler.poll(_header(SESSION_HEADER), _header(VIEW_HEADER), ack))
 
     @app.post("/api/events")
     def events() -> bytes:
         body = _read_body(bottle.request.environ, EVENTS_BODY_LIMIT)
-        return _json(handler.post(_header(SESSION_HEADER), _header(VIEW_HEADER), body))
+        return _json(handler.post(_header(SESSION_HEADER), _header(VIEW_HEADER), body, _ack()))
 
     @app.post(UPLOAD_PATH)
     def upload() -> bytes:
@@ -75,6 +73,16 @@ def _asset(static: StaticFiles, name: str) -> bytes:
     body, content_type = found
     bottle.response.content_type = content_type
     return body
+
+
+def _ack() -> int | None:
+    """The `ack` query parameter: the highest command seq the page has rendered."""
+    ack = bottle.request.query.get("ack")
+    if ack is None:
+        return None
+    if not (ack.isascii() and ack.isdigit() and len(ack) <= 18):
+        raise ProtocolError("ack must be a whole number of at least 0")
+    return int(ack)
 
 
 def _header(name: str) -> str | None:

@@ -28,6 +28,7 @@ from desklaunch.errors import NoSessionError, SessionClosed
 from desklaunch.interrupt import raise_in_thread
 from desklaunch.messages import Command, Event
 from desklaunch.native import NativeDialogs
+from desklaunch.reactions import Reactions
 from desklaunch.uploads import Uploads
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,9 @@ _current: contextvars.ContextVar[Session | None] = contextvars.ContextVar(
 )
 _PACKAGE_DIR = str(Path(__file__).resolve().parent)
 _numbers = itertools.count(1)
+
+
+_CallbackItem = tuple[Callable[[Any], Any], Any, "threading.Event | None"]
 
 
 class SessionState(enum.Enum):
@@ -58,12 +62,19 @@ class Mailbox:
         self._cond = threading.Condition()
         self._closed = False
         self._waiter: tuple[asyncio.AbstractEventLoop, asyncio.Future[None]] | None = None
+        self.on_wait: Callable[[], None] | None = None
+        """Called whenever a `get()` is about to block: the script has done what it was given."""
 
-    def put(self, event: Event) -> None:
+    def put(self, event: Event) -> bool:
+        """Hand `event` to the waiting call; True: a script call will take it from here.
+
+        Subclasses that handle the event in `put` itself return False.
+        """
         with self._cond:
             self._events.append(event)
             self._cond.notify()
             self._wake_async()
+        return True
 
     def close(self) -> None:
         with self._cond:
@@ -75,6 +86,7 @@ class Mailbox:
         """Block until the next event; raise `SessionClosed` once the session is closed."""
         with self._cond:
             while not self._events and not self._closed:
+                self._waiting()
                 self._cond.wait()
             if self._closed:
                 raise SessionClosed
@@ -91,6 +103,7 @@ class Mailbox:
                     return self._events.popleft()
                 future = loop.create_future()
                 self._waiter = (loop, future)
+                self._waiting()
             try:
                 await future
             except asyncio.CancelledError:
@@ -99,6 +112,10 @@ class Mailbox:
                 if not self._closed:
                     raise
                 raise SessionClosed from None
+
+    def _waiting(self) -> None:
+        if self.on_wait is not None:
+            self.on_wait()
 
     def _wake_async(self) -> None:
         if self._waiter is not None:
@@ -155,6 +172,8 @@ class Session:
         """The window's system dialogs; None in a browser."""
         self.uploads = Uploads()
         """Files staged for the file fields of the forms shown (desklaunch/uploads.py)."""
+        self.reactions = Reactions()
+        """The work delivered events started and not yet finished (desklaunch/reactions.py)."""
         self._main = main
         self._sink = sink
         self._loop = loop
@@ -168,7 +187,7 @@ class Session:
         self._deferred: list[Callable[[], Any]] = []
         self._script_thread: threading.Thread | None = None
         self._callback_thread: threading.Thread | None = None
-        self._callback_queue: queue.SimpleQueue[tuple[Callable[[Any], Any], Any] | None]
+        self._callback_queue: queue.SimpleQueue[_CallbackItem | None]
         self._callback_queue = queue.SimpleQueue()
         self._tasks: set[asyncio.Future[Any]] = set()
         self.outcome: Outcome | None = None
@@ -253,6 +272,7 @@ class Session:
             self.outcome = Outcome("error", 1, text)
         if self.outcome.state != "closed":
             self._send_quietly(self.outcome.command())
+        self.reactions.script_waits()
         self.finished.set()
         if self._on_finish is not None:
             self._on_finish(self)
@@ -280,6 +300,7 @@ class Session:
         the delivering thread: quick, never blocking), like the pin widgets' values.
         """
         box = Mailbox() if box is None else box
+        box.on_wait = self.reactions.script_waits
         with self._lock:
             if self.closed:
                 box.close()
@@ -302,19 +323,29 @@ class Session:
         with self._lock:
             self._callbacks.pop(key, None)
 
-    def deliver(self, event: Event) -> None:
-        """Route one event from the page to its waiting call or its callback."""
+    def deliver(self, event: Event) -> threading.Event | None:
+        """Route one event from the page to its waiting call or its callback.
+
+        Returns a token set once the work the event started is done (the script is back
+        waiting, the callback returned), or None when nothing was started.
+        """
         with self._lock:
             if self.closed:
-                return
+                return None
             box = self._mailboxes.get(event["id"])
             callback = self._callbacks.get(event["id"]) if box is None else None
         if box is not None:
-            box.put(event)
-        elif callback is not None:
-            self._dispatch(callback, event.get("value"))
-        else:
-            log.debug("event for unknown id dropped")
+            token = self.reactions.start(by_script=True)
+            if not box.put(event):
+                self.reactions.done(token)
+                return None
+            return token
+        if callback is not None:
+            token = self.reactions.start()
+            self._dispatch(callback, event.get("value"), token)
+            return token
+        log.debug("event for unknown id dropped")
+        return None
 
     def call_soon(self, callback: Callable[[Any], Any], value: Any) -> None:
         """Run `callback(value)` the way a button's callback runs: in order, in the
@@ -322,12 +353,13 @@ class Session:
         if not self.closed:
             self._dispatch(callback, value)
 
-    def _dispatch(self, callback: Callable[[Any], Any], value: Any) -> None:
+    def _dispatch(self, callback: Callable[[Any], Any], value: Any,
+                  token: threading.Event | None = None) -> None:
         if self.kind == "coroutine":
             assert self._loop is not None
             context = contextvars.Context()
             context.run(_current.set, self)
-            self._loop.call_soon_threadsafe(self._run_callback_on_loop, callback, value,
+            self._loop.call_soon_threadsafe(self._run_callback_on_loop, callback, value, token,
                                             context=context)
             return
         with self._lock:
@@ -337,36 +369,49 @@ class Session:
                     daemon=False,
                 )
                 self._callback_thread.start()
-        self._callback_queue.put((callback, value))
+        self._callback_queue.put((callback, value, token))
 
     def _callback_worker(self) -> None:
         _current.set(self)
         while (item := self._callback_queue.get()) is not None:
-            callback, value = item
+            callback, value, token = item
             try:
                 callback(value)
             except SessionClosed:
                 return
             except Exception as exc:  # noqa: BLE001 - a failing callback must not end the app
                 self._report_callback_error(exc)
+            finally:
+                self._done(token)
 
-    def _run_callback_on_loop(self, callback: Callable[[Any], Any], value: Any) -> None:
+    def _run_callback_on_loop(self, callback: Callable[[Any], Any], value: Any,
+                              token: threading.Event | None) -> None:
         try:
             result = callback(value)
         except Exception as exc:  # noqa: BLE001
             self._report_callback_error(exc)
+            self._done(token)
             return
-        if inspect.isawaitable(result):
-            async def await_result() -> None:
-                try:
-                    await result
-                except (SessionClosed, asyncio.CancelledError):
-                    pass
-                except Exception as exc:  # noqa: BLE001
-                    self._report_callback_error(exc)
+        if not inspect.isawaitable(result):
+            self._done(token)
+            return
 
-            assert self._loop is not None
-            self._track(self._loop.create_task(await_result()))
+        async def await_result() -> None:
+            try:
+                await result
+            except (SessionClosed, asyncio.CancelledError):
+                pass
+            except Exception as exc:  # noqa: BLE001
+                self._report_callback_error(exc)
+            finally:
+                self._done(token)
+
+        assert self._loop is not None
+        self._track(self._loop.create_task(await_result()))
+
+    def _done(self, token: threading.Event | None) -> None:
+        if token is not None:
+            self.reactions.done(token)
 
     def _report_callback_error(self, exc: BaseException) -> None:
         _print_error(_script_traceback(exc))
@@ -402,6 +447,7 @@ class Session:
             Session._live.discard(self)
         for box in boxes:
             box.close()
+        self.reactions.finish_all()
         self.uploads.close_all()
         self._callback_queue.put(None)
         if self._loop is not None and not self._loop.is_closed():

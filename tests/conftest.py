@@ -1,4 +1,5 @@
-"""Fixtures shared by the tests: a real Chromium (one per run) and the `pilot` factory.
+"""Fixtures shared by the tests: a real Chromium (one per run), the `pilot` factory, and
+sessions with a recording sink (`make_session`) and an event loop thread (`loop`).
 
 Chromium is Debian's (/usr/bin/chromium, installed by `make test`); Playwright never
 downloads a browser of its own here.
@@ -6,12 +7,17 @@ downloads a browser of its own here.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pilot import Pilot, ScriptTarget, build_app
 from playwright.sync_api import Browser, BrowserContext, Playwright, expect, sync_playwright
+
+from desklaunch.loop import EventLoopThread
+from desklaunch.session import Session
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -74,3 +80,55 @@ def pilot(context: BrowserContext) -> Iterator[Callable[..., Pilot]]:
     problems = [problem for run in started for problem in run.stop()]
     if problems:
         pytest.fail("\n\n".join(problems), pytrace=False)
+
+
+SESSION_WAIT = 10.0
+"""A hang guard for the session fixtures; nothing there should take more than a blink."""
+
+
+class Recorder:
+    """A sink that keeps every command and lets a test wait for one."""
+
+    def __init__(self) -> None:
+        self.commands: list[dict[str, Any]] = []
+        self._cond = threading.Condition()
+
+    def __call__(self, command: dict[str, Any]) -> None:
+        with self._cond:
+            self.commands.append(command)
+            self._cond.notify_all()
+
+    def kinds(self) -> list[str]:
+        return [c["cmd"] for c in self.commands]
+
+    def wait_for(self, kind: str) -> dict[str, Any]:
+        with self._cond:
+            found = self._cond.wait_for(lambda: kind in self.kinds(), SESSION_WAIT)
+        assert found, f"no {kind!r} command came; got {self.commands}"
+        return next(c for c in self.commands if c["cmd"] == kind)
+
+
+@pytest.fixture
+def make_session() -> Iterator[Callable[..., tuple[Session, Recorder]]]:
+    """Build sessions with a recording sink; close and join them all afterwards."""
+    made: list[Session] = []
+
+    def make(main: Callable[[], Any], **options: Any) -> tuple[Session, Recorder]:
+        sink = Recorder()
+        session = Session(main, sink, **options)
+        made.append(session)
+        return session, sink
+
+    yield make
+    for session in made:
+        session.close()
+        session.interrupt()
+        assert session.join(SESSION_WAIT), f"{session} did not stop"
+
+
+@pytest.fixture
+def loop() -> Iterator[Any]:
+    thread = EventLoopThread()
+    thread.start()
+    yield thread.loop
+    thread.stop()

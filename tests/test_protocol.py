@@ -72,13 +72,22 @@ class Page:
         self.ack = answer.get("seq", self.ack)
         return answer
 
-    def post(self, *events: dict[str, Any], fresh: bool = True) -> dict[str, Any]:
+    def post(self, *events: dict[str, Any], fresh: bool = True, ack: int | None = None
+             ) -> dict[str, Any]:
         if fresh:
             for event in events:
                 self.event_seq += 1
                 event["seq"] = self.event_seq
         body = json.dumps({"events": list(events)}).encode()
-        return self.handler.post(self.session, self.view, body)
+        return self.handler.post(self.session, self.view, body, ack)
+
+    def click(self, callback_id: str, ack: int | None = None) -> dict[str, Any]:
+        """Click button 0 of `callback_id`, asking for the answer to carry the output."""
+        answer = self.post({"type": "click", "id": callback_id, "value": 0},
+                           ack=self.ack if ack is None else ack)
+        if answer.get("commands"):
+            self.ack = answer["commands"][-1]["seq"]
+        return answer
 
 
 @pytest.fixture
@@ -347,3 +356,100 @@ def test_ten_thousand_sessions_leave_no_session_and_no_thread_behind(serve):
     assert len(handler) == 0
     assert Session.live() == []
     assert threading.active_count() == threads
+
+
+# -- event answers: the output an event causes comes back with it ----------------------------
+
+
+def button_app(on_click: Callable[[Any], Any]) -> Callable[[], None]:
+    def main() -> None:
+        put_buttons(["Go"], onclick=on_click)
+        input("x")
+    return main
+
+
+def attached(handler: PollingHandler, script: Script) -> tuple[Page, str]:
+    """A page that has rendered everything up to the script's first form; the button's id."""
+    page = Page(handler)
+    page.poll()
+    script.wait_for("input")
+    page.poll(ack=0)
+    return page, next(c for c in script.sent if c["cmd"] == "output")["widget"]["id"]
+
+
+def texts(commands: list[dict[str, Any]]) -> list[str]:
+    return [c["widget"]["text"] for c in commands if "text" in c.get("widget", {})]
+
+
+def test_a_click_answer_carries_the_output_of_its_callback(serve):
+    handler, script = serve(button_app(lambda _: put_text("done")))
+    page, button = attached(handler, script)
+    answer = page.click(button)
+    assert answer["ok"] is True and texts(answer["commands"]) == ["done"]
+    assert page.post({"type": "click", "id": button, "value": 0}) == {"ok": True}, \
+        "without an ack the answer is only the receipt"
+
+
+def test_a_waiting_long_poll_leaves_a_click_output_to_the_click_answer(serve):
+    clock = Clock(base=time.monotonic)
+    count = iter(range(1, 100))
+    handler, script = serve(button_app(lambda _: put_text(f"click {next(count)}")),
+                            clock=clock, poll_timeout=3600)
+    page, button = attached(handler, script)
+    waiting = when_polling(clock, "long-poll")
+    poller, answers = in_thread("long-poll", lambda: page.poll(ack=page.ack))
+    assert waiting.wait(WAIT)
+    assert texts(page.click(button)["commands"]) == ["click 1"]
+    assert poller.is_alive(), "the poll answered with what the click answer carried"
+    script.sessions[0].call_soon(lambda _: put_text("later"), None)
+    poller.join(WAIT)
+    assert texts(answers[0]["commands"]) == ["later"]
+
+
+def test_a_lost_click_answer_comes_again_with_the_resent_event_or_the_next_poll(serve):
+    handler, script = serve(button_app(lambda _: put_text("done")))
+    page, button = attached(handler, script)
+    before = page.ack
+    event = {"type": "click", "id": button, "value": 0}
+    first = page.post(event, ack=before)
+    resent = page.post(event, fresh=False, ack=before)
+    assert texts(first["commands"]) == texts(resent["commands"]) == ["done"]
+    assert texts(page.poll(ack=before)["commands"]) == ["done"]
+    assert texts(script.sent) == ["done"], "the resent click ran its callback once"
+
+
+def test_a_submit_answer_carries_what_the_script_did_until_it_asked_again(serve):
+    def main() -> None:
+        while True:
+            put_text("Hello", input("Name"))
+
+    handler, script = serve(main)
+    page = Page(handler)
+    page.poll()
+    script.wait_for("input")
+    form = form_id(page.poll(ack=0))
+    answer = page.post({"type": "submit", "id": form, "value": {"value": "Ada"}},
+                       ack=page.ack)
+    assert [c["cmd"] for c in answer["commands"]] == ["input_done", "output", "input"]
+    assert texts(answer["commands"]) == ["Hello Ada"]
+
+
+def test_a_slow_callback_answers_at_once_and_its_output_comes_by_the_poll(serve):
+    clock = Clock(base=time.monotonic)
+    release = threading.Event()
+    handler, script = serve(button_app(lambda _: (release.wait(WAIT), put_text("late"))),
+                            clock=clock, poll_timeout=3600, answer_wait=0.01)
+    page, button = attached(handler, script)
+    assert page.click(button)["commands"] == []
+    release.set()
+    assert texts(page.poll()["commands"]) == ["late"]
+
+
+def test_a_burst_comes_partly_with_the_click_and_the_rest_by_polls_in_order(serve):
+    handler, script = serve(button_app(lambda _: [put_text(f"line {n}") for n in range(3000)]),
+                            poll_timeout=5)
+    page, button = attached(handler, script)
+    shown = texts(page.click(button)["commands"])
+    while len(shown) < 3000:
+        shown += texts(page.poll()["commands"])
+    assert shown == [f"line {n}" for n in range(3000)]

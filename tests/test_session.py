@@ -4,65 +4,16 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from desklaunch.errors import NoSessionError, SessionClosed
-from desklaunch.loop import EventLoopThread
 from desklaunch.session import Session, current_session
 from desklaunch.ui import input, put_text
 
 WAIT = 10.0  # hang guard only; nothing here should take more than a blink
-
-
-class Recorder:
-    """A sink that keeps every command and lets a test wait for one."""
-
-    def __init__(self) -> None:
-        self.commands: list[dict[str, Any]] = []
-        self._cond = threading.Condition()
-
-    def __call__(self, command: dict[str, Any]) -> None:
-        with self._cond:
-            self.commands.append(command)
-            self._cond.notify_all()
-
-    def kinds(self) -> list[str]:
-        return [c["cmd"] for c in self.commands]
-
-    def wait_for(self, kind: str) -> dict[str, Any]:
-        with self._cond:
-            found = self._cond.wait_for(lambda: kind in self.kinds(), WAIT)
-        assert found, f"no {kind!r} command came; got {self.commands}"
-        return next(c for c in self.commands if c["cmd"] == kind)
-
-
-@pytest.fixture
-def make_session() -> Iterator[Callable[..., tuple[Session, Recorder]]]:
-    """Build sessions with a recording sink; close and join them all afterwards."""
-    made: list[Session] = []
-
-    def make(main: Callable[[], Any], **options: Any) -> tuple[Session, Recorder]:
-        sink = Recorder()
-        session = Session(main, sink, **options)
-        made.append(session)
-        return session, sink
-
-    yield make
-    for session in made:
-        session.close()
-        session.interrupt()
-        assert session.join(WAIT), f"{session} did not stop"
-
-
-@pytest.fixture
-def loop() -> Iterator[Any]:
-    thread = EventLoopThread()
-    thread.start()
-    yield thread.loop
-    thread.stop()
 
 
 def submit(form_id: str, value: str, seq: int = 1) -> dict[str, Any]:

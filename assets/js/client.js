@@ -3,7 +3,7 @@
 //
 // The client knows nothing about the DOM; it reports through the hooks given to it:
 //   onReset(commands)      a reset answer: clear everything, then render `commands`
-//   onCommands(commands)   new commands (already filtered to seq > rendered)
+//   onCommands(commands)   new commands, in seq order, each exactly once
 //   onConnection(ok)       false while the server can't be reached, true once it can
 //   onForbidden()          403: the page lost its cookie; the client has stopped
 //   onDetached()           another view took the session over; the client has stopped
@@ -51,6 +51,7 @@ export class Client {
   #sessionFromStorage = this.#session !== null;
   #view = null;
   #rendered = 0; // highest command seq rendered (the `ack`)
+  #ahead = new Map(); // seq → command that arrived before an earlier one (see #receive)
   #answered = false; // has this session answered this page at least once?
   #running = false;
   #loopId = 0; // bumps whenever the loop stops, so a stale loop exits
@@ -140,6 +141,7 @@ export class Client {
     this.#sessionFromStorage = false;
     this.#view = null;
     this.#rendered = 0;
+    this.#ahead.clear();
     this.#answered = false;
     storeSession(null);
   }
@@ -262,19 +264,34 @@ export class Client {
     }
     this.#answered = true;
     const commands = Array.isArray(answer.commands) ? answer.commands : [];
-    const seq = Number.isInteger(answer.seq) ? answer.seq : 0;
     if (answer.reset) {
+      this.#ahead.clear();
       this.#call("onReset", commands);
-      this.#rendered = seq;
+      this.#rendered = Number.isInteger(answer.seq) ? answer.seq : 0;
       return;
     }
-    const rendered = this.#rendered;
-    const fresh = commands.filter((c) => c && c.seq > rendered);
-    if (fresh.length) {
-      this.#call("onCommands", fresh);
-      this.#rendered = Math.max(this.#rendered, fresh[fresh.length - 1].seq);
+    this.#receive(commands);
+  }
+
+  /**
+   * Render new commands in seq order. They come in poll answers and in event answers
+   * (a click's output rides back with the click), which may overtake each other; seqs
+   * have no holes, so a command past a hole waits here until the earlier ones arrive.
+   */
+  #receive(commands) {
+    for (const command of commands) {
+      if (command && Number.isInteger(command.seq) && command.seq > this.#rendered) {
+        this.#ahead.set(command.seq, command);
+      }
     }
-    this.#rendered = Math.max(this.#rendered, seq);
+    const ready = [];
+    for (let next = this.#rendered + 1; this.#ahead.has(next); next++) {
+      ready.push(this.#ahead.get(next));
+      this.#ahead.delete(next);
+    }
+    if (!ready.length) return;
+    this.#rendered = ready[ready.length - 1].seq;
+    this.#call("onCommands", ready);
   }
 
   #closed(reason) {
@@ -332,7 +349,11 @@ export class Client {
     while (gen === this.#eventGen) {
       let answer;
       try {
-        answer = await this.#request("POST", "/api/events", { body, session, view });
+        answer = await this.#request("POST", `/api/events?ack=${this.#rendered}`, {
+          body,
+          session,
+          view,
+        });
       } catch (err) {
         if (err instanceof Forbidden) return this.#forbidden();
         answer = null; // network error
@@ -347,6 +368,10 @@ export class Client {
       }
       if (ok && data !== null) {
         this.#setFailing("events", false);
+        // The app answered, so it can be reached, even while a long poll that got through
+        // again waits for something new to say.
+        this.#setFailing("poll", false);
+        if (gen === this.#eventGen && Array.isArray(data.commands)) this.#receive(data.commands);
         return;
       }
       if (status >= 400 && status < 500) {

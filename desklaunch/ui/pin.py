@@ -158,15 +158,15 @@ class PinBoard(Mailbox):
 
     # -- the page's side (Mailbox) ------------------------------------------------------------
 
-    def put(self, event: Event) -> None:
+    def put(self, event: Event) -> bool:
         """A `pin_change` from the page: keep the value, wake waiters, run callbacks."""
         if event["type"] != "pin_change":
-            return
+            return False
         raw = event.get("value")
         with self._lock:
             widget = self._widgets.get(event["id"])
             if widget is None or self._shut:
-                return
+                return False
             value = widget.convert(raw)
             self._values[widget.name] = value
             for waiter in self._waiters:
@@ -178,6 +178,7 @@ class PinBoard(Mailbox):
         self._show(widget, raw, echo=True)
         for callback in callbacks:
             self.session.call_soon(callback, value)
+        return False
 
     def close(self) -> None:
         with self._lock:

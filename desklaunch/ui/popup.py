@@ -42,11 +42,12 @@ class _Closed(Mailbox):
         self.session = session
         self.pid = pid
 
-    def put(self, event: Event) -> None:
+    def put(self, event: Event) -> bool:
         if event["type"] == "popup_close":
             with contextlib.suppress(SessionClosed):  # closing meanwhile: nothing to record
                 self.session.send({"cmd": "close_popup", "id": self.pid})
             self.session.drop_mailbox(self.pid)
+        return False
 
 
 class Popup:
