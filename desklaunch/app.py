@@ -7,11 +7,12 @@ whether every thread ended, so the caller can decide how hard to exit.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from desklaunch.loop import EventLoopThread
@@ -38,6 +39,7 @@ class App:
         on_ended: Callable[[], None] | None = None,
         idle_timeout: float | None = 120.0,
         max_sessions: int = 64,
+        preload: Sequence[str] = (),
     ) -> None:
         self.title = title
         self.close_on_exit = close_on_exit
@@ -51,6 +53,7 @@ class App:
         """Told each title the first session sets, so a native window's title can follow."""
         self._main = main
         self._kind = kind
+        self._preload = tuple(preload)
         self._loop = EventLoopThread()
         self._server = Server(threads=max_sessions + 8, connection_limit=2 * max_sessions + 32)
         self.handler = PollingHandler(
@@ -77,6 +80,8 @@ class App:
         self._loop.every(1.0, self.handler.expire)
         app = build_app(self.handler, StaticFiles())
         self._server.start(self._server.gate(app, self._secret))
+        for module in self._preload:
+            self._loop.loop.call_soon_threadsafe(_preload, module)
         return f"{self.origin}/?launch={self._secret}"
 
     def _new_session(self, sink: Sink) -> Session:
@@ -162,3 +167,12 @@ class App:
         if still:
             log.warning("%d script(s) did not stop when asked", len(still))
         return not still
+
+
+def _preload(module: str) -> None:
+    """Import what the script will import, while the page loads (the script waits for the
+    page's first poll), so its first output does not wait for the import."""
+    try:
+        importlib.import_module(module)
+    except Exception:  # the script meets the same error and reports it itself
+        log.debug("preloading %s failed", module, exc_info=True)

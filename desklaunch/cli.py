@@ -165,5 +165,6 @@ def run_script(arguments: list[str]) -> None:
     program = None if args.reload else console_program(
         target, args.args, forced=args.console, close_on_exit=args.close_on_exit,
         name=desktop["name"], data_dir=desktop["data_dir"])
-    code = run(program or main, target.kind, options)
+    code = run(program or main, target.kind, options,
+               preload=("desklaunch.ui",) if program is None else ())
     exit_process(code if program is None or program.last_code is None else program.last_code)

@@ -10,7 +10,7 @@ import signal
 import sys
 import threading
 import webbrowser
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -50,8 +50,12 @@ class Options:
     confirm_close: bool = False
 
 
-def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
-    """Serve `main` and show it until the window closes (or Ctrl+C); return the exit code."""
+def run(main: Callable[[], Any], kind: SessionKind, options: Options,
+        preload: Sequence[str] = ()) -> int:
+    """Serve `main` and show it until the window closes (or Ctrl+C); return the exit code.
+
+    `preload` names modules the script will import, imported while its page loads.
+    """
     desktop = Desktop(options)
     refusal = desktop.claim()
     if refusal is not None:
@@ -74,7 +78,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
                         debug=options.debug, native_options=native_options, icon=options.icon)
     app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
               on_ended=window.close if window is not None else None,
-              idle_timeout=None if window is not None else 120.0)
+              idle_timeout=None if window is not None else 120.0, preload=preload)
     if window is not None:
         app.native = window.dialogs()
         app.on_title = window.set_title
