@@ -28,8 +28,11 @@ def _env() -> dict[str, str]:
 
 def _once(kind: str) -> float | None:
     started = time.time() * 1000
-    out = subprocess.run([sys.executable, str(PROBE), "bare" if kind != "desklaunch" else kind],
-                         capture_output=True, text=True, env=_env(), timeout=60)
+    try:
+        out = subprocess.run([sys.executable, str(PROBE), "bare" if kind != "desklaunch" else kind],
+                             capture_output=True, text=True, env=_env(), timeout=60)
+    except subprocess.TimeoutExpired:  # one stuck window is a missing sample, not a lost step
+        return None
     for line in reversed(out.stdout.splitlines()):
         if line.startswith("{"):
             first = json.loads(line).get("first_wall")

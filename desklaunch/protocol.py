@@ -49,7 +49,9 @@ class Channel:
         self.last_seen = clock()
         self.closed_reason: str | None = None
         self._clock = clock
-        self._cond = threading.Condition()
+        lock = threading.RLock()
+        self._cond = threading.Condition(lock)  # long polls wait on it
+        self._collecting = threading.Condition(lock)  # event answers wait on it
         self._outbox: deque[Command] = deque()
         self._seq = 0
         self._view: str | None = None
@@ -84,7 +86,12 @@ class Channel:
                 self._outbox.clear()
                 self._unsent.clear()
                 self._overflowed = True
-            self._cond.notify_all()
+            if not self._holding:
+                self._cond.notify_all()
+            elif len(self._outbox) >= ANSWER_EARLY:
+                self._collecting.notify_all()
+            # Otherwise an event answer is collecting: it takes this once the work it waits
+            # for is done, and long polls could not answer now anyway.
 
     def new_view(self) -> PollAnswer:
         """Give a (re)loaded page a view of its own and the replay of what it should show."""
@@ -93,6 +100,7 @@ class Channel:
             self._event_seq = 0
             self._claimed = 0
             self._cond.notify_all()
+            self._collecting.notify_all()
             return self._reset_answer()
 
     def _reset_answer(self) -> PollAnswer:
@@ -170,7 +178,10 @@ class Channel:
         finally:
             with self._cond:
                 self._holding -= 1
-                self._cond.notify_all()
+                # Wake long polls only for what the answer did not carry: a wake-up now would
+                # compete with the answer being sent.
+                if self._outbox and self._outbox[-1]["seq"] > self._claimed:
+                    self._cond.notify_all()
 
     def collect(self, view: str, ack: int, tokens: list[threading.Event], timeout: float
                 ) -> list[Command]:
@@ -182,7 +193,7 @@ class Channel:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or len(self._outbox) >= ANSWER_EARLY:
                     break
-                self._cond.wait(remaining)
+                self._collecting.wait(remaining)
             if view != self._view or self._overflowed or self.closed_reason is not None:
                 return []
             self._drop_acknowledged(ack)
@@ -194,7 +205,7 @@ class Channel:
     def wake(self) -> None:
         """Let waiting answers look again (a reaction they wait for has finished)."""
         with self._cond:
-            self._cond.notify_all()
+            self._collecting.notify_all()
 
     def accept(self, view: str, events: list[Event], ack: int | None = None
                ) -> list[Event] | None:
@@ -215,6 +226,7 @@ class Channel:
             if self.closed_reason is None:
                 self.closed_reason = reason
             self._cond.notify_all()
+            self._collecting.notify_all()
 
 
 class PollingHandler:
