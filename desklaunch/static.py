@@ -6,6 +6,7 @@ folder, so `../`, encoded dots, symlinks and dotfiles can only miss.
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,12 +25,16 @@ CONTENT_TYPES = {
 }
 
 
+_STYLESHEET_LINK = re.compile(rb'<link rel="stylesheet" href="/assets/([^"]+)">')
+
+
 class StaticFiles:
     """A manifest of packaged assets: relative name → (bytes, content type)."""
 
     def __init__(self, package: str = "desklaunch.assets") -> None:
         self._files: dict[str, tuple[bytes, str]] = {}
         self._collect(files(package), "")
+        self._inline_styles()
         self._preload_modules()
 
     def _collect(self, folder: Traversable, prefix: str) -> None:
@@ -43,6 +48,22 @@ class StaticFiles:
             content_type = CONTENT_TYPES.get(Path(name).suffix)
             if content_type is not None and entry.is_file():
                 self._files[prefix + name] = (entry.read_bytes(), content_type)
+
+    def _inline_styles(self) -> None:
+        """Put the style sheets the page links into the page itself: five fewer requests
+        before it can show anything (the CSP allows inline styles; scripts stay files)."""
+        page = self._files.get("index.html")
+        if page is None:
+            return
+        body, content_type = page
+
+        def inline(link: re.Match[bytes]) -> bytes:
+            sheet = self._files.get(link.group(1).decode())
+            if sheet is None or b"</style" in sheet[0].lower():
+                return link.group(0)
+            return b"<style>\n" + sheet[0] + b"</style>"
+
+        self._files["index.html"] = (_STYLESHEET_LINK.sub(inline, body), content_type)
 
     def _preload_modules(self) -> None:
         """Name every script module in the page's head, so the browser fetches them all at
