@@ -86,7 +86,7 @@ class Channel:
                 self._outbox.clear()
                 self._unsent.clear()
                 self._overflowed = True
-            if not self._holding:
+            if not self._holding or self._overflowed:
                 self._cond.notify_all()
             elif len(self._outbox) >= ANSWER_EARLY:
                 self._collecting.notify_all()
@@ -180,7 +180,7 @@ class Channel:
                 self._holding -= 1
                 # Wake long polls only for what the answer did not carry: a wake-up now would
                 # compete with the answer being sent.
-                if self._outbox and self._outbox[-1]["seq"] > self._claimed:
+                if self._overflowed or (self._outbox and self._outbox[-1]["seq"] > self._claimed):
                     self._cond.notify_all()
 
     def collect(self, view: str, ack: int, tokens: list[threading.Event], timeout: float

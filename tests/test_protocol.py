@@ -453,3 +453,20 @@ def test_a_burst_comes_partly_with_the_click_and_the_rest_by_polls_in_order(serv
     while len(shown) < 3000:
         shown += texts(page.poll()["commands"])
     assert shown == [f"line {n}" for n in range(3000)]
+
+
+def test_a_click_flooding_the_outbox_sends_the_waiting_poll_a_replay_at_once(serve,
+                                                                             monkeypatch):
+    monkeypatch.setattr("desklaunch.protocol.OUTBOX_LIMIT", 50)
+    clock = Clock(base=time.monotonic)
+    handler, script = serve(button_app(lambda _: [put_text(f"line {n}") for n in range(100)]),
+                            clock=clock, poll_timeout=3600)
+    page, button = attached(handler, script)
+    waiting = when_polling(clock, "long-poll")
+    poller, answers = in_thread("long-poll", lambda: page.poll(ack=page.ack))
+    assert waiting.wait(WAIT)
+    assert page.click(button)["commands"] == [], "past the limit only a replay helps"
+    poller.join(WAIT)
+    assert not poller.is_alive(), "the poll slept through the overflow"
+    assert answers[0]["reset"] is True
+    assert texts(answers[0]["commands"])[-1] == "line 99"
