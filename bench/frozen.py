@@ -32,18 +32,24 @@ GUARD = 120
 
 
 def regular_install(base: Path) -> Path:
-    """This checkout, `pip install`ed (not editable: PyInstaller cannot see that) into base."""
+    """This checkout, `pip install`ed (not editable: PyInstaller cannot see that) into base.
+
+    The frozen-app tests (tests/packaging/test_frozen.py) build from the same install.
+    """
     source = base / "source"
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
     for name in ("desklaunch", "assets"):
         shutil.copytree(ROOT / name, source / name,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     site = base / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",
-                    "--disable-pip-version-check", "--target", str(site), str(source)],
-                   check=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+         "--disable-pip-version-check", "--target", str(site), str(source)],
+        capture_output=True, text=True, timeout=900)
+    if result.returncode != 0:
+        raise RuntimeError(f"pip install failed:\n{result.stderr[-3000:]}")
     return site
 
 

@@ -17,7 +17,7 @@ class Reactions:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._open: set[threading.Event] = set()
-        self._script: list[threading.Event] = []
+        self._script: set[threading.Event] = set()
         self.on_done: Callable[[], None] | None = None
         """Called after tokens were set, so whoever waits on them can look again."""
 
@@ -27,19 +27,20 @@ class Reactions:
         with self._lock:
             self._open.add(token)
             if by_script:
-                self._script.append(token)
+                self._script.add(token)
         return token
 
     def done(self, token: threading.Event) -> None:
         with self._lock:
             self._open.discard(token)
+            self._script.discard(token)
         token.set()
         self._notify()
 
     def script_waits(self) -> None:
         """The script is back waiting (or has ended): whatever it was handed is done."""
         with self._lock:
-            tokens, self._script = self._script, []
+            tokens, self._script = self._script, set()
             self._open.difference_update(tokens)
         for token in tokens:
             token.set()
@@ -49,7 +50,7 @@ class Reactions:
     def finish_all(self) -> None:
         """The session closed: nothing it started will ever report back."""
         with self._lock:
-            tokens, self._open, self._script = self._open, set(), []
+            tokens, self._open, self._script = self._open, set(), set()
         for token in tokens:
             token.set()
         self._notify()

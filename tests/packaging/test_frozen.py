@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, expect
 
+from bench.frozen import regular_install
+
 ROOT = Path(__file__).resolve().parents[2]
 APPS = Path(__file__).with_name("apps")
 BUILD_GUARD = 900
@@ -43,7 +45,7 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Frozen]:
     if shutil.which("chromium") is None and not Path("/usr/bin/chromium").exists():
         pytest.fail("Chromium is missing: run `make test`", pytrace=False)
     base = tmp_path_factory.mktemp("frozen")
-    site = _regular_install(base)
+    site = regular_install(base)
     env = {**os.environ, "PYTHONPATH": str(site)}
     dist = base / "dist ünïcode"
     work = base / "work"
@@ -70,24 +72,6 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Frozen]:
         "built": Frozen(built_dir / "Frozen Hello" / "Frozen Hello", built_dir, outputs["built"]),
         "own": Frozen(dist / "own" / "own_build" / "own_build", dist / "own", outputs["own"]),
     }
-
-
-def _regular_install(base: Path) -> Path:
-    """`pip install` this checkout (not editable) into a folder of its own."""
-    source = base / "source"
-    source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy(ROOT / name, source / name)
-    for name in ("desklaunch", "assets"):
-        shutil.copytree(ROOT / name, source / name,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    site = base / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-         "--disable-pip-version-check", "--target", str(site), str(source)],
-        capture_output=True, text=True, timeout=BUILD_GUARD)
-    assert result.returncode == 0, f"pip install failed:\n{result.stderr[-3000:]}"
-    return site
 
 
 @pytest.fixture

@@ -6,19 +6,9 @@ the server and the script are real.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from windowrun import run_in_window
-
-
-def run_with_dialogs(script: Path, actions: list[dict[str, str]], answers: list,
-                     tmp_path: Path) -> dict:
-    """Run `script` in a window whose system file dialog answers `answers` in turn."""
-    result, proc, _ = run_in_window(script, actions, tmp_path, driver="dialog_driver.py",
-                                    extra=(json.dumps(answers),))
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return result
+from windowrun import run_with_dialogs
 
 
 def test_the_system_chooser_picks_files_and_the_script_gets_their_paths(tmp_path: Path) -> None:

@@ -40,3 +40,12 @@ def run_in_window(script: Path, actions: list[dict[str, Any]], tmp_path: Path, *
     result = json.loads(result_file.read_text())
     assert "error" not in result, f"{result['error']}\npage text: {result.get('text')!r}"
     return result, proc, exited_at
+
+
+def run_with_dialogs(script: Path, actions: list[dict[str, Any]], answers: list[Any],
+                     tmp_path: Path) -> dict[str, Any]:
+    """Run `script` in a window whose system file dialog answers `answers` in turn."""
+    result, proc, _ = run_in_window(script, actions, tmp_path, driver="dialog_driver.py",
+                                    extra=(json.dumps(answers),))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return result
