@@ -1,20 +1,21 @@
 """One launch of a script: server, event loop and sessions, started and stopped together.
 
-`App` owns every thread desklaunch starts. `start()` binds the socket and returns the URL
-(with the launch secret) for the window; `close()` stops everything in order and says
-whether every thread ended, so the caller can decide how hard to exit.
+`App` owns every thread desklaunch starts. It serves on an `Endpoint` (bound by the caller
+beforehand, or by the App); `start()` starts serving and returns the endpoint's URL (with the
+launch secret) for the window; `close()` stops everything in order and says whether every
+thread ended, so the caller can decide how hard to exit.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-import secrets
 import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from desklaunch.endpoint import Endpoint
 from desklaunch.loop import EventLoopThread
 from desklaunch.messages import Command
 from desklaunch.native import NativeDialogs
@@ -40,6 +41,7 @@ class App:
         idle_timeout: float | None = 120.0,
         max_sessions: int = 64,
         preload: Sequence[str] = (),
+        endpoint: Endpoint | None = None,
     ) -> None:
         self.title = title
         self.close_on_exit = close_on_exit
@@ -55,11 +57,11 @@ class App:
         self._kind = kind
         self._preload = tuple(preload)
         self._loop = EventLoopThread()
-        self._server = Server(threads=max_sessions + 8, connection_limit=2 * max_sessions + 32)
+        self._server = Server(endpoint, threads=max_sessions + 8,
+                              connection_limit=2 * max_sessions + 32)
         self.handler = PollingHandler(
             self._new_session, idle_timeout=idle_timeout, max_sessions=max_sessions
         )
-        self._secret = secrets.token_urlsafe(32)
         self._started = False
         self._first_lock = threading.Lock()
 
@@ -69,7 +71,7 @@ class App:
 
     @property
     def origin(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return self._server.endpoint.origin
 
     def start(self) -> str:
         """Start the loop and the server; return the one-time URL that lets a window in."""
@@ -79,10 +81,10 @@ class App:
         self._loop.start()
         self._loop.every(1.0, self.handler.expire)
         app = build_app(self.handler, StaticFiles())
-        self._server.start(self._server.gate(app, self._secret))
+        self._server.start(self._server.gate(app))
         for module in self._preload:
             self._loop.loop.call_soon_threadsafe(_preload, module)
-        return f"{self.origin}/?launch={self._secret}"
+        return self._server.endpoint.url
 
     def _new_session(self, sink: Sink) -> Session:
         session: Session | None = None

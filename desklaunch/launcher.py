@@ -1,6 +1,8 @@
 """Running an app to its end: window or browser, then an orderly stop and the exit code.
 
-Both the `desklaunch` command and `desklaunch.launch()` come through `run()`.
+Both the `desklaunch` command and `desklaunch.launch()` come through `run()`. In the
+browser the URL is printed (and the browser opened) before the server is even imported,
+so the browser's start and the server's overlap.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ import webbrowser
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from desklaunch.app import App
 from desklaunch.desktop import Desktop
-from desklaunch.session import SessionKind
+from desklaunch.endpoint import Endpoint
+
+if TYPE_CHECKING:
+    from desklaunch.app import App
+    from desklaunch.session import SessionKind
 
 Mode = Literal["window", "browser", "none"]
 
@@ -69,38 +74,54 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         if problem is not None:
             say(f"{problem}; opening it in the browser instead.")
             mode = "browser"
+    # The address comes first and the server after it: the browser (or a tool reading the
+    # URL) starts loading the page while the server is still being imported and started.
+    endpoint = Endpoint()
     window: Any = None
     if mode == "window":
         from desklaunch.window import Window
 
         width, height, native_options = desktop.window_size()
-        window = Window("", title=options.title, width=width, height=height, gui=options.gui,
-                        debug=options.debug, native_options=native_options, icon=options.icon)
+        window = Window(endpoint.url, title=options.title, width=width, height=height,
+                        gui=options.gui, debug=options.debug, native_options=native_options,
+                        icon=options.icon)
+    else:
+        _announce(endpoint.url, open_browser=mode == "browser")
+    from desklaunch.app import App
+
     app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
               on_ended=window.close if window is not None else None,
-              idle_timeout=None if window is not None else 120.0, preload=preload)
+              idle_timeout=None if window is not None else 120.0, preload=preload,
+              endpoint=endpoint)
     if window is not None:
         app.native = window.dialogs()
         app.on_title = window.set_title
     desktop.attach(app, window)
-    url = app.start()
+    try:
+        app.start()
+    except BaseException:
+        _stop(app, desktop)  # the loop thread may already run: nothing may keep the process
+        raise
     _stop_on_sigterm()
     try:
         if window is not None:
-            window.url = url
             window.run(on_closed=lambda: None)
         else:
-            _serve_in_browser(app, url, open_browser=mode == "browser")
+            while not app.ended.wait(0.5):
+                pass
     except KeyboardInterrupt:
         _second_signal_kills()
-        desktop.stop_watching()
-        app.close()
-        desktop.close()
-        return 130
+        return _stop(app, desktop, code=130)
+    return _stop(app, desktop)
+
+
+def _stop(app: App, desktop: Desktop, code: int | None = None) -> int:
+    """Stop the reloader, the app and the desktop side in order; the exit code (the
+    script's unless `code` says otherwise)."""
     desktop.stop_watching()
     app.close()
     desktop.close()
-    return app.exit_code
+    return app.exit_code if code is None else code
 
 
 def _stop_on_sigterm() -> None:
@@ -121,13 +142,12 @@ def _second_signal_kills() -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _serve_in_browser(app: App, url: str, *, open_browser: bool) -> None:
+def _announce(url: str, *, open_browser: bool) -> None:
+    """Print the URL (stdout: a tool may read it) and open the browser when there is one."""
     print(url, flush=True)
     say("serving on this URL; press Ctrl+C to stop.")
     if open_browser and _has_display():
         webbrowser.open(url)
-    while not app.ended.wait(0.5):
-        pass
 
 
 def _has_display() -> bool:

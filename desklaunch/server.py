@@ -1,7 +1,8 @@
 """The HTTP side: Bottle routes over the protocol, behind the gate, served by waitress.
 
-`Server` binds 127.0.0.1:0 itself before anything starts, so the port is known (and owned)
-before the app is built; `start()` runs waitress in a named thread and `stop()` ends it.
+`Server` serves on an `Endpoint` (a socket on 127.0.0.1:0 bound before anything starts, so
+the port is known and owned before the app is built); `start()` runs waitress in a named
+thread and `stop()` ends it.
 """
 
 from __future__ import annotations
@@ -9,13 +10,13 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import socket
 import threading
 from typing import Any
 from urllib.parse import parse_qsl
 
 import bottle
 
+from desklaunch.endpoint import Endpoint
 from desklaunch.errors import ProtocolError
 from desklaunch.gate import SECURITY_HEADERS, UPLOAD_PATH, Gate, WSGIApp
 from desklaunch.protocol import PollingHandler
@@ -25,7 +26,7 @@ log = logging.getLogger(__name__)
 
 EVENTS_BODY_LIMIT = 1024 * 1024
 FIRST_THREADS = 4
-"""waitress workers started before `Server.start()` returns; the rest start in its thread."""
+"""waitress workers started with the server; more start one by one as requests need them."""
 SESSION_HEADER = "X-Desklaunch-Session"
 VIEW_HEADER = "X-Desklaunch-View"
 
@@ -153,30 +154,76 @@ def _quiet_channel_class() -> type:
     return QuietChannel
 
 
-class Server:
-    """waitress on a socket bound before the thread starts, stopped by `stop()`."""
+class _QueueNotes:
+    """Where waitress's "Task queue depth is N" goes: the debug log, not the person's
+    terminal. A request that waits for a worker just being started is routine here."""
 
-    def __init__(self, *, threads: int = 72, connection_limit: int = 200) -> None:
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._sock.bind(("127.0.0.1", 0))
-        self._sock.listen(128)
-        self.port: int = self._sock.getsockname()[1]
+    @staticmethod
+    def warning(message: str, *args: Any) -> None:
+        log.debug(message, *args)
+
+
+def _growing_dispatcher(limit: int) -> Any:
+    """waitress's worker pool, started with `FIRST_THREADS` workers and grown by one whenever
+    a request finds none idle, up to `limit`: a window needs a few, fifty tabs fifty-odd.
+    Starting all of them up front held up the first page by 15-50 ms on a busy machine."""
+    from waitress.task import ThreadedTaskDispatcher
+
+    class GrowingDispatcher(ThreadedTaskDispatcher):  # type: ignore[misc]
+        queue_logger = _QueueNotes()
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._grow_lock = threading.Lock()
+            self._closing = False
+
+        def add_task(self, task: Any) -> None:
+            with self._grow_lock:  # held across the check and the start: shutdown waits
+                if not self._closing:
+                    with self.lock:
+                        running = len(self.threads) - self.stop_count
+                        busy = running - self.active_count <= len(self.queue)
+                    if busy and running < limit:
+                        self.set_thread_count(running + 1)
+            super().add_task(task)
+
+        def shutdown(self, *args: Any, **kwargs: Any) -> bool:
+            with self._grow_lock:
+                self._closing = True
+            return bool(super().shutdown(*args, **kwargs))
+
+    dispatcher = GrowingDispatcher()
+    dispatcher.set_thread_count(min(limit, FIRST_THREADS))
+    return dispatcher
+
+
+class Server:
+    """waitress on an endpoint bound before the thread starts, stopped by `stop()`."""
+
+    def __init__(self, endpoint: Endpoint | None = None, *, threads: int = 72,
+                 connection_limit: int = 200) -> None:
+        self.endpoint = endpoint if endpoint is not None else Endpoint()
+        self.port: int = self.endpoint.port
         self._threads = threads
         self._connection_limit = connection_limit
         self._waitress: Any = None
         self._thread: threading.Thread | None = None
         self._stop_lock = threading.Lock()
 
-    def gate(self, app: WSGIApp, secret: str) -> Gate:
-        return Gate(app, port=self.port, secret=secret, body_limit=EVENTS_BODY_LIMIT)
+    def gate(self, app: WSGIApp) -> Gate:
+        """`app` behind the gate that pins this endpoint's Host and admits its secret."""
+        return Gate(app, port=self.port, secret=self.endpoint.secret,
+                    body_limit=EVENTS_BODY_LIMIT)
 
     def start(self, app: WSGIApp) -> None:
         from waitress.server import create_server
 
         self._waitress = create_server(
             app,
-            sockets=[self._sock],
-            threads=min(self._threads, FIRST_THREADS),
+            sockets=[self.endpoint.socket],
+            # waitress's own hook for its dispatcher (named a test shim there): the only way
+            # to hand it a pool that grows instead of starting every worker up front.
+            _dispatcher=_growing_dispatcher(self._threads),
             connection_limit=self._connection_limit,
             channel_timeout=15,
             cleanup_interval=5,
@@ -188,18 +235,17 @@ class Server:
             clear_untrusted_proxy_headers=True,
         )
         self._waitress.channel_class = _quiet_channel_class()
-        self._thread = threading.Thread(target=self._serve, args=(self._waitress,),
-                                        name="desklaunch-server")
+        self._thread = threading.Thread(target=self._waitress.run, name="desklaunch-server")
         self._thread.start()
 
-    def _serve(self, server: Any) -> None:
-        # The rest of the workers start here rather than in start(), so the window or the
-        # URL is not kept waiting for them (about 14 ms for 72); a first request waits in
-        # the socket's backlog meanwhile.
-        with self._stop_lock:
-            if self._waitress is server:
-                server.task_dispatcher.set_thread_count(self._threads)
-        server.run()
+    @property
+    def workers(self) -> int:
+        """How many worker threads run now (they start as requests need them)."""
+        server = self._waitress
+        if server is None:
+            return 0
+        with server.task_dispatcher.lock:
+            return len(server.task_dispatcher.threads) - server.task_dispatcher.stop_count
 
     def stop(self, timeout: float = 2.0) -> None:
         """Stop accepting, finish the worker threads, close every socket, join the thread.
@@ -210,7 +256,7 @@ class Server:
             server, self._waitress = self._waitress, None
         if server is not None:
             self._stop_waitress(server, timeout)
-        self._sock.close()
+        self.endpoint.close()
 
     def _stop_waitress(self, server: Any, timeout: float) -> None:
         from waitress import wasyncore

@@ -16,10 +16,12 @@ import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desklaunch.errors import UsageError
-from desklaunch.session import SessionKind
+
+if TYPE_CHECKING:
+    from desklaunch.session import SessionKind
 
 
 class ScriptSyntaxError(UsageError):

@@ -21,6 +21,10 @@ MEMORY_BOUND = 40 * 1024 * 1024
 about 1-3 MiB here; the bound is generous because the allocator keeps freed arenas)."""
 
 
+WORKER_LIMIT = 64 + 8
+"""An App's default `max_sessions` plus the workers kept for the page's other requests."""
+
+
 def hello() -> None:
     put_text("hello")
 
@@ -55,24 +59,31 @@ def run_sessions(launch: Launch, count: int, batch: int = 50) -> None:
 
 
 def settle(launch: Launch) -> int:
-    """The thread count once the script threads of ended sessions have ended (joined)."""
+    """The count of threads other than the server's workers once the script threads of ended
+    sessions have ended (joined). The worker pool grows as requests need it, up to its
+    limit, and keeps what it started until the server stops."""
     live = {session._script_thread for session in launch.app.handler.sessions()}
     for thread in threading.enumerate():
         if thread.name.startswith("desklaunch-script-") and thread not in live:
             thread.join(HANG_GUARD)
-    return threading.active_count()
+    return sum(not t.name.startswith("waitress-") for t in threading.enumerate())
+
+
+def workers() -> int:
+    return sum(t.name.startswith("waitress-") for t in threading.enumerate())
 
 
 def test_ten_thousand_sessions_leave_no_thread_and_bounded_memory(new_launch) -> None:
     launch = new_launch(hello)
     launch.enter()
-    baseline_threads = threading.active_count()
+    baseline_threads = settle(launch)
     run_sessions(launch, 500)  # warm-up: caches, arenas, the session registry at its cap
     gc.collect()
     before = rss()
     run_sessions(launch, SESSIONS)
     launch.app.handler.close_all()  # the last 64 sessions' scripts ended; close them too
     assert settle(launch) == baseline_threads
+    assert workers() <= WORKER_LIMIT
     assert len(launch.app.handler) == 0
     gc.collect()
     growth = rss() - before
@@ -86,7 +97,7 @@ def test_a_session_that_never_attaches_expires_quickly_and_starts_nothing(new_la
     handler = launch.app.handler
     handler.unattached_timeout = 1.0  # 10 s in a real run; the reaper ticks every second
     launch.enter()
-    baseline_threads = threading.active_count()
+    baseline_threads = settle(launch)
     session, view = launch.open_session()
     deadline = time.monotonic() + HANG_GUARD
     while len(handler) and time.monotonic() < deadline:
@@ -95,7 +106,7 @@ def test_a_session_that_never_attaches_expires_quickly_and_starts_nothing(new_la
     answer = launch.request("GET", "/api/poll?ack=0", {"X-Desklaunch-Session": session,
                                                        "X-Desklaunch-View": view})
     assert answer.json() == {"closed": True, "reason": "expired"}
-    assert threading.active_count() == baseline_threads
+    assert settle(launch) == baseline_threads
 
 
 def test_threads_a_request_starts_for_a_script_are_never_daemons(new_launch) -> None:

@@ -26,7 +26,7 @@ GUARD = 10.0
 def server() -> Server:
     handler = PollingHandler(lambda sink: Session(lambda: None, sink))
     running = Server(threads=4, connection_limit=16)
-    running.start(running.gate(build_app(handler, StaticFiles()), "s" * 43))
+    running.start(running.gate(build_app(handler, StaticFiles())))
     return running
 
 
