@@ -218,22 +218,27 @@ class Server:
     def start(self, app: WSGIApp) -> None:
         from waitress.server import create_server
 
-        self._waitress = create_server(
-            app,
-            sockets=[self.endpoint.socket],
-            # waitress's own hook for its dispatcher (named a test shim there): the only way
-            # to hand it a pool that grows instead of starting every worker up front.
-            _dispatcher=_growing_dispatcher(self._threads),
-            connection_limit=self._connection_limit,
-            channel_timeout=15,
-            cleanup_interval=5,
-            max_request_header_size=64 * 1024,
-            max_request_body_size=EVENTS_BODY_LIMIT,
-            ident="",
-            expose_tracebacks=False,
-            asyncore_use_poll=True,
-            clear_untrusted_proxy_headers=True,
-        )
+        dispatcher = _growing_dispatcher(self._threads)
+        try:
+            self._waitress = create_server(
+                app,
+                sockets=[self.endpoint.socket],
+                # waitress's own hook for its dispatcher (named a test shim there): the only
+                # way to hand it a pool that grows instead of starting every worker up front.
+                _dispatcher=dispatcher,
+                connection_limit=self._connection_limit,
+                channel_timeout=15,
+                cleanup_interval=5,
+                max_request_header_size=64 * 1024,
+                max_request_body_size=EVENTS_BODY_LIMIT,
+                ident="",
+                expose_tracebacks=False,
+                asyncore_use_poll=True,
+                clear_untrusted_proxy_headers=True,
+            )
+        except BaseException:
+            dispatcher.shutdown(timeout=1.0)
+            raise
         self._waitress.channel_class = _quiet_channel_class()
         self._thread = threading.Thread(target=self._waitress.run, name="desklaunch-server")
         self._thread.start()
