@@ -8,11 +8,10 @@ thread ended, so the caller can decide how hard to exit.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from desklaunch.endpoint import Endpoint
@@ -40,7 +39,6 @@ class App:
         on_ended: Callable[[], None] | None = None,
         idle_timeout: float | None = 120.0,
         max_sessions: int = 64,
-        preload: Sequence[str] = (),
         endpoint: Endpoint | None = None,
     ) -> None:
         self.title = title
@@ -55,7 +53,6 @@ class App:
         """Told each title the first session sets, so a native window's title can follow."""
         self._main = main
         self._kind = kind
-        self._preload = tuple(preload)
         self._loop = EventLoopThread()
         self._server = Server(endpoint, threads=max_sessions + 8,
                               connection_limit=2 * max_sessions + 32)
@@ -82,8 +79,6 @@ class App:
         self._loop.every(1.0, self.handler.expire)
         app = build_app(self.handler, StaticFiles())
         self._server.start(self._server.gate(app))
-        for module in self._preload:
-            self._loop.loop.call_soon_threadsafe(_preload, module)
         return self._server.endpoint.url
 
     def _new_session(self, sink: Sink) -> Session:
@@ -169,12 +164,3 @@ class App:
         if still:
             log.warning("%d script(s) did not stop when asked", len(still))
         return not still
-
-
-def _preload(module: str) -> None:
-    """Import what the script will import, while the page loads (the script waits for the
-    page's first poll), so its first output does not wait for the import."""
-    try:
-        importlib.import_module(module)
-    except Exception:  # the script meets the same error and reports it itself
-        log.debug("preloading %s failed", module, exc_info=True)

@@ -2,11 +2,13 @@
 
 Both the `desklaunch` command and `desklaunch.launch()` come through `run()`. In the
 browser the URL is printed (and the browser opened) before the server is even imported,
-so the browser's start and the server's overlap.
+so the browser's start and the server's overlap; what the script will import comes next.
 """
 
 from __future__ import annotations
 
+import importlib
+import logging
 import os
 import signal
 import sys
@@ -23,6 +25,8 @@ from desklaunch.endpoint import Endpoint
 if TYPE_CHECKING:
     from desklaunch.app import App
     from desklaunch.session import SessionKind
+
+log = logging.getLogger(__name__)
 
 Mode = Literal["window", "browser", "none"]
 
@@ -59,7 +63,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         preload: Sequence[str] = ()) -> int:
     """Serve `main` and show it until the window closes (or Ctrl+C); return the exit code.
 
-    `preload` names modules the script will import, imported while its page loads.
+    `preload` names modules the script will import, imported as soon as the URL is out.
     """
     desktop = Desktop(options)
     refusal = desktop.claim()
@@ -87,11 +91,12 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
                         icon=options.icon)
     else:
         _announce(endpoint.url, open_browser=mode == "browser")
+    import_ahead(preload)
     from desklaunch.app import App
 
     app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
               on_ended=window.close if window is not None else None,
-              idle_timeout=None if window is not None else 120.0, preload=preload,
+              idle_timeout=None if window is not None else 120.0,
               endpoint=endpoint)
     if window is not None:
         app.native = window.dialogs()
@@ -113,6 +118,16 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         _second_signal_kills()
         return _stop(app, desktop, code=130)
     return _stop(app, desktop)
+
+
+def import_ahead(modules: Sequence[str]) -> None:
+    """Import what the script will import while the browser or window is still starting,
+    so its first output does not wait for it; a failure is left for the script to meet."""
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except Exception:  # the script imports it too, and reports the error itself
+            log.debug("importing %s ahead failed", module, exc_info=True)
 
 
 def _stop(app: App, desktop: Desktop, code: int | None = None) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import subprocess
 import sys
 import types
 from collections.abc import Iterator
@@ -26,12 +28,27 @@ def test_every_pywebio_module_imports_and_forwards_to_desklaunch_ui(alias) -> No
     import pywebio.session
 
     for suffix in MODULES:
-        assert "pywebio" + suffix in sys.modules
+        module = importlib.import_module("pywebio" + suffix)
+        assert module.__name__ == "desklaunch.compat.pywebio" + suffix
     assert pywebio.output.put_text is desklaunch.ui.put_text
     assert pywebio.input.input is desklaunch.ui.input
     assert pywebio.pin.pin is desklaunch.ui.pin
     assert pywebio.session.set_env is desklaunch.ui.set_env
     assert pywebio.output.PopupSize.LARGE == "large"
+
+
+def test_the_alias_imports_the_stand_ins_only_when_a_script_imports_pywebio() -> None:
+    probe = """
+import sys
+from desklaunch.compat import install_pywebio_alias
+install_pywebio_alias()
+before = sorted(m for m in sys.modules if m.startswith(("desklaunch.ui", "desklaunch.compat.")))
+from pywebio.output import put_text
+print(before, put_text.__module__)
+"""
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split() == ["[]", "desklaunch.ui.outputs"]
 
 
 def test_star_imports_give_every_name(alias) -> None:
@@ -76,7 +93,10 @@ def test_an_installed_pywebio_is_left_alone_unless_forced(monkeypatch) -> None:
     assert not install_pywebio_alias()
     assert sys.modules["pywebio"] is real
     assert install_pywebio_alias(force=True)
-    assert sys.modules["pywebio"] is not real
+    import pywebio
+
+    assert pywebio is not real
+    assert pywebio.__name__ == "desklaunch.compat.pywebio"
     remove_pywebio_alias()
 
 

@@ -4,7 +4,8 @@
 `.session`, `.platform`, `.exceptions`) give desklaunch's stand-ins, backed by
 `desklaunch.ui`. The `desklaunch` command does that by itself when PyWebIO is not
 installed, and with `--pywebio` even when it is. Calls desklaunch does not offer raise
-`NotImplementedError` naming the call.
+`NotImplementedError` naming the call. The stand-ins are imported when a script imports
+`pywebio`, not before: a script that never does pays nothing for the alias.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
+from collections.abc import Sequence
+from importlib.machinery import ModuleSpec
+from types import ModuleType
 
 MODULES = ("", ".exceptions", ".input", ".output", ".pin", ".session", ".platform",
            ".platform.tornado", ".platform.tornado_http", ".platform.aiohttp",
@@ -21,11 +25,42 @@ MODULES = ("", ".exceptions", ".input", ".output", ".pin", ".session", ".platfor
 _OURS = "desklaunch.compat.pywebio"
 
 
+class _StandIn:
+    """Hands the import system a stand-in module that is already imported."""
+
+    def __init__(self, module: ModuleType) -> None:
+        self.module = module
+        self.spec = module.__spec__
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType:
+        return self.module
+
+    def exec_module(self, module: ModuleType) -> None:
+        module.__spec__ = self.spec  # the import system set the alias's; keep the module's own
+
+
+class _PywebioAlias:
+    """Finds `pywebio` and its listed submodules as desklaunch's stand-ins."""
+
+    def find_spec(self, name: str, path: Sequence[str] | None,
+                  target: ModuleType | None = None) -> ModuleSpec | None:
+        suffix = name[len("pywebio"):]
+        if not name.startswith("pywebio") or suffix not in MODULES:
+            return None
+        module = importlib.import_module(_OURS + suffix)
+        return ModuleSpec(name, _StandIn(module), is_package=hasattr(module, "__path__"))
+
+
+_ALIAS = _PywebioAlias()
+
+
 def pywebio_installed() -> bool:
     """Whether the real PyWebIO can be imported (and is not our alias)."""
     module = sys.modules.get("pywebio")
     if module is not None:
         return not module.__name__.startswith(_OURS)
+    if _ALIAS in sys.meta_path:
+        return False
     try:
         return importlib.util.find_spec("pywebio") is not None
     except (ImportError, ValueError):
@@ -35,17 +70,24 @@ def pywebio_installed() -> bool:
 def install_pywebio_alias(force: bool = False) -> bool:
     """Make `import pywebio...` load desklaunch's stand-ins; True when they are in place.
 
-    Without `force`, nothing changes when the real PyWebIO is installed.
+    Without `force`, nothing changes when the real PyWebIO is installed; with it, a real
+    PyWebIO already imported is forgotten so the next import finds the stand-ins.
     """
     if not force and pywebio_installed():
         return False
     for suffix in MODULES:
-        sys.modules["pywebio" + suffix] = importlib.import_module(_OURS + suffix)
+        module = sys.modules.get("pywebio" + suffix)
+        if module is not None and not module.__name__.startswith(_OURS):
+            del sys.modules["pywebio" + suffix]
+    if _ALIAS not in sys.meta_path:
+        sys.meta_path.insert(0, _ALIAS)
     return True
 
 
 def remove_pywebio_alias() -> None:
     """Undo `install_pywebio_alias()` (for tests)."""
+    if _ALIAS in sys.meta_path:
+        sys.meta_path.remove(_ALIAS)
     for suffix in MODULES:
         module = sys.modules.get("pywebio" + suffix)
         if module is not None and module.__name__.startswith(_OURS):
