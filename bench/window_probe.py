@@ -9,6 +9,7 @@ Both kinds are watched the same way, from a thread polling the page every few ms
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import threading
@@ -48,14 +49,12 @@ def main() -> None:
     if kind == "bare":
         webview.create_window("bench", html=BARE_PAGE)
         webview.start(gui="qt", private_mode=True)
-    else:
-        from desklaunch.launcher import Options, run
-        from desklaunch.target import resolve
+    else:  # exactly what `desklaunch --title bench --gui qt dl_app.py hello` does
+        from desklaunch.cli import main as desklaunch
 
         app = Path(__file__).resolve().parent / "apps" / "dl_app.py"
-        sys.argv = [str(app), "hello"]
-        target = resolve(str(app))
-        run(target.runner(as_main=True), target.kind, Options(title="bench", gui="qt"))
+        with contextlib.suppress(SystemExit):  # it ends with sys.exit(the script's code)
+            desklaunch(["--title", "bench", "--gui", "qt", str(app), "hello"])
     print(json.dumps(result), flush=True)
 
 
