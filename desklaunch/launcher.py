@@ -25,6 +25,7 @@ from desklaunch.endpoint import Endpoint
 if TYPE_CHECKING:
     from desklaunch.app import App
     from desklaunch.session import SessionKind
+    from desklaunch.window import Window
 
 log = logging.getLogger(__name__)
 
@@ -81,23 +82,19 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
     # The address comes first and the server after it: the browser (or a tool reading the
     # URL) starts loading the page while the server is still being imported and started.
     endpoint = Endpoint()
-    window: Any = None
-    if mode == "window":
-        from desklaunch.window import Window
+    try:
+        window = _show(endpoint.url, mode, desktop, options)
+        import_ahead(preload)
+        from desklaunch.app import App
 
-        width, height, native_options = desktop.window_size()
-        window = Window(endpoint.url, title=options.title, width=width, height=height,
-                        gui=options.gui, debug=options.debug, native_options=native_options,
-                        icon=options.icon)
-    else:
-        _announce(endpoint.url, open_browser=mode == "browser")
-    import_ahead(preload)
-    from desklaunch.app import App
-
-    app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
-              on_ended=window.close if window is not None else None,
-              idle_timeout=None if window is not None else 120.0,
-              endpoint=endpoint)
+        app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
+                  on_ended=window.close if window is not None else None,
+                  idle_timeout=None if window is not None else 120.0,
+                  endpoint=endpoint)
+    except BaseException:
+        endpoint.close()  # no App owns it yet to close it
+        desktop.close()
+        raise
     if window is not None:
         app.native = window.dialogs()
         app.on_title = window.set_title
@@ -118,6 +115,18 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         _second_signal_kills()
         return _stop(app, desktop, code=130)
     return _stop(app, desktop)
+
+
+def _show(url: str, mode: Mode, desktop: Desktop, options: Options) -> Window | None:
+    """The window that will show `url` (not open yet), or None once the URL is announced."""
+    if mode != "window":
+        _announce(url, open_browser=mode == "browser")
+        return None
+    from desklaunch.window import Window
+
+    width, height, native_options = desktop.window_size()
+    return Window(url, title=options.title, width=width, height=height, gui=options.gui,
+                  debug=options.debug, native_options=native_options, icon=options.icon)
 
 
 def import_ahead(modules: Sequence[str]) -> None:

@@ -181,11 +181,15 @@ def _growing_dispatcher(limit: int) -> Any:
             with self._grow_lock:  # held across the check and the start: shutdown waits
                 if not self._closing:
                     with self.lock:
-                        running = len(self.threads) - self.stop_count
+                        running = self.running()
                         busy = running - self.active_count <= len(self.queue)
                     if busy and running < limit:
                         self.set_thread_count(running + 1)
             super().add_task(task)
+
+        def running(self) -> int:
+            """Workers started and not asked to stop (the caller holds `self.lock`)."""
+            return len(self.threads) - self.stop_count
 
         def shutdown(self, *args: Any, **kwargs: Any) -> bool:
             with self._grow_lock:
@@ -203,12 +207,15 @@ class Server:
     def __init__(self, endpoint: Endpoint | None = None, *, threads: int = 72,
                  connection_limit: int = 200) -> None:
         self.endpoint = endpoint if endpoint is not None else Endpoint()
-        self.port: int = self.endpoint.port
         self._threads = threads
         self._connection_limit = connection_limit
         self._waitress: Any = None
         self._thread: threading.Thread | None = None
         self._stop_lock = threading.Lock()
+
+    @property
+    def port(self) -> int:
+        return self.endpoint.port
 
     def gate(self, app: WSGIApp) -> Gate:
         """`app` behind the gate that pins this endpoint's Host and admits its secret."""
@@ -249,8 +256,9 @@ class Server:
         server = self._waitress
         if server is None:
             return 0
-        with server.task_dispatcher.lock:
-            return len(server.task_dispatcher.threads) - server.task_dispatcher.stop_count
+        dispatcher = server.task_dispatcher
+        with dispatcher.lock:
+            return int(dispatcher.running())
 
     def stop(self, timeout: float = 2.0) -> None:
         """Stop accepting, finish the worker threads, close every socket, join the thread.
