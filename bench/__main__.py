@@ -52,20 +52,23 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     results: dict[str, Any] = {}
     timings: dict[str, float] = {}
+    loads: dict[str, tuple[float, float]] = {}
     errors: dict[str, str] = {}
 
     def step(name: str, run: Callable[[], dict[str, Any]]) -> None:
         if name not in args.only:
             return
         print(f"bench: {name} …", file=sys.stderr, flush=True)
-        t = time.monotonic()
+        t, load = time.monotonic(), os.getloadavg()[0]
         try:
             results.update(run())
         except Exception as exc:  # noqa: BLE001 - one broken step must not lose the others
             errors[name] = f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
             print(f"bench: {name} failed: {errors[name]}", file=sys.stderr, flush=True)
         timings[name] = round(time.monotonic() - t, 1)
-        print(f"bench: {name} took {timings[name]} s", file=sys.stderr, flush=True)
+        loads[name] = (round(load, 1), round(os.getloadavg()[0], 1))
+        print(f"bench: {name} took {timings[name]} s (load average {loads[name][0]} → "
+              f"{loads[name][1]})", file=sys.stderr, flush=True)
 
     with chromium() as browser:
         step("click", lambda: latency.clicks(browser, systems, plan, peer))
@@ -91,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             "load_average_after": os.getloadavg(),
             "seconds": round(time.monotonic() - began, 1),
             "seconds_per_step": timings,
+            "load_average_per_step": loads,
             "plan": plan.__dict__,
         },
         "results": results,

@@ -39,12 +39,16 @@ def test_quick_run_measures_everything(tmp_path: Path) -> None:
          "--out", str(out)],
         cwd=ROOT, capture_output=True, text=True, timeout=HANG_GUARD)
     assert done.returncode == 0, done.stderr[-3000:]
-    results = json.loads(out.read_text())["results"]
+    document = json.loads(out.read_text())
+    results = document["results"]
     assert set(results) == set(EXPECTED)
     for metric, systems in EXPECTED.items():
         assert set(results[metric]) == systems, metric
         for system, stats in results[metric].items():
             # a sample was taken (one cut off by the time limit counts as "failed")
             assert stats["n"] + stats.get("failed", 0) >= 1, (metric, system, stats)
-    assert "goals" in json.loads(out.read_text())
+    assert "goals" in document
+    # every step says how busy the machine was while it ran, to tell a noisy run apart
+    steps = document["meta"]["seconds_per_step"]
+    assert set(document["meta"]["load_average_per_step"]) == set(steps)
     assert "click" in done.stdout  # the table was printed
