@@ -11,6 +11,8 @@ widget with an oid (a container adopting an output passed to it), the earlier to
 
 Clearing or removing a scope drops the commands that were sent into it (and into scopes
 made inside it) before: a script that redraws a region keeps one drawing in the log.
+An output the person closed (`close_output`, a message box's close button) is dropped the
+same way, with what was sent into it.
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ class ViewLog:
             self._env.update({k: v for k, v in command.items() if k not in ("cmd", "seq")})
         elif kind == "state":
             self._state = command
+        elif kind == "close_output" and command.get("oid") in self._placed:
+            self._close(self._placed[command["oid"]])
         elif kind == "clear" and command["scope"] == ROOT_SCOPE:
             self._outputs.clear()
             self._placed.clear()
@@ -84,6 +88,16 @@ class ViewLog:
             if len(self._outputs) > self.limit:
                 self._drop(next(iter(self._outputs)))
                 self.trimmed = True
+
+    def _close(self, key: int) -> None:
+        """The person closed the output command `key` put: drop it and what went into it.
+
+        (An output closed inside a container keeps its `close_output`, replayed after it.)
+        """
+        widget = self._outputs[key].get("widget") or {}
+        for earlier in self._scopes.inside(widget.get("inner")):
+            self._drop(earlier)
+        self._drop(key)
 
     def _drop(self, key: int) -> None:
         """Forget the recorded command `key` (trimmed, adopted, or inside a cleared scope)."""

@@ -123,3 +123,19 @@ def test_an_output_moved_into_a_container_is_replayed_once_inside_it():
                             "children": [inner["widget"]]}}
     log = record(ViewLog(), inner, text("other"), container)
     assert shown(log) == ["other", "scope"]
+
+
+def test_a_closed_output_leaves_the_replay_with_what_was_sent_into_it():
+    box = {"cmd": "output", "scope": "ROOT", "position": -1,
+           "widget": {"type": "message", "oid": "o1", "inner": "@o1", "children": []}}
+    log = record(ViewLog(), text("before"), box, text("in the box", scope="@o1"),
+                 text("after"), {"cmd": "close_output", "oid": "o1"})
+    assert shown(log) == ["before", "after"]
+
+
+def test_an_output_closed_inside_a_container_is_closed_again_after_it():
+    inner = text("warning", oid="o1")
+    row = {"cmd": "output", "scope": "ROOT", "position": -1,
+           "widget": {"type": "row", "oid": "o2", "children": [inner["widget"]]}}
+    log = record(ViewLog(), inner, row, {"cmd": "close_output", "oid": "o1"})
+    assert shown(log) == ["row", "close_output"]

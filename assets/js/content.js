@@ -9,6 +9,12 @@ const SPINNER_COLORS = new Set([
   "primary", "secondary", "success", "danger", "warning", "info", "light", "dark",
 ]);
 const LINK_SCHEMES = new Set(["http:", "https:", "mailto:"]);
+let sendEvent = () => false;
+
+/** Tell the app through `send` when the person closes a message box. */
+export function connectMessages(send) {
+  sendEvent = send;
+}
 
 defineWidget("code", (widget) => {
   const figure = element("figure", "dl-code");
@@ -36,7 +42,10 @@ defineWidget("message", (widget, registerScope) => {
     const close = element("button", "dl-message-close", "\u00d7");
     close.type = "button";
     close.setAttribute("aria-label", "Close");
-    close.addEventListener("click", () => box.remove());
+    close.addEventListener("click", () => {
+      box.remove();
+      if (typeof widget.oid === "string") sendEvent({ type: "output_close", id: widget.oid });
+    });
     box.append(close);
   }
   return box;

@@ -1,7 +1,8 @@
 // The live parts of the page that talk back to the script besides forms and buttons: pin
-// widgets, popups, client info and clickable toasts. `connectLive(send)` gives them the
-// client's event queue once it exists.
+// widgets, popups, closable message boxes, client info and clickable toasts.
+// `connectLive(send)` gives them the client's event queue once it exists.
 
+import { connectMessages } from "./content.js";
 import { connectEnv } from "./env.js";
 import { connectPins } from "./pin.js";
 import { connectPopups } from "./popup.js";
@@ -10,6 +11,7 @@ import { connectPopups } from "./popup.js";
 export function connectLive(send) {
   connectPins(send);
   connectPopups(send);
+  connectMessages(send);
   connectEnv(send);
   // A toast with `onclick` (data-callback): a click or Enter on its text runs the callback.
   const toastClick = (event) => {

@@ -22,3 +22,8 @@ defineCommand("onclick", ({ oid, id }) => {
   const el = outputElement(oid);
   if (el && typeof id === "string") makeClickable(el, id);
 });
+
+// `close_output`: the person closed output `oid` (a message box), here or before a reload.
+defineCommand("close_output", ({ oid }) => {
+  outputElement(oid)?.remove();
+});

@@ -34,7 +34,7 @@ def _put_message(color: str, contents: tuple[Any, ...], closable: bool, scope: s
                  position: int) -> Output:
     widget = {"type": "message", "color": color, "closable": bool(closable),
               "children": as_widgets(list(contents))}
-    return send_output(widget, scope, position, container=True)
+    return send_output(widget, scope, position, container=True, closable=bool(closable))
 
 
 def put_info(*contents: Any, closable: bool = False, scope: str | None = None,

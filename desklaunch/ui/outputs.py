@@ -14,6 +14,7 @@ from typing import Any
 
 from desklaunch.messages import Widget
 from desklaunch.session import current_session
+from desklaunch.ui.closing import listen_for_close
 from desklaunch.ui.scopes import enter_scope, leave_scope, target_scope
 from desklaunch.ui.style import check_css
 
@@ -89,11 +90,14 @@ class Output:
 
 
 def send_output(widget: Widget, scope: str | None = None, position: int = -1,
-               container: bool = False, on_exit: Callable[[], Any] | None = None) -> Output:
+               container: bool = False, on_exit: Callable[[], Any] | None = None,
+               closable: bool = False) -> Output:
     """Send `widget` as a new output and return its handle (the building block of `put_*`).
 
     The widget gets an output id (`"oid"`). With `container=True` its content area is a
-    scope of its own (`"inner"`), so the Output can be entered with `with`.
+    scope of its own (`"inner"`), so the Output can be entered with `with`. With
+    `closable=True` the page's `output_close` for it is recorded as a `close_output`, so a
+    reloaded page does not show it again.
     """
     session = current_session()
     oid = session.new_id("o")
@@ -101,6 +105,8 @@ def send_output(widget: Widget, scope: str | None = None, position: int = -1,
     inner = None
     if container:
         inner = widget["inner"] = f"@{oid}"
+    if closable:
+        listen_for_close(session, oid, "output_close", {"cmd": "close_output", "oid": oid})
     session.send({"cmd": "output", "scope": target_scope(scope), "position": int(position),
                   "widget": widget})
     return Output(widget, inner, on_exit)

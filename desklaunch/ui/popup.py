@@ -12,13 +12,11 @@ follow PyWebIO's `popup` / `close_popup`.
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
 from typing import Any
 
-from desklaunch.errors import SessionClosed
-from desklaunch.messages import Event
-from desklaunch.session import Mailbox, Session, current_session
+from desklaunch.session import current_session
+from desklaunch.ui.closing import listen_for_close
 from desklaunch.ui.outputs import as_widgets
 from desklaunch.ui.scopes import enter_scope, leave_scope
 
@@ -32,22 +30,6 @@ class PopupSize:
 
 
 SIZES = (PopupSize.SMALL, PopupSize.NORMAL, PopupSize.LARGE)
-
-
-class _Closed(Mailbox):
-    """Hears the page say the person closed popup `pid`, and records that for replays."""
-
-    def __init__(self, session: Session, pid: str) -> None:
-        super().__init__()
-        self.session = session
-        self.pid = pid
-
-    def put(self, event: Event) -> bool:
-        if event["type"] == "popup_close":
-            with contextlib.suppress(SessionClosed):  # closing meanwhile: nothing to record
-                self.session.send({"cmd": "close_popup", "id": self.pid})
-            self.session.drop_mailbox(self.pid)
-        return False
 
 
 class Popup:
@@ -89,7 +71,7 @@ def popup(title: str, content: Any = None, size: str = PopupSize.NORMAL,
     inner = f"@{pid}"
     children = [] if content is None else as_widgets(content)
     if closable:
-        session.open_mailbox(pid, _Closed(session, pid))
+        listen_for_close(session, pid, "popup_close", {"cmd": "close_popup", "id": pid})
     session.send({"cmd": "popup", "id": pid, "title": str(title), "size": size,
                   "implicit_close": bool(implicit_close) and bool(closable),
                   "closable": bool(closable), "inner": inner, "children": children})

@@ -13,6 +13,7 @@ from desklaunch.ui import (
     put_error,
     put_info,
     put_link,
+    put_row,
     put_success,
     put_text,
     put_warning,
@@ -72,6 +73,26 @@ def test_message_boxes_hold_text_and_outputs_and_close(pilot) -> None:
     app.click("Close")
     app.expect_no_text("Nothing to do yet.")
     app.expect_text("Saved 3 files.")
+
+
+def test_closed_message_boxes_stay_closed_after_a_reload(pilot) -> None:
+    def script() -> None:
+        put_info("Welcome back.", closable=True)
+        put_row([put_warning("Unsaved changes.", closable=True), put_text("Beside it")])
+        put_buttons(["Next"], onclick=lambda _: put_text("Moved on"))
+
+    app = pilot(script)
+    app.page.get_by_role("status").filter(has_text="Welcome back.").get_by_role(
+        "button", name="Close").click()
+    app.page.get_by_role("alert").filter(has_text="Unsaved changes.").get_by_role(
+        "button", name="Close").click()
+    app.click("Next")  # its answer comes after the closings reached the app
+    app.expect_text("Moved on")
+    app.reload()
+    app.expect_text("Moved on")
+    app.expect_text("Beside it")
+    app.expect_no_text("Welcome back.")
+    app.expect_no_text("Unsaved changes.")
 
 
 def test_message_colors_differ(pilot) -> None:
