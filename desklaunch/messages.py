@@ -18,7 +18,7 @@ Command = dict[str, Any]
 class _EventKeys(TypedDict):
     seq: int
     type: Literal["submit", "cancel", "click", "file_choose", "field_change", "pin_change",
-                  "popup_close", "output_close", "client_info"]
+                  "popup_close", "output_close", "toast_close", "client_info"]
     id: str
 
 
@@ -43,4 +43,5 @@ class PollAnswer(TypedDict, total=False):
 
 ROOT_SCOPE = "ROOT"
 EVENT_TYPES = frozenset({"submit", "cancel", "click", "file_choose", "field_change",
-                         "pin_change", "popup_close", "output_close", "client_info"})
+                         "pin_change", "popup_close", "output_close", "toast_close",
+                         "client_info"})

@@ -323,6 +323,11 @@ class Session:
         with self._lock:
             self._callbacks.pop(key, None)
 
+    def listens_for(self, key: str) -> bool:
+        """Whether an event for `key` would still reach a callback or a waiting call."""
+        with self._lock:
+            return key in self._callbacks or key in self._mailboxes
+
     def deliver(self, event: Event) -> threading.Event | None:
         """Route one event from the page to its waiting call or its callback.
 

@@ -12,19 +12,21 @@ import "./shortcuts.js";
 
 const byId = (id) => document.getElementById(id);
 
+// The notices and the renderer need `send` before the client exists; the arrow defers
+// the lookup.
+let client = null;
+const send = (event) => (client ? client.send(event) : false);
 const notices = new Notices({
   banner: byId("dl-banner"),
   toasts: byId("dl-toasts"),
   state: byId("dl-state"),
+  send,
 });
-
-// The renderer needs `send` before the client exists; the arrow defers the lookup.
-let client = null;
 const renderer = new Renderer({
   output: byId("dl-output"),
   input: byId("dl-input"),
   notices,
-  send: (event) => (client ? client.send(event) : false),
+  send,
 });
 
 const ENDED = {

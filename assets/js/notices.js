@@ -24,12 +24,15 @@ export class Notices {
   #banner;
   #toasts;
   #state;
+  #send;
   #fatal = false;
 
-  constructor({ banner, toasts, state }) {
+  /** `send(event)` reports a toast's click, or its going away unclicked, to the app. */
+  constructor({ banner, toasts, state, send }) {
     this.#banner = banner;
     this.#toasts = toasts;
     this.#state = state;
+    this.#send = send;
   }
 
   // ---- banner (a live region that is always in the document) --------------------------
@@ -57,29 +60,41 @@ export class Notices {
 
   // ---- toasts --------------------------------------------------------------------------
 
-  toast({ text, duration, color, id }) {
+  toast({ text, duration, color, id, close }) {
     const kind = TOAST_COLORS.has(color) ? color : "info";
     const toast = element("div", `dl-toast ${kind}`);
     const body = element("span", "dl-toast-text", asText(text));
+    toast.append(body);
+    const dismiss = element("button", "dl-toast-close", "\u00d7");
+    dismiss.type = "button";
+    dismiss.setAttribute("aria-label", "Dismiss");
+    toast.append(dismiss);
+    let timer = 0;
+    // Gone either way: its callback ran (`used`), or the app may forget it (`toast_close`).
+    const remove = (used) => {
+      if (!toast.isConnected) return;
+      clearTimeout(timer);
+      toast.remove();
+      if (used) this.#send({ type: "click", id, value: 0 });
+      else if (typeof close === "string" && close) this.#send({ type: "toast_close", id: close });
+    };
     if (typeof id === "string" && id) {
-      // `toast(onclick=...)`: live.js sends the click; the text acts as a button.
+      // `toast(onclick=...)`: the text acts as a button.
       toast.dataset.callback = id;
       body.setAttribute("role", "button");
       body.tabIndex = 0;
+      body.addEventListener("click", () => remove(true));
+      body.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        remove(true);
+      });
     }
-    toast.append(body);
-    const close = element("button", "dl-toast-close", "\u00d7");
-    close.type = "button";
-    close.setAttribute("aria-label", "Dismiss");
-    toast.append(close);
-    let timer = 0;
-    const dismiss = () => {
-      clearTimeout(timer);
-      toast.remove();
-    };
-    toast.addEventListener("click", dismiss);
+    toast.addEventListener("click", () => remove(false));
     const seconds = Number(duration);
-    if (Number.isFinite(seconds) && seconds > 0) timer = setTimeout(dismiss, seconds * 1000);
+    if (Number.isFinite(seconds) && seconds > 0) {
+      timer = setTimeout(() => remove(false), seconds * 1000);
+    }
     this.#toasts.append(toast);
   }
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from desklaunch.messages import Widget
 from desklaunch.session import current_session
-from desklaunch.ui.closing import listen_for_close
+from desklaunch.ui.closing import record_close, when_closed
 from desklaunch.ui.scopes import enter_scope, leave_scope, target_scope
 from desklaunch.ui.style import check_css
 
@@ -106,7 +106,7 @@ def send_output(widget: Widget, scope: str | None = None, position: int = -1,
     if container:
         inner = widget["inner"] = f"@{oid}"
     if closable:
-        listen_for_close(session, oid, "output_close", {"cmd": "close_output", "oid": oid})
+        record_close(session, oid, "output_close", {"cmd": "close_output", "oid": oid})
     session.send({"cmd": "output", "scope": target_scope(scope), "position": int(position),
                   "widget": widget})
     return Output(widget, inner, on_exit)
@@ -245,11 +245,19 @@ def toast(content: Any, duration: float = 2, position: str = "center", color: st
     command = {"cmd": "toast", "text": str(content), "duration": duration,
                "color": TOAST_COLORS[color]}
     if onclick is not None:
+        # A toast is clicked at most once, or it goes away unclicked (`toast_close` for
+        # `close`): either way the app forgets both ids, so toasts do not pile up.
+        close_id = session.new_id("t")
+
         def clicked(_: Any) -> Any:
-            session.forget_callback(command["id"])  # a toast is clicked at most once
+            session.forget_callback(command["id"])
+            session.drop_mailbox(close_id)
             return onclick()
 
         command["id"] = session.register_callback(clicked)
+        command["close"] = close_id
+        when_closed(session, close_id, "toast_close",
+                    lambda: session.forget_callback(command["id"]))
     session.send(command)
 
 

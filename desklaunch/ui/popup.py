@@ -16,7 +16,7 @@ import contextvars
 from typing import Any
 
 from desklaunch.session import current_session
-from desklaunch.ui.closing import listen_for_close
+from desklaunch.ui.closing import record_close
 from desklaunch.ui.outputs import as_widgets
 from desklaunch.ui.scopes import enter_scope, leave_scope
 
@@ -71,7 +71,7 @@ def popup(title: str, content: Any = None, size: str = PopupSize.NORMAL,
     inner = f"@{pid}"
     children = [] if content is None else as_widgets(content)
     if closable:
-        listen_for_close(session, pid, "popup_close", {"cmd": "close_popup", "id": pid})
+        record_close(session, pid, "popup_close", {"cmd": "close_popup", "id": pid})
     session.send({"cmd": "popup", "id": pid, "title": str(title), "size": size,
                   "implicit_close": bool(implicit_close) and bool(closable),
                   "closable": bool(closable), "inner": inner, "children": children})

@@ -1,9 +1,13 @@
 """Popups: a modal dialog with a title, closed by the script, its button, Esc or a click
-beside it; and toasts that run a callback when clicked."""
+beside it; and toasts that run a callback when clicked, or let go of it when they go away."""
 
 from __future__ import annotations
 
-from playwright.sync_api import expect
+import time
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Locator, expect
 
 from desklaunch.ui import (
     close_popup,
@@ -118,6 +122,40 @@ def test_a_toast_with_onclick_runs_it_when_clicked(pilot) -> None:
 
     app = pilot(script)
     notice = app.page.get_by_role("button", name="Saved. Undo?")
+    callback = callback_of(notice)
     notice.click()
     app.expect_text("Undone")
     expect(notice).to_have_count(0)
+    assert not app.session.listens_for(callback)  # a toast is clicked at most once
+
+
+@pytest.mark.parametrize("how", ["its time is up", "Dismiss"])
+def test_a_toast_that_goes_away_unclicked_lets_go_of_its_callback(pilot, how) -> None:
+    def script() -> None:
+        toast("Saved. Undo?", duration=1 if how == "its time is up" else 0,
+              onclick=lambda: put_text("Undone"))
+
+    app = pilot(script)
+    notice = app.page.get_by_role("button", name="Saved. Undo?")
+    callback = callback_of(notice)
+    assert app.session.listens_for(callback)
+    if how == "Dismiss":
+        app.click("Dismiss")
+    expect(notice).to_have_count(0)
+    eventually(lambda: not app.session.listens_for(callback))
+    app.expect_no_text("Undone")
+
+
+def callback_of(notice: Locator) -> str:
+    """The callback id a toast's text sends its click to."""
+    value = notice.evaluate("el => el.closest('.dl-toast').dataset.callback")
+    assert isinstance(value, str)
+    return value
+
+
+def eventually(condition: Callable[[], bool], limit: float = 10) -> None:
+    """Wait for something the page reports to the app in the background."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, "the page never reported it"
+        time.sleep(0.02)
