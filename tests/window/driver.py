@@ -55,8 +55,28 @@ def perform(window: Any, actions: list[dict[str, str]], result: dict[str, Any]) 
                 f"field.value = {json.dumps(action['value'])};"
                 "field.form.requestSubmit(); })()"
             )
+        elif action["do"] == "fill":  # type into a labelled field outside a form (a pin)
+            label = json.dumps(action["label"])
+            wait_for(window, f"[...document.querySelectorAll('label')].some("
+                             f"l => l.textContent.includes({label}))")
+            window.run_js(
+                "(() => { const label = [...document.querySelectorAll('label')].find("
+                f"l => l.textContent.includes({label}));"
+                "const field = document.getElementById(label.htmlFor);"
+                f"field.value = {json.dumps(action['value'])};"
+                "field.dispatchEvent(new Event('input', {bubbles: true}));"
+                "field.dispatchEvent(new Event('change', {bubbles: true})); })()"
+            )
+        elif action["do"] == "click":  # the button whose text or label is `name`
+            find = ("[...document.querySelectorAll('button')].find(b => "
+                    f"(b.getAttribute('aria-label') || b.textContent.trim()) === "
+                    f"{json.dumps(action['name'])})")
+            wait_for(window, f"!!{find}")
+            window.run_js(f"{find}.click()")
         elif action["do"] == "expect":
             wait_for(window, f"document.body.innerText.includes({json.dumps(action['text'])})")
+        elif action["do"] == "expect_gone":
+            wait_for(window, f"!document.body.innerText.includes({json.dumps(action['text'])})")
         elif action["do"] == "read":
             result["text"] = window.run_js("document.body.innerText")
         elif action["do"] == "close":

@@ -24,6 +24,35 @@ def test_hello_round_trips_through_a_real_window(tmp_path: Path) -> None:
     assert proc.returncode == 0
 
 
+def test_a_popup_holding_pins_works_in_a_real_window(tmp_path: Path) -> None:
+    """The person fills a pin inside a popup, saves through its button, then closes it."""
+    script = tmp_path / "settings.py"
+    script.write_text(
+        "from desklaunch.ui import (pin, pin_wait_change, popup, put_buttons, put_input,\n"
+        "                           put_text, toast)\n"
+        "put_text('Main page')\n"
+        "popup('Settings', [put_input('nick', label='Nickname'),\n"
+        "                   put_buttons(['Save'], onclick=lambda _: toast(f'Saved {pin.nick}'))])\n"
+        "pin_wait_change('nick')\n"
+        "put_text(f'Nickname is now {pin.nick}')\n"
+    )
+    result, proc, _ = run_in_window(script, [
+        {"do": "expect", "text": "Settings"},
+        {"do": "fill", "label": "Nickname", "value": "Ada"},
+        {"do": "expect", "text": "Nickname is now Ada"},
+        {"do": "click", "name": "Save"},
+        {"do": "expect", "text": "Saved Ada"},
+        {"do": "click", "name": "Close"},
+        {"do": "expect_gone", "text": "Settings"},
+        {"do": "read"},
+        {"do": "close"},
+    ], tmp_path)
+    assert "error" not in result, result
+    assert "Main page" in result["text"]
+    assert "Nickname is now Ada" in result["text"]
+    assert proc.returncode == 0
+
+
 def test_closing_the_window_ends_a_script_stuck_in_a_busy_loop(tmp_path: Path) -> None:
     """A script that never calls the UI again still ends within 2 s of the window closing."""
     script = tmp_path / "busy.py"
