@@ -108,8 +108,11 @@ class Channel:
         self._outbox.clear()
         self._unsent.clear()
         self._overflowed = False
+        staged = self.session.uploads.listed() if self.session is not None else []
+        files = [{"cmd": "field_update", "id": form_id, "field": name,
+                  "changes": {"add_files": listed}} for form_id, name, listed in staged]
         return {"session": self.id, "view": self._view, "reset": True, "seq": self._seq,
-                "commands": self._log.replay()}
+                "commands": self._log.replay(files)}
 
     def is_current(self, view: str) -> bool:
         with self._cond:

@@ -54,7 +54,9 @@ class ViewLog:
             self._forms[command["form"]["id"]] = [command]
         elif kind in ("input_error", "field_update"):
             form = self._forms.get(command["id"])
-            if form is not None:
+            if kind == "field_update" and "add_files" in (command.get("changes") or {}):
+                command = _without_files(command)  # replayed from what is staged instead
+            if form is not None and command is not None:
                 form[1:] = [c for c in form[1:] if not _supersedes(command, c)]
                 form.append(command)
         elif kind == "input_done":
@@ -125,8 +127,12 @@ class ViewLog:
         if own is not None:
             self._placed[own] = key
 
-    def replay(self) -> list[Command]:
-        """The commands that rebuild the view on an empty page, in order."""
+    def replay(self, files: list[Command] | None = None) -> list[Command]:
+        """The commands that rebuild the view on an empty page, in order.
+
+        `files` (`field_update`s listing the files staged in the forms' file fields) follow
+        the forms they fill.
+        """
         commands: list[Command] = []
         if self._env:
             commands.append({"cmd": "env", **self._env})
@@ -138,6 +144,7 @@ class ViewLog:
         commands.extend(self._latest.values())
         for form in self._forms.values():
             commands.extend(form)
+        commands.extend(c for c in files or () if c.get("id") in self._forms)
         if self._state is not None:
             commands.append(self._state)
         return commands
@@ -147,14 +154,19 @@ def _supersedes(new: Command, old: Command) -> bool:
     """Whether `new` makes the form's earlier command `old` pointless in a replay.
 
     A new error replaces the old ones; a field's update replaces an older one that changed
-    nothing else; files a field gained (`add_files`) add up, so each is kept.
+    nothing else.
     """
     if new["cmd"] == "input_error":
         return old["cmd"] == "input_error"
     changes, before = new.get("changes") or {}, old.get("changes") or {}
     return (old["cmd"] == "field_update" and old.get("field") == new.get("field")
-            and "add_files" not in changes and "add_files" not in before
             and set(before) <= set(changes))
+
+
+def _without_files(update: Command) -> Command | None:
+    """A field's update without the files it added (None if that was all it did)."""
+    changes = {k: v for k, v in update["changes"].items() if k != "add_files"}
+    return {**update, "changes": changes} if changes else None
 
 
 def _updated_by(widget: Any) -> list[str]:

@@ -116,6 +116,17 @@ class Uploads:
             self._slots.clear()
             self._tokens.clear()
 
+    def listed(self) -> list[tuple[str, str, list[dict[str, object]]]]:
+        """Every field's complete files, as its page lists them: (form, field, files).
+
+        A reloaded page is sent these rather than the updates that added them, so a file
+        the person removed, or one that replaced another, is not listed again.
+        """
+        with self._lock:
+            return [(form_id, name, [f.describe() for f in slot.files.values() if f.complete])
+                    for (form_id, name), slot in self._slots.items()
+                    if any(f.complete for f in slot.files.values())]
+
     def staged_bytes(self) -> int:
         with self._lock:
             return self._staged()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import re
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,15 @@ def build_app(target: ScriptTarget, title: str | None = None) -> App:
         return App(resolved.runner(), kind=resolved.kind, title=title or resolved.title)
     kind = "coroutine" if inspect.iscoroutinefunction(target) else "thread"
     return App(target, kind=kind, title=title or target.__name__)
+
+
+def eventually(condition: Callable[[], bool], limit: float = 10) -> None:
+    """Wait until `condition()` holds: for what the page tells the app in the background
+    (a removed file, a toast gone), which nothing on the page shows."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, "the app never heard it"
+        time.sleep(0.02)
 
 
 class Pilot:

@@ -139,3 +139,26 @@ def test_an_output_closed_inside_a_container_is_closed_again_after_it():
            "widget": {"type": "row", "oid": "o2", "children": [inner["widget"]]}}
     log = record(ViewLog(), inner, row, {"cmd": "close_output", "oid": "o1"})
     assert shown(log) == ["row", "close_output"]
+
+
+def test_files_a_field_gained_are_replayed_from_what_is_staged_after_their_form():
+    def files(form_id: str, *tokens: str) -> dict[str, Any]:
+        return {"cmd": "field_update", "id": form_id, "field": "photos",
+                "changes": {"add_files": [{"token": t} for t in tokens]}}
+
+    log = record(ViewLog(), form("f1"), files("f1", "u1", "u2"), {"cmd": "state", "state": "x"})
+    assert shown(log) == ["form f1", "state x"]  # u2 may have been removed since
+    staged = [files("f1", "u1"), files("f9", "u7")]  # f9: a form no longer shown
+    assert shown_with(log, staged) == ["form f1", "files u1", "state x"]
+
+
+def shown_with(log: ViewLog, staged: list[dict[str, Any]]) -> list[str]:
+    words = []
+    for command in log.replay(staged):
+        if command["cmd"] == "field_update":
+            words.append("files " + " ".join(f["token"] for f in command["changes"]["add_files"]))
+        elif command["cmd"] == "input":
+            words.append("form " + command["form"]["id"])
+        else:
+            words.append(f"{command['cmd']} {command.get('state', '')}".strip())
+    return words

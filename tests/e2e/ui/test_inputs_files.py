@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from pilot import eventually
 from playwright.sync_api import expect
 
 from desklaunch.ui import file_upload, put_text
@@ -47,6 +48,29 @@ def test_several_files_in_chunks_and_one_removed(pilot) -> None:
     expect(files).to_have_count(2)
     app.submit()
     app.expect_text(f"big.bin:{len(BIG)}:{_digest(BIG)}, small.txt:2:{_digest(b'hi')}")
+
+
+def test_files_sent_before_a_reload_are_listed_again_and_arrive(pilot) -> None:
+    def script() -> None:
+        files = file_upload("Photos", multiple=True)
+        put_text(", ".join(f"{f['filename']}:{_digest(f['content'])}" for f in files))
+
+    app = pilot(script)
+    app.field("Photos").set_input_files(files=[
+        {"name": "big.bin", "mimeType": "application/octet-stream", "buffer": BIG},
+        {"name": "oops.txt", "mimeType": "text/plain", "buffer": b"no"},
+    ])
+    expect(app.page.get_by_role("progressbar")).to_have_count(0)  # both sent
+    app.click("Remove oops.txt")
+    eventually(lambda: [len(files) for *_, files in app.session.uploads.listed()] == [1])
+    app.reload()
+    listed = app.page.get_by_role("list", name="Files for Photos").get_by_role("listitem")
+    expect(listed).to_have_count(1)
+    expect(listed).to_contain_text("big.bin")
+    app.submit()
+    app.expect_text(f"big.bin:{_digest(BIG)}")
+
+
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_sent(pilot) -> None:

@@ -3,10 +3,8 @@ beside it; and toasts that run a callback when clicked, or let go of it when the
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import pytest
+from pilot import eventually
 from playwright.sync_api import Locator, expect
 
 from desklaunch.ui import (
@@ -151,11 +149,3 @@ def callback_of(notice: Locator) -> str:
     value = notice.evaluate("el => el.closest('.dl-toast').dataset.callback")
     assert isinstance(value, str)
     return value
-
-
-def eventually(condition: Callable[[], bool], limit: float = 10) -> None:
-    """Wait for something the page reports to the app in the background."""
-    deadline = time.monotonic() + limit
-    while not condition():
-        assert time.monotonic() < deadline, "the page never reported it"
-        time.sleep(0.02)
