@@ -3,8 +3,7 @@
 Usage: dialog_driver.py SCRIPT ACTIONS RESULT ANSWERS. pywebview's
 `Window.create_file_dialog` is replaced (only it: the window, the page and desklaunch are
 real) by a stub that records each call in the result's "dialogs" and answers with the next
-item of ANSWERS (JSON list: a path, a list of paths, or null for "cancelled"). Extra
-action: {"do": "click", "text": "Save"} clicks the button showing that text.
+item of ANSWERS (JSON list: a path, a list of paths, or null for "cancelled").
 """
 
 from __future__ import annotations
@@ -29,17 +28,6 @@ def create_file_dialog(self: Any, dialog_type: int = 10, directory: str = "",
 
 
 webview.window.Window.create_file_dialog = create_file_dialog  # type: ignore[method-assign]
-
-
-def click(window: Any, action: dict[str, Any], result: dict[str, Any]) -> None:
-    text = json.dumps(action["text"])
-    driver.wait_for(window, f"[...document.querySelectorAll('button')].some("
-                            f"b => b.textContent.includes({text}) && !b.disabled)")
-    window.run_js(f"[...document.querySelectorAll('button')].find("
-                  f"b => b.textContent.includes({text})).click()")
-
-
-driver.EXTRA_ACTIONS["click"] = click
 driver.RESULT_FIELDS["dialogs"] = calls
 
 

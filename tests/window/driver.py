@@ -67,10 +67,10 @@ def perform(window: Any, actions: list[dict[str, str]], result: dict[str, Any]) 
                 "field.dispatchEvent(new Event('input', {bubbles: true}));"
                 "field.dispatchEvent(new Event('change', {bubbles: true})); })()"
             )
-        elif action["do"] == "click":  # the button whose text or label is `name`
-            find = ("[...document.querySelectorAll('button')].find(b => "
-                    f"(b.getAttribute('aria-label') || b.textContent.trim()) === "
-                    f"{json.dumps(action['name'])})")
+        elif action["do"] == "click":  # the enabled button whose text or label has `text`
+            find = ("[...document.querySelectorAll('button')].find(b => !b.disabled && "
+                    "(b.textContent + ' ' + (b.getAttribute('aria-label') || ''))"
+                    f".includes({json.dumps(action['text'])}))")
             wait_for(window, f"!!{find}")
             window.run_js(f"{find}.click()")
         elif action["do"] == "expect":
