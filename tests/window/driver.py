@@ -25,6 +25,8 @@ EXTRA_ACTIONS: dict[str, Callable[[Any, dict[str, Any], dict[str, Any]], None]] 
 """Actions a driver built on this one adds: name → handler(window, action, result)."""
 RESULT_FIELDS: dict[str, Any] = {}
 """Fields such a driver puts in every result (e.g. the calls its stub recorded)."""
+BEFORE_CLOSE: list[Callable[[dict[str, Any]], None]] = []
+"""Called with the result just before the `close` action closes the window."""
 
 
 def wait_for(window: Any, expression: str) -> Any:
@@ -39,6 +41,14 @@ def wait_for(window: Any, expression: str) -> Any:
             return value
         time.sleep(0.05)
     raise TimeoutError(f"the page never satisfied: {expression}")
+
+
+def first_window() -> Any:
+    """The app's window, once pywebview has made it."""
+    deadline = time.monotonic() + STEP_TIMEOUT
+    while not webview.windows and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return webview.windows[0]
 
 
 def perform(window: Any, actions: list[dict[str, str]], result: dict[str, Any]) -> None:
@@ -81,6 +91,8 @@ def perform(window: Any, actions: list[dict[str, str]], result: dict[str, Any]) 
             result["text"] = window.run_js("document.body.innerText")
         elif action["do"] == "close":
             result["closed_at"] = time.monotonic()
+            for hook in BEFORE_CLOSE:
+                hook(result)
             window.destroy()
             return
 
@@ -91,10 +103,7 @@ def main() -> None:
     result: dict[str, Any] = dict(RESULT_FIELDS)
 
     def drive() -> None:
-        deadline = time.monotonic() + STEP_TIMEOUT
-        while not webview.windows and time.monotonic() < deadline:
-            time.sleep(0.02)
-        window = webview.windows[0]
+        window = first_window()
         try:
             perform(window, actions, result)
         except Exception as exc:  # noqa: BLE001 - reported to the test, then the window closes

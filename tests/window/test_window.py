@@ -53,6 +53,26 @@ def test_a_popup_holding_pins_works_in_a_real_window(tmp_path: Path) -> None:
     assert proc.returncode == 0
 
 
+def test_a_plain_console_script_asks_and_prints_in_a_real_window(tmp_path: Path) -> None:
+    """`desklaunch greet.py` on a script that knows only input() and print()."""
+    script = tmp_path / "greet.py"
+    script.write_text(
+        "name = input('Your name: ')\n"
+        "print(f'Hello, {name}!')\n"
+        "raise SystemExit(3)\n"
+    )
+    result, proc, _ = run_in_window(script, [
+        {"do": "answer", "label": "Your name:", "value": "Ada"},
+        {"do": "expect", "text": "Hello, Ada!"},
+        {"do": "expect", "text": "code 3"},
+        {"do": "read"},
+        {"do": "close"},
+    ], tmp_path, driver="cli_driver.py")
+    assert "error" not in result, result
+    assert "Your name: Ada" in result["text"]  # the prompt and the answer, as typed
+    assert proc.returncode == 3
+
+
 def test_closing_the_window_ends_a_script_stuck_in_a_busy_loop(tmp_path: Path) -> None:
     """A script that never calls the UI again still ends within 2 s of the window closing."""
     script = tmp_path / "busy.py"
