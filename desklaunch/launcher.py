@@ -13,7 +13,6 @@ import os
 import signal
 import sys
 import threading
-import webbrowser
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,6 +170,8 @@ def _announce(url: str, *, open_browser: bool) -> None:
     print(url, flush=True)
     say("serving on this URL; press Ctrl+C to stop.")
     if open_browser and _has_display():
+        import webbrowser  # only here: a window or --no-open never needs it
+
         webbrowser.open(url)
 
 
