@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import threading
 from typing import Any
 
 import driver
@@ -25,18 +24,7 @@ def main() -> None:
             json.dump(result, out)
 
     driver.BEFORE_CLOSE.append(write)
-
-    def drive() -> None:
-        window = driver.first_window()
-        try:
-            driver.perform(window, actions, result)
-        except Exception as exc:  # noqa: BLE001 - reported to the test, then the window closes
-            result["error"] = f"{type(exc).__name__}: {exc}"
-            result["text"] = window.run_js("document.body.innerText")
-            write(result)
-            window.destroy()
-
-    threading.Thread(target=drive, name="window-test-driver", daemon=True).start()
+    driver.start_driving(actions, result, on_failure=write)
     from desklaunch.cli import main as desklaunch
 
     # Remembered settings (the window's place) go to the test's folder, not the home folder.

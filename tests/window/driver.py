@@ -97,10 +97,11 @@ def perform(window: Any, actions: list[dict[str, str]], result: dict[str, Any]) 
             return
 
 
-def main() -> None:
-    script, actions, result_path = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
-    target = resolve(script)
-    result: dict[str, Any] = dict(RESULT_FIELDS)
+def start_driving(actions: list[dict[str, str]], result: dict[str, Any],
+                  on_failure: Callable[[dict[str, Any]], None] | None = None) -> None:
+    """Perform `actions` on the app's window from a helper thread. A failing step is
+    reported in the result (its error and the page's text; then `on_failure(result)`) and
+    closes the window."""
 
     def drive() -> None:
         window = first_window()
@@ -109,9 +110,19 @@ def main() -> None:
         except Exception as exc:  # noqa: BLE001 - reported to the test, then the window closes
             result["error"] = f"{type(exc).__name__}: {exc}"
             result["text"] = window.run_js("document.body.innerText")
+            if on_failure is not None:
+                on_failure(result)
             window.destroy()
 
     threading.Thread(target=drive, name="window-test-driver", daemon=True).start()
+
+
+def main() -> None:
+    script, actions, result_path = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
+    target = resolve(script)
+    result: dict[str, Any] = dict(RESULT_FIELDS)
+
+    start_driving(actions, result)
     code = run(target.runner(as_main=True), target.kind, Options(title=target.title))
     result["code"] = code
     result["returned_at"] = time.monotonic()
