@@ -22,8 +22,11 @@ test: setup
 	if [ $$status -ne 0 ]; then echo "make test: pytest exited with status $$status" >&2; fi; \
 	exit $$status
 
+# ruff; mypy (strict on core/ and the public API, pyproject.toml); the layer walls.
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 # The benchmark suite (BENCHMARKS.md); `make bench ARGS=--quick` takes under a minute.
 bench: SETUP_FLAGS := --browser

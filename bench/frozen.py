@@ -40,9 +40,8 @@ def regular_install(base: Path) -> Path:
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
-    for name in ("desklaunch", "assets"):
-        shutil.copytree(ROOT / name, source / name,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copytree(ROOT / "desklaunch", source / "desklaunch",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     site = base / "site"
     result = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",

@@ -10,7 +10,8 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
-__version__ = "0.1.0"
+from desklaunch.version import __version__
+
 __all__ = ["__version__", "launch"]
 
 
@@ -36,10 +37,11 @@ def launch(
 
     prepare()
     with reported_failures(reraise=True):
-        from desklaunch.launcher import Options, run
+        from desklaunch.desktop.options import Options
+        from desklaunch.launcher import run
 
         if isinstance(target, str):
-            from desklaunch.target import resolve
+            from desklaunch.core.target import resolve
 
             resolved = resolve(find_script(target))
             main, kind, default_title = resolved.runner(), resolved.kind, resolved.title

@@ -14,14 +14,14 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from desklaunch.endpoint import Endpoint
-from desklaunch.loop import EventLoopThread
-from desklaunch.messages import Command
-from desklaunch.native import NativeDialogs
-from desklaunch.protocol import PollingHandler
-from desklaunch.server import Server, build_app
-from desklaunch.session import Session, SessionKind, SessionState, Sink
-from desklaunch.static import StaticFiles
+from desklaunch.core.loop import EventLoopThread
+from desklaunch.core.messages import Command
+from desklaunch.core.native import NativeDialogs
+from desklaunch.core.protocol import PollingHandler
+from desklaunch.core.session import Session, SessionKind, SessionState, Sink
+from desklaunch.web.endpoint import Endpoint
+from desklaunch.web.server import Server, build_app
+from desklaunch.web.static import StaticFiles
 
 log = logging.getLogger(__name__)
 

@@ -18,19 +18,22 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from desklaunch import __version__
 from desklaunch.compat import install_pywebio_alias
 from desklaunch.console import console_program
-from desklaunch.desktop import add_options as add_desktop_options
-from desklaunch.desktop import options_from as desktop_options
+from desklaunch.core.target import ScriptSyntaxError, resolve
+from desklaunch.desktop.integration import add_options as add_desktop_options
+from desklaunch.desktop.integration import options_from as desktop_options
+from desklaunch.desktop.options import Mode, Options
+from desklaunch.desktop.reloader import reloading_runner
 from desklaunch.errors import UsageError
-from desklaunch.launcher import Options, exit_process, run, say
-from desklaunch.reloader import reloading_runner
-from desklaunch.target import ScriptSyntaxError, resolve
+from desklaunch.launcher import exit_process, run, say
+from desklaunch.version import __version__
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "doctor": ("desklaunch.doctor", "check that a window can open here; say how to fix it"),
-    "build": ("desklaunch.build", "freeze a script into a double-click app (PyInstaller)"),
+    "doctor": ("desklaunch.desktop.doctor",
+               "check that a window can open here; say how to fix it"),
+    "build": ("desklaunch.packaging.build",
+              "freeze a script into a double-click app (PyInstaller)"),
 }
 """Subcommand name → (module with a `main(argv)`, one-line help); filled as they are added."""
 
@@ -70,11 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the script to run, or a function in it to call")
     parser.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS",
                         help="arguments passed to the script as sys.argv[1:]")
-    show = parser.add_mutually_exclusive_group()
-    show.add_argument("--browser", action="store_true",
-                      help="open the app in the system browser instead of a window")
-    show.add_argument("--no-open", action="store_true",
-                      help="open nothing; print the URL to open (it works once)")
+    # Not exclusive: people write `--browser --no-open` meaning "no window, print the URL".
+    parser.add_argument("--browser", action="store_true",
+                        help="open the app in the system browser instead of a window")
+    parser.add_argument("--no-open", action="store_true",
+                        help="open nothing; print the URL to open (it works once); "
+                             "wins over --browser")
     parser.add_argument("--close-on-exit", action="store_true",
                         help="quit as soon as the script ends (default: keep the window open)")
     parser.add_argument("--title", help="window title (default: from the script's name)")
@@ -150,9 +154,9 @@ def run_script(arguments: list[str]) -> None:
     # Figures reach the page through put_image; a GUI backend would open its own windows
     # from the script's thread (Qt refuses that), so matplotlib draws off-screen by default.
     os.environ.setdefault("MPLBACKEND", "Agg")
-    if args.browser and args.no_open:  # one came from the environment: the command line wins
-        args.browser = "--no-open" not in arguments
-    mode = "browser" if args.browser else "none" if args.no_open else "window"
+    if args.browser and args.no_open:  # the command line wins over the environment, and
+        args.browser = "--no-open" not in arguments  # --no-open over --browser
+    mode: Mode = "browser" if args.browser else "none" if args.no_open else "window"
     try:
         desktop = desktop_options(args, target.path)
     except UsageError as exc:

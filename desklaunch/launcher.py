@@ -14,50 +14,18 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from desklaunch.desktop import Desktop
-from desklaunch.endpoint import Endpoint
+from desklaunch.desktop.integration import Desktop
+from desklaunch.desktop.options import Mode, Options
+from desklaunch.web.endpoint import Endpoint
 
 if TYPE_CHECKING:
     from desklaunch.app import App
-    from desklaunch.session import SessionKind
-    from desklaunch.window import Window
+    from desklaunch.core.session import SessionKind
+    from desklaunch.desktop.window import Window
 
 log = logging.getLogger(__name__)
-
-Mode = Literal["window", "browser", "none"]
-
-
-@dataclass
-class Options:
-    """How to show the app; every field has a command-line option of the same name."""
-
-    mode: Mode = "window"
-    title: str = "desklaunch"
-    width: int = 900
-    height: int = 700
-    close_on_exit: bool = False
-    gui: str | None = None
-    debug: bool = False
-    name: str | None = None
-    """The app's name for its settings and single instance; None remembers nothing."""
-    data_dir: Path | None = None
-    reset: bool = False
-    single_instance: bool = False
-    watch: Path | None = None
-    """The script to rerun when it is saved (`--reload`)."""
-    sized: bool = False
-    """True when width/height were asked for: they win over the remembered size."""
-    min_size: tuple[int, int] | None = None
-    resizable: bool = True
-    fullscreen: bool = False
-    on_top: bool = False
-    icon: str | None = None
-    confirm_close: bool = False
-
 
 def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         preload: Sequence[str] = ()) -> int:
@@ -72,7 +40,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         return 0
     mode = options.mode
     if mode == "window":
-        from desklaunch.window import window_problem
+        from desklaunch.desktop.window import window_problem
 
         problem = window_problem(options.gui)
         if problem is not None:
@@ -121,7 +89,7 @@ def _show(url: str, mode: Mode, desktop: Desktop, options: Options) -> Window | 
     if mode != "window":
         _announce(url, open_browser=mode == "browser")
         return None
-    from desklaunch.window import Window
+    from desklaunch.desktop.window import Window
 
     width, height, native_options = desktop.window_size()
     return Window(url, title=options.title, width=width, height=height, gui=options.gui,

@@ -23,11 +23,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from desklaunch import logs
+from desklaunch.core import logs
 from desklaunch.errors import DesklaunchError
 
 if TYPE_CHECKING:
-    from desklaunch.launcher import Options
+    from desklaunch.desktop.options import Options
 
 log = logging.getLogger(__name__)
 

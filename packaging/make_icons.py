@@ -1,5 +1,5 @@
 """Draws desklaunch's default app icon as PNGs in every size builds use:
-desklaunch/packaging/icons/icon-<N>.png.
+desklaunch/packaging/templates/icons/icon-<N>.png.
 
 A blue rounded square holding a small white window with a title bar and two text lines, so
 the icon says "a desktop app". Plain Python (zlib + struct), 4x4 supersampled edges; run it
@@ -71,7 +71,8 @@ def png(size: int, rgba_rows: bytes) -> bytes:
 
 
 def main() -> None:
-    folder = Path(__file__).resolve().parents[1] / "desklaunch" / "packaging" / "icons"
+    package = Path(__file__).resolve().parents[1] / "desklaunch" / "packaging"
+    folder = package / "templates" / "icons"
     folder.mkdir(exist_ok=True)
     for size in SIZES:
         (folder / f"icon-{size}.png").write_bytes(png(size, draw(size)))

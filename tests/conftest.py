@@ -16,8 +16,8 @@ import pytest
 from pilot import Pilot, ScriptTarget, build_app
 from playwright.sync_api import Browser, BrowserContext, Playwright, expect, sync_playwright
 
-from desklaunch.loop import EventLoopThread
-from desklaunch.session import Session
+from desklaunch.core.loop import EventLoopThread
+from desklaunch.core.session import Session
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

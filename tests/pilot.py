@@ -27,8 +27,8 @@ from typing import Any
 from playwright.sync_api import ConsoleMessage, Error, Locator, Page, expect
 
 from desklaunch.app import App
-from desklaunch.session import Session
-from desklaunch.target import resolve
+from desklaunch.core.session import Session
+from desklaunch.core.target import resolve
 
 ScriptTarget = Callable[[], Any] | str | Path
 """What to run: a script file (path), or a function (plain or `async def`) run as the script."""

@@ -26,8 +26,10 @@ WAIT = 30.0  # hang guard only
 URL_LINE = re.compile(r"http://127\.0\.0\.1:(\d+)/\?launch=[\w-]+")
 
 
-def desklaunch(*args: str, cwd: Path, **popen: Any) -> subprocess.Popen[str]:
+def desklaunch(*args: str, cwd: Path, extra_env: dict[str, str] | None = None,
+               **popen: Any) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DESKLAUNCH_")}
+    env.update(extra_env or {})
     return subprocess.Popen([sys.executable, "-m", "desklaunch", *args], cwd=cwd, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
 
@@ -177,6 +179,23 @@ def test_no_open_prints_the_url_first_and_it_lets_one_client_in(tmp_path):
             proc.communicate(timeout=WAIT)
 
 
+def test_browser_with_no_open_prints_the_url_and_opens_nothing(tmp_path):
+    """People write both, meaning "no window, just the URL" (a display is there to open one)."""
+    script = write(tmp_path, "app.py", "x = 1\n")
+    opened = tmp_path / "opened"
+    with desklaunch("--browser", "--no-open", script, cwd=tmp_path,
+                    extra_env={"BROWSER": f"touch {opened} %s", "DISPLAY": ":99"}) as proc:
+        try:
+            url = url_line(proc)
+            assert URL_LINE.fullmatch(url), url
+            assert Client(url).enter() == 303
+        finally:
+            proc.terminate()
+            _, err = proc.communicate(timeout=WAIT)
+    assert "not allowed" not in err
+    assert not opened.exists(), "no browser was asked to open the URL"
+
+
 @pytest.mark.parametrize(("source", "code"), [
     ("x = 1\n", 0),
     ("import sys\nsys.exit(3)\n", 3),
@@ -199,7 +218,7 @@ def test_a_script_exception_prints_its_traceback_on_stderr(tmp_path):
     assert "Traceback (most recent call last):" in result.stderr
     assert re.search(r'File ".*app\.py", line 5, in <module>', result.stderr)
     assert "ValueError: boom" in result.stderr
-    assert "desklaunch/session.py" not in result.stderr.replace("\\", "/")
+    assert "desklaunch/core/session.py" not in result.stderr.replace("\\", "/")
 
 
 def test_the_script_gets_its_arguments_and_runs_from_any_folder(tmp_path):

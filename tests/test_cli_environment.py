@@ -14,7 +14,8 @@ import pytest
 
 from desklaunch.cli import build_parser
 
-ICON = Path(__file__).resolve().parents[1] / "desklaunch" / "packaging" / "icons" / "icon-64.png"
+ICON = (Path(__file__).resolve().parents[1] / "desklaunch" / "packaging" / "templates" / "icons"
+        / "icon-64.png")
 VALUES = {"--width": "321", "--height": "234", "--min-size": "400x300", "--icon": str(ICON),
           "--gui": "qt", "--title": "Converter ü", "--name": "converter",
           "--data-dir": "/tmp/converter data"}

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from desklaunch import logs, startup
+from desklaunch import startup
+from desklaunch.core import logs
 from desklaunch.errors import UsageError
 from desklaunch.launcher import Options
 

@@ -14,8 +14,10 @@ import importlib
 import importlib.util
 import sys
 from collections.abc import Sequence
+from importlib.abc import Loader
 from importlib.machinery import ModuleSpec
 from types import ModuleType
+from typing import cast
 
 MODULES = ("", ".exceptions", ".input", ".output", ".pin", ".session", ".platform",
            ".platform.tornado", ".platform.tornado_http", ".platform.aiohttp",
@@ -48,7 +50,8 @@ class _PywebioAlias:
         if not name.startswith("pywebio") or suffix not in MODULES:
             return None
         module = importlib.import_module(_OURS + suffix)
-        return ModuleSpec(name, _StandIn(module), is_package=hasattr(module, "__path__"))
+        loader = cast("Loader", _StandIn(module))  # a loader by duck typing
+        return ModuleSpec(name, loader, is_package=hasattr(module, "__path__"))
 
 
 _ALIAS = _PywebioAlias()

@@ -3,7 +3,7 @@
 A script that never imports desklaunch (detect.py) runs with `print`, `input`, `getpass`,
 argparse, logging and progress bars shown in a console in the window: runner.py runs it,
 terminal.py and streams.py carry its text both ways, argform.py turns its parser into a
-form. The page's side is assets/js/console.js; the commands are in docs/protocol.md.
+form. The page's side is desklaunch/assets/js/console.js; the commands are in docs/protocol.md.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desklaunch.console.detect import wants_console
-from desklaunch.settings import AppSettings, settings_folder
-from desklaunch.target import Target
+from desklaunch.core.settings import AppSettings, settings_folder
+from desklaunch.core.target import Target
 
 if TYPE_CHECKING:
     from desklaunch.console.runner import ConsoleProgram

@@ -102,7 +102,8 @@ class ArgForm:
         return {"title": self.title, "description": self.description,
                 "root": self._wire_level(self.root, values, chosen), "submit_label": "Run"}
 
-    def _wire_level(self, level: Level, values: dict[str, Any], chosen: list[Any]) -> dict:
+    def _wire_level(self, level: Level, values: dict[str, Any], chosen: list[Any]
+                    ) -> dict[str, Any]:
         fields = []
         for arg in level.fields:
             spec = dict(arg.wire)
@@ -127,8 +128,9 @@ class ArgForm:
     def build_argv(self, answer: Any) -> tuple[list[str], dict[str, str], dict[str, Any]]:
         """(argv, errors by field key, values to remember) for a submitted answer."""
         raw = answer if isinstance(answer, dict) else {}
-        values = raw.get("values") if isinstance(raw.get("values"), dict) else {}
-        path = raw.get("path") if isinstance(raw.get("path"), list) else []
+        raw_values, raw_path = raw.get("values"), raw.get("path")
+        values: dict[str, Any] = raw_values if isinstance(raw_values, dict) else {}
+        path: list[Any] = raw_path if isinstance(raw_path, list) else []
         argv: list[str] = []
         errors: dict[str, str] = {}
         memory: dict[str, Any] = {}

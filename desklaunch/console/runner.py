@@ -30,10 +30,10 @@ from desklaunch.console.argform import ArgForm
 from desklaunch.console.detect import terminal_notice, uses_argparse
 from desklaunch.console.fdcapture import FdCapture
 from desklaunch.console.terminal import Terminal
+from desklaunch.core.session import Session, current_session
+from desklaunch.core.settings import AppSettings, app_name, settings_folder
+from desklaunch.core.target import Target
 from desklaunch.errors import SessionClosed
-from desklaunch.session import Session, current_session
-from desklaunch.settings import AppSettings, app_name, settings_folder
-from desklaunch.target import Target
 
 log = logging.getLogger(__name__)
 

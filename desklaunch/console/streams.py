@@ -1,7 +1,7 @@
 """Stand-ins for `sys.stdout`, `sys.stderr` and `sys.stdin` that talk to the console.
 
 `sys.stdout` is process-wide, so each stand-in looks up the console of the code calling it
-(`desklaunch.session.current_session()`, whose `data["console"]` a console run sets) and
+(`desklaunch.core.session.current_session()`, whose `data["console"]` a console run sets) and
 falls back to the real stream for every other thread. `getpass.getpass` and `time.sleep`
 are wrapped the same way: a password field instead of the terminal, and a sleep that the
 Stop button can cut short. `install()`/`uninstall()` are counted, so sessions may overlap.
@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable
 from typing import IO, Any, Protocol
 
+from desklaunch.core.session import current_session
 from desklaunch.errors import NoSessionError, SessionClosed
-from desklaunch.session import current_session
 
 
 class Console(Protocol):
@@ -90,7 +90,7 @@ class ConsoleText(io.TextIOBase):
     def isatty(self) -> bool:
         return False
 
-    def write(self, text: str) -> int:  # type: ignore[override]
+    def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         console = active_console()
@@ -155,7 +155,7 @@ class ConsoleInput(io.TextIOBase):
                 break
         return "".join(lines)
 
-    def readlines(self, hint: int | None = -1) -> list[str]:
+    def readlines(self, hint: int | None = -1) -> list[str]:  # type: ignore[override]
         return list(iter(self.readline, ""))
 
 
@@ -227,7 +227,7 @@ def install() -> None:
         _Installed.saved = (sys.stdout, sys.stderr, sys.stdin, getpass.getpass, time.sleep)
         sys.stdout, sys.stderr, sys.stdin = _STDOUT, _STDERR, _STDIN
         getpass.getpass = console_getpass
-        time.sleep = console_sleep
+        time.sleep = console_sleep  # type: ignore[assignment]
 
 
 def uninstall() -> None:

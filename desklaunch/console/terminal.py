@@ -4,7 +4,7 @@ A `Terminal` is what the stand-in streams (streams.py) find in `session.data["co
 It sends the page the `console` widget once, batches writes (output.py), asks for lines
 of input with a `console_input` command, and shows the run's state with `console_status`.
 Those two are coalesced commands: a reloaded page gets only their newest form.
-Stop raises `KeyboardInterrupt` in the script thread (desklaunch.interrupt), or wakes the
+Stop raises `KeyboardInterrupt` in the script thread (desklaunch.core.interrupt), or wakes the
 input line or `time.sleep` it is blocked in, as Ctrl+C would in a terminal.
 """
 
@@ -15,10 +15,10 @@ import threading
 from typing import Any
 
 from desklaunch.console.output import ConsoleOutput
+from desklaunch.core.interrupt import raise_in_thread
+from desklaunch.core.messages import ROOT_SCOPE
+from desklaunch.core.session import Mailbox, Session
 from desklaunch.errors import SessionClosed
-from desklaunch.interrupt import raise_in_thread
-from desklaunch.messages import ROOT_SCOPE
-from desklaunch.session import Mailbox, Session
 
 MAX_LINE = 1_000_000
 TAIL = 200

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import threading
 
+from desklaunch.core.session import bind_current, current_session
 from desklaunch.errors import SessionClosed
-from desklaunch.session import bind_current, current_session
 from desklaunch.ui.choices import checkbox, radio, select
 from desklaunch.ui.content import put_code, put_error, put_info, put_link, put_success, put_warning
 from desklaunch.ui.controls import actions, slider

@@ -186,5 +186,5 @@ def radio(
     return _ask(field.listen(onchange), name)
 
 
-def _ask(field: ChoiceField, name: str | None) -> Any:
+def _ask(field: Field[Any], name: str | None) -> Any:
     return field if name is not None else ask_one(field)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
+from desklaunch.core.messages import Command, Event
+from desklaunch.core.session import Mailbox, Session
 from desklaunch.errors import SessionClosed
-from desklaunch.messages import Command, Event
-from desklaunch.session import Mailbox, Session
 
 
 class Closing(Mailbox):

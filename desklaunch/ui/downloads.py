@@ -14,7 +14,7 @@ import base64
 from pathlib import Path, PurePath
 from typing import Any
 
-from desklaunch.session import Session, current_session
+from desklaunch.core.session import Session, current_session
 from desklaunch.ui.flow import _on_event_loop
 from desklaunch.ui.outputs import Output, send_output
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from desklaunch.core.session import current_session
 from desklaunch.errors import SessionClosed
-from desklaunch.session import current_session
 from desklaunch.ui.flow import _on_event_loop
 
 _IGNORED_ENV = ("auto_scroll_bottom", "input_panel_fixed", "input_panel_min_height",

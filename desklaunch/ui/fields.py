@@ -19,8 +19,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
-    from desklaunch.messages import Event
-    from desklaunch.session import Session
+    from desklaunch.core.messages import Event
+    from desklaunch.core.session import Session
 
 T = TypeVar("T")
 Validator = Callable[[Any], "str | None"]

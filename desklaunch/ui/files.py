@@ -1,7 +1,7 @@
 """`file_upload`: ask for one file or several, and get their names and bytes.
 
 In a browser (and for a file dropped on the field, anywhere) the page sends the files in
-chunks to the app before the form is submitted (desklaunch/uploads.py). In a window the
+chunks to the app before the form is submitted (desklaunch/core/uploads.py). In a window the
 field's button opens the system's file chooser instead: the page sends `file_choose`, the
 field asks `session.native` on the thread that waits for the form, stages the chosen paths,
 and tells the page which files it holds (`field_update`). Either way the submit carries
@@ -17,14 +17,14 @@ import stat
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from desklaunch.core.uploads import FIELD_CAP, StagedFile, human_size, too_large
 from desklaunch.errors import ProtocolError
 from desklaunch.ui.fields import Field, InputError, Validator, base_spec
 from desklaunch.ui.form import ask_one
-from desklaunch.uploads import FIELD_CAP, StagedFile, human_size, too_large
 
 if TYPE_CHECKING:
-    from desklaunch.messages import Event
-    from desklaunch.session import Session
+    from desklaunch.core.messages import Event
+    from desklaunch.core.session import Session
 
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}

@@ -14,8 +14,8 @@ import asyncio
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from desklaunch.messages import Event
-from desklaunch.session import Mailbox, Session, current_session
+from desklaunch.core.messages import Event
+from desklaunch.core.session import Mailbox, Session, current_session
 
 FieldError = tuple[str, str]
 """(field name, message); field name "" puts the message under the whole form."""

@@ -16,8 +16,8 @@ from desklaunch.ui.fields import Field
 from desklaunch.ui.flow import FieldError, FormHooks, ask
 
 if TYPE_CHECKING:
-    from desklaunch.messages import Event
-    from desklaunch.session import Session
+    from desklaunch.core.messages import Event
+    from desklaunch.core.session import Session
 
 GroupValidator = Callable[[dict[str, Any]], "tuple[str, str] | None"]
 

@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from desklaunch.messages import Widget
-from desklaunch.session import current_session
+from desklaunch.core.messages import Widget
+from desklaunch.core.session import current_session
 from desklaunch.ui.closing import record_close, when_closed
-from desklaunch.ui.scopes import enter_scope, leave_scope, target_scope
+from desklaunch.ui.scope_stack import enter_scope, leave_scope, target_scope
 from desklaunch.ui.style import check_css
 
 BUTTON_COLORS = ("primary", "secondary", "success", "danger", "warning", "info", "light",
@@ -250,14 +250,14 @@ def toast(content: Any, duration: float = 2, position: str = "center", color: st
         close_id = session.new_id("t")
 
         def clicked(_: Any) -> Any:
-            session.forget_callback(command["id"])
+            session.forget_callback(str(command["id"]))
             session.drop_mailbox(close_id)
             return onclick()
 
         command["id"] = session.register_callback(clicked)
         command["close"] = close_id
         when_closed(session, close_id, "toast_close",
-                    lambda: session.forget_callback(command["id"]))
+                    lambda: session.forget_callback(str(command["id"])))
     session.send(command)
 
 

@@ -17,11 +17,12 @@ import asyncio
 import contextlib
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Set as AbstractSet
+from typing import Any, cast
 
+from desklaunch.core.messages import Event
+from desklaunch.core.session import Mailbox, Session, current_session
 from desklaunch.errors import SessionClosed
-from desklaunch.messages import Event
-from desklaunch.session import Mailbox, Session, current_session
 from desklaunch.ui.fields import Field
 from desklaunch.ui.flow import _on_event_loop
 
@@ -57,7 +58,7 @@ class PinWidget:
 class _Waiter:
     """One `pin_wait_change` call: the names it waits for and, once set, the change."""
 
-    def __init__(self, names: set[str], loop: asyncio.AbstractEventLoop | None) -> None:
+    def __init__(self, names: AbstractSet[str], loop: asyncio.AbstractEventLoop | None) -> None:
         self.names = names
         self.result: dict[str, Any] | None = None
         self.loop = loop
@@ -85,7 +86,7 @@ class PinBoard(Mailbox):
             if board is None:
                 board = session.data["pin_board"] = cls(session)
                 session.open_mailbox(session.new_id("pins-"), board)  # closed with the session
-            return board  # type: ignore[no-any-return]
+            return cast("PinBoard", board)
 
     # -- the script's side ------------------------------------------------------------------
 
@@ -124,7 +125,7 @@ class PinBoard(Mailbox):
             if callback is not None:
                 callbacks.append(callback)
 
-    def wait(self, names: set[str], timeout: float | None) -> dict[str, Any] | None:
+    def wait(self, names: AbstractSet[str], timeout: float | None) -> dict[str, Any] | None:
         waiter = _Waiter(names, None)
         with self._lock:
             self._waiters.append(waiter)
@@ -134,7 +135,8 @@ class PinBoard(Mailbox):
                 self._waiters.remove(waiter)
             return self._outcome(waiter)
 
-    async def wait_async(self, names: set[str], timeout: float | None) -> dict[str, Any] | None:
+    async def wait_async(self, names: AbstractSet[str], timeout: float | None
+                         ) -> dict[str, Any] | None:
         waiter = _Waiter(names, asyncio.get_running_loop())
         assert waiter.future is not None
         with self._lock:

@@ -14,7 +14,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from desklaunch.session import current_session
+from desklaunch.core.session import current_session
 from desklaunch.ui.choices import checkbox, radio, select
 from desklaunch.ui.controls import slider
 from desklaunch.ui.fields import Field, options_wire

@@ -15,10 +15,10 @@ from __future__ import annotations
 import contextvars
 from typing import Any
 
-from desklaunch.session import current_session
+from desklaunch.core.session import current_session
 from desklaunch.ui.closing import record_close
 from desklaunch.ui.outputs import as_widgets
-from desklaunch.ui.scopes import enter_scope, leave_scope
+from desklaunch.ui.scope_stack import enter_scope, leave_scope
 
 
 class PopupSize:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from desklaunch.session import current_session
+from desklaunch.core.session import current_session
 from desklaunch.ui.outputs import BUTTON_COLORS, Output, send_output
 
 LOADING_SHAPES = ("border", "grow")

@@ -5,57 +5,26 @@ from __future__ import annotations
 import contextvars
 import functools
 import inspect
-import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from desklaunch.messages import ROOT_SCOPE
-from desklaunch.session import Session, current_session
-
-if TYPE_CHECKING:
-    from desklaunch.ui.outputs import Output
+from desklaunch.core.messages import ROOT_SCOPE
+from desklaunch.core.session import Session, current_session
+from desklaunch.ui.outputs import Output, as_widgets
+from desklaunch.ui.scope_stack import (
+    check_name,
+    current_scope,
+    enter_scope,
+    leave_scope,
+    target_scope,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-_stack: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
-    "desklaunch_scopes", default=(ROOT_SCOPE,)
-)
-_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")
-
-
-def current_scope() -> str:
-    """The scope outputs go to when the call names none."""
-    return _stack.get()[-1]
-
-
-def target_scope(scope: str | None) -> str:
-    """The scope an output goes to: the one named, or the current one."""
-    if scope is None:
-        return current_scope()
-    check_name(scope)
-    return scope
-
-
-def enter_scope(name: str) -> contextvars.Token[tuple[str, ...]]:
-    """Make `name` the current scope until `leave_scope(token)`; no checks, no commands."""
-    return _stack.set((*_stack.get(), name))
-
-
-def leave_scope(token: contextvars.Token[tuple[str, ...]]) -> None:
-    _stack.reset(token)
-
-
-def check_name(name: str) -> None:
-    if not _NAME.match(name):
-        raise ValueError(
-            f"scope name {name!r} must start with a letter or _ and hold only letters, "
-            "digits, _ and -"
-        )
-
-
 def _parents(session: Session) -> dict[str, str]:
     """Each known scope's parent, per session; ROOT is always there."""
-    return session.data.setdefault("scope_parents", {ROOT_SCOPE: ""})
+    parents: dict[str, str] = session.data.setdefault("scope_parents", {ROOT_SCOPE: ""})
+    return parents
 
 
 class use_scope:  # noqa: N801 - named like a function, as scripts use it
@@ -91,11 +60,11 @@ class use_scope:  # noqa: N801 - named like a function, as scripts use it
             parents[name] = parent
         elif self.clear:
             clear(name)
-        self._tokens.append(_stack.set((*_stack.get(), name)))
+        self._tokens.append(enter_scope(name))
         return name
 
     def __exit__(self, *exc_info: object) -> None:
-        _stack.reset(self._tokens.pop())
+        leave_scope(self._tokens.pop())
 
     def __call__(self, function: F) -> F:
         if inspect.iscoroutinefunction(function):
@@ -145,7 +114,6 @@ def put_scope(name: str, content: Any = (), scope: str | None = None,
 
         put_scope("status", put_text("Idle")); ...; clear("status")
     """
-    from desklaunch.ui.outputs import Output, as_widgets  # late: outputs imports this module
 
     check_name(name)
     session = current_session()

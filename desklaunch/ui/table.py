@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from desklaunch.ui.outputs import Output, as_widget, send_output
 
@@ -27,7 +27,7 @@ def span(content: Any, row: int = 1, col: int = 1) -> Span:
 
 
 def put_table(tdata: Sequence[Sequence[Any] | Mapping[Any, Any]],
-              header: Sequence[Any] | None = None, scope: str | None = None,
+              header: Sequence[Any] | Literal[False] | None = None, scope: str | None = None,
               position: int = -1) -> Output:
     """Show a table. Cells are text, numbers, outputs (which move into the cell), or `span()`.
 
@@ -38,10 +38,11 @@ def put_table(tdata: Sequence[Sequence[Any] | Mapping[Any, Any]],
 
         put_table([["Fruit", "Price"], ["Apple", 1.5], ["Pear", put_text("sold out")]])
     """
-    rows: list[Sequence[Any]] = list(tdata)
+    rows: list[Any] = list(tdata)
     head: Sequence[Any] | None = None if header is False else header
+    shown = header is not False  # a desklaunch addition: False shows no header row
     if rows and isinstance(rows[0], Mapping):
-        if head is None and header is not False:
+        if head is None and shown:
             keys: list[Any] = list(rows[0].keys())
             head = keys
         elif head and isinstance(head[0], (list, tuple)):
@@ -49,11 +50,11 @@ def put_table(tdata: Sequence[Sequence[Any] | Mapping[Any, Any]],
             head = [pair[0] for pair in head]
         else:
             keys = list(head or rows[0].keys())
-        rows = [[_get(row, key) for key in keys] for row in rows]  # type: ignore[union-attr]
+        rows = [[_get(row, key) for key in keys] for row in rows]
     else:
         if head and isinstance(head[0], (list, tuple)):
             head = [pair[0] for pair in head]
-        if head is None and header is not False and rows:
+        if head is None and shown and rows:
             head, rows = rows[0], rows[1:]
     widget = {"type": "table", "header": [_cell(c) for c in head] if head else [],
               "rows": [[_cell(c) for c in row] for row in rows]}

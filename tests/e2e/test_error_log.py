@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desklaunch import logs
+from desklaunch.core import logs
 
 
 def test_the_error_box_says_where_the_log_file_is(pilot, monkeypatch, tmp_path: Path) -> None:

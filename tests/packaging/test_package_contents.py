@@ -23,8 +23,8 @@ def test_every_package_folder_is_listed() -> None:
 
 def test_pyinstaller_finds_the_hook_through_its_entry_point() -> None:
     entry = PYPROJECT["project"]["entry-points"]["pyinstaller40"]["hook-dirs"]
-    assert entry == "desklaunch._pyinstaller:get_hook_dirs"
-    from desklaunch._pyinstaller import get_hook_dirs
+    assert entry == "desklaunch.packaging.hooks:get_hook_dirs"
+    from desklaunch.packaging.hooks import get_hook_dirs
 
     assert all((Path(d) / "hook-desklaunch.py").is_file() for d in get_hook_dirs())
 

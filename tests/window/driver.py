@@ -17,8 +17,8 @@ from typing import Any
 
 import webview
 
+from desklaunch.core.target import resolve
 from desklaunch.launcher import Options, run
-from desklaunch.target import resolve
 
 STEP_TIMEOUT = 20.0
 EXTRA_ACTIONS: dict[str, Callable[[Any, dict[str, Any], dict[str, Any]], None]] = {}

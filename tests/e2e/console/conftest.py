@@ -18,8 +18,8 @@ from playwright.sync_api import BrowserContext, Locator, expect
 
 from desklaunch.app import App
 from desklaunch.console import ConsoleProgram
-from desklaunch.settings import AppSettings
-from desklaunch.target import resolve
+from desklaunch.core.settings import AppSettings
+from desklaunch.core.target import resolve
 
 SCRIPTS = Path(__file__).parent / "scripts"
 

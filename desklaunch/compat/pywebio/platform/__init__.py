@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desklaunch.compat.forward import unsupported
-from desklaunch.session import current_session
+from desklaunch.core.session import current_session
 
 _settings: dict[str, Any] = {}
 

@@ -1,0 +1,533 @@
+"""A session: one run of the script for one page, with its commands out and events in.
+
+The session knows nothing of HTTP. It hands each command to a `sink` (the protocol layer's
+outbox), receives the page's events through `deliver()`, and wakes the blocked UI call or
+runs the callback each event is for. It runs the script either in a thread of its own
+(`kind="thread"`) or as a task on the app's event loop (`kind="coroutine"`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import enum
+import inspect
+import itertools
+import logging
+import queue
+import sys
+import threading
+import traceback
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from desklaunch.core import logs
+from desklaunch.core.interrupt import raise_in_thread
+from desklaunch.core.messages import Command, Event
+from desklaunch.core.native import NativeDialogs
+from desklaunch.core.reactions import Reactions
+from desklaunch.core.uploads import Uploads
+from desklaunch.errors import NoSessionError, SessionClosed
+
+log = logging.getLogger(__name__)
+
+SessionKind = Literal["thread", "coroutine"]
+Sink = Callable[[Command], None]
+
+_current: contextvars.ContextVar[Session | None] = contextvars.ContextVar(
+    "desklaunch_session", default=None
+)
+_PACKAGE_DIR = str(Path(__file__).resolve().parent)
+_numbers = itertools.count(1)
+
+
+_CallbackItem = tuple[Callable[[Any], Any], Any, "threading.Event | None"]
+
+
+class SessionState(enum.Enum):
+    """Where a session is in its life; transitions only go forward."""
+
+    NEW = "new"  # created, script not started
+    RUNNING = "running"  # script started (it may have finished; callbacks still run)
+    CLOSED = "closed"  # window gone: blocked calls raised SessionClosed, cleanups ran
+
+
+class Mailbox:
+    """The events for one awaited form, handed from server threads to the waiting call."""
+
+    def __init__(self) -> None:
+        self._events: deque[Event] = deque()
+        self._cond = threading.Condition()
+        self._closed = False
+        self._waiter: tuple[asyncio.AbstractEventLoop, asyncio.Future[None]] | None = None
+        self.on_wait: Callable[[], None] | None = None
+        """Called whenever a `get()` is about to block: the script has done what it was given."""
+
+    def put(self, event: Event) -> bool:
+        """Hand `event` to the waiting call; True: a script call will take it from here.
+
+        Subclasses that handle the event in `put` itself return False.
+        """
+        with self._cond:
+            self._events.append(event)
+            self._cond.notify()
+            self._wake_async()
+        return True
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+            self._wake_async()
+
+    def get(self) -> Event:
+        """Block until the next event; raise `SessionClosed` once the session is closed."""
+        with self._cond:
+            while not self._events and not self._closed:
+                self._waiting()
+                self._cond.wait()
+            if self._closed:
+                raise SessionClosed
+            return self._events.popleft()
+
+    async def aget(self) -> Event:
+        """Like `get()`, awaited on whatever event loop runs the caller."""
+        loop = asyncio.get_running_loop()
+        while True:
+            with self._cond:
+                if self._closed:
+                    raise SessionClosed
+                if self._events:
+                    return self._events.popleft()
+                future = loop.create_future()
+                self._waiter = (loop, future)
+                self._waiting()
+            try:
+                await future
+            except asyncio.CancelledError:
+                # Closing a session both wakes its mailboxes and cancels its tasks; whichever
+                # lands first, the script must see the SessionClosed a blocking call sees.
+                if not self._closed:
+                    raise
+                raise SessionClosed from None
+
+    def _waiting(self) -> None:
+        if self.on_wait is not None:
+            self.on_wait()
+
+    def _wake_async(self) -> None:
+        if self._waiter is not None:
+            loop, future = self._waiter
+            self._waiter = None
+            loop.call_soon_threadsafe(_resolve, future)
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
+class Outcome:
+    """How the script ended: `state` is "finished" or "error"; `code` is its exit code."""
+
+    def __init__(self, state: str, code: int, traceback_text: str | None = None) -> None:
+        self.state = state
+        self.code = code
+        self.traceback = traceback_text
+
+    def command(self) -> Command:
+        command: Command = {"cmd": "state", "state": self.state, "code": self.code,
+                            "traceback": self.traceback}
+        log_file = logs.current()
+        if self.state == "error" and log_file is not None:
+            command["log"] = str(log_file)  # where the error box says the details are kept
+        return command
+
+
+class Session:
+    """One script run, bound to one page through `sink`, closed exactly once."""
+
+    _live: ClassVar[set[Session]] = set()
+    _live_lock = threading.Lock()
+
+    def __init__(
+        self,
+        main: Callable[[], Any],
+        sink: Sink,
+        *,
+        kind: SessionKind = "thread",
+        loop: asyncio.AbstractEventLoop | None = None,
+        on_finish: Callable[[Session], None] | None = None,
+        native: NativeDialogs | None = None,
+        on_start: Callable[[Session], None] | None = None,
+    ) -> None:
+        if kind == "coroutine" and loop is None:
+            raise ValueError("a coroutine session needs the event loop it runs on")
+        self.number = next(_numbers)
+        self.kind = kind
+        self.data: dict[str, Any] = {}  # state the UI layer keeps per session (scopes, …)
+        self.native = native
+        """The window's system dialogs; None in a browser."""
+        self.uploads = Uploads()
+        """Files staged for the file fields of the forms shown (desklaunch/core/uploads.py)."""
+        self.reactions = Reactions()
+        """The work delivered events started and not yet finished (desklaunch/core/reactions.py)."""
+        self._main = main
+        self._sink = sink
+        self._loop = loop
+        self._on_finish = on_finish
+        self._on_start = on_start
+        self._state = SessionState.NEW
+        self._lock = threading.RLock()
+        self._mailboxes: dict[str, Mailbox] = {}
+        self._callbacks: dict[str, Callable[[Any], Any]] = {}
+        self._ids = itertools.count(1)
+        self._deferred: list[Callable[[], Any]] = []
+        self._script_thread: threading.Thread | None = None
+        self._callback_thread: threading.Thread | None = None
+        self._callback_queue: queue.SimpleQueue[_CallbackItem | None]
+        self._callback_queue = queue.SimpleQueue()
+        self._tasks: set[asyncio.Future[Any]] = set()
+        self.outcome: Outcome | None = None
+        self.finished = threading.Event()
+
+    def __repr__(self) -> str:
+        return f"<Session #{self.number} {self.kind} {self._state.value}>"
+
+    @property
+    def state(self) -> SessionState:
+        return self._state
+
+    @property
+    def closed(self) -> bool:
+        return self._state is SessionState.CLOSED
+
+    @classmethod
+    def live(cls) -> list[Session]:
+        """The sessions started and not yet closed, in this process."""
+        with cls._live_lock:
+            return list(cls._live)
+
+    # -- script ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the script: in a thread of its own, or as a task on the event loop."""
+        with self._lock:
+            if self._state is not SessionState.NEW:
+                raise RuntimeError(f"cannot start a session that is {self._state.value}")
+            self._state = SessionState.RUNNING
+        with Session._live_lock:
+            Session._live.add(self)
+        if self._on_start is not None:
+            self._on_start(self)
+        if self.kind == "thread":
+            # Never a daemon (the server's worker threads that start sessions are): a script
+            # that will not stop must keep counting, so the app ends the process for it.
+            self._script_thread = threading.Thread(
+                target=self._run_in_thread, name=f"desklaunch-script-{self.number}",
+                daemon=False,
+            )
+            self._script_thread.start()
+        else:
+            assert self._loop is not None
+            self._loop.call_soon_threadsafe(self._start_task)
+
+    def _run_in_thread(self) -> None:
+        _current.set(self)
+        try:
+            self._main()
+        except BaseException as exc:  # noqa: BLE001 - every ending is reported, none escapes
+            self._finish(exc)
+        else:
+            self._finish(None)
+
+    def _start_task(self) -> None:
+        async def run() -> None:
+            _current.set(self)
+            try:
+                await self._main()
+            except asyncio.CancelledError:
+                self._finish(SessionClosed())
+            except BaseException as exc:  # noqa: BLE001
+                self._finish(exc)
+            else:
+                self._finish(None)
+
+        assert self._loop is not None
+        self._track(self._loop.create_task(run()))
+
+    def _finish(self, exc: BaseException | None) -> None:
+        if isinstance(exc, SessionClosed) or (exc is not None and self.closed):
+            self.outcome = Outcome("closed", 0)
+        elif exc is None:
+            self.outcome = Outcome("finished", 0)
+        elif isinstance(exc, SystemExit):
+            self.outcome = Outcome("finished", _exit_code(exc))
+        else:
+            text = _script_traceback(exc)
+            log.debug("script ended with %s", type(exc).__name__)
+            _print_error(text)
+            self.outcome = Outcome("error", 1, text)
+        if self.outcome.state != "closed":
+            self._send_quietly(self.outcome.command())
+        self.reactions.script_waits()
+        self.finished.set()
+        if self._on_finish is not None:
+            self._on_finish(self)
+
+    # -- commands and events --------------------------------------------------------------
+
+    def send(self, command: Command) -> None:
+        """Queue one command for the page; a closed session stops the caller instead."""
+        if self.closed:
+            raise SessionClosed
+        self._sink(command)
+
+    def _send_quietly(self, command: Command) -> None:
+        if not self.closed:
+            self._sink(command)
+
+    def new_id(self, prefix: str) -> str:
+        """An id unique in this session, for forms, callbacks and anonymous scopes."""
+        return f"{prefix}{next(self._ids)}"
+
+    def open_mailbox(self, key: str, box: Mailbox | None = None) -> Mailbox:
+        """Start collecting the events addressed to `key` (a form id).
+
+        `box` may be a `Mailbox` subclass whose `put` handles each event as it arrives (in
+        the delivering thread: quick, never blocking), like the pin widgets' values.
+        """
+        box = Mailbox() if box is None else box
+        box.on_wait = self.reactions.script_waits
+        with self._lock:
+            if self.closed:
+                box.close()
+            self._mailboxes[key] = box
+        return box
+
+    def drop_mailbox(self, key: str) -> None:
+        with self._lock:
+            self._mailboxes.pop(key, None)
+
+    def register_callback(self, callback: Callable[[Any], Any]) -> str:
+        """Remember `callback` under a new id the page can send `click` events to."""
+        key = self.new_id("c")
+        with self._lock:
+            self._callbacks[key] = callback
+        return key
+
+    def forget_callback(self, key: str) -> None:
+        """Stop routing events to the callback `key` (the control that sent them is gone)."""
+        with self._lock:
+            self._callbacks.pop(key, None)
+
+    def listens_for(self, key: str) -> bool:
+        """Whether an event for `key` would still reach a callback or a waiting call."""
+        with self._lock:
+            return key in self._callbacks or key in self._mailboxes
+
+    def deliver(self, event: Event) -> threading.Event | None:
+        """Route one event from the page to its waiting call or its callback.
+
+        Returns a token set once the work the event started is done (the script is back
+        waiting, the callback returned), or None when nothing was started.
+        """
+        with self._lock:
+            if self.closed:
+                return None
+            box = self._mailboxes.get(event["id"])
+            callback = self._callbacks.get(event["id"]) if box is None else None
+        if box is not None:
+            token = self.reactions.start(by_script=True)
+            if not box.put(event):
+                self.reactions.done(token)
+                return None
+            return token
+        if callback is not None:
+            token = self.reactions.start()
+            self._dispatch(callback, event.get("value"), token)
+            return token
+        log.debug("event for unknown id dropped")
+        return None
+
+    def call_soon(self, callback: Callable[[Any], Any], value: Any) -> None:
+        """Run `callback(value)` the way a button's callback runs: in order, in the
+        background (the callback thread, or the event loop for an `async def` script)."""
+        if not self.closed:
+            self._dispatch(callback, value)
+
+    def _dispatch(self, callback: Callable[[Any], Any], value: Any,
+                  token: threading.Event | None = None) -> None:
+        if self.kind == "coroutine":
+            assert self._loop is not None
+            context = contextvars.Context()
+            context.run(_current.set, self)
+            self._loop.call_soon_threadsafe(self._run_callback_on_loop, callback, value, token,
+                                            context=context)
+            return
+        with self._lock:
+            if self._callback_thread is None:
+                self._callback_thread = threading.Thread(
+                    target=self._callback_worker, name=f"desklaunch-callbacks-{self.number}",
+                    daemon=False,
+                )
+                self._callback_thread.start()
+        self._callback_queue.put((callback, value, token))
+
+    def _callback_worker(self) -> None:
+        _current.set(self)
+        while (item := self._callback_queue.get()) is not None:
+            callback, value, token = item
+            try:
+                callback(value)
+            except SessionClosed:
+                return
+            except Exception as exc:  # noqa: BLE001 - a failing callback must not end the app
+                self._report_callback_error(exc)
+            finally:
+                self._done(token)
+
+    def _run_callback_on_loop(self, callback: Callable[[Any], Any], value: Any,
+                              token: threading.Event | None) -> None:
+        try:
+            result = callback(value)
+        except Exception as exc:  # noqa: BLE001
+            self._report_callback_error(exc)
+            self._done(token)
+            return
+        if not inspect.isawaitable(result):
+            self._done(token)
+            return
+
+        async def await_result() -> None:
+            try:
+                await result
+            except (SessionClosed, asyncio.CancelledError):
+                pass
+            except Exception as exc:  # noqa: BLE001
+                self._report_callback_error(exc)
+            finally:
+                self._done(token)
+
+        assert self._loop is not None
+        self._track(self._loop.create_task(await_result()))
+
+    def _done(self, token: threading.Event | None) -> None:
+        if token is not None:
+            self.reactions.done(token)
+
+    def _report_callback_error(self, exc: BaseException) -> None:
+        _print_error(_script_traceback(exc))
+        self._send_quietly({"cmd": "toast", "text": f"Error in a callback: {exc!r}",
+                            "duration": 0, "color": "error"})
+
+    def _track(self, task: asyncio.Future[Any]) -> None:
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # -- closing --------------------------------------------------------------------------
+
+    def defer(self, cleanup: Callable[[], Any]) -> None:
+        """Run `cleanup` when the session closes (last registered runs first)."""
+        with self._lock:
+            if not self.closed:
+                self._deferred.append(cleanup)
+                return
+        cleanup()
+
+    def close(self) -> None:
+        """Close once: wake blocked calls with `SessionClosed`, stop callbacks, run cleanups."""
+        with self._lock:
+            if self.closed:
+                return
+            self._state = SessionState.CLOSED
+            boxes = list(self._mailboxes.values())
+            self._mailboxes.clear()
+            self._callbacks.clear()
+            deferred = self._deferred[::-1]
+            self._deferred.clear()
+        with Session._live_lock:
+            Session._live.discard(self)
+        for box in boxes:
+            box.close()
+        self.reactions.finish_all()
+        self.uploads.close_all()
+        self._callback_queue.put(None)
+        if self._loop is not None and not self._loop.is_closed():
+            for task in list(self._tasks):
+                self._loop.call_soon_threadsafe(task.cancel)
+        for cleanup in deferred:
+            try:
+                cleanup()
+            except SessionClosed:
+                pass  # its UI call met the closed session: there is nothing to show it on
+            except Exception:  # one failing cleanup must not stop the others
+                log.exception("a deferred cleanup failed")
+
+    def interrupt(self) -> None:
+        """Raise `SessionClosed` inside a script thread that is busy and not in a UI call."""
+        thread = self._script_thread
+        if thread is not None and thread.is_alive() and thread.ident is not None:
+            raise_in_thread(thread.ident, SessionClosed)
+
+    def join(self, timeout: float) -> bool:
+        """Wait up to `timeout` s for the script and callbacks to stop; True when they did."""
+        threads = [t for t in (self._script_thread, self._callback_thread) if t is not None]
+        for thread in threads:
+            thread.join(timeout)
+        return not any(t.is_alive() for t in threads)
+
+
+def current_session() -> Session:
+    """The session the calling code belongs to.
+
+    A script's own threads do not inherit it; when exactly one session is running (a
+    desktop app's usual case) that one is meant, otherwise the caller must say which.
+    """
+    session = _current.get()
+    if session is not None:
+        return session
+    live = Session.live()
+    if len(live) == 1:
+        return live[0]
+    if not live:
+        raise NoSessionError(
+            "no desklaunch session is running here: start the script with "
+            "`desklaunch script.py`"
+        )
+    raise NoSessionError(
+        "this thread belongs to no session and several are running: "
+        "call desklaunch.ui.register_thread() at the start of the thread"
+    )
+
+
+def bind_current(session: Session | None) -> None:
+    """Make the calling thread (or task) belong to `session`; None makes it belong to none."""
+    _current.set(session)
+
+
+def _exit_code(exc: SystemExit) -> int:
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    _print_error(f"{code}\n")
+    return 1
+
+
+def _script_traceback(exc: BaseException) -> str:
+    """The traceback as Python would print it, without desklaunch's own frames on top."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        tb = tb.tb_next
+    return "".join(traceback.format_exception(type(exc), exc, tb))
+
+
+def _print_error(text: str) -> None:
+    """Write to stderr as Python would; a windowed frozen app has none."""
+    if sys.stderr is not None:
+        sys.stderr.write(text)
+        sys.stderr.flush()

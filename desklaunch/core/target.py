@@ -1,0 +1,158 @@
+"""What to run: a script file, or a function in it, checked before anything starts.
+
+`resolve("app.py")` runs the file top to bottom as `__main__`; `resolve("app.py:main")` loads
+the file as a module and calls `main()`. A file whose top level defines `async def main()`
+is run that way by default. Every mistake a user can make here is a `UsageError` with one
+line saying what is wrong; a syntax error is a `ScriptSyntaxError` that prints as Python's.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import sys
+import traceback
+import types
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from desklaunch.errors import UsageError
+
+if TYPE_CHECKING:
+    from desklaunch.core.session import SessionKind
+
+
+class ScriptSyntaxError(UsageError):
+    """The script does not compile; `str()` is the error as Python itself would show it."""
+
+    def __init__(self, error: SyntaxError) -> None:
+        super().__init__("".join(traceback.format_exception_only(SyntaxError, error)).rstrip())
+
+
+@dataclass(frozen=True)
+class Target:
+    """A compiled script and, optionally, the name of the function in it to call."""
+
+    path: Path
+    code: types.CodeType
+    function: str | None = None
+    is_async: bool = False
+
+    @property
+    def kind(self) -> SessionKind:
+        return "coroutine" if self.is_async else "thread"
+
+    @property
+    def title(self) -> str:
+        """A window title made from the file name: `unit_converter.py` → "Unit converter"."""
+        words = self.path.stem.replace("_", " ").replace("-", " ").strip()
+        return words[:1].upper() + words[1:] if words else "desklaunch"
+
+    def runner(self, *, as_main: bool = False) -> Callable[[], Any]:
+        """The callable a session runs: plain for a thread, a coroutine function for a loop."""
+        if self.function is None:
+            return lambda: self._execute("__main__", as_main)
+        if self.is_async:
+
+            async def run_coroutine() -> Any:
+                return await self._function()()
+
+            return run_coroutine
+        return lambda: self._function()()
+
+    def _execute(self, name: str, as_main: bool) -> types.ModuleType:
+        module = types.ModuleType(name)
+        module.__file__ = str(self.path)
+        module.__dict__["__builtins__"] = __builtins__
+        if as_main:
+            sys.modules["__main__"] = module
+        exec(self.code, module.__dict__)
+        return module
+
+    def _function(self) -> Callable[[], Any]:
+        assert self.function is not None
+        module = self._execute(self.path.stem, as_main=False)
+        function = getattr(module, self.function, None)
+        if not callable(function):
+            raise UsageError(f"{self.function!r} in {self.path.name} is not a function")
+        if self.is_async != inspect.iscoroutinefunction(function):
+            raise UsageError(f"{self.function!r} in {self.path.name} changed kind at run time")
+        return cast("Callable[[], Any]", function)
+
+
+def resolve(spec: str) -> Target:
+    """Check `path[:function]` and compile it, or raise a one-line `UsageError`."""
+    path_text, function = _split(spec)
+    path = Path(path_text).expanduser()
+    if not path.exists():
+        raise UsageError(f"no such file: {path_text}")
+    if path.is_dir():
+        raise UsageError(f"{path_text} is a folder; give the script file inside it")
+    try:
+        source = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path_text}: {exc.strerror}") from None
+    try:
+        tree = ast.parse(source, filename=str(path))
+        code = compile(tree, str(path), "exec")
+    except SyntaxError as exc:
+        raise ScriptSyntaxError(exc) from None
+    except ValueError as exc:  # null bytes, bad encoding declaration
+        raise UsageError(f"{path_text} is not a Python script ({exc})") from None
+    path = path.resolve()
+    if function is None:
+        if isinstance(_top_level(tree).get("main"), ast.AsyncFunctionDef):
+            return Target(path, code, "main", is_async=True)
+        return Target(path, code)
+    node = _top_level(tree).get(function)
+    if node is None:
+        raise UsageError(f"{path.name} defines no function named {function!r}")
+    if isinstance(node, ast.ClassDef) or _is_literal_assignment(node):
+        raise UsageError(f"{function!r} in {path.name} is not a function")
+    return Target(path, code, function, is_async=isinstance(node, ast.AsyncFunctionDef))
+
+
+def _split(spec: str) -> tuple[str, str | None]:
+    head, sep, tail = spec.rpartition(":")
+    if sep and head and tail.isidentifier():
+        return head, tail
+    if sep and head and not tail:
+        raise UsageError(f"missing function name after ':' in {spec}")
+    return spec, None
+
+
+def _top_level(tree: ast.Module) -> dict[str, ast.AST]:
+    """The last module-level statement that binds each name (inside `if`/`try` blocks too)."""
+    names: dict[str, ast.AST] = {}
+    pending: list[ast.stmt] = tree.body[::-1]  # a stack, so statements come in source order
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names[node.name] = node
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    names[target.id] = node
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and isinstance(
+            node.target, ast.Name
+        ):
+            names[node.target.id] = node
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                names[(alias.asname or alias.name).split(".")[0]] = node
+        elif isinstance(node, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
+            nested = [*node.body]
+            for handler in getattr(node, "handlers", []):
+                nested.extend(handler.body)
+            nested.extend([*getattr(node, "orelse", []), *getattr(node, "finalbody", [])])
+            pending.extend(reversed(nested))
+    return names
+
+
+def _is_literal_assignment(node: ast.AST) -> bool:
+    value = getattr(node, "value", None)
+    return isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(
+        value, (ast.Constant, ast.List, ast.Dict, ast.Tuple, ast.Set)
+    )

@@ -1,0 +1,170 @@
+"""`desklaunch doctor`: can a window open here, and if not, the exact commands that fix it.
+
+It reports the Python, the platform, pywebview and its GUI backends (which are installed,
+which would be chosen) and the display, then one verdict line: the same line a launch
+prints when its window cannot start (`window.window_problem()`). It exits 1 when no window
+can open, so scripts and CI can check a machine with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import importlib.util
+import platform
+import sys
+from collections.abc import Sequence
+
+from desklaunch.desktop.display import probe
+from desklaunch.desktop.window import QT_HINT, _has_qt, _qt_problem, choose_gui, window_problem
+from desklaunch.version import __version__
+
+# The runtime libraries the PyQt6 / QtWebEngine wheels need that a bare system lacks: the
+# same list as `qt_packages` in scripts/setup.sh (a test keeps the two equal).
+APT_QT = (
+    "libglib2.0-0 libdbus-1-3 libudev1 libexpat1 libbrotli1 libgssapi-krb5-2 "
+    "libfontconfig1 libfreetype6 libxkbcommon0 libegl1 libgl1 libgbm1 "
+    "libnss3 libnspr4 libasound2 libxkbfile1 "
+    "libx11-6 libx11-xcb1 libxext6 libxfixes3 libxrandr2 libxtst6 "
+    "libxcomposite1 libxdamage1 libxkbcommon-x11-0 "
+    "libxcb1 libxcb-cursor0 libxcb-dri3-0 libxcb-glx0 libxcb-icccm4 libxcb-image0 "
+    "libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 "
+    "libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 "
+    "fonts-dejavu-core"
+)
+DNF_QT = (
+    "glib2 dbus-libs systemd-libs expat libbrotli krb5-libs fontconfig freetype "
+    "libxkbcommon mesa-libEGL mesa-libGL mesa-libgbm nss nspr alsa-lib libxkbfile "
+    "libX11 libX11-xcb libXext libXfixes libXrandr libXtst libXcomposite libXdamage "
+    "libxkbcommon-x11 libxcb xcb-util xcb-util-cursor xcb-util-image xcb-util-keysyms "
+    "xcb-util-renderutil xcb-util-wm dejavu-sans-fonts"
+)
+APT_GTK = "python3-gi gir1.2-webkit2-4.1"
+DNF_GTK = "python3-gobject webkit2gtk4.1"
+APT_XVFB = "xvfb xauth"
+DNF_XVFB = "xorg-x11-server-Xvfb xorg-x11-xauth"
+XVFB_RUN = 'xvfb-run -a -s "-screen 0 1280x800x24" desklaunch SCRIPT.py'
+
+
+def _version(distribution: str) -> str | None:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _qt_binding() -> str | None:
+    for name in ("PyQt6", "PySide6", "PyQt5"):
+        if importlib.util.find_spec(name) is not None:
+            return f"{name} {_version(name) or ''}".strip()
+    return None
+
+
+def _gtk_state() -> str | None:
+    """None when pywebview's GTK backend can load here, otherwise why not."""
+    if importlib.util.find_spec("gi") is None:
+        return "not installed (no PyGObject)"
+    try:
+        import gi
+
+        for version in ("4.1", "4.0"):
+            try:
+                gi.require_version("WebKit2", version)
+                return None
+            except ValueError:
+                continue
+    except Exception as exc:  # noqa: BLE001 - any failure means "not usable"
+        return f"cannot load ({exc})"
+    return "PyGObject found, but no WebKit2GTK"
+
+
+def backends() -> dict[str, str | None]:
+    """Each pywebview backend for this platform → None when usable, else why not."""
+    if sys.platform == "win32":
+        return {"edgechromium": None}  # pywebview brings pythonnet; WebView2 comes with Windows
+    if sys.platform == "darwin":
+        return {"cocoa": None}  # pywebview brings PyObjC on macOS
+    found: dict[str, str | None] = {}
+    binding = _qt_binding()
+    found["qt"] = _qt_problem() if binding and _has_qt() else "not installed (no PyQt6)"
+    found["gtk"] = _gtk_state()
+    return found
+
+
+def advice(problems: dict[str, str | None], display_ok: bool, chosen: str | None = None
+           ) -> list[str]:
+    """The commands that would give this machine a window, most likely first."""
+    tips: list[str] = []
+    if importlib.util.find_spec("webview") is None:
+        return [f"install pywebview with a GUI backend: {QT_HINT}"]
+    if not sys.platform.startswith("linux"):
+        return tips
+    if not display_ok:
+        tips.append(
+            "no screen: run it inside a desktop session, or on a server under Xvfb: "
+            f"{XVFB_RUN} (Debian/Ubuntu: sudo apt-get install -y {APT_XVFB}; "
+            f"Fedora: sudo dnf install -y {DNF_XVFB}); or show it in a browser: "
+            "desklaunch --browser SCRIPT.py")
+    qt = problems.get("qt")
+    if chosen == "gtk" and problems.get("gtk") is not None:
+        tips.append(f"GTK backend: Debian/Ubuntu: sudo apt-get install -y {APT_GTK}; "
+                    f"Fedora: sudo dnf install -y {DNF_GTK} (then use a venv made with "
+                    "--system-site-packages so it sees them); or leave --gui out")
+    elif qt is not None and all(state is not None for state in problems.values()):
+        if qt.startswith("not installed"):
+            tips.append(f"Qt backend: {QT_HINT}")
+        else:
+            tips.append("Qt backend: install the Qt runtime libraries: "
+                        f"Debian/Ubuntu: sudo apt-get install -y {APT_QT}; "
+                        f"Fedora: sudo dnf install -y {DNF_QT}")
+        tips.append(f"or the GTK backend: Debian/Ubuntu: sudo apt-get install -y {APT_GTK}; "
+                    f"Fedora: sudo dnf install -y {DNF_GTK} (then use a venv made with "
+                    "--system-site-packages so it sees them)")
+    return tips
+
+
+def report(gui: str | None = None) -> tuple[list[str], int]:
+    """The lines `desklaunch doctor` prints, and its exit code."""
+    display = probe()
+    webview_version = _version("pywebview")
+    lines = [
+        f"desklaunch {__version__}",
+        f"Python:    {platform.python_version()} ({sys.executable})",
+        f"Platform:  {platform.platform()}",
+        f"pywebview: {webview_version or 'not installed'}",
+    ]
+    problems = backends() if webview_version else {}
+    for name, problem in problems.items():
+        lines.append(f"backend {name + ':':<5} {'available' if problem is None else problem}")
+    chosen = gui or choose_gui()
+    source = "--gui" if gui else "PYWEBVIEW_GUI" if chosen and _env_gui() else "automatic"
+    lines.append(f"chosen:    {chosen or 'none'} ({source})")
+    lines.append(f"display:   {display.text}")
+    problem = window_problem(gui)
+    if problem is None:
+        lines.append("verdict:   a window can open here")
+        return lines, 0
+    lines.append(f"verdict:   no window can open: {problem}")
+    tips = advice(problems, display.usable, chosen)
+    if tips:
+        lines.append("to fix:")
+        lines.extend(f"  - {tip}" for tip in tips)
+    return lines, 1
+
+
+def _env_gui() -> bool:
+    import os
+
+    return bool(os.environ.get("PYWEBVIEW_GUI"))
+
+
+def main(argv: Sequence[str]) -> int:
+    """`desklaunch doctor [--gui NAME]`."""
+    parser = argparse.ArgumentParser(
+        prog="desklaunch doctor",
+        description="Check whether desklaunch can open a window here, and say how to fix it.")
+    parser.add_argument("--gui", metavar="NAME", help="check this pywebview backend")
+    args = parser.parse_args(list(argv))
+    lines, code = report(args.gui)
+    print("\n".join(lines))
+    return code

@@ -1,0 +1,38 @@
+"""How a launch shows its app: the mode, the window's title, size and flags, and what the
+desktop remembers. The command line, `desklaunch.launch()` and frozen apps all fill one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Mode = Literal["window", "browser", "none"]
+
+
+@dataclass
+class Options:
+    """How to show the app; every field has a command-line option of the same name."""
+
+    mode: Mode = "window"
+    title: str = "desklaunch"
+    width: int = 900
+    height: int = 700
+    close_on_exit: bool = False
+    gui: str | None = None
+    debug: bool = False
+    name: str | None = None
+    """The app's name for its settings and single instance; None remembers nothing."""
+    data_dir: Path | None = None
+    reset: bool = False
+    single_instance: bool = False
+    watch: Path | None = None
+    """The script to rerun when it is saved (`--reload`)."""
+    sized: bool = False
+    """True when width/height were asked for: they win over the remembered size."""
+    min_size: tuple[int, int] | None = None
+    resizable: bool = True
+    fullscreen: bool = False
+    on_top: bool = False
+    icon: str | None = None
+    confirm_close: bool = False

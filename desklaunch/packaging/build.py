@@ -1,0 +1,270 @@
+"""`desklaunch build SCRIPT`: freeze a script into a double-click app with PyInstaller.
+
+The script itself is bundled as a data file beside a small generated entry that starts it
+the way the `desklaunch` command would, so PyInstaller never sees the script's imports: they
+are found here by reading the script (AST) and handed over as hidden imports. The spec file
+is `desklaunch/packaging/templates/desklaunch.spec.in`, filled in and kept in the work folder
+for rebuilding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import importlib.metadata
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from importlib.machinery import PathFinder
+from pathlib import Path
+from typing import NoReturn
+
+from desklaunch.errors import UsageError
+from desklaunch.packaging.buildfiles import write_desktop_entry, write_spec
+from desklaunch.packaging.icons import IconError, icns_bytes, ico_bytes, png_size
+from desklaunch.packaging.plan import Plan
+
+INSTALL_HINT = 'pip install "desklaunch[build]"'
+
+STAGES = (
+    ("Analyzing", "reading the imports"),
+    ("Looking for dynamic libraries", "collecting libraries"),
+    ("Building PYZ", "packing Python modules"),
+    ("Building PKG", "packing the archive"),
+    ("Building EXE", "building the executable"),
+    ("Building COLLECT", "assembling the app folder"),
+    ("Building BUNDLE", "making the .app bundle"),
+)
+"""PyInstaller log markers → what the progress line says, in the order they appear."""
+HOOK_LINE = re.compile(r"hook '(?:hook-)?([\w.]+?)(?:\.py)?'")
+HEARTBEAT = 10.0
+"""Seconds between "still working" lines naming the package being read."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        _say(f"error: {message} (see desklaunch build --help)")
+        sys.exit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `desklaunch build` options."""
+    parser = _Parser(prog="desklaunch build",
+                     description="Freeze SCRIPT into a double-click app with PyInstaller.")
+    parser.add_argument("script", metavar="SCRIPT", help="the script to freeze")
+    parser.add_argument("--name", help="the app's name (default: from the script's name)")
+    parser.add_argument("--onefile", action="store_true",
+                        help="one executable file (slower start: it unpacks every time)")
+    parser.add_argument("--console", action="store_true",
+                        help="keep a console window (default: windowed, no console)")
+    parser.add_argument("--icon", type=Path, metavar="PNG",
+                        help="a square PNG; converted to .ico on Windows, .icns on macOS")
+    parser.add_argument("--add-data", action="append", default=[], metavar="SRC[:DEST]",
+                        help="a file or folder to bundle, at DEST beside the script "
+                             "(default DEST: .); repeatable")
+    parser.add_argument("--hidden-import", action="append", default=[], metavar="MODULE",
+                        help="a module to bundle that no import statement names; repeatable")
+    parser.add_argument("--dist", type=Path, default=Path("dist"), metavar="DIR",
+                        help="where the app goes (default: ./dist)")
+    parser.add_argument("--work", type=Path, default=Path("build"), metavar="DIR",
+                        help="PyInstaller's work folder (default: ./build)")
+    return parser
+
+
+def plan_from(argv: Sequence[str]) -> Plan:
+    """Check the command line and turn it into a `Plan`, or raise a one-line `UsageError`."""
+    args = build_parser().parse_args(list(argv))
+    script = Path(args.script).expanduser()
+    if not script.is_file():
+        raise UsageError(f"no such script: {args.script}")
+    script = script.resolve()
+    name = args.name or script.stem
+    if not name.strip() or any(c in name for c in '/\\:*?"<>|'):
+        raise UsageError(f"{name!r} cannot be an app name (no / \\ : * ? \" < > |)")
+    icon = args.icon.expanduser().resolve() if args.icon else None
+    if icon is not None:
+        try:
+            _check_icon(icon.read_bytes())
+        except OSError as exc:
+            raise UsageError(f"cannot read the icon {args.icon}: {exc.strerror}") from None
+        except IconError as exc:
+            raise UsageError(f"{args.icon}: {exc}") from None
+    hidden = [*script_imports(script), *args.hidden_import]
+    for module in args.hidden_import:
+        if not all(part.isidentifier() for part in module.split(".")):
+            raise UsageError(f"--hidden-import {module!r} is not a module name")
+    return Plan(script=script, name=name.strip(), title=args.name, onefile=args.onefile,
+                windowed=not args.console, icon=icon,
+                datas=[parse_add_data(spec) for spec in args.add_data],
+                hidden_imports=sorted(set(hidden)), dist=args.dist.resolve(),
+                work=args.work.resolve())
+
+
+def _check_icon(data: bytes) -> None:
+    """Fail now, not after PyInstaller ran, if this platform cannot use the icon."""
+    if sys.platform == "darwin":
+        icns_bytes([data])
+    elif sys.platform == "win32":
+        ico_bytes([data])
+    else:
+        png_size(data)
+
+
+def parse_add_data(spec: str) -> tuple[str, str]:
+    """`SRC[:DEST]` (or `SRC;DEST` as on Windows) → (absolute source, destination)."""
+    if os.pathsep in spec and os.pathsep != ":":
+        source, _, dest = spec.rpartition(os.pathsep)
+    else:
+        source, sep, dest = spec.rpartition(":")
+        if not sep or len(source) <= 1:  # no DEST, or only a drive letter before the colon
+            source, dest = spec, "."
+    path = Path(source).expanduser()
+    if not path.exists():
+        raise UsageError(f"--add-data: no such file or folder: {source}")
+    dest = dest.strip() or "."
+    if Path(dest).is_absolute() or ".." in Path(dest).parts:
+        raise UsageError(f"--add-data: {dest!r} must be a folder inside the app")
+    return str(path.resolve()), dest
+
+
+def script_imports(script: Path) -> list[str]:
+    """The modules `script` imports (any depth, any branch), as hidden imports for PyInstaller.
+
+    `from pkg import name` also yields `pkg.name` when that is a submodule on disk; nothing
+    is imported to find out, so reading a script never runs its packages.
+    """
+    tree = ast.parse(script.read_bytes(), filename=str(script))
+    stated: set[str] = set()
+    candidates: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            stated.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            stated.add(node.module)
+            candidates.update(f"{node.module}.{alias.name}" for alias in node.names
+                              if alias.name != "*")
+    stated.discard("__future__")
+    search = [str(script.parent), *sys.path]
+    found = {name for name in candidates - stated if _is_module_on_disk(name, search)}
+    return sorted(stated | found)
+
+
+def _is_module_on_disk(name: str, search: list[str]) -> bool:
+    parts = name.split(".")
+    locations: Iterable[str] | None = search
+    for count in range(1, len(parts) + 1):
+        if locations is None:  # the parent is a plain module, not a package
+            return False
+        spec = PathFinder.find_spec(".".join(parts[:count]), list(locations))
+        if spec is None:
+            return False
+        locations = spec.submodule_search_locations
+    return True
+
+
+def main(argv: Sequence[str]) -> int:
+    """Entry point of `desklaunch build`; returns the exit code."""
+    try:
+        plan = plan_from(argv)
+    except UsageError as exc:
+        _say(f"error: {exc}")
+        return exc.exit_code
+    except SyntaxError as exc:
+        _say(f"error: {exc.filename}:{exc.lineno}: {exc.msg}")
+        return 2
+    if importlib.util.find_spec("PyInstaller") is None:
+        _say(f"PyInstaller is not installed; to build apps: {INSTALL_HINT}")
+        return 2
+    problem = installed_in_place_problem()
+    if problem is not None:
+        _say(f"error: {problem}")
+        return 2
+    try:
+        spec = write_spec(plan)
+    except OSError as exc:
+        _say(f"error: cannot write to {exc.filename or plan.work}: {exc.strerror}")
+        return 1
+    started = time.monotonic()
+    code = run_pyinstaller(spec, plan)
+    if code != 0:
+        return code
+    if sys.platform.startswith("linux"):
+        write_desktop_entry(plan)
+    size = folder_size(plan.app_path)
+    kind = "one file" if plan.onefile else "app folder"
+    _say(f"built {plan.app_path} ({kind}, {size / 1e6:.1f} MB) "
+         f"in {time.monotonic() - started:.0f} s")
+    if sys.platform.startswith("linux"):
+        _say(f"desktop entry: {plan.dist / (plan.name + '.desktop')}")
+    return 0
+
+
+def installed_in_place_problem() -> str | None:
+    """Why PyInstaller would miss desklaunch's own files here, or None when it will not.
+
+    An editable install (`pip install -e`) is found through an import hook PyInstaller cannot
+    follow; the app would start without desklaunch. pip records it (PEP 610).
+    """
+    try:
+        record = importlib.metadata.distribution("desklaunch").read_text("direct_url.json")
+    except importlib.metadata.PackageNotFoundError:
+        return None  # run from a source folder: PyInstaller finds it on the path
+    if record and json.loads(record).get("dir_info", {}).get("editable"):
+        return ("desklaunch is installed in editable mode, which PyInstaller cannot bundle; "
+                "build from a regular install (pip install .)")
+    return None
+
+
+def run_pyinstaller(spec: Path, plan: Plan) -> int:
+    """Run PyInstaller on `spec`, one progress line per stage; the full log stays on disk."""
+    log_path = spec.with_name("pyinstaller.log")
+    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "INFO",
+               "--distpath", str(plan.dist), "--workpath", str(plan.work / plan.name),
+               str(spec)]
+    _say(f"building {plan.name} from {plan.script.name} with PyInstaller "
+         f"({'one file' if plan.onefile else 'app folder'}); this takes a while")
+    started = time.monotonic()
+    stage = -1
+    tail: list[str] = []
+    with open(log_path, "w", encoding="utf-8") as log, subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        encoding="utf-8", errors="replace", cwd=plan.work / plan.name,
+    ) as proc:
+        assert proc.stdout is not None
+        said = started
+        for line in proc.stdout:
+            log.write(line)
+            tail = [*tail[-19:], line.rstrip()]
+            now = time.monotonic()
+            for index, (marker, text) in enumerate(STAGES):
+                if index > stage and marker in line:
+                    stage, said = index, now
+                    _say(f"  {now - started:5.0f} s  {text}")
+                    break
+            else:
+                hook = HOOK_LINE.search(line)
+                if hook is not None and now - said >= HEARTBEAT:
+                    said = now
+                    _say(f"  {now - started:5.0f} s    ... {hook.group(1)}")
+        code = proc.wait()
+    if code != 0:
+        print("\n".join(tail), file=sys.stderr)
+        _say(f"error: PyInstaller failed (exit code {code}); full log: {log_path}")
+        return 1
+    return 0
+
+
+def folder_size(path: Path) -> int:
+    """Bytes in a file, or in every file under a folder."""
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def _say(message: str) -> None:
+    print(f"desklaunch: {message}", file=sys.stderr, flush=True)

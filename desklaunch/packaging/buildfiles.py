@@ -1,0 +1,109 @@
+"""The files a build writes: the entry script, the filled-in spec, the icon, the .desktop file.
+
+Templates and default icons are data files of the package (desklaunch/packaging/templates/),
+so an installed desklaunch can build without its source tree.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib.resources import files
+from pathlib import Path
+from string import Template
+from typing import TYPE_CHECKING
+
+from desklaunch.packaging.icons import write_icns, write_ico
+
+if TYPE_CHECKING:
+    from desklaunch.packaging.plan import Plan
+
+TEMPLATES = files("desklaunch.packaging") / "templates"
+"""The spec and desktop-entry templates and the default icons, shipped in the package."""
+
+DEFAULT_ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
+BUILD_ONLY = ("desklaunch.packaging", "PyInstaller",
+              "tkinter")
+UNUSED_QT = ("PyQt6.QtQuick3D", "PyQt6.QtQuick", "PyQt6.QtQuickWidgets", "PyQt6.QtQml",
+             "PyQt6.QtMultimedia", "PyQt6.QtPdf", "PyQt6.QtPdfWidgets")
+"""Qt modules QtWebEngine does not need from Python: excluding them drops their QML plugins."""
+
+
+def write_spec(plan: Plan) -> Path:
+    """Write the entry script, the icon and the filled-in spec into the work folder."""
+    work = plan.work / plan.name
+    work.mkdir(parents=True, exist_ok=True)
+    entry = work / "desklaunch_entry.py"
+    entry.write_text(
+        "# Written by `desklaunch build`: starts the bundled script as `desklaunch` would.\n"
+        "from desklaunch.startup import run_bundled\n\n"
+        f"run_bundled({plan.script.name!r}, title={plan.title!r})\n",
+        encoding="utf-8",
+    )
+    template = Template((TEMPLATES / "desklaunch.spec.in")
+                        .read_text(encoding="utf-8"))
+    spec = work / f"{plan.name}.spec"
+    spec.write_text(template.substitute(
+        entry=repr(str(entry)),
+        name=repr(plan.name),
+        script=repr(str(plan.script)),
+        pathex=repr([str(plan.script.parent)]),
+        datas=repr([(str(plan.script), "."), *plan.datas]),
+        hiddenimports=repr(["desklaunch", "desklaunch.startup", *plan.hidden_imports]),
+        excludes=repr(excludes(plan.hidden_imports)),
+        onefile=repr(plan.onefile),
+        console=repr(not plan.windowed),
+        icon=repr(platform_icon(plan, work)),
+        bundle=repr(sys.platform == "darwin" and plan.windowed),
+        bundle_id=repr("org.desklaunch." + "".join(c for c in plan.name if c.isalnum())),
+    ), encoding="utf-8")
+    return spec
+
+
+def excludes(wanted: list[str]) -> list[str]:
+    """What the app leaves out: build-time modules, unused Qt parts the script does not import."""
+    return [*BUILD_ONLY, *(name for name in UNUSED_QT
+                           if not any(w == name or w.startswith(name + ".") for w in wanted))]
+
+
+def platform_icon(plan: Plan, work: Path) -> str | None:
+    """The icon in the format this platform's executable takes (None on Linux: no such thing)."""
+    if sys.platform == "win32":
+        ico = work / f"{plan.name}.ico"
+        write_ico(_icon_pngs(plan), ico)
+        return str(ico)
+    if sys.platform == "darwin":
+        icns = work / f"{plan.name}.icns"
+        write_icns(_icon_pngs(plan), icns)
+        return str(icns)
+    return None
+
+
+def _icon_pngs(plan: Plan) -> list[bytes]:
+    if plan.icon is not None:
+        return [plan.icon.read_bytes()]
+    icons = TEMPLATES / "icons"
+    return [icons.joinpath(f"icon-{size}.png").read_bytes() for size in DEFAULT_ICON_SIZES]
+
+
+def write_desktop_entry(plan: Plan) -> Path:
+    """Linux: `<name>.desktop` and `<name>.png` beside the app, pointing at it by path."""
+    icon = plan.dist / f"{plan.name}.png"
+    icon.write_bytes(_icon_pngs(plan)[-1])
+    executable = plan.app_path if plan.onefile else plan.app_path / plan.name
+    template = Template((TEMPLATES / "app.desktop.in")
+                        .read_text(encoding="utf-8"))
+    entry = plan.dist / f"{plan.name}.desktop"
+    entry.write_text(template.substitute(
+        name=plan.name, exec=_desktop_quote(str(executable)), icon=str(icon),
+        comment=f"{plan.title or plan.name} (made with desklaunch)",
+        terminal="false" if plan.windowed else "true",
+    ), encoding="utf-8")
+    entry.chmod(0o755)
+    return entry
+
+
+def _desktop_quote(path: str) -> str:
+    """Quote a path for a .desktop `Exec=` line (the spec's rules for reserved characters)."""
+    escaped = path.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`")
+    escaped = escaped.replace("$", "\\$").replace("%", "%%")
+    return f'"{escaped}"'

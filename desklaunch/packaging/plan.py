@@ -1,0 +1,35 @@
+"""What one `desklaunch build` will make: the script, the app's name, and PyInstaller's inputs.
+
+The build command fills a `Plan` from its command line; the spec and desktop-entry writers
+read it. It lives apart from both so neither imports the other.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Plan:
+    """Everything one build needs, checked: what `main()` turns the command line into."""
+
+    script: Path
+    name: str
+    title: str | None = None
+    onefile: bool = False
+    windowed: bool = True
+    icon: Path | None = None
+    datas: list[tuple[str, str]] = field(default_factory=list)
+    hidden_imports: list[str] = field(default_factory=list)
+    dist: Path = Path("dist")
+    work: Path = Path("build")
+
+    @property
+    def app_path(self) -> Path:
+        """Where the result lands: a folder (onedir), one file, or an .app on macOS."""
+        if sys.platform == "darwin" and self.windowed:
+            return self.dist / f"{self.name}.app"
+        suffix = ".exe" if sys.platform == "win32" else ""
+        return self.dist / (self.name + suffix if self.onefile else self.name)

@@ -1,0 +1,47 @@
+"""The current scope: where an output goes when the call names none, per thread or task.
+
+`use_scope` (scopes.py) and popups push onto it; every `put_*` (outputs.py) reads it. It is
+apart from both so that outputs and scopes do not import each other.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+
+from desklaunch.core.messages import ROOT_SCOPE
+
+_stack: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
+    "desklaunch_scopes", default=(ROOT_SCOPE,)
+)
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")
+
+
+def current_scope() -> str:
+    """The scope outputs go to when the call names none."""
+    return _stack.get()[-1]
+
+
+def target_scope(scope: str | None) -> str:
+    """The scope an output goes to: the one named, or the current one."""
+    if scope is None:
+        return current_scope()
+    check_name(scope)
+    return scope
+
+
+def enter_scope(name: str) -> contextvars.Token[tuple[str, ...]]:
+    """Make `name` the current scope until `leave_scope(token)`; no checks, no commands."""
+    return _stack.set((*_stack.get(), name))
+
+
+def leave_scope(token: contextvars.Token[tuple[str, ...]]) -> None:
+    _stack.reset(token)
+
+
+def check_name(name: str) -> None:
+    if not _NAME.match(name):
+        raise ValueError(
+            f"scope name {name!r} must start with a letter or _ and hold only letters, "
+            "digits, _ and -"
+        )

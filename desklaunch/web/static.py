@@ -1,0 +1,76 @@
+"""The page's own files: read once from the package, the only files the server ever sends.
+
+A request names a file by its key in this manifest; nothing joins a request path onto a
+folder, so `../`, encoded dots, symlinks and dotfiles can only miss.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".woff2": "font/woff2",
+}
+
+
+_STYLESHEET_LINK = re.compile(rb'<link rel="stylesheet" href="/assets/([^"]+)">')
+
+
+class StaticFiles:
+    """A manifest of packaged assets: relative name → (bytes, content type)."""
+
+    def __init__(self, package: str = "desklaunch.assets") -> None:
+        self._files: dict[str, tuple[bytes, str]] = {}
+        self._collect(files(package), "")
+        self._rewrite_page()
+
+    def _collect(self, folder: Traversable, prefix: str) -> None:
+        for entry in folder.iterdir():
+            name = entry.name
+            if name.startswith((".", "_")) or (isinstance(entry, Path) and entry.is_symlink()):
+                continue
+            if entry.is_dir():
+                self._collect(entry, f"{prefix}{name}/")
+                continue
+            content_type = CONTENT_TYPES.get(Path(name).suffix)
+            if content_type is not None and entry.is_file():
+                self._files[prefix + name] = (entry.read_bytes(), content_type)
+
+    def _rewrite_page(self) -> None:
+        """Make the page cheap to load: its style sheets inline (five fewer requests; the
+        CSP allows inline styles, scripts stay files), and every script module named in its
+        head, so the browser fetches them all at once instead of import by import."""
+        page = self._files.get("index.html")
+        if page is None:
+            return
+        body, content_type = page
+
+        def inline(link: re.Match[bytes]) -> bytes:
+            sheet = self._files.get(link.group(1).decode())
+            if sheet is None or b"</style" in sheet[0].lower():
+                return link.group(0)
+            return b"<style>\n" + sheet[0] + b"</style>"
+
+        links = "".join(f'<link rel="modulepreload" href="/assets/{name}">\n'
+                        for name in self.names() if name.endswith(".js"))
+        body = _STYLESHEET_LINK.sub(inline, body)
+        body = body.replace(b"</head>", links.encode() + b"</head>", 1)
+        self._files["index.html"] = (body, content_type)
+
+    def get(self, name: str) -> tuple[bytes, str] | None:
+        return self._files.get(name)
+
+    def names(self) -> list[str]:
+        return sorted(self._files)

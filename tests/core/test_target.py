@@ -1,0 +1,159 @@
+"""resolve(): what `desklaunch SCRIPT[:FUNCTION]` will run, checked before anything starts."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import re
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desklaunch.core.target import ScriptSyntaxError, resolve
+from desklaunch.errors import UsageError
+
+
+@pytest.fixture
+def script(tmp_path: Path):
+    """Write a script file (dedented) and return its path as text."""
+
+    def write(source: str, name: str = "app.py") -> str:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(source), encoding="utf-8")
+        return str(path)
+
+    return write
+
+
+MAIN_BLOCK_FAILS = """
+    if __name__ == "__main__":
+        raise SystemExit("the __main__ block ran")
+"""
+
+
+def run_on_own_loop(coroutine: Any) -> Any:
+    """Run a coroutine on a fresh loop in its own thread (a browser test may own this one's)."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result(timeout=10)
+
+
+def refusal(spec: str) -> str:
+    with pytest.raises(UsageError) as refused:
+        resolve(spec)
+    assert refused.value.exit_code == 2
+    assert "\n" not in str(refused.value).strip() or isinstance(refused.value, ScriptSyntaxError)
+    return str(refused.value)
+
+
+def test_a_missing_file_is_named_in_the_error(tmp_path):
+    assert refusal(str(tmp_path / "nope.py")) == f"no such file: {tmp_path / 'nope.py'}"
+
+
+def test_a_folder_is_refused_with_a_hint(tmp_path):
+    assert "is a folder" in refusal(str(tmp_path))
+
+
+def test_a_function_the_script_does_not_define_is_refused(script):
+    message = refusal(script("def main():\n    pass\n") + ":start")
+    assert message == "app.py defines no function named 'start'"
+
+
+@pytest.mark.parametrize("source", [
+    "class main:\n    pass\n",
+    "main = 3\n",
+    "main = ['a', 'b']\n",
+], ids=["class", "number", "list"])
+def test_a_name_that_is_not_a_function_is_refused(script, source):
+    assert refusal(script(source) + ":main") == "'main' in app.py is not a function"
+
+
+def test_a_colon_without_a_name_is_refused(script):
+    assert "missing function name" in refusal(script("x = 1\n") + ":")
+
+
+def test_a_syntax_error_reads_like_pythons_own_with_the_caret_line(script):
+    path = script("x = 1\ndef f(:\n    pass\n", name="bad.py")
+    message = refusal(path)
+    lines = message.splitlines()
+    assert lines[0] == f'  File "{path}", line 2'
+    assert lines[1] == "    def f(:"
+    assert re.fullmatch(r" +\^+", lines[2])
+    assert lines[-1].startswith("SyntaxError: ")
+
+
+def test_a_file_with_null_bytes_is_refused_as_not_python(tmp_path):
+    path = tmp_path / "data.py"
+    path.write_bytes(b"x = 1\x00\n")
+    assert "null bytes" in refusal(str(path))
+
+
+def test_a_plain_script_runs_top_to_bottom_as_main(script, monkeypatch):
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
+    target = resolve(script("""
+        name = __name__
+        if __name__ == "__main__":
+            main_block = True
+    """))
+    assert target.kind == "thread" and target.function is None
+    module = target.runner(as_main=True)()
+    assert module.name == "__main__"
+    assert module.main_block is True
+    assert sys.modules["__main__"] is module, "pickle and friends find the script's classes"
+
+
+def test_script_colon_main_calls_main_without_the_main_block(script):
+    target = resolve(script("def main():\n    return 'main was called'\n" + MAIN_BLOCK_FAILS)
+                     + ":main")
+    assert target.kind == "thread"
+    assert target.runner()() == "main was called"
+
+
+def test_a_function_defined_inside_an_if_block_is_found(script):
+    target = resolve(script("""
+        import sys
+        if sys.platform:
+            def main():
+                return 'found'
+    """) + ":main")
+    assert target.runner()() == "found"
+
+
+def test_the_binding_last_in_source_order_decides_even_after_a_block(script):
+    """A placeholder inside an earlier `if` does not hide the function defined after it."""
+    target = resolve(script("""
+        import sys
+        if sys.version_info < (3, 8):
+            main = None
+        def main():
+            return 'found'
+    """) + ":main")
+    assert target.runner()() == "found"
+
+
+def test_a_top_level_async_main_makes_a_coroutine_target(script):
+    target = resolve(script("async def main():\n    return 'awaited'\n" + MAIN_BLOCK_FAILS))
+    assert (target.kind, target.function) == ("coroutine", "main")
+    assert run_on_own_loop(target.runner()()) == "awaited"
+
+
+def test_script_colon_an_async_function_makes_a_coroutine_target(script):
+    target = resolve(script("async def serve():\n    return 'served'\n") + ":serve")
+    assert target.kind == "coroutine"
+    assert run_on_own_loop(target.runner()()) == "served"
+
+
+def test_a_later_sync_main_wins_over_an_earlier_async_one(script):
+    target = resolve(script("async def main():\n    pass\n\ndef main():\n    pass\n"))
+    assert target.kind == "thread" and target.function is None
+
+
+@pytest.mark.parametrize(("name", "title"), [
+    ("unit_converter.py", "Unit converter"),
+    ("my-app.py", "My app"),
+    ("hello.py", "Hello"),
+])
+def test_the_title_comes_from_the_file_name(script, name, title):
+    assert resolve(script("x = 1\n", name=name)).title == title

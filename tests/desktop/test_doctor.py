@@ -1,0 +1,143 @@
+"""`desklaunch doctor` on this machine: with Qt, without a display, without Qt, with Qt broken."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from desklaunch.desktop.doctor import APT_QT
+
+HANG_GUARD = 60
+REPO = Path(__file__).parents[2]
+QT_DISTRIBUTIONS = re.compile(r"^(pyqt|pyside|qtpy|gi$|pygobject)", re.IGNORECASE)
+
+
+def doctor(env_changes: dict[str, str | None], python: str = sys.executable,
+           cwd: Path | None = None, args: tuple[str, ...] = ()
+           ) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    for name, value in env_changes.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    env.pop("PYWEBVIEW_GUI", None)
+    return subprocess.run([python, "-m", "desklaunch", "doctor", *args], capture_output=True,
+                          text=True, env=env, timeout=HANG_GUARD, cwd=cwd)
+
+
+OFFSCREEN = {"QT_QPA_PLATFORM": "offscreen", "DISPLAY": None, "WAYLAND_DISPLAY": None}
+NO_DISPLAY = {"QT_QPA_PLATFORM": None, "DISPLAY": None, "WAYLAND_DISPLAY": None}
+
+
+def test_with_qt_a_window_can_open(tmp_path: Path) -> None:
+    result = doctor(OFFSCREEN, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert re.search(r"^Python: +3\.\d+", out, re.MULTILINE)
+    assert re.search(r"^pywebview: +\d+\.\d+", out, re.MULTILINE)
+    assert re.search(r"^backend qt: +available$", out, re.MULTILINE)
+    assert "chosen:    qt (automatic)" in out
+    assert "verdict:   a window can open here" in out
+
+
+def test_without_a_display_it_says_how_to_get_one(tmp_path: Path) -> None:
+    result = doctor(NO_DISPLAY, cwd=tmp_path)
+    assert result.returncode == 1
+    out = result.stdout
+    assert "verdict:   no window can open: no display to open a window on" in out
+    assert 'xvfb-run -a -s "-screen 0 1280x800x24" desklaunch SCRIPT.py' in out
+    assert "sudo apt-get install -y xvfb xauth" in out
+    assert "desklaunch --browser SCRIPT.py" in out
+
+
+def test_a_display_that_does_not_answer_is_caught(tmp_path: Path) -> None:
+    result = doctor({**NO_DISPLAY, "DISPLAY": ":97"}, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "no window can open: the X display :97 does not answer" in result.stdout
+
+
+def test_the_launch_says_the_same_line_as_doctor(tmp_path: Path) -> None:
+    """Without a display, `desklaunch script.py` prints doctor's verdict in one line."""
+    script = tmp_path / "app.py"
+    script.write_text("print('hi')\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
+                                                              "QT_QPA_PLATFORM")}
+    proc = subprocess.Popen([sys.executable, "-m", "desklaunch", str(script)], env=env,
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            bufsize=0)
+    assert proc.stderr is not None
+    first_line = proc.stderr.readline().decode()
+    proc.terminate()
+    proc.communicate(timeout=HANG_GUARD)
+    verdict = doctor(NO_DISPLAY, cwd=tmp_path).stdout
+    problem = re.search(r"no window can open: (.*)", verdict)
+    assert problem is not None
+    assert first_line == f"desklaunch: {problem[1]}; opening it in the browser instead.\n"
+
+
+@pytest.fixture(scope="module")
+def python_without_qt(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A virtual environment with everything this one has except the Qt (and GTK) bindings."""
+    venv = tmp_path_factory.mktemp("no-qt") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True,
+                   timeout=HANG_GUARD)
+    python = venv / "bin" / "python"
+    target = Path(subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        check=True, capture_output=True, text=True, timeout=HANG_GUARD).stdout.strip())
+    source = Path(sysconfig.get_path("purelib"))
+    for entry in source.iterdir():
+        if not QT_DISTRIBUTIONS.match(entry.name):
+            (target / entry.name).symlink_to(entry)
+    return str(python)
+
+
+def test_without_qt_it_says_which_package_to_install(python_without_qt: str,
+                                                     tmp_path: Path) -> None:
+    result = doctor(OFFSCREEN, python=python_without_qt, cwd=tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    out = result.stdout
+    assert re.search(r"^backend qt: +not installed \(no PyQt6\)$", out, re.MULTILINE)
+    assert "chosen:    none (automatic)" in out
+    assert 'no window can open: no GUI toolkit for pywebview is installed ' \
+           '(pip install "desklaunch[qt]")' in out
+    assert 'Qt backend: pip install "desklaunch[qt]"' in out
+    assert "sudo apt-get install -y python3-gi gir1.2-webkit2-4.1" in out
+
+
+def test_with_qt_that_cannot_load_it_lists_the_system_packages(tmp_path: Path) -> None:
+    """PyQt6 present but failing to load, as when the Qt runtime libraries are missing."""
+    shim = tmp_path / "shim" / "PyQt6"
+    shim.mkdir(parents=True)
+    (shim / "__init__.py").write_text(
+        "raise ImportError('libxkbcommon-x11.so.0: cannot open shared object file')\n")
+    result = doctor({**OFFSCREEN, "PYTHONPATH": str(shim.parent)}, cwd=tmp_path)
+    assert result.returncode == 1
+    out = result.stdout
+    assert "no window can open: Qt cannot start (libxkbcommon-x11.so.0" in out
+    assert f"Debian/Ubuntu: sudo apt-get install -y {APT_QT}" in out
+    assert "Fedora: sudo dnf install -y " in out
+
+
+def test_the_apt_packages_are_those_setup_installs() -> None:
+    setup = (REPO / "scripts" / "setup.sh").read_text()
+    block = re.search(r"^qt_packages=\((.*?)^\)", setup, re.MULTILINE | re.DOTALL)
+    assert block is not None
+    listed = [word for line in block[1].splitlines()
+              for word in line.split("#")[0].split()]
+    assert sorted(APT_QT.split()) == sorted(listed)
+
+
+def test_a_backend_asked_for_that_is_missing_gets_its_own_advice(tmp_path: Path) -> None:
+    result = doctor(OFFSCREEN, cwd=tmp_path, args=("--gui", "gtk"))
+    assert result.returncode == 1
+    assert "chosen:    gtk (--gui)" in result.stdout
+    assert "no window can open: the GTK backend needs PyGObject" in result.stdout
+    assert "GTK backend: Debian/Ubuntu: sudo apt-get install -y python3-gi" in result.stdout

@@ -1,0 +1,188 @@
+"""`desklaunch build`: its options, the script's imports it finds, the files it writes.
+
+Real builds (PyInstaller running) are in tests/packaging/test_frozen.py.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+from desklaunch.errors import UsageError
+from desklaunch.packaging import build, buildfiles
+from desklaunch.packaging.build import Plan, parse_add_data, plan_from, script_imports
+
+ICON = Path(build.__file__).resolve().parent / "templates" / "icons" / "icon-64.png"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- the script's imports ----------------------------------------------------------------
+
+def test_imports_at_any_depth_and_in_any_branch_are_found(tmp_path: Path) -> None:
+    script = write(tmp_path / "app.py", (
+        "from __future__ import annotations\n"
+        "import json, xml.dom as dom\n"
+        "try:\n"
+        "    import tomllib\n"
+        "except ImportError:\n"
+        "    tomllib = None\n"
+        "def later():\n"
+        "    import csv\n"
+        "    from email import message_from_string\n"
+        "from . import sibling\n"
+    ))
+    found = script_imports(script)
+    assert {"json", "xml.dom", "tomllib", "csv", "email"} <= set(found)
+    assert "__future__" not in found
+    assert "email.message_from_string" not in found  # a function, not a module
+    assert not any(name.startswith(".") or name == "sibling" for name in found)
+
+
+def test_from_package_import_submodule_adds_the_submodule_found_on_disk(tmp_path: Path) -> None:
+    write(tmp_path / "helpers" / "__init__.py", "")
+    write(tmp_path / "helpers" / "maths.py", "")
+    write(tmp_path / "helpers" / "run.py", "raise SystemExit('imported at build time!')\n")
+    script = write(tmp_path / "app.py", "from helpers import maths, VERSION\nimport helpers.run\n")
+    found = script_imports(script)
+    assert {"helpers", "helpers.maths", "helpers.run"} <= set(found)
+    assert "helpers.VERSION" not in found
+
+
+def test_a_script_with_a_syntax_error_is_one_line_and_exit_code_2(tmp_path: Path,
+                                                                 capsys) -> None:
+    script = write(tmp_path / "broken.py", "def (:\n")
+    assert build.main([str(script)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("desklaunch: error: ") and "broken.py:1" in err
+    assert err.count("\n") == 1
+
+
+# -- options -------------------------------------------------------------------------------
+
+def test_defaults_are_onedir_windowed_named_after_the_script(tmp_path: Path) -> None:
+    script = write(tmp_path / "unit_converter.py", "import json\n")
+    plan = plan_from([str(script)])
+    assert (plan.name, plan.onefile, plan.windowed, plan.icon) == ("unit_converter", False,
+                                                                   True, None)
+    assert "json" in plan.hidden_imports
+    assert plan.dist == Path("dist").resolve()
+
+
+def test_options_pass_through(tmp_path: Path) -> None:
+    script = write(tmp_path / "app.py", "")
+    data = write(tmp_path / "data" / "table.csv", "a,b\n")
+    plan = plan_from([str(script), "--name", "My App", "--onefile", "--console",
+                      "--icon", str(ICON), "--add-data", f"{data}:tables",
+                      "--hidden-import", "decimal", "--dist", str(tmp_path / "out")])
+    assert (plan.name, plan.title, plan.onefile, plan.windowed) == ("My App", "My App", True,
+                                                                    False)
+    assert plan.icon == ICON
+    assert plan.datas == [(str(data.resolve()), "tables")]
+    assert "decimal" in plan.hidden_imports
+    assert plan.dist == tmp_path / "out"
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["missing.py"], "no such script: missing.py"),
+    (["{script}", "--name", "a/b"], "cannot be an app name"),
+    (["{script}", "--icon", "{script}"], "not a PNG image"),
+    (["{script}", "--icon", "nowhere.png"], "cannot read the icon nowhere.png"),
+    (["{script}", "--hidden-import", "not a module"], "is not a module name"),
+    (["{script}", "--add-data", "nowhere.csv:."], "no such file or folder: nowhere.csv"),
+])
+def test_bad_options_are_usage_errors(tmp_path: Path, monkeypatch, argv, message) -> None:
+    monkeypatch.chdir(tmp_path)
+    script = write(tmp_path / "app.py", "")
+    with pytest.raises(UsageError, match=message):
+        plan_from([a.format(script=script) for a in argv])
+
+
+def test_a_bad_option_is_one_line_and_exit_code_2(tmp_path: Path, capsys) -> None:
+    assert build.main([str(tmp_path / "missing.py")]) == 2
+    assert capsys.readouterr().err == f"desklaunch: error: no such script: {tmp_path}/missing.py\n"
+
+
+@pytest.mark.parametrize(("spec", "dest"), [("{data}", "."), ("{data}:assets", "assets"),
+                                            ("{data}:assets/csv", "assets/csv")])
+def test_add_data_destination_defaults_to_beside_the_script(tmp_path: Path, spec, dest) -> None:
+    data = write(tmp_path / "with space ü.csv", "")
+    assert parse_add_data(spec.format(data=data)) == (str(data), dest)
+
+
+@pytest.mark.parametrize("dest", ["/etc", "../outside"])
+def test_add_data_cannot_point_outside_the_app(tmp_path: Path, dest: str) -> None:
+    data = write(tmp_path / "a.csv", "")
+    with pytest.raises(UsageError, match="must be a folder inside the app"):
+        parse_add_data(f"{data}:{dest}")
+
+
+def test_without_pyinstaller_it_says_how_to_install_it(tmp_path: Path, monkeypatch,
+                                                       capsys) -> None:
+    monkeypatch.setitem(sys.modules, "PyInstaller", None)  # as if it were not installed
+    script = write(tmp_path / "app.py", "")
+    assert build.main([str(script)]) == 2
+    assert capsys.readouterr().err == (
+        'desklaunch: PyInstaller is not installed; to build apps: '
+        'pip install "desklaunch[build]"\n')
+
+
+# -- what it writes ------------------------------------------------------------------------
+
+def _plan(tmp_path: Path, **changes) -> Plan:
+    script = write(tmp_path / "my scripts" / "hello app.py", "import json\n")
+    return Plan(**{"script": script, "name": "Hello App", "dist": tmp_path / "dist ü",
+                   "work": tmp_path / "work", "hidden_imports": ["json"], **changes})
+
+
+@pytest.mark.parametrize("onefile", [False, True])
+def test_the_spec_is_python_that_names_the_script_imports_and_data(tmp_path: Path,
+                                                                   onefile: bool) -> None:
+    plan = _plan(tmp_path, onefile=onefile, datas=[("/x/table.csv", "tables")])
+    spec = buildfiles.write_spec(plan)
+    values = {node.targets[0].id: ast.literal_eval(node.value)
+              for node in ast.parse(spec.read_text(encoding="utf-8")).body
+              if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+              and node.targets[0].id.isupper()}
+    assert values["NAME"] == "Hello App"
+    assert values["ONEFILE"] is onefile and values["CONSOLE"] is False
+    assert (str(plan.script), ".") in values["DATAS"]
+    assert ("/x/table.csv", "tables") in values["DATAS"]
+    assert {"json", "desklaunch", "desklaunch.startup"} <= set(values["HIDDEN_IMPORTS"])
+    entry = Path(values["ENTRY"]).read_text(encoding="utf-8")
+    assert "run_bundled('hello app.py', title=None)" in entry
+
+
+def test_linux_desktop_entry_points_at_the_app_and_its_icon(tmp_path: Path) -> None:
+    plan = _plan(tmp_path)
+    plan.dist.mkdir(parents=True)
+    entry = buildfiles.write_desktop_entry(plan).read_text(encoding="utf-8")
+    assert f'Exec="{plan.dist}/Hello App/Hello App"' in entry
+    assert f"Icon={plan.dist}/Hello App.png" in entry
+    assert "Name=Hello App" in entry and "Terminal=false" in entry
+    assert (plan.dist / "Hello App.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_desktop_exec_quotes_reserved_characters() -> None:
+    assert buildfiles._desktop_quote('/a b/$x "q" 100%') == '"/a b/\\$x \\"q\\" 100%%"'
+
+
+def test_unused_qt_parts_are_left_out_unless_the_script_imports_them(tmp_path: Path) -> None:
+    def excludes(plan: Plan) -> list[str]:
+        spec = buildfiles.write_spec(plan).read_text(encoding="utf-8")
+        line = next(line for line in spec.splitlines() if line.startswith("EXCLUDES = "))
+        return ast.literal_eval(line.removeprefix("EXCLUDES = "))
+
+    plain = excludes(_plan(tmp_path))
+    assert {"PyQt6.QtQuick", "PyQt6.QtQml", "desklaunch.packaging", "PyInstaller"} <= set(plain)
+    assert not any("WebEngine" in name or name == "PyQt6.QtWidgets" for name in plain)
+    with_qml = excludes(_plan(tmp_path, hidden_imports=["PyQt6.QtQml", "PyQt6.QtQuick.x"]))
+    assert "PyQt6.QtQml" not in with_qml and "PyQt6.QtQuick" not in with_qml
+    assert "PyQt6.QtQuick3D" in with_qml

@@ -1,0 +1,95 @@
+"""The folders are the architecture: the walls between layers hold and nothing imports in a
+circle, in Python and in the page's JavaScript (docs/architecture.md)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import grimp
+
+ROOT = Path(__file__).resolve().parents[1]
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+
+
+def lint_imports(package_parent: Path) -> subprocess.CompletedProcess[str]:
+    """import-linter over the `desklaunch` found in `package_parent`, with our contracts."""
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
+        cwd=package_parent, capture_output=True, text=True, timeout=120,
+        env={"PYTHONPATH": str(package_parent), "PATH": "/usr/bin:/bin"},
+    )
+
+
+def cycles(graph: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """Every group of nodes that reach each other (Tarjan's strongly connected components)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in graph.get(node, ()):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_every_wall_between_the_layers_holds() -> None:
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_a_crossed_wall_is_caught(tmp_path: Path) -> None:
+    """The check can fail: the core made to import the server breaks its contract."""
+    copy = tmp_path / "desklaunch"
+    shutil.copytree(ROOT / "desklaunch", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    session = copy / "core" / "session.py"
+    session.write_text(session.read_text() + "\nfrom desklaunch.web import server  # noqa\n")
+    result = lint_imports(tmp_path)
+    assert result.returncode != 0
+    assert "The protocol core is plain Python" in result.stdout
+    assert "desklaunch.core.session -> desklaunch.web.server" in result.stdout
+
+
+def test_no_python_module_imports_itself_in_a_circle() -> None:
+    """Imports inside functions and under TYPE_CHECKING count: a cycle is a cycle."""
+    graph = grimp.build_graph("desklaunch")
+    edges = {module: {imported for imported in graph.find_modules_directly_imported_by(module)
+                      if imported.startswith("desklaunch")}
+             for module in graph.modules}
+    assert cycles(edges) == []
+
+
+def test_no_javascript_module_imports_itself_in_a_circle() -> None:
+    imports = re.compile(r'from\s+"\./([\w-]+\.js)"')
+    edges = {path.name: set(imports.findall(path.read_text(encoding="utf-8")))
+             for path in (ROOT / "desklaunch" / "assets" / "js").glob("*.js")}
+    assert cycles(edges) == []
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]

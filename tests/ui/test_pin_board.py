@@ -1,0 +1,96 @@
+"""desklaunch/ui/pin.py without a browser: the page's changes, converted and kept; waits;
+closing; and what the page is told."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from desklaunch.core.session import Session, bind_current
+from desklaunch.errors import SessionClosed
+from desklaunch.ui import FLOAT, pin, pin_update, pin_wait_change, put_checkbox, put_input
+
+
+@pytest.fixture
+def session() -> Any:
+    sent: list[dict[str, Any]] = []
+    session = Session(lambda: None, sent.append)
+    session.sent = sent  # type: ignore[attr-defined]
+    bind_current(session)
+    yield session
+    session.close()
+    bind_current(None)  # the test thread is pytest's own: later tests must find no session
+
+
+def change(session: Session, wid: str, value: Any) -> None:
+    session.deliver({"seq": 1, "type": "pin_change", "id": wid, "value": value})
+
+
+def widget_id(session: Session) -> str:
+    return next(c["widget"]["id"] for c in reversed(session.sent)  # type: ignore[attr-defined]
+                if c["cmd"] == "output" and c["widget"]["type"] == "pin")
+
+
+def test_a_change_is_converted_kept_and_echoed(session) -> None:
+    put_input("t", type=FLOAT, label="T")
+    wid = widget_id(session)
+    assert pin.t is None  # an empty number field holds no number
+    change(session, wid, "21.5")
+    assert pin.t == 21.5
+    change(session, wid, "21.")
+    assert pin.t == 21.0
+    change(session, wid, "-")
+    assert pin.t is None
+    echo = session.sent[-1]
+    assert echo == {"cmd": "pin_value", "id": wid, "value": "-", "echo": True,
+                    "coalesce": f"pin:{wid}"}
+
+
+def test_the_page_cannot_pick_what_is_not_there(session) -> None:
+    put_checkbox("c", [("A", 1), ("B", 2)], label="C", value=[2])
+    wid = widget_id(session)
+    assert pin.c == [2]
+    change(session, wid, [0, 1])
+    assert pin.c == [1, 2]
+    change(session, wid, [5])
+    assert pin.c is None
+    change(session, wid, "1")
+    assert pin.c is None
+
+
+def test_setting_tells_the_page_and_unknown_names_read_none(session) -> None:
+    put_checkbox("c", [("A", 1), ("B", 2)], label="C")
+    pin.c = [2]
+    assert pin.c == [2]
+    assert session.sent[-1]["value"] == [1]
+    assert session.sent[-1]["echo"] is False
+    assert pin.nothing is None
+    pin.nothing = 3  # no widget of that name: nothing happens
+    assert pin.nothing is None
+
+
+def test_pin_update_refuses_what_it_cannot_change(session) -> None:
+    put_input("t", label="T")
+    with pytest.raises(NotImplementedError, match="pin_update"):
+        pin_update("t", options=["x"])
+
+
+def test_a_waiting_call_wakes_with_session_closed(session) -> None:
+    put_input("t", label="T")
+    outcome: list[object] = []
+
+    def wait() -> None:
+        bind_current(session)
+        try:
+            pin_wait_change("t")
+        except SessionClosed:
+            outcome.append("closed")
+
+    thread = threading.Thread(target=wait, name="test-pin-waiter")
+    thread.start()
+    session.close()
+    thread.join(10)
+    assert outcome == ["closed"]
+
