@@ -51,6 +51,8 @@ class App:
         """System dialogs for sessions shown in a native window; set before `start()`."""
         self.on_title: Callable[[str], None] | None = None
         """Told each title the first session sets, so a native window's title can follow."""
+        self.on_error: Callable[[BaseException], None] | None = None
+        """Told each exception a script or callback raised (desklaunch.testing re-raises it)."""
         self._main = main
         self._kind = kind
         self._loop = EventLoopThread()
@@ -93,6 +95,7 @@ class App:
         session = Session(self._main, watching, kind=self._kind, loop=self._loop.loop,
                           on_finish=self._on_finish, native=self.native,
                           on_start=self._on_start)
+        session.on_error = self.on_error
         with self._first_lock:
             if self.first_session is None:
                 self.first_session = session
