@@ -131,7 +131,11 @@ class AppTest:
             self._screen: _Screen = real
             self._stop: Callable[[], bool] = real.close
             self._session = lambda: real.session
-            real.start()
+            try:
+                real.start()
+            except BaseException:
+                real.close()
+                raise
             return
         from desklaunch.testing.inprocess import InProcess
         from desklaunch.testing.simulated import SimulatedScreen
@@ -141,7 +145,11 @@ class AppTest:
         self._screen = SimulatedScreen(driver, self._check)
         self._stop = driver.close
         self._session = lambda: driver.session
-        driver.start()
+        try:
+            driver.start()
+        except BaseException:
+            driver.close()
+            raise
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str], *, args: Sequence[str] = (),

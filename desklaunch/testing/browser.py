@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
+START_TIMEOUT = 30.0
+"""How long the page may take to open (a cold Chromium on a busy machine is slow)."""
 _shared: dict[str, Any] = {}
 _shared_lock = threading.Lock()
 
@@ -139,7 +141,7 @@ class BrowserScreen:
         self.page_errors: list[str] = []
         self.page.on("pageerror", lambda error: self.page_errors.append(str(error)))
         self._downloads: list[PlaywrightDownload] = []
-        self.page.on("download", self._downloads.append)
+        self.page.on("download", lambda download: self._downloads.append(download))
         self._last: Locator | None = None
 
     @property
@@ -150,9 +152,10 @@ class BrowserScreen:
         from playwright.sync_api import expect
 
         url = self.app.start()
-        self.page.goto(url)
-        with self._waiting("the page to show the app"):
-            expect(self.page).to_have_title(self.program.title)
+        limit = max(self.timeout, START_TIMEOUT)
+        with self._waiting("the page to show the app", limit):
+            self.page.goto(url, timeout=limit * 1000)
+            expect(self.page).to_have_title(self.program.title, timeout=limit * 1000)
         self.settle()
 
     # -- waiting ---------------------------------------------------------------------------

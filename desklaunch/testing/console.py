@@ -119,8 +119,8 @@ class ConsoleView:
         field = line.append(Element("textbox", prompt))
         field.value = ""
         field.owner = self
-        enter = line.append(Element("button", "Enter", "Enter", inline=True))
-        end = line.append(Element("button", "End input", "End input", inline=True))
+        enter = line.append(Element("button", "Enter", "Enter"))
+        end = line.append(Element("button", "End input", "End input"))
 
         def done(event: dict[str, Any]) -> None:
             for control in (field, enter, end):
@@ -135,14 +135,14 @@ class ConsoleView:
         self.status_host.clear()
         state = command.get("state")
         if state == "running" and isinstance(command.get("stop"), str):
-            self.status_host.append(Element("text", own="Running\u2026", inline=True))
-            stop = self.status_host.append(Element("button", "Stop", "Stop", inline=True))
+            self.status_host.append(Element("text", own="Running\u2026"))
+            stop = self.status_host.append(Element("button", "Stop", "Stop"))
             stop.on_click = self._clicker(command["stop"])
         elif state == "ended":
-            self.status_host.append(Element("text", own=_text(command.get("text")), inline=True))
+            self.status_host.append(Element("text", own=_text(command.get("text"))))
             if isinstance(command.get("again"), str):
                 again = self.status_host.append(
-                    Element("button", "Run again", "Run again", inline=True))
+                    Element("button", "Run again", "Run again"))
                 again.on_click = self._clicker(command["again"], again)
 
     def _clicker(self, key: str, button: Element | None = None) -> Callable[[], None]:
@@ -198,7 +198,7 @@ class ConsoleView:
         entries: list[tuple[str, Element, Element, Callable[[], list[str]]]] = []
         for command in commands:
             name = _text(command.get("name"))
-            tab = tablist.append(Element("tab", name, name, inline=True))
+            tab = tablist.append(Element("tab", name, name))
             inner, path = self._level(command.get("level"))
             panel = box.append(Element("tabpanel", name, children=[inner]))
             entries.append((name, tab, panel, path))
