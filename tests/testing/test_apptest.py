@@ -56,7 +56,8 @@ def test_the_scripts_exception_fails_the_test_with_its_traceback(desklaunch_app,
     cause = failed.value.__cause__
     assert isinstance(cause, ValueError)
     frames = traceback.extract_tb(cause.__traceback__)
-    assert frames[-1].name == "crashing" and frames[-1].line == 'raise ValueError(f"no {name} here")'
+    assert frames[-1].name == "crashing"
+    assert frames[-1].line == 'raise ValueError(f"no {name} here")'
     assert "The script stopped with an error" in app.text  # the page shows it too
     assert app.exit_code == 1
 
@@ -82,7 +83,7 @@ def test_a_failing_callback_fails_the_test(desklaunch_app) -> None:
 def test_an_error_nobody_looked_at_fails_at_close() -> None:
     app = AppTest.from_function(crashing)
     app.fill("Your name", "Cy")
-    app._screen.submit()  # noqa: SLF001 - acting without the check each verb makes
+    app._screen.submit()  # acting without the check each verb makes
     with pytest.raises(ScriptError, match="no Cy here"):
         app.close()
 
