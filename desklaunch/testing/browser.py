@@ -119,6 +119,12 @@ class BrowserElement:
     def click(self) -> None:
         self.locator.click()
 
+    def find_all(self, role: str | None = None, name: str | None = None,
+                 text: str | None = None) -> list[BrowserElement]:
+        """The visible elements inside this one with that role, exact name and exact text."""
+        return [BrowserElement(item, role, name)
+                for item in _within(self.locator, role, name, text).all() if item.is_visible()]
+
 
 class BrowserScreen:
     """The verbs of `AppTest` for an app served for real and shown in Chromium."""
@@ -401,6 +407,19 @@ class BrowserScreen:
         finally:
             stopped = self.app.close()
         return stopped
+
+
+def _within(scope: Locator, role: str | None, name: str | None, text: str | None
+            ) -> Locator:
+    """Elements inside `scope` by role (and name), then by exact text."""
+    if role is not None:
+        any_role: Any = role
+        found = scope.get_by_role(any_role, name=name, exact=True) if name is not None \
+            else scope.get_by_role(any_role)
+        return found.filter(has_text=_exactly(text)) if text is not None else found
+    if name is not None:
+        return scope.get_by_label(name, exact=True)
+    return scope.get_by_text(_exactly(text or ""))
 
 
 def _exactly(text: str) -> re.Pattern[str]:
