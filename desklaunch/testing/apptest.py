@@ -266,6 +266,7 @@ class AppTest:
     @property
     def title(self) -> str:
         """The window title."""
+        self._check()
         return self._screen.title
 
     @property

@@ -13,6 +13,7 @@ the browser Playwright installed for itself (`playwright install chromium`).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import re
 import threading
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
+DOWNLOAD_WAIT = 1.0
+"""After a click, how long `downloads` waits for the browser to report a download."""
 START_TIMEOUT = 30.0
 """How long the page may take to open (a cold Chromium on a busy machine is slow)."""
 _shared: dict[str, Any] = {}
@@ -140,6 +143,8 @@ class BrowserScreen:
         self._check = check
         self.app: App = App(program.main, kind=program.kind, title=program.title)
         self.app.on_error = on_error
+        self.app.on_session_start = self._started
+        self._running = threading.Event()
         self.browser = browser if browser is not None else shared_browser()
         self.context = self.browser.new_context(accept_downloads=True)
         self.context.set_default_timeout(timeout * 1000)
@@ -147,12 +152,19 @@ class BrowserScreen:
         self.page_errors: list[str] = []
         self.page.on("pageerror", lambda error: self.page_errors.append(str(error)))
         self._downloads: list[PlaywrightDownload] = []
+        self._downloads_seen = 0
+        self._clicked = False
         self.page.on("download", lambda download: self._downloads.append(download))
         self._last: Locator | None = None
 
     @property
     def session(self) -> Session | None:
         return self.app.first_session
+
+    def _started(self, session: Session) -> None:
+        """The script is about to run: its work counts until it first waits or ends."""
+        session.reactions.start(by_script=True)
+        self._running.set()
 
     def start(self) -> None:
         from playwright.sync_api import expect
@@ -161,7 +173,11 @@ class BrowserScreen:
         limit = max(self.timeout, START_TIMEOUT)
         with self._waiting("the page to show the app", limit):
             self.page.goto(url, timeout=limit * 1000)
-            expect(self.page).to_have_title(self.program.title, timeout=limit * 1000)
+            expect(self.page.get_by_role("main")).to_be_attached(timeout=limit * 1000)
+        if not self._running.wait(limit):  # the page's first long poll starts the script
+            self._check()
+            raise WaitTimeoutError(f"waited {limit:g} s for the page to start the script; "
+                                   + self.describe())
         self.settle()
 
     # -- waiting ---------------------------------------------------------------------------
@@ -279,6 +295,12 @@ class BrowserScreen:
             self._one(buttons, "a form to submit", -1).click()
         self.settle()
 
+    def _download_in_flight(self) -> None:
+        """A click that starts a download: the browser reports it a moment after drawing."""
+        if len(self._downloads) == self._downloads_seen:
+            with contextlib.suppress(Exception):  # no download came: there is none to list
+                self.page.wait_for_event("download", timeout=DOWNLOAD_WAIT * 1000)
+
     def click(self, name: str, index: int | None) -> None:
         page = self.page
         locator = page.get_by_role("button", name=name, exact=True).or_(
@@ -291,6 +313,8 @@ class BrowserScreen:
             self._check()
         if not locator.count():
             locator = page.get_by_text(_exactly(name))
+        self._downloads_seen = len(self._downloads)
+        self._clicked = True
         self._one(locator, what, index).click()
         self.settle()
 
@@ -397,6 +421,9 @@ class BrowserScreen:
     @property
     def downloads(self) -> list[Download]:
         self.settle()
+        if self._clicked:
+            self._clicked = False
+            self._download_in_flight()
         return [Download(d.suggested_filename, Path(d.path()).read_bytes())
                 for d in self._downloads]
 

@@ -7,6 +7,7 @@ never shown, as in the page.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from desklaunch.testing.elements import Element, norm
@@ -25,6 +26,7 @@ _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", 
                    "col", "embed", "param", "track"})
 _NAMED_BY_TEXT = frozenset({"heading", "link", "button", "columnheader", "cell", "row"})
 _SKIPPED = frozenset({"script", "style", "template", "head", "title"})
+_SPACES = re.compile(r"\s+")
 
 
 class _Reader(HTMLParser):
@@ -82,9 +84,7 @@ class _Reader(HTMLParser):
         if self.skipping or not data:
             return
         if not self.pre:
-            data = " ".join(data.split()) if data.strip() else (" " if data else "")
-            if not data:
-                return
+            data = _SPACES.sub(" ", data)  # runs of white space read as one space
         self.stack[-1][1].append(Element("text", own=data, inline=True))
 
     def finish(self) -> None:
