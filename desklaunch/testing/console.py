@@ -41,8 +41,7 @@ class ArgField:
                 options = [] if spec.get("required") else [""]
                 options += [_text(o) for o in spec.get("options") or []]
                 for option in options:
-                    element = Element("option", option)
-                    element.hidden = True
+                    element = Element("option", option, option)
                     element.selected = option == self.control.value
                     self.control.append(element)
         self.control.owner = self

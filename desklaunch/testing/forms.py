@@ -88,6 +88,8 @@ class FieldModel:
         elif self.kind == "file":
             control = Element("file", label)
             control.append(Element("button", own=_text(spec.get("placeholder")) or "Choose file"))
+            control.append(Element("generic", own="or drop files here" if spec.get("multiple")
+                                   else "or drop a file here"))
         else:
             control = Element("textbox", label)
             control.value = _text(spec.get("value"))
@@ -102,11 +104,10 @@ class FieldModel:
     def _fill_options(self, control: Element, options: list[dict[str, Any]]) -> None:
         control.clear()
         for option in options:
-            element = Element("option", _text(option.get("label")))
+            element = Element("option", _text(option.get("label")), _text(option.get("label")))
             element.selected = bool(option.get("selected"))
             element.disabled = bool(option.get("disabled"))
-            element.hidden = True  # a closed list shows only its choice, which is not text
-            control.append(element)
+            control.append(element)  # a list reads as its options, as a browser reads it
 
     def _fill_boxes(self, group: Element, options: list[dict[str, Any]]) -> None:
         for box in [c for c in group.children if c.role in ("checkbox", "radio")]:

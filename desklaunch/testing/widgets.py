@@ -261,7 +261,7 @@ def tabs(widget: dict[str, Any], page: Page) -> Element:
     tab_elements: list[Element] = []
     for spec in widget.get("tabs") or []:
         title = _text(spec.get("title")) if isinstance(spec, dict) else ""
-        tab = tablist.append(Element("tab", title, title, inline=True))
+        tab = tablist.append(Element("tab", title, title))
         panel = box.append(Element("tabpanel", title))
         _children(panel, spec.get("children") if isinstance(spec, dict) else None, page)
         tab_elements.append(tab)
