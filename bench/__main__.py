@@ -14,13 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import latency, native, peers, report, scale, startup, throughput
+from bench import kit, latency, native, peers, report, scale, startup, throughput
 from bench.browser import chromium
 from bench.plan import FULL, QUICK
 from bench.systems import PEERS, SYSTEMS
 
 MEASUREMENTS = ("click", "input", "push", "throughput", "first_content", "window", "import",
-                "scale")
+                "scale", "kit")
 DEFAULT_OUT = Path(__file__).resolve().parent / "results" / "latest.json"
 
 
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             results.update(run())
         except Exception as exc:  # noqa: BLE001 - one broken step must not lose the others
-            errors[name] = f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
+            errors[name] = f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"
             print(f"bench: {name} failed: {errors[name]}", file=sys.stderr, flush=True)
         timings[name] = round(time.monotonic() - t, 1)
         loads[name] = (round(load, 1), round(os.getloadavg()[0], 1))
@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         step("throughput", lambda: throughput.throughput(browser, systems, plan, peer))
         step("first_content", lambda: startup.first_content(browser, systems, plan, peer))
         step("scale", lambda: scale.scale(browser, systems, plan, peer))
+        step("kit", lambda: kit.kit(browser, plan))
         browser_version = browser.version
     step("window", lambda: native.window_first_content(plan))
     step("import", lambda: startup.imports(plan, peer))

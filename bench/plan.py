@@ -26,6 +26,10 @@ class Plan:
     fresh_apps: bool = True
     """Throughput: a new app and page for every run (else one per system for all runs)."""
     first_content_warmup: int = 1
+    kit_runs: int = 200
+    """Tests of examples/hello.py with the test kit, in process."""
+    kit_browser_runs: int = 10
+    """The same test against the real page in Chromium."""
     peers_10k: bool = True
     """Run PyWebIO on 10,000 lines too; it never finishes, and its page stays busy for
     seconds after the cut-off, so `--quick` leaves it out."""
@@ -35,4 +39,5 @@ FULL = Plan()
 QUICK = Plan(warmup=2, clicks=10, real_clicks=4, inputs=4, pushes=6, runs_1k=1, runs_10k=1,
              runs_progress=1, limit_1k_ms=3_000, limit_10k_ms=1_000, limit_progress_ms=3_000,
              first_content=1, window_runs=1, import_runs=3, scale_sessions=3, scale_seconds=1.0,
-             fresh_apps=False, first_content_warmup=0, peers_10k=False)
+             fresh_apps=False, first_content_warmup=0, peers_10k=False, kit_runs=10,
+             kit_browser_runs=1)

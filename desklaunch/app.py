@@ -51,6 +51,11 @@ class App:
         """System dialogs for sessions shown in a native window; set before `start()`."""
         self.on_title: Callable[[str], None] | None = None
         """Told each title the first session sets, so a native window's title can follow."""
+        self.on_session_start: Callable[[Session], None] | None = None
+        """Told each session just before its script starts (desklaunch.testing waits for
+        the script's first question from there)."""
+        self.on_error: Callable[[BaseException], None] | None = None
+        """Told each exception a script or callback raised (desklaunch.testing re-raises it)."""
         self._main = main
         self._kind = kind
         self._loop = EventLoopThread()
@@ -93,6 +98,7 @@ class App:
         session = Session(self._main, watching, kind=self._kind, loop=self._loop.loop,
                           on_finish=self._on_finish, native=self.native,
                           on_start=self._on_start)
+        session.on_error = self.on_error
         with self._first_lock:
             if self.first_session is None:
                 self.first_session = session
@@ -106,6 +112,8 @@ class App:
             first = self.first_session
             if first is None or (first is not session and first.state is SessionState.NEW):
                 self.first_session = session
+        if self.on_session_start is not None:
+            self.on_session_start(session)
 
     def _on_finish(self, session: Session) -> None:
         if self.close_on_exit and session is self.first_session:

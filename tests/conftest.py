@@ -45,6 +45,13 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
+@pytest.fixture(scope="session")
+def desklaunch_browser(browser: Browser) -> Browser:
+    """The test kit's browser-mode apps open in the suite's Chromium (Playwright's sync API
+    allows one driver per thread)."""
+    return browser
+
+
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
     """A fresh browser profile per test: no cookies or session storage left over."""

@@ -16,6 +16,7 @@ class Reactions:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)
         self._open: set[threading.Event] = set()
         self._script: set[threading.Event] = set()
         self.on_done: Callable[[], None] | None = None
@@ -34,6 +35,7 @@ class Reactions:
         with self._lock:
             self._open.discard(token)
             self._script.discard(token)
+            self._idle.notify_all()
         token.set()
         self._notify()
 
@@ -42,6 +44,7 @@ class Reactions:
         with self._lock:
             tokens, self._script = self._script, set()
             self._open.difference_update(tokens)
+            self._idle.notify_all()
         for token in tokens:
             token.set()
         if tokens:
@@ -51,9 +54,15 @@ class Reactions:
         """The session closed: nothing it started will ever report back."""
         with self._lock:
             tokens, self._open, self._script = self._open, set(), set()
+            self._idle.notify_all()
         for token in tokens:
             token.set()
         self._notify()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait up to `timeout` s until no work is unfinished; True when none is."""
+        with self._lock:
+            return self._idle.wait_for(lambda: not self._open, timeout)
 
     def _notify(self) -> None:
         if self.on_done is not None:

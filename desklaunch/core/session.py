@@ -192,6 +192,8 @@ class Session:
         self._tasks: set[asyncio.Future[Any]] = set()
         self.outcome: Outcome | None = None
         self.finished = threading.Event()
+        self.on_error: Callable[[BaseException], None] | None = None
+        """Told each exception the script or a callback ended with (desklaunch.testing)."""
 
     def __repr__(self) -> str:
         return f"<Session #{self.number} {self.kind} {self._state.value}>"
@@ -268,6 +270,7 @@ class Session:
         else:
             text = _script_traceback(exc)
             log.debug("script ended with %s", type(exc).__name__)
+            self._tell_error(exc)
             _print_error(text)
             self.outcome = Outcome("error", 1, text)
         if self.outcome.state != "closed":
@@ -354,9 +357,10 @@ class Session:
 
     def call_soon(self, callback: Callable[[Any], Any], value: Any) -> None:
         """Run `callback(value)` the way a button's callback runs: in order, in the
-        background (the callback thread, or the event loop for an `async def` script)."""
+        background (the callback thread, or the event loop for an `async def` script).
+        Until it returns, it counts as work an event set off (`reactions`)."""
         if not self.closed:
-            self._dispatch(callback, value)
+            self._dispatch(callback, value, self.reactions.start())
 
     def _dispatch(self, callback: Callable[[Any], Any], value: Any,
                   token: threading.Event | None = None) -> None:
@@ -419,9 +423,14 @@ class Session:
             self.reactions.done(token)
 
     def _report_callback_error(self, exc: BaseException) -> None:
+        self._tell_error(exc)
         _print_error(_script_traceback(exc))
         self._send_quietly({"cmd": "toast", "text": f"Error in a callback: {exc!r}",
                             "duration": 0, "color": "error"})
+
+    def _tell_error(self, exc: BaseException) -> None:
+        if self.on_error is not None:
+            self.on_error(exc)
 
     def _track(self, task: asyncio.Future[Any]) -> None:
         self._tasks.add(task)

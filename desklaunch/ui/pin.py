@@ -127,6 +127,7 @@ class PinBoard(Mailbox):
 
     def wait(self, names: AbstractSet[str], timeout: float | None) -> dict[str, Any] | None:
         waiter = _Waiter(names, None)
+        self.session.reactions.script_waits()  # the script is done with what it was given
         with self._lock:
             self._waiters.append(waiter)
             try:
@@ -139,6 +140,7 @@ class PinBoard(Mailbox):
                          ) -> dict[str, Any] | None:
         waiter = _Waiter(names, asyncio.get_running_loop())
         assert waiter.future is not None
+        self.session.reactions.script_waits()
         with self._lock:
             if self._shut:
                 raise SessionClosed
@@ -161,10 +163,15 @@ class PinBoard(Mailbox):
     # -- the page's side (Mailbox) ------------------------------------------------------------
 
     def put(self, event: Event) -> bool:
-        """A `pin_change` from the page: keep the value, wake waiters, run callbacks."""
+        """A `pin_change` from the page: keep the value, wake waiters, run callbacks.
+
+        True when it woke the script in `pin_wait_change` (its work is then tracked until
+        it waits again, like a form's answer); callbacks are tracked by `call_soon`.
+        """
         if event["type"] != "pin_change":
             return False
         raw = event.get("value")
+        woke = False
         with self._lock:
             widget = self._widgets.get(event["id"])
             if widget is None or self._shut:
@@ -175,12 +182,13 @@ class PinBoard(Mailbox):
                 if waiter.result is None and widget.name in waiter.names:
                     waiter.result = {"name": widget.name, "value": value}
                     _wake(waiter)
+                    woke = True
             self._lock.notify_all()
             callbacks = list(self._on_change.get(widget.name, ()))
         self._show(widget, raw, echo=True)
         for callback in callbacks:
             self.session.call_soon(callback, value)
-        return False
+        return woke
 
     def close(self) -> None:
         with self._lock:

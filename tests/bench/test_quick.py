@@ -29,6 +29,7 @@ EXPECTED = {
     "import": {"desklaunch"},
     "import_ui": {"desklaunch"},
     "scale": {"desklaunch", "floor"},
+    "kit_hello": {"desklaunch", "desklaunch-browser"},
 }
 
 

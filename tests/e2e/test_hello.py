@@ -18,15 +18,6 @@ def test_typing_a_name_and_pressing_enter_greets(pilot) -> None:
     expect(app.field("Your name")).to_have_count(0)
 
 
-def test_each_click_on_again_adds_one_line(pilot) -> None:
-    app = pilot(HELLO)
-    app.answer("Your name", "Ada")
-    app.click("Again")
-    app.expect_text("Clicked Again", count=1)
-    app.click("Again")
-    app.expect_text("Clicked Again", count=2)
-
-
 def test_finished_shows_after_the_last_line_and_the_button_still_works(pilot) -> None:
     app = pilot(HELLO)
     app.answer("Your name", "Ada")

@@ -7,17 +7,6 @@ from playwright.sync_api import expect
 from desklaunch.ui import FLOAT, NUMBER, PASSWORD, input, put_text, select
 
 
-def test_the_submit_button_sends_the_answer(pilot) -> None:
-    def script() -> None:
-        city = input("City")
-        put_text(f"City: {city}")
-
-    app = pilot(script)
-    app.fill("City", "Lyon")
-    app.submit()
-    app.expect_text("City: Lyon")
-
-
 def test_a_validation_message_shows_under_the_field_until_the_value_is_fixed(pilot) -> None:
     def script() -> None:
         name = input("Username", validate=lambda v: None if len(v) >= 3 else "At least 3 letters")
@@ -107,28 +96,6 @@ def test_select_returns_the_chosen_python_value(pilot) -> None:
     app.choose("Size", "Nothing")
     app.submit()
     app.expect_text("Chose None")
-
-
-def test_select_keeps_the_preselected_option(pilot) -> None:
-    def script() -> None:
-        size = select("Size", [("Small", 1), ("Medium", 2.5)], value=2.5)
-        put_text(f"Chose {size!r}")
-
-    app = pilot(script)
-    app.submit()
-    app.expect_text("Chose 2.5")
-
-
-def test_a_multiple_select_returns_a_list_of_the_chosen_values(pilot) -> None:
-    def script() -> None:
-        toppings = select("Toppings", [("Cheese", "cheese"), ("Ham", ("ham", 2)),
-                                       ("Olives", 3)], multiple=True)
-        put_text(f"Chose {toppings!r}")
-
-    app = pilot(script)
-    app.choose("Toppings", "Cheese", "Olives")
-    app.submit()
-    app.expect_text("Chose ['cheese', 3]")
 
 
 def test_inputs_one_after_another(pilot) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -16,35 +15,6 @@ DESKLAUNCH_DIR = str(Path(desklaunch.__file__).resolve().parent)
 
 
 # -- coroutine scripts -----------------------------------------------------------------------
-
-
-def test_a_file_with_async_def_main_runs_as_a_coroutine(pilot) -> None:
-    app = pilot(SCRIPTS / "async_hello.py")
-    app.answer("Your name", "Ada")
-    app.expect_text("Hello, Ada!")
-    app.click("Later")
-    app.expect_text("Awaited Later")
-    app.expect_finished()
-    assert app.session.kind == "coroutine"
-
-
-def test_an_async_function_runs_as_a_coroutine(pilot) -> None:
-    async def script() -> None:
-        first = await input("First")
-        second = await input("Second")
-
-        async def on_click(value: int) -> None:
-            await asyncio.sleep(0)
-            put_text(f"Sum {first} + {second} = {value}")
-
-        put_buttons([("Add", int(first) + int(second))], onclick=on_click)
-
-    app = pilot(script)
-    app.answer("First", "2")
-    app.answer("Second", "3")
-    app.click("Add")
-    app.expect_text("Sum 2 + 3 = 5")
-    assert app.session.kind == "coroutine"
 
 
 # -- errors ----------------------------------------------------------------------------------

@@ -83,32 +83,6 @@ def test_put_html_renders_the_scripts_own_html(pilot) -> None:
     expect(app.page.get_by_role("listitem")).to_have_text(["disk ok", "net ok"])
 
 
-def test_buttons_with_values_hand_the_value_to_the_callback(pilot) -> None:
-    def script() -> None:
-        put_buttons([("One", 1), ("Half", 0.5), ("Nothing", None)],
-                    onclick=lambda value: put_text(f"got {value!r}"))
-
-    app = pilot(script)
-    app.click("Half")
-    app.expect_text("got 0.5")
-    app.click("Nothing")
-    app.expect_text("got None")
-    app.click("One")
-    app.expect_lines(r"^got ", ["got 0.5", "got None", "got 1"])
-
-
-def test_buttons_with_one_callable_each(pilot) -> None:
-    def script() -> None:
-        put_buttons(["Start", "Stop"], onclick=[lambda: put_text("started"),
-                                                 lambda: put_text("stopped")])
-
-    app = pilot(script)
-    app.click("Stop")
-    app.expect_text("stopped")
-    app.click("Start")
-    app.expect_lines(r"^(started|stopped)$", ["stopped", "started"])
-
-
 def test_scopes_as_context_manager_and_decorator_and_clear(pilot) -> None:
     def script() -> None:
         with use_scope("log"):

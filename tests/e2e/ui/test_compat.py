@@ -41,8 +41,3 @@ def test_a_pywebio_script_runs_unchanged(pilot, alias) -> None:
     app.expect_finished()
 
 
-def test_a_coroutine_pywebio_app_runs_unchanged(pilot, alias) -> None:
-    app = pilot(SCRIPT.with_name("pywebio_async.py"))
-    app.answer("Your name", "Ada")
-    app.expect_text("Hello, Ada")
-    app.expect_finished()

@@ -12,7 +12,6 @@ from desklaunch.ui import (
     eval_js,
     hold,
     info,
-    local,
     put_buttons,
     put_loading,
     put_text,
@@ -79,20 +78,6 @@ def test_defer_call_runs_when_the_window_closes_and_hold_waits_for_it(pilot) -> 
     assert app.session.finished.wait(10)
     assert cleaned.is_set()
     assert held == ["woke"]
-
-
-def test_local_keeps_values_per_session(pilot) -> None:
-    def script() -> None:
-        def count(_: object) -> None:
-            local.clicks = (local.clicks or 0) + 1
-            put_text(f"clicks: {local.clicks}")
-
-        put_buttons(["Count"], onclick=count)
-
-    app = pilot(script)
-    app.click("Count")
-    app.click("Count")
-    app.expect_text("clicks: 2")
 
 
 def test_run_js_and_eval_js_say_why_they_are_left_out(pilot) -> None:

@@ -70,16 +70,6 @@ def test_the_group_check_points_at_the_field_in_error(pilot) -> None:
     app.expect_text("5..9")
 
 
-def test_a_cancelable_group_returns_none(pilot) -> None:
-    def script() -> None:
-        data = input_group("Details", [input("Email", name="email")], cancelable=True)
-        put_text(f"Got {data!r}")
-
-    app = pilot(script)
-    app.click("Cancel")
-    app.expect_text("Got None")
-
-
 def test_actions_last_in_a_group_submit_reset_and_cancel_it(pilot) -> None:
     def script() -> None:
         for _ in range(2):

@@ -5,12 +5,10 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from desklaunch.ui import (
-    FLOAT,
     pin,
     pin_on_change,
     pin_update,
     pin_wait_change,
-    put_buttons,
     put_checkbox,
     put_input,
     put_radio,
@@ -18,21 +16,7 @@ from desklaunch.ui import (
     put_select,
     put_slider,
     put_text,
-    put_textarea,
 )
-
-
-def test_the_script_reads_what_the_person_typed(pilot) -> None:
-    def script() -> None:
-        put_input("name", label="Name")
-        put_textarea("bio", label="About you")
-        put_buttons(["Show"], onclick=lambda _: put_text(f"{pin.name} / {pin['bio']}"))
-
-    app = pilot(script)
-    app.fill("Name", "Ada")
-    app.fill("About you", "Counts\nthings")
-    app.click("Show")
-    app.expect_text("Ada / Counts\nthings")
 
 
 def test_the_script_sets_a_value_and_the_person_sees_it(pilot) -> None:
@@ -71,31 +55,6 @@ def test_pin_wait_change_returns_each_change_with_the_python_value(pilot) -> Non
     app.expect_text("colour = (0, 0, 255)")
 
 
-def test_pin_wait_change_times_out_with_none(pilot) -> None:
-    def script() -> None:
-        put_input("never", label="Never touched")
-        put_text(f"got {pin_wait_change('never', timeout=0.2)!r}")
-
-    app = pilot(script)
-    app.expect_text("got None")
-
-
-def test_pin_on_change_follows_the_person_and_a_bad_number_reads_none(pilot) -> None:
-    def script() -> None:
-        put_input("celsius", type=FLOAT, label="Celsius")
-
-        def convert(value: float | None) -> None:
-            put_text("not a number" if value is None else f"{value * 9 / 5 + 32:g} °F")
-
-        pin_on_change("celsius", convert)
-
-    app = pilot(script)
-    app.fill("Celsius", "100")
-    app.expect_text("212 °F")
-    app.fill("Celsius", "-")
-    app.expect_text("not a number")
-
-
 def test_a_reloaded_page_shows_the_values_kept_on_the_server(pilot) -> None:
     def script() -> None:
         put_input("name", label="Name")
@@ -126,23 +85,6 @@ def test_pin_update_changes_the_label_and_pin_widgets_fit_in_a_row(pilot) -> Non
     expect(field).to_be_visible()
     expect(field).to_have_accessible_description("As on your passport")
     expect(app.field("Second")).to_be_visible()
-
-
-def test_an_async_script_awaits_pin_changes_and_runs_async_callbacks(pilot) -> None:
-    async def script() -> None:
-        put_input("word", label="Word")
-
-        async def shout(value: str) -> None:
-            put_text(f"shout: {value.upper()}")
-
-        pin_on_change("word", shout)
-        change = await pin_wait_change("word")
-        put_text(f"first change: {change['value']}")
-
-    app = pilot(script)
-    app.fill("Word", "hey")
-    app.expect_text("first change: hey")
-    app.expect_text("shout: HEY")
 
 
 def test_pin_update_gives_a_select_new_options_and_the_value_follows(pilot) -> None:

@@ -19,7 +19,6 @@ from desklaunch.ui import (
     put_table,
     put_tabs,
     put_text,
-    remove,
     scroll_to,
     set_progressbar,
     use_scope,
@@ -29,23 +28,6 @@ PIXEL = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201d2ad5b0e0000000049454e44ae426082"
 )
-
-
-def test_put_scope_fills_later_and_remove_takes_it_away(pilot) -> None:
-    def script() -> None:
-        put_scope("status", put_text("Idle"))
-        put_text("below the status")
-        put_text("Busy", scope="status")
-        put_text("first in status", scope="status", position=0)
-        put_buttons(["Drop"], onclick=lambda _: remove("status"))
-
-    app = pilot(script)
-    app.expect_lines(r"^(Idle|Busy|first in status|below the status)$",
-                     ["first in status", "Idle", "Busy", "below the status"])
-    app.click("Drop")
-    app.expect_no_text("Idle")
-    app.expect_no_text("Busy")
-    app.expect_text("below the status")
 
 
 def test_scroll_to_brings_a_scope_into_view(pilot) -> None:

@@ -1,0 +1,347 @@
+"""`AppTest`: run a desklaunch app in a test, act on it and read it as a person would.
+
+    from desklaunch.testing import AppTest
+
+    def test_greets():
+        app = AppTest.from_file("hello.py")
+        app.fill("Your name", "Ada")
+        app.submit()
+        assert "Hello, Ada!" in app.text
+        app.click("Again")
+        assert app.exit_code == 0
+
+By default the app runs in the test's own process, on a simulated page (no server, no
+browser: a test takes milliseconds). With `browser=True` the same test runs the app for
+real — its server, and the page in Chromium through Playwright.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Protocol
+
+from desklaunch.testing.errors import ScriptError
+from desklaunch.testing.page import Download
+from desklaunch.testing.program import from_file, from_function
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+    from desklaunch.core.session import Session
+
+DEFAULT_TIMEOUT = 5.0
+"""How long a verb waits for what it acts on to show, in seconds."""
+
+Target = str | os.PathLike[str] | Callable[..., Any]
+"""A script file (`"app.py"`, `"app.py:main"`), or a function to run as the script."""
+
+
+class Found(Protocol):
+    """An element found on the screen, in either mode: its role, name and text."""
+
+    @property
+    def role(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def value(self) -> Any: ...
+    @property
+    def disabled(self) -> bool: ...
+    def click(self) -> None: ...
+    def find_all(self, role: str | None = None, name: str | None = None,
+                 text: str | None = None) -> Sequence[Found]: ...
+
+
+class _Screen(Protocol):
+    """What each mode (simulated page, real browser) implements for `AppTest`."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def toasts(self) -> list[str]: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def downloads(self) -> list[Download]: ...
+
+    @property
+    def popup(self) -> Found | None: ...
+    def find(self, role: str | None, name: str | None, text: str | None,
+             timeout: float | None) -> Found: ...
+    def find_all(self, role: str | None = None, name: str | None = None,
+                 text: str | None = None) -> Sequence[Found]: ...
+    def wait_for_text(self, text: str, timeout: float | None) -> None: ...
+    def fill(self, label: str, value: Any) -> None: ...
+    def submit(self) -> None: ...
+    def click(self, name: str, index: int | None) -> None: ...
+    def choose(self, label: str, options: Sequence[str]) -> None: ...
+    def check(self, label: str, options: Sequence[str], on: bool) -> None: ...
+    def upload(self, label: str, paths: Sequence[str | os.PathLike[str]]) -> None: ...
+    def set_pin(self, name: str, value: Any) -> None: ...
+    def close_popup(self) -> None: ...
+
+
+class AppTest:
+    """One app under test, started at once; `close()` it (or use `with`) when done.
+
+    `target`: a script path (`"app.py"`, or `"app.py:main"` for a function in it), or a
+    function (plain or `async def`) run as the script. `args` become the script's
+    `sys.argv[1:]` (a function gets them as arguments). `browser=True` runs the real
+    server and page in Chromium (a Playwright `Browser` may be given instead, to share
+    one). `timeout`: how long each verb waits for what it needs to show. `settle`: how long
+    an action waits for the work it set off (default: `timeout`). `console`: force console
+    mode on or off (by default a script that never imports desklaunch or pywebio gets it,
+    as with the `desklaunch` command). `expect_error=True`: the script is meant to raise;
+    otherwise its exception fails the test at the next step.
+    """
+
+    def __init__(self, target: Target, *, args: Sequence[Any] = (),
+                 browser: bool | Browser = False, timeout: float = DEFAULT_TIMEOUT,
+                 settle: float | None = None, console: bool | None = None,
+                 expect_error: bool = False) -> None:
+        if callable(target):
+            self.program = from_function(target, args)
+        else:
+            self.program = from_file(target, [str(a) for a in args], console=console)
+        self.timeout = timeout
+        self.expect_error = expect_error
+        self.browser = browser is not False
+        self._errors: list[BaseException] = []
+        self._errors_lock = threading.Lock()
+        self._reported = False
+        self._closed = False
+        self.program.enter()
+        try:
+            self._start(browser, settle if settle is not None else timeout)
+        except BaseException:
+            self.program.leave()
+            raise
+
+    def _start(self, browser: bool | Browser, settle: float) -> None:
+        self._session: Callable[[], Session | None]
+        if browser is not False:
+            from desklaunch.testing.browser import BrowserScreen
+
+            real = BrowserScreen(self.program, browser=None if browser is True else browser,
+                                 timeout=self.timeout, settle=settle, on_error=self._on_error,
+                                 check=self._check)
+            self._screen: _Screen = real
+            self._stop: Callable[[], bool] = real.close
+            self._session = lambda: real.session
+            try:
+                real.start()
+            except BaseException:
+                real.close()
+                raise
+            return
+        from desklaunch.testing.inprocess import InProcess
+        from desklaunch.testing.simulated import SimulatedScreen
+
+        driver = InProcess(self.program, timeout=self.timeout, settle=settle,
+                           on_error=self._on_error)
+        self._screen = SimulatedScreen(driver, self._check)
+        self._stop = driver.close
+        self._session = lambda: driver.session
+        try:
+            driver.start()
+        except BaseException:
+            driver.close()
+            raise
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str], *, args: Sequence[str] = (),
+                  browser: bool | Browser = False, timeout: float = DEFAULT_TIMEOUT,
+                  settle: float | None = None, console: bool | None = None,
+                  expect_error: bool = False) -> AppTest:
+        """Run a script file (`"app.py"`) or a function in it (`"app.py:main"`)."""
+        return cls(os.fspath(path), args=args, browser=browser, timeout=timeout,
+                   settle=settle, console=console, expect_error=expect_error)
+
+    @classmethod
+    def from_function(cls, function: Callable[..., Any], *args: Any,
+                      browser: bool | Browser = False, timeout: float = DEFAULT_TIMEOUT,
+                      settle: float | None = None, expect_error: bool = False) -> AppTest:
+        """Run `function(*args)` (plain or `async def`) as the script."""
+        return cls(function, args=args, browser=browser, timeout=timeout, settle=settle,
+                   expect_error=expect_error)
+
+    def __repr__(self) -> str:
+        mode = "browser" if self.browser else "in process"
+        return f"<AppTest {self.program.title!r} {mode}>"
+
+    def __enter__(self) -> AppTest:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close(check=kind is None)
+
+    # -- what a person does ----------------------------------------------------------------
+
+    def fill(self, label: str, value: Any) -> None:
+        """Type `value` into the field labelled `label` (replacing what is there); a
+        slider is set to the number. Pin widgets and console fields too."""
+        self._step(self._screen.fill, label, value)
+
+    def submit(self) -> None:
+        """Press Enter in the field last filled: its form (or console line) is sent.
+
+        With no field filled, the form shown (the last one, if several) is submitted."""
+        self._step(self._screen.submit)
+
+    def click(self, name: str, *, index: int | None = None) -> None:
+        """Press the button named `name` (a tab, or a clickable output, by its text).
+
+        When several have that name, `index` says which (0 first, -1 last)."""
+        self._step(self._screen.click, name, index)
+
+    def choose(self, label: str, *options: str) -> None:
+        """Pick the options shown as `options` in the list (or round buttons) `label`."""
+        self._step(self._screen.choose, label, options)
+
+    def check(self, label: str, *options: str) -> None:
+        """Tick the boxes `options` of the group labelled `label` (all with none given),
+        or the single box labelled `label`."""
+        self._step(self._screen.check, label, options, True)
+
+    def uncheck(self, label: str, *options: str) -> None:
+        """Untick boxes, as `check` ticks them."""
+        self._step(self._screen.check, label, options, False)
+
+    def upload(self, label: str, *paths: str | os.PathLike[str]) -> None:
+        """Send these files with the file field labelled `label` (as dropping them does)."""
+        self._step(self._screen.upload, label, paths)
+
+    def set_pin(self, name: str, value: Any) -> None:
+        """Change the pin widget `name` (the script's `pin.name`) as a person would: type
+        the text, set the slider, pick the option(s) shown as `value`."""
+        self._step(self._screen.set_pin, name, value)
+
+    def close_popup(self) -> None:
+        """Close the popup shown, with its Close button."""
+        self._step(self._screen.close_popup)
+
+    # -- what a person sees ----------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        """What the screen reads, in order: outputs, forms, the end line, the popup."""
+        self._check()
+        return self._screen.text
+
+    def find(self, role: str | None = None, name: str | None = None, *,
+             text: str | None = None, timeout: float | None = None) -> Found:
+        """The one element with this role, accessible name and/or text, once it shows."""
+        self._check()
+        return self._screen.find(role, name, text, timeout)
+
+    def find_all(self, role: str | None = None, name: str | None = None, *,
+                 text: str | None = None) -> list[Found]:
+        """Every element shown now with this role, name and/or text, in order."""
+        self._check()
+        return list(self._screen.find_all(role, name, text))
+
+    def wait_for(self, text: str, *, timeout: float | None = None) -> None:
+        """Wait until the screen reads `text` (for what the app shows in the background)."""
+        self._check()
+        self._screen.wait_for_text(text, timeout)
+
+    @property
+    def toasts(self) -> list[str]:
+        """The texts of the toasts shown now."""
+        self._check()
+        return self._screen.toasts
+
+    @property
+    def popup(self) -> Found | None:
+        """The popup shown (a `dialog` named by its title), or None."""
+        self._check()
+        return self._screen.popup
+
+    @property
+    def title(self) -> str:
+        """The window title."""
+        self._check()
+        return self._screen.title
+
+    @property
+    def downloads(self) -> list[Download]:
+        """The files the app offered so far (`put_file` buttons pressed, `download()`)."""
+        self._check()
+        return self._screen.downloads
+
+    # -- what the script did ---------------------------------------------------------------
+
+    @property
+    def exit_code(self) -> int | None:
+        """The script's exit code once it ended (console mode: its last run's), else None."""
+        self._screen.text  # noqa: B018 - settles: what the last action set off is done
+        if self.program.console is not None:
+            return self.program.console.last_code
+        session = self._session()
+        outcome = session.outcome if session is not None else None
+        return None if outcome is None else outcome.code
+
+    @property
+    def error(self) -> BaseException | None:
+        """The exception the script (or a callback) raised, if any; looking at it here
+        means the test expected it, so it no longer fails the test."""
+        with self._errors_lock:
+            self._reported = True
+            return self._errors[0] if self._errors else None
+
+    def _on_error(self, exc: BaseException) -> None:
+        with self._errors_lock:
+            self._errors.append(exc)
+
+    def _check(self) -> None:
+        """Fail the test with the script's own exception, once, unless it was expected."""
+        with self._errors_lock:
+            if self._reported or self.expect_error or not self._errors:
+                return
+            self._reported = True
+            exc = self._errors[0]
+        raise ScriptError(f"the script raised {type(exc).__name__}: {exc}") from exc
+
+    def _step(self, action: Callable[..., None], *args: Any) -> None:
+        if self._closed:
+            raise RuntimeError(f"{self!r} is closed")
+        self._check()
+        action(*args)
+        self._check()
+
+    # -- the end -----------------------------------------------------------------------------
+
+    def screen(self) -> str:
+        """The screen as text, for a failure report: title, what it reads, toasts."""
+        try:
+            text, toasts = self._screen.text, self._screen.toasts
+        except Exception as exc:  # noqa: BLE001 - a report must not fail itself
+            return f"(the screen could not be read: {exc})"
+        lines = [f"title: {self._screen.title}", *text.splitlines()]
+        lines += [f"toast: {toast}" for toast in toasts]
+        return "\n".join(lines)
+
+    def close(self, *, check: bool = True) -> bool:
+        """Close the app and stop its threads; True when they all stopped.
+
+        With `check`, a script error the test has not looked at fails the test here."""
+        if self._closed:
+            return True
+        self._closed = True
+        try:
+            stopped = self._stop()
+        finally:
+            self.program.leave()
+        if check:
+            self._check()
+        return stopped
+
+    @property
+    def closed(self) -> bool:
+        return self._closed

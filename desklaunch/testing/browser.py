@@ -1,0 +1,464 @@
+"""The kit's verbs against the real page: the app's server, and Chromium driven by Playwright.
+
+`AppTest(..., browser=True)` lands here. The app runs as `desklaunch --no-open` runs it
+(an `App` with its waitress server on 127.0.0.1), the page opens in a headless Chromium,
+and every verb finds its element with Playwright's `get_by_label` / `get_by_role` /
+`get_by_text` — the same label, role and text the simulated page uses. Playwright is
+imported only here: the in-process kit never needs it.
+
+Chromium: `DESKLAUNCH_CHROMIUM` if set, else /usr/bin/chromium when it exists, else
+the browser Playwright installed for itself (`playwright install chromium`).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import re
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desklaunch.testing.errors import ActionError, WaitTimeoutError
+from desklaunch.testing.page import Download
+from desklaunch.testing.program import Program
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Playwright
+    from playwright.sync_api import Download as PlaywrightDownload
+
+    from desklaunch.app import App
+    from desklaunch.core.session import Session
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+DOWNLOAD_WAIT = 1.0
+"""After a click, how long `downloads` waits for the browser to report a download."""
+START_TIMEOUT = 30.0
+"""How long the page may take to open (a cold Chromium on a busy machine is slow)."""
+_shared: dict[str, Any] = {}
+_shared_lock = threading.Lock()
+
+
+def chromium_path() -> str | None:
+    """Which Chromium to start: the environment's choice, Debian's, or Playwright's own."""
+    chosen = os.environ.get("DESKLAUNCH_CHROMIUM")
+    if chosen:
+        return chosen
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+def launch(playwright: Playwright) -> Browser:
+    """A headless Chromium for the kit."""
+    path = chromium_path()
+    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+
+
+def shared_browser() -> Browser:
+    """One Chromium for every `browser=True` AppTest of this process (closed at exit)."""
+    with _shared_lock:
+        if "browser" not in _shared:
+            from playwright.sync_api import sync_playwright
+
+            driver = sync_playwright().start()
+            _shared["driver"], _shared["browser"] = driver, launch(driver)
+            atexit.register(close_shared_browser)
+        return _shared["browser"]  # type: ignore[no-any-return]
+
+
+def close_shared_browser() -> None:
+    """Stop the shared Chromium (the pytest plugin does at the end of the run)."""
+    with _shared_lock:
+        browser, driver = _shared.pop("browser", None), _shared.pop("driver", None)
+    if browser is not None:
+        browser.close()
+    if driver is not None:
+        driver.stop()
+
+
+class BrowserElement:
+    """An element of the real page found by role, name or text."""
+
+    def __init__(self, locator: Locator, role: str | None, name: str | None) -> None:
+        self.locator = locator
+        self._role = role
+        self._name = name
+
+    def __repr__(self) -> str:
+        return f"<{self.role} {self.name!r} in the browser>"
+
+    @property
+    def role(self) -> str:
+        return self._role or str(self.locator.evaluate("el => el.getAttribute('role') || "
+                                                       "el.tagName.toLowerCase()"))
+
+    @property
+    def name(self) -> str:
+        if self._name is not None:
+            return self._name
+        label = self.locator.get_attribute("aria-label")
+        return label if label is not None else " ".join(self.text.split())
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.strip() for line in self.locator.inner_text().splitlines()
+                         if line.strip())
+
+    @property
+    def value(self) -> Any:
+        try:
+            return self.locator.input_value(timeout=100)
+        except Exception:  # noqa: BLE001 - not a control: it has no value
+            return None
+
+    @property
+    def disabled(self) -> bool:
+        return self.locator.is_disabled()
+
+    def click(self) -> None:
+        self.locator.click()
+
+    def find_all(self, role: str | None = None, name: str | None = None,
+                 text: str | None = None) -> list[BrowserElement]:
+        """The visible elements inside this one with that role, exact name and exact text."""
+        return [BrowserElement(item, role, name)
+                for item in _within(self.locator, role, name, text).all() if item.is_visible()]
+
+
+class BrowserScreen:
+    """The verbs of `AppTest` for an app served for real and shown in Chromium."""
+
+    def __init__(self, program: Program, *, browser: Browser | None, timeout: float,
+                 settle: float, on_error: Callable[[BaseException], None],
+                 check: Callable[[], None]) -> None:
+        from desklaunch.app import App
+
+        self.program = program
+        self.timeout = timeout
+        self.settle_limit = settle
+        self._check = check
+        self.app: App = App(program.main, kind=program.kind, title=program.title)
+        self.app.on_error = on_error
+        self.app.on_session_start = self._started
+        self._running = threading.Event()
+        self.browser = browser if browser is not None else shared_browser()
+        self.context = self.browser.new_context(accept_downloads=True)
+        self.context.set_default_timeout(timeout * 1000)
+        self.page = self.context.new_page()
+        self.page_errors: list[str] = []
+        self.page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        self._downloads: list[PlaywrightDownload] = []
+        self._downloads_seen = 0
+        self._clicked = False
+        self.page.on("download", lambda download: self._downloads.append(download))
+        self._last: Locator | None = None
+
+    @property
+    def session(self) -> Session | None:
+        return self.app.first_session
+
+    def _started(self, session: Session) -> None:
+        """The script is about to run: its work counts until it first waits or ends."""
+        session.reactions.start(by_script=True)
+        self._running.set()
+
+    def start(self) -> None:
+        from playwright.sync_api import expect
+
+        url = self.app.start()
+        limit = max(self.timeout, START_TIMEOUT)
+        with self._waiting("the page to show the app", limit):
+            self.page.goto(url, timeout=limit * 1000)
+            expect(self.page.get_by_role("main")).to_be_attached(timeout=limit * 1000)
+        if not self._running.wait(limit):  # the page's first long poll starts the script
+            self._check()
+            raise WaitTimeoutError(f"waited {limit:g} s for the page to start the script; "
+                                   + self.describe())
+        self.settle()
+
+    # -- waiting ---------------------------------------------------------------------------
+
+    def settle(self) -> None:
+        """Wait for the work the last action set off, then for the page to draw it."""
+        session = self.session
+        if session is not None:
+            session.reactions.wait_idle(self.settle_limit)
+        for _ in range(2):  # the answer arrives, then the frame it is drawn in
+            self.page.evaluate("() => new Promise(done => requestAnimationFrame("
+                               "() => setTimeout(done, 0)))")
+
+    @contextmanager
+    def _waiting(self, what: str, timeout: float | None = None) -> Iterator[None]:
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            yield
+        except (PlaywrightTimeout, AssertionError) as exc:
+            if isinstance(exc, AssertionError) and "Timeout" not in str(exc):
+                raise
+            self._check()
+            limit = self.timeout if timeout is None else timeout
+            raise WaitTimeoutError(f"waited {limit:g} s for {what}; {self.describe()}") from None
+
+    def describe(self) -> str:
+        try:
+            text = self._read()
+        except Exception:  # noqa: BLE001 - the page may be gone
+            text = ""
+        shown = "\n".join("    " + line for line in text.splitlines()) if text else "    (nothing)"
+        return f"the screen shows:\n{shown}"
+
+    # -- finding ---------------------------------------------------------------------------
+
+    def _locator(self, role: str | None, name: str | None, text: str | None) -> Locator:
+        page = self.page
+        if role is not None:
+            any_role: Any = role  # Playwright types roles as a Literal; ours are plain text
+            locator = page.get_by_role(any_role, name=name, exact=True) if name is not None \
+                else page.get_by_role(any_role)
+            if text is not None:
+                locator = locator.filter(has_text=_exactly(text))
+            return locator
+        if name is not None:
+            return page.get_by_label(name, exact=True).or_(
+                page.get_by_role("button", name=name, exact=True))
+        return page.get_by_text(_exactly(text or ""))
+
+    def find(self, role: str | None, name: str | None, text: str | None,
+             timeout: float | None) -> BrowserElement:
+        locator = self._locator(role, name, text)
+        what = _describe(role, name, text)
+        with self._waiting(what, timeout):
+            locator.first.wait_for(timeout=(self.timeout if timeout is None else timeout) * 1000)
+        if locator.count() > 1:
+            raise ActionError(f"{locator.count()} things fit {what}; use find_all()")
+        return BrowserElement(locator, role, name)
+
+    def find_all(self, role: str | None = None, name: str | None = None,
+                 text: str | None = None) -> list[BrowserElement]:
+        self.settle()
+        return [BrowserElement(item, role, name)
+                for item in self._locator(role, name, text).all() if item.is_visible()]
+
+    def wait_for_text(self, text: str, timeout: float | None) -> None:
+        from playwright.sync_api import expect
+
+        limit = self.timeout if timeout is None else timeout
+        with self._waiting(f"the text {text!r}", timeout):
+            expect(self.page.locator("body")).to_contain_text(
+                re.compile(re.escape(" ".join(text.split())).replace(r"\ ", r"\s+")),
+                timeout=limit * 1000)
+
+    def _one(self, locator: Locator, what: str, index: int | None = None) -> Locator:
+        with self._waiting(what):
+            locator.first.wait_for()
+        visible = [item for item in locator.all() if item.is_visible()] or locator.all()
+        if index is not None:
+            if not -len(visible) <= index < len(visible):
+                raise ActionError(f"index={index}, but {len(visible)} things fit {what}")
+            return visible[index]
+        if len(visible) > 1:
+            raise ActionError(f"{len(visible)} things fit {what}; pass index= or use find_all()")
+        return visible[0]
+
+    def _field(self, label: str, verb: str) -> Locator:
+        return self._one(self.page.get_by_label(label, exact=True),
+                         f"a field labelled {label!r} (to {verb})")
+
+    # -- acting ----------------------------------------------------------------------------
+
+    def fill(self, label: str, value: Any) -> None:
+        field = self._field(label, "fill it")
+        text = "" if value is None else str(value)
+        if field.get_attribute("type") == "range":
+            field.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', "
+                           "{bubbles: true})); el.dispatchEvent(new Event('change', "
+                           "{bubbles: true})); }", text)
+        else:
+            field.fill(text)
+        self._last = field
+        self.settle()
+
+    def submit(self) -> None:
+        last = self._last
+        self._last = None
+        if last is not None and last.is_visible() and last.is_enabled():
+            multiline = last.evaluate("el => el.tagName === 'TEXTAREA'")
+            last.press("Control+Enter" if multiline else "Enter")
+        else:
+            buttons = self.page.get_by_role("button", name="Submit", exact=True).or_(
+                self.page.get_by_role("button", name="Run", exact=True))
+            self._one(buttons, "a form to submit", -1).click()
+        self.settle()
+
+    def _download_in_flight(self) -> None:
+        """A click that starts a download: the browser reports it a moment after drawing."""
+        if len(self._downloads) == self._downloads_seen:
+            with contextlib.suppress(Exception):  # no download came: there is none to list
+                self.page.wait_for_event("download", timeout=DOWNLOAD_WAIT * 1000)
+
+    def click(self, name: str, index: int | None) -> None:
+        page = self.page
+        locator = page.get_by_role("button", name=name, exact=True).or_(
+            page.get_by_role("tab", name=name, exact=True))
+        what = f"a button named {name!r}"
+        try:
+            with self._waiting(what):
+                locator.or_(page.get_by_text(_exactly(name))).first.wait_for()
+        finally:
+            self._check()
+        if not locator.count():
+            locator = page.get_by_text(_exactly(name))
+        self._downloads_seen = len(self._downloads)
+        self._clicked = True
+        self._one(locator, what, index).click()
+        self.settle()
+
+    def choose(self, label: str, options: Sequence[str]) -> None:
+        page = self.page
+        lists = page.get_by_role("combobox", name=label, exact=True).or_(
+            page.get_by_role("listbox", name=label, exact=True))
+        group = page.get_by_role("group", name=label, exact=True)
+        what = f"a list labelled {label!r}"
+        with self._waiting(what):
+            lists.or_(group).first.wait_for()
+        if lists.count():
+            lists.first.select_option(label=list(options))
+        else:
+            for option in options:
+                group.first.get_by_role("radio", name=option, exact=True).check()
+        self.settle()
+
+    def check(self, label: str, options: Sequence[str], on: bool) -> None:
+        page = self.page
+        group = page.get_by_role("group", name=label, exact=True)
+        box = page.get_by_role("checkbox", name=label, exact=True)
+        with self._waiting(f"boxes labelled {label!r}"):
+            group.or_(box).first.wait_for()
+        if group.count() and not box.count():
+            boxes = [group.first.get_by_role("checkbox", name=o, exact=True) for o in options] \
+                or group.first.get_by_role("checkbox").all()
+            for item in boxes:
+                item.set_checked(on)
+        else:
+            box.first.set_checked(on)
+        self.settle()
+
+    def upload(self, label: str, paths: Sequence[str | os.PathLike[str]]) -> None:
+        self._field(label, "send files with it").set_input_files([os.fspath(p) for p in paths])
+        self.settle()
+
+    def set_pin(self, name: str, value: Any) -> None:
+        from desklaunch.ui.pin import PinBoard
+
+        session = self.session
+        board = session.data.get("pin_board") if session is not None else None
+        widget = board.widget(name) if isinstance(board, PinBoard) else None
+        if widget is None:
+            raise ActionError(f"no pin widget named {name!r} is shown")
+        label = str(widget.field.spec.get("label") or name)
+        kind = widget.field.kind
+        labels = [str(v) for v in (value if isinstance(value, (list, tuple)) else [value])]
+        if kind in ("select", "radio"):
+            self.choose(label, labels)
+        elif kind == "checkbox":
+            group = self.page.get_by_role("group", name=label, exact=True).first
+            for box in group.get_by_role("checkbox").all():
+                box.set_checked(box.get_attribute("aria-label") in labels or
+                                " ".join(box.evaluate("el => el.labels[0]?.innerText || ''")
+                                         .split()) in labels)
+            self.settle()
+        else:
+            self.fill(label, value)
+
+    def close_popup(self) -> None:
+        dialog = self.page.get_by_role("dialog")
+        self._one(dialog.get_by_role("button", name="Close", exact=True),
+                  "a popup's Close button").click()
+        self.settle()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _read(self) -> str:
+        parts = [self.page.get_by_role("main").inner_text(timeout=1000)]
+        dialog = self.page.get_by_role("dialog")
+        if dialog.count() and dialog.first.is_visible():
+            parts.append(dialog.first.inner_text())
+        lines = "\n".join(parts).splitlines()
+        return "\n".join(line.strip() for line in lines if line.strip())
+
+    @property
+    def text(self) -> str:
+        self.settle()
+        return self._read()
+
+    @property
+    def toasts(self) -> list[str]:
+        self.settle()
+        found = self.page.evaluate(
+            "() => { const areas = document.querySelectorAll('body > [role=status]');"
+            " const toasts = areas[areas.length - 1]; if (!toasts) return [];"
+            " return Array.from(toasts.children, t => t.firstChild?.textContent ?? ''); }")
+        return [str(text) for text in found]
+
+    @property
+    def popup(self) -> BrowserElement | None:
+        self.settle()
+        dialog = self.page.get_by_role("dialog")
+        if not dialog.count() or not dialog.first.is_visible():
+            return None
+        heading = dialog.first.get_by_role("heading").first.inner_text()
+        return BrowserElement(dialog.first, "dialog", heading)
+
+    @property
+    def title(self) -> str:
+        return self.page.title()
+
+    @property
+    def downloads(self) -> list[Download]:
+        self.settle()
+        if self._clicked:
+            self._clicked = False
+            self._download_in_flight()
+        return [Download(d.suggested_filename, Path(d.path()).read_bytes())
+                for d in self._downloads]
+
+    def close(self) -> bool:
+        try:
+            self.page.close()
+            self.context.close()
+        finally:
+            stopped = self.app.close()
+        return stopped
+
+
+def _within(scope: Locator, role: str | None, name: str | None, text: str | None
+            ) -> Locator:
+    """Elements inside `scope` by role (and name), then by exact text."""
+    if role is not None:
+        any_role: Any = role
+        found = scope.get_by_role(any_role, name=name, exact=True) if name is not None \
+            else scope.get_by_role(any_role)
+        return found.filter(has_text=_exactly(text)) if text is not None else found
+    if name is not None:
+        return scope.get_by_label(name, exact=True)
+    return scope.get_by_text(_exactly(text or ""))
+
+
+def _exactly(text: str) -> re.Pattern[str]:
+    """Matches `text` whole, however its whitespace is laid out."""
+    words = [re.escape(word) for word in text.split()]
+    return re.compile(r"^\s*" + r"\s+".join(words) + r"\s*$")
+
+
+def _describe(role: str | None, name: str | None, text: str | None) -> str:
+    parts = [f"role {role!r}" if role else "an element"]
+    if name is not None:
+        parts.append(f"named {name!r}")
+    if text is not None:
+        parts.append(f"reading {text!r}")
+    return " ".join(parts)

@@ -1,0 +1,239 @@
+"""Console mode on the simulated page: the output log, the input line, the status bar and
+the argument form (docs/protocol.md, "Console mode"; assets/js/console.js, console-args.js).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from desklaunch.testing.elements import Element
+
+Send = Callable[[dict[str, Any]], None]
+
+_ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\x1b[=>]")
+MAX_LINES = 50_000
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class ArgField:
+    """One argument of the argument form: a checkbox (flag), a list (choice) or a text box."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.key = _text(spec.get("key"))
+        self.kind = _text(spec.get("kind"))
+        label = _text(spec.get("label"))
+        self.wrap = Element("generic")
+        if self.kind == "flag":
+            self.control = Element("checkbox", label, label)
+            self.control.checked = spec.get("value") is True
+            self.wrap.append(self.control)
+        else:
+            self.wrap.append(Element("generic", own=label))
+            role = "combobox" if self.kind == "choice" else "textbox"
+            self.control = self.wrap.append(Element(role, label))
+            self.control.value = _text(spec.get("value"))
+            if self.kind == "choice":
+                options = [] if spec.get("required") else [""]
+                options += [_text(o) for o in spec.get("options") or []]
+                for option in options:
+                    element = Element("option", option, option)
+                    element.selected = option == self.control.value
+                    self.control.append(element)
+        self.control.owner = self
+        notes = [n for n in (_text(spec.get("option")),
+                             "one per line" if self.kind == "list" else "") if n]
+        help_text = " ".join(p for p in (_text(spec.get("help")),
+                                         f"({', '.join(notes)})" if notes else "") if p)
+        self.wrap.append(Element("paragraph", own=help_text))
+        self.error = self.wrap.append(Element("alert"))
+        self.error.hidden = True
+
+    def raw(self) -> Any:
+        return bool(self.control.checked) if self.kind == "flag" else _text(self.control.value)
+
+
+class ConsoleView:
+    """The console widget and what its commands do to it."""
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.lines: list[str] = []
+        self._open: dict[str, bool] = {}  # stream → its last line is still open
+        self._rewrite: dict[str, bool] = {}
+        self._last: dict[str, int] = {}  # stream → index of its open line
+        self.element = Element("region", "Console")
+        self.log = self.element.append(Element("log", "Output"))
+        self.input_host = self.element.append(Element("generic"))
+        self.args_host = self.element.append(Element("generic"))
+        self.status_host = self.element.append(Element("generic"))
+        self.args_id: str | None = None
+        self.args: dict[str, ArgField] = {}
+        self.args_form: Element | None = None
+        self.args_error: Element | None = None
+        self._path: Callable[[], list[str]] = list
+
+    # -- output ----------------------------------------------------------------------------
+
+    def write(self, chunks: Any) -> None:
+        for chunk in chunks if isinstance(chunks, list) else ():
+            if isinstance(chunk, list) and len(chunk) == 2 and isinstance(chunk[1], str):
+                self._write("err" if chunk[0] == "err" else "out", chunk[1])
+        del self.lines[:-MAX_LINES]
+        self.log.own = "\n".join(self.lines)
+
+    def _write(self, key: str, text: str) -> None:
+        for part in re.split(r"(\n|\r)", text.replace("\r\n", "\n")):
+            if part == "\n":
+                if not self._open.get(key):
+                    self.lines.append("")
+                self._open[key] = False
+            elif part == "\r":
+                self._rewrite[key] = True
+            elif part:
+                part = _ESCAPES.sub("", part)
+                if self._open.get(key) and self._last.get(key, -1) < len(self.lines):
+                    index = self._last[key]
+                    self.lines[index] = part if self._rewrite.get(key) else self.lines[index] + part
+                else:
+                    self.lines.append(part)
+                    self._last[key] = len(self.lines) - 1
+                    self._open[key] = True
+                self._rewrite[key] = False
+
+    # -- the input line and the status bar ---------------------------------------------------
+
+    def ask(self, command: dict[str, Any]) -> None:
+        self.input_host.clear()
+        key = command.get("id")
+        if not isinstance(key, str):
+            return
+        prompt = _text(command.get("prompt")) or "Input"
+        line = self.input_host.append(Element("generic"))
+        line.append(Element("generic", own=prompt))
+        field = line.append(Element("textbox", prompt))
+        field.value = ""
+        field.owner = self
+        enter = line.append(Element("button", "Enter", "Enter"))
+        end = line.append(Element("button", "End input", "End input"))
+
+        def done(event: dict[str, Any]) -> None:
+            for control in (field, enter, end):
+                control.disabled = True
+            self.send(event)
+
+        enter.on_click = lambda: done({"type": "submit", "id": key, "value": field.value})
+        end.on_click = lambda: done({"type": "cancel", "id": key})
+        line.owner = enter
+
+    def status(self, command: dict[str, Any]) -> None:
+        self.status_host.clear()
+        state = command.get("state")
+        if state == "running" and isinstance(command.get("stop"), str):
+            self.status_host.append(Element("text", own="Running\u2026"))
+            stop = self.status_host.append(Element("button", "Stop", "Stop"))
+            stop.on_click = self._clicker(command["stop"])
+        elif state == "ended":
+            self.status_host.append(Element("text", own=_text(command.get("text"))))
+            if isinstance(command.get("again"), str):
+                again = self.status_host.append(
+                    Element("button", "Run again", "Run again"))
+                again.on_click = self._clicker(command["again"], again)
+
+    def _clicker(self, key: str, button: Element | None = None) -> Callable[[], None]:
+        def click() -> None:
+            if button is not None:
+                button.disabled = True
+            self.send({"type": "click", "id": key, "value": 0})
+        return click
+
+    # -- the argument form -------------------------------------------------------------------
+
+    def show_args(self, command: dict[str, Any]) -> None:
+        key = command.get("id")
+        if not isinstance(key, str):
+            self.args_host.clear()
+            self.args_id, self.args_form = None, None
+            return
+        if key == self.args_id and self.args_form is not None:
+            self._errors(command.get("errors"))
+            return
+        raw = command.get("form")
+        form: dict[str, Any] = raw if isinstance(raw, dict) else {}
+        self.args_host.clear()
+        self.args_id, self.args = key, {}
+        element = self.args_host.append(Element("form", "Arguments"))
+        element.append(Element("heading", _text(form.get("title")), _text(form.get("title"))))
+        if form.get("description"):
+            element.append(Element("paragraph", own=_text(form["description"])))
+        box, self._path = self._level(form.get("root"))
+        element.append(box)
+        self.args_error = element.append(Element("alert"))
+        self.args_error.hidden = True
+        label = _text(form.get("submit_label")) or "Run"
+        run = element.append(Element("button", label, label))
+        run.on_click = self.submit_args
+        element.owner = run
+        self.args_form = element
+        self._errors(command.get("errors"))
+
+    def _level(self, raw: Any) -> tuple[Element, Callable[[], list[str]]]:
+        spec: dict[str, Any] = raw if isinstance(raw, dict) else {}
+        box = Element("generic")
+        if spec.get("description"):
+            box.append(Element("paragraph", own=_text(spec["description"])))
+        for raw in spec.get("fields") or []:
+            arg = ArgField(raw)
+            self.args[arg.key] = arg
+            box.append(arg.wrap)
+        commands = [c for c in spec.get("commands") or [] if isinstance(c, dict)]
+        if not commands:
+            return box, list
+        tablist = box.append(Element("tablist", "Command"))
+        entries: list[tuple[str, Element, Element, Callable[[], list[str]]]] = []
+        for command in commands:
+            name = _text(command.get("name"))
+            tab = tablist.append(Element("tab", name, name))
+            inner, path = self._level(command.get("level"))
+            panel = box.append(Element("tabpanel", name, children=[inner]))
+            entries.append((name, tab, panel, path))
+        chosen = [max(0, next((i for i, e in enumerate(entries)
+                               if e[0] == spec.get("selected")), 0))]
+
+        def select(index: int) -> None:
+            chosen[0] = index
+            for i, (_, tab, panel, _path) in enumerate(entries):
+                tab.selected = i == index
+                panel.hidden = i != index
+
+        for index, (_, tab, _panel, _path) in enumerate(entries):
+            tab.on_click = (lambda i=index: select(i))
+        select(chosen[0])
+        return box, lambda: [entries[chosen[0]][0], *entries[chosen[0]][3]()]
+
+    def submit_args(self) -> None:
+        if self.args_form is None or self.args_id is None:
+            return
+        values = {key: arg.raw() for key, arg in self.args.items()}
+        self.send({"type": "submit", "id": self.args_id,
+                   "value": {"values": values, "path": self._path()}})
+
+    def _errors(self, errors: Any) -> None:
+        for arg in self.args.values():
+            arg.error.own, arg.error.hidden = "", True
+        if self.args_error is not None:
+            self.args_error.own, self.args_error.hidden = "", True
+        for key, message in (errors or {}).items() if isinstance(errors, dict) else ():
+            named = self.args.get(key)
+            target = named.error if named is not None else self.args_error
+            if target is not None:
+                target.own, target.hidden = _text(message), False
+
+    def fill_arg(self, command: dict[str, Any]) -> None:
+        arg = self.args.get(_text(command.get("key")))
+        if command.get("id") == self.args_id and arg is not None:
+            arg.control.value = _text(command.get("value"))

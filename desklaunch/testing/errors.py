@@ -1,0 +1,31 @@
+"""What the kit reports about the app under test, as test failures.
+
+    AssertionError
+     └── KitError              the app did not do what the test expected
+          ├── WaitTimeoutError  what was awaited never showed: says what, and the screen
+          ├── ScriptError       the script (or a callback) raised; chained from its own
+          │                     exception, so the report shows the script's traceback
+          └── ActionError       the action cannot be done as asked: a name that fits several
+                                things, a disabled button, an option that is not offered
+
+They derive from `AssertionError` so a test runner counts them as failures of the test,
+not as errors of the kit.
+"""
+
+from __future__ import annotations
+
+
+class KitError(AssertionError):
+    """Something the app under test did (or did not do) that fails the test."""
+
+
+class WaitTimeoutError(KitError):
+    """What the test waited for did not show within the time allowed."""
+
+
+class ScriptError(KitError):
+    """The script or one of its callbacks raised; `__cause__` is the exception itself."""
+
+
+class ActionError(KitError):
+    """A person could not do this on the screen as it is (ambiguous, disabled, unknown)."""

@@ -1,0 +1,134 @@
+"""The pytest plugin of desklaunch.testing (registered through the `pytest11` entry point).
+
+    def test_greets(desklaunch_app):
+        app = desklaunch_app("hello.py")
+        app.fill("Your name", "Ada")
+        app.submit()
+        assert "Hello, Ada!" in app.text
+
+`desklaunch_app(target, **options)` starts an `AppTest` (same arguments). At teardown every
+app is closed and the test fails if a script error went unnoticed, if a thread the test
+started is still running, or if a session was left open. A failing test's report shows
+each app's screen. `pytest --desklaunch-browser` runs every `desklaunch_app` in Chromium
+against the real page instead of in process; `desklaunch_timeout` (ini) sets the verbs'
+timeout in seconds.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Generator, Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+    from desklaunch.testing.apptest import AppTest
+
+LEAK_GRACE = 2.0
+"""How long teardown waits for the app's threads to end before calling them leaked."""
+_APPS = pytest.StashKey[list["AppTest"]]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("desklaunch")
+    group.addoption("--desklaunch-browser", action="store_true", default=False,
+                    help="run desklaunch_app apps in Chromium against the real page "
+                         "(default: in process, on a simulated page)")
+    parser.addini("desklaunch_timeout", "seconds a desklaunch_app verb waits for what it "
+                  "needs to show (default 5)", default="5")
+
+
+@pytest.fixture(scope="session")
+def desklaunch_browser() -> Iterator[Browser]:
+    """The Chromium that browser-mode apps open in (one per run). Override this fixture
+    to share a browser your suite already started."""
+    from desklaunch.testing.browser import close_shared_browser, shared_browser
+
+    yield shared_browser()
+    close_shared_browser()
+
+
+@pytest.fixture
+def desklaunch_app(request: pytest.FixtureRequest) -> Iterator[Callable[..., AppTest]]:
+    """Start apps under test: `app = desklaunch_app("hello.py")` (see `AppTest`)."""
+    from desklaunch.core.session import Session
+    from desklaunch.testing.apptest import AppTest
+
+    threads_before = set(threading.enumerate())
+    sessions_before = set(Session.live())
+    started: list[AppTest] = []
+    request.node.stash[_APPS] = started
+    timeout = float(request.config.getini("desklaunch_timeout"))
+
+    def start(target: Any, **options: Any) -> AppTest:
+        browser = options.pop("browser", request.config.getoption("--desklaunch-browser"))
+        if browser is True:
+            browser = request.getfixturevalue("desklaunch_browser")
+        options.setdefault("timeout", timeout)
+        app = AppTest(target, browser=browser, **options)
+        started.append(app)
+        return app
+
+    yield start
+    problems: list[str] = []
+    unseen: BaseException | None = None
+    for app in started:
+        if not app.close(check=False):
+            problems.append(f"{app!r}: the script did not stop when the app closed")
+        if unseen is None and not app.expect_error:
+            unseen = _unseen_error(app)
+    problems += _leaks(threads_before, sessions_before)
+    if unseen is not None:
+        from desklaunch.testing.errors import ScriptError
+
+        detail = f"\n{chr(10).join(problems)}" if problems else ""
+        raise ScriptError(f"the script raised {type(unseen).__name__}: {unseen}{detail}"
+                          ) from unseen
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def _unseen_error(app: AppTest) -> BaseException | None:
+    """The script's exception the test never looked at (nor had raised in it)."""
+    from desklaunch.testing.errors import ScriptError
+
+    try:
+        app._check()
+    except ScriptError as failed:
+        return failed.__cause__
+    return None
+
+
+def _leaks(threads_before: set[threading.Thread], sessions_before: set[Any]) -> list[str]:
+    """Threads started during the test and still running, sessions still open."""
+    from desklaunch.core.session import Session
+
+    deadline = time.monotonic() + LEAK_GRACE
+    left: list[threading.Thread] = []
+    for thread in threading.enumerate():
+        if thread in threads_before or not thread.is_alive():
+            continue
+        if thread.daemon and not thread.name.startswith(("desklaunch", "waitress")):
+            continue  # Playwright's and other libraries' helpers live for the whole run
+        thread.join(max(0.0, deadline - time.monotonic()))
+        if thread.is_alive():
+            left.append(thread)
+    problems = [f"a thread is still running after the test: {t.name}" for t in left]
+    sessions = [s for s in Session.live() if s not in sessions_before]
+    problems += [f"a session is still open after the test: {s!r}" for s in sessions]
+    return problems
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
+                              ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    if report.failed and call.when == "call":
+        for app in item.stash.get(_APPS, []):
+            if not app.closed:
+                report.sections.append((f"desklaunch screen: {app!r}", app.screen()))
+    return report

@@ -1,0 +1,123 @@
+"""What a test runs: a script file, a function in it, or a function of the test's own.
+
+`Program` is the callable a session runs plus what the kit must know about it (its kind,
+its title, whether it runs in console mode), made the way the `desklaunch` command makes
+it: console mode for a script that never imports desklaunch or pywebio, the PyWebIO alias
+for one that imports pywebio. `Program.enter()` / `leave()` set and restore the process
+state a script run expects (its folder on `sys.path`, its `sys.argv`).
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desklaunch.core.session import SessionKind
+
+if TYPE_CHECKING:
+    from desklaunch.console.runner import ConsoleProgram
+
+
+@dataclass
+class Program:
+    """A runnable script for one AppTest."""
+
+    main: Callable[[], Any]
+    kind: SessionKind
+    title: str
+    path: Path | None = None
+    args: list[str] = field(default_factory=list)
+    console: ConsoleProgram | None = None
+    pywebio: bool = False
+    _saved: dict[str, Any] = field(default_factory=dict)
+    _settings: tempfile.TemporaryDirectory[str] | None = None
+
+    def enter(self) -> None:
+        """Give the script what `desklaunch script.py` gives it, remembering what was there."""
+        os.environ.setdefault("MPLBACKEND", "Agg")  # figures go to put_image, not windows
+        self._saved = {"argv": sys.argv[:], "path": None, "alias": False}
+        if self.path is not None:
+            sys.argv = [str(self.path), *self.args]
+            folder = str(self.path.parent)
+            if folder not in sys.path:
+                sys.path.insert(0, folder)
+                self._saved["path"] = folder
+        if self.pywebio:
+            from desklaunch.compat import _ALIAS, install_pywebio_alias
+
+            self._saved["alias"] = _ALIAS not in sys.meta_path
+            install_pywebio_alias(force=True)
+
+    def leave(self) -> None:
+        """Put back what `enter()` changed."""
+        if not self._saved:
+            return
+        sys.argv = self._saved["argv"]
+        if self._saved["path"] is not None and self._saved["path"] in sys.path:
+            sys.path.remove(self._saved["path"])
+        if self._saved["alias"]:
+            from desklaunch.compat import remove_pywebio_alias
+
+            remove_pywebio_alias()
+        if self._settings is not None:
+            self._settings.cleanup()
+            self._settings = None
+        self._saved = {}
+
+    @property
+    def exit_code_override(self) -> int | None:
+        """Console mode: the exit code of the last run (its session outlives the runs)."""
+        return self.console.last_code if self.console is not None else None
+
+
+def from_file(spec: str | os.PathLike[str], args: Sequence[str] = (), *,
+              console: bool | None = None) -> Program:
+    """`path` or `path:function`, as the `desklaunch` command takes it."""
+    from desklaunch.console.detect import imported_packages, wants_console
+    from desklaunch.core.target import resolve
+
+    target = resolve(os.fspath(spec))
+    source = target.path.read_bytes()
+    imports = _imports(source, imported_packages)
+    program = Program(target.runner(), target.kind, target.title, target.path, list(args),
+                      pywebio="pywebio" in imports)
+    if target.function is None and console is not False and wants_console(
+            source, forced=bool(console)):
+        from desklaunch.console.runner import ConsoleProgram
+        from desklaunch.core.settings import AppSettings
+
+        program._settings = tempfile.TemporaryDirectory(prefix="desklaunch-test-")
+        program.console = ConsoleProgram(target, list(args) or None,
+                                         settings=AppSettings(Path(program._settings.name)))
+        program.main, program.kind = program.console, "thread"
+    return program
+
+
+def from_function(function: Callable[..., Any], args: Sequence[Any] = ()) -> Program:
+    """A function (plain or `async def`) run as the script, called with `args`."""
+    if not callable(function):
+        raise TypeError(f"from_function() takes a function, not {function!r}")
+    title = getattr(function, "__name__", "desklaunch")
+    values = tuple(args)
+    if inspect.iscoroutinefunction(function):
+
+        async def run_coroutine() -> Any:
+            return await function(*values)
+
+        return Program(run_coroutine, "coroutine", title)
+    return Program(lambda: function(*values), "thread", title)
+
+
+def _imports(source: bytes, imported: Callable[[Any], set[str]]) -> set[str]:
+    import ast
+
+    try:
+        return imported(ast.parse(source))
+    except (SyntaxError, ValueError):
+        return set()

@@ -1,0 +1,334 @@
+"""The kit's verbs on the simulated page: find by label, role and text, then act as a
+person does (type, pick, tick, press), and let the app answer.
+
+Every verb waits (up to the kit's timeout) for what it acts on to be shown, as a person
+waits for a field to appear; then it acts, sends what the page would send, and settles.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from desklaunch.core.uploads import too_large
+from desklaunch.errors import ProtocolError
+from desklaunch.testing.console import ArgField, ConsoleView
+from desklaunch.testing.elements import FIELD_ROLES, Element, norm
+from desklaunch.testing.errors import ActionError
+from desklaunch.testing.forms import TEXT_TYPES, FieldModel, FormModel
+from desklaunch.testing.inprocess import InProcess
+from desklaunch.testing.page import Download, Page
+
+CLICKABLE = ("button", "tab", "link")
+
+
+class SimulatedScreen:
+    """The verbs of `AppTest` for an app run in process."""
+
+    def __init__(self, driver: InProcess, check: Callable[[], None]) -> None:
+        self.driver = driver
+        self.page: Page = driver.page
+        self._check = check
+        self._last_field: Element | None = None
+
+    # -- finding ---------------------------------------------------------------------------
+
+    def _scope(self) -> Element:
+        """Where a person can act: inside the popup while one is open (the rest is inert)."""
+        return self.page.dialog if self.page.dialog is not None else self.page.document
+
+    def find_all(self, role: str | None = None, name: str | None = None,
+                 text: str | None = None) -> list[Element]:
+        self.driver.settle()
+        return self.page.document.find_all(role, name, text)
+
+    def find(self, role: str | None, name: str | None, text: str | None,
+             timeout: float | None) -> Element:
+        what = _describe(role, name, text)
+        found = self.driver.wait(what, lambda: self.page.document.find_all(role, name, text),
+                                 timeout, self._check)
+        return _one(found, what)
+
+    def wait_for_text(self, text: str, timeout: float | None) -> None:
+        wanted = norm(text)
+        self.driver.wait(f"the text {text!r}",
+                         lambda: wanted in norm(self.page.text) or None, timeout, self._check)
+
+    def _field(self, label: str, roles: Sequence[str], verb: str) -> Element:
+        def look() -> list[Element]:
+            return [e for e in self._scope().walk() if e.role in roles and e.owner is not None
+                    and norm(e.name) == norm(label)]
+
+        what = f"a field labelled {label!r} (to {verb})"
+        return _one(self.driver.wait(what, look, None, self._check), what)
+
+    def _clickable(self, name: str, index: int | None) -> Element:
+        wanted = norm(name)
+
+        def look() -> list[Element]:
+            shown = [e for e in self._scope().walk() if e.on_click is not None]
+            for roles in (("button",), ("tab",)):
+                named = [e for e in shown if e.role in roles and norm(e.name) == wanted]
+                if named:
+                    return named
+            return [e for e in shown if norm(e.text) == wanted]
+
+        what = f"a button named {name!r}"
+        found = self.driver.wait(what, look, None, self._check)
+        if index is not None:
+            if not -len(found) <= index < len(found):
+                raise ActionError(f"index={index}, but {len(found)} buttons are named {name!r}")
+            return found[index]
+        return _one(found, what)
+
+    # -- acting ----------------------------------------------------------------------------
+
+    def fill(self, label: str, value: Any) -> None:
+        control = self._field(label, ("textbox", "slider"), "fill it")
+        owner = control.owner
+        if isinstance(owner, FieldModel):
+            if owner.readonly:
+                raise ActionError(f"the field labelled {label!r} is read-only")
+            if owner.kind == "slider":
+                owner.show(value)
+            else:
+                control.value = "" if value is None else str(value)
+            self._changed(owner)
+        else:
+            control.value = "" if value is None else str(value)
+        self._last_field = control
+        self.driver.settle()
+
+    def submit(self) -> None:
+        """Enter in the field last filled: its form (or console line) is submitted."""
+        target = self._submit_target()
+        target()
+        self._last_field = None
+        self.driver.settle()
+
+    def _submit_target(self) -> Callable[[], None]:
+        def look() -> Callable[[], None] | None:
+            last = self._last_field
+            if last is not None and last.shown:
+                action = self._enter_for(last)
+                if action is not None:
+                    return action
+            console = self.page.console
+            if console is not None:
+                line = console.input_host.children[0] if console.input_host.children else None
+                if line is not None and isinstance(line.owner, Element) and not line.owner.disabled:
+                    return line.owner.click
+                if console.args_form is not None and console.args_form.shown:
+                    return console.submit_args
+            forms = [f for f in self.page.forms.values() if f.element.shown and not f.waiting]
+            return forms[-1].enter if forms else None
+
+        return self.driver.wait("a form to submit", look, None, self._check)
+
+    def _enter_for(self, control: Element) -> Callable[[], None] | None:
+        owner = control.owner
+        if isinstance(owner, FieldModel) and owner.form is not None:
+            return owner.form.enter
+        if isinstance(owner, ConsoleView):
+            line = control.parent
+            return line.owner.click if line is not None and isinstance(line.owner, Element) \
+                else None
+        if isinstance(owner, ArgField) and self.page.console is not None:
+            return self.page.console.submit_args
+        return None
+
+    def click(self, name: str, index: int | None) -> None:
+        element = self._clickable(name, index)
+        if element.disabled:
+            raise ActionError(f"{element!r} is disabled")
+        element.click()
+        self.driver.settle()
+
+    def choose(self, label: str, options: Sequence[str]) -> None:
+        control = self._field(label, ("combobox", "listbox", "group"), "choose from it")
+        owner = control.owner
+        if isinstance(owner, ArgField):
+            self._pick(control, "option", options, single=True)
+            control.value = options[0] if options else ""
+        elif isinstance(owner, FieldModel) and owner.kind in ("select", "radio"):
+            single = owner.kind == "radio" or not owner.spec.get("multiple")
+            self._pick(control, "option" if owner.kind == "select" else "radio", options,
+                       single=single)
+            self._changed(owner)
+        else:
+            raise ActionError(f"the field labelled {label!r} is not a list or a set of round "
+                              "buttons: use check() for boxes, fill() for text")
+        self.driver.settle()
+
+    def check(self, label: str, options: Sequence[str], on: bool) -> None:
+        control = self._field(label, ("checkbox", "group"), "tick it")
+        owner = control.owner
+        if control.role == "checkbox":  # one box, named by its own label
+            if options:
+                raise ActionError(f"{label!r} is a single box: check({label!r}) takes no options")
+            if control.disabled:
+                raise ActionError(f"the box {label!r} is disabled")
+            control.checked = on
+            if isinstance(owner, FieldModel):
+                self._changed(owner)
+        elif isinstance(owner, FieldModel) and owner.kind == "checkbox":
+            boxes = {norm(b.name): b for b in owner.options()}
+            for option in options or [b.name for b in owner.options()]:
+                box = boxes.get(norm(option))
+                if box is None:
+                    raise ActionError(_not_offered(label, option, list(boxes)))
+                if box.disabled:
+                    raise ActionError(f"the box {option!r} of {label!r} is disabled")
+                box.checked = on
+            self._changed(owner)
+        else:
+            raise ActionError(f"the field labelled {label!r} has no boxes to tick")
+        self.driver.settle()
+
+    def _pick(self, control: Element, role: str, options: Sequence[str], *, single: bool
+              ) -> None:
+        items = [c for c in control.children if c.role == role]
+        names = [norm(c.name) for c in items]
+        if single and len(options) != 1:
+            raise ActionError(f"{control.name!r} takes one choice, not {len(options)}")
+        wanted = [norm(o) for o in options]
+        for option in wanted:
+            if option not in names:
+                raise ActionError(_not_offered(control.name, option, names))
+            if items[names.index(option)].disabled:
+                raise ActionError(f"the choice {option!r} of {control.name!r} is disabled")
+        for item, name in zip(items, names, strict=True):
+            if role == "option":
+                item.selected = name in wanted
+            else:
+                item.checked = name in wanted
+
+    def upload(self, label: str, paths: Sequence[str | os.PathLike[str]]) -> None:
+        control = self._field(label, ("file",), "send files with it")
+        field = control.owner
+        assert isinstance(field, FieldModel) and field.form is not None
+        multiple = bool(field.spec.get("multiple"))
+        if len(paths) > 1 and not multiple:
+            raise ActionError(f"the field labelled {label!r} takes one file")
+        field.set_error(None)
+        limit = int(field.spec.get("max_size") or 0)
+        for raw in paths:
+            path = Path(raw)
+            data = path.read_bytes()
+            if limit > 0 and len(data) > limit:
+                field.set_error(too_large(path.name, limit))  # said before a byte is sent
+                continue
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            try:
+                token = self.driver.upload(field.form.id, field.name, path.name, data, mime,
+                                           path.stat().st_mtime)
+            except ProtocolError as refused:
+                field.set_error(refused.message)
+                continue
+            if not multiple:
+                field.tokens.clear()
+                field.files.clear()
+            field.tokens.append(token)
+            field.files.append(path.name)
+        self.driver.settle()
+
+    def set_pin(self, name: str, value: Any) -> None:
+        def look() -> FieldModel | None:
+            shown = [f for f in self.page.pins.values() if f.name == name and f.control.shown]
+            return shown[-1] if shown else None
+
+        field = self.driver.wait(f"a pin widget named {name!r}", look, None, self._check)
+        if field.kind in TEXT_TYPES:
+            field.control.value = "" if value is None else str(value)
+        elif field.kind == "slider":
+            field.show(value)
+        else:
+            labels = value if isinstance(value, (list, tuple)) else [value]
+            role = "option" if field.kind == "select" else field.kind
+            if field.kind == "checkbox":
+                names = [norm(b.name) for b in field.options()]
+                for item in labels:
+                    if norm(str(item)) not in names:
+                        raise ActionError(_not_offered(name, str(item), names))
+                for box in field.options():
+                    box.checked = norm(box.name) in {norm(str(v)) for v in labels}
+            else:
+                self._pick(field.control, role, [str(v) for v in labels],
+                           single=field.kind == "radio" or not field.spec.get("multiple"))
+        self._changed(field)
+        self.driver.settle()
+
+    def _changed(self, field: FieldModel) -> None:
+        """What the page reports when a control changes: a pin's value, a form's onchange."""
+        if field.pin_id is not None:
+            field.sent = True
+            self.page.send({"type": "pin_change", "id": field.pin_id, "value": field.raw()})
+        elif (field.form is not None and field.spec.get("onchange")
+              and not field.form.waiting):
+            self.page.send({"type": "field_change", "id": field.form.id,
+                            "value": {"name": field.name, "value": field.raw()}})
+
+    def close_popup(self) -> None:
+        dialog = self.driver.wait("a popup", lambda: self.page.dialog, None, self._check)
+        close = [e for e in dialog.children if e.role == "button" and e.name == "Close"]
+        if not close:
+            raise ActionError(f"the popup {dialog.name!r} cannot be closed by the person")
+        close[0].click()
+        self.driver.settle()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        self.driver.settle()
+        return self.page.text
+
+    @property
+    def toasts(self) -> list[str]:
+        self.driver.settle()
+        return [t.text for t in self.page.toast_list]
+
+    @property
+    def popup(self) -> Element | None:
+        self.driver.settle()
+        return self.page.dialog
+
+    @property
+    def title(self) -> str:
+        return self.page.title
+
+    @property
+    def downloads(self) -> list[Download]:
+        self.driver.settle()
+        return list(self.page.downloads)
+
+    def forms(self) -> list[FormModel]:
+        return list(self.page.forms.values())
+
+
+def _one(found: list[Element], what: str) -> Element:
+    if len(found) > 1:
+        listed = ", ".join(repr(e) for e in found[:5])
+        raise ActionError(f"{len(found)} things fit {what}: {listed}; pass index= or use "
+                          "find_all()")
+    return found[0]
+
+
+def _describe(role: str | None, name: str | None, text: str | None) -> str:
+    parts = [f"role {role!r}" if role else "an element"]
+    if name is not None:
+        parts.append(f"named {name!r}")
+    if text is not None:
+        parts.append(f"reading {text!r}")
+    return " ".join(parts)
+
+
+def _not_offered(label: str, option: str, offered: Sequence[str]) -> str:
+    return (f"{label!r} offers no choice {option!r}; it offers: "
+            + ", ".join(repr(o) for o in offered))
+
+
+__all__ = ["CLICKABLE", "FIELD_ROLES", "SimulatedScreen"]

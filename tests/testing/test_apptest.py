@@ -1,0 +1,192 @@
+"""What AppTest does besides running scripts: finding, waiting, failing clearly, and
+reporting the script's own errors — both ways where the page matters."""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+
+import pytest
+
+from desklaunch.testing import ActionError, AppTest, ScriptError, WaitTimeoutError
+from desklaunch.ui import (
+    checkbox,
+    file_upload,
+    input,
+    input_group,
+    pin,
+    pin_wait_change,
+    popup,
+    put_buttons,
+    put_checkbox,
+    put_select,
+    put_slider,
+    put_text,
+    radio,
+    register_thread,
+    select,
+    toast,
+)
+
+
+def crashing() -> None:
+    name = input("Your name")
+    raise ValueError(f"no {name} here")
+
+
+def test_a_timeout_names_what_was_awaited_and_shows_the_screen(desklaunch_app, mode) -> None:
+    def main() -> None:
+        put_text("Welcome")
+        input("Your name")
+
+    app = desklaunch_app(main, browser=mode, timeout=0.5)
+    with pytest.raises(WaitTimeoutError) as failure:
+        app.fill("Your age", "3")
+    message = str(failure.value)
+    assert "waited 0.5 s for a field labelled 'Your age'" in message
+    assert "the screen shows:\n    Welcome\n    Your name\n    Submit" in message
+
+
+def test_the_scripts_exception_fails_the_test_with_its_traceback(desklaunch_app, mode) -> None:
+    app = desklaunch_app(crashing, browser=mode)
+    app.fill("Your name", "Ada")
+    with pytest.raises(ScriptError, match="the script raised ValueError: no Ada here") as failed:
+        app.submit()
+    cause = failed.value.__cause__
+    assert isinstance(cause, ValueError)
+    frames = traceback.extract_tb(cause.__traceback__)
+    assert frames[-1].name == "crashing"
+    assert frames[-1].line == 'raise ValueError(f"no {name} here")'
+    assert "The script stopped with an error" in app.text  # the page shows it too
+    assert app.exit_code == 1
+
+
+def test_an_expected_error_is_read_not_raised(desklaunch_app) -> None:
+    app = desklaunch_app(crashing, expect_error=True)
+    app.fill("Your name", "Bo")
+    app.submit()
+    assert isinstance(app.error, ValueError) and str(app.error) == "no Bo here"
+    assert app.find("generic", "Traceback").text.endswith("ValueError: no Bo here")
+
+
+def test_a_failing_callback_fails_the_test(desklaunch_app) -> None:
+    def main() -> None:
+        put_buttons(["Break"], onclick=lambda _: 1 / 0)
+
+    app = desklaunch_app(main)
+    with pytest.raises(ScriptError, match="ZeroDivisionError"):
+        app.click("Break")
+    assert app.toasts == ["Error in a callback: ZeroDivisionError('division by zero')"]
+
+
+def test_an_error_nobody_looked_at_fails_at_close() -> None:
+    app = AppTest.from_function(crashing)
+    app.fill("Your name", "Cy")
+    app._screen.submit()  # acting without the check each verb makes
+    with pytest.raises(ScriptError, match="no Cy here"):
+        app.close()
+
+
+def test_elements_are_found_by_role_name_and_text(desklaunch_app, mode) -> None:
+    def main() -> None:
+        put_text("Pick one")
+        put_buttons(["Same", "Same", "Other"], onclick=lambda label: put_text(f"got {label}"))
+
+    app = desklaunch_app(main, browser=mode)
+    assert app.find(text="Pick one").text == "Pick one"
+    assert [b.name for b in app.find_all("button")] == ["Same", "Same", "Other"]
+    with pytest.raises(ActionError, match="2 things fit"):
+        app.click("Same")
+    app.click("Same", index=-1)
+    app.click("Other")
+    assert app.text.splitlines()[-3:] == ["got Same", "got Other", "Finished"]
+    with pytest.raises(WaitTimeoutError, match="role 'button' named 'Missing'"):
+        app.find("button", "Missing", timeout=0.2)
+
+
+def test_toasts_and_popups(desklaunch_app, mode) -> None:
+    def main() -> None:
+        toast("Saved", duration=0)
+        put_buttons(["About"], onclick=lambda _: popup("About", [put_text("Version 1")]))
+
+    app = desklaunch_app(main, browser=mode)
+    assert app.toasts == ["Saved"]
+    assert app.popup is None
+    app.click("About")
+    assert app.popup is not None and app.popup.name == "About"
+    assert "Version 1" in app.popup.text
+    app.close_popup()
+    assert app.popup is None
+
+
+def test_choices_boxes_and_files(desklaunch_app, mode, tmp_path) -> None:
+    def main() -> None:
+        answers = input_group("Order", [
+            select("Size", ["Small", "Large"], name="size"),
+            radio("Crust", ["Thin", "Thick"], name="crust"),
+            checkbox("Toppings", ["Ham", "Olives", "Basil"], name="toppings"),
+            checkbox("", ["I agree"], name="agree"),
+            file_upload("Photo", name="photo", max_size=10),
+        ])
+        put_text(f"{answers['size']} {answers['crust']} {answers['toppings']} "
+                 f"{answers['agree']} {answers['photo']['content']!r}")
+
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    small.write_bytes(b"tiny")
+    large.write_bytes(b"far too large")
+    app = desklaunch_app(main, browser=mode)
+    app.choose("Size", "Large")
+    app.choose("Crust", "Thick")
+    app.check("Toppings")
+    app.uncheck("Toppings", "Olives")
+    app.check("I agree")
+    app.upload("Photo", large)
+    assert "large.txt is larger than 10 bytes" in app.find("alert").text
+    app.upload("Photo", small)
+    app.submit()
+    assert "Large Thick ['Ham', 'Basil'] ['I agree'] b'tiny'" in app.text
+
+def test_pins_are_set_as_a_person_sets_them(desklaunch_app, mode) -> None:
+    def main() -> None:
+        put_select("size", ["S", "M", "L"], label="Size")
+        put_checkbox("extras", ["Bag", "Receipt"], label="Extras")
+        put_slider("count", label="Count", value=1, min_value=1, max_value=9)
+        while True:
+            pin_wait_change("size", "extras", "count")
+            put_text(f"{pin.size} {pin.extras} {pin.count}")
+
+    app = desklaunch_app(main, browser=mode)
+    app.set_pin("size", "L")
+    app.set_pin("extras", ["Receipt"])
+    app.set_pin("count", 4)
+    assert app.text.splitlines()[-1] == "L ['Receipt'] 4"
+
+
+def test_wait_for_what_a_thread_shows_later(desklaunch_app, mode) -> None:
+    def main() -> None:
+        def later() -> None:
+            time.sleep(0.2)
+            put_text("Done in the background")
+
+        worker = threading.Thread(target=later)
+        register_thread(worker)
+        worker.start()
+        put_text("Working")
+        worker.join()
+
+    app = desklaunch_app(main, browser=mode, settle=0.05)
+    app.wait_for("Done in the background")
+    assert app.exit_code == 0
+
+
+def test_the_exit_code_is_none_until_the_script_ends(desklaunch_app) -> None:
+    def main() -> None:
+        input("Continue?")
+        raise SystemExit(4)
+
+    app = desklaunch_app(main)
+    assert app.exit_code is None
+    app.submit()
+    assert app.exit_code == 4
+    assert "Finished (exit code 4)" in app.text

@@ -1,0 +1,87 @@
+"""The simulated page reads as the real one: the same script shown in process and in
+Chromium gives the same `text`, and a click changes both the same way."""
+
+from __future__ import annotations
+
+from desklaunch.testing import AppTest
+from desklaunch.ui import (
+    checkbox,
+    file_upload,
+    input,
+    input_group,
+    put_buttons,
+    put_code,
+    put_collapse,
+    put_info,
+    put_link,
+    put_markdown,
+    put_progressbar,
+    put_row,
+    put_scrollable,
+    put_table,
+    put_tabs,
+    put_text,
+    radio,
+    select,
+    slider,
+    textarea,
+)
+
+
+def outputs() -> None:
+    put_markdown("# Title\n\nSome *text* and a [link](https://example.com).\n\n- one\n- two")
+    put_table([["a", 1], ["b", 2]], header=["Name", "N"])
+    put_collapse("More", [put_text("hidden inside")])
+    put_tabs([{"title": "First", "content": "first tab"},
+              {"title": "Second", "content": "second tab"}])
+    put_code("print(1)", language="python")
+    put_info("Note this")
+    put_progressbar("p", 0.5)
+    put_row([put_text("left"), put_text("right")])
+    put_scrollable(put_text("scrolled"), height=100)
+    put_link("Docs", "https://example.com")
+    put_buttons(["A", "B"], onclick=lambda _: None)
+
+
+def form() -> None:
+    put_text("Order")
+    input_group("Your order", [
+        input("Name", name="name", help_text="As on your card"),
+        select("Size", ["S", "M"], name="size"),
+        checkbox("Extras", ["Bag", "Receipt"], name="extras"),
+        radio("Pay", ["Cash", "Card"], name="pay"),
+        slider("Count", name="count", value=2, max_value=5),
+        textarea("Note", name="note"),
+        file_upload("Photo", name="photo"),
+    ], cancelable=True)
+
+
+def read_both(script, desklaunch_browser, act=None) -> tuple[str, str]:
+    texts = []
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_function(script, browser=browser) as app:
+            if act is not None:
+                act(app)
+            texts.append(app.text)
+    return texts[0], texts[1]
+
+
+def test_outputs_read_the_same_both_ways(desklaunch_browser) -> None:
+    simulated, real = read_both(outputs, desklaunch_browser)
+    assert simulated == real
+    assert "hidden inside" not in real and "second tab" not in real
+
+
+def test_a_click_changes_both_the_same_way(desklaunch_browser) -> None:
+    def open_both(app: AppTest) -> None:
+        app.click("More")
+        app.click("Second")
+
+    simulated, real = read_both(outputs, desklaunch_browser, open_both)
+    assert simulated == real
+    assert "hidden inside" in real and "second tab" in real and "first tab" not in real
+
+
+def test_a_form_reads_the_same_both_ways(desklaunch_browser) -> None:
+    simulated, real = read_both(form, desklaunch_browser)
+    assert simulated == real

@@ -1,0 +1,83 @@
+"""Every kind of script the `desklaunch` command runs, tested with the kit both ways:
+a file, a `file:function`, a function of the test's own, an `async def`, a PyWebIO script
+(through the alias) and a console script."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desklaunch.ui import input, put_text
+
+SCRIPTS = Path(__file__).parent / "scripts"
+HELLO = Path(__file__).parents[2] / "examples" / "hello.py"
+
+
+def greet(app) -> None:
+    app.fill("Your name", "Ada")
+    app.submit()
+
+
+def test_a_script_file(desklaunch_app, mode) -> None:
+    app = desklaunch_app(HELLO, browser=mode)
+    greet(app)
+    assert "Hello, Ada!" in app.text
+    app.click("Again")
+    assert "Clicked Again" in app.text
+    assert app.exit_code == 0
+
+
+def test_a_function_in_a_file(desklaunch_app, mode) -> None:
+    app = desklaunch_app(f"{SCRIPTS / 'greet_function.py'}:main", browser=mode)
+    greet(app)
+    assert "Hi, Ada!" in app.text
+    assert app.title == "Greet function"
+
+
+def test_an_async_function_in_a_file(desklaunch_app, mode) -> None:
+    app = desklaunch_app(f"{SCRIPTS / 'greet_function.py'}:amain", browser=mode)
+    greet(app)
+    assert "Hi, Ada!" in app.text
+    assert app.exit_code == 0
+
+
+def test_a_function_of_the_test(desklaunch_app, mode) -> None:
+    def ask_twice(greeting: str) -> None:
+        first = input("First name")
+        last = input("Last name")
+        put_text(f"{greeting}, {first} {last}")
+
+    app = desklaunch_app(ask_twice, args=["Welcome"], browser=mode)
+    app.fill("First name", "Ada")
+    app.submit()
+    app.fill("Last name", "Lovelace")
+    app.submit()
+    assert "Welcome, Ada Lovelace" in app.text
+    assert app.title == "ask_twice"
+
+
+def test_an_async_function_of_the_test(desklaunch_app, mode) -> None:
+    async def main() -> None:
+        put_text(f"Hi, {await input('Your name')}!")
+
+    app = desklaunch_app(main, browser=mode)
+    greet(app)
+    assert "Hi, Ada!" in app.text
+
+
+def test_a_pywebio_script(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "pywebio_greet.py", browser=mode)
+    greet(app)
+    assert "Hi, Ada!" in app.text
+    assert app.exit_code == 0
+
+
+def test_a_console_script(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_greet.py", browser=mode)
+    app.fill("Your name:", "Ada")  # the prompt labels the field, as the script wrote it
+    app.submit()
+    app.wait_for("Exited with code 3")
+    output = app.find("log", "Output").text
+    assert "Hi, Ada!" in output and "something went wrong" in output
+    assert app.exit_code == 3
+    app.click("Run again")
+    assert app.find("textbox", "Your name:").value == ""

@@ -1,0 +1,94 @@
+"""The pytest plugin as a user meets it: a test run in a pytest of its own (pytester)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+HELLO = """
+from desklaunch.ui import input, put_text
+put_text(f"Hello, {input('Your name')}!")
+"""
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    pytester.makefile(".py", hello=HELLO)
+    return pytester
+
+
+def test_a_passing_test_passes(project: pytest.Pytester) -> None:
+    project.makepyfile(test_app="""
+        def test_greets(desklaunch_app):
+            app = desklaunch_app("hello.py")
+            app.fill("Your name", "Ada")
+            app.submit()
+            assert "Hello, Ada!" in app.text
+    """)
+    project.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=1)
+
+
+def test_a_failing_test_shows_the_screen(project: pytest.Pytester) -> None:
+    project.makepyfile(test_app="""
+        def test_greets(desklaunch_app):
+            app = desklaunch_app("hello.py")
+            app.fill("Your name", "Ada")
+            app.submit()
+            assert "Goodbye" in app.text
+    """)
+    result = project.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*desklaunch screen: <AppTest 'Hello' in process>*",
+                                 "title: Hello", "Hello, Ada!", "Finished"])
+
+
+def test_a_thread_left_running_fails_the_test(project: pytest.Pytester) -> None:
+    project.makepyfile(test_app="""
+        import threading
+
+        from desklaunch.ui import put_text
+
+        def test_leaks(desklaunch_app):
+            stop = threading.Event()
+
+            def script():
+                threading.Thread(target=stop.wait, args=(30,), name="forgotten").start()
+                put_text("started a thread")
+
+            app = desklaunch_app(script)
+            assert "started a thread" in app.text
+    """)
+    result = project.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(["*a thread is still running after the test: forgotten*"])
+
+
+def test_a_script_error_nobody_looked_at_fails_the_test(project: pytest.Pytester) -> None:
+    project.makepyfile(test_app="""
+        from desklaunch.ui import put_buttons
+
+        def broken(_):
+            raise KeyError("the missing key")
+
+        def test_clicks(desklaunch_app):
+            app = desklaunch_app(lambda: put_buttons(["Go"], onclick=broken))
+            app._screen.click("Go", None)  # past the verb's own check: teardown must catch it
+    """)
+    result = project.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(["*raise KeyError(\"the missing key\")*",
+                                 "*ScriptError: the script raised KeyError: 'the missing key'*"])
+
+
+def test_desklaunch_browser_runs_apps_in_chromium(project: pytest.Pytester) -> None:
+    project.makepyfile(test_app="""
+        def test_greets(desklaunch_app):
+            app = desklaunch_app("hello.py")
+            assert app.browser
+            app.fill("Your name", "Ada")
+            app.submit()
+            assert "Hello, Ada!" in app.text
+    """)
+    result = project.runpytest_subprocess("-p", "no:cacheprovider", "--desklaunch-browser")
+    result.assert_outcomes(passed=1)

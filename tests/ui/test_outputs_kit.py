@@ -1,0 +1,58 @@
+"""Buttons, scopes and per-session values, with the test kit in process (their rendering is
+tested in a real browser in tests/e2e/)."""
+
+from __future__ import annotations
+
+from desklaunch.ui import local, put_buttons, put_scope, put_text, remove
+
+
+def test_buttons_with_values_hand_the_value_to_the_callback(desklaunch_app) -> None:
+    def script() -> None:
+        put_buttons([("One", 1), ("Half", 0.5), ("Nothing", None)],
+                    onclick=lambda value: put_text(f"got {value!r}"))
+
+    app = desklaunch_app(script)
+    app.click("Half")
+    app.click("Nothing")
+    app.click("One")
+    assert [line for line in app.text.splitlines() if line.startswith("got ")] == [
+        "got 0.5", "got None", "got 1"]
+
+
+def test_buttons_with_one_callable_each(desklaunch_app) -> None:
+    def script() -> None:
+        put_buttons(["Start", "Stop"], onclick=[lambda: put_text("started"),
+                                                 lambda: put_text("stopped")])
+
+    app = desklaunch_app(script)
+    app.click("Stop")
+    app.click("Start")
+    assert app.text.splitlines()[-3:-1] == ["stopped", "started"]
+
+
+def test_put_scope_fills_later_and_remove_takes_it_away(desklaunch_app) -> None:
+    def script() -> None:
+        put_scope("status", put_text("Idle"))
+        put_text("below the status")
+        put_text("Busy", scope="status")
+        put_text("first in status", scope="status", position=0)
+        put_buttons(["Drop"], onclick=lambda _: remove("status"))
+
+    app = desklaunch_app(script)
+    assert app.text.splitlines()[:4] == ["first in status", "Idle", "Busy", "below the status"]
+    app.click("Drop")
+    assert app.text.splitlines()[:2] == ["below the status", "Drop"]
+
+
+def test_local_keeps_values_per_session(desklaunch_app) -> None:
+    def script() -> None:
+        def count(_: object) -> None:
+            local.clicks = (local.clicks or 0) + 1
+            put_text(f"clicks: {local.clicks}")
+
+        put_buttons(["Count"], onclick=count)
+
+    app = desklaunch_app(script)
+    app.click("Count")
+    app.click("Count")
+    assert "clicks: 2" in app.text
