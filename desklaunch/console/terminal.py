@@ -37,6 +37,7 @@ class Terminal:
         self._lock = threading.Lock()
         self._running = False
         self._input: Mailbox | None = None
+        self._echo = ""
         self.stop_id = session.register_callback(lambda _value: self.stop())
         session.data["console"] = self
         session.defer(self.close)
@@ -47,12 +48,24 @@ class Terminal:
 
     def write(self, stream: str, text: str) -> None:
         """Show `text` on `stream`: "out", "err", "in" (echoed input) or "cmd" (a command line)."""
+        if self._echo and text:
+            with self._lock:
+                echo, self._echo = self._echo, ""
+            if echo:
+                self.output.write("cmd", echo)
         if stream == "out":
             cut = max(text.rfind("\n"), text.rfind("\r"))
             self._tail = (text[cut + 1:] if cut >= 0 else self._tail + text)[-TAIL:]
         elif stream in ("in", "cmd"):
             self._tail = ""
         self.output.write(stream, text)
+
+    def echo_later(self, line: str | None) -> str:
+        """Show `line` (a command line) just before the next output; None takes it back.
+        Returns the line that was waiting and not shown, or ""."""
+        with self._lock:
+            echo, self._echo = self._echo, line or ""
+        return echo
 
     # -- input ------------------------------------------------------------------------------
 
