@@ -2,9 +2,10 @@
 
     lines = in_terminal(["tool.py", "--name", "Ada"], answers={"Your name: ": "Ada"})
 
-Each answer is typed once its prompt is on the screen, as a person types it; the terminal
-echoes it (not a password: the program turns echo off for those). ANSI codes are dropped
-(the console shows them as colours, not as text); lines are returned without their ends.
+Each answer is typed once its prompt is on the screen and the program waits, as a person
+types it; the terminal echoes it (not a password: the program turns echo off for those).
+ANSI codes are dropped (the console shows them as colours, not as text); lines are returned
+without their ends.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def in_terminal(argv: list[str], *, cwd: Path, answers: dict[str, str] | None = 
                 break
             seen += chunk
         text = ESCAPES.sub("", seen.decode("utf-8", "replace"))
-        if pending and text.rstrip().endswith(pending[0][0].rstrip()):
+        # Typed once the prompt is whole and the program waits (nothing new for a moment).
+        if pending and not ready and text.rstrip().endswith(pending[0][0].rstrip()):
             os.write(master, pending.pop(0)[1].encode() + b"\r")
     else:
         os.kill(pid, signal.SIGKILL)  # stuck (waiting for an answer never given)
