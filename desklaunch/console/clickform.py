@@ -344,6 +344,8 @@ def _type_facts(param: Any) -> dict[str, Any]:
     if name == "choice" and choices is not None:
         facts["choices"] = [_choice_text(c) for c in choices]
     facts["number"] = _NUMBERS.get(name)
+    if name == "boolean" and not getattr(param, "is_flag", False):
+        facts["choices"] = ["true", "false"]  # an option that takes a yes/no value
     if name == "filename":
         mode = str(getattr(kind, "mode", "r"))
         facts["path"] = "save" if any(c in mode for c in "wax") else "file"
@@ -412,6 +414,8 @@ def _default_text(kind: str, default: Any, facts: dict[str, Any]) -> Any:
                              else _plain(d) for d in default)
         return _plain(default)
     if kind == "choice":
+        if isinstance(default, bool):
+            return "true" if default else "false"
         return _choice_text(default, typer=facts["choices"] is not None
                             and _plain(default) in facts["choices"])
     return _plain(default)

@@ -53,6 +53,7 @@ def errors_by_label(form: ClickForm, errors: dict[str, str]) -> dict[str, str]:
 @click.option("-v", "--verbose", count=True)
 @click.option("--dry-run/--no-dry-run", default=True)
 @click.option("--json-lines", is_flag=True)
+@click.option("--export", type=bool, default=False)
 @click.option("--tag", multiple=True, default=["a"])
 @click.option("--point", nargs=2, type=int)
 @click.option("--pair", nargs=2, multiple=True)
@@ -70,8 +71,8 @@ def test_every_kind_of_click_parameter_becomes_a_field() -> None:
     form = ClickForm(copy, "copy.py", choosers=True)
     fields = fields_by_label(form)
     assert list(fields) == ["Source", "Targets", "Times", "Ratio", "Colour", "Mode", "Verbose",
-                            "Dry run", "JSON lines", "Tag", "Point", "Pair", "Token", "Out",
-                            "Folder", "Owner"]
+                            "Dry run", "JSON lines", "Export", "Tag", "Point", "Pair", "Token",
+                            "Out", "Folder", "Owner"]
     assert form.title == "copy.py"
     assert form.description == "Copy things.\n\nkept as is"
     assert form.wire()["root"]["description"] == ""  # the description shows once
@@ -91,6 +92,8 @@ def test_every_kind_of_click_parameter_becomes_a_field() -> None:
     assert fields["Dry run"]["kind"] == "flag"
     assert fields["Dry run"]["value"] is True
     assert fields["Dry run"]["option"] == "--dry-run / --no-dry-run"
+    assert fields["Export"]["options"] == ["true", "false"]  # a value, not a flag
+    assert fields["Export"]["value"] == "false"
     assert fields["Tag"]["value"] == "a"
     assert fields["Token"]["password"] is True
     assert fields["Token"]["help"] == "(asked when left empty)"
@@ -106,13 +109,14 @@ def test_only_what_differs_from_the_defaults_is_typed() -> None:
     assert argv == ["--owner", "ada", "a.txt"]
     argv, errors, _ = answer(form, {
         "Source": "a.txt", "Targets": "b\nc d", "Times": "3", "Colour": "BLUE",
-        "Verbose": "3", "Dry run": False, "JSON lines": True, "Tag": "x\ny", "Point": "1\n2",
+        "Verbose": "3", "Dry run": False, "JSON lines": True, "Export": "true", "Tag": "x\ny",
+        "Point": "1\n2",
         "Pair": "k v\n'a b' c", "Token": "t0k", "Owner": "ada"})
     assert errors == {}
     assert argv == ["--times", "3", "--colour", "BLUE", "-vvv", "--no-dry-run", "--json-lines",
-                    "--tag", "x", "--tag", "y", "--point", "1", "2", "--pair", "k", "v",
-                    "--pair", "a b", "c", "--token", "t0k", "--owner", "ada", "a.txt", "b",
-                    "c d"]
+                    "--export", "true", "--tag", "x", "--tag", "y", "--point", "1", "2",
+                    "--pair", "k", "v", "--pair", "a b", "c", "--token", "t0k", "--owner", "ada",
+                    "a.txt", "b", "c d"]
     result = copy.main(argv, standalone_mode=False)
     assert result is None  # parsed without an error
 
