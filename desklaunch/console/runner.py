@@ -23,12 +23,11 @@ import time
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desklaunch.console import clickhook, streams
 from desklaunch.console.argform import ArgForm
 from desklaunch.console.argline import ArgumentsLine, WatchedArgv, arguments_read
-from desklaunch.console.clickform import ClickForm
 from desklaunch.console.detect import terminal_notice
 from desklaunch.console.fdcapture import FdCapture
 from desklaunch.console.terminal import Terminal
@@ -36,6 +35,9 @@ from desklaunch.core.session import Session, current_session
 from desklaunch.core.settings import AppSettings, app_name, settings_folder
 from desklaunch.core.target import Target
 from desklaunch.errors import SessionClosed
+
+if TYPE_CHECKING:
+    from desklaunch.console.clickform import ClickForm
 
 log = logging.getLogger(__name__)
 
@@ -106,11 +108,18 @@ class ConsoleProgram:
             if argv is None and form is not None:
                 argv = self._ask(session, terminal, form)
             ended, found = self._execute(terminal, argv, discover=argv is None)
+            if isinstance(found, clickhook.CommandFound):
+                from desklaunch.console.clickform import ClickForm  # only click programs
+
+                try:
+                    form = ClickForm(found.command, found.prog,
+                                     choosers=session.native is not None)
+                except Exception:  # a command unlike any click we know
+                    log.warning("no form for this click command", exc_info=True)
+                    argv = []  # run it as it is; the Arguments line comes after
+                continue
             if found is not None:
-                choosers = session.native is not None
-                form = ClickForm(found.command, found.prog, choosers=choosers) \
-                    if isinstance(found, clickhook.CommandFound) \
-                    else ArgForm(found, choosers=choosers)
+                form = ArgForm(found, choosers=session.native is not None)
                 continue
             if self.close_on_exit:
                 terminal.status(ended)

@@ -172,3 +172,13 @@ def test_a_program_that_never_reads_its_arguments_gets_no_arguments_line(console
     expect(app.line("$ exit_three.py")).to_be_visible()
     expect(app.button("Run again")).to_be_visible()
     expect(app.field("Arguments")).to_have_count(0)
+
+
+def test_a_command_no_form_can_read_still_runs_and_gets_an_arguments_line(console):
+    app = console("click_odd.py")
+    expect(app.line("Error: Missing argument 'WORD'.")).to_be_visible()
+    app.expect_exit(2)
+    app.fill("Arguments", "quiet")
+    app.click("Run again")
+    expect(app.line("QUIET")).to_be_visible()
+    app.expect_exit(0)
