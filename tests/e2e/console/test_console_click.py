@@ -182,3 +182,32 @@ def test_a_command_no_form_can_read_still_runs_and_gets_an_arguments_line(consol
     app.click("Run again")
     expect(app.line("QUIET")).to_be_visible()
     app.expect_exit(0)
+
+
+class ChosenFiles:
+    """The system file dialogs of a window (not ours to test): they answer at once."""
+
+    def __init__(self, paths):
+        self.paths = paths
+        self.asked = []
+
+    def open_files(self, *, multiple, accept=()):
+        self.asked.append(("open", multiple))
+        return self.paths
+
+    def save_file(self, suggested_name):
+        self.asked.append(("save", suggested_name))
+        return None
+
+
+def test_in_a_window_a_click_file_option_has_a_browse_button(console):
+    dialogs = ChosenFiles(["/home/ada/todo.txt"])
+    app = console("click_notes.py", native=dialogs)
+    app.page.get_by_role("button", name="Browse for File").click()
+    expect(app.field("File")).to_have_value("/home/ada/todo.txt")
+    assert dialogs.asked == [("open", False)]
+    expect(app.page.get_by_role("button", name="Browse for Verbose")).to_have_count(0)
+    app.fill("Text", "x")
+    app.click("Run")
+    expect(app.line("$ click_notes.py --file /home/ada/todo.txt add x")).to_be_visible()
+    app.expect_exit(0)
