@@ -10,6 +10,8 @@ that typer carries, `typer._click.core`) and then adjusts what console mode need
   Wherever the command was built (the script, a helper module, a library), it is found.
 - `should_strip_ansi` keeps `click.echo`/`secho` colours for the console, which shows them,
   although its streams are not terminals (`isatty()` is False, as in a pipe).
+- `confirm` and `prompt` (with a `Choice`) offer their answers as buttons beside the input
+  field; the question is still asked and answered as a line, as in a terminal.
 """
 
 from __future__ import annotations
@@ -80,6 +82,46 @@ def _should_strip_ansi(original: Callable[..., bool]) -> Callable[..., bool]:
     return should_strip_ansi
 
 
+def _confirm_answers(*args: Any, **kwargs: Any) -> list[list[str]]:
+    return [["Yes", "y"], ["No", "n"]]
+
+
+def _prompt_answers(text: Any = None, default: Any = None, hide_input: bool = False,
+                    confirmation_prompt: Any = False, type: Any = None,  # noqa: A002
+                    *args: Any, **kwargs: Any) -> list[list[str]] | None:
+    choices = getattr(type, "choices", None)
+    if hide_input or str(getattr(type, "name", "")) != "choice" or not choices:
+        return None
+    return [[str(c), str(c)] for c in choices][:20]
+
+
+def _offering(answers: Callable[..., list[list[str]] | None]
+              ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Wrap a question (`confirm`, `prompt`) so the console offers `answers(...)` as buttons."""
+
+    def wrap(original: Callable[..., Any]) -> Callable[..., Any]:
+        def ask(*args: Any, **kwargs: Any) -> Any:
+            from desklaunch.console.streams import active_console
+
+            console = active_console()
+            offer = getattr(console, "offer", None)
+            if offer is None:
+                return original(*args, **kwargs)
+            try:
+                offer(answers(*args, **kwargs))
+            except TypeError:  # called in a way this click does not know: no buttons
+                offer(None)
+            try:
+                return original(*args, **kwargs)
+            finally:
+                offer(None)
+
+        ask.__wrapped__ = original  # type: ignore[attr-defined]
+        return ask
+
+    return wrap
+
+
 _patched: list[tuple[Any, str, Any]] = []
 """(owner, attribute, original) for every change made, so `uninstall()` can undo it."""
 
@@ -102,6 +144,11 @@ def _adjust(core: ModuleType) -> None:
         module = sys.modules.get(f"{package}.{module_name}")
         if module is not None:
             _replace(module, "should_strip_ansi", _should_strip_ansi)
+    # The questions, where the package and its core look them up (an option's `prompt=`).
+    for module in (sys.modules.get(f"{package}.termui"), core):
+        if module is not None:
+            _replace(module, "confirm", _offering(_confirm_answers))
+            _replace(module, "prompt", _offering(_prompt_answers))
 
 
 class _AdjustingLoader(importlib.abc.Loader):

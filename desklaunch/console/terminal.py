@@ -38,6 +38,7 @@ class Terminal:
         self._running = False
         self._input: Mailbox | None = None
         self._echo = ""
+        self._answers: list[list[str]] | None = None
         self.stop_id = session.register_callback(lambda _value: self.stop())
         session.data["console"] = self
         session.defer(self.close)
@@ -67,6 +68,11 @@ class Terminal:
             echo, self._echo = self._echo, line or ""
         return echo
 
+    def offer(self, answers: list[list[str]] | None) -> None:
+        """Buttons beside the input field while a question is asked: `[label, line]` pairs
+        (click.confirm's Yes and No); None takes them away. Typing still works."""
+        self._answers = answers
+
     # -- input ------------------------------------------------------------------------------
 
     def read_line(self, *, password: bool = False, prompt: str | None = None) -> str:
@@ -81,8 +87,11 @@ class Terminal:
         with self._lock:
             self._input = box
         try:
-            session.send({"cmd": "console_input", "id": key, "prompt": label or "Input",
-                          "password": password, "coalesce": "console-input"})
+            ask: dict[str, Any] = {"cmd": "console_input", "id": key, "prompt": label or "Input",
+                                   "password": password, "coalesce": "console-input"}
+            if self._answers and not password:
+                ask["answers"] = self._answers
+            session.send(ask)
             line = self._wait_for_line(box)
         finally:
             with self._lock:

@@ -76,8 +76,13 @@ def test_click_prompts_become_fields_and_the_run_matches_a_terminal(console):
     app.answer("Whose notes:", "Ada")
     expect(app.field("Password:")).to_have_attribute("type", "password")
     app.answer("Password:", "secret")
-    app.answer("Remove note 4 of Ada? [Y/n]:", "y")
-    app.answer("Favourite colour (red, blue) [red]:", "blue")
+    # A yes/no question and a choice offer their answers as buttons; each types its line.
+    expect(app.field("Remove note 4 of Ada? [Y/n]:")).to_be_visible()
+    app.click("Yes")
+    expect(app.field("Favourite colour (red, blue) [red]:")).to_be_visible()
+    expect(app.page.locator(".dl-console-input").get_by_role("button")).to_have_text(
+        ["red", "blue", "Enter", "End input"])
+    app.click("blue")
     same_as_terminal(app, ["click_notes.py", "remove", "4"], 0, answers={
         "Whose notes:": "Ada", "Password:": "secret", "[Y/n]:": "y", "[red]:": "blue"})
     expect(app.screen).not_to_contain_text("secret")
@@ -141,7 +146,8 @@ def test_a_typer_app_becomes_a_form_and_its_runs_match_a_terminal(console):
     app.page.get_by_role("tab", name="total").click()
     app.fill("Numbers", "1\n2.5\n-3")
     app.click("Run")
-    app.answer("Show the average? [y/N]:", "y")
+    expect(app.field("Show the average? [y/N]:")).to_be_visible()
+    app.click("Yes")
     same_as_terminal(app, ["typer_greet.py", "total", "--", "1", "2.5", "-3"], 0,
                      answers={"[y/N]:": "y"})
 
