@@ -12,6 +12,8 @@ that typer carries, `typer._click.core`) and then adjusts what console mode need
   although its streams are not terminals (`isatty()` is False, as in a pipe).
 - `confirm` and `prompt` (with a `Choice`) offer their answers as buttons beside the input
   field; the question is still asked and answered as a line, as in a terminal.
+- `progressbar` draws its bar (a line rewritten with `\r`, which the console shows in
+  place) instead of printing only its label, as it does for a pipe.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from typing import Any
 
 CORE_MODULES = ("click.core", "typer._click.core")
 """The modules that define a click `Command`: click's, and typer's own copy of click."""
+WATCHED = (*CORE_MODULES, "click._termui_impl", "typer._click._termui_impl")
+"""Modules adjusted when they load (`_termui_impl`, the progress bar, loads only when used)."""
 
 
 class CommandFound(BaseException):
@@ -82,6 +86,19 @@ def _should_strip_ansi(original: Callable[..., bool]) -> Callable[..., bool]:
     return should_strip_ansi
 
 
+def _progress_bar(original: Callable[..., None]) -> Callable[..., None]:
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        if _console_stream(getattr(self, "file", None)):
+            if hasattr(self, "_is_atty"):  # click 8.2 and later
+                self._is_atty = True
+            if hasattr(self, "is_hidden"):  # before
+                self.is_hidden = bool(getattr(self, "hidden", False))
+
+    init.__wrapped__ = original  # type: ignore[attr-defined]
+    return init
+
+
 def _confirm_answers(*args: Any, **kwargs: Any) -> list[list[str]]:
     return [["Yes", "y"], ["No", "n"]]
 
@@ -134,8 +151,18 @@ def _replace(owner: Any, name: str, wrap: Callable[[Any], Any]) -> None:
     _patched.append((owner, name, original))
 
 
-def _adjust(core: ModuleType) -> None:
-    """Adjust one click package, given its freshly loaded `core` module."""
+def _adjust(module: ModuleType) -> None:
+    """Adjust what a freshly loaded module of `WATCHED` holds."""
+    if module.__name__.endswith("._termui_impl"):
+        bar = getattr(module, "ProgressBar", None)
+        if isinstance(bar, type) and "__init__" in vars(bar):
+            _replace(bar, "__init__", _progress_bar)
+    else:
+        _adjust_core(module)
+
+
+def _adjust_core(core: ModuleType) -> None:
+    """Adjust one click package, given its `core` module."""
     package = core.__name__.rpartition(".")[0]
     command = getattr(core, "Command", None)
     if isinstance(command, type) and "make_context" in vars(command):
@@ -169,11 +196,11 @@ class _AdjustingLoader(importlib.abc.Loader):
 
 
 class _Finder(importlib.abc.MetaPathFinder):
-    """Finds nothing itself: wraps the loader other finders give for `CORE_MODULES`."""
+    """Finds nothing itself: wraps the loader other finders give for `WATCHED` modules."""
 
     def find_spec(self, fullname: str, path: Sequence[str] | None,
                   target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
-        if fullname not in CORE_MODULES:
+        if fullname not in WATCHED:
             return None
         for finder in sys.meta_path:
             if finder is self or not hasattr(finder, "find_spec"):
@@ -199,7 +226,7 @@ def install() -> None:
         if _users > 1:
             return
         sys.meta_path.insert(0, _FINDER)
-        for name in CORE_MODULES:
+        for name in WATCHED:
             if name in sys.modules:
                 _adjust(sys.modules[name])
 

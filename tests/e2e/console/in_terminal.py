@@ -4,8 +4,9 @@
 
 Each answer is typed once its prompt is on the screen and the program waits, as a person
 types it; the terminal echoes it (not a password: the program turns echo off for those).
-ANSI codes are dropped (the console shows them as colours, not as text); lines are returned
-without their ends.
+ANSI codes are dropped (the console shows them as colours, not as text); a line rewritten
+after a carriage return keeps its last text (progress bars pad to cover what they rewrite);
+lines are returned without their ends.
 """
 
 from __future__ import annotations
@@ -61,4 +62,6 @@ def in_terminal(argv: list[str], *, cwd: Path, answers: dict[str, str] | None = 
     _, status = os.waitpid(pid, 0)
     os.close(master)
     text = ESCAPES.sub("", seen.decode("utf-8", "replace")).replace("\r\n", "\n")
-    return text.rstrip("\n").split("\n"), os.waitstatus_to_exitcode(status)
+    # A line rewritten after "\r" (a progress bar) shows its last text.
+    lines = [line.rsplit("\r", 1)[-1] for line in text.rstrip("\n").split("\n")]
+    return lines, os.waitstatus_to_exitcode(status)

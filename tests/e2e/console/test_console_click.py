@@ -217,3 +217,9 @@ def test_in_a_window_a_click_file_option_has_a_browse_button(console):
     app.click("Run")
     expect(app.line("$ click_notes.py --file /home/ada/todo.txt add x")).to_be_visible()
     app.expect_exit(0)
+
+
+def test_a_click_progress_bar_is_drawn_and_ends_as_in_a_terminal(console):
+    app = console("click_progress.py", ["--count", "40"])
+    expect(app.line(re.compile(r"^Copying  \[#+\]  100%"))).to_be_visible()
+    same_as_terminal(app, ["click_progress.py", "--count", "40"], 0)
