@@ -171,8 +171,13 @@ def _adjust_core(core: ModuleType) -> None:
         module = sys.modules.get(f"{package}.{module_name}")
         if module is not None:
             _replace(module, "should_strip_ansi", _should_strip_ansi)
-    # The questions, where the package and its core look them up (an option's `prompt=`).
-    for module in (sys.modules.get(f"{package}.termui"), core):
+    # The questions, wherever a program finds them: the package (`click.confirm`, typer's
+    # `typer.confirm`), termui, and core (an option's `prompt=`). A package still loading
+    # has none yet, and takes termui's adjusted ones when it gets them.
+    holders = [sys.modules.get(f"{package}.termui"), core, sys.modules.get(package)]
+    if package == "typer._click":
+        holders.append(sys.modules.get("typer"))
+    for module in holders:
         if module is not None:
             _replace(module, "confirm", _offering(_confirm_answers))
             _replace(module, "prompt", _offering(_prompt_answers))

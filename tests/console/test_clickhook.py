@@ -92,15 +92,18 @@ def test_a_click_loaded_before_console_mode_started_is_adjusted_at_once() -> Non
         import click
         from desklaunch.console import clickhook
         before = click.utils.should_strip_ansi
+        confirm = click.confirm
         clickhook.install()
         clickhook.install()  # a second, overlapping console session
-        adjusted = click.utils.should_strip_ansi is not before
+        adjusted = click.utils.should_strip_ansi is not before and \
+            click.confirm is not confirm and click.termui.confirm is not confirm
         clickhook.uninstall()
         still = click.utils.should_strip_ansi is not before
         clickhook.uninstall()
         # Outside console mode nothing changes: a pipe still gets no colour codes.
         print(json.dumps({"adjusted": adjusted, "still": still,
-                          "back": click.utils.should_strip_ansi is before,
+                          "back": click.utils.should_strip_ansi is before
+                          and click.confirm is confirm,
                           "strips": click.utils.should_strip_ansi(open(__import__("os").devnull,
                                                                        "w"))}))
     """)
