@@ -67,12 +67,14 @@ class ArgumentsLine:
         self.words = list(words)
         self.fields: dict[str, Any] = {}
         """No field asks for a file chooser."""
+        self._remembered: dict[str, Any] = {}
 
     def wire(self, remembered: dict[str, Any] | None = None) -> dict[str, Any]:
         """The form for the page: the last run's words, or the remembered line for a run
         that had none (the first run of a new launch)."""
         line = shlex.join(self.words)
-        values = remembered.get("values") if isinstance(remembered, dict) else None
+        self._remembered = remembered if isinstance(remembered, dict) else {}
+        values = self._remembered.get("values")
         if not line and isinstance(values, dict) and isinstance(values.get(MEMORY_KEY), str):
             line = values[MEMORY_KEY]
         field = {"key": FIELD_KEY, "label": "Arguments", "option": "", "kind": "text",
@@ -93,4 +95,10 @@ class ArgumentsLine:
         except ValueError as exc:  # "No closing quotation", "No escaped character"
             return [], {FIELD_KEY: f"{exc}"}, {}
         self.words = words
-        return words, {}, {"values": {MEMORY_KEY: line}, "path": []}
+        # Kept beside what a form of the same program remembered (a click program started
+        # with arguments gets this line, and its form next time).
+        values = self._remembered.get("values")
+        kept = dict(values) if isinstance(values, dict) else {}
+        path = self._remembered.get("path")
+        return words, {}, {"values": {**kept, MEMORY_KEY: line},
+                           "path": path if isinstance(path, list) else []}

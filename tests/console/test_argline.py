@@ -42,6 +42,13 @@ def test_the_form_shows_the_last_runs_words_or_else_the_remembered_line() -> Non
     assert given["root"]["fields"][0]["value"] == "new.txt"
 
 
+def test_the_line_is_remembered_beside_what_a_form_remembered() -> None:
+    line = ArgumentsLine("tool.py", ["a"])
+    line.wire({"values": {"add|--tag": "x"}, "path": ["add"]})
+    _, _, memory = submit(line, "add y")
+    assert memory == {"values": {"add|--tag": "x", "|arguments": "add y"}, "path": ["add"]}
+
+
 def test_reading_past_the_programs_name_counts_as_reading_its_arguments() -> None:
     assert not WatchedArgv(["tool.py", "-n"]).read
     for look in (lambda a: a[1:], lambda a: a[1], lambda a: len(a), lambda a: list(a),
