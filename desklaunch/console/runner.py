@@ -1,12 +1,15 @@
 """Console mode's program: ask for the arguments, run the script, show how it ended, repeat.
 
-`ConsoleProgram` is what a console-mode session runs. Each round: when the script uses
-argparse and no arguments were given on the command line, the script is started once with
-`ArgumentParser.parse_known_args` intercepted, so its parser is caught the moment the script
-asks it to parse `sys.argv` and the run stops there (top-level code before that point does
-run, twice); the parser becomes a form (argform.py). Then the script runs as `__main__` with
-the chosen `sys.argv`, its output in the console, children's output captured at the fd
-level (fdcapture.py); the exit code and time taken show with a "Run again" button.
+`ConsoleProgram` is what a console-mode session runs. Each round: when no arguments were
+given on the command line, the script is started once with `ArgumentParser.parse_known_args`
+and click's `Command.make_context` intercepted (clickhook.py), so its parser or click command
+is caught the moment the program asks it to parse `sys.argv` and the run stops there
+(top-level code before that point does run, twice); it becomes a form (argform.py,
+clickform.py). A program that asks no parser runs whole in that first round. Then the script
+runs as `__main__` with the chosen `sys.argv`, its output in the console, children's output
+captured at the fd level (fdcapture.py); the exit code and time taken show with a "Run
+again" button, or, for a program that read `sys.argv` with no parser, with the Arguments
+line (argline.py).
 """
 
 from __future__ import annotations
