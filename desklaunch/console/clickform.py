@@ -29,6 +29,8 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 MAX_VALUE = 100_000
+_SHELL_SETUP = ("install_completion", "show_completion")
+"""typer's own options, for a terminal's tab completion."""
 MAX_DEPTH = 8
 _NUMBERS = {"integer": "int", "integer range": "int", "float": "float", "float range": "float"}
 _ACRONYMS = {word: word.upper() for word in (
@@ -313,10 +315,15 @@ def _is_option(param: Any) -> bool:
 
 
 def _shown(param: Any) -> bool:
-    """Whether a parameter gets a field: not hidden, not `--help`/`--version`-like."""
-    if getattr(param, "hidden", False):
+    """Whether a parameter gets a field: not hidden, not `--help`/`--version`-like.
+
+    An eager flag (`--version`, typer's `--install-completion`) is handled before the
+    others because it ends the program before its work: not what a form is filled for."""
+    if getattr(param, "hidden", False) or param.name in _SHELL_SETUP:
         return False
-    return not (getattr(param, "is_eager", False) and not getattr(param, "expose_value", True))
+    eager = getattr(param, "is_eager", False)
+    return not (eager and (not getattr(param, "expose_value", True)
+                           or getattr(param, "is_flag", False)))
 
 
 def _type_facts(param: Any) -> dict[str, Any]:

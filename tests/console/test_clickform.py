@@ -222,12 +222,23 @@ def test_values_are_remembered_but_never_a_password() -> None:
     assert chosen["root"]["selected"] == "tags"
 
 
-app = typer.Typer(add_completion=False, help="Greets.")
+app = typer.Typer(help="Greets.")  # with --install-completion and --show-completion
+
+
+def show_version(value: bool) -> None:
+    if value:
+        raise typer.Exit()
 
 
 class Style(str, enum.Enum):
     plain = "plain"
     fancy = "fancy"
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=show_version,
+                                              is_eager=True)] = False) -> None:
+    """Greets."""
 
 
 @app.command()
@@ -247,6 +258,7 @@ def test_a_typer_app_reads_like_a_click_group() -> None:
     form = ClickForm(command, "greet.py")
     fields = fields_by_label(form)
     assert form.description == "Greets."
+    assert form.wire()["root"]["fields"] == []  # --version and the completion flags: no fields
     assert [c["name"] for c in form.wire()["root"]["commands"]] == ["hello", "total"]
     assert fields["Name"]["required"]
     assert fields["Count"] | {"key": ""} == {
