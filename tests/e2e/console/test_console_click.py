@@ -223,3 +223,8 @@ def test_a_click_progress_bar_is_drawn_and_ends_as_in_a_terminal(console):
     app = console("click_progress.py", ["--count", "40"])
     expect(app.line(re.compile(r"^Copying  \[#+\]  100%"))).to_be_visible()
     same_as_terminal(app, ["click_progress.py", "--count", "40"], 0)
+
+
+def test_a_typer_usage_error_reads_as_in_a_terminal(console):
+    app = console("typer_greet.py", ["hello", "--count", "x"])
+    same_as_terminal(app, ["typer_greet.py", "hello", "--count", "x"], 2)
