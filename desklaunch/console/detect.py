@@ -44,11 +44,6 @@ def wants_console(source: str | bytes, *, forced: bool = False) -> bool:
     return not (imported_packages(tree) & WINDOW_PACKAGES)
 
 
-def uses_argparse(tree: ast.AST) -> bool:
-    """Whether the script imports argparse, so its parser is worth looking for."""
-    return "argparse" in imported_packages(tree)
-
-
 def terminal_notice(tree: ast.AST) -> str:
     """The line to show before running a script that needs a real terminal, or ""."""
     used = sorted(imported_packages(tree) & TERMINAL_PACKAGES)

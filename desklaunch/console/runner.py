@@ -1,12 +1,15 @@
 """Console mode's program: ask for the arguments, run the script, show how it ended, repeat.
 
-`ConsoleProgram` is what a console-mode session runs. Each round: when the script uses
-argparse and no arguments were given on the command line, the script is started once with
-`ArgumentParser.parse_known_args` intercepted, so its parser is caught the moment the script
-asks it to parse `sys.argv` and the run stops there (top-level code before that point does
-run, twice); the parser becomes a form (argform.py). Then the script runs as `__main__` with
-the chosen `sys.argv`, its output in the console, children's output captured at the fd
-level (fdcapture.py); the exit code and time taken show with a "Run again" button.
+`ConsoleProgram` is what a console-mode session runs. Each round: when no arguments were
+given on the command line, the script is started once with `ArgumentParser.parse_known_args`
+and click's `Command.make_context` intercepted (clickhook.py), so its parser or click command
+is caught the moment the program asks it to parse `sys.argv` and the run stops there
+(top-level code before that point does run, twice); it becomes a form (argform.py,
+clickform.py). A program that asks no parser runs whole in that first round. Then the script
+runs as `__main__` with the chosen `sys.argv`, its output in the console, children's output
+captured at the fd level (fdcapture.py); the exit code and time taken show with a "Run
+again" button, or, for a program that read `sys.argv` with no parser, with the Arguments
+line (argline.py).
 """
 
 from __future__ import annotations
@@ -23,17 +26,21 @@ import time
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desklaunch.console import streams
+from desklaunch.console import clickhook, streams
 from desklaunch.console.argform import ArgForm
-from desklaunch.console.detect import terminal_notice, uses_argparse
+from desklaunch.console.argline import ArgumentsLine, WatchedArgv, arguments_read
+from desklaunch.console.detect import terminal_notice
 from desklaunch.console.fdcapture import FdCapture
 from desklaunch.console.terminal import Terminal
 from desklaunch.core.session import Session, current_session
 from desklaunch.core.settings import AppSettings, app_name, settings_folder
 from desklaunch.core.target import Target
 from desklaunch.errors import SessionClosed
+
+if TYPE_CHECKING:
+    from desklaunch.console.clickform import ClickForm
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +68,9 @@ def _parse_known_args(self: argparse.ArgumentParser, args: Any = None,
     return _real_parse_known_args(self, args, namespace)
 
 
+Found = argparse.ArgumentParser | clickhook.CommandFound
+"""What a discovery run catches: an argparse parser, or a click command (clickhook.py)."""
+
 _capture_lock = threading.Lock()
 """Only one run at a time can own fds 1 and 2; overlapping runs go without capture."""
 
@@ -82,7 +92,9 @@ class ConsoleProgram:
             tree = ast.parse(target.path.read_bytes())
         except (OSError, SyntaxError, ValueError):
             tree = ast.Module(body=[], type_ignores=[])
-        self._argparse = uses_argparse(tree)
+        self._words: list[str] = list(argv or [])
+        self._argv_read = False
+        """Whether a run read its arguments (then, with no parser, it gets an Arguments line)."""
         self._notice = terminal_notice(tree)
 
     def __call__(self) -> None:
@@ -90,33 +102,58 @@ class ConsoleProgram:
         argparse.ArgumentParser.parse_known_args = _parse_known_args  # type: ignore[method-assign]
         streams.install()
         session.defer(streams.uninstall)
+        clickhook.install()
+        session.defer(clickhook.uninstall)
         terminal = Terminal(session)
-        form: ArgForm | None = None
+        form: ArgForm | ClickForm | ArgumentsLine | None = None
         argv = self.argv
         while True:
             if argv is None and form is not None:
                 argv = self._ask(session, terminal, form)
-            ended, parser = self._execute(terminal, argv,
-                                          discover=argv is None and self._argparse)
-            if parser is not None:
-                form = ArgForm(parser, choosers=session.native is not None)
+            ended, found = self._execute(terminal, argv, discover=argv is None)
+            if isinstance(found, clickhook.CommandFound):
+                from desklaunch.console.clickform import ClickForm  # only click programs
+
+                try:
+                    form = ClickForm(found.command, found.prog,
+                                     choosers=session.native is not None)
+                except Exception:  # a command unlike any click we know
+                    log.warning("no form for this click command", exc_info=True)
+                    argv = []  # run it as it is; the Arguments line comes after
+                continue
+            if found is not None:
+                form = ArgForm(found, choosers=session.native is not None)
                 continue
             if self.close_on_exit:
                 terminal.status(ended)
                 raise SystemExit(ended["code"])
+            if isinstance(form, ArgumentsLine) or (form is None and self._argv_read):
+                # No parser to build a form from: the next run's words, typed in one line.
+                form = ArgumentsLine(self.target.path.name, self._words)
+                argv = self._ask(session, terminal, form, status=ended)
+                continue
             self._wait_for_again(session, terminal, ended)
             argv = None if form is not None else self.argv
 
     # -- one run ------------------------------------------------------------------------------
 
     def _execute(self, terminal: Terminal, argv: list[str] | None, *,
-                 discover: bool) -> tuple[dict[str, Any], argparse.ArgumentParser | None]:
-        """Run the script once; (its ended status, the parser a discovery run caught)."""
+                 discover: bool) -> tuple[dict[str, Any], Found | None]:
+        """Run the script once; (its ended status, the parser or click command a discovery
+        run caught).
+
+        A discovery run stops where the program asks a parser to parse `sys.argv`; when it
+        never does, it was a whole run. Its command line shows before its first output, so
+        a program stopped at its parser before printing anything does not show it."""
         words = list(argv or [])
+        self._words = words
         os.chdir(self._cwd)
-        sys.argv = [str(self.target.path), *words]
-        if not discover:
-            terminal.write("cmd", f"$ {shlex.join([self.target.path.name, *words])}\n")
+        sys.argv = WatchedArgv([str(self.target.path), *words])
+        command_line = f"$ {shlex.join([self.target.path.name, *words])}\n"
+        if discover:
+            terminal.echo_later(command_line)
+        else:
+            terminal.write("cmd", command_line)
         if self._notice:
             terminal.write("err", self._notice)
         self.last_code = None
@@ -125,20 +162,24 @@ class ConsoleProgram:
             capture = FdCapture(terminal.write, f"desklaunch-console-fds-{terminal.session.number}")
             capture.start()
         started = time.monotonic()
-        parser = None
+        parser: Found | None = None
         report = ""
         terminal.begin_run()
         try:
             try:
                 _discovering.on = discover
+                clickhook.discovering(discover)
                 with _fresh_logging():
                     self.target.runner(as_main=True)()
             finally:
                 _discovering.on = False
+                clickhook.discovering(False)
                 terminal.end_run()
             code = 0
         except ParserFound as found:
             parser, code = found.parser, 0
+        except clickhook.CommandFound as found:
+            parser, code = found, 0
         except SystemExit as exc:
             code = _exit_code(exc, terminal)
         except SessionClosed:
@@ -154,6 +195,10 @@ class ConsoleProgram:
             if capture is not None:
                 capture.stop()
                 _capture_lock.release()
+        self._argv_read = self._argv_read or arguments_read(sys.argv)
+        unshown = terminal.echo_later(None)
+        if parser is None and unshown:
+            terminal.write("cmd", unshown)  # a run with no output at all
         streams.report_to_terminal(report)
         elapsed = time.monotonic() - started
         if parser is None:
@@ -163,13 +208,15 @@ class ConsoleProgram:
 
     # -- the arguments form -------------------------------------------------------------------
 
-    def _ask(self, session: Session, terminal: Terminal, form: ArgForm) -> list[str]:
+    def _ask(self, session: Session, terminal: Terminal,
+             form: ArgForm | ClickForm | ArgumentsLine,
+             status: dict[str, Any] | None = None) -> list[str]:
         settings = self._app_settings()
         remembered = settings.section(SETTINGS_SECTION) if settings is not None else {}
         key = session.new_id("f")
         box = session.open_mailbox(key)
         wire = form.wire(remembered)
-        terminal.status({"state": "form"})
+        terminal.status(status or {"state": "form"})
         try:
             session.send({"cmd": "console_args", "id": key, "form": wire, "errors": {},
                           "coalesce": "console-args"})
@@ -197,7 +244,8 @@ class ConsoleProgram:
                 session.send({"cmd": "console_args", "id": None, "coalesce": "console-args"})
 
     @staticmethod
-    def _choose(session: Session, form_id: str, form: ArgForm, key: Any) -> None:
+    def _choose(session: Session, form_id: str, form: ArgForm | ClickForm | ArgumentsLine,
+                key: Any) -> None:
         arg = form.fields.get(key) if isinstance(key, str) else None
         native = session.native
         if arg is None or native is None or "chooser" not in arg.wire:

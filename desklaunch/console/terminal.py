@@ -37,6 +37,8 @@ class Terminal:
         self._lock = threading.Lock()
         self._running = False
         self._input: Mailbox | None = None
+        self._echo = ""
+        self._answers: list[list[str]] | None = None
         self.stop_id = session.register_callback(lambda _value: self.stop())
         session.data["console"] = self
         session.defer(self.close)
@@ -47,12 +49,29 @@ class Terminal:
 
     def write(self, stream: str, text: str) -> None:
         """Show `text` on `stream`: "out", "err", "in" (echoed input) or "cmd" (a command line)."""
+        if self._echo and text:
+            with self._lock:
+                echo, self._echo = self._echo, ""
+            if echo:
+                self.output.write("cmd", echo)
         if stream == "out":
             cut = max(text.rfind("\n"), text.rfind("\r"))
             self._tail = (text[cut + 1:] if cut >= 0 else self._tail + text)[-TAIL:]
         elif stream in ("in", "cmd"):
             self._tail = ""
         self.output.write(stream, text)
+
+    def echo_later(self, line: str | None) -> str:
+        """Show `line` (a command line) just before the next output; None takes it back.
+        Returns the line that was waiting and not shown, or ""."""
+        with self._lock:
+            echo, self._echo = self._echo, line or ""
+        return echo
+
+    def offer(self, answers: list[list[str]] | None) -> None:
+        """Buttons beside the input field while a question is asked: `[label, line]` pairs
+        (click.confirm's Yes and No); None takes them away. Typing still works."""
+        self._answers = answers
 
     # -- input ------------------------------------------------------------------------------
 
@@ -68,8 +87,11 @@ class Terminal:
         with self._lock:
             self._input = box
         try:
-            session.send({"cmd": "console_input", "id": key, "prompt": label or "Input",
-                          "password": password, "coalesce": "console-input"})
+            ask: dict[str, Any] = {"cmd": "console_input", "id": key, "prompt": label or "Input",
+                                   "password": password, "coalesce": "console-input"}
+            if self._answers and not password:
+                ask["answers"] = self._answers
+            session.send(ask)
             line = self._wait_for_line(box)
         finally:
             with self._lock:

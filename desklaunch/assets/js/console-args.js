@@ -37,7 +37,8 @@ function field(spec, ctx) {
       control.value = asText(spec.value);
     } else {
       control = element("input", "dl-control");
-      control.type = "text";
+      control.type = spec.password ? "password" : "text";
+      if (spec.password) control.autocomplete = "off";
       control.value = asText(spec.value);
       if (spec.number || spec.kind === "count") control.inputMode = spec.number === "float" ? "decimal" : "numeric";
     }
@@ -151,7 +152,7 @@ export function showArgs(host, id, form, errors, send) {
   if (current?.id === id && current.el.isConnected) return showErrors(errors);
   host.textContent = "";
   const el = element("form", "dl-form dl-console-form");
-  el.setAttribute("aria-label", "Arguments");
+  el.setAttribute("aria-label", asText(form?.label) || "Arguments");
   const ctx = { id, send, fields: new Map() };
   el.append(element("h2", "dl-console-title", asText(form?.title)));
   if (form?.description) el.append(element("p", "dl-help", asText(form.description)));

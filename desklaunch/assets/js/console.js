@@ -231,7 +231,7 @@ defineCommand("console_write", ({ chunks }) => {
   screen.settle();
 });
 
-defineCommand("console_input", ({ id, prompt, password }) => {
+defineCommand("console_input", ({ id, prompt, password, answers }) => {
   const host = consoleOf()?.querySelector(".dl-console-input");
   if (!host) return;
   host.textContent = "";
@@ -256,7 +256,16 @@ defineCommand("console_input", ({ id, prompt, password }) => {
     if (!enter.disabled) done({ type: "submit", id, value: field.value });
   });
   end.addEventListener("click", () => done({ type: "cancel", id }));
-  form.append(label, field, enter, end);
+  form.append(label, field);
+  // Ready answers (a yes/no question, a choice): each button sends its line, as if typed.
+  for (const answer of Array.isArray(answers) ? answers : []) {
+    if (!Array.isArray(answer) || typeof answer[1] !== "string") continue;
+    const button = element("button", "dl-btn secondary small", String(answer[0] ?? answer[1]));
+    button.type = "button";
+    button.addEventListener("click", () => done({ type: "submit", id, value: answer[1] }));
+    form.append(button);
+  }
+  form.append(enter, end);
   host.append(form);
   requestAnimationFrame(() => field.isConnected && field.focus({ preventScroll: true }));
 });

@@ -1,0 +1,252 @@
+"""Meeting click and typer at run time, without importing either.
+
+click and typer are not dependencies of desklaunch: a script brings them. So nothing here
+imports them; an import hook waits for a script to load `click.core` (or the copy of click
+that typer carries, `typer._click.core`) and then adjusts what console mode needs:
+
+- `Command.make_context`, where every click command (and every typer app) turns the command
+  line into values, is where a discovery run stops: the command is caught the moment the
+  program asks it to parse `sys.argv`, as argparse parsers are caught in `parse_known_args`.
+  Wherever the command was built (the script, a helper module, a library), it is found.
+- `should_strip_ansi` keeps `click.echo`/`secho` colours for the console, which shows them,
+  although its streams are not terminals (`isatty()` is False, as in a pipe).
+- `confirm` and `prompt` (with a `Choice`) offer their answers as buttons beside the input
+  field; the question is still asked and answered as a line, as in a terminal.
+- `progressbar` draws its bar (a line rewritten with `\r`, which the console shows in
+  place) instead of printing only its label, as it does for a pipe.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from types import ModuleType
+from typing import Any
+
+CORE_MODULES = ("click.core", "typer._click.core")
+"""The modules that define a click `Command`: click's, and typer's own copy of click."""
+WATCHED = (*CORE_MODULES, "click._termui_impl", "typer._click._termui_impl")
+"""Modules adjusted when they load (`_termui_impl`, the progress bar, loads only when used)."""
+
+
+class CommandFound(BaseException):
+    """Ends a discovery run where the program asked its click command to parse `sys.argv`.
+
+    A `BaseException`, so neither click's error handling nor the script's `except
+    Exception` stops it on its way to the runner."""
+
+    def __init__(self, command: Any, prog: str) -> None:
+        super().__init__("click command found")
+        self.command = command
+        self.prog = prog
+
+
+_state = threading.local()
+
+
+def discovering(on: bool) -> None:
+    """Whether the calling thread's run stops at the first command asked to parse `sys.argv`."""
+    _state.on = on
+
+
+def _console_stream(stream: Any) -> bool:
+    from desklaunch.console.streams import ConsoleInput, ConsoleText, active_console
+
+    seen = 0
+    while stream is not None and seen < 5:  # click wraps streams in helpers of its own
+        if isinstance(stream, (ConsoleText, ConsoleInput)):
+            return active_console() is not None
+        stream = getattr(stream, "_stream", None)
+        seen += 1
+    return False
+
+
+def _make_context(original: Callable[..., Any]) -> Callable[..., Any]:
+    def make_context(self: Any, info_name: str | None, args: list[str],
+                     parent: Any = None, **extra: Any) -> Any:
+        if getattr(_state, "on", False) and parent is None and list(args) == sys.argv[1:]:
+            _state.on = False
+            raise CommandFound(self, info_name or "")
+        return original(self, info_name, args, parent, **extra)
+
+    make_context.__wrapped__ = original  # type: ignore[attr-defined]
+    return make_context
+
+
+def _should_strip_ansi(original: Callable[..., bool]) -> Callable[..., bool]:
+    def should_strip_ansi(stream: Any = None, color: bool | None = None) -> bool:
+        if color is None and _console_stream(sys.stdin if stream is None else stream):
+            return False
+        return original(stream, color)
+
+    should_strip_ansi.__wrapped__ = original  # type: ignore[attr-defined]
+    return should_strip_ansi
+
+
+def _progress_bar(original: Callable[..., None]) -> Callable[..., None]:
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        if _console_stream(getattr(self, "file", None)):
+            if hasattr(self, "_is_atty"):  # click 8.2 and later
+                self._is_atty = True
+            if hasattr(self, "is_hidden"):  # before
+                self.is_hidden = bool(getattr(self, "hidden", False))
+
+    init.__wrapped__ = original  # type: ignore[attr-defined]
+    return init
+
+
+def _confirm_answers(*args: Any, **kwargs: Any) -> list[list[str]]:
+    return [["Yes", "y"], ["No", "n"]]
+
+
+def _prompt_answers(text: Any = None, default: Any = None, hide_input: bool = False,
+                    confirmation_prompt: Any = False, type: Any = None,  # noqa: A002
+                    *args: Any, **kwargs: Any) -> list[list[str]] | None:
+    choices = getattr(type, "choices", None)
+    if hide_input or str(getattr(type, "name", "")) != "choice" or not choices:
+        return None
+    return [[str(c), str(c)] for c in choices][:20]
+
+
+def _offering(answers: Callable[..., list[list[str]] | None]
+              ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Wrap a question (`confirm`, `prompt`) so the console offers `answers(...)` as buttons."""
+
+    def wrap(original: Callable[..., Any]) -> Callable[..., Any]:
+        def ask(*args: Any, **kwargs: Any) -> Any:
+            from desklaunch.console.streams import active_console
+
+            console = active_console()
+            offer = getattr(console, "offer", None)
+            if offer is None:
+                return original(*args, **kwargs)
+            try:
+                offer(answers(*args, **kwargs))
+            except TypeError:  # called in a way this click does not know: no buttons
+                offer(None)
+            try:
+                return original(*args, **kwargs)
+            finally:
+                offer(None)
+
+        ask.__wrapped__ = original  # type: ignore[attr-defined]
+        return ask
+
+    return wrap
+
+
+_patched: list[tuple[Any, str, Any]] = []
+"""(owner, attribute, original) for every change made, so `uninstall()` can undo it."""
+
+
+def _replace(owner: Any, name: str, wrap: Callable[[Any], Any]) -> None:
+    original = getattr(owner, name, None)
+    if original is None or getattr(original, "__module__", "") == __name__:
+        return  # missing, or adjusted already
+    setattr(owner, name, wrap(original))
+    _patched.append((owner, name, original))
+
+
+def _adjust(module: ModuleType) -> None:
+    """Adjust what a freshly loaded module of `WATCHED` holds."""
+    if module.__name__.endswith("._termui_impl"):
+        bar = getattr(module, "ProgressBar", None)
+        if isinstance(bar, type) and "__init__" in vars(bar):
+            _replace(bar, "__init__", _progress_bar)
+    else:
+        _adjust_core(module)
+
+
+def _adjust_core(core: ModuleType) -> None:
+    """Adjust one click package, given its `core` module."""
+    package = core.__name__.rpartition(".")[0]
+    command = getattr(core, "Command", None)
+    if isinstance(command, type) and "make_context" in vars(command):
+        _replace(command, "make_context", _make_context)
+    for module_name in ("_compat", "utils"):
+        module = sys.modules.get(f"{package}.{module_name}")
+        if module is not None:
+            _replace(module, "should_strip_ansi", _should_strip_ansi)
+    # The questions, wherever a program finds them: the package (`click.confirm`, typer's
+    # `typer.confirm`), termui, and core (an option's `prompt=`). A package still loading
+    # has none yet, and takes termui's adjusted ones when it gets them.
+    holders = [sys.modules.get(f"{package}.termui"), core, sys.modules.get(package)]
+    if package == "typer._click":
+        holders.append(sys.modules.get("typer"))
+    for module in holders:
+        if module is not None:
+            _replace(module, "confirm", _offering(_confirm_answers))
+            _replace(module, "prompt", _offering(_prompt_answers))
+
+
+class _AdjustingLoader(importlib.abc.Loader):
+    """A module's own loader, followed by `_adjust` once the module has run."""
+
+    def __init__(self, loader: Any) -> None:
+        self._loader = loader
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+        return self._loader.create_module(spec)  # type: ignore[no-any-return]
+
+    def exec_module(self, module: ModuleType) -> None:
+        self._loader.exec_module(module)
+        _adjust(module)
+
+    def __getattr__(self, name: str) -> Any:  # get_source, get_data, ... for tracebacks
+        return getattr(self._loader, name)
+
+
+class _Finder(importlib.abc.MetaPathFinder):
+    """Finds nothing itself: wraps the loader other finders give for `WATCHED` modules."""
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None,
+                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
+        if fullname not in WATCHED:
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(fullname, path, target)
+            if spec is not None:
+                if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                    spec.loader = _AdjustingLoader(spec.loader)
+                return spec
+        return None
+
+
+_FINDER = _Finder()
+_lock = threading.Lock()
+_users = 0
+
+
+def install() -> None:
+    """Adjust click wherever it is or will be loaded (once for overlapping callers)."""
+    global _users
+    with _lock:
+        _users += 1
+        if _users > 1:
+            return
+        sys.meta_path.insert(0, _FINDER)
+        for name in WATCHED:
+            if name in sys.modules:
+                _adjust(sys.modules[name])
+
+
+def uninstall() -> None:
+    """Undo `install()` when its last caller is done."""
+    global _users
+    with _lock:
+        if _users == 0:
+            return
+        _users -= 1
+        if _users:
+            return
+        if _FINDER in sys.meta_path:
+            sys.meta_path.remove(_FINDER)
+        while _patched:
+            owner, name, original = _patched.pop()
+            setattr(owner, name, original)

@@ -1,0 +1,282 @@
+"""A click command or a typer app as the arguments form, and the form's answer as argv."""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated, Any
+
+import click
+import typer
+
+from desklaunch.console.clickform import ClickForm
+
+
+class Colour(enum.Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+def fields_by_label(form: ClickForm) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+
+    def walk(level: dict[str, Any]) -> None:
+        for spec in level["fields"]:
+            found[spec["label"]] = spec
+        for command in level.get("commands", []):
+            walk(command["level"])
+
+    walk(form.wire()["root"])
+    return found
+
+
+def answer(form: ClickForm, values: dict[str, Any], path: list[str] | None = None
+           ) -> tuple[list[str], dict[str, str], dict[str, Any]]:
+    """Submit the form with `values` by label; untouched fields keep their shown value."""
+    fields = fields_by_label(form)
+    by_key = {spec["key"]: spec["value"] for spec in fields.values()}
+    by_key.update({fields[label]["key"]: value for label, value in values.items()})
+    return form.build_argv({"values": by_key, "path": path or []})
+
+
+def errors_by_label(form: ClickForm, errors: dict[str, str]) -> dict[str, str]:
+    labels = {spec["key"]: label for label, spec in fields_by_label(form).items()}
+    return {labels.get(key, key): message for key, message in errors.items()}
+
+
+@click.command(help="Copy things.\n\n\b\nkept as is\n\fnot shown")
+@click.argument("source")
+@click.argument("targets", nargs=-1)
+@click.option("-n", "--times", type=click.IntRange(1, 5), default=1, help="How often.")
+@click.option("--ratio", type=float)
+@click.option("--colour", type=click.Choice(Colour), default=Colour.RED)
+@click.option("--mode", type=click.Choice(["fast", "slow"]))
+@click.option("-v", "--verbose", count=True)
+@click.option("--dry-run/--no-dry-run", default=True)
+@click.option("--json-lines", is_flag=True)
+@click.option("--export", type=bool, default=False)
+@click.option("--tag", multiple=True, default=["a"])
+@click.option("--point", nargs=2, type=int)
+@click.option("--pair", nargs=2, multiple=True)
+@click.option("--token", prompt=True, hide_input=True)
+@click.option("--out", type=click.File("w"), default="-")
+@click.option("--folder", type=click.Path(file_okay=False))
+@click.option("--secret-knob", hidden=True)
+@click.option("--owner", required=True)
+@click.version_option("1.0")
+def copy(**params: Any) -> None:
+    click.echo(repr(params))
+
+
+def test_every_kind_of_click_parameter_becomes_a_field() -> None:
+    form = ClickForm(copy, "copy.py", choosers=True)
+    fields = fields_by_label(form)
+    assert list(fields) == ["Source", "Targets", "Times", "Ratio", "Colour", "Mode", "Verbose",
+                            "Dry run", "JSON lines", "Export", "Tag", "Point", "Pair", "Token",
+                            "Out", "Folder", "Owner"]
+    assert form.title == "copy.py"
+    assert form.description == "Copy things.\n\nkept as is"
+    assert form.wire()["root"]["description"] == ""  # the description shows once
+    assert fields["Source"] | {"key": ""} == {
+        "key": "", "label": "Source", "option": "", "kind": "text", "help": "",
+        "required": True, "value": ""}
+    assert fields["Targets"]["kind"] == "list"
+    assert not fields["Targets"]["required"]
+    assert fields["Times"]["value"] == "1"
+    assert fields["Times"]["number"] == "int"
+    assert fields["Times"]["option"] == "-n, --times"
+    assert fields["Ratio"]["number"] == "float"
+    assert fields["Colour"]["options"] == ["RED", "BLUE"]  # click types an enum by name
+    assert fields["Colour"]["value"] == "RED"
+    assert fields["Mode"]["kind"] == "choice"
+    assert fields["Verbose"]["kind"] == "count"
+    assert fields["Dry run"]["kind"] == "flag"
+    assert fields["Dry run"]["value"] is True
+    assert fields["Dry run"]["option"] == "--dry-run / --no-dry-run"
+    assert fields["Export"]["options"] == ["true", "false"]  # a value, not a flag
+    assert fields["Export"]["value"] == "false"
+    assert fields["Tag"]["value"] == "a"
+    assert fields["Token"]["password"] is True
+    assert fields["Token"]["help"] == "(asked when left empty)"
+    assert fields["Out"]["chooser"] == "save"
+    assert "chooser" not in fields["Folder"]  # no folder chooser here (yet)
+    assert fields["Owner"]["required"]
+
+
+def test_only_what_differs_from_the_defaults_is_typed() -> None:
+    form = ClickForm(copy, "copy.py")
+    argv, errors, _ = answer(form, {"Source": "a.txt", "Owner": "ada"})
+    assert errors == {}
+    assert argv == ["--owner", "ada", "a.txt"]
+    argv, errors, _ = answer(form, {
+        "Source": "a.txt", "Targets": "b\nc d", "Times": "3", "Colour": "BLUE",
+        "Verbose": "3", "Dry run": False, "JSON lines": True, "Export": "true", "Tag": "x\ny",
+        "Point": "1\n2",
+        "Pair": "k v\n'a b' c", "Token": "t0k", "Owner": "ada"})
+    assert errors == {}
+    assert argv == ["--times", "3", "--colour", "BLUE", "-vvv", "--no-dry-run", "--json-lines",
+                    "--export", "true", "--tag", "x", "--tag", "y", "--point", "1", "2",
+                    "--pair", "k", "v", "--pair", "a b", "c", "--token", "t0k", "--owner", "ada",
+                    "a.txt", "b", "c d"]
+    result = copy.main(argv, standalone_mode=False)
+    assert result is None  # parsed without an error
+
+
+def test_the_answer_parses_back_to_the_values_given() -> None:
+    seen: dict[str, Any] = {}
+
+    @click.command()
+    @click.argument("name")
+    @click.option("--count", type=int, default=1)
+    @click.option("--tag", multiple=True)
+    @click.option("--loud/--quiet", default=False)
+    def tool(**params: Any) -> None:
+        seen.update(params)
+
+    form = ClickForm(tool, "tool.py")
+    argv, errors, _ = answer(form, {"Name": "-ada", "Count": "-2", "Tag": "x", "Loud": True})
+    assert errors == {}
+    assert argv == ["--count", "-2", "--tag", "x", "--loud", "--", "-ada"]
+    tool.main(argv, standalone_mode=False)
+    assert seen == {"name": "-ada", "count": -2, "tag": ("x",), "loud": True}
+
+
+def test_a_value_click_would_refuse_is_refused_with_its_own_message() -> None:
+    form = ClickForm(copy, "copy.py")
+    _, errors, _ = answer(form, {"Times": "9", "Ratio": "half", "Mode": "medium",
+                                 "Point": "1\nx", "Pair": "only-one", "Verbose": "-1"})
+    assert errors_by_label(form, errors) == {
+        "Source": "Missing argument 'SOURCE'.",
+        "Times": "Invalid value for '-n' / '--times': 9 is not in the range 1<=x<=5.",
+        "Ratio": "Invalid value for '--ratio': 'half' is not a valid float.",
+        "Mode": "Invalid value for '--mode': 'medium' is not one of 'fast', 'slow'.",
+        "Point": "Invalid value for '--point': 'x' is not a valid integer.",
+        "Pair": "Please give 2 values on each line",
+        "Verbose": "Please enter 0 or more",
+        "Owner": "Missing option '--owner'.",
+    }
+
+
+def test_answers_that_are_not_what_the_page_sends_are_refused_not_raised() -> None:
+    form = ClickForm(copy, "copy.py")
+    for bad in (None, [], {"values": []}, {"values": {"c1": 3}, "path": "x"},
+                {"values": {"c1": "x" * 200_000}}):
+        _, errors, _ = form.build_argv(bad)
+        assert errors
+
+
+@click.group(help="Notes.")
+@click.option("--file", default="notes.txt")
+def notes(file: str) -> None:
+    pass
+
+
+@notes.command(help="Add one.")
+@click.argument("text")
+def add(text: str) -> None:
+    pass
+
+
+@notes.command(hidden=True)
+def debug() -> None:
+    pass
+
+
+@notes.group(help="Tags.")
+def tags() -> None:
+    pass
+
+
+@tags.command(name="list")
+@click.option("--all", "show_all", is_flag=True)
+def list_tags(show_all: bool) -> None:
+    pass
+
+
+def test_a_group_gives_a_tab_per_visible_command_nested_too() -> None:
+    form = ClickForm(notes, "notes.py")
+    root = form.wire()["root"]
+    assert [c["name"] for c in root["commands"]] == ["add", "tags"]
+    assert root["selected"] == "add"
+    tags_level = root["commands"][1]["level"]
+    assert tags_level["description"] == "Tags."
+    assert [c["name"] for c in tags_level["commands"]] == ["list"]
+    argv, errors, memory = answer(form, {"File": "x.txt", "All": True}, ["tags", "list"])
+    assert errors == {}
+    assert argv == ["--file", "x.txt", "tags", "list", "--all"]
+    assert memory["path"] == ["tags", "list"]
+    _, errors, _ = answer(form, {}, ["nope"])
+    assert errors == {"": "Please choose a command"}
+
+
+def test_values_are_remembered_but_never_a_password() -> None:
+    form = ClickForm(copy, "copy.py")
+    _, _, memory = answer(form, {"Source": "a.txt", "Owner": "ada", "Token": "hunter2"})
+    assert memory["values"]["|--owner"] == "ada"
+    assert "hunter2" not in repr(memory)
+    again = ClickForm(copy, "copy.py")
+    fields = {spec["label"]: spec for spec in again.wire(memory)["root"]["fields"]}
+    assert fields["Owner"]["value"] == "ada"
+    assert fields["Source"]["value"] == "a.txt"
+    assert fields["Token"]["value"] == ""
+    chosen = ClickForm(notes, "notes.py").wire({"values": {}, "path": ["tags", "list"]})
+    assert chosen["root"]["selected"] == "tags"
+
+
+app = typer.Typer(help="Greets.")  # with --install-completion and --show-completion
+
+
+def show_version(value: bool) -> None:
+    if value:
+        raise typer.Exit()
+
+
+class Style(str, enum.Enum):
+    plain = "plain"
+    fancy = "fancy"
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=show_version,
+                                              is_eager=True)] = False) -> None:
+    """Greets."""
+
+
+@app.command()
+def hello(name: str, count: int = typer.Option(1, help="How many."), style: Style = Style.plain,
+          shout: bool = False, ratio: float = 0.5) -> None:
+    """Say hello."""
+
+
+@app.command()
+def total(numbers: list[float],
+          tag: Annotated[list[str] | None, typer.Option(help="Tags.")] = None) -> None:
+    """Add up."""
+
+
+def test_a_typer_app_reads_like_a_click_group() -> None:
+    command = typer.main.get_command(app)
+    form = ClickForm(command, "greet.py")
+    fields = fields_by_label(form)
+    assert form.description == "Greets."
+    assert form.wire()["root"]["fields"] == []  # --version and the completion flags: no fields
+    assert [c["name"] for c in form.wire()["root"]["commands"]] == ["hello", "total"]
+    assert fields["Name"]["required"]
+    assert fields["Count"] | {"key": ""} == {
+        "key": "", "label": "Count", "option": "--count", "kind": "text", "help": "How many.",
+        "required": False, "value": "1", "number": "int"}
+    assert fields["Style"]["options"] == ["plain", "fancy"]  # typer types an enum by value
+    assert fields["Shout"]["option"] == "--shout / --no-shout"
+    assert fields["Ratio"]["number"] == "float"
+    assert fields["Numbers"]["kind"] == "list"
+    assert fields["Numbers"]["number"] == "float"
+    assert fields["Tag"]["kind"] == "list"
+    argv, errors, _ = answer(form, {"Name": "Ada", "Style": "fancy", "Shout": True}, ["hello"])
+    assert errors == {}
+    assert argv == ["hello", "--style", "fancy", "--shout", "Ada"]
+    _, errors, _ = answer(form, {"Count": "two"}, ["hello"])
+    messages = errors_by_label(form, errors)
+    assert messages["Name"] == "Missing argument 'name'."
+    assert messages["Count"].startswith("Invalid value for '--count': ")
+    argv, errors, _ = answer(form, {"Numbers": "1\n-2.5", "Tag": "a\nb"}, ["total"])
+    assert errors == {}
+    assert argv == ["total", "--tag", "a", "--tag", "b", "--", "1", "-2.5"]
