@@ -24,7 +24,7 @@ from typing import Any
 from desklaunch.core.messages import ROOT_SCOPE, Command
 from desklaunch.core.replay_scopes import ScopeIndex
 
-TRANSIENT = frozenset({"toast", "scroll_to", "download"})
+TRANSIENT = frozenset({"toast", "scroll_to", "download", "run_js"})
 """Commands that only make sense the moment they arrive; a replay leaves them out."""
 
 

@@ -28,6 +28,7 @@ from desklaunch.core.interrupt import raise_in_thread
 from desklaunch.core.messages import Command, Event
 from desklaunch.core.native import NativeDialogs
 from desklaunch.core.reactions import Reactions
+from desklaunch.core.resources import Resources
 from desklaunch.core.uploads import Uploads
 from desklaunch.errors import NoSessionError, SessionClosed
 
@@ -174,6 +175,8 @@ class Session:
         """Files staged for the file fields of the forms shown (desklaunch/core/uploads.py)."""
         self.reactions = Reactions()
         """The work delivered events started and not yet finished (desklaunch/core/reactions.py)."""
+        self.resources = Resources()
+        """The script's code and styles, and files fetched for it (core/resources.py)."""
         self._main = main
         self._sink = sink
         self._loop = loop
@@ -454,6 +457,7 @@ class Session:
             box.close()
         self.reactions.finish_all()
         self.uploads.close_all()
+        self.resources.close()
         self._callback_queue.put(None)
         if self._loop is not None and not self._loop.is_closed():
             for task in list(self._tasks):

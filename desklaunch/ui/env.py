@@ -1,9 +1,7 @@
 """Session utilities: page settings (`set_env`), facts about the page (`info`), cleanups
 (`defer_call`), waiting for the window to close (`hold`), and per-session storage (`local`).
 
-Names follow PyWebIO's `pywebio.session`. `run_js` and `eval_js` are deliberately left out:
-the page's Content-Security-Policy forbids evaluating code (no `unsafe-eval`), so they
-raise `NotImplementedError`.
+Names follow PyWebIO's `pywebio.session` (`run_js` and `eval_js` are in scripts.py).
 """
 
 from __future__ import annotations
@@ -159,17 +157,3 @@ class _Local:
 
 
 local = _Local()
-
-
-def run_js(code: str, **args: Any) -> None:
-    """Not supported: the page's security policy forbids running code sent as text."""
-    raise NotImplementedError(
-        "run_js() is not supported: desklaunch's page forbids evaluating code "
-        "(Content-Security-Policy without 'unsafe-eval'); use put_html for markup")
-
-
-def eval_js(expression: str, **args: Any) -> Any:
-    """Not supported: the page's security policy forbids evaluating code sent as text."""
-    raise NotImplementedError(
-        "eval_js() is not supported: desklaunch's page forbids evaluating code "
-        "(Content-Security-Policy without 'unsafe-eval'); info gives facts about the page")
