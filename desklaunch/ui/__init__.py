@@ -83,6 +83,7 @@ from desklaunch.ui.scopes import (
 )
 from desklaunch.ui.scripts import JSFunction, eval_js, run_js
 from desklaunch.ui.table import put_table, span
+from desklaunch.ui.tasks import TaskHandle, run_async, run_asyncio_coroutine
 
 __all__ = [
     "COLOR",
@@ -98,6 +99,7 @@ __all__ = [
     "Output",
     "PopupSize",
     "SessionClosed",
+    "TaskHandle",
     "actions",
     "checkbox",
     "clear",
@@ -154,6 +156,8 @@ __all__ = [
     "radio",
     "register_thread",
     "remove",
+    "run_async",
+    "run_asyncio_coroutine",
     "run_js",
     "scroll_to",
     "select",

@@ -10,14 +10,12 @@ the page its title, theme, styles and scripts (desklaunch/compat/pywebio/appconf
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 from collections.abc import Callable
 from typing import Any
 
 from desklaunch.compat.forward import unsupported
-from desklaunch.compat.pywebio.appconfig import apply_app_config, config
-from desklaunch.core.session import current_session
+from desklaunch.compat.pywebio.appconfig import config
+from desklaunch.compat.pywebio.running import run_app
 
 
 def _pick(applications: Any) -> Callable[[], Any]:
@@ -33,13 +31,7 @@ def _pick(applications: Any) -> Callable[[], Any]:
 
 def start_server(applications: Any, port: int = 0, host: str = "", **server_options: Any) -> Any:
     """Run the application function now, in this desklaunch window (returns its result)."""
-    app = _pick(applications)
-    current_session()  # a clear error when not run by desklaunch
-    apply_app_config(app)
-    result = app()
-    if inspect.iscoroutine(result):
-        return asyncio.run(result)
-    return result
+    return run_app(_pick(applications))
 
 
 def seo(title: str, description: str | None = None, app: Any = None) -> Any:
