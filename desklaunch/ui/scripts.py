@@ -15,6 +15,7 @@ import json
 import re
 from typing import Any
 
+from desklaunch.core.messages import Event
 from desklaunch.core.resources import Resource
 from desklaunch.core.session import Session, current_session
 from desklaunch.ui.flow import _on_event_loop
@@ -75,7 +76,7 @@ def eval_js(expression_: str, **args: Any) -> Any:
     key = session.new_id("js")
     box = session.open_mailbox(key)
 
-    def answer(event: dict[str, Any]) -> Any:
+    def answer(event: Event) -> Any:
         return event.get("value") if event.get("type") == "js_result" else None
 
     try:
