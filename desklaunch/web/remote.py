@@ -48,6 +48,7 @@ class _SameSchemeRedirects(urllib.request.HTTPRedirectHandler):
                          headers: Any, newurl: str) -> urllib.request.Request | None:
         old, new = urlsplit(req.full_url).scheme, urlsplit(newurl).scheme.lower()
         if new != old:
+            fp.close()
             raise FetchError(f"it redirects from {old}: to another scheme ({new or 'none'}:)")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
@@ -116,6 +117,7 @@ class RemoteFiles:
         except FetchError:
             raise
         except urllib.error.HTTPError as exc:
+            exc.close()
             raise FetchError(f"the site answered {exc.code} {exc.reason}") from None
         except urllib.error.URLError as exc:
             raise FetchError(_reason(exc.reason)) from None
