@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -20,9 +22,9 @@ PNG = bytes.fromhex(
 
 
 class _Site(BaseHTTPRequestHandler):
-    hits: dict[str, int] = {}
+    hits: ClassVar[dict[str, int]] = {}
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         _Site.hits[self.path] = _Site.hits.get(self.path, 0) + 1
         routes = {
             "/logo.png": (200, "image/png", PNG),
@@ -73,10 +75,9 @@ class _Site(BaseHTTPRequestHandler):
         pass
 
     def handle(self) -> None:
-        try:
+        # The client stops reading on purpose (a size cap, a time limit).
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client stopped reading on purpose (a size cap, a time limit)
 
 
 @pytest.fixture(scope="module")

@@ -47,7 +47,7 @@ def test_a_session_loads_its_code_once_and_its_styles_on_every_load(new_launch) 
 
 def test_another_sessions_key_and_an_ended_session_find_nothing(new_launch) -> None:
     launch = new_launch(page_code)
-    first_id, _, first = resources(launch)
+    _, _, first = resources(launch)
     _, _, second = resources(launch)
     first_key, first_name = first["style"].split("/")[2:]
     second_key = second["style"].split("/")[2]
