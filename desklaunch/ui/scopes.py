@@ -154,7 +154,7 @@ def _descendants(parents: dict[str, str], name: str) -> list[str]:
     found: list[str] = []
     frontier = {name}
     while frontier:
-        children = [child for child, parent in parents.items() if parent in frontier]
+        children = [child for child, parent in list(parents.items()) if parent in frontier]
         found.extend(children)
         frontier = set(children)
     return found
