@@ -54,7 +54,8 @@ def run_js(code_: str, **args: Any) -> None:
 
     The code runs once, in order with the outputs around it, as the body of a function
     (`var` stays local, `this` is `window`); nothing waits for it. A reloaded page does not
-    run it again.
+    run it again. Pass what a person typed as an argument, never inside the code string:
+    `run_js("show(text)", text=typed)` is safe, `run_js("show('" + typed + "')")` is not.
     """
     session = current_session()
     src, values = _script(session, str(code_), args, expression=False)

@@ -58,6 +58,9 @@ def run_async(coro_obj: Coroutine[Any, Any, Any]) -> TaskHandle:
 
 
 def run_asyncio_coroutine(coro_obj: Coroutine[Any, Any, Any]) -> Coroutine[Any, Any, Any]:
-    """Await an asyncio coroutine from a script: `await run_asyncio_coroutine(sleep(1))`.
-    desklaunch's `async def` scripts already run on asyncio, so this is the coroutine itself."""
+    """Await an asyncio coroutine from a script; desklaunch's `async def` scripts already
+    run on asyncio, so this is the coroutine itself (PyWebIO needs it on some servers).
+
+        await run_asyncio_coroutine(asyncio.sleep(1))
+    """
     return coro_obj
