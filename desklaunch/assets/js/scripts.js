@@ -7,6 +7,7 @@
 // it reads its arguments from its own element (`data-args`, JSON data, never code) and
 // reports its value back on that element with a `desklaunch-result` event.
 
+import { installJQueryLite } from "./jquery-lite.js";
 import { asText, element } from "./parts.js";
 import { defineCommand } from "./render.js";
 
@@ -27,6 +28,7 @@ export function connectScripts(send) {
  * reports itself; plain code (page scripts) counts as run once it loaded.
  */
 function runScript(src, args, done, wrapped = true) {
+  installJQueryLite(); // PyWebIO's page has jQuery, and its users' code says `$(...)`
   const script = element("script");
   script.async = false;
   script.dataset.args = JSON.stringify(Array.isArray(args) ? args : []);

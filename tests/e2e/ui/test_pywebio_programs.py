@@ -66,7 +66,8 @@ def test_page_code_styles_scopes_and_javascript(pilot, alias) -> None:
     app.click("Insert")
     expect(page.get_by_role("row").nth(1)).to_have_text(re.compile(r"Ada\s*Poetry\s*Chess\s*"
                                                                    r"Music\s*Drama"))
-    # run_js, with js_code's function and an argument
+    # run_js, with js_code's function and an argument; PyWebIO users' jQuery calls work
+    expect(app.button("Shout")).to_have_css("background-color", "rgb(106, 170, 100)")
     app.click("Shout")
     expect(page.locator("#pywebio-scope-status")).to_have_text("BUSY!")
     # Text a person typed, echoed through every kind of output, never runs

@@ -48,6 +48,7 @@ def main():
     put_buttons(["Shout"], onclick=lambda _: run_js(
         "document.querySelector('#pywebio-scope-status p').textContent = shout(word)",
         word="busy"))
+    run_js('$("button:contains(Shout)").css({"background-color": "#6aaa64", color: "white"})')
     put_text(f"width is a number: {isinstance(eval_js('window.innerWidth'), int)}")
     put_text("promise: " + eval_js("new Promise(r => setTimeout(() => r(a + b), 10));",
                                    a="twelve ", b="ms"))
