@@ -79,6 +79,14 @@ def test_page_code_styles_scopes_and_javascript(pilot, alias) -> None:
     expect(page.get_by_role("columnheader", name=HOSTILE)).to_be_visible()
     # The page's policy is what it was: no unsafe-eval, no inline script
     assert "'unsafe-eval'" not in CSP and "script-src 'self';" in CSP
+    # A reloaded page loads the page code and styles again; run_js calls are not replayed
+    app.reload()
+    expect(page.locator("#pywebio-scope-status")).to_have_css("border-top-color",
+                                                             "rgb(200, 0, 0)")
+    expect(page.locator("#pywebio-scope-status")).to_have_text("Idle")
+    background = _computed(app, "body", "background-color")
+    assert sum(int(v) for v in re.findall(r"\d+", background)[:3]) < 200, background
+    assert page.evaluate("() => shout('again')") == "AGAIN!"
     # The broken eval_js logged its failure; nothing else went wrong in the page
     assert all("no_such_name" in problem for problem in app.page_errors), app.page_errors
     app.page_errors.clear()
