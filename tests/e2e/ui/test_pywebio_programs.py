@@ -157,3 +157,16 @@ def test_looser_habits_images_from_the_web_and_offline(pilot, alias, site, monke
     # The unreachable image's 502 is the only thing the page complained about.
     assert all("502" in problem for problem in app.page_errors), app.page_errors
     app.page_errors.clear()
+
+
+def test_config_called_alone_applies_to_the_page_of_a_script_without_start_server(
+        pilot, alias) -> None:
+    def script() -> None:
+        from pywebio import config
+        from pywebio.output import put_text
+
+        config(title="Global settings", css_style="p.dl-text { letter-spacing: 4px; }")
+        put_text("spaced out")
+
+    app = pilot(script, title="Global settings")
+    expect(app.text("spaced out")).to_have_css("letter-spacing", "4px")
