@@ -85,18 +85,24 @@ def eval_js(expression_: str, **args: Any) -> Any:
     except BaseException:
         session.drop_mailbox(key)
         raise
+    def done() -> None:
+        session.drop_mailbox(key)
+        # A reload replays the question until this (the page's answer may be lost with it).
+        if not session.closed:
+            session.send({"cmd": "js_done", "id": key})
+
     if _on_event_loop():
         async def wait() -> Any:
             try:
                 return answer(await box.aget())
             finally:
-                session.drop_mailbox(key)
+                done()
 
         return wait()
     try:
         return answer(box.get())
     finally:
-        session.drop_mailbox(key)
+        done()
 
 
 def _script(session: Session, code: str, args: dict[str, Any], *, expression: bool

@@ -84,6 +84,9 @@ defineCommand("run_js", (command) => {
   });
 });
 
+// An eval_js was answered: the app stops replaying its question (nothing to draw).
+defineCommand("js_done", () => {});
+
 // ---- page code: config(js_code=, js_file=, css_style=, css_file=, theme=) --------------
 
 const loaded = new Set(); // what this page has loaded already (a replay repeats the list)
