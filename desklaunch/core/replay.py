@@ -57,7 +57,7 @@ class ViewLog:
                 self._asking[command["id"]] = command
             return
         if kind == "js_done":
-            self._asking.pop(command.get("id"), None)
+            self._asking.pop(str(command.get("id")), None)
             return
         if "coalesce" in command:
             self._latest[command["coalesce"]] = command
