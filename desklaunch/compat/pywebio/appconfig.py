@@ -20,11 +20,23 @@ import inspect
 import os
 from typing import Any
 
+from desklaunch.core.session import current_session
 from desklaunch.errors import NoSessionError, SessionClosed
 from desklaunch.ui.page import THEMES, configure_page
 
 _PAGE_KEYS = ("title", "theme", "js_code", "js_file", "css_style", "css_file")
-_global: dict[str, Any] = {}
+_outside: dict[str, Any] = {}
+"""Global settings made where no session runs (rare: a script's code runs in its session)."""
+
+
+def _global() -> dict[str, Any]:
+    """The global settings: kept with the session, as each launch runs one script."""
+    try:
+        session = current_session()
+    except NoSessionError:
+        return _outside
+    found: dict[str, Any] = session.data.setdefault("pywebio_config", {})
+    return found
 
 
 class _Config:
@@ -52,10 +64,11 @@ class _Config:
     def __del__(self) -> None:
         if self.used:
             return
-        _global.update(self.settings)
+        settings = _global()
+        settings.update(self.settings)
         # A script calling config() while it runs: its page gets the settings now.
         with contextlib.suppress(NoSessionError, SessionClosed):
-            configure_page(**_page_settings(_global))
+            configure_page(**_page_settings(settings))
 
 
 def config(*, title: str | None = None, description: str | None = None,
@@ -77,7 +90,7 @@ def app_settings(app: Any) -> dict[str, Any]:
 def apply_app_config(app: Any) -> None:
     """Give the page what `app` needs before it runs: the global settings, then its own,
     with its docstring's first line as the title when none is set."""
-    settings = {**_global, **app_settings(app)}
+    settings = {**_global(), **app_settings(app)}
     if "title" not in settings:
         doc = inspect.getdoc(app)
         if doc:
