@@ -29,7 +29,7 @@ _outside: dict[str, Any] = {}
 """Global settings made where no session runs (rare: a script's code runs in its session)."""
 
 
-def _global() -> dict[str, Any]:
+def global_settings() -> dict[str, Any]:
     """The global settings: kept with the session, as each launch runs one script."""
     try:
         session = current_session()
@@ -64,7 +64,7 @@ class _Config:
     def __del__(self) -> None:
         if self.used:
             return
-        settings = _global()
+        settings = global_settings()
         settings.update(self.settings)
         # A script calling config() while it runs: its page gets the settings now.
         with contextlib.suppress(NoSessionError, SessionClosed):
@@ -90,7 +90,7 @@ def app_settings(app: Any) -> dict[str, Any]:
 def apply_app_config(app: Any) -> None:
     """Give the page what `app` needs before it runs: the global settings, then its own,
     with its docstring's first line as the title when none is set."""
-    settings = {**_global(), **app_settings(app)}
+    settings = {**global_settings(), **app_settings(app)}
     if "title" not in settings:
         doc = inspect.getdoc(app)
         if doc:
