@@ -109,13 +109,21 @@ def test_a_board_game_with_a_background_clock(pilot, alias) -> None:
     assert app.page.get_by_text(re.compile(r"^tick \d+$")).inner_text() == stopped
 
 
+SITE_FILES = {
+    "/logo.png": ("image/png", PNG),
+    "/app.js": ("application/javascript", b"function greet(who) { return 'Hello, ' + who; }"),
+    "/style.css": ("text/css", b"p.dl-text { text-transform: uppercase; }"),
+}
+
+
 class _Logo(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "image/png")
-        self.send_header("Content-Length", str(len(PNG)))
+        kind, body = SITE_FILES.get(self.path, ("text/plain", b"missing"))
+        self.send_response(200 if self.path in SITE_FILES else 404)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(PNG)
+        self.wfile.write(body)
 
     def log_message(self, *args: object) -> None:
         pass
@@ -170,3 +178,20 @@ def test_config_called_alone_applies_to_the_page_of_a_script_without_start_serve
 
     app = pilot(script, title="Global settings")
     expect(app.text("spaced out")).to_have_css("letter-spacing", "4px")
+
+
+def test_script_and_style_files_from_the_web_are_fetched_by_the_app(pilot, alias, site
+                                                                    ) -> None:
+    def script() -> None:
+        from pywebio import config
+        from pywebio.output import put_text
+        from pywebio.session import eval_js
+
+        config(js_file=f"{site}/app.js", css_file=[f"{site}/style.css"])
+        put_text(eval_js("greet(name)", name="Ada"))
+
+    app = pilot(script)
+    expect(app.text("Hello, Ada")).to_have_css("text-transform", "uppercase")
+    sources = app.page.evaluate(
+        "() => [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.href)")
+    assert all("/res/" in href and site not in href for href in sources), sources
