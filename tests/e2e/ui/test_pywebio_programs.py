@@ -195,3 +195,23 @@ def test_script_and_style_files_from_the_web_are_fetched_by_the_app(pilot, alias
     sources = app.page.evaluate(
         "() => [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.href)")
     assert all("/res/" in href and site not in href for href in sources), sources
+
+
+def test_the_pywebio_session_object(pilot, alias) -> None:
+    def script() -> None:
+        from pywebio.output import put_text
+        from pywebio.session import get_current_session, get_current_task_id, get_info, local
+
+        session = get_current_session()
+        assert session is get_current_session()
+        session.push_scope("ROOT")
+        put_text(f"scope {session.get_scope_name(-1)}, closed {session.closed()}")
+        session.pop_scope()
+        local["count"] = 2
+        put_text(f"saved {session.save['count']}, language {bool(get_info().user_language)}")
+        put_text(f"task {get_current_task_id().startswith('desklaunch-script')}")
+
+    app = pilot(script)
+    app.expect_text("scope ROOT, closed False")
+    app.expect_text("saved 2, language True")
+    app.expect_text("task True")
