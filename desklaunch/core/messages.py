@@ -16,7 +16,7 @@ Command = dict[str, Any]
 
 
 EventType = Literal["submit", "cancel", "click", "file_choose", "field_change", "pin_change",
-                    "popup_close", "output_close", "toast_close", "client_info"]
+                    "popup_close", "output_close", "toast_close", "client_info", "js_result"]
 """Every kind of event the page may send."""
 
 

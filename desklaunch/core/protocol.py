@@ -9,6 +9,7 @@ current, and drops events it has already seen. The server layer only translates 
 from __future__ import annotations
 
 import contextlib
+import hmac
 import json
 import logging
 import secrets
@@ -20,6 +21,7 @@ from typing import Any, cast
 
 from desklaunch.core.messages import EVENT_TYPES, Command, Event, EventType, PollAnswer
 from desklaunch.core.replay import ViewLog
+from desklaunch.core.resources import Resource
 from desklaunch.core.session import Session, Sink
 from desklaunch.core.uploads import receive
 from desklaunch.errors import ProtocolError
@@ -267,6 +269,13 @@ class PollingHandler:
     def sessions(self) -> list[Session]:
         with self._lock:
             return [c.session for c in self._channels.values() if c.session is not None]
+
+    def resource(self, key: str, name: str) -> Resource | None:
+        """What `/res/<key>/<name>` names: an item of the live session whose key it is."""
+        for session in self.sessions():
+            if hmac.compare_digest(session.resources.key.encode(), key.encode()):
+                return session.resources.take(name)
+        return None
 
     # -- the two calls --------------------------------------------------------------------
 

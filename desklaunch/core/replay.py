@@ -25,7 +25,10 @@ from desklaunch.core.messages import ROOT_SCOPE, Command
 from desklaunch.core.replay_scopes import ScopeIndex
 
 TRANSIENT = frozenset({"toast", "scroll_to", "download"})
-"""Commands that only make sense the moment they arrive; a replay leaves them out."""
+"""Commands that only make sense the moment they arrive; a replay leaves them out.
+
+A `run_js` is one too, unless it awaits an answer (`eval_js`, with an `id`): that one is
+replayed until its `js_done`, so a page reloaded meanwhile still answers it."""
 
 
 class ViewLog:
@@ -43,10 +46,18 @@ class ViewLog:
         self._latest: dict[str, Command] = {}
         self._updaters: dict[str, int] = {}  # coalesce key → the output whose widget it updates
         self._scopes = ScopeIndex()
+        self._asking: dict[str, Command] = {}  # eval_js commands not yet answered, by id
 
     def record(self, command: Command) -> None:
         kind = command["cmd"]
         if kind in TRANSIENT:
+            return
+        if kind == "run_js":
+            if isinstance(command.get("id"), str):
+                self._asking[command["id"]] = command
+            return
+        if kind == "js_done":
+            self._asking.pop(str(command.get("id")), None)
             return
         if "coalesce" in command:
             self._latest[command["coalesce"]] = command
@@ -143,6 +154,7 @@ class ViewLog:
                                         "inline": False}})
         commands.extend(self._outputs.values())
         commands.extend(self._latest.values())
+        commands.extend(self._asking.values())
         for form in self._forms.values():
             commands.extend(form)
         commands.extend(c for c in files or () if c.get("id") in self._forms)

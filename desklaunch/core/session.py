@@ -9,6 +9,7 @@ runs the callback each event is for. It runs the script either in a thread of it
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextvars
 import enum
 import inspect
@@ -19,7 +20,7 @@ import sys
 import threading
 import traceback
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -28,6 +29,7 @@ from desklaunch.core.interrupt import raise_in_thread
 from desklaunch.core.messages import Command, Event
 from desklaunch.core.native import NativeDialogs
 from desklaunch.core.reactions import Reactions
+from desklaunch.core.resources import Resources
 from desklaunch.core.uploads import Uploads
 from desklaunch.errors import NoSessionError, SessionClosed
 
@@ -174,6 +176,8 @@ class Session:
         """Files staged for the file fields of the forms shown (desklaunch/core/uploads.py)."""
         self.reactions = Reactions()
         """The work delivered events started and not yet finished (desklaunch/core/reactions.py)."""
+        self.resources = Resources()
+        """The script's code and styles, and files fetched for it (core/resources.py)."""
         self._main = main
         self._sink = sink
         self._loop = loop
@@ -432,6 +436,44 @@ class Session:
         if self.on_error is not None:
             self.on_error(exc)
 
+    def run_coroutine(self, coro: Coroutine[Any, Any, Any]
+                      ) -> asyncio.Future[Any] | concurrent.futures.Future[Any]:
+        """Run `coro` in the background as part of this session; returns its future.
+
+        It runs on the event loop running in the calling thread if there is one, else on
+        the app's event loop; either way it sees this session (and the caller's scope) as
+        current, is cancelled when the session closes, and an error in it is reported like
+        a callback's.
+        """
+        if self.closed:
+            coro.close()
+            raise SessionClosed
+        try:
+            running: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+
+        async def tracked() -> Any:
+            task = asyncio.current_task()
+            if task is not None:
+                self._track(task)
+                task.add_done_callback(self._report_task_error)
+            return await coro
+
+        if running is not None:
+            return running.create_task(tracked())
+        if self._loop is None or self._loop.is_closed():
+            coro.close()
+            raise RuntimeError("this session has no event loop to run a coroutine on")
+        return asyncio.run_coroutine_threadsafe(tracked(), self._loop)
+
+    def _report_task_error(self, task: asyncio.Future[Any]) -> None:
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is not None and not isinstance(error, SessionClosed):
+            self._report_callback_error(error)
+
     def _track(self, task: asyncio.Future[Any]) -> None:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -463,10 +505,12 @@ class Session:
             box.close()
         self.reactions.finish_all()
         self.uploads.close_all()
+        self.resources.close()
         self._callback_queue.put(None)
-        if self._loop is not None and not self._loop.is_closed():
-            for task in list(self._tasks):
-                self._loop.call_soon_threadsafe(task.cancel)
+        for task in list(self._tasks):
+            loop = task.get_loop()  # the app's, or a script's own (asyncio.run in its thread)
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(task.cancel)
         for cleanup in deferred:
             try:
                 cleanup()

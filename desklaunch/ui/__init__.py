@@ -18,7 +18,7 @@ from desklaunch.ui.choices import checkbox, radio, select
 from desklaunch.ui.content import put_code, put_error, put_info, put_link, put_success, put_warning
 from desklaunch.ui.controls import actions, slider
 from desklaunch.ui.downloads import download, put_file
-from desklaunch.ui.env import defer_call, eval_js, hold, info, local, run_js, set_env
+from desklaunch.ui.env import defer_call, hold, info, local, set_env
 from desklaunch.ui.files import file_upload
 from desklaunch.ui.form import input_group, input_update
 from desklaunch.ui.images import put_image
@@ -53,6 +53,7 @@ from desklaunch.ui.outputs import (
     put_text,
     toast,
 )
+from desklaunch.ui.page import configure_page
 from desklaunch.ui.pin import pin, pin_on_change, pin_update, pin_wait_change
 from desklaunch.ui.pin_widgets import (
     put_checkbox,
@@ -62,6 +63,7 @@ from desklaunch.ui.pin_widgets import (
     put_slider,
     put_textarea,
 )
+from desklaunch.ui.placeholder import output
 from desklaunch.ui.popup import PopupSize, close_popup, popup
 from desklaunch.ui.progress import (
     put_loading,
@@ -70,8 +72,18 @@ from desklaunch.ui.progress import (
     set_processbar,
     set_progressbar,
 )
-from desklaunch.ui.scopes import clear, put_scope, remove, scroll_to, use_scope
+from desklaunch.ui.scopes import (
+    clear,
+    get_scope,
+    put_scope,
+    remove,
+    scroll_to,
+    set_scope,
+    use_scope,
+)
+from desklaunch.ui.scripts import JSFunction, eval_js, run_js
 from desklaunch.ui.table import put_table, span
+from desklaunch.ui.tasks import TaskHandle, run_async, run_asyncio_coroutine
 
 __all__ = [
     "COLOR",
@@ -83,24 +95,29 @@ __all__ = [
     "TEXT",
     "TIME",
     "URL",
+    "JSFunction",
     "Output",
     "PopupSize",
     "SessionClosed",
+    "TaskHandle",
     "actions",
     "checkbox",
     "clear",
     "close_popup",
+    "configure_page",
     "defer_call",
     # outputs and layout
     "download",
     "eval_js",
     "file_upload",
+    "get_scope",
     "hold",
     "info",
     "input",
     "input_group",
     "input_update",
     "local",
+    "output",
     "pin",
     "pin_on_change",
     "pin_update",
@@ -139,12 +156,15 @@ __all__ = [
     "radio",
     "register_thread",
     "remove",
+    "run_async",
+    "run_asyncio_coroutine",
     "run_js",
     "scroll_to",
     "select",
     "set_env",
     "set_processbar",
     "set_progressbar",
+    "set_scope",
     "slider",
     "span",
     "style",

@@ -25,6 +25,7 @@ from desklaunch.ui.fields import (
     picked,
 )
 from desklaunch.ui.form import ask_one
+from desklaunch.ui.htmlattrs import extra_attrs
 
 
 def _choices(options: Sequence[Any] | None, call: str) -> list[Choice]:
@@ -85,6 +86,7 @@ def select(
     required: bool | None = None,
     help_text: str | None = None,
     onchange: Any = None,
+    **other_html_attrs: Any,
 ) -> Any:
     """Pick one option from a list (or several with `multiple=True`: a list comes back).
 
@@ -100,7 +102,8 @@ def select(
     choices = _choices(options, "select")
     several = bool(multiple)
     spec = base_spec("select", label, name, help_text=help_text, required=required,
-                     options=_marked(choices, value, several, True), multiple=several)
+                     options=_marked(choices, value, several, True), multiple=several,
+                     html=extra_attrs(other_html_attrs, "select"))
 
     def convert(raw: Any) -> Any:
         if not several:
@@ -125,6 +128,7 @@ def checkbox(
     required: bool | None = None,
     help_text: str | None = None,
     onchange: Any = None,
+    **other_html_attrs: Any,
 ) -> Any:
     """Tick any number of boxes; returns the list of the ticked options' values.
 
@@ -139,7 +143,8 @@ def checkbox(
     choices = _choices(options, "checkbox")
     spec = base_spec("checkbox", label, name, help_text=help_text, required=required,
                      options=options_wire(choices, list(value or []), True),
-                     inline=bool(inline))
+                     inline=bool(inline),
+                     html=extra_attrs(other_html_attrs, "checkbox"))
 
     def convert(raw: Any) -> list[Any]:
         chosen = _indexes(raw, choices)
@@ -162,6 +167,7 @@ def radio(
     required: bool | None = None,
     help_text: str | None = None,
     onchange: Any = None,
+    **other_html_attrs: Any,
 ) -> Any:
     """Pick one of a few options shown at once; returns its value (None if none is picked).
 
@@ -173,7 +179,8 @@ def radio(
     """
     choices = _choices(options, "radio")
     spec = base_spec("radio", label, name, help_text=help_text, required=required,
-                     options=options_wire(choices, value, False), inline=bool(inline))
+                     options=options_wire(choices, value, False), inline=bool(inline),
+                     html=extra_attrs(other_html_attrs, "radio"))
 
     def convert(raw: Any) -> Any:
         if raw is None:

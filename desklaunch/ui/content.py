@@ -6,6 +6,7 @@ All are escaped text or outputs, never HTML; link URLs are checked (no script UR
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from desklaunch.ui.outputs import Output, as_widgets, send_output
 from desklaunch.ui.urls import check_link_url
@@ -77,15 +78,13 @@ def put_link(name: str, url: str | None = None, app: str | None = None,
              new_window: bool = False, scope: str | None = None, position: int = -1) -> Output:
     """Show a link. Links to other sites open in the system browser.
 
-    `url` must be http(s), mailto, or relative; `app=` (PyWebIO's multi-app links) is not
-    supported, as desklaunch runs one app.
+    `url` must be http(s), mailto, or relative. `app=` links to another app of a
+    multi-app launch, as PyWebIO's links do (`?app=<name>`).
 
         put_link("Documentation", "https://example.org/docs")
     """
-    if app is not None:
-        raise NotImplementedError("put_link(app=...) is not supported: desklaunch runs one "
-                                  "app; link to a url instead")
-    if url is None:
-        raise TypeError("put_link() needs a url")
-    return _put({"type": "link", "text": str(name), "href": check_link_url(url),
+    if (url is None) == (app is None):
+        raise TypeError("put_link() needs either a url or an app")
+    href = check_link_url(url) if url is not None else "?" + urlencode({"app": str(app)})
+    return _put({"type": "link", "text": str(name), "href": href,
                  "new_window": bool(new_window)}, scope, position)

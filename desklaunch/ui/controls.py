@@ -15,6 +15,7 @@ from typing import Any
 
 from desklaunch.ui.fields import Field, InputError, Validator, base_spec
 from desklaunch.ui.form import ask_one
+from desklaunch.ui.htmlattrs import extra_attrs
 
 BUTTON_TYPES = ("submit", "reset", "cancel")
 COLORS = ("primary", "secondary", "success", "danger", "warning", "info", "light", "dark")
@@ -32,6 +33,7 @@ def slider(
     required: bool | None = None,
     help_text: str | None = None,
     onchange: Any = None,
+    **other_html_attrs: Any,
 ) -> Any:
     """Pick a number by dragging (or with the arrow keys) between `min_value` and `max_value`.
 
@@ -51,7 +53,8 @@ def slider(
     whole = all(isinstance(n, int) for n in numbers)
     start = min(max(value, min_value), max_value)
     spec = base_spec("slider", label, name, help_text=help_text, required=required,
-                     value=start, min=min_value, max=max_value, step=step)
+                     value=start, min=min_value, max=max_value, step=step,
+                     html=extra_attrs(other_html_attrs, "slider"))
 
     def convert(raw: Any) -> float:
         if isinstance(raw, str):
@@ -113,6 +116,7 @@ def actions(
     buttons: Sequence[Any] | None = None,
     name: str | None = None,
     help_text: str | None = None,
+    **other_html_attrs: Any,
 ) -> Any:
     """Show a row of buttons and return the value of the one pressed.
 
@@ -131,7 +135,8 @@ def actions(
     values = [value for _, value in pairs]
     kinds = [spec["type"] for spec, _ in pairs]
     spec = base_spec("actions", label, name, help_text=help_text,
-                     buttons=[wire for wire, _ in pairs])
+                     buttons=[wire for wire, _ in pairs],
+                     html=extra_attrs(other_html_attrs, "actions"))
 
     def convert(raw: Any) -> Any:
         if raw is None:

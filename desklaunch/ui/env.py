@@ -1,22 +1,21 @@
 """Session utilities: page settings (`set_env`), facts about the page (`info`), cleanups
 (`defer_call`), waiting for the window to close (`hold`), and per-session storage (`local`).
 
-Names follow PyWebIO's `pywebio.session`. `run_js` and `eval_js` are deliberately left out:
-the page's Content-Security-Policy forbids evaluating code (no `unsafe-eval`), so they
-raise `NotImplementedError`.
+Names follow PyWebIO's `pywebio.session` (`run_js` and `eval_js` are in scripts.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 from desklaunch.core.session import current_session
 from desklaunch.errors import SessionClosed
 from desklaunch.ui.flow import _on_event_loop
+from desklaunch.ui.useragent import UserAgent
 
-_IGNORED_ENV = ("auto_scroll_bottom", "input_panel_fixed", "input_panel_min_height",
-                "input_panel_init_height", "input_auto_focus")
+_IGNORED_ENV = ("auto_scroll_bottom", "http_pull_interval", "input_panel_fixed",
+                "input_panel_min_height", "input_panel_init_height", "input_auto_focus")
 _INFO_MAX = 2_000
 
 
@@ -27,9 +26,10 @@ def set_env(*, title: str | None = None, output_animation: bool | None = None,
 
         set_env(title="Unit converter", output_max_width="600px")
 
-    PyWebIO's `auto_scroll_bottom` and input panel settings are accepted and change nothing:
-    desklaunch always follows new output while the view is at the bottom, and shows forms
-    below the output.
+    PyWebIO's `auto_scroll_bottom`, `http_pull_interval` and input panel settings are
+    accepted and change nothing: desklaunch always follows new output while the view is at
+    the bottom, answers at once instead of polling at an interval, and shows forms below the
+    output.
     """
     unknown = sorted(set(other) - set(_IGNORED_ENV))
     if unknown:
@@ -55,8 +55,11 @@ class ClientInfo:
 
     The first read in a session asks the page once (one round trip; in an `async def`
     script that briefly holds up the event loop) and later reads use the answer.
-    Difference from PyWebIO: `user_agent` is the plain text, not a parsed object, and
-    `request` is None (the script never sees HTTP).
+    `user_agent` is the browser's User-Agent text with PyWebIO's parsed attributes
+    (`is_mobile`, `is_pc`, `browser.family`, `os.family`, `device.family`, …; see
+    useragent.py). Differences from PyWebIO: `str(info.user_agent)` is the text itself
+    (`.summary()` gives PyWebIO's "PC / Linux / Chrome 120"), and `request` is None (the
+    script never sees HTTP).
     """
 
     _FIXED: ClassVar[dict[str, Any]] = {
@@ -92,6 +95,7 @@ class ClientInfo:
         finally:
             session.drop_mailbox(key)
         facts = {str(k)[:64]: _fact(v) for k, v in event["value"].items()}
+        facts["user_agent"] = UserAgent(str(facts.get("user_agent") or ""))
         session.data["client_info"] = facts
         return facts
 
@@ -137,13 +141,18 @@ def hold() -> Any:
 class _Local:
     """Attributes kept per session: `local.count = 1` in one window is not seen in another.
 
-        local.clicks = local.clicks + 1 if local.clicks else 1
+        local.clicks = (local.clicks or 0) + 1
+
+    As in PyWebIO, a missing attribute reads as None, `local["key"]` works too, `in` and
+    iteration see the names set, and `local._dict` is the underlying dict.
     """
 
-    def _store(self) -> dict[str, Any]:
+    def _store(self) -> dict[Any, Any]:
         return current_session().data.setdefault("local", {})  # type: ignore[no-any-return]
 
     def __getattr__(self, name: str) -> Any:
+        if name == "_dict":
+            return self._store()
         if name.startswith("__"):
             raise AttributeError(name)
         return self._store().get(name)
@@ -154,22 +163,23 @@ class _Local:
     def __delattr__(self, name: str) -> None:
         self._store().pop(name, None)
 
-    def __contains__(self, name: str) -> bool:
+    def __getitem__(self, key: Any) -> Any:
+        return self._store().get(key)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._store()[key] = value
+
+    def __delitem__(self, key: Any) -> None:
+        self._store().pop(key, None)
+
+    def __contains__(self, name: object) -> bool:
         return name in self._store()
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(list(self._store()))
+
+    def __len__(self) -> int:
+        return len(self._store())
 
 
 local = _Local()
-
-
-def run_js(code: str, **args: Any) -> None:
-    """Not supported: the page's security policy forbids running code sent as text."""
-    raise NotImplementedError(
-        "run_js() is not supported: desklaunch's page forbids evaluating code "
-        "(Content-Security-Policy without 'unsafe-eval'); use put_html for markup")
-
-
-def eval_js(expression: str, **args: Any) -> Any:
-    """Not supported: the page's security policy forbids evaluating code sent as text."""
-    raise NotImplementedError(
-        "eval_js() is not supported: desklaunch's page forbids evaluating code "
-        "(Content-Security-Policy without 'unsafe-eval'); info gives facts about the page")

@@ -21,6 +21,7 @@ from desklaunch.core.uploads import FIELD_CAP, StagedFile, human_size, too_large
 from desklaunch.errors import ProtocolError
 from desklaunch.ui.fields import Field, InputError, Validator, base_spec
 from desklaunch.ui.form import ask_one
+from desklaunch.ui.htmlattrs import extra_attrs
 
 if TYPE_CHECKING:
     from desklaunch.core.messages import Event
@@ -179,6 +180,7 @@ def file_upload(
     required: bool | None = None,
     validate: Validator | None = None,
     help_text: str | None = None,
+    **other_html_attrs: Any,
 ) -> Any:
     """Ask for a file (or several with `multiple=True`); returns a dict per file.
 
@@ -203,7 +205,8 @@ def file_upload(
     hint = f"At most {human_size(limit)}" if limit < FIELD_CAP else ""
     spec = base_spec("file", label, name, help_text=help_text or hint, required=required,
                      accept=",".join(accept_list), multiple=bool(multiple),
-                     placeholder=_button_text(placeholder, multiple), max_size=limit)
+                     placeholder=_button_text(placeholder, multiple), max_size=limit,
+                     html=extra_attrs(other_html_attrs, "file_upload"))
     field = FileField(spec, accept=accept_list, multiple=bool(multiple), max_size=limit,
                       max_total=total, required=bool(required), validate=validate)
     return field if name is not None else ask_one(field)

@@ -1,8 +1,10 @@
-"""Images: `put_image` from bytes, a file, a PIL image or a matplotlib figure.
+"""Images: `put_image` from bytes, a file, a web address, a PIL image or a matplotlib figure.
 
-Whatever the source, the image reaches the page as a `data:` URL built here, on the Python
-side: the page never loads a file (`file:` URL) or anything from another site (its CSP
-allows only the app's own images and `data:`), and a script needs no extra import.
+A local image reaches the page as a `data:` URL built here, on the Python side; an image
+from the web is fetched by the app when the page asks for it and served from the app's own
+origin (desklaunch/web/remote.py). The page never loads a file (`file:` URL) or anything
+from another site (its CSP allows only the app's own images and `data:`), and a script
+needs no extra import.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from desklaunch.core.imagetypes import sniff_image
+from desklaunch.core.resources import Resource
+from desklaunch.core.session import current_session
 from desklaunch.ui.outputs import Output, send_output
 from desklaunch.ui.urls import is_image_data_url, scheme
 
@@ -23,11 +28,6 @@ MIME_TYPES = {
     "webp": "image/webp", "svg": "image/svg+xml", "bmp": "image/bmp", "ico": "image/x-icon",
     "avif": "image/avif",
 }
-_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
-    (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif"), (b"BM", "image/bmp"),
-    (b"\x00\x00\x01\x00", "image/x-icon"),
-)
 _LENGTH = re.compile(r"^\d+(\.\d+)?(px|%|em|rem|vw|vh|ch)?$")
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
 
@@ -35,18 +35,28 @@ _WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
 def put_image(src: Any, format: str | None = None, title: str = "",  # noqa: A002 - PyWebIO's
               width: str | int | None = None, height: str | int | None = None,
               scope: str | None = None, position: int = -1) -> Output:
-    """Show an image: bytes, a file path (str or Path), a PIL image, a matplotlib figure
-    (or `pyplot` itself, for the current figure), or a `data:image/…` URL.
+    """Show an image: bytes, a file path (str or Path), an http(s) address, a PIL image, a
+    matplotlib figure (or `pyplot` itself, for the current figure), or a `data:image/…` URL.
 
     `title` is the image's text alternative; `width`/`height` are CSS lengths ("200px",
-    "50%") or pixels. Unlike PyWebIO, a string is a file path rather than a URL (the page
-    loads nothing from other sites: fetch the bytes yourself), and a PIL image without a
-    format of its own is sent as PNG rather than JPEG.
+    "50%") or pixels. An image from the web is fetched by the app when the page shows it
+    (with a time limit and a 10 MiB cap, its type checked) and served from the app's own
+    origin, as the page loads nothing from other sites; when it cannot be fetched (offline,
+    say) the page says so in its place. Unlike PyWebIO, another string is a file path, and
+    a PIL image without a format of its own is sent as PNG rather than JPEG.
 
         fig, ax = plt.subplots(); ax.plot(xs, ys); put_image(fig, title="Sales by month")
+        put_image("https://www.python.org/static/img/python-logo.png")
     """
-    widget = {"type": "image", "src": image_url(src, format), "alt": str(title or ""),
-              "width": _length(width, "width"), "height": _length(height, "height")}
+    widget: dict[str, Any] = {"type": "image", "alt": str(title or ""),
+                              "width": _length(width, "width"),
+                              "height": _length(height, "height")}
+    if isinstance(src, str) and scheme(src) in ("http", "https"):
+        session = current_session()
+        widget["src"] = session.resources.add(Resource("image", url=src))
+        widget["remote"] = src
+    else:
+        widget["src"] = image_url(src, format)
     return send_output(widget, scope, position)
 
 
@@ -84,7 +94,7 @@ def image_bytes(src: Any, format: str | None = None) -> tuple[bytes, str]:  # no
     else:
         raise TypeError(f"put_image() cannot show a {type(src).__name__}: pass bytes, a file "
                         "path, a PIL image or a matplotlib figure")
-    return data, _sniff(data) or MIME_TYPES.get(fmt or "", "image/png")
+    return data, sniff_image(data) or MIME_TYPES.get(fmt or "", "image/png")
 
 
 def _read(src: str | os.PathLike[str]) -> bytes:
@@ -93,25 +103,10 @@ def _read(src: str | os.PathLike[str]) -> bytes:
         if kind == "file":
             src = unquote(urlparse(src).path)
         elif kind in ("http", "https"):
-            raise ValueError("put_image() does not load images from other sites (the window "
-                             "loads nothing from the internet): fetch the bytes and pass them")
+            raise ValueError("an image from the web is shown by put_image(url) itself")
         elif kind:
             raise ValueError(f"put_image() takes bytes or a file path, not a {kind}: URL")
     return Path(src).read_bytes()
-
-
-def _sniff(data: bytes) -> str | None:
-    for magic, mime in _MAGIC:
-        if data.startswith(magic):
-            return mime
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    if data[4:12] == b"ftypavif":
-        return "image/avif"
-    head = data[:1024].lstrip().lower()
-    if head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in head):
-        return "image/svg+xml"
-    return None
 
 
 def _length(value: str | int | None, what: str) -> str | None:

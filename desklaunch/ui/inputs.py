@@ -16,6 +16,7 @@ from typing import Any, Final, Literal, overload
 
 from desklaunch.ui.fields import Field, Validator, base_spec
 from desklaunch.ui.form import ask_one
+from desklaunch.ui.htmlattrs import extra_attrs
 from desklaunch.ui.parse import parser
 from desklaunch.ui.textfield import Action, TextField
 
@@ -177,8 +178,9 @@ def input(  # noqa: A001 - the name scripts expect
 
         age = input("Age", type=NUMBER, validate=lambda a: None if a > 0 else "Too young")
 
-    Differences from PyWebIO: a number field always needs a number (PyWebIO may answer None
-    for an empty one), so `NUMBER` is always an `int`; other HTML attributes are refused.
+    Other keyword arguments become HTML attributes of the field, as in PyWebIO
+    (`PlaceHolder="Ada"`). Difference from PyWebIO: a number field always needs a number
+    (PyWebIO may answer None for an empty one), so `NUMBER` is always an `int`.
     """
     if type not in INPUT_TYPES:
         raise ValueError(f"input type must be one of {', '.join(INPUT_TYPES)}, not {type!r}")
@@ -186,7 +188,8 @@ def input(  # noqa: A001 - the name scripts expect
     attrs = _html_attrs(other_html_attrs, "input")
     spec = base_spec(type, label, name, help_text=help_text, required=required,
                      value="" if value is None else str(value), placeholder=placeholder or "",
-                     readonly=bool(readonly), attrs=attrs)
+                     readonly=bool(readonly), attrs=attrs,
+                     html=extra_attrs(_unknown(other_html_attrs), "input"))
     if datalist is not None:
         spec["datalist"] = [str(item) for item in datalist]
     if action is not None and not (isinstance(action, tuple) and len(action) == 2
@@ -213,6 +216,7 @@ def textarea(
     readonly: bool | None = ...,
     help_text: str | None = ...,
     onchange: Callable[[str], Any] | None = ...,
+    **other_html_attrs: Any,
 ) -> str: ...
 @overload
 def textarea(
@@ -230,6 +234,7 @@ def textarea(
     readonly: bool | None = ...,
     help_text: str | None = ...,
     onchange: Callable[[str], Any] | None = ...,
+    **other_html_attrs: Any,
 ) -> Field[str]: ...
 
 
@@ -248,6 +253,7 @@ def textarea(
     readonly: bool | None = None,
     help_text: str | None = None,
     onchange: Callable[[str], Any] | None = None,
+    **other_html_attrs: Any,
 ) -> Any:
     """Ask for several lines of text; Ctrl+Enter (⌘+Enter on a Mac) submits.
 
@@ -262,7 +268,8 @@ def textarea(
     spec = base_spec("textarea", label, name, help_text=help_text, required=required,
                      value="" if value is None else str(value), placeholder=placeholder or "",
                      readonly=bool(readonly), attrs=attrs, rows=max(1, int(rows)),
-                     code=bool(code) or isinstance(code, dict))
+                     code=bool(code) or isinstance(code, dict),
+                     html=extra_attrs(other_html_attrs, "textarea"))
     if isinstance(code, dict) and isinstance(code.get("mode"), str):
         spec["language"] = code["mode"]
     field = TextField(spec, parser(TEXT, bool(required), attrs), validate, None)
@@ -271,8 +278,11 @@ def textarea(
 
 
 def _html_attrs(given: dict[str, Any], call: str) -> dict[str, Any]:
-    unknown = sorted(set(given) - _EXTRA_ATTRS)
-    if unknown:
-        raise TypeError(f"{call}() does not support the attribute {unknown[0]!r} "
-                        f"(supported: {', '.join(sorted(_EXTRA_ATTRS))})")
-    return {key: value for key, value in given.items() if value is not None}
+    """The attributes desklaunch checks on the server too (`maxlength`, `min`, ...)."""
+    return {key: value for key, value in given.items()
+            if key in _EXTRA_ATTRS and value is not None}
+
+
+def _unknown(given: dict[str, Any]) -> dict[str, Any]:
+    """The other attributes: passed to the page as they are (see htmlattrs.py)."""
+    return {key: value for key, value in given.items() if key not in _EXTRA_ATTRS}

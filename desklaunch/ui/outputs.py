@@ -142,16 +142,31 @@ def put_text(*texts: Any, sep: str = " ", inline: bool = False, scope: str | Non
 
 
 def put_markdown(mdcontent: str, lstrip: bool = True, options: dict[str, Any] | None = None,
-                 sanitize: bool = True, scope: str | None = None, position: int = -1) -> Output:
-    """Show Markdown (CommonMark with tables and strikethrough; raw HTML is shown as text).
+                 sanitize: bool = True, scope: str | None = None, position: int = -1,
+                 strip_indent: int | None = None) -> Output:
+    """Show Markdown: CommonMark with tables and strikethrough, a line break wherever the
+    text has one (as PyWebIO shows it); raw HTML is shown as text.
 
-    Unlike PyWebIO, raw HTML is always off (so `sanitize` has nothing to do) and `options`
-    (marked.js settings there) are accepted and ignored.
+    `lstrip` removes the indentation a triple-quoted string takes from the code around it
+    (the first line may start right after the quotes). PyWebIO's `options` (marked.js
+    settings there) and `sanitize` (raw HTML is always off here) change nothing; its older
+    `strip_indent=` is accepted and left to `lstrip`.
 
-        put_markdown("# Report\\n\\n**Done** in *3* steps.")
+        put_markdown('''# Report
+            **Done** in *3* steps.
+            ''')
     """
-    text = textwrap.dedent(mdcontent) if lstrip else mdcontent
+    text = strip_indentation(mdcontent) if lstrip else mdcontent
     return _put({"type": "html", "html": _markdown().render(text)}, scope, position)
+
+
+def strip_indentation(text: str) -> str:
+    """`text` without the indentation its lines after the first share (blank lines aside):
+    how a triple-quoted string written inside indented code is meant to read."""
+    first, newline, rest = str(text).partition("\n")
+    if not newline:
+        return first
+    return first + "\n" + textwrap.dedent(rest)
 
 
 def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
@@ -280,4 +295,5 @@ def _button(item: Any) -> tuple[Any, dict[str, Any]]:
 def _markdown() -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    return MarkdownIt("commonmark", {"html": False, "breaks": True}).enable(
+        ["table", "strikethrough"])

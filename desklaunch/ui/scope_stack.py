@@ -22,6 +22,11 @@ def current_scope() -> str:
     return _stack.get()[-1]
 
 
+def scope_names() -> tuple[str, ...]:
+    """The scopes entered, outermost (ROOT) first, the current one last."""
+    return _stack.get()
+
+
 def target_scope(scope: str | None) -> str:
     """The scope an output goes to: the one named, or the current one."""
     if scope is None:

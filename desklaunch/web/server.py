@@ -17,9 +17,11 @@ from urllib.parse import parse_qsl
 import bottle
 
 from desklaunch.core.protocol import PollingHandler
+from desklaunch.core.resources import RESOURCE_PREFIX, Resource
 from desklaunch.errors import ProtocolError
 from desklaunch.web.endpoint import Endpoint
 from desklaunch.web.gate import SECURITY_HEADERS, UPLOAD_PATH, Gate, WSGIApp
+from desklaunch.web.remote import FetchError, RemoteFiles
 from desklaunch.web.static import StaticFiles
 
 log = logging.getLogger(__name__)
@@ -27,12 +29,17 @@ log = logging.getLogger(__name__)
 EVENTS_BODY_LIMIT = 1024 * 1024
 FIRST_THREADS = 4
 """waitress workers started with the server; more start one by one as requests need them."""
+RESOURCE_TYPES = {"js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8"}
+RESOURCE_TYPES = {"js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8"}
 SESSION_HEADER = "X-Desklaunch-Session"
 VIEW_HEADER = "X-Desklaunch-View"
 
 
-def build_app(handler: PollingHandler, static: StaticFiles) -> bottle.Bottle:
-    """The routes: the page, its assets, and the protocol endpoints (poll, events, upload)."""
+def build_app(handler: PollingHandler, static: StaticFiles,
+              remote: RemoteFiles | None = None) -> bottle.Bottle:
+    """The routes: the page, its assets, the protocol endpoints (poll, events, upload), and
+    each session's own resources (the script's code and styles, files fetched for it)."""
+    remote = remote if remote is not None else RemoteFiles()
     app = bottle.Bottle()  # catchall is on by default
     app.uninstall("json")  # every route returns bytes itself (autojson=False is deprecated)
 
@@ -43,6 +50,10 @@ def build_app(handler: PollingHandler, static: StaticFiles) -> bottle.Bottle:
     @app.get("/assets/<name:path>")
     def asset(name: str) -> bytes:
         return _asset(static, name)
+
+    @app.get(RESOURCE_PREFIX + "<key>/<name>")
+    def resource(key: str, name: str) -> bytes:
+        return _resource(handler.resource(key, name), remote)
 
     @app.get("/api/poll")
     def poll() -> bytes:
@@ -76,6 +87,23 @@ def _asset(static: StaticFiles, name: str) -> bytes:
     body, content_type = found
     bottle.response.content_type = content_type
     return body
+
+
+def _resource(found: Resource | None, remote: RemoteFiles) -> bytes:
+    """A session's resource: the script's own text, or a file fetched from the web now."""
+    if found is None:
+        raise bottle.HTTPError(404, "not found")
+    if found.text is not None:
+        bottle.response.content_type = RESOURCE_TYPES[found.kind]
+        return found.text.encode("utf-8", "replace")
+    try:
+        fetched = remote.get(found.url or "", found.kind)
+    except FetchError as exc:
+        bottle.response.status = 502
+        bottle.response.content_type = "text/plain; charset=utf-8"
+        return f"{exc}\n".encode()
+    bottle.response.content_type = fetched.content_type
+    return fetched.body
 
 
 def _ack() -> int | None:

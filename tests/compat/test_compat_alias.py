@@ -60,7 +60,7 @@ def test_star_imports_give_every_name(alias) -> None:
 
 @pytest.mark.parametrize(("module", "name"), [
     ("pywebio.output", "put_widget"), ("pywebio.output", "put_datatable"),
-    ("pywebio.output", "get_scope"), ("pywebio.pin", "put_actions"),
+    ("pywebio.pin", "put_actions"),
     ("pywebio.session", "go_app"), ("pywebio.platform.flask", "webio_view"),
     ("pywebio.platform", "path_deploy"),
 ])
@@ -78,13 +78,31 @@ def test_unknown_names_are_attribute_errors(alias) -> None:
         pywebio.output.no_such_call  # noqa: B018
 
 
-def test_start_server_refuses_several_apps_and_config_refuses_script_code(alias) -> None:
-    from pywebio.platform import config, start_server
+def test_start_server_refuses_several_apps(alias) -> None:
+    from pywebio.platform import start_server
 
     with pytest.raises(NotImplementedError, match="several applications"):
         start_server({"a": lambda: None, "b": lambda: None})
-    with pytest.raises(NotImplementedError, match="js_code"):
-        config(js_code="alert(1)")
+
+
+def test_config_as_a_decorator_makes_a_configured_app_each_time(alias) -> None:
+    import inspect
+
+    from pywebio import config
+
+    from desklaunch.compat.pywebio.appconfig import app_settings
+
+    async def page() -> None:
+        """Theme preview"""
+
+    dark = config(theme="dark", css_style="p {}")(page)
+    minty = config(theme="minty", title="Minty")(page)
+    assert app_settings(dark) == {"theme": "dark", "css_style": "p {}"}
+    assert app_settings(minty) == {"theme": "minty", "title": "Minty"}
+    assert app_settings(page) == {}
+    assert inspect.iscoroutinefunction(dark) and dark.__doc__ == "Theme preview"
+    with pytest.raises(ValueError, match="theme must be one of"):
+        config(theme="neon")
 
 
 def test_an_installed_pywebio_is_left_alone_unless_forced(monkeypatch) -> None:

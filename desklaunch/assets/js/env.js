@@ -3,6 +3,7 @@
 
 import { asText, cssLength } from "./parts.js";
 import { defineCommand } from "./render.js";
+import { applyPage } from "./scripts.js";
 
 let sendEvent = () => false;
 
@@ -19,6 +20,7 @@ defineCommand("env", (command) => {
     const main = document.querySelector(".dl-main");
     if (main) main.style.maxWidth = cssLength(command.output_max_width);
   }
+  if ("page" in command) applyPage(command.page);
 });
 
 defineCommand("client_info", ({ id }) => {

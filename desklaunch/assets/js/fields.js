@@ -6,6 +6,7 @@
 // Choices travel as indexes: the page never sends a Python value back, only positions.
 
 import { fileField } from "./files.js";
+import { applyHtmlAttrs } from "./htmlattrs.js";
 import { asText, element, labelLine } from "./parts.js";
 
 export { asText, element };
@@ -242,5 +243,7 @@ const BUILDERS = {
 /** Build the field `spec` with DOM id `id`; `ctx` = { send, submit, reset, cancel }. */
 export function buildField(spec, id, ctx) {
   const build = BUILDERS[spec.type] ?? textInput;
-  return build(spec, id, ctx);
+  const field = build(spec, id, ctx);
+  applyHtmlAttrs(field.control, spec.html);
+  return field;
 }

@@ -11,11 +11,32 @@ const BLOCKS = { top: "start", middle: "center", bottom: "end" };
 
 const tracks = (value) => (typeof value === "string" && TRACKS.test(value) ? value : "");
 
+/**
+ * A column's row sizes with each plain percentage ("80%") made `minmax(max-content, 80%)`:
+ * a column's height comes from its content, so a percentage of it would otherwise cut a
+ * (styled, scrolling) output short instead of showing it whole.
+ */
+function rowsKeepingContent(size) {
+  const parts = [];
+  let depth = 0;
+  let current = "";
+  for (const char of size) {
+    if (char === "(") depth += 1;
+    if (char === ")") depth -= 1;
+    if (/\s/.test(char) && depth === 0) {
+      if (current) parts.push(current);
+      current = "";
+    } else current += char;
+  }
+  if (current) parts.push(current);
+  return parts.map((part) => (/^\d+(\.\d+)?%$/.test(part) ? `minmax(max-content, ${part})` : part)).join(" ");
+}
+
 function line(kind, widget, registerScope) {
   const el = element("div", `dl-${kind}`);
   const size = tracks(widget.size);
   if (kind === "row") el.style.gridTemplateColumns = size;
-  else el.style.gridTemplateRows = size;
+  else el.style.gridTemplateRows = rowsKeepingContent(size);
   appendChildren(el, widget.children, registerScope);
   return markInner(el, widget, registerScope);
 }

@@ -6,6 +6,7 @@ import { connectMessages } from "./content.js";
 import { connectEnv } from "./env.js";
 import { connectPins } from "./pin.js";
 import { connectPopups } from "./popup.js";
+import { connectScripts } from "./scripts.js";
 
 /** Wire every live part to `send(event)`. */
 export function connectLive(send) {
@@ -13,4 +14,5 @@ export function connectLive(send) {
   connectPopups(send);
   connectMessages(send);
   connectEnv(send);
+  connectScripts(send);
 }

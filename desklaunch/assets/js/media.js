@@ -11,6 +11,26 @@ import { asText, cssLength, element } from "./parts.js";
 import { defineWidget } from "./widgets.js";
 
 const IMAGE_DATA = /^data:image\/[a-z0-9.+-]+(;[a-z0-9=.+-]+)*(;base64)?,/i;
+const FETCHED = /^\/res\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * An image from the web could not be fetched by the app (offline, say): say so in its
+ * place, with the reason the app gives for that address.
+ */
+async function showFailure(img, src, address) {
+  let reason = "";
+  try {
+    const answer = await fetch(src, { credentials: "same-origin" });
+    if (!answer.ok) reason = (await answer.text()).trim().slice(0, 300);
+  } catch {
+    // the app itself is gone: the address alone says enough
+  }
+  const note = element("p", "dl-image-failed");
+  note.setAttribute("role", "note");
+  note.textContent = `Image not shown: ${address}${reason ? ` (${reason})` : ""}`;
+  if (img.dataset.oid) note.dataset.oid = img.dataset.oid;
+  img.replaceWith(note);
+}
 
 defineWidget("image", (widget) => {
   const img = element("img", "dl-image");
@@ -18,7 +38,10 @@ defineWidget("image", (widget) => {
   if (img.alt) img.title = img.alt;
   const src = asText(widget.src);
   if (IMAGE_DATA.test(src)) img.src = src;
-  else console.error("desklaunch: image source refused");
+  else if (FETCHED.test(src)) {
+    img.addEventListener("error", () => showFailure(img, src, asText(widget.remote)), { once: true });
+    img.src = src;
+  } else console.error("desklaunch: image source refused");
   const width = cssLength(widget.width);
   const height = cssLength(widget.height);
   if (width) img.style.width = width;

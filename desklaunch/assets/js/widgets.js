@@ -44,7 +44,8 @@ function buttons(widget) {
     const button = document.createElement("button");
     button.type = "button";
     const color = BUTTON_COLORS.has(spec?.color) ? spec.color : "primary";
-    button.className = `dl-btn ${color}`;
+    // PyWebIO's class names too, so a PyWebIO script's own CSS (`.btn-light`) finds them.
+    button.className = `dl-btn ${color} btn btn-${color}`;
     button.textContent = asText(spec?.label);
     button.disabled = Boolean(spec?.disabled);
     button.dataset.index = String(index);
@@ -58,6 +59,7 @@ function scope(widget, registerScope) {
   el.className = "dl-scope";
   const name = asText(widget.name);
   el.dataset.scope = name;
+  el.id = `pywebio-scope-${name}`; // PyWebIO's element id, which scripts' own CSS targets
   registerScope(name, el);
   const children = Array.isArray(widget.children) ? widget.children : [];
   for (const child of children) {

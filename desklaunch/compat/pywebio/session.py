@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Coroutine
 from typing import Any
 
 from desklaunch.compat.forward import forwarder
@@ -18,31 +16,35 @@ from desklaunch.compat.pywebio.exceptions import (
 )
 
 _NAMES = ("SessionClosedException", "SessionException", "SessionNotFoundException",
-           "defer_call", "download", "eval_js", "get_current_session", "get_current_task_id",
-           "go_app", "hold", "info", "local", "register_thread", "run_async",
-           "run_asyncio_coroutine", "run_js", "set_env")
+           "data", "defer_call", "download", "eval_js", "get_current_session",
+           "get_current_task_id", "get_info", "go_app", "hold", "info", "local",
+           "register_thread", "run_async", "run_asyncio_coroutine", "run_js", "set_env")
 __all__ = [*_NAMES]
 
 __getattr__ = forwarder(__name__.replace("desklaunch.compat.", ""), _NAMES, {
     "go_app": "desklaunch runs one app",
-    "get_current_session": "desklaunch's sessions are not PyWebIO sessions",
-    "get_current_task_id": "desklaunch's sessions are not PyWebIO sessions",
 })
 
 
-def run_async(coro_obj: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-    """Run a coroutine in the background of an `async def` script; returns its task."""
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
-        coro_obj.close()
-        raise NotImplementedError(
-            "pywebio.session.run_async() works only in an async def script or callback "
-            "in desklaunch") from None
-    return loop.create_task(coro_obj)
+def get_current_session() -> Any:
+    """The running session, as PyWebIO's session object (`.closed()`, `.defer_call()`, …)."""
+    from desklaunch.compat.pywebio.current import get_current_session as current
+
+    return current()
 
 
-def run_asyncio_coroutine(coro_obj: Coroutine[Any, Any, Any]) -> Coroutine[Any, Any, Any]:
-    """Await an asyncio coroutine from a script: desklaunch scripts already run on asyncio,
-    so this returns the coroutine itself, to be awaited."""
-    return coro_obj
+def get_current_task_id() -> str:
+    """The calling thread's (or task's) id, as PyWebIO names it."""
+    from desklaunch.compat.pywebio.current import get_current_task_id as task_id
+
+    return task_id()
+
+
+def get_info() -> Any:
+    """PyWebIO's older name for `info`."""
+    return __getattr__("info")
+
+
+def data() -> Any:
+    """PyWebIO's older name for `local`."""
+    return __getattr__("local")

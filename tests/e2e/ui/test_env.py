@@ -80,14 +80,23 @@ def test_defer_call_runs_when_the_window_closes_and_hold_waits_for_it(pilot) -> 
     assert held == ["woke"]
 
 
-def test_run_js_and_eval_js_say_why_they_are_left_out(pilot) -> None:
+def test_run_js_runs_code_and_eval_js_returns_its_value(pilot) -> None:
     def script() -> None:
-        for call in (lambda: run_js("alert(1)"), lambda: eval_js("1 + 1")):
-            try:
-                call()
-            except NotImplementedError as exc:
-                put_text(str(exc).split(":")[0])
+        run_js("document.title = prefix + ' ' + count", prefix="Page", count=3)
+        put_text(f"sum: {eval_js('a + b', a=1, b=2)}")
+        put_text(f"list: {eval_js('[1, {two: 2}, null];')}")
+        put_text(f"function: {eval_js('document.createElement')}")  # not data: None
+
+    app = pilot(script, title="Page 3")
+    app.expect_text("sum: 3")
+    app.expect_text("list: [1, {'two': 2}, None]")
+    app.expect_text("function: None")
+
+
+def test_eval_js_is_awaited_in_an_async_script(pilot) -> None:
+    async def script() -> None:
+        answer = await eval_js("new Promise((done) => setTimeout(() => done(innerWidth), 5))")
+        put_text(f"width: {answer > 0}")
 
     app = pilot(script)
-    app.expect_text("run_js() is not supported")
-    app.expect_text("eval_js() is not supported")
+    app.expect_text("width: True")

@@ -4,21 +4,18 @@ desklaunch window, instead of starting a web server.
     if __name__ == "__main__":
         start_server(main, port=8080)      # under desklaunch: runs main() in the window
 
-The server options (port, host, cdn, ...) are accepted and change nothing. `config` sets
-the window title (`title=`); `theme` follows the system's light or dark setting.
+The server options (port, host, cdn, ...) are accepted and change nothing. `config` gives
+the page its title, theme, styles and scripts (desklaunch/compat/pywebio/appconfig.py).
 """
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 from collections.abc import Callable
 from typing import Any
 
 from desklaunch.compat.forward import unsupported
-from desklaunch.core.session import current_session
-
-_settings: dict[str, Any] = {}
+from desklaunch.compat.pywebio.appconfig import config
+from desklaunch.compat.pywebio.running import run_app
 
 
 def _pick(applications: Any) -> Callable[[], Any]:
@@ -34,42 +31,7 @@ def _pick(applications: Any) -> Callable[[], Any]:
 
 def start_server(applications: Any, port: int = 0, host: str = "", **server_options: Any) -> Any:
     """Run the application function now, in this desklaunch window (returns its result)."""
-    app = _pick(applications)
-    current_session()  # a clear error when not run by desklaunch
-    title = getattr(app, "_pywebio_title", None) or _settings.get("title")
-    if title:
-        from desklaunch.ui import set_env
-
-        set_env(title=str(title))
-    result = app()
-    if inspect.iscoroutine(result):
-        return asyncio.run(result)
-    return result
-
-
-def config(title: str | None = None, description: str | None = None, theme: str | None = None,
-           js_code: str | None = None, js_file: Any = (), css_style: str | None = None,
-           css_file: Any = (), manifest: Any = True) -> Callable[[Any], Any]:
-    """PyWebIO's page settings: `title` becomes the window title; `description`, `theme`
-    and `manifest` change nothing. Script or style code (`js_code`, `js_file`,
-    `css_style`, `css_file`) is not supported. Works as a decorator and called alone."""
-    for option, given in (("js_code", js_code), ("js_file", js_file),
-                          ("css_style", css_style), ("css_file", css_file)):
-        if given:
-            raise NotImplementedError(
-                f"pywebio config({option}=...) is not supported by desklaunch: the page "
-                "runs only its own code and styles (use style() or put_html for looks)")
-    if title is not None:
-        _settings["title"] = title
-
-    def decorate(app: Any) -> Any:
-        if title is not None:
-            app._pywebio_title = title
-            if _settings.get("title") is title:  # a decorator: for this app only
-                del _settings["title"]
-        return app
-
-    return decorate
+    return run_app(_pick(applications))
 
 
 def seo(title: str, description: str | None = None, app: Any = None) -> Any:

@@ -42,7 +42,8 @@ def main() -> None:
     pin_on_change("units", lambda units: toast(f"Units: {units}"))
     put_buttons(["Explain"], onclick=lambda _: popup("About BMI",
                                                      put_text("Weight over height squared.")))
-    for call in (lambda: put_widget("<b>{{x}}</b>", {"x": 1}), lambda: run_js("1")):
+    run_js("document.body.dataset.bmi = value", value=f"{bmi:.1f}")
+    for call in (lambda: put_widget("<b>{{x}}</b>", {"x": 1}),):
         try:
             call()
         except NotImplementedError as exc:

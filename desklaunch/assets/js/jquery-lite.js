@@ -1,0 +1,207 @@
+// A small stand-in for the jQuery calls PyWebIO scripts put in their run_js code.
+//
+// PyWebIO's page ships jQuery, so its users write `run_js('$("button:contains(A)").css(...)')`
+// (its wordle demo does). desklaunch ships no library; this is our own few lines covering
+// the common calls: selecting (CSS selectors plus jQuery's `:contains(text)`), `css`,
+// `text`, `html`, `val`, `attr`, classes, `show`/`hide`, `on`/`click`, `append`, `remove`,
+// `find`, `each`. It is installed as `window.$` / `window.jQuery` only when the script runs
+// JavaScript of its own, and never over a `$` the script brought itself.
+
+const CONTAINS = /:contains\((["']?)(.*?)\1\)/g;
+
+/** The elements `selector` names under `root`, with `:contains(text)` as a text filter. */
+function select(selector, root) {
+  const texts = [];
+  const base = selector.replace(CONTAINS, (_, quote, text) => {
+    texts.push(text);
+    return "";
+  });
+  const found = Array.from(root.querySelectorAll(base.trim() || "*"));
+  return found.filter((el) => texts.every((text) => el.textContent.includes(text)));
+}
+
+function fromHtml(html) {
+  const template = document.createElement("template");
+  template.innerHTML = html.trim(); // the script's own markup, as put_html shows it
+  return Array.from(template.content.children);
+}
+
+class Selection {
+  constructor(elements) {
+    this.elements = elements;
+    this.length = elements.length;
+    elements.forEach((el, index) => {
+      this[index] = el;
+    });
+  }
+
+  each(fn) {
+    this.elements.forEach((el, index) => fn.call(el, index, el));
+    return this;
+  }
+
+  get(index) {
+    return index === undefined ? this.elements : this.elements.at(index);
+  }
+
+  eq(index) {
+    const el = this.elements.at(index);
+    return new Selection(el ? [el] : []);
+  }
+
+  first() {
+    return this.eq(0);
+  }
+
+  last() {
+    return this.eq(-1);
+  }
+
+  find(selector) {
+    return new Selection(this.elements.flatMap((el) => select(selector, el)));
+  }
+
+  parent() {
+    return new Selection([...new Set(this.elements.map((el) => el.parentElement).filter(Boolean))]);
+  }
+
+  children() {
+    return new Selection(this.elements.flatMap((el) => Array.from(el.children)));
+  }
+
+  css(name, value) {
+    if (typeof name === "string" && value === undefined) {
+      return this.elements[0] ? getComputedStyle(this.elements[0]).getPropertyValue(name) : undefined;
+    }
+    const styles = typeof name === "string" ? { [name]: value } : name;
+    return this.each((_, el) => {
+      for (const [key, val] of Object.entries(styles)) {
+        const prop = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+        el.style.setProperty(prop, typeof val === "number" ? `${val}px` : String(val));
+      }
+    });
+  }
+
+  #property(name, value, set) {
+    if (value === undefined) return this.elements[0]?.[name];
+    return this.each((_, el) => set(el, value));
+  }
+
+  text(value) {
+    return this.#property("textContent", value, (el, v) => (el.textContent = String(v)));
+  }
+
+  html(value) {
+    return this.#property("innerHTML", value, (el, v) => (el.innerHTML = String(v)));
+  }
+
+  val(value) {
+    return this.#property("value", value, (el, v) => (el.value = String(v)));
+  }
+
+  attr(name, value) {
+    if (value === undefined && typeof name === "string") return this.elements[0]?.getAttribute(name);
+    const pairs = typeof name === "string" ? { [name]: value } : name;
+    return this.each((_, el) => {
+      for (const [key, val] of Object.entries(pairs)) el.setAttribute(key, String(val));
+    });
+  }
+
+  removeAttr(name) {
+    return this.each((_, el) => el.removeAttribute(name));
+  }
+
+  prop(name, value) {
+    return this.#property(name, value, (el, v) => (el[name] = v));
+  }
+
+  addClass(names) {
+    return this.each((_, el) => el.classList.add(...String(names).split(/\s+/).filter(Boolean)));
+  }
+
+  removeClass(names) {
+    return this.each((_, el) => el.classList.remove(...String(names).split(/\s+/).filter(Boolean)));
+  }
+
+  toggleClass(name, force) {
+    return this.each((_, el) => el.classList.toggle(name, force));
+  }
+
+  hasClass(name) {
+    return this.elements.some((el) => el.classList.contains(name));
+  }
+
+  hide() {
+    return this.each((_, el) => (el.style.display = "none"));
+  }
+
+  show() {
+    return this.each((_, el) => el.style.removeProperty("display"));
+  }
+
+  toggle(visible) {
+    return this.each((_, el) => {
+      const show = visible ?? el.style.display === "none";
+      if (show) el.style.removeProperty("display");
+      else el.style.display = "none";
+    });
+  }
+
+  remove() {
+    return this.each((_, el) => el.remove());
+  }
+
+  empty() {
+    return this.each((_, el) => el.replaceChildren());
+  }
+
+  append(content) {
+    return this.each((_, el) => el.append(...nodes(content)));
+  }
+
+  prepend(content) {
+    return this.each((_, el) => el.prepend(...nodes(content)));
+  }
+
+  on(event, selectorOrHandler, handler) {
+    const delegate = typeof selectorOrHandler === "string" ? selectorOrHandler : null;
+    const fn = delegate ? handler : selectorOrHandler;
+    return this.each((_, el) => {
+      el.addEventListener(event, (e) => {
+        const target = delegate ? e.target.closest?.(delegate) : el;
+        if (target && el.contains(target)) fn.call(target, e);
+      });
+    });
+  }
+
+  click(handler) {
+    if (handler) return this.on("click", handler);
+    return this.each((_, el) => el.click());
+  }
+}
+
+function nodes(content) {
+  if (content instanceof Selection) return content.elements;
+  if (content instanceof Node) return [content];
+  if (typeof content === "string" && content.trim().startsWith("<")) return fromHtml(content);
+  return [document.createTextNode(String(content))];
+}
+
+function jQueryLite(what) {
+  if (typeof what === "function") {
+    what();
+    return new Selection([]);
+  }
+  if (what instanceof Selection) return what;
+  if (what instanceof Element || what === document || what === window) return new Selection([what]);
+  if (what instanceof NodeList || Array.isArray(what)) return new Selection(Array.from(what));
+  if (typeof what !== "string") return new Selection([]);
+  if (what.trim().startsWith("<")) return new Selection(fromHtml(what));
+  return new Selection(select(what, document));
+}
+
+/** Make `$` and `jQuery` available to the script's own code (never replacing its own). */
+export function installJQueryLite() {
+  if (window.$ === undefined) window.$ = jQueryLite;
+  if (window.jQuery === undefined) window.jQuery = jQueryLite;
+}

@@ -1,0 +1,159 @@
+// The script's own JavaScript and CSS (PyWebIO's run_js, eval_js and config(js_code=,
+// js_file=, css_style=, css_file=, theme=)).
+//
+// None of it arrives as text to evaluate: each piece is a same-origin resource of the
+// session (`/res/<key>/<name>`), loaded by a <script src> or <link rel=stylesheet>, so the
+// page's CSP keeps no 'unsafe-eval' and no inline script. The server wraps the code so that
+// it reads its arguments from its own element (`data-args`, JSON data, never code) and
+// reports its value back on that element with a `desklaunch-result` event.
+
+import { installJQueryLite } from "./jquery-lite.js";
+import { asText, element } from "./parts.js";
+import { defineCommand } from "./render.js";
+
+const RESOURCE = /^\/res\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_-]{1,64}$/;
+const MAX_ANSWER = 512 * 1024;
+const MAX_DEPTH = 12;
+
+let sendEvent = () => false;
+
+/** Answer `eval_js` through `send`. */
+export function connectScripts(send) {
+  sendEvent = send;
+}
+
+/**
+ * Load and run the resource `src` as a classic script, after every script loaded before it
+ * (`async = false` keeps the order). `done({ok, value})` is told how it went: wrapped code
+ * reports itself; plain code (page scripts) counts as run once it loaded.
+ */
+function runScript(src, args, done, wrapped = true) {
+  installJQueryLite(); // PyWebIO's page has jQuery, and its users' code says `$(...)`
+  const script = element("script");
+  script.async = false;
+  script.dataset.args = JSON.stringify(Array.isArray(args) ? args : []);
+  let result = null;
+  script.addEventListener("desklaunch-result", (event) => {
+    result = event.detail;
+  });
+  script.addEventListener("load", () => {
+    script.remove();
+    if (!wrapped) return done({ ok: true, value: null });
+    done(result ?? { ok: false, value: "the code did not run (is it valid JavaScript?)" });
+  });
+  script.addEventListener("error", () => {
+    script.remove();
+    done({ ok: false, value: "the code could not be loaded" });
+  });
+  script.src = src;
+  document.head.append(script);
+}
+
+/** `value` as plain JSON data the app accepts, or null (functions, cycles, too big). */
+function asAnswer(value) {
+  try {
+    const text = JSON.stringify(value === undefined ? null : value);
+    if (text === undefined || text.length > MAX_ANSWER) return null;
+    const plain = JSON.parse(text);
+    return depth(plain) > MAX_DEPTH ? null : plain;
+  } catch {
+    return null;
+  }
+}
+
+function depth(value) {
+  if (value === null || typeof value !== "object") return 1;
+  let deepest = 0;
+  for (const item of Object.values(value)) deepest = Math.max(deepest, depth(item));
+  return deepest + 1;
+}
+
+defineCommand("run_js", (command) => {
+  const src = asText(command.src);
+  if (!RESOURCE.test(src)) return console.error("desklaunch: script source refused");
+  const id = typeof command.id === "string" ? command.id : null;
+  runScript(src, command.args, (result) => {
+    if (!result.ok) console.error("desklaunch: the script's JavaScript failed:", result.value);
+    if (id === null) return;
+    const reply = (value) => sendEvent({ type: "js_result", id, value: asAnswer(value) });
+    if (!result.ok) return reply(null);
+    Promise.resolve(result.value).then(reply, (error) => {
+      console.error("desklaunch: the script's JavaScript promise failed:", error);
+      reply(null);
+    });
+  });
+});
+
+// An eval_js was answered: the app stops replaying its question (nothing to draw).
+defineCommand("js_done", () => {});
+
+// ---- page code: config(js_code=, js_file=, css_style=, css_file=, theme=) --------------
+
+const loaded = new Set(); // what this page has loaded already (a replay repeats the list)
+
+/**
+ * Apply the page settings a script's config() gave: its style sheets and scripts (each
+ * once per page, in order) and its theme ("dark" forces desklaunch's dark look; "light"
+ * the light one; anything else follows the system).
+ */
+export function applyPage(page) {
+  if (!page || typeof page !== "object") return;
+  const theme = asText(page.theme);
+  forceScheme(theme === "dark" || theme === "light" ? theme : "");
+  for (const name of [...document.body.classList]) {
+    if (name.startsWith("webio-theme-")) document.body.classList.remove(name);
+  }
+  if (/^[a-z]{1,20}$/.test(theme)) document.body.classList.add(`webio-theme-${theme}`);
+  for (const href of Array.isArray(page.styles) ? page.styles : []) {
+    if (!RESOURCE.test(asText(href)) || loaded.has(href)) continue;
+    loaded.add(href);
+    const link = element("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    link.dataset.desklaunchPage = "";
+    document.head.append(link);
+  }
+  for (const src of Array.isArray(page.scripts) ? page.scripts : []) {
+    if (!RESOURCE.test(asText(src)) || loaded.has(src)) continue;
+    loaded.add(src);
+    runScript(src, [], (result) => {
+      if (!result.ok) console.error("desklaunch: the script's page code failed:", result.value);
+    }, false);
+  }
+}
+
+// ---- theme -----------------------------------------------------------------------------
+//
+// desklaunch's dark look lives in `@media (prefers-color-scheme: dark)` rules. A forced
+// theme rewrites those rules' media in place (the page's own style sheets, through the
+// CSSOM): "all" to force dark, "not all" to force light; "" puts each rule back.
+
+const DARK_QUERY = /prefers-color-scheme:\s*dark/;
+const originalMedia = new Map();
+
+function darkRules() {
+  const rules = [];
+  for (const sheet of document.styleSheets) {
+    if (sheet.ownerNode?.dataset?.desklaunchPage !== undefined) continue; // the script's own
+    let list;
+    try {
+      list = sheet.cssRules;
+    } catch {
+      continue;
+    }
+    for (const rule of list) {
+      if (rule instanceof CSSMediaRule && (originalMedia.has(rule) || DARK_QUERY.test(rule.media.mediaText))) {
+        rules.push(rule);
+      }
+    }
+  }
+  return rules;
+}
+
+function forceScheme(theme) {
+  for (const rule of darkRules()) {
+    if (!originalMedia.has(rule)) originalMedia.set(rule, rule.media.mediaText);
+    rule.media.mediaText = theme === "dark" ? "all" : theme === "light" ? "not all" : originalMedia.get(rule);
+  }
+  document.documentElement.style.colorScheme = theme;
+}

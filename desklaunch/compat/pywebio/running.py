@@ -1,0 +1,38 @@
+"""Running one PyWebIO app function in the current session, as `start_server` does.
+
+The app's page settings (`@config`, or its docstring's title) are applied first. A
+coroutine app runs on desklaunch's event loop, like an `async def` script, so what it
+starts with `run_async` goes on running beside it; the calling thread waits for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import inspect
+from typing import Any
+
+from desklaunch.compat.pywebio.appconfig import apply_app_config
+from desklaunch.core.session import current_session
+from desklaunch.errors import SessionClosed
+
+
+def run_app(app: Any) -> Any:
+    """Run `app()` now, in this session; returns what it returns."""
+    session = current_session()  # a clear error when not run by desklaunch
+    apply_app_config(app)
+    result = app()
+    if not inspect.iscoroutine(result):
+        return result
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    else:  # already on an event loop: the caller awaits it
+        return result
+    future = session.run_coroutine(result)
+    assert isinstance(future, concurrent.futures.Future)
+    try:
+        return future.result()
+    except concurrent.futures.CancelledError:
+        raise SessionClosed from None
