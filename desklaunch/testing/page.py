@@ -296,6 +296,12 @@ class Page:
             "server_host": "", "timezone": "UTC", "width": 900, "height": 700,
             "pixel_ratio": 1, "dark": False}})
 
+    def _cmd_run_js(self, command: dict[str, Any]) -> None:
+        """No JavaScript runs in process: `eval_js` gets None, as when code fails in the page
+        (a test that needs the value runs with `browser=True`)."""
+        if command.get("id") is not None:
+            self.send({"type": "js_result", "id": _text(command.get("id")), "value": None})
+
     def _cmd_state(self, command: dict[str, Any]) -> None:
         state = _text(command.get("state"))
         code = command.get("code") if isinstance(command.get("code"), int) else None

@@ -81,3 +81,18 @@ def test_a_console_script(desklaunch_app, mode) -> None:
     assert app.exit_code == 3
     app.click("Run again")
     assert app.find("textbox", "Your name:").value == ""
+
+
+def test_page_javascript_runs_only_in_the_browser(desklaunch_app, mode) -> None:
+    """In process no JavaScript runs: `eval_js` answers None, as code that fails in the page
+    does; with `browser=True` the page computes the value."""
+
+    def script() -> None:
+        from desklaunch.ui import eval_js, run_js
+
+        run_js("document.body.dataset.touched = 'yes'")
+        put_text(f"sum: {eval_js('1 + 2')}")
+
+    app = desklaunch_app(script, browser=mode)
+    app.wait_for("sum:")
+    assert ("sum: 3" if mode else "sum: None") in app.text
