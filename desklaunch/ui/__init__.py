@@ -14,6 +14,7 @@ import threading
 
 from desklaunch.core.session import bind_current, current_session
 from desklaunch.errors import SessionClosed
+from desklaunch.ui.apps import go_app, run_apps
 from desklaunch.ui.choices import checkbox, radio, select
 from desklaunch.ui.content import put_code, put_error, put_info, put_link, put_success, put_warning
 from desklaunch.ui.controls import actions, slider
@@ -95,6 +96,7 @@ __all__ = [
     "download",
     "eval_js",
     "file_upload",
+    "go_app",
     "hold",
     "info",
     "input",
@@ -139,6 +141,7 @@ __all__ = [
     "radio",
     "register_thread",
     "remove",
+    "run_apps",
     "run_js",
     "scroll_to",
     "select",

@@ -182,6 +182,11 @@ class PinBoard(Mailbox):
             self.session.call_soon(callback, value)
         return False
 
+    def nudge(self) -> None:
+        super().nudge()
+        with self._lock:
+            self._lock.notify_all()  # a blocked pin_wait_change looks again
+
     def close(self) -> None:
         with self._lock:
             if self._shut:

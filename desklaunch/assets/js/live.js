@@ -1,7 +1,8 @@
 // The live parts of the page that talk back to the script besides forms and buttons: pin
-// widgets, popups, closable message boxes and client info.
+// widgets, popups, closable message boxes, client info and the apps of a multi-app window.
 // `connectLive(send)` gives them the client's event queue once it exists.
 
+import { connectApps } from "./apps.js";
 import { connectMessages } from "./content.js";
 import { connectEnv } from "./env.js";
 import { connectPins } from "./pin.js";
@@ -9,6 +10,7 @@ import { connectPopups } from "./popup.js";
 
 /** Wire every live part to `send(event)`. */
 export function connectLive(send) {
+  connectApps(send);
   connectPins(send);
   connectPopups(send);
   connectMessages(send);

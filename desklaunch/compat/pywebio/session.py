@@ -24,7 +24,6 @@ _NAMES = ("SessionClosedException", "SessionException", "SessionNotFoundExceptio
 __all__ = [*_NAMES]
 
 __getattr__ = forwarder(__name__.replace("desklaunch.compat.", ""), _NAMES, {
-    "go_app": "desklaunch runs one app",
     "get_current_session": "desklaunch's sessions are not PyWebIO sessions",
     "get_current_task_id": "desklaunch's sessions are not PyWebIO sessions",
 })
