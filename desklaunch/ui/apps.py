@@ -24,9 +24,12 @@ import asyncio
 import contextlib
 import html
 import inspect
+import sys
 import threading
+import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from desklaunch.core.messages import Event
@@ -131,6 +134,10 @@ class Switcher(Mailbox):
                     self._busy = True
                 try:
                     _call(self.apps[name].run)
+                except (Exception, SystemExit) as exc:  # noqa: BLE001 - the other apps go on
+                    with self._state:
+                        self._busy = False
+                    _show_failure(name, exc)
                 finally:
                     with self._state:
                         self._busy = False
@@ -164,6 +171,28 @@ class Switcher(Mailbox):
                            "current": self.names.index(name),
                            "back": "All apps", "coalesce": "apps"})
         set_env(title=self.title if name == self.home and self.title else entry.title)
+
+
+def _show_failure(name: str, exc: BaseException) -> None:
+    """An app that raised (or called sys.exit with an error) ends; the window goes on, as
+    PyWebIO's server goes on when one session's app fails."""
+    from desklaunch.ui.content import put_code, put_error
+
+    if isinstance(exc, SystemExit):
+        if exc.code in (None, 0):
+            return
+        put_error(f"The app {name!r} exited with {exc.code!r}.")
+        return
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        tb = tb.tb_next
+    text = "".join(traceback.format_exception(type(exc), exc, tb))
+    if sys.stderr is not None:
+        sys.stderr.write(text)
+    put_error(f"The app {name!r} stopped with an error:", put_code(text))
+
+
+_PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
 
 def _call(run: Callable[[], Any]) -> Any:

@@ -87,3 +87,42 @@ def test_path_deploy_runs_a_folder_of_apps_with_its_own_index(pilot, alias, tmp_
     page.get_by_role("link", name="Shout").click()
     app.answer("Say something", "hello")
     app.expect_text("HELLO!")
+
+
+def test_desklaunch_folder_shows_a_menu_of_its_scripts(pilot, alias, tmp_path) -> None:
+    from desklaunch.folder import folder_main
+
+    folder = tmp_path / "my_tools"
+    folder.mkdir()
+
+    (folder / "greet.py").write_text(
+        '"""Greets you by name."""\n'
+        "from desklaunch.ui import input, put_text\n"
+        "put_text('Hello, ' + input('Your name') + '!')\n")
+    (folder / "tip_calculator.py").write_text(
+        "from pywebio import start_server\n"
+        "from pywebio.input import FLOAT, input\n"
+        "from pywebio.output import put_text\n"
+        "def main():\n"
+        "    put_text('Tip: %.2f' % (input('Bill', type=FLOAT) * 0.1))\n"
+        "if __name__ == '__main__':\n"
+        "    start_server(main, port=8080)\n")
+    (folder / "broken.py").write_text("from desklaunch.ui import put_text\n1 / 0\n")
+    (folder / "count.py").write_text("print(sum(range(10)))\n")
+    app = pilot(folder_main(folder), title="My tools")
+    page = app.page
+    expect(page.get_by_role("link", name="Greet")).to_be_visible()
+    expect(page.get_by_role("listitem").filter(has_text="Greets you by name.")).to_have_count(1)
+    terminal = page.get_by_role("paragraph").filter(has_text="Terminal scripts")
+    expect(terminal).to_contain_text("count.py")
+    page.get_by_role("link", name="Tip calculator").click()
+    app.answer("Bill", "50")
+    app.expect_text("Tip: 5.00")
+    app.click("All apps")
+    page.get_by_role("link", name="Broken").click()
+    app.expect_text("The app 'broken' stopped with an error:")
+    expect(app.alert()).to_contain_text("ZeroDivisionError: division by zero")
+    app.click("All apps")
+    page.get_by_role("link", name="Greet").click()
+    app.answer("Your name", "Ada")
+    app.expect_text("Hello, Ada!")
