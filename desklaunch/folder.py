@@ -69,8 +69,8 @@ def folder_main(folder: Path) -> Any:
     folder = folder.resolve()
     apps, terminal = scan(folder)
     if not apps:
-        raise UsageError(f"the folder {folder} holds no script written for a window (one that imports "
-                         "desklaunch or pywebio); run a script file instead")
+        raise UsageError(f"the folder {folder} holds no script written for a window (one "
+                         "that imports desklaunch or pywebio); run a script file instead")
     heading = _title(folder)
 
     def menu() -> None:
