@@ -18,6 +18,12 @@ from desklaunch.ui.apps import go_app, run_apps
 from desklaunch.ui.choices import checkbox, radio, select
 from desklaunch.ui.content import put_code, put_error, put_info, put_link, put_success, put_warning
 from desklaunch.ui.controls import actions, slider
+from desklaunch.ui.datatable import (
+    datatable_insert,
+    datatable_remove,
+    datatable_update,
+    put_datatable,
+)
 from desklaunch.ui.downloads import download, put_file
 from desklaunch.ui.env import defer_call, eval_js, hold, info, local, run_js, set_env
 from desklaunch.ui.files import file_upload
@@ -54,7 +60,8 @@ from desklaunch.ui.outputs import (
     put_text,
     toast,
 )
-from desklaunch.ui.pin import pin, pin_on_change, pin_update, pin_wait_change
+from desklaunch.ui.pin import get_pin_values, pin, pin_on_change, pin_update, pin_wait_change
+from desklaunch.ui.pin_actions import put_actions
 from desklaunch.ui.pin_widgets import (
     put_checkbox,
     put_input,
@@ -91,11 +98,15 @@ __all__ = [
     "checkbox",
     "clear",
     "close_popup",
+    "datatable_insert",
+    "datatable_remove",
+    "datatable_update",
     "defer_call",
     # outputs and layout
     "download",
     "eval_js",
     "file_upload",
+    "get_pin_values",
     "go_app",
     "hold",
     "info",
@@ -108,12 +119,14 @@ __all__ = [
     "pin_update",
     "pin_wait_change",
     "popup",
+    "put_actions",
     "put_button",
     "put_buttons",
     "put_checkbox",
     "put_code",
     "put_collapse",
     "put_column",
+    "put_datatable",
     "put_error",
     "put_file",
     "put_grid",

@@ -4,6 +4,7 @@
 
 import { connectApps } from "./apps.js";
 import { connectMessages } from "./content.js";
+import { connectDatatables } from "./datatable.js";
 import { connectEnv } from "./env.js";
 import { connectPins } from "./pin.js";
 import { connectPopups } from "./popup.js";
@@ -11,6 +12,7 @@ import { connectPopups } from "./popup.js";
 /** Wire every live part to `send(event)`. */
 export function connectLive(send) {
   connectApps(send);
+  connectDatatables(send);
   connectPins(send);
   connectPopups(send);
   connectMessages(send);

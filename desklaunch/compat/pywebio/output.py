@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desklaunch.compat.forward import forwarder
+from desklaunch.ui.datatable import JSFunction as JSFunction  # the data holder put_datatable takes
 
 
 class Position:
@@ -20,8 +21,9 @@ class OutputPosition:
     BOTTOM = -1
 
 
-_NAMES = ("OutputPosition", "PopupSize", "Position", "clear", "close_popup", "get_scope",
-           "datatable_insert", "datatable_remove", "datatable_update", "output", "popup",
+_NAMES = ("JSFunction", "OutputPosition", "PopupSize", "Position", "clear", "close_popup",
+           "get_scope", "datatable_insert", "datatable_remove", "datatable_update", "output",
+           "popup",
            "put_button", "put_buttons", "put_code", "put_collapse", "put_column",
            "put_datatable", "put_error", "put_file", "put_grid", "put_html", "put_image",
            "put_info", "put_link", "put_loading", "put_markdown", "put_processbar",
@@ -36,10 +38,6 @@ __getattr__ = forwarder(__name__.replace("desklaunch.compat.", ""), _NAMES, {
     "output": "use put_scope() and use_scope() to update a region",
     "get_scope": "keep the scope name in a variable instead",
     "set_scope": "use put_scope()",
-    "put_datatable": "use put_table()",
-    "datatable_update": "use put_table() in a scope and clear() it",
-    "datatable_insert": "use put_table() in a scope and clear() it",
-    "datatable_remove": "use put_table() in a scope and clear() it",
 })
 
 

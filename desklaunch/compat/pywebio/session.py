@@ -18,7 +18,8 @@ from desklaunch.compat.pywebio.exceptions import (
 )
 
 _NAMES = ("SessionClosedException", "SessionException", "SessionNotFoundException",
-           "defer_call", "download", "eval_js", "get_current_session", "get_current_task_id",
+           "data", "defer_call", "download", "eval_js", "get_current_session",
+           "get_current_task_id", "get_info",
            "go_app", "hold", "info", "local", "register_thread", "run_async",
            "run_asyncio_coroutine", "run_js", "set_env")
 __all__ = [*_NAMES]
@@ -45,3 +46,25 @@ def run_asyncio_coroutine(coro_obj: Coroutine[Any, Any, Any]) -> Coroutine[Any, 
     """Await an asyncio coroutine from a script: desklaunch scripts already run on asyncio,
     so this returns the coroutine itself, to be awaited."""
     return coro_obj
+
+
+def data() -> Any:
+    """PyWebIO's old name of `local` (deprecated there since 1.1): returns `local`."""
+    import warnings
+
+    from desklaunch.ui import local
+
+    warnings.warn("pywebio.session.data() is deprecated; use pywebio.session.local",
+                  DeprecationWarning, stacklevel=2)
+    return local
+
+
+def get_info() -> Any:
+    """PyWebIO's old name of `info` (deprecated there since 1.2): returns `info`."""
+    import warnings
+
+    from desklaunch.ui import info
+
+    warnings.warn("pywebio.session.get_info() is deprecated; use pywebio.session.info",
+                  DeprecationWarning, stacklevel=2)
+    return info
