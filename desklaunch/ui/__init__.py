@@ -80,6 +80,7 @@ from desklaunch.ui.progress import (
 )
 from desklaunch.ui.scopes import clear, put_scope, remove, scroll_to, use_scope
 from desklaunch.ui.table import put_table, span
+from desklaunch.ui.widget_template import put_widget
 
 __all__ = [
     "COLOR",
@@ -151,6 +152,7 @@ __all__ = [
     "put_text",
     "put_textarea",
     "put_warning",
+    "put_widget",
     "radio",
     "register_thread",
     "remove",

@@ -34,7 +34,6 @@ _NAMES = ("JSFunction", "OutputPosition", "PopupSize", "Position", "clear", "clo
 __all__ = [*_NAMES]
 
 __getattr__ = forwarder(__name__.replace("desklaunch.compat.", ""), _NAMES, {
-    "put_widget": "it renders script-supplied templates; use put_html or the put_* calls",
     "output": "use put_scope() and use_scope() to update a region",
     "get_scope": "keep the scope name in a variable instead",
     "set_scope": "use put_scope()",

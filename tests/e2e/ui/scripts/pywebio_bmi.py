@@ -42,7 +42,9 @@ def main() -> None:
     pin_on_change("units", lambda units: toast(f"Units: {units}"))
     put_buttons(["Explain"], onclick=lambda _: popup("About BMI",
                                                      put_text("Weight over height squared.")))
-    for call in (lambda: put_widget("<b>{{x}}</b>", {"x": 1}), lambda: run_js("1")):
+    put_widget("<p>Your BMI, <b>{{bmi}}</b>{{#note}}: {{note}}{{/note}}</p>",
+               {"bmi": f"{bmi:.1f}", "note": "read the table above"})
+    for call in (lambda: run_js("1"),):
         try:
             call()
         except NotImplementedError as exc:
