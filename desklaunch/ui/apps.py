@@ -214,8 +214,6 @@ def run_apps(apps: Mapping[str, Callable[[], Any]] | Mapping[str, AppEntry],
     """
     entries = {name: app if isinstance(app, AppEntry) else describe(name, app)
                for name, app in apps.items()}
-    if not entries:
-        raise ValueError("run_apps() needs at least one app")
     if INDEX not in entries:
         entries[INDEX] = AppEntry(INDEX, lambda: show_index(entries), title or HEADING)
     session = current_session()
