@@ -1,4 +1,5 @@
-"""put_widget: PyWebIO's template widgets, with live outputs inside, in a real browser."""
+"""PyWebIO outputs beyond the basics: put_widget templates with live outputs inside, toasts
+placed and coloured as PyWebIO places and colours them, in a real browser."""
 
 from __future__ import annotations
 
@@ -50,3 +51,22 @@ def test_a_template_widget_shows_its_data_and_live_outputs(pilot, alias) -> None
     expect(page.get_by_role("table")).to_have_count(1)  # moved into the widget, shown once
     app.click("Order")
     app.expect_text("ordered")
+
+
+def toasts_script() -> None:
+    from pywebio.output import toast
+
+    toast("Saved", position="left", color="#2b8a3e", duration=0)
+    toast("Plain", duration=0)
+    toast("Careful", position="right", color="warn", duration=0)
+
+
+def test_toasts_take_pywebio_s_positions_and_any_css_colour(pilot, alias) -> None:
+    app = pilot(toasts_script)
+    saved, plain, careful = app.toast("Saved"), app.toast("Plain"), app.toast("Careful")
+    for toast in (saved, plain, careful):
+        expect(toast).to_be_visible()
+    left = [t.bounding_box()["x"] for t in (saved, plain, careful)]  # type: ignore[index]
+    assert left[0] < left[1] < left[2]  # left, centre (the default), right
+    colour = saved.evaluate("el => getComputedStyle(el.closest('.dl-toast')).borderLeftColor")
+    assert colour == "rgb(43, 138, 62)"
