@@ -62,6 +62,7 @@ from desklaunch.ui.outputs import (
 )
 from desklaunch.ui.pin import get_pin_values, pin, pin_on_change, pin_update, pin_wait_change
 from desklaunch.ui.pin_actions import put_actions
+from desklaunch.ui.pin_files import put_file_upload
 from desklaunch.ui.pin_widgets import (
     put_checkbox,
     put_input,
@@ -130,6 +131,7 @@ __all__ = [
     "put_datatable",
     "put_error",
     "put_file",
+    "put_file_upload",
     "put_grid",
     "put_html",
     "put_image",

@@ -62,6 +62,12 @@ defineWidget("pin", (widget) => {
     },
     reset() {},
     cancel() {},
+    // A file field's uploads are named by the widget's id; their problems show under it.
+    formId: id,
+    showError: (_name, message) => verdictFor(entry?.field.wrap, entry?.field, {
+      valid_status: false, invalid_feedback: message,
+    }),
+    clearError: () => entry && verdictFor(entry.field.wrap, entry.field, {}),
   });
   const el = element("div", "dl-pin");
   el.append(field.wrap);
@@ -83,8 +89,22 @@ defineWidget("pin", (widget) => {
     waiting.add(report);
     requestAnimationFrame(report);
   };
-  el.addEventListener("input", changed);
-  el.addEventListener("change", changed);
+  if (spec.type === "file") {
+    // The files count once they have arrived; a removed one counts at once.
+    const whenSent = () => field.pending().then(() => {
+      entry.scheduled = true;
+      report();
+    });
+    el.addEventListener("change", whenSent);
+    el.addEventListener("drop", () => setTimeout(whenSent));
+    el.addEventListener("click", (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest(".dl-file-list button")) setTimeout(whenSent);
+    }, true); // before the button takes its file (and itself) off the list
+  } else {
+    el.addEventListener("input", changed);
+    el.addEventListener("change", changed);
+  }
   pins.set(id, entry);
   if (pins.size > 2000) for (const [key, old] of pins) if (!old.el.isConnected) pins.delete(key);
   return el;
@@ -93,7 +113,7 @@ defineWidget("pin", (widget) => {
 /** Show `raw` (text, an index, or a list of indexes) in a pin widget's control. */
 function setValue(field, raw) {
   const type = field.spec?.type;
-  if (type === "actions") return; // buttons show no value
+  if (type === "actions" || type === "file") return; // buttons and files show no value
   const wanted = (index) => (Array.isArray(raw) ? raw.includes(index) : raw === index);
   if (type === "select") {
     Array.from(field.control.options).forEach((option, index) => (option.selected = wanted(index)));
@@ -121,6 +141,7 @@ defineCommand("pin_value", ({ id, value, echo }) => {
 
 /** PyWebIO's verdict under a pin field: valid (green text), invalid (an error), or none. */
 function verdictFor(wrap, field, changes) {
+  if (!wrap || !field) return;
   wrap.querySelector(":scope > .dl-verdict")?.remove();
   field.control.removeAttribute("aria-invalid");
   const status = changes.valid_status;

@@ -9,6 +9,4 @@ _NAMES = ("get_pin_values", "pin", "pin_on_change", "pin_update", "pin_wait_chan
            "put_slider", "put_textarea")
 __all__ = [*_NAMES]
 
-__getattr__ = forwarder(__name__.replace("desklaunch.compat.", ""), _NAMES, {
-    "put_file_upload": "ask for files with file_upload()",
-})
+__getattr__ = forwarder(__name__.replace("desklaunch.compat.", ""), _NAMES)

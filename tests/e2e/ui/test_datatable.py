@@ -73,3 +73,25 @@ def test_pin_verdicts_and_a_preselected_select(pilot, alias) -> None:
     app.expect_text("Looks good")
     expect(app.page.get_by_role("alert")).to_have_count(0)
     expect(app.field("Name")).not_to_have_attribute("aria-invalid", "true")
+
+
+def file_pin_script() -> None:
+    from pywebio.output import put_text
+    from pywebio.pin import pin, pin_wait_change, put_file_upload
+
+    put_file_upload("doc", label="Document", accept=".txt", multiple=True)
+    assert pin.doc == []
+    while True:
+        files = pin_wait_change("doc")["value"]
+        put_text("got " + ", ".join(f"{f['filename']}={f['content'].decode()}" for f in files))
+
+
+def test_a_file_pin_holds_the_files_once_they_arrive(pilot, alias, tmp_path) -> None:
+    app = pilot(file_pin_script)
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("alpha")
+    second.write_text("beta")
+    app.field("Document").set_input_files([str(first), str(second)])
+    app.expect_text("got a.txt=alpha, b.txt=beta")
+    app.click("Remove a.txt")
+    app.expect_text("got b.txt=beta")

@@ -110,8 +110,9 @@ run_event_loop = unsupported(
 def framework_stubs(module: str, names: tuple[str, ...]) -> dict[str, Any]:
     """The calls of a web-framework module (`pywebio.platform.flask`, ...) that put an app in
     someone else's server: each raises, since desklaunch shows the app in its own window."""
-    return {name: unsupported(f"{module}.{name}", "desklaunch shows the app in its own window")
-            for name in names}
+    why = ("desklaunch shows the app in its own window, not inside another web server; "
+           "call start_server(main) and run the script with desklaunch")
+    return {name: unsupported(f"{module}.{name}", why) for name in names}
 
 __all__ = ["config", "path_deploy", "path_deploy_http", "run_event_loop", "seo",
            "start_server"]
