@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -86,6 +87,27 @@ def _cell(value: Any) -> Any:
         with contextlib.suppress(TypeError, ValueError):
             return json.dumps(value, ensure_ascii=False)[:_CELL_MAX]
     return str(value)[:_CELL_MAX]
+
+
+def _human(key: str) -> str:
+    """A column title as ag-grid makes one from a field name: "homeTown" → "Home Town"."""
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def _groups(columns: list[Path]) -> list[dict[str, Any]]:
+    """The header row above the titles for nested records: the parent of each run of
+    columns ("City" over "Name" for `{"city": {"name": ...}}`); empty when none is nested."""
+    if all(len(path) == 1 for path in columns):
+        return []
+    groups: list[dict[str, Any]] = []
+    for path in columns:
+        label = " › ".join(_human(part) for part in path[:-1])
+        if groups and groups[-1]["label"] == label:
+            groups[-1]["span"] += 1
+        else:
+            groups.append({"label": label, "span": 1})
+    return groups
 
 
 def _path(field: Any) -> Path:
@@ -242,7 +264,8 @@ def put_datatable(
     for path in columns:
         settings = args.get(path) or args.get(".".join(path)) or args.get(path[-1]) or {}
         name = settings.get("headerName") if isinstance(settings, Mapping) else None
-        headers.append(name if isinstance(name, str) else ".".join(path))
+        headers.append(name if isinstance(name, str) else _human(path[-1]))
+    groups = _groups(columns)
     if isinstance(height, bool) or not isinstance(height, (int, str)):
         raise TypeError("height is pixels (an int) or a CSS height such as '400px' or 'auto'")
     css_height = f"{height}px" if isinstance(height, int) else height
@@ -274,7 +297,7 @@ def put_datatable(
         with _lock:
             session.data.setdefault(_KEY, {})[str(instance_id)] = table
     widget = {"type": "datatable", "id": table.wid, "callback": callback,
-              "columns": headers, "rows": table.wire_rows(), "multiple": table.multiple,
+              "columns": headers, "groups": groups, "rows": table.wire_rows(), "multiple": table.multiple,
               "actions": [None if a is None else str(a[0]) for a in actions],
               "onselect": onselect is not None, "height": css_height,
               "bar": bool(cell_content_bar), "updates": f"datatable:{table.wid}"}

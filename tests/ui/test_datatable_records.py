@@ -41,7 +41,8 @@ def test_nested_records_become_columns_and_clicks_give_row_ids(session) -> None:
     put_datatable(PEOPLE, onselect=picked.append, actions=[("Done", done.append), None],
                   id_field="id", column_args={("home", "city"): {"headerName": "City"}})
     widget = shown(session)
-    assert widget["columns"] == ["id", "name", "City"]
+    assert widget["columns"] == ["Id", "Name", "City"]
+    assert widget["groups"] == [{"label": "", "span": 2}, {"label": "Home", "span": 1}]
     assert widget["actions"] == ["Done", None]
     assert rows(session) == [["a", "Ada", "London"], ["g", "Grace", "Arlington"]]
     keys = [row["k"] for row in widget["rows"]]

@@ -35,7 +35,7 @@ defineCommand("apps", ({ id, names, home, current, back }) => {
   if (nav.hidden) return;
   const button = element("button", "dl-btn link");
   button.type = "button";
-  const arrow = element("span", "dl-apps-arrow", "\u2039 ");
+  const arrow = element("span", "dl-apps-arrow", "\u2039");
   arrow.setAttribute("aria-hidden", "true");
   button.append(arrow, String(back || "All apps"));
   button.addEventListener("click", () => pick(apps.home));

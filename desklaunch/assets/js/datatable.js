@@ -68,10 +68,8 @@ function drawBody(state) {
 
 function drawActions(state) {
   for (const button of state.actionButtons) button.disabled = state.picked.size === 0;
-  if (state.status) {
-    const count = state.picked.size;
-    state.status.textContent = count ? `${count} picked` : "";
-  }
+  const count = state.picked.size;
+  state.status.textContent = `Selected ${count} row${count === 1 ? "" : "s"}`;
 }
 
 function pick(state, tr) {
@@ -114,6 +112,12 @@ defineWidget("datatable", (widget) => {
     picked: new Set(), sort: null, headers: [], actionButtons: [], body: null, status: null,
   };
   const actions = Array.isArray(widget.actions) ? widget.actions : [];
+  // Below the table, as PyWebIO's status bar: how many rows are picked, the buttons for
+  // them, and the text of the cell last clicked.
+  const footer = element("div", "dl-dt-footer");
+  state.status = element("span", "dl-dt-status", "Selected 0 rows");
+  state.status.setAttribute("aria-live", "polite");
+  footer.append(state.status);
   if (actions.length) {
     const bar = element("div", "dl-dt-actions");
     bar.setAttribute("role", "group");
@@ -127,16 +131,13 @@ defineWidget("datatable", (widget) => {
       state.actionButtons.push(button);
       bar.append(button);
     });
-    state.status = element("span", "dl-dt-status");
-    state.status.setAttribute("aria-live", "polite");
-    bar.append(state.status);
-    wrap.append(bar);
+    footer.append(bar);
   }
   let cellBar = null;
   if (widget.bar) {
     cellBar = element("div", "dl-dt-cellbar");
     cellBar.setAttribute("aria-live", "polite");
-    wrap.append(cellBar);
+    footer.append(cellBar);
   }
   const scroller = element("div", "dl-dt-scroll");
   const height = asText(widget.height);
@@ -149,6 +150,19 @@ defineWidget("datatable", (widget) => {
   table.setAttribute("role", "grid");
   if (state.multiple) table.setAttribute("aria-multiselectable", "true");
   const head = document.createElement("thead");
+  const groups = Array.isArray(widget.groups) ? widget.groups : [];
+  if (groups.length) {
+    // Nested records: each parent's name over its columns, as ag-grid groups them.
+    const groupRow = element("tr", "dl-dt-groups");
+    if (state.multiple) groupRow.append(element("th"));
+    for (const group of groups) {
+      const th = element("th", "", asText(group?.label));
+      th.colSpan = Math.max(1, Number(group?.span) || 1);
+      if (th.textContent) th.scope = "colgroup";
+      groupRow.append(th);
+    }
+    head.append(groupRow);
+  }
   const headRow = document.createElement("tr");
   if (state.multiple) headRow.append(element("th", "dl-dt-pick"));
   columns.forEach((title, index) => {
@@ -181,7 +195,7 @@ defineWidget("datatable", (widget) => {
     }
   });
   scroller.append(table);
-  wrap.append(scroller);
+  wrap.append(scroller, footer);
   tables.set(id, state);
   if (tables.size > 500) for (const [key, old] of tables) if (!old.body.isConnected) tables.delete(key);
   drawBody(state);
