@@ -102,7 +102,7 @@ def _groups(columns: list[Path]) -> list[dict[str, Any]]:
         return []
     groups: list[dict[str, Any]] = []
     for path in columns:
-        label = " › ".join(_human(part) for part in path[:-1])
+        label = " / ".join(_human(part) for part in path[:-1])
         if groups and groups[-1]["label"] == label:
             groups[-1]["span"] += 1
         else:
@@ -297,7 +297,8 @@ def put_datatable(
         with _lock:
             session.data.setdefault(_KEY, {})[str(instance_id)] = table
     widget = {"type": "datatable", "id": table.wid, "callback": callback,
-              "columns": headers, "groups": groups, "rows": table.wire_rows(), "multiple": table.multiple,
+              "columns": headers, "groups": groups, "rows": table.wire_rows(),
+              "multiple": table.multiple,
               "actions": [None if a is None else str(a[0]) for a in actions],
               "onselect": onselect is not None, "height": css_height,
               "bar": bool(cell_content_bar), "updates": f"datatable:{table.wid}"}
