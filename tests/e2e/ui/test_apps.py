@@ -126,3 +126,35 @@ def test_desklaunch_folder_shows_a_menu_of_its_scripts(pilot, alias, tmp_path) -
     page.get_by_role("link", name="Greet").click()
     app.answer("Your name", "Ada")
     app.expect_text("Hello, Ada!")
+
+
+def async_apps() -> None:
+    from pywebio.input import input
+    from pywebio.output import put_buttons, put_text
+    from pywebio.platform import start_server
+    from pywebio.session import go_app
+
+    async def asker() -> None:
+        """Asker"""
+        put_buttons(["Leave"], onclick=lambda _: go_app("other"))
+        name = await input("Your name")
+        put_text(f"hi {name}")
+
+    def other() -> None:
+        """Other"""
+        put_text("other here")
+
+    start_server({"asker": asker, "other": other})
+
+
+def test_an_async_app_is_stopped_and_started_again_too(pilot, alias) -> None:
+    app = pilot(async_apps, title="Applications index")
+    app.page.get_by_role("link", name="Asker").click()
+    expect(app.field("Your name")).to_be_visible()
+    app.click("Leave")
+    app.expect_text("other here")
+    expect(app.field("Your name")).to_have_count(0)
+    app.click("All apps")
+    app.page.get_by_role("link", name="Asker").click()
+    app.answer("Your name", "Ada")
+    app.expect_text("hi Ada")
