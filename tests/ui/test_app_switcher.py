@@ -8,13 +8,14 @@ import threading
 import time
 from typing import Any
 
-from conftest import SESSION_WAIT
-
 from desklaunch.ui import go_app, input, pin_wait_change, put_input, put_text, run_apps
+
+WAIT = 10.0
+"""A hang guard: nothing here should take more than a blink."""
 
 
 def wait_until(condition: Any) -> None:
-    deadline = time.monotonic() + SESSION_WAIT
+    deadline = time.monotonic() + WAIT
     while not condition():
         assert time.monotonic() < deadline, "it never happened"
         time.sleep(0.01)

@@ -96,8 +96,9 @@ def test_the_page_comes_with_its_styles_inside_and_names_every_module_up_front(
         launch: Launch) -> None:
     page = launch.request("GET", "/").text
     assert 'rel="stylesheet"' not in page
-    for name in sorted((Path(__file__).parents[2] / "assets" / "css").glob("*.css")):
+    assets = Path(__file__).parents[2] / "desklaunch" / "assets"
+    for name in sorted((assets / "css").glob("*.css")):
         assert name.read_text(encoding="utf-8").strip() in page, f"{name.name} is not inline"
-    modules = sorted(p.name for p in (Path(__file__).parents[2] / "assets" / "js").glob("*.js"))
+    modules = sorted(p.name for p in (assets / "js").glob("*.js"))
     assert modules and all(f'rel="modulepreload" href="/assets/js/{m}"' in page
                            for m in modules)
