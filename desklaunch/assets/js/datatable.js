@@ -33,37 +33,46 @@ function report(state, action) {
   sendEvent({ type: "click", id: state.callback, value: { rows, action } });
 }
 
+function rowElement(state, row) {
+  const tr = document.createElement("tr");
+  tr.dataset.key = String(row.k);
+  tr.tabIndex = 0;
+  const picked = state.picked.has(row.k);
+  tr.setAttribute("aria-selected", String(picked));
+  if (state.multiple) {
+    const td = element("td", "dl-dt-pick");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = picked;
+    box.tabIndex = -1;
+    box.setAttribute("aria-label", `Pick row ${cellText(row.cells[0])}`);
+    td.append(box);
+    tr.append(td);
+  }
+  state.columns.forEach((_, index) => tr.append(element("td", "", cellText(row.cells[index]))));
+  return tr;
+}
+
+/** Build every row afresh (new rows from the app), then put them in order. */
 function drawBody(state) {
-  const { body, columns } = state;
+  const keys = new Set(state.rows.map((row) => row.k));
+  for (const key of [...state.picked]) if (!keys.has(key)) state.picked.delete(key);
+  state.elements = new Map(state.rows.map((row) => [row.k, rowElement(state, row)]));
+  order(state);
+  drawActions(state);
+}
+
+/** Put the rows' elements in the sort's order: moved, not rebuilt (a sort of ten
+ *  thousand rows costs one pass over the nodes). */
+function order(state) {
   let rows = state.rows;
   if (state.sort) {
     const { column, direction } = state.sort;
     rows = [...rows].sort((x, y) => direction * compare(x.cells[column], y.cells[column]));
   }
-  const keys = new Set(rows.map((row) => row.k));
-  for (const key of [...state.picked]) if (!keys.has(key)) state.picked.delete(key);
   const fragment = new DocumentFragment();
-  for (const row of rows) {
-    const tr = document.createElement("tr");
-    tr.dataset.key = String(row.k);
-    tr.tabIndex = 0;
-    const picked = state.picked.has(row.k);
-    tr.setAttribute("aria-selected", String(picked));
-    if (state.multiple) {
-      const td = element("td", "dl-dt-pick");
-      const box = document.createElement("input");
-      box.type = "checkbox";
-      box.checked = picked;
-      box.tabIndex = -1;
-      box.setAttribute("aria-label", `Pick row ${cellText(row.cells[0])}`);
-      td.append(box);
-      tr.append(td);
-    }
-    columns.forEach((_, index) => tr.append(element("td", "", cellText(row.cells[index]))));
-    fragment.append(tr);
-  }
-  body.replaceChildren(fragment);
-  drawActions(state);
+  for (const row of rows) fragment.append(state.elements.get(row.k));
+  state.body.replaceChildren(fragment);
 }
 
 function drawActions(state) {
@@ -74,15 +83,19 @@ function drawActions(state) {
 
 function pick(state, tr) {
   const key = Number(tr.dataset.key);
+  const changed = new Set([key]);
   if (state.multiple) {
     if (state.picked.has(key)) state.picked.delete(key);
     else state.picked.add(key);
   } else {
+    for (const old of state.picked) changed.add(old);
     state.picked.clear();
     state.picked.add(key);
   }
-  for (const row of state.body.rows) {
-    const on = state.picked.has(Number(row.dataset.key));
+  for (const changedKey of changed) {
+    const row = state.elements.get(changedKey);
+    if (!row) continue;
+    const on = state.picked.has(changedKey);
     row.setAttribute("aria-selected", String(on));
     const box = row.querySelector("input[type=checkbox]");
     if (box) box.checked = on;
@@ -99,7 +112,7 @@ function sortBy(state, column) {
     const direction = state.sort?.column === index ? state.sort.direction : 0;
     th.setAttribute("aria-sort", direction === 1 ? "ascending" : direction === -1 ? "descending" : "none");
   });
-  drawBody(state);
+  order(state);
 }
 
 defineWidget("datatable", (widget) => {
@@ -110,6 +123,7 @@ defineWidget("datatable", (widget) => {
     id, callback: asText(widget.callback), columns, multiple: Boolean(widget.multiple),
     onselect: Boolean(widget.onselect), rows: Array.isArray(widget.rows) ? widget.rows : [],
     picked: new Set(), sort: null, headers: [], actionButtons: [], body: null, status: null,
+    elements: new Map(), // row key → its <tr>
   };
   const actions = Array.isArray(widget.actions) ? widget.actions : [];
   // Below the table, as PyWebIO's status bar: how many rows are picked, the buttons for
