@@ -98,3 +98,25 @@ def test_a_file_pin_holds_the_files_once_they_arrive(pilot, alias, tmp_path) -> 
     app.expect_text("got a.txt=alpha, b.txt=beta")
     app.click("Remove a.txt")
     app.expect_text("got b.txt=beta")
+
+
+def several_rows_script() -> None:
+    from pywebio.output import put_datatable, put_text
+
+    put_datatable([{"id": "a", "v": 1}, {"id": "b", "v": 2}, {"id": "c", "v": 3}],
+                  multiple_select=True, id_field="id",
+                  actions=[("Sum", lambda ids: put_text(f"picked {sorted(ids)}"))])
+
+
+def test_several_rows_are_picked_with_tick_boxes(pilot, alias) -> None:
+    app = pilot(several_rows_script)
+    grid = app.page.get_by_role("grid")
+    expect(grid).to_have_attribute("aria-multiselectable", "true")
+    grid.get_by_role("checkbox", name="Pick row a").click()
+    grid.get_by_role("gridcell", name="c", exact=True).click()
+    app.expect_text("Selected 2 rows")
+    app.click("Sum")
+    app.expect_text("picked ['a', 'c']")
+    grid.get_by_role("gridcell", name="a", exact=True).click()  # a second click lets go
+    app.expect_text("Selected 1 row")
+    expect(grid.get_by_role("checkbox", name="Pick row a")).not_to_be_checked()
