@@ -169,7 +169,7 @@ class Switcher(Mailbox):
         self.session.send({"cmd": "apps", "id": self.key, "names": self.names,
                            "home": self.names.index(self.home),
                            "current": self.names.index(name),
-                           "back": "All apps", "coalesce": "apps"})
+                           "back": "All apps", "coalesce": "apps", "frame": True})
         set_env(title=self.title if name == self.home and self.title else entry.title)
 
 

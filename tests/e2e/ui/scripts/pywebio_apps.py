@@ -2,7 +2,7 @@
 
 from pywebio import start_server
 from pywebio.input import NUMBER, input
-from pywebio.output import put_buttons, put_text
+from pywebio.output import clear, put_buttons, put_text
 from pywebio.session import go_app
 
 
@@ -19,6 +19,7 @@ def adder():
 
 def greeter():
     """Say hello"""
+    clear()  # the whole output: the bar above it stays, after a reload too
     put_buttons(["Go to adder"], onclick=lambda _: go_app("adder"))
     name = input("Your name")
     put_text(f"Hello, {name}!")
