@@ -16,6 +16,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from desklaunch.compat import install_pywebio_alias
@@ -70,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="desklaunch", description=DESCRIPTION, epilog=epilog,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("target", metavar="SCRIPT[:FUNCTION]",
-                        help="the script to run, or a function in it to call")
+                        help="the script to run, or a function in it to call; a "
+                             "folder shows a menu of its scripts")
     parser.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS",
                         help="arguments passed to the script as sys.argv[1:]")
     # Not exclusive: people write `--browser --no-open` meaning "no window, print the URL".
@@ -140,6 +142,10 @@ def run_script(arguments: list[str]) -> None:
     args = build_parser().parse_args(arguments)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="desklaunch %(levelname)s %(name)s: %(message)s")
+    folder = Path(args.target).expanduser()
+    if folder.is_dir():
+        run_folder(args, arguments, folder)
+        return
     try:
         target = resolve(args.target)
     except ScriptSyntaxError as exc:
@@ -172,3 +178,29 @@ def run_script(arguments: list[str]) -> None:
     code = run(program or main, target.kind, options,
                preload=("desklaunch.ui",) if program is None else ())
     exit_process(code if program is None or program.last_code is None else program.last_code)
+
+
+def run_folder(args: argparse.Namespace, arguments: list[str], folder: Path) -> None:
+    """`desklaunch [options] FOLDER/`: a menu of the folder's scripts in one window."""
+    from desklaunch.folder import folder_main
+
+    if args.reload:
+        say("error: --reload runs one script; give a script file, not a folder")
+        sys.exit(2)
+    install_pywebio_alias(force=args.pywebio)
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    if args.browser and args.no_open:
+        args.browser = "--no-open" not in arguments
+    mode: Mode = "browser" if args.browser else "none" if args.no_open else "window"
+    try:
+        main = folder_main(folder)
+        desktop = desktop_options(args, folder.resolve())
+    except UsageError as exc:
+        say(f"error: {exc}")
+        sys.exit(exc.exit_code)
+    title = folder.resolve().name.replace("_", " ").replace("-", " ").strip() or "Apps"
+    options = Options(mode=mode, title=args.title or title[:1].upper() + title[1:],
+                      width=args.width or 900, height=args.height or 700,
+                      close_on_exit=args.close_on_exit, gui=args.gui, debug=args.debug,
+                      sized=bool(args.width or args.height), **desktop)
+    exit_process(run(main, "thread", options, preload=("desklaunch.ui",)))

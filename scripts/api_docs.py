@@ -192,8 +192,44 @@ def build() -> tuple[str, list[str]]:
         body.append("## Constants\n\nInput types, for `input(type=...)`.\n\n")
         body.append("| name | value |\n|---|---|\n" + "".join(
             f"| `{name}` | `{value!r}` |\n" for name, value in constants) + "\n")
+    toc.append("- [PyWebIO calls desklaunch does not offer]"
+               "(#pywebio-calls-desklaunch-does-not-offer)")
+    body.append(unsupported_section())
     text = HEADER + "\n".join(toc) + "\n\n" + "".join(body)
     return re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n", missing
+
+
+PYWEBIO_MODULES = ("pywebio", "pywebio.input", "pywebio.output", "pywebio.pin",
+                   "pywebio.session", "pywebio.platform", "pywebio.platform.tornado",
+                   "pywebio.platform.tornado_http",
+                   "pywebio.platform.aiohttp", "pywebio.platform.flask",
+                   "pywebio.platform.django", "pywebio.platform.fastapi")
+
+
+def unsupported_section() -> str:
+    """Every call of the `pywebio` alias that raises NotImplementedError, and why."""
+    from desklaunch.compat import install_pywebio_alias, remove_pywebio_alias
+
+    installed = install_pywebio_alias(force=True)
+    rows: dict[str, str] = {}
+    try:
+        for name in PYWEBIO_MODULES:
+            module = importlib.import_module(name)
+            for attr in getattr(module, "__all__", ()):
+                value = getattr(module, attr, None)
+                marker = getattr(value, "desklaunch_unsupported", None) \
+                    if inspect.isfunction(value) else None
+                if marker:
+                    rows[marker[0]] = marker[1]
+    finally:
+        if installed:
+            remove_pywebio_alias()
+    table = "".join(f"| `{name}` | {why} |\n" for name, why in sorted(rows.items()))
+    return ("## PyWebIO calls desklaunch does not offer\n\n"
+            "Under the `pywebio` alias these names exist, and calling one raises\n"
+            "`NotImplementedError` with the reason below. Every other name of PyWebIO 1.8's\n"
+            "public modules works (tests/compat/test_pywebio_names.py checks them by name).\n\n"
+            "| call | why, and what to use instead |\n|---|---|\n" + table + "\n")
 
 
 class _Instance:

@@ -140,9 +140,31 @@ def test_a_missing_script_is_one_error_line_and_exit_code_2(tmp_path):
     assert "nope.py" in line
 
 
-def test_a_folder_is_one_error_line_and_exit_code_2(tmp_path):
+def test_a_folder_without_window_scripts_is_one_error_line_and_exit_code_2(tmp_path):
     (tmp_path / "app").mkdir()
-    assert "folder" in assert_one_error_line(run("app", cwd=tmp_path))
+    write(tmp_path / "app", "count.py", "print(1)\n")
+    line = assert_one_error_line(run("app", cwd=tmp_path))
+    assert "holds no script written for a window" in line
+
+
+def test_a_folder_of_scripts_opens_a_menu_of_them(tmp_path):
+    (tmp_path / "tools").mkdir()
+    write(tmp_path / "tools", "greet.py", "from desklaunch.ui import put_text\nput_text('hi')\n")
+    with desklaunch("--no-open", "tools/", cwd=tmp_path) as proc:
+        try:
+            client = Client(url_line(proc))
+            assert client.enter() == 303
+            answer = client.poll()
+            commands = list(answer["commands"])
+            while not any(c["cmd"] == "apps" for c in commands):
+                answer = client.poll(answer["session"], answer["view"], answer["seq"])
+                commands += answer["commands"]
+            apps = next(c for c in commands if c["cmd"] == "apps")
+            assert apps["names"] == ["index", "greet"]
+            assert {"cmd": "env", "title": "Tools"}.items() <= commands[0].items()
+        finally:
+            proc.terminate()
+            proc.communicate(timeout=WAIT)
 
 
 def test_a_function_the_script_lacks_is_one_error_line_and_exit_code_2(tmp_path):

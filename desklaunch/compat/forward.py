@@ -9,12 +9,15 @@ from typing import Any, NoReturn
 
 
 def unsupported(qualname: str, why: str = "") -> Callable[..., NoReturn]:
-    """A stand-in for `qualname` ("pywebio.output.put_widget") that raises when called."""
+    """A stand-in for `qualname` ("pywebio.platform.flask.webio_view") that raises when
+    called; `why` says why and what to use instead, in one line. The stub carries
+    `desklaunch_unsupported = (qualname, why)`, which docs/api.md's list is made from."""
 
     def stub(*args: Any, **kwargs: Any) -> NoReturn:
         raise NotImplementedError(f"{qualname}() is not supported by desklaunch"
                                   + (f": {why}" if why else ""))
 
+    stub.desklaunch_unsupported = (qualname, why)  # type: ignore[attr-defined]
     stub.__name__ = qualname.rsplit(".", 1)[-1]
     stub.__qualname__ = stub.__name__
     stub.__doc__ = f"Not supported by desklaunch; calling it raises NotImplementedError. {why}"

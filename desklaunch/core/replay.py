@@ -3,7 +3,8 @@
 The log is bounded: beyond `limit` output commands the oldest are dropped and the replay
 starts with a note that earlier output was trimmed. Pending forms, the title and the
 script's end state are kept apart from the outputs and never trimmed. A command with a
-`coalesce` key (a progress bar's value, say) is kept only in its newest form.
+`coalesce` key (a progress bar's value, say) is kept only in its newest form; one marked
+`frame` (about the page around the output, not in it) survives clearing the whole output.
 
 Outputs are named by an output id (`"oid"` in their widget). When a later output embeds a
 widget with an oid (a container adopting an output passed to it), the earlier top-level
@@ -82,7 +83,8 @@ class ViewLog:
         elif kind == "clear" and command["scope"] == ROOT_SCOPE:
             self._outputs.clear()
             self._placed.clear()
-            self._latest.clear()
+            # What describes the page around the output (a multi-app window's bar) stays.
+            self._latest = {k: c for k, c in self._latest.items() if c.get("frame")}
             self._updaters.clear()
             self._scopes = ScopeIndex()
             self.trimmed = False

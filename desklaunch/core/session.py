@@ -115,6 +115,13 @@ class Mailbox:
                     raise
                 raise SessionClosed from None
 
+    def nudge(self) -> None:
+        """Wake a blocked `get()` for a moment: it looks again and, with nothing new, waits
+        again. An exception raised meanwhile in the waiting thread surfaces this way."""
+        with self._cond:
+            self._cond.notify_all()
+            self._wake_async()
+
     def _waiting(self) -> None:
         if self.on_wait is not None:
             self.on_wait()
@@ -524,6 +531,25 @@ class Session:
         thread = self._script_thread
         if thread is not None and thread.is_alive() and thread.ident is not None:
             raise_in_thread(thread.ident, SessionClosed)
+
+    def raise_in_script(self, exc_type: type[BaseException]) -> bool:
+        """Stop the script's thread with `exc_type`, whatever it is doing: raised at its next
+        bytecode, and a UI call it is blocked in is woken to raise it (a thread sleeping in
+        C code sees it when the sleep ends). True when the thread took it.
+
+        For a script that must leave what it is doing while the session goes on (PyWebIO's
+        `go_app` from a button's callback switches to another app in the same window).
+        """
+        thread = self._script_thread
+        if thread is None or not thread.is_alive() or thread.ident is None:
+            return False
+        if not raise_in_thread(thread.ident, exc_type):
+            return False
+        with self._lock:
+            boxes = list(self._mailboxes.values())
+        for box in boxes:
+            box.nudge()
+        return True
 
     def join(self, timeout: float) -> bool:
         """Wait up to `timeout` s for the script and callbacks to stop; True when they did."""

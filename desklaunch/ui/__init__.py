@@ -14,9 +14,16 @@ import threading
 
 from desklaunch.core.session import bind_current, current_session
 from desklaunch.errors import SessionClosed
+from desklaunch.ui.apps import go_app, run_apps
 from desklaunch.ui.choices import checkbox, radio, select
 from desklaunch.ui.content import put_code, put_error, put_info, put_link, put_success, put_warning
 from desklaunch.ui.controls import actions, slider
+from desklaunch.ui.datatable import (
+    datatable_insert,
+    datatable_remove,
+    datatable_update,
+    put_datatable,
+)
 from desklaunch.ui.downloads import download, put_file
 from desklaunch.ui.env import defer_call, hold, info, local, set_env
 from desklaunch.ui.files import file_upload
@@ -54,7 +61,9 @@ from desklaunch.ui.outputs import (
     toast,
 )
 from desklaunch.ui.page import configure_page
-from desklaunch.ui.pin import pin, pin_on_change, pin_update, pin_wait_change
+from desklaunch.ui.pin import get_pin_values, pin, pin_on_change, pin_update, pin_wait_change
+from desklaunch.ui.pin_actions import put_actions
+from desklaunch.ui.pin_files import put_file_upload
 from desklaunch.ui.pin_widgets import (
     put_checkbox,
     put_input,
@@ -84,6 +93,7 @@ from desklaunch.ui.scopes import (
 from desklaunch.ui.scripts import JSFunction, eval_js, run_js
 from desklaunch.ui.table import put_table, span
 from desklaunch.ui.tasks import TaskHandle, run_async, run_asyncio_coroutine
+from desklaunch.ui.widget_template import put_widget
 
 __all__ = [
     "COLOR",
@@ -105,12 +115,17 @@ __all__ = [
     "clear",
     "close_popup",
     "configure_page",
+    "datatable_insert",
+    "datatable_remove",
+    "datatable_update",
     "defer_call",
     # outputs and layout
     "download",
     "eval_js",
     "file_upload",
+    "get_pin_values",
     "get_scope",
+    "go_app",
     "hold",
     "info",
     "input",
@@ -123,14 +138,17 @@ __all__ = [
     "pin_update",
     "pin_wait_change",
     "popup",
+    "put_actions",
     "put_button",
     "put_buttons",
     "put_checkbox",
     "put_code",
     "put_collapse",
     "put_column",
+    "put_datatable",
     "put_error",
     "put_file",
+    "put_file_upload",
     "put_grid",
     "put_html",
     "put_image",
@@ -153,9 +171,11 @@ __all__ = [
     "put_text",
     "put_textarea",
     "put_warning",
+    "put_widget",
     "radio",
     "register_thread",
     "remove",
+    "run_apps",
     "run_async",
     "run_asyncio_coroutine",
     "run_js",

@@ -86,6 +86,7 @@ def select(
     required: bool | None = None,
     help_text: str | None = None,
     onchange: Any = None,
+    native: bool = True,
     **other_html_attrs: Any,
 ) -> Any:
     """Pick one option from a list (or several with `multiple=True`: a list comes back).
@@ -97,7 +98,9 @@ def select(
         size = select("Size", [("Small", "S"), ("Medium", "M")], value="M")
 
     `onchange(value)` runs each time the choice changes, before submit (in a group it may call
-    `input_update`). Difference from PyWebIO: `native` is not accepted.
+    `input_update`). PyWebIO's `native` is accepted and changes nothing: the list is always
+    the system's own. As in PyWebIO, `value` may be a list for a single choice too, and
+    when several options end up marked the last one shows.
     """
     choices = _choices(options, "select")
     several = bool(multiple)

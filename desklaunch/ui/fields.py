@@ -182,10 +182,17 @@ def parse_options(options: Sequence[Any] | None, call: str) -> list[Choice]:
 
 
 def options_wire(choices: list[Choice], value: Any, several: bool) -> list[dict[str, Any]]:
-    """The options as the page gets them; `value` (a list when `several`) marks the chosen."""
+    """The options as the page gets them; `value` marks the chosen, as PyWebIO marks them.
+
+    `value` is one value or a list of values (for a single choice too, as in PyWebIO; an
+    option whose value is the list itself still matches it). Options marked `selected` in
+    `options` stay marked. A single choice shows one: the last marked, as a browser shows
+    a `<select>` or a group of round buttons given several.
+    """
     if value is None:
         wanted: list[Any] = []
-    elif several and isinstance(value, (list, tuple, set, frozenset)):
+    elif isinstance(value, (list, tuple, set, frozenset)) and (
+            several or not any(_same(choice.value, value) for choice in choices)):
         wanted = list(value)
     else:
         wanted = [value]
@@ -193,10 +200,10 @@ def options_wire(choices: list[Choice], value: Any, several: bool) -> list[dict[
     for choice in choices:
         selected = choice.selected or any(_same(choice.value, w) for w in wanted)
         wire.append({"label": choice.label, "selected": selected, "disabled": choice.disabled})
-    if not several:  # one choice at most: the first marked wins, as a browser would show it
-        first = next((o for o in wire if o["selected"]), None)
+    if not several:
+        last = next((o for o in reversed(wire) if o["selected"]), None)
         for option in wire:
-            option["selected"] = option is first
+            option["selected"] = option is last
     return wire
 
 

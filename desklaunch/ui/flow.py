@@ -11,11 +11,13 @@ the form opens (and gets its id), every other event addressed to the form, and w
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from desklaunch.core.messages import Event
 from desklaunch.core.session import Mailbox, Session, current_session
+from desklaunch.errors import SessionClosed
 
 FieldError = tuple[str, str]
 """(field name, message); field name "" puts the message under the whole form."""
@@ -59,9 +61,20 @@ def ask(form: dict[str, Any], check: Check, hooks: FormHooks | None = None) -> A
                 hooks.handle(event)
             elif (answer := _answer(session, form, check, hooks, event)) is not _KEEP_WAITING:
                 return answer
+    except BaseException:
+        _withdraw(session, form)
+        raise
     finally:
         session.drop_mailbox(form["id"])
         hooks.closed()
+
+
+def _withdraw(session: Session, form: dict[str, Any]) -> None:
+    """The script left the wait by an exception (another app took the window, say): the
+    form nobody waits for any more goes from the page, and from what a reload replays."""
+    if not session.closed:
+        with contextlib.suppress(SessionClosed):
+            session.send({"cmd": "input_done", "id": form["id"]})
 
 
 async def _ask_async(session: Session, form: dict[str, Any], check: Check,
@@ -77,6 +90,9 @@ async def _ask_async(session: Session, form: dict[str, Any], check: Check,
                 await asyncio.to_thread(hooks.handle, event)
             elif (answer := _answer(session, form, check, hooks, event)) is not _KEEP_WAITING:
                 return answer
+    except BaseException:
+        _withdraw(session, form)
+        raise
     finally:
         session.drop_mailbox(form["id"])
         hooks.closed()

@@ -7,6 +7,7 @@ arguments follow PyWebIO's `pywebio.output` where they overlap.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -20,6 +21,9 @@ from desklaunch.ui.style import check_css
 
 BUTTON_COLORS = ("primary", "secondary", "success", "danger", "warning", "info", "light",
                  "dark")
+_CSS_COLOR = re.compile(
+    r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|rgba|hsl|hsla)\([0-9.,%\s/]{1,60}\)")
+"""A CSS colour a toast may take: hex, a colour's name, rgb()/hsl()."""
 TOAST_COLORS = {"info": "info", "success": "success", "warn": "warn", "warning": "warn",
                 "error": "error", "danger": "error"}
 
@@ -249,16 +253,23 @@ def toast(content: Any, duration: float = 2, position: str = "center", color: st
 
         toast("Saved. Click to undo", color="success", onclick=undo)
 
-    Differences from PyWebIO: notices always show in the same corner (`position` is
-    accepted and changes nothing); `color` is one of the named colours, not any CSS colour.
+    `position` is "left", "center" or "right" (at the top of the window); `color` is
+    "info", "success", "warning" or "error", or any CSS colour ("#2b8a3e", "teal",
+    "rgb(0, 90, 180)"), as in PyWebIO.
     """
+    css = None
     if color not in TOAST_COLORS:
-        raise ValueError(f"toast color must be one of {', '.join(TOAST_COLORS)}")
+        if not isinstance(color, str) or not _CSS_COLOR.fullmatch(color.strip()):
+            raise ValueError(f"toast color must be one of {', '.join(TOAST_COLORS)} or a "
+                             f"CSS colour, not {color!r}")
+        css = color.strip()
     if position not in ("left", "center", "right"):
         raise ValueError("toast position must be one of left, center, right")
     session = current_session()
     command = {"cmd": "toast", "text": str(content), "duration": duration,
-               "color": TOAST_COLORS[color]}
+               "color": TOAST_COLORS.get(color, "info"), "position": position}
+    if css is not None:
+        command["css_color"] = css
     if onclick is not None:
         # A toast is clicked at most once, or it goes away unclicked (`toast_close` for
         # `close`): either way the app forgets both ids, so toasts do not pile up.

@@ -113,6 +113,10 @@ class PinBoard(Mailbox):
             self._values[name] = widget.convert(raw)
         self._show(widget, raw, echo=False)
 
+    def values(self, names: Sequence[str]) -> dict[str, Any]:
+        with self._lock:
+            return {name: self._values.get(name) for name in names if name in self._current}
+
     def widget(self, name: str) -> PinWidget | None:
         with self._lock:
             return self._current.get(name)
@@ -190,6 +194,11 @@ class PinBoard(Mailbox):
             self.session.call_soon(callback, value)
         return woke
 
+    def nudge(self) -> None:
+        super().nudge()
+        with self._lock:
+            self._lock.notify_all()  # a blocked pin_wait_change looks again
+
     def close(self) -> None:
         with self._lock:
             if self._shut:
@@ -254,6 +263,17 @@ class Pin:
 pin = Pin()
 
 
+def get_pin_values(names: Sequence[str]) -> dict[str, Any]:
+    """The values of several pin widgets at once, `{name: value}`; a name no widget has
+    is left out (PyWebIO 1.8.4's call; each read is local here, so it is as quick as `pin`).
+
+        values = get_pin_values(["width", "height"])
+    """
+    if isinstance(names, str):
+        names = [names]
+    return PinBoard.of(current_session()).values(list(names))
+
+
 def pin_wait_change(*names: str | Sequence[str], timeout: float | None = None) -> Any:
     """Wait until the person changes one of the named pin widgets; return
     `{"name": name, "value": value}`, or None after `timeout` seconds.
@@ -292,9 +312,31 @@ def pin_on_change(name: str, onchange: Callable[[Any], Any] | None = None, clear
         session.call_soon(onchange, board.value(name))
 
 
+_FEEDBACK = ("valid_status", "valid_feedback", "invalid_feedback")
+
+
+def _feedback(field_spec: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
+    """PyWebIO's verdict under a field: `valid_status=True` shows `valid_feedback` (in
+    green), False shows `invalid_feedback` (as an error), None or 0 shows neither."""
+    given = {key: spec.pop(key) for key in _FEEDBACK if key in spec}
+    if not given:
+        return {}
+    for key in ("valid_feedback", "invalid_feedback"):
+        if key in given:
+            field_spec[key] = "" if given[key] is None else str(given[key])
+    status = given.get("valid_status", field_spec.get("valid_status"))
+    cleared = status is None or (status == 0 and not isinstance(status, bool))
+    field_spec["valid_status"] = None if cleared else bool(status)
+    return {"valid_status": field_spec["valid_status"],
+            "valid_feedback": field_spec.get("valid_feedback", ""),
+            "invalid_feedback": field_spec.get("invalid_feedback", "")}
+
+
 def pin_update(name: str, **spec: Any) -> None:
     """Change a pin widget after it is shown: its `value`, `label`, `help_text`,
-    `placeholder`, `readonly`, or (select, checkbox, radio) its `options`.
+    `placeholder`, `readonly`, or (select, checkbox, radio) its `options`; PyWebIO's
+    `valid_status` (True, False or None) with `valid_feedback` / `invalid_feedback` shows a
+    verdict under it.
 
         pin_update("city", value="Paris", help_text="Where you live")
 
@@ -306,7 +348,7 @@ def pin_update(name: str, **spec: Any) -> None:
     widget = board.widget(name)
     if widget is None:
         return
-    allowed = {"value", "readonly"} | set(widget.field.UPDATABLE)
+    allowed = {"value", "readonly"} | set(widget.field.UPDATABLE) | set(_FEEDBACK)
     unknown = sorted(set(spec) - allowed)
     if unknown:
         raise NotImplementedError(f"pin_update({unknown[0]}=...) is not supported for a "
@@ -315,6 +357,7 @@ def pin_update(name: str, **spec: Any) -> None:
     changes: dict[str, Any] = {}
     if "readonly" in spec:
         changes["readonly"] = widget.field.spec["readonly"] = bool(spec.pop("readonly"))
+    changes.update(_feedback(widget.field.spec, spec))
     if spec:
         changes.update(widget.field.update(spec))
     if changes:

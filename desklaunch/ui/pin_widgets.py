@@ -32,11 +32,12 @@ def _picked(field: Field[Any]) -> list[int]:
 
 
 def put_pin(field: Field[Any], to_wire: ToWire, raw: Any, scope: str | None,
-            position: int) -> Output:
-    """Show `field` among the outputs as a pin widget (the building block of `put_*`)."""
+            position: int, wid: str | None = None) -> Output:
+    """Show `field` among the outputs as a pin widget (the building block of `put_*`);
+    `wid` is the widget's id when the field needed it before (a file field's uploads)."""
     session = current_session()
     board = PinBoard.of(session)
-    widget = PinWidget(session.new_id("p"), field, to_wire)
+    widget = PinWidget(wid or session.new_id("p"), field, to_wire)
     board.add(widget, raw)
     return send_output({"type": "pin", "id": widget.wid, "name": widget.name,
                         "field": field.wire()}, scope, position)

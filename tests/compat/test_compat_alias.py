@@ -59,10 +59,7 @@ def test_star_imports_give_every_name(alias) -> None:
 
 
 @pytest.mark.parametrize(("module", "name"), [
-    ("pywebio.output", "put_widget"), ("pywebio.output", "put_datatable"),
-    ("pywebio.pin", "put_actions"),
-    ("pywebio.session", "go_app"), ("pywebio.platform.flask", "webio_view"),
-    ("pywebio.platform", "path_deploy"),
+    ("pywebio.platform.flask", "webio_view"), ("pywebio.platform", "run_event_loop"),
 ])
 def test_an_unsupported_call_raises_naming_itself(alias, module: str, name: str) -> None:
     __import__(module)
@@ -76,13 +73,6 @@ def test_unknown_names_are_attribute_errors(alias) -> None:
 
     with pytest.raises(AttributeError):
         pywebio.output.no_such_call  # noqa: B018
-
-
-def test_start_server_refuses_several_apps(alias) -> None:
-    from pywebio.platform import start_server
-
-    with pytest.raises(NotImplementedError, match="several applications"):
-        start_server({"a": lambda: None, "b": lambda: None})
 
 
 def test_config_as_a_decorator_makes_a_configured_app_each_time(alias) -> None:
@@ -103,6 +93,28 @@ def test_config_as_a_decorator_makes_a_configured_app_each_time(alias) -> None:
     assert inspect.iscoroutinefunction(dark) and dark.__doc__ == "Theme preview"
     with pytest.raises(ValueError, match="theme must be one of"):
         config(theme="neon")
+
+
+def test_several_apps_are_named_as_pywebio_names_them(alias) -> None:
+    from desklaunch.compat.pywebio.platform.deploy import applications
+
+    def first() -> None:
+        """First app
+
+        What it does.
+        """
+
+    def second() -> None:
+        pass
+
+    apps = applications([first, second])
+    assert list(apps) == ["first", "second"]
+    assert (apps["first"].title, apps["first"].description) == ("First app", "What it does.")
+    assert apps["second"].title == "second"
+    with pytest.raises(ValueError, match="two apps are named 'first'"):
+        applications([first, first])
+    with pytest.raises(TypeError, match="'x' is not a function"):
+        applications({"x": 3})
 
 
 def test_an_installed_pywebio_is_left_alone_unless_forced(monkeypatch) -> None:

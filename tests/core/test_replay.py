@@ -86,6 +86,13 @@ def test_clearing_root_empties_the_outputs_but_keeps_title_form_and_state():
     assert shown(log) == ["env", "c", "form f1"]
 
 
+def test_a_frame_command_survives_clearing_root_and_a_plain_coalesced_one_does_not():
+    log = record(ViewLog(), {"cmd": "apps", "id": "a1", "coalesce": "apps", "frame": True},
+                 {"cmd": "progress", "name": "p", "value": 0.5, "coalesce": "progress:p"},
+                 text("a"), {"cmd": "clear", "scope": "ROOT"}, text("b"))
+    assert shown(log) == ["b", "apps"]
+
+
 def test_clearing_another_scope_is_replayed_in_its_place():
     log = record(ViewLog(), text("a", scope="box"), {"cmd": "clear", "scope": "box"},
                  text("b", scope="box"))

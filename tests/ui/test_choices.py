@@ -98,3 +98,20 @@ def test_input_update_gives_a_choice_field_new_options_the_converter_follows() -
     assert level.update({"value": 7}) == {"value": 7}
     with pytest.raises(ValueError):
         level.update({"value": 70})
+
+
+def test_select_value_marks_options_as_pywebio_does() -> None:
+    def shown(field: Field[Any]) -> list[int]:
+        return [i for i, o in enumerate(field.spec["options"]) if o["selected"]]
+
+    # a list for a single choice: its values are marked; the last marked shows
+    assert shown(select("P", ["a", "b", "c"], value=["a", "b"], name="p")) == [1]
+    # `value` besides an option marked in the options: the last marked shows, as a
+    # browser shows a <select> given two
+    assert shown(select("P", [("A", 1, True), ("B", 2)], value=2, name="p")) == [1]
+    assert shown(radio("P", [("A", 1, True), ("B", 2)], value=2, name="p")) == [1]
+    # an option whose value is a list still matches that list
+    assert shown(select("P", [("XY", ["x", "y"]), ("Z", "z")], value=["x", "y"],
+                        name="p")) == [0]
+    assert shown(select("P", ["a", "b"], value=["a", "b"], multiple=True, name="p")) == [0, 1]
+    assert select("P", ["a"], native=False, name="p").spec["options"][0]["selected"]

@@ -94,3 +94,30 @@ def test_a_waiting_call_wakes_with_session_closed(session) -> None:
     thread.join(10)
     assert outcome == ["closed"]
 
+
+
+def test_put_actions_sets_its_pin_at_every_press_and_refuses_other_buttons(session) -> None:
+    from desklaunch.ui import get_pin_values, put_actions
+
+    put_actions("go", label="Go", buttons=["Start", ("Stop", 0)])
+    wid = widget_id(session)
+    assert pin.go is None
+    change(session, wid, 1)
+    assert pin.go == 0
+    change(session, wid, 0)
+    assert pin.go == "Start"
+    change(session, wid, 7)  # no such button: no value
+    assert pin.go is None
+    assert get_pin_values(["go", "nothing"]) == {"go": None}
+    with pytest.raises(ValueError, match="only 'submit' buttons"):
+        put_actions("bad", buttons=[{"label": "Reset", "type": "reset"}])
+
+
+def test_pin_update_shows_pywebio_s_verdicts(session) -> None:
+    put_input("name", label="Name")
+    pin_update("name", valid_status=False, invalid_feedback="Taken")
+    pin_update("name", valid_status=True, valid_feedback="Free")
+    pin_update("name", valid_status=0)
+    updates = [c["changes"] for c in session.sent if c["cmd"] == "pin_update"]
+    assert [u["valid_status"] for u in updates] == [False, True, None]
+    assert updates[1]["valid_feedback"] == "Free" and updates[1]["invalid_feedback"] == "Taken"

@@ -60,9 +60,15 @@ export class Notices {
 
   // ---- toasts --------------------------------------------------------------------------
 
-  toast({ text, duration, color, id, close }) {
+  toast({ text, duration, color, id, close, position, css_color: cssColor }) {
     const kind = TOAST_COLORS.has(color) ? color : "info";
-    const toast = element("div", `dl-toast ${kind}`);
+    const place = position === "left" || position === "right" ? position : "center";
+    const toast = element("div", `dl-toast ${kind} ${place}`);
+    // PyWebIO's any-CSS-colour toasts: the colour is set through the CSSOM, which the
+    // page's policy allows (it refuses style attributes written in markup).
+    if (typeof cssColor === "string" && CSS.supports("color", cssColor)) {
+      toast.style.setProperty("--toast", cssColor);
+    }
     const body = element("span", "dl-toast-text", asText(text));
     toast.append(body);
     const dismiss = element("button", "dl-toast-close", "\u00d7");

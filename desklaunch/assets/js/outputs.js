@@ -9,6 +9,7 @@ import { defineCommand } from "./render.js";
 import { applyStyle } from "./style.js";
 import "./table.js";
 import "./tabs.js";
+import "./template.js";
 import { makeClickable, outputElement } from "./widgets.js";
 
 // `style`: an output's inline style changed after it was shown (`Output.style()`).

@@ -50,18 +50,31 @@ function helpFor(wrap, field, text) {
 defineWidget("pin", (widget) => {
   const id = asText(widget.id);
   const spec = widget.field && typeof widget.field === "object" ? widget.field : {};
+  let entry = null;
   const field = buildField(spec, uniqueId("dl-pin"), {
     send: (event) => sendEvent(event),
-    submit() {},
+    // A button of `put_actions` was pressed: its index is the value, sent now (every
+    // press counts, the same button again too).
+    submit() {
+      if (entry?.el.isConnected && sendEvent({ type: "pin_change", id, value: entry.field.value() })) {
+        entry.sent = true;
+      }
+    },
     reset() {},
     cancel() {},
+    // A file field's uploads are named by the widget's id; their problems show under it.
+    formId: id,
+    showError: (_name, message) => verdictFor(entry?.field.wrap, entry?.field, {
+      valid_status: false, invalid_feedback: message,
+    }),
+    clearError: () => entry && verdictFor(entry.field.wrap, entry.field, {}),
   });
   const el = element("div", "dl-pin");
   el.append(field.wrap);
   helpFor(field.wrap, field, spec.help_text);
   // PyWebIO's pin widgets may have no label: the pin's name is the best name left.
   if (!spec.label) field.control.setAttribute("aria-label", asText(spec.name));
-  const entry = { field, el, sent: false, scheduled: false };
+  entry = { field, el, sent: false, scheduled: false };
   const report = () => {
     if (!entry.scheduled) return;
     entry.scheduled = false;
@@ -76,8 +89,22 @@ defineWidget("pin", (widget) => {
     waiting.add(report);
     requestAnimationFrame(report);
   };
-  el.addEventListener("input", changed);
-  el.addEventListener("change", changed);
+  if (spec.type === "file") {
+    // The files count once they have arrived; a removed one counts at once.
+    const whenSent = () => field.pending().then(() => {
+      entry.scheduled = true;
+      report();
+    });
+    el.addEventListener("change", whenSent);
+    el.addEventListener("drop", () => setTimeout(whenSent));
+    el.addEventListener("click", (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest(".dl-file-list button")) setTimeout(whenSent);
+    }, true); // before the button takes its file (and itself) off the list
+  } else {
+    el.addEventListener("input", changed);
+    el.addEventListener("change", changed);
+  }
   pins.set(id, entry);
   if (pins.size > 2000) for (const [key, old] of pins) if (!old.el.isConnected) pins.delete(key);
   return el;
@@ -86,6 +113,7 @@ defineWidget("pin", (widget) => {
 /** Show `raw` (text, an index, or a list of indexes) in a pin widget's control. */
 function setValue(field, raw) {
   const type = field.spec?.type;
+  if (type === "actions" || type === "file") return; // buttons and files show no value
   const wanted = (index) => (Array.isArray(raw) ? raw.includes(index) : raw === index);
   if (type === "select") {
     Array.from(field.control.options).forEach((option, index) => (option.selected = wanted(index)));
@@ -111,6 +139,21 @@ defineCommand("pin_value", ({ id, value, echo }) => {
   setValue(entry.field, value);
 });
 
+/** PyWebIO's verdict under a pin field: valid (green text), invalid (an error), or none. */
+function verdictFor(wrap, field, changes) {
+  if (!wrap || !field) return;
+  wrap.querySelector(":scope > .dl-verdict")?.remove();
+  field.control.removeAttribute("aria-invalid");
+  const status = changes.valid_status;
+  if (status !== true && status !== false) return;
+  const text = asText(status ? changes.valid_feedback : changes.invalid_feedback);
+  if (!status) field.control.setAttribute("aria-invalid", "true");
+  if (!text) return;
+  const verdict = element("p", `dl-verdict ${status ? "dl-valid" : "dl-error"}`, text);
+  if (!status) verdict.setAttribute("role", "alert");
+  wrap.append(verdict);
+}
+
 defineCommand("pin_update", ({ id, changes }) => {
   const entry = live(id);
   if (!entry || !changes || typeof changes !== "object") return;
@@ -124,4 +167,5 @@ defineCommand("pin_update", ({ id, changes }) => {
   if ("readonly" in changes && "readOnly" in field.control) {
     field.control.readOnly = Boolean(changes.readonly);
   }
+  if ("valid_status" in changes) verdictFor(field.wrap, field, changes);
 });

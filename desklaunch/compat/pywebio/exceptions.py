@@ -16,4 +16,9 @@ class SessionException(Exception):  # noqa: N818 - PyWebIO's name
     """PyWebIO's base class of session errors; desklaunch never raises it."""
 
 
-__all__ = ["SessionClosedException", "SessionException", "SessionNotFoundException"]
+class PyWebIOWarning(UserWarning):
+    """PyWebIO's warning category; desklaunch never issues it."""
+
+
+__all__ = ["PyWebIOWarning", "SessionClosedException", "SessionException",
+           "SessionNotFoundException"]

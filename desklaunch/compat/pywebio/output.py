@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desklaunch.compat.forward import forwarder
+from desklaunch.ui.scripts import JSFunction as JSFunction
 
 
 class Position:
@@ -33,11 +34,6 @@ _NAMES = ("JSFunction", "OutputPosition", "PopupSize", "Position", "clear", "clo
 __all__ = [*_NAMES]
 
 __getattr__ = forwarder(__name__.replace("desklaunch.compat.", ""), _NAMES, {
-    "put_widget": "it renders script-supplied templates; use put_html or the put_* calls",
-    "put_datatable": "use put_table()",
-    "datatable_update": "use put_table() in a scope and clear() it",
-    "datatable_insert": "use put_table() in a scope and clear() it",
-    "datatable_remove": "use put_table() in a scope and clear() it",
 })
 
 

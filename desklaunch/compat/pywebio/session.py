@@ -22,7 +22,6 @@ _NAMES = ("SessionClosedException", "SessionException", "SessionNotFoundExceptio
 __all__ = [*_NAMES]
 
 __getattr__ = forwarder(__name__.replace("desklaunch.compat.", ""), _NAMES, {
-    "go_app": "desklaunch runs one app",
 })
 
 
@@ -40,11 +39,23 @@ def get_current_task_id() -> str:
     return task_id()
 
 
-def get_info() -> Any:
-    """PyWebIO's older name for `info`."""
-    return __getattr__("info")
-
-
 def data() -> Any:
-    """PyWebIO's older name for `local`."""
-    return __getattr__("local")
+    """PyWebIO's old name of `local` (deprecated there since 1.1): returns `local`."""
+    import warnings
+
+    from desklaunch.ui import local
+
+    warnings.warn("pywebio.session.data() is deprecated; use pywebio.session.local",
+                  DeprecationWarning, stacklevel=2)
+    return local
+
+
+def get_info() -> Any:
+    """PyWebIO's old name of `info` (deprecated there since 1.2): returns `info`."""
+    import warnings
+
+    from desklaunch.ui import info
+
+    warnings.warn("pywebio.session.get_info() is deprecated; use pywebio.session.info",
+                  DeprecationWarning, stacklevel=2)
+    return info

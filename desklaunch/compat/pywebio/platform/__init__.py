@@ -10,7 +10,7 @@ the page its title, theme, styles and scripts (desklaunch/compat/pywebio/appconf
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from desklaunch.compat.forward import unsupported
@@ -18,20 +18,30 @@ from desklaunch.compat.pywebio.appconfig import config
 from desklaunch.compat.pywebio.running import run_app
 
 
-def _pick(applications: Any) -> Callable[[], Any]:
-    if callable(applications):
+def _single(applications: Any) -> Callable[[], Any] | None:
+    """The one app to run directly, or None when there are several (an index then)."""
+    if callable(applications) and not isinstance(applications, Mapping):
         return applications  # type: ignore[no-any-return]
-    apps = list(applications.values()) if isinstance(applications, dict) else list(applications)
-    if len(apps) != 1 or not callable(apps[0]):
-        raise NotImplementedError(
-            "pywebio start_server() with several applications is not supported by "
-            "desklaunch: it runs one app per window")
-    return apps[0]  # type: ignore[no-any-return]
+    apps = list(applications.values()) if isinstance(applications, Mapping) \
+        else list(applications)
+    if len(apps) == 1 and callable(apps[0]):
+        return apps[0]  # type: ignore[no-any-return]
+    return None
 
 
 def start_server(applications: Any, port: int = 0, host: str = "", **server_options: Any) -> Any:
-    """Run the application function now, in this desklaunch window (returns its result)."""
-    return run_app(_pick(applications))
+    """Run the application function now, in this desklaunch window (returns its result).
+
+    Several apps (a dict of name → function, or a list of functions) take turns in the
+    window: the index first (the app named "index", else a list of the apps), then the
+    one picked; `go_app(name)` switches (desklaunch/ui/apps.py). One app runs directly.
+    """
+    app = _single(applications)
+    if app is None:
+        from desklaunch.compat.pywebio.platform.deploy import serve_several
+
+        return serve_several(applications)
+    return run_app(app)
 
 
 def seo(title: str, description: str | None = None, app: Any = None) -> Any:
@@ -40,18 +50,32 @@ def seo(title: str, description: str | None = None, app: Any = None) -> Any:
     return decorate(app) if app is not None else decorate
 
 
-path_deploy = unsupported("pywebio.platform.path_deploy", "run each script with desklaunch")
-path_deploy_http = unsupported("pywebio.platform.path_deploy_http",
-                               "run each script with desklaunch")
-run_event_loop = unsupported("pywebio.platform.run_event_loop",
-                             "desklaunch runs its own event loop")
+def path_deploy(base: str, *args: Any, **kwargs: Any) -> None:
+    """Run the apps of folder `base` in this window (see platform/deploy.py)."""
+    from desklaunch.compat.pywebio.platform.deploy import path_deploy as deploy
+
+    deploy(base, *args, **kwargs)
+
+
+def path_deploy_http(base: str, *args: Any, **kwargs: Any) -> None:
+    """`path_deploy` over HTTP: the same here."""
+    from desklaunch.compat.pywebio.platform.deploy import path_deploy_http as deploy
+
+    deploy(base, *args, **kwargs)
+
+
+run_event_loop = unsupported(
+    "pywebio.platform.run_event_loop",
+    "desklaunch runs its own event loop; write `async def main()` and run the script with "
+    "desklaunch")
 
 
 def framework_stubs(module: str, names: tuple[str, ...]) -> dict[str, Any]:
     """The calls of a web-framework module (`pywebio.platform.flask`, ...) that put an app in
     someone else's server: each raises, since desklaunch shows the app in its own window."""
-    return {name: unsupported(f"{module}.{name}", "desklaunch shows the app in its own window")
-            for name in names}
+    why = ("desklaunch shows the app in its own window, not inside another web server; "
+           "call start_server(main) and run the script with desklaunch")
+    return {name: unsupported(f"{module}.{name}", why) for name in names}
 
 __all__ = ["config", "path_deploy", "path_deploy_http", "run_event_loop", "seo",
            "start_server"]

@@ -43,11 +43,8 @@ def main() -> None:
     put_buttons(["Explain"], onclick=lambda _: popup("About BMI",
                                                      put_text("Weight over height squared.")))
     run_js("document.body.dataset.bmi = value", value=f"{bmi:.1f}")
-    for call in (lambda: put_widget("<b>{{x}}</b>", {"x": 1}),):
-        try:
-            call()
-        except NotImplementedError as exc:
-            put_text(str(exc).split(" is ")[0] + " is missing")
+    put_widget("<p>Your BMI, <b>{{bmi}}</b>{{#note}}: {{note}}{{/note}}</p>",
+               {"bmi": f"{bmi:.1f}", "note": "read the table above"})
     put_text(f"units read back: {pin.units}")
 
 

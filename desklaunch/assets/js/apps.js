@@ -1,0 +1,72 @@
+// Several apps in one window (PyWebIO's start_server with several apps, path_deploy, and
+// `desklaunch FOLDER/`; desklaunch/ui/apps.py). The `apps` command names the apps and the
+// one shown; a bar above the output leads back to the index, and a link to `?app=NAME`
+// (or, for a folder, `./NAME`) switches apps instead of leaving the page. The page names
+// an app to the script by its position in the list, never by text.
+
+import { element } from "./parts.js";
+import { defineCommand } from "./render.js";
+
+let sendEvent = () => false;
+let apps = null; // { id, names, home, current }
+let bar = null;
+
+function barElement() {
+  if (bar?.isConnected) return bar;
+  bar = element("nav", "dl-apps-bar");
+  bar.setAttribute("aria-label", "Apps");
+  const output = document.getElementById("dl-output");
+  output?.parentElement?.insertBefore(bar, output);
+  return bar;
+}
+
+function pick(index) {
+  if (apps && Number.isInteger(index) && index >= 0) {
+    sendEvent({ type: "click", id: apps.id, value: index });
+  }
+}
+
+defineCommand("apps", ({ id, names, home, current, back }) => {
+  if (typeof id !== "string" || !Array.isArray(names)) return;
+  apps = { id, names: names.map(String), home: Number(home), current: Number(current) };
+  const nav = barElement();
+  nav.replaceChildren();
+  nav.hidden = apps.current === apps.home;
+  if (nav.hidden) return;
+  const button = element("button", "dl-btn link");
+  button.type = "button";
+  const arrow = element("span", "dl-apps-arrow", "\u2039");
+  arrow.setAttribute("aria-hidden", "true");
+  button.append(arrow, String(back || "All apps"));
+  button.addEventListener("click", () => pick(apps.home));
+  nav.append(button);
+});
+
+/** The position of the app a same-origin link names, or -1. */
+function appOf(link) {
+  const href = link.getAttribute("href");
+  if (!apps || href === null) return -1;
+  let url;
+  try {
+    url = new URL(href, location.href);
+  } catch {
+    return -1;
+  }
+  if (url.origin !== location.origin) return -1;
+  const named = url.searchParams.get("app");
+  if (named !== null) return apps.names.indexOf(named);
+  const path = decodeURIComponent(url.pathname).replace(/^\/+|\/+$/g, "").replace(/\.py$/, "");
+  return path ? apps.names.indexOf(path) : -1;
+}
+
+/** Give the apps the client's event queue, and catch clicks on links to an app. */
+export function connectApps(send) {
+  sendEvent = send;
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    const index = link ? appOf(link) : -1;
+    if (index < 0) return;
+    event.preventDefault();
+    pick(index);
+  }, true);
+}

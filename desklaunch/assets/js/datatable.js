@@ -1,0 +1,224 @@
+// `datatable` widgets (put_datatable; desklaunch/ui/datatable.py): a table to sort and
+// pick rows from. Rows come as { k: key, cells: [...] }; the page answers the script with
+// keys only ({ rows: [keys], action: index or null } to the table's callback), never
+// with cell text. `datatable_rows` commands replace the rows (kept picks stay picked).
+//
+// A click on a column's title sorts by it: ascending, descending, then as given (numbers
+// as numbers, text in the reader's collation). A click on a row (or Enter / Space on it)
+// picks it; with several allowed each row has a tick box too.
+
+import { asText, element, uniqueId } from "./parts.js";
+import { defineCommand } from "./render.js";
+import { defineWidget } from "./widgets.js";
+
+let sendEvent = () => false;
+const tables = new Map(); // table id → state
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+
+/** Give the tables the client's event queue. */
+export function connectDatatables(send) {
+  sendEvent = send;
+}
+
+const cellText = (value) => (typeof value === "boolean" ? String(value) : asText(value));
+
+function compare(a, b) {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return collator.compare(cellText(a), cellText(b));
+}
+
+function report(state, action) {
+  const rows = [...state.picked];
+  if (!rows.length && action === null) return;
+  sendEvent({ type: "click", id: state.callback, value: { rows, action } });
+}
+
+function rowElement(state, row) {
+  const tr = document.createElement("tr");
+  tr.dataset.key = String(row.k);
+  tr.tabIndex = 0;
+  const picked = state.picked.has(row.k);
+  tr.setAttribute("aria-selected", String(picked));
+  if (state.multiple) {
+    const td = element("td", "dl-dt-pick");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = picked;
+    box.tabIndex = -1;
+    box.setAttribute("aria-label", `Pick row ${cellText(row.cells[0])}`);
+    td.append(box);
+    tr.append(td);
+  }
+  state.columns.forEach((_, index) => tr.append(element("td", "", cellText(row.cells[index]))));
+  return tr;
+}
+
+/** Build every row afresh (new rows from the app), then put them in order. */
+function drawBody(state) {
+  const keys = new Set(state.rows.map((row) => row.k));
+  for (const key of [...state.picked]) if (!keys.has(key)) state.picked.delete(key);
+  state.elements = new Map(state.rows.map((row) => [row.k, rowElement(state, row)]));
+  order(state);
+  drawActions(state);
+}
+
+/** Put the rows' elements in the sort's order: moved, not rebuilt (a sort of ten
+ *  thousand rows costs one pass over the nodes). */
+function order(state) {
+  let rows = state.rows;
+  if (state.sort) {
+    const { column, direction } = state.sort;
+    rows = [...rows].sort((x, y) => direction * compare(x.cells[column], y.cells[column]));
+  }
+  const fragment = new DocumentFragment();
+  for (const row of rows) fragment.append(state.elements.get(row.k));
+  state.body.replaceChildren(fragment);
+}
+
+function drawActions(state) {
+  for (const button of state.actionButtons) button.disabled = state.picked.size === 0;
+  const count = state.picked.size;
+  state.status.textContent = `Selected ${count} row${count === 1 ? "" : "s"}`;
+}
+
+function pick(state, tr) {
+  const key = Number(tr.dataset.key);
+  const changed = new Set([key]);
+  if (state.multiple) {
+    if (state.picked.has(key)) state.picked.delete(key);
+    else state.picked.add(key);
+  } else {
+    for (const old of state.picked) changed.add(old);
+    state.picked.clear();
+    state.picked.add(key);
+  }
+  for (const changedKey of changed) {
+    const row = state.elements.get(changedKey);
+    if (!row) continue;
+    const on = state.picked.has(changedKey);
+    row.setAttribute("aria-selected", String(on));
+    const box = row.querySelector("input[type=checkbox]");
+    if (box) box.checked = on;
+  }
+  drawActions(state);
+  if (state.onselect) report(state, null);
+}
+
+function sortBy(state, column) {
+  const current = state.sort?.column === column ? state.sort.direction : 0;
+  const next = current === 0 ? 1 : current === 1 ? -1 : 0;
+  state.sort = next ? { column, direction: next } : null;
+  state.headers.forEach((th, index) => {
+    const direction = state.sort?.column === index ? state.sort.direction : 0;
+    th.setAttribute("aria-sort", direction === 1 ? "ascending" : direction === -1 ? "descending" : "none");
+  });
+  order(state);
+}
+
+defineWidget("datatable", (widget) => {
+  const id = asText(widget.id);
+  const columns = Array.isArray(widget.columns) ? widget.columns.map(asText) : [];
+  const wrap = element("div", "dl-datatable");
+  const state = {
+    id, callback: asText(widget.callback), columns, multiple: Boolean(widget.multiple),
+    onselect: Boolean(widget.onselect), rows: Array.isArray(widget.rows) ? widget.rows : [],
+    picked: new Set(), sort: null, headers: [], actionButtons: [], body: null, status: null,
+    elements: new Map(), // row key → its <tr>
+  };
+  const actions = Array.isArray(widget.actions) ? widget.actions : [];
+  // Below the table, as PyWebIO's status bar: how many rows are picked, the buttons for
+  // them, and the text of the cell last clicked.
+  const footer = element("div", "dl-dt-footer");
+  state.status = element("span", "dl-dt-status", "Selected 0 rows");
+  state.status.setAttribute("aria-live", "polite");
+  footer.append(state.status);
+  if (actions.length) {
+    const bar = element("div", "dl-dt-actions");
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "Actions on the picked rows");
+    actions.forEach((label, index) => {
+      if (label === null) return bar.append(element("span", "dl-dt-gap"));
+      const button = element("button", "dl-btn secondary", asText(label));
+      button.type = "button";
+      button.disabled = true;
+      button.addEventListener("click", () => report(state, index));
+      state.actionButtons.push(button);
+      bar.append(button);
+    });
+    footer.append(bar);
+  }
+  let cellBar = null;
+  if (widget.bar) {
+    cellBar = element("div", "dl-dt-cellbar");
+    cellBar.setAttribute("aria-live", "polite");
+    footer.append(cellBar);
+  }
+  const scroller = element("div", "dl-dt-scroll");
+  const height = asText(widget.height);
+  if (height && height !== "auto" && /^[\d.]+(px|%|em|rem|vh)$/.test(height)) {
+    scroller.style.maxHeight = height;
+  }
+  const table = element("table", "dl-table dl-dt-table");
+  table.id = uniqueId("dl-dt");
+  // A grid: its rows can be picked (aria-selected), one or several.
+  table.setAttribute("role", "grid");
+  if (state.multiple) table.setAttribute("aria-multiselectable", "true");
+  const head = document.createElement("thead");
+  const groups = Array.isArray(widget.groups) ? widget.groups : [];
+  if (groups.length) {
+    // Nested records: each parent's name over its columns, as ag-grid groups them.
+    const groupRow = element("tr", "dl-dt-groups");
+    if (state.multiple) groupRow.append(element("th"));
+    for (const group of groups) {
+      const th = element("th", "", asText(group?.label));
+      th.colSpan = Math.max(1, Number(group?.span) || 1);
+      if (th.textContent) th.scope = "colgroup";
+      groupRow.append(th);
+    }
+    head.append(groupRow);
+  }
+  const headRow = document.createElement("tr");
+  if (state.multiple) headRow.append(element("th", "dl-dt-pick"));
+  columns.forEach((title, index) => {
+    const th = element("th");
+    th.scope = "col";
+    th.setAttribute("aria-sort", "none");
+    const button = element("button", "dl-dt-sort", title);
+    button.type = "button";
+    button.addEventListener("click", () => sortBy(state, index));
+    th.append(button);
+    state.headers.push(th);
+    headRow.append(th);
+  });
+  head.append(headRow);
+  state.body = document.createElement("tbody");
+  table.append(head, state.body);
+  state.body.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const tr = target?.closest("tr");
+    if (!tr || !state.body.contains(tr)) return;
+    const td = target.closest("td");
+    if (cellBar && td && !td.classList.contains("dl-dt-pick")) cellBar.textContent = td.textContent;
+    pick(state, tr);
+  });
+  state.body.addEventListener("keydown", (event) => {
+    const tr = event.target instanceof Element ? event.target.closest("tr") : null;
+    if (tr && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      pick(state, tr);
+    }
+  });
+  scroller.append(table);
+  wrap.append(scroller, footer);
+  tables.set(id, state);
+  if (tables.size > 500) for (const [key, old] of tables) if (!old.body.isConnected) tables.delete(key);
+  drawBody(state);
+  return wrap;
+});
+
+defineCommand("datatable_rows", ({ id, rows }) => {
+  const state = tables.get(asText(id));
+  if (!state || !Array.isArray(rows)) return;
+  state.rows = rows;
+  drawBody(state);
+});

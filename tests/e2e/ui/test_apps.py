@@ -1,0 +1,160 @@
+"""Several apps in one window: PyWebIO's start_server({...}), go_app, path_deploy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from desklaunch.compat import install_pywebio_alias, pywebio_installed, remove_pywebio_alias
+
+SCRIPTS = Path(__file__).parent / "scripts"
+
+
+@pytest.fixture
+def alias() -> Iterator[None]:
+    assert not pywebio_installed(), "these tests need PyWebIO not to be installed"
+    assert install_pywebio_alias()
+    yield
+    remove_pywebio_alias()
+
+
+def test_an_index_lists_the_apps_and_each_runs_in_the_window(pilot, alias) -> None:
+    app = pilot(SCRIPTS / "pywebio_apps.py", title="Applications index")
+    page = app.page
+    expect(page.get_by_role("heading", name="Applications index")).to_be_visible()
+    listing = page.get_by_role("listitem")
+    expect(listing.filter(has_text="Adds two numbers you type.")).to_be_visible()
+    page.get_by_role("link", name="Add numbers").click()
+    expect(page).to_have_title("Add numbers")
+    app.answer("First number", "2")
+    app.answer("Second number", "3")
+    app.expect_text("2 + 3 = 5")
+    # go_app from a button's callback, while the app has ended
+    app.click("Go to greeter")
+    expect(page).to_have_title("Say hello")
+    app.expect_no_text("2 + 3 = 5")
+    # go_app from a callback while the app waits in input(): the form goes, adder starts
+    expect(app.field("Your name")).to_be_visible()
+    app.click("Go to adder")
+    expect(app.field("First number")).to_be_visible()
+    expect(app.field("Your name")).to_have_count(0)
+    # the bar leads back to the index, from the middle of a question too
+    app.click("All apps")
+    expect(page.get_by_role("heading", name="Applications index")).to_be_visible()
+    expect(app.field("First number")).to_have_count(0)
+    expect(app.button("All apps")).to_be_hidden()
+    page.get_by_role("link", name="Say hello").click()
+    app.answer("Your name", "Ada")
+    app.expect_text("Hello, Ada!")
+
+
+def test_a_reload_keeps_the_app_shown(pilot, alias) -> None:
+    app = pilot(SCRIPTS / "pywebio_apps.py", title="Applications index")
+    app.page.get_by_role("link", name="Say hello").click()
+    expect(app.field("Your name")).to_be_visible()
+    app.page.reload()
+    expect(app.page).to_have_title("Say hello")
+    expect(app.field("Your name")).to_be_visible()
+    app.click("All apps")
+    expect(app.page.get_by_role("heading", name="Applications index")).to_be_visible()
+
+
+def test_path_deploy_runs_a_folder_of_apps_with_its_own_index(pilot, alias, tmp_path) -> None:
+    folder = tmp_path / "apps"
+    folder.mkdir()
+    (folder / "index.py").write_text(
+        "from pywebio.output import put_markdown\n"
+        "def main():\n"
+        "    put_markdown('# My tools\\n\\n- [Shout](./shout)')\n")
+    (folder / "shout.py").write_text(
+        '"""Shout what you type."""\n'
+        "from pywebio.input import input\n"
+        "from pywebio.output import put_text\n"
+        "from helpers import loud\n"
+        "def main():\n"
+        "    put_text(loud(input('Say something')))\n")
+    (folder / "helpers.py").write_text("def loud(text):\n    return text.upper() + '!'\n")
+    (folder / "_private.py").write_text("def main():\n    pass\n")
+    script = tmp_path / "deploy.py"
+    script.write_text("from pywebio.platform import path_deploy\n"
+                      f"path_deploy({str(folder)!r}, port=8080)\n")
+    app = pilot(script, title="index")
+    page = app.page
+    expect(page.get_by_role("heading", name="My tools")).to_be_visible()
+    page.get_by_role("link", name="Shout").click()
+    app.answer("Say something", "hello")
+    app.expect_text("HELLO!")
+
+
+def test_desklaunch_folder_shows_a_menu_of_its_scripts(pilot, alias, tmp_path) -> None:
+    from desklaunch.folder import folder_main
+
+    folder = tmp_path / "my_tools"
+    folder.mkdir()
+
+    (folder / "greet.py").write_text(
+        '"""Greets you by name."""\n'
+        "from desklaunch.ui import input, put_text\n"
+        "put_text('Hello, ' + input('Your name') + '!')\n")
+    (folder / "tip_calculator.py").write_text(
+        "from pywebio import start_server\n"
+        "from pywebio.input import FLOAT, input\n"
+        "from pywebio.output import put_text\n"
+        "def main():\n"
+        "    put_text('Tip: %.2f' % (input('Bill', type=FLOAT) * 0.1))\n"
+        "if __name__ == '__main__':\n"
+        "    start_server(main, port=8080)\n")
+    (folder / "broken.py").write_text("from desklaunch.ui import put_text\n1 / 0\n")
+    (folder / "count.py").write_text("print(sum(range(10)))\n")
+    app = pilot(folder_main(folder), title="My tools")
+    page = app.page
+    expect(page.get_by_role("link", name="Greet")).to_be_visible()
+    expect(page.get_by_role("listitem").filter(has_text="Greets you by name.")).to_have_count(1)
+    terminal = page.get_by_role("paragraph").filter(has_text="Terminal scripts")
+    expect(terminal).to_contain_text("count.py")
+    page.get_by_role("link", name="Tip calculator").click()
+    app.answer("Bill", "50")
+    app.expect_text("Tip: 5.00")
+    app.click("All apps")
+    page.get_by_role("link", name="Broken").click()
+    app.expect_text("The app 'broken' stopped with an error:")
+    expect(app.alert()).to_contain_text("ZeroDivisionError: division by zero")
+    app.click("All apps")
+    page.get_by_role("link", name="Greet").click()
+    app.answer("Your name", "Ada")
+    app.expect_text("Hello, Ada!")
+
+
+def async_apps() -> None:
+    from pywebio.input import input
+    from pywebio.output import put_buttons, put_text
+    from pywebio.platform import start_server
+    from pywebio.session import go_app
+
+    async def asker() -> None:
+        """Asker"""
+        put_buttons(["Leave"], onclick=lambda _: go_app("other"))
+        name = await input("Your name")
+        put_text(f"hi {name}")
+
+    def other() -> None:
+        """Other"""
+        put_text("other here")
+
+    start_server({"asker": asker, "other": other})
+
+
+def test_an_async_app_is_stopped_and_started_again_too(pilot, alias) -> None:
+    app = pilot(async_apps, title="Applications index")
+    app.page.get_by_role("link", name="Asker").click()
+    expect(app.field("Your name")).to_be_visible()
+    app.click("Leave")
+    app.expect_text("other here")
+    expect(app.field("Your name")).to_have_count(0)
+    app.click("All apps")
+    app.page.get_by_role("link", name="Asker").click()
+    app.answer("Your name", "Ada")
+    app.expect_text("hi Ada")

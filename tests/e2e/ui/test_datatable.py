@@ -1,0 +1,122 @@
+"""put_datatable and the pin widgets PyWebIO scripts use, in a real browser."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from desklaunch.compat import install_pywebio_alias, pywebio_installed, remove_pywebio_alias
+
+SCRIPT = Path(__file__).parent / "scripts" / "pywebio_datatable_dashboard.py"
+
+
+@pytest.fixture
+def alias() -> Iterator[None]:
+    assert not pywebio_installed(), "these tests need PyWebIO not to be installed"
+    assert install_pywebio_alias()
+    yield
+    remove_pywebio_alias()
+
+
+def names(app) -> list[str]:
+    return app.page.get_by_role("grid").locator("tbody tr td:first-child").all_inner_texts()
+
+
+def test_a_datatable_sorts_picks_rows_and_runs_actions(pilot, alias) -> None:
+    app = pilot(SCRIPT, title="pywebio_datatable_dashboard")
+    page = app.page
+    grid = page.get_by_role("grid")
+    expect(grid.locator("thead tr").last.get_by_role("columnheader")).to_have_text(
+        ["Name", "Age", "Name"])
+    expect(grid.get_by_role("columnheader", name="City")).to_be_visible()  # nested: grouped
+    expect(grid.locator("tbody tr")).to_have_count(3)
+    greet = app.button("Greet")
+    expect(greet).to_be_disabled()
+    # sort by age, descending on a second click: numbers as numbers
+    grid.get_by_role("button", name="Age").click()
+    grid.get_by_role("button", name="Age").click()
+    age = grid.get_by_role("columnheader", name="Age")
+    expect(age).to_have_attribute("aria-sort", "descending")
+    assert names(app) == ["Grace", "Alan", "Ada"]
+    # pick a row: onselect gets its id (its position in the records)
+    grid.get_by_role("gridcell", name="Alan").click()
+    app.expect_text("picked row 1")
+    expect(grid.get_by_role("row", name="Alan")).to_have_attribute("aria-selected", "true")
+    app.expect_text("Selected 1 row")
+    expect(page.locator(".dl-dt-cellbar")).to_have_text("Alan")
+    greet.click()
+    expect(app.toast("Hello, row 1")).to_be_visible()
+    # an action that updates a cell: the page shows the new value, the sort still holds
+    app.click("Birthday")
+    expect(grid.get_by_role("row", name="Alan")).to_contain_text("42")
+    # insert and remove through put_actions, whose presses wake pin_wait_change
+    app.fill("Name", "Linus")
+    app.click("Add")
+    app.expect_text("pressed Add; order old")
+    expect(grid.get_by_role("row", name="Linus")).to_be_visible()
+    app.click("Remove Ada")
+    app.expect_text("pressed rm; order old")
+    expect(grid.get_by_role("row", name="Ada")).to_have_count(0)
+    expect(grid.locator("tbody tr")).to_have_count(3)
+
+
+def test_pin_verdicts_and_a_preselected_select(pilot, alias) -> None:
+    app = pilot(SCRIPT, title="pywebio_datatable_dashboard")
+    # value="old" marks the third option besides the one marked in the options: the
+    # last marked shows, as a browser shows a <select> given two
+    expect(app.field("Order")).to_have_value("2")
+    app.click("Check")
+    expect(app.page.get_by_role("alert")).to_have_text("Type a name")
+    expect(app.field("Name")).to_have_attribute("aria-invalid", "true")
+    app.fill("Name", "Ada")
+    app.click("Check")
+    app.expect_text("Looks good")
+    expect(app.page.get_by_role("alert")).to_have_count(0)
+    expect(app.field("Name")).not_to_have_attribute("aria-invalid", "true")
+
+
+def file_pin_script() -> None:
+    from pywebio.output import put_text
+    from pywebio.pin import pin, pin_wait_change, put_file_upload
+
+    put_file_upload("doc", label="Document", accept=".txt", multiple=True)
+    assert pin.doc == []
+    while True:
+        files = pin_wait_change("doc")["value"]
+        put_text("got " + ", ".join(f"{f['filename']}={f['content'].decode()}" for f in files))
+
+
+def test_a_file_pin_holds_the_files_once_they_arrive(pilot, alias, tmp_path) -> None:
+    app = pilot(file_pin_script)
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("alpha")
+    second.write_text("beta")
+    app.field("Document").set_input_files([str(first), str(second)])
+    app.expect_text("got a.txt=alpha, b.txt=beta")
+    app.click("Remove a.txt")
+    app.expect_text("got b.txt=beta")
+
+
+def several_rows_script() -> None:
+    from pywebio.output import put_datatable, put_text
+
+    put_datatable([{"id": "a", "v": 1}, {"id": "b", "v": 2}, {"id": "c", "v": 3}],
+                  multiple_select=True, id_field="id",
+                  actions=[("Sum", lambda ids: put_text(f"picked {sorted(ids)}"))])
+
+
+def test_several_rows_are_picked_with_tick_boxes(pilot, alias) -> None:
+    app = pilot(several_rows_script)
+    grid = app.page.get_by_role("grid")
+    expect(grid).to_have_attribute("aria-multiselectable", "true")
+    grid.get_by_role("checkbox", name="Pick row a").click()
+    grid.get_by_role("gridcell", name="c", exact=True).click()
+    app.expect_text("Selected 2 rows")
+    app.click("Sum")
+    app.expect_text("picked ['a', 'c']")
+    grid.get_by_role("gridcell", name="a", exact=True).click()  # a second click lets go
+    app.expect_text("Selected 1 row")
+    expect(grid.get_by_role("checkbox", name="Pick row a")).not_to_be_checked()
