@@ -43,9 +43,10 @@ class InProcess:
         self.page = Page()
         self.session: Session | None = None
         self._on_error = on_error
-        self._loop = EventLoopThread() if program.kind == "coroutine" else None
-        if self._loop is not None:
-            self._loop.start()
+        # Every session has the app's event loop, as in a launch: plain scripts use it too
+        # (PyWebIO's run_async, a coroutine app given to start_server).
+        self._loop = EventLoopThread()
+        self._loop.start()
         self.handler = PollingHandler(self._new_session, poll_timeout=0, answer_wait=0,
                                       idle_timeout=None, unattached_timeout=float("inf"),
                                       max_sessions=1)
@@ -57,7 +58,7 @@ class InProcess:
 
     def _new_session(self, sink: Sink) -> Session:
         session = Session(self.program.main, sink, kind=self.program.kind,
-                          loop=self._loop.loop if self._loop is not None else None)
+                          loop=self._loop.loop)
         session.on_error = self._on_error
         session.send({"cmd": "env", "title": self.program.title})
         self.session = session
@@ -178,8 +179,7 @@ class InProcess:
         if session is not None and not session.join(min(0.5, grace)):
             session.interrupt()
             stopped = session.join(grace)
-        if self._loop is not None:
-            self._loop.stop()
+        self._loop.stop()
         return stopped
 
 
