@@ -130,7 +130,7 @@ def test_a_toast_with_onclick_runs_it_when_clicked(pilot) -> None:
 @pytest.mark.parametrize("how", ["its time is up", "Dismiss"])
 def test_a_toast_that_goes_away_unclicked_lets_go_of_its_callback(pilot, how) -> None:
     def script() -> None:
-        toast("Saved. Undo?", duration=1 if how == "its time is up" else 0,
+        toast("Saved. Undo?", duration=3 if how == "its time is up" else 0,
               onclick=lambda: put_text("Undone"))
 
     app = pilot(script)
