@@ -83,7 +83,10 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
 def _run_in_window(main: Callable[[], Any], kind: SessionKind, options: Options,
                    preload: Sequence[str], desktop: Desktop, endpoint: Endpoint) -> int:
     """The window first: the GUI toolkit starts on the main thread at once, on the app's
-    URL, while the App is built and started beside it (`desklaunch.starter`)."""
+    URL, and the App is built and started beside it (`desklaunch.starter`) from the moment
+    the window is made, just before it shows. Not sooner: Qt holds the GIL while it makes
+    its web view (a few hundred ms here), so a server started earlier only slows that down;
+    from then on the page's own process starts without Python, and the server with it."""
     try:
         window = _window(endpoint.url, desktop, options)
     except BaseException:
@@ -113,10 +116,10 @@ def _run_in_window(main: Callable[[], Any], kind: SessionKind, options: Options,
     def on_created(native: Any) -> None:
         if watch is not None:
             watch(native)
+        native.events.before_show += starter.start  # every pywebview backend sends it
         created.set()
 
     window.on_created = on_created
-    starter.start()
     _stop_on_sigterm()
     try:
         try:
@@ -144,6 +147,10 @@ def _stop_started(starter: AppStarter, desktop: Desktop, endpoint: Endpoint,
         endpoint.close()
         desktop.close()
         raise
+    if app is None:  # the window closed before it was ever shown
+        endpoint.close()
+        desktop.close()
+        return 0 if code is None else code
     return _stop(app, desktop, code)
 
 

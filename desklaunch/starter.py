@@ -35,8 +35,16 @@ class AppStarter:
         """The App once built (it owns the endpoint from then on), started or not."""
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._start, name="desklaunch-starter")
+        self._lock = threading.Lock()
+        self._started = False
+        self._done = False
 
     def start(self) -> None:
+        """Start building the App (once; later calls, and calls after `wait()`, do nothing)."""
+        with self._lock:
+            if self._started or self._done:
+                return
+            self._started = True
         self._thread.start()
 
     def _start(self) -> None:
@@ -48,12 +56,17 @@ class AppStarter:
             self._error = exc
             self._on_failure()
 
-    def wait(self) -> App:
-        """The started App, once the thread is done; raises what kept it from starting."""
+    def wait(self) -> App | None:
+        """The started App once the thread is done, or None if it never began (then it
+        never will); raises what kept it from starting."""
+        with self._lock:
+            self._done = True
+            started = self._started
+        if not started:
+            return None
         self._thread.join()
         if self._error is not None:
             raise self._error
-        assert self.app is not None
         return self.app
 
     @property
@@ -63,5 +76,6 @@ class AppStarter:
 
     def restart(self) -> None:
         """Rerun the script (`--reload`); a save before the App runs has nothing to rerun."""
-        if self.app is not None and not self._thread.is_alive() and self._error is None:
+        if self.app is not None and self._started and not self._thread.is_alive() \
+                and self._error is None:
             self.app.restart()

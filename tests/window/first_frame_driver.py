@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import webview
-
 from driver import RESULT_FIELDS, start_driving  # type: ignore[import-not-found]
 
 from desklaunch.core.target import resolve
