@@ -96,7 +96,6 @@ def _run_in_window(main: Callable[[], Any], kind: SessionKind, options: Options,
     created = threading.Event()
 
     def build() -> App:
-        import_ahead(preload)
         from desklaunch.app import App
 
         app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
@@ -109,7 +108,9 @@ def _run_in_window(main: Callable[[], Any], kind: SessionKind, options: Options,
         created.wait()  # set once the window exists, or once it can no longer come
         window.close()
 
-    starter = AppStarter(build, on_failure=failed)
+    # What the script will import comes after the server runs: the page the window waits
+    # for needs none of it, and its own process loads the page meanwhile.
+    starter = AppStarter(build, on_failure=failed, then=lambda: import_ahead(preload))
     desktop.attach(starter, window)
     watch = window.on_created
 

@@ -1,13 +1,14 @@
 """Runs an app whose server is held back, and looks at the window before its page loads.
 
-    first_frame_driver.py SCRIPT ACTIONS RESULT
+    first_frame_driver.py SCRIPT ACTIONS RESULT [fail]
 
-The launch imports a module named `held_back` before it starts the server (as it imports
-what a script will import); that module waits until this driver has looked at the window
-(its Qt widget, grabbed on the GUI thread half a second after it was first shown): the
+The App's start waits until this driver has looked at the window (its Qt widget, grabbed
+on the GUI thread half a second after it was first shown), so the server cannot answer
+before: the
 colour in its middle, its title, its size and whether the server was still held back go
 into the result. Then the page loads and
-the ACTIONS run as in driver.py.
+the ACTIONS run as in driver.py. With `fail`, the App's start then fails instead: the
+window must close and `run()` raise what happened.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from __future__ import annotations
 import json
 import sys
 import threading
-from pathlib import Path
 from typing import Any
 
 import webview
 from driver import RESULT_FIELDS, start_driving  # type: ignore[import-not-found]
 
+from desklaunch.app import App
 from desklaunch.core.target import resolve
 from desklaunch.desktop.options import Options
 from desklaunch.launcher import run
@@ -58,17 +59,27 @@ def look_when_shown(result: dict[str, Any]) -> None:
 
 def main() -> None:
     script, actions, result_path = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
-    held = Path(result_path).parent / "held_back.py"
-    held.write_text("import first_frame_driver as d\n"
-                    "d.HELD.set()\nd.LOOKED.wait(20)\nd.HELD.clear()\n", encoding="utf-8")
-    sys.path.insert(0, str(held.parent))
-    sys.modules["first_frame_driver"] = sys.modules[__name__]
+    start = App.start
+
+    def held_back(app: App) -> str:
+        HELD.set()
+        LOOKED.wait(20)
+        HELD.clear()
+        if sys.argv[4:] == ["fail"]:
+            raise RuntimeError("the server could not start")
+        return start(app)
+
+    App.start = held_back  # type: ignore[method-assign]
     target = resolve(script)
     result: dict[str, Any] = dict(RESULT_FIELDS)
     look_when_shown(result)
     start_driving(actions, result)
-    code = run(target.runner(as_main=True), target.kind,
-               Options(title="First frame", width=640, height=480), preload=["held_back"])
+    try:
+        code = run(target.runner(as_main=True), target.kind,
+                   Options(title="First frame", width=640, height=480))
+    except RuntimeError as exc:
+        result["raised"] = str(exc)
+        code = 1
     result["code"] = code
     with open(result_path, "w", encoding="utf-8") as out:
         json.dump(result, out)

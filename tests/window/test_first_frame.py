@@ -24,3 +24,13 @@ def test_the_window_shows_before_the_server_answers_in_the_page_s_colour(tmp_pat
     assert first["title"] == "First frame"
     assert first["size"] == [640, 480]
     assert proc.returncode == 0
+
+
+def test_a_server_that_cannot_start_closes_the_window_and_says_why(tmp_path: Path) -> None:
+    script = tmp_path / "greeting.py"
+    script.write_text("from desklaunch.ui import put_text\nput_text('never shown')\n")
+    result, proc, _ = run_in_window(script, [], tmp_path, driver="first_frame_driver.py",
+                                    extra=("fail",))
+    assert result["first_frame"]["server_held"]  # the window had opened first
+    assert result["raised"] == "the server could not start"
+    assert proc.returncode == 1
