@@ -13,5 +13,6 @@ APP_CSS = Path(__file__).resolve().parents[2] / "desklaunch" / "assets" / "css" 
 def test_the_backdrop_colours_are_the_page_s_background_light_and_dark() -> None:
     css = APP_CSS.read_text(encoding="utf-8")
     light, dark = css.split("@media (prefers-color-scheme: dark)", 1)
-    assert re.search(r"--bg:\s*([#\w]+);", light).group(1) == PAGE_BACKGROUND["light"]  # type: ignore[union-attr]
-    assert re.search(r"--bg:\s*([#\w]+);", dark).group(1) == PAGE_BACKGROUND["dark"]  # type: ignore[union-attr]
+    background = re.compile(r"--bg:\s*([#\w]+);")
+    assert background.findall(light)[:1] == [PAGE_BACKGROUND["light"]]
+    assert background.findall(dark)[:1] == [PAGE_BACKGROUND["dark"]]

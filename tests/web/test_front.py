@@ -39,7 +39,8 @@ def _call(app: Callable[..., Any], method: str, path: str) -> tuple[str, list[An
     ("GET", "/api/nothing"), ("POST", "/"),
 ])
 def test_the_front_answers_as_the_bottle_routes_do(method: str, path: str) -> None:
-    handler, static = PollingHandler(lambda sink: None), StaticFiles()  # type: ignore[arg-type, return-value]
+    handler = PollingHandler(lambda sink: None)  # type: ignore[arg-type, return-value]
+    static = StaticFiles()
     assert _call(Front(handler, static), method, path) == \
         _call(build_app(handler, static), method, path)
 
