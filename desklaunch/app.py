@@ -20,7 +20,8 @@ from desklaunch.core.native import NativeDialogs
 from desklaunch.core.protocol import PollingHandler
 from desklaunch.core.session import Session, SessionKind, SessionState, Sink
 from desklaunch.web.endpoint import Endpoint
-from desklaunch.web.server import Server, build_app
+from desklaunch.web.front import Front
+from desklaunch.web.server import Server
 from desklaunch.web.static import StaticFiles
 
 log = logging.getLogger(__name__)
@@ -82,8 +83,10 @@ class App:
         self._started = True
         self._loop.start()
         self._loop.every(1.0, self.handler.expire)
-        app = build_app(self.handler, StaticFiles())
-        self._server.start(self._server.gate(app))
+        # The page and its files are answered before Bottle is even imported; the routes
+        # the page calls next are built on the loop thread once the page is out.
+        front = Front(self.handler, StaticFiles(), schedule=self._loop.loop.call_soon_threadsafe)
+        self._server.start(self._server.gate(front))
         return self._server.endpoint.url
 
     def _new_session(self, sink: Sink) -> Session:

@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from desklaunch.desktop.integration import Desktop
-from desklaunch.desktop.options import Mode, Options
+from desklaunch.desktop.options import Options
+from desklaunch.starter import AppStarter
 from desklaunch.web.endpoint import Endpoint
 
 if TYPE_CHECKING:
@@ -46,26 +47,24 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         if problem is not None:
             say(f"{problem}; opening it in the browser instead.")
             mode = "browser"
-    # The address comes first and the server after it: the browser (or a tool reading the
-    # URL) starts loading the page while the server is still being imported and started.
+    # The address comes first and the server after it: the window or browser (or a tool
+    # reading the URL) starts loading the page while the server is still being imported
+    # and started; the page's first request waits in the socket's backlog meanwhile.
     endpoint = Endpoint()
+    if mode == "window":
+        return _run_in_window(main, kind, options, preload, desktop, endpoint)
     try:
-        window = _show(endpoint.url, mode, desktop, options)
+        _announce(endpoint.url, open_browser=mode == "browser")
         import_ahead(preload)
         from desklaunch.app import App
 
         app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
-                  on_ended=window.close if window is not None else None,
-                  idle_timeout=None if window is not None else 120.0,
                   endpoint=endpoint)
     except BaseException:
         endpoint.close()  # no App owns it yet to close it
         desktop.close()
         raise
-    if window is not None:
-        app.native = window.dialogs()
-        app.on_title = window.set_title
-    desktop.attach(app, window)
+    desktop.attach(app, None)
     try:
         app.start()
     except BaseException:
@@ -73,22 +72,91 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         raise
     _stop_on_sigterm()
     try:
-        if window is not None:
-            window.run(on_closed=lambda: None)
-        else:
-            while not app.ended.wait(0.5):
-                pass
+        while not app.ended.wait(0.5):
+            pass
     except KeyboardInterrupt:
         _second_signal_kills()
         return _stop(app, desktop, code=130)
     return _stop(app, desktop)
 
 
-def _show(url: str, mode: Mode, desktop: Desktop, options: Options) -> Window | None:
-    """The window that will show `url` (not open yet), or None once the URL is announced."""
-    if mode != "window":
-        _announce(url, open_browser=mode == "browser")
-        return None
+def _run_in_window(main: Callable[[], Any], kind: SessionKind, options: Options,
+                   preload: Sequence[str], desktop: Desktop, endpoint: Endpoint) -> int:
+    """The window first: the GUI toolkit starts on the main thread at once, on the app's
+    URL, and the App is built and started beside it (`desklaunch.starter`) from the moment
+    the window is made, just before it shows. Not sooner: Qt holds the GIL while it makes
+    its web view (a few hundred ms here), so a server started earlier only slows that down;
+    from then on the page's own process starts without Python, and the server with it."""
+    try:
+        window = _window(endpoint.url, desktop, options)
+    except BaseException:
+        endpoint.close()
+        desktop.close()
+        raise
+    created = threading.Event()
+
+    def build() -> App:
+        from desklaunch.app import App
+
+        app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
+                  on_ended=window.close, idle_timeout=None, endpoint=endpoint)
+        app.native = window.dialogs()
+        app.on_title = window.set_title
+        return app
+
+    def failed() -> None:
+        created.wait()  # set once the window exists, or once it can no longer come
+        window.close()
+
+    # What the script will import comes after the server runs: the page the window waits
+    # for needs none of it, and its own process loads the page meanwhile.
+    starter = AppStarter(build, on_failure=failed, then=lambda: import_ahead(preload))
+    desktop.attach(starter, window)
+    watch = window.on_created
+
+    def on_created(native: Any) -> None:
+        if watch is not None:
+            watch(native)
+        native.events.before_show += starter.start  # every pywebview backend sends it
+        created.set()
+
+    window.on_created = on_created
+    _stop_on_sigterm()
+    try:
+        try:
+            window.run(on_closed=lambda: None)
+        finally:
+            created.set()
+    except KeyboardInterrupt:
+        _second_signal_kills()
+        return _stop_started(starter, desktop, endpoint, code=130)
+    except BaseException:
+        _stop_started(starter, desktop, endpoint)
+        raise
+    return _stop_started(starter, desktop, endpoint)
+
+
+def _stop_started(starter: AppStarter, desktop: Desktop, endpoint: Endpoint,
+                  code: int | None = None) -> int:
+    """`_stop` once the starter is done; what kept the App from starting is raised after
+    everything it took is released."""
+    try:
+        app = starter.wait()
+    except BaseException:
+        if starter.app is not None:
+            starter.app.close()
+        endpoint.close()
+        desktop.close()
+        raise
+    if app is None:  # the window closed before it was ever shown
+        endpoint.close()
+        desktop.close()
+        return 0 if code is None else code
+    return _stop(app, desktop, code)
+
+
+def _window(url: str, desktop: Desktop, options: Options) -> Window:
+    """The window that will show `url` (not open yet), at its remembered size."""
     from desklaunch.desktop.window import Window
 
     width, height, native_options = desktop.window_size()

@@ -137,8 +137,11 @@ class Terminal:
             if self._input is not None:  # waiting for a line: that wait raises it itself
                 self._input.put({"seq": 0, "type": "interrupt", "id": ""})  # type: ignore[typeddict-item]
                 return
-            self.wake.set()  # a console `time.sleep` returns now, and the interrupt lands
+            # The interrupt first, then the wake: a console `time.sleep` returns and the
+            # interrupt lands at once; woken first, the script could be asleep again (in C,
+            # where nothing lands) before the interrupt is set.
             raise_in_thread(self.thread.ident, KeyboardInterrupt)
+            self.wake.set()
 
     def status(self, fields: dict[str, Any]) -> None:
         """Show the state of the run (running with Stop, or ended with Run again)."""

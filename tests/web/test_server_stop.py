@@ -16,7 +16,8 @@ import pytest
 
 from desklaunch.core.protocol import PollingHandler
 from desklaunch.core.session import Session
-from desklaunch.web.server import Server, build_app
+from desklaunch.web.routes import build_app
+from desklaunch.web.server import Server
 from desklaunch.web.static import StaticFiles
 
 GUARD = 10.0
