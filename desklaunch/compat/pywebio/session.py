@@ -51,11 +51,7 @@ def data() -> Any:
 
 
 def get_info() -> Any:
-    """PyWebIO's old name of `info` (deprecated there since 1.2): returns `info`."""
-    import warnings
-
+    """PyWebIO's old name of `info` (deprecated there since 1.2, without a warning): `info`."""
     from desklaunch.ui import info
 
-    warnings.warn("pywebio.session.get_info() is deprecated; use pywebio.session.info",
-                  DeprecationWarning, stacklevel=2)
     return info

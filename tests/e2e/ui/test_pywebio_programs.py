@@ -104,6 +104,8 @@ def test_a_board_game_with_a_background_clock(pilot, alias) -> None:
     app.expect_text("X wins after 5 moves; clock stopped: False")
     expect(app.page.get_by_role("table")).to_have_text(re.compile(r"^X\s*O\s*X\s*O\s*X"))
     app.click("Stop clock")
+    app.expect_text("clock closed: True")
+    app.page.wait_for_timeout(200)  # a tick already under way when it closed may still land
     stopped = app.page.get_by_text(re.compile(r"^tick \d+$")).inner_text()
     app.page.wait_for_timeout(300)
     assert app.page.get_by_text(re.compile(r"^tick \d+$")).inner_text() == stopped

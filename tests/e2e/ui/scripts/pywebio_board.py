@@ -47,7 +47,12 @@ def main():
     defer_call(lambda: None)
     put_text(f"on a pc: {info.user_agent.is_pc}, browser: {info.user_agent.browser.family}")
     ticking = run_async(clock())
-    put_buttons(["Stop clock"], onclick=lambda _: ticking.close())
+
+    def stop(_):
+        ticking.close()
+        put_text(f"clock closed: {ticking.closed()}")
+
+    put_buttons(["Stop clock"], onclick=stop)
     show()
     shown = sum(row.count(" ") for row in board)
     while not winner() and not session.get_current_session().closed():
