@@ -7,6 +7,7 @@ so the browser's start and the server's overlap; what the script will import com
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import logging
 import os
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from desklaunch.desktop.integration import Desktop
 from desklaunch.desktop.options import Mode, Options
+from desklaunch.errors import WindowError
 from desklaunch.web.endpoint import Endpoint
 
 if TYPE_CHECKING:
@@ -26,6 +28,10 @@ if TYPE_CHECKING:
     from desklaunch.desktop.window import Window
 
 log = logging.getLogger(__name__)
+
+_fast_exit = False
+"""Set once a window whose toolkit is slow to tear down (GTK) has run: `exit_process` then
+ends the process without that teardown, everything of desklaunch's being stopped."""
 
 def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         preload: Sequence[str] = ()) -> int:
@@ -71,7 +77,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
     except BaseException:
         _stop(app, desktop)  # the loop thread may already run: nothing may keep the process
         raise
-    _stop_on_sigterm()
+    _stop_on_signals(window)
     try:
         if window is not None:
             window.run(on_closed=lambda: None)
@@ -81,7 +87,43 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
     except KeyboardInterrupt:
         _second_signal_kills()
         return _stop(app, desktop, code=130)
+    except Exception as exc:  # pywebview or its toolkit failed: never leave threads running
+        _second_signal_kills()
+        _stop(app, desktop)
+        if window is None:
+            raise
+        return _window_failed(exc, window, main, kind, options, preload)
+    except BaseException:
+        _stop(app, desktop)
+        raise
+    finally:
+        _note_fast_exit(window)
+    if window is not None and window.stopped_by is not None:  # closed by Ctrl+C or SIGTERM
+        _second_signal_kills()
+        return _stop(app, desktop, code=130)
     return _stop(app, desktop)
+
+
+def _note_fast_exit(window: Window | None) -> None:
+    global _fast_exit
+    _fast_exit = _fast_exit or (window is not None and window.fast_exit)
+
+
+def _window_failed(exc: Exception, window: Window, main: Callable[[], Any], kind: SessionKind,
+                   options: Options, preload: Sequence[str]) -> int:
+    """The window broke after the app had stopped in order (port and single-instance lock
+    released): show the app in the browser instead when it never appeared and a browser can
+    open here; otherwise raise `WindowError` (one line; a frozen app's error box)."""
+    reason = str(exc).splitlines()[0] if str(exc) else ""
+    problem = f"the window could not start ({type(exc).__name__}: {reason})" if reason \
+        else f"the window could not start ({type(exc).__name__})"
+    log.debug("the window failed", exc_info=exc)
+    if not window.shown.is_set() and _has_display():
+        say(f"{problem}; opening it in the browser instead.")
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        return run(main, kind, dataclasses.replace(options, mode="browser"), preload)
+    raise WindowError(problem)
 
 
 def _show(url: str, mode: Mode, desktop: Desktop, options: Options) -> Window | None:
@@ -115,15 +157,26 @@ def _stop(app: App, desktop: Desktop, code: int | None = None) -> int:
     return app.exit_code if code is None else code
 
 
-def _stop_on_sigterm() -> None:
-    """Let `kill` (SIGTERM) stop the app in order, as Ctrl+C does."""
-    if threading.current_thread() is threading.main_thread():
+def _stop_on_signals(window: Window | None) -> None:
+    """Let Ctrl+C and `kill` (SIGTERM) stop the app in order.
 
-        def interrupt(signum: int, frame: object) -> None:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            raise KeyboardInterrupt
+    In the browser they raise `KeyboardInterrupt` in the main thread's wait. With a window
+    they close it instead: raised inside a GUI loop, the exception would be swallowed by
+    the toolkit (GTK) or end it abruptly. pywebview's Qt backend puts its own Ctrl+C
+    handler in place when its loop starts, which closes the window as well.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
 
-        signal.signal(signal.SIGTERM, interrupt)
+    def interrupt(signum: int, frame: object) -> None:
+        if window is not None and window.stop_by_signal(signum):
+            return
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    if window is not None:
+        signal.signal(signal.SIGINT, interrupt)
 
 
 def _second_signal_kills() -> None:
@@ -163,6 +216,7 @@ def exit_process(code: int) -> None:
         sys.stderr.flush()
     stragglers = [t for t in threading.enumerate()
                   if t is not threading.main_thread() and not t.daemon and t.is_alive()]
-    if stragglers:
+    if stragglers or _fast_exit:
+        logging.shutdown()
         os._exit(code)
     sys.exit(code)
