@@ -30,12 +30,13 @@ FAST_EXIT = True
 
 APT = "python3-gi gir1.2-webkit2-4.1"
 DNF = "python3-gobject webkit2gtk4.1"
+APT_WEBKIT = "gir1.2-webkit2-4.1"
+DNF_WEBKIT = "webkit2gtk4.1"
 APT_BUILD = "libgirepository1.0-dev libcairo2-dev pkg-config python3-dev gir1.2-webkit2-4.1"
+"""What `pip install "PyGObject<3.51"` builds against on Debian 12 / Ubuntu 22.04, which lack
+girepository-2.0 (PyGObject 3.51 and later need it; newer releases have libgirepository-2.0-dev)."""
 DNF_BUILD = ("gcc gobject-introspection-devel cairo-gobject-devel pkg-config python3-devel "
              "webkit2gtk4.1")
-PIP_DEBIAN = 'pip install "PyGObject<3.51"'
-"""Debian 12 and Ubuntu 22.04 lack girepository-2.0, which PyGObject 3.51 and later build on."""
-PIP = "pip install PyGObject"
 SYSTEM_PYTHON = "/usr/bin/python3"
 
 
@@ -63,3 +64,22 @@ def problem() -> str | None:
     if what is None:
         return None
     return f"the GTK backend cannot start: {what} (see desklaunch doctor)"
+
+
+def advice(what: str, python: str) -> list[str]:
+    """The commands that give `python` a GTK window, for what `missing()` said; each exact
+    for Debian/Ubuntu and for Fedora."""
+    if "WebKit2GTK" in what or "Gtk 3" in what:
+        return [f"GTK backend: add WebKit2GTK: Debian/Ubuntu: sudo apt-get install -y "
+                f"{APT_WEBKIT}; Fedora: sudo dnf install -y {DNF_WEBKIT}"]
+    pip = f"{python} -m pip install"
+    return [
+        f"GTK backend with the system's Python: Debian/Ubuntu: sudo apt-get install -y {APT}; "
+        f"Fedora: sudo dnf install -y {DNF}; then a venv made from the system's Python so it "
+        f"sees them: {SYSTEM_PYTHON} -m venv --system-site-packages .venv && "
+        ".venv/bin/pip install desklaunch (a venv from another Python cannot import gi)",
+        f"or GTK backend in this Python (PyGObject built by pip): Debian 12/Ubuntu 22.04: "
+        f'sudo apt-get install -y {APT_BUILD}, then {pip} "PyGObject<3.51" (newer releases: '
+        f"libgirepository-2.0-dev instead, then {pip} PyGObject); Fedora: sudo dnf install -y "
+        f"{DNF_BUILD}, then {pip} PyGObject",
+    ]

@@ -8,7 +8,6 @@ the first GTK test starts (one per test run, on a display number Xvfb picks itse
 
 from __future__ import annotations
 
-import atexit
 import json
 import os
 import subprocess
@@ -17,38 +16,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from xserver import x_display
+
 HERE = Path(__file__).parent
 HANG_GUARD = 90
 
 
 BACKENDS = ("qt", "gtk")
-_xvfb: subprocess.Popen[bytes] | None = None
-_display: str | None = None
-
-
-def x_display() -> str:
-    """The display of this test run's Xvfb server, started on first use, stopped at exit."""
-    global _xvfb, _display
-    if _display is None:
-        read, write = os.pipe()
-        _xvfb = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x900x24", "-nolisten",
-             "tcp"], pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write)
-        with os.fdopen(read) as numbers:
-            number = numbers.readline().strip()  # Xvfb writes it once it accepts clients
-        assert number, "Xvfb did not start (apt-get install xvfb)"
-        _display = f":{number}"
-        atexit.register(_stop_xvfb)
-    return _display
-
-
-def _stop_xvfb() -> None:
-    if _xvfb is not None:
-        _xvfb.terminate()
-        _xvfb.wait(10)
-
-
 def window_env(gui: str = "qt") -> dict[str, str]:
     """The environment of a window test: Qt's offscreen platform, or GTK on the test run's
     Xvfb; never the person's own display."""
