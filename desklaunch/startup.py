@@ -162,11 +162,12 @@ def split_arguments(argv: Sequence[str], takes_value: dict[str, bool]) -> tuple[
     return options, list(argv[index:])
 
 
-def run_bundled(script: str, title: str | None = None) -> NoReturn:
+def run_bundled(script: str, title: str | None = None, gui: str | None = None) -> NoReturn:
     """Entry of an app made by `desklaunch build`: run its bundled script as `desklaunch` would.
 
     The built app takes desklaunch's run options first (`--browser`, `--no-open`, ...),
-    or their `DESKLAUNCH_<OPTION>` variables; every other argument is the script's.
+    or their `DESKLAUNCH_<OPTION>` variables; every other argument is the script's. It uses
+    the window backend it was built with (`gui`), the only one it bundles.
     """
     prepare()
     with reported_failures(reraise=False):
@@ -178,6 +179,9 @@ def run_bundled(script: str, title: str | None = None) -> NoReturn:
         if title and not any(o.split("=", 1)[0] == "--title" for o in options) \
                 and "DESKLAUNCH_TITLE" not in os.environ:
             options += ["--title", title]
+        if gui and not any(o.split("=", 1)[0] == "--gui" for o in options) \
+                and "DESKLAUNCH_GUI" not in os.environ:
+            options += ["--gui", gui]  # the one backend the app was built with
         run_script([*options, str(bundle_dir() / script), *rest])
     sys.exit(0)
 

@@ -30,6 +30,7 @@ from desklaunch.packaging.icons import IconError, icns_bytes, ico_bytes, png_siz
 from desklaunch.packaging.plan import Plan
 
 INSTALL_HINT = 'pip install "desklaunch[build]"'
+GUIS = ("qt", "gtk")
 
 STAGES = (
     ("Analyzing", "reading the imports"),
@@ -69,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
                              "(default DEST: .); repeatable")
     parser.add_argument("--hidden-import", action="append", default=[], metavar="MODULE",
                         help="a module to bundle that no import statement names; repeatable")
+    parser.add_argument("--gui", choices=GUIS, help="the one window backend to bundle (Linux; "
+                        "default: Qt when PyQt6 is installed, else GTK)")
+    parser.add_argument("--lang", action="append", default=[], metavar="CODE",
+                        help="a language to keep translations for, like de or pt_BR "
+                             "(repeatable; default: English only)")
     parser.add_argument("--dist", type=Path, default=Path("dist"), metavar="DIR",
                         help="where the app goes (default: ./dist)")
     parser.add_argument("--work", type=Path, default=Path("build"), metavar="DIR",
@@ -98,11 +104,25 @@ def plan_from(argv: Sequence[str]) -> Plan:
     for module in args.hidden_import:
         if not all(part.isidentifier() for part in module.split(".")):
             raise UsageError(f"--hidden-import {module!r} is not a module name")
+    for code in args.lang:
+        if not code.replace("_", "").replace("-", "").isalnum() or len(code) > 12:
+            raise UsageError(f"--lang {code!r} is not a language code like de or pt_BR")
     return Plan(script=script, name=name.strip(), title=args.name, onefile=args.onefile,
                 windowed=not args.console, icon=icon,
                 datas=[parse_add_data(spec) for spec in args.add_data],
                 hidden_imports=sorted(set(hidden)), dist=args.dist.resolve(),
-                work=args.work.resolve())
+                work=args.work.resolve(), gui=args.gui or default_gui(),
+                languages=[code.replace("-", "_") for code in args.lang])
+
+
+def default_gui() -> str | None:
+    """The backend a build bundles when `--gui` is not given: on Linux Qt when a Qt binding
+    is installed, else GTK when PyGObject is; elsewhere the platform's own (None)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    if any(importlib.util.find_spec(name) is not None for name in ("PyQt6", "PyQt5", "PySide6")):
+        return "qt"
+    return "gtk" if importlib.util.find_spec("gi") is not None else "qt"
 
 
 def _check_icon(data: bytes) -> None:

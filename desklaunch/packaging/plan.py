@@ -25,6 +25,10 @@ class Plan:
     hidden_imports: list[str] = field(default_factory=list)
     dist: Path = Path("dist")
     work: Path = Path("build")
+    gui: str | None = None
+    """The one window backend bundled ("qt" or "gtk"; None: the platform's own)."""
+    languages: list[str] = field(default_factory=list)
+    """The translations kept (GTK's, Chromium's in Qt); empty: English only."""
 
     @property
     def app_path(self) -> Path:
