@@ -51,6 +51,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         problem = window_problem(options.gui)
         if problem is not None:
             say(f"{problem}; opening it in the browser instead.")
+            _tell_frozen(problem)
             mode = "browser"
     # The address comes first and the server after it: the browser (or a tool reading the
     # URL) starts loading the page while the server is still being imported and started.
@@ -102,6 +103,15 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         _second_signal_kills()
         return _stop(app, desktop, code=130)
     return _stop(app, desktop)
+
+
+def _tell_frozen(problem: str) -> None:
+    """A frozen app has no terminal to say it on: show why its window cannot open."""
+    if getattr(sys, "frozen", False):
+        from desklaunch.startup import show_error_dialog
+
+        show_error_dialog("The window could not open",
+                          f"{problem}.\n\nThe app opens in your web browser instead.")
 
 
 def _note_fast_exit(window: Window | None) -> None:

@@ -20,6 +20,7 @@ offscreen platform is no display for GTK.
 from __future__ import annotations
 
 import importlib.util
+import sys
 
 GTK_VERSION = "3.0"
 WEBKIT_VERSIONS = ("4.1", "4.0")
@@ -59,10 +60,15 @@ def missing() -> str | None:
 
 
 def problem() -> str | None:
-    """Why the GTK backend cannot start here, in one line; None when it can."""
+    """Why the GTK backend cannot start here, in one line; None when it can. A frozen app
+    (built with the system's GTK) names the packages the person's system needs instead."""
     what = missing()
     if what is None:
         return None
+    if getattr(sys, "frozen", False):
+        return (f"the GTK backend cannot start: {what}; this app needs the system's GTK and "
+                f"WebKitGTK (Debian/Ubuntu: sudo apt-get install -y {APT}; Fedora: sudo dnf "
+                f"install -y {DNF})")
     return f"the GTK backend cannot start: {what} (see desklaunch doctor)"
 
 

@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a module to bundle that no import statement names; repeatable")
     parser.add_argument("--gui", choices=GUIS, help="the one window backend to bundle (Linux; "
                         "default: Qt when PyQt6 is installed, else GTK)")
+    parser.add_argument("--system-gtk", action="store_true",
+                        help="with --gui gtk: use the target's own GTK and GLib instead of "
+                             "bundling them (a much smaller app; the target needs "
+                             "gir1.2-webkit2-4.1 / webkit2gtk4.1 and python3-gi's GLib)")
     parser.add_argument("--lang", action="append", default=[], metavar="CODE",
                         help="a language to keep translations for, like de or pt_BR "
                              "(repeatable; default: English only)")
@@ -107,11 +111,14 @@ def plan_from(argv: Sequence[str]) -> Plan:
     for code in args.lang:
         if not code.replace("_", "").replace("-", "").isalnum() or len(code) > 12:
             raise UsageError(f"--lang {code!r} is not a language code like de or pt_BR")
+    gui = args.gui or default_gui()
+    if args.system_gtk and gui != "gtk":
+        raise UsageError("--system-gtk goes with --gui gtk")
     return Plan(script=script, name=name.strip(), title=args.name, onefile=args.onefile,
                 windowed=not args.console, icon=icon,
                 datas=[parse_add_data(spec) for spec in args.add_data],
                 hidden_imports=sorted(set(hidden)), dist=args.dist.resolve(),
-                work=args.work.resolve(), gui=args.gui or default_gui(),
+                work=args.work.resolve(), gui=gui, system_gtk=args.system_gtk,
                 languages=[code.replace("-", "_") for code in args.lang])
 
 

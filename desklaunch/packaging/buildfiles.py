@@ -56,6 +56,7 @@ def write_spec(plan: Plan) -> Path:
         hiddenimports=repr(["desklaunch", "desklaunch.startup", *plan.hidden_imports]),
         excludes=repr(excludes(plan.hidden_imports, plan.gui)),
         languages=repr(plan.languages),
+        system_gtk=repr(plan.system_gtk),
         hooksconfig=repr({"gi": {"icons": ["Adwaita", "hicolor"], "themes": ["Adwaita"],
                                  "languages": ["en_US", "en_GB", *plan.languages],
                                  "module-versions": {"Gtk": "3.0"}}}),

@@ -27,6 +27,8 @@ class Plan:
     work: Path = Path("build")
     gui: str | None = None
     """The one window backend bundled ("qt" or "gtk"; None: the platform's own)."""
+    system_gtk: bool = False
+    """GTK builds: use the target's own GTK, GLib and WebKitGTK instead of bundled copies."""
     languages: list[str] = field(default_factory=list)
     """The translations kept (GTK's, Chromium's in Qt); empty: English only."""
 
