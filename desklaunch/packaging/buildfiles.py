@@ -94,6 +94,11 @@ def platform_icon(plan: Plan, work: Path) -> str | None:
     return None
 
 
+def app_icon_png(plan: Plan) -> bytes:
+    """The app's largest PNG icon (the one given, or the default's 512 px one)."""
+    return _icon_pngs(plan)[-1]
+
+
 def _icon_pngs(plan: Plan) -> list[bytes]:
     if plan.icon is not None:
         return [plan.icon.read_bytes()]
