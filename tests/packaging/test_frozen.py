@@ -68,7 +68,7 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Frozen]:
         "gtk": subprocess.Popen(
             [sys.executable, "-m", "desklaunch", "build", str(sources / "frozen_hello.py"),
              "--name", "Frozen GTK", "--gui", "gtk", "--dist", str(dist / "gtk"),
-             "--work", str(work / "gtk")],
+             "--work", str(work / "gtk"), "--installer", "deb"],
             cwd=base, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True),
     }
     outputs = {name: proc.communicate(timeout=BUILD_GUARD)[0] for name, proc in builds.items()}
@@ -218,3 +218,35 @@ def test_gtk_app_bundles_gtk_and_not_qt(frozen) -> None:
     assert not any(name.startswith(("libQt6", "PyQt6")) for name in gtk_files)
     assert any(name.startswith("libQt6WebEngineCore") for name in qt_files)
     assert not any(name.startswith(("libwebkit2gtk", "_gi")) for name in qt_files)
+
+
+def test_gtk_app_deb_installs_runs_from_its_menu_entry_and_removes_cleanly(frozen,
+                                                                          elsewhere) -> None:
+    """`--installer deb`: `dpkg -i` puts the app in /opt with a menu entry and a command; the
+    entry's Exec line starts it; `dpkg -r` leaves none of its files behind."""
+    deb = next(frozen["gtk"].dist.glob("frozen-gtk_*.deb"))
+    installed = subprocess.run(["dpkg", "-i", str(deb)], capture_output=True, text=True,
+                               timeout=RUN_GUARD)
+    try:
+        assert installed.returncode == 0, installed.stderr
+        files = subprocess.run(["dpkg", "-L", "frozen-gtk"], capture_output=True, text=True,
+                               check=True, timeout=RUN_GUARD).stdout.splitlines()
+        entry = Path("/usr/share/applications/frozen-gtk.desktop").read_text(encoding="utf-8")
+        command = next(line for line in entry.splitlines() if line.startswith("Exec="))[5:]
+        assert command == "frozen-gtk"
+        result = elsewhere / "answered.json"
+        env = _run_env(DISPLAY=x_display(), NO_AT_BRIDGE="1")
+        env.pop("QT_QPA_PLATFORM", None)
+        run = subprocess.run([command, "--close-on-exit", "answer", str(result)], cwd=elsewhere,
+                             env=env, capture_output=True, text=True, timeout=RUN_GUARD)
+        assert result.exists(), run.stderr[-3000:]
+        assert "Hello, Ada!" in json.loads(result.read_text(encoding="utf-8"))["text"]
+        assert run.returncode == 3
+    finally:
+        removed = subprocess.run(["dpkg", "-r", "frozen-gtk"], capture_output=True, text=True,
+                                 timeout=RUN_GUARD)
+    assert removed.returncode == 0, removed.stderr
+    assert "/opt/frozen-gtk/Frozen GTK" in files and "/usr/bin/frozen-gtk" in files
+    left = [path for path in files if Path(path).is_file() or Path(path).is_symlink()]
+    assert left == []
+    assert not Path("/opt/frozen-gtk").exists()
