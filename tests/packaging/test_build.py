@@ -211,3 +211,14 @@ def test_gui_and_lang_options_reach_the_plan(tmp_path: Path) -> None:
     assert plan.gui == "gtk" and plan.languages == ["de", "pt_BR"]
     with pytest.raises(UsageError, match="not a language code"):
         build.plan_from([str(script), "--lang", "../x"])
+
+
+def test_system_gtk_goes_with_gtk_only(tmp_path: Path) -> None:
+    script = write(tmp_path / "app.py", "print('hi')\n")
+    with pytest.raises(UsageError, match="--system-gtk goes with --gui gtk"):
+        build.plan_from([str(script), "--gui", "qt", "--system-gtk"])
+    with pytest.raises(UsageError, match="leave out --onefile"):
+        build.plan_from([str(script), "--installer", "deb", "--onefile"])
+    plan = build.plan_from([str(script), "--gui", "gtk", "--system-gtk", "--installer", "deb",
+                            "--app-version", "2.1.0"])
+    assert plan.system_gtk and plan.installer == "deb" and plan.version == "2.1.0"
