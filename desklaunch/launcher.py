@@ -7,6 +7,7 @@ so the browser's start and the server's overlap; what the script will import com
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import importlib
 import logging
@@ -226,7 +227,10 @@ def exit_process(code: int) -> None:
         sys.stderr.flush()
     stragglers = [t for t in threading.enumerate()
                   if t is not threading.main_thread() and not t.daemon and t.is_alive()]
-    if stragglers or _fast_exit:
+    if stragglers:
+        os._exit(code)
+    if _fast_exit:  # GTK: the script's atexit functions run, the toolkit's teardown does not
+        atexit._run_exitfuncs()
         logging.shutdown()
         os._exit(code)
     sys.exit(code)
