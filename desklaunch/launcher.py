@@ -109,7 +109,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
 def _tell_frozen(problem: str) -> None:
     """A frozen app has no terminal to say it on: show why its window cannot open."""
     if getattr(sys, "frozen", False):
-        from desklaunch.startup import show_error_dialog
+        from desklaunch.desktop.errorbox import show_error_dialog
 
         show_error_dialog("The window could not open",
                           f"{problem}.\n\nThe app opens in your web browser instead.")

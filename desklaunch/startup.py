@@ -16,14 +16,13 @@ import dataclasses
 import logging
 import multiprocessing
 import os
-import shutil
-import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from desklaunch.core import logs
+from desklaunch.desktop.errorbox import show_error_dialog
 from desklaunch.errors import DesklaunchError
 
 if TYPE_CHECKING:
@@ -101,40 +100,6 @@ def _report(message: str, exc: BaseException | None) -> None:
     if is_frozen():
         details = f"\n\nDetails are in the log file:\n{path}" if path is not None else ""
         show_error_dialog(DIALOG_TITLE, f"{message}{details}")
-
-
-def show_error_dialog(title: str, message: str) -> bool:
-    """Show `message` in the system's own error dialog; False when none could be shown.
-
-    Windows: MessageBoxW. macOS: an `osascript` alert. Linux: zenity, kdialog or xmessage,
-    whichever is installed (a frozen app cannot count on a toolkit of its own working).
-    """
-    try:
-        if sys.platform == "win32":
-            import ctypes
-
-            ctypes.windll.user32.MessageBoxW(None, message, title, 0x10)  # MB_ICONERROR
-            return True
-        if sys.platform == "darwin":
-            script = (f"display alert {_applescript_text(title)} "
-                      f"message {_applescript_text(message)} as critical")
-            subprocess.run(["osascript", "-e", script], check=False, timeout=3600)
-            return True
-        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            return False
-        for command in (["zenity", "--error", "--no-markup", "--title", title, "--text", message],
-                        ["kdialog", "--title", title, "--error", message],
-                        ["xmessage", "-center", f"{title}\n\n{message}"]):
-            if shutil.which(command[0]):
-                subprocess.run(command, check=False, timeout=3600)
-                return True
-    except (OSError, subprocess.SubprocessError, AttributeError):
-        return False
-    return False
-
-
-def _applescript_text(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def split_arguments(argv: Sequence[str], takes_value: dict[str, bool]) -> tuple[list[str],
