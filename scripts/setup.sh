@@ -56,11 +56,13 @@ x_packages=(xvfb xauth)
 # data), and what `pip install "PyGObject<3.51"` builds against in .venv (Debian 12 lacks the
 # girepository-2.0 that later PyGObject releases need).
 gtk_packages=(python3-gi gir1.2-webkit2-4.1 libgirepository1.0-dev libcairo2-dev pkg-config)
+# The .deb tests check `desklaunch build --installer deb`'s packages with lintian.
+installer_packages=(lintian)
 # The browser the tests drive through Playwright; Playwright's bundled node driver links
 # libatomic.so.1, which bare images lack.
 browser_packages=(chromium libatomic1)
 
-wanted=("${qt_packages[@]}" "${x_packages[@]}" "${gtk_packages[@]}")
+wanted=("${qt_packages[@]}" "${x_packages[@]}" "${gtk_packages[@]}" "${installer_packages[@]}")
 ((with_browser)) && wanted+=("${browser_packages[@]}")
 
 PYTHON="${PYTHON:-python3}"
