@@ -26,7 +26,7 @@ from desklaunch.desktop.integration import add_options as add_desktop_options
 from desklaunch.desktop.integration import options_from as desktop_options
 from desklaunch.desktop.options import Mode, Options
 from desklaunch.desktop.reloader import reloading_runner
-from desklaunch.errors import UsageError
+from desklaunch.errors import UsageError, WindowError
 from desklaunch.launcher import exit_process, run, say
 from desklaunch.version import __version__
 
@@ -134,7 +134,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     if arguments and arguments[0] in COMMANDS:
         module, _ = COMMANDS[arguments[0]]
         sys.exit(importlib.import_module(module).main(arguments[1:]))
-    run_script(arguments)
+    try:
+        run_script(arguments)
+    except WindowError as exc:  # the app has stopped already; say why in one line
+        say(f"error: {exc}")
+        exit_process(exc.exit_code)
 
 
 def run_script(arguments: list[str]) -> None:

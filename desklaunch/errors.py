@@ -6,6 +6,7 @@
      └── DesklaunchError        something desklaunch cannot do, said in one line
           ├── UsageError        the command line or the target is wrong (exit code 2)
           ├── NoSessionError    a UI call made where no session is running
+          ├── WindowError       the native window broke and no browser could take over
           └── ProtocolError     a request the page would never send (answered with a 4xx)
 
 `SessionClosed` derives from `BaseException` so that a script's `except Exception:` does not
@@ -40,6 +41,14 @@ class UsageError(DesklaunchError):
 
 class NoSessionError(DesklaunchError):
     """A `desklaunch.ui` call made outside any running session."""
+
+
+class WindowError(DesklaunchError):
+    """The native window could not start (or broke), and no browser could show the app.
+
+    Raised only after the app stopped in order: the port, the single-instance lock and every
+    thread are released, so the process can exit 1 at once.
+    """
 
 
 class ProtocolError(DesklaunchError):

@@ -7,6 +7,8 @@ so the browser's start and the server's overlap; what the script will import com
 
 from __future__ import annotations
 
+import atexit
+import dataclasses
 import importlib
 import logging
 import os
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from desklaunch.desktop.integration import Desktop
 from desklaunch.desktop.options import Options
+from desklaunch.errors import WindowError
 from desklaunch.starter import AppStarter
 from desklaunch.web.endpoint import Endpoint
 
@@ -27,6 +30,11 @@ if TYPE_CHECKING:
     from desklaunch.desktop.window import Window
 
 log = logging.getLogger(__name__)
+
+_fast_exit = False
+"""Set once a window whose toolkit is slow to tear down (GTK) has run: `exit_process` then
+ends the process without that teardown, everything of desklaunch's being stopped."""
+
 
 def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         preload: Sequence[str] = ()) -> int:
@@ -46,6 +54,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         problem = window_problem(options.gui)
         if problem is not None:
             say(f"{problem}; opening it in the browser instead.")
+            _tell_frozen(problem)
             mode = "browser"
     # The address comes first and the server after it: the window or browser (or a tool
     # reading the URL) starts loading the page while the server is still being imported
@@ -70,13 +79,16 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
     except BaseException:
         _stop(app, desktop)  # the loop thread may already run: nothing may keep the process
         raise
-    _stop_on_sigterm()
+    _stop_on_signals(None)
     try:
         while not app.ended.wait(0.5):
             pass
     except KeyboardInterrupt:
         _second_signal_kills()
         return _stop(app, desktop, code=130)
+    except BaseException:
+        _stop(app, desktop)
+        raise
     return _stop(app, desktop)
 
 
@@ -121,18 +133,26 @@ def _run_in_window(main: Callable[[], Any], kind: SessionKind, options: Options,
         created.set()
 
     window.on_created = on_created
-    _stop_on_sigterm()
+    _stop_on_signals(window)
     try:
         try:
             window.run(on_closed=lambda: None)
         finally:
             created.set()
+            _note_fast_exit(window)
     except KeyboardInterrupt:
         _second_signal_kills()
         return _stop_started(starter, desktop, endpoint, code=130)
+    except Exception as exc:  # noqa: BLE001 - pywebview or its toolkit failed: stop, then say
+        _second_signal_kills()
+        _stop_started(starter, desktop, endpoint)
+        return _window_failed(exc, window, main, kind, options, preload)
     except BaseException:
         _stop_started(starter, desktop, endpoint)
         raise
+    if window.stopped_by is not None:  # closed by Ctrl+C or SIGTERM
+        _second_signal_kills()
+        return _stop_started(starter, desktop, endpoint, code=130)
     return _stop_started(starter, desktop, endpoint)
 
 
@@ -153,6 +173,37 @@ def _stop_started(starter: AppStarter, desktop: Desktop, endpoint: Endpoint,
         desktop.close()
         return 0 if code is None else code
     return _stop(app, desktop, code)
+
+
+def _tell_frozen(problem: str) -> None:
+    """A frozen app has no terminal to say it on: show why its window cannot open."""
+    if getattr(sys, "frozen", False):
+        from desklaunch.desktop.errorbox import show_error_dialog
+
+        show_error_dialog("The window could not open",
+                          f"{problem}.\n\nThe app opens in your web browser instead.")
+
+
+def _note_fast_exit(window: Window | None) -> None:
+    global _fast_exit
+    _fast_exit = _fast_exit or (window is not None and window.fast_exit)
+
+
+def _window_failed(exc: Exception, window: Window, main: Callable[[], Any], kind: SessionKind,
+                   options: Options, preload: Sequence[str]) -> int:
+    """The window broke after the app had stopped in order (port and single-instance lock
+    released): show the app in the browser instead when it never appeared and a browser can
+    open here; otherwise raise `WindowError` (one line; a frozen app's error box)."""
+    reason = str(exc).splitlines()[0] if str(exc) else ""
+    problem = f"the window could not start ({type(exc).__name__}: {reason})" if reason \
+        else f"the window could not start ({type(exc).__name__})"
+    log.debug("the window failed", exc_info=exc)
+    if not window.shown.is_set() and _has_display():
+        say(f"{problem}; opening it in the browser instead.")
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        return run(main, kind, dataclasses.replace(options, mode="browser"), preload)
+    raise WindowError(problem)
 
 
 def _window(url: str, desktop: Desktop, options: Options) -> Window:
@@ -183,15 +234,26 @@ def _stop(app: App, desktop: Desktop, code: int | None = None) -> int:
     return app.exit_code if code is None else code
 
 
-def _stop_on_sigterm() -> None:
-    """Let `kill` (SIGTERM) stop the app in order, as Ctrl+C does."""
-    if threading.current_thread() is threading.main_thread():
+def _stop_on_signals(window: Window | None) -> None:
+    """Let Ctrl+C and `kill` (SIGTERM) stop the app in order.
 
-        def interrupt(signum: int, frame: object) -> None:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            raise KeyboardInterrupt
+    In the browser they raise `KeyboardInterrupt` in the main thread's wait. With a window
+    they close it instead: raised inside a GUI loop, the exception would be swallowed by
+    the toolkit (GTK) or end it abruptly. pywebview's Qt backend puts its own Ctrl+C
+    handler in place when its loop starts, which closes the window as well.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
 
-        signal.signal(signal.SIGTERM, interrupt)
+    def interrupt(signum: int, frame: object) -> None:
+        if window is not None and window.stop_by_signal(signum):
+            return
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    if window is not None:
+        signal.signal(signal.SIGINT, interrupt)
 
 
 def _second_signal_kills() -> None:
@@ -232,5 +294,9 @@ def exit_process(code: int) -> None:
     stragglers = [t for t in threading.enumerate()
                   if t is not threading.main_thread() and not t.daemon and t.is_alive()]
     if stragglers:
+        os._exit(code)
+    if _fast_exit:  # GTK: the script's atexit functions run, the toolkit's teardown does not
+        atexit._run_exitfuncs()
+        logging.shutdown()
         os._exit(code)
     sys.exit(code)

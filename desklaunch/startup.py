@@ -16,14 +16,13 @@ import dataclasses
 import logging
 import multiprocessing
 import os
-import shutil
-import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from desklaunch.core import logs
+from desklaunch.desktop.errorbox import show_error_dialog
 from desklaunch.errors import DesklaunchError
 
 if TYPE_CHECKING:
@@ -103,40 +102,6 @@ def _report(message: str, exc: BaseException | None) -> None:
         show_error_dialog(DIALOG_TITLE, f"{message}{details}")
 
 
-def show_error_dialog(title: str, message: str) -> bool:
-    """Show `message` in the system's own error dialog; False when none could be shown.
-
-    Windows: MessageBoxW. macOS: an `osascript` alert. Linux: zenity, kdialog or xmessage,
-    whichever is installed (a frozen app cannot count on a toolkit of its own working).
-    """
-    try:
-        if sys.platform == "win32":
-            import ctypes
-
-            ctypes.windll.user32.MessageBoxW(None, message, title, 0x10)  # MB_ICONERROR
-            return True
-        if sys.platform == "darwin":
-            script = (f"display alert {_applescript_text(title)} "
-                      f"message {_applescript_text(message)} as critical")
-            subprocess.run(["osascript", "-e", script], check=False, timeout=3600)
-            return True
-        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            return False
-        for command in (["zenity", "--error", "--no-markup", "--title", title, "--text", message],
-                        ["kdialog", "--title", title, "--error", message],
-                        ["xmessage", "-center", f"{title}\n\n{message}"]):
-            if shutil.which(command[0]):
-                subprocess.run(command, check=False, timeout=3600)
-                return True
-    except (OSError, subprocess.SubprocessError, AttributeError):
-        return False
-    return False
-
-
-def _applescript_text(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def split_arguments(argv: Sequence[str], takes_value: dict[str, bool]) -> tuple[list[str],
                                                                             list[str]]:
     """A built app's command line → (desklaunch's leading options, the script's arguments).
@@ -162,11 +127,12 @@ def split_arguments(argv: Sequence[str], takes_value: dict[str, bool]) -> tuple[
     return options, list(argv[index:])
 
 
-def run_bundled(script: str, title: str | None = None) -> NoReturn:
+def run_bundled(script: str, title: str | None = None, gui: str | None = None) -> NoReturn:
     """Entry of an app made by `desklaunch build`: run its bundled script as `desklaunch` would.
 
     The built app takes desklaunch's run options first (`--browser`, `--no-open`, ...),
-    or their `DESKLAUNCH_<OPTION>` variables; every other argument is the script's.
+    or their `DESKLAUNCH_<OPTION>` variables; every other argument is the script's. It uses
+    the window backend it was built with (`gui`), the only one it bundles.
     """
     prepare()
     with reported_failures(reraise=False):
@@ -178,6 +144,9 @@ def run_bundled(script: str, title: str | None = None) -> NoReturn:
         if title and not any(o.split("=", 1)[0] == "--title" for o in options) \
                 and "DESKLAUNCH_TITLE" not in os.environ:
             options += ["--title", title]
+        if gui and not any(o.split("=", 1)[0] == "--gui" for o in options) \
+                and "DESKLAUNCH_GUI" not in os.environ:
+            options += ["--gui", gui]  # the one backend the app was built with
         run_script([*options, str(bundle_dir() / script), *rest])
     sys.exit(0)
 

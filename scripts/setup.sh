@@ -4,10 +4,12 @@
 # What it does, each step only when needed (a second run takes a fraction of a second and
 # never touches the network):
 #   1. apt: the system libraries that PyQt6 / QtWebEngine wheels from PyPI link against but a
-#      bare Debian 12 image lacks, a font, Xvfb for tests that want a real X server, and with
-#      --browser the Chromium that Playwright drives (/usr/bin/chromium).
+#      bare Debian 12 image lacks, a font, Xvfb for tests that want a real X server, GTK's
+#      WebKit2GTK and what PyGObject builds against, and with --browser the Chromium that
+#      Playwright drives (/usr/bin/chromium).
 #   2. .venv: a virtual environment with `pip install -e ".[qt,test]"`, redone only when
-#      pyproject.toml changed since the last successful install (hash kept in .venv).
+#      pyproject.toml changed since the last successful install (hash kept in .venv), and
+#      PyGObject, so the window tests run with GTK as well as Qt.
 # Why: a fresh clone on a fresh machine must reach `make demo` / `make test` with no manual step.
 # Env: PYTHON (interpreter that creates .venv, default python3).
 set -euo pipefail
@@ -47,13 +49,20 @@ qt_packages=(
     libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
     fonts-dejavu-core # without any font, pages render text as empty boxes
 )
-# A real X server for the tests that need one: `xvfb-run` needs xauth too.
+# A real X server for the tests that need one (GTK has no offscreen mode): `xvfb-run` needs
+# xauth too.
 x_packages=(xvfb xauth)
+# pywebview's GTK backend: WebKit2GTK's typelib (it brings GTK 3 and python3-gi's GObject
+# data), and what `pip install "PyGObject<3.51"` builds against in .venv (Debian 12 lacks the
+# girepository-2.0 that later PyGObject releases need).
+gtk_packages=(python3-gi gir1.2-webkit2-4.1 libgirepository1.0-dev libcairo2-dev pkg-config)
+# The .deb tests check `desklaunch build --installer deb`'s packages with lintian.
+installer_packages=(lintian)
 # The browser the tests drive through Playwright; Playwright's bundled node driver links
 # libatomic.so.1, which bare images lack.
 browser_packages=(chromium libatomic1)
 
-wanted=("${qt_packages[@]}" "${x_packages[@]}")
+wanted=("${qt_packages[@]}" "${x_packages[@]}" "${gtk_packages[@]}" "${installer_packages[@]}")
 ((with_browser)) && wanted+=("${browser_packages[@]}")
 
 PYTHON="${PYTHON:-python3}"
@@ -130,6 +139,18 @@ if [[ "$(cat "$stamp" 2>/dev/null)" != "$want_hash" ]]; then
         exit 1
     fi
     echo "$want_hash" >"$stamp"
+fi
+
+# PyGObject for the GTK window tests: built once from source (pip keeps the wheel it built).
+if ! .venv/bin/python -c 'import gi' 2>/dev/null; then
+    echo "setup: installing PyGObject for the GTK backend (pip install \"PyGObject<3.51\")"
+    pip_log=.venv/pip-gtk.log
+    if ! .venv/bin/python -m pip install --disable-pip-version-check -q "PyGObject<3.51" \
+        >"$pip_log" 2>&1; then
+        grep -v 'is ignored: it is neither a file nor a directory' "$pip_log" | tail -n 40 >&2
+        echo "setup: pip install PyGObject failed (full log: $pip_log)" >&2
+        exit 1
+    fi
 fi
 
 # --- done --------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import pytest
 
 from desklaunch import startup
 from desklaunch.core import logs
+from desklaunch.desktop import errorbox
 from desklaunch.errors import UsageError
 from desklaunch.launcher import Options
 
@@ -111,9 +112,9 @@ def test_the_native_dialog_on_linux_uses_zenity_when_there_is_a_display(monkeypa
     ran: list[list[str]] = []
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("DISPLAY", ":0")
-    monkeypatch.setattr(startup.shutil, "which",
+    monkeypatch.setattr(errorbox.shutil, "which",
                         lambda name: "/usr/bin/zenity" if name == "zenity" else None)
-    monkeypatch.setattr(startup.subprocess, "run",
+    monkeypatch.setattr(errorbox.subprocess, "run",
                         lambda command, **_: ran.append(command) or
                         subprocess.CompletedProcess(command, 0))
     assert startup.show_error_dialog("Title", "Message <b>")

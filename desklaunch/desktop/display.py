@@ -26,12 +26,16 @@ class Display:
     text: str
 
 
-def probe() -> Display:
-    """The display a window would use here, and whether it answers."""
+def probe(*, offscreen_counts: bool = True) -> Display:
+    """The display a window would use here, and whether it answers.
+
+    Qt's offscreen platform (`QT_QPA_PLATFORM=offscreen`) renders without one; it counts only
+    when `offscreen_counts` (GTK needs a real display: pass False for it).
+    """
     if not sys.platform.startswith("linux"):
         return Display(True, "the desktop of this session")
     qpa = os.environ.get("QT_QPA_PLATFORM", "")
-    if qpa in HEADLESS_PLATFORMS:
+    if qpa in HEADLESS_PLATFORMS and offscreen_counts:
         return Display(True, f"none needed: Qt renders offscreen (QT_QPA_PLATFORM={qpa})")
     wayland = os.environ.get("WAYLAND_DISPLAY")
     if wayland:

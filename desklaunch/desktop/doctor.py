@@ -15,8 +15,9 @@ import platform
 import sys
 from collections.abc import Sequence
 
+from desklaunch.desktop import gtk, qt
 from desklaunch.desktop.display import probe
-from desklaunch.desktop.window import QT_HINT, _has_qt, _qt_problem, choose_gui, window_problem
+from desklaunch.desktop.window import QT_HINT, choose_gui, window_problem
 from desklaunch.version import __version__
 
 # The runtime libraries the PyQt6 / QtWebEngine wheels need that a bare system lacks: the
@@ -39,8 +40,6 @@ DNF_QT = (
     "libxkbcommon-x11 libxcb xcb-util xcb-util-cursor xcb-util-image xcb-util-keysyms "
     "xcb-util-renderutil xcb-util-wm dejavu-sans-fonts"
 )
-APT_GTK = "python3-gi gir1.2-webkit2-4.1"
-DNF_GTK = "python3-gobject webkit2gtk4.1"
 APT_XVFB = "xvfb xauth"
 DNF_XVFB = "xorg-x11-server-Xvfb xorg-x11-xauth"
 XVFB_RUN = 'xvfb-run -a -s "-screen 0 1280x800x24" desklaunch SCRIPT.py'
@@ -62,20 +61,10 @@ def _qt_binding() -> str | None:
 
 def _gtk_state() -> str | None:
     """None when pywebview's GTK backend can load here, otherwise why not."""
-    if importlib.util.find_spec("gi") is None:
-        return "not installed (no PyGObject)"
-    try:
-        import gi
-
-        for version in ("4.1", "4.0"):
-            try:
-                gi.require_version("WebKit2", version)
-                return None
-            except ValueError:
-                continue
-    except Exception as exc:  # noqa: BLE001 - any failure means "not usable"
-        return f"cannot load ({exc})"
-    return "PyGObject found, but no WebKit2GTK"
+    what = gtk.missing()
+    if what is None:
+        return None
+    return "not installed (no PyGObject)" if "not installed" in what else what
 
 
 def backends() -> dict[str, str | None]:
@@ -86,7 +75,7 @@ def backends() -> dict[str, str | None]:
         return {"cocoa": None}  # pywebview brings PyObjC on macOS
     found: dict[str, str | None] = {}
     binding = _qt_binding()
-    found["qt"] = _qt_problem() if binding and _has_qt() else "not installed (no PyQt6)"
+    found["qt"] = qt.problem() if binding and qt.installed() else "not installed (no PyQt6)"
     found["gtk"] = _gtk_state()
     return found
 
@@ -105,27 +94,27 @@ def advice(problems: dict[str, str | None], display_ok: bool, chosen: str | None
             f"{XVFB_RUN} (Debian/Ubuntu: sudo apt-get install -y {APT_XVFB}; "
             f"Fedora: sudo dnf install -y {DNF_XVFB}); or show it in a browser: "
             "desklaunch --browser SCRIPT.py")
-    qt = problems.get("qt")
-    if chosen == "gtk" and problems.get("gtk") is not None:
-        tips.append(f"GTK backend: Debian/Ubuntu: sudo apt-get install -y {APT_GTK}; "
-                    f"Fedora: sudo dnf install -y {DNF_GTK} (then use a venv made with "
-                    "--system-site-packages so it sees them); or leave --gui out")
-    elif qt is not None and all(state is not None for state in problems.values()):
-        if qt.startswith("not installed"):
+    qt_state, gtk_state = problems.get("qt"), problems.get("gtk")
+    if chosen == "gtk" and gtk_state is not None:
+        tips.extend(gtk.advice(gtk_state, sys.executable))
+    elif qt_state is not None and (chosen in (None, "qt")
+                                   or all(state is not None for state in problems.values())):
+        if qt_state.startswith("not installed"):
             tips.append(f"Qt backend: {QT_HINT}")
         else:
             tips.append("Qt backend: install the Qt runtime libraries: "
                         f"Debian/Ubuntu: sudo apt-get install -y {APT_QT}; "
                         f"Fedora: sudo dnf install -y {DNF_QT}")
-        tips.append(f"or the GTK backend: Debian/Ubuntu: sudo apt-get install -y {APT_GTK}; "
-                    f"Fedora: sudo dnf install -y {DNF_GTK} (then use a venv made with "
-                    "--system-site-packages so it sees them)")
+        if gtk_state is not None:
+            tips.extend(["or " + tip if not tip.startswith("or ") else tip
+                         for tip in gtk.advice(gtk_state, sys.executable)])
     return tips
 
 
 def report(gui: str | None = None) -> tuple[list[str], int]:
     """The lines `desklaunch doctor` prints, and its exit code."""
-    display = probe()
+    chosen = gui or choose_gui()
+    display = probe(offscreen_counts=chosen != "gtk")  # Qt's offscreen is no display for GTK
     webview_version = _version("pywebview")
     lines = [
         f"desklaunch {__version__}",
@@ -136,7 +125,6 @@ def report(gui: str | None = None) -> tuple[list[str], int]:
     problems = backends() if webview_version else {}
     for name, problem in problems.items():
         lines.append(f"backend {name + ':':<5} {'available' if problem is None else problem}")
-    chosen = gui or choose_gui()
     source = "--gui" if gui else "PYWEBVIEW_GUI" if chosen and _env_gui() else "automatic"
     lines.append(f"chosen:    {chosen or 'none'} ({source})")
     lines.append(f"display:   {display.text}")

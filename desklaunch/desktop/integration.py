@@ -110,7 +110,7 @@ class Desktop:
         if self._instance is not None:
             self._instance.on_focus = window.focus if window is not None else self._no_window
         if window is not None:
-            window.on_created = lambda native: self._watch_window(native, app)
+            window.on_created = lambda native: self._watch_window(native, window, app)
         if self.options.watch is not None:
             from desklaunch.desktop.reloader import Watcher
 
@@ -121,20 +121,23 @@ class Desktop:
     def _no_window() -> None:
         log.info("a second launch asked for the front; the app is shown in a browser")
 
-    def _watch_window(self, native: Any, app: RunningApp) -> None:
+    def _watch_window(self, native: Any, window: Window, app: RunningApp) -> None:
         """Runs before the GUI loop starts: follow the geometry, decide close confirmation."""
         if self.settings is not None and not self.options.fullscreen:
             native.events.moved += self._on_moved
             native.events.resized += self._on_resized
-            native.events.closing += lambda: self._size_at_close(native)
+            if window.reads_size_at_close:  # GTK: the resize events alone keep the size
+                native.events.closing += lambda: self._size_at_close(native)
             if "x" in self._rect:
                 native.events.shown += lambda: self._keep_on_screen(native)
         if self.options.confirm_close:
 
             def closing() -> None:
-                # Read by the Qt backend right after this handler: ask only while it runs.
+                # Read by the backend right after this handler: ask only while the script
+                # runs, and never when Ctrl+C or SIGTERM closes the window.
                 session = app.first_session
-                native.confirm_close = session is not None and not session.finished.is_set()
+                native.confirm_close = (window.stopped_by is None and session is not None
+                                        and not session.finished.is_set())
 
             native.events.closing += closing
 

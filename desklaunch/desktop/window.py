@@ -15,74 +15,59 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from desklaunch.desktop import gtk, qt
 from desklaunch.desktop.backdrop import PAGE_BACKGROUND, paint_qt
 
 log = logging.getLogger(__name__)
 
-QT_HINT = 'pip install "desklaunch[qt]"'
+QT_HINT = qt.HINT
 
 
 def window_problem(gui: str | None = None) -> str | None:
     """Why no native window can open here, in one line with its fix; None when one can."""
     from desklaunch.desktop.display import probe
 
-    display = probe()
-    if not display.usable:
-        return display.text
     if importlib.util.find_spec("webview") is None:
         return f"pywebview is not installed ({QT_HINT})"
     chosen = gui or choose_gui()
+    display = probe(offscreen_counts=chosen != "gtk")
+    if not display.usable:
+        return display.text
     if chosen is None:
         return f"no GUI toolkit for pywebview is installed ({QT_HINT})"
     if chosen == "qt":
-        return _qt_problem()
-    if chosen == "gtk" and importlib.util.find_spec("gi") is None:
-        return "the GTK backend needs PyGObject and WebKit2GTK (see desklaunch doctor)"
+        return qt.problem()
+    if chosen == "gtk":
+        return gtk.problem()
     return None
 
 
 def choose_gui() -> str | None:
-    """The pywebview backend to use: `PYWEBVIEW_GUI`, else the platform's own, else Qt."""
+    """The pywebview backend to use: `PYWEBVIEW_GUI`, else the platform's own, else Qt when
+    it can start, else GTK when its whole stack is there (and a display for it)."""
     wanted = os.environ.get("PYWEBVIEW_GUI")
     if wanted:
         return wanted.lower()
     if sys.platform in ("win32", "darwin"):
         return "native"
-    if _has_qt():
+    gtk_ready = importlib.util.find_spec("gi") is not None and gtk.missing() is None
+    if qt.installed():
+        if gtk_ready and _gtk_display() and qt.problem() is not None:
+            return "gtk"  # Qt is installed but broken; GTK is complete
         return "qt"
     if importlib.util.find_spec("gi") is not None:
-        return "gtk"
+        return "gtk"  # even when incomplete: its problem then says what is missing
     return None
 
 
-def _has_qt() -> bool:
-    return any(
-        importlib.util.find_spec(name) is not None for name in ("PyQt6", "PyQt5", "PySide6")
-    )
+def _gtk_display() -> bool:
+    from desklaunch.desktop.display import probe
+
+    return probe(offscreen_counts=False).usable
 
 
-def _qt_problem() -> str | None:
-    _prepare_qt()
-    try:
-        if os.environ.get("QT_API") == "pyqt6":
-            # Straight from the binding: qtpy would hide why (a missing system library)
-            # behind "No Qt bindings could be found".
-            importlib.import_module("PyQt6.QtWebEngineWidgets")
-        from qtpy import QtWebEngineWidgets  # noqa: F401
-    except Exception as exc:  # noqa: BLE001 - any failure here means "no window"
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return (f"Qt cannot start ({reason}); install the Qt runtime libraries "
-                f"or {QT_HINT}")
-    return None
-
-
-def _prepare_qt() -> None:
-    """Settings QtWebEngine needs before it loads."""
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        # Chromium's sandbox refuses to run as root; there is nothing to drop to.
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    if importlib.util.find_spec("PyQt6") is not None:
-        os.environ.setdefault("QT_API", "pyqt6")
+BACKENDS = {"qt": qt, "gtk": gtk}
+"""Each Linux backend's module of quirks, by pywebview's name for it."""
 
 
 class Window:
@@ -104,15 +89,33 @@ class Window:
         self.on_created: Callable[[Any], None] | None = None
         """Called with the pywebview window once created, before the GUI loop starts."""
         self.closed = threading.Event()
+        self.shown = threading.Event()
+        """Set once the window has appeared: a failure before it may fall back to a browser."""
+        self.stopped_by: int | None = None
+        """The signal (Ctrl+C, SIGTERM) that closed the window, if one did."""
         self._window: Any = None
+
+    @property
+    def reads_size_at_close(self) -> bool:
+        """Whether a `closing` handler may read the window's size (not with GTK: it waits on
+        GTK's own thread, which is running the handler)."""
+        return bool(getattr(BACKENDS.get(self.gui or ""), "READS_SIZE_AT_CLOSE", True))
+
+    @property
+    def fast_exit(self) -> bool:
+        """Whether the process should end without the toolkit's slow teardown (GTK)."""
+        return bool(getattr(BACKENDS.get(self.gui or ""), "FAST_EXIT", False))
 
     def run(self, on_closed: Callable[[], None], on_shown: Callable[[Any], None] | None = None
             ) -> None:
-        """Open the window on the main thread and run the GUI loop until it closes."""
+        """Open the window on the main thread and run the GUI loop until it closes.
+
+        Whatever pywebview or its toolkit raises goes to the caller, which stops the app.
+        """
         if threading.current_thread() is not threading.main_thread():
             raise RuntimeError("the window must run on the main thread")
         if self.gui == "qt":
-            _prepare_qt()
+            qt.prepare()
         import webview
 
         webview.settings["OPEN_EXTERNAL_LINKS_IN_BROWSER"] = True
@@ -136,10 +139,23 @@ class Window:
             on_closed()
 
         self._window.events.closed += closed
+        self._window.events.shown += self.shown.set
         gui = None if self.gui == "native" else self.gui
-        webview.start(on_shown, self._window, gui=gui, debug=self.debug,  # type: ignore[arg-type]
-                      private_mode=True, icon=self.icon)
-        self.closed.set()
+        try:
+            webview.start(on_shown, self._window, gui=gui,  # type: ignore[arg-type]
+                          debug=self.debug, private_mode=True, icon=self.icon)
+        finally:
+            self.closed.set()
+
+    def stop_by_signal(self, signum: int) -> bool:
+        """Ctrl+C or SIGTERM: close the window without asking (from a signal handler, so
+        nothing is raised inside the GUI loop). False when there is no window to close."""
+        if self._window is None or self.closed.is_set():
+            return False
+        log.debug("signal %d: closing the window", signum)
+        self.stopped_by = signum
+        self.close()
+        return True
 
     def dialogs(self) -> WindowDialogs:
         """This window's system file dialogs, for the scripts it shows."""

@@ -16,6 +16,7 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -25,11 +26,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from desklaunch.errors import UsageError
-from desklaunch.packaging.buildfiles import write_desktop_entry, write_spec
+from desklaunch.packaging.buildfiles import app_icon_png, write_desktop_entry, write_spec
 from desklaunch.packaging.icons import IconError, icns_bytes, ico_bytes, png_size
 from desklaunch.packaging.plan import Plan
 
 INSTALL_HINT = 'pip install "desklaunch[build]"'
+GUIS = ("qt", "gtk")
 
 STAGES = (
     ("Analyzing", "reading the imports"),
@@ -69,6 +71,21 @@ def build_parser() -> argparse.ArgumentParser:
                              "(default DEST: .); repeatable")
     parser.add_argument("--hidden-import", action="append", default=[], metavar="MODULE",
                         help="a module to bundle that no import statement names; repeatable")
+    parser.add_argument("--gui", choices=GUIS, help="the one window backend to bundle (Linux; "
+                        "default: Qt when PyQt6 is installed, else GTK)")
+    parser.add_argument("--system-gtk", action="store_true",
+                        help="with --gui gtk: use the target's own GTK and GLib instead of "
+                             "bundling them (a much smaller app; the target needs "
+                             "gir1.2-webkit2-4.1 / webkit2gtk4.1 and python3-gi's GLib)")
+    parser.add_argument("--installer", choices=("deb",),
+                        help="also make an installer of the app folder: deb (dpkg-deb)")
+    parser.add_argument("--app-version", default="1.0.0", metavar="X.Y.Z",
+                        help="the installer's version (default: 1.0.0)")
+    parser.add_argument("--maintainer", default="desklaunch app <nobody@example.invalid>",
+                        metavar="'NAME <EMAIL>'", help="who the installer names as its maker")
+    parser.add_argument("--lang", action="append", default=[], metavar="CODE",
+                        help="a language to keep translations for, like de or pt_BR "
+                             "(repeatable; default: English only)")
     parser.add_argument("--dist", type=Path, default=Path("dist"), metavar="DIR",
                         help="where the app goes (default: ./dist)")
     parser.add_argument("--work", type=Path, default=Path("build"), metavar="DIR",
@@ -98,11 +115,34 @@ def plan_from(argv: Sequence[str]) -> Plan:
     for module in args.hidden_import:
         if not all(part.isidentifier() for part in module.split(".")):
             raise UsageError(f"--hidden-import {module!r} is not a module name")
+    for code in args.lang:
+        if not code.replace("_", "").replace("-", "").isalnum() or len(code) > 12:
+            raise UsageError(f"--lang {code!r} is not a language code like de or pt_BR")
+    if not re.fullmatch(r"[0-9][A-Za-z0-9.+~-]*", args.app_version):
+        raise UsageError(f"--app-version {args.app_version!r} is not a version like 1.2.0")
+    if args.installer and args.onefile:
+        raise UsageError("--installer packs an app folder; leave out --onefile")
+    gui = args.gui or default_gui()
+    if args.system_gtk and gui != "gtk":
+        raise UsageError("--system-gtk goes with --gui gtk")
     return Plan(script=script, name=name.strip(), title=args.name, onefile=args.onefile,
                 windowed=not args.console, icon=icon,
                 datas=[parse_add_data(spec) for spec in args.add_data],
                 hidden_imports=sorted(set(hidden)), dist=args.dist.resolve(),
-                work=args.work.resolve())
+                work=args.work.resolve(), gui=gui, system_gtk=args.system_gtk,
+                installer=args.installer, version=args.app_version,
+                maintainer=args.maintainer,
+                languages=[code.replace("-", "_") for code in args.lang])
+
+
+def default_gui() -> str | None:
+    """The backend a build bundles when `--gui` is not given: on Linux Qt when a Qt binding
+    is installed, else GTK when PyGObject is; elsewhere the platform's own (None)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    if any(importlib.util.find_spec(name) is not None for name in ("PyQt6", "PyQt5", "PySide6")):
+        return "qt"
+    return "gtk" if importlib.util.find_spec("gi") is not None else "qt"
 
 
 def _check_icon(data: bytes) -> None:
@@ -181,6 +221,8 @@ def main(argv: Sequence[str]) -> int:
         _say(f"PyInstaller is not installed; to build apps: {INSTALL_HINT}")
         return 2
     problem = installed_in_place_problem()
+    if problem is None and plan.installer == "deb" and shutil.which("dpkg-deb") is None:
+        problem = "--installer deb needs dpkg-deb (Debian/Ubuntu: sudo apt-get install dpkg)"
     if problem is not None:
         _say(f"error: {problem}")
         return 2
@@ -201,6 +243,26 @@ def main(argv: Sequence[str]) -> int:
          f"in {time.monotonic() - started:.0f} s")
     if sys.platform.startswith("linux"):
         _say(f"desktop entry: {plan.dist / (plan.name + '.desktop')}")
+    if plan.installer == "deb":
+        return _make_deb(plan)
+    return 0
+
+
+def _make_deb(plan: Plan) -> int:
+    """The Debian package of the app folder just built; the exit code."""
+    from desklaunch.packaging.deb import build_deb
+
+    try:
+        deb = build_deb(plan, app_icon_png(plan))
+    except UsageError as exc:
+        _say(f"error: {exc}")
+        return exc.exit_code
+    except subprocess.CalledProcessError as exc:
+        last = (exc.stderr or "").strip().splitlines()[-1:] or ["no output"]
+        _say(f"error: dpkg-deb failed: {last[0]}")
+        return 1
+    _say(f"installer: {deb} ({deb.stat().st_size / 1e6:.1f} MB); install it with "
+         f"sudo apt-get install ./{deb.name}")
     return 0
 
 

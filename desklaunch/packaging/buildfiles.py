@@ -26,6 +26,11 @@ BUILD_ONLY = ("desklaunch.packaging", "PyInstaller",
 UNUSED_QT = ("PyQt6.QtQuick3D", "PyQt6.QtQuick", "PyQt6.QtQuickWidgets", "PyQt6.QtQml",
              "PyQt6.QtMultimedia", "PyQt6.QtPdf", "PyQt6.QtPdfWidgets")
 """Qt modules QtWebEngine does not need from Python: excluding them drops their QML plugins."""
+BACKEND_MODULES = {
+    "qt": ("PyQt6", "PyQt5", "PySide6", "PySide2", "qtpy", "webview.platforms.qt"),
+    "gtk": ("gi", "webview.platforms.gtk"),
+}
+"""What each window backend brings in; a build leaves out every backend but its own."""
 
 
 def write_spec(plan: Plan) -> Path:
@@ -36,7 +41,7 @@ def write_spec(plan: Plan) -> Path:
     entry.write_text(
         "# Written by `desklaunch build`: starts the bundled script as `desklaunch` would.\n"
         "from desklaunch.startup import run_bundled\n\n"
-        f"run_bundled({plan.script.name!r}, title={plan.title!r})\n",
+        f"run_bundled({plan.script.name!r}, title={plan.title!r}, gui={plan.gui!r})\n",
         encoding="utf-8",
     )
     template = Template((TEMPLATES / "desklaunch.spec.in")
@@ -49,7 +54,13 @@ def write_spec(plan: Plan) -> Path:
         pathex=repr([str(plan.script.parent)]),
         datas=repr([(str(plan.script), "."), *plan.datas]),
         hiddenimports=repr(["desklaunch", "desklaunch.startup", *plan.hidden_imports]),
-        excludes=repr(excludes(plan.hidden_imports)),
+        excludes=repr(excludes(plan.hidden_imports, plan.gui)),
+        languages=repr(plan.languages),
+        system_gtk=repr(plan.system_gtk),
+        hooksconfig=repr({"gi": {"icons": ["Adwaita", "hicolor"], "themes": ["Adwaita"],
+                                 "languages": ["en_US", "en_GB", *plan.languages],
+                                 "module-versions": {"Gtk": "3.0"}}}),
+        gui=repr(plan.gui),
         onefile=repr(plan.onefile),
         console=repr(not plan.windowed),
         icon=repr(platform_icon(plan, work)),
@@ -59,9 +70,14 @@ def write_spec(plan: Plan) -> Path:
     return spec
 
 
-def excludes(wanted: list[str]) -> list[str]:
-    """What the app leaves out: build-time modules, unused Qt parts the script does not import."""
-    return [*BUILD_ONLY, *(name for name in UNUSED_QT
+def excludes(wanted: list[str], gui: str | None = "qt") -> list[str]:
+    """What the app leaves out: build-time modules, the window backends it does not use, and
+    unused Qt parts; a module the script imports itself is always kept."""
+    left_out = [*UNUSED_QT] if gui != "gtk" else []
+    for backend, modules in BACKEND_MODULES.items():
+        if backend != gui and (gui is not None or backend == "gtk"):  # None: Qt may serve
+            left_out.extend(modules)
+    return [*BUILD_ONLY, *(name for name in left_out
                            if not any(w == name or w.startswith(name + ".") for w in wanted))]
 
 
@@ -76,6 +92,11 @@ def platform_icon(plan: Plan, work: Path) -> str | None:
         write_icns(_icon_pngs(plan), icns)
         return str(icns)
     return None
+
+
+def app_icon_png(plan: Plan) -> bytes:
+    """The app's largest PNG icon (the one given, or the default's 512 px one)."""
+    return _icon_pngs(plan)[-1]
 
 
 def _icon_pngs(plan: Plan) -> list[bytes]:

@@ -25,6 +25,16 @@ class Plan:
     hidden_imports: list[str] = field(default_factory=list)
     dist: Path = Path("dist")
     work: Path = Path("build")
+    gui: str | None = None
+    """The one window backend bundled ("qt" or "gtk"; None: the platform's own)."""
+    system_gtk: bool = False
+    """GTK builds: use the target's own GTK, GLib and WebKitGTK instead of bundled copies."""
+    installer: str | None = None
+    """"deb" to also make a Debian package of the app folder."""
+    version: str = "1.0.0"
+    maintainer: str = "desklaunch app <nobody@example.invalid>"
+    languages: list[str] = field(default_factory=list)
+    """The translations kept (GTK's, Chromium's in Qt); empty: English only."""
 
     @property
     def app_path(self) -> Path:

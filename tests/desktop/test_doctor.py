@@ -10,6 +10,7 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+from xserver import x_display
 
 from desklaunch.desktop.doctor import APT_QT
 
@@ -135,9 +136,50 @@ def test_the_apt_packages_are_those_setup_installs() -> None:
     assert sorted(APT_QT.split()) == sorted(listed)
 
 
-def test_a_backend_asked_for_that_is_missing_gets_its_own_advice(tmp_path: Path) -> None:
+def test_a_backend_asked_for_that_is_missing_gets_its_own_advice(python_without_qt: str,
+                                                                 tmp_path: Path) -> None:
+    result = doctor(OFFSCREEN, python=python_without_qt, cwd=tmp_path, args=("--gui", "gtk"))
+    assert result.returncode == 1
+    out = result.stdout
+    assert "chosen:    gtk (--gui)" in out
+    assert "no window can open: no display to open a window on" in out
+    assert ("GTK backend with the system's Python: Debian/Ubuntu: sudo apt-get install -y "
+            "python3-gi gir1.2-webkit2-4.1; Fedora: sudo dnf install -y python3-gobject "
+            "webkit2gtk4.1; then a venv made from the system's Python so it sees them: "
+            "/usr/bin/python3 -m venv --system-site-packages .venv") in out
+    assert (f'{python_without_qt} -m pip install "PyGObject<3.51"') in out
+    assert "Fedora: sudo dnf install -y gcc gobject-introspection-devel" in out
+
+
+def test_qt_offscreen_is_no_display_for_gtk(tmp_path: Path) -> None:
+    """GTK has no offscreen mode: with only `QT_QPA_PLATFORM=offscreen`, no GTK window."""
     result = doctor(OFFSCREEN, cwd=tmp_path, args=("--gui", "gtk"))
     assert result.returncode == 1
-    assert "chosen:    gtk (--gui)" in result.stdout
-    assert "no window can open: the GTK backend needs PyGObject" in result.stdout
-    assert "GTK backend: Debian/Ubuntu: sudo apt-get install -y python3-gi" in result.stdout
+    assert re.search(r"^backend gtk: +available$", result.stdout, re.MULTILINE)
+    assert "verdict:   no window can open: no display to open a window on" in result.stdout
+
+
+def test_gtk_without_webkit_is_not_a_window(tmp_path: Path) -> None:
+    """PyGObject and Gtk present, the WebKit2GTK typelib missing (a stand-in `gi` that
+    finds no WebKit2): no window, and the one package to add."""
+    shim = tmp_path / "shim" / "gi"
+    shim.mkdir(parents=True)
+    (shim / "__init__.py").write_text(
+        "class _Repository:\n"
+        "    def enumerate_versions(self, name):\n"
+        "        return ['3.0'] if name == 'Gtk' else []\n"
+        "class Repository:\n"
+        "    get_default = staticmethod(lambda: _Repository())\n")
+    env = {**NO_DISPLAY, "DISPLAY": x_display(), "PYTHONPATH": str(shim.parent)}
+    result = doctor(env, cwd=tmp_path, args=("--gui", "gtk"))
+    assert result.returncode == 1
+    assert ("no window can open: the GTK backend cannot start: PyGObject is there, but the "
+            "WebKit2GTK 4.1 or 4.0 typelib is missing") in result.stdout
+    assert ("GTK backend: add WebKit2GTK: Debian/Ubuntu: sudo apt-get install -y "
+            "gir1.2-webkit2-4.1; Fedora: sudo dnf install -y webkit2gtk4.1") in result.stdout
+
+
+def test_gtk_with_a_display_can_open_a_window(tmp_path: Path) -> None:
+    result = doctor({**NO_DISPLAY, "DISPLAY": x_display()}, cwd=tmp_path, args=("--gui", "gtk"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "verdict:   a window can open here" in result.stdout

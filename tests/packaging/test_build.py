@@ -157,7 +157,7 @@ def test_the_spec_is_python_that_names_the_script_imports_and_data(tmp_path: Pat
     assert ("/x/table.csv", "tables") in values["DATAS"]
     assert {"json", "desklaunch", "desklaunch.startup"} <= set(values["HIDDEN_IMPORTS"])
     entry = Path(values["ENTRY"]).read_text(encoding="utf-8")
-    assert "run_bundled('hello app.py', title=None)" in entry
+    assert "run_bundled('hello app.py', title=None, gui=None)" in entry
 
 
 def test_linux_desktop_entry_points_at_the_app_and_its_icon(tmp_path: Path) -> None:
@@ -186,3 +186,39 @@ def test_unused_qt_parts_are_left_out_unless_the_script_imports_them(tmp_path: P
     with_qml = excludes(_plan(tmp_path, hidden_imports=["PyQt6.QtQml", "PyQt6.QtQuick.x"]))
     assert "PyQt6.QtQml" not in with_qml and "PyQt6.QtQuick" not in with_qml
     assert "PyQt6.QtQuick3D" in with_qml
+
+
+def _excludes(plan: Plan) -> set[str]:
+    spec = buildfiles.write_spec(plan).read_text(encoding="utf-8")
+    line = next(line for line in spec.splitlines() if line.startswith("EXCLUDES = "))
+    return set(ast.literal_eval(line.removeprefix("EXCLUDES = ")))
+
+
+def test_a_gtk_build_leaves_qt_out_and_a_qt_build_leaves_gtk_out(tmp_path: Path) -> None:
+    gtk = _excludes(_plan(tmp_path, gui="gtk"))
+    assert {"PyQt6", "PySide6", "qtpy", "webview.platforms.qt"} <= gtk
+    assert not gtk & {"gi", "webview.platforms.gtk"}
+    qt = _excludes(_plan(tmp_path, gui="qt"))
+    assert {"gi", "webview.platforms.gtk", "PyQt6.QtQml"} <= qt
+    assert "PyQt6" not in qt
+    entry = (tmp_path / "work" / "Hello App" / "desklaunch_entry.py").read_text()
+    assert "gui='qt'" in entry  # the app runs the one backend it bundles
+
+
+def test_gui_and_lang_options_reach_the_plan(tmp_path: Path) -> None:
+    script = write(tmp_path / "app.py", "print('hi')\n")
+    plan = build.plan_from([str(script), "--gui", "gtk", "--lang", "de", "--lang", "pt-BR"])
+    assert plan.gui == "gtk" and plan.languages == ["de", "pt_BR"]
+    with pytest.raises(UsageError, match="not a language code"):
+        build.plan_from([str(script), "--lang", "../x"])
+
+
+def test_system_gtk_goes_with_gtk_only(tmp_path: Path) -> None:
+    script = write(tmp_path / "app.py", "print('hi')\n")
+    with pytest.raises(UsageError, match="--system-gtk goes with --gui gtk"):
+        build.plan_from([str(script), "--gui", "qt", "--system-gtk"])
+    with pytest.raises(UsageError, match="leave out --onefile"):
+        build.plan_from([str(script), "--installer", "deb", "--onefile"])
+    plan = build.plan_from([str(script), "--gui", "gtk", "--system-gtk", "--installer", "deb",
+                            "--app-version", "2.1.0"])
+    assert plan.system_gtk and plan.installer == "deb" and plan.version == "2.1.0"

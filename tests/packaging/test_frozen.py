@@ -3,7 +3,8 @@
 Both are built once per test run (in parallel, from a regular install of this checkout:
 PyInstaller cannot see an editable one) into a folder whose path has spaces and non-ASCII
 letters, and run from another folder. Each is driven in the browser (real Chromium) and in a
-real Qt window rendering offscreen.
+real Qt window rendering offscreen. A third, `desklaunch build --gui gtk`, bundles GTK and
+WebKitGTK instead of Qt and is answered in a real GTK window on Xvfb.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, expect
+from xserver import x_display
 
 from bench.frozen import regular_install
 
@@ -63,6 +65,11 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Frozen]:
              str(dist / "own"), "--workpath", str(work / "own"), "--specpath", str(work),
              str(sources / "own_build.py")],
             cwd=base, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True),
+        "gtk": subprocess.Popen(
+            [sys.executable, "-m", "desklaunch", "build", str(sources / "frozen_hello.py"),
+             "--name", "Frozen GTK", "--gui", "gtk", "--dist", str(dist / "gtk"),
+             "--work", str(work / "gtk"), "--installer", "deb"],
+            cwd=base, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True),
     }
     outputs = {name: proc.communicate(timeout=BUILD_GUARD)[0] for name, proc in builds.items()}
     for name, proc in builds.items():
@@ -71,6 +78,7 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Frozen]:
     return {
         "built": Frozen(built_dir / "Frozen Hello" / "Frozen Hello", built_dir, outputs["built"]),
         "own": Frozen(dist / "own" / "own_build" / "own_build", dist / "own", outputs["own"]),
+        "gtk": Frozen(dist / "gtk" / "Frozen GTK" / "Frozen GTK", dist / "gtk", outputs["gtk"]),
     }
 
 
@@ -183,3 +191,63 @@ def test_own_pyinstaller_build_renders_in_a_window_and_exits_with_the_scripts_co
     app = frozen["own"]
     _renders_in_a_window([str(app.executable)], _run_env(DESKLAUNCH_CLOSE_ON_EXIT="1"),
                          elsewhere)
+
+
+def test_gtk_app_answers_in_a_gtk_window_and_exits_with_the_scripts_code(frozen,
+                                                                         elsewhere) -> None:
+    """`desklaunch build --gui gtk`: the app opens a GTK window (on Xvfb), the person's
+    answer reaches the script, the greeting shows, and the exit code is the script's."""
+    app = frozen["gtk"]
+    result = elsewhere / "answered.json"
+    env = _run_env(DISPLAY=x_display(), NO_AT_BRIDGE="1")
+    env.pop("QT_QPA_PLATFORM", None)
+    env.pop("PYWEBVIEW_GUI", None)
+    proc = subprocess.run([str(app.executable), "--close-on-exit", "answer", str(result)],
+                          cwd=elsewhere, env=env, capture_output=True, text=True,
+                          timeout=RUN_GUARD)
+    assert result.exists(), f"the window never got an answer:\n{proc.stderr[-3000:]}"
+    assert "Hello, Ada!" in json.loads(result.read_text(encoding="utf-8"))["text"]
+    assert proc.returncode == 3, proc.stderr[-3000:]
+
+
+def test_gtk_app_bundles_gtk_and_not_qt(frozen) -> None:
+    """Each build carries its one backend: no Qt in the GTK app, no GTK in the Qt app."""
+    gtk_files = {p.name for p in frozen["gtk"].executable.parent.rglob("*")}
+    qt_files = {p.name for p in frozen["built"].executable.parent.rglob("*")}
+    assert any(name.startswith("libgtk-3") for name in gtk_files)  # WebKitGTK: the system's
+    assert any(name.startswith("_gi.") for name in gtk_files)
+    assert not any(name.startswith(("libQt6", "PyQt6")) for name in gtk_files)
+    assert any(name.startswith("libQt6WebEngineCore") for name in qt_files)
+    assert not any(name.startswith("_gi.") for name in qt_files)  # PyGObject left out
+
+
+def test_gtk_app_deb_installs_runs_from_its_menu_entry_and_removes_cleanly(frozen,
+                                                                          elsewhere) -> None:
+    """`--installer deb`: `dpkg -i` puts the app in /opt with a menu entry and a command; the
+    entry's Exec line starts it; `dpkg -r` leaves none of its files behind."""
+    deb = next(frozen["gtk"].dist.glob("frozen-gtk_*.deb"))
+    installed = subprocess.run(["dpkg", "-i", str(deb)], capture_output=True, text=True,
+                               timeout=RUN_GUARD)
+    try:
+        assert installed.returncode == 0, installed.stderr
+        files = subprocess.run(["dpkg", "-L", "frozen-gtk"], capture_output=True, text=True,
+                               check=True, timeout=RUN_GUARD).stdout.splitlines()
+        entry = Path("/usr/share/applications/frozen-gtk.desktop").read_text(encoding="utf-8")
+        command = next(line for line in entry.splitlines() if line.startswith("Exec="))[5:]
+        assert command == "frozen-gtk"
+        result = elsewhere / "answered.json"
+        env = _run_env(DISPLAY=x_display(), NO_AT_BRIDGE="1")
+        env.pop("QT_QPA_PLATFORM", None)
+        run = subprocess.run([command, "--close-on-exit", "answer", str(result)], cwd=elsewhere,
+                             env=env, capture_output=True, text=True, timeout=RUN_GUARD)
+        assert result.exists(), run.stderr[-3000:]
+        assert "Hello, Ada!" in json.loads(result.read_text(encoding="utf-8"))["text"]
+        assert run.returncode == 3
+    finally:
+        removed = subprocess.run(["dpkg", "-r", "frozen-gtk"], capture_output=True, text=True,
+                                 timeout=RUN_GUARD)
+    assert removed.returncode == 0, removed.stderr
+    assert "/opt/frozen-gtk/Frozen GTK" in files and "/usr/bin/frozen-gtk" in files
+    left = [path for path in files if Path(path).is_file() or Path(path).is_symlink()]
+    assert left == []
+    assert not Path("/opt/frozen-gtk").exists()

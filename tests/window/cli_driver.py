@@ -28,7 +28,8 @@ def main() -> None:
     from desklaunch.cli import main as desklaunch
 
     # Remembered settings (the window's place) go to the test's folder, not the home folder.
-    desklaunch(["--gui", "qt", "--data-dir", os.getcwd(), script])
+    gui = os.environ.get("PYWEBVIEW_GUI", "qt")
+    desklaunch(["--gui", gui, "--data-dir", os.getcwd(), script])
 
 
 if __name__ == "__main__":

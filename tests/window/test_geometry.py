@@ -18,13 +18,14 @@ HANG_GUARD = 90
 FRAME = 40
 
 
-def run_window(tmp_path: Path, *args: str, place: str = "-") -> dict[str, Any]:
+def run_window(tmp_path: Path, *args: str, place: str = "-", gui: str = "qt"
+               ) -> dict[str, Any]:
     """Run `desklaunch ARGS` in a real window; move it to `place` first; return what it saw."""
     script = tmp_path / "ready.py"
     script.write_text("from desklaunch.ui import put_text\nput_text('Ready')\n")
     result_file = tmp_path / "result.json"
     result_file.unlink(missing_ok=True)
-    env = window_env()
+    env = window_env(gui)
     proc = subprocess.run(
         [sys.executable, str(DRIVER), str(result_file), "Ready", place, *args, str(script)],
         capture_output=True, text=True, timeout=HANG_GUARD, env=env, cwd=tmp_path,
@@ -40,22 +41,22 @@ def saved_window(data: Path) -> dict[str, int]:
     return json.loads((data / "settings.json").read_text())["window"]
 
 
-def test_size_and_place_survive_a_restart(tmp_path: Path) -> None:
+def test_size_and_place_survive_a_restart(gui: str, tmp_path: Path) -> None:
     """Moved and resized, closed, started again: the window opens where it was, that size."""
     data = tmp_path / "data"
-    first = run_window(tmp_path, "--data-dir", str(data), place="40,50,640,480")
+    first = run_window(tmp_path, "--data-dir", str(data), place="40,50,640,480", gui=gui)
     assert saved_window(data) == {"x": 40, "y": 50, "width": 640, "height": 480}
-    second = run_window(tmp_path, "--data-dir", str(data))
+    second = run_window(tmp_path, "--data-dir", str(data), gui=gui)
     assert second["initial"] == first["moved"]
 
 
-def test_a_window_saved_off_every_screen_comes_back_onto_one(tmp_path: Path) -> None:
+def test_a_window_saved_off_every_screen_comes_back_onto_one(gui: str, tmp_path: Path) -> None:
     """A monitor that is gone: the remembered place is pulled back onto a screen."""
     data = tmp_path / "data"
     data.mkdir()
     (data / "settings.json").write_text(json.dumps(
         {"window": {"x": 5000, "y": 4000, "width": 640, "height": 480}}))
-    result = run_window(tmp_path, "--data-dir", str(data))
+    result = run_window(tmp_path, "--data-dir", str(data), gui=gui)
     sx, sy, swidth, sheight = result["screens"][0]
     shown = result["initial"]
     assert (shown["width"], shown["height"]) == (640, 480)
@@ -64,35 +65,36 @@ def test_a_window_saved_off_every_screen_comes_back_onto_one(tmp_path: Path) -> 
     assert sy <= shown["y"] and shown["y"] + 480 <= sy + sheight + FRAME
 
 
-def test_reset_forgets_the_remembered_place(tmp_path: Path) -> None:
+def test_reset_forgets_the_remembered_place(gui: str, tmp_path: Path) -> None:
     """`--reset` forgets the settings, then runs the app with its defaults."""
     data = tmp_path / "data"
     data.mkdir()
     (data / "settings.json").write_text(json.dumps(
         {"window": {"x": 40, "y": 50, "width": 640, "height": 480}}))
-    result = run_window(tmp_path, "--data-dir", str(data), "--reset", "--width", "700")
+    result = run_window(tmp_path, "--data-dir", str(data), "--reset", "--width", "700", gui=gui)
     assert result["initial"]["width"] == 700
     assert result["initial"]["height"] == 700
 
 
-def test_width_asked_for_wins_over_the_remembered_size(tmp_path: Path) -> None:
+def test_width_asked_for_wins_over_the_remembered_size(gui: str, tmp_path: Path) -> None:
     """`--width` on the command line beats what was remembered; the place is still restored."""
     data = tmp_path / "data"
     data.mkdir()
     (data / "settings.json").write_text(json.dumps(
         {"window": {"x": 40, "y": 50, "width": 640, "height": 480}}))
-    result = run_window(tmp_path, "--data-dir", str(data), "--width", "500", "--height", "400")
+    result = run_window(tmp_path, "--data-dir", str(data), "--width", "500", "--height", "400",
+                        gui=gui)
     assert (result["initial"]["width"], result["initial"]["height"]) == (500, 400)
     assert abs(result["initial"]["x"] - 40) <= FRAME
 
 
-def test_a_second_launch_brings_the_window_to_the_front(tmp_path: Path) -> None:
+def test_a_second_launch_brings_the_window_to_the_front(gui: str, tmp_path: Path) -> None:
     """With `--single-instance`, launching again raises the open window; the second exits."""
     script = tmp_path / "ready.py"
     script.write_text("from desklaunch.ui import put_text\nput_text('Ready')\n")
     runtime = Path(tempfile.mkdtemp(prefix="dl-run-"))  # AF_UNIX paths must stay short
     result_file, release = tmp_path / "result.json", tmp_path / "release"
-    env = {**window_env(), "XDG_RUNTIME_DIR": str(runtime)}
+    env = {**window_env(gui), "XDG_RUNTIME_DIR": str(runtime)}
     args = ["--single-instance", "--data-dir", str(tmp_path / "data"), str(script)]
     log = tmp_path / "first.log"  # a file, not a pipe: --debug writes more than a pipe holds
     with log.open("w") as out:
@@ -122,12 +124,12 @@ def test_a_second_launch_brings_the_window_to_the_front(tmp_path: Path) -> None:
     assert first.returncode == 0
 
 
-def test_confirm_close_asks_only_while_the_script_runs(tmp_path: Path) -> None:
+def test_confirm_close_asks_only_while_the_script_runs(gui: str, tmp_path: Path) -> None:
     """`--confirm-close`: closing asks while the script waits for input, not once it ended."""
     script = tmp_path / "asks.py"
     script.write_text("from desklaunch.ui import input\ninput('Continue?')\n")
     result_file = tmp_path / "result.json"
-    env = window_env()
+    env = window_env(gui)
     proc = subprocess.run(
         [sys.executable, str(DRIVER), str(result_file), "Continue?", "confirm",
          "--confirm-close", "--data-dir", str(tmp_path / "data"), str(script)],
@@ -139,7 +141,7 @@ def test_confirm_close_asks_only_while_the_script_runs(tmp_path: Path) -> None:
     assert proc.returncode == 0
 
 
-def test_the_window_options_reach_the_window(tmp_path: Path) -> None:
+def test_the_window_options_reach_the_window(gui: str, tmp_path: Path) -> None:
     """A window with every option opens and shows the app (the icon file must exist)."""
     icon = tmp_path / "icon.png"
     icon.write_bytes(bytes.fromhex(

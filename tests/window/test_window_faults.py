@@ -59,12 +59,12 @@ STUCK = {
 }
 
 
-def run_in_window(script: Path, actions: list[dict[str, str]], tmp_path: Path
+def run_in_window(script: Path, actions: list[dict[str, str]], tmp_path: Path, gui: str
                   ) -> tuple[dict, subprocess.Popen[str], str, float]:
     """Like test_window.run_in_window, but times the exit of desklaunch's own process, not
     the closing of its output pipes (Qt WebEngine's helper processes hold those a while)."""
     result_file = tmp_path / "result.json"
-    env = window_env()
+    env = window_env(gui)
     log = (tmp_path / "stderr.txt").open("w+")
     proc = subprocess.Popen(
         [sys.executable, str(DRIVER), str(script), json.dumps(actions), str(result_file)],
@@ -84,14 +84,15 @@ def run_in_window(script: Path, actions: list[dict[str, str]], tmp_path: Path
 
 
 @pytest.mark.parametrize("name", sorted(STUCK))
-def test_closing_the_window_ends_a_stuck_script_within_2_s(tmp_path: Path, name: str) -> None:
+def test_closing_the_window_ends_a_stuck_script_within_2_s(gui: str, tmp_path: Path,
+                                                           name: str) -> None:
     script = tmp_path / f"{name}.py"
     script.write_text("from desklaunch.ui import put_text\nput_text('Stuck on purpose')\n"
                       + STUCK[name])
     result, proc, stderr, exited_at = run_in_window(script, [
         {"do": "expect", "text": "Stuck on purpose"},
         {"do": "close"},
-    ], tmp_path)
+    ], tmp_path, gui)
     timing = (f"closed -> app stopped {result['returned_at'] - result['closed_at']:.2f} s, "
               f"-> process gone {exited_at - result['returned_at']:.2f} s")
     print(timing)

@@ -1,0 +1,91 @@
+"""pywebview's GTK backend: what it needs to start, and its quirks, kept out of the window.
+
+pywebview runs GTK's main loop on the main thread and answers every call from another
+thread (a size, a position, `run_js`, a file dialog) by scheduling an idle callback on that
+loop and waiting for it. Hence:
+
+- nothing may read window state from a GTK callback: a `closing` handler runs on GTK's own
+  thread, so reading `window.width` there waits forever for itself. The size is kept from
+  `resized` events instead (`READS_SIZE_AT_CLOSE`);
+- an exception raised in a GTK callback never leaves the loop, so a signal handler must
+  not raise (as a `KeyboardInterrupt` would): Ctrl+C and SIGTERM close the window instead
+  (the launcher's `_stop_on_signals`), and the app then stops in order;
+- tearing GTK and WebKit down at interpreter exit takes over a second; once everything of
+  ours has stopped, the process ends without it (`FAST_EXIT`).
+
+It needs PyGObject, the Gtk 3 and WebKit2 4.1 (or 4.0) typelibs, and a real display: Qt's
+offscreen platform is no display for GTK.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+GTK_VERSION = "3.0"
+WEBKIT_VERSIONS = ("4.1", "4.0")
+READS_SIZE_AT_CLOSE = False
+"""Reading the size at `closing` would wait on GTK's own thread: use `resized` events."""
+FAST_EXIT = True
+"""End the process with `os._exit` once the app has stopped: GTK's teardown is slow."""
+
+APT = "python3-gi gir1.2-webkit2-4.1"
+DNF = "python3-gobject webkit2gtk4.1"
+APT_WEBKIT = "gir1.2-webkit2-4.1"
+DNF_WEBKIT = "webkit2gtk4.1"
+APT_BUILD = "libgirepository1.0-dev libcairo2-dev pkg-config python3-dev gir1.2-webkit2-4.1"
+"""What `pip install "PyGObject<3.51"` builds against on Debian 12 / Ubuntu 22.04, which lack
+girepository-2.0 (PyGObject 3.51 and later need it; newer releases have libgirepository-2.0-dev)."""
+DNF_BUILD = ("gcc gobject-introspection-devel cairo-gobject-devel pkg-config python3-devel "
+             "webkit2gtk4.1")
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+def missing() -> str | None:
+    """What of GTK's stack is missing from this Python (a short phrase), or None."""
+    if importlib.util.find_spec("gi") is None:
+        return "PyGObject is not installed for this Python"
+    try:
+        import gi
+
+        repository = gi.Repository.get_default()
+        if GTK_VERSION not in repository.enumerate_versions("Gtk"):
+            return "the Gtk 3 typelib is missing"
+        if not any(v in repository.enumerate_versions("WebKit2") for v in WEBKIT_VERSIONS):
+            return "PyGObject is there, but the WebKit2GTK 4.1 or 4.0 typelib is missing"
+    except Exception as exc:  # noqa: BLE001 - any failure here means "cannot load"
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return f"PyGObject cannot load ({reason})"
+    return None
+
+
+def problem() -> str | None:
+    """Why the GTK backend cannot start here, in one line; None when it can. A frozen app
+    (built with the system's GTK) names the packages the person's system needs instead."""
+    what = missing()
+    if what is None:
+        return None
+    if getattr(sys, "frozen", False):
+        return (f"the GTK backend cannot start: {what}; this app needs the system's GTK and "
+                f"WebKitGTK (Debian/Ubuntu: sudo apt-get install -y {APT}; Fedora: sudo dnf "
+                f"install -y {DNF})")
+    return f"the GTK backend cannot start: {what} (see desklaunch doctor)"
+
+
+def advice(what: str, python: str) -> list[str]:
+    """The commands that give `python` a GTK window, for what `missing()` said; each exact
+    for Debian/Ubuntu and for Fedora."""
+    if "WebKit2GTK" in what or "Gtk 3" in what:
+        return [f"GTK backend: add WebKit2GTK: Debian/Ubuntu: sudo apt-get install -y "
+                f"{APT_WEBKIT}; Fedora: sudo dnf install -y {DNF_WEBKIT}"]
+    pip = f"{python} -m pip install"
+    return [
+        f"GTK backend with the system's Python: Debian/Ubuntu: sudo apt-get install -y {APT}; "
+        f"Fedora: sudo dnf install -y {DNF}; then a venv made from the system's Python so it "
+        f"sees them: {SYSTEM_PYTHON} -m venv --system-site-packages .venv && "
+        ".venv/bin/pip install desklaunch (a venv from another Python cannot import gi)",
+        f"or GTK backend in this Python (PyGObject built by pip): Debian 12/Ubuntu 22.04: "
+        f'sudo apt-get install -y {APT_BUILD}, then {pip} "PyGObject<3.51" (newer releases: '
+        f"libgirepository-2.0-dev instead, then {pip} PyGObject); Fedora: sudo dnf install -y "
+        f"{DNF_BUILD}, then {pip} PyGObject",
+    ]

@@ -1,0 +1,45 @@
+"""pywebview's Qt backend: what it needs to start, and the settings QtWebEngine reads first.
+
+Qt answers a size asked for from its own thread at once, so the exact size can be read as
+the window closes (`READS_SIZE_AT_CLOSE`). Qt's offscreen platform renders without a
+display, which is how the window tests run it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+
+HINT = 'pip install "desklaunch[qt]"'
+BINDINGS = ("PyQt6", "PyQt5", "PySide6")
+READS_SIZE_AT_CLOSE = True
+
+
+def installed() -> bool:
+    """True when a Qt binding pywebview can use is installed."""
+    return any(importlib.util.find_spec(name) is not None for name in BINDINGS)
+
+
+def problem() -> str | None:
+    """Why the Qt backend cannot start here, in one line with its fix; None when it can."""
+    prepare()
+    try:
+        if os.environ.get("QT_API") == "pyqt6":
+            # Straight from the binding: qtpy would hide why (a missing system library)
+            # behind "No Qt bindings could be found".
+            importlib.import_module("PyQt6.QtWebEngineWidgets")
+        from qtpy import QtWebEngineWidgets  # noqa: F401
+    except Exception as exc:  # noqa: BLE001 - any failure here means "no window"
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return f"Qt cannot start ({reason}); install the Qt runtime libraries or {HINT}"
+    return None
+
+
+def prepare() -> None:
+    """Settings QtWebEngine needs before it loads."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium's sandbox refuses to run as root; there is nothing to drop to.
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    if importlib.util.find_spec("PyQt6") is not None:
+        os.environ.setdefault("QT_API", "pyqt6")
