@@ -14,7 +14,10 @@ import contextlib
 import threading
 from typing import Any
 
+from desklaunch.console.children import Children
 from desklaunch.console.output import ConsoleOutput
+from desklaunch.console.runstreams import RunStreams
+from desklaunch.console.streams import real_fileno
 from desklaunch.core.interrupt import raise_in_thread
 from desklaunch.core.messages import ROOT_SCOPE
 from desklaunch.core.session import Mailbox, Session
@@ -37,6 +40,8 @@ class Terminal:
         self._lock = threading.Lock()
         self._running = False
         self._input: Mailbox | None = None
+        self.streams = self._fresh_streams()
+        self.children = Children(f"desklaunch-console-children-{session.number}")
         self.stop_id = session.register_callback(lambda _value: self.stop())
         session.data["console"] = self
         session.defer(self.close)
@@ -97,10 +102,24 @@ class Terminal:
 
     # -- runs and Stop ----------------------------------------------------------------------
 
+    def _fresh_streams(self) -> RunStreams:
+        return RunStreams(self.write, lambda: self.read_line(), real_fileno)
+
+    def command(self, run: int, text: str) -> None:
+        """Show run number `run` as starting with the command line `text`: a separator
+        and the command; sent again, it changes that run's command line."""
+        self.output.flush()
+        self._tail = ""
+        self.session.send({"cmd": "console_run", "run": run, "command": text})
+
     def begin_run(self) -> None:
+        self.streams = self._fresh_streams()  # what the last run closed stays closed there
         with self._lock:
             self._running = True
             self.wake.clear()
+        self.show_running()
+
+    def show_running(self) -> None:
         self.status({"state": "running", "stop": self.stop_id})
 
     def end_run(self) -> None:
@@ -108,7 +127,9 @@ class Terminal:
             self._running = False
 
     def stop(self) -> None:
-        """Ctrl+C: `KeyboardInterrupt` in the script, however it is waiting."""
+        """Ctrl+C: `KeyboardInterrupt` in the script, however it is waiting, and SIGINT to
+        the child processes it started (children.py)."""
+        self.children.interrupt()
         with self._lock:
             if not self._running or self.thread is None or self.thread.ident is None:
                 return
@@ -128,4 +149,5 @@ class Terminal:
 
         The streams see the closed session and fall back to the real ones."""
         self.wake.set()
+        self.children.end()
         self.output.close()

@@ -1,0 +1,105 @@
+"""One run's `sys.stdin`, `sys.stdout` and `sys.stderr`, made fresh for every run.
+
+Each is a real `io.TextIOWrapper` over a small binary stream of ours, so a script finds what
+a terminal's streams have: `.buffer` for bytes (read and write), `encoding`, `errors`,
+`reconfigure()`, `isatty()` False, `fileno()` (the real descriptor for stdout and stderr,
+none for stdin). Bytes written are decoded as UTF-8 and shown; a line typed in the console
+is encoded as UTF-8 and read. A script that closes one (`with sys.stdout as out:`) closes
+only its own run's: the next run gets new ones. The process-wide stand-ins (streams.py)
+pass each call to the streams of the run the calling code belongs to.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+from collections.abc import Callable
+from typing import Any
+
+_CHUNK = 8192
+
+
+class _BytesOut(io.BufferedIOBase):
+    """Bytes written to stdout or stderr, decoded as UTF-8 (a character split between two
+    writes is kept until its end arrives) and handed to the console."""
+
+    def __init__(self, name: str, show: Callable[[str], None],
+                 fileno: Callable[[], int]) -> None:
+        super().__init__()
+        self.name = name
+        self._show = show
+        self._fileno = fileno
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self._fileno()
+
+    def write(self, data: Any) -> int:
+        if self.closed:
+            raise ValueError("write to closed file")
+        chunk = bytes(data)
+        text = self._decoder.decode(chunk)
+        if text:
+            self._show(text)
+        return len(chunk)
+
+    def close(self) -> None:
+        if not self.closed:
+            tail = self._decoder.decode(b"", final=True)
+            if tail:
+                self._show(tail)
+        super().close()
+
+
+class _BytesIn(io.RawIOBase):
+    """Standard input as bytes: each read asks the console for one line (b"" at its end)."""
+
+    def __init__(self, read_line: Callable[[], str]) -> None:
+        super().__init__()
+        self.name = "<stdin>"
+        self._read_line = read_line
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        # `input()` reads the real terminal itself when stdin has a tty descriptor: never.
+        raise io.UnsupportedOperation("fileno")
+
+    def readinto(self, buffer: Any) -> int:
+        if not self._pending:
+            self._pending = self._read_line().encode("utf-8", "surrogateescape")
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
+class RunStreams:
+    """The three streams of one run; `show(stream, text)` displays, `read_line()` asks."""
+
+    def __init__(self, show: Callable[[str, str], None], read_line: Callable[[], str],
+                 fileno: Callable[[int], int]) -> None:
+        self.stdout = io.TextIOWrapper(
+            _BytesOut("<stdout>", lambda text: show("out", text), lambda: fileno(1)),
+            encoding="utf-8", errors="strict", newline="\n", write_through=True)
+        self.stderr = io.TextIOWrapper(
+            _BytesOut("<stderr>", lambda text: show("err", text), lambda: fileno(2)),
+            encoding="utf-8", errors="backslashreplace", newline="\n", write_through=True)
+        self.stdin = io.TextIOWrapper(io.BufferedReader(_BytesIn(read_line), _CHUNK),
+                                      encoding="utf-8", errors="strict")
+
+    def by_name(self, name: str) -> io.TextIOWrapper:
+        """"stdout", "stderr" or "stdin"."""
+        stream: io.TextIOWrapper = getattr(self, name)
+        return stream
