@@ -18,7 +18,6 @@ import subprocess
 import sys
 import threading
 import time
-import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -32,52 +31,64 @@ _SEPARATE = ("process_group", "start_new_session", "preexec_fn")
 
 
 class Children:
-    """The live child processes of one console session."""
+    """The process groups of the children one console session started."""
 
     def __init__(self, name: str) -> None:
         self._name = name
-        self._procs: weakref.WeakSet[subprocess.Popen[Any]] = weakref.WeakSet()
+        self._groups: dict[int, None] = {}  # process group ids, oldest first
         self._lock = threading.Lock()
         self._ender: threading.Thread | None = None
 
     def add(self, proc: subprocess.Popen[Any]) -> None:
-        with self._lock:
-            self._procs.add(proc)
+        try:
+            group = os.getpgid(proc.pid)
+        except (ProcessLookupError, PermissionError):
+            return
+        if group != os.getpgrp():  # never our own group: that would end desklaunch
+            with self._lock:
+                self._groups[group] = None
 
-    def running(self) -> list[subprocess.Popen[Any]]:
+    def live(self) -> list[int]:
+        """The groups that still have a process in them."""
         with self._lock:
-            return [p for p in self._procs if p.poll() is None]
+            groups = list(self._groups)
+        alive = [group for group in groups if _signal(group, 0)]
+        with self._lock:
+            for group in set(groups) - set(alive):
+                self._groups.pop(group, None)
+        return alive
 
     def interrupt(self) -> None:
-        """Ctrl+C for the children: SIGINT now, then SIGTERM and SIGKILL if they stay."""
-        procs = self.running()
-        if not procs or not supported():
+        """Ctrl+C for the children: SIGINT now, then SIGTERM and SIGKILL if they stay
+        (a shell's background job ignores SIGINT, as POSIX has it)."""
+        groups = self.live()
+        if not groups:
             return
-        for proc in procs:
-            _signal(proc, signal.SIGINT)
+        for group in groups:
+            _signal(group, signal.SIGINT)
         with self._lock:
             if self._ender is not None and self._ender.is_alive():
                 return
-            self._ender = threading.Thread(target=self._finish, args=(procs, GRACE),
+            self._ender = threading.Thread(target=self._escalate, args=(groups,),
                                            name=self._name, daemon=True)
             self._ender.start()
 
     def end(self) -> None:
-        """The session is closing: SIGTERM, then SIGKILL shortly after (waits for it)."""
-        procs = self.running()
-        if not procs or not supported():
-            return
-        for proc in procs:
-            _signal(proc, signal.SIGTERM)
-        _wait_then_kill(procs, GRACE / 2)
+        """The session is closing: SIGTERM, then SIGKILL shortly after (waits for that)."""
+        groups = self.live()
+        for group in groups:
+            _signal(group, signal.SIGTERM)
+        if groups and not _ended(groups, GRACE / 2):
+            for group in groups:
+                _signal(group, signal.SIGKILL)
 
     @staticmethod
-    def _finish(procs: list[subprocess.Popen[Any]], grace: float) -> None:
-        if not _wait(procs, grace):
-            for proc in procs:
-                if proc.poll() is None:
-                    _signal(proc, signal.SIGTERM)
-            _wait_then_kill(procs, grace)
+    def _escalate(groups: list[int]) -> None:
+        for number in (signal.SIGTERM, signal.SIGKILL):
+            if _ended(groups, GRACE):
+                return
+            for group in groups:
+                _signal(group, number)
 
 
 def supported() -> bool:
@@ -119,32 +130,25 @@ def install(owner: Callable[[], Children | None]) -> None:
         os.system = system
 
 
-def _signal(proc: subprocess.Popen[Any], number: int) -> None:
+def _signal(group: int, number: int) -> bool:
+    """Send `number` to process group `group`; False when it has no process left."""
     try:
-        if os.getpgid(proc.pid) == proc.pid:
-            os.killpg(proc.pid, number)
-        else:
-            os.kill(proc.pid, number)
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
-def _wait(procs: list[subprocess.Popen[Any]], seconds: float) -> bool:
-    deadline = _now() + seconds
-    for proc in procs:
-        try:
-            proc.wait(max(0.0, deadline - _now()))
-        except subprocess.TimeoutExpired:
-            return False
+        os.killpg(group, number)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
     return True
 
 
-def _wait_then_kill(procs: list[subprocess.Popen[Any]], seconds: float) -> None:
-    if not _wait(procs, seconds):
-        for proc in procs:
-            if proc.poll() is None:
-                _signal(proc, signal.SIGKILL)
+def _ended(groups: list[int], seconds: float) -> bool:
+    """Wait up to `seconds` for every group to be empty; whether they are."""
+    deadline = time.monotonic() + seconds
+    while any(_signal(group, 0) for group in groups):
+        if time.monotonic() >= deadline:
+            return False
+        _pause.wait(0.05)
+    return True
 
 
-def _now() -> float:
-    return time.monotonic()
+_pause = threading.Event()  # never set: a sleep that the console's time.sleep does not touch

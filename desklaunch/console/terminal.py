@@ -128,16 +128,17 @@ class Terminal:
 
     def stop(self) -> None:
         """Ctrl+C: `KeyboardInterrupt` in the script, however it is waiting, and SIGINT to
-        the child processes it started (children.py)."""
-        self.children.interrupt()
+        the child processes it started (children.py): the script first, so that a script
+        waiting for a child meets the interrupt as soon as that child ends."""
         with self._lock:
             if not self._running or self.thread is None or self.thread.ident is None:
                 return
             if self._input is not None:  # waiting for a line: that wait raises it itself
                 self._input.put({"seq": 0, "type": "interrupt", "id": ""})  # type: ignore[typeddict-item]
-                return
-            self.wake.set()  # a console `time.sleep` returns now, and the interrupt lands
-            raise_in_thread(self.thread.ident, KeyboardInterrupt)
+            else:
+                self.wake.set()  # a console `time.sleep` returns now, and the interrupt lands
+                raise_in_thread(self.thread.ident, KeyboardInterrupt)
+        self.children.interrupt()
 
     def status(self, fields: dict[str, Any]) -> None:
         """Show the state of the run (running with Stop, or ended with Run again)."""

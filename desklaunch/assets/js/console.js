@@ -234,10 +234,13 @@ class Screen {
     }
     if (this.stick && !this.scrollPending) {
       this.scrollPending = true;
-      requestAnimationFrame(() => {
-        this.scrollPending = false;
+      // Lines measured after a scroll can move the bottom: follow it for a few frames.
+      const down = (frames) => requestAnimationFrame(() => {
         if (this.stick) this.el.scrollTop = this.el.scrollHeight;
+        if (this.stick && frames > 1 && !this.atBottom()) down(frames - 1);
+        else this.scrollPending = false;
       });
+      down(4);
     } else if (!this.stick && this.marker) {
       this.marker.hidden = false;
     }

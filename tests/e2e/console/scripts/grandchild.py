@@ -1,9 +1,9 @@
-"""Starts a long child process (through a shell, so it has a child of its own) and waits."""
+"""Starts a long child process (a shell, with a child of its own) and waits for it."""
 
 import subprocess
 import sys
 
-child = subprocess.Popen(
-    ["/bin/sh", "-c", f"{sys.executable} -c 'import time; time.sleep(600)' & wait"])
+sleeper = f"{sys.executable} -c 'import time; time.sleep(600)'"
+child = subprocess.Popen(["/bin/sh", "-c", f"{sleeper} & echo grandchild $!; wait"])
 print(f"child {child.pid}", flush=True)
 child.wait()
