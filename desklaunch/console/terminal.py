@@ -84,7 +84,8 @@ class Terminal:
                 session.send({"cmd": "console_input", "id": None, "coalesce": "console-input"})
         if prompt is not None:
             self.write("out", prompt)
-        self.write("in", (line.rstrip("\n") if not password else "") + "\n")
+        if line or password:  # end of input (Ctrl+D) shows nothing, as in a terminal
+            self.write("in", (line.rstrip("\n") if not password else "") + "\n")
         return line
 
     @staticmethod
