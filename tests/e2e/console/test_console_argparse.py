@@ -97,6 +97,8 @@ def test_a_binary_filter_reads_standard_input_as_bytes(console):
     expect(app.line("HéLLO WöRLD")).to_be_visible()
     expect(app.line("14 bytes")).to_be_visible()  # 12 characters and a newline, as UTF-8
     app.expect_exit(0)
+    # what was typed, then the output: end of input adds no line, as Ctrl+D in a terminal
+    app.expect_lines_to_be(["héllo wörld", "HéLLO WöRLD", "14 bytes"])
 
 
 def test_a_program_that_closes_stdout_closes_only_its_own_run(console):
