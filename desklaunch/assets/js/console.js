@@ -184,6 +184,8 @@ class Screen {
     this.block.append(el);
     this.inBlock += 1;
     this.lines += 1;
+    // Until the browser has measured it, a block out of view counts as its lines' height.
+    this.block.style.containIntrinsicSize = `auto ${this.inBlock * 1.4}em`;
   }
 
   #append(key, stream, style, part, extra) {

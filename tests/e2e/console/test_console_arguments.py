@@ -131,3 +131,14 @@ def test_in_a_window_a_file_argument_has_a_browse_button(console):
     app.fill("Name", "Ada")
     app.click("Run")
     expect(app.line("input_file='/home/ada/notes.txt'")).to_be_visible()
+
+
+def test_a_reloaded_page_shows_the_pending_form_and_runs_it(console):
+    app = console("archive_tool.py")
+    expect(app.page.get_by_role("radiogroup", name="Choose one")).to_be_visible()
+    app.reload()
+    app.page.get_by_role("radio", name="Test").check()
+    app.fill("Archive", "x.zip")
+    app.click("Run")
+    expect(app.line("test x.zip")).to_be_visible()
+    app.expect_exit(0)
