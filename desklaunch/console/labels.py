@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _WORDS = """
-    api ascii aws cli cpu css csv db dns dpi eof fps ftp gid gpu gui html http https id io
+    api ascii aws cgi cli cpu css csv db dns dpi eof fps ftp gid gpu gui html http https id io
     ip jpeg jpg json jwt ldap mime mp3 mp4 os pdf pid png ram rgb sha smtp sql ssh ssl svg
     tcp tls toml ttl tty udp ui uid uri url utc utf uuid vm xml yaml yml
 """
