@@ -191,9 +191,19 @@ class ConsoleProgram:
 
 
 def _children_of_caller() -> children.Children | None:
+    """The children list of the run the calling code belongs to: the script's thread, or a
+    thread it started; never desklaunch's own threads nor the GUI's main thread (a browser
+    the window opens for a link must outlive the app)."""
     console = streams.active_console()
     found = getattr(console, "children", None)
-    return found if isinstance(found, children.Children) else None
+    if not isinstance(found, children.Children):
+        return None
+    thread = threading.current_thread()
+    if thread is not getattr(console, "thread", None) and (
+            thread is threading.main_thread()
+            or thread.name.startswith(("desklaunch-", "waitress"))):
+        return None
+    return found
 
 
 @contextlib.contextmanager
