@@ -214,10 +214,14 @@ class ArgForm:
         if level.commands:
             depth = len(level.path)
             selected = chosen[depth] if len(chosen) > depth else None
-            if selected not in level.commands:
+            optional = not level.commands_required
+            if selected not in level.commands and not (optional and selected == ""):
                 selected = next(iter(level.commands))
             wire["commands"] = [{"name": name, "level": self._wire_level(sub, values, chosen)}
                                 for name, sub in level.commands.items()]
+            if optional:  # argparse accepts no command at all here
+                wire["commands"].append({"name": "", "label": "No command",
+                                         "level": {"items": []}})
             wire["selected"] = selected
         return wire
 
@@ -261,11 +265,15 @@ class ArgForm:
         memory: dict[str, Any] = {}
         level: Level | None = self.root
         depth = 0
+        none = False
         while level is not None:
             argv.extend(self._level_words(level, values, errors, memory))
             if not level.commands:
                 break
             name = path[depth] if len(path) > depth else None
+            if name == "" and not level.commands_required:
+                none = True
+                break
             if name not in level.commands:
                 errors[""] = "Please choose a command"
                 break
@@ -276,7 +284,8 @@ class ArgForm:
             refused = argcheck.check_command_line(self.parser, argv)
             if refused is not None:
                 errors[self._key_of(str(refused))] = str(refused)
-        return argv, errors, {"values": memory, "path": [str(p) for p in path[:depth]]}
+        chosen = [str(p) for p in path[:depth]] + ([""] if none else [])
+        return argv, errors, {"values": memory, "path": chosen}
 
     def _level_words(self, level: Level, values: dict[str, Any], errors: dict[str, str],
                      memory: dict[str, Any]) -> list[str]:

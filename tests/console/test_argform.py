@@ -190,3 +190,18 @@ def test_subcommands_follow_the_chosen_path_and_are_remembered():
 def test_a_malformed_answer_is_refused_quietly(bad):
     _, errors, _ = ArgForm(sample()).build_argv(bad)
     assert errors  # --out is required: nothing usable came
+
+
+def test_an_optional_subcommand_can_be_left_out():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--all", action="store_true")
+    sub = parser.add_subparsers(dest="cmd")  # not required: argparse accepts no command
+    sub.add_parser("show")
+    form = ArgForm(parser)
+    commands = form.wire()["root"]["commands"]
+    assert [(c["name"], c.get("label")) for c in commands] == [("show", None),
+                                                                ("", "No command")]
+    argv, errors, memory = answer(form, {"All": True}, path=[""])
+    assert (argv, errors) == (["--all"], {})
+    assert form.wire(memory)["root"]["selected"] == ""
+    assert answer(form, {}, path=["show"])[0] == ["show"]

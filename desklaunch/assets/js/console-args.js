@@ -104,7 +104,7 @@ function level(spec, ctx) {
   list.setAttribute("aria-label", "Command");
   tabs.append(list);
   const entries = commands.map((command) => {
-    const tab = element("button", "dl-tab", asText(command?.name));
+    const tab = element("button", "dl-tab", asText(command?.label ?? command?.name));
     tab.type = "button";
     tab.id = uniqueId("dl-tab");
     tab.setAttribute("role", "tab");
@@ -134,6 +134,7 @@ function level(spec, ctx) {
     if (index >= 0) select(index);
   });
   box.append(tabs);
+  // The "No command" tab (an optional subcommand) sends "": argparse gets no command.
   return { box, path: () => [entries[chosen].name, ...entries[chosen].inner.path()] };
 }
 
