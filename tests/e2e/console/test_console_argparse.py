@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from conftest import SCRIPTS
 from playwright.sync_api import expect
+
+SCRIPTS = Path(__file__).parent / "scripts"
 
 
 def test_the_form_reads_like_the_parsers_help_and_refuses_what_argparse_refuses(console):
@@ -28,11 +30,11 @@ def test_the_form_reads_like_the_parsers_help_and_refuses_what_argparse_refuses(
     expect(page.locator(".dl-label-line", has_text="Archive").locator(".dl-required")
            ).to_be_visible()
     app.click("Run")
-    expect(app.alert()).to_have_text("the following arguments are required: archive")
+    expect(app.alert()).to_have_text(["the following arguments are required: archive"])
     app.fill("Archive", "photos.zip")
     app.click("Run")
-    expect(app.alert()).to_have_text(
-        "one of the arguments -l/--list -c/--create -t/--test is required")
+    expect(app.alert()).to_have_text([
+        "one of the arguments -l/--list -c/--create -t/--test is required"])
     choice.get_by_role("radio", name="Create").check()
     app.fill("File 1", "a.txt")
     app.click("Add File")
@@ -42,7 +44,7 @@ def test_the_form_reads_like_the_parsers_help_and_refuses_what_argparse_refuses(
     app.fill("Verbose", "2")
     app.fill("Exclude 1", "*.tmp")
     app.click("Run")
-    expect(app.alert()).to_have_text("argument --size: invalid int value: 'x'")
+    expect(app.alert()).to_have_text(["argument --size: invalid int value: 'x'"])
     app.fill("Min", "1")
     app.click("Run")
     expect(app.line("$ archive_tool.py photos.zip --create a.txt 'b c.txt' -vv "
@@ -64,8 +66,8 @@ def test_choosing_none_of_an_optional_group_and_a_report_file(console, tmp_path)
     tool.page.get_by_role("radio", name="Test").check()
     tool.fill("Report", str(tmp_path / "missing" / "r.txt"))
     tool.click("Run")
-    expect(tool.alert()).to_have_text(re.compile(r"^argument --report: can't open .*"
-                                                 r"No such file or directory"))
+    expect(tool.alert()).to_have_text([re.compile(r"^argument --report: can't open .*"
+                                                  r"No such file or directory")])
     tool.fill("Report", str(report))
     tool.click("Run")
     tool.expect_exit(0)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from conftest import SCRIPTS
 from pilot import eventually
 from playwright.sync_api import expect
+
+SCRIPTS = Path(__file__).parent / "scripts"
 
 
 def test_input_shows_the_prompt_and_returns_the_line_typed(console):

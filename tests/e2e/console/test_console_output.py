@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from conftest import SCRIPTS
 from playwright.sync_api import expect
+
+SCRIPTS = Path(__file__).parent / "scripts"
 
 
 def test_a_print_loop_shows_every_line_and_the_exit_code(console):

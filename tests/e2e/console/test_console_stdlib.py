@@ -58,8 +58,8 @@ def test_zipfile_lists_an_archive_through_its_exclusive_choice(console, tmp_path
         archive.writestr("note.txt", "hello")
     app = console(Path(zipfile.__file__))
     app.click("Run")
-    expect(app.alert()).to_have_text(
-        "one of the arguments -l/--list -e/--extract -c/--create -t/--test is required")
+    expect(app.alert()).to_have_text([
+        "one of the arguments -l/--list -e/--extract -c/--create -t/--test is required"])
     app.page.get_by_role("radio", name="List").check()
     app.page.get_by_role("radiogroup").get_by_label("Zipfile").first.fill("demo.zip")
     app.click("Run")
