@@ -38,8 +38,11 @@ class Children:
         self._groups: dict[int, None] = {}  # process group ids, oldest first
         self._lock = threading.Lock()
         self._ender: threading.Thread | None = None
+        self.started = 0
+        """Children started since the run began (the terminal resets it)."""
 
     def add(self, proc: subprocess.Popen[Any]) -> None:
+        self.started += 1
         try:
             group = os.getpgid(proc.pid)
         except (ProcessLookupError, PermissionError):

@@ -107,6 +107,7 @@ class ConsoleProgram:
         if FdCapture.supported() and _capture_lock.acquire(blocking=False):
             capture = FdCapture(terminal.write, f"desklaunch-console-fds-{terminal.session.number}")
             capture.start()
+            terminal.capture = capture
         started = time.monotonic()
         report = ""
         terminal.begin_run()
@@ -134,6 +135,7 @@ class ConsoleProgram:
             code = 1
         finally:
             if capture is not None:
+                terminal.capture = None
                 capture.stop()
                 _capture_lock.release()
         _close_left_open(sys.modules.get("__main__"), self.target.path)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import getpass
 import io
+import operator
 import sys
 import threading
 import time
@@ -60,6 +61,7 @@ class ConsoleStream(io.TextIOBase):
         super().__init__()
         self._name = name
         self._fallback = fallback
+        self._pick = operator.attrgetter(name)
 
     def _target(self) -> IO[str] | None:
         console = active_console()
@@ -129,7 +131,13 @@ class ConsoleStream(io.TextIOBase):
             target.flush()
 
     def write(self, text: str) -> int:
-        target = self._target()
+        # The hot path of every print(): the run's stream found with as few calls as can be.
+        try:
+            session = current_session()
+        except NoSessionError:
+            session = None
+        console = None if session is None or session.closed else session.data.get("console")
+        target = self._pick(console.streams) if console is not None else self._fallback()
         if target is None:
             if not isinstance(text, str):
                 raise TypeError(f"write() argument must be str, not {type(text).__name__}")

@@ -15,6 +15,7 @@ import threading
 from typing import Any
 
 from desklaunch.console.children import Children
+from desklaunch.console.fdcapture import FdCapture
 from desklaunch.console.output import ConsoleOutput
 from desklaunch.console.runstreams import RunStreams
 from desklaunch.console.streams import real_fileno
@@ -42,6 +43,8 @@ class Terminal:
         self._input: Mailbox | None = None
         self.streams = self._fresh_streams()
         self.children = Children(f"desklaunch-console-children-{session.number}")
+        self.capture: FdCapture | None = None
+        """The run's capture of fds 1 and 2, while one is on."""
         self.stop_id = session.register_callback(lambda _value: self.stop())
         session.data["console"] = self
         session.defer(self.close)
@@ -104,7 +107,15 @@ class Terminal:
     # -- runs and Stop ----------------------------------------------------------------------
 
     def _fresh_streams(self) -> RunStreams:
-        return RunStreams(self.write, lambda: self.read_line(), real_fileno)
+        return RunStreams(self._from_script, lambda: self.read_line(), real_fileno)
+
+    def _from_script(self, stream: str, text: str) -> None:
+        """What the script writes: after what its children wrote before it (fdcapture.py);
+        only once it started one, as reading the pipes on every write costs time."""
+        capture = self.capture
+        if capture is not None and self.children.started:
+            capture.drain()
+        self.write(stream, text)
 
     def command(self, run: int, text: str) -> None:
         """Show run number `run` as starting with the command line `text`: a separator
@@ -115,6 +126,7 @@ class Terminal:
 
     def begin_run(self) -> None:
         self.streams = self._fresh_streams()  # what the last run closed stays closed there
+        self.children.started = 0
         with self._lock:
             self._running = True
             self.wake.clear()
