@@ -281,3 +281,29 @@ def test_a_typer_app_reads_like_a_click_group() -> None:
     argv, errors, _ = answer(form, {"Numbers": ["1", "-2.5"], "Tag": ["a", "b"]}, ["total"])
     assert errors == {}
     assert argv == ["total", "--tag", "a", "--tag", "b", "--", "1", "-2.5"]
+
+
+def test_rows_are_lists_on_the_wire_and_in_memory() -> None:
+    @click.command()
+    @click.argument("paths", nargs=-1, required=True)
+    @click.option("--tag", multiple=True)
+    def tool(paths: tuple[str, ...], tag: tuple[str, ...]) -> None:
+        pass
+
+    form = ClickForm(tool, "tool.py")
+    fields = fields_by_label(form)
+    assert fields["Paths"]["value"] == []
+    assert fields["Paths"]["min"] == 1  # at least one row, as argparse's nargs="+"
+    assert "min" not in fields["Tag"]
+    argv, errors, memory = answer(form, {"Paths": ["a b", " ", "c"], "Tag": ["x"]})
+    assert errors == {}
+    assert argv == ["--tag", "x", "a b", "c"]
+    again = fields_by_label_in(form.wire(memory))
+    assert again["Tag"]["value"] == ["x"]
+    # What an older desklaunch remembered (one value a line) still fills the rows.
+    old = {"values": {"|--tag": "y\nz"}, "path": []}
+    assert fields_by_label_in(form.wire(old))["Tag"]["value"] == ["y", "z"]
+
+
+def fields_by_label_in(wire: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {spec["label"]: spec for spec in wire["root"]["items"]}
