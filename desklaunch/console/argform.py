@@ -1,11 +1,14 @@
-"""A script's argparse parser as a form, and the form's answer as the script's `sys.argv`.
+"""A program's argparse parser as a form, and the form's answer as its command line.
 
-`describe()` turns the parser the script built into the `console_args` form the page shows
-(docs/protocol.md): one field per argument, with its help, default and choices; flags as
-checkboxes, lists (`nargs`, `append`) as one-item-per-line text, subcommands as tabs.
-`build_argv()` checks what the person submitted, trusting nothing the page says, and
-returns the command line the script's own `parse_args()` then parses, as in a terminal.
-Values are remembered by "subcommand path | option" so a changed script keeps what fits.
+The form reads the parser the way argparse reads it (docs/console.md): required arguments
+first, then the rest, then each argument group as a titled section; a mutually exclusive
+group as one choice; `nargs` as what it accepts (`?` one value or none, `*` and `+` rows,
+`N` exactly N boxes); `count` as a number, `append` as rows; `FileType` and file or folder
+names with a chooser. The description once, the epilog under the form. `build_argv()`
+trusts nothing the page says: it builds the words a person would have typed, only for what
+differs from the defaults, and has the parser itself check them (argcheck.py), so the form
+refuses what argparse refuses, with argparse's message. Values are remembered by
+"subcommand path | option", so a changed program keeps what still fits.
 """
 
 from __future__ import annotations
@@ -13,35 +16,73 @@ from __future__ import annotations
 import argparse
 import itertools
 import re
+import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
+from desklaunch.console import argcheck
+from desklaunch.console.argkinds import (
+    accepts_stdio,
+    chooser_for,
+    default_value,
+    field_kind,
+    is_required,
+    label_for,
+    part_labels,
+    tuple_choosers,
+    value_label,
+)
+
 MAX_VALUE = 100_000
-_PATHLIKE = re.compile(r"(^|[_-])(file|filename|path|input|output|infile|outfile|src|source)s?$",
-                       re.IGNORECASE)
-_LIST_NARGS = ("*", "+", argparse.REMAINDER)
+MAX_ROWS = 1_000
 
 
 @dataclass
 class ArgField:
-    """One argument as a form field, and where it sits in the parser."""
+    """One argument as a form field, and the parser it belongs to."""
 
     key: str
     memory: str
     action: argparse.Action
-    kind: str  # flag, count, choice, list, text
+    parser: argparse.ArgumentParser
+    kind: str  # flag, count, text, choice, choices, list, tuple
     wire: dict[str, Any]
+
+    @property
+    def positional(self) -> bool:
+        return not self.action.option_strings
+
+
+@dataclass
+class ArgChoice:
+    """A mutually exclusive group: one of its members, or none unless it is required."""
+
+    key: str
+    memory: str
+    members: list[ArgField]
+    required: bool
 
 
 @dataclass
 class Level:
-    """One parser (the top one, or a subcommand's): its fields and its subcommands."""
+    """One parser (the top one, or a subcommand's): what it shows, and its subcommands."""
 
     parser: argparse.ArgumentParser
     path: tuple[str, ...]
+    items: list[Any] = field(default_factory=list)  # ArgField | ArgChoice | Section
     fields: list[ArgField] = field(default_factory=list)
+    choices: list[ArgChoice] = field(default_factory=list)
     commands: dict[str, Level] = field(default_factory=dict)
     commands_required: bool = False
+
+
+@dataclass
+class Section:
+    """An argument group with a title."""
+
+    title: str
+    description: str
+    items: list[Any]
 
 
 class ArgForm:
@@ -50,83 +91,171 @@ class ArgForm:
     def __init__(self, parser: argparse.ArgumentParser, *, choosers: bool = False) -> None:
         self._ids = itertools.count(1)
         self._choosers = choosers
+        self.parser = parser
         self.fields: dict[str, ArgField] = {}
+        self.choices: dict[str, ArgChoice] = {}
         self.root = self._level(parser, ())
         self.title = parser.prog
-        self.description = parser.description or ""
+        raw = _raw_description(parser)
+        self.description = _text(parser.description, raw)
+        self.epilog = _text(parser.epilog, raw)
 
     # -- parser → form --------------------------------------------------------------------
 
     def _level(self, parser: argparse.ArgumentParser, path: tuple[str, ...]) -> Level:
         level = Level(parser, path)
-        for action in parser._actions:  # argparse offers no public list of its arguments
-            if isinstance(action, argparse._SubParsersAction):
-                level.commands_required = bool(action.required)
-                helps = {a.dest: a.help or "" for a in action._choices_actions}
-                for name, sub in action.choices.items():
-                    child = self._level(sub, (*path, name))
-                    child.parser.description = child.parser.description or helps.get(name, "")
-                    level.commands.setdefault(name, child)
-            elif not isinstance(action, (argparse._HelpAction, argparse._VersionAction)) \
-                    and action.help != argparse.SUPPRESS:
-                arg = self._field(parser, action, path)
-                level.fields.append(arg)
-                self.fields[arg.key] = arg
+        in_group = {id(action): group for group in parser._mutually_exclusive_groups
+                    for action in group._group_actions}
+        placed: dict[int, ArgChoice] = {}
+        plain: list[Any] = []
+        sections: list[Section] = []
+        for group in parser._action_groups:  # argparse offers no public view of its groups
+            items: list[Any] = []
+            for action in group._group_actions:
+                if isinstance(action, argparse._SubParsersAction):
+                    self._commands(level, action)
+                    continue
+                if isinstance(action, (argparse._HelpAction, argparse._VersionAction)) \
+                        or action.help == argparse.SUPPRESS:
+                    continue
+                mutex = in_group.get(id(action))
+                if mutex is None:
+                    items.append(self._field(level, action))
+                elif id(mutex) not in placed:
+                    placed[id(mutex)] = self._choice(level, mutex)
+                    items.append(placed[id(mutex)])
+            if group is parser._positionals or group is parser._optionals:
+                plain.extend(items)
+            elif items:
+                sections.append(Section(group.title or "", _text(group.description,
+                                                                 _raw_description(parser)),
+                                        _required_first(items)))
+        level.items = [*_required_first(plain), *sections]
         return level
 
-    def _field(self, parser: argparse.ArgumentParser, action: argparse.Action,
-               path: tuple[str, ...]) -> ArgField:
+    def _commands(self, level: Level,
+                  action: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+        level.commands_required = bool(action.required)
+        helps = {a.dest: a.help or "" for a in action._choices_actions}
+        seen: set[int] = set()
+        for name, sub in action.choices.items():
+            if id(sub) in seen:  # an alias of a command already shown
+                continue
+            seen.add(id(sub))
+            child = self._level(sub, (*level.path, name))
+            child.parser.description = child.parser.description or helps.get(name, "")
+            level.commands[name] = child
+
+    def _field(self, level: Level, action: argparse.Action, *,
+               member: bool = False) -> ArgField:
+        parser = level.parser
         key = f"a{next(self._ids)}"
-        option = _long_option(action)
-        kind = _kind(action)
-        label = _label(action, option, kind)
+        kind = field_kind(action)
         wire: dict[str, Any] = {
-            "key": key, "label": label, "option": option or "", "kind": kind,
-            "help": _help(parser, action), "required": bool(action.required),
-            "value": _default_text(action, kind),
+            "key": key, "label": label_for(action, kind), "kind": kind,
+            "option": ", ".join(action.option_strings), "help": _help(parser, action),
+            "required": is_required(action) and not member,
+            "value": default_value(action, kind),
         }
-        if kind == "choice":
+        if kind in ("choice", "choices"):
             wire["options"] = [str(choice) for choice in action.choices or ()]
         if action.type in (int, float):
             wire["number"] = action.type.__name__
-        if self._choosers and _is_pathlike(action, option):
-            wire["chooser"] = "save" if _writes(action) else "open"
-        memory = "/".join(path) + "|" + (option or action.dest)
-        return ArgField(key, memory, action, kind, wire)
+        if kind == "tuple":
+            wire["parts"] = part_labels(action, wire["label"])
+        if action.nargs == argparse.ONE_OR_MORE:
+            wire["min"] = 1
+        stdio = accepts_stdio(action)
+        if stdio:
+            wire["stdio"] = stdio
+        if self._choosers and kind == "tuple":
+            parts = tuple_choosers(action)
+            if any(parts):
+                wire["part_choosers"] = parts
+        elif self._choosers:
+            chooser = chooser_for(action, kind, wire["help"])
+            if chooser:
+                wire["chooser"] = chooser
+        memory = "/".join(level.path) + "|" + (action.option_strings[0]
+                                                if action.option_strings else action.dest)
+        arg = ArgField(key, memory, action, parser, kind, wire)
+        level.fields.append(arg)
+        self.fields[key] = arg
+        return arg
+
+    def _choice(self, level: Level, group: Any) -> ArgChoice:
+        members = [self._field(level, action, member=True) for action in group._group_actions
+                   if action.help != argparse.SUPPRESS]
+        key = f"c{next(self._ids)}"
+        memory = "/".join(level.path) + "|" + "|".join(m.memory.split("|", 1)[1]
+                                                        for m in members)
+        choice = ArgChoice(key, memory, members, bool(group.required))
+        level.choices.append(choice)
+        self.choices[key] = choice
+        return choice
+
+    # -- the page's view ------------------------------------------------------------------
 
     def wire(self, remembered: dict[str, Any] | None = None) -> dict[str, Any]:
         """The form as the page gets it, pre-filled with `remembered` values when given."""
-        remembered = remembered or {}
-        values = remembered.get("values", {}) if isinstance(remembered, dict) else {}
-        chosen = remembered.get("path", []) if isinstance(remembered, dict) else []
-        return {"title": self.title, "description": self.description,
-                "root": self._wire_level(self.root, values, chosen), "submit_label": "Run"}
+        remembered = remembered if isinstance(remembered, dict) else {}
+        values = remembered.get("values", {})
+        chosen = remembered.get("path", [])
+        return {"title": self.title, "description": self.description, "epilog": self.epilog,
+                "root": self._wire_level(self.root, values if isinstance(values, dict) else {},
+                                         chosen if isinstance(chosen, list) else []),
+                "submit_label": "Run"}
 
     def _wire_level(self, level: Level, values: dict[str, Any], chosen: list[Any]
                     ) -> dict[str, Any]:
-        fields = []
-        for arg in level.fields:
-            spec = dict(arg.wire)
-            if arg.memory in values:
-                spec["value"] = values[arg.memory]
-            fields.append(spec)
-        wire: dict[str, Any] = {"fields": fields, "description": level.parser.description or ""}
+        wire: dict[str, Any] = {"items": [self._wire_item(item, values) for item in level.items]}
+        if level.path:
+            wire["description"] = _text(level.parser.description, _raw_description(level.parser))
         if level.commands:
             depth = len(level.path)
             selected = chosen[depth] if len(chosen) > depth else None
-            if selected not in level.commands:
+            optional = not level.commands_required
+            if selected not in level.commands and not (optional and selected == ""):
                 selected = next(iter(level.commands))
-            wire["commands"] = [
-                {"name": name, "level": self._wire_level(sub, values, chosen)}
-                for name, sub in level.commands.items()
-            ]
+            wire["commands"] = [{"name": name, "level": self._wire_level(sub, values, chosen)}
+                                for name, sub in level.commands.items()]
+            if optional:  # argparse accepts no command at all here
+                wire["commands"].append({"name": "", "label": "No command",
+                                         "level": {"items": []}})
             wire["selected"] = selected
         return wire
 
-    # -- answer → argv --------------------------------------------------------------------
+    def _wire_item(self, item: Any, values: dict[str, Any]) -> dict[str, Any]:
+        if isinstance(item, Section):
+            return {"type": "section", "title": item.title, "description": item.description,
+                    "items": [self._wire_item(each, values) for each in item.items]}
+        if isinstance(item, ArgChoice):
+            picked = values.get(item.memory)
+            value = next((m.key for m in item.members if m.memory == picked), "")
+            return {"type": "choice", "key": item.key, "required": item.required,
+                    "label": "Choose one" if item.required else "Choose one, or none",
+                    "value": value,
+                    "options": [{"key": m.key, "label": m.wire["label"],
+                                 "help": m.wire["help"], "option": m.wire["option"],
+                                 "field": None if m.kind == "flag"
+                                 else {**self._wire_field(m, values),
+                                       "label": value_label(m.action, m.wire["label"])}}
+                                for m in item.members]}
+        return self._wire_field(item, values)
+
+    @staticmethod
+    def _wire_field(arg: ArgField, values: dict[str, Any]) -> dict[str, Any]:
+        spec = {"type": "field", **arg.wire}
+        if arg.memory in values:
+            remembered = _coerce(arg.kind, values[arg.memory])
+            if remembered is not None:
+                spec["value"] = remembered
+        return spec
+
+    # -- answer → command line ------------------------------------------------------------
 
     def build_argv(self, answer: Any) -> tuple[list[str], dict[str, str], dict[str, Any]]:
-        """(argv, errors by field key, values to remember) for a submitted answer."""
+        """(argv, argparse's refusals by field key, "" for the form; values to remember)."""
         raw = answer if isinstance(answer, dict) else {}
         raw_values, raw_path = raw.get("values"), raw.get("path")
         values: dict[str, Any] = raw_values if isinstance(raw_values, dict) else {}
@@ -136,147 +265,207 @@ class ArgForm:
         memory: dict[str, Any] = {}
         level: Level | None = self.root
         depth = 0
+        none = False
         while level is not None:
-            # Positionals first: a list option (`nargs="+"`) would swallow what follows it.
-            ordered = sorted(level.fields, key=lambda arg: bool(arg.action.option_strings))
-            for arg in ordered:
-                value = values.get(arg.key)
-                try:
-                    argv.extend(_arguments(arg, value))
-                except ValueError as exc:
-                    errors[arg.key] = str(exc)
-                if isinstance(value, (str, bool)) and len(str(value)) <= MAX_VALUE:
-                    memory[arg.memory] = value
+            argv.extend(self._level_words(level, values, errors, memory))
             if not level.commands:
                 break
             name = path[depth] if len(path) > depth else None
+            if name == "" and not level.commands_required:
+                none = True
+                break
             if name not in level.commands:
                 errors[""] = "Please choose a command"
                 break
             argv.append(str(name))
             level = level.commands[name]
             depth += 1
-        chosen = [str(p) for p in path[:depth]]
+        if not errors:
+            refused = argcheck.check_command_line(self.parser, argv)
+            if refused is not None:
+                errors[self._key_of(str(refused))] = str(refused)
+        chosen = [str(p) for p in path[:depth]] + ([""] if none else [])
         return argv, errors, {"values": memory, "path": chosen}
 
+    def _level_words(self, level: Level, values: dict[str, Any], errors: dict[str, str],
+                     memory: dict[str, Any]) -> list[str]:
+        chosen: dict[str, ArgField] = {}
+        for choice in level.choices:
+            picked = self.fields.get(str(values.get(choice.key, "")))
+            if picked is not None and picked in choice.members:
+                chosen[picked.key] = picked
+                memory[choice.memory] = picked.memory
+            else:
+                memory[choice.memory] = ""
+        in_choice = {m.key for c in level.choices for m in c.members}
+        positionals: list[tuple[ArgField, list[str], bool]] = []
+        options: list[str] = []
+        for arg in level.fields:
+            value = _coerce(arg.kind, values.get(arg.key))
+            if value is None:
+                value = arg.wire["value"]
+            if _small(value):
+                memory[arg.memory] = value
+            if arg.key in in_choice and arg.key not in chosen:
+                continue
+            if arg.key in chosen and arg.kind == "flag":
+                options.append(arg.action.option_strings[0])
+                continue
+            try:
+                words = _values_of(arg, value)
+            except ValueError as exc:
+                errors[arg.key] = str(exc)
+                continue
+            changed = value != arg.wire["value"] or arg.key in chosen or arg.wire["required"]
+            if words and arg.kind not in ("flag", "count"):
+                for group in _groups(arg, words):
+                    problem = argcheck.check_words(arg.parser, arg.action, group)
+                    if problem:
+                        errors[arg.key] = problem
+                        break
+            if arg.positional:
+                positionals.append((arg, words, changed))
+            elif changed or arg.kind == "flag":
+                options.extend(_option_words(arg, value, words))
+        while positionals and positionals[-1][0].action.nargs in ("?", "*") \
+                and not positionals[-1][2]:
+            positionals.pop()  # left as they were, at the end: not typed
+        loose = [word for _, words, _ in positionals for word in words]
+        if any(_looks_like_option(level.parser, word) for word in loose) and not level.commands:
+            return [*options, "--", *loose]
+        return [*loose, *options]
 
-def _arguments(arg: ArgField, value: Any) -> list[str]:
-    """The command-line words for one field's value; ValueError says what is wrong."""
-    action, option = arg.action, arg.wire["option"] or (action_first(arg.action))
+    def _key_of(self, message: str) -> str:
+        """The field a parser's refusal is about ("" for the whole form)."""
+        for arg in self.fields.values():
+            if message.startswith(f"argument {argparse._get_action_name(arg.action)}:"):
+                return arg.key
+        return ""
+
+
+# -- values and words ---------------------------------------------------------------------
+
+def _coerce(kind: str, value: Any) -> Any:
+    """A submitted or remembered value in the shape `kind` takes, or None if it cannot be."""
+    if kind == "flag":
+        return value if isinstance(value, bool) else None
+    if kind in ("list", "choices", "tuple"):
+        if isinstance(value, str):  # remembered by an older desklaunch: one per line
+            value = value.splitlines()
+        if not isinstance(value, list) or len(value) > MAX_ROWS:
+            return None
+        items = [str(item) for item in value if isinstance(item, (str, int, float))]
+        return items if all(len(item) <= MAX_VALUE for item in items) else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    return value if isinstance(value, str) and len(value) <= MAX_VALUE else None
+
+
+def _small(value: Any) -> bool:
+    return len(repr(value)) <= MAX_VALUE
+
+
+def _values_of(arg: ArgField, value: Any) -> list[str]:
+    """The values (not the option) the field gives; ValueError says what is wrong."""
+    if arg.kind == "flag":
+        return []
+    if arg.kind == "count":
+        text = str(value).strip() or "0"
+        if not text.isdigit():
+            raise ValueError("Please enter a whole number of times, 0 or more")
+        return ["x"] * min(int(text), 100)
+    if arg.kind in ("list", "choices"):
+        return [item for item in value if item != ""]
+    if arg.kind == "tuple":
+        items = [item for item in value if item != ""]
+        return items
+    return [value] if value != "" else []
+
+
+def _groups(arg: ArgField, words: list[str]) -> list[list[str]]:
+    """The words as argparse receives them at once: per row for `append`, else all."""
+    action = arg.action
+    if isinstance(action, (argparse._AppendAction, argparse._ExtendAction)) \
+            and not isinstance(action.nargs, int) and action.nargs in (None, "?"):
+        return [[word] for word in words]
+    if isinstance(action, argparse._AppendAction) and action.nargs not in (None, "?"):
+        return [_split(word) for word in words]
+    return [words]
+
+
+def _split(row: str) -> list[str]:
+    try:
+        return shlex.split(row)
+    except ValueError:
+        return row.split()
+
+
+def _option_words(arg: ArgField, value: Any, words: list[str]) -> list[str]:
+    action = arg.action
+    options = action.option_strings
+    long = next((o for o in options if o.startswith("--")), options[0])
     if arg.kind == "flag":
         if isinstance(action, argparse.BooleanOptionalAction):
-            return [action.option_strings[0] if value is True else action.option_strings[1]]
-        return [option] if value is True else []
-    text = value if isinstance(value, str) else ""
-    if len(text) > MAX_VALUE:
-        raise ValueError("This is too long")
+            if value == arg.wire["value"]:
+                return []
+            return [options[0] if value else next(o for o in options if o.startswith("--no-"))]
+        return [long] if value is True else []
     if arg.kind == "count":
-        count = _number(text.strip() or "0", int)
-        if count < 0:
-            raise ValueError("Please enter 0 or more")
-        return [option] * int(count)
-    items = [line.strip() for line in text.splitlines() if line.strip()] \
-        if arg.kind == "list" else ([text.strip()] if text.strip() else [])
-    if not items:
-        if action.required:
-            raise ValueError("This is required")
+        short = next((o for o in options if len(o) == 2 and o[0] != o[1]), None)
+        if not words:
+            return []
+        return [short[0] + short[1] * len(words)] if short else [long] * len(words)
+    if not words:
         return []
-    if arg.kind == "choice" and any(item not in arg.wire["options"] for item in items):
-        raise ValueError("Please choose from the list")
-    if action.type in (int, float):
-        for item in items:
-            _number(item, action.type)
-    if isinstance(action.nargs, int) and len(items) != action.nargs:
-        raise ValueError(f"Please give exactly {action.nargs} values, one per line")
-    if not action.option_strings:
-        return items
-    if isinstance(action, (argparse._AppendAction, argparse._ExtendAction)) \
-            and action.nargs in (None, "?"):
-        return [word for item in items for word in (option, item)]
-    return [option, *items]
+    groups = _groups(arg, words)
+    out: list[str] = []
+    for group in groups:
+        if len(group) == 1 and action.nargs in (None, "?") and group[0].startswith("-"):
+            out.append(f"{long}={group[0]}" if long.startswith("--") else long + group[0])
+        else:
+            out.extend([long, *group])
+    return out
 
 
-def action_first(action: argparse.Action) -> str:
-    return action.option_strings[0] if action.option_strings else ""
+def _looks_like_option(parser: argparse.ArgumentParser, word: str) -> bool:
+    if not word.startswith(tuple(parser.prefix_chars)) or word in ("-", ""):
+        return False
+    negative = getattr(parser, "_negative_number_matcher", re.compile(r"^-\d+$|^-\d*\.\d+$"))
+    return not (negative.match(word) and not getattr(parser, "_has_negative_number_optionals",
+                                                     []))
 
 
-def _number(text: str, kind: type) -> float:
-    try:
-        return kind(text)  # type: ignore[no-any-return]
-    except ValueError:
-        raise ValueError("Please enter a whole number" if kind is int
-                         else "Please enter a number") from None
+def _required_first(items: list[Any]) -> list[Any]:
+    def required(item: Any) -> bool:
+        return bool(item.required if isinstance(item, ArgChoice)
+                    else isinstance(item, ArgField) and item.wire["required"])
+
+    return [item for item in items if required(item)] + \
+        [item for item in items if not required(item)]
 
 
-def _long_option(action: argparse.Action) -> str | None:
-    options = action.option_strings
-    if not options:
-        return None
-    longs = [o for o in options if o.startswith("--")]
-    return longs[0] if longs else options[0]
+# -- text ---------------------------------------------------------------------------------
+
+def _raw_description(parser: argparse.ArgumentParser) -> bool:
+    kind = parser.formatter_class
+    return isinstance(kind, type) and issubclass(kind, argparse.RawDescriptionHelpFormatter)
 
 
-def _kind(action: argparse.Action) -> str:
-    if isinstance(action, argparse._CountAction):
-        return "count"
-    if action.nargs == 0:
-        return "flag"
-    if action.choices is not None and action.nargs in (None, "?"):
-        return "choice"
-    if action.nargs in _LIST_NARGS or (isinstance(action.nargs, int) and action.nargs > 1) \
-            or isinstance(action, (argparse._AppendAction, argparse._ExtendAction)):
-        return "list"
-    return "text"
-
-
-def _label(action: argparse.Action, option: str | None, kind: str) -> str:
-    if kind == "flag" and option and not isinstance(action, argparse.BooleanOptionalAction):
-        name = option.lstrip("-")
-    elif action.metavar and isinstance(action.metavar, str) and not option:
-        name = action.metavar
-    else:
-        name = action.dest
-    words = name.replace("_", " ").replace("-", " ").strip()
-    return words[:1].upper() + words[1:]
+def _text(text: str | None, raw: bool) -> str:
+    """A description or epilog as argparse shows it: as written for the raw formatters,
+    with its white space run together for the others."""
+    if not text:
+        return ""
+    return text.strip("\n") if raw else " ".join(text.split())
 
 
 def _help(parser: argparse.ArgumentParser, action: argparse.Action) -> str:
     if not action.help:
         return ""
     try:
-        return str(parser._get_formatter()._expand_help(action))
+        text = str(parser._get_formatter()._expand_help(action))
     except (KeyError, TypeError, ValueError):
-        return str(action.help)
-
-
-def _default_text(action: argparse.Action, kind: str) -> Any:
-    default = action.default
-    if kind == "flag":
-        if isinstance(action, argparse.BooleanOptionalAction):
-            return bool(default)
-        return False
-    if default is None or default == argparse.SUPPRESS:
-        return ""
-    if kind == "count":
-        return str(default) if isinstance(default, int) else ""
-    if kind == "list" and isinstance(default, (list, tuple)):
-        return "\n".join(str(item) for item in default)
-    if isinstance(action.type, argparse.FileType) or hasattr(default, "read"):
-        return getattr(default, "name", "") if isinstance(getattr(default, "name", ""),
-                                                           str) else ""
-    return str(default)
-
-
-def _is_pathlike(action: argparse.Action, option: str | None) -> bool:
-    if isinstance(action.type, argparse.FileType):
-        return True
-    names = [action.dest, (option or "").lstrip("-")]
-    if isinstance(action.metavar, str):
-        names.append(action.metavar)
-    return any(_PATHLIKE.search(name) for name in names if name)
-
-
-def _writes(action: argparse.Action) -> bool:
-    mode = getattr(action.type, "_mode", "r")
-    return (isinstance(action.type, argparse.FileType) and any(c in mode for c in "wax")) or \
-        bool(re.search(r"(^|[_-])(out|output|outfile|dest)s?$", action.dest))
+        text = str(action.help)
+    kind = parser.formatter_class
+    raw = isinstance(kind, type) and issubclass(kind, argparse.RawTextHelpFormatter)
+    return _text(text, raw)

@@ -77,11 +77,12 @@ class ArgumentsLine:
         values = self._remembered.get("values")
         if not line and isinstance(values, dict) and isinstance(values.get(MEMORY_KEY), str):
             line = values[MEMORY_KEY]
-        field = {"key": FIELD_KEY, "label": "Arguments", "option": "", "kind": "text",
+        field = {"type": "field", "key": FIELD_KEY, "label": "Arguments", "option": "",
+                 "kind": "text",
                  "help": HELP, "required": False, "value": line}
         return {"title": self.title, "label": "Command line", "description": "",
                 "submit_label": "Run again",
-                "root": {"fields": [field], "description": ""}}
+                "root": {"items": [field]}}
 
     def build_argv(self, answer: Any) -> tuple[list[str], dict[str, str], dict[str, Any]]:
         """(argv, errors by field key, values to remember) for a submitted answer."""

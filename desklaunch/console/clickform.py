@@ -1,9 +1,10 @@
 """A click command (or a typer app) as the arguments form, and the form's answer as `sys.argv`.
 
 The same form as an argparse parser gets (argform.py; `console_args` in docs/protocol.md):
-one field per parameter with its help and default, flags as checkboxes, choices as lists,
-counts as numbers, `multiple` and `nargs` as one value per line, a Browse… button for
-files, a group's commands as tabs. Hidden parameters and `--help`/`--version` are left out.
+one field item per parameter with its help and default, flags as checkboxes, choices as
+lists, counts as numbers, `multiple` and `nargs` as rows (a group of `nargs` words a row, as
+a shell would quote them), a Browse… button for files, a group's commands as tabs. Labels
+are made as for argparse (labels.py). Hidden parameters and `--help`/`--version` are left out.
 Values are checked with the command's own types, so a wrong one is refused with click's
 own message; what only the run can check (files, callbacks) is left to the run, which
 reports it as in a terminal. The answer becomes the words a person would type: only what
@@ -20,11 +21,12 @@ import enum
 import inspect
 import itertools
 import logging
-import re
 import shlex
 import typing
 from dataclasses import dataclass, field
 from typing import Any
+
+from desklaunch.console.labels import readable
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +35,7 @@ _SHELL_SETUP = ("install_completion", "show_completion")
 """typer's own options, for a terminal's tab completion."""
 MAX_DEPTH = 8
 _NUMBERS = {"integer": "int", "integer range": "int", "float": "float", "float range": "float"}
-_ACRONYMS = {word: word.upper() for word in (
-    "api", "csv", "css", "dns", "gpu", "cpu", "html", "http", "https", "id", "io", "ip",
-    "json", "os", "pdf", "sql", "ssh", "ssl", "tcp", "tls", "udp", "ui", "uri", "url", "utf8",
-    "xml", "yaml")} | {"ipv4": "IPv4", "ipv6": "IPv6"}
+MAX_ROWS = 1000
 
 
 @dataclass
@@ -111,11 +110,13 @@ class ClickForm:
             wire["options"] = facts["choices"]
         if facts["number"]:
             wire["number"] = facts["number"]
+        if kind == "list" and getattr(param, "required", False):
+            wire["min"] = 1
         if getattr(param, "hide_input", False):
             wire["password"] = True
             wire["value"] = ""
-        if self._choosers and facts["path"] in ("file", "path", "save"):
-            wire["chooser"] = "save" if facts["path"] == "save" else "open"
+        if self._choosers and facts["path"]:
+            wire["chooser"] = {"save": "save", "folder": "folder"}.get(facts["path"], "open")
         memory = "/".join(path) + "|" + (_long_option(param) or str(param.name))
         return ClickField(key, memory, param, kind, wire, default, ctx,
                           path=bool(facts["path"]))
@@ -132,13 +133,17 @@ class ClickForm:
 
     def _wire_level(self, level: ClickLevel, values: dict[str, Any],
                     chosen: list[Any]) -> dict[str, Any]:
-        fields = []
+        items = []
         for arg in level.fields:
-            spec = dict(arg.wire)
+            spec = {"type": "field", **arg.wire}
             if arg.memory in values and not spec.get("password"):
-                spec["value"] = values[arg.memory]
-            fields.append(spec)
-        wire: dict[str, Any] = {"fields": fields, "description": level.description}
+                remembered = _coerce(arg.kind, values[arg.memory])
+                if remembered is not None:
+                    spec["value"] = remembered
+            items.append(spec)
+        wire: dict[str, Any] = {"items": items}
+        if level.path:
+            wire["description"] = level.description
         if level.commands:
             depth = len(level.path)
             selected = chosen[depth] if len(chosen) > depth else None
@@ -172,9 +177,9 @@ class ClickForm:
                     errors[arg.key] = str(exc)
                     continue
                 (options if _is_option(arg.param) else arguments).extend(words)
-                if isinstance(value, (str, bool)) and len(str(value)) <= MAX_VALUE \
-                        and not arg.wire.get("password"):
-                    memory[arg.memory] = value
+                kept = _coerce(arg.kind, value)
+                if kept is not None and not arg.wire.get("password"):
+                    memory[arg.memory] = kept
             if last and any(word.startswith("-") and word != "-" for word in arguments):
                 arguments.insert(0, "--")  # a value such as "-3" is not an option
             argv += options + arguments
@@ -198,7 +203,15 @@ def _words(arg: ClickField, value: Any) -> list[str]:
     param = arg.param
     if arg.kind == "flag":
         return _flag_words(param, value is True, arg.default)
-    text = value if isinstance(value, str) else ""
+    if arg.kind == "list":
+        rows = _coerce("list", value)
+        if rows is None and value is not None:
+            raise ValueError("This is too long")
+        text = "\n".join(rows or [])
+    else:
+        text = value if isinstance(value, str) else ""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            text = str(value)
     if len(text) > MAX_VALUE:
         raise ValueError("This is too long")
     if arg.kind == "count":
@@ -219,7 +232,7 @@ def _words(arg: ClickField, value: Any) -> list[str]:
     if arg.kind != "list" and items == [arg.wire["value"]] and not arg.wire["required"] \
             and not arg.wire.get("password"):
         return []  # the default: nothing to type
-    if arg.kind == "list" and "\n".join(items) == arg.wire["value"] and not arg.wire["required"]:
+    if arg.kind == "list" and items == arg.wire["value"] and not arg.wire["required"]:
         return []
     groups = _groups(param, items)
     _check(arg, groups)
@@ -412,14 +425,14 @@ def _flag_default(param: Any, default: Any) -> bool:
 
 def _default_text(kind: str, default: Any, facts: dict[str, Any]) -> Any:
     if default is None:
-        return ""
+        return [] if kind == "list" else ""
     if kind == "count":
         return str(default) if isinstance(default, int) else ""
     if kind == "list":
         if isinstance(default, (list, tuple)):
-            return "\n".join(" ".join(map(_plain, d)) if isinstance(d, (list, tuple))
-                             else _plain(d) for d in default)
-        return _plain(default)
+            return [shlex.join(map(_plain, d)) if isinstance(d, (list, tuple))
+                    else _plain(d) for d in default]
+        return [_plain(default)]
     if kind == "choice":
         if isinstance(default, bool):
             return "true" if default else "false"
@@ -454,17 +467,27 @@ def _display_option(param: Any) -> str:
 
 
 def _label(param: Any) -> str:
-    """A readable label: the long option's or the parameter's name, acronyms kept."""
+    """A readable label (labels.py): the long option's or the parameter's name."""
     name = (_long_option(param) or "").lstrip("-") if _is_option(param) else ""
     if not name:
         name = str(getattr(param, "name", "") or "")
-    words = [w for w in re.split(r"[_\-\s]+", name) if w]
-    if not words:
-        return "Value"
-    shown = [_ACRONYMS.get(w.lower(), w) for w in words]
-    if shown[0] == words[0]:
-        shown[0] = words[0][:1].upper() + words[0][1:]
-    return " ".join(shown)
+    return readable(name) or "Value"
+
+
+def _coerce(kind: str, value: Any) -> Any:
+    """A submitted or remembered value in the shape `kind` takes, or None if it cannot be."""
+    if kind == "flag":
+        return value if isinstance(value, bool) else None
+    if kind == "list":
+        if isinstance(value, str):  # remembered by an older desklaunch: one per line
+            value = value.splitlines()
+        if not isinstance(value, list) or len(value) > MAX_ROWS:
+            return None
+        items = [str(item) for item in value if isinstance(item, (str, int, float))]
+        return items if all(len(item) <= MAX_VALUE for item in items) else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    return value if isinstance(value, str) and len(value) <= MAX_VALUE else None
 
 
 def _help_text(text: Any) -> str:

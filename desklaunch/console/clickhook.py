@@ -5,9 +5,10 @@ imports them; an import hook waits for a script to load `click.core` (or the cop
 that typer carries, `typer._click.core`) and then adjusts what console mode needs:
 
 - `Command.make_context`, where every click command (and every typer app) turns the command
-  line into values, is where a discovery run stops: the command is caught the moment the
-  program asks it to parse `sys.argv`, as argparse parsers are caught in `parse_known_args`.
-  Wherever the command was built (the script, a helper module, a library), it is found.
+  line into values, is where the run waits for the form (`armed`): the command is caught the
+  moment the program asks it to parse `sys.argv`, as argparse parsers are (argcatch.py), and
+  goes on with the words chosen. Wherever the command was built (the script, a helper
+  module, a library), it is found.
 - `should_strip_ansi` keeps `click.echo`/`secho` colours for the console, which shows them,
   although its streams are not terminals (`isatty()` is False, as in a pipe).
 - `confirm` and `prompt` (with a `Choice`) offer their answers as buttons beside the input
@@ -18,11 +19,12 @@ that typer carries, `typer._click.core`) and then adjusts what console mode need
 
 from __future__ import annotations
 
+import contextlib
 import importlib.abc
 import importlib.machinery
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from types import ModuleType
 from typing import Any
 
@@ -32,34 +34,40 @@ WATCHED = (*CORE_MODULES, "click._termui_impl", "typer._click._termui_impl")
 """Modules adjusted when they load (`_termui_impl`, the progress bar, loads only when used)."""
 
 
-class CommandFound(BaseException):
-    """Ends a discovery run where the program asked its click command to parse `sys.argv`.
-
-    A `BaseException`, so neither click's error handling nor the script's `except
-    Exception` stops it on its way to the runner."""
-
-    def __init__(self, command: Any, prog: str) -> None:
-        super().__init__("click command found")
-        self.command = command
-        self.prog = prog
+Ask = Callable[[Any, str], "list[str] | None"]
+"""Shows the form for (command, program name); the words chosen, or None to go on as is."""
 
 
-_state = threading.local()
+class _State(threading.local):
+    ask: Ask | None = None
 
 
-def discovering(on: bool) -> None:
-    """Whether the calling thread's run stops at the first command asked to parse `sys.argv`."""
-    _state.on = on
+_state = _State()
+
+
+@contextlib.contextmanager
+def armed(ask: Ask) -> Iterator[None]:
+    """Within this block, the calling thread's first top-level command asked to parse
+    `sys.argv` goes to `ask`, which waits for the words; they become `sys.argv[1:]`."""
+    _state.ask = ask
+    try:
+        yield
+    finally:
+        _state.ask = None
 
 
 def _console_stream(stream: Any) -> bool:
-    from desklaunch.console.streams import ConsoleInput, ConsoleText, active_console
+    """Whether `stream` writes to (or reads from) the console: the process-wide stand-in,
+    a run's own stream, or click's wrapper around one of those or their bytes."""
+    from desklaunch.console.runstreams import is_run_stream
+    from desklaunch.console.streams import ConsoleStream, active_console
 
     seen = 0
-    while stream is not None and seen < 5:  # click wraps streams in helpers of its own
-        if isinstance(stream, (ConsoleText, ConsoleInput)):
+    while stream is not None and seen < 6:  # click wraps streams in helpers of its own
+        if isinstance(stream, ConsoleStream) or is_run_stream(stream):
             return active_console() is not None
-        stream = getattr(stream, "_stream", None)
+        stream = getattr(stream, "_stream", None) or getattr(stream, "buffer", None) \
+            or getattr(stream, "raw", None)
         seen += 1
     return False
 
@@ -67,9 +75,13 @@ def _console_stream(stream: Any) -> bool:
 def _make_context(original: Callable[..., Any]) -> Callable[..., Any]:
     def make_context(self: Any, info_name: str | None, args: list[str],
                      parent: Any = None, **extra: Any) -> Any:
-        if getattr(_state, "on", False) and parent is None and list(args) == sys.argv[1:]:
-            _state.on = False
-            raise CommandFound(self, info_name or "")
+        ask = _state.ask
+        if ask is not None and parent is None and list(args) == sys.argv[1:]:
+            _state.ask = None
+            chosen = ask(self, info_name or "")
+            if chosen is not None:
+                sys.argv[1:] = chosen
+                args = list(chosen)
         return original(self, info_name, args, parent, **extra)
 
     make_context.__wrapped__ = original  # type: ignore[attr-defined]

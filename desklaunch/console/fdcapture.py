@@ -31,6 +31,7 @@ class FdCapture:
         self._readers: dict[int, tuple[str, codecs.IncrementalDecoder]] = {}
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()  # one reader of the pipes at a time, in order
 
     @staticmethod
     def supported() -> bool:
@@ -83,17 +84,33 @@ class FdCapture:
                     break
                 for key, _ in ready:
                     fd = int(key.fd)
-                    try:
-                        data = os.read(fd, 65536)
-                    except BlockingIOError:
-                        continue
-                    name, decoder = self._readers[fd]
-                    if data:
-                        self._on_text(name, decoder.decode(data))
-                    else:
+                    with self._lock:
+                        try:
+                            data = os.read(fd, 65536)
+                        except BlockingIOError:
+                            continue
+                        name, decoder = self._readers[fd]
+                        if data:
+                            self._on_text(name, decoder.decode(data))
+                    if not data:
                         selector.unregister(fd)
                         open_ends.discard(fd)
-        for read_end, (name, decoder) in self._readers.items():
-            self._on_text(name, decoder.decode(b"", final=True))
-            os.close(read_end)
-        self._readers.clear()
+        with self._lock:
+            for read_end, (name, decoder) in self._readers.items():
+                self._on_text(name, decoder.decode(b"", final=True))
+                os.close(read_end)
+            self._readers.clear()
+
+    def drain(self) -> None:
+        """Show now what children have written so far, before the script's next output, so
+        that the order is the order of writing (the reader thread may not have run yet)."""
+        with self._lock:
+            for fd, (name, decoder) in self._readers.items():
+                while True:
+                    try:
+                        data = os.read(fd, 65536)
+                    except OSError:  # nothing waiting (BlockingIOError), or closed
+                        break
+                    if not data:
+                        break
+                    self._on_text(name, decoder.decode(data))

@@ -1,15 +1,14 @@
-"""Console mode's program: ask for the arguments, run the script, show how it ended, repeat.
+"""Console mode's program: run the script, ask for its arguments when it parses them, repeat.
 
-`ConsoleProgram` is what a console-mode session runs. Each round: when no arguments were
-given on the command line, the script is started once with `ArgumentParser.parse_known_args`
-and click's `Command.make_context` intercepted (clickhook.py), so its parser or click command
-is caught the moment the program asks it to parse `sys.argv` and the run stops there
-(top-level code before that point does run, twice); it becomes a form (argform.py,
-clickform.py). A program that asks no parser runs whole in that first round. Then the script
-runs as `__main__` with the chosen `sys.argv`, its output in the console, children's output
-captured at the fd level (fdcapture.py); the exit code and time taken show with a "Run
-again" button, or, for a program that read `sys.argv` with no parser, with the Arguments
-line (argline.py).
+`ConsoleProgram` is what a console-mode session runs. Each round the script runs as
+`__main__` with fresh streams (runstreams.py), children's output captured at the fd level
+(fdcapture.py). When no arguments were given on desklaunch's command line, the first time
+the script asks any argparse parser (argcatch.py) or click command or typer app
+(clickhook.py) to parse the command line, it waits there while the person fills in the
+form made from it (argask.py; argform.py, clickform.py); the words chosen become
+`sys.argv[1:]` and the script goes on. The exit code and time taken show with a "Run
+again" button, which runs it again from the top, the form keeping its values; or, for a
+program that read `sys.argv` with no parser, with the Arguments line (argline.py).
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
+import io
 import logging
 import os
 import shlex
@@ -26,10 +26,10 @@ import time
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from desklaunch.console import clickhook, streams
-from desklaunch.console.argform import ArgForm
+from desklaunch.console import argcatch, children, clickhook, streams
+from desklaunch.console.argask import SETTINGS_SECTION, ArgsAsker
 from desklaunch.console.argline import ArgumentsLine, WatchedArgv, arguments_read
 from desklaunch.console.detect import terminal_notice
 from desklaunch.console.fdcapture import FdCapture
@@ -39,37 +39,11 @@ from desklaunch.core.settings import AppSettings, app_name, settings_folder
 from desklaunch.core.target import Target
 from desklaunch.errors import SessionClosed
 
-if TYPE_CHECKING:
-    from desklaunch.console.clickform import ClickForm
-
 log = logging.getLogger(__name__)
 
-SETTINGS_SECTION = "console-arguments"
+__all__ = ["SETTINGS_SECTION", "ConsoleProgram"]
+
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
-
-
-class ParserFound(BaseException):
-    """Ends a discovery run where the script asked its parser to parse `sys.argv`."""
-
-    def __init__(self, parser: argparse.ArgumentParser) -> None:
-        super().__init__("argument parser found")
-        self.parser = parser
-
-
-_discovering = threading.local()
-_real_parse_known_args = argparse.ArgumentParser.parse_known_args
-
-
-def _parse_known_args(self: argparse.ArgumentParser, args: Any = None,
-                      namespace: Any = None) -> Any:
-    if getattr(_discovering, "on", False) and (args is None or list(args) == sys.argv[1:]):
-        _discovering.on = False
-        raise ParserFound(self)
-    return _real_parse_known_args(self, args, namespace)
-
-
-Found = argparse.ArgumentParser | clickhook.CommandFound
-"""What a discovery run catches: an argparse parser, or a click command (clickhook.py)."""
 
 _capture_lock = threading.Lock()
 """Only one run at a time can own fds 1 and 2; overlapping runs go without capture."""
@@ -87,73 +61,72 @@ class ConsoleProgram:
         """The exit code of the last run that ended (None while one runs)."""
         self._settings = settings
         self._settings_loaded = False
+        self._memory: dict[str, Any] = {}
         self._cwd = os.getcwd()
+        self._runs = 0
         try:
             tree = ast.parse(target.path.read_bytes())
         except (OSError, SyntaxError, ValueError):
             tree = ast.Module(body=[], type_ignores=[])
+        self._notice = terminal_notice(tree)
         self._words: list[str] = list(argv or [])
+        """The words of the next run: desklaunch's command line's, then the Arguments line's."""
         self._argv_read = False
         """Whether a run read its arguments (then, with no parser, it gets an Arguments line)."""
-        self._notice = terminal_notice(tree)
 
     def __call__(self) -> None:
         session = current_session()
-        argparse.ArgumentParser.parse_known_args = _parse_known_args  # type: ignore[method-assign]
+        argcatch.install()
+        children.install(_children_of_caller)
         streams.install()
         session.defer(streams.uninstall)
         clickhook.install()
         session.defer(clickhook.uninstall)
         terminal = Terminal(session)
-        form: ArgForm | ClickForm | ArgumentsLine | None = None
-        argv = self.argv
+        asker = ArgsAsker(session, remembered=self._remembered, keep=self._keep,
+                          status=terminal.status)
         while True:
-            if argv is None and form is not None:
-                argv = self._ask(session, terminal, form)
-            ended, found = self._execute(terminal, argv, discover=argv is None)
-            if isinstance(found, clickhook.CommandFound):
-                from desklaunch.console.clickform import ClickForm  # only click programs
-
-                try:
-                    form = ClickForm(found.command, found.prog,
-                                     choosers=session.native is not None)
-                except Exception:  # a command unlike any click we know
-                    log.warning("no form for this click command", exc_info=True)
-                    argv = []  # run it as it is; the Arguments line comes after
-                continue
-            if found is not None:
-                form = ArgForm(found, choosers=session.native is not None)
-                continue
+            ended = self._execute(terminal, asker)
             if self.close_on_exit:
                 terminal.status(ended)
                 raise SystemExit(ended["code"])
-            if isinstance(form, ArgumentsLine) or (form is None and self._argv_read):
+            if self._argv_read and not asker.asked:
                 # No parser to build a form from: the next run's words, typed in one line.
-                form = ArgumentsLine(self.target.path.name, self._words)
-                argv = self._ask(session, terminal, form, status=ended)
+                line = ArgumentsLine(self.target.path.name, self._words)
+                self._words = asker.ask_form(line, status=ended)
                 continue
             self._wait_for_again(session, terminal, ended)
-            argv = None if form is not None else self.argv
 
     # -- one run ------------------------------------------------------------------------------
 
-    def _execute(self, terminal: Terminal, argv: list[str] | None, *,
-                 discover: bool) -> tuple[dict[str, Any], Found | None]:
-        """Run the script once; (its ended status, the parser or click command a discovery
-        run caught).
-
-        A discovery run stops where the program asks a parser to parse `sys.argv`; when it
-        never does, it was a whole run. Its command line shows before its first output, so
-        a program stopped at its parser before printing anything does not show it."""
-        words = list(argv or [])
-        self._words = words
+    def _execute(self, terminal: Terminal, asker: ArgsAsker) -> dict[str, Any]:
+        """Run the script once; the status that shows how it ended."""
+        words = list(self._words)
         os.chdir(self._cwd)
         sys.argv = WatchedArgv([str(self.target.path), *words])
-        command_line = f"$ {shlex.join([self.target.path.name, *words])}\n"
-        if discover:
-            terminal.echo_later(command_line)
-        else:
-            terminal.write("cmd", command_line)
+        self._runs += 1
+        run = self._runs
+        asked: list[bool] = []
+
+        def shown(chosen: list[str] | None) -> list[str] | None:
+            if chosen is not None:
+                terminal.command(run, self._echo(chosen))
+            terminal.show_running()
+            return chosen
+
+        def ask(parser: Any) -> list[str] | None:
+            if asked:  # a click program that also parses with argparse: one form a run
+                return None
+            asked.append(True)
+            return shown(asker.ask(parser))
+
+        def ask_click(command: Any, prog: str) -> list[str] | None:
+            if asked:
+                return None
+            asked.append(True)
+            return shown(asker.ask_click(command, prog))
+
+        terminal.command(run, self._echo(words))
         if self._notice:
             terminal.write("err", self._notice)
         self.last_code = None
@@ -161,25 +134,23 @@ class ConsoleProgram:
         if FdCapture.supported() and _capture_lock.acquire(blocking=False):
             capture = FdCapture(terminal.write, f"desklaunch-console-fds-{terminal.session.number}")
             capture.start()
+            terminal.capture = capture
         started = time.monotonic()
-        parser: Found | None = None
         report = ""
         terminal.begin_run()
+        streams.reinstate()
         try:
             try:
-                _discovering.on = discover
-                clickhook.discovering(discover)
-                with _fresh_logging():
+                catching = contextlib.ExitStack()
+                if self.argv is None:
+                    catching.enter_context(argcatch.armed(ask))
+                    catching.enter_context(clickhook.armed(ask_click))
+                with _fresh_logging(), catching:
                     self.target.runner(as_main=True)()
             finally:
-                _discovering.on = False
-                clickhook.discovering(False)
                 terminal.end_run()
+                streams.reinstate()
             code = 0
-        except ParserFound as found:
-            parser, code = found.parser, 0
-        except clickhook.CommandFound as found:
-            parser, code = found, 0
         except SystemExit as exc:
             code = _exit_code(exc, terminal)
         except SessionClosed:
@@ -193,71 +164,38 @@ class ConsoleProgram:
             code = 1
         finally:
             if capture is not None:
+                terminal.capture = None
                 capture.stop()
                 _capture_lock.release()
         self._argv_read = self._argv_read or arguments_read(sys.argv)
-        unshown = terminal.echo_later(None)
-        if parser is None and unshown:
-            terminal.write("cmd", unshown)  # a run with no output at all
+        _close_left_open(sys.modules.get("__main__"), self.target.path)
         streams.report_to_terminal(report)
         elapsed = time.monotonic() - started
-        if parser is None:
-            self.last_code = code
+        self.last_code = code
         return {"state": "ended", "code": code, "elapsed": round(elapsed, 3),
-                "text": f"Exited with code {code} after {_duration(elapsed)}"}, parser
+                "text": f"Exited with code {code} after {_duration(elapsed)}"}
 
-    # -- the arguments form -------------------------------------------------------------------
+    def _echo(self, words: list[str]) -> str:
+        return f"$ {shlex.join([self.target.path.name, *words])}"
 
-    def _ask(self, session: Session, terminal: Terminal,
-             form: ArgForm | ClickForm | ArgumentsLine,
-             status: dict[str, Any] | None = None) -> list[str]:
+    # -- remembered arguments -----------------------------------------------------------------
+
+    def _remembered(self) -> dict[str, Any]:
         settings = self._app_settings()
-        remembered = settings.section(SETTINGS_SECTION) if settings is not None else {}
-        key = session.new_id("f")
-        box = session.open_mailbox(key)
-        wire = form.wire(remembered)
-        terminal.status(status or {"state": "form"})
-        try:
-            session.send({"cmd": "console_args", "id": key, "form": wire, "errors": {},
-                          "coalesce": "console-args"})
-            while True:
-                event = box.get()
-                if event["type"] == "file_choose":
-                    self._choose(session, key, form, event.get("value"))
-                    continue
-                if event["type"] != "submit":
-                    continue
-                argv, errors, memory = form.build_argv(event.get("value"))
-                if errors:
-                    session.send({"cmd": "console_args", "id": key, "form": wire,
-                                  "errors": errors, "coalesce": "console-args"})
-                    continue
-                if settings is not None:
-                    try:
-                        settings.set_section(SETTINGS_SECTION, memory)
-                    except OSError as exc:
-                        log.warning("cannot remember the arguments: %s", exc)
-                return argv
-        finally:
-            session.drop_mailbox(key)
-            if not session.closed:
-                session.send({"cmd": "console_args", "id": None, "coalesce": "console-args"})
+        if settings is not None:
+            stored = settings.section(SETTINGS_SECTION)
+            if stored:
+                return stored
+        return self._memory
 
-    @staticmethod
-    def _choose(session: Session, form_id: str, form: ArgForm | ClickForm | ArgumentsLine,
-                key: Any) -> None:
-        arg = form.fields.get(key) if isinstance(key, str) else None
-        native = session.native
-        if arg is None or native is None or "chooser" not in arg.wire:
-            return
-        if arg.wire["chooser"] == "save":
-            chosen = native.save_file(Path(str(arg.wire["value"] or "output")).name)
-            paths = [] if chosen is None else [chosen]
-        else:
-            paths = native.open_files(multiple=arg.kind == "list") or []
-        if paths:
-            session.send({"cmd": "console_args_fill", "id": form_id, "key": key,
-                          "value": "\n".join(paths)})
+    def _keep(self, memory: dict[str, Any]) -> None:
+        self._memory = memory
+        settings = self._app_settings()
+        if settings is not None:
+            try:
+                settings.set_section(SETTINGS_SECTION, memory)
+            except OSError as exc:
+                log.warning("cannot remember the arguments: %s", exc)
 
     def _app_settings(self) -> AppSettings | None:
         if self._settings is None:
@@ -284,6 +222,22 @@ class ConsoleProgram:
             session.drop_mailbox(key)
 
 
+def _children_of_caller() -> children.Children | None:
+    """The children list of the run the calling code belongs to: the script's thread, or a
+    thread it started; never desklaunch's own threads nor the GUI's main thread (a browser
+    the window opens for a link must outlive the app)."""
+    console = streams.active_console()
+    found = getattr(console, "children", None)
+    if not isinstance(found, children.Children):
+        return None
+    thread = threading.current_thread()
+    if thread is not getattr(console, "thread", None) and (
+            thread is threading.main_thread()
+            or thread.name.startswith(("desklaunch-", "waitress"))):
+        return None
+    return found
+
+
 @contextlib.contextmanager
 def _fresh_logging() -> Iterator[None]:
     """Logging as a new interpreter has it, so the script's `basicConfig()` takes effect
@@ -303,6 +257,24 @@ def _fresh_logging() -> Iterator[None]:
                 logger.handlers.clear()  # a rerun adds its handlers again
 
 
+def _close_left_open(module: Any, path: Path) -> None:
+    """Close the files a run left open in its globals (`args.report` of a `FileType`), as
+    the end of the process does in a terminal, so what was written reaches the disk."""
+    if module is None or getattr(module, "__file__", None) != str(path):
+        return
+    found: list[Any] = []
+    for value in list(vars(module).values()):
+        found.append(value)
+        if isinstance(value, argparse.Namespace):
+            found.extend(vars(value).values())
+    for value in found:
+        if isinstance(value, io.IOBase) and not isinstance(value, streams.ConsoleStream) \
+                and value not in (sys.__stdout__, sys.__stderr__, sys.__stdin__) \
+                and not value.closed:
+            with contextlib.suppress(Exception):
+                value.close()
+
+
 def _exit_code(exc: SystemExit, terminal: Terminal) -> int:
     code = exc.code
     if code is None:
@@ -314,16 +286,30 @@ def _exit_code(exc: SystemExit, terminal: Terminal) -> int:
 
 
 def _traceback(exc: BaseException) -> str:
-    """The traceback as Python prints it, without desklaunch's own frames."""
+    """The traceback as Python prints it in a terminal: the program's frames only.
+
+    desklaunch's frames around the script are dropped, and so is everything below the
+    program's last frame when that call went into desklaunch (its `input()`, `time.sleep`
+    or `print` stand-ins): in a terminal those are built-ins, which show no frames."""
     report = traceback.TracebackException.from_exception(exc)
     seen: set[int] = set()
     part: traceback.TracebackException | None = report
     while part is not None and id(part) not in seen:
         seen.add(id(part))
-        part.stack = traceback.StackSummary.from_list(
-            [frame for frame in part.stack if not frame.filename.startswith(_PACKAGE_DIR)])
+        frames = list(part.stack)
+        while frames and _ours(frames[0].filename):
+            frames.pop(0)
+        for index, frame in enumerate(frames):
+            if _ours(frame.filename):
+                frames = frames[:index]
+                break
+        part.stack = traceback.StackSummary.from_list(frames)
         part = part.__cause__ or part.__context__
     return "".join(report.format())
+
+
+def _ours(filename: str) -> bool:
+    return filename.startswith(_PACKAGE_DIR)
 
 
 def _duration(seconds: float) -> str:

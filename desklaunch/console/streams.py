@@ -2,7 +2,8 @@
 
 `sys.stdout` is process-wide, so each stand-in looks up the console of the code calling it
 (`desklaunch.core.session.current_session()`, whose `data["console"]` a console run sets) and
-falls back to the real stream for every other thread. `getpass.getpass` and `time.sleep`
+passes the call to that run's own streams (runstreams.py), or to the real stream for every
+other thread. `getpass.getpass` and `time.sleep`
 are wrapped the same way: a password field instead of the terminal, and a sleep that the
 Stop button can cut short. `install()`/`uninstall()` are counted, so sessions may overlap.
 """
@@ -11,12 +12,14 @@ from __future__ import annotations
 
 import getpass
 import io
+import operator
 import sys
 import threading
 import time
 from collections.abc import Callable
 from typing import IO, Any, Protocol
 
+from desklaunch.console.runstreams import RunStreams
 from desklaunch.core.session import current_session
 from desklaunch.errors import NoSessionError, SessionClosed
 
@@ -26,6 +29,8 @@ class Console(Protocol):
 
     thread: threading.Thread | None
     wake: threading.Event
+    streams: RunStreams
+    """The streams of the run going on (or of the last one)."""
 
     def write(self, stream: str, text: str) -> None: ...
 
@@ -47,116 +52,122 @@ def _console() -> tuple[Console | None, bool]:
     return session.data.get("console"), session.closed
 
 
-class _BinaryOut:
-    """`sys.stdout.buffer` for scripts that write bytes: decoded as UTF-8, then shown."""
+class ConsoleStream(io.TextIOBase):
+    """`sys.stdout`, `sys.stderr` or `sys.stdin` for the whole process: each call goes to
+    the stream of that name of the calling code's run (runstreams.py), else to the real
+    stream (`fallback()`). Closing it closes only the run's stream."""
 
-    def __init__(self, text: ConsoleText) -> None:
-        self._text = text
-
-    def write(self, data: bytes) -> int:
-        self._text.write(bytes(data).decode("utf-8", "replace"))
-        return len(data)
-
-    def flush(self) -> None:
-        self._text.flush()
-
-
-class ConsoleText(io.TextIOBase):
-    """`sys.stdout` / `sys.stderr`: the console's `stream` ("out"/"err"), else `fallback()`."""
-
-    def __init__(self, stream: str, fallback: Callable[[], IO[str] | None]) -> None:
+    def __init__(self, name: str, fallback: Callable[[], IO[str] | None]) -> None:
         super().__init__()
-        self._stream = stream
+        self._name = name
         self._fallback = fallback
+        self._pick = operator.attrgetter(name)
+
+    def _target(self) -> IO[str] | None:
+        console = active_console()
+        if console is not None:
+            return console.streams.by_name(self._name)
+        return self._fallback()
+
+    def __getattr__(self, name: str) -> Any:
+        # reconfigure(), line_buffering, name, mode, ... of whichever stream is meant now
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._target(), name)
+
+    def __repr__(self) -> str:
+        return f"<desklaunch console {self._name}>"
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
-        return "utf-8"
+        return str(getattr(self._target(), "encoding", None) or "utf-8")
 
     @property
-    def errors(self) -> str:  # type: ignore[override]
-        return "replace"
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self._target(), "errors", None)
+
+    @property
+    def newlines(self) -> Any:  # type: ignore[override]
+        return getattr(self._target(), "newlines", None)
 
     @property
     def buffer(self) -> Any:
-        if active_console() is None:
-            real = self._fallback()
-            return getattr(real, "buffer", None)
-        return _BinaryOut(self)
-
-    def writable(self) -> bool:
-        return True
-
-    def isatty(self) -> bool:
-        return False
-
-    def write(self, text: str) -> int:
-        if not isinstance(text, str):
-            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        console = active_console()
-        if console is not None:
-            console.write(self._stream, text)
-        else:
-            real = self._fallback()
-            if real is not None:
-                real.write(text)
-        return len(text)
-
-    def flush(self) -> None:
-        if active_console() is None and (real := self._fallback()) is not None:
-            real.flush()
-
-    def fileno(self) -> int:
-        real = self._fallback()
-        if real is None:
-            raise io.UnsupportedOperation("fileno")
-        return real.fileno()
-
-
-class ConsoleInput(io.TextIOBase):
-    """`sys.stdin`: each line is asked for in the console's input field; EOF is a button."""
-
-    def __init__(self, fallback: Callable[[], IO[str] | None]) -> None:
-        super().__init__()
-        self._fallback = fallback
+        return getattr(self._target(), "buffer", None)
 
     @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return "utf-8"
+    def closed(self) -> bool:
+        target = self._target()
+        return bool(target is not None and target.closed)
+
+    def close(self) -> None:
+        # Only a run's own stream is closed; the real ones belong to desklaunch.
+        if active_console() is not None and (target := self._target()) is not None:
+            target.close()
 
     def readable(self) -> bool:
-        return True
+        return self._name == "stdin"
 
-    def isatty(self) -> bool:
+    def writable(self) -> bool:
+        return self._name != "stdin"
+
+    def seekable(self) -> bool:
         return False
 
-    def fileno(self) -> int:
-        # `input()` reads the terminal itself when stdin's descriptor is a tty: never that.
-        real = self._fallback()
-        if active_console() is not None or real is None:
-            raise io.UnsupportedOperation("fileno")
-        return real.fileno()
+    def isatty(self) -> bool:
+        if active_console() is not None:
+            return False
+        target = self._fallback()
+        return bool(target is not None and target.isatty())
 
-    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
-        console = active_console()
-        if console is None:
-            real = self._fallback()
-            return "" if real is None else real.readline(-1 if size is None else size)
-        return console.read_line()
+    def fileno(self) -> int:
+        target = self._target()
+        if target is None:
+            raise io.UnsupportedOperation("fileno")
+        return target.fileno()
+
+    def flush(self) -> None:
+        target = self._target()
+        if target is not None:
+            target.flush()
+
+    def write(self, text: str) -> int:
+        # The hot path of every print(): the run's stream found with as few calls as can be.
+        try:
+            session = current_session()
+        except NoSessionError:
+            session = None
+        console = None if session is None or session.closed else session.data.get("console")
+        target = self._pick(console.streams) if console is not None else self._fallback()
+        if target is None:
+            if not isinstance(text, str):
+                raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+            return len(text)
+        return target.write(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
 
     def read(self, size: int | None = -1) -> str:
-        if active_console() is None:
-            real = self._fallback()
-            return "" if real is None else real.read(-1 if size is None else size)
-        lines = []
-        while line := self.readline():
-            lines.append(line)
-            if size is not None and 0 <= size <= sum(map(len, lines)):
-                break
-        return "".join(lines)
+        target = self._target()
+        return "" if target is None else target.read(-1 if size is None else size)
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        target = self._target()
+        return "" if target is None else target.readline(-1 if size is None else size)
 
     def readlines(self, hint: int | None = -1) -> list[str]:  # type: ignore[override]
-        return list(iter(self.readline, ""))
+        target = self._target()
+        return [] if target is None else target.readlines(-1 if hint is None else hint)
+
+    def __iter__(self) -> ConsoleStream:  # type: ignore[override]
+        return self
+
+    def __next__(self) -> str:  # type: ignore[override]
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
 
 
 _real_getpass = getpass.getpass
@@ -201,9 +212,19 @@ def _saved(index: int) -> Callable[[], Any]:
 # One set of stand-ins for the life of the process: CPython's print() borrows sys.stdout
 # without a reference of its own, so a stand-in freed by `uninstall()` while a script thread
 # is in the middle of a print would crash the interpreter (seen on 3.11).
-_STDOUT = ConsoleText("out", _saved(0))
-_STDERR = ConsoleText("err", _saved(1))
-_STDIN = ConsoleInput(_saved(2))
+_STDOUT = ConsoleStream("stdout", _saved(0))
+_STDERR = ConsoleStream("stderr", _saved(1))
+_STDIN = ConsoleStream("stdin", _saved(2))
+
+
+def real_fileno(fd: int) -> int:
+    """The descriptor of the real stdout (1) or stderr (2), as `sys.stdout.fileno()` gives
+    it in a terminal; during a run it is the pipe that fdcapture.py reads."""
+    real = _Installed.saved[fd - 1] if _Installed.count \
+        else (sys.__stdout__, sys.__stderr__)[fd - 1]
+    if real is None:
+        raise io.UnsupportedOperation("fileno")
+    return int(real.fileno())
 
 
 def report_to_terminal(text: str) -> None:
@@ -230,6 +251,14 @@ def install() -> None:
         time.sleep = console_sleep  # type: ignore[assignment]
 
 
+def reinstate() -> None:
+    """Put the stand-ins back where a run replaced them (`sys.stdout = ...`), so the next
+    run, and desklaunch itself, start from them again."""
+    with _Installed.lock:
+        if _Installed.count:
+            sys.stdout, sys.stderr, sys.stdin = _STDOUT, _STDERR, _STDIN
+
+
 def uninstall() -> None:
     """Undo `install()` when its last caller is done."""
     with _Installed.lock:
@@ -239,11 +268,6 @@ def uninstall() -> None:
         if _Installed.count:
             return
         out, err, inp, real_getpass, real_sleep = _Installed.saved
-        if isinstance(sys.stdout, ConsoleText):
-            sys.stdout = out
-        if isinstance(sys.stderr, ConsoleText):
-            sys.stderr = err
-        if isinstance(sys.stdin, ConsoleInput):
-            sys.stdin = inp
+        sys.stdout, sys.stderr, sys.stdin = out, err, inp
         getpass.getpass = real_getpass
         time.sleep = real_sleep

@@ -14,7 +14,11 @@ import contextlib
 import threading
 from typing import Any
 
+from desklaunch.console.children import Children
+from desklaunch.console.fdcapture import FdCapture
 from desklaunch.console.output import ConsoleOutput
+from desklaunch.console.runstreams import RunStreams
+from desklaunch.console.streams import real_fileno
 from desklaunch.core.interrupt import raise_in_thread
 from desklaunch.core.messages import ROOT_SCOPE
 from desklaunch.core.session import Mailbox, Session
@@ -37,8 +41,11 @@ class Terminal:
         self._lock = threading.Lock()
         self._running = False
         self._input: Mailbox | None = None
-        self._echo = ""
         self._answers: list[list[str]] | None = None
+        self.streams = self._fresh_streams()
+        self.children = Children(f"desklaunch-console-children-{session.number}")
+        self.capture: FdCapture | None = None
+        """The run's capture of fds 1 and 2, while one is on."""
         self.stop_id = session.register_callback(lambda _value: self.stop())
         session.data["console"] = self
         session.defer(self.close)
@@ -49,24 +56,12 @@ class Terminal:
 
     def write(self, stream: str, text: str) -> None:
         """Show `text` on `stream`: "out", "err", "in" (echoed input) or "cmd" (a command line)."""
-        if self._echo and text:
-            with self._lock:
-                echo, self._echo = self._echo, ""
-            if echo:
-                self.output.write("cmd", echo)
         if stream == "out":
             cut = max(text.rfind("\n"), text.rfind("\r"))
             self._tail = (text[cut + 1:] if cut >= 0 else self._tail + text)[-TAIL:]
         elif stream in ("in", "cmd"):
             self._tail = ""
         self.output.write(stream, text)
-
-    def echo_later(self, line: str | None) -> str:
-        """Show `line` (a command line) just before the next output; None takes it back.
-        Returns the line that was waiting and not shown, or ""."""
-        with self._lock:
-            echo, self._echo = self._echo, line or ""
-        return echo
 
     def offer(self, answers: list[list[str]] | None) -> None:
         """Buttons beside the input field while a question is asked: `[label, line]` pairs
@@ -101,7 +96,8 @@ class Terminal:
                 session.send({"cmd": "console_input", "id": None, "coalesce": "console-input"})
         if prompt is not None:
             self.write("out", prompt)
-        self.write("in", (line.rstrip("\n") if not password else "") + "\n")
+        if line or password:  # end of input (Ctrl+D) shows nothing, as in a terminal
+            self.write("in", (line.rstrip("\n") if not password else "") + "\n")
         return line
 
     @staticmethod
@@ -119,10 +115,33 @@ class Terminal:
 
     # -- runs and Stop ----------------------------------------------------------------------
 
+    def _fresh_streams(self) -> RunStreams:
+        return RunStreams(self._from_script, lambda: self.read_line(), real_fileno)
+
+    def _from_script(self, stream: str, text: str) -> None:
+        """What the script writes: after what its children wrote before it (fdcapture.py);
+        only once it started one, as reading the pipes on every write costs time."""
+        capture = self.capture
+        if capture is not None and self.children.started:
+            capture.drain()
+        self.write(stream, text)
+
+    def command(self, run: int, text: str) -> None:
+        """Show run number `run` as starting with the command line `text`: a separator
+        and the command; sent again, it changes that run's command line."""
+        self.output.flush()
+        self._tail = ""
+        self.session.send({"cmd": "console_run", "run": run, "command": text})
+
     def begin_run(self) -> None:
+        self.streams = self._fresh_streams()  # what the last run closed stays closed there
+        self.children.started = 0
         with self._lock:
             self._running = True
             self.wake.clear()
+        self.show_running()
+
+    def show_running(self) -> None:
         self.status({"state": "running", "stop": self.stop_id})
 
     def end_run(self) -> None:
@@ -130,18 +149,21 @@ class Terminal:
             self._running = False
 
     def stop(self) -> None:
-        """Ctrl+C: `KeyboardInterrupt` in the script, however it is waiting."""
+        """Ctrl+C: `KeyboardInterrupt` in the script, however it is waiting, and SIGINT to
+        the child processes it started (children.py): the script first, so that a script
+        waiting for a child meets the interrupt as soon as that child ends."""
         with self._lock:
             if not self._running or self.thread is None or self.thread.ident is None:
                 return
             if self._input is not None:  # waiting for a line: that wait raises it itself
                 self._input.put({"seq": 0, "type": "interrupt", "id": ""})  # type: ignore[typeddict-item]
-                return
-            # The interrupt first, then the wake: a console `time.sleep` returns and the
-            # interrupt lands at once; woken first, the script could be asleep again (in C,
-            # where nothing lands) before the interrupt is set.
-            raise_in_thread(self.thread.ident, KeyboardInterrupt)
-            self.wake.set()
+            else:
+                # The interrupt first, then the wake: a console `time.sleep` returns and the
+                # interrupt lands at once; woken first, the script could be asleep again (in
+                # C, where nothing lands) before the interrupt is set.
+                raise_in_thread(self.thread.ident, KeyboardInterrupt)
+                self.wake.set()
+        self.children.interrupt()
 
     def status(self, fields: dict[str, Any]) -> None:
         """Show the state of the run (running with Stop, or ended with Run again)."""
@@ -153,4 +175,5 @@ class Terminal:
 
         The streams see the closed session and fall back to the real ones."""
         self.wake.set()
+        self.children.end()
         self.output.close()

@@ -1,4 +1,5 @@
-"""What the host (a native window) can do for a script beyond the page: system file dialogs.
+"""What the host (a native window) can do for a script beyond the page: system file and
+folder dialogs.
 
 The UI layer asks `session.native` when it is set (in a window) and falls back to the
 page's own upload and download (in a browser) when it is None. The window module provides
@@ -20,4 +21,8 @@ class NativeDialogs(Protocol):
 
     def save_file(self, suggested_name: str) -> str | None:
         """The path the person chose to save to, or None when cancelled."""
+        ...
+
+    def choose_folder(self) -> str | None:
+        """The folder the person chose, or None when cancelled."""
         ...

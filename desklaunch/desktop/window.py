@@ -208,3 +208,11 @@ class WindowDialogs:
         if not chosen:
             return None
         return chosen if isinstance(chosen, str) else chosen[0]
+
+    def choose_folder(self) -> str | None:
+        import webview
+
+        chosen = self._window.native().create_file_dialog(webview.FileDialog.FOLDER)
+        if not chosen:
+            return None
+        return chosen if isinstance(chosen, str) else chosen[0]

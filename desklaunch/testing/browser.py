@@ -322,7 +322,8 @@ class BrowserScreen:
         page = self.page
         lists = page.get_by_role("combobox", name=label, exact=True).or_(
             page.get_by_role("listbox", name=label, exact=True))
-        group = page.get_by_role("group", name=label, exact=True)
+        group = page.get_by_role("group", name=label, exact=True).or_(
+            page.get_by_role("radiogroup", name=label, exact=True))
         what = f"a list labelled {label!r}"
         with self._waiting(what):
             lists.or_(group).first.wait_for()

@@ -21,17 +21,38 @@ def _text(value: Any) -> str:
 
 
 class ArgField:
-    """One argument of the argument form: a checkbox (flag), a list (choice) or a text box."""
+    """One field of the argument form (docs/protocol.md, `console_args`): a checkbox (flag),
+    a list (choice), boxes to tick (choices), rows with Add and Remove (list), numbered
+    boxes (tuple) or a text box (text, count)."""
 
     def __init__(self, spec: dict[str, Any]) -> None:
+        self.spec = spec
         self.key = _text(spec.get("key"))
         self.kind = _text(spec.get("kind"))
-        label = _text(spec.get("label"))
+        self.label = label = _text(spec.get("label"))
         self.wrap = Element("generic")
+        self.rows: list[Element] = []
         if self.kind == "flag":
             self.control = Element("checkbox", label, label)
             self.control.checked = spec.get("value") is True
             self.wrap.append(self.control)
+        elif self.kind in ("list", "tuple", "choices"):
+            self.control = self.wrap.append(Element("group", label, label))
+            raw = spec.get("value")
+            values: list[Any] = raw if isinstance(raw, list) else []
+            if self.kind == "choices":
+                for option in [_text(o) for o in spec.get("options") or []]:
+                    box = self.control.append(Element("checkbox", option, option))
+                    box.checked = option in values
+                    box.owner = self
+            elif self.kind == "tuple":
+                for index, part in enumerate(spec.get("parts") or []):
+                    self._row(_text(part), values[index] if index < len(values) else "")
+            else:
+                for value in values or [""]:
+                    self._add(value)
+                add = self.control.append(Element("button", f"Add {label}", "Add"))
+                add.on_click = lambda: self._add("")
         else:
             self.wrap.append(Element("generic", own=label))
             role = "combobox" if self.kind == "choice" else "textbox"
@@ -46,15 +67,112 @@ class ArgField:
                     self.control.append(element)
         self.control.owner = self
         notes = [n for n in (_text(spec.get("option")),
-                             "one per line" if self.kind == "list" else "") if n]
+                             ("one or more" if spec.get("min") else "any number")
+                             if self.kind == "list" else "") if n]
         help_text = " ".join(p for p in (_text(spec.get("help")),
-                                         f"({', '.join(notes)})" if notes else "") if p)
+                                         f"({'; '.join(notes)})" if notes else "") if p)
         self.wrap.append(Element("paragraph", own=help_text))
         self.error = self.wrap.append(Element("alert"))
         self.error.hidden = True
 
+    def _row(self, name: str, value: Any) -> Element:
+        box = Element("textbox", name)
+        box.value = _text(value)
+        box.owner = self
+        add = next((c for c in self.control.children if c.role == "button"
+                    and c.name.startswith("Add ")), None)
+        if add is not None:
+            self.control.insert(self.control.children.index(add), box)
+        else:
+            self.control.append(box)
+        self.rows.append(box)
+        return box
+
+    def _add(self, value: Any) -> None:
+        """A new row of a list field, with its Remove button; rows are numbered."""
+        box = self._row("", value)
+        remove = Element("button", "", "Remove")
+        self.control.insert(self.control.children.index(box) + 1, remove)
+
+        def drop() -> None:
+            self.rows.remove(box)
+            box.detach()
+            remove.detach()
+            if not self.rows:
+                self._add("")
+            self._renumber()
+
+        remove.on_click = drop
+        self._renumber()
+
+    def _renumber(self) -> None:
+        for index, box in enumerate(self.rows, 1):
+            box.name = f"{self.label} {index}"
+            position = self.control.children.index(box)
+            self.control.children[position + 1].name = f"Remove {self.label} {index}"
+
+    def fill(self, paths: list[str], part: Any) -> None:
+        """The paths a chooser returned."""
+        if not paths:
+            return
+        if self.kind == "list":
+            empty = [box for box in self.rows if not box.value]
+            for path in paths:
+                if empty:
+                    empty.pop(0).value = path
+                else:
+                    self._add(path)
+        elif self.kind == "tuple":
+            if isinstance(part, int) and 0 <= part < len(self.rows):
+                self.rows[part].value = paths[0]
+        elif self.kind not in ("flag", "choices"):
+            self.control.value = paths[0]
+
     def raw(self) -> Any:
-        return bool(self.control.checked) if self.kind == "flag" else _text(self.control.value)
+        if self.kind == "flag":
+            return bool(self.control.checked)
+        if self.kind == "choices":
+            return [c.name for c in self.control.children if c.role == "checkbox" and c.checked]
+        if self.kind in ("list", "tuple"):
+            return [_text(box.value) for box in self.rows]
+        return _text(self.control.value)
+
+
+class ArgChoice:
+    """A mutually exclusive group: round buttons, the chosen member's field below them."""
+
+    def __init__(self, spec: dict[str, Any], fields: dict[str, ArgField]) -> None:
+        self.key = _text(spec.get("key"))
+        label = _text(spec.get("label"))
+        self.control = Element("radiogroup", label, label)
+        self.control.owner = self
+        self.members: list[tuple[Element, ArgField | None]] = []
+        options = [o for o in spec.get("options") or [] if isinstance(o, dict)]
+        if not spec.get("required"):
+            options.insert(0, {"key": "", "label": "None"})
+        for option in options:
+            name = _text(option.get("label"))
+            radio = self.control.append(Element("radio", name, name))
+            radio.value = _text(option.get("key"))
+            radio.checked = radio.value == _text(spec.get("value"))
+            radio.owner = self
+            field = None
+            if isinstance(option.get("field"), dict):
+                field = ArgField({**option["field"], "option": "", "help": ""})
+                fields[field.key] = field
+                self.control.append(field.wrap)
+            self.members.append((radio, field))
+        self.error = self.control.append(Element("alert"))
+        self.error.hidden = True
+        self.show()
+
+    def show(self) -> None:
+        for radio, field in self.members:
+            if field is not None:
+                field.wrap.hidden = not radio.checked
+
+    def raw(self) -> str:
+        return next((_text(radio.value) for radio, _ in self.members if radio.checked), "")
 
 
 class ConsoleView:
@@ -73,6 +191,8 @@ class ConsoleView:
         self.status_host = self.element.append(Element("generic"))
         self.args_id: str | None = None
         self.args: dict[str, ArgField] = {}
+        self.choices: dict[str, ArgChoice] = {}
+        self._runs: dict[int, int] = {}  # run → index of its command line
         self.args_form: Element | None = None
         self.args_error: Element | None = None
         self._path: Callable[[], list[str]] = list
@@ -83,6 +203,22 @@ class ConsoleView:
         for chunk in chunks if isinstance(chunks, list) else ():
             if isinstance(chunk, list) and len(chunk) == 2 and isinstance(chunk[1], str):
                 self._write("err" if chunk[0] == "err" else "out", chunk[1])
+        del self.lines[:-MAX_LINES]
+        self.log.own = "\n".join(self.lines)
+
+    def run(self, command: dict[str, Any]) -> None:
+        """`console_run`: the run's command line starts a new line; sent again for the same
+        run (the form was answered), it changes that line."""
+        run, text = command.get("run"), _text(command.get("command"))
+        if not isinstance(run, int):
+            return
+        index = self._runs.get(run)
+        if index is not None and index < len(self.lines):
+            self.lines[index] = text
+        else:
+            self._open.clear()
+            self.lines.append(text)
+            self._runs[run] = len(self.lines) - 1
         del self.lines[:-MAX_LINES]
         self.log.own = "\n".join(self.lines)
 
@@ -128,6 +264,12 @@ class ConsoleView:
 
         enter.on_click = lambda: done({"type": "submit", "id": key, "value": field.value})
         end.on_click = lambda: done({"type": "cancel", "id": key})
+        for answer in command.get("answers") or []:  # click.confirm's Yes and No, ...
+            if isinstance(answer, list) and len(answer) == 2 and isinstance(answer[1], str):
+                name = _text(answer[0]) or answer[1]
+                button = line.append(Element("button", name, name))
+                button.on_click = (lambda text=answer[1]:
+                                   done({"type": "submit", "id": key, "value": text}))
         line.owner = enter
 
     def status(self, command: dict[str, Any]) -> None:
@@ -165,8 +307,8 @@ class ConsoleView:
         raw = command.get("form")
         form: dict[str, Any] = raw if isinstance(raw, dict) else {}
         self.args_host.clear()
-        self.args_id, self.args = key, {}
-        element = self.args_host.append(Element("form", "Arguments"))
+        self.args_id, self.args, self.choices = key, {}, {}
+        element = self.args_host.append(Element("form", _text(form.get("label")) or "Arguments"))
         element.append(Element("heading", _text(form.get("title")), _text(form.get("title"))))
         if form.get("description"):
             element.append(Element("paragraph", own=_text(form["description"])))
@@ -186,10 +328,9 @@ class ConsoleView:
         box = Element("generic")
         if spec.get("description"):
             box.append(Element("paragraph", own=_text(spec["description"])))
-        for raw in spec.get("fields") or []:
-            arg = ArgField(raw)
-            self.args[arg.key] = arg
-            box.append(arg.wrap)
+        for raw in spec.get("items") or []:
+            if isinstance(raw, dict):
+                box.append(self._item(raw))
         commands = [c for c in spec.get("commands") or [] if isinstance(c, dict)]
         if not commands:
             return box, list
@@ -215,20 +356,41 @@ class ConsoleView:
         select(chosen[0])
         return box, lambda: [entries[chosen[0]][0], *entries[chosen[0]][3]()]
 
+    def _item(self, spec: dict[str, Any]) -> Element:
+        """A field, a section (an argument group) or a choice (a mutually exclusive group)."""
+        if spec.get("type") == "section":
+            title = _text(spec.get("title"))
+            section = Element("group", title, title)
+            if spec.get("description"):
+                section.append(Element("paragraph", own=_text(spec["description"])))
+            for raw in spec.get("items") or []:
+                if isinstance(raw, dict):
+                    section.append(self._item(raw))
+            return section
+        if spec.get("type") == "choice":
+            choice = ArgChoice(spec, self.args)
+            self.choices[choice.key] = choice
+            return choice.control
+        arg = ArgField(spec)
+        self.args[arg.key] = arg
+        return arg.wrap
+
     def submit_args(self) -> None:
         if self.args_form is None or self.args_id is None:
             return
-        values = {key: arg.raw() for key, arg in self.args.items()}
+        values: dict[str, Any] = {key: arg.raw() for key, arg in self.args.items()}
+        values.update({key: choice.raw() for key, choice in self.choices.items()})
         self.send({"type": "submit", "id": self.args_id,
                    "value": {"values": values, "path": self._path()}})
 
     def _errors(self, errors: Any) -> None:
-        for arg in self.args.values():
-            arg.error.own, arg.error.hidden = "", True
+        entries: list[ArgField | ArgChoice] = [*self.args.values(), *self.choices.values()]
+        for entry in entries:
+            entry.error.own, entry.error.hidden = "", True
         if self.args_error is not None:
             self.args_error.own, self.args_error.hidden = "", True
         for key, message in (errors or {}).items() if isinstance(errors, dict) else ():
-            named = self.args.get(key)
+            named = self.args.get(key) or self.choices.get(key)
             target = named.error if named is not None else self.args_error
             if target is not None:
                 target.own, target.hidden = _text(message), False
@@ -236,4 +398,6 @@ class ConsoleView:
     def fill_arg(self, command: dict[str, Any]) -> None:
         arg = self.args.get(_text(command.get("key")))
         if command.get("id") == self.args_id and arg is not None:
-            arg.control.value = _text(command.get("value"))
+            value = command.get("value")
+            paths = [_text(v) for v in value] if isinstance(value, list) else [_text(value)]
+            arg.fill(paths, command.get("part"))

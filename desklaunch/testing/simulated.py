@@ -15,7 +15,7 @@ from typing import Any
 
 from desklaunch.core.uploads import too_large
 from desklaunch.errors import ProtocolError
-from desklaunch.testing.console import ArgField, ConsoleView
+from desklaunch.testing.console import ArgChoice, ArgField, ConsoleView
 from desklaunch.testing.elements import FIELD_ROLES, Element, norm
 from desklaunch.testing.errors import ActionError
 from desklaunch.testing.forms import TEXT_TYPES, FieldModel, FormModel
@@ -148,9 +148,15 @@ class SimulatedScreen:
         self.driver.settle()
 
     def choose(self, label: str, options: Sequence[str]) -> None:
-        control = self._field(label, ("combobox", "listbox", "group"), "choose from it")
+        control = self._field(label, ("combobox", "listbox", "group", "radiogroup"),
+                              "choose from it")
         owner = control.owner
-        if isinstance(owner, ArgField):
+        if isinstance(owner, ArgChoice):
+            self._pick(control, "radio", options, single=True)
+            owner.show()
+        elif isinstance(owner, ArgField) and owner.kind == "choices":
+            self._pick(control, "checkbox", options, single=False)
+        elif isinstance(owner, ArgField):
             self._pick(control, "option", options, single=True)
             control.value = options[0] if options else ""
         elif isinstance(owner, FieldModel) and owner.kind in ("select", "radio"):

@@ -1,26 +1,42 @@
-"""An argparse parser as a form and back (desklaunch/console/argform.py)."""
+"""An argparse parser as a form and back (desklaunch/console/argform.py, argcheck.py)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+import pytest
 
 from desklaunch.console.argform import ArgForm
 
 
-def fields_by_label(level):
-    return {field["label"]: field for field in level["fields"]}
+def walk(items):
+    """Every field and choice of a level's items, sections included, in order."""
+    for item in items:
+        if item["type"] == "section":
+            yield from walk(item["items"])
+        else:
+            yield item
 
 
-def build(parser, values, path=()):
-    form = ArgForm(parser)
+def by_label(level):
+    return {item["label"]: item for item in walk(level["items"]) if item["type"] == "field"}
+
+
+def answer(form, values, path=(), choices=None):
+    """A submitted answer, with fields named by label (and choices by a member's label)."""
     keys = {arg.wire["label"]: key for key, arg in form.fields.items()}
-    answer = {"values": {keys[label]: value for label, value in values.items()},
-              "path": list(path)}
-    return form.build_argv(answer)
+    raw = {keys[label]: value for label, value in values.items()}
+    for choice_member in choices or []:
+        choice = next(c for c in form.choices.values()
+                      if any(m.wire["label"] == choice_member for m in c.members))
+        raw[choice.key] = keys[choice_member]
+    return form.build_argv({"values": raw, "path": list(path)})
 
 
 def sample():
-    parser = argparse.ArgumentParser(prog="tool")
+    parser = argparse.ArgumentParser(prog="tool", description="Does   things.",
+                                     epilog="See the manual.")
     parser.add_argument("src", help="the file to read (default %(default)s)", default="a.txt",
                         nargs="?")
     parser.add_argument("--level", type=int, default=3)
@@ -28,55 +44,164 @@ def sample():
     parser.add_argument("--force", action="store_true")
     parser.add_argument("--color", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--name", action="append")
-    parser.add_argument("--pair", nargs=2, type=float)
+    parser.add_argument("--pair", nargs=2, type=float, metavar=("LOW", "HIGH"))
+    parser.add_argument("-v", "--verbose", action="count", default=0)
     parser.add_argument("--secret", help=argparse.SUPPRESS)
+    parser.add_argument("--out", required=True, type=argparse.FileType("w"))
     return parser
 
 
 def test_each_argument_becomes_a_field_of_its_kind():
     form = ArgForm(sample(), choosers=True)
-    fields = fields_by_label(form.wire()["root"])
-    assert set(fields) == {"Src", "Level", "Mode", "Force", "Color", "Name", "Pair"}
+    wire = form.wire()
+    assert (wire["description"], wire["epilog"]) == ("Does things.", "See the manual.")
+    assert "description" not in wire["root"]  # shown once, at the top
+    fields = by_label(wire["root"])
+    assert list(fields) == ["Out", "Src", "Level", "Mode", "Force", "Color", "Name", "Pair",
+                            "Verbose"]  # the required one first
     assert fields["Src"]["help"] == "the file to read (default a.txt)"
-    assert fields["Src"]["chooser"] == "open"
+    assert (fields["Src"]["chooser"], fields["Out"]["chooser"]) == ("open", "save")
+    assert fields["Out"]["stdio"] == "out"
     assert fields["Level"] == {**fields["Level"], "kind": "text", "number": "int", "value": "3"}
     assert fields["Mode"]["options"] == ["a", "b"]
     assert fields["Force"]["kind"] == fields["Color"]["kind"] == "flag"
     assert fields["Color"]["value"] is True
-    assert fields["Name"]["kind"] == fields["Pair"]["kind"] == "list"
+    assert fields["Name"]["kind"] == "list"
+    assert (fields["Pair"]["kind"], fields["Pair"]["parts"]) == ("tuple", ["Low", "High"])
+    assert (fields["Verbose"]["kind"], fields["Verbose"]["value"]) == ("count", "0")
 
 
-def test_answers_become_the_command_line_the_parser_accepts():
+def test_the_command_line_has_only_what_differs_from_the_defaults(tmp_path):
     parser = sample()
-    argv, errors, _ = build(parser, {"Src": "in.txt", "Level": "5", "Mode": "b", "Force": True,
-                                     "Color": False, "Name": "x\ny", "Pair": "1\n2.5"})
+    out = str(tmp_path / "out.txt")
+    form = ArgForm(parser)
+    argv, errors, _ = answer(form, {"Src": "a.txt", "Level": "3", "Out": out, "Color": True})
+    assert (argv, errors) == (["--out", out], {})
+    argv, errors, _ = answer(form, {"Src": "in.txt", "Level": "5", "Mode": "b", "Force": True,
+                                    "Color": False, "Name": ["x", "", "-y"],
+                                    "Pair": ["1", "2.5"], "Verbose": "2", "Out": out})
     assert errors == {}
     assert argv == ["in.txt", "--level", "5", "--mode", "b", "--force", "--no-color",
-                    "--name", "x", "--name", "y", "--pair", "1", "2.5"]
+                    "--name", "x", "--name=-y", "--pair", "1", "2.5", "-vv", "--out", out]
+    assert not (tmp_path / "out.txt").exists()  # checking opened nothing for writing
     parsed = parser.parse_args(argv)
-    assert (parsed.level, parsed.color, parsed.name, parsed.pair) == (5, False, ["x", "y"],
-                                                                      [1.0, 2.5])
+    assert (parsed.level, parsed.color, parsed.name, parsed.pair, parsed.verbose) == \
+        (5, False, ["x", "-y"], [1.0, 2.5], 2)
+    parsed.out.close()
 
 
-def test_wrong_answers_are_explained_per_field():
-    _, errors, _ = build(sample(), {"Level": "five", "Mode": "c", "Pair": "1"})
-    assert sorted(errors.values()) == ["Please choose from the list",
-                                       "Please enter a whole number",
-                                       "Please give exactly 2 values, one per line"]
+def test_what_argparse_refuses_is_refused_with_its_own_message(tmp_path):
+    form = ArgForm(sample())
+    _, errors, _ = answer(form, {"Level": "five", "Mode": "c", "Pair": ["1", ""],
+                                 "Out": str(tmp_path / "no" / "such" / "x")})
+    assert sorted(errors.values()) == [
+        "argument --level: invalid int value: 'five'",
+        "argument --mode: invalid choice: 'c' (choose from 'a', 'b')",
+        f"argument --out: can't open '{tmp_path}/no/such/x': [Errno 2] No such file or "
+        f"directory: '{tmp_path}/no/such/x'",
+        "argument --pair: expected 2 arguments",
+    ]
+    _, errors, _ = answer(form, {})
+    assert errors == {"": "the following arguments are required: --out"}
+
+
+def test_a_mutually_exclusive_group_is_one_choice():
+    parser = argparse.ArgumentParser(prog="zip")
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("-l", "--list", metavar="<zipfile>")
+    group.add_argument("-e", "--extract", nargs=2, metavar=("<zipfile>", "<output_dir>"))
+    group.add_argument("-q", "--quiet", action="store_true")
+    form = ArgForm(parser, choosers=True)
+    (choice,) = form.wire()["root"]["items"]
+    assert (choice["type"], choice["required"], choice["value"]) == ("choice", True, "")
+    assert [o["label"] for o in choice["options"]] == ["List", "Extract", "Quiet"]
+    assert choice["options"][0]["field"]["label"] == "Zipfile"
+    assert choice["options"][1]["field"]["parts"] == ["Zipfile", "Output dir"]
+    assert choice["options"][1]["field"]["part_choosers"] == ["open", "folder"]
+    assert choice["options"][2]["field"] is None
+    assert answer(form, {})[1] == {
+        "": "one of the arguments -l/--list -e/--extract -q/--quiet is required"}
+    argv, errors, memory = answer(form, {"List": "a.zip", "Extract": ["b.zip", "out"]},
+                                  choices=["Extract"])
+    assert (argv, errors) == (["--extract", "b.zip", "out"], {})  # only the chosen one
+    assert answer(form, {}, choices=["Quiet"])[0] == ["-q"]
+    assert form.wire(memory)["root"]["items"][0]["value"] == form.choices[
+        next(iter(form.choices))].members[1].key
+
+
+def test_nargs_star_positionals_are_not_required_and_count_is_a_number():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("files", nargs="*")
+    parser.add_argument("more", nargs="+")
+    parser.add_argument("-v", action="count")
+    form = ArgForm(parser)
+    fields = by_label(form.wire()["root"])
+    assert (fields["Files"]["required"], fields["More"]["required"]) == (False, True)
+    assert fields["More"]["min"] == 1
+    assert answer(form, {"More": ["m"], "V": "3"})[:2] == (["m", "-vvv"], {})
+    assert answer(form, {"Files": ["a b", "c"], "More": ["m"]})[0] == ["a b", "c", "m"]
+    assert answer(form, {"V": "x", "More": ["m"]})[1] != {}
+
+
+def test_argument_groups_are_titled_sections():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--plain")
+    net = parser.add_argument_group("Network", "How to connect.")
+    net.add_argument("--ipv4", action="store_true")
+    net.add_argument("--http2-port", type=int, required=True)
+    items = ArgForm(parser).wire()["root"]["items"]
+    assert [item["type"] for item in items] == ["field", "section"]
+    assert (items[1]["title"], items[1]["description"]) == ("Network", "How to connect.")
+    assert [field["label"] for field in items[1]["items"]] == ["HTTP2 port", "IPv4"]
+
+
+def test_a_dash_is_kept_for_standard_input():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("infile", nargs="?", type=argparse.FileType("rb"), default=sys.stdin)
+    form = ArgForm(parser)
+    field = by_label(form.wire()["root"])["Infile"]
+    assert (field["value"], field["stdio"]) == ("-", "in")
+    assert answer(form, {"Infile": "-"})[:2] == ([], {})
+    assert answer(form, {"Infile": "/no/such/file"})[1] != {}
 
 
 def test_subcommands_follow_the_chosen_path_and_are_remembered():
     parser = argparse.ArgumentParser()
     parser.add_argument("-q", action="store_true")
     sub = parser.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("one").add_argument("x")
+    sub.add_parser("one", aliases=["uno"], help="the first").add_argument("x")
     sub.add_parser("two").add_argument("--y", default="7")
     form = ArgForm(parser)
     wire = form.wire()["root"]
     assert [c["name"] for c in wire["commands"]] == ["one", "two"]
-    argv, errors, memory = build(parser, {"Q": True, "Y": "8"}, path=["two"])
+    assert wire["commands"][0]["level"]["description"] == "the first"
+    argv, errors, memory = answer(form, {"Q": True, "Y": "8"}, path=["two"])
     assert (argv, errors) == (["-q", "two", "--y", "8"], {})
     again = form.wire(memory)["root"]
     assert again["selected"] == "two"
-    assert fields_by_label(again["commands"][1]["level"])["Y"]["value"] == "8"
-    assert build(parser, {}, path=[])[1] == {"": "Please choose a command"}
+    assert by_label(again["commands"][1]["level"])["Y"]["value"] == "8"
+    assert answer(form, {}, path=[])[1] == {"": "Please choose a command"}
+    assert answer(form, {}, path=["one"])[1] == {
+        "": "the following arguments are required: x"}
+
+
+@pytest.mark.parametrize("bad", [None, "text", {"values": []}, {"values": {"a1": {"x": 1}}},
+                                 {"values": {"a1": ["x"] * 5000}}, {"path": "one"}])
+def test_a_malformed_answer_is_refused_quietly(bad):
+    _, errors, _ = ArgForm(sample()).build_argv(bad)
+    assert errors  # --out is required: nothing usable came
+
+
+def test_an_optional_subcommand_can_be_left_out():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--all", action="store_true")
+    sub = parser.add_subparsers(dest="cmd")  # not required: argparse accepts no command
+    sub.add_parser("show")
+    form = ArgForm(parser)
+    commands = form.wire()["root"]["commands"]
+    assert [(c["name"], c.get("label")) for c in commands] == [("show", None),
+                                                                ("", "No command")]
+    argv, errors, memory = answer(form, {"All": True}, path=[""])
+    assert (argv, errors) == (["--all"], {})
+    assert form.wire(memory)["root"]["selected"] == ""
+    assert answer(form, {}, path=["show"])[0] == ["show"]

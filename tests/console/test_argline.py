@@ -18,7 +18,7 @@ def test_the_line_is_split_as_a_shell_splits_it() -> None:
     assert errors == {}
     assert argv == ["-l", "-n", "5", "my notes.txt", "it's"]
     assert memory == {"values": {"|arguments": '-l -n 5 "my notes.txt" it\\\'s'}, "path": []}
-    field = line.wire()["root"]["fields"][0]
+    field = line.wire()["root"]["items"][0]
     assert field["label"] == "Arguments"
     assert field["value"] == "-l -n 5 'my notes.txt' 'it'\"'\"'s'"  # the last run's words
 
@@ -37,9 +37,9 @@ def test_the_form_shows_the_last_runs_words_or_else_the_remembered_line() -> Non
     assert form["title"] == "tool.py"
     assert form["label"] == "Command line"
     assert form["submit_label"] == "Run again"
-    assert form["root"]["fields"][0]["value"] == "-n 2 old.txt"
+    assert form["root"]["items"][0]["value"] == "-n 2 old.txt"
     given = ArgumentsLine("tool.py", ["new.txt"]).wire(remembered)
-    assert given["root"]["fields"][0]["value"] == "new.txt"
+    assert given["root"]["items"][0]["value"] == "new.txt"
 
 
 def test_the_line_is_remembered_beside_what_a_form_remembered() -> None:

@@ -20,7 +20,7 @@ def fields_by_label(form: ClickForm) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
 
     def walk(level: dict[str, Any]) -> None:
-        for spec in level["fields"]:
+        for spec in level["items"]:
             found[spec["label"]] = spec
         for command in level.get("commands", []):
             walk(command["level"])
@@ -75,9 +75,9 @@ def test_every_kind_of_click_parameter_becomes_a_field() -> None:
                             "Out", "Folder", "Owner"]
     assert form.title == "copy.py"
     assert form.description == "Copy things.\n\nkept as is"
-    assert form.wire()["root"]["description"] == ""  # the description shows once
+    assert "description" not in form.wire()["root"]  # the description shows once
     assert fields["Source"] | {"key": ""} == {
-        "key": "", "label": "Source", "option": "", "kind": "text", "help": "",
+        "type": "field", "key": "", "label": "Source", "option": "", "kind": "text", "help": "",
         "required": True, "value": ""}
     assert fields["Targets"]["kind"] == "list"
     assert not fields["Targets"]["required"]
@@ -94,11 +94,12 @@ def test_every_kind_of_click_parameter_becomes_a_field() -> None:
     assert fields["Dry run"]["option"] == "--dry-run / --no-dry-run"
     assert fields["Export"]["options"] == ["true", "false"]  # a value, not a flag
     assert fields["Export"]["value"] == "false"
-    assert fields["Tag"]["value"] == "a"
+    assert fields["Tag"]["value"] == ["a"]
     assert fields["Token"]["password"] is True
     assert fields["Token"]["help"] == "(asked when left empty)"
     assert fields["Out"]["chooser"] == "save"
-    assert "chooser" not in fields["Folder"]  # no folder chooser here (yet)
+    assert fields["Folder"]["chooser"] == "folder"
+    assert fields["Targets"]["value"] == []
     assert fields["Owner"]["required"]
 
 
@@ -108,10 +109,10 @@ def test_only_what_differs_from_the_defaults_is_typed() -> None:
     assert errors == {}
     assert argv == ["--owner", "ada", "a.txt"]
     argv, errors, _ = answer(form, {
-        "Source": "a.txt", "Targets": "b\nc d", "Times": "3", "Colour": "BLUE",
-        "Verbose": "3", "Dry run": False, "JSON lines": True, "Export": "true", "Tag": "x\ny",
-        "Point": "1\n2",
-        "Pair": "k v\n'a b' c", "Token": "t0k", "Owner": "ada"})
+        "Source": "a.txt", "Targets": ["b", "c d"], "Times": "3", "Colour": "BLUE",
+        "Verbose": "3", "Dry run": False, "JSON lines": True, "Export": "true",
+        "Tag": ["x", "y"], "Point": ["1", "2"], "Pair": ["k v", "'a b' c"], "Token": "t0k",
+        "Owner": "ada"})
     assert errors == {}
     assert argv == ["--times", "3", "--colour", "BLUE", "-vvv", "--no-dry-run", "--json-lines",
                     "--export", "true", "--tag", "x", "--tag", "y", "--point", "1", "2",
@@ -133,7 +134,7 @@ def test_the_answer_parses_back_to_the_values_given() -> None:
         seen.update(params)
 
     form = ClickForm(tool, "tool.py")
-    argv, errors, _ = answer(form, {"Name": "-ada", "Count": "-2", "Tag": "x", "Loud": True})
+    argv, errors, _ = answer(form, {"Name": "-ada", "Count": "-2", "Tag": ["x"], "Loud": True})
     assert errors == {}
     assert argv == ["--count", "-2", "--tag", "x", "--loud", "--", "-ada"]
     tool.main(argv, standalone_mode=False)
@@ -143,7 +144,7 @@ def test_the_answer_parses_back_to_the_values_given() -> None:
 def test_a_value_click_would_refuse_is_refused_with_its_own_message() -> None:
     form = ClickForm(copy, "copy.py")
     _, errors, _ = answer(form, {"Times": "9", "Ratio": "half", "Mode": "medium",
-                                 "Point": "1\nx", "Pair": "only-one", "Verbose": "-1"})
+                                 "Point": ["1", "x"], "Pair": ["only-one"], "Verbose": "-1"})
     assert errors_by_label(form, errors) == {
         "Source": "Missing argument 'SOURCE'.",
         "Times": "Invalid value for '-n' / '--times': 9 is not in the range 1<=x<=5.",
@@ -214,7 +215,7 @@ def test_values_are_remembered_but_never_a_password() -> None:
     assert memory["values"]["|--owner"] == "ada"
     assert "hunter2" not in repr(memory)
     again = ClickForm(copy, "copy.py")
-    fields = {spec["label"]: spec for spec in again.wire(memory)["root"]["fields"]}
+    fields = {spec["label"]: spec for spec in again.wire(memory)["root"]["items"]}
     assert fields["Owner"]["value"] == "ada"
     assert fields["Source"]["value"] == "a.txt"
     assert fields["Token"]["value"] == ""
@@ -258,12 +259,12 @@ def test_a_typer_app_reads_like_a_click_group() -> None:
     form = ClickForm(command, "greet.py")
     fields = fields_by_label(form)
     assert form.description == "Greets."
-    assert form.wire()["root"]["fields"] == []  # --version and the completion flags: no fields
+    assert form.wire()["root"]["items"] == []  # --version and the completion flags: no fields
     assert [c["name"] for c in form.wire()["root"]["commands"]] == ["hello", "total"]
     assert fields["Name"]["required"]
     assert fields["Count"] | {"key": ""} == {
-        "key": "", "label": "Count", "option": "--count", "kind": "text", "help": "How many.",
-        "required": False, "value": "1", "number": "int"}
+        "type": "field", "key": "", "label": "Count", "option": "--count", "kind": "text",
+        "help": "How many.", "required": False, "value": "1", "number": "int"}
     assert fields["Style"]["options"] == ["plain", "fancy"]  # typer types an enum by value
     assert fields["Shout"]["option"] == "--shout / --no-shout"
     assert fields["Ratio"]["number"] == "float"
@@ -277,6 +278,32 @@ def test_a_typer_app_reads_like_a_click_group() -> None:
     messages = errors_by_label(form, errors)
     assert messages["Name"] == "Missing argument 'name'."
     assert messages["Count"].startswith("Invalid value for '--count': ")
-    argv, errors, _ = answer(form, {"Numbers": "1\n-2.5", "Tag": "a\nb"}, ["total"])
+    argv, errors, _ = answer(form, {"Numbers": ["1", "-2.5"], "Tag": ["a", "b"]}, ["total"])
     assert errors == {}
     assert argv == ["total", "--tag", "a", "--tag", "b", "--", "1", "-2.5"]
+
+
+def test_rows_are_lists_on_the_wire_and_in_memory() -> None:
+    @click.command()
+    @click.argument("paths", nargs=-1, required=True)
+    @click.option("--tag", multiple=True)
+    def tool(paths: tuple[str, ...], tag: tuple[str, ...]) -> None:
+        pass
+
+    form = ClickForm(tool, "tool.py")
+    fields = fields_by_label(form)
+    assert fields["Paths"]["value"] == []
+    assert fields["Paths"]["min"] == 1  # at least one row, as argparse's nargs="+"
+    assert "min" not in fields["Tag"]
+    argv, errors, memory = answer(form, {"Paths": ["a b", " ", "c"], "Tag": ["x"]})
+    assert errors == {}
+    assert argv == ["--tag", "x", "a b", "c"]
+    again = fields_by_label_in(form.wire(memory))
+    assert again["Tag"]["value"] == ["x"]
+    # What an older desklaunch remembered (one value a line) still fills the rows.
+    old = {"values": {"|--tag": "y\nz"}, "path": []}
+    assert fields_by_label_in(form.wire(old))["Tag"]["value"] == ["y", "z"]
+
+
+def fields_by_label_in(wire: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {spec["label"]: spec for spec in wire["root"]["items"]}

@@ -1,4 +1,4 @@
-"""Meeting click at run time: the import hook, the discovery stop, and putting things back.
+"""Meeting click at run time: the import hook, the wait for the form, and putting things back.
 
 Each case runs in a fresh interpreter, so click is imported there for the first time, as a
 script imports it, after console mode has started.
@@ -19,7 +19,7 @@ def run(code: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def test_a_click_command_run_after_the_hook_stops_a_discovery_run() -> None:
+def test_a_click_command_run_after_the_hook_waits_for_the_chosen_words() -> None:
     result = run("""
         import json, sys
         from desklaunch.console import clickhook
@@ -32,22 +32,29 @@ def test_a_click_command_run_after_the_hook_stops_a_discovery_run() -> None:
             print("ran", name)
 
         sys.argv = ["hello.py"]
-        clickhook.discovering(True)
-        try:
-            hello()
-            found = None
-        except clickhook.CommandFound as caught:
-            found = [caught.command is hello, caught.prog]
-        # A second run of the same thread is a real run: the stop was used up.
-        try:
-            hello(["--name", "Ada"])
-        except SystemExit as ended:
-            code = ended.code
-        clickhook.discovering(True)
-        try:
-            hello(["--name", "Bo"])  # arguments of the program's own: not a discovery stop
-        except SystemExit as ended:
-            other = ended.code
+        asked = []
+
+        def ask(command, prog):
+            asked.append([command is hello, prog])
+            return ["--name", "Ada"]
+
+        with clickhook.armed(ask):
+            try:
+                hello()
+            except SystemExit as ended:
+                code = ended.code
+            # A second call in the same run goes straight through: the ask was used up.
+            try:
+                hello(["--name", "Bo"])
+            except SystemExit as ended:
+                again = ended.code
+        with clickhook.armed(ask):
+            try:
+                hello(["--name", "Bo"])  # arguments of the program's own: not asked
+            except SystemExit as ended:
+                other = ended.code
+        found = asked[0] if len(asked) == 1 else asked
+        code = [code, again, sys.argv[1:]]
         wrapped = hasattr(click.core.Command.make_context, "__wrapped__")
         clickhook.uninstall()
         print(json.dumps({"found": found, "code": code, "other": other, "wrapped": wrapped,
@@ -56,7 +63,8 @@ def test_a_click_command_run_after_the_hook_stops_a_discovery_run() -> None:
                           "finder_gone": all(type(f).__name__ != "_Finder"
                                              for f in sys.meta_path)}))
     """)
-    assert result == {"found": [True, "hello.py"], "code": 0, "other": 0, "wrapped": True,
+    assert result == {"found": [True, "hello.py"], "code": [0, 0, ["--name", "Ada"]],
+                      "other": 0, "wrapped": True,
                       "restored": True, "finder_gone": True}
 
 
@@ -74,12 +82,17 @@ def test_typer_and_its_own_copy_of_click_are_met_too() -> None:
             print(name)
 
         sys.argv = ["greet.py"]
-        clickhook.discovering(True)
-        try:
-            app()
-            found = None
-        except clickhook.CommandFound as caught:
-            found = [type(caught.command).__name__, caught.prog]
+        found = []
+
+        def ask(command, prog):
+            found.extend([type(command).__name__, prog])
+            return ["Ada"]
+
+        with clickhook.armed(ask):
+            try:
+                app()
+            except SystemExit:
+                pass
         clickhook.uninstall()
         print(json.dumps({"found": found}))
     """)

@@ -9,7 +9,10 @@ import sys
 import time
 from collections.abc import Iterator
 
+import pytest
+
 from desklaunch.console import streams
+from desklaunch.console.runstreams import RunStreams
 
 
 @contextlib.contextmanager
@@ -27,7 +30,7 @@ def installed_over(out: io.StringIO, err: io.StringIO, inp: io.StringIO) -> Iter
 def test_without_a_console_the_real_streams_are_used():
     out, err, inp = io.StringIO(), io.StringIO(), io.StringIO("typed\n")
     with installed_over(out, err, inp):
-        assert isinstance(sys.stdout, streams.ConsoleText)
+        assert isinstance(sys.stdout, streams.ConsoleStream)
         print("to stdout")
         print("to stderr", file=sys.stderr)
         assert sys.stdin.readline() == "typed\n"
@@ -41,8 +44,49 @@ def test_overlapping_installs_are_undone_by_the_last_uninstall():
     with installed_over(out, io.StringIO(), io.StringIO()):
         streams.install()
         streams.uninstall()
-        assert isinstance(sys.stdout, streams.ConsoleText)
+        assert isinstance(sys.stdout, streams.ConsoleStream)
         streams.uninstall()
         assert sys.stdout is out
         assert time.sleep is not streams.console_sleep
         streams.install()
+
+
+class Recorder:
+    """A console that records what a run shows and answers reads from a list of lines."""
+
+    def __init__(self, lines=()):
+        self.shown = []
+        self.lines = list(lines)
+
+    def show(self, stream, text):
+        self.shown.append((stream, text))
+
+    def read_line(self):
+        return self.lines.pop(0) if self.lines else ""
+
+
+def test_a_run_has_text_streams_with_bytes_underneath():
+    console = Recorder(["héllo\n", "more\n", "end\n"])
+    run = RunStreams(console.show, console.read_line, lambda fd: fd)
+    assert (run.stdout.encoding, run.stdout.isatty(), run.stdout.fileno()) == ("utf-8", False, 1)
+    assert run.stderr.errors == "backslashreplace"
+    run.stdout.write("text, ")
+    run.stdout.buffer.write("é".encode()[:1])  # half a character: kept for the next write
+    run.stdout.buffer.write("é\n".encode()[1:])
+    assert "".join(text for _, text in console.shown) == "text, é\n"
+    assert run.stdin.buffer.readline() == "héllo\n".encode()
+    assert run.stdin.read() == "more\nend\n"
+    with pytest.raises(io.UnsupportedOperation):
+        run.stdin.fileno()
+
+
+def test_closing_a_run_stream_closes_only_that_run():
+    console = Recorder()
+    first = RunStreams(console.show, console.read_line, lambda fd: fd)
+    with first.stdout as out:
+        out.write("last words\n")
+    with pytest.raises(ValueError, match="closed file"):
+        print("more", file=first.stdout)
+    second = RunStreams(console.show, console.read_line, lambda fd: fd)
+    print("a new run", file=second.stdout)
+    assert "".join(text for _, text in console.shown) == "last words\na new run\n"

@@ -17,7 +17,7 @@ import driver
 
 def main() -> None:
     script, actions, result_path = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
-    result: dict[str, Any] = {}
+    result: dict[str, Any] = dict(driver.RESULT_FIELDS)
 
     def write(result: dict[str, Any]) -> None:
         with open(result_path, "w", encoding="utf-8") as out:

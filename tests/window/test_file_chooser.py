@@ -6,9 +6,10 @@ the server and the script are real.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from windowrun import run_with_dialogs
+from windowrun import run_in_window, run_with_dialogs
 
 
 def test_the_system_chooser_picks_files_and_the_script_gets_their_paths(tmp_path: Path) -> None:
@@ -67,3 +68,28 @@ def test_the_file_renamer_example_renames_the_chosen_files_on_disk(tmp_path: Pat
     assert sorted(p.name for p in folder.iterdir()) == ["IMG_2.JPG", "new-1.jpg", "new-2.jpg"]
     assert (folder / "new-1.jpg").read_text() == "IMG_1"
     assert (folder / "new-2.jpg").read_text() == "already here"
+
+
+def test_console_mode_browse_buttons_open_the_folder_and_file_dialogs(tmp_path: Path) -> None:
+    """`desklaunch unpack.py`: an argparse program's folder and file arguments get choosers."""
+    script = tmp_path / "unpack.py"
+    script.write_text(
+        "import argparse\n"
+        "parser = argparse.ArgumentParser()\n"
+        "parser.add_argument('archive', help='the archive to unpack')\n"
+        "parser.add_argument('--output-dir', help='where the files go')\n"
+        "args = parser.parse_args()\n"
+        "print(f'unpack {args.archive} into {args.output_dir}')\n"
+    )
+    result, proc, _ = run_in_window(script, [
+        {"do": "click", "text": "Browse for Output dir"},
+        {"do": "expect_value", "label": "Output dir", "value": "/chosen/folder"},
+        {"do": "click", "text": "Browse for Archive"},
+        {"do": "expect_value", "label": "Archive", "value": "/chosen/a.zip"},
+        {"do": "click", "text": "Run"},
+        {"do": "expect", "text": "unpack /chosen/a.zip into /chosen/folder"},
+        {"do": "close"},
+    ], tmp_path, driver="cli_dialog_driver.py",
+        extra=(json.dumps(["/chosen/folder", ["/chosen/a.zip"]]),))
+    assert [d["dialog_type"] for d in result["dialogs"]] == [20, 10]  # FOLDER, then OPEN
+    assert proc.returncode == 0

@@ -1,82 +1,101 @@
-// Console mode's argument form (`console_args`): the script's argparse parser as fields.
+// Console mode's argument form (`console_args`): a program's argparse parser as a form.
 //
-// Flags are checkboxes, choices selects, lists (nargs, append) textareas with one value
-// per line, subcommands tabs. The page sends what was entered, by field key, and the
-// path of chosen subcommands; the server checks it and answers errors by field key.
+// The form reads like the parser's help: the description, the required arguments first,
+// the other arguments, each argument group as a titled section, a mutually exclusive group
+// as one choice of round buttons (the chosen one's value below it), subcommands as tabs,
+// then Run and the epilog. Fields come from console-fields.js. The page sends what was
+// entered by field key, the chosen member of each choice and the path of subcommands; the
+// server has argparse check it and answers with argparse's messages by field key.
 
-import { element, uniqueId } from "./parts.js";
+import { asText, element, uniqueId } from "./parts.js";
+import { argField } from "./console-fields.js";
 
-const asText = (value) => (value === null || value === undefined ? "" : String(value));
-let current = null; // { id, el, fields: Map key → { control, wrap, spec }, root, formError }
+let current = null; // { id, el, fields: Map key → field, choices, formError, run }
 
-function field(spec, ctx) {
-  const id = uniqueId("dl-arg");
-  const wrap = element("div", `dl-field dl-arg-${asText(spec.kind)}`);
-  const label = element("label", "dl-label", asText(spec.label));
-  label.htmlFor = id;
-  let control;
-  if (spec.kind === "flag") {
-    control = element("input", "dl-check");
-    control.type = "checkbox";
-    control.checked = spec.value === true;
-    wrap.append(control, label);
-  } else {
-    if (spec.kind === "choice") {
-      control = element("select", "dl-control");
-      const options = Array.isArray(spec.options) ? spec.options : [];
-      if (!spec.required) control.append(element("option", "", ""));
-      for (const option of options) {
-        const el = element("option", "", asText(option));
-        el.value = asText(option);
-        control.append(el);
-      }
-      control.value = asText(spec.value);
-    } else if (spec.kind === "list") {
-      control = element("textarea", "dl-control dl-mono");
-      control.rows = 3;
-      control.value = asText(spec.value);
-    } else {
-      control = element("input", "dl-control");
-      control.type = spec.password ? "password" : "text";
-      if (spec.password) control.autocomplete = "off";
-      control.value = asText(spec.value);
-      if (spec.number || spec.kind === "count") control.inputMode = spec.number === "float" ? "decimal" : "numeric";
-    }
-    wrap.append(label);
-    if (spec.required) {
-      // Beside the label, not in it: the field's name stays exactly the argument's.
-      const marker = element("span", "dl-required", " *");
-      marker.title = "Required";
-      marker.setAttribute("aria-hidden", "true");
-      wrap.append(marker);
-      control.setAttribute("aria-required", "true");
-    }
-    wrap.append(control);
-    if (spec.chooser) {
-      const browse = element("button", "dl-btn secondary small", "Browse…");
-      browse.type = "button";
-      browse.setAttribute("aria-label", `Browse for ${asText(spec.label)}`);
-      browse.addEventListener("click", () => ctx.send({ type: "file_choose", id: ctx.id, value: spec.key }));
-      wrap.append(browse);
+function item(spec, ctx) {
+  if (spec?.type === "section") return section(spec, ctx);
+  if (spec?.type === "choice") return choice(spec, ctx);
+  const field = argField(spec ?? {}, ctx);
+  ctx.fields.set(field.key, field);
+  return field.el;
+}
+
+function section(spec, ctx) {
+  const box = element("fieldset", "dl-arg-section");
+  const legend = element("legend", "dl-arg-section-title", asText(spec.title));
+  box.append(legend);
+  if (spec.description) box.append(element("p", "dl-help dl-pre", asText(spec.description)));
+  for (const each of Array.isArray(spec.items) ? spec.items : []) box.append(item(each, ctx));
+  return box;
+}
+
+function choice(spec, ctx) {
+  const key = asText(spec.key);
+  const box = element("fieldset", "dl-field dl-arg-group dl-arg-choice");
+  box.setAttribute("role", "radiogroup");
+  const legend = element("legend", "dl-label");
+  const title = element("span", "", asText(spec.label));
+  title.id = uniqueId("dl-arg-legend");
+  const line = element("div", "dl-label-line");
+  line.append(title);
+  if (spec.required) {
+    const marker = element("span", "dl-required", "*");
+    marker.title = "Required";
+    marker.setAttribute("aria-hidden", "true");
+    line.append(" ", marker);
+  }
+  legend.append(line);
+  box.setAttribute("aria-labelledby", title.id);
+  box.append(legend);
+  const name = uniqueId("dl-arg-choice");
+  const radios = [];
+  const members = [];
+  const add = (value, label, help) => {
+    const row = element("label", "dl-choice");
+    const radio = document.createElement("input");
+    radio.type = "radio";
+    radio.name = name;
+    radio.value = value;
+    radio.checked = asText(spec.value) === value;
+    row.append(radio, " ", label);
+    box.append(row);
+    if (help) box.append(element("p", "dl-help dl-arg-choice-help", help));
+    radios.push(radio);
+    return radio;
+  };
+  if (!spec.required) add("", "None", "");
+  for (const option of Array.isArray(spec.options) ? spec.options : []) {
+    const help = [asText(option?.help), option?.option ? `(${asText(option.option)})` : ""]
+      .filter(Boolean).join(" ");
+    const radio = add(asText(option?.key), asText(option?.label), help);
+    if (option?.field) {
+      const field = argField({ ...option.field, option: "", help: "" }, ctx);
+      field.el.classList.add("dl-arg-member");
+      ctx.fields.set(field.key, field);
+      box.append(field.el);
+      members.push({ radio, field });
     }
   }
-  control.id = id;
-  control.name = asText(spec.key);
-  const notes = [];
-  if (spec.option) notes.push(asText(spec.option));
-  if (spec.kind === "list") notes.push("one per line");
-  const help = element("p", "dl-help", [asText(spec.help), notes.length ? `(${notes.join(", ")})` : ""].filter(Boolean).join(" "));
-  help.id = `${id}-help`;
-  control.setAttribute("aria-describedby", help.id);
-  wrap.append(help);
-  ctx.fields.set(asText(spec.key), { control, wrap, help });
-  return wrap;
+  const show = () => {
+    for (const { radio, field } of members) field.el.hidden = !radio.checked;
+  };
+  box.addEventListener("change", show);
+  show();
+  const entry = {
+    el: box,
+    key,
+    value: () => radios.find((r) => r.checked)?.value ?? "",
+    controls: () => radios,
+    focus: () => (radios.find((r) => r.checked) ?? radios[0])?.focus(),
+  };
+  ctx.choices.set(key, entry);
+  return box;
 }
 
 function level(spec, ctx) {
   const box = element("div", "dl-arg-level");
-  if (spec?.description) box.append(element("p", "dl-help", asText(spec.description)));
-  for (const f of Array.isArray(spec?.fields) ? spec.fields : []) box.append(field(f ?? {}, ctx));
+  if (spec?.description) box.append(element("p", "dl-help dl-pre", asText(spec.description)));
+  for (const each of Array.isArray(spec?.items) ? spec.items : []) box.append(item(each, ctx));
   const commands = Array.isArray(spec?.commands) ? spec.commands : [];
   if (!commands.length) return { box, path: () => [] };
   const tabs = element("div", "dl-tabs");
@@ -85,7 +104,7 @@ function level(spec, ctx) {
   list.setAttribute("aria-label", "Command");
   tabs.append(list);
   const entries = commands.map((command) => {
-    const tab = element("button", "dl-tab", asText(command?.name));
+    const tab = element("button", "dl-tab", asText(command?.label ?? command?.name));
     tab.type = "button";
     tab.id = uniqueId("dl-tab");
     tab.setAttribute("role", "tab");
@@ -115,31 +134,33 @@ function level(spec, ctx) {
     if (index >= 0) select(index);
   });
   box.append(tabs);
+  // The "No command" tab (an optional subcommand) sends "": argparse gets no command.
   return { box, path: () => [entries[chosen].name, ...entries[chosen].inner.path()] };
 }
 
 function showErrors(errors) {
-  for (const { control, wrap } of current.fields.values()) {
-    wrap.querySelector(".dl-error")?.remove();
-    control.removeAttribute("aria-invalid");
+  for (const entry of [...current.fields.values(), ...current.choices.values()]) {
+    entry.el.querySelector(":scope > .dl-error")?.remove();
+    for (const control of entry.controls()) control.removeAttribute("aria-invalid");
   }
   current.formError.hidden = true;
   let first = null;
   for (const [key, message] of Object.entries(errors ?? {})) {
-    const f = current.fields.get(key);
-    const note = element("p", "dl-error", asText(message));
-    note.setAttribute("role", "alert");
-    if (!f) {
+    const entry = current.fields.get(key) ?? current.choices.get(key);
+    if (!entry) {
       current.formError.textContent = asText(message);
       current.formError.hidden = false;
       continue;
     }
-    f.wrap.append(note);
-    f.control.setAttribute("aria-invalid", "true");
-    first ??= f.control;
+    const note = element("p", "dl-error", asText(message));
+    note.setAttribute("role", "alert");
+    entry.el.append(note);
+    for (const control of entry.controls()) control.setAttribute("aria-invalid", "true");
+    first ??= entry;
   }
   current.run.disabled = false;
-  first?.focus();
+  if (first) first.focus();
+  else if (!current.formError.hidden) current.formError.scrollIntoView({ block: "nearest" });
 }
 
 /** Show (or update, or remove) the argument form `id` in `host`. */
@@ -153,34 +174,38 @@ export function showArgs(host, id, form, errors, send) {
   host.textContent = "";
   const el = element("form", "dl-form dl-console-form");
   el.setAttribute("aria-label", asText(form?.label) || "Arguments");
-  const ctx = { id, send, fields: new Map() };
+  const ctx = {
+    id, fields: new Map(), choices: new Map(),
+    browse: (key, part) => send({ type: "file_choose", id, value: part === undefined ? key : { key, part } }),
+  };
   el.append(element("h2", "dl-console-title", asText(form?.title)));
-  if (form?.description) el.append(element("p", "dl-help", asText(form.description)));
+  if (form?.description) el.append(element("p", "dl-help dl-pre", asText(form.description)));
   const root = level(form?.root, ctx);
-  const formError = element("p", "dl-error");
+  const formError = element("p", "dl-error dl-form-error");
   formError.setAttribute("role", "alert");
   formError.hidden = true;
   const run = element("button", "dl-btn primary", asText(form?.submit_label) || "Run");
   run.type = "submit";
   el.append(root.box, formError, run);
-  current = { id, el, fields: ctx.fields, formError, run };
+  if (form?.epilog) el.append(element("p", "dl-help dl-pre dl-epilog", asText(form.epilog)));
+  current = { id, el, fields: ctx.fields, choices: ctx.choices, formError, run };
   el.addEventListener("submit", (event) => {
     event.preventDefault();
     if (run.disabled) return;
     const values = {};
-    for (const [key, { control }] of ctx.fields) {
-      values[key] = control.type === "checkbox" ? control.checked : control.value;
-    }
+    for (const [key, entry] of [...ctx.fields, ...ctx.choices]) values[key] = entry.value();
     if (send({ type: "submit", id, value: { values, path: root.path() } })) run.disabled = true;
   });
   host.append(el);
+  requestAnimationFrame(() => el.isConnected && el.scrollIntoView({ block: "nearest" }));
   if (errors && Object.keys(errors).length) showErrors(errors);
-  else requestAnimationFrame(() => ctx.fields.values().next().value?.control.focus({ preventScroll: true }));
+  else requestAnimationFrame(() => ctx.fields.values().next().value?.controls()[0]?.focus({ preventScroll: true }));
 }
 
-/** Put a chosen path into field `key` of form `id`. */
-export function fillArg(host, id, key, value) {
+/** Put chosen paths into field `key` (box `part` of a tuple) of form `id`. */
+export function fillArg(host, id, key, part, value) {
   if (current?.id !== id || !host.contains(current.el)) return;
-  const f = current.fields.get(asText(key));
-  if (f) f.control.value = asText(value);
+  const field = current.fields.get(asText(key));
+  const paths = Array.isArray(value) ? value : [value];
+  if (field) field.fill(paths.map(asText), part);
 }

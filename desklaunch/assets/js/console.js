@@ -4,7 +4,10 @@
 // ends a line, a lone "\r" makes the next text replace the line (progress lines), ANSI
 // SGR codes (colours, bold) become spans with classes, other escape codes are dropped.
 // Script text only ever reaches the page as textContent. The screen keeps the last
-// MAX_LINES lines, and stays at the bottom unless the person scrolled up.
+// MAX_LINES lines. It stays at the bottom while output arrives, unless the person scrolled
+// up (then a "New output" button shows); each run (`console_run`) starts below a separator
+// with its command line, scrolled into view. Long lines scroll sideways unless "Wrap long
+// lines" is ticked. Tracebacks are marked as such (red), the rest of stderr is calmer.
 
 import { element, uniqueId } from "./parts.js";
 import { defineCommand } from "./render.js";
@@ -14,6 +17,8 @@ import { showArgs, fillArg } from "./console-args.js";
 const MAX_LINES = 50000;
 const BLOCK_LINES = 200;
 const NEAR_BOTTOM_PX = 24;
+const INTENT_MS = 1000; // a scroll this soon after a wheel, key or drag is the person's
+const TB_START = /^(Traceback \(most recent call last\):|During handling of the above exception|The above exception was the direct cause)/;
 const ESCAPES = /\x1b\[([0-9;?]*)([A-Za-z])|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\x1b[=>]/g;
 const LEVEL = /(^|[\s[\]:|-])(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)(?=[\s\]:|-]|$)/;
 const TQDM = /^(.*?)(\d{1,3})%\|/;
@@ -87,9 +92,61 @@ class Screen {
     this.inBlock = 0; // browser lays out only the blocks in view (content-visibility)
     this.lines = 0;
     this.stick = true; // keep to the bottom, until the person scrolls up
+    this.intent = -Infinity;
+    this.dragging = false;
+    this.runs = new Map(); // run number → its command line
+    this.traceback = new Map(); // "out"/"err" → inside a traceback
+    this.marker = null; // the "New output" button, set by the widget
+    const intent = () => { this.intent = performance.now(); };
+    el.addEventListener("wheel", intent, { passive: true });
+    el.addEventListener("touchmove", intent, { passive: true });
+    el.addEventListener("keydown", intent);
+    el.addEventListener("pointerdown", () => { this.dragging = true; intent(); });
+    window.addEventListener("pointerup", () => { this.dragging = false; });
     el.addEventListener("scroll", () => {
-      this.stick = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
+      if (this.atBottom()) this.follow();
+      else if (this.dragging || performance.now() - this.intent < INTENT_MS) this.stick = false;
+      // else: the layout moved (lines measured, lines trimmed), not the person
     });
+  }
+
+  atBottom() {
+    const el = this.el;
+    return el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
+  }
+
+  /** Keep to the bottom again (and hide the "New output" button). */
+  follow() {
+    this.stick = true;
+    if (this.marker) this.marker.hidden = true;
+  }
+
+  toBottom() {
+    this.follow();
+    this.el.scrollTop = this.el.scrollHeight;
+  }
+
+  /** Run `run` starts: a separator (after the first run) and its command line, in view;
+   * sent again for the same run, it changes that command line. */
+  beginRun(run, command) {
+    const known = this.runs.get(run);
+    if (known) {
+      known.textContent = command;
+      return;
+    }
+    this.open.clear();
+    this.traceback.clear();
+    if (this.lines) {
+      const rule = element("div", "dl-run-rule");
+      rule.setAttribute("role", "separator");
+      rule.setAttribute("aria-label", `Run ${run}`);
+      this.#place(rule);
+    }
+    const line = this.#line("out", "cmd");
+    line.textContent = command;
+    this.open.delete("out");
+    this.runs.set(run, line);
+    this.follow();
   }
 
   write(stream, text) {
@@ -112,17 +169,23 @@ class Screen {
     let line = this.open.get(key);
     if (!line) {
       line = element("div", `dl-line dl-${stream}`);
-      if (!this.block || this.inBlock >= BLOCK_LINES) {
-        this.block = element("div", "dl-block");
-        this.fresh.append(this.block);
-        this.inBlock = 0;
-      }
-      this.block.append(line);
-      this.inBlock += 1;
-      this.lines += 1;
+      this.#place(line);
       this.open.set(key, line);
     }
     return line;
+  }
+
+  #place(el) {
+    if (!this.block || this.inBlock >= BLOCK_LINES) {
+      this.block = element("div", "dl-block");
+      this.fresh.append(this.block);
+      this.inBlock = 0;
+    }
+    this.block.append(el);
+    this.inBlock += 1;
+    this.lines += 1;
+    // Until the browser has measured it, a block out of view counts as its lines' height.
+    this.block.style.containIntrinsicSize = `auto ${this.inBlock * 1.4}em`;
   }
 
   #append(key, stream, style, part, extra) {
@@ -152,6 +215,12 @@ class Screen {
     line.rewrite = false;
     this.touched.add(line);
     this.open.delete(key);
+    // A traceback: its first line to the exception's own line (the first not indented).
+    const text = line.textContent;
+    if (TB_START.test(text)) this.traceback.set(key, true);
+    else if (!this.traceback.get(key)) return;
+    else if (text && !/^\s/.test(text)) this.traceback.set(key, false);
+    line.classList.add("dl-traceback");
   }
 
   /** After a batch: classify the lines it touched, trim old lines. */
@@ -167,10 +236,15 @@ class Screen {
     }
     if (this.stick && !this.scrollPending) {
       this.scrollPending = true;
-      requestAnimationFrame(() => {
-        this.scrollPending = false;
-        this.el.scrollTop = this.el.scrollHeight;
+      // Lines measured after a scroll can move the bottom: follow it for a few frames.
+      const down = (frames) => requestAnimationFrame(() => {
+        if (this.stick) this.el.scrollTop = this.el.scrollHeight;
+        if (this.stick && frames > 1 && !this.atBottom()) down(frames - 1);
+        else this.scrollPending = false;
       });
+      down(4);
+    } else if (!this.stick && this.marker) {
+      this.marker.hidden = false;
     }
   }
 }
@@ -201,7 +275,15 @@ const screens = new WeakMap();
 function screenOf(box) {
   const el = box?.querySelector(".dl-console-screen");
   if (!el) return null;
-  if (!screens.has(el)) screens.set(el, new Screen(el));
+  if (!screens.has(el)) {
+    const screen = new Screen(el);
+    screen.marker = box.querySelector(".dl-console-more");
+    screen.marker?.addEventListener("click", () => {
+      screen.toBottom();
+      el.focus({ preventScroll: true });
+    });
+    screens.set(el, screen);
+  }
   return screens.get(el);
 }
 
@@ -215,7 +297,19 @@ defineWidget("console", () => {
   screen.setAttribute("role", "log");
   screen.setAttribute("aria-label", "Output");
   screen.tabIndex = 0;
-  box.append(screen, element("div", "dl-console-input"), element("div", "dl-console-args"),
+  const view = element("div", "dl-console-view");
+  const more = element("button", "dl-btn secondary small dl-console-more", "New output ↓");
+  more.type = "button";
+  more.hidden = true;
+  view.append(screen, more);
+  const tools = element("div", "dl-console-tools");
+  const wrapLabel = element("label", "dl-choice");
+  const wrap = document.createElement("input");
+  wrap.type = "checkbox";
+  wrap.addEventListener("change", () => screen.classList.toggle("dl-wrap", wrap.checked));
+  wrapLabel.append(wrap, " Wrap long lines");
+  tools.append(wrapLabel);
+  box.append(tools, view, element("div", "dl-console-input"), element("div", "dl-console-args"),
     element("div", "dl-console-status"));
   return box;
 });
@@ -228,6 +322,13 @@ defineCommand("console_write", ({ chunks }) => {
       screen.write(["out", "err", "in", "cmd"].includes(chunk[0]) ? chunk[0] : "out", chunk[1]);
     }
   }
+  screen.settle();
+});
+
+defineCommand("console_run", ({ run, command }) => {
+  const screen = screenOf(consoleOf());
+  if (!screen || !Number.isInteger(run)) return;
+  screen.beginRun(run, String(command ?? ""));
   screen.settle();
 });
 
@@ -299,7 +400,7 @@ defineCommand("console_args", ({ id, form, errors }) => {
   if (host) showArgs(host, id, form, errors, send);
 });
 
-defineCommand("console_args_fill", ({ id, key, value }) => {
+defineCommand("console_args_fill", ({ id, key, part, value }) => {
   const host = consoleOf()?.querySelector(".dl-console-args");
-  if (host) fillArg(host, id, key, value);
+  if (host) fillArg(host, id, key, part, value);
 });

@@ -7,8 +7,12 @@
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable, Iterator
+import shlex
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +46,33 @@ class ConsolePilot(Pilot):
     def expect_exit(self, code: int) -> None:
         expect(self.page.locator(".dl-console-status")).to_contain_text(
             f"Exited with code {code}")
+
+    def lines(self) -> list[str]:
+        """Every line the console shows, scrolled into view or not."""
+        texts: list[str] = self.screen.locator(".dl-line").evaluate_all(
+            "(lines) => lines.map((line) => line.textContent)")
+        return texts
+
+    def last_run(self) -> tuple[str, list[str]]:
+        """(the command line of the last run, the lines it showed after it)."""
+        lines = self.lines()
+        start = max(i for i, line in enumerate(lines) if line.startswith("$ "))
+        return lines[start], lines[start + 1:]
+
+    def expect_same_as_terminal(self, script: Path, *, stdin: str | None = None) -> None:
+        """The last run showed, line for line, what its command shows in a terminal (run
+        here with stdout and stderr merged, as a terminal merges them)."""
+        command, shown = self.last_run()
+        words = shlex.split(command[2:])[1:]
+        terminal = subprocess.run(
+            [sys.executable, str(script), *words], input=stdin,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"}, check=False)
+        assert shown == terminal.stdout.splitlines(), command
+
+    def expect_lines_to_be(self, expected: Sequence[str]) -> None:
+        """The last run's lines are exactly `expected`."""
+        assert self.last_run()[1] == list(expected)
 
 
 @pytest.fixture

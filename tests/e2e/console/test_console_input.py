@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from pilot import eventually
 from playwright.sync_api import expect
+
+SCRIPTS = Path(__file__).parent / "scripts"
 
 
 def test_input_shows_the_prompt_and_returns_the_line_typed(console):
@@ -60,3 +64,40 @@ def test_closing_the_window_ends_a_sleeping_script(console):
     app.app.end_session(app.session)  # what closing the window does
     assert app.session.join(10), "the script did not stop"  # hang guard only
     assert app.program.last_code is None  # ended by the window, not by itself
+
+
+def test_stops_traceback_shows_the_programs_frames_only(console):
+    app = console("sleeper.py")
+    expect(app.line("tick")).to_be_visible()
+    app.click("Stop")
+    app.expect_exit(130)
+    _, shown = app.last_run()
+    start = shown.index("Traceback (most recent call last):")
+    # as Python prints Ctrl+C in time.sleep in a terminal: the script's frame and line
+    assert shown[start:start + 4] == [
+        "Traceback (most recent call last):",
+        f'  File "{SCRIPTS / "sleeper.py"}", line 9, in <module>',
+        "    time.sleep(3600)",
+        "KeyboardInterrupt",
+    ]
+
+
+def gone(pid):
+    """Whether process `pid` has ended (a zombie waiting for its parent counts as ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+def test_stop_ends_the_child_processes_too(console):
+    app = console("grandchild.py")
+    child = app.line(re.compile(r"^child \d+$"))
+    grandchild = app.line(re.compile(r"^grandchild \d+$"))
+    expect(grandchild).to_be_visible()
+    pids = [int(child.inner_text().split()[1]), int(grandchild.inner_text().split()[1])]
+    assert not any(gone(pid) for pid in pids)
+    app.click("Stop")
+    app.expect_exit(130)
+    eventually(lambda: all(gone(pid) for pid in pids))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import expect
+
+SCRIPTS = Path(__file__).parent / "scripts"
 
 
 def test_a_print_loop_shows_every_line_and_the_exit_code(console):
@@ -79,3 +82,57 @@ def test_a_reloaded_page_shows_the_console_as_it_was(console):
     expect(app.line("got after reload")).to_be_visible()
     app.click("End input")
     app.expect_exit(0)
+
+
+def test_long_lines_scroll_sideways_unless_wrapped(console):
+    app = console("wide_output.py")
+    app.expect_exit(0)
+    screen = app.screen
+    wide = "(el) => el.scrollWidth > el.clientWidth + 100"
+    assert screen.evaluate(wide), "a 402-character line should scroll sideways"
+    app.field("Wrap long lines").check()
+    expect(screen).to_have_class(re.compile("dl-wrap"))
+    assert not screen.evaluate(wide), "wrapped, nothing should stick out"
+
+
+def test_stderr_is_calm_and_tracebacks_and_errors_are_red(console):
+    app = console("wide_output.py")
+    app.expect_exit(0)
+    calm = app.line("a calm note on stderr")
+    expect(calm).to_have_class(re.compile("dl-err"))
+    expect(calm).not_to_have_class(re.compile("dl-traceback|dl-log-error"))
+    expect(app.line("ERROR a logged error")).to_have_class(re.compile("dl-log-error"))
+    for line in ["Traceback (most recent call last):", "KeyError: 'missing'"]:
+        expect(app.line(line)).to_have_class(re.compile("dl-traceback"))
+    expect(app.line(re.compile(r'^  File ".*wide_output.py", line 12'))).to_have_class(
+        re.compile("dl-traceback"))
+    expect(app.line("after the traceback")).not_to_have_class(re.compile("dl-traceback"))
+    colours = [app.line(text).evaluate("(el) => getComputedStyle(el).color")
+               for text in ("a calm note on stderr", "KeyError: 'missing'", "row 1")]
+    assert len(set(colours)) == 3, colours  # stderr, a traceback, stdout: three colours
+    app.expect_same_as_terminal(SCRIPTS / "wide_output.py")
+
+
+def test_the_newest_output_stays_in_view_unless_the_person_scrolls_up(console):
+    app = console("ticker.py")
+    expect(app.line("tick 40")).to_be_attached()
+    screen = app.screen
+    at_bottom = "(el) => el.scrollHeight - el.scrollTop - el.clientHeight < 30"
+    assert screen.evaluate(at_bottom)
+    screen.hover()
+    app.page.mouse.wheel(0, -400)  # the person scrolls up to read
+    more = app.button("New output ↓")
+    expect(more).to_be_visible()
+    top = screen.evaluate("(el) => el.scrollTop")
+    expect(app.line("tick 200")).to_be_attached()
+    assert screen.evaluate("(el) => el.scrollTop") == top  # left where the person is
+    more.click()
+    expect(more).to_be_hidden()
+    expect(app.line("tick 600")).to_be_in_viewport()
+    app.expect_exit(0)
+
+
+def test_a_burst_of_output_ends_scrolled_to_its_last_line(console):
+    app = console("print_loop.py")
+    app.expect_exit(0)
+    expect(app.line("all done")).to_be_in_viewport()

@@ -1,0 +1,105 @@
+"""Catching a program's argparse parser the moment it asks to parse the command line.
+
+A parser may be built anywhere: in the script, in a helper module, in a library, as a
+subclass of `ArgumentParser` that overrides `parse_args`. So nothing reads the source:
+`install()` wraps the parse methods of `ArgumentParser` and of every subclass (those that
+exist and those defined later, through `__init_subclass__`). While a run has `armed()` its
+thread, the first outermost call that parses the command line (`args` None, or equal to
+`sys.argv[1:]`) hands the parser to `ask(parser)`, which shows the form and returns the
+words the person chose; they become `sys.argv[1:]` and the call goes on with them, as if
+they had been typed. Later calls, nested calls and other threads pass straight through.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+Ask = Callable[[argparse.ArgumentParser], "list[str] | None"]
+
+METHODS = ("parse_args", "parse_known_args", "parse_intermixed_args",
+           "parse_known_intermixed_args")
+_WRAPPED = "__desklaunch_wrapped__"
+
+
+class _State(threading.local):
+    ask: Ask | None = None
+    depth = 0
+
+
+_state = _State()
+_install_lock = threading.Lock()
+_installed = False
+
+
+@contextlib.contextmanager
+def armed(ask: Ask) -> Iterator[None]:
+    """Within this block, the calling thread's first command-line parse goes to `ask`."""
+    install()
+    _state.ask, _state.depth = ask, 0
+    try:
+        yield
+    finally:
+        _state.ask = None
+
+
+def install() -> None:
+    """Wrap the parse methods of `ArgumentParser` and its subclasses (once a process)."""
+    global _installed
+    with _install_lock:
+        if _installed:
+            return
+        _installed = True
+        pending = [argparse.ArgumentParser]
+        while pending:
+            cls = pending.pop()
+            _wrap_class(cls)
+            pending.extend(cls.__subclasses__())
+        previous = argparse.ArgumentParser.__dict__.get("__init_subclass__")
+
+        def init_subclass(cls: Any, /, **kwargs: Any) -> None:
+            if previous is not None:
+                previous.__func__(cls, **kwargs)
+            else:
+                super(argparse.ArgumentParser, cls).__init_subclass__(**kwargs)
+            _wrap_class(cls)
+
+        argparse.ArgumentParser.__init_subclass__ = classmethod(init_subclass)  # type: ignore[assignment]
+
+
+def _wrap_class(cls: type) -> None:
+    for name in METHODS:
+        method = cls.__dict__.get(name)
+        if callable(method) and not getattr(method, _WRAPPED, False):
+            setattr(cls, name, _wrapped(method))
+
+
+def _wrapped(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def parse(self: argparse.ArgumentParser, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
+        state = _state
+        if state.depth == 0 and state.ask is not None and _from_command_line(args):
+            ask, state.ask = state.ask, None
+            chosen = ask(self)
+            if chosen is not None:
+                sys.argv[1:] = chosen
+                args = None if args is None else list(chosen)
+        state.depth += 1
+        try:
+            return method(self, args, *rest, **kwargs)
+        finally:
+            state.depth -= 1
+
+    setattr(parse, _WRAPPED, True)
+    return parse
+
+
+def _from_command_line(args: Any) -> bool:
+    if args is None:
+        return True
+    return isinstance(args, (list, tuple)) and list(args) == sys.argv[1:]

@@ -1,0 +1,157 @@
+"""The child processes a console run starts, so that Stop ends them as Ctrl+C would.
+
+In a terminal, Ctrl+C interrupts the whole foreground process group: the program and the
+`ffmpeg` or `git` it is waiting for. desklaunch's window is not a terminal, so on POSIX each
+child a console run starts through `subprocess` (`Popen`, `run`, `check_output`, `os.popen`,
+asyncio's subprocesses) or `os.system` is put in a process group of its own and
+remembered; Stop sends SIGINT to those groups (their own children included), and what is
+still running a moment later gets SIGTERM, then SIGKILL. Closing the window ends them the
+same way. Children started by other means (`os.fork`, `multiprocessing`) are not tracked,
+nor, on Windows, any child (a job object would be needed).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+GRACE = 2.0
+"""Seconds between SIGINT and SIGTERM, and between SIGTERM and SIGKILL."""
+
+_owner: Callable[[], Children | None] = lambda: None  # noqa: E731 - set by install()
+_install_lock = threading.Lock()
+_installed = False
+_SEPARATE = ("process_group", "start_new_session", "preexec_fn")
+
+
+class Children:
+    """The process groups of the children one console session started."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._groups: dict[int, None] = {}  # process group ids, oldest first
+        self._lock = threading.Lock()
+        self._ender: threading.Thread | None = None
+        self.started = 0
+        """Children started since the run began (the terminal resets it)."""
+
+    def add(self, proc: subprocess.Popen[Any]) -> None:
+        self.started += 1
+        try:
+            group = os.getpgid(proc.pid)
+        except (ProcessLookupError, PermissionError):
+            return
+        if group != os.getpgrp():  # never our own group: that would end desklaunch
+            with self._lock:
+                self._groups[group] = None
+
+    def live(self) -> list[int]:
+        """The groups that still have a process in them."""
+        with self._lock:
+            groups = list(self._groups)
+        alive = [group for group in groups if _signal(group, 0)]
+        with self._lock:
+            for group in set(groups) - set(alive):
+                self._groups.pop(group, None)
+        return alive
+
+    def interrupt(self) -> None:
+        """Ctrl+C for the children: SIGINT now, then SIGTERM and SIGKILL if they stay
+        (a shell's background job ignores SIGINT, as POSIX has it)."""
+        groups = self.live()
+        if not groups:
+            return
+        for group in groups:
+            _signal(group, signal.SIGINT)
+        with self._lock:
+            if self._ender is not None and self._ender.is_alive():
+                return
+            self._ender = threading.Thread(target=self._escalate, args=(groups,),
+                                           name=self._name, daemon=True)
+            self._ender.start()
+
+    def end(self) -> None:
+        """The session is closing: SIGTERM, then SIGKILL shortly after (waits for that)."""
+        groups = self.live()
+        for group in groups:
+            _signal(group, signal.SIGTERM)
+        if groups and not _ended(groups, GRACE / 2):
+            for group in groups:
+                _signal(group, signal.SIGKILL)
+
+    @staticmethod
+    def _escalate(groups: list[int]) -> None:
+        for number in (signal.SIGTERM, signal.SIGKILL):
+            if _ended(groups, GRACE):
+                return
+            for group in groups:
+                _signal(group, number)
+
+
+def supported() -> bool:
+    return os.name == "posix"
+
+
+def install(owner: Callable[[], Children | None]) -> None:
+    """Track the children of whichever run `owner()` names for the calling code (once)."""
+    global _owner, _installed
+    with _install_lock:
+        _owner = owner
+        if _installed or not supported():
+            return
+        _installed = True
+        real_init = subprocess.Popen.__init__
+        real_system = os.system
+
+        def init(self: subprocess.Popen[Any], args: Any, *more: Any, **kwargs: Any) -> None:
+            children = _owner()
+            if children is not None and len(more) < 7 and not any(
+                    kwargs.get(name) for name in _SEPARATE):
+                if sys.version_info >= (3, 11):
+                    kwargs["process_group"] = 0
+                else:
+                    kwargs["start_new_session"] = True
+            real_init(self, args, *more, **kwargs)
+            if children is not None:
+                children.add(self)
+
+        def system(command: Any) -> int:
+            if _owner() is None:
+                return real_system(command)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            code = subprocess.Popen(command, shell=True).wait()
+            return code << 8 if code >= 0 else -code  # a wait status, as os.system's
+
+        subprocess.Popen.__init__ = init  # type: ignore[method-assign]
+        os.system = system
+
+
+def _signal(group: int, number: int) -> bool:
+    """Send `number` to process group `group`; False when it has no process left."""
+    try:
+        os.killpg(group, number)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _ended(groups: list[int], seconds: float) -> bool:
+    """Wait up to `seconds` for every group to be empty; whether they are."""
+    deadline = time.monotonic() + seconds
+    while any(_signal(group, 0) for group in groups):
+        if time.monotonic() >= deadline:
+            return False
+        _pause.wait(0.05)
+    return True
+
+
+_pause = threading.Event()  # never set: a sleep that the console's time.sleep does not touch

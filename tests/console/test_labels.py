@@ -1,0 +1,17 @@
+"""Readable labels from argparse names (desklaunch/console/labels.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desklaunch.console.labels import readable
+
+
+@pytest.mark.parametrize(("name", "label"), [
+    ("css_file", "CSS file"), ("--json-lines", "JSON lines"), ("http2", "HTTP2"),
+    ("ipv4", "IPv4"), ("IPv4", "IPv4"), ("FILE", "File"), ("<output_dir>", "Output dir"),
+    ("outputDir", "Output dir"), ("no-color", "No color"), ("urls", "URLs"),
+    ("user_id", "User ID"), ("macos", "macOS"), ("McLaren", "McLaren"), ("n", "N"),
+])
+def test_names_become_labels_that_keep_acronyms(name, label):
+    assert readable(name) == label

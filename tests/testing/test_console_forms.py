@@ -1,0 +1,46 @@
+"""Console mode's argument forms through the kit, both ways: an argparse parser's rows,
+numbered boxes, checkboxes, one-of choice and section, and a click command's rows and
+answer buttons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SCRIPTS = Path(__file__).parent / "scripts"
+
+
+def output(app) -> str:
+    return str(app.find("log", "Output").text)
+
+
+def test_an_argparse_form_with_rows_boxes_and_a_choice(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_pack.py", browser=mode)
+    app.fill("Names 1", "socks")
+    app.click("Add Names")
+    app.fill("Names 2", "hat")
+    app.fill("Width", "3")
+    app.fill("Height", "4")
+    app.check("green")
+    app.find("group", "Extra")
+    app.fill("Note", "fragile")
+    app.click("Run")
+    app.wait_for("one of the arguments --zip --level is required")
+    app.choose("Choose one", "Zip")
+    app.click("Run")
+    app.wait_for("Exited with code 0")
+    assert ("names=['socks', 'hat'] size=['3', '4'] colour=['green'] zip=True level=None "
+            "note=fragile") in output(app)
+    app.click("Run again")
+    assert app.find("textbox", "Names 2").value == "hat"
+
+
+def test_a_click_form_with_rows_and_answer_buttons(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_confirm.py", browser=mode)
+    app.fill("Count", "2")
+    app.fill("Tag 1", "a")
+    app.click("Add Tag")
+    app.fill("Tag 2", "b")
+    app.click("Run")
+    app.click("Yes")
+    app.wait_for("Exited with code 0")
+    assert "done 2 ['a', 'b']" in output(app)
