@@ -62,6 +62,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
     endpoint = Endpoint()
     if mode == "window":
         return _run_in_window(main, kind, options, preload, desktop, endpoint)
+    _stop_on_signals(None)  # from the URL on, Ctrl+C and SIGTERM stop everything in order
     try:
         _announce(endpoint.url, open_browser=mode == "browser")
         import_ahead(preload)
@@ -69,25 +70,23 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
 
         app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
                   endpoint=endpoint)
-    except BaseException:
+    except BaseException as exc:
         endpoint.close()  # no App owns it yet to close it
         desktop.close()
+        if isinstance(exc, KeyboardInterrupt):
+            _second_signal_kills()
+            return 130
         raise
     desktop.attach(app, None)
     try:
         app.start()
-    except BaseException:
-        _stop(app, desktop)  # the loop thread may already run: nothing may keep the process
-        raise
-    _stop_on_signals(None)
-    try:
         while not app.ended.wait(0.5):
             pass
     except KeyboardInterrupt:
         _second_signal_kills()
         return _stop(app, desktop, code=130)
     except BaseException:
-        _stop(app, desktop)
+        _stop(app, desktop)  # the loop thread may already run: nothing may keep the process
         raise
     return _stop(app, desktop)
 
