@@ -157,7 +157,12 @@ export class Renderer {
       case "toast":
         return this.#notices.toast(command);
       case "env":
-        if (typeof command.title === "string") document.title = command.title;
+        if (typeof command.title === "string") {
+          document.title = command.title;
+          // The page's one level-1 heading (visually hidden): screen readers start there.
+          const heading = document.getElementById("dl-title");
+          if (heading) heading.textContent = command.title;
+        }
         return commandHandlers.get("env")?.(command);
       case "state":
         this.#notices.state(command);
