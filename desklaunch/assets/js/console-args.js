@@ -5,6 +5,7 @@
 // path of chosen subcommands; the server checks it and answers errors by field key.
 
 import { element, uniqueId } from "./parts.js";
+import { tabKeys } from "./tablist.js";
 
 const asText = (value) => (value === null || value === undefined ? "" : String(value));
 let current = null; // { id, el, fields: Map key → { control, wrap, spec }, root, formError }
@@ -113,6 +114,7 @@ function level(spec, ctx) {
     const index = entries.findIndex((e) => e.tab === event.target.closest?.(".dl-tab"));
     if (index >= 0) select(index);
   });
+  tabKeys(list, entries.map((e) => e.tab), select);
   box.append(tabs);
   return { box, path: () => [entries[chosen].name, ...entries[chosen].inner.path()] };
 }
@@ -171,6 +173,12 @@ export function showArgs(host, id, form, errors, send) {
       values[key] = control.type === "checkbox" ? control.checked : control.value;
     }
     if (send({ type: "submit", id, value: { values, path: root.path() } })) run.disabled = true;
+  });
+  // Ctrl+Enter (⌘+Enter) runs from a list field too, where Enter makes a new line.
+  el.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    el.requestSubmit(run);
   });
   host.append(el);
   if (errors && Object.keys(errors).length) showErrors(errors);

@@ -4,11 +4,15 @@
 // scope are collected in a DocumentFragment and inserted with one DOM operation; layout is
 // read once per batch (was the view at the bottom?) and scrolling waits for the next frame.
 
+import { announceLines } from "./announce.js";
 import { Forms } from "./forms.js";
 import { buildWidget, forgetOutputs, handleButtonClicks, pruneOutputs } from "./widgets.js";
 
 const ROOT = "ROOT";
 const NEAR_BOTTOM_PX = 48;
+// Outputs that are not worth reading out when they appear: controls (read when reached)
+// and alerts (which announce themselves).
+const NOT_TOLD = ".dl-buttons, .dl-pin, [role='alert']";
 
 /** Insert `node` into `parent` at protocol position (-1 append, 0 prepend, n, -n). */
 function insertAt(parent, node, position) {
@@ -44,6 +48,7 @@ export class Renderer {
   #stickScheduled = false;
   #scrollTarget = null; // { el, block }: a scroll_to to do in the next frame
   #ended = false;
+  #added = []; // outputs drawn by the current batch, to tell screen readers about
 
   constructor({ output, input, notices, send }) {
     this.#output = output;
@@ -66,9 +71,14 @@ export class Renderer {
     this.#ended = false;
   }
 
-  /** Render a list of commands. */
-  apply(commands) {
+  /**
+   * Render a list of commands. New outputs are announced politely (in batches: see
+   * announce.js), except in a `replay` (a reload shows again what was already there).
+   */
+  apply(commands, { replay = false } = {}) {
     const wasAtBottom = this.#stickScheduled || this.#atBottom();
+    const hadFocus = document.activeElement;
+    this.#added = [];
     for (const command of commands) {
       try {
         this.#apply(command);
@@ -82,8 +92,21 @@ export class Renderer {
     const form = this.#focusForm;
     this.#focusForm = null;
     if (form?.el.isConnected) form.focus({ preventScroll: wasAtBottom });
+    else if (hadFocus instanceof HTMLElement && hadFocus !== document.body &&
+             !hadFocus.isConnected && !document.querySelector("dialog[open]")) {
+      // What had focus went away (an answered form, a redrawn scope): keep it in the page,
+      // at the top of the main area, so Tab goes on from there rather than from nowhere.
+      document.querySelector(".dl-main")?.focus({ preventScroll: true });
+    }
+    if (!replay) this.#tell();
     if (this.#scrollTarget) this.#scrollToTarget();
     else if (wasAtBottom) this.#stickToBottom();
+  }
+
+  #tell() {
+    const told = this.#added.filter((node) => node.isConnected && !node.matches(NOT_TOLD));
+    this.#added = [];
+    announceLines(told.length, told.slice(-3).map((node) => node.textContent));
   }
 
   #atBottom() {
@@ -185,6 +208,7 @@ export class Renderer {
     const name = typeof scope === "string" ? scope : ROOT;
     const node = buildWidget(widget, (scopeName, el) => this.#scopes.set(scopeName, el));
     if (!node) return;
+    this.#added.push(node);
     if (!isAppend(position)) {
       this.#flush();
       insertAt(this.#scope(name, true), node, Number(position) || 0);
