@@ -1,0 +1,64 @@
+"""Driving a page with the keyboard alone, as a person who uses no mouse does.
+
+`Keys(page)` presses keys and moves focus with Tab; every element Tab lands on must show a
+focus ring (a solid outline of 2 px or more, on the element or, for the hidden file input,
+on its drop zone). Nothing here clicks, fills or focuses an element directly.
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page, expect
+
+RING = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return "nothing has focus";
+  const ringed = el.closest(".dl-dropzone") ?? el;
+  const style = getComputedStyle(ringed);
+  const width = parseFloat(style.outlineWidth);
+  if (style.outlineStyle === "none" || width < 2) {
+    return `no focus ring on ${el.outerHTML.slice(0, 120)}`;
+  }
+  return "";
+}"""
+IS_FOCUSED = "el => el === document.activeElement"
+MAX_TABS = 40
+
+
+class Keys:
+    """The keyboard of one page."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def press(self, *keys: str) -> None:
+        for key in keys:
+            self.page.keyboard.press(key)
+
+    def type(self, text: str) -> None:
+        self.page.keyboard.type(text)
+
+    def retype(self, text: str) -> None:
+        """Replace the focused field's text: select all, then type."""
+        self.press("Control+A")
+        self.type(text)
+
+    def ring(self) -> None:
+        """The focused element shows a focus ring."""
+        problem = self.page.evaluate(RING)
+        assert not problem, problem
+
+    def tab_to(self, target: Locator, *, back: bool = False) -> None:
+        """Press Tab (Shift+Tab when `back`) until `target` has focus, checking the focus
+        ring of every element passed on the way."""
+        key = "Shift+Tab" if back else "Tab"
+        for _ in range(MAX_TABS):
+            if target.count() == 1 and target.evaluate(IS_FOCUSED):
+                self.ring()
+                return
+            self.press(key)
+            self.ring()
+        raise AssertionError(f"{MAX_TABS} presses of {key} never reached {target}")
+
+    def focused(self, target: Locator) -> None:
+        """`target` has focus (it was moved there by the page, not by the test)."""
+        expect(target).to_be_focused()
