@@ -99,6 +99,9 @@ export class Renderer {
       document.querySelector(".dl-main")?.focus({ preventScroll: true });
     }
     if (!replay) this.#tell();
+    // The page's own level-1 heading (the app's title) steps aside once the script shows one.
+    const title = document.getElementById("dl-title");
+    if (title) title.hidden = this.#output.querySelector("h1") !== null;
     if (this.#scrollTarget) this.#scrollToTarget();
     else if (wasAtBottom) this.#stickToBottom();
   }
