@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from keyboard import Keys
+from access import Keys
 from playwright.sync_api import expect
 
 EXAMPLES = Path(__file__).parents[3] / "examples"

@@ -1,16 +1,18 @@
-"""The command-line programs of examples/console, run in console mode with the keyboard
-alone: the argument form (its first field has focus, subcommands are tabs moved with the
-arrows, Enter or Ctrl+Enter runs), the run's input line, and Run again."""
+"""Console mode for people who use the keyboard alone or a screen reader: the programs of
+examples/console used to the end by keyboard (the argument form's first field has focus,
+subcommands are tabs moved with the arrows, Enter or Ctrl+Enter runs, Run again), and the
+output a log region whose lines are told in batches."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from keyboard import Keys
+from access import Keys, live_regions, said
 from playwright.sync_api import expect
 
 EXAMPLES = Path(__file__).parents[3] / "examples" / "console"
+SCRIPTS = Path(__file__).parent / "scripts"
 
 
 def test_renamer(console, tmp_path: Path) -> None:
@@ -80,3 +82,13 @@ def test_fetchloop_asks_and_shows_progress(console, tmp_path: Path) -> None:
         "value", "100")
     app.expect_exit(0)
     keys.tab_to(app.button("Run again"))
+
+
+def test_console_output_is_a_log_told_in_batches(console) -> None:
+    app = console(SCRIPTS / "print_loop.py")
+    expect(app.screen).to_be_visible()  # role log, named "Output"
+    app.expect_exit(0)
+    log = [region for region in live_regions(app.page) if region["role"] == "log"]
+    assert log == [], "the log speaks through the batched announcer, not line by line"
+    polite = said(app.page, "polite")
+    assert any(re.search(r"Exited with code 0", text) for text in polite), polite

@@ -1,11 +1,17 @@
-"""Driving a page with the keyboard alone, as a person who uses no mouse does.
+"""Helpers for the accessibility tests: the keyboard alone, and what a screen reader gets.
 
-`Keys(page)` presses keys and moves focus with Tab; every element Tab lands on must show a
-focus ring (a solid outline of 2 px or more, on the element or, for the hidden file input,
-on its drop zone). Nothing here clicks, fills or focuses an element directly.
+`Keys(page)` drives a page with the keyboard alone, as a person who uses no mouse does: it
+presses keys and moves focus with Tab, and every element Tab lands on must show a focus ring
+(a solid outline of 2 px or more, on the element or, for the hidden file input, on its drop
+zone). Nothing here clicks, fills or focuses an element directly.
+
+`live_regions(page)` reads Chromium's own accessibility tree (over the DevTools protocol),
+the tree screen readers are given: a live region's text is what it last announced.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -62,3 +68,33 @@ class Keys:
     def focused(self, target: Locator) -> None:
         """`target` has focus (it was moved there by the page, not by the test)."""
         expect(target).to_be_focused()
+
+
+def live_regions(page: Page) -> list[dict[str, Any]]:
+    """Every live region of the page: its role, politeness and the text it holds now."""
+    session = page.context.new_cdp_session(page)
+    try:
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+    by_id = {node["nodeId"]: node for node in nodes}
+
+    def text(node: dict[str, Any]) -> str:
+        if node["role"]["value"] == "StaticText":
+            return str(node["name"]["value"])
+        return " ".join(text(by_id[child]) for child in node.get("childIds", [])
+                        if child in by_id).strip()
+
+    regions = []
+    for node in nodes:
+        props = {p["name"]: p["value"].get("value") for p in node.get("properties", [])}
+        if props.get("live") in ("polite", "assertive") and props.get("atomic") is None \
+                and node["role"]["value"] in ("status", "alert", "log"):
+            regions.append({"role": node["role"]["value"], "live": props["live"],
+                            "text": text(node)})
+    return regions
+
+
+def said(page: Page, live: str) -> list[str]:
+    return [region["text"] for region in live_regions(page)
+            if region["live"] == live and region["text"]]
