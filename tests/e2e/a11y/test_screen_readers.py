@@ -23,14 +23,13 @@ def test_a_burst_of_ten_thousand_lines_is_told_in_a_few_words(pilot) -> None:
     app = pilot(script)
     expect(app.field("Next")).to_be_visible()
     app.expect_text("line 10000")
-    for _ in range(100):
-        polite = said(app.page, "polite")
-        if any("line 10000" in text for text in polite):
-            break
-        app.page.wait_for_timeout(50)
+    app.page.wait_for_timeout(1000)  # the announcer tells a batch 0.4 s after it starts
+    polite = said(app.page, "polite")
     told = [text for text in polite if "line 10000" in text]
     assert len(told) == 1, polite
-    assert re.fullmatch(r"[\d,]+ new lines\. The last: line 10000", told[0]), told
+    found = re.fullmatch(r"([\d,]+) new lines\. The last: line 10000", told[0])
+    assert found, told
+    assert int(found[1].replace(",", "")) > 100, "one announcement for many lines, not each"
 
 
 def test_a_few_new_lines_are_read_out_in_full(pilot) -> None:
