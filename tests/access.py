@@ -88,7 +88,7 @@ def live_regions(page: Page) -> list[dict[str, Any]]:
     regions = []
     for node in nodes:
         props = {p["name"]: p["value"].get("value") for p in node.get("properties", [])}
-        if props.get("live") in ("polite", "assertive") and props.get("atomic") is None \
+        if props.get("live") in ("polite", "assertive") \
                 and node["role"]["value"] in ("status", "alert", "log"):
             regions.append({"role": node["role"]["value"], "live": props["live"],
                             "text": text(node)})

@@ -18,3 +18,4 @@ def test_typing_reaches_the_first_field_as_soon_as_the_window_opens(tmp_path: Pa
         {"do": "close"},
     ], tmp_path, driver="keys_driver.py")
     assert proc.returncode == 0
+    assert result["focus"] and all(result["focus"]), "the keys went to a widget of the window"
