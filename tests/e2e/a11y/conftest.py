@@ -1,5 +1,5 @@
-"""Accessibility checks in the real browser: axe-core on every kind of screen, in light and
-dark mode, plus the `audit` helper the keyboard and reflow tests share.
+"""Fixtures of the accessibility checks in the real browser: a page axe-core can audit
+(`audited`, `axe_context`), in light and dark mode (`scheme`). `audit()` is in tests/access.py.
 
 axe-core reaches the page as text that `page.evaluate` runs, which the page's CSP (no
 `unsafe-eval`) refuses. So the audited page lives in a browser context made with
@@ -8,44 +8,18 @@ axe-core reaches the page as text that `page.evaluate` runs, which the page's CS
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from pilot import Pilot, ScriptTarget, build_app
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext
 
 from desklaunch.app import App
 from desklaunch.console import ConsoleProgram
 from desklaunch.core.settings import AppSettings
 from desklaunch.core.target import resolve
-
-# axe's defaults run every WCAG 2.0/2.1/2.2 A and AA rule and its best practices. These are
-# off by default and switched on here: target-size is WCAG 2.2 AA (2.5.8); the others are
-# axe's experimental rules, worth passing too.
-EXTRA_RULES = ["target-size", "css-orientation-lock", "focus-order-semantics",
-               "label-content-name-mismatch", "p-as-heading", "table-fake-caption",
-               "td-has-header"]
-OPTIONS = {"resultTypes": ["violations"],
-           "rules": {rule: {"enabled": True} for rule in EXTRA_RULES}}
-_axe = Axe()
-LOG = os.environ.get("DESKLAUNCH_AXE_LOG")
-
-
-def audit(page: Page) -> list[str]:
-    """axe-core's violations on `page` as it is now, one line per element: rule, impact,
-    the element's HTML and what to fix. An empty list is a pass."""
-    results = _axe.run(page, options=OPTIONS).response
-    if LOG:  # DESKLAUNCH_AXE_LOG=file: every violation found, for counting by rule
-        with open(LOG, "a", encoding="utf-8") as log:
-            for violation in results["violations"]:
-                log.write(f"{violation['id']}\t{violation['impact']}\t{len(violation['nodes'])}\n")
-    return [f"{violation['id']} ({violation['impact']}): {node['html'][:160]} -- "
-            + " ".join(node["failureSummary"].split())
-            for violation in results["violations"] for node in violation["nodes"]]
 
 
 @pytest.fixture(params=["light", "dark"])

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import a11y_screens as screens
-from conftest import audit
+from access import audit
 from faultproxy import FaultProxy
 from pilot import Pilot, build_app
 from playwright.sync_api import expect
