@@ -216,6 +216,7 @@ def test_file_renamer(pilot) -> None:
     keys.press("Enter")
     keys.focused(app.button("Rename"))
     keys.press("Enter")
+    app.expect_text("These files came from a browser, so here are renamed copies to save:")
     save = app.button("Save trip-2.jpg")
     keys.tab_to(save)
     with page.expect_download() as info:

@@ -90,5 +90,6 @@ def test_console_output_is_a_log_told_in_batches(console) -> None:
     app.expect_exit(0)
     log = [region for region in live_regions(app.page) if region["role"] == "log"]
     assert log == [], "the log speaks through the batched announcer, not line by line"
+    app.page.wait_for_timeout(1000)  # the announcer tells a batch 0.4 s after it starts
     polite = said(app.page, "polite")
     assert any(re.search(r"Exited with code 0", text) for text in polite), polite
