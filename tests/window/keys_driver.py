@@ -1,5 +1,6 @@
 """driver.py with real key presses: {"do": "keys", "text": "Ada\\n"} types into whatever has
-the keyboard focus, as the system would deliver a person's typing.
+the keyboard focus, as the system would deliver a person's typing; {"do": "focus_in_page",
+"label": L} waits until the page has the keyboard focus, in the field labelled L.
 
 Usage: keys_driver.py SCRIPT ACTIONS RESULT. Nothing is focused or clicked first: the keys go
 to the focus widget of the application's active window (Qt's own routing of key events from
@@ -9,6 +10,7 @@ result's "focus" says where the keys went.
 
 from __future__ import annotations
 
+import json
 import threading
 from typing import Any
 
@@ -52,7 +54,15 @@ def keys(window: Any, action: dict[str, Any], result: dict[str, Any]) -> None:
         raise AssertionError("no widget of the window has the keyboard focus")
 
 
+def focus_in_page(window: Any, action: dict[str, Any], result: dict[str, Any]) -> None:
+    """Wait until the page has the keyboard focus, in the field labelled action["label"]."""
+    label = json.dumps(action["label"])
+    driver.wait_for(window, "document.hasFocus() && document.activeElement?.labels?.[0]"
+                            f"?.textContent === {label}")
+
+
 driver.EXTRA_ACTIONS["keys"] = keys
+driver.EXTRA_ACTIONS["focus_in_page"] = focus_in_page
 
 if __name__ == "__main__":
     driver.main()
