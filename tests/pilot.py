@@ -146,8 +146,9 @@ class Pilot:
         return self.page.get_by_role("alert")
 
     def toast(self, text: str) -> Locator:
-        """The transient notice showing `text`."""
-        return self.page.get_by_role("status").get_by_text(text, exact=True)
+        """The transient notice showing `text` (an error toast is in an alert region)."""
+        regions = self.page.get_by_role("status").or_(self.page.get_by_role("alert"))
+        return regions.get_by_text(text, exact=True)
 
     # -- what the script did ---------------------------------------------------------------
 

@@ -26,7 +26,7 @@ def test_hello_round_trips_through_a_real_window(gui: str, tmp_path: Path) -> No
 
 def test_a_popup_holding_pins_works_in_a_real_window(gui: str, tmp_path: Path) -> None:
     """The person fills a pin inside a popup, saves through its button, then closes it."""
-    script = tmp_path / "settings.py"
+    script = tmp_path / "nickname.py"  # not "settings": the page's title heading says its name
     script.write_text(
         "from desklaunch.ui import (pin, pin_wait_change, popup, put_buttons, put_input,\n"
         "                           put_text, toast)\n"

@@ -9,6 +9,7 @@
 
 import { asText, element, uniqueId } from "./parts.js";
 import { argField } from "./console-fields.js";
+import { tabKeys } from "./tablist.js";
 
 let current = null; // { id, el, fields: Map key → field, choices, formError, run }
 
@@ -133,6 +134,7 @@ function level(spec, ctx) {
     const index = entries.findIndex((e) => e.tab === event.target.closest?.(".dl-tab"));
     if (index >= 0) select(index);
   });
+  tabKeys(list, entries.map((e) => e.tab), select);
   box.append(tabs);
   // The "No command" tab (an optional subcommand) sends "": argparse gets no command.
   return { box, path: () => [entries[chosen].name, ...entries[chosen].inner.path()] };
@@ -195,6 +197,12 @@ export function showArgs(host, id, form, errors, send) {
     const values = {};
     for (const [key, entry] of [...ctx.fields, ...ctx.choices]) values[key] = entry.value();
     if (send({ type: "submit", id, value: { values, path: root.path() } })) run.disabled = true;
+  });
+  // Ctrl+Enter (⌘+Enter) runs from a list field too, where Enter makes a new line.
+  el.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    el.requestSubmit(run);
   });
   host.append(el);
   requestAnimationFrame(() => el.isConnected && el.scrollIntoView({ block: "nearest" }));

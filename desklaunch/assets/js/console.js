@@ -8,7 +8,13 @@
 // up (then a "New output" button shows); each run (`console_run`) starts below a separator
 // with its command line, scrolled into view. Long lines scroll sideways unless "Wrap long
 // lines" is ticked. Tracebacks are marked as such (red), the rest of stderr is calmer.
+//
+// The screen is a log region (role="log") that does not speak for itself: finished lines
+// are told to screen readers in batches through announce.js (a burst of thousands of
+// lines is one announcement); what the person typed is not repeated to them; a run that
+// ends with an error is told assertively.
 
+import { announceLines, announceUrgently } from "./announce.js";
 import { element, uniqueId } from "./parts.js";
 import { defineCommand } from "./render.js";
 import { defineWidget } from "./widgets.js";
@@ -296,6 +302,7 @@ defineWidget("console", () => {
   const screen = element("div", "dl-console-screen");
   screen.setAttribute("role", "log");
   screen.setAttribute("aria-label", "Output");
+  screen.setAttribute("aria-live", "off"); // told in batches instead: see tellLines
   screen.tabIndex = 0;
   const view = element("div", "dl-console-view");
   const more = element("button", "dl-btn secondary small dl-console-more", "New output ↓");
@@ -314,15 +321,37 @@ defineWidget("console", () => {
   return box;
 });
 
+/** Tell screen readers the lines `chunks` finished (not the person's own typing). */
+function tellLines(chunks) {
+  let count = 0;
+  let last = [];
+  for (const [stream, text] of chunks) {
+    if (stream === "in") continue;
+    const lines = text.replace(ESCAPES, "").split("\n");
+    lines.pop(); // not finished yet (a prompt, or a progress line rewritten with \r)
+    for (const line of lines) {
+      const shown = line.slice(line.lastIndexOf("\r") + 1);
+      if (!shown.trim()) continue;
+      count += 1;
+      last = [...last.slice(-2), shown];
+    }
+  }
+  announceLines(count, last);
+}
+
 defineCommand("console_write", ({ chunks }) => {
   const screen = screenOf(consoleOf());
   if (!screen || !Array.isArray(chunks)) return;
+  const written = [];
   for (const chunk of chunks) {
     if (Array.isArray(chunk) && typeof chunk[1] === "string") {
-      screen.write(["out", "err", "in", "cmd"].includes(chunk[0]) ? chunk[0] : "out", chunk[1]);
+      const stream = ["out", "err", "in", "cmd"].includes(chunk[0]) ? chunk[0] : "out";
+      screen.write(stream, chunk[1]);
+      written.push([stream, chunk[1]]);
     }
   }
   screen.settle();
+  tellLines(written);
 });
 
 defineCommand("console_run", ({ run, command }) => {
@@ -371,7 +400,7 @@ defineCommand("console_input", ({ id, prompt, password, answers }) => {
   requestAnimationFrame(() => field.isConnected && field.focus({ preventScroll: true }));
 });
 
-defineCommand("console_status", ({ state, stop, again, text }) => {
+defineCommand("console_status", ({ state, stop, again, text, code }) => {
   const bar = consoleOf()?.querySelector(".dl-console-status");
   if (!bar) return;
   bar.textContent = "";
@@ -383,6 +412,8 @@ defineCommand("console_status", ({ state, stop, again, text }) => {
     bar.append(element("span", "dl-console-state", "Running…"), button);
   } else if (state === "ended") {
     bar.append(element("span", "dl-console-state", String(text ?? "")));
+    if (code === 0) announceLines(1, [String(text ?? "")]);
+    else announceUrgently(String(text ?? ""));
     if (typeof again === "string") {
       const button = element("button", "dl-btn primary small", "Run again");
       button.type = "button";

@@ -136,8 +136,11 @@ class Form {
 
   #setWaiting(waiting) {
     this.waiting = waiting;
+    // aria-disabled, not disabled, while waiting: a disabled button loses the keyboard
+    // focus (to nowhere); this one keeps it, and #submit / #cancel ignore it meanwhile.
     for (const button of this.#buttons()) {
-      button.disabled = waiting || button.dataset.locked === "1";
+      if (waiting) button.setAttribute("aria-disabled", "true");
+      else button.removeAttribute("aria-disabled");
     }
     this.el.setAttribute("aria-busy", String(waiting));
   }

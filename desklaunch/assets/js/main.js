@@ -18,7 +18,7 @@ let client = null;
 const send = (event) => (client ? client.send(event) : false);
 const notices = new Notices({
   banner: byId("dl-banner"),
-  toasts: byId("dl-toasts"),
+  toasts: { polite: byId("dl-toasts-polite"), urgent: byId("dl-toasts-urgent") },
   state: byId("dl-state"),
   send,
 });
@@ -39,7 +39,7 @@ client = new Client({
   onReset(commands) {
     notices.clearFatal();
     renderer.reset();
-    renderer.apply(commands);
+    renderer.apply(commands, { replay: true });
   },
   onCommands(commands) {
     renderer.apply(commands);

@@ -1,5 +1,10 @@
 // Everything the page says about itself rather than the script's output: the connection
 // banner, toasts, and the end-of-script state line.
+//
+// Each lives in a live region, so screen readers hear it: the banner and toasts politely,
+// a problem the page cannot get out of, an error toast and the script's crash assertively.
+
+import { announceUrgently } from "./announce.js";
 
 const TOAST_COLORS = new Set(["info", "success", "warn", "error"]);
 const UNREACHABLE = "Can't reach the app \u2014 retrying\u2026";
@@ -27,7 +32,11 @@ export class Notices {
   #send;
   #fatal = false;
 
-  /** `send(event)` reports a toast's click, or its going away unclicked, to the app. */
+  /**
+   * `toasts` = { polite, urgent }: where toasts go, a polite live region, and beside it a
+   * plain box for error toasts, each an alert of its own (heard at once, and only once).
+   * `send(event)` reports a toast's click, or its going away unclicked, to the app.
+   */
   constructor({ banner, toasts, state, send }) {
     this.#banner = banner;
     this.#toasts = toasts;
@@ -40,6 +49,7 @@ export class Notices {
   /** Show or hide "Can't reach the app — retrying…". */
   connection(ok) {
     if (this.#fatal) return;
+    this.#banner.setAttribute("aria-live", "polite");
     if (ok) this.#banner.textContent = "";
     else if (!this.#banner.firstChild) this.#banner.append(element("div", "dl-banner warn", UNREACHABLE));
   }
@@ -50,6 +60,7 @@ export class Notices {
     const box = element("div", "dl-banner error");
     box.append(element("span", "", message));
     if (action) box.append(actionButton(action));
+    this.#banner.setAttribute("aria-live", "assertive");
     this.#banner.replaceChildren(box);
   }
 
@@ -101,7 +112,8 @@ export class Notices {
     if (Number.isFinite(seconds) && seconds > 0) {
       timer = setTimeout(() => remove(false), seconds * 1000);
     }
-    this.#toasts.append(toast);
+    if (kind === "error") toast.setAttribute("role", "alert");
+    (kind === "error" ? this.#toasts.urgent : this.#toasts.polite).append(toast);
   }
 
   // ---- end-of-script state (replaced, never appended: it is replayed on reset) --------
@@ -114,9 +126,12 @@ export class Notices {
         this.#state.replaceChildren(element("p", "dl-state-line", `Finished${note}`));
         break;
       }
-      case "error":
+      case "error": {
         this.#state.replaceChildren(this.#errorBox(code, traceback, log));
+        const lines = asText(traceback).trim().split("\n");
+        announceUrgently(`The script stopped with an error: ${lines[lines.length - 1]}`);
         break;
+      }
       case "closed":
         this.ended("This app has ended.");
         break;

@@ -24,7 +24,9 @@ function close(byPerson) {
   if (current.dialog.open) current.dialog.close();
   current.dialog.remove();
   if (byPerson) sendEvent({ type: "popup_close", id: current.id });
-  if (current.returnTo?.isConnected) current.returnTo.focus({ preventScroll: true });
+  // Focus goes back where it was; if that is gone (the script redrew it), to the main area.
+  const back = current.returnTo?.isConnected ? current.returnTo : document.querySelector(".dl-main");
+  back?.focus({ preventScroll: true });
 }
 
 const FOCUSABLE = "button, input, select, textarea, a[href], summary, [tabindex]:not([tabindex='-1'])";

@@ -4,11 +4,15 @@
 // scope are collected in a DocumentFragment and inserted with one DOM operation; layout is
 // read once per batch (was the view at the bottom?) and scrolling waits for the next frame.
 
+import { announceLines } from "./announce.js";
 import { Forms } from "./forms.js";
 import { buildWidget, forgetOutputs, handleButtonClicks, pruneOutputs } from "./widgets.js";
 
 const ROOT = "ROOT";
 const NEAR_BOTTOM_PX = 48;
+// Outputs that are not worth reading out when they appear: controls (read when reached)
+// and alerts (which announce themselves).
+const NOT_TOLD = ".dl-buttons, .dl-pin, [role='alert']";
 
 /** Insert `node` into `parent` at protocol position (-1 append, 0 prepend, n, -n). */
 function insertAt(parent, node, position) {
@@ -44,6 +48,7 @@ export class Renderer {
   #stickScheduled = false;
   #scrollTarget = null; // { el, block }: a scroll_to to do in the next frame
   #ended = false;
+  #added = []; // outputs drawn by the current batch, to tell screen readers about
 
   constructor({ output, input, notices, send }) {
     this.#output = output;
@@ -66,9 +71,14 @@ export class Renderer {
     this.#ended = false;
   }
 
-  /** Render a list of commands. */
-  apply(commands) {
+  /**
+   * Render a list of commands. New outputs are announced politely (in batches: see
+   * announce.js), except in a `replay` (a reload shows again what was already there).
+   */
+  apply(commands, { replay = false } = {}) {
     const wasAtBottom = this.#stickScheduled || this.#atBottom();
+    const hadFocus = document.activeElement;
+    this.#added = [];
     for (const command of commands) {
       try {
         this.#apply(command);
@@ -82,8 +92,24 @@ export class Renderer {
     const form = this.#focusForm;
     this.#focusForm = null;
     if (form?.el.isConnected) form.focus({ preventScroll: wasAtBottom });
+    else if (hadFocus instanceof HTMLElement && hadFocus !== document.body &&
+             !hadFocus.isConnected && !document.querySelector("dialog[open]")) {
+      // What had focus went away (an answered form, a redrawn scope): keep it in the page,
+      // at the top of the main area, so Tab goes on from there rather than from nowhere.
+      document.querySelector(".dl-main")?.focus({ preventScroll: true });
+    }
+    if (!replay) this.#tell();
+    // The page's own level-1 heading (the app's title) steps aside once the script shows one.
+    const title = document.getElementById("dl-title");
+    if (title) title.hidden = this.#output.querySelector("h1") !== null;
     if (this.#scrollTarget) this.#scrollToTarget();
     else if (wasAtBottom) this.#stickToBottom();
+  }
+
+  #tell() {
+    const told = this.#added.filter((node) => node.isConnected && !node.matches(NOT_TOLD));
+    this.#added = [];
+    announceLines(told.length, told.slice(-3).map((node) => node.textContent));
   }
 
   #atBottom() {
@@ -157,7 +183,12 @@ export class Renderer {
       case "toast":
         return this.#notices.toast(command);
       case "env":
-        if (typeof command.title === "string") document.title = command.title;
+        if (typeof command.title === "string") {
+          document.title = command.title;
+          // The page's one level-1 heading (visually hidden): screen readers start there.
+          const heading = document.getElementById("dl-title");
+          if (heading) heading.textContent = command.title;
+        }
         return commandHandlers.get("env")?.(command);
       case "state":
         this.#notices.state(command);
@@ -180,6 +211,7 @@ export class Renderer {
     const name = typeof scope === "string" ? scope : ROOT;
     const node = buildWidget(widget, (scopeName, el) => this.#scopes.set(scopeName, el));
     if (!node) return;
+    this.#added.push(node);
     if (!isAppend(position)) {
       this.#flush();
       insertAt(this.#scope(name, true), node, Number(position) || 0);

@@ -1,25 +1,18 @@
 // `tabs` widgets: a tablist of buttons and one panel per tab (WAI-ARIA tabs pattern:
-// roving tabindex, arrow keys / Home / End move between tabs and show them).
+// roving tabindex, arrow keys / Home / End move between tabs and show them: tablist.js).
 
 import { appendChildren, asText, element, uniqueId } from "./parts.js";
+import { tabKeys } from "./tablist.js";
 import { defineWidget } from "./widgets.js";
 
-function select(tabs, panels, index, focus) {
+function select(tabs, panels, index) {
   tabs.forEach((tab, i) => {
     const chosen = i === index;
     tab.setAttribute("aria-selected", String(chosen));
     tab.tabIndex = chosen ? 0 : -1;
     panels[i].hidden = !chosen;
   });
-  if (focus) tabs[index].focus();
 }
-
-const KEYS = {
-  ArrowRight: (i, n) => (i + 1) % n,
-  ArrowLeft: (i, n) => (i - 1 + n) % n,
-  Home: () => 0,
-  End: (_, n) => n - 1,
-};
 
 defineWidget("tabs", (widget, registerScope) => {
   const box = element("div", "dl-tabs");
@@ -46,17 +39,11 @@ defineWidget("tabs", (widget, registerScope) => {
     box.append(panel);
   }
   if (!tabs.length) return box;
-  select(tabs, panels, 0, false);
+  select(tabs, panels, 0);
   list.addEventListener("click", (event) => {
     const index = tabs.indexOf(event.target instanceof Element ? event.target.closest(".dl-tab") : null);
-    if (index >= 0) select(tabs, panels, index, false);
+    if (index >= 0) select(tabs, panels, index);
   });
-  list.addEventListener("keydown", (event) => {
-    const move = KEYS[event.key];
-    const current = tabs.indexOf(document.activeElement);
-    if (!move || current < 0) return;
-    event.preventDefault();
-    select(tabs, panels, move(current, tabs.length), true);
-  });
+  tabKeys(list, tabs, (index) => select(tabs, panels, index));
   return box;
 });

@@ -12,7 +12,7 @@ SCRIPTS = Path(__file__).parent / "scripts"
 
 def test_every_kind_of_argument_becomes_a_field_and_reaches_the_script(console):
     app = console("every_action.py")
-    expect(app.page.get_by_role("heading", name="every_action")).to_be_visible()
+    expect(app.page.get_by_role("heading", name="every_action", level=2)).to_be_visible()
     expect(app.page.get_by_text("Shows its arguments.")).to_have_count(1)  # once
     expect(app.field("Count")).to_have_value("2")
     expect(app.page.get_by_text("how many times (2)")).to_be_visible()

@@ -1,0 +1,73 @@
+// What screen readers hear of things that change away from the person's focus: new
+// outputs and console lines, politely and in batches (a burst of 10,000 lines is one short
+// announcement, not 10,000), and errors assertively, at once.
+//
+// Two live regions carry the words, one polite (role="status") and one assertive
+// (role="alert"), inside #dl-voice (visually hidden) and its closed shadow root: screen
+// readers hear what is put there, but it is no second copy of the page's text for anything
+// that reads the DOM (find-in-page, a test looking for a line). Regions that speak for
+// themselves (role="alert" elements, the toasts, the connection banner) are not repeated.
+
+const BATCH_MS = 400; // lines arriving within this time are told together
+const SHOWN_LINES = 3; // a batch of up to this many lines is read in full
+const MAX_CHARS = 240; // per line: enough to know what it says
+
+const regions = (() => {
+  const host = document.getElementById("dl-voice");
+  if (!host) return {};
+  const root = host.attachShadow({ mode: "closed" });
+  const polite = document.createElement("div");
+  polite.setAttribute("role", "status");
+  polite.setAttribute("aria-live", "polite");
+  const assertive = document.createElement("div");
+  assertive.setAttribute("role", "alert");
+  assertive.setAttribute("aria-live", "assertive");
+  root.append(polite, assertive);
+  return { polite, assertive };
+})();
+
+let count = 0;
+let last = []; // the newest lines of the batch, at most SHOWN_LINES
+let timer = 0;
+
+const clean = (text) => {
+  const line = String(text).replace(/\s+/g, " ").trim();
+  return line.length > MAX_CHARS ? `${line.slice(0, MAX_CHARS)}\u2026` : line;
+};
+
+/** Put `message` in `region`, replacing what it said (so a repeat is heard again). */
+function say(region, message) {
+  if (!region) return;
+  const line = document.createElement("p");
+  line.textContent = message;
+  region.replaceChildren(line);
+}
+
+function flush() {
+  timer = 0;
+  if (!count) return;
+  const message = count <= SHOWN_LINES
+    ? last.join("\n")
+    : `${count.toLocaleString("en")} new lines. The last: ${last[last.length - 1]}`;
+  count = 0;
+  last = [];
+  say(regions.polite, message);
+}
+
+/**
+ * Tell `total` new lines (or outputs) whose newest texts are `texts` (oldest first; empty
+ * ones are skipped), politely, together with whatever else arrives within BATCH_MS.
+ */
+export function announceLines(total, texts) {
+  const lines = texts.map(clean).filter(Boolean);
+  if (!total || !lines.length) return;
+  count += total;
+  last = [...last, ...lines].slice(-SHOWN_LINES);
+  if (!timer) timer = setTimeout(flush, BATCH_MS);
+}
+
+/** Tell `message` assertively, now (an error the person must hear). */
+export function announceUrgently(message) {
+  const text = clean(message);
+  if (text) say(regions.assertive, text);
+}

@@ -1,0 +1,79 @@
+"""The keyboard patterns people rely on, each checked on its own in the real browser."""
+
+from __future__ import annotations
+
+from access import Keys
+from playwright.sync_api import expect
+
+from desklaunch.ui import hold, input, put_tabs, put_text, textarea
+
+
+def test_enter_submits_a_line_and_ctrl_enter_a_textarea(pilot) -> None:
+    def script() -> None:
+        put_text(f"Line: {input('Title')}")
+        put_text("Text: " + textarea("Body").replace("\n", " / "))
+
+    app = pilot(script)
+    keys = Keys(app.page)
+    keys.focused(app.field("Title"))
+    keys.type("Hello")
+    keys.press("Enter")
+    app.expect_text("Line: Hello")
+    keys.focused(app.field("Body"))
+    keys.type("one")
+    keys.press("Enter")  # a new line, not a submit
+    keys.type("two")
+    expect(app.field("Body")).to_have_value("one\ntwo")
+    keys.press("Control+Enter")
+    app.expect_text("Text: one / two")
+
+
+def test_tabs_follow_the_aria_pattern(pilot) -> None:
+    def script() -> None:
+        put_tabs([{"title": name, "content": f"{name} panel"}
+                  for name in ("Alpha", "Beta", "Gamma")])
+        put_text("After the tabs")
+        hold()
+
+    app = pilot(script)
+    page = app.page
+    keys = Keys(page)
+    tab = lambda name: page.get_by_role("tab", name=name)  # noqa: E731
+    keys.tab_to(tab("Alpha"))
+    for name, key in (("Beta", "ArrowRight"), ("Gamma", "ArrowRight"), ("Alpha", "ArrowRight"),
+                      ("Gamma", "ArrowLeft"), ("Alpha", "Home"), ("Gamma", "End")):
+        keys.press(key)
+        keys.focused(tab(name))
+        expect(tab(name)).to_have_attribute("aria-selected", "true")
+        expect(page.get_by_role("tabpanel", name=name)).to_have_text(f"{name} panel")
+    # Only the chosen tab is in the Tab order; Tab goes on to its panel.
+    assert [tab(n).get_attribute("tabindex") for n in ("Alpha", "Beta", "Gamma")] == [
+        "-1", "-1", "0"]
+    keys.press("Tab")
+    keys.focused(page.get_by_role("tabpanel", name="Gamma"))
+    keys.ring()
+    keys.press("Shift+Tab")
+    keys.focused(tab("Gamma"))
+
+
+def test_esc_closes_a_popup_and_focus_returns(pilot) -> None:
+    from desklaunch.ui import popup, put_buttons, put_input
+
+    def script() -> None:
+        put_buttons(["Settings"], onclick=lambda _: popup("Settings", [
+            put_input("nick", label="Nickname")]))
+        hold()
+
+    app = pilot(script)
+    keys = Keys(app.page)
+    keys.tab_to(app.button("Settings"))
+    keys.press("Enter")
+    dialog = app.page.get_by_role("dialog", name="Settings")
+    keys.focused(dialog.get_by_label("Nickname"))
+    keys.press("Tab")  # focus stays inside: the close button, then round again
+    keys.focused(dialog.get_by_role("button", name="Close"))
+    keys.press("Tab")
+    keys.focused(dialog.get_by_label("Nickname"))
+    keys.press("Escape")
+    expect(dialog).to_have_count(0)
+    keys.focused(app.button("Settings"))

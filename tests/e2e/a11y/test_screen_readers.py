@@ -1,0 +1,79 @@
+"""What a screen reader gets: read from Chromium's own accessibility tree (over the DevTools
+protocol), the tree screen readers are given, not from the DOM.
+
+Live regions are where announcements come from: a region's text is what was last said.
+"""
+
+from __future__ import annotations
+
+import re
+
+from access import said
+from playwright.sync_api import expect
+
+from desklaunch.ui import input, put_progressbar, put_text, set_progressbar
+
+
+def test_a_burst_of_ten_thousand_lines_is_told_in_a_few_words(pilot) -> None:
+    def script() -> None:
+        for number in range(1, 10_001):
+            put_text(f"line {number}")
+        input("Next")
+
+    app = pilot(script)
+    expect(app.field("Next")).to_be_visible()
+    app.expect_text("line 10000")
+    app.page.wait_for_timeout(1000)  # the announcer tells a batch 0.4 s after it starts
+    polite = said(app.page, "polite")
+    told = [text for text in polite if "line 10000" in text]
+    assert len(told) == 1, polite
+    found = re.fullmatch(r"([\d,]+) new lines\. The last: line 10000", told[0])
+    assert found, told
+    assert int(found[1].replace(",", "")) > 100, "one announcement for many lines, not each"
+
+
+def test_a_few_new_lines_are_read_out_in_full(pilot) -> None:
+    def script() -> None:
+        name = input("Your name")
+        put_text(f"Hello, {name}!")
+        put_text("Nice to meet you.")
+        input("Anything else?")
+
+    app = pilot(script)
+    app.answer("Your name", "Ada")
+    expect(app.field("Anything else?")).to_be_visible()
+    app.page.wait_for_timeout(600)
+    assert "Hello, Ada! Nice to meet you." in said(app.page, "polite")
+
+
+def test_the_scripts_crash_is_told_assertively(pilot) -> None:
+    def script() -> None:
+        put_text("Working")
+        raise ValueError("the sky fell")
+
+    app = pilot(script, expect_error=True)
+    app.expect_crash()
+    assert ("The script stopped with an error: ValueError: the sky fell"
+            in said(app.page, "assertive"))
+
+
+def test_a_field_error_is_an_alert(pilot) -> None:
+    def script() -> None:
+        input("Code", validate=lambda v: None if v.isdigit() else "Digits only")
+
+    app = pilot(script)
+    app.answer("Code", "x")
+    expect(app.alert()).to_have_text("Digits only")
+    assert "Digits only" in said(app.page, "assertive")
+
+
+def test_progress_bars_expose_their_value(pilot) -> None:
+    def script() -> None:
+        put_progressbar("copy", label="Copying")
+        set_progressbar("copy", 0.42, label="42 of 100 files")
+        input("Wait")
+
+    app = pilot(script)
+    bar = app.page.get_by_role("progressbar", name="copy")
+    expect(bar).to_have_attribute("aria-valuenow", "42")
+    expect(bar).to_have_attribute("aria-valuetext", "42 of 100 files")

@@ -1,0 +1,95 @@
+"""Console mode for people who use the keyboard alone or a screen reader: the programs of
+examples/console used to the end by keyboard (the argument form's first field has focus,
+subcommands are tabs moved with the arrows, Enter or Ctrl+Enter runs, Run again), and the
+output a log region whose lines are told in batches."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from access import Keys, live_regions, said
+from playwright.sync_api import expect
+
+EXAMPLES = Path(__file__).parents[3] / "examples" / "console"
+SCRIPTS = Path(__file__).parent / "scripts"
+
+
+def test_renamer(console, tmp_path: Path) -> None:
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    (photos / "beach.JPG").write_text("x")
+    app = console(EXAMPLES / "renamer.py")
+    keys = Keys(app.page)
+    keys.focused(app.field("Folder"))
+    keys.type(str(photos))
+    keys.tab_to(app.field("Prefix"))
+    keys.type("trip_")
+    keys.tab_to(app.field("Case"))
+    keys.press("ArrowDown")  # keep → lower
+    keys.tab_to(app.field("Number"))
+    keys.press("Space")
+    keys.tab_to(app.field("Prefix"), back=True)
+    keys.press("Enter")
+    expect(app.line("beach.JPG -> trip_001_beach.JPG")).to_be_visible()
+    app.expect_exit(0)
+    keys.tab_to(app.button("Run again"))
+    keys.press("Enter")
+    keys.focused(app.field("Folder"))
+
+
+def test_csvsummary_subcommand_tabs(console, tmp_path: Path) -> None:
+    data = tmp_path / "sales.csv"
+    data.write_text("region,amount\nnorth,10\nsouth,30\nnorth,5\n")
+    app = console(EXAMPLES / "csvsummary.py")
+    page = app.page
+    keys = Keys(page)
+    keys.focused(app.field("Delimiter"))
+    keys.tab_to(page.get_by_role("tab", name="columns"))
+    keys.press("ArrowRight")  # the tabs pattern: arrows move between the subcommands
+    keys.focused(page.get_by_role("tab", name="stats"))
+    expect(page.get_by_role("tab", name="stats")).to_have_attribute("aria-selected", "true")
+    keys.press("End")
+    keys.focused(page.get_by_role("tab", name="group"))
+    panel = page.get_by_role("tabpanel", name="group")
+    keys.press("Tab")  # the only tab in the Tab order is the chosen one: on to its panel
+    keys.tab_to(panel.get_by_label("File", exact=True))
+    keys.type(str(data))
+    keys.tab_to(panel.get_by_label("By", exact=True))
+    keys.type("region")
+    keys.tab_to(panel.get_by_label("Column", exact=True))
+    keys.type("amount")
+    keys.press("Control+Enter")
+    expect(app.line(re.compile(r"^south +30\.00$"))).to_be_visible()
+    app.expect_exit(0)
+
+
+def test_fetchloop_asks_and_shows_progress(console, tmp_path: Path) -> None:
+    (tmp_path / "readme.txt").write_text("hello")
+    urls = tmp_path / "urls.txt"
+    urls.write_text("local:readme.txt\ngen:64\n")
+    app = console(EXAMPLES / "fetchloop.py")
+    keys = Keys(app.page)
+    keys.focused(app.field("Url file"))
+    keys.type(str(urls))
+    for label, value in (("Out", str(tmp_path / "out")), ("Source", str(tmp_path)),
+                         ("Flaky", "0")):
+        keys.tab_to(app.field(label))
+        keys.retype(value)
+    keys.press("Enter")
+    expect(app.line(re.compile(r"^fetched 2 of 2 files"))).to_be_visible()
+    expect(app.page.get_by_role("progressbar", name="Downloading")).to_have_attribute(
+        "value", "100")
+    app.expect_exit(0)
+    keys.tab_to(app.button("Run again"))
+
+
+def test_console_output_is_a_log_told_in_batches(console) -> None:
+    app = console(SCRIPTS / "print_loop.py")
+    expect(app.screen).to_be_visible()  # role log, named "Output"
+    app.expect_exit(0)
+    log = [region for region in live_regions(app.page) if region["role"] == "log"]
+    assert log == [], "the log speaks through the batched announcer, not line by line"
+    app.page.wait_for_timeout(1000)  # the announcer tells a batch 0.4 s after it starts
+    polite = said(app.page, "polite")
+    assert any(re.search(r"Exited with code 0", text) for text in polite), polite
