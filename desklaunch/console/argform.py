@@ -32,9 +32,7 @@ from desklaunch.console.argkinds import (
     tuple_choosers,
     value_label,
 )
-
-MAX_VALUE = 100_000
-MAX_ROWS = 1_000
+from desklaunch.console.formvalues import MAX_VALUE, coerce
 
 
 @dataclass
@@ -247,7 +245,7 @@ class ArgForm:
     def _wire_field(arg: ArgField, values: dict[str, Any]) -> dict[str, Any]:
         spec = {"type": "field", **arg.wire}
         if arg.memory in values:
-            remembered = _coerce(arg.kind, values[arg.memory])
+            remembered = coerce(arg.kind, values[arg.memory])
             if remembered is not None:
                 spec["value"] = remembered
         return spec
@@ -301,7 +299,7 @@ class ArgForm:
         positionals: list[tuple[ArgField, list[str], bool]] = []
         options: list[str] = []
         for arg in level.fields:
-            value = _coerce(arg.kind, values.get(arg.key))
+            value = coerce(arg.kind, values.get(arg.key))
             if value is None:
                 value = arg.wire["value"]
             if _small(value):
@@ -344,22 +342,6 @@ class ArgForm:
 
 
 # -- values and words ---------------------------------------------------------------------
-
-def _coerce(kind: str, value: Any) -> Any:
-    """A submitted or remembered value in the shape `kind` takes, or None if it cannot be."""
-    if kind == "flag":
-        return value if isinstance(value, bool) else None
-    if kind in ("list", "choices", "tuple"):
-        if isinstance(value, str):  # remembered by an older desklaunch: one per line
-            value = value.splitlines()
-        if not isinstance(value, list) or len(value) > MAX_ROWS:
-            return None
-        items = [str(item) for item in value if isinstance(item, (str, int, float))]
-        return items if all(len(item) <= MAX_VALUE for item in items) else None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = str(value)
-    return value if isinstance(value, str) and len(value) <= MAX_VALUE else None
-
 
 def _small(value: Any) -> bool:
     return len(repr(value)) <= MAX_VALUE

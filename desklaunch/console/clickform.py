@@ -26,16 +26,15 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
+from desklaunch.console.formvalues import MAX_VALUE, coerce
 from desklaunch.console.labels import readable
 
 log = logging.getLogger(__name__)
 
-MAX_VALUE = 100_000
 _SHELL_SETUP = ("install_completion", "show_completion")
 """typer's own options, for a terminal's tab completion."""
 MAX_DEPTH = 8
 _NUMBERS = {"integer": "int", "integer range": "int", "float": "float", "float range": "float"}
-MAX_ROWS = 1000
 
 
 @dataclass
@@ -137,7 +136,7 @@ class ClickForm:
         for arg in level.fields:
             spec = {"type": "field", **arg.wire}
             if arg.memory in values and not spec.get("password"):
-                remembered = _coerce(arg.kind, values[arg.memory])
+                remembered = coerce(arg.kind, values[arg.memory])
                 if remembered is not None:
                     spec["value"] = remembered
             items.append(spec)
@@ -177,7 +176,7 @@ class ClickForm:
                     errors[arg.key] = str(exc)
                     continue
                 (options if _is_option(arg.param) else arguments).extend(words)
-                kept = _coerce(arg.kind, value)
+                kept = coerce(arg.kind, value)
                 if kept is not None and not arg.wire.get("password"):
                     memory[arg.memory] = kept
             if last and any(word.startswith("-") and word != "-" for word in arguments):
@@ -204,7 +203,7 @@ def _words(arg: ClickField, value: Any) -> list[str]:
     if arg.kind == "flag":
         return _flag_words(param, value is True, arg.default)
     if arg.kind == "list":
-        rows = _coerce("list", value)
+        rows = coerce("list", value)
         if rows is None and value is not None:
             raise ValueError("This is too long")
         text = "\n".join(rows or [])
@@ -472,22 +471,6 @@ def _label(param: Any) -> str:
     if not name:
         name = str(getattr(param, "name", "") or "")
     return readable(name) or "Value"
-
-
-def _coerce(kind: str, value: Any) -> Any:
-    """A submitted or remembered value in the shape `kind` takes, or None if it cannot be."""
-    if kind == "flag":
-        return value if isinstance(value, bool) else None
-    if kind == "list":
-        if isinstance(value, str):  # remembered by an older desklaunch: one per line
-            value = value.splitlines()
-        if not isinstance(value, list) or len(value) > MAX_ROWS:
-            return None
-        items = [str(item) for item in value if isinstance(item, (str, int, float))]
-        return items if all(len(item) <= MAX_VALUE for item in items) else None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = str(value)
-    return value if isinstance(value, str) and len(value) <= MAX_VALUE else None
 
 
 def _help_text(text: Any) -> str:
