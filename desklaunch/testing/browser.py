@@ -385,7 +385,12 @@ class BrowserScreen:
     # -- reading ---------------------------------------------------------------------------
 
     def _read(self) -> str:
-        parts = [self.page.get_by_role("main").inner_text(timeout=1000)]
+        # The page's first heading names the app for screen readers only: not on the screen.
+        parts = [self.page.get_by_role("main").evaluate(
+            "main => { const heading = main.querySelector(':scope > h1.dl-visually-hidden');"
+            " const text = main.innerText; const hidden = heading ? heading.innerText : '';"
+            " return hidden && text.startsWith(hidden) ? text.slice(hidden.length) : text; }",
+            timeout=1000)]
         dialog = self.page.get_by_role("dialog")
         if dialog.count() and dialog.first.is_visible():
             parts.append(dialog.first.inner_text())
@@ -401,9 +406,9 @@ class BrowserScreen:
     def toasts(self) -> list[str]:
         self.settle()
         found = self.page.evaluate(
-            "() => { const areas = document.querySelectorAll('body > [role=status]');"
-            " const toasts = areas[areas.length - 1]; if (!toasts) return [];"
-            " return Array.from(toasts.children, t => t.firstChild?.textContent ?? ''); }")
+            "() => Array.from(document.querySelectorAll("
+            " '#dl-toasts-polite > *, #dl-toasts-urgent > *'),"
+            " t => t.firstChild?.textContent ?? '')")
         return [str(text) for text in found]
 
     @property

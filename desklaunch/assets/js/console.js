@@ -226,7 +226,7 @@ class Screen {
     if (TB_START.test(text)) this.traceback.set(key, true);
     else if (!this.traceback.get(key)) return;
     else if (text && !/^\s/.test(text)) this.traceback.set(key, false);
-    line.classList.add("dl-traceback");
+    line.classList.add("dl-tb-line");
   }
 
   /** After a batch: classify the lines it touched, trim old lines. */

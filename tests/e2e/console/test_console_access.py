@@ -70,7 +70,7 @@ def test_fetchloop_asks_and_shows_progress(console, tmp_path: Path) -> None:
     urls.write_text("local:readme.txt\ngen:64\n")
     app = console(EXAMPLES / "fetchloop.py")
     keys = Keys(app.page)
-    keys.focused(app.field("Url file"))
+    keys.focused(app.field("URL file"))
     keys.type(str(urls))
     for label, value in (("Out", str(tmp_path / "out")), ("Source", str(tmp_path)),
                          ("Flaky", "0")):

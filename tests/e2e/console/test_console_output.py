@@ -100,13 +100,13 @@ def test_stderr_is_calm_and_tracebacks_and_errors_are_red(console):
     app.expect_exit(0)
     calm = app.line("a calm note on stderr")
     expect(calm).to_have_class(re.compile("dl-err"))
-    expect(calm).not_to_have_class(re.compile("dl-traceback|dl-log-error"))
+    expect(calm).not_to_have_class(re.compile("dl-tb-line|dl-log-error"))
     expect(app.line("ERROR a logged error")).to_have_class(re.compile("dl-log-error"))
     for line in ["Traceback (most recent call last):", "KeyError: 'missing'"]:
-        expect(app.line(line)).to_have_class(re.compile("dl-traceback"))
+        expect(app.line(line)).to_have_class(re.compile("dl-tb-line"))
     expect(app.line(re.compile(r'^  File ".*wide_output.py", line 12'))).to_have_class(
-        re.compile("dl-traceback"))
-    expect(app.line("after the traceback")).not_to_have_class(re.compile("dl-traceback"))
+        re.compile("dl-tb-line"))
+    expect(app.line("after the traceback")).not_to_have_class(re.compile("dl-tb-line"))
     colours = [app.line(text).evaluate("(el) => getComputedStyle(el).color")
                for text in ("a calm note on stderr", "KeyError: 'missing'", "row 1")]
     assert len(set(colours)) == 3, colours  # stderr, a traceback, stdout: three colours
