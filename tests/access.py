@@ -62,6 +62,7 @@ class Keys:
         """Press Tab (Shift+Tab when `back`) until `target` has focus, checking the focus
         ring of every element passed on the way."""
         key = "Shift+Tab" if back else "Tab"
+        expect(target).to_be_visible()  # a person sees what they Tab to before pressing Tab
         for _ in range(MAX_TABS):
             if target.count() == 1 and target.evaluate(IS_FOCUSED):
                 self.ring()
