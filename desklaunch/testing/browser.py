@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desklaunch.testing.errors import ActionError, WaitTimeoutError
+from desklaunch.testing.errors import ActionError, WaitTimeoutError, describe_query
 from desklaunch.testing.page import Download
 from desklaunch.testing.program import Program
 
@@ -231,7 +231,7 @@ class BrowserScreen:
     def find(self, role: str | None, name: str | None, text: str | None,
              timeout: float | None) -> BrowserElement:
         locator = self._locator(role, name, text)
-        what = _describe(role, name, text)
+        what = describe_query(role, name, text)
         with self._waiting(what, timeout):
             locator.first.wait_for(timeout=(self.timeout if timeout is None else timeout) * 1000)
         if locator.count() > 1:
@@ -460,11 +460,3 @@ def _exactly(text: str) -> re.Pattern[str]:
     words = [re.escape(word) for word in text.split()]
     return re.compile(r"^\s*" + r"\s+".join(words) + r"\s*$")
 
-
-def _describe(role: str | None, name: str | None, text: str | None) -> str:
-    parts = [f"role {role!r}" if role else "an element"]
-    if name is not None:
-        parts.append(f"named {name!r}")
-    if text is not None:
-        parts.append(f"reading {text!r}")
-    return " ".join(parts)

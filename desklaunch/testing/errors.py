@@ -29,3 +29,13 @@ class ScriptError(KitError):
 
 class ActionError(KitError):
     """A person could not do this on the screen as it is (ambiguous, disabled, unknown)."""
+
+
+def describe_query(role: str | None, name: str | None, text: str | None) -> str:
+    """What a `find()` looked for, in words, for the errors both page kinds raise."""
+    parts = [f"role {role!r}" if role else "an element"]
+    if name is not None:
+        parts.append(f"named {name!r}")
+    if text is not None:
+        parts.append(f"reading {text!r}")
+    return " ".join(parts)

@@ -17,7 +17,7 @@ from desklaunch.core.uploads import too_large
 from desklaunch.errors import ProtocolError
 from desklaunch.testing.console import ArgChoice, ArgField, ConsoleView
 from desklaunch.testing.elements import FIELD_ROLES, Element, norm
-from desklaunch.testing.errors import ActionError
+from desklaunch.testing.errors import ActionError, describe_query
 from desklaunch.testing.forms import TEXT_TYPES, FieldModel, FormModel
 from desklaunch.testing.inprocess import InProcess
 from desklaunch.testing.page import Download, Page
@@ -47,7 +47,7 @@ class SimulatedScreen:
 
     def find(self, role: str | None, name: str | None, text: str | None,
              timeout: float | None) -> Element:
-        what = _describe(role, name, text)
+        what = describe_query(role, name, text)
         found = self.driver.wait(what, lambda: self.page.document.find_all(role, name, text),
                                  timeout, self._check)
         return _one(found, what)
@@ -322,14 +322,6 @@ def _one(found: list[Element], what: str) -> Element:
                           "find_all()")
     return found[0]
 
-
-def _describe(role: str | None, name: str | None, text: str | None) -> str:
-    parts = [f"role {role!r}" if role else "an element"]
-    if name is not None:
-        parts.append(f"named {name!r}")
-    if text is not None:
-        parts.append(f"reading {text!r}")
-    return " ".join(parts)
 
 
 def _not_offered(label: str, option: str, offered: Sequence[str]) -> str:
