@@ -16,7 +16,6 @@ import importlib.util
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -28,6 +27,7 @@ from typing import NoReturn
 from desklaunch.errors import UsageError
 from desklaunch.packaging.buildfiles import app_icon_png, write_desktop_entry, write_spec
 from desklaunch.packaging.icons import IconError, icns_bytes, ico_bytes, png_size
+from desklaunch.packaging.installers import CHOICES as INSTALLER_CHOICES
 from desklaunch.packaging.plan import Plan
 
 INSTALL_HINT = 'pip install "desklaunch[build]"'
@@ -77,8 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --gui gtk: use the target's own GTK and GLib instead of "
                              "bundling them (a much smaller app; the target needs "
                              "gir1.2-webkit2-4.1 / webkit2gtk4.1 and python3-gi's GLib)")
-    parser.add_argument("--installer", choices=("deb",),
-                        help="also make an installer of the app folder: deb (dpkg-deb)")
+    parser.add_argument("--installer", nargs="?", const="auto", choices=INSTALLER_CHOICES,
+                        help="also make an installer of the app: deb (dpkg-deb) or rpm "
+                             "(rpmbuild) on Linux, nsis (a setup.exe, makensis) on Windows, "
+                             "dmg (hdiutil) on macOS; auto or no value: this platform's own")
     parser.add_argument("--app-version", default="1.0.0", metavar="X.Y.Z",
                         help="the installer's version (default: 1.0.0)")
     parser.add_argument("--maintainer", default="desklaunch app <nobody@example.invalid>",
@@ -125,14 +127,35 @@ def plan_from(argv: Sequence[str]) -> Plan:
     gui = args.gui or default_gui()
     if args.system_gtk and gui != "gtk":
         raise UsageError("--system-gtk goes with --gui gtk")
+    installer = _installer(args.installer, name.strip(), args.app_version, args.console)
     return Plan(script=script, name=name.strip(), title=args.name, onefile=args.onefile,
                 windowed=not args.console, icon=icon,
                 datas=[parse_add_data(spec) for spec in args.add_data],
                 hidden_imports=sorted(set(hidden)), dist=args.dist.resolve(),
                 work=args.work.resolve(), gui=gui, system_gtk=args.system_gtk,
-                installer=args.installer, version=args.app_version,
+                installer=installer, version=args.app_version,
                 maintainer=args.maintainer,
                 languages=[code.replace("-", "_") for code in args.lang])
+
+
+def _installer(requested: str | None, name: str, version: str, console: bool) -> str | None:
+    """The installer kind to make, checked now so that what cannot be made is refused
+    before PyInstaller runs; None without --installer."""
+    if requested is None:
+        return None
+    from desklaunch.packaging.installers import choose
+    from desklaunch.packaging.installfiles import package_name
+    from desklaunch.packaging.rpm import rpm_version_problem
+
+    kind = choose(requested)
+    if kind in ("deb", "rpm"):
+        package_name(name)
+    problem = rpm_version_problem(version) if kind == "rpm" else None
+    if problem is not None:
+        raise UsageError(problem)
+    if kind == "dmg" and console:
+        raise UsageError("--installer dmg holds a windowed .app; leave out --console")
+    return kind
 
 
 def default_gui() -> str | None:
@@ -221,8 +244,6 @@ def main(argv: Sequence[str]) -> int:
         _say(f"PyInstaller is not installed; to build apps: {INSTALL_HINT}")
         return 2
     problem = installed_in_place_problem()
-    if problem is None and plan.installer == "deb" and shutil.which("dpkg-deb") is None:
-        problem = "--installer deb needs dpkg-deb (Debian/Ubuntu: sudo apt-get install dpkg)"
     if problem is not None:
         _say(f"error: {problem}")
         return 2
@@ -243,26 +264,25 @@ def main(argv: Sequence[str]) -> int:
          f"in {time.monotonic() - started:.0f} s")
     if sys.platform.startswith("linux"):
         _say(f"desktop entry: {plan.dist / (plan.name + '.desktop')}")
-    if plan.installer == "deb":
-        return _make_deb(plan)
+    if plan.installer is not None:
+        return _make_installer(plan, plan.installer)
     return 0
 
 
-def _make_deb(plan: Plan) -> int:
-    """The Debian package of the app folder just built; the exit code."""
-    from desklaunch.packaging.deb import build_deb
+def _make_installer(plan: Plan, kind: str) -> int:
+    """The installer of the app just built; the exit code."""
+    from desklaunch.packaging import installers
 
     try:
-        deb = build_deb(plan, app_icon_png(plan))
+        made = installers.make(plan, app_icon_png(plan))
     except UsageError as exc:
         _say(f"error: {exc}")
         return exc.exit_code
     except subprocess.CalledProcessError as exc:
-        last = (exc.stderr or "").strip().splitlines()[-1:] or ["no output"]
-        _say(f"error: dpkg-deb failed: {last[0]}")
+        _say(f"error: {installers.run_failure(kind, exc)}")
         return 1
-    _say(f"installer: {deb} ({deb.stat().st_size / 1e6:.1f} MB); install it with "
-         f"sudo apt-get install ./{deb.name}")
+    _say(f"installer: {made} ({made.stat().st_size / 1e6:.1f} MB); "
+         f"{installers.next_step(kind, made)}")
     return 0
 
 

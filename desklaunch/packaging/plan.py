@@ -30,7 +30,7 @@ class Plan:
     system_gtk: bool = False
     """GTK builds: use the target's own GTK, GLib and WebKitGTK instead of bundled copies."""
     installer: str | None = None
-    """"deb" to also make a Debian package of the app folder."""
+    """The installer to make of the built app: "deb", "rpm", "nsis" or "dmg" (None: none)."""
     version: str = "1.0.0"
     maintainer: str = "desklaunch app <nobody@example.invalid>"
     languages: list[str] = field(default_factory=list)
