@@ -33,15 +33,16 @@ if TYPE_CHECKING:
     from desklaunch.packaging.plan import Plan
 
 DEPENDS = {
-    "gtk": "gir1.2-webkit2-4.1, python3-gi",
-    "gtk-system": "gir1.2-webkit2-4.1, python3-gi, libgtk-3-0, libglib2.0-0",
-    "qt": ("libglib2.0-0, libdbus-1-3, libfontconfig1, libfreetype6, libxkbcommon0, libegl1, "
-           "libgl1, libgbm1, libnss3, libasound2, libx11-xcb1, libxcomposite1, libxdamage1, "
-           "libxrandr2, libxtst6, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, "
-           "libxcb-keysyms1, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0 | libxcb1, "
-           "fonts-dejavu-core"),
+    "gtk": "libc6, gir1.2-webkit2-4.1, python3-gi",
+    "gtk-system": "libc6, gir1.2-webkit2-4.1, python3-gi, libgtk-3-0, libglib2.0-0",
+    "qt": ("libc6, libglib2.0-0, libdbus-1-3, libfontconfig1, libfreetype6, libxkbcommon0, "
+           "libegl1, libgl1, libgbm1, libnss3, libasound2, libx11-xcb1, libxcomposite1, "
+           "libxdamage1, libxrandr2, libxtst6, libxkbcommon-x11-0, libxcb-cursor0, "
+           "libxcb-icccm4, libxcb-keysyms1, libxcb-render-util0, libxcb-shape0, "
+           "libxcb-xinerama0 | libxcb1, fonts-dejavu-core"),
 }
-"""What each backend takes from the target system (WebKitGTK always comes from it)."""
+"""What each backend takes from the target system (WebKitGTK always comes from it); every
+bundled program and library links the C library."""
 LINTIAN_OVERRIDES = (
     "dir-or-file-in-opt",  # a self-contained app lives in /opt/<package>, by design
     "embedded-library",  # PyInstaller bundles the libraries the app was built with
