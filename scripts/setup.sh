@@ -5,8 +5,8 @@
 # never touches the network):
 #   1. apt: the system libraries that PyQt6 / QtWebEngine wheels from PyPI link against but a
 #      bare Debian 12 image lacks, a font, Xvfb for tests that want a real X server, GTK's
-#      WebKit2GTK and what PyGObject builds against, and with --browser the Chromium that
-#      Playwright drives (/usr/bin/chromium).
+#      WebKit2GTK and what PyGObject builds against, the installer tools the tests use
+#      (lintian, rpm, nsis), and with --browser the Chromium that Playwright drives.
 #   2. .venv: a virtual environment with `pip install -e ".[qt,test]"`, redone only when
 #      pyproject.toml changed since the last successful install (hash kept in .venv), and
 #      PyGObject, so the window tests run with GTK as well as Qt.
@@ -56,8 +56,9 @@ x_packages=(xvfb xauth)
 # data), and what `pip install "PyGObject<3.51"` builds against in .venv (Debian 12 lacks the
 # girepository-2.0 that later PyGObject releases need).
 gtk_packages=(python3-gi gir1.2-webkit2-4.1 libgirepository1.0-dev libcairo2-dev pkg-config)
-# The .deb tests check `desklaunch build --installer deb`'s packages with lintian.
-installer_packages=(lintian)
+# The installer tests: lintian checks the .deb; rpmbuild (with rpm2archive) builds and reads
+# back the .rpm; makensis compiles the generated NSIS script into a Windows setup.exe.
+installer_packages=(lintian rpm nsis)
 # The browser the tests drive through Playwright; Playwright's bundled node driver links
 # libatomic.so.1, which bare images lack.
 browser_packages=(chromium libatomic1)

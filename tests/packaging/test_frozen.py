@@ -221,6 +221,15 @@ def test_gtk_app_bundles_gtk_and_not_qt(frozen) -> None:
     assert not any(name.startswith("_gi.") for name in qt_files)  # PyGObject left out
 
 
+
+def test_no_app_bundles_the_test_kit_or_what_it_brings(frozen) -> None:
+    """The build machine has desklaunch's test extra; no running part imports the test kit."""
+    for name in ("built", "gtk"):
+        bundled = frozen[name].executable.parent / "_internal"
+        for left_out in ("playwright", "pytest", "_pytest", "desklaunch/testing"):
+            assert not (bundled / left_out).exists(), f"{name} bundles {left_out}"
+
+
 def test_gtk_app_deb_installs_runs_from_its_menu_entry_and_removes_cleanly(frozen,
                                                                           elsewhere) -> None:
     """`--installer deb`: `dpkg -i` puts the app in /opt with a menu entry and a command; the

@@ -7,8 +7,9 @@ files with importlib.resources; static analysis alone can miss both.
 
 from PyInstaller.utils.hooks import collect_data_files, collect_submodules
 
-# Build-time only: the whole packaging layer (the build command, this hook, the templates).
-_BUILD_ONLY = ("desklaunch.packaging", "desklaunch.__main__")
+# Build-time only: the whole packaging layer (the build command, this hook, the templates),
+# and the test kit, which no running part imports (it would bring pytest and Playwright).
+_BUILD_ONLY = ("desklaunch.packaging", "desklaunch.__main__", "desklaunch.testing")
 
 datas = collect_data_files("desklaunch.assets")
 hiddenimports = collect_submodules(
