@@ -13,7 +13,13 @@ from standins import stand_in_windows_app
 from desklaunch.errors import UsageError
 from desklaunch.packaging import build
 from desklaunch.packaging.buildfiles import app_icon_png
-from desklaunch.packaging.nsis import compile_nsis, publisher, setup_name, write_nsis_script
+from desklaunch.packaging.nsis import (
+    compile_nsis,
+    find_makensis,
+    publisher,
+    setup_name,
+    write_nsis_script,
+)
 from desklaunch.packaging.plan import Plan
 
 KEY = r"Software\Microsoft\Windows\CurrentVersion\Uninstall\Unit Converter"
@@ -93,3 +99,14 @@ def test_on_linux_the_build_refuses_nsis_in_one_line_before_pyinstaller(
         "desklaunch: error: --installer nsis: a setup.exe is made on Windows, from a Windows "
         "build (PyInstaller does not cross-compile)\n")
     assert not (tmp_path / "work").exists()
+
+
+def test_makensis_is_found_where_nsis_installs_itself_on_windows(tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.setenv("ProgramFiles(x86)", str(tmp_path / "Program Files (x86)"))
+    assert find_makensis() is None
+    makensis = tmp_path / "Program Files (x86)" / "NSIS" / "makensis.exe"
+    makensis.parent.mkdir(parents=True)
+    makensis.write_bytes(b"MZ")
+    assert find_makensis() == str(makensis)
