@@ -50,6 +50,8 @@ HEARTBEAT = 10.0
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        if message.startswith("argument --installer: invalid choice") and ".py" in message:
+            message += "; a bare --installer goes after SCRIPT"  # it took the script's name
         _say(f"error: {message} (see desklaunch build --help)")
         sys.exit(2)
 

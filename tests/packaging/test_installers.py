@@ -64,3 +64,12 @@ def test_an_unknown_kind_is_refused_in_one_line(tmp_path: Path, capsys) -> None:
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "invalid choice: 'msi'" in err
+
+
+def test_a_bare_installer_before_the_script_says_where_it_goes(tmp_path: Path,
+                                                               capsys) -> None:
+    script = tmp_path / "app.py"
+    script.write_text("print('hi')\n")
+    with pytest.raises(SystemExit):
+        build.plan_from(["--installer", str(script)])
+    assert "a bare --installer goes after SCRIPT" in capsys.readouterr().err
