@@ -21,8 +21,8 @@ TEMPLATES = files("desklaunch.packaging") / "templates"
 """The spec and desktop-entry templates and the default icons, shipped in the package."""
 
 DEFAULT_ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
-BUILD_ONLY = ("desklaunch.packaging", "PyInstaller",
-              "tkinter")
+BUILD_ONLY = ("desklaunch.packaging", "desklaunch.testing", "PyInstaller", "tkinter")
+"""Never in an app: the build itself, and the test kit (it brings pytest and Playwright)."""
 UNUSED_QT = ("PyQt6.QtQuick3D", "PyQt6.QtQuick", "PyQt6.QtQuickWidgets", "PyQt6.QtQml",
              "PyQt6.QtMultimedia", "PyQt6.QtPdf", "PyQt6.QtPdfWidgets")
 """Qt modules QtWebEngine does not need from Python: excluding them drops their QML plugins."""
@@ -61,6 +61,7 @@ def write_spec(plan: Plan) -> Path:
                                  "languages": ["en_US", "en_GB", *plan.languages],
                                  "module-versions": {"Gtk": "3.0"}}}),
         gui=repr(plan.gui),
+        strip=repr(sys.platform.startswith("linux")),
         onefile=repr(plan.onefile),
         console=repr(not plan.windowed),
         icon=repr(platform_icon(plan, work)),

@@ -200,6 +200,7 @@ def test_a_gtk_build_leaves_qt_out_and_a_qt_build_leaves_gtk_out(tmp_path: Path)
     assert not gtk & {"gi", "webview.platforms.gtk"}
     qt = _excludes(_plan(tmp_path, gui="qt"))
     assert {"gi", "webview.platforms.gtk", "PyQt6.QtQml"} <= qt
+    assert "desklaunch.testing" in gtk and "desklaunch.testing" in qt  # pytest, Playwright
     assert "PyQt6" not in qt
     entry = (tmp_path / "work" / "Hello App" / "desklaunch_entry.py").read_text()
     assert "gui='qt'" in entry  # the app runs the one backend it bundles

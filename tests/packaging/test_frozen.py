@@ -221,13 +221,21 @@ def test_gtk_app_bundles_gtk_and_not_qt(frozen) -> None:
     assert not any(name.startswith("_gi.") for name in qt_files)  # PyGObject left out
 
 
-
-def test_no_app_bundles_the_test_kit_or_what_it_brings(frozen) -> None:
-    """The build machine has desklaunch's test extra; no running part imports the test kit."""
-    for name in ("built", "gtk"):
-        bundled = frozen[name].executable.parent / "_internal"
-        for left_out in ("playwright", "pytest", "_pytest", "desklaunch/testing"):
-            assert not (bundled / left_out).exists(), f"{name} bundles {left_out}"
+def test_built_apps_leave_out_what_they_never_use(frozen) -> None:
+    """The size trims: no test kit, stripped binaries, no ICU or cursors in the GTK app (the
+    target's WebKitGTK brings them), no GTK look, printing or devtools in the Qt app."""
+    gtk_dir, qt_dir = frozen["gtk"].executable.parent, frozen["built"].executable.parent
+    gtk_files = {p.name for p in gtk_dir.rglob("*")}
+    qt_files = {p.name for p in qt_dir.rglob("*")}
+    for files in (gtk_files, qt_files):
+        assert not {"playwright", "pytest", "_pytest", "testing"} & files
+    assert not any(name.startswith(("libicudata", "libxml2")) for name in gtk_files)
+    assert "cursors" not in gtk_files and "scalable" in gtk_files  # Adwaita's icons stay
+    assert not {"libqgtk3.so", "libcupsprintersupport.so", "libgtk-3.so.0",
+                "qtwebengine_devtools_resources.pak"} & qt_files
+    assert "libqxcb.so" in qt_files and "libqoffscreen.so" in qt_files
+    python = next(gtk_dir.rglob("libpython3*.so*")).read_bytes()
+    assert b".symtab" not in python  # stripped: its symbol table is gone
 
 
 def test_gtk_app_deb_installs_runs_from_its_menu_entry_and_removes_cleanly(frozen,

@@ -7,11 +7,11 @@ files with importlib.resources; static analysis alone can miss both.
 
 from PyInstaller.utils.hooks import collect_data_files, collect_submodules
 
-# Build-time only: the whole packaging layer (the build command, this hook, the templates),
-# and the test kit, which no running part imports (it would bring pytest and Playwright).
-_BUILD_ONLY = ("desklaunch.packaging", "desklaunch.__main__", "desklaunch.testing")
+# Never in an app: the packaging layer (the build command, this hook, the templates), and the
+# test kit, which imports pytest and Playwright (with its Node driver, about 230 MB in all).
+_LEFT_OUT = ("desklaunch.packaging", "desklaunch.__main__", "desklaunch.testing")
 
 datas = collect_data_files("desklaunch.assets")
 hiddenimports = collect_submodules(
-    "desklaunch", filter=lambda name: not name.startswith(_BUILD_ONLY)
+    "desklaunch", filter=lambda name: not name.startswith(_LEFT_OUT)
 )
