@@ -71,8 +71,10 @@ class Channel:
                 return
             key = command.get("coalesce")
             waiting = self._unsent.get(key) if key is not None else None
-            if waiting is not None:
-                # Not yet sent: the page only ever needs the newest value.
+            if waiting is not None and self._outbox and self._outbox[-1] is waiting:
+                # Not yet sent, and nothing came after it: the page only needs the newest
+                # value. (Past other commands it would move the value ahead of them: a
+                # run's "ended" before the run's last lines.)
                 waiting.update(command, seq=waiting["seq"])
                 self._log.record(waiting)
                 return

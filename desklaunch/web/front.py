@@ -1,25 +1,38 @@
-"""The first answers without Bottle: the page and its files, straight from the manifest.
+"""The answers without Bottle: the page, its files, and the protocol's poll and events.
 
-A window or a browser asks for the page the moment the server runs, and the page's script
-asks for nothing else until it has loaded and run. Only those later requests (poll, events,
-uploads) need the Bottle routes (`routes.py`), whose imports cost some 20-30 ms of Python; so
-`Front` answers the page and its files itself and has the routes built once the page has
-been sent, while the browser is busy loading it.
+A window or a browser asks for the page the moment the server runs, then for its script,
+then polls; every click is an events call. None of that needs the Bottle routes
+(`routes.py`), whose imports cost some 20-30 ms of Python: `Front` answers the page and its
+files from the manifest and the two protocol calls through `api.py`, and leaves the rest
+(uploads, a session's resources, HEAD, every error page) to the routes, built once the page's
+script is out, while the browser is busy running it.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable
+from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
+
+from desklaunch.web import api
 
 if TYPE_CHECKING:
     from desklaunch.core.protocol import PollingHandler
     from desklaunch.web.gate import WSGIApp
     from desklaunch.web.static import StaticFiles
 
+log = logging.getLogger(__name__)
+
 PAGE = "/"
 ASSETS = "/assets/"
+SCRIPTS = ("bundle.js", "js/main.js")
+"""The page's script (the bundle, or its first module when the bundle is stale)."""
+API: dict[tuple[str, str], Callable[[PollingHandler, dict[str, Any]], api.Answer]] = {
+    ("GET", api.POLL_PATH): api.poll,
+    ("POST", api.EVENTS_PATH): api.events,
+}
 
 
 class Front:
@@ -36,6 +49,9 @@ class Front:
         self._routes: WSGIApp | None = None
         self._lock = threading.Lock()
         self._scheduled = False
+        self.script_sent = threading.Event()
+        """Set once the page's script has been answered: from then on the browser runs it
+        and the server is free for work the next requests need (`launcher.import_ahead`)."""
 
     def routes(self) -> WSGIApp:
         """The Bottle routes, built on first need (once)."""
@@ -47,7 +63,7 @@ class Front:
             return self._routes
 
     def _prepare(self) -> None:
-        """Have the routes built off the request path, once the page has been answered."""
+        """Have the routes built off the request path, once the page's script is out."""
         with self._lock:
             if self._scheduled or self._routes is not None or self._schedule is None:
                 return
@@ -56,8 +72,12 @@ class Front:
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]
                  ) -> Iterable[bytes]:
-        if environ.get("REQUEST_METHOD") == "GET":
-            path = environ.get("PATH_INFO", "")
+        method = environ.get("REQUEST_METHOD")
+        path = environ.get("PATH_INFO", "")
+        call = API.get((method or "", path))
+        if call is not None:
+            return self._api(call, environ, start_response)
+        if method == "GET":
             name = "index.html" if path == PAGE else \
                 path[len(ASSETS):] if path.startswith(ASSETS) else None
             found = self._static.get(name) if name else None
@@ -65,7 +85,36 @@ class Front:
                 body, content_type = found
                 start_response("200 OK", [("Content-Type", content_type),
                                           ("Content-Length", str(len(body)))])
-                if path == PAGE:
-                    self._prepare()
+                if name in SCRIPTS:
+                    return _ThenCall([body], self._script_out)
                 return [body]
         return self.routes()(environ, start_response)
+
+    def _script_out(self) -> None:
+        self.script_sent.set()
+        self._prepare()
+
+    def _api(self, call: Callable[[PollingHandler, dict[str, Any]], api.Answer],
+             environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        try:
+            status, body = call(self._handler, environ)
+            content_type = "application/json"
+        except Exception:  # as the routes' error page: a status line, never a traceback
+            log.error("request failed", exc_info=True)
+            status, content_type = 500, "text/plain; charset=utf-8"
+            body = b"500 Internal Server Error\n"
+        phrase = HTTPStatus(status).phrase
+        start_response(f"{status} {phrase}", [("Content-Type", content_type),
+                                              ("Content-Length", str(len(body)))])
+        return [body]
+
+
+class _ThenCall(list[bytes]):
+    """A response body that calls `then` once the server has written it (WSGI's `close`)."""
+
+    def __init__(self, chunks: list[bytes], then: Callable[[], None]) -> None:
+        super().__init__(chunks)
+        self._then = then
+
+    def close(self) -> None:
+        self._then()

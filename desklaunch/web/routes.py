@@ -6,7 +6,6 @@ page and its files without it and builds these routes off the first answer's pat
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 from urllib.parse import parse_qsl
@@ -16,16 +15,14 @@ import bottle
 from desklaunch.core.protocol import PollingHandler
 from desklaunch.core.resources import RESOURCE_PREFIX, Resource
 from desklaunch.errors import ProtocolError
+from desklaunch.web import api
 from desklaunch.web.gate import UPLOAD_PATH
 from desklaunch.web.remote import FetchError, RemoteFiles
-from desklaunch.web.server import EVENTS_BODY_LIMIT
 from desklaunch.web.static import StaticFiles
 
 log = logging.getLogger(__name__)
 
 RESOURCE_TYPES = {"js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8"}
-SESSION_HEADER = "X-Desklaunch-Session"
-VIEW_HEADER = "X-Desklaunch-View"
 
 
 def build_app(handler: PollingHandler, static: StaticFiles,
@@ -48,15 +45,14 @@ def build_app(handler: PollingHandler, static: StaticFiles,
     def resource(key: str, name: str) -> bytes:
         return _resource(handler.resource(key, name), remote)
 
-    @app.get("/api/poll")
+    # The front answers these two itself (web/api.py); here for HEAD and a wrong method.
+    @app.get(api.POLL_PATH)
     def poll() -> bytes:
-        ack = _ack() or 0
-        return _json(handler.poll(_header(SESSION_HEADER), _header(VIEW_HEADER), ack))
+        return _answer(api.poll(handler, bottle.request.environ))
 
-    @app.post("/api/events")
+    @app.post(api.EVENTS_PATH)
     def events() -> bytes:
-        body = _read_body(bottle.request.environ, EVENTS_BODY_LIMIT)
-        return _json(handler.post(_header(SESSION_HEADER), _header(VIEW_HEADER), body, _ack()))
+        return _answer(api.events(handler, bottle.request.environ))
 
     @app.post(UPLOAD_PATH)
     def upload() -> bytes:
@@ -64,7 +60,8 @@ def build_app(handler: PollingHandler, static: StaticFiles,
         environ = bottle.request.environ
         length = int(environ.get("CONTENT_LENGTH") or 0)
         params = dict(parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True))
-        return _json(handler.upload(_header(SESSION_HEADER), _header(VIEW_HEADER), params,
+        return _json(handler.upload(api.header(environ, api.SESSION_HEADER),
+                                    api.header(environ, api.VIEW_HEADER), params,
                                     length, environ["wsgi.input"].read))
 
     for status in (400, 404, 405, 413, 500, 503):
@@ -99,36 +96,16 @@ def _resource(found: Resource | None, remote: RemoteFiles) -> bytes:
     return fetched.body
 
 
-def _ack() -> int | None:
-    """The `ack` query parameter: the highest command seq the page has rendered."""
-    ack = bottle.request.query.get("ack")
-    if ack is None:
-        return None
-    if not (ack.isascii() and ack.isdigit() and len(ack) <= 18):
-        raise ProtocolError("ack must be a whole number of at least 0")
-    return int(ack)
-
-
-def _header(name: str) -> str | None:
-    value = bottle.request.get_header(name)
-    return value if value else None
+def _answer(answer: api.Answer) -> bytes:
+    status, body = answer
+    bottle.response.status = status
+    bottle.response.content_type = "application/json"
+    return body
 
 
 def _json(answer: Any) -> bytes:
     bottle.response.content_type = "application/json"
-    text = json.dumps(answer, separators=(",", ":"), ensure_ascii=False)
-    # A lone surrogate (valid in a JSON string the page sent) has no UTF-8 form: send it as
-    # the JSON escape `\udXXX` it arrived as, instead of failing the whole answer.
-    return text.encode("utf-8", "backslashreplace")
-
-
-def _read_body(environ: dict[str, Any], limit: int) -> bytes:
-    """The request body, read from the stream directly (the gate checked its length)."""
-    length = int(environ.get("CONTENT_LENGTH") or 0)
-    if length > limit:
-        raise ProtocolError("the body is too large", status=413)
-    body: bytes = environ["wsgi.input"].read(length)
-    return body
+    return api.to_json(answer)
 
 
 def _protocol_errors(callback: Any) -> Any:

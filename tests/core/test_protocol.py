@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from desklaunch.core.protocol import PollingHandler, parse_events
+from desklaunch.core.protocol import Channel, PollingHandler, parse_events
 from desklaunch.core.session import Session, SessionState
 from desklaunch.errors import ProtocolError
 from desklaunch.ui import input, put_buttons, put_text
@@ -470,3 +470,19 @@ def test_a_click_flooding_the_outbox_sends_the_waiting_poll_a_replay_at_once(ser
     assert not poller.is_alive(), "the poll slept through the overflow"
     assert answers[0]["reset"] is True
     assert texts(answers[0]["commands"])[-1] == "line 99"
+
+
+def test_a_newer_value_replaces_a_waiting_one_only_when_nothing_came_between():
+    """Coalescing keeps only the newest value of a key, but never moves it ahead of what
+    was sent after the older one: a console run's "ended" must come after its last lines."""
+    channel = Channel(time.monotonic, 100)
+    view = channel.new_view()["view"]
+    status = {"cmd": "console_status", "coalesce": "status"}
+    channel.push({**status, "state": "running"})
+    channel.push({**status, "state": "still running"})
+    channel.push({"cmd": "console_write", "chunks": [["out", "last line\n"]]})
+    channel.push({**status, "state": "ended"})
+    answer = channel.wait(view, 0, 0)
+    assert [(c["cmd"], c.get("state")) for c in answer["commands"]] == [
+        ("console_status", "still running"), ("console_write", None),
+        ("console_status", "ended")]

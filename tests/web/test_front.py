@@ -1,5 +1,6 @@
-"""The page and its files are answered without Bottle (web/front.py), exactly as the Bottle
-routes answer them; Bottle is imported only after the page is out."""
+"""The page, its files and the protocol's poll and events are answered without Bottle
+(web/front.py, web/api.py), exactly as the Bottle routes answer them; Bottle is imported only
+after the page's script is out, and the first poll does not wait for it."""
 
 from __future__ import annotations
 
@@ -18,10 +19,14 @@ from desklaunch.web.routes import build_app
 from desklaunch.web.static import StaticFiles
 
 
-def _call(app: Callable[..., Any], method: str, path: str) -> tuple[str, list[Any], bytes]:
-    environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": "",
+def _call(app: Callable[..., Any], method: str, path: str, body: bytes = b""
+          ) -> tuple[str, list[Any], bytes]:
+    path, _, query = path.partition("?")
+    environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query,
                "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "1", "SERVER_PROTOCOL": "HTTP/1.1",
-               "HTTP_HOST": "127.0.0.1:1", "wsgi.input": io.BytesIO(),
+               "HTTP_HOST": "127.0.0.1:1", "wsgi.input": io.BytesIO(body),
+               "CONTENT_LENGTH": str(len(body)), "CONTENT_TYPE": "application/json",
+               "HTTP_X_DESKLAUNCH_SESSION": "unknown-session", "HTTP_X_DESKLAUNCH_VIEW": "v",
                "wsgi.url_scheme": "http", "wsgi.errors": io.StringIO()}
     answer: dict[str, Any] = {}
 
@@ -37,12 +42,17 @@ def _call(app: Callable[..., Any], method: str, path: str) -> tuple[str, list[An
     ("GET", "/assets/css/app.css"), ("HEAD", "/assets/js/main.js"),
     ("GET", "/assets/missing.js"), ("GET", "/assets/"), ("GET", "/assets/../index.html"),
     ("GET", "/api/nothing"), ("POST", "/"),
+    ("GET", "/api/poll?ack=7"), ("GET", "/api/poll?ack=-1"), ("GET", "/api/poll?ack=1&ack=x"),
+    ("HEAD", "/api/poll?ack=0"), ("POST", "/api/poll"), ("GET", "/api/events"),
+    ("POST", "/api/events"), ("POST", "/api/events?ack=2"), ("POST", "/api/events?ack=no"),
 ])
-def test_the_front_answers_as_the_bottle_routes_do(method: str, path: str) -> None:
+@pytest.mark.parametrize("body", [b"", b'{"events": [{"seq": 1, "type": "click", "id": "b"}]}',
+                                  b"{not json"])
+def test_the_front_answers_as_the_bottle_routes_do(method: str, path: str, body: bytes) -> None:
     handler = PollingHandler(lambda sink: None)  # type: ignore[arg-type, return-value]
     static = StaticFiles()
-    assert _call(Front(handler, static), method, path) == \
-        _call(build_app(handler, static), method, path)
+    assert _call(Front(handler, static), method, path, body) == \
+        _call(build_app(handler, static), method, path, body)
 
 
 def test_the_page_is_answered_before_bottle_is_imported() -> None:
@@ -57,19 +67,23 @@ def test_the_page_is_answered_before_bottle_is_imported() -> None:
         later = []
         front = Front(PollingHandler(lambda sink: None), StaticFiles(), schedule=later.append)
         def get(path):
-            environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "",
+            path, _, query = path.partition("?")
+            environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query,
                        "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "1",
                        "SERVER_PROTOCOL": "HTTP/1.1", "wsgi.input": io.BytesIO(),
                        "wsgi.url_scheme": "http", "wsgi.errors": io.StringIO()}
             status = []
-            b"".join(front(environ, lambda s, h, e=None: status.append(s)))
+            body = front(environ, lambda s, h, e=None: status.append(s))
+            b"".join(body)
+            getattr(body, "close", lambda: None)()  # as a WSGI server does once it is sent
             return status[0].split()[0]
-        print(get("/"), get("/assets/bundle.js"), "bottle" in sys.modules, len(later))
+        print(get("/"), len(later), get("/assets/bundle.js"), get("/api/poll?ack=x"),
+              "bottle" in sys.modules, len(later))
         get("/")
         later[0]()
         print(len(later), "bottle" in sys.modules, get("/api/nothing"))
     """)
     proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
                           timeout=60)
-    assert proc.stdout.split() == ["200", "200", "False", "1", "1", "True", "404"], \
+    assert proc.stdout.split() == ["200", "0", "200", "400", "False", "1", "1", "True", "404"], \
         proc.stderr[-2000:]
