@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desklaunch.errors import UsageError
 from desklaunch.packaging.icons import png_size
+from desklaunch.packaging.runpaths import clear_runpaths
 
 if TYPE_CHECKING:
     from desklaunch.packaging.plan import Plan
@@ -45,7 +47,7 @@ def template(name: str) -> str:
 
 def summary(plan: Plan) -> str:
     """The one-line description both package formats show."""
-    return f"{plan.title or plan.name} (made with desklaunch)"
+    return f"Desktop app made with desklaunch: {plan.title or plan.name}"
 
 
 def stage_linux_files(plan: Plan, root: Path, package: str, icon_png: bytes) -> list[str]:
@@ -54,6 +56,9 @@ def stage_linux_files(plan: Plan, root: Path, package: str, icon_png: bytes) -> 
     if root.exists():
         shutil.rmtree(root)
     shutil.copytree(plan.app_path, root / "opt" / package, symlinks=True)
+    advice = clear_runpaths(root / "opt" / package)
+    if advice is not None:
+        print(f"desklaunch: note: {advice}", file=sys.stderr)
     write(root / "usr" / "bin" / package,
           f'#!/bin/sh\nexec "/opt/{package}/{plan.name}" "$@"\n', mode=0o755)
     write(root / icon_path(package, icon_png).lstrip("/"), icon_png)
@@ -100,12 +105,15 @@ def write(path: Path, content: str | bytes, mode: int = 0o644) -> None:
 
 
 def normalise_modes(root: Path) -> None:
-    """Folders 0755, files 0644 unless executable (then 0755), as packages expect."""
+    """Folders 0755, files 0644 unless executable (then 0755), as packages expect; shared
+    libraries 0644 (they are loaded, never run)."""
     for path in [root, *root.rglob("*")]:
         if path.is_symlink():
             continue
         if path.is_dir():
             path.chmod(0o755)
+        elif path.name.endswith(".so") or ".so." in path.name:
+            path.chmod(0o644)
         else:
             path.chmod(0o755 if path.stat().st_mode & 0o111 else 0o644)
 

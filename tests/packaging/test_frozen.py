@@ -240,9 +240,14 @@ def test_built_apps_leave_out_what_they_never_use(frozen) -> None:
 
 def test_gtk_app_deb_installs_runs_from_its_menu_entry_and_removes_cleanly(frozen,
                                                                           elsewhere) -> None:
-    """`--installer deb`: `dpkg -i` puts the app in /opt with a menu entry and a command; the
-    entry's Exec line starts it; `dpkg -r` leaves none of its files behind."""
+    """`--installer deb` on a real app: lintian finds no errors; `dpkg -i` puts the app in /opt
+    with a menu entry and a command; the entry's Exec line starts it (its libraries no longer
+    name the build machine's Python folder); `dpkg -r` leaves none of its files behind."""
     deb = next(frozen["gtk"].dist.glob("frozen-gtk_*.deb"))
+    lintian = subprocess.run(["lintian", "--tag-display-limit", "0", str(deb)],
+                             capture_output=True, text=True, timeout=RUN_GUARD)
+    errors = [line for line in lintian.stdout.splitlines() if line.startswith("E:")]
+    assert errors == [], "\n".join(errors)
     installed = subprocess.run(["dpkg", "-i", str(deb)], capture_output=True, text=True,
                                timeout=RUN_GUARD)
     try:

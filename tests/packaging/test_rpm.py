@@ -82,7 +82,7 @@ def test_name_version_and_summary(tmp_path: Path) -> None:
     info = rpm_query(build_rpm(plan, app_icon_png(plan)), "-i")
     assert "Name        : unit-converter\n" in info
     assert "Version     : 2.1~beta1\n" in info
-    assert "Summary     : 100% Converter (made with desklaunch)\n" in info
+    assert "Summary     : Desktop app made with desklaunch: 100% Converter\n" in info
     assert "Packager    : Ada <ada@example.org>\n" in info
 
 
