@@ -19,8 +19,8 @@ from bench.browser import chromium
 from bench.plan import FULL, QUICK
 from bench.systems import PEERS, SYSTEMS
 
-MEASUREMENTS = ("click", "input", "push", "throughput", "first_content", "window", "import",
-                "scale", "kit")
+MEASUREMENTS = ("click", "input", "push", "throughput", "first_content", "window", "window_gtk",
+                "import", "scale", "kit")
 DEFAULT_OUT = Path(__file__).resolve().parent / "results" / "latest.json"
 
 
@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         step("kit", lambda: kit.kit(browser, plan))
         browser_version = browser.version
     step("window", lambda: native.window_first_content(plan))
+    step("window_gtk", lambda: native.gtk_window_first_content(plan))
     step("import", lambda: startup.imports(plan, peer))
 
     document = {

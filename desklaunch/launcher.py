@@ -59,7 +59,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
     # The address comes first and the server after it: the window or browser (or a tool
     # reading the URL) starts loading the page while the server is still being imported
     # and started; the page's first request waits in the socket's backlog meanwhile.
-    endpoint = Endpoint()
+    endpoint = Endpoint(window=mode == "window")
     if mode == "window":
         return _run_in_window(main, kind, options, preload, desktop, endpoint)
     _stop_on_signals(None)  # from the URL on, Ctrl+C and SIGTERM stop everything in order

@@ -94,6 +94,8 @@ class Window:
         self.stopped_by: int | None = None
         """The signal (Ctrl+C, SIGTERM) that closed the window, if one did."""
         self._window: Any = None
+        self._lock = threading.Lock()
+        self._close_asked = False
 
     @property
     def reads_size_at_close(self) -> bool:
@@ -139,7 +141,7 @@ class Window:
             on_closed()
 
         self._window.events.closed += closed
-        self._window.events.shown += self.shown.set
+        self._window.events.shown += self._on_shown
         gui = None if self.gui == "native" else self.gui
         try:
             webview.start(on_shown, self._window, gui=gui,  # type: ignore[arg-type]
@@ -179,8 +181,31 @@ class Window:
         return self._window
 
     def close(self) -> None:
-        """Close the window from any thread; `run()` then returns."""
-        if self._window is not None and not self.closed.is_set():
+        """Close the window from any thread; `run()` then returns.
+
+        pywebview's `destroy()` first waits for the window to show, so it is never called
+        on the GUI thread (where a signal handler runs): it would wait for itself. Asked
+        before the window has shown (a SIGTERM in its first moments), the window closes
+        as soon as it shows; before the toolkit has made it pywebview would drop it.
+        """
+        if self._window is None or self.closed.is_set():
+            return
+        if threading.current_thread() is threading.main_thread():
+            threading.Thread(target=self.close, name="desklaunch-close", daemon=True).start()
+            return
+        with self._lock:
+            self._close_asked = True
+            shown = self.shown.is_set()
+        if shown:
+            self._window.destroy()
+
+    def _on_shown(self) -> None:
+        """pywebview's `shown` (on a thread of its own): close now if that was asked."""
+        with self._lock:
+            self.shown.set()
+            asked = self._close_asked
+        if asked:
+            log.debug("closing the window asked for before it showed")
             self._window.destroy()
 
 

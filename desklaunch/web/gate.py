@@ -33,14 +33,21 @@ SECURITY_HEADERS = (
     ("Cross-Origin-Opener-Policy", "same-origin"),
     ("Cross-Origin-Resource-Policy", "same-origin"),
 )
+WINDOW_HEADERS = tuple(h for h in SECURITY_HEADERS if h[0] != "Cross-Origin-Opener-Policy")
+"""For the app's own window: no opener policy. A window has no opener and opens no page of
+another site (links go to the system browser), so the policy protects nothing there, while
+WebKitGTK starts a second web process for a page that sets it (measured: ~0.2 s more before
+first content, BENCHMARKS.md 2026-12-02)."""
 _ALLOWED_FETCH_SITES = frozenset({"same-origin", "none"})
 
 
 class Gate:
     """Refuse every request that is not from this launch's own window or tab."""
 
-    def __init__(self, app: WSGIApp, *, port: int, secret: str, body_limit: int) -> None:
+    def __init__(self, app: WSGIApp, *, port: int, secret: str, body_limit: int,
+                 window: bool = False) -> None:
         self.app = app
+        self.headers = WINDOW_HEADERS if window else SECURITY_HEADERS
         self.host = f"127.0.0.1:{port}"
         self.origin = f"http://{self.host}"
         self.cookie_name = f"desklaunch-{port}"
@@ -54,11 +61,11 @@ class Gate:
                  ) -> Iterable[bytes]:
         refusal = self._refusal(environ)
         if refusal is not None:
-            return refusal(start_response)
+            return refusal(start_response, self.headers)
 
         def secure_start(status: str, headers: list[tuple[str, str]], exc_info: Any = None
                          ) -> Any:
-            return start_response(status, [*headers, *SECURITY_HEADERS], exc_info)
+            return start_response(status, [*headers, *self.headers], exc_info)
 
         return self.app(environ, secure_start)
 
@@ -140,12 +147,13 @@ class _Answer:
     def redirect(cls, location: str, headers: list[tuple[str, str]] | None = None) -> _Answer:
         return cls(303, "continuing", [("Location", location), *(headers or [])])
 
-    def __call__(self, start_response: Callable[..., Any]) -> list[bytes]:
+    def __call__(self, start_response: Callable[..., Any],
+                 security: tuple[tuple[str, str], ...] = SECURITY_HEADERS) -> list[bytes]:
         start_response(f"{self.status} {self._REASONS[self.status]}", [
             ("Content-Type", "text/plain; charset=utf-8"),
             ("Content-Length", str(len(self.body))),
             *self.headers,
-            *SECURITY_HEADERS,
+            *security,
         ])
         return [self.body]
 

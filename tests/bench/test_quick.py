@@ -26,6 +26,7 @@ EXPECTED = {
     "first_content_browser": {"desklaunch", "floor"},
     "rss_hello_browser": {"desklaunch", "floor"},
     "first_content_window": {"desklaunch", "bare-pywebview"},
+    "first_content_window_gtk": {"desklaunch", "bare-pywebview"},
     "import": {"desklaunch"},
     "import_ui": {"desklaunch"},
     "scale": {"desklaunch", "floor"},

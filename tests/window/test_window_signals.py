@@ -1,0 +1,35 @@
+"""SIGTERM at any moment of a window's start ends the app in order, with exit code 130 (a
+window closed by a signal, as launcher.py defines it), never a window left open.
+
+The signal comes at three moments (signal_driver.py): before the toolkit has made the
+window (pywebview would drop a close then), while the page is still loading (pywebview's
+close would wait on the GUI thread for the window to show: the signal handler runs there),
+and just as the window appears.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from windowrun import HANG_GUARD, window_env
+
+DRIVER = Path(__file__).with_name("signal_driver.py")
+
+
+@pytest.mark.parametrize("moment", ["before_window", "page_loading", "shown"])
+def test_sigterm_while_the_window_starts_ends_the_app_with_130(
+        gui: str, moment: str, tmp_path: Path) -> None:
+    script = tmp_path / "hello.py"
+    script.write_text("from desklaunch.ui import put_text\nput_text('hello world')\n")
+    try:
+        done = subprocess.run([sys.executable, str(DRIVER), str(script), moment],
+                              capture_output=True, text=True, timeout=HANG_GUARD,
+                              env=window_env(gui), cwd=tmp_path)
+    except subprocess.TimeoutExpired as stuck:
+        pytest.fail(f"still running {HANG_GUARD} s after SIGTERM ({moment}):\n{stuck.stderr!r}")
+    assert done.returncode == 130, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    assert "opening it in the browser" not in done.stderr
