@@ -66,8 +66,6 @@ class App:
             self._new_session, idle_timeout=idle_timeout, max_sessions=max_sessions
         )
         self._started = False
-        self.script_sent = threading.Event()
-        """Set once the page's script has been answered (`Front.script_sent` from `start`)."""
         self._first_lock = threading.Lock()
 
     @property
@@ -88,7 +86,6 @@ class App:
         # The page and its files are answered before Bottle is even imported; the routes
         # the page calls next are built on the loop thread once the page is out.
         front = Front(self.handler, StaticFiles(), schedule=self._loop.loop.call_soon_threadsafe)
-        self.script_sent = front.script_sent
         self._server.start(self._server.gate(front))
         return self._server.endpoint.url
 

@@ -65,6 +65,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
     _stop_on_signals(None)  # from the URL on, Ctrl+C and SIGTERM stop everything in order
     try:
         _announce(endpoint.url, open_browser=mode == "browser")
+        import_ahead(preload)
         from desklaunch.app import App
 
         app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
@@ -79,7 +80,6 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
     desktop.attach(app, None)
     try:
         app.start()
-        import_after_page(app, preload)
         while not app.ended.wait(0.5):
             pass
     except KeyboardInterrupt:
@@ -121,8 +121,7 @@ def _run_in_window(main: Callable[[], Any], kind: SessionKind, options: Options,
 
     # What the script will import comes after the server runs: the page the window waits
     # for needs none of it, and its own process loads the page meanwhile.
-    starter = AppStarter(build, on_failure=failed,
-                         then=lambda: import_after_page(starter.app, preload))
+    starter = AppStarter(build, on_failure=failed, then=lambda: import_ahead(preload))
     desktop.attach(starter, window)
     watch = window.on_created
 
@@ -213,19 +212,6 @@ def _window(url: str, desktop: Desktop, options: Options) -> Window:
     width, height, native_options = desktop.window_size()
     return Window(url, title=options.title, width=width, height=height, gui=options.gui,
                   debug=options.debug, native_options=native_options, icon=options.icon)
-
-
-PAGE_WAIT = 2.0
-"""Seconds the imports ahead wait for the page's script to be sent, at most."""
-
-
-def import_after_page(app: App | None, modules: Sequence[str]) -> None:
-    """Import what the script will import once the page's script has gone out (or after
-    `PAGE_WAIT`): serving the page and its script comes first, and the browser then spends
-    tens of milliseconds running that script, time in which these imports are free."""
-    if app is not None:
-        app.script_sent.wait(PAGE_WAIT)
-    import_ahead(modules)
 
 
 def import_ahead(modules: Sequence[str]) -> None:

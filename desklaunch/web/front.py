@@ -49,9 +49,6 @@ class Front:
         self._routes: WSGIApp | None = None
         self._lock = threading.Lock()
         self._scheduled = False
-        self.script_sent = threading.Event()
-        """Set once the page's script has been answered: from then on the browser runs it
-        and the server is free for work the next requests need (`launcher.import_ahead`)."""
 
     def routes(self) -> WSGIApp:
         """The Bottle routes, built on first need (once)."""
@@ -86,13 +83,9 @@ class Front:
                 start_response("200 OK", [("Content-Type", content_type),
                                           ("Content-Length", str(len(body)))])
                 if name in SCRIPTS:
-                    return _ThenCall([body], self._script_out)
+                    return _ThenCall([body], self._prepare)
                 return [body]
         return self.routes()(environ, start_response)
-
-    def _script_out(self) -> None:
-        self.script_sent.set()
-        self._prepare()
 
     def _api(self, call: Callable[[PollingHandler, dict[str, Any]], api.Answer],
              environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
