@@ -8,6 +8,7 @@ so the browser's start and the server's overlap; what the script will import com
 from __future__ import annotations
 
 import atexit
+import contextlib
 import dataclasses
 import importlib
 import logging
@@ -15,7 +16,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from desklaunch.desktop.integration import Desktop
@@ -64,12 +65,13 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         return _run_in_window(main, kind, options, preload, desktop, endpoint)
     _stop_on_signals(None)  # from the URL on, Ctrl+C and SIGTERM stop everything in order
     try:
-        _announce(endpoint.url, open_browser=mode == "browser")
-        import_ahead(preload)
-        from desklaunch.app import App
+        with _signals_held() as held:
+            _announce(endpoint.url, open_browser=mode == "browser")
+            import_ahead(preload)
+            from desklaunch.app import App
 
-        app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
-                  endpoint=endpoint)
+            app = App(main, kind=kind, title=options.title,
+                      close_on_exit=options.close_on_exit, endpoint=endpoint)
     except BaseException as exc:
         endpoint.close()  # no App owns it yet to close it
         desktop.close()
@@ -79,7 +81,10 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
         raise
     desktop.attach(app, None)
     try:
-        app.start()
+        with _signals_held() as held_too:
+            app.start()
+        if held or held_too:
+            raise KeyboardInterrupt
         while not app.ended.wait(0.5):
             pass
     except KeyboardInterrupt:
@@ -253,6 +258,31 @@ def _stop_on_signals(window: Window | None) -> None:
     signal.signal(signal.SIGTERM, interrupt)
     if window is not None:
         signal.signal(signal.SIGINT, interrupt)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[list[int]]:
+    """While the app is built and started, Ctrl+C and SIGTERM are noted rather than raised
+    (the caller stops in order once the block is done): raised in the middle of building an
+    event loop or a server, they left half-made objects whose clean-up printed a traceback.
+    A second one ends the process at once."""
+    held: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield held
+        return
+
+    def note(signum: int, frame: object) -> None:
+        if held:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+        held.append(signum)
+
+    previous = {number: signal.signal(number, note) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield held
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _second_signal_kills() -> None:
