@@ -285,6 +285,9 @@ def _make_installer(plan: Plan, kind: str) -> int:
         return 1
     _say(f"installer: {made} ({made.stat().st_size / 1e6:.1f} MB); "
          f"{installers.next_step(kind, made)}")
+    note = installers.note(kind, plan)
+    if note is not None:
+        _say(f"note: {note}")
     return 0
 
 

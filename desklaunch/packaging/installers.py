@@ -98,6 +98,15 @@ def make(plan: Plan, icon_png: bytes) -> Path:
     raise UsageError(f"no installer kind {plan.installer!r}")
 
 
+def note(kind: str, plan: Plan) -> str | None:
+    """Something the person should know about the installer just made, or None."""
+    if PLATFORMS[kind] == "linux":
+        from desklaunch.packaging.runpaths import patchelf_advice
+
+        return patchelf_advice(plan.app_path)
+    return None
+
+
 def next_step(kind: str, installer: Path) -> str:
     """What to do with the installer, said after it is made."""
     return {

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,9 +55,7 @@ def stage_linux_files(plan: Plan, root: Path, package: str, icon_png: bytes) -> 
     if root.exists():
         shutil.rmtree(root)
     shutil.copytree(plan.app_path, root / "opt" / package, symlinks=True)
-    advice = clear_runpaths(root / "opt" / package)
-    if advice is not None:
-        print(f"desklaunch: note: {advice}", file=sys.stderr)
+    clear_runpaths(root / "opt" / package)
     write(root / "usr" / "bin" / package,
           f'#!/bin/sh\nexec "/opt/{package}/{plan.name}" "$@"\n', mode=0o755)
     write(root / icon_path(package, icon_png).lstrip("/"), icon_png)

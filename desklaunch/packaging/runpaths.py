@@ -38,21 +38,28 @@ def foreign_runpaths(folder: Path) -> list[Path]:
     return found
 
 
-def clear_runpaths(folder: Path) -> str | None:
-    """Remove the foreign search paths from the ELF files under `folder` (a staged copy);
-    without patchelf, one line of advice for the build's output instead (else None)."""
-    changed = foreign_runpaths(folder)
-    if not changed:
-        return None
+def clear_runpaths(folder: Path) -> None:
+    """Remove the foreign search paths from the ELF files under `folder` (a staged copy).
+    Without patchelf nothing changes, and `patchelf_advice` says what to install."""
     patchelf = shutil.which("patchelf")
     if patchelf is None:
-        return (f"{len(changed)} of the app's libraries name a folder of this machine as a "
-                "library path (a Python from pyenv does that); install patchelf to leave it "
-                "out of the package (Debian/Ubuntu: sudo apt-get install patchelf)")
-    for path in changed:
+        return
+    for path in foreign_runpaths(folder):
         subprocess.run([patchelf, "--remove-rpath", str(path)], check=True,
                        capture_output=True, text=True)
-    return None
+
+
+def patchelf_advice(folder: Path) -> str | None:
+    """One line for the build's output when the app under `folder` names a folder of this
+    machine as a library path and no patchelf is here to clear it; else None."""
+    if shutil.which("patchelf") is not None:
+        return None
+    found = foreign_runpaths(folder)
+    if not found:
+        return None
+    return (f"{len(found)} of the app's libraries name a folder of this machine as a library "
+            "path (a Python from pyenv does that); install patchelf to leave it out of the "
+            "package (Debian/Ubuntu: sudo apt-get install patchelf)")
 
 
 def _is_elf(path: Path) -> bool:

@@ -83,7 +83,7 @@ class Front:
                 start_response("200 OK", [("Content-Type", content_type),
                                           ("Content-Length", str(len(body)))])
                 if name in SCRIPTS:
-                    return _ThenCall([body], self._prepare)
+                    self._prepare()
                 return [body]
         return self.routes()(environ, start_response)
 
@@ -101,13 +101,3 @@ class Front:
                                               ("Content-Length", str(len(body)))])
         return [body]
 
-
-class _ThenCall(list[bytes]):
-    """A response body that calls `then` once the server has written it (WSGI's `close`)."""
-
-    def __init__(self, chunks: list[bytes], then: Callable[[], None]) -> None:
-        super().__init__(chunks)
-        self._then = then
-
-    def close(self) -> None:
-        self._then()

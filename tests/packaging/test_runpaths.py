@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from desklaunch.packaging.runpaths import clear_runpaths, foreign_runpaths
+from desklaunch.packaging.runpaths import clear_runpaths, foreign_runpaths, patchelf_advice
 
 
 def _library_with_runpath(folder: Path, name: str, runpath: str) -> Path:
@@ -24,7 +24,8 @@ def test_a_search_path_outside_the_app_is_cleared_and_origin_ones_stay(tmp_path:
     own = _library_with_runpath(app / "lib", "_own.so", "$ORIGIN/..")
     (app / "notes.txt").write_text("not a library")
     assert foreign_runpaths(app) == [build_machine]
-    assert clear_runpaths(app) is None
+    assert patchelf_advice(app) is None  # patchelf is here: nothing to advise
+    clear_runpaths(app)
     assert foreign_runpaths(app) == []
     printed = subprocess.run(["patchelf", "--print-rpath", str(own)], capture_output=True,
                              text=True, check=True)
@@ -37,6 +38,7 @@ def test_without_patchelf_the_build_says_what_to_install(tmp_path: Path, monkeyp
     real_which = shutil.which
     monkeypatch.setattr(shutil, "which",
                         lambda name: None if name == "patchelf" else real_which(name))
-    advice = clear_runpaths(app)
+    clear_runpaths(app)
+    assert foreign_runpaths(app) != []  # left as it was
+    advice = patchelf_advice(app)
     assert advice is not None and "sudo apt-get install patchelf" in advice
-    assert foreign_runpaths(app) != []
