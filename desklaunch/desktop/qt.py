@@ -10,10 +10,18 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import sys
 
 HINT = 'pip install "desklaunch[qt]"'
 BINDINGS = ("PyQt6", "PyQt5", "PySide6")
 READS_SIZE_AT_CLOSE = True
+APT_BASE = ("libgl1 libegl1 libgbm1 libx11-6 libx11-xcb1 libxcb1 libasound2 libfontconfig1 "
+            "libfreetype6 libstdc++6")
+DNF_BASE = ("libglvnd-glx libglvnd-egl mesa-libgbm libX11 libX11-xcb libxcb alsa-lib fontconfig "
+            "freetype libstdc++")
+"""What a frozen Qt app takes from the system and a bare one may lack: the graphics, X11,
+sound and font libraries, left out of the app so the system's own serve (the .deb and .rpm
+depend on them)."""
 
 
 def installed() -> bool:
@@ -32,6 +40,10 @@ def problem() -> str | None:
         from qtpy import QtWebEngineWidgets  # noqa: F401
     except Exception as exc:  # noqa: BLE001 - any failure here means "no window"
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if getattr(sys, "frozen", False):
+            return (f"Qt cannot start ({reason}); this app needs the system's graphics, X11, "
+                    f"sound and font libraries (Debian/Ubuntu: sudo apt-get install -y "
+                    f"{APT_BASE}; Fedora: sudo dnf install -y {DNF_BASE})")
         return f"Qt cannot start ({reason}); install the Qt runtime libraries or {HINT}"
     return None
 

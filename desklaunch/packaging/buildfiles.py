@@ -12,6 +12,7 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
+from desklaunch.packaging.baselibs import BASE_SONAMES
 from desklaunch.packaging.icons import write_icns, write_ico
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ def write_spec(plan: Plan) -> Path:
         excludes=repr(excludes(plan.hidden_imports, plan.gui)),
         languages=repr(plan.languages),
         system_gtk=repr(plan.system_gtk),
+        left_to_the_target=repr(BASE_SONAMES if sys.platform.startswith("linux") else ()),
         hooksconfig=repr({"gi": {"icons": ["Adwaita", "hicolor"], "themes": ["Adwaita"],
                                  "languages": ["en_US", "en_GB", *plan.languages],
                                  "module-versions": {"Gtk": "3.0"}}}),

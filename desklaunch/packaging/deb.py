@@ -32,17 +32,29 @@ from desklaunch.packaging.installfiles import (
 if TYPE_CHECKING:
     from desklaunch.packaging.plan import Plan
 
+BASE_GTK = ("libx11-6, libxcb1, libwayland-client0, libwayland-cursor0, libwayland-egl1, "
+            "libfontconfig1, libfreetype6, libharfbuzz0b, libfribidi0, libstdc++6, libgcc-s1, "
+            "libexpat1, zlib1g, libuuid1, libgpg-error0, libgmp10, libxml2")
+"""The base-system libraries (baselibs.BASE) the bundled GTK links, and WebKitGTK's libxml2."""
+PYTHONS = ("libffi8, libssl3, libsqlite3-0, liblzma5, libbz2-1.0, libreadline8, libncursesw6, "
+           "libtinfo6, zlib1g, libuuid1, libcrypt1")
+"""What Python's extension modules link; bundled except with --system-gtk."""
 DEPENDS = {
-    "gtk": "libc6, gir1.2-webkit2-4.1, python3-gi",
-    "gtk-system": "libc6, gir1.2-webkit2-4.1, python3-gi, libgtk-3-0, libglib2.0-0",
+    "gtk": f"libc6, gir1.2-webkit2-4.1, python3-gi, {BASE_GTK}",
+    "gtk-system": ("libc6, gir1.2-webkit2-4.1, python3-gi, libgtk-3-0, libglib2.0-0, "
+                   f"libgirepository-1.0-1, libcairo2, libcairo-gobject2, {PYTHONS}"),
     "qt": ("libc6, libglib2.0-0, libdbus-1-3, libfontconfig1, libfreetype6, libxkbcommon0, "
-           "libegl1, libgl1, libgbm1, libnss3, libasound2, libx11-xcb1, libxcomposite1, "
-           "libxdamage1, libxrandr2, libxtst6, libxkbcommon-x11-0, libxcb-cursor0, "
-           "libxcb-icccm4, libxcb-keysyms1, libxcb-render-util0, libxcb-shape0, "
-           "libxcb-xinerama0 | libxcb1, fonts-dejavu-core"),
+           "libegl1, libgl1, libgbm1, libdrm2, libnss3, libasound2, libx11-6, libx11-xcb1, "
+           "libxcb1, libxcb-dri3-0, libxcomposite1, libxdamage1, libxrandr2, libxtst6, "
+           "libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, "
+           "libxcb-render-util0, libxcb-shape0, libxcb-xinerama0 | libxcb1, libwayland-client0, "
+           "libwayland-cursor0, libwayland-egl1, libwayland-server0, libstdc++6, libgcc-s1, "
+           "libexpat1, zlib1g, libuuid1, libgpg-error0, libcom-err2, fonts-dejavu-core"),
 }
-"""What each backend takes from the target system (WebKitGTK always comes from it); every
-bundled program and library links the C library."""
+"""What each backend takes from the target system: WebKitGTK always; the base-system
+libraries no app bundles (baselibs.BASE) that the backend links; every bundled program and
+library links the C library. A test reads the built apps' libraries and checks each
+library they need but do not hold is named here."""
 LINTIAN_OVERRIDES = (
     "dir-or-file-in-opt",  # a self-contained app lives in /opt/<package>, by design
     "embedded-library",  # PyInstaller bundles the libraries the app was built with

@@ -33,15 +33,22 @@ if TYPE_CHECKING:
     from desklaunch.packaging.plan import Plan
 
 REQUIRES = {
-    "gtk": "webkit2gtk4.1, gobject-introspection",
-    "gtk-system": "webkit2gtk4.1, gtk3, glib2, gobject-introspection",
+    "gtk": ("webkit2gtk4.1, gobject-introspection, libX11, libxcb, libwayland-client, "
+            "libwayland-cursor, libwayland-egl, fontconfig, freetype, harfbuzz, fribidi, "
+            "libstdc++, libgcc, expat, zlib, libuuid, libgpg-error, gmp, libxml2"),
+    "gtk-system": ("webkit2gtk4.1, gtk3, glib2, gobject-introspection, cairo, cairo-gobject, "
+                   "libffi, openssl-libs, sqlite-libs, xz-libs, bzip2-libs, readline, "
+                   "ncurses-libs, zlib, libuuid, libxcrypt"),
     "qt": ("glib2, dbus-libs, fontconfig, freetype, libxkbcommon, libxkbcommon-x11, "
-           "libglvnd-egl, libglvnd-glx, mesa-libgbm, nss, alsa-lib, libX11-xcb, libXcomposite, "
-           "libXdamage, libXrandr, libXtst, libxcb, xcb-util-cursor, xcb-util-wm, "
-           "xcb-util-keysyms, xcb-util-renderutil, dejavu-sans-fonts"),
+           "libglvnd-egl, libglvnd-glx, mesa-libgbm, libdrm, nss, alsa-lib, libX11, libX11-xcb, "
+           "libXcomposite, libXdamage, libXrandr, libXtst, libxcb, xcb-util-cursor, "
+           "xcb-util-wm, xcb-util-keysyms, xcb-util-renderutil, libwayland-client, "
+           "libwayland-cursor, libwayland-egl, libwayland-server, libstdc++, libgcc, expat, "
+           "zlib, libuuid, libgpg-error, libcom_err, dejavu-sans-fonts"),
 }
 """Fedora's packages for what each backend takes from the system (as deb.DEPENDS for Debian):
-WebKitGTK with its typelib, and GObject's typelibs, always come from it."""
+WebKitGTK with its typelib, and GObject's typelibs, always come from it, and the base-system
+libraries no app bundles (baselibs.BASE) that the backend links."""
 VERSION = re.compile(r"[0-9][A-Za-z0-9.+~^_]*")
 """What rpm takes as a version: no dash (it separates the release)."""
 

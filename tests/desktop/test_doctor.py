@@ -127,6 +127,27 @@ def test_with_qt_that_cannot_load_it_lists_the_system_packages(tmp_path: Path) -
     assert "Fedora: sudo dnf install -y " in out
 
 
+def test_a_frozen_qt_app_that_cannot_load_names_the_system_packages(tmp_path: Path) -> None:
+    """A frozen app leaves the graphics, X11, sound and font libraries to the system: when
+    one is missing, its error names the packages, not pip."""
+    shim = tmp_path / "shim" / "PyQt6"
+    shim.mkdir(parents=True)
+    (shim / "__init__.py").write_text(
+        "raise ImportError('libfontconfig.so.1: cannot open shared object file')\n")
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.frozen = True\n"
+         "from desklaunch.desktop import qt; print(qt.problem())"],
+        env={**os.environ, "PYTHONPATH": str(shim.parent), "QT_API": "pyqt6"}, cwd=tmp_path,
+        capture_output=True, text=True, timeout=HANG_GUARD)
+    assert result.stdout == (
+        "Qt cannot start (libfontconfig.so.1: cannot open shared object file); this app needs "
+        "the system's graphics, X11, sound and font libraries (Debian/Ubuntu: sudo apt-get "
+        "install -y libgl1 libegl1 libgbm1 libx11-6 libx11-xcb1 libxcb1 libasound2 "
+        "libfontconfig1 libfreetype6 libstdc++6; Fedora: sudo dnf install -y libglvnd-glx "
+        "libglvnd-egl mesa-libgbm libX11 libX11-xcb libxcb alsa-lib fontconfig freetype "
+        "libstdc++)\n"), result.stderr
+
+
 def test_the_apt_packages_are_those_setup_installs() -> None:
     setup = (REPO / "scripts" / "setup.sh").read_text()
     block = re.search(r"^qt_packages=\((.*?)^\)", setup, re.MULTILINE | re.DOTALL)

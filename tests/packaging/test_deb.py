@@ -34,7 +34,7 @@ def test_the_package_holds_the_app_its_command_menu_entry_and_icon(tmp_path: Pat
     control = subprocess.run(["dpkg-deb", "-f", str(deb)], capture_output=True, text=True,
                              check=True, timeout=GUARD).stdout
     assert "Package: unit-converter\n" in control
-    assert "Depends: libc6, gir1.2-webkit2-4.1, python3-gi\n" in control
+    assert "Depends: libc6, gir1.2-webkit2-4.1, python3-gi, libx11-6, libxcb1, " in control
     assert "Maintainer: Ada <ada@example.org>\n" in control
 
 

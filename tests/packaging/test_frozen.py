@@ -25,6 +25,8 @@ from playwright.sync_api import BrowserContext, expect
 from xserver import x_display
 
 from bench.frozen import regular_install
+from desklaunch.packaging.baselibs import BASE_SONAMES, package_of
+from desklaunch.packaging.deb import DEPENDS
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = Path(__file__).with_name("apps")
@@ -236,6 +238,43 @@ def test_built_apps_leave_out_what_they_never_use(frozen) -> None:
     assert "libqxcb.so" in qt_files and "libqoffscreen.so" in qt_files
     python = next(gtk_dir.rglob("libpython3*.so*")).read_bytes()
     assert b".symtab" not in python  # stripped: its symbol table is gone
+
+
+def _needed_but_not_held(folder: Path) -> set[str]:
+    """The libraries (sonames) the app's programs and libraries link that the app does not
+    hold: what the target system must provide."""
+    held, needed = set(), set()
+    for path in folder.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        held.add(path.name)
+        with open(path, "rb") as file:
+            if file.read(4) != b"\x7fELF":
+                continue
+        dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True,
+                                 timeout=RUN_GUARD).stdout
+        needed.update(line.rsplit("[", 1)[1].rstrip("]") for line in dynamic.splitlines()
+                      if "(NEEDED)" in line)
+    return needed - held
+
+
+def test_built_apps_leave_the_base_system_to_the_target_and_depend_on_it(frozen) -> None:
+    """No app folder holds a library every desktop has and that must be the target's own (the
+    graphics stack, libxcb/libX11, ALSA, the font libraries, the C++ runtime...), and every
+    library an app needs but does not hold is in a package its .deb depends on."""
+    deb = next(frozen["gtk"].dist.glob("frozen-gtk_*.deb"))
+    gtk_depends = subprocess.run(["dpkg-deb", "-f", str(deb), "Depends"], capture_output=True,
+                                 text=True, check=True, timeout=RUN_GUARD).stdout
+    for app, depends in ((frozen["gtk"], gtk_depends), (frozen["built"], DEPENDS["qt"])):
+        folder = app.executable.parent
+        held = {path.name for path in folder.rglob("*")}
+        assert not held & set(BASE_SONAMES), sorted(held & set(BASE_SONAMES))
+        named = {name.strip() for part in depends.split(",") for name in part.split("|")}
+        left = _needed_but_not_held(folder)
+        assert {"libc.so.6", "libxcb.so.1"} <= left
+        unnamed = {soname: package_of(soname) for soname in left
+                   if package_of(soname) not in named}
+        assert unnamed == {}, f"{folder.name} needs libraries no Depends names: {unnamed}"
 
 
 def test_gtk_app_deb_installs_runs_from_its_menu_entry_and_removes_cleanly(frozen,
