@@ -66,10 +66,11 @@ BASE = (
     # libraries (a Mesa driver with LLVM) need the target's, never an older one.
     SystemLibrary("libstdc++.so.6", "libstdc++6", "libstdc++", "the target's C++ runtime"),
     SystemLibrary("libgcc_s.so.1", "libgcc-s1", "libgcc", "the target's C runtime helpers"),
-    # The base system: on every installation, ABI-stable for decades; a bundled older copy
+    # The base system: on every installation (Debian's essential dpkg and util-linux need
+    # zlib and libuuid), ABI-stable for decades; a bundled older copy
     # breaks the target's libraries loaded beside it (fontconfig, gcrypt, gnutls).
     SystemLibrary("libexpat.so.1", "libexpat1", "expat", "base system (fontconfig's)"),
-    SystemLibrary("libz.so.1", "zlib1g", "zlib", "base system (Debian: Priority required)"),
+    SystemLibrary("libz.so.1", "zlib1g", "zlib", "base system (dpkg needs it)"),
     SystemLibrary("libuuid.so.1", "libuuid1", "libuuid", "base system (util-linux)"),
     SystemLibrary("libgpg-error.so.0", "libgpg-error0", "libgpg-error",
                   "base system (the target's libgcrypt needs its own)"),
