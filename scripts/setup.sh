@@ -58,8 +58,9 @@ x_packages=(xvfb xauth)
 gtk_packages=(python3-gi gir1.2-webkit2-4.1 libgirepository1.0-dev libcairo2-dev pkg-config)
 # The installer tests: lintian checks the .deb; rpmbuild (with rpm2archive) builds and reads
 # back the .rpm; makensis compiles the generated NSIS script into a Windows setup.exe;
-# patchelf clears the build Python's library path (pyenv's) from the packaged app.
-installer_packages=(lintian rpm nsis patchelf)
+# patchelf clears the build Python's library path (pyenv's) from the packaged app;
+# binutils: PyInstaller strips the app's binaries and the frozen tests read them (readelf).
+installer_packages=(lintian rpm nsis patchelf binutils)
 # The browser the tests drive through Playwright; Playwright's bundled node driver links
 # libatomic.so.1, which bare images lack.
 browser_packages=(chromium libatomic1)
