@@ -65,8 +65,11 @@ class App:
         self.handler = PollingHandler(
             self._new_session, idle_timeout=idle_timeout, max_sessions=max_sessions
         )
+        self.handler.on_attach = self._on_attach
         self._started = False
         self._first_lock = threading.Lock()
+        self._end_when_seen: Session | None = None
+        """The first session, ended before any page showed it (`close_on_exit` waits)."""
 
     @property
     def port(self) -> int:
@@ -85,9 +88,18 @@ class App:
         self._loop.every(1.0, self.handler.expire)
         # The page and its files are answered before Bottle is even imported; the routes
         # the page calls next are built on the loop thread once the page is out.
-        front = Front(self.handler, StaticFiles(), schedule=self._loop.loop.call_soon_threadsafe)
+        front = Front(self.handler, StaticFiles(), schedule=self._loop.loop.call_soon_threadsafe,
+                      on_script=self.handler.start_prepared)
         self._server.start(self._server.gate(front))
         return self._server.endpoint.url
+
+    def open_first_session(self) -> Session:
+        """Make the app's own session before its page asks for it (call after `start()`):
+        its script starts once the page's own script is sent, and runs while the page
+        starts, so the page's first answer carries what the script showed meanwhile."""
+        if not self._started:
+            raise RuntimeError("start the App first")
+        return self.handler.prepare()
 
     def _new_session(self, sink: Sink) -> Session:
         session: Session | None = None
@@ -119,10 +131,29 @@ class App:
             self.on_session_start(session)
 
     def _on_finish(self, session: Session) -> None:
-        if self.close_on_exit and session is self.first_session:
-            self.ended.set()
-            if self._on_ended is not None:
-                self._on_ended()
+        if not self.close_on_exit:
+            return
+        with self._first_lock:
+            if session is not self.first_session:
+                return
+            if not self.handler.has_page(session):
+                # Started before its page (open_first_session) and done before it loaded:
+                # the app ends once a page has shown what the script left.
+                self._end_when_seen = session
+                return
+        self._end()
+
+    def _on_attach(self, session: Session) -> None:
+        with self._first_lock:
+            if session is not self._end_when_seen:
+                return
+            self._end_when_seen = None
+        self._end()
+
+    def _end(self) -> None:
+        self.ended.set()
+        if self._on_ended is not None:
+            self._on_ended()
 
     def end_session(self, session: Session) -> None:
         """Close one session on purpose, e.g. because its window was closed."""

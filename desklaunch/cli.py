@@ -179,8 +179,7 @@ def run_script(arguments: list[str]) -> None:
     program = None if args.reload else console_program(
         target, args.args, forced=args.console, close_on_exit=args.close_on_exit,
         name=desktop["name"], data_dir=desktop["data_dir"])
-    code = run(program or main, target.kind, options,
-               preload=("desklaunch.ui",) if program is None else ())
+    code = run(program or main, target.kind, options)
     exit_process(code if program is None or program.last_code is None else program.last_code)
 
 
@@ -207,4 +206,4 @@ def run_folder(args: argparse.Namespace, arguments: list[str], folder: Path) -> 
                       width=args.width or 900, height=args.height or 700,
                       close_on_exit=args.close_on_exit, gui=args.gui, debug=args.debug,
                       sized=bool(args.width or args.height), **desktop)
-    exit_process(run(main, "thread", options, preload=("desklaunch.ui",)))
+    exit_process(run(main, "thread", options))

@@ -2,7 +2,8 @@
 
 Both the `desklaunch` command and `desklaunch.launch()` come through `run()`. In the
 browser the URL is printed (and the browser opened) before the server is even imported,
-so the browser's start and the server's overlap; what the script will import comes next.
+so the browser's start and the server's overlap. The app's own session is made as the
+server starts, and its script runs while the page loads (`App.open_first_session`).
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ from __future__ import annotations
 import atexit
 import contextlib
 import dataclasses
-import importlib
 import logging
 import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from desklaunch.desktop.integration import Desktop
@@ -37,12 +37,8 @@ _fast_exit = False
 ends the process without that teardown, everything of desklaunch's being stopped."""
 
 
-def run(main: Callable[[], Any], kind: SessionKind, options: Options,
-        preload: Sequence[str] = ()) -> int:
-    """Serve `main` and show it until the window closes (or Ctrl+C); return the exit code.
-
-    `preload` names modules the script will import, imported as soon as the URL is out.
-    """
+def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
+    """Serve `main` and show it until the window closes (or Ctrl+C); return the exit code."""
     desktop = Desktop(options)
     refusal = desktop.claim()
     if refusal is not None:
@@ -62,12 +58,11 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
     # and started; the page's first request waits in the socket's backlog meanwhile.
     endpoint = Endpoint(window=mode == "window")
     if mode == "window":
-        return _run_in_window(main, kind, options, preload, desktop, endpoint)
+        return _run_in_window(main, kind, options, desktop, endpoint)
     _stop_on_signals(None)  # from the URL on, Ctrl+C and SIGTERM stop everything in order
     try:
         with _signals_held() as held:
             _announce(endpoint.url, open_browser=mode == "browser")
-            import_ahead(preload)
             from desklaunch.app import App
 
             app = App(main, kind=kind, title=options.title,
@@ -83,6 +78,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
     try:
         with _signals_held() as held_too:
             app.start()
+            app.open_first_session()
         if held or held_too:
             raise KeyboardInterrupt
         while not app.ended.wait(0.5):
@@ -97,7 +93,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options,
 
 
 def _run_in_window(main: Callable[[], Any], kind: SessionKind, options: Options,
-                   preload: Sequence[str], desktop: Desktop, endpoint: Endpoint) -> int:
+                   desktop: Desktop, endpoint: Endpoint) -> int:
     """The window first: the GUI toolkit starts on the main thread at once, on the app's
     URL, and the App is built and started beside it (`desklaunch.starter`) from the moment
     the window is made, just before it shows. Not sooner: Qt holds the GIL while it makes
@@ -124,9 +120,7 @@ def _run_in_window(main: Callable[[], Any], kind: SessionKind, options: Options,
         created.wait()  # set once the window exists, or once it can no longer come
         window.close()
 
-    # What the script will import comes after the server runs: the page the window waits
-    # for needs none of it, and its own process loads the page meanwhile.
-    starter = AppStarter(build, on_failure=failed, then=lambda: import_ahead(preload))
+    starter = AppStarter(build, on_failure=failed)
     desktop.attach(starter, window)
     watch = window.on_created
 
@@ -150,7 +144,7 @@ def _run_in_window(main: Callable[[], Any], kind: SessionKind, options: Options,
     except Exception as exc:  # noqa: BLE001 - pywebview or its toolkit failed: stop, then say
         _second_signal_kills()
         _stop_started(starter, desktop, endpoint)
-        return _window_failed(exc, window, main, kind, options, preload)
+        return _window_failed(exc, window, main, kind, options)
     except BaseException:
         _stop_started(starter, desktop, endpoint)
         raise
@@ -194,7 +188,7 @@ def _note_fast_exit(window: Window | None) -> None:
 
 
 def _window_failed(exc: Exception, window: Window, main: Callable[[], Any], kind: SessionKind,
-                   options: Options, preload: Sequence[str]) -> int:
+                   options: Options) -> int:
     """The window broke after the app had stopped in order (port and single-instance lock
     released): show the app in the browser instead when it never appeared and a browser can
     open here; otherwise raise `WindowError` (one line; a frozen app's error box)."""
@@ -206,7 +200,7 @@ def _window_failed(exc: Exception, window: Window, main: Callable[[], Any], kind
         say(f"{problem}; opening it in the browser instead.")
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, signal.default_int_handler)
-        return run(main, kind, dataclasses.replace(options, mode="browser"), preload)
+        return run(main, kind, dataclasses.replace(options, mode="browser"))
     raise WindowError(problem)
 
 
@@ -217,16 +211,6 @@ def _window(url: str, desktop: Desktop, options: Options) -> Window:
     width, height, native_options = desktop.window_size()
     return Window(url, title=options.title, width=width, height=height, gui=options.gui,
                   debug=options.debug, native_options=native_options, icon=options.icon)
-
-
-def import_ahead(modules: Sequence[str]) -> None:
-    """Import what the script will import while the browser or window is still starting,
-    so its first output does not wait for it; a failure is left for the script to meet."""
-    for module in modules:
-        try:
-            importlib.import_module(module)
-        except Exception:  # the script imports it too, and reports the error itself
-            log.debug("importing %s ahead failed", module, exc_info=True)
 
 
 def _stop(app: App, desktop: Desktop, code: int | None = None) -> int:

@@ -27,12 +27,9 @@ class AppStarter:
     session, a restart on save): neither can happen before the page has loaded.
     """
 
-    def __init__(self, build: Callable[[], App], on_failure: Callable[[], None],
-                 then: Callable[[], None] | None = None) -> None:
+    def __init__(self, build: Callable[[], App], on_failure: Callable[[], None]) -> None:
         self._build = build
         self._on_failure = on_failure
-        self._then = then
-        """Run on the starter thread once the App serves (what the script will import)."""
         """Called on the starter thread when the App could not be built or started."""
         self.app: App | None = None
         """The App once built (it owns the endpoint from then on), started or not."""
@@ -54,13 +51,13 @@ class AppStarter:
         try:
             self.app = self._build()
             self.app.start()
+            # Its script starts once the page's script is sent and runs while the page
+            # starts: the page's first answer carries what it showed.
+            self.app.open_first_session()
         except BaseException as exc:  # handed to the main thread by wait()
             log.debug("the app could not start", exc_info=True)
             self._error = exc
             self._on_failure()
-            return
-        if self._then is not None:
-            self._then()
 
     def wait(self) -> App | None:
         """The started App once the thread is done, or None if it never began (then it

@@ -1,5 +1,4 @@
-"""The launcher's own duties that no page shows: importing ahead what the script needs, and
-stopping in order whenever a signal comes."""
+"""The launcher's own duty that no page shows: stopping in order whenever a signal comes."""
 
 from __future__ import annotations
 
@@ -8,22 +7,6 @@ import signal
 import subprocess
 import sys
 import time
-
-from desklaunch.launcher import import_ahead
-
-
-def test_modules_the_script_will_import_are_imported_ahead_and_a_broken_one_is_skipped(
-        tmp_path, monkeypatch) -> None:
-    (tmp_path / "ahead_probe.py").write_text("IMPORTED = True\n")
-    (tmp_path / "ahead_broken.py").write_text("raise RuntimeError('the script reports this')\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    for name in ("ahead_probe", "ahead_broken"):
-        monkeypatch.delitem(sys.modules, name, raising=False)
-
-    import_ahead(["no_such_module_anywhere", "ahead_broken", "ahead_probe"])
-
-    assert sys.modules["ahead_probe"].IMPORTED
-    assert "ahead_broken" not in sys.modules
 
 
 def test_a_signal_while_the_app_starts_stops_it_in_order(tmp_path) -> None:

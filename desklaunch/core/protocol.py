@@ -38,6 +38,8 @@ ANSWER_WAIT = 0.03
 """How long an event's answer waits for the work the event set off, to carry its output."""
 ANSWER_EARLY = 200
 """An event's answer goes once this many commands wait; the long poll streams the rest."""
+FIRST_ANSWER_WAIT = 0.1
+"""How long the first answer of the app's own session waits for the script's first output."""
 
 
 class Channel:
@@ -47,6 +49,9 @@ class Channel:
         self.id = secrets.token_urlsafe(24)
         self.session: Session | None = None
         self.attached = False
+        """A page has polled with this channel's view: it heard of the session."""
+        self.started = False
+        """The session's script was started (on attach, or before any page for `prepare`)."""
         self.polls = 0
         self.last_seen = clock()
         self.closed_reason: str | None = None
@@ -63,6 +68,7 @@ class Channel:
         self._log = ViewLog(replay_limit)
         self._holding = 0  # event answers collecting output: long polls leave it to them
         self._claimed = 0  # highest seq an event answer carried
+        self._viewed = False  # a view was given out: the outbox no longer holds everything
 
     def push(self, command: Command) -> None:
         """The session's sink: number the command, keep it until acknowledged, wake the poll."""
@@ -109,14 +115,29 @@ class Channel:
 
     def _reset_answer(self) -> PollAnswer:
         assert self._view is not None
+        if not self._viewed and not self._overflowed \
+                and len(self._outbox) <= MAX_COMMANDS_PER_ANSWER:
+            # The first view of a session gets every command as it was sent, the passing
+            # ones (a toast) too: what a page there from the start would have seen.
+            commands = list(self._outbox)
+        else:
+            staged = self.session.uploads.listed() if self.session is not None else []
+            files = [{"cmd": "field_update", "id": form_id, "field": name,
+                      "changes": {"add_files": listed}} for form_id, name, listed in staged]
+            commands = self._log.replay(files)
+        self._viewed = True
         self._outbox.clear()
         self._unsent.clear()
         self._overflowed = False
-        staged = self.session.uploads.listed() if self.session is not None else []
-        files = [{"cmd": "field_update", "id": form_id, "field": name,
-                  "changes": {"add_files": listed}} for form_id, name, listed in staged]
         return {"session": self.id, "view": self._view, "reset": True, "seq": self._seq,
-                "commands": self._log.replay(files)}
+                "commands": commands}
+
+    def await_output(self, timeout: float) -> None:
+        """Before the first view: wait (up to `timeout`) until the script has sent more than
+        the session's opening `env`, so the first answer carries it."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._viewed or self.closed_reason is not None
+                                or any(c["cmd"] != "env" for c in self._outbox), timeout)
 
     def is_current(self, view: str) -> bool:
         with self._cond:
@@ -263,6 +284,10 @@ class PollingHandler:
         self._channels: dict[str, Channel] = {}
         self._ended: OrderedDict[str, str] = OrderedDict()
         self._closed = False
+        self._prepared: Channel | None = None
+        """The session `prepare` started, until a page attaches to it."""
+        self.on_attach: Callable[[Session], None] | None = None
+        """Told each session whose page has shown its first answer and polls on."""
 
     def __len__(self) -> int:
         with self._lock:
@@ -286,7 +311,7 @@ class PollingHandler:
         if ack < 0:
             raise ProtocolError("ack must be a whole number of at least 0")
         if session_id is None:
-            return self._create().new_view()
+            return self._adopt_prepared() or self._create().new_view()
         channel = self._find(session_id)
         if isinstance(channel, str):
             return {"closed": True, "reason": channel}
@@ -340,6 +365,40 @@ class PollingHandler:
         assert channel.session is not None
         return receive(channel.session.uploads, params, length, read)
 
+    def prepare(self) -> Session:
+        """Create the app's own session ahead of its page: the next page that polls without
+        a session takes it, with everything its script has sent by then.
+
+        `start_prepared` starts its script while the page is still loading (once the page's
+        own script is out), so the page's first answer carries what the script showed.
+        It waits for its page as long as it takes; a page whose first answer was lost takes
+        it again.
+        """
+        channel = self._create()
+        with self._lock:
+            self._prepared = channel
+        assert channel.session is not None
+        return channel.session
+
+    def start_prepared(self) -> None:
+        """Start the prepared session's script, if there is one and it has not started."""
+        with self._lock:
+            channel = self._prepared
+            if channel is None or channel.started:
+                return
+            channel.started = True
+        assert channel.session is not None
+        channel.session.start()
+
+    def _adopt_prepared(self) -> PollAnswer | None:
+        with self._lock:
+            channel = self._prepared
+        if channel is None:
+            return None
+        self.start_prepared()
+        channel.await_output(FIRST_ANSWER_WAIT)
+        return channel.new_view()
+
     # -- registry -------------------------------------------------------------------------
 
     def _create(self) -> Channel:
@@ -361,7 +420,7 @@ class PollingHandler:
         return channel
 
     def _least_recent_idle(self) -> Channel | None:
-        idle = [c for c in self._channels.values() if c.polls == 0]
+        idle = [c for c in self._channels.values() if c.polls == 0 and c is not self._prepared]
         return min(idle, key=lambda c: c.last_seen, default=None)
 
     def _find(self, session_id: str) -> Channel | str:
@@ -376,12 +435,26 @@ class PollingHandler:
             if channel.attached:
                 return
             channel.attached = True
+            if self._prepared is channel:
+                self._prepared = None
+            start = not channel.started
+            channel.started = True
         assert channel.session is not None
-        channel.session.start()
+        if self.on_attach is not None:
+            self.on_attach(channel.session)
+        if start:
+            channel.session.start()
+
+    def has_page(self, session: Session) -> bool:
+        """Whether a page has shown `session`'s output (it polled on after its first answer)."""
+        with self._lock:
+            return any(c.attached for c in self._channels.values() if c.session is session)
 
     def _forget(self, channel: Channel, reason: str) -> None:
         """Move a channel from the registry to the short memory of ended ones (lock held)."""
         self._channels.pop(channel.id, None)
+        if self._prepared is channel:
+            self._prepared = None
         self._ended[channel.id] = reason
         while len(self._ended) > 256:
             self._ended.popitem(last=False)
@@ -417,7 +490,7 @@ class PollingHandler:
             return False
         idle = now - channel.last_seen
         if not channel.attached:
-            return idle > self.unattached_timeout
+            return channel is not self._prepared and idle > self.unattached_timeout
         return self.idle_timeout is not None and idle > self.idle_timeout
 
     def close_all(self) -> None:

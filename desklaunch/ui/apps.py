@@ -36,6 +36,11 @@ from desklaunch.core.messages import Event
 from desklaunch.core.session import Mailbox, Session, current_session
 from desklaunch.errors import SessionClosed
 
+STOP_RETRY_EVERY = 0.1
+STOP_RETRIES = 20
+"""A stop raised into a busy app is asked again this often, this many times, until the app
+has stopped: CPython drops an exception raised into a thread that is inside a weakref
+callback or a `__del__` (run by the garbage collector at any allocation)."""
 INDEX = "index"
 HEADING = "Applications index"
 _KEY = "apps"
@@ -84,6 +89,8 @@ class Switcher(Mailbox):
         self._state = threading.Condition()
         self._pending: str | None = None
         self._busy = False  # an app runs in the script's thread and may be stopped
+        self._run = 0  # counts the apps started
+        self._ended = 0  # the last run that has ended (returned, failed or was stopped)
         self._shut = False
         self._script = threading.get_ident()
 
@@ -105,7 +112,16 @@ class Switcher(Mailbox):
             if not self._busy:
                 return
             self._busy = False  # one stop per run: a second request only changes the name
+            run = self._run
             self.session.raise_in_script(AppSwitch)
+            for _ in range(STOP_RETRIES):
+                if self._state.wait_for(lambda: self._ended >= run or self._shut,
+                                        STOP_RETRY_EVERY):
+                    return
+                # Still the same run (the lock is held, so it cannot move on meanwhile): the
+                # stop was lost, or lands as the app's thread waits for this lock, where
+                # `_stopped` takes a second one.
+                self.session.raise_in_script(AppSwitch)
 
     def put(self, event: Event) -> bool:
         """A click on the bar or on an app link: the page names the app by its position."""
@@ -131,22 +147,31 @@ class Switcher(Mailbox):
                 self._show(name)
                 with self._state:
                     self._pending = None
+                    self._run += 1
                     self._busy = True
                 try:
                     _call(self.apps[name].run)
                 except (Exception, SystemExit) as exc:  # noqa: BLE001 - the other apps go on
-                    with self._state:
-                        self._busy = False
+                    self._stopped()
                     _show_failure(name, exc)
                 finally:
-                    with self._state:
-                        self._busy = False
+                    self._stopped()
                 name = self._next()
             except AppSwitch:
+                name = self._stopped() or self.home
+
+    def _stopped(self) -> str | None:
+        """Mark the running app ended; the app asked for next, if any. A second stop that
+        lands meanwhile (see `request`) is taken here."""
+        while True:
+            try:
                 with self._state:
                     self._busy = False
-                    name = self._pending or self.home
-                    self._pending = None
+                    self._ended = self._run
+                    self._state.notify_all()
+                    return self._pending
+            except AppSwitch:
+                continue
 
     def _next(self) -> str:
         """Wait, after an app ended, for the person (or a callback) to pick the next one."""

@@ -40,9 +40,12 @@ class Front:
     the Bottle routes would), every other request passed to the routes."""
 
     def __init__(self, handler: PollingHandler, static: StaticFiles,
-                 schedule: Callable[[Callable[[], Any]], Any] | None = None) -> None:
+                 schedule: Callable[[Callable[[], Any]], Any] | None = None,
+                 on_script: Callable[[], None] | None = None) -> None:
         self._handler = handler
         self._static = static
+        self._on_script = on_script
+        """Told each time the page's script is sent (the app starts its own session then)."""
         self._schedule = schedule
         """Runs a function off the request path (the app's event loop); None: build the
         routes on the first request that needs them."""
@@ -84,6 +87,8 @@ class Front:
                                           ("Content-Length", str(len(body)))])
                 if name in SCRIPTS:
                     self._prepare()
+                    if self._on_script is not None:
+                        self._on_script()
                 return [body]
         return self.routes()(environ, start_response)
 

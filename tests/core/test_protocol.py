@@ -13,7 +13,7 @@ import pytest
 from desklaunch.core.protocol import Channel, PollingHandler, parse_events
 from desklaunch.core.session import Session, SessionState
 from desklaunch.errors import ProtocolError
-from desklaunch.ui import input, put_buttons, put_text
+from desklaunch.ui import input, put_buttons, put_text, toast
 
 WAIT = 10.0  # hang guard only
 
@@ -486,3 +486,99 @@ def test_a_newer_value_replaces_a_waiting_one_only_when_nothing_came_between():
     assert [(c["cmd"], c.get("state")) for c in answer["commands"]] == [
         ("console_status", "still running"), ("console_write", None),
         ("console_status", "ended")]
+
+
+# -- the app's own session, started before its page (`prepare`) --------------------------
+
+
+def greeting() -> None:
+    put_text("Hello")
+    toast("Welcome")
+    input("Your name")
+
+
+def test_the_script_runs_before_any_page_and_the_first_answer_carries_all_it_sent(serve):
+    handler, script = serve(greeting)
+    session = handler.prepare()
+    assert session.state is SessionState.NEW
+    handler.start_prepared()
+    handler.start_prepared()
+    assert session.state is SessionState.RUNNING
+    script.wait_for("input")
+    page = Page(handler)
+    assert len(handler) == 1
+    assert page.first["reset"] is True
+    kinds = [c["cmd"] for c in page.first["commands"]]
+    assert kinds == ["output", "toast", "input"], "in the order sent, the toast too"
+    assert texts(page.first["commands"]) == ["Hello"]
+    assert page.first["seq"] == page.first["commands"][-1]["seq"]
+    page.poll()
+    assert script.sessions[0].state is SessionState.RUNNING, "attaching starts nothing twice"
+
+
+def test_a_page_whose_first_answer_was_lost_takes_the_same_session_again(serve):
+    handler, script = serve(greeting)
+    handler.prepare()
+    handler.start_prepared()
+    script.wait_for("input")
+    lost = Page(handler)
+    again = Page(handler)
+    assert again.session == lost.session and again.view != lost.view
+    assert [c["cmd"] for c in again.first["commands"]] == ["output", "input"], \
+        "a replay now: the toast has had its moment"
+    assert lost.poll() == {"detached": True}
+    again.poll()
+    other = Page(handler)
+    assert other.session != again.session, "once a page holds it, the next page gets its own"
+    assert len(script.sessions) == 2
+
+
+def test_the_prepared_session_waits_for_its_page_however_long_it_takes(serve):
+    clock = Clock()
+    handler, _ = serve(greeting, clock=clock, unattached_timeout=10, idle_timeout=None)
+    handler.prepare()
+    clock.now += 3600
+    assert handler.expire() == 0
+    page = Page(handler)
+    assert texts(page.first["commands"]) == ["Hello"]
+
+
+def test_an_ended_prepared_session_is_not_handed_to_the_next_page(serve):
+    handler, script = serve(greeting)
+    session = handler.prepare()
+    handler.end(session)
+    assert session.join(WAIT)
+    page = Page(handler)
+    assert page.first["commands"] == []
+    assert len(script.sessions) == 2
+
+
+@pytest.mark.parametrize("lines", [3, 6000])
+def test_a_script_that_sent_much_before_its_page_came_shows_all_of_it(serve, lines):
+    handler, script = serve(lambda: ([put_text(f"line {n}") for n in range(lines)],
+                                     input("x")))
+    handler.prepare()
+    handler.start_prepared()
+    script.wait_for("input")
+    page = Page(handler)
+    shown = texts(page.first["commands"])
+    assert shown[0] == "line 0" and shown[-1] == f"line {lines - 1}" and len(shown) == lines
+
+
+def test_a_first_page_before_the_script_started_starts_it_and_gets_its_first_output(serve):
+    handler, _ = serve(greeting)
+    handler.prepare()
+    page = Page(handler)
+    assert texts(page.first["commands"]) == ["Hello"], "the first answer waited for it"
+
+
+def test_a_first_answer_waits_only_briefly_for_a_script_that_shows_nothing_yet(serve):
+    release = threading.Event()
+    handler, script = serve(lambda: (release.wait(WAIT), put_text("late"), input("x")))
+    handler.prepare()
+    page = Page(handler)
+    assert page.first["reset"] is True and texts(page.first["commands"]) == []
+    release.set()
+    page.poll()
+    script.wait_for("input")
+    assert "late" in texts(page.poll(ack=0)["commands"])

@@ -8,6 +8,8 @@ import threading
 import time
 from typing import Any
 
+import pytest
+
 from desklaunch.ui import go_app, input, pin_wait_change, put_input, put_text, run_apps
 
 WAIT = 10.0
@@ -68,6 +70,51 @@ def test_go_app_from_another_thread_stops_the_app_where_it_is(make_session) -> N
         c for c in sink.commands if c["cmd"] == "input_done").items()
     shown = [c["current"] for c in sink.commands if c["cmd"] == "apps"]
     assert shown == [0, 1, 2, 3]  # positions in ["asks", "pins", "busy", "after", "index"]
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_an_app_busy_in_code_that_runs_destructors_still_stops_when_another_is_asked_for(
+        make_session) -> None:
+    """CPython drops an exception raised into a thread while it runs a `__del__` (or a
+    weakref callback): half of this app's time is spent in one, so a single stop is lost
+    every other time; the switch asks again until the app has stopped."""
+    started: list[str] = []
+    ended: list[str] = []
+
+    class Dropped:
+        def __del__(self) -> None:
+            until = time.perf_counter() + 0.0005
+            while time.perf_counter() < until:
+                pass
+
+    def busy() -> None:
+        started.append("busy")
+        try:
+            while True:
+                Dropped()
+                until = time.perf_counter() + 0.0005
+                while time.perf_counter() < until:
+                    pass
+        finally:
+            ended.append("busy")
+
+    def after() -> None:
+        put_text("after")
+
+    session, sink = make_session(lambda: run_apps({"busy": busy, "after": after},
+                                                  first="busy"))
+    session.start()
+    wait_until(lambda: started)
+    switch = session.data["apps"]
+    for round_ in range(1, 6):  # each switch has an even chance of losing its first stop
+        threading.Thread(target=switch.request, args=("after",)).start()
+        wait_until(lambda round_=round_: len(ended) == round_)
+        wait_until(lambda round_=round_: sum(c.get("widget", {}).get("text") == "after"
+                                             for c in sink.commands) == round_)
+        if round_ < 5:
+            threading.Thread(target=switch.request, args=("busy",)).start()
+            wait_until(lambda round_=round_: len(started) == round_ + 1)
+    assert ended == ["busy"] * 5
 
 
 def test_go_app_in_the_app_itself_and_an_unknown_name(make_session) -> None:
