@@ -56,7 +56,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
     # The address comes first and the server after it: the window or browser (or a tool
     # reading the URL) starts loading the page while the server is still being imported
     # and started; the page's first request waits in the socket's backlog meanwhile.
-    endpoint = Endpoint(window=mode == "window")
+    endpoint = Endpoint()
     if mode == "window":
         return _run_in_window(main, kind, options, desktop, endpoint)
     _stop_on_signals(None)  # from the URL on, Ctrl+C and SIGTERM stop everything in order

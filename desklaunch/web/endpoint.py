@@ -16,9 +16,7 @@ BACKLOG = 128
 class Endpoint:
     """A listening socket on a free local port, and the secret that lets one page in."""
 
-    def __init__(self, *, window: bool = False) -> None:
-        self.window = window
-        """Served to the app's own window (not a browser tab): see `gate.WINDOW_HEADERS`."""
+    def __init__(self) -> None:
         self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         try:
             self.socket.bind(("127.0.0.1", 0))

@@ -30,24 +30,23 @@ SECURITY_HEADERS = (
     ("Cache-Control", "no-store"),
     ("Referrer-Policy", "no-referrer"),
     ("X-Frame-Options", "DENY"),
-    ("Cross-Origin-Opener-Policy", "same-origin"),
     ("Cross-Origin-Resource-Policy", "same-origin"),
 )
-WINDOW_HEADERS = tuple(h for h in SECURITY_HEADERS if h[0] != "Cross-Origin-Opener-Policy")
-"""For the app's own window: no opener policy. A window has no opener and opens no page of
-another site (links go to the system browser), so the policy protects nothing there, while
-WebKitGTK starts a second web process for a page that sets it (measured: ~0.2 s more before
-first content, BENCHMARKS.md 2026-12-02)."""
+"""No `Cross-Origin-Opener-Policy`: no other site can hold a working reference to the page
+(the per-launch secret and the SameSite=Strict cookie turn its `window.open` of the app into
+a 403 page; the launcher opens the tab without an opener; the page's links to other sites
+open without one), so the policy protects nothing here, while Chromium and WebKitGTK move a
+page that sets it into a new process on every load (measured: ~40 ms more before first
+content in Chromium, ~0.2 s in WebKitGTK; BENCHMARKS.md 2026-12-02)."""
 _ALLOWED_FETCH_SITES = frozenset({"same-origin", "none"})
 
 
 class Gate:
     """Refuse every request that is not from this launch's own window or tab."""
 
-    def __init__(self, app: WSGIApp, *, port: int, secret: str, body_limit: int,
-                 window: bool = False) -> None:
+    def __init__(self, app: WSGIApp, *, port: int, secret: str, body_limit: int) -> None:
         self.app = app
-        self.headers = WINDOW_HEADERS if window else SECURITY_HEADERS
+        self.headers = SECURITY_HEADERS
         self.host = f"127.0.0.1:{port}"
         self.origin = f"http://{self.host}"
         self.cookie_name = f"desklaunch-{port}"

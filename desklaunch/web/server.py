@@ -112,7 +112,7 @@ class Server:
     def gate(self, app: WSGIApp) -> Gate:
         """`app` behind the gate that pins this endpoint's Host and admits its secret."""
         return Gate(app, port=self.port, secret=self.endpoint.secret,
-                    body_limit=EVENTS_BODY_LIMIT, window=self.endpoint.window)
+                    body_limit=EVENTS_BODY_LIMIT)
 
     def start(self, app: WSGIApp) -> None:
         from waitress.server import create_server

@@ -47,6 +47,10 @@ def test_every_answer_carries_the_security_headers(every_answer: dict[str, Respo
         assert answer.header("Cache-Control") == "no-store", kind
         assert answer.header("Referrer-Policy") == "no-referrer", kind
         assert answer.header("X-Frame-Options") == "DENY", kind
+        assert answer.header("Cross-Origin-Resource-Policy") == "same-origin", kind
+        # No opener policy: no other site can hold a working reference to the page (the
+        # gate's secret and SameSite cookie), and it would cost each load a new process.
+        assert answer.header("Cross-Origin-Opener-Policy") is None, kind
 
 
 def test_no_answer_names_the_server_or_allows_cors(every_answer: dict[str, Response]) -> None:
