@@ -93,13 +93,19 @@ class App:
         self._server.start(self._server.gate(front))
         return self._server.endpoint.url
 
-    def open_first_session(self) -> Session:
-        """Make the app's own session before its page asks for it (call after `start()`):
-        its script starts once the page's own script is sent, and runs while the page
-        starts, so the page's first answer carries what the script showed meanwhile."""
+    def open_first_session(self, *, start: bool = False) -> Session:
+        """Make the app's own session before its page asks for it (call after `start()`);
+        the page's first answer carries what its script showed by then.
+
+        Its script starts once the page's own script is sent (a window asks for the page
+        the moment the server runs, and the script's imports would slow those answers), or
+        at once with `start` (a browser tab: its page takes long enough to come)."""
         if not self._started:
             raise RuntimeError("start the App first")
-        return self.handler.prepare()
+        session = self.handler.prepare()
+        if start:
+            self.handler.start_prepared()
+        return session
 
     def _new_session(self, sink: Sink) -> Session:
         session: Session | None = None

@@ -78,7 +78,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
     try:
         with _signals_held() as held_too:
             app.start()
-            app.open_first_session()
+            app.open_first_session(start=True)
         if held or held_too:
             raise KeyboardInterrupt
         while not app.ended.wait(0.5):

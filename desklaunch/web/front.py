@@ -4,8 +4,9 @@ A window or a browser asks for the page the moment the server runs, then for its
 then polls; every click is an events call. None of that needs the Bottle routes
 (`routes.py`), whose imports cost some 20-30 ms of Python: `Front` answers the page and its
 files from the manifest and the two protocol calls through `api.py`, and leaves the rest
-(uploads, a session's resources, HEAD, every error page) to the routes, built once the page's
-script is out, while the browser is busy running it.
+(uploads, a session's resources, HEAD, every error page) to the routes, built once the
+page has its first answer and polls on (a long poll, which waits anyway). Built any sooner,
+they would take the interpreter from the threads sending the page its script and answers.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ PAGE = "/"
 ASSETS = "/assets/"
 SCRIPTS = ("bundle.js", "js/main.js")
 """The page's script (the bundle, or its first module when the bundle is stale)."""
+VIEW_KEY = "HTTP_" + api.VIEW_HEADER.upper().replace("-", "_")
 API: dict[tuple[str, str], Callable[[PollingHandler, dict[str, Any]], api.Answer]] = {
     ("GET", api.POLL_PATH): api.poll,
     ("POST", api.EVENTS_PATH): api.events,
@@ -63,7 +65,7 @@ class Front:
             return self._routes
 
     def _prepare(self) -> None:
-        """Have the routes built off the request path, once the page's script is out."""
+        """Have the routes built off the request path (once a page polls with its view)."""
         with self._lock:
             if self._scheduled or self._routes is not None or self._schedule is None:
                 return
@@ -76,6 +78,8 @@ class Front:
         path = environ.get("PATH_INFO", "")
         call = API.get((method or "", path))
         if call is not None:
+            if environ.get(VIEW_KEY):  # a page that has its first answer: it waits now
+                self._prepare()
             return self._api(call, environ, start_response)
         if method == "GET":
             name = "index.html" if path == PAGE else \
@@ -85,10 +89,8 @@ class Front:
                 body, content_type = found
                 start_response("200 OK", [("Content-Type", content_type),
                                           ("Content-Length", str(len(body)))])
-                if name in SCRIPTS:
-                    self._prepare()
-                    if self._on_script is not None:
-                        self._on_script()
+                if name in SCRIPTS and self._on_script is not None:
+                    self._on_script()
                 return [body]
         return self.routes()(environ, start_response)
 
