@@ -37,7 +37,7 @@ from desklaunch.core.session import Mailbox, Session, current_session
 from desklaunch.errors import SessionClosed
 
 STOP_RETRY_EVERY = 0.1
-STOP_RETRIES = 20
+STOP_RETRIES = 50
 """A stop raised into a busy app is asked again this often, this many times, until the app
 has stopped: CPython drops an exception raised into a thread that is inside a weakref
 callback or a `__del__` (run by the garbage collector at any allocation)."""

@@ -56,8 +56,9 @@ def test_the_front_answers_as_the_bottle_routes_do(method: str, path: str, body:
 
 
 def test_the_page_is_answered_before_bottle_is_imported() -> None:
-    """In a fresh interpreter: the page goes out with Bottle not imported; the routes are
-    then built off the request path, once, and answer the API."""
+    """In a fresh interpreter: the page, its script and a first poll go out with Bottle not
+    imported; once the page polls with its view the routes are built off the request path,
+    once, and answer the rest."""
     program = textwrap.dedent("""
         import io, sys
         from desklaunch.core.protocol import PollingHandler
@@ -66,12 +67,14 @@ def test_the_page_is_answered_before_bottle_is_imported() -> None:
 
         later = []
         front = Front(PollingHandler(lambda sink: None), StaticFiles(), schedule=later.append)
-        def get(path):
+        def get(path, view=None):
             path, _, query = path.partition("?")
             environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query,
                        "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "1",
                        "SERVER_PROTOCOL": "HTTP/1.1", "wsgi.input": io.BytesIO(),
                        "wsgi.url_scheme": "http", "wsgi.errors": io.StringIO()}
+            if view:
+                environ["HTTP_X_DESKLAUNCH_VIEW"] = view
             status = []
             body = front(environ, lambda s, h, e=None: status.append(s))
             b"".join(body)
@@ -79,11 +82,12 @@ def test_the_page_is_answered_before_bottle_is_imported() -> None:
             return status[0].split()[0]
         print(get("/"), len(later), get("/assets/bundle.js"), get("/api/poll?ack=x"),
               "bottle" in sys.modules, len(later))
-        get("/")
+        print(get("/api/poll?ack=x", view="v"), len(later))
+        get("/api/poll?ack=x", view="v")
         later[0]()
         print(len(later), "bottle" in sys.modules, get("/api/nothing"))
     """)
     proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
                           timeout=60)
-    assert proc.stdout.split() == ["200", "0", "200", "400", "False", "1", "1", "True", "404"], \
-        proc.stderr[-2000:]
+    assert proc.stdout.split() == ["200", "0", "200", "400", "False", "0", "400", "1",
+                                   "1", "True", "404"], proc.stderr[-2000:]
