@@ -70,6 +70,8 @@ class App:
         self._first_lock = threading.Lock()
         self._end_when_seen: Session | None = None
         """The first session, ended before any page showed it (`close_on_exit` waits)."""
+        self._seen: Session | None = None
+        """The first session once a page has shown it."""
 
     @property
     def port(self) -> int:
@@ -93,19 +95,19 @@ class App:
         self._server.start(self._server.gate(front))
         return self._server.endpoint.url
 
-    def open_first_session(self, *, start: bool = False) -> Session:
-        """Make the app's own session before its page asks for it (call after `start()`);
-        the page's first answer carries what its script showed by then.
+    def open_first_session(self) -> Session:
+        """Make the app's own session before the server runs (so no page comes before it);
+        the first page that polls takes it, and its first answer carries what the script
+        showed by then. Its script starts once the page's own script is sent (a window asks
+        for everything at once, and the script's imports would slow those answers), or at
+        `start_first_session()` (a browser tab: its page takes long enough to come)."""
+        if self._started:
+            raise RuntimeError("open the first session before the App starts")
+        return self.handler.prepare()
 
-        Its script starts once the page's own script is sent (a window asks for the page
-        the moment the server runs, and the script's imports would slow those answers), or
-        at once with `start` (a browser tab: its page takes long enough to come)."""
-        if not self._started:
-            raise RuntimeError("start the App first")
-        session = self.handler.prepare()
-        if start:
-            self.handler.start_prepared()
-        return session
+    def start_first_session(self) -> None:
+        """Start the script of the session `open_first_session` made, if not yet started."""
+        self.handler.start_prepared()
 
     def _new_session(self, sink: Sink) -> Session:
         session: Session | None = None
@@ -142,7 +144,7 @@ class App:
         with self._first_lock:
             if session is not self.first_session:
                 return
-            if not self.handler.has_page(session):
+            if self._seen is not session:
                 # Started before its page (open_first_session) and done before it loaded:
                 # the app ends once a page has shown what the script left.
                 self._end_when_seen = session
@@ -151,6 +153,8 @@ class App:
 
     def _on_attach(self, session: Session) -> None:
         with self._first_lock:
+            if session is self.first_session:
+                self._seen = session
             if session is not self._end_when_seen:
                 return
             self._end_when_seen = None

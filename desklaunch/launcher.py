@@ -77,8 +77,9 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
     desktop.attach(app, None)
     try:
         with _signals_held() as held_too:
+            app.open_first_session()
             app.start()
-            app.open_first_session(start=True)
+            app.start_first_session()
         if held or held_too:
             raise KeyboardInterrupt
         while not app.ended.wait(0.5):

@@ -50,10 +50,10 @@ class AppStarter:
     def _start(self) -> None:
         try:
             self.app = self._build()
-            self.app.start()
             # Its script starts once the page's script is sent and runs while the page
             # starts: the page's first answer carries what it showed.
             self.app.open_first_session()
+            self.app.start()
         except BaseException as exc:  # handed to the main thread by wait()
             log.debug("the app could not start", exc_info=True)
             self._error = exc

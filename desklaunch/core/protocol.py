@@ -440,15 +440,10 @@ class PollingHandler:
             start = not channel.started
             channel.started = True
         assert channel.session is not None
-        if self.on_attach is not None:
-            self.on_attach(channel.session)
         if start:
             channel.session.start()
-
-    def has_page(self, session: Session) -> bool:
-        """Whether a page has shown `session`'s output (it polled on after its first answer)."""
-        with self._lock:
-            return any(c.attached for c in self._channels.values() if c.session is session)
+        if self.on_attach is not None:
+            self.on_attach(channel.session)
 
     def _forget(self, channel: Channel, reason: str) -> None:
         """Move a channel from the registry to the short memory of ended ones (lock held)."""
