@@ -89,7 +89,7 @@ class App:
         self._loop.start()
         self._loop.every(1.0, self.handler.expire)
         # The page and its files are answered before Bottle is even imported; the routes
-        # the page calls next are built on the loop thread once the page is out.
+        # are built on the loop thread once the page polls with its view.
         front = Front(self.handler, StaticFiles(), schedule=self._loop.loop.call_soon_threadsafe,
                       on_script=self.handler.start_prepared)
         self._server.start(self._server.gate(front))

@@ -66,6 +66,8 @@ class Front:
 
     def _prepare(self) -> None:
         """Have the routes built off the request path (once a page polls with its view)."""
+        if self._scheduled or self._routes is not None:  # every later poll and click
+            return
         with self._lock:
             if self._scheduled or self._routes is not None or self._schedule is None:
                 return
