@@ -37,7 +37,7 @@ names sorted (ICU binary-searches them) and each item 16-byte aligned; an item's
 the distance to the next. The library around it is a plain ELF file whose data section ends
 its first (read-only) segment; the copy moves everything after it down by whole pages so
 that every offset stays congruent to its address. Any layout other than the expected one is
-refused (`NotTrimmed`) and the build keeps the original library: never a broken file.
+refused (`UnknownLayoutError`) and the build keeps the original library: never a broken file.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ DICTIONARIES = {"cjdict": {"zh", "ja", "ko", "yue"}, "thaidict": {"th"},
 SYMBOL = re.compile(rb"icudt[0-9]+[lbe]?_dat")
 
 
-class NotTrimmed(Exception):
+class UnknownLayoutError(Exception):
     """The file is not a layout this module knows; the original is to be kept."""
 
 
@@ -73,36 +73,36 @@ class Package:
 def read_package(data: bytes) -> Package:
     """The package in `data` (exactly the package's bytes)."""
     if len(data) < 32:
-        raise NotTrimmed("too short for an ICU data header")
+        raise UnknownLayoutError("too short for an ICU data header")
     header_size, magic1, magic2 = struct.unpack_from("<HBB", data, 0)
     big_endian, charset = data[8], data[9]
     if (magic1, magic2) != (0xDA, 0x27) or big_endian or charset:
-        raise NotTrimmed("not a little-endian ICU data package")
+        raise UnknownLayoutError("not a little-endian ICU data package")
     if data[12:16] != b"CmnD" or data[16] != 1:
-        raise NotTrimmed("not an ICU common-data package with an offset table")
+        raise UnknownLayoutError("not an ICU common-data package with an offset table")
     if header_size % ALIGN or header_size + 4 > len(data):
-        raise NotTrimmed("an unexpected ICU data header size")
+        raise UnknownLayoutError("an unexpected ICU data header size")
     toc = data[header_size:]
     (count,) = struct.unpack_from("<I", toc, 0)
     if 4 + 8 * count > len(toc):
-        raise NotTrimmed("the ICU table of contents runs past the data")
+        raise UnknownLayoutError("the ICU table of contents runs past the data")
     entries = [struct.unpack_from("<II", toc, 4 + 8 * i) for i in range(count)]
     items = []
     for i, (name_offset, data_offset) in enumerate(entries):
         end = entries[i + 1][1] if i + 1 < count else len(toc)
         name_end = toc.find(b"\0", name_offset)
         if not 4 + 8 * count <= name_offset < name_end or not data_offset <= end:
-            raise NotTrimmed("an ICU table entry out of place")
+            raise UnknownLayoutError("an ICU table entry out of place")
         if data_offset % ALIGN:
-            raise NotTrimmed("an ICU item not aligned to 16 bytes")
+            raise UnknownLayoutError("an ICU item not aligned to 16 bytes")
         try:
             name = toc[name_offset:name_end].decode("ascii")
         except UnicodeDecodeError:
-            raise NotTrimmed("an ICU item name that is not ASCII") from None
+            raise UnknownLayoutError("an ICU item name that is not ASCII") from None
         items.append((name, toc[data_offset:end]))
     names = [name for name, _ in items]
     if names != sorted(names):
-        raise NotTrimmed("the ICU table of contents is not sorted")
+        raise UnknownLayoutError("the ICU table of contents is not sorted")
     return Package(data[:header_size], items)
 
 
@@ -184,7 +184,7 @@ DT_VALUES = {0, 1, 10, 11, 14, 15, 16, 24, 27, 28, 29, 30, 0x6FFFFFFB, 0x6FFFFFF
 
 def trim_library(source: Path, dest: Path, languages: Iterable[str]) -> int:
     """Write to `dest` a copy of the ICU data library `source` holding only the items kept
-    for `languages`; the new size. Raises NotTrimmed (and writes nothing) when `source` is
+    for `languages`; the new size. Raises UnknownLayoutError (and writes nothing) when `source` is
     not the layout described in the module's docstring."""
     data = source.read_bytes()
     new = _trimmed_elf(data, list(languages))
@@ -197,55 +197,55 @@ def trim_library(source: Path, dest: Path, languages: Iterable[str]) -> int:
 
 def _trimmed_elf(data: bytes, languages: list[str]) -> bytes:
     if len(data) < EHDR.size or data[:6] != b"\x7fELF\x02\x01":
-        raise NotTrimmed("not a 64-bit little-endian ELF file")
+        raise UnknownLayoutError("not a 64-bit little-endian ELF file")
     (_, e_type, _, _, entry, phoff, shoff, _, _, phentsize, phnum, shentsize, shnum,
      _) = EHDR.unpack_from(data, 0)
     if e_type != 3 or phentsize != PHDR.size or shentsize != SHDR.size:
-        raise NotTrimmed("not a shared library of the expected kind")
+        raise UnknownLayoutError("not a shared library of the expected kind")
     if shoff + shnum * SHDR.size > len(data) or phoff + phnum * PHDR.size > len(data):
-        raise NotTrimmed("the ELF headers run past the file")
+        raise UnknownLayoutError("the ELF headers run past the file")
     phdrs = [list(PHDR.unpack_from(data, phoff + i * PHDR.size)) for i in range(phnum)]
     shdrs = [list(SHDR.unpack_from(data, shoff + i * SHDR.size)) for i in range(shnum)]
     for sh in shdrs:
         if sh[1] != SHT_NOBITS and sh[4] + sh[5] > len(data):
-            raise NotTrimmed("an ELF section runs past the file")
+            raise UnknownLayoutError("an ELF section runs past the file")
 
     # The one exported symbol, icudtNN_dat: the whole of its section.
     dynsym = [sh for sh in shdrs if sh[1] == SHT_DYNSYM]
     if len(dynsym) != 1:
-        raise NotTrimmed("not one dynamic symbol table")
+        raise UnknownLayoutError("not one dynamic symbol table")
     strtab = shdrs[dynsym[0][6]] if dynsym[0][6] < shnum else None
     defined = [sym for sym in _symbols(data, dynsym[0]) if sym[3] != 0]
     if strtab is None or len(defined) != 1:
-        raise NotTrimmed("not one exported symbol")
+        raise UnknownLayoutError("not one exported symbol")
     name_at = strtab[4] + defined[0][0]
     name = data[name_at:data.find(b"\0", name_at)]
     _, info, _, index, value, size = defined[0]
     if not SYMBOL.fullmatch(name) or info & 0xF != 1 or index >= shnum:
-        raise NotTrimmed("the exported symbol is not ICU's data")
+        raise UnknownLayoutError("the exported symbol is not ICU's data")
     section = shdrs[index]
     start, addr = section[4], section[3]
     if section[1] == SHT_NOBITS or value != addr or size != section[5] or start % ALIGN:
-        raise NotTrimmed("ICU's data is not its section")
+        raise UnknownLayoutError("ICU's data is not its section")
     end = start + size
     loads = [ph for ph in phdrs if ph[0] == PT_LOAD]
     page = max((ph[7] for ph in loads), default=0)
     if not loads or page < 0x1000 or page & (page - 1):
-        raise NotTrimmed("no loadable segment of the expected alignment")
+        raise UnknownLayoutError("no loadable segment of the expected alignment")
     first = loads[0]
     if (first[2], first[3]) != (0, 0) or first[5] != end or first[6] != end or addr != start:
-        raise NotTrimmed("ICU's data does not end the first segment")
+        raise UnknownLayoutError("ICU's data does not end the first segment")
 
     package = trim_package(data[start:end], languages)
     shift = (size - len(package)) // page * page
     if shift <= 0:
-        raise NotTrimmed("nothing to trim")
+        raise UnknownLayoutError("nothing to trim")
 
     def moved(offset: int, what: str) -> int:
         if offset >= end:
             return offset - shift
         if offset > start:
-            raise NotTrimmed(f"{what} inside ICU's data")
+            raise UnknownLayoutError(f"{what} inside ICU's data")
         return offset
 
     out = bytearray(data[:start] + package)
@@ -255,18 +255,18 @@ def _trimmed_elf(data: bytes, languages: list[str]) -> bytes:
     header = list(EHDR.unpack_from(data, 0))
     header[4], header[6] = moved(entry, "the entry point"), moved(shoff, "the section table")
     if phoff + phnum * PHDR.size > start:
-        raise NotTrimmed("the program headers are not before ICU's data")
+        raise UnknownLayoutError("the program headers are not before ICU's data")
     EHDR.pack_into(out, 0, *header)
     for i, ph in enumerate(phdrs):
         if ph is first:
             ph[5] -= shift
             ph[6] -= shift
-        elif ph[0] == PT_GNU_STACK or ph[2] + ph[5] <= start and ph[3] + ph[6] <= addr:
+        elif ph[0] == PT_GNU_STACK or (ph[2] + ph[5] <= start and ph[3] + ph[6] <= addr):
             pass
         elif ph[2] >= end and ph[3] >= end:
             ph[2], ph[3], ph[4] = ph[2] - shift, ph[3] - shift, ph[4] - shift
         else:
-            raise NotTrimmed("a segment overlaps ICU's data")
+            raise UnknownLayoutError("a segment overlaps ICU's data")
         PHDR.pack_into(out, phoff + i * PHDR.size, *ph)
     for i, sh in enumerate(shdrs):
         if i == index:
@@ -275,7 +275,7 @@ def _trimmed_elf(data: bytes, languages: list[str]) -> bytes:
             sh[4] -= shift
             sh[3] = moved(sh[3], "a section") if sh[3] else 0
         elif sh[4] + sh[5] > start and sh[5]:
-            raise NotTrimmed("a section overlaps ICU's data")
+            raise UnknownLayoutError("a section overlaps ICU's data")
         SHDR.pack_into(out, header[6] + i * SHDR.size, *sh)
     for sh in shdrs:  # already moved: their offsets point into `out`
         if sh[1] in (SHT_DYNSYM, SHT_SYMTAB):
@@ -288,7 +288,7 @@ def _trimmed_elf(data: bytes, languages: list[str]) -> bytes:
 
 def _symbols(data: bytes | bytearray, sh: list[int]) -> list[tuple[int, ...]]:
     if sh[9] != SYM.size or sh[5] % SYM.size:
-        raise NotTrimmed("a symbol table of an unexpected shape")
+        raise UnknownLayoutError("a symbol table of an unexpected shape")
     return [SYM.unpack_from(data, sh[4] + i * SYM.size) for i in range(sh[5] // SYM.size)]
 
 
@@ -304,7 +304,7 @@ def _fix_symbols(out: bytearray, sh: list[int], addr: int, end: int, shift: int,
         elif value >= end:
             value -= shift
         elif addr < value < end:
-            raise NotTrimmed("a symbol inside ICU's data")
+            raise UnknownLayoutError("a symbol inside ICU's data")
         SYM.pack_into(out, sh[4] + i * SYM.size, name, info, other, index, value, old_size)
 
 
@@ -315,7 +315,7 @@ def _fix_dynamic(out: bytearray, sh: list[int], moved: Callable[[int, str], int]
         if tag in DT_ADDRESSES:
             DYN.pack_into(out, sh[4] + i * DYN.size, tag, moved(value, "a dynamic entry"))
         elif tag not in DT_VALUES:
-            raise NotTrimmed(f"an unexpected dynamic entry ({tag:#x})")
+            raise UnknownLayoutError(f"an unexpected dynamic entry ({tag:#x})")
         if tag == 0:
             break
 
@@ -328,7 +328,7 @@ def icu_data_for_build(source: str, work: str, languages: Iterable[str]) -> str:
     dest.parent.mkdir(parents=True, exist_ok=True)
     try:
         trim_library(Path(source), dest, languages)
-    except (NotTrimmed, OSError) as exc:
+    except (UnknownLayoutError, OSError) as exc:
         print(f"desklaunch: Qt's ICU data kept whole ({Path(source).name}: {exc})")
         return source
     return str(dest)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desklaunch.packaging.icudata import (
-    NotTrimmed,
+    UnknownLayoutError,
     icu_data_for_build,
     kept,
     read_package,
@@ -129,7 +129,7 @@ def test_a_layout_it_does_not_know_is_refused_and_the_original_kept(
     for source in (_wheel_library("libicuuc"), truncated, text):
         dest = tmp_path / "out" / icudata.name
         dest.parent.mkdir(exist_ok=True)
-        with pytest.raises(NotTrimmed):
+        with pytest.raises(UnknownLayoutError):
             trim_library(source, dest, ["de"])
         assert not dest.exists() and not dest.with_name(dest.name + ".part").exists()
         assert icu_data_for_build(str(source), str(tmp_path / "work"), []) == str(source)
