@@ -184,10 +184,13 @@ DT_VALUES = {0, 1, 10, 11, 14, 15, 16, 24, 27, 28, 29, 30, 0x6FFFFFFB, 0x6FFFFFF
 
 def trim_library(source: Path, dest: Path, languages: Iterable[str]) -> int:
     """Write to `dest` a copy of the ICU data library `source` holding only the items kept
-    for `languages`; the new size. Raises UnknownLayoutError (and writes nothing) when `source` is
-    not the layout described in the module's docstring."""
+    for `languages`; the new size. Raises UnknownLayoutError (and writes nothing) when
+    `source` is not the layout described in the module's docstring."""
     data = source.read_bytes()
-    new = _trimmed_elf(data, list(languages))
+    try:
+        new = _trimmed_elf(data, list(languages))
+    except (struct.error, IndexError, ValueError) as exc:  # a table pointing off the file
+        raise UnknownLayoutError(f"a damaged file ({exc})") from None
     partial = dest.with_name(dest.name + ".part")
     partial.write_bytes(new)
     partial.chmod(source.stat().st_mode & 0o777)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -120,13 +121,21 @@ def test_the_package_reads_and_writes_back_byte_for_byte(icudata: Path) -> None:
 
 def test_a_layout_it_does_not_know_is_refused_and_the_original_kept(
         icudata: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Another library (libicuuc), a truncated copy, a text file: nothing is written, and the
-    build's helper hands back the original with one line saying why."""
+    """Another library (libicuuc), a truncated copy, one whose data section no longer
+    matches its symbol, a text file: nothing is written, and the build's helper hands back
+    the original with one line saying why."""
+    data = icudata.read_bytes()
     truncated = tmp_path / "truncated.so"
-    truncated.write_bytes(icudata.read_bytes()[:200_000])
+    truncated.write_bytes(data[:200_000])
+    shoff, shnum = struct.unpack_from("<Q", data, 0x28)[0], struct.unpack_from("<H", data, 0x3C)[0]
+    headers = [shoff + 64 * i for i in range(shnum)]
+    sizes = [struct.unpack_from("<Q", data, at + 32)[0] for at in headers]
+    mismatched = bytearray(data)  # the largest section (the data) told 16 bytes shorter
+    struct.pack_into("<Q", mismatched, headers[sizes.index(max(sizes))] + 32, max(sizes) - 16)
+    (tmp_path / "mismatched.so").write_bytes(mismatched)
     text = tmp_path / "notes.txt"
     text.write_text("not a library\n")
-    for source in (_wheel_library("libicuuc"), truncated, text):
+    for source in (_wheel_library("libicuuc"), truncated, tmp_path / "mismatched.so", text):
         dest = tmp_path / "out" / icudata.name
         dest.parent.mkdir(exist_ok=True)
         with pytest.raises(UnknownLayoutError):
