@@ -59,6 +59,11 @@ def focus_in_page(window: Any, action: dict[str, Any], result: dict[str, Any]) -
     label = json.dumps(action["label"])
     driver.wait_for(window, "document.hasFocus() && document.activeElement?.labels?.[0]"
                             f"?.textContent === {label}")
+    # A person sees the field before typing into it: wait until it has been on screen (the
+    # frame after the one that drew it), as Chromium drops keys sent before the page's frame.
+    window.run_js("window.__dlShown = false; requestAnimationFrame(() => "
+                  "requestAnimationFrame(() => { window.__dlShown = true; }))")
+    driver.wait_for(window, "window.__dlShown === true")
 
 
 driver.EXTRA_ACTIONS["keys"] = keys

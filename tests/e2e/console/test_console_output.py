@@ -117,8 +117,9 @@ def test_the_newest_output_stays_in_view_unless_the_person_scrolls_up(console):
     app = console("ticker.py")
     expect(app.line("tick 40")).to_be_attached()
     screen = app.screen
-    at_bottom = "(el) => el.scrollHeight - el.scrollTop - el.clientHeight < 30"
-    assert screen.evaluate(at_bottom)
+    # The screen follows in the frame after new lines are drawn: wait for it, not a moment.
+    app.page.wait_for_function("(el) => el.scrollHeight - el.scrollTop - el.clientHeight < 30",
+                               arg=screen.element_handle(), timeout=5000)
     screen.hover()
     app.page.mouse.wheel(0, -400)  # the person scrolls up to read
     more = app.button("New output ↓")
