@@ -36,6 +36,13 @@ if TYPE_CHECKING:
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
+READ_TEXT = (
+    "(el) => { const all = document.createElement('style');"
+    " all.textContent = '* { content-visibility: visible !important; }';"
+    " document.head.append(all); try { return el.innerText; } finally { all.remove(); } }")
+"""An element's text as the page lays it out, the parts out of view included: Chromium's
+`innerText` leaves out what `content-visibility: auto` has not drawn (the lines of a long
+console log above the view), which a person scrolls to."""
 DOWNLOAD_WAIT = 1.0
 """After a click, how long `downloads` waits for the browser to report a download."""
 START_TIMEOUT = 30.0
@@ -105,8 +112,8 @@ class BrowserElement:
 
     @property
     def text(self) -> str:
-        return "\n".join(line.strip() for line in self.locator.inner_text().splitlines()
-                         if line.strip())
+        text = str(self.locator.evaluate(READ_TEXT))
+        return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
     @property
     def value(self) -> Any:
@@ -386,14 +393,14 @@ class BrowserScreen:
 
     def _read(self) -> str:
         # The page's first heading names the app for screen readers only: not on the screen.
-        parts = [self.page.get_by_role("main").evaluate(
-            "main => { const heading = main.querySelector(':scope > h1.dl-visually-hidden');"
-            " const text = main.innerText; const hidden = heading ? heading.innerText : '';"
-            " return hidden && text.startsWith(hidden) ? text.slice(hidden.length) : text; }",
-            timeout=1000)]
+        main = self.page.get_by_role("main")
+        heading = main.locator(":scope > h1.dl-visually-hidden")
+        hidden = heading.inner_text() if heading.count() else ""
+        text = str(main.evaluate(READ_TEXT, timeout=1000))
+        parts = [text[len(hidden):] if hidden and text.startswith(hidden) else text]
         dialog = self.page.get_by_role("dialog")
         if dialog.count() and dialog.first.is_visible():
-            parts.append(dialog.first.inner_text())
+            parts.append(str(dialog.first.evaluate(READ_TEXT)))
         lines = "\n".join(parts).splitlines()
         return "\n".join(line.strip() for line in lines if line.strip())
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 import traceback
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +29,8 @@ from desklaunch.ui import (
     select,
     toast,
 )
+
+SCRIPTS = Path(__file__).parent / "scripts"
 
 
 def crashing() -> None:
@@ -190,3 +193,16 @@ def test_the_exit_code_is_none_until_the_script_ends(desklaunch_app) -> None:
     app.submit()
     assert app.exit_code == 4
     assert "Finished (exit code 4)" in app.text
+
+
+
+def test_a_long_log_is_read_whole_though_its_start_is_out_of_view(desklaunch_app, mode) -> None:
+    """Console mode draws only the blocks of lines in view (`content-visibility`); the kit
+    reads the whole log, as a person scrolling it would (Chromium's innerText alone leaves
+    the undrawn lines out)."""
+    app = desklaunch_app(SCRIPTS / "console_long.py", browser=mode)
+    app.wait_for("line 2000")
+    lines = app.find("log", "Output").text.splitlines()
+    assert [line for line in lines if line.startswith("line ")] == \
+        [f"line {number}" for number in range(1, 2001)]
+    assert "line 1" in app.text.splitlines()
