@@ -393,11 +393,12 @@ class BrowserScreen:
 
     def _read(self) -> str:
         # The page's first heading names the app for screen readers only: not on the screen.
-        main = self.page.get_by_role("main")
-        heading = main.locator(":scope > h1.dl-visually-hidden")
-        hidden = heading.inner_text() if heading.count() else ""
-        text = str(main.evaluate(READ_TEXT, timeout=1000))
-        parts = [text[len(hidden):] if hidden and text.startswith(hidden) else text]
+        parts = [str(self.page.get_by_role("main").evaluate(
+            f"main => {{ const read = {READ_TEXT}; const text = read(main);"
+            " const heading = main.querySelector(':scope > h1.dl-visually-hidden');"
+            " const hidden = heading ? heading.innerText : '';"
+            " return hidden && text.startsWith(hidden) ? text.slice(hidden.length) : text; }",
+            timeout=1000))]
         dialog = self.page.get_by_role("dialog")
         if dialog.count() and dialog.first.is_visible():
             parts.append(str(dialog.first.evaluate(READ_TEXT)))
