@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import sys
 from collections.abc import Mapping
 from importlib.resources import files
 from pathlib import Path
@@ -41,13 +42,24 @@ ENTRY = "main.js"
 
 _STYLESHEET_LINK = re.compile(rb'<link rel="stylesheet" href="/assets/([^"]+)">')
 
+FONT_SHEET = "css/app.css"
+"""The style sheet that declares the page's font lists (`--font`, `--mono`)."""
+LINUX_FONTS = {b"--font": b"sans-serif", b"--mono": b"monospace"}
+"""The font lists on Linux: fontconfig's own families, the faces the desktop set. The
+lists in the sheet name each system's face first (-apple-system, "Segoe UI", Roboto…),
+and WebKitGTK asks fontconfig for every family named before one it has: about 20 ms
+before a GTK window's first paint (BENCHMARKS.md, 2026-12-02 12:00)."""
+
 
 class StaticFiles:
     """A manifest of packaged assets: relative name → (bytes, content type)."""
 
-    def __init__(self, package: str = "desklaunch.assets") -> None:
+    def __init__(self, package: str = "desklaunch.assets", platform: str = sys.platform
+                 ) -> None:
         self._files: dict[str, tuple[bytes, str]] = {}
         self._collect(files(package), "")
+        if platform.startswith("linux"):
+            self._set_fonts(LINUX_FONTS)
         self._rewrite_page()
 
     def _collect(self, folder: Traversable, prefix: str) -> None:
@@ -61,6 +73,17 @@ class StaticFiles:
             content_type = CONTENT_TYPES.get(Path(name).suffix)
             if content_type is not None and entry.is_file():
                 self._files[prefix + name] = (entry.read_bytes(), content_type)
+
+    def _set_fonts(self, fonts: Mapping[bytes, bytes]) -> None:
+        """Declare each font list in `fonts` (custom property → value) in the font sheet."""
+        sheet = self._files.get(FONT_SHEET)
+        if sheet is None:
+            return
+        body, content_type = sheet
+        for name, value in fonts.items():
+            body = re.sub(re.escape(name) + rb":[^;]*;", name + b": " + value + b";", body,
+                          count=1)
+        self._files[FONT_SHEET] = (body, content_type)
 
     def _rewrite_page(self) -> None:
         """Make the page cheap to load: its style sheets inline (five fewer requests; the

@@ -96,10 +96,19 @@ def test_the_page_comes_with_its_styles_inside_and_its_script_as_one_file(
         launch: Launch) -> None:
     page = launch.request("GET", "/").text
     assert 'rel="stylesheet"' not in page
-    assets = Path(__file__).parents[2] / "desklaunch" / "assets"
-    sheets = sorted((assets / "css").glob("*.css"))
+    static = StaticFiles()
+    sheets = [name for name in static.names() if name.endswith(".css")]
     assert sheets
     for name in sheets:
-        assert name.read_text(encoding="utf-8").strip() in page, f"{name.name} is not inline"
-    assert page.count("<script") == 1 and 'src="/assets/bundle.js"' in page
+        assert static.get(name)[0].decode().strip() in page, f"{name} is not inline"  # type: ignore[index]
+    assert page.count("<script") == 2 and 'src="/assets/bundle.js"' in page
+    assert '<script async src="/assets/first-poll.js">' in page
     assert "modulepreload" not in page
+
+
+def test_on_linux_the_page_asks_for_the_desktops_own_fonts() -> None:
+    linux = StaticFiles(platform="linux").get("index.html")[0].decode()  # type: ignore[index]
+    assert "--font: sans-serif;" in linux and "--mono: monospace;" in linux
+    assert "Segoe UI" not in linux and "SF Mono" not in linux
+    mac = StaticFiles(platform="darwin").get("index.html")[0].decode()  # type: ignore[index]
+    assert "-apple-system" in mac and "SF Mono" in mac

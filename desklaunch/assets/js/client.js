@@ -40,6 +40,18 @@ function storeSession(id) {
   }
 }
 
+/**
+ * The answer of the poll first-poll.js sent while this script loaded, when it is the poll
+ * the client would send now (the first of a page load, for the same session); once only.
+ * Null otherwise, and from then on first-poll.js sends nothing.
+ */
+function takeFirstPoll(session, view, ack) {
+  const first = window.desklaunchFirstPoll;
+  window.desklaunchFirstPoll = null;
+  if (!first || view !== null || ack !== 0 || first.session !== session) return null;
+  return first.response;
+}
+
 function utf8Length(text) {
   // Cheap upper bound first: a UTF-16 code unit never takes more than 3 UTF-8 bytes.
   return text.length * 3 <= MAX_BODY_BYTES ? text.length : new TextEncoder().encode(text).length;
@@ -176,6 +188,10 @@ export class Client {
       credentials: "same-origin",
       cache: "no-store",
     });
+    return this.#read(response);
+  }
+
+  async #read(response) {
     if (response.status === 403) throw new Forbidden();
     let data = null;
     try {
@@ -225,11 +241,14 @@ export class Client {
     this.#pollAbort = abort;
     const watchdog = setTimeout(() => abort.abort(), POLL_WATCHDOG_MS);
     try {
-      const { ok, data } = await this.#request("GET", `/api/poll?ack=${this.#rendered}`, {
-        session: this.#session,
-        view: this.#view,
-        signal: abort.signal,
-      });
+      const first = takeFirstPoll(this.#session, this.#view, this.#rendered);
+      const { ok, data } = first
+        ? await this.#read(await first)
+        : await this.#request("GET", `/api/poll?ack=${this.#rendered}`, {
+            session: this.#session,
+            view: this.#view,
+            signal: abort.signal,
+          });
       const isObject = data !== null && typeof data === "object" && !Array.isArray(data);
       if (isObject && (data.closed || data.detached)) return data;
       if (!ok || !isObject) throw new Error("bad poll answer");
