@@ -18,7 +18,8 @@ SCRIPTS = Path(__file__).parent / "scripts"
 def run_lines(app, code):
     """The lines the last run showed, after its `$` command line, once it ended with `code`."""
     app.expect_exit(code)
-    lines = app.screen.locator(".dl-line").all_inner_texts()
+    # Their text as written: a block of lines out of view has no innerText in Chromium.
+    lines = app.screen.locator(".dl-line").all_text_contents()
     starts = [i for i, line in enumerate(lines) if line.startswith("$ ")]
     assert starts, f"no command line among {lines}"
     return lines[starts[-1] + 1:]
