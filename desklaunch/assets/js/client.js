@@ -21,6 +21,11 @@ const MAX_BODY_BYTES = 1024 * 1024;
 class Forbidden extends Error {}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Rejects once `signal` aborts: for a request this page did not start with that signal. */
+const untilAborted = (signal) =>
+  new Promise((_, reject) => {
+    signal.addEventListener("abort", () => reject(new Error("aborted")), { once: true });
+  });
 const nextBackoff = (ms) => Math.min(ms * 2, BACKOFF_MAX_MS);
 
 function readStoredSession() {
@@ -242,8 +247,10 @@ export class Client {
     const watchdog = setTimeout(() => abort.abort(), POLL_WATCHDOG_MS);
     try {
       const first = takeFirstPoll(this.#session, this.#view, this.#rendered);
-      const { ok, data } = first
-        ? await this.#read(await first)
+      const early = first && first.then((response) => this.#read(response));
+      early?.catch(() => {}); // a late failure after the watchdog gave up on it is not news
+      const { ok, data } = early
+        ? await Promise.race([early, untilAborted(abort.signal)])
         : await this.#request("GET", `/api/poll?ack=${this.#rendered}`, {
             session: this.#session,
             view: this.#view,
