@@ -44,11 +44,12 @@ _STYLESHEET_LINK = re.compile(rb'<link rel="stylesheet" href="/assets/([^"]+)">'
 
 FONT_SHEET = "css/app.css"
 """The style sheet that declares the page's font lists (`--font`, `--mono`)."""
-LINUX_FONTS = {b"--font": b"sans-serif", b"--mono": b"monospace"}
-"""The font lists on Linux: fontconfig's own families, the faces the desktop set. The
-lists in the sheet name each system's face first (-apple-system, "Segoe UI", Roboto…),
-and WebKitGTK asks fontconfig for every family named before one it has: about 20 ms
-before a GTK window's first paint (BENCHMARKS.md, 2026-12-02 12:00)."""
+LINUX_FONTS = {b"--font": b"system-ui, sans-serif", b"--mono": b"monospace"}
+"""The font lists on Linux, in fontconfig's own names: `system-ui` is the desktop's interface
+face (fontconfig prefers Cantarell, Noto Sans UI…), `sans-serif` and `monospace` its
+defaults. The sheet's lists also name other systems' faces (-apple-system, "Segoe UI",
+Roboto, "SF Mono"…), and WebKitGTK asks fontconfig for every family named before one it
+has: some 10 ms of a GTK window's first content (BENCHMARKS.md, 2026-12-02 12:17)."""
 
 
 class StaticFiles:
