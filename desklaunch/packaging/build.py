@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from desklaunch.errors import UsageError
-from desklaunch.packaging.buildcache import build_cache, environment
+from desklaunch.packaging.buildcache import pyinstaller_environment
 from desklaunch.packaging.buildfiles import app_icon_png, write_desktop_entry, write_spec
 from desklaunch.packaging.icons import IconError, icns_bytes, ico_bytes, png_size
 from desklaunch.packaging.installers import CHOICES as INSTALLER_CHOICES
@@ -320,10 +320,9 @@ def run_pyinstaller(spec: Path, plan: Plan) -> int:
     stage = -1
     tail: list[str] = []
     with open(log_path, "w", encoding="utf-8") as log, \
-            build_cache(plan.work / plan.name / "cache") as cache, subprocess.Popen(
+            pyinstaller_environment(plan.work / plan.name / "cache") as env, subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        encoding="utf-8", errors="replace", cwd=plan.work / plan.name,
-        env=None if "PYINSTALLER_CONFIG_DIR" in os.environ else environment(cache),
+        encoding="utf-8", errors="replace", cwd=plan.work / plan.name, env=env,
     ) as proc:
         assert proc.stdout is not None
         said = started

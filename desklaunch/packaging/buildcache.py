@@ -74,6 +74,12 @@ def _try_lock(path: Path) -> IO[bytes] | None:
     return handle
 
 
-def environment(cache: Path) -> dict[str, str]:
-    """This process's environment with PyInstaller's cache set to `cache`."""
-    return {**os.environ, "PYINSTALLER_CONFIG_DIR": str(cache)}
+@contextlib.contextmanager
+def pyinstaller_environment(fallback: Path) -> Iterator[dict[str, str]]:
+    """The environment to run PyInstaller in: with a cache of its own (`build_cache`),
+    unless the person chose one with PYINSTALLER_CONFIG_DIR."""
+    if "PYINSTALLER_CONFIG_DIR" in os.environ:
+        yield dict(os.environ)
+        return
+    with build_cache(fallback) as cache:
+        yield {**os.environ, "PYINSTALLER_CONFIG_DIR": str(cache)}

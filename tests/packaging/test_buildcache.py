@@ -9,7 +9,7 @@ from pathlib import Path
 from desklaunch.packaging.buildcache import SLOTS, build_cache
 
 HOLD = """
-import sys, time
+import sys
 from pathlib import Path
 from desklaunch.packaging.buildcache import build_cache
 with build_cache(Path(sys.argv[2]), Path(sys.argv[1])) as cache:

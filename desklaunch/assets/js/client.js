@@ -9,7 +9,7 @@
 //   onDetached()           another view took the session over; the client has stopped
 //   onEnded(reason)        the session is gone ("ended", "expired", "unknown"); stopped
 
-const STORAGE_KEY = "desklaunch.session";
+const STORAGE_KEY = "desklaunch.session"; // first-poll.js reads it too
 const BACKOFF_FIRST_MS = 100;
 const BACKOFF_MAX_MS = 2000;
 // The server answers a long poll within about 20 s; a poll silent for this long is
@@ -46,15 +46,14 @@ function storeSession(id) {
 }
 
 /**
- * The answer of the poll first-poll.js sent while this script loaded, when it is the poll
- * the client would send now (the first of a page load, for the same session); once only.
- * Null otherwise, and from then on first-poll.js sends nothing.
+ * The answer of the poll first-poll.js sent while this script loaded, for the client's
+ * first poll (once only; null when it asked for another session). From then on
+ * first-poll.js sends nothing.
  */
-function takeFirstPoll(session, view, ack) {
+function takeFirstPoll(session) {
   const first = window.desklaunchFirstPoll;
   window.desklaunchFirstPoll = null;
-  if (!first || view !== null || ack !== 0 || first.session !== session) return null;
-  return first.response;
+  return first && first.session === session ? first.response : null;
 }
 
 function utf8Length(text) {
@@ -246,7 +245,7 @@ export class Client {
     this.#pollAbort = abort;
     const watchdog = setTimeout(() => abort.abort(), POLL_WATCHDOG_MS);
     try {
-      const first = takeFirstPoll(this.#session, this.#view, this.#rendered);
+      const first = takeFirstPoll(this.#session);
       const early = first && first.then((response) => this.#read(response));
       early?.catch(() => {}); // a late failure after the watchdog gave up on it is not news
       const { ok, data } = early
