@@ -1,9 +1,11 @@
 """One launch of a script: server, event loop and sessions, started and stopped together.
 
 `App` owns every thread desklaunch starts. It serves on an `Endpoint` (bound by the caller
-beforehand, or by the App); `start()` starts serving and returns the endpoint's URL (with the
-launch secret) for the window; `close()` stops everything in order and says whether every
-thread ended, so the caller can decide how hard to exit.
+beforehand, or by the App), or takes over a `Serving` the caller started before importing
+this module (the page then loads while the core is imported); `start()` starts serving and
+returns the endpoint's URL (with the launch secret) for the window; `close()` stops
+everything in order and says whether every thread ended, so the caller can decide how hard
+to exit.
 """
 
 from __future__ import annotations
@@ -20,9 +22,7 @@ from desklaunch.core.native import NativeDialogs
 from desklaunch.core.protocol import PollingHandler
 from desklaunch.core.session import Session, SessionKind, SessionState, Sink
 from desklaunch.web.endpoint import Endpoint
-from desklaunch.web.front import Front
-from desklaunch.web.server import Server
-from desklaunch.web.static import StaticFiles
+from desklaunch.web.front import Serving
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ class App:
         idle_timeout: float | None = 120.0,
         max_sessions: int = 64,
         endpoint: Endpoint | None = None,
+        serving: Serving | None = None,
     ) -> None:
         self.title = title
         self.close_on_exit = close_on_exit
@@ -60,8 +61,8 @@ class App:
         self._main = main
         self._kind = kind
         self._loop = EventLoopThread()
-        self._server = Server(endpoint, threads=max_sessions + 8,
-                              connection_limit=2 * max_sessions + 32)
+        self._serving = serving if serving is not None else \
+            Serving(endpoint, max_sessions=max_sessions)
         self.handler = PollingHandler(
             self._new_session, idle_timeout=idle_timeout, max_sessions=max_sessions
         )
@@ -75,11 +76,11 @@ class App:
 
     @property
     def port(self) -> int:
-        return self._server.port
+        return self._serving.server.port
 
     @property
     def origin(self) -> str:
-        return self._server.endpoint.origin
+        return self._serving.server.endpoint.origin
 
     def start(self) -> str:
         """Start the loop and the server; return the one-time URL that lets a window in."""
@@ -88,12 +89,11 @@ class App:
         self._started = True
         self._loop.start()
         self._loop.every(1.0, self.handler.expire)
-        # The page and its files are answered before Bottle is even imported; the routes
-        # are built on the loop thread once the page polls with its view.
-        front = Front(self.handler, StaticFiles(), schedule=self._loop.loop.call_soon_threadsafe,
-                      on_script=self.handler.start_prepared)
-        self._server.start(self._server.gate(front))
-        return self._server.endpoint.url
+        # The Bottle routes are built on the loop thread once the page polls with its view.
+        self._serving.front.connect(self.handler, schedule=self._loop.loop.call_soon_threadsafe,
+                                    on_script=self.handler.start_prepared)
+        self._serving.start()
+        return self._serving.server.endpoint.url
 
     def open_first_session(self) -> Session:
         """Make the app's own session before the server runs (so no page comes before it);
@@ -208,7 +208,7 @@ class App:
             session.interrupt()
         # No page needs the server any more: stopping it while the stuck scripts use their
         # grace keeps the whole close within the 2 s a closed window allows.
-        self._server.stop()
+        self._serving.close()
         for session in stuck:
             session.join(max(0.0, deadline - time.monotonic()))
         self._loop.stop()

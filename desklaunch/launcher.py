@@ -2,8 +2,10 @@
 
 Both the `desklaunch` command and `desklaunch.launch()` come through `run()`. In the
 browser the URL is printed (and the browser opened) before the server is even imported,
-so the browser's start and the server's overlap. The app's own session is made as the
-server starts, and its script runs while the page loads (`App.open_first_session`).
+so the browser's start and the server's overlap; the server then answers the page and its
+files while the rest of the App is imported (`desklaunch.web.front.Serving`). The app's own
+session is made as the App starts, and its script runs while the page loads
+(`App.open_first_session`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from desklaunch.app import App
     from desklaunch.core.session import SessionKind
     from desklaunch.desktop.window import Window
+    from desklaunch.web.front import Serving
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +40,39 @@ _fast_exit = False
 ends the process without that teardown, everything of desklaunch's being stopped."""
 
 
+START_SWITCH_INTERVAL = 0.0005
+"""The interpreter's thread switch interval (seconds) until the page has its first answer.
+The server answers the page while the App is imported beside it, and each request passes
+between waitress's threads a few times; at Python's 5 ms each pass could wait that long
+for the importing thread (BENCHMARKS.md, 2026-12-02 14:00)."""
+
+
 def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
     """Serve `main` and show it until the window closes (or Ctrl+C); return the exit code."""
+    with _quick_switches() as answered:
+        return _run(main, kind, options, answered)
+
+
+@contextlib.contextmanager
+def _quick_switches() -> Iterator[Callable[[], None]]:
+    """`START_SWITCH_INTERVAL` until the callable it gives is called, or the block ends;
+    then the interval from before, unless the script has set one of its own meanwhile."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(START_SWITCH_INTERVAL)
+    ours = sys.getswitchinterval()
+
+    def restore() -> None:
+        if sys.getswitchinterval() == ours:
+            sys.setswitchinterval(before)
+
+    try:
+        yield restore
+    finally:
+        restore()
+
+
+def _run(main: Callable[[], Any], kind: SessionKind, options: Options,
+         answered: Callable[[], None]) -> int:
     desktop = Desktop(options)
     refusal = desktop.claim()
     if refusal is not None:
@@ -58,17 +92,21 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
     # and started; the page's first request waits in the socket's backlog meanwhile.
     endpoint = Endpoint()
     if mode == "window":
-        return _run_in_window(main, kind, options, desktop, endpoint)
+        return _run_in_window(main, kind, options, desktop, endpoint, answered)
     _stop_on_signals(None)  # from the URL on, Ctrl+C and SIGTERM stop everything in order
+    serving: Serving | None = None
     try:
         with _signals_held() as held:
             _announce(endpoint.url, open_browser=mode == "browser")
+            serving = _serve(endpoint, answered)
             from desklaunch.app import App
 
             app = App(main, kind=kind, title=options.title,
-                      close_on_exit=options.close_on_exit, endpoint=endpoint)
+                      close_on_exit=options.close_on_exit, serving=serving)
     except BaseException as exc:
-        endpoint.close()  # no App owns it yet to close it
+        if serving is not None:  # no App owns them yet to close them
+            serving.close()
+        endpoint.close()
         desktop.close()
         if isinstance(exc, KeyboardInterrupt):
             _second_signal_kills()
@@ -94,7 +132,7 @@ def run(main: Callable[[], Any], kind: SessionKind, options: Options) -> int:
 
 
 def _run_in_window(main: Callable[[], Any], kind: SessionKind, options: Options,
-                   desktop: Desktop, endpoint: Endpoint) -> int:
+                   desktop: Desktop, endpoint: Endpoint, answered: Callable[[], None]) -> int:
     """The window first: the GUI toolkit starts on the main thread at once, on the app's
     URL, and the App is built and started beside it (`desklaunch.starter`) from the moment
     the window is made, just before it shows. Not sooner: Qt holds the GIL while it makes
@@ -109,10 +147,16 @@ def _run_in_window(main: Callable[[], Any], kind: SessionKind, options: Options,
     created = threading.Event()
 
     def build() -> App:
-        from desklaunch.app import App
+        serving = _serve(endpoint, answered)
+        try:
+            from desklaunch.app import App
 
-        app = App(main, kind=kind, title=options.title, close_on_exit=options.close_on_exit,
-                  on_ended=window.close, idle_timeout=None, endpoint=endpoint)
+            app = App(main, kind=kind, title=options.title,
+                      close_on_exit=options.close_on_exit, on_ended=window.close,
+                      idle_timeout=None, serving=serving)
+        except BaseException:
+            serving.close()
+            raise
         app.native = window.dialogs()
         app.on_title = window.set_title
         return app
@@ -203,6 +247,21 @@ def _window_failed(exc: Exception, window: Window, main: Callable[[], Any], kind
             signal.signal(signal.SIGINT, signal.default_int_handler)
         return run(main, kind, dataclasses.replace(options, mode="browser"))
     raise WindowError(problem)
+
+
+def _serve(endpoint: Endpoint, answered: Callable[[], None]) -> Serving:
+    """A server answering the page and its files on `endpoint` now, before the App (the
+    protocol's core and its event loop, some 20 ms of imports) exists to answer the rest;
+    `answered` is told when a page has had its first answer."""
+    from desklaunch.web.front import Serving
+
+    serving = Serving(endpoint, on_answered=answered)
+    try:
+        serving.start()
+    except BaseException:
+        serving.close()
+        raise
+    return serving
 
 
 def _window(url: str, desktop: Desktop, options: Options) -> Window:

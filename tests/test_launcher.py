@@ -1,4 +1,5 @@
-"""The launcher's own duty that no page shows: stopping in order whenever a signal comes."""
+"""The launcher's own duties: stopping in order whenever a signal comes, and serving the
+page while the rest of the app is still being imported."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import signal
 import subprocess
 import sys
 import time
+
+import pytest
 
 
 def test_a_signal_while_the_app_starts_stops_it_in_order(tmp_path) -> None:
@@ -31,3 +34,93 @@ def test_a_signal_while_the_app_starts_stops_it_in_order(tmp_path) -> None:
             proc.kill()
         assert proc.returncode == 130, stderr.decode()
         assert b"Traceback" not in stderr and b"Exception ignored" not in stderr, stderr.decode()
+
+
+HOLD_THE_APP = """
+import os, sys, time
+
+class HoldTheApp:
+    '''Keeps `desklaunch.app` from being imported until the test says so.'''
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "desklaunch.app":
+            deadline = time.monotonic() + 30
+            while not os.path.exists(os.environ["RELEASE"]) and time.monotonic() < deadline:
+                time.sleep(0.01)
+        return None
+
+sys.meta_path.insert(0, HoldTheApp())
+from desklaunch.cli import main
+sys.exit(main())
+"""
+
+SHOW_THE_INTERVAL = """
+import sys
+from desklaunch.ui import input, put_text
+put_text(f"while starting: {sys.getswitchinterval()}")
+{own}
+name = input("Your name")
+put_text(f"once shown: {sys.getswitchinterval()}")
+"""
+
+
+def test_the_page_and_its_script_load_while_the_app_is_still_being_imported(
+        tmp_path, context) -> None:
+    """The server answers the page and its script before the App (the protocol's core and
+    asyncio) is even imported; the page shows the script's output once it is."""
+    script = tmp_path / "hello.py"
+    script.write_text("from desklaunch.ui import put_text\nput_text('Hello from the script')\n")
+    starter = tmp_path / "start.py"
+    starter.write_text(HOLD_THE_APP)
+    release = tmp_path / "release"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "XDG_RUNTIME_DIR": str(tmp_path),
+           "RELEASE": str(release)}
+    proc = subprocess.Popen([sys.executable, str(starter), "--no-open", str(script)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            cwd=tmp_path)
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().decode().strip()
+        page = context.new_page()
+        scripts: list[int] = []
+        page.on("response", lambda response: scripts.append(response.status)
+                if response.url.endswith("/assets/bundle.js") else None)
+        page.goto(url, wait_until="commit")
+        for _ in range(3000):
+            if scripts:
+                break
+            page.wait_for_timeout(10)
+        assert scripts == [200], "the page's script did not load before the App was imported"
+        assert not page.get_by_text("Hello from the script").count()
+        release.touch()
+        page.get_by_text("Hello from the script").wait_for()
+    finally:
+        proc.terminate()
+        _, stderr = proc.communicate(timeout=30)
+    assert b"Traceback" not in stderr, stderr.decode()
+
+
+@pytest.mark.parametrize(("own", "expected"), [
+    ("", sys.getswitchinterval()), ("sys.setswitchinterval(0.002)", 0.002)])
+def test_the_script_runs_at_pythons_own_switch_interval_once_its_page_shows(
+        tmp_path, context, own: str, expected: float) -> None:
+    """While the page loads the interpreter switches threads more often (the server answers
+    beside the App's imports); a script that looks sees Python's own interval once its page
+    has had its first answer, and its own setting, if it made one, is kept."""
+    script = tmp_path / "interval.py"
+    script.write_text(SHOW_THE_INTERVAL.replace("{own}", own))
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "XDG_RUNTIME_DIR": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-m", "desklaunch", "--no-open", str(script)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            cwd=tmp_path)
+    try:
+        assert proc.stdout is not None
+        page = context.new_page()
+        page.goto(proc.stdout.readline().decode().strip())
+        page.get_by_text("while starting: 0.0005").wait_for()
+        page.get_by_label("Your name").fill("Ada")
+        page.get_by_role("button", name="Submit").click()
+        page.get_by_text(f"once shown: {expected}").wait_for()
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
-from desklaunch.core.protocol import PollingHandler
 from desklaunch.errors import ProtocolError
 from desklaunch.web.server import EVENTS_BODY_LIMIT
+
+if TYPE_CHECKING:
+    from desklaunch.core.protocol import PollingHandler
 
 SESSION_HEADER = "X-Desklaunch-Session"
 VIEW_HEADER = "X-Desklaunch-View"

@@ -1,6 +1,7 @@
 """The page, its files and the protocol's poll and events are answered without Bottle
 (web/front.py, web/api.py), exactly as the Bottle routes answer them; Bottle is imported only
-after the page's script is out, and the first poll does not wait for it."""
+after the page's script is out, and the first poll does not wait for it. The page and its
+files go out before the app behind the front exists; everything else waits for it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import io
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -51,8 +53,9 @@ def _call(app: Callable[..., Any], method: str, path: str, body: bytes = b""
 def test_the_front_answers_as_the_bottle_routes_do(method: str, path: str, body: bytes) -> None:
     handler = PollingHandler(lambda sink: None)  # type: ignore[arg-type, return-value]
     static = StaticFiles()
-    assert _call(Front(handler, static), method, path, body) == \
-        _call(build_app(handler, static), method, path, body)
+    front = Front(static)
+    front.connect(handler)
+    assert _call(front, method, path, body) == _call(build_app(handler, static), method, path, body)
 
 
 def test_the_page_is_answered_before_bottle_is_imported() -> None:
@@ -66,7 +69,8 @@ def test_the_page_is_answered_before_bottle_is_imported() -> None:
         from desklaunch.web.static import StaticFiles
 
         later = []
-        front = Front(PollingHandler(lambda sink: None), StaticFiles(), schedule=later.append)
+        front = Front(StaticFiles())
+        front.connect(PollingHandler(lambda sink: None), schedule=later.append)
         def get(path, view=None):
             path, _, query = path.partition("?")
             environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query,
@@ -91,3 +95,68 @@ def test_the_page_is_answered_before_bottle_is_imported() -> None:
                           timeout=60)
     assert proc.stdout.split() == ["200", "0", "200", "400", "False", "0", "400", "1",
                                    "1", "True", "404"], proc.stderr[-2000:]
+
+
+def test_the_page_and_its_script_go_out_before_the_app_is_even_imported() -> None:
+    """In a fresh interpreter: a server on a front answers the page and its script with
+    neither the protocol's core nor asyncio imported; a poll waits for the app's handler
+    and is answered once it is connected."""
+    program = textwrap.dedent("""
+        import http.client, sys, threading
+        from desklaunch.web.front import Serving
+
+        serving = Serving()
+        serving.start()
+        host = f"127.0.0.1:{serving.server.port}"
+        def get(path, session=None):
+            conn = http.client.HTTPConnection("127.0.0.1", serving.server.port, timeout=30)
+            headers = {"Host": host, "Sec-Fetch-Site": "same-origin", "X-Desklaunch": "1"}
+            if session:
+                headers["Cookie"] = session
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            return response
+        launch = get(serving.server.endpoint.url.split(host, 1)[1])
+        cookie = launch.getheader("Set-Cookie").split(";")[0]
+        print(launch.status, get("/", cookie).status, get("/assets/bundle.js", cookie).status,
+              "asyncio" in sys.modules, "desklaunch.core.protocol" in sys.modules)
+        polled = []  # a poll the protocol refuses (400), once there is a protocol to ask
+        poll = threading.Thread(target=lambda: polled.append(get("/api/poll?ack=x", cookie)))
+        poll.start()
+        poll.join(0.5)
+        print(len(polled))
+        from desklaunch.core.protocol import PollingHandler
+        serving.front.connect(PollingHandler(lambda sink: None))
+        poll.join(30)
+        print(polled[0].status)
+        serving.close()
+    """)
+    proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.stdout.split() == ["303", "200", "200", "False", "False", "0", "400"], \
+        proc.stderr[-2000:]
+
+
+def test_requests_waiting_for_an_app_that_never_comes_get_a_503() -> None:
+    front = Front(StaticFiles())
+    answers: list[str] = []
+    waiting = threading.Thread(target=lambda: answers.append(_call(front, "GET", "/api/poll")[0]))
+    waiting.start()
+    waiting.join(0.2)
+    assert answers == []
+    front.close()
+    waiting.join(5)
+    assert answers == ["503 Service Unavailable"]
+    assert _call(front, "GET", "/")[0] == "200 OK"
+
+
+def test_a_script_sent_before_the_app_connects_is_told_when_it_does() -> None:
+    front = Front(StaticFiles())
+    assert _call(front, "GET", "/assets/bundle.js")[0] == "200 OK"
+    told: list[str] = []
+    front.connect(PollingHandler(lambda sink: None),  # type: ignore[arg-type, return-value]
+                  on_script=lambda: told.append("script"))
+    assert told == ["script"]
+    _call(front, "GET", "/assets/bundle.js")
+    assert told == ["script", "script"]

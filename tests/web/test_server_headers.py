@@ -77,7 +77,7 @@ def test_every_body_says_what_it_is(every_answer: dict[str, Response]) -> None:
 
 
 def test_the_socket_listens_on_127_0_0_1_only(launch: Launch) -> None:
-    bound = launch.app._server.endpoint.socket.getsockname()
+    bound = launch.app._serving.server.endpoint.socket.getsockname()
     assert bound == ("127.0.0.1", launch.port)
     for address in [*_other_addresses(), "127.0.0.2", "::1"]:
         with pytest.raises(OSError), socket.create_connection((address, launch.port), 1):

@@ -42,7 +42,7 @@ def test_loading_the_page_needs_no_more_workers_than_the_server_starts_with(new_
         assert launch.request("GET", f"/assets/{name}").status == 200
     session, view = launch.open_session()
     launch.wait_for(session, view, "input")
-    assert launch.app._server.workers == FIRST_THREADS
+    assert launch.app._serving.server.workers == FIRST_THREADS
 
 
 def test_every_waiting_long_poll_gets_a_worker_and_the_page_still_loads(new_launch) -> None:
@@ -53,7 +53,7 @@ def test_every_waiting_long_poll_gets_a_worker_and_the_page_still_loads(new_laun
     try:
         # Every poll is now waiting inside a worker; the page's next request still needs one.
         assert launch.page_is_served()
-        assert launch.app._server.workers > TABS
+        assert launch.app._serving.server.workers > TABS
         launch.app.handler.close_all()
         for conn in held:
             assert conn.read().json()["closed"] is True
@@ -70,7 +70,7 @@ def test_stopping_ends_every_worker_it_started(new_launch) -> None:
     try:
         assert launch.page_is_served()
         assert launch.close()
-        assert launch.app._server.workers == 0
+        assert launch.app._serving.server.workers == 0
         started = {t for t in threading.enumerate() if t.name.startswith("waitress-")} - before
         for thread in started:
             thread.join(HANG_GUARD)
