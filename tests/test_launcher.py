@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -124,3 +125,43 @@ def test_the_script_runs_at_pythons_own_switch_interval_once_its_page_shows(
     finally:
         proc.terminate()
         proc.communicate(timeout=30)
+
+
+BREAK_THE_APP = """
+import socket, sys, threading
+
+class BreakTheApp:
+    '''A broken install: `desklaunch.app` cannot be imported.'''
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "desklaunch.app":
+            raise ImportError("desklaunch.app is broken here")
+        return None
+
+sys.meta_path.insert(0, BreakTheApp())
+from desklaunch.desktop.options import Options
+from desklaunch.launcher import run
+
+try:
+    run(lambda: None, "thread", Options(mode="none"))
+except ImportError as exc:
+    print("raised:", exc)
+print("threads:", sorted(t.name for t in threading.enumerate()))
+"""
+
+
+def test_an_app_that_cannot_be_built_after_the_server_started_releases_everything(
+        tmp_path) -> None:
+    """The server runs before the App is imported; if the App cannot be built, the launch
+    raises with the server stopped: no thread of desklaunch's left, the port free."""
+    starter = tmp_path / "start.py"
+    starter.write_text(BREAK_THE_APP)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "XDG_RUNTIME_DIR": str(tmp_path)}
+    proc = subprocess.run([sys.executable, str(starter)], capture_output=True, env=env,
+                          cwd=tmp_path, timeout=30)
+    lines = proc.stdout.decode().splitlines()
+    assert lines[-2:] == ["raised: desklaunch.app is broken here", "threads: ['MainThread']"], \
+        proc.stderr.decode()
+    port = int(lines[0].split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0, "the port still answers"
