@@ -9,11 +9,13 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
+from playwright.sync_api import BrowserContext
 
 
-def test_a_signal_while_the_app_starts_stops_it_in_order(tmp_path) -> None:
+def test_a_signal_while_the_app_starts_stops_it_in_order(tmp_path: Path) -> None:
     """Ctrl+C or `kill` from the moment the URL is printed, while the app is still being
     built and started (0-150 ms after): exit 130, no traceback. A signal used to land inside
     the event loop's construction now and then, and the half-made loop printed one."""
@@ -66,7 +68,7 @@ put_text(f"once shown: {sys.getswitchinterval()}")
 
 
 def test_the_page_and_its_script_load_while_the_app_is_still_being_imported(
-        tmp_path, context) -> None:
+        tmp_path: Path, context: BrowserContext) -> None:
     """The server answers the page and its script before the App (the protocol's core and
     asyncio) is even imported; the page shows the script's output once it is."""
     script = tmp_path / "hello.py"
@@ -104,7 +106,7 @@ def test_the_page_and_its_script_load_while_the_app_is_still_being_imported(
 @pytest.mark.parametrize(("own", "expected"), [
     ("", sys.getswitchinterval()), ("sys.setswitchinterval(0.002)", 0.002)])
 def test_the_script_runs_at_pythons_own_switch_interval_once_its_page_shows(
-        tmp_path, context, own: str, expected: float) -> None:
+        tmp_path: Path, context: BrowserContext, own: str, expected: float) -> None:
     """While the page loads the interpreter switches threads more often (the server answers
     beside the App's imports); a script that looks sees Python's own interval once its page
     has had its first answer, and its own setting, if it made one, is kept."""
@@ -151,7 +153,7 @@ print("threads:", sorted(t.name for t in threading.enumerate()))
 
 
 def test_an_app_that_cannot_be_built_after_the_server_started_releases_everything(
-        tmp_path) -> None:
+        tmp_path: Path) -> None:
     """The server runs before the App is imported; if the App cannot be built, the launch
     raises with the server stopped: no thread of desklaunch's left, the port free."""
     starter = tmp_path / "start.py"
