@@ -59,8 +59,9 @@ sys.exit(main())
 
 SHOW_THE_INTERVAL = """
 import sys
+starting = sys.getswitchinterval()  # the script's first line: long before its page can answer
 from desklaunch.ui import input, put_text
-put_text(f"while starting: {sys.getswitchinterval()}")
+put_text(f"while starting: {starting}")
 {own}
 name = input("Your name")
 put_text(f"once shown: {sys.getswitchinterval()}")
