@@ -3,7 +3,8 @@
 `assets/first-poll.js`, a small `async` script, sends the first poll the moment it runs;
 the page's script (`bundle.js`, 170 KB) takes that answer when it starts instead of asking
 only then. Here the page's script is held back by the browser until that poll has gone out,
-so the test fails if the first answer is asked for only once the page's script runs.
+so the test fails if the first answer is asked for only once the page's script runs; and
+an early poll that never answers is given up like any poll.
 """
 
 from __future__ import annotations
@@ -83,3 +84,42 @@ def test_a_reload_asks_early_too_and_stays_in_the_same_session(
     assert len(polls) == 1
     assert polls[0].headers.get("x-desklaunch-session") is not None
     assert app.first_session is session and len(app.handler) == 1
+
+
+def test_an_early_poll_that_never_answers_is_given_up_and_asked_again(
+        context: BrowserContext, app: App) -> None:
+    """The early poll is raced with the poll's watchdog like any poll: when it never
+    answers (a connection that hangs), the page's client gives up on it and polls itself,
+    and the person sees the script's output without any warning. The watchdog's 60 s is
+    made 1.5 s in the page's script for this test."""
+    page = context.new_page()
+    requests: list[Request] = []
+    page.on("request", lambda request: requests.append(request))
+
+    def quick_watchdog(route: Route) -> None:
+        response = route.fetch()
+        script = response.text()
+        assert "const POLL_WATCHDOG_MS = 60000;" in script
+        route.fulfill(response=response,
+                      body=script.replace("const POLL_WATCHDOG_MS = 60000;",
+                                          "const POLL_WATCHDOG_MS = 1500;"))
+
+    hung: list[Route] = []
+
+    def hang_the_first(route: Route) -> None:
+        if not hung:
+            hung.append(route)  # never answered while the page waits on it
+        else:
+            route.continue_()
+
+    page.route("**/assets/bundle.js", quick_watchdog)
+    page.route("**/api/poll*", hang_the_first)
+    page.goto(app.start(), wait_until="commit")
+    expect(page.get_by_text("Hello from the first answer")).to_be_visible(timeout=15_000)
+    assert len(hung) == 1
+    assert len(first_polls(requests)) == 2, "the client did not ask again itself"
+    hung[0].abort()  # the hung poll fails late: that is not news to the person
+    page.wait_for_timeout(300)
+    expect(page.get_by_text("Hello from the first answer")).to_have_count(1)
+    expect(page.get_by_text("Can't reach the app")).to_have_count(0)
+    assert len(app.handler) == 1
