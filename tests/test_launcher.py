@@ -15,13 +15,18 @@ import pytest
 from playwright.sync_api import BrowserContext
 
 
+def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The environment of an app started by these tests: unbuffered, its runtime folder
+    (the single-instance socket) in `tmp_path`."""
+    return {**os.environ, "PYTHONUNBUFFERED": "1", "XDG_RUNTIME_DIR": str(tmp_path), **extra}
+
 def test_a_signal_while_the_app_starts_stops_it_in_order(tmp_path: Path) -> None:
     """Ctrl+C or `kill` from the moment the URL is printed, while the app is still being
     built and started (0-150 ms after): exit 130, no traceback. A signal used to land inside
     the event loop's construction now and then, and the half-made loop printed one."""
     script = tmp_path / "hello.py"
     script.write_text("from desklaunch.ui import put_text\nput_text('hello')\n")
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "XDG_RUNTIME_DIR": str(tmp_path)}
+    env = _env(tmp_path)
     for step in range(16):
         number = (signal.SIGTERM, signal.SIGINT)[step % 2]
         proc = subprocess.Popen([sys.executable, "-m", "desklaunch", "--no-open", str(script)],
@@ -77,8 +82,7 @@ def test_the_page_and_its_script_load_while_the_app_is_still_being_imported(
     starter = tmp_path / "start.py"
     starter.write_text(HOLD_THE_APP)
     release = tmp_path / "release"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "XDG_RUNTIME_DIR": str(tmp_path),
-           "RELEASE": str(release)}
+    env = _env(tmp_path, RELEASE=str(release))
     proc = subprocess.Popen([sys.executable, str(starter), "--no-open", str(script)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
                             cwd=tmp_path)
@@ -113,7 +117,7 @@ def test_the_script_runs_at_pythons_own_switch_interval_once_its_page_shows(
     has had its first answer, and its own setting, if it made one, is kept."""
     script = tmp_path / "interval.py"
     script.write_text(SHOW_THE_INTERVAL.replace("{own}", own))
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "XDG_RUNTIME_DIR": str(tmp_path)}
+    env = _env(tmp_path)
     proc = subprocess.Popen([sys.executable, "-m", "desklaunch", "--no-open", str(script)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
                             cwd=tmp_path)
@@ -159,7 +163,7 @@ def test_an_app_that_cannot_be_built_after_the_server_started_releases_everythin
     raises with the server stopped: no thread of desklaunch's left, the port free."""
     starter = tmp_path / "start.py"
     starter.write_text(BREAK_THE_APP)
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "XDG_RUNTIME_DIR": str(tmp_path)}
+    env = _env(tmp_path)
     proc = subprocess.run([sys.executable, str(starter)], capture_output=True, env=env,
                           cwd=tmp_path, timeout=30)
     lines = proc.stdout.decode().splitlines()
