@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page
 from bench import browser as web
 from bench.plan import Plan
 from bench.stats import summary
-from bench.systems import Running, start
+from bench.systems import FLOOR_ON_WAITRESS, Running, start
 
 Sampler = Callable[[Page, int], float]
 PAUSE = 0.02
@@ -67,7 +67,12 @@ class Apps:
 
 def clicks(browser: Browser, systems: list[str], plan: Plan, peer: Path | None
            ) -> dict[str, Any]:
-    """click → rendered: dispatched inside the page, and with real input events."""
+    """click → rendered: dispatched inside the page, and with real input events.
+
+    With the floor, also the floor on waitress: desklaunch over it is desklaunch's own time.
+    """
+    if "floor" in systems:
+        systems = [*systems, FLOOR_ON_WAITRESS]
     apps = Apps(browser, systems, "click", peer)
     try:
         dispatched = _interleaved(

@@ -21,6 +21,9 @@ START_TIMEOUT = 30.0
 
 SYSTEMS = ("desklaunch", "floor", "pywebio-http", "pywebio-ws")
 PEERS = ("pywebio-http", "pywebio-ws")
+FLOOR_ON_WAITRESS = "floor-waitress"
+"""The floor's page and answers from a bare WSGI function on waitress: in the click step,
+what waitress itself costs (and so what of desklaunch's time is its own)."""
 
 
 @dataclass
@@ -61,6 +64,8 @@ def command(system: str, scenario: str, port: int, peer_python: Path | None) -> 
                 str(APPS / "dl_app.py"), scenario]
     if system == "floor":
         return [sys.executable, str(APPS / "floor_app.py"), str(port), scenario]
+    if system == FLOOR_ON_WAITRESS:
+        return [sys.executable, str(APPS / "floor_app.py"), str(port), scenario, "waitress"]
     if peer_python is None:
         raise RuntimeError(f"{system} needs the peer environment")
     backend = "http" if system == "pywebio-http" else "ws"

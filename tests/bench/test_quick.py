@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HANG_GUARD = 300
 
 EXPECTED = {
-    "click": {"desklaunch", "floor"},
-    "click_real_input": {"desklaunch", "floor"},
+    "click": {"desklaunch", "floor", "floor-waitress"},
+    "click_real_input": {"desklaunch", "floor", "floor-waitress"},
     "input": {"desklaunch", "floor"},
     "push": {"desklaunch", "floor"},
     "lines_1k": {"desklaunch", "floor"},
