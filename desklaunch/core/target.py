@@ -2,8 +2,10 @@
 
 `resolve("app.py")` runs the file top to bottom as `__main__`; `resolve("app.py:main")` loads
 the file as a module and calls `main()`. A file whose top level defines `async def main()`
-is run that way by default. Every mistake a user can make here is a `UsageError` with one
-line saying what is wrong; a syntax error is a `ScriptSyntaxError` that prints as Python's.
+is run that way by default, and so is one that defines `def main()` and never uses it (a
+file of PyWebIO's `path_deploy`, whose server calls `main()`). Every mistake a user can make
+here is a `UsageError` with one line saying what is wrong; a syntax error is a
+`ScriptSyntaxError` that prints as Python's.
 """
 
 from __future__ import annotations
@@ -103,8 +105,11 @@ def resolve(spec: str) -> Target:
         raise UsageError(f"{path_text} is not a Python script ({exc})") from None
     path = path.resolve()
     if function is None:
-        if isinstance(_top_level(tree).get("main"), ast.AsyncFunctionDef):
+        main = _top_level(tree).get("main")
+        if isinstance(main, ast.AsyncFunctionDef):
             return Target(path, code, "main", is_async=True)
+        if isinstance(main, ast.FunctionDef) and not _uses_name(tree, "main", besides=main):
+            return Target(path, code, "main")
         return Target(path, code)
     node = _top_level(tree).get(function)
     if node is None:
@@ -149,6 +154,17 @@ def _top_level(tree: ast.Module) -> dict[str, ast.AST]:
             nested.extend([*getattr(node, "orelse", []), *getattr(node, "finalbody", [])])
             pending.extend(reversed(nested))
     return names
+
+
+def _uses_name(tree: ast.Module, name: str, besides: ast.AST) -> bool:
+    """Whether code outside the definition `besides` reads `name` (calls it, passes it on)."""
+    pending: list[ast.AST] = [node for node in tree.body if node is not besides]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
+            return True
+        pending.extend(ast.iter_child_nodes(node))
+    return False
 
 
 def _is_literal_assignment(node: ast.AST) -> bool:

@@ -145,9 +145,34 @@ def test_script_colon_an_async_function_makes_a_coroutine_target(script):
     assert run_on_own_loop(target.runner()()) == "served"
 
 
+def test_a_main_nothing_calls_is_called(script):
+    """A file of PyWebIO's `path_deploy` (its index.py) only defines `main()`: run top to
+    bottom it would show nothing, so desklaunch calls `main()` as PyWebIO's server does."""
+    target = resolve(script("""
+        "The index."
+        from pathlib import Path
+        def main():
+            return 'the index'
+    """))
+    assert (target.kind, target.function) == ("thread", "main")
+    assert target.runner()() == "the index"
+
+
+@pytest.mark.parametrize("use", [
+    "main()\n",
+    "if __name__ == '__main__':\n    main()\n",
+    "if __name__ == '__main__':\n    start_server(main, port=8080)\n",
+    "apps = [main]\n",
+])
+def test_a_main_the_file_uses_itself_is_left_to_it(script, use):
+    target = resolve(script("def main():\n    return 'mine'\n" + use))
+    assert target.function is None
+
+
 def test_a_later_sync_main_wins_over_an_earlier_async_one(script):
-    target = resolve(script("async def main():\n    pass\n\ndef main():\n    pass\n"))
-    assert target.kind == "thread" and target.function is None
+    target = resolve(script("async def main():\n    pass\n\ndef main():\n    return 1\n"))
+    assert target.kind == "thread"
+    assert target.runner()() == 1
 
 
 @pytest.mark.parametrize(("name", "title"), [

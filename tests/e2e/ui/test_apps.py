@@ -128,6 +128,30 @@ def test_desklaunch_folder_shows_a_menu_of_its_scripts(pilot, alias, tmp_path) -
     app.expect_text("Hello, Ada!")
 
 
+def test_desklaunch_folder_of_path_deploy_files_uses_their_index(pilot, alias, tmp_path) -> None:
+    """A folder written for PyWebIO's `path_deploy`: its files only define `main()`, and
+    `desklaunch FOLDER/` shows its index.py's page and runs the app its link names."""
+    from desklaunch.folder import folder_main
+
+    folder = tmp_path / "demos"
+    folder.mkdir()
+    (folder / "index.py").write_text(
+        "from pywebio.output import put_markdown\n"
+        "def main():\n"
+        "    put_markdown('# Demos\\n\\n- [Shout](./shout)')\n")
+    (folder / "shout.py").write_text(
+        "from pywebio.input import input\n"
+        "from pywebio.output import put_text\n"
+        "def main():\n"
+        "    put_text(input('Say something').upper())\n")
+    app = pilot(folder_main(folder), title="Demos")
+    page = app.page
+    expect(page.get_by_role("heading", name="Demos")).to_be_visible()
+    page.get_by_role("link", name="Shout").click()
+    app.answer("Say something", "hello")
+    app.expect_text("HELLO")
+
+
 def async_apps() -> None:
     from pywebio.input import input
     from pywebio.output import put_buttons, put_text
