@@ -1,8 +1,9 @@
 // Several apps in one window (PyWebIO's start_server with several apps, path_deploy, and
 // `desklaunch FOLDER/`; desklaunch/ui/apps.py). The `apps` command names the apps and the
 // one shown; a bar above the output leads back to the index, and a link to `?app=NAME`
-// (or, for a folder, `./NAME`) switches apps instead of leaving the page. The page names
-// an app to the script by its position in the list, never by text.
+// (or, for a folder, `./NAME`) switches apps instead of leaving the page; the address names
+// the app shown. The page names an app to the script by its position in the list, never by
+// text.
 
 import { element } from "./parts.js";
 import { defineCommand } from "./render.js";
@@ -26,9 +27,21 @@ function pick(index) {
   }
 }
 
+/**
+ * Name the app shown in the address (`?app=NAME`, none for the index), as PyWebIO's own
+ * switch does: a script may read it (`eval_js("location.search")`), and a reload keeps it.
+ */
+function showInAddress() {
+  const url = new URL(location.href);
+  if (apps.current === apps.home) url.searchParams.delete("app");
+  else if (apps.names[apps.current] !== undefined) url.searchParams.set("app", apps.names[apps.current]);
+  if (url.href !== location.href) history.replaceState(history.state, "", url);
+}
+
 defineCommand("apps", ({ id, names, home, current, back }) => {
   if (typeof id !== "string" || !Array.isArray(names)) return;
   apps = { id, names: names.map(String), home: Number(home), current: Number(current) };
+  showInAddress();
   const nav = barElement();
   nav.replaceChildren();
   nav.hidden = apps.current === apps.home;

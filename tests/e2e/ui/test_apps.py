@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -150,6 +151,35 @@ def test_desklaunch_folder_of_path_deploy_files_uses_their_index(pilot, alias, t
     page.get_by_role("link", name="Shout").click()
     app.answer("Say something", "hello")
     app.expect_text("HELLO")
+
+
+def address_apps() -> None:
+    from pywebio.output import put_buttons, put_text
+    from pywebio.platform import start_server
+    from pywebio.session import eval_js, go_app
+
+    def index() -> None:
+        """Index"""
+        put_buttons(["Dark"], onclick=lambda _: go_app("dark", new_window=False))
+
+    def dark() -> None:
+        """Dark"""
+        shown = eval_js("new URLSearchParams(window.location.search).get('app')")
+        put_text(f"the address names: {shown}")
+
+    start_server({"index": index, "dark": dark})
+
+
+def test_the_address_names_the_app_shown(pilot, alias) -> None:
+    """As under PyWebIO, `?app=NAME` names the app shown: PyWebIO's theme demo reads it to
+    know which theme it is showing."""
+    app = pilot(address_apps, title="Index")
+    app.click("Dark")
+    app.expect_text("the address names: dark")
+    expect(app.page).to_have_url(re.compile(r"/\?app=dark$"))
+    app.click("All apps")
+    expect(app.button("Dark")).to_be_visible()
+    expect(app.page).to_have_url(re.compile(r"/$"))
 
 
 def async_apps() -> None:
