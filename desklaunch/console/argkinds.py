@@ -78,9 +78,15 @@ def label_for(action: argparse.Action, kind: str) -> str:
 
 
 def value_label(action: argparse.Action, label: str) -> str:
-    """The label of the value box under a choice's round button ("Zipfile", "Level value")."""
-    if isinstance(action.metavar, str):
-        return readable(action.metavar) or action.metavar
+    """The label of the value box under a choice's round button ("Zipfile", "Level value");
+    for rows named by two metavars, as argparse's usage names them ("Name, then files")."""
+    metavar = action.metavar
+    if isinstance(metavar, str):
+        return readable(metavar) or metavar
+    if (isinstance(metavar, tuple) and len(metavar) == 2
+            and action.nargs in (argparse.ONE_OR_MORE, argparse.ZERO_OR_MORE)):
+        first, rest = (readable(str(name)) or str(name) for name in metavar)
+        return f"{first}, then {rest.lower() if rest[1:].islower() else rest}s"
     return f"{label} value"
 
 

@@ -149,7 +149,7 @@ class ClickForm:
             wire["commands"] = [{"name": name, "level": self._wire_level(sub, values, chosen)}
                                 for name, sub in level.commands.items()]
             wire["selected"] = selected if selected in level.commands \
-                else next(iter(level.commands))
+                else _first_command(level)
         return wire
 
     # -- answer → argv --------------------------------------------------------------------
@@ -398,6 +398,13 @@ def _kind(param: Any, facts: dict[str, Any]) -> str:
     if facts["choices"] is not None:
         return "choice"
     return "text"
+
+
+def _first_command(level: ClickLevel) -> str:
+    """The command shown first: a group's default command where it names one (the
+    `default_cmd_name` of click-default-group's `DefaultGroup`), else the first listed."""
+    default = getattr(level.command, "default_cmd_name", None)
+    return default if default in level.commands else next(iter(level.commands))
 
 
 def _default(param: Any, ctx: Any) -> Any:

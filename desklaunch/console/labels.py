@@ -12,14 +12,22 @@ from __future__ import annotations
 import re
 
 _WORDS = """
-    api ascii aws cgi cli cpu css csv db dns dpi eof fps ftp gid gpu gui html http https id io
-    ip jpeg jpg json jwt ldap mime mp3 mp4 os pdf pid png ram rgb sha smtp sql ssh ssl svg
-    tcp tls toml ttl tty udp ui uid uri url utc utf uuid vm xml yaml yml
+    api ascii aws cgi cli cpu css csv db dns dpi eof fk fps ftp gid gpu gui html http https id
+    io ip jpeg jpg json jwt ldap mime mp3 mp4 nl os pdf pid pk png ram rgb sha smtp sql ssh ssl
+    svg tcp tls toml tsv ttl tty udp ui uid uri url utc utf uuid vm xml yaml yml
 """
 ACRONYMS = frozenset(_WORDS.split())
 SPELLINGS = {word.lower(): word for word in [
     "IPv4", "IPv6", "macOS", "iOS", "GitHub", "GitLab", "OAuth", "PyPI", "JavaScript",
-    "TypeScript", "WiFi", "YouTube"]}
+    "TypeScript", "WiFi", "YouTube", "SQLite"]}
+_FILE_TYPES = """
+    cfg conf csv db gif gz htm html ini jpeg jpg json jsonl log md mp3 mp4 pdf png py sqlite
+    svg tar tgz toml tsv txt wav xml yaml yml zip
+"""
+FILE_TYPES = frozenset(_FILE_TYPES.split())
+"""Extensions kept as written at the end of a name: the metavar `filename.py` is a file
+name's pattern ("Filename.py"), not two words."""
+_FILE_NAME = re.compile(r"(.+)\.([A-Za-z0-9]+)")
 _SEPARATORS = re.compile(r"[\s_\-./]+")
 _HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NUMBERED = re.compile(r"([a-z]+)(\d+)")
@@ -27,6 +35,10 @@ _NUMBERED = re.compile(r"([a-z]+)(\d+)")
 
 def readable(name: str) -> str:
     """A label for a person from an argument's name, metavar or dest."""
+    named_file = _FILE_NAME.fullmatch(name.strip(" -_<>[]{}()"))
+    if named_file and named_file[2].lower() in FILE_TYPES:
+        stem = readable(named_file[1])
+        return f"{stem}.{named_file[2]}" if stem else name
     words: list[str] = []
     for part in _SEPARATORS.split(name.strip(" -_<>[]{}()")):
         if not part:

@@ -107,11 +107,14 @@ class ConsoleProgram:
         self._runs += 1
         run = self._runs
         asked: list[bool] = []
+        started = time.monotonic()
 
         def shown(chosen: list[str] | None) -> list[str] | None:
+            nonlocal started
             if chosen is not None:
                 terminal.command(run, self._echo(chosen))
             terminal.show_running()
+            started = time.monotonic()  # the run's time is the program's, not the form's
             return chosen
 
         def ask(parser: Any) -> list[str] | None:
@@ -135,7 +138,6 @@ class ConsoleProgram:
             capture = FdCapture(terminal.write, f"desklaunch-console-fds-{terminal.session.number}")
             capture.start()
             terminal.capture = capture
-        started = time.monotonic()
         report = ""
         terminal.begin_run()
         streams.reinstate()

@@ -111,16 +111,19 @@ def test_a_mutually_exclusive_group_is_one_choice():
     group.add_argument("-l", "--list", metavar="<zipfile>")
     group.add_argument("-e", "--extract", nargs=2, metavar=("<zipfile>", "<output_dir>"))
     group.add_argument("-q", "--quiet", action="store_true")
+    group.add_argument("-c", "--create", nargs="+", metavar=("<name>", "<file>"))
     form = ArgForm(parser, choosers=True)
     (choice,) = form.wire()["root"]["items"]
     assert (choice["type"], choice["required"], choice["value"]) == ("choice", True, "")
-    assert [o["label"] for o in choice["options"]] == ["List", "Extract", "Quiet"]
+    assert [o["label"] for o in choice["options"]] == ["List", "Extract", "Quiet", "Create"]
+    # as argparse's usage says it: -c <name> [<file> ...]
+    assert choice["options"][3]["field"]["label"] == "Name, then files"
     assert choice["options"][0]["field"]["label"] == "Zipfile"
     assert choice["options"][1]["field"]["parts"] == ["Zipfile", "Output dir"]
     assert choice["options"][1]["field"]["part_choosers"] == ["open", "folder"]
     assert choice["options"][2]["field"] is None
     assert answer(form, {})[1] == {
-        "": "one of the arguments -l/--list -e/--extract -q/--quiet is required"}
+        "": "one of the arguments -l/--list -e/--extract -q/--quiet -c/--create is required"}
     argv, errors, memory = answer(form, {"List": "a.zip", "Extract": ["b.zip", "out"]},
                                   choices=["Extract"])
     assert (argv, errors) == (["--extract", "b.zip", "out"], {})  # only the chosen one

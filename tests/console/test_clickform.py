@@ -209,6 +209,39 @@ def test_a_group_gives_a_tab_per_visible_command_nested_too() -> None:
     assert errors == {"": "Please choose a command"}
 
 
+class DefaultGroup(click.Group):
+    """click-default-group's `DefaultGroup` as sqlite-utils uses it: the command a bare
+    invocation runs is named by `default_cmd_name`."""
+
+    def __init__(self, *args: Any, default: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.default_cmd_name = default
+
+
+@click.group(cls=DefaultGroup, default="query")
+def database() -> None:
+    """A database tool."""
+
+
+@database.command()
+def add_column() -> None:
+    """Add a column."""
+
+
+@database.command()
+@click.argument("sql")
+def query(sql: str) -> None:
+    """Run a query."""
+
+
+def test_a_default_group_opens_on_its_default_command() -> None:
+    root = ClickForm(database, "db.py").wire()["root"]
+    assert [c["name"] for c in root["commands"]] == ["add-column", "query"]
+    assert root["selected"] == "query"
+    chosen = ClickForm(database, "db.py").wire({"path": ["add-column"]})["root"]
+    assert chosen["selected"] == "add-column"  # what the person picked last time wins
+
+
 def test_values_are_remembered_but_never_a_password() -> None:
     form = ClickForm(copy, "copy.py")
     _, _, memory = answer(form, {"Source": "a.txt", "Owner": "ada", "Token": "hunter2"})

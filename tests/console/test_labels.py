@@ -12,6 +12,8 @@ from desklaunch.console.labels import readable
     ("ipv4", "IPv4"), ("IPv4", "IPv4"), ("FILE", "File"), ("<output_dir>", "Output dir"),
     ("outputDir", "Output dir"), ("no-color", "No color"), ("urls", "URLs"),
     ("user_id", "User ID"), ("macos", "macOS"), ("McLaren", "McLaren"), ("n", "N"),
+    ("--tsv", "TSV"), ("--pk", "PK"), ("--nl", "NL"), ("filename.py", "Filename.py"),
+    ("<out_file.json>", "Out file.json"), ("config.file", "Config file"),
 ])
 def test_names_become_labels_that_keep_acronyms(name, label):
     assert readable(name) == label

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -152,3 +153,22 @@ def test_in_a_window_files_and_folders_have_choosers(console, tmp_path):
     app.click("Browse for Log")
     expect(app.field("Log")).to_have_value("/data/report.txt")
     assert dialogs.asked == ["open", "folder", "save"]
+
+
+def test_the_time_a_run_took_leaves_out_the_time_its_form_waited(console, tmp_path):
+    """"Exited with code 0 after 0.1 s" is the program's time: the person may look at the
+    arguments form for a while before pressing Run."""
+    script = tmp_path / "quick.py"
+    script.write_text("import argparse\n"
+                      "parser = argparse.ArgumentParser()\n"
+                      "parser.add_argument('--name', default='world')\n"
+                      "print('hello', parser.parse_args().name)\n")
+    app = console(script)
+    expect(app.field("Name")).to_be_visible()
+    waited = 2.0
+    time.sleep(waited)  # the person reads the form
+    app.click("Run")
+    app.expect_exit(0)
+    status = app.page.locator(".dl-console-status").inner_text()
+    took = float(re.search(r"after ([\d.]+) s", status)[1])
+    assert took < waited, status
