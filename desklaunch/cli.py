@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 
 from desklaunch.compat import install_pywebio_alias
 from desklaunch.console import console_program
+from desklaunch.core.script_env import adopt_environment
 from desklaunch.core.target import ScriptSyntaxError, resolve
 from desklaunch.desktop.integration import add_options as add_desktop_options
 from desklaunch.desktop.integration import options_from as desktop_options
@@ -160,6 +161,9 @@ def run_script(arguments: list[str]) -> None:
         sys.exit(exc.exit_code)
     sys.argv = [str(target.path), *args.args]
     sys.path.insert(0, str(target.path.parent))
+    note = adopt_environment(target.path)  # a tool installed in another environment
+    if note is not None:
+        say(note)
     install_pywebio_alias(force=args.pywebio)  # PyWebIO scripts run unchanged
     # Figures reach the page through put_image; a GUI backend would open its own windows
     # from the script's thread (Qt refuses that), so matplotlib draws off-screen by default.

@@ -253,3 +253,17 @@ def test_the_script_gets_its_arguments_and_runs_from_any_folder(tmp_path):
     """)
     result = run_attached(tmp_path, str(Path("tool") / "app.py"), "one", "two")
     assert result.returncode == 9, result.stderr
+
+
+def test_a_tool_installed_in_another_environment_finds_its_packages(tmp_path):
+    """`desklaunch $(which tool)` for a tool whose `#!` line names another virtual
+    environment's Python: the tool's own package is imported from there."""
+    env = tmp_path / "toolenv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
+    (site,) = (env / "lib").glob("python*/site-packages")
+    (site / "tool_only_pkg.py").write_text("CODE = 7\n")
+    tool = env / "bin" / "tool"
+    tool.write_text(f"#!{env / 'bin' / 'python'}\nimport sys\nimport tool_only_pkg\n"
+                    "sys.exit(tool_only_pkg.CODE)\n")
+    result = run_attached(tmp_path, str(tool))
+    assert result.returncode == 7, result.stderr
