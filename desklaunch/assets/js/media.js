@@ -8,7 +8,7 @@
 
 import { defineCommand } from "./render.js";
 import { asText, cssLength, element } from "./parts.js";
-import { defineWidget } from "./widgets.js";
+import { defineWidget, swapOutput } from "./widgets.js";
 
 const IMAGE_DATA = /^data:image\/[a-z0-9.+-]+(;[a-z0-9=.+-]+)*(;base64)?,/i;
 const FETCHED = /^\/res\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_-]{1,64}$/;
@@ -28,8 +28,7 @@ async function showFailure(img, src, address) {
   const note = element("p", "dl-image-failed");
   note.setAttribute("role", "note");
   note.textContent = `Image not shown: ${address}${reason ? ` (${reason})` : ""}`;
-  if (img.dataset.oid) note.dataset.oid = img.dataset.oid;
-  img.replaceWith(note);
+  swapOutput(img, note);
 }
 
 defineWidget("image", (widget) => {

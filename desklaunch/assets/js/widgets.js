@@ -91,6 +91,18 @@ function adopt(node, widget) {
   placed.set(oid, node);
 }
 
+/** Put `replacement` in the place of output element `old`, as the same output: its id, the
+ * callback a click on it sends. */
+export function swapOutput(old, replacement) {
+  const oid = old.dataset.oid;
+  if (old.dataset.click) makeClickable(replacement, old.dataset.click);
+  if (oid) {
+    replacement.dataset.oid = oid;
+    if (placed.get(oid) === old) placed.set(oid, replacement);
+  }
+  old.replaceWith(replacement);
+}
+
 /** The element showing output `oid` (possibly not yet in the document), or null. */
 export function outputElement(oid) {
   return placed.get(String(oid)) ?? null;

@@ -5,7 +5,7 @@ import os
 
 from pywebio import start_server
 from pywebio.input import input, select
-from pywebio.output import put_column, put_image, put_markdown, put_table, put_text
+from pywebio.output import put_column, put_image, put_markdown, put_table, put_text, toast
 
 
 def main():
@@ -15,7 +15,8 @@ def main():
     put_column([put_table([["a", "b"], ["1", "2"], ["3", "4"]]).style(
         "border: 2px solid rgb(0, 0, 200)"), put_text("under the table")], size="80% 20%")
     put_image(os.environ["IMAGE_URL"], title="Logo from the web")
-    put_image(os.environ["OFFLINE_URL"], title="Unreachable")
+    put_image(os.environ["OFFLINE_URL"], title="Unreachable").onclick(
+        lambda: toast("You clicked the image"))
     name = input("Name", PlaceHolder="Ada Lovelace", maxlength=20)
     size = select("Size", ["S", "M", "L"], value="M", style="min-width: 9em")
     put_text(f"{name} wears {size}")
