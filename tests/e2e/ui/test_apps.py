@@ -182,6 +182,24 @@ def test_the_address_names_the_app_shown(pilot, alias) -> None:
     expect(app.page).to_have_url(re.compile(r"/$"))
 
 
+def test_back_and_forward_switch_apps_and_a_link_opens_its_app(pilot, alias) -> None:
+    """Each app shown is an entry of the browser's history, and a page opened on
+    `?app=NAME` opens that app, as with PyWebIO's server."""
+    app = pilot(address_apps, title="Index")
+    page = app.page
+    app.click("Dark")
+    app.expect_text("the address names: dark")
+    page.go_back()
+    expect(app.button("Dark")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/$"))
+    page.go_forward()
+    app.expect_text("the address names: dark")
+    linked = page.context.new_page()
+    linked.goto(page.url.split("?")[0] + "?app=dark")
+    expect(linked.get_by_text("the address names: dark")).to_be_visible()
+    linked.close()
+
+
 def async_apps() -> None:
     from pywebio.input import input
     from pywebio.output import put_buttons, put_text
