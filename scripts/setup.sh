@@ -50,8 +50,8 @@ qt_packages=(
     fonts-dejavu-core # without any font, pages render text as empty boxes
 )
 # A real X server for the tests that need one (GTK has no offscreen mode): `xvfb-run` needs
-# xauth too.
-x_packages=(xvfb xauth)
+# xauth too; x11-utils' `xwininfo` reads the class a window goes by (its menu entry's).
+x_packages=(xvfb xauth x11-utils)
 # pywebview's GTK backend: WebKit2GTK's typelib (it brings GTK 3 and python3-gi's GObject
 # data), and what `pip install "PyGObject<3.51"` builds against in .venv (Debian 12 lacks the
 # girepository-2.0 that later PyGObject releases need).

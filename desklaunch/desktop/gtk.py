@@ -59,6 +59,17 @@ def missing() -> str | None:
     return None
 
 
+def name_program(name: str) -> None:
+    """Name the app's windows `name` (X11's WM_CLASS, Wayland's app id) instead of after the
+    script in `sys.argv[0]`; before pywebview imports Gtk, which opens the display."""
+    import gi
+
+    gi.require_version("GLib", "2.0")
+    from gi.repository import GLib
+
+    GLib.set_prgname(name)
+
+
 def problem() -> str | None:
     """Why the GTK backend cannot start here, in one line; None when it can. A frozen app
     (built with the system's GTK) names the packages the person's system needs instead."""

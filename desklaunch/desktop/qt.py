@@ -48,6 +48,17 @@ def problem() -> str | None:
     return None
 
 
+def name_program(name: str) -> None:
+    """Name the app's windows `name` (X11's WM_CLASS, Wayland's app id) instead of after the
+    script in `sys.argv[0]`; before pywebview makes Qt's application."""
+    os.environ.setdefault("RESOURCE_NAME", name)  # WM_CLASS's instance part
+    from qtpy.QtCore import QCoreApplication
+    from qtpy.QtGui import QGuiApplication
+
+    QCoreApplication.setApplicationName(name)  # its class part
+    QGuiApplication.setDesktopFileName(name)
+
+
 def prepare() -> None:
     """Settings QtWebEngine needs before it loads."""
     if hasattr(os, "geteuid") and os.geteuid() == 0:

@@ -13,6 +13,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from desklaunch.desktop import gtk, qt
@@ -70,6 +71,15 @@ BACKENDS = {"qt": qt, "gtk": gtk}
 """Each Linux backend's module of quirks, by pywebview's name for it."""
 
 
+def program_name() -> str | None:
+    """The name a built app's windows go by (their X11 class, their Wayland app id): its
+    executable's, which its menu entry names as `StartupWMClass`, so the desktop shows the
+    window under the app's own entry and icon. None outside a built app (no entry to match)."""
+    if not getattr(sys, "frozen", False):
+        return None
+    return Path(sys.executable).name or None
+
+
 class Window:
     """One pywebview window on the app's URL; `run()` blocks until it closes."""
 
@@ -118,6 +128,9 @@ class Window:
             raise RuntimeError("the window must run on the main thread")
         if self.gui == "qt":
             qt.prepare()
+        program = program_name()
+        if program is not None and self.gui in ("qt", "gtk"):
+            (qt if self.gui == "qt" else gtk).name_program(program)
         import webview
 
         webview.settings["OPEN_EXTERNAL_LINKS_IN_BROWSER"] = True

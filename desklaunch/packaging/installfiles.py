@@ -88,6 +88,9 @@ def desktop_entry(plan: Plan, package: str) -> str:
         f"Terminal={'false' if plan.windowed else 'true'}\n"
         "Categories=Utility;\n"
         "StartupNotify=true\n"
+        # The app's windows are named after its executable (desktop/window.py
+        # `program_name`): this is how the desktop finds this entry and icon for them.
+        f"StartupWMClass={plan.name}\n"
     )
 
 

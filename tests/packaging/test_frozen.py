@@ -12,10 +12,12 @@ from __future__ import annotations
 import json
 import os
 import queue
+import re
 import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,6 +177,7 @@ def test_built_app_has_a_desktop_entry_and_icon_beside_it(frozen) -> None:
     entry = (app.dist / "Frozen Hello.desktop").read_text(encoding="utf-8")
     assert f'Exec="{app.executable}"' in entry
     assert f"Icon={app.dist / 'Frozen Hello.png'}" in entry
+    assert "StartupWMClass=Frozen Hello" in entry.splitlines()
     assert (app.dist / "Frozen Hello.png").read_bytes().startswith(b"\x89PNG")
     assert "reading the imports" in app.output  # progress while PyInstaller runs
     assert f"built {app.executable.parent} (app folder, " in app.output
@@ -204,12 +207,29 @@ def test_gtk_app_answers_in_a_gtk_window_and_exits_with_the_scripts_code(frozen,
     env = _run_env(DISPLAY=x_display(), NO_AT_BRIDGE="1")
     env.pop("QT_QPA_PLATFORM", None)
     env.pop("PYWEBVIEW_GUI", None)
-    proc = subprocess.run([str(app.executable), "--close-on-exit", "answer", str(result)],
-                          cwd=elsewhere, env=env, capture_output=True, text=True,
-                          timeout=RUN_GUARD)
-    assert result.exists(), f"the window never got an answer:\n{proc.stderr[-3000:]}"
+    with subprocess.Popen([str(app.executable), "--close-on-exit", "answer", str(result)],
+                          cwd=elsewhere, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) as proc:
+        classes = _window_classes_while_running(proc, env)
+        _, stderr = proc.communicate(timeout=RUN_GUARD)
+    assert result.exists(), f"the window never got an answer:\n{stderr[-3000:]}"
     assert "Hello, Ada!" in json.loads(result.read_text(encoding="utf-8"))["text"]
-    assert proc.returncode == 3, proc.stderr[-3000:]
+    assert proc.returncode == 3, stderr[-3000:]
+    # named after the app, as its menu entry's StartupWMClass, not after its script
+    assert (app.executable.name, app.executable.name) in classes, classes
+
+
+def _window_classes_while_running(proc: subprocess.Popen[str], env: dict[str, str]
+                                  ) -> set[tuple[str, str]]:
+    """The X11 classes (WM_CLASS: instance, class) of the windows shown while `proc` runs."""
+    seen: set[tuple[str, str]] = set()
+    deadline = time.monotonic() + RUN_GUARD
+    while proc.poll() is None and time.monotonic() < deadline:
+        tree = subprocess.run(["xwininfo", "-root", "-tree"], env=env, capture_output=True,
+                              text=True, timeout=RUN_GUARD).stdout
+        seen.update(re.findall(r'\("([^"]*)" "([^"]*)"\)', tree))
+        time.sleep(0.05)
+    return seen
 
 
 def test_gtk_app_bundles_gtk_and_not_qt(frozen) -> None:
@@ -301,6 +321,7 @@ def test_gtk_app_deb_installs_runs_from_its_menu_entry_and_removes_cleanly(froze
         entry = Path("/usr/share/applications/frozen-gtk.desktop").read_text(encoding="utf-8")
         command = next(line for line in entry.splitlines() if line.startswith("Exec="))[5:]
         assert command == "frozen-gtk"
+        assert f"StartupWMClass={frozen['gtk'].executable.name}" in entry.splitlines()
         result = elsewhere / "answered.json"
         env = _run_env(DISPLAY=x_display(), NO_AT_BRIDGE="1")
         env.pop("QT_QPA_PLATFORM", None)
