@@ -10,6 +10,7 @@ PyInstaller runs, never after minutes of building.
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
 import sys
@@ -109,12 +110,23 @@ def note(kind: str, plan: Plan) -> str | None:
 
 def next_step(kind: str, installer: Path) -> str:
     """What to do with the installer, said after it is made."""
+    where = _typed_path(installer)
     return {
-        "deb": f"install it with sudo apt-get install ./{installer.name}",
-        "rpm": f"install it with sudo dnf install ./{installer.name} (Fedora)",
+        "deb": f"install it with sudo apt-get install {where}",
+        "rpm": f"install it with sudo dnf install {where} (Fedora)",
         "nsis": "run it on Windows; it installs to Program Files with a Start-menu entry",
         "dmg": "open it and drag the app onto Applications",
     }[kind]
+
+
+def _typed_path(path: Path) -> str:
+    """`path` as the person types it from where they are: `./dist/app.deb` (a package manager
+    takes a file only when its path has a slash), quoted for the shell."""
+    try:
+        shown = "./" + path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        shown = str(path.resolve())
+    return shlex.quote(shown)
 
 
 def run_failure(kind: str, exc: subprocess.CalledProcessError) -> str:

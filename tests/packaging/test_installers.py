@@ -10,7 +10,7 @@ import pytest
 
 from desklaunch.errors import UsageError
 from desklaunch.packaging import build
-from desklaunch.packaging.installers import choose
+from desklaunch.packaging.installers import choose, next_step
 
 
 def tools(*present: str):
@@ -73,3 +73,21 @@ def test_a_bare_installer_before_the_script_says_where_it_goes(tmp_path: Path,
     with pytest.raises(SystemExit):
         build.plan_from(["--installer", str(script)])
     assert "a bare --installer goes after SCRIPT" in capsys.readouterr().err
+
+
+def test_the_next_step_names_the_installer_where_it_is(tmp_path, monkeypatch) -> None:
+    """The hint after a build is a command that works as typed, from the folder the person
+    built in (the installer is in dist/, not beside them)."""
+    dist = tmp_path / "my app" / "dist"
+    dist.mkdir(parents=True)
+    deb = dist / "app_1.0.0_amd64.deb"
+    monkeypatch.chdir(tmp_path / "my app")
+    assert next_step("deb", deb) == (
+        "install it with sudo apt-get install ./dist/app_1.0.0_amd64.deb")
+    monkeypatch.chdir(tmp_path)
+    assert next_step("rpm", deb) == (
+        "install it with sudo dnf install './my app/dist/app_1.0.0_amd64.deb' (Fedora)")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert next_step("deb", deb) == f"install it with sudo apt-get install '{deb.resolve()}'"
