@@ -63,13 +63,14 @@ def test_a_reload_keeps_the_app_shown(pilot, alias) -> None:
     expect(app.page.get_by_role("heading", name="Applications index")).to_be_visible()
 
 
-def test_path_deploy_runs_a_folder_of_apps_with_its_own_index(pilot, alias, tmp_path) -> None:
-    folder = tmp_path / "apps"
+def path_deploy_folder(folder: Path, heading: str) -> Path:
+    """A folder written for PyWebIO's `path_deploy`: its files only define `main()`; the
+    index's page links to an app that imports a helper module beside it."""
     folder.mkdir()
     (folder / "index.py").write_text(
         "from pywebio.output import put_markdown\n"
         "def main():\n"
-        "    put_markdown('# My tools\\n\\n- [Shout](./shout)')\n")
+        f"    put_markdown('# {heading}\\n\\n- [Shout](./shout)')\n")
     (folder / "shout.py").write_text(
         '"""Shout what you type."""\n'
         "from pywebio.input import input\n"
@@ -78,6 +79,11 @@ def test_path_deploy_runs_a_folder_of_apps_with_its_own_index(pilot, alias, tmp_
         "def main():\n"
         "    put_text(loud(input('Say something')))\n")
     (folder / "helpers.py").write_text("def loud(text):\n    return text.upper() + '!'\n")
+    return folder
+
+
+def test_path_deploy_runs_a_folder_of_apps_with_its_own_index(pilot, alias, tmp_path) -> None:
+    folder = path_deploy_folder(tmp_path / "apps", "My tools")
     (folder / "_private.py").write_text("def main():\n    pass\n")
     script = tmp_path / "deploy.py"
     script.write_text("from pywebio.platform import path_deploy\n"
@@ -134,23 +140,13 @@ def test_desklaunch_folder_of_path_deploy_files_uses_their_index(pilot, alias, t
     `desklaunch FOLDER/` shows its index.py's page and runs the app its link names."""
     from desklaunch.folder import folder_main
 
-    folder = tmp_path / "demos"
-    folder.mkdir()
-    (folder / "index.py").write_text(
-        "from pywebio.output import put_markdown\n"
-        "def main():\n"
-        "    put_markdown('# Demos\\n\\n- [Shout](./shout)')\n")
-    (folder / "shout.py").write_text(
-        "from pywebio.input import input\n"
-        "from pywebio.output import put_text\n"
-        "def main():\n"
-        "    put_text(input('Say something').upper())\n")
+    folder = path_deploy_folder(tmp_path / "demos", "Demos")
     app = pilot(folder_main(folder), title="Demos")
     page = app.page
     expect(page.get_by_role("heading", name="Demos")).to_be_visible()
     page.get_by_role("link", name="Shout").click()
     app.answer("Say something", "hello")
-    app.expect_text("HELLO")
+    app.expect_text("HELLO!")
 
 
 def address_apps() -> None:
