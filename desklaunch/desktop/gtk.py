@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections.abc import Callable
 
 GTK_VERSION = "3.0"
 WEBKIT_VERSIONS = ("4.1", "4.0")
@@ -59,15 +60,17 @@ def missing() -> str | None:
     return None
 
 
-def name_program(name: str) -> None:
+def name_program(name: str) -> Callable[[], None]:
     """Name the app's windows `name` (X11's WM_CLASS, Wayland's app id) instead of after the
-    script in `sys.argv[0]`; before pywebview imports Gtk, which opens the display."""
+    script in `sys.argv[0]`; before pywebview imports Gtk, which opens the display. Nothing
+    is left to undo once the window shows (as Qt's has)."""
     import gi
 
     gi.require_version("GLib", "2.0")
     from gi.repository import GLib
 
     GLib.set_prgname(name)
+    return lambda: None
 
 
 def problem() -> str | None:

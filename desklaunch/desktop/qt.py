@@ -11,6 +11,7 @@ import importlib
 import importlib.util
 import os
 import sys
+from collections.abc import Callable
 
 HINT = 'pip install "desklaunch[qt]"'
 BINDINGS = ("PyQt6", "PyQt5", "PySide6")
@@ -48,15 +49,29 @@ def problem() -> str | None:
     return None
 
 
-def name_program(name: str) -> None:
+RESOURCE_NAME = "RESOURCE_NAME"
+"""Where Qt's X11 platform takes its windows' instance name from (ICCCM's resource name)."""
+
+
+def name_program(name: str) -> Callable[[], None]:
     """Name the app's windows `name` (X11's WM_CLASS, Wayland's app id) instead of after the
-    script in `sys.argv[0]`; before pywebview makes Qt's application."""
-    os.environ.setdefault("RESOURCE_NAME", name)  # WM_CLASS's instance part
+    script in `sys.argv[0]`; before pywebview makes Qt's application. Returns what to call
+    once the window is shown: Qt has read the name from the environment by then, and the
+    script and the programs it starts do not see it there any more."""
+    ours = RESOURCE_NAME not in os.environ
+    if ours:
+        os.environ[RESOURCE_NAME] = name  # WM_CLASS's instance part
     from qtpy.QtCore import QCoreApplication
     from qtpy.QtGui import QGuiApplication
 
     QCoreApplication.setApplicationName(name)  # its class part
     QGuiApplication.setDesktopFileName(name)
+
+    def settle() -> None:
+        if ours and os.environ.get(RESOURCE_NAME) == name:
+            del os.environ[RESOURCE_NAME]
+
+    return settle
 
 
 def prepare() -> None:

@@ -129,8 +129,8 @@ class Window:
         if self.gui == "qt":
             qt.prepare()
         program = program_name()
-        if program is not None and self.gui in ("qt", "gtk"):
-            (qt if self.gui == "qt" else gtk).name_program(program)
+        backend = BACKENDS.get(self.gui or "")
+        named = backend.name_program(program) if program and backend else None
         import webview
 
         webview.settings["OPEN_EXTERNAL_LINKS_IN_BROWSER"] = True
@@ -155,6 +155,8 @@ class Window:
 
         self._window.events.closed += closed
         self._window.events.shown += self._on_shown
+        if named is not None:
+            self._window.events.shown += named
         gui = None if self.gui == "native" else self.gui
         try:
             webview.start(on_shown, self._window, gui=gui,  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ files from the manifest and the two protocol calls through `api.py`, and leaves 
 page has its first answer and polls on (a long poll, which waits anyway). Built any sooner,
 they would take the interpreter from the threads sending the page its script and answers.
 
-`serve()` starts a server on the front before the app behind it exists: the page and its
+`Serving` starts a server on the front before the app behind it exists: the page and its
 files go out while the protocol's core and its event loop are still being imported (some
 20 ms), and every other request waits until `connect()` hands the front the app's handler.
 """

@@ -3,6 +3,8 @@ what the window and the display probe make of them."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from desklaunch.desktop import gtk
@@ -51,3 +53,19 @@ def test_gtk_advice_without_pygobject_gives_both_routes_for_this_python() -> Non
     assert '/venv/bin/python -m pip install "PyGObject<3.51"' in second
     assert "libgirepository1.0-dev libcairo2-dev" in second
     assert "gobject-introspection-devel cairo-gobject-devel" in second
+
+
+def test_qt_takes_the_windows_name_from_the_environment_only_until_the_window_shows(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A built Qt app names its windows through RESOURCE_NAME, which the script and the
+    programs it starts would otherwise inherit; one the person set stays theirs."""
+    from desklaunch.desktop import qt
+
+    monkeypatch.delenv("RESOURCE_NAME", raising=False)
+    shown = qt.name_program("Frozen Hello")
+    assert os.environ["RESOURCE_NAME"] == "Frozen Hello"
+    shown()
+    assert "RESOURCE_NAME" not in os.environ
+    monkeypatch.setenv("RESOURCE_NAME", "theirs")
+    qt.name_program("Frozen Hello")()
+    assert os.environ["RESOURCE_NAME"] == "theirs"
