@@ -2,8 +2,10 @@
 
 `resolve("app.py")` runs the file top to bottom as `__main__`; `resolve("app.py:main")` loads
 the file as a module and calls `main()`. A file whose top level defines `async def main()`
-is run that way by default, and so is one that defines `def main()` and never uses it (a
-file of PyWebIO's `path_deploy`, whose server calls `main()`). Every mistake a user can make
+is run that way by default unless it uses `main` itself outside its `__main__` block (a
+copied PyWebIO example's `start_server(main)`), and so is one that defines `def main()`,
+never uses it and has no `__main__` block (a file of PyWebIO's `path_deploy`, whose server
+calls `main()`). Every mistake a user can make
 here is a `UsageError` with one line saying what is wrong; a syntax error is a
 `ScriptSyntaxError` that prints as Python's.
 """
@@ -106,9 +108,12 @@ def resolve(spec: str) -> Target:
     path = path.resolve()
     if function is None:
         main = _top_level(tree).get("main")
-        if isinstance(main, ast.AsyncFunctionDef):
+        guards = _main_guards(tree)
+        if isinstance(main, ast.AsyncFunctionDef) and not _uses_name(
+                tree, "main", besides=(main, *guards)):
             return Target(path, code, "main", is_async=True)
-        if isinstance(main, ast.FunctionDef) and not _uses_name(tree, "main", besides=main):
+        if isinstance(main, ast.FunctionDef) and not guards and not _uses_name(
+                tree, "main", besides=(main,)):
             return Target(path, code, "main")
         return Target(path, code)
     node = _top_level(tree).get(function)
@@ -156,9 +161,20 @@ def _top_level(tree: ast.Module) -> dict[str, ast.AST]:
     return names
 
 
-def _uses_name(tree: ast.Module, name: str, besides: ast.AST) -> bool:
-    """Whether code outside the definition `besides` reads `name` (calls it, passes it on)."""
-    pending: list[ast.AST] = [node for node in tree.body if node is not besides]
+def _main_guards(tree: ast.Module) -> tuple[ast.If, ...]:
+    """The module's `if __name__ == "__main__":` blocks: a file that has one is a script."""
+    def is_guard(node: ast.stmt) -> bool:
+        test = node.test if isinstance(node, ast.If) else None
+        return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name)
+                and test.left.id == "__name__" and len(test.comparators) == 1
+                and isinstance(test.comparators[0], ast.Constant)
+                and test.comparators[0].value == "__main__")
+    return tuple(node for node in tree.body if isinstance(node, ast.If) and is_guard(node))
+
+
+def _uses_name(tree: ast.Module, name: str, besides: tuple[ast.AST, ...]) -> bool:
+    """Whether code outside the statements `besides` reads `name` (calls it, passes it on)."""
+    pending: list[ast.AST] = [node for node in tree.body if node not in besides]
     while pending:
         node = pending.pop()
         if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):

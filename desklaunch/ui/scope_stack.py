@@ -15,6 +15,9 @@ _stack: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
     "desklaunch_scopes", default=(ROOT_SCOPE,)
 )
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")
+_OWN_NAME = re.compile(r"^@[a-z]+[0-9]+$")
+"""The scopes desklaunch names itself (a popup's, an `output()`'s): "@" + a session id,
+which the script gets back to pass as `scope=` (`with popup(...) as s`)."""
 
 
 def current_scope() -> str:
@@ -45,7 +48,7 @@ def leave_scope(token: contextvars.Token[tuple[str, ...]]) -> None:
 
 
 def check_name(name: str) -> None:
-    if not _NAME.match(name):
+    if not (_NAME.match(name) or _OWN_NAME.match(name)):
         raise ValueError(
             f"scope name {name!r} must start with a letter or _ and hold only letters, "
             "digits, _ and -"

@@ -163,10 +163,28 @@ def test_a_main_nothing_calls_is_called(script):
     "if __name__ == '__main__':\n    main()\n",
     "if __name__ == '__main__':\n    start_server(main, port=8080)\n",
     "apps = [main]\n",
+    # A terminal program that calls its main() through its module (pdb.py does)
+    "if __name__ == '__main__':\n    import app\n    app.main()\n",
 ])
 def test_a_main_the_file_uses_itself_is_left_to_it(script, use):
     target = resolve(script("def main():\n    return 'mine'\n" + use))
     assert target.function is None
+
+
+@pytest.mark.parametrize("use", [
+    "start_server(main, port=8080)\n",  # PyWebIO's copied examples: unguarded
+    "apps = {'index': main}\n",
+])
+def test_an_async_main_the_file_uses_itself_is_left_to_it(script, use):
+    """Called by the file itself as well, `main()` would be a coroutine nobody awaits."""
+    target = resolve(script("async def main():\n    return 'mine'\n" + use))
+    assert (target.kind, target.function) == ("thread", None)
+
+
+def test_an_async_main_run_only_under_the_main_guard_is_awaited_by_desklaunch(script):
+    target = resolve(script("import asyncio\nasync def main():\n    return 'awaited'\n"
+                            "if __name__ == '__main__':\n    asyncio.run(main())\n"))
+    assert (target.kind, target.function) == ("coroutine", "main")
 
 
 def test_a_later_sync_main_wins_over_an_earlier_async_one(script):

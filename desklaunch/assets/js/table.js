@@ -37,20 +37,35 @@ function row(tag, cells, registerScope) {
   return tr;
 }
 
+/** How many rows the header takes: 1, or more when one of its cells spans rows. */
+function headerDepth(header) {
+  let depth = 1;
+  for (const spec of header) {
+    if (spec && typeof spec === "object" && spec.type === "cell") {
+      depth = Math.max(depth, span(spec.rowspan));
+    }
+  }
+  return depth;
+}
+
 defineWidget("table", (widget, registerScope) => {
   const wrap = element("div", "dl-table-wrap");
   const table = element("table", "dl-table");
+  const rows = Array.isArray(widget.rows) ? widget.rows : [];
+  let first = 0; // the first row that goes in the body
   if (Array.isArray(widget.header) && widget.header.length) {
     const head = document.createElement("thead");
     const tr = row("th", widget.header, registerScope);
     for (const th of tr.children) th.scope = "col";
     head.append(tr);
+    // A rowspan cannot reach from <thead> into <tbody>: the rows a header cell spans
+    // stay in the head with it (as plain cells), so the columns below line up.
+    first = Math.min(headerDepth(widget.header) - 1, rows.length);
+    for (const cells of rows.slice(0, first)) head.append(row("td", cells, registerScope));
     table.append(head);
   }
   const body = document.createElement("tbody");
-  if (Array.isArray(widget.rows)) {
-    for (const cells of widget.rows) body.append(row("td", cells, registerScope));
-  }
+  for (const cells of rows.slice(first)) body.append(row("td", cells, registerScope));
   table.append(body);
   wrap.append(table);
   return wrap;

@@ -8,6 +8,7 @@ from pilot import eventually
 from playwright.sync_api import Locator, expect
 
 from desklaunch.ui import (
+    clear,
     close_popup,
     pin,
     popup,
@@ -66,6 +67,22 @@ def test_the_script_fills_a_popup_with_with_and_closes_it(pilot) -> None:
     dialog.get_by_role("button", name="Finish").click()
     expect(dialog).to_have_count(0)
     app.expect_text("behind the popup")
+
+
+def test_the_name_with_gives_is_the_popups_scope(pilot) -> None:
+    """PyWebIO's own example: `with popup(...) as s`, then `scope=s` and `clear(s)`."""
+    def script() -> None:
+        with popup("Popup title") as s:
+            put_text("Popup Content")
+            put_buttons([("clear()", s)], onclick=clear)
+        put_text("Also work!", scope=s)
+
+    app = pilot(script)
+    dialog = app.page.get_by_role("dialog", name="Popup title")
+    expect(dialog.get_by_text("Also work!")).to_be_visible()
+    dialog.get_by_role("button", name="clear()").click()
+    expect(dialog.get_by_text("Popup Content")).to_have_count(0)
+    expect(dialog.get_by_text("Also work!")).to_have_count(0)
 
 
 def test_a_click_beside_the_popup_closes_it_only_with_implicit_close(pilot) -> None:

@@ -72,3 +72,32 @@ def test_a_thousand_row_table_shows_every_row(pilot) -> None:
     expect(rows.last).to_have_text("row 999998001")
     app.text("after the table").scroll_into_view_if_needed()
     expect(app.text("after the table")).to_be_in_viewport()
+
+
+def test_a_header_cell_spanning_two_rows_keeps_the_columns_below_it_in_line(pilot) -> None:
+    """PyWebIO's own example: "Name" spans two rows, "City" and "Country" sit under
+    "Address", and the data rows line up with them."""
+    def script() -> None:
+        put_table([
+            [span("Name", row=2), span("Address", col=2)],
+            ["City", "Country"],
+            ["Wang", "Beijing", "China"],
+            ["Liu", "New York", "America"],
+        ])
+
+    app = pilot(script)
+    table = app.page.get_by_role("table")
+
+    def left(name: str) -> float:
+        box = table.get_by_text(name, exact=True).bounding_box()
+        assert box is not None
+        return box["x"]
+
+    name_box = table.get_by_role("columnheader", name="Name").bounding_box()
+    wang_box = table.get_by_text("Wang", exact=True).bounding_box()
+    assert name_box is not None and wang_box is not None
+    assert name_box["y"] + name_box["height"] <= wang_box["y"] + 1  # two rows tall
+    assert left("City") == left("Beijing") == left("New York")
+    assert left("Country") == left("China") == left("America")
+    assert left("City") > left("Name")
+    expect(table.get_by_role("row", name="Wang Beijing China")).to_be_visible()
