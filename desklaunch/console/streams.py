@@ -193,8 +193,13 @@ def console_sleep(seconds: float) -> None:
         return
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
-    if not closed and console.wake.wait(seconds):
+    if not closed:
+        # A wake left set is spent: Stop sets it after its interrupt, which may land before
+        # the wait below clears it (a busy loop, or the moment the wait returned) and be
+        # caught; the next sleep must still sleep.
         console.wake.clear()
+        if console.wake.wait(seconds):
+            console.wake.clear()
     if _console()[1]:  # the window closed: end the script as a blocked UI call would end
         raise SessionClosed
 

@@ -11,6 +11,7 @@ input line or `time.sleep` it is blocked in, as Ctrl+C would in a terminal.
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from typing import Any
 
@@ -27,6 +28,10 @@ from desklaunch.errors import SessionClosed
 MAX_LINE = 1_000_000
 TAIL = 200
 """Characters of the unfinished last line kept, to label the input field with the prompt."""
+_NOT_TEXT = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -~]|"
+                       r"[\x00-\x08\x0b-\x1f\x7f]")
+"""Terminal escape sequences (colours, cursor moves, titles) and control characters: a
+prompt in colour labels the field with its words only."""
 
 
 class Terminal:
@@ -56,7 +61,7 @@ class Terminal:
 
     def write(self, stream: str, text: str) -> None:
         """Show `text` on `stream`: "out", "err", "in" (echoed input) or "cmd" (a command line)."""
-        if stream == "out":
+        if stream in ("out", "err"):  # a prompt may go to either (click's err=True)
             cut = max(text.rfind("\n"), text.rfind("\r"))
             self._tail = (text[cut + 1:] if cut >= 0 else self._tail + text)[-TAIL:]
         elif stream in ("in", "cmd"):
@@ -75,7 +80,7 @@ class Terminal:
         session = self.session
         if session.closed:
             raise SessionClosed
-        label = prompt if prompt is not None else self._tail.strip()
+        label = _NOT_TEXT.sub("", prompt if prompt is not None else self._tail).strip()
         self.output.flush()
         key = session.new_id("i")
         box = session.open_mailbox(key)

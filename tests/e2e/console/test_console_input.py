@@ -25,6 +25,14 @@ def test_input_shows_the_prompt_and_returns_the_line_typed(console):
     app.expect_exit(0)
 
 
+def test_a_prompt_in_colour_or_on_stderr_labels_the_field_with_its_words(console):
+    app = console("coloured_prompts.py")
+    app.answer("Favourite colour?", "green")
+    app.answer("Code (on stderr):", "X1")
+    expect(app.line("got green and X1")).to_be_visible()
+    app.expect_exit(0)
+
+
 def test_getpass_uses_a_password_field_and_never_shows_the_secret(console):
     app = console("ask_password.py")
     field = app.field("Password:")
@@ -47,6 +55,15 @@ def test_stop_interrupts_a_sleeping_script_which_can_run_again_from_the_same_fol
     expect(app.line(folder)).to_have_count(2)
     app.click("Stop")
     expect(app.line("KeyboardInterrupt")).to_have_count(2)
+
+
+def test_a_sleep_after_a_caught_stop_sleeps(console):
+    app = console("stop_caught.py")
+    expect(app.line("busy")).to_be_visible()
+    app.click("Stop")
+    expect(app.line("caught the interrupt")).to_be_visible()
+    expect(app.line("slept in full")).to_be_visible()
+    app.expect_exit(0)
 
 
 def test_stop_interrupts_a_script_waiting_for_input(console):
