@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
+from collections import deque
 from typing import Any
 
 from desklaunch.console.children import Children
@@ -47,6 +48,8 @@ class Terminal:
         self._running = False
         self._input: Mailbox | None = None
         self._answers: list[list[str]] | None = None
+        self._typed_ahead: deque[str] = deque()
+        """Lines of a paste of several, each read by a later `read_line` without asking."""
         self.streams = self._fresh_streams()
         self.children = Children(f"desklaunch-console-children-{session.number}")
         self.capture: FdCapture | None = None
@@ -80,6 +83,8 @@ class Terminal:
         session = self.session
         if session.closed:
             raise SessionClosed
+        if self._typed_ahead and not password:
+            return self._echo(self._typed_ahead.popleft(), prompt, password)
         label = _NOT_TEXT.sub("", prompt if prompt is not None else self._tail).strip()
         self.output.flush()
         key = session.new_id("i")
@@ -92,13 +97,19 @@ class Terminal:
             if self._answers and not password:
                 ask["answers"] = self._answers
             session.send(ask)
-            line = self._wait_for_line(box)
+            lines = self._wait_for_lines(box)
         finally:
             with self._lock:
                 self._input = None
             session.drop_mailbox(key)
             with contextlib.suppress(SessionClosed):
                 session.send({"cmd": "console_input", "id": None, "coalesce": "console-input"})
+        if not password:
+            self._typed_ahead.extend(lines[1:])
+        return self._echo(lines[0], prompt, password)
+
+    def _echo(self, line: str, prompt: str | None, password: bool) -> str:
+        """Show the line read after its prompt, as a terminal echoes it; returns the line."""
         if prompt is not None:
             self.write("out", prompt)
         if line or password:  # end of input (Ctrl+D) shows nothing, as in a terminal
@@ -106,17 +117,18 @@ class Terminal:
         return line
 
     @staticmethod
-    def _wait_for_line(box: Mailbox) -> str:
+    def _wait_for_lines(box: Mailbox) -> list[str]:
+        """The lines sent (each with its "\n": several when pasted), or [""] at end of input."""
         while True:
             event = box.get()
             kind = event["type"]
             if kind == "interrupt":  # type: ignore[comparison-overlap]  # from stop()
                 raise KeyboardInterrupt
             if kind == "cancel":
-                return ""
+                return [""]
             value = event.get("value")
             if kind == "submit" and isinstance(value, str) and len(value) <= MAX_LINE:
-                return value.replace("\r", "").split("\n", 1)[0] + "\n"
+                return [line + "\n" for line in value.replace("\r", "").split("\n")]
 
     # -- runs and Stop ----------------------------------------------------------------------
 
@@ -140,6 +152,7 @@ class Terminal:
 
     def begin_run(self) -> None:
         self.streams = self._fresh_streams()  # what the last run closed stays closed there
+        self._typed_ahead.clear()
         self.children.started = 0
         with self._lock:
             self._running = True

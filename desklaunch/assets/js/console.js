@@ -361,6 +361,47 @@ defineCommand("console_run", ({ run, command }) => {
   screen.settle();
 });
 
+// ---- the input line's keys --------------------------------------------------------------
+
+const MAX_HISTORY = 500;
+const history = []; // lines entered (never passwords), oldest first
+let typeahead = ""; // the unfinished last line of a multi-line paste
+
+function remember(value) {
+  for (const line of value.split("\n")) {
+    if (line.trim() && line !== history[history.length - 1]) history.push(line);
+  }
+  if (history.length > MAX_HISTORY) history.splice(0, history.length - MAX_HISTORY);
+}
+
+/**
+ * A terminal's keys in the input line: Ctrl+D on an empty line ends input, Ctrl+C with
+ * nothing selected stops the program (with a selection it copies), Up and Down go through
+ * the lines entered before.
+ */
+function keys(event, field, end) {
+  const ctrlOnly = event.ctrlKey && !event.altKey && !event.metaKey && !event.shiftKey;
+  const key = event.key.toLowerCase();
+  if (ctrlOnly && key === "d" && field.value === "") {
+    event.preventDefault();
+    end.click();
+  } else if (ctrlOnly && key === "c" && field.selectionStart === field.selectionEnd) {
+    const stop = consoleOf()?.querySelector(".dl-console-status button.danger");
+    if (stop) {
+      event.preventDefault();
+      stop.click();
+    }
+  } else if ((event.key === "ArrowUp" || event.key === "ArrowDown") && field.type === "text" &&
+             !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && history.length) {
+    event.preventDefault();
+    const at = Number(field.dataset.history ?? history.length);
+    const next = Math.max(0, Math.min(history.length, at + (event.key === "ArrowUp" ? -1 : 1)));
+    field.dataset.history = String(next);
+    field.value = history[next] ?? "";
+    field.setSelectionRange(field.value.length, field.value.length);
+  }
+}
+
 defineCommand("console_input", ({ id, prompt, password, answers }) => {
   const host = consoleOf()?.querySelector(".dl-console-input");
   if (!host) return;
@@ -381,11 +422,35 @@ defineCommand("console_input", ({ id, prompt, password, answers }) => {
     if (!send(event)) return;
     for (const control of form.querySelectorAll("input, button")) control.disabled = true;
   };
+  const submit = (value) => {
+    if (enter.disabled) return;
+    if (!password) remember(value);
+    done({ type: "submit", id, value });
+  };
+  if (!password && typeahead) {
+    field.value = typeahead; // the unfinished last line of a paste of several
+    typeahead = "";
+  }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    if (!enter.disabled) done({ type: "submit", id, value: field.value });
+    submit(field.value);
   });
   end.addEventListener("click", () => done({ type: "cancel", id }));
+  if (!password) {
+    // Several lines pasted go to the program as lines, as in a terminal (a text field
+    // would join them); an unfinished last one waits in the next field.
+    field.addEventListener("paste", (event) => {
+      const pasted = event.clipboardData?.getData("text/plain") ?? "";
+      if (!/[\r\n]/.test(pasted)) return;
+      event.preventDefault();
+      const text = field.value.slice(0, field.selectionStart ?? field.value.length) +
+        pasted.replace(/\r\n?/g, "\n") + field.value.slice(field.selectionEnd ?? field.value.length);
+      const cut = text.lastIndexOf("\n");
+      typeahead = text.slice(cut + 1);
+      submit(text.slice(0, cut));
+    });
+  }
+  field.addEventListener("keydown", (event) => keys(event, field, end));
   form.append(label, field);
   // Ready answers (a yes/no question, a choice): each button sends its line, as if typed.
   for (const answer of Array.isArray(answers) ? answers : []) {

@@ -33,6 +33,44 @@ def test_a_prompt_in_colour_or_on_stderr_labels_the_field_with_its_words(console
     app.expect_exit(0)
 
 
+def paste(field, text):
+    """Paste `text` into `field` as the clipboard would (a paste event carrying it)."""
+    field.evaluate("""(field, text) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", text);
+        field.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true,
+                                                          cancelable: true}));
+    }""", text)
+
+
+def test_lines_pasted_together_reach_the_program_as_lines_and_ctrl_d_ends_input(console):
+    app = console("read_all.py")
+    field = app.field("Input")
+    paste(field, "10\n20\n30")  # the last line unfinished: it waits in the field
+    expect(app.field("Input")).to_have_value("30")
+    app.field("Input").press("Enter")
+    expect(app.field("Input")).to_have_value("")
+    app.field("Input").press("Control+d")
+    expect(app.line("read 3 lines: 10, 20, 30")).to_be_visible()
+    app.expect_exit(0)
+
+
+def test_up_brings_back_the_line_entered_before_and_ctrl_c_stops(console):
+    app = console("input_echo.py")
+    app.answer("Your name:", "Ada")
+    app.answer("Input", "first")
+    field = app.field("Input")
+    field.press("ArrowUp")
+    expect(field).to_have_value("first")
+    field.press("ArrowUp")
+    expect(field).to_have_value("Ada")
+    field.press("ArrowDown")
+    expect(field).to_have_value("first")
+    field.press("Control+c")
+    expect(app.line("KeyboardInterrupt")).to_be_visible()
+    app.expect_exit(130)
+
+
 def test_getpass_uses_a_password_field_and_never_shows_the_secret(console):
     app = console("ask_password.py")
     field = app.field("Password:")
