@@ -25,7 +25,11 @@ const BLOCK_LINES = 200;
 const NEAR_BOTTOM_PX = 24;
 const INTENT_MS = 1000; // a scroll this soon after a wheel, key or drag is the person's
 const TB_START = /^(Traceback \(most recent call last\):|During handling of the above exception|The above exception was the direct cause)/;
-const ESCAPES = /\x1b\[([0-9;?]*)([A-Za-z])|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\x1b[=>]/g;
+const ESCAPES = /\x1b\[([0-?]*)[ -\/]*([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>]/g;
+const SGR = /^[0-9;]*$/; // `ESC[…m` with other marks (`ESC[>4;2m`) sets something else
+// Control characters a terminal does not print (bell, NUL…): tab, newline, return,
+// backspace and escape are handled where they mean something.
+const SILENT = /[\x00-\x07\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]/g;
 const LEVEL = /(^|[\s[\]:|-])(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)(?=[\s\]:|-]|$)/;
 const TQDM = /^(.*?)(\d{1,3})%\|/;
 
@@ -46,7 +50,7 @@ function applySgr(style, params) {
   const codes = params === "" ? [0] : params.split(";").map(Number);
   for (let i = 0; i < codes.length; i += 1) {
     const c = codes[i];
-    if (c === 0) Object.assign(style, { fg: null, bg: null, bold: false, dim: false, italic: false, underline: false });
+    if (c === 0) Object.assign(style, { fg: null, bg: null, bold: false, dim: false, italic: false, underline: false, inverse: false });
     else if (c === 1) style.bold = true;
     else if (c === 2) style.dim = true;
     else if (c === 3) style.italic = true;
@@ -60,27 +64,66 @@ function applySgr(style, params) {
     else if (c >= 40 && c <= 47) style.bg = c - 40;
     else if (c >= 100 && c <= 107) style.bg = c - 92;
     else if (c === 49) style.bg = null;
+    else if (c === 7) style.inverse = true;
+    else if (c === 27) style.inverse = false;
     else if ((c === 38 || c === 48) && codes[i + 1] === 5) {
-      const n = codes[i + 2];
-      if (c === 38) style.fg = n < 16 ? n : null;
-      else style.bg = n < 16 ? n : null;
+      const colour = palette(codes[i + 2]);
+      if (c === 38) style.fg = colour;
+      else style.bg = colour;
       i += 2;
-    } else if ((c === 38 || c === 48) && codes[i + 1] === 2) i += 4;
+    } else if ((c === 38 || c === 48) && codes[i + 1] === 2) {
+      const [r, g, b] = codes.slice(i + 2, i + 5).map((n) => Math.max(0, Math.min(255, n || 0)));
+      if (c === 38) style.fg = `rgb(${r}, ${g}, ${b})`;
+      else style.bg = `rgb(${r}, ${g}, ${b})`;
+      i += 4;
+    }
   }
+}
+
+/** Colour `n` of the 256: 0–15 the theme's own (a class), the rest xterm's cube and greys. */
+function palette(n) {
+  if (!Number.isInteger(n) || n < 0 || n > 255) return null;
+  if (n < 16) return n;
+  if (n >= 232) {
+    const grey = 8 + (n - 232) * 10;
+    return `rgb(${grey}, ${grey}, ${grey})`;
+  }
+  const level = (v) => (v === 0 ? 0 : 55 + v * 40);
+  const m = n - 16;
+  return `rgb(${level(Math.floor(m / 36))}, ${level(Math.floor(m / 6) % 6)}, ${level(m % 6)})`;
+}
+
+/** `part` as a terminal shows it: a backspace moves back over the character before it
+ * (the next one overwrites it), other unprinted control characters are left out. */
+function printable(part) {
+  const text = part.replace(SILENT, "");
+  if (!text.includes("\b") || text.includes("\x1b")) return text.replaceAll("\b", "");
+  const cells = [];
+  let at = 0;
+  for (const char of text) {
+    if (char === "\b") at = Math.max(0, at - 1);
+    else cells[at++] = char;
+  }
+  return cells.join("");
 }
 
 /** Whether text in `style` needs no span of its own. */
 function plain(style, extra) {
   return !extra && style.fg == null && style.bg == null && !style.bold && !style.dim &&
-    !style.italic && !style.underline;
+    !style.italic && !style.underline && !style.inverse;
 }
 
 function styledSpan(style, text, extra) {
   const span = document.createElement("span");
   span.textContent = text;
   const names = extra ? [extra] : [];
-  if (style.fg !== null && style.fg !== undefined) names.push(`dl-fg-${style.fg}`);
-  if (style.bg !== null && style.bg !== undefined) names.push(`dl-bg-${style.bg}`);
+  // Reverse video swaps the two colours; "default" is the screen's own (console.css).
+  const [fg, bg] = style.inverse ? [style.bg ?? "default-bg", style.fg ?? "default-fg"]
+    : [style.fg, style.bg];
+  for (const [colour, kind, property] of [[fg, "fg", "color"], [bg, "bg", "backgroundColor"]]) {
+    if (typeof colour === "string" && colour.startsWith("rgb")) span.style[property] = colour;
+    else if (colour !== null && colour !== undefined) names.push(`dl-${kind}-${colour}`);
+  }
   for (const flag of ["bold", "dim", "italic", "underline"]) if (style[flag]) names.push(`dl-${flag}`);
   if (names.length) span.className = names.join(" ");
   return span;
@@ -167,8 +210,31 @@ class Screen {
       else if (part === "\r") {
         const line = this.open.get(key);
         if (line) line.rewrite = true;
-      } else if (part) this.#append(key, stream, style, part, extra);
+      } else if (part) {
+        const back = /^\x08+/.exec(part)?.[0].length ?? 0; // a spinner's "\b/" and the like
+        if (back) this.#eraseBack(key, back);
+        const shown = printable(part.slice(back));
+        if (shown) this.#append(key, stream, style, shown, extra);
+      }
     }
+  }
+
+  /** Take the last `count` characters off the unfinished line (backspaces that reach
+   * back into what an earlier write put there). */
+  #eraseBack(key, count) {
+    const line = this.open.get(key);
+    if (!line) return;
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    while (walker.nextNode()) texts.push(walker.currentNode);
+    let left = count;
+    for (let i = texts.length - 1; i >= 0 && left > 0; i -= 1) {
+      const chars = [...texts[i].data];
+      const cut = Math.min(left, chars.length);
+      texts[i].data = chars.slice(0, chars.length - cut).join("");
+      left -= cut;
+    }
+    this.touched.add(line);
   }
 
   #line(key, stream) {
@@ -209,7 +275,7 @@ class Screen {
     let last = 0;
     for (const match of part.matchAll(ESCAPES)) {
       if (match.index > last) line.append(styledSpan(style, part.slice(last, match.index), extra));
-      if (match[2] === "m") applySgr(style, match[1]);
+      if (match[2] === "m" && SGR.test(match[1])) applySgr(style, match[1]);
       last = match.index + match[0].length;
     }
     if (last < part.length) line.append(styledSpan(style, part.slice(last), extra));

@@ -19,6 +19,19 @@ def test_a_print_loop_shows_every_line_and_the_exit_code(console):
     app.expect_exit(0)
 
 
+def test_more_colours_backspaces_and_control_codes_show_as_in_a_terminal(console):
+    app = console("terminal_codes.py")
+    app.expect_exit(0)
+    colour = "(el) => getComputedStyle(el).color"
+    assert app.screen.get_by_text("orange", exact=True).evaluate(colour) == "rgb(255, 135, 0)"
+    assert app.screen.get_by_text("true green", exact=True).evaluate(colour) == "rgb(10, 200, 30)"
+    reversed_ = app.screen.get_by_text("reversed", exact=True)
+    background = reversed_.evaluate("(el) => getComputedStyle(el).backgroundColor")
+    assert background == app.screen.evaluate(colour)  # the screen's text colour, behind
+    for shown in ["aXc", "ding!", "no key mode", "working done"]:
+        expect(app.line(shown)).to_be_visible()
+
+
 def test_logging_records_show_in_their_level_colours(console):
     app = console("log_levels.py")
     expect(app.line("plain output")).to_be_visible()
