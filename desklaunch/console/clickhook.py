@@ -13,6 +13,8 @@ that typer carries, `typer._click.core`) and then adjusts what console mode need
   although its streams are not terminals (`isatty()` is False, as in a pipe).
 - `confirm` and `prompt` (with a `Choice`) offer their answers as buttons beside the input
   field; the question is still asked and answered as a line, as in a terminal.
+- `getchar` and `pause` (press a key) wait for a line in the console, not for a key on the
+  terminal desklaunch was started from (or nothing, as click skips `pause` for a pipe).
 - `progressbar` draws its bar (a line rewritten with `\r`, which the console shows in
   place) instead of printing only its label, as it does for a pipe.
 """
@@ -151,6 +153,44 @@ def _offering(answers: Callable[..., list[list[str]] | None]
     return wrap
 
 
+def _getchar(original: Callable[..., str]) -> Callable[..., str]:
+    """`getchar()` (a key press) in the console: the first character of a line entered,
+    "\r" for an empty one (Enter, as a terminal gives it); end of input is Ctrl+D's
+    `EOFError`. Without this it would wait on the terminal desklaunch was started from."""
+    def getchar(echo: bool = False) -> str:
+        from desklaunch.console.streams import active_console
+
+        console = active_console()
+        if console is None or not hasattr(console, "read_line"):
+            return original(echo)
+        line = console.read_line()
+        if not line:
+            raise EOFError
+        return line.rstrip("\n")[:1] or "\r"
+
+    getchar.__wrapped__ = original  # type: ignore[attr-defined]
+    return getchar
+
+
+def _pause(original: Callable[..., None]) -> Callable[..., None]:
+    """`pause()` in the console waits for Enter (click skips it where stdin is no terminal)."""
+    def pause(info: str | None = None, err: bool = False) -> None:
+        from desklaunch.console.streams import active_console
+
+        console = active_console()
+        if console is None or not hasattr(console, "read_line"):
+            return original(info, err)
+        text = "Press any key to continue..." if info is None else info
+        stream = sys.stderr if err else sys.stdout
+        stream.write(text)
+        stream.flush()
+        with contextlib.suppress(KeyboardInterrupt, EOFError):
+            console.read_line()
+
+    pause.__wrapped__ = original  # type: ignore[attr-defined]
+    return pause
+
+
 _patched: list[tuple[Any, str, Any]] = []
 """(owner, attribute, original) for every change made, so `uninstall()` can undo it."""
 
@@ -193,6 +233,8 @@ def _adjust_core(core: ModuleType) -> None:
         if module is not None:
             _replace(module, "confirm", _offering(_confirm_answers))
             _replace(module, "prompt", _offering(_prompt_answers))
+            _replace(module, "getchar", _getchar)
+            _replace(module, "pause", _pause)
 
 
 class _AdjustingLoader(importlib.abc.Loader):

@@ -237,3 +237,16 @@ def test_a_click_progress_bar_is_drawn_and_ends_as_in_a_terminal(console):
 def test_a_typer_usage_error_reads_as_in_a_terminal(console):
     app = console("typer_greet.py", ["hello", "--count", "x"])
     same_as_terminal(app, ["typer_greet.py", "hello", "--count", "x"], 2)
+
+
+def test_click_getchar_and_pause_wait_for_the_person_in_the_window(console):
+    """Not for a key on the terminal desklaunch came from, nor skipped as for a pipe."""
+    app = console("click_keys.py")
+    expect(app.line("Press a key to choose (a/b)")).to_be_visible()
+    app.answer("Input", "b")
+    expect(app.line("chose 'b'")).to_be_visible()
+    field = app.field("Press any key to finish...")
+    expect(app.line("finished")).to_have_count(0)  # pause waits
+    field.press("Enter")
+    expect(app.line("finished")).to_be_visible()
+    app.expect_exit(0)
