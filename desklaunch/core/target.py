@@ -100,7 +100,9 @@ def resolve(spec: str) -> Target:
         raise UsageError(f"cannot read {path_text}: {exc.strerror}") from None
     try:
         tree = ast.parse(source, filename=str(path))
-        code = compile(tree, str(path), "exec")
+        # Its full path, as Python gives a script's code: tracebacks still find its lines
+        # after the script changes folder.
+        code = compile(tree, str(path.resolve()), "exec")
     except SyntaxError as exc:
         raise ScriptSyntaxError(exc) from None
     except ValueError as exc:  # null bytes, bad encoding declaration

@@ -200,3 +200,11 @@ def test_a_later_sync_main_wins_over_an_earlier_async_one(script):
 ])
 def test_the_title_comes_from_the_file_name(script, name, title):
     assert resolve(script("x = 1\n", name=name)).title == title
+
+
+def test_the_code_carries_the_scripts_full_path_as_pythons_does(script, monkeypatch):
+    """A traceback finds the script's lines even after the script changed folder."""
+    path = Path(script("x = 1\n"))
+    monkeypatch.chdir(path.parent)
+    target = resolve(path.name)
+    assert target.code.co_filename == str(path.resolve())
