@@ -6,8 +6,11 @@ child a console run starts through `subprocess` (`Popen`, `run`, `check_output`,
 asyncio's subprocesses) or `os.system` is put in a process group of its own and
 remembered; Stop sends SIGINT to those groups (their own children included), and what is
 still running a moment later gets SIGTERM, then SIGKILL. Closing the window ends them the
-same way. Children started by other means (`os.fork`, `multiprocessing`) are not tracked,
-nor, on Windows, any child (a job object would be needed).
+same way. Such a child reads no input unless given some (end of input at once, as from
+`/dev/null`): the console's field is the script's, and a child outside the terminal's
+foreground group that read the terminal desklaunch came from would be stopped. Children
+started by other means (`os.fork`, `multiprocessing`) are not tracked, nor, on Windows, any
+child (a job object would be needed).
 """
 
 from __future__ import annotations
@@ -117,6 +120,11 @@ def install(owner: Callable[[], Children | None]) -> None:
                     kwargs["process_group"] = 0
                 else:
                     kwargs["start_new_session"] = True
+                if len(more) < 3 and kwargs.get("stdin") is None:  # stdin is the 4th
+                    # Not the terminal desklaunch came from: read from there by a process
+                    # outside its foreground group, a child would be stopped (SIGTTIN) and
+                    # the run would hang with nothing to answer. It gets end of input.
+                    kwargs["stdin"] = subprocess.DEVNULL
             real_init(self, args, *more, **kwargs)
             if children is not None:
                 children.add(self)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
+import pytest
 from pilot import eventually
 from playwright.sync_api import expect
 
@@ -144,6 +146,28 @@ def gone(pid):
             return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
     except FileNotFoundError:
         return True
+
+
+@pytest.fixture
+def silent_stdin():
+    """desklaunch's own stdin a pipe nobody writes to (a terminal nobody types in)."""
+    read_end, write_end = os.pipe()
+    saved = os.dup(0)
+    os.dup2(read_end, 0)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 0)
+        for fd in (saved, read_end, write_end):
+            os.close(fd)
+
+
+def test_a_child_that_asks_for_input_gets_end_of_input_rather_than_hanging(console,
+                                                                          silent_stdin):
+    app = console("child_asks.py")
+    expect(app.line(re.compile("child ended with 1$"))).to_be_visible()  # after its EOFError
+    expect(app.line("EOFError: EOF when reading a line")).to_be_visible()
+    app.expect_exit(0)
 
 
 def test_stop_ends_the_child_processes_too(console):
