@@ -15,6 +15,8 @@ that typer carries, `typer._click.core`) and then adjusts what console mode need
   field; the question is still asked and answered as a line, as in a terminal.
 - `getchar` and `pause` (press a key) wait for a line in the console, not for a key on the
   terminal desklaunch was started from (or nothing, as click skips `pause` for a pipe).
+- `edit(text)` shows the text and takes its replacement typed line by line, where a
+  terminal editor (vim) could not draw and would hang the run.
 - `progressbar` draws its bar (a line rewritten with `\r`, which the console shows in
   place) instead of printing only its label, as it does for a pipe.
 """
@@ -191,6 +193,37 @@ def _pause(original: Callable[..., None]) -> Callable[..., None]:
     return pause
 
 
+EDIT_NOTE = ("Editing here, not in an editor: type the new text, a line at a time, then End "
+             "input (Ctrl+D). End input at once keeps the text as it was.\n")
+
+
+def _edit(original: Callable[..., Any]) -> Callable[..., Any]:
+    """`edit(text)` in the console: the text shown, its replacement typed line by line
+    (a terminal editor such as vim cannot draw in the console, and would hang the run);
+    None when nothing was typed, as click returns for an editor closed without saving."""
+    def edit(text: Any = None, *args: Any, **kwargs: Any) -> Any:
+        from desklaunch.console.streams import active_console
+
+        console = active_console()
+        if console is None or not hasattr(console, "read_line") or kwargs.get("filename") \
+                or len(args) >= 4:
+            return original(text, *args, **kwargs)
+        raw = isinstance(text, (bytes, bytearray))
+        shown = bytes(text).decode("utf-8", "replace") if raw else str(text or "")
+        sys.stdout.write(EDIT_NOTE + shown + ("" if not shown or shown.endswith("\n") else "\n"))
+        sys.stdout.flush()
+        lines = []
+        while line := console.read_line():
+            lines.append(line)
+        if not lines:
+            return None
+        new = "".join(lines)
+        return new.encode("utf-8") if raw else new
+
+    edit.__wrapped__ = original  # type: ignore[attr-defined]
+    return edit
+
+
 _patched: list[tuple[Any, str, Any]] = []
 """(owner, attribute, original) for every change made, so `uninstall()` can undo it."""
 
@@ -235,6 +268,7 @@ def _adjust_core(core: ModuleType) -> None:
             _replace(module, "prompt", _offering(_prompt_answers))
             _replace(module, "getchar", _getchar)
             _replace(module, "pause", _pause)
+            _replace(module, "edit", _edit)
 
 
 class _AdjustingLoader(importlib.abc.Loader):

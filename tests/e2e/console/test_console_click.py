@@ -250,3 +250,19 @@ def test_click_getchar_and_pause_wait_for_the_person_in_the_window(console):
     field.press("Enter")
     expect(app.line("finished")).to_be_visible()
     app.expect_exit(0)
+
+
+def test_click_edit_takes_the_new_text_line_by_line(console):
+    """A terminal editor cannot draw in the console: the text shows, its replacement is
+    typed, End input finishes it."""
+    app = console("click_edit.py")
+    expect(app.line("Subject")).to_be_visible()
+    app.answer("Input", "Fix the login page")
+    app.answer("Input", "It crashed on empty names")
+    app.click("End input")
+    expect(app.line("saved: Fix the login page | It crashed on empty names")).to_be_visible()
+    app.expect_exit(0)
+    app.click("Run again")
+    expect(app.line("Subject")).to_have_count(2)
+    app.click("End input")
+    expect(app.line("kept as it was")).to_be_visible()
