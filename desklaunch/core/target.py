@@ -98,16 +98,17 @@ def resolve(spec: str) -> Target:
         source = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {path_text}: {exc.strerror}") from None
+    full_path = path.resolve()
     try:
         tree = ast.parse(source, filename=str(path))
         # Its full path, as Python gives a script's code: tracebacks still find its lines
         # after the script changes folder.
-        code = compile(tree, str(path.resolve()), "exec")
+        code = compile(tree, str(full_path), "exec")
     except SyntaxError as exc:
         raise ScriptSyntaxError(exc) from None
     except ValueError as exc:  # null bytes, bad encoding declaration
         raise UsageError(f"{path_text} is not a Python script ({exc})") from None
-    path = path.resolve()
+    path = full_path
     if function is None:
         main = _top_level(tree).get("main")
         guards = _main_guards(tree)
@@ -165,8 +166,8 @@ def _top_level(tree: ast.Module) -> dict[str, ast.AST]:
 
 def _main_guards(tree: ast.Module) -> tuple[ast.If, ...]:
     """The module's `if __name__ == "__main__":` blocks: a file that has one is a script."""
-    def is_guard(node: ast.stmt) -> bool:
-        test = node.test if isinstance(node, ast.If) else None
+    def is_guard(node: ast.If) -> bool:
+        test = node.test
         return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name)
                 and test.left.id == "__name__" and len(test.comparators) == 1
                 and isinstance(test.comparators[0], ast.Constant)
