@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from desklaunch.core import sleeping
 from desklaunch.core.loop import EventLoopThread
 from desklaunch.core.messages import Command
 from desklaunch.core.native import NativeDialogs
@@ -68,6 +69,8 @@ class App:
         )
         self.handler.on_attach = self._on_attach
         self._started = False
+        self._sleeping = False
+        """`time.sleep` is the sessions' own (core/sleeping.py) while the App serves."""
         self._first_lock = threading.Lock()
         self._end_when_seen: Session | None = None
         """The first session, ended before any page showed it (`close_on_exit` waits)."""
@@ -87,6 +90,8 @@ class App:
         if self._started:
             raise RuntimeError("an App starts once")
         self._started = True
+        sleeping.install()  # before any script can start and `from time import sleep`
+        self._sleeping = True
         self._loop.start()
         self._loop.every(1.0, self.handler.expire)
         # The Bottle routes are built on the loop thread once the page polls with its view.
@@ -213,6 +218,9 @@ class App:
             session.join(max(0.0, deadline - time.monotonic()))
         self._loop.stop()
         still = [s for s in sessions if not s.join(0)]
+        if self._sleeping:
+            sleeping.uninstall()
+            self._sleeping = False
         if still:
             log.warning("%d script(s) did not stop when asked", len(still))
         return not still

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 
 class SessionClosed(BaseException):
-    """Raised inside the script when its session closes (window closed, app stopping)."""
+    """Raised inside the script when its session closes (window closed, app stopping): from
+    the UI call it waits in, or from a `time.sleep` in the script or a callback."""
 
 
 class DesklaunchError(Exception):

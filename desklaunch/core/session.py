@@ -203,6 +203,7 @@ class Session:
         self._tasks: set[asyncio.Future[Any]] = set()
         self.outcome: Outcome | None = None
         self.finished = threading.Event()
+        self._closing = threading.Event()
         self.on_error: Callable[[BaseException], None] | None = None
         """Told each exception the script or a callback ended with (desklaunch.testing)."""
 
@@ -501,6 +502,7 @@ class Session:
             if self.closed:
                 return
             self._state = SessionState.CLOSED
+            self._closing.set()
             boxes = list(self._mailboxes.values())
             self._mailboxes.clear()
             self._callbacks.clear()
@@ -525,6 +527,11 @@ class Session:
                 pass  # its UI call met the closed session: there is nothing to show it on
             except Exception:  # one failing cleanup must not stop the others
                 log.exception("a deferred cleanup failed")
+
+    def sleep(self, seconds: float) -> None:
+        """Wait `seconds`, or until the session closes: then raise `SessionClosed`."""
+        if self._closing.wait(seconds):
+            raise SessionClosed
 
     def interrupt(self) -> None:
         """Raise `SessionClosed` inside a script thread that is busy and not in a UI call."""
@@ -580,6 +587,12 @@ def current_session() -> Session:
         "this thread belongs to no session and several are running: "
         "call desklaunch.ui.register_thread() at the start of the thread"
     )
+
+
+def bound_session() -> Session | None:
+    """The session the calling thread (or task) belongs to, if any; unlike
+    `current_session()` it never guesses for a thread that belongs to none."""
+    return _current.get()
 
 
 def bind_current(session: Session | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import time
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -14,7 +16,55 @@ CRASH = SCRIPTS / "crash.py"
 DESKLAUNCH_DIR = str(Path(desklaunch.__file__).resolve().parent)
 
 
-# -- coroutine scripts -----------------------------------------------------------------------
+# -- closing ---------------------------------------------------------------------------------
+
+
+def test_closing_stops_a_script_that_sleeps_in_its_loop(pilot) -> None:
+    def script() -> None:
+        for n in itertools.count(1):
+            put_text(f"Checked {n} time(s)")
+            time.sleep(30)
+
+    app = pilot(script)
+    app.expect_text("Checked 1 time(s)")
+    assert app.app.close(), "the sleeping script did not stop"
+    assert app.session.outcome.state == "closed"
+
+
+def test_closing_stops_a_callback_that_sleeps(pilot) -> None:
+    def script() -> None:
+        def wait(_: str) -> None:
+            put_text("Waiting for the printer")
+            time.sleep(30)
+            put_text("Printed")
+
+        put_buttons(["Print"], onclick=wait)
+
+    app = pilot(script)
+    app.click("Print")
+    app.expect_text("Waiting for the printer")
+    assert app.app.close(), "the sleeping callback did not stop"
+
+
+def test_closing_stops_an_async_script_that_calls_time_sleep(pilot) -> None:
+    async def script() -> None:
+        put_text("Polling the sensor")
+        time.sleep(30)  # blocks the event loop, as it would anywhere: a mistake people make
+
+    app = pilot(script)
+    app.expect_text("Polling the sensor")
+    assert app.app.close(), "the async script did not stop"
+    assert app.session.outcome is not None, "the event loop is still asleep"
+    assert app.session.outcome.state == "closed"
+
+
+def test_a_sleep_outside_a_closing_session_lasts_as_long_as_asked(pilot) -> None:
+    def script() -> None:
+        started = time.monotonic()
+        time.sleep(0.3)
+        put_text(f"slept enough: {time.monotonic() - started >= 0.3}")
+
+    pilot(script).expect_text("slept enough: True")
 
 
 # -- errors ----------------------------------------------------------------------------------
