@@ -10,7 +10,7 @@ that typer carries, `typer._click.core`) and then adjusts what console mode need
   goes on with the words chosen. Wherever the command was built (the script, a helper
   module, a library), it is found.
 - `should_strip_ansi` keeps `click.echo`/`secho` colours for the console, which shows them,
-  although its streams are not terminals (`isatty()` is False, as in a pipe).
+  also where click asks about stdin, which does not say it is a terminal (runstreams.py).
 - `confirm` and `prompt` (with a `Choice`) offer their answers as buttons beside the input
   field; the question is still asked and answered as a line, as in a terminal.
 - `getchar` and `pause` (press a key) wait for a line in the console, not for a key on the

@@ -2,11 +2,15 @@
 
 Each is a real `io.TextIOWrapper` over a small binary stream of ours, so a script finds what
 a terminal's streams have: `.buffer` for bytes (read and write), `encoding`, `errors`,
-`reconfigure()`, `isatty()` False, `fileno()` (the real descriptor for stdout and stderr,
-none for stdin). Bytes written are decoded as UTF-8 and shown; a line typed in the console
-is encoded as UTF-8 and read. A script that closes one (`with sys.stdout as out:`) closes
-only its own run's: the next run gets new ones. The process-wide stand-ins (streams.py)
-pass each call to the streams of the run the calling code belongs to.
+`reconfigure()`, `fileno()` (the real descriptor for stdout and stderr, none for stdin).
+stdout and stderr say they are a terminal (`isatty()`), since a person watches them in the
+console, which shows colours and redraws: libraries then colour their output and animate
+their progress bars (rich, colorama, tqdm) as in a terminal. stdin does not, so that no
+program starts a pager or reads raw keys. Bytes written are decoded as UTF-8 and shown; a
+line typed in the console is encoded as UTF-8 and read. A script that closes one (`with
+sys.stdout as out:`) closes only its own run's: the next run gets new ones. The
+process-wide stand-ins (streams.py) pass each call to the streams of the run the calling
+code belongs to.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ class _BytesOut(io.BufferedIOBase):
         return True
 
     def isatty(self) -> bool:
-        return False
+        return True
 
     def fileno(self) -> int:
         return self._fileno()

@@ -115,7 +115,7 @@ class ConsoleStream(io.TextIOBase):
 
     def isatty(self) -> bool:
         if active_console() is not None:
-            return False
+            return self._name != "stdin"  # as runstreams.py says
         target = self._fallback()
         return bool(target is not None and target.isatty())
 

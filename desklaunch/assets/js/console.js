@@ -2,7 +2,10 @@
 //
 // `console_write` carries batches of [stream, text]. Text is split into lines here: "\n"
 // ends a line, a lone "\r" makes the next text replace the line (progress lines), ANSI
-// SGR codes (colours, bold) become spans with classes, other escape codes are dropped.
+// SGR codes (colours, bold) become spans with classes. The cursor moves a terminal's
+// redraws use (up, down, erase the line: tqdm's stacked bars, rich's live tables) move
+// between a stream's last MAX_ROWS lines, so a redraw replaces them; other escape codes
+// are dropped.
 // Script text only ever reaches the page as textContent. The screen keeps the last
 // MAX_LINES lines. It stays at the bottom while output arrives, unless the person scrolled
 // up (then a "New output" button shows); each run (`console_run`) starts below a separator
@@ -32,6 +35,10 @@ const SGR = /^[0-9;]*$/; // `ESC[…m` with other marks (`ESC[>4;2m`) sets somet
 const SILENT = /[\x00-\x07\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]/g;
 const LEVEL = /(^|[\s[\]:|-])(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)(?=[\s\]:|-]|$)/;
 const TQDM = /^(.*?)(\d{1,3})%\|/;
+// Cursor up (A, F: and to the line's start), down (B, E), to a column (G), erase (K).
+const MOVES = /(\n|\r|\x1b\[[0-9]*[ABEFGK])/;
+const MOVE = /^\x1b\[([0-9]*)([ABEFGK])$/;
+const MAX_ROWS = 100;
 
 let send = () => false;
 
@@ -134,7 +141,8 @@ function styledSpan(style, text, extra) {
 class Screen {
   constructor(el) {
     this.el = el;
-    this.open = new Map(); // stream → its unfinished line element
+    this.open = new Map(); // stream → the line its cursor is on (unfinished, or moved to)
+    this.rows = new Map(); // stream → its last MAX_ROWS lines, which a cursor can move to
     this.touched = new Set();
     this.fresh = new DocumentFragment(); // new blocks, inserted with one DOM operation
     this.block = null; // the block new lines go to; lines come in blocks, so that the
@@ -184,6 +192,7 @@ class Screen {
       return;
     }
     this.open.clear();
+    this.rows.clear();
     this.traceback.clear();
     if (this.lines) {
       const rule = element("div", "dl-run-rule");
@@ -205,11 +214,14 @@ class Screen {
     const key = stream === "err" ? "err" : "out";
     const extra = key === stream ? "" : `dl-${stream}`;
     // \r\n is a plain newline; split keeps the separators.
-    for (const part of text.replace(/\r\n/g, "\n").split(/(\n|\r)/)) {
+    for (const part of text.replace(/\r\n/g, "\n").split(MOVES)) {
       if (part === "\n") this.#endLine(key, stream);
       else if (part === "\r") {
         const line = this.open.get(key);
         if (line) line.rewrite = true;
+      } else if (MOVE.test(part)) {
+        const [, count, code] = MOVE.exec(part);
+        this.#move(key, code, Number(count || "0"));
       } else if (part) {
         const back = /^\x08+/.exec(part)?.[0].length ?? 0; // a spinner's "\b/" and the like
         if (back) this.#eraseBack(key, back);
@@ -243,8 +255,39 @@ class Screen {
       line = element("div", `dl-line dl-${stream}`);
       this.#place(line);
       this.open.set(key, line);
+      const rows = this.rows.get(key) ?? [];
+      rows.push(line);
+      if (rows.length > MAX_ROWS) rows.shift();
+      this.rows.set(key, rows);
     }
     return line;
+  }
+
+  /** A cursor move or erase (`ESC[nA` …) on `key`'s lines. A line the cursor moves to is
+   * rewritten by the next text, as a terminal's redraw overwrites it. */
+  #move(key, code, count) {
+    const rows = this.rows.get(key) ?? [];
+    const open = this.open.get(key);
+    const at = open ? rows.lastIndexOf(open) : rows.length; // past the end: a new line
+    const to = (index) => {
+      const line = rows[Math.max(0, Math.min(index, rows.length - 1))];
+      if (!line || line === open) return;
+      if (open) open.rewrite = false;
+      line.rewrite = true;
+      this.open.set(key, line);
+    };
+    if (code === "A" || code === "F") to(at - Math.max(1, count));
+    else if (code === "B" || code === "E") { if (open && at < rows.length - 1) to(at + Math.max(1, count)); }
+    else if (code === "G") { if (open && count <= 1) open.rewrite = true; }
+    else if (code === "K" && open) {
+      // 0 erases from the cursor on: all of it after a "\r", nothing at the line's end; 1
+      // and 2 erase up to the cursor too, which stays where it was.
+      const column = open.rewrite ? 0 : [...open.textContent].length;
+      if (count === 0 && column) return;
+      open.textContent = " ".repeat(count === 0 ? 0 : column);
+      open.rewrite = false;
+      this.touched.add(open);
+    }
   }
 
   #place(el) {
@@ -287,6 +330,13 @@ class Screen {
     line.rewrite = false;
     this.touched.add(line);
     this.open.delete(key);
+    const rows = this.rows.get(key);
+    const next = rows ? rows[rows.lastIndexOf(line) + 1] : undefined;
+    if (next) { // the cursor was moved up: a newline goes down to the line below
+      next.rewrite = true;
+      this.open.set(key, next);
+      return;
+    }
     // A traceback: its first line to the exception's own line (the first not indented).
     const text = line.textContent;
     if (TB_START.test(text)) this.traceback.set(key, true);
@@ -392,7 +442,7 @@ function tellLines(chunks) {
   let count = 0;
   let last = [];
   for (const [stream, text] of chunks) {
-    if (stream === "in") continue;
+    if (stream === "in" || /\x1b\[[0-9]*[AF]/.test(text)) continue; // not a redraw
     const lines = text.replace(ESCAPES, "").split("\n");
     lines.pop(); // not finished yet (a prompt, or a progress line rewritten with \r)
     for (const line of lines) {
