@@ -12,8 +12,12 @@ import ast
 
 WINDOW_PACKAGES = frozenset({"desklaunch", "pywebio"})
 """Top-level packages whose import means "this script talks to the window itself"."""
-TERMINAL_PACKAGES = frozenset({"curses", "termios", "tty", "msvcrt", "readchar", "blessed",
-                               "urwid", "npyscreen"})
+TERMINAL_PACKAGES = frozenset({
+    "curses", "termios", "tty", "msvcrt", "readchar", "getkey", "blessed", "urwid", "npyscreen",
+    "asciimatics", "textual", "pick", "simple_term_menu",
+    # prompt_toolkit reads keys from the terminal's descriptor; the menus built on it too
+    "prompt_toolkit", "questionary", "InquirerPy", "inquirer",
+})
 """Packages that drive a real terminal (a full screen, raw keys), which the console is not."""
 
 TERMINAL_NOTICE = (

@@ -139,6 +139,7 @@ class ConsoleProgram:
             capture.start()
             terminal.capture = capture
         report = ""
+        hook = sys.excepthook  # a run's own (rich.traceback.install()) ends with the run
         terminal.begin_run()
         streams.reinstate()
         try:
@@ -158,13 +159,16 @@ class ConsoleProgram:
         except SessionClosed:
             raise
         except KeyboardInterrupt as exc:
-            terminal.write("err", _traceback(exc))
+            if not _shown_by_own_hook(exc, hook):
+                terminal.write("err", _traceback(exc))
             code = 130
         except BaseException as exc:  # noqa: BLE001 - shown as Python would show it
             report = _traceback(exc)
-            terminal.write("err", report)
+            if not _shown_by_own_hook(exc, hook):
+                terminal.write("err", report)
             code = 1
         finally:
+            sys.excepthook = hook
             if capture is not None:
                 terminal.capture = None
                 capture.stop()
@@ -285,6 +289,22 @@ def _exit_code(exc: SystemExit, terminal: Terminal) -> int:
         return code
     terminal.write("err", f"{code}\n")
     return 1
+
+
+def _shown_by_own_hook(exc: BaseException, before: Any) -> bool:
+    """Give an uncaught exception to the `sys.excepthook` the program set, as Python does
+    (rich's, a friendly message); False when it set none, or its hook failed."""
+    hook = sys.excepthook
+    if hook is before or hook is sys.__excepthook__:
+        return False
+    tb = exc.__traceback__
+    while tb is not None and _ours(tb.tb_frame.f_code.co_filename):
+        tb = tb.tb_next
+    try:
+        hook(type(exc), exc, tb)
+    except Exception:  # noqa: BLE001 - Python, too, then prints the exception itself
+        return False
+    return True
 
 
 def _traceback(exc: BaseException) -> str:

@@ -85,7 +85,9 @@ class Terminal:
             raise SessionClosed
         if self._typed_ahead and not password:
             return self._echo(self._typed_ahead.popleft(), prompt, password)
-        label = _NOT_TEXT.sub("", prompt if prompt is not None else self._tail).strip()
+        # getpass("") or getpass(" "): the question was printed before it (click's and
+        # typer's hidden prompts, rich's), as input()'s prompt is
+        label = _NOT_TEXT.sub("", prompt or "").strip() or _NOT_TEXT.sub("", self._tail).strip()
         self.output.flush()
         key = session.new_id("i")
         box = session.open_mailbox(key)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+
 import pytest
 
-from desklaunch.console.detect import wants_console
+from desklaunch.console.detect import terminal_notice, wants_console
 
 
 @pytest.mark.parametrize("source", [
@@ -32,3 +34,17 @@ def test_a_script_that_imports_desklaunch_or_pywebio_does_not(source):
 def test_console_is_forced_by_the_option_and_a_broken_script_is_left_to_the_core():
     assert wants_console("from desklaunch.ui import input", forced=True)
     assert not wants_console("def (:")
+
+
+@pytest.mark.parametrize(("source", "names"), [
+    ("import curses", "curses"),
+    ("from prompt_toolkit import prompt", "prompt_toolkit"),
+    ("import questionary\nfrom InquirerPy import inquirer", "InquirerPy, questionary"),
+    ("import argparse\nimport rich.progress", ""),
+])
+def test_a_script_that_needs_a_real_terminal_is_told_so_before_it_runs(source, names):
+    notice = terminal_notice(ast.parse(source))
+    if names:
+        assert notice.startswith(f"desklaunch: this script uses {names}, which needs a real")
+    else:
+        assert notice == ""

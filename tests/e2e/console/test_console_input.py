@@ -83,6 +83,16 @@ def test_getpass_uses_a_password_field_and_never_shows_the_secret(console):
     app.expect_exit(0)
 
 
+def test_a_password_asked_after_its_question_was_printed_is_labelled_with_it(console):
+    app = console("password_asked_before.py")
+    expect(app.field("Passphrase:")).to_have_attribute("type", "password")
+    app.answer("Passphrase:", "open sesame")
+    expect(app.field("PIN:")).to_have_attribute("type", "password")
+    app.answer("PIN:", "1234")
+    expect(app.line("11 characters, PIN of 4")).to_be_visible()
+    app.expect_exit(0)
+
+
 def test_stop_interrupts_a_sleeping_script_which_can_run_again_from_the_same_folder(console):
     app = console("sleeper.py")
     expect(app.line("tick")).to_be_visible()  # shown while the script still runs

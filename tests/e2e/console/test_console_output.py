@@ -32,6 +32,19 @@ def test_more_colours_backspaces_and_control_codes_show_as_in_a_terminal(console
         expect(app.line(shown)).to_be_visible()
 
 
+def test_redraws_replace_the_lines_they_move_back_to_as_in_a_terminal(console):
+    app = console("live_redraws.py")
+    app.expect_exit(0)
+    for shown in ["Downloads:", "file1: 100%", "file2: 50%"]:
+        expect(app.line(shown)).to_have_count(1)
+    expect(app.line(re.compile(r"^file\d: 0%"))).to_have_count(0)
+    expect(app.line(re.compile(r"^Epochs: 100%"))).to_have_count(1)
+    expect(app.line(re.compile(r"^Epoch \d"))).to_have_count(0)  # tqdm's leave=False bars
+    expect(app.line(re.compile(r"^Copying .* 100%"))).to_have_count(1)
+    expect(app.screen.locator(".dl-fg-1")).to_have_text("disk almost full")
+    assert "   cleared" in app.lines()  # an erased line keeps the cursor's column
+
+
 def test_logging_records_show_in_their_level_colours(console):
     app = console("log_levels.py")
     expect(app.line("plain output")).to_be_visible()
@@ -58,6 +71,13 @@ def test_an_uncaught_exception_shows_its_traceback_in_red_and_exits_1(console):
     expect(app.line(re.compile(r"^\s*File \""))).to_have_count(2)
     expect(app.line("Traceback (most recent call last):")).to_be_visible()
     app.expect_exit(1)
+
+
+def test_an_uncaught_exception_goes_to_the_programs_own_excepthook(console):
+    app = console("own_excepthook.py")
+    expect(app.line("Oops: config missing. Please report this.")).to_be_visible()
+    app.expect_exit(1)
+    expect(app.line("Traceback (most recent call last):")).to_have_count(0)
 
 
 def test_sys_exit_3_is_the_exit_code_shown(console):
