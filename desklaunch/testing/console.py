@@ -13,7 +13,10 @@ from desklaunch.testing.elements import Element
 Send = Callable[[dict[str, Any]], None]
 
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\x1b[=>]")
+_MOVES = re.compile(r"(\n|\r|\x1b\[[0-9]*[ABEFGK])")
+_MOVE = re.compile(r"\x1b\[([0-9]*)([ABEFGK])")
 MAX_LINES = 50_000
+MAX_ROWS = 100
 
 
 def _text(value: Any) -> str:
@@ -184,6 +187,7 @@ class ConsoleView:
         self._open: dict[str, bool] = {}  # stream → its last line is still open
         self._rewrite: dict[str, bool] = {}
         self._last: dict[str, int] = {}  # stream → index of its open line
+        self._rows: dict[str, list[int]] = {}  # stream → its last MAX_ROWS lines' indexes
         self.element = Element("region", "Console")
         self.log = self.element.append(Element("log", "Output"))
         self.input_host = self.element.append(Element("generic"))
@@ -217,29 +221,69 @@ class ConsoleView:
             self.lines[index] = text
         else:
             self._open.clear()
+            self._rows.clear()
             self.lines.append(text)
             self._runs[run] = len(self.lines) - 1
         del self.lines[:-MAX_LINES]
         self.log.own = "\n".join(self.lines)
 
     def _write(self, key: str, text: str) -> None:
-        for part in re.split(r"(\n|\r)", text.replace("\r\n", "\n")):
+        for part in _MOVES.split(text.replace("\r\n", "\n")):
             if part == "\n":
                 if not self._open.get(key):
-                    self.lines.append("")
+                    self._new_line(key, "")
                 self._open[key] = False
+                rows = self._rows.get(key, [])
+                at = rows.index(self._last[key]) if self._last.get(key) in rows else -1
+                if 0 <= at < len(rows) - 1:  # the cursor was moved up: down to the next line
+                    self._to_row(key, rows[at + 1])
             elif part == "\r":
                 self._rewrite[key] = True
+            elif move := _MOVE.fullmatch(part):
+                self._move(key, move.group(2), int(move.group(1) or 0))
             elif part:
                 part = _ESCAPES.sub("", part)
                 if self._open.get(key) and self._last.get(key, -1) < len(self.lines):
                     index = self._last[key]
                     self.lines[index] = part if self._rewrite.get(key) else self.lines[index] + part
                 else:
-                    self.lines.append(part)
-                    self._last[key] = len(self.lines) - 1
-                    self._open[key] = True
+                    self._new_line(key, part)
                 self._rewrite[key] = False
+
+    def _new_line(self, key: str, text: str) -> None:
+        self.lines.append(text)
+        self._last[key] = len(self.lines) - 1
+        self._open[key] = True
+        rows = self._rows.setdefault(key, [])
+        rows.append(len(self.lines) - 1)
+        del rows[:-MAX_ROWS]
+
+    def _to_row(self, key: str, index: int) -> None:
+        """Put `key`'s cursor on line `index`, whose text the next write replaces."""
+        self._last[key] = index
+        self._open[key] = True
+        self._rewrite[key] = True
+
+    def _move(self, key: str, code: str, count: int) -> None:
+        """A cursor move or erase (`ESC[nA` …), as console.js does it."""
+        rows = [row for row in self._rows.get(key, []) if row < len(self.lines)]
+        is_open = bool(self._open.get(key)) and self._last.get(key) in rows
+        at = rows.index(self._last[key]) if is_open else len(rows)
+        if code in "AF" and rows:
+            target = rows[max(0, at - max(1, count))]
+            if not is_open or target != self._last[key]:
+                self._to_row(key, target)
+        elif code in "BE" and is_open and at < len(rows) - 1:
+            self._to_row(key, rows[min(at + max(1, count), len(rows) - 1)])
+        elif code == "G" and is_open and count <= 1:
+            self._rewrite[key] = True
+        elif code == "K" and is_open:
+            index = self._last[key]
+            column = 0 if self._rewrite.get(key) else len(self.lines[index])
+            if count == 0 and column:
+                return
+            self.lines[index] = " " * (0 if count == 0 else column)
+            self._rewrite[key] = False
 
     # -- the input line and the status bar ---------------------------------------------------
 

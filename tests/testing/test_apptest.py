@@ -206,3 +206,10 @@ def test_a_long_log_is_read_whole_though_its_start_is_out_of_view(desklaunch_app
     assert [line for line in lines if line.startswith("line ")] == \
         [f"line {number}" for number in range(1, 2001)]
     assert "line 1" in app.text.splitlines()
+
+
+def test_lines_a_program_redraws_read_as_they_were_redrawn(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_redraws.py", browser=mode)
+    app.wait_for("Done?")
+    assert app.find("log", "Output").text.splitlines()[1:] == \
+        ["Downloads:", "file1: 100%", "file2: 50%", "saved", "Done?"]

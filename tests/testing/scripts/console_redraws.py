@@ -1,0 +1,13 @@
+"""A terminal program that redraws lines it printed: moved back to with cursor codes, as
+tqdm's nested bars and rich's live displays do."""
+
+import sys
+
+print("Downloads:")
+print("file1: 0%")
+print("file2: 0%")
+for percent in (50, 100):
+    sys.stdout.write(f"\033[2A\033[2Kfile1: {percent}%\n\033[2Kfile2: {percent // 2}%\n")
+sys.stdout.write("spinning |")
+sys.stdout.write("\033[2K\rsaved\n")
+input("Done? ")
