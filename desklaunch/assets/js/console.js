@@ -268,7 +268,8 @@ class Screen {
   #move(key, code, count) {
     const rows = this.rows.get(key) ?? [];
     const open = this.open.get(key);
-    const at = open ? rows.lastIndexOf(open) : rows.length; // past the end: a new line
+    const found = open ? rows.lastIndexOf(open) : -1;
+    const at = found >= 0 ? found : rows.length; // past the end: a new line
     const to = (index) => {
       const line = rows[Math.max(0, Math.min(index, rows.length - 1))];
       if (!line || line === open) return;
@@ -277,9 +278,11 @@ class Screen {
       this.open.set(key, line);
     };
     if (code === "A" || code === "F") to(at - Math.max(1, count));
-    else if (code === "B" || code === "E") { if (open && at < rows.length - 1) to(at + Math.max(1, count)); }
-    else if (code === "G") { if (open && count <= 1) open.rewrite = true; }
-    else if (code === "K" && open) {
+    else if (code === "B" || code === "E") {
+      if (at < rows.length - 1) to(at + Math.max(1, count));
+    } else if (code === "G") {
+      if (open && count <= 1) open.rewrite = true;
+    } else if (code === "K" && open) {
       // 0 erases from the cursor on: all of it after a "\r", nothing at the line's end; 1
       // and 2 erase up to the cursor too, which stays where it was.
       const column = open.rewrite ? 0 : [...open.textContent].length;
@@ -330,8 +333,9 @@ class Screen {
     line.rewrite = false;
     this.touched.add(line);
     this.open.delete(key);
-    const rows = this.rows.get(key);
-    const next = rows ? rows[rows.lastIndexOf(line) + 1] : undefined;
+    const rows = this.rows.get(key) ?? [];
+    const at = rows.lastIndexOf(line);
+    const next = at >= 0 ? rows[at + 1] : undefined;
     if (next) { // the cursor was moved up: a newline goes down to the line below
       next.rewrite = true;
       this.open.set(key, next);
