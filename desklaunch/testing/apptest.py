@@ -86,6 +86,17 @@ class _Screen(Protocol):
     def close_popup(self) -> None: ...
 
 
+_open: list[AppTest] = []
+_open_lock = threading.Lock()
+
+
+def open_apps() -> list[AppTest]:
+    """Every `AppTest` started and not yet closed, oldest first (the pytest plugin closes
+    those a test left open, whose threads would otherwise keep the process from ending)."""
+    with _open_lock:
+        return list(_open)
+
+
 class AppTest:
     """One app under test, started at once; `close()` it (or use `with`) when done.
 
@@ -121,6 +132,8 @@ class AppTest:
         except BaseException:
             self.program.leave()
             raise
+        with _open_lock:
+            _open.append(self)
 
     def _start(self, browser: bool | Browser, settle: float) -> None:
         self._session: Callable[[], Session | None]
@@ -334,6 +347,9 @@ class AppTest:
         if self._closed:
             return True
         self._closed = True
+        with _open_lock:
+            if self in _open:
+                _open.remove(self)
         try:
             stopped = self._stop()
         finally:

@@ -396,7 +396,8 @@ class BrowserScreen:
         parts = [str(self.page.get_by_role("main").evaluate(
             f"main => {{ const read = {READ_TEXT}; const text = read(main);"
             " const heading = main.querySelector(':scope > h1.dl-visually-hidden');"
-            " const hidden = heading ? heading.innerText : '';"
+            # hidden when the script shows a first heading of its own: then not in the text
+            " const hidden = heading && heading.getClientRects().length ? heading.innerText : '';"
             " return hidden && text.startsWith(hidden) ? text.slice(hidden.length) : text; }",
             timeout=1000))]
         dialog = self.page.get_by_role("dialog")

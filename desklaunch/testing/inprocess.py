@@ -122,10 +122,10 @@ class InProcess:
 
     # -- settling and waiting -----------------------------------------------------------------
 
-    def settle(self) -> bool:
+    def settle(self, limit: float | None = None) -> bool:
         """Send what the page queued and wait until the work it set off is done and shown;
-        True when it all finished within the settle limit."""
-        deadline = time.monotonic() + self.settle_limit
+        True when it all finished within `limit` (default: the settle limit)."""
+        deadline = time.monotonic() + (self.settle_limit if limit is None else limit)
         while True:
             events = self.page.take_events()
             if events and not self.closed:
@@ -142,16 +142,18 @@ class InProcess:
         return session is None or session.reactions.wait_idle(max(0.0, timeout))
 
     def wait(self, what: str, found: Callable[[], T | None], timeout: float | None = None,
-             check: Callable[[], None] | None = None) -> T:
+             check: Callable[[], None] | None = None, settle: float | None = None) -> T:
         """Wait until `found()` gives something (not None or empty); its result.
 
         `check` runs after each look (it raises to stop waiting: the script failed).
-        Each wait for news is a long poll that answers as soon as the app shows more.
+        Each look first settles, for up to `settle` s (default: the settle limit; 0 to look
+        at what is shown, for work the kit cannot follow). Each wait for news is a long poll
+        that answers as soon as the app shows more.
         """
         limit = self.timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
         while True:
-            self.settle()
+            self.settle(settle)
             result = found()
             if result:
                 return result

@@ -8,14 +8,16 @@
 
 `desklaunch_app(target, **options)` starts an `AppTest` (same arguments). At teardown every
 app is closed and the test fails if a script error went unnoticed, if a thread the test
-started is still running, or if a session was left open. A failing test's report shows
-each app's screen. `pytest --desklaunch-browser` runs every `desklaunch_app` in Chromium
-against the real page instead of in process; `desklaunch_timeout` (ini) sets the verbs'
+started is still running, or if a session was left open. An `AppTest` a test made itself
+and left open is closed after it. A failing test's report shows each app's screen.
+`pytest --desklaunch-browser` runs every `desklaunch_app` in Chromium against the real page
+instead of in process; `desklaunch_timeout` (ini) sets the verbs'
 timeout in seconds.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
@@ -123,12 +125,47 @@ def _leaks(threads_before: set[threading.Thread], sessions_before: set[Any]) -> 
     return problems
 
 
+_MADE_BY_TEST = pytest.StashKey[list["AppTest"]]()
+
+
+def _open_apps() -> list[AppTest]:
+    """The apps started and not closed, if the kit was used at all (nothing imported here)."""
+    apptest = sys.modules.get("desklaunch.testing.apptest")
+    return apptest.open_apps() if apptest is not None else []
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
+    before = set(map(id, _open_apps()))
+    try:
+        return (yield)
+    finally:
+        item.stash[_MADE_BY_TEST] = [app for app in _open_apps() if id(app) not in before]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
+    """Close the apps the test itself started (`app = AppTest(...)`) and left open: their
+    threads would keep pytest from ending. A fixture's apps are its own to close."""
+    try:
+        return (yield)
+    finally:
+        for app in item.stash.get(_MADE_BY_TEST, []):
+            app.close(check=False)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Close whatever apps are still open (a fixture that never closed its app)."""
+    for app in _open_apps():
+        app.close(check=False)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
                               ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
     if report.failed and call.when == "call":
-        for app in item.stash.get(_APPS, []):
+        for app in [*item.stash.get(_APPS, []), *item.stash.get(_MADE_BY_TEST, [])]:
             if not app.closed:
                 report.sections.append((f"desklaunch screen: {app!r}", app.screen()))
     return report

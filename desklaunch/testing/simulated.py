@@ -54,8 +54,10 @@ class SimulatedScreen:
 
     def wait_for_text(self, text: str, timeout: float | None) -> None:
         wanted = norm(text)
+        # What the app shows in the background: look, and wait for news, without settling.
         self.driver.wait(f"the text {text!r}",
-                         lambda: wanted in norm(self.page.text) or None, timeout, self._check)
+                         lambda: wanted in norm(self.page.text) or None, timeout, self._check,
+                         settle=0)
 
     def _field(self, label: str, roles: Sequence[str], verb: str) -> Element:
         def look() -> list[Element]:

@@ -23,6 +23,7 @@ from desklaunch.ui import (
     put_text,
     radio,
     select,
+    set_env,
     slider,
     textarea,
 )
@@ -85,3 +86,13 @@ def test_a_click_changes_both_the_same_way(desklaunch_browser) -> None:
 def test_a_form_reads_the_same_both_ways(desklaunch_browser) -> None:
     simulated, real = read_both(form, desklaunch_browser)
     assert simulated == real
+
+
+def test_a_first_heading_named_as_the_window_reads_the_same_both_ways(desklaunch_browser) -> None:
+    def titled() -> None:
+        set_env(title="Big title")
+        put_markdown("# Big title")
+        put_text("plain")
+
+    simulated, real = read_both(titled, desklaunch_browser)
+    assert simulated == real == "Big title\nplain\nFinished"

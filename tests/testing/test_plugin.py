@@ -29,6 +29,32 @@ def test_a_passing_test_passes(project: pytest.Pytester) -> None:
     project.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=1)
 
 
+def test_an_app_the_test_never_closed_is_closed_so_pytest_ends(project: pytest.Pytester
+                                                                 ) -> None:
+    """The documentation's first example: a plain `AppTest`, neither closed nor in `with`."""
+    project.makepyfile(test_app="""
+        from desklaunch.testing import AppTest
+        from desklaunch.ui import put_buttons, put_text
+
+        def test_greets():
+            app = AppTest.from_file("hello.py")
+            app.fill("Your name", "Ada")
+            app.submit()
+            assert "Hello, Ada!" in app.text
+
+        def test_clicks():
+            def script():
+                put_buttons(["Again"], onclick=lambda label: put_text(f"Clicked {label}"))
+            app = AppTest.from_function(script)
+            app.click("Again")
+            assert "Clicked Again" in app.text
+    """)
+    # Left open, the script's threads kept the process from ending: the timeout is a hang
+    # guard, which fails the test.
+    result = project.runpytest_subprocess("-p", "no:cacheprovider", timeout=60)
+    result.assert_outcomes(passed=2)
+
+
 def test_a_failing_test_shows_the_screen(project: pytest.Pytester) -> None:
     project.makepyfile(test_app="""
         def test_greets(desklaunch_app):
