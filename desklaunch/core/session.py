@@ -41,6 +41,7 @@ Sink = Callable[[Command], None]
 _current: contextvars.ContextVar[Session | None] = contextvars.ContextVar(
     "desklaunch_session", default=None
 )
+_outside: contextvars.ContextVar[int] = contextvars.ContextVar("desklaunch_outside", default=0)
 _PACKAGE_DIR = str(Path(__file__).resolve().parent)
 _numbers = itertools.count(1)
 
@@ -575,6 +576,8 @@ def current_session() -> Session:
     session = _current.get()
     if session is not None:
         return session
+    if _outside.get():
+        raise NoSessionError("this thread stands outside the sessions (a test's own thread)")
     live = Session.live()
     if len(live) == 1:
         return live[0]
@@ -587,6 +590,18 @@ def current_session() -> Session:
         "this thread belongs to no session and several are running: "
         "call desklaunch.ui.register_thread() at the start of the thread"
     )
+
+
+def step_outside() -> Callable[[], None]:
+    """Make the calling thread stand outside the sessions until the returned function is
+    called: `current_session()` then never takes the only one running for it. A test's own
+    thread, whose prints are the test's, not the app's, does this (desklaunch.testing)."""
+    _outside.set(_outside.get() + 1)
+
+    def back() -> None:
+        _outside.set(max(0, _outside.get() - 1))
+
+    return back
 
 
 def bound_session() -> Session | None:

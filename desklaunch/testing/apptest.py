@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
 
+from desklaunch.core.session import step_outside
 from desklaunch.testing.errors import ScriptError
 from desklaunch.testing.page import Download
 from desklaunch.testing.program import from_file, from_function
@@ -134,6 +135,8 @@ class AppTest:
             raise
         with _open_lock:
             _open.append(self)
+        # What the test itself prints or logs stays the test's, out of a console app's log.
+        self._step_back = step_outside()
 
     def _start(self, browser: bool | Browser, settle: float) -> None:
         self._session: Callable[[], Session | None]
@@ -350,6 +353,7 @@ class AppTest:
         with _open_lock:
             if self in _open:
                 _open.remove(self)
+        self._step_back()
         try:
             stopped = self._stop()
         finally:

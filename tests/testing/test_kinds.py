@@ -83,6 +83,17 @@ def test_a_console_script(desklaunch_app, mode) -> None:
     assert app.find("textbox", "Your name:").value == ""
 
 
+def test_what_the_test_prints_stays_out_of_a_console_apps_log(desklaunch_app, mode,
+                                                               capsys) -> None:
+    app = desklaunch_app(SCRIPTS / "console_greet.py", browser=mode)
+    print("a note from the test")
+    app.fill("Your name:", "Ada")
+    app.submit()
+    app.wait_for("Exited with code 3")
+    assert "a note from the test" not in app.find("log", "Output").text
+    assert "a note from the test" in capsys.readouterr().out
+
+
 def test_page_javascript_runs_only_in_the_browser(desklaunch_app, mode) -> None:
     """In process no JavaScript runs: `eval_js` answers None, as code that fails in the page
     does; with `browser=True` the page computes the value."""
