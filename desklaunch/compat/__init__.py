@@ -24,18 +24,26 @@ MODULES = ("", ".exceptions", ".input", ".output", ".pin", ".session", ".platfor
            ".platform.flask", ".platform.django", ".platform.fastapi")
 """The PyWebIO modules the alias provides (suffixes of `pywebio`)."""
 
+PACKAGES = ("", ".platform")
+"""The modules of `MODULES` that are packages."""
+
 _OURS = "desklaunch.compat.pywebio"
 
 
 class _StandIn:
-    """Hands the import system a stand-in module that is already imported."""
+    """Hands the import system desklaunch's stand-in module, imported when the alias's
+    module is created: a finder runs under Python's global import lock (3.11), and an
+    import there would wait for a module lock another thread holds while that thread waits
+    for the global one (seen as a hang of two threads importing `mimetypes`)."""
 
-    def __init__(self, module: ModuleType) -> None:
-        self.module = module
-        self.spec = module.__spec__
+    def __init__(self, ours: str) -> None:
+        self.ours = ours
+        self.spec: ModuleSpec | None = None
 
     def create_module(self, spec: ModuleSpec) -> ModuleType:
-        return self.module
+        module = importlib.import_module(self.ours)
+        self.spec = module.__spec__
+        return module
 
     def exec_module(self, module: ModuleType) -> None:
         module.__spec__ = self.spec  # the import system set the alias's; keep the module's own
@@ -49,9 +57,8 @@ class _PywebioAlias:
         suffix = name[len("pywebio"):]
         if not name.startswith("pywebio") or suffix not in MODULES:
             return None
-        module = importlib.import_module(_OURS + suffix)
-        loader = cast("Loader", _StandIn(module))  # a loader by duck typing
-        return ModuleSpec(name, loader, is_package=hasattr(module, "__path__"))
+        loader = cast("Loader", _StandIn(_OURS + suffix))  # a loader by duck typing
+        return ModuleSpec(name, loader, is_package=suffix in PACKAGES)
 
 
 _ALIAS = _PywebioAlias()

@@ -51,6 +51,25 @@ print(before, put_text.__module__)
     assert result.stdout.split() == ["[]", "desklaunch.ui.outputs"]
 
 
+def test_finding_the_alias_imports_nothing_under_pythons_import_lock() -> None:
+    """Python 3.11 runs a finder under its global import lock: a stand-in imported there
+    deadlocked with another thread importing a module both needed (`mimetypes`). The
+    stand-in is imported when the module is made, under that module's lock only."""
+    probe = """
+import importlib.util, sys
+from desklaunch.compat import install_pywebio_alias
+install_pywebio_alias()
+spec = importlib.util.find_spec("pywebio")
+print("desklaunch.ui" in sys.modules, spec.submodule_search_locations is not None)
+from pywebio.platform import start_server
+print(sys.modules["pywebio.platform"].__spec__.name, "desklaunch.ui" in sys.modules)
+"""
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split() == ["False", "True", "desklaunch.compat.pywebio.platform",
+                                     "True"]
+
+
 def test_star_imports_give_every_name(alias) -> None:
     for module in ("pywebio.input", "pywebio.output", "pywebio.pin", "pywebio.session"):
         namespace: dict[str, object] = {}
