@@ -22,7 +22,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desklaunch.testing.errors import ActionError, WaitTimeoutError, describe_query
+from desklaunch.testing.errors import (
+    ActionError,
+    WaitTimeoutError,
+    describe_query,
+    labels_hint,
+)
 from desklaunch.testing.page import Download
 from desklaunch.testing.program import Program
 
@@ -36,6 +41,9 @@ if TYPE_CHECKING:
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
+_FIELD_LABELS = (
+    "() => [...document.querySelectorAll('input, textarea, select')].map(el =>"
+    " el.getAttribute('aria-label') || [...(el.labels || [])].map(l => l.innerText).join(' '))")
 READ_TEXT = (
     "(el) => { const all = document.createElement('style');"
     " all.textContent = '* { content-visibility: visible !important; }';"
@@ -273,8 +281,12 @@ class BrowserScreen:
         return visible[0]
 
     def _field(self, label: str, verb: str) -> Locator:
-        return self._one(self.page.get_by_label(label, exact=True),
-                         f"a field labelled {label!r} (to {verb})")
+        try:
+            return self._one(self.page.get_by_label(label, exact=True),
+                             f"a field labelled {label!r} (to {verb})")
+        except WaitTimeoutError as missed:
+            shown = self.page.evaluate(_FIELD_LABELS) if not self.page.is_closed() else []
+            raise WaitTimeoutError(f"{missed}{labels_hint(label, shown)}") from None
 
     # -- acting ----------------------------------------------------------------------------
 

@@ -14,6 +14,8 @@ not as errors of the kit.
 
 from __future__ import annotations
 
+import difflib
+
 
 class KitError(AssertionError):
     """Something the app under test did (or did not do) that fails the test."""
@@ -39,3 +41,15 @@ def describe_query(role: str | None, name: str | None, text: str | None) -> str:
     if text is not None:
         parts.append(f"reading {text!r}")
     return " ".join(parts)
+
+
+def labels_hint(wanted: str, shown: list[str]) -> str:
+    """The fields' labels shown, for a wait for a field that never showed (a prompt's colon,
+    "Choose one, or none"): the nearest first, as a line to add to the error."""
+    labels = list(dict.fromkeys(label.strip() for label in shown if label.strip()))
+    if not labels:
+        return ""
+    near = difflib.get_close_matches(wanted, labels, n=1, cutoff=0.6)
+    guess = f" Did you mean {near[0]!r}?" if near else ""
+    listed = ", ".join(repr(label) for label in labels[:10])
+    return f"\nThe fields shown are labelled {listed}.{guess}"

@@ -17,7 +17,12 @@ from desklaunch.core.uploads import too_large
 from desklaunch.errors import ProtocolError
 from desklaunch.testing.console import ArgChoice, ArgField, ConsoleView
 from desklaunch.testing.elements import FIELD_ROLES, Element, norm
-from desklaunch.testing.errors import ActionError, describe_query
+from desklaunch.testing.errors import (
+    ActionError,
+    WaitTimeoutError,
+    describe_query,
+    labels_hint,
+)
 from desklaunch.testing.forms import TEXT_TYPES, FieldModel, FormModel
 from desklaunch.testing.inprocess import InProcess
 from desklaunch.testing.page import Download, Page
@@ -65,7 +70,11 @@ class SimulatedScreen:
                     and norm(e.name) == norm(label)]
 
         what = f"a field labelled {label!r} (to {verb})"
-        return _one(self.driver.wait(what, look, None, self._check), what)
+        try:
+            return _one(self.driver.wait(what, look, None, self._check), what)
+        except WaitTimeoutError as missed:
+            shown = [e.name for e in self._scope().walk() if e.role in roles and e.owner]
+            raise WaitTimeoutError(f"{missed}{labels_hint(label, shown)}") from None
 
     def _clickable(self, name: str, index: int | None) -> Element:
         wanted = norm(name)

@@ -51,6 +51,15 @@ def test_a_timeout_names_what_was_awaited_and_shows_the_screen(desklaunch_app, m
     assert "the screen shows:\n    Welcome\n    Your name\n    Submit" in message
 
 
+def test_a_field_not_found_names_the_labels_shown_and_the_nearest(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_greet.py", browser=mode, timeout=0.5)
+    with pytest.raises(WaitTimeoutError) as failure:
+        app.fill("Your name", "Ada")  # the prompt's colon is part of the label
+    message = str(failure.value)
+    assert "\nThe fields shown are labelled " in message
+    assert message.endswith("'Your name:'. Did you mean 'Your name:'?")
+
+
 def test_the_scripts_exception_fails_the_test_with_its_traceback(desklaunch_app, mode) -> None:
     app = desklaunch_app(crashing, browser=mode)
     app.fill("Your name", "Ada")
