@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import inspect
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -80,18 +81,28 @@ def _wrap_class(cls: type) -> None:
 
 
 def _wrapped(method: Callable[..., Any]) -> Callable[..., Any]:
+    # Where the words come: `args`, wherever an override put it (httpie's is
+    # `parse_args(self, env, args=None)`), else the first argument, as argparse's own.
+    names = list(inspect.signature(method).parameters)[1:]
+    at = names.index("args") if "args" in names else 0
+
     @functools.wraps(method)
-    def parse(self: argparse.ArgumentParser, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
+    def parse(self: argparse.ArgumentParser, *pos: Any, **kwargs: Any) -> Any:
         state = _state
+        given = list(pos)
+        args = kwargs.get("args", given[at] if at < len(given) else None)
         if state.depth == 0 and state.ask is not None and _from_command_line(args):
             ask, state.ask = state.ask, None
             chosen = ask(self)
             if chosen is not None:
                 sys.argv[1:] = chosen
-                args = None if args is None else list(chosen)
+                if args is not None and "args" in kwargs:
+                    kwargs["args"] = list(chosen)
+                elif args is not None:
+                    given[at] = list(chosen)
         state.depth += 1
         try:
-            return method(self, args, *rest, **kwargs)
+            return method(self, *given, **kwargs)
         finally:
             state.depth -= 1
 

@@ -48,7 +48,23 @@ def wants_console(source: str | bytes, *, forced: bool = False) -> bool:
     return not (imported_packages(tree) & WINDOW_PACKAGES)
 
 
+def _module_level(tree: ast.AST) -> ast.Module:
+    """The imports that run when the module runs: inside `if`/`try`/`with` blocks, not
+    inside functions and classes, which may never be called (pydoc imports `tty` only for
+    a pager it uses on a terminal)."""
+    kept: list[ast.stmt] = []
+    todo = list(getattr(tree, "body", []))
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            kept.append(node)
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            for field in ("body", "orelse", "finalbody", "handlers"):
+                todo.extend(getattr(node, field, []))
+    return ast.Module(body=kept, type_ignores=[])
+
+
 def terminal_notice(tree: ast.AST) -> str:
     """The line to show before running a script that needs a real terminal, or ""."""
-    used = sorted(imported_packages(tree) & TERMINAL_PACKAGES)
+    used = sorted(imported_packages(_module_level(tree)) & TERMINAL_PACKAGES)
     return TERMINAL_NOTICE.format(names=", ".join(used)) if used else ""

@@ -286,7 +286,7 @@ def _exit_code(exc: SystemExit, terminal: Terminal) -> int:
     if code is None:
         return 0
     if isinstance(code, int):
-        return code
+        return int(code)  # sys.exit(not ok) exits with True: 1
     terminal.write("err", f"{code}\n")
     return 1
 

@@ -3,9 +3,10 @@
 `sys.stdout` is process-wide, so each stand-in looks up the console of the code calling it
 (`desklaunch.core.session.current_session()`, whose `data["console"]` a console run sets) and
 passes the call to that run's own streams (runstreams.py), or to the real stream for every
-other thread. `getpass.getpass` and `time.sleep`
-are wrapped the same way: a password field instead of the terminal, and a sleep that the
-Stop button can cut short. `install()`/`uninstall()` are counted, so sessions may overlap.
+other thread. `getpass.getpass`, `time.sleep` and `signal.signal` are wrapped the same way:
+a password field instead of the terminal, a sleep that the Stop button can cut short, and
+handlers the program's thread may set (Python allows them on the main thread only).
+`install()`/`uninstall()` are counted, so sessions may overlap.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import getpass
 import io
 import operator
+import signal
 import sys
 import threading
 import time
@@ -125,6 +127,15 @@ class ConsoleStream(io.TextIOBase):
             raise io.UnsupportedOperation("fileno")
         return target.fileno()
 
+    def detach(self) -> Any:
+        """The run's stream's bytes underneath (`sys.stdout = sys.stdout.detach()`, as
+        pyfiglet does to write bytes); the text stream is then done, as Python's is."""
+        target = self._target()
+        detach = getattr(target, "detach", None)
+        if detach is None:
+            raise io.UnsupportedOperation("detach")
+        return detach()
+
     def flush(self) -> None:
         target = self._target()
         if target is not None:
@@ -204,6 +215,19 @@ def console_sleep(seconds: float) -> None:
         raise SessionClosed
 
 
+_real_signal = signal.signal
+
+
+def console_signal(signalnum: int, handler: Any) -> Any:
+    """`signal.signal` in the program's thread: accepted and not installed, where Python
+    would refuse it outside the main thread (csvkit's `SIGPIPE`, a Ctrl+C handler). Stop
+    still ends the program with KeyboardInterrupt. Returns the handler in place."""
+    console, _ = _console()
+    if console is None or threading.current_thread() is threading.main_thread():
+        return _real_signal(signalnum, handler)
+    return signal.getsignal(signal.Signals(signalnum))
+
+
 class _Installed:
     count = 0
     saved: tuple[Any, ...] = ()
@@ -250,10 +274,12 @@ def install() -> None:
         _Installed.count += 1
         if _Installed.count > 1:
             return
-        _Installed.saved = (sys.stdout, sys.stderr, sys.stdin, getpass.getpass, time.sleep)
+        _Installed.saved = (sys.stdout, sys.stderr, sys.stdin, getpass.getpass, time.sleep,
+                            signal.signal)
         sys.stdout, sys.stderr, sys.stdin = _STDOUT, _STDERR, _STDIN
         getpass.getpass = console_getpass
         time.sleep = console_sleep  # type: ignore[assignment]
+        signal.signal = console_signal
 
 
 def reinstate() -> None:
@@ -272,7 +298,8 @@ def uninstall() -> None:
         _Installed.count -= 1
         if _Installed.count:
             return
-        out, err, inp, real_getpass, real_sleep = _Installed.saved
+        out, err, inp, real_getpass, real_sleep, real_signal = _Installed.saved
         sys.stdout, sys.stderr, sys.stdin = out, err, inp
         getpass.getpass = real_getpass
         time.sleep = real_sleep
+        signal.signal = real_signal

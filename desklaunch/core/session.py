@@ -620,7 +620,7 @@ def _exit_code(exc: SystemExit) -> int:
     if code is None:
         return 0
     if isinstance(code, int):
-        return code
+        return int(code)  # sys.exit(not ok) exits with True: 1
     _print_error(f"{code}\n")
     return 1
 

@@ -67,3 +67,20 @@ def test_other_threads_and_unarmed_runs_pass_through():
 def test_an_explicit_copy_of_the_command_line_is_caught_too():
     with argcatch.armed(lambda found: ["--x", "2"]):
         assert parser().parse_args(sys.argv[1:]).x == 2
+
+
+def test_an_override_that_takes_its_words_after_another_argument_is_called_as_it_asks():
+    """httpie's parser: `parse_args(self, env, args=None, namespace=None)`, called with
+    keywords; the words chosen in the form reach it as `args`, and `env` stays `env`."""
+
+    class WithEnvironment(argparse.ArgumentParser):
+        def parse_args(self, env, args=None, namespace=None):
+            parsed = super().parse_args(args, namespace)
+            parsed.env = env
+            return parsed
+
+    with argcatch.armed(lambda found: ["--x", "3"]):
+        parsed = parser(WithEnvironment).parse_args(args=sys.argv[1:], env="terminal")
+        assert (parsed.x, parsed.env) == (3, "terminal")
+        positional = parser(WithEnvironment).parse_args("desktop", ["--x", "4"])
+        assert (positional.x, positional.env) == (4, "desktop")

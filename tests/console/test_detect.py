@@ -41,6 +41,9 @@ def test_console_is_forced_by_the_option_and_a_broken_script_is_left_to_the_core
     ("from prompt_toolkit import prompt", "prompt_toolkit"),
     ("import questionary\nfrom InquirerPy import inquirer", "InquirerPy, questionary"),
     ("import argparse\nimport rich.progress", ""),
+    ("try:\n    import msvcrt\nexcept ImportError:\n    import termios", "msvcrt, termios"),
+    ("def pager():\n    import tty\n", ""),  # pydoc's: a function that may never run
+    ("if True:\n    class Keys:\n        import readchar\n", ""),
 ])
 def test_a_script_that_needs_a_real_terminal_is_told_so_before_it_runs(source, names):
     notice = terminal_notice(ast.parse(source))

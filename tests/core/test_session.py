@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import threading
 from collections.abc import Callable
@@ -242,9 +243,10 @@ def _fails() -> None:
     (lambda: None, "finished", 0),
     (lambda: sys.exit(), "finished", 0),
     (lambda: sys.exit(3), "finished", 3),
+    (lambda: sys.exit(True), "finished", 1),  # sys.exit(not ok), as unittest.main() does
     (_exits_with_message, "finished", 1),
     (_fails, "error", 1),
-], ids=["return", "exit-none", "exit-3", "exit-message", "exception"])
+], ids=["return", "exit-none", "exit-3", "exit-true", "exit-message", "exception"])
 def test_the_way_a_script_ends_gives_its_state_and_exit_code(make_session, main, state, code):
     session, sink = make_session(main)
     session.start()
@@ -252,6 +254,7 @@ def test_the_way_a_script_ends_gives_its_state_and_exit_code(make_session, main,
     assert (session.outcome.state, session.outcome.code) == (state, code)
     assert sink.commands[-1] == {"cmd": "state", "state": state, "code": code,
                                  "traceback": session.outcome.traceback}
+    assert json.dumps(sink.commands[-1]["code"]) == str(code)  # the number the page shows
 
 
 def test_sys_exit_with_a_message_prints_it_like_python(make_session, capsys):

@@ -86,6 +86,27 @@ def test_sys_exit_3_is_the_exit_code_shown(console):
     app.expect_exit(3)
 
 
+def test_bytes_written_to_a_detached_stdout_are_shown(console):
+    app = console("writes_bytes.py")
+    expect(app.line("bytes through a detached stdout: ✓")).to_be_visible()
+    app.expect_exit(0)
+    app.click("Run again")  # the next run has a stdout of its own again
+    expect(app.line("bytes through a detached stdout: ✓")).to_have_count(2)
+    app.expect_exit(0)
+
+
+def test_a_program_that_sets_signal_handlers_runs(console):
+    app = console("sets_signals.py")
+    expect(app.line("handlers set")).to_be_visible()
+    app.expect_exit(0)
+
+
+def test_sys_exit_true_is_exit_code_1(console):
+    app = console("exit_not_ok.py")
+    expect(app.line("2 checks failed")).to_be_visible()
+    app.expect_exit(1)
+
+
 def test_the_output_of_child_processes_is_captured(console):
     app = console("children.py")
     expect(app.line("parent last")).to_be_visible()
