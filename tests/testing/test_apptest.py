@@ -221,5 +221,5 @@ def test_lines_a_program_redraws_read_as_they_were_redrawn(desklaunch_app, mode)
     app = desklaunch_app(SCRIPTS / "console_redraws.py", browser=mode)
     app.wait_for("Done?")
     assert app.find("log", "Output").text.splitlines()[1:] == \
-        ["Downloads:", "file1: 100%", "file2: 50%", "saved", "Done?"]
+        ["Downloads:", "file1: 100%", "file2: 50%", "saved", "checked: 2", "Done?"]
 

@@ -274,6 +274,11 @@ class Screen {
       const line = rows[Math.max(0, Math.min(index, rows.length - 1))];
       if (!line || line === open) return;
       if (open) open.rewrite = false;
+      if (open && open === rows.at(-1) && index < at && !open.textContent.trim()) {
+        // A blank last line the cursor leaves upwards (a bar erased by tqdm's leave=False,
+        // rich's transient display): a terminal's later output would write over it.
+        this.#drop(key, open);
+      }
       line.rewrite = true;
       this.open.set(key, line);
     };
@@ -291,6 +296,15 @@ class Screen {
       open.rewrite = false;
       this.touched.add(open);
     }
+  }
+
+  /** Take `key`'s last line off the screen. */
+  #drop(key, line) {
+    this.rows.get(key)?.pop();
+    this.touched.delete(line);
+    if (line.parentElement === this.block) this.inBlock -= 1;
+    line.remove();
+    this.lines -= 1;
   }
 
   #place(el) {

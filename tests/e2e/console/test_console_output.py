@@ -40,6 +40,7 @@ def test_redraws_replace_the_lines_they_move_back_to_as_in_a_terminal(console):
     expect(app.line(re.compile(r"^file\d: 0%"))).to_have_count(0)
     expect(app.line(re.compile(r"^Epochs: 100%"))).to_have_count(1)
     expect(app.line(re.compile(r"^Epoch \d"))).to_have_count(0)  # tqdm's leave=False bars
+    assert [line for line in app.lines() if not line.strip()] == []  # nor their blank rows
     expect(app.line(re.compile(r"^Copying .* 100%"))).to_have_count(1)
     expect(app.screen.locator(".dl-fg-1")).to_have_text("disk almost full")
     assert "   cleared" in app.lines()  # an erased line keeps the cursor's column
