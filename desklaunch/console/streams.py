@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from typing import IO, Any, Protocol
 
+from desklaunch.console.ctrlc import Handlers
 from desklaunch.console.runstreams import RunStreams
 from desklaunch.core.session import current_session
 from desklaunch.errors import NoSessionError, SessionClosed
@@ -31,6 +32,7 @@ class Console(Protocol):
 
     thread: threading.Thread | None
     wake: threading.Event
+    handlers: Handlers
     streams: RunStreams
     """The streams of the run going on (or of the last one)."""
 
@@ -219,13 +221,13 @@ _real_signal = signal.signal
 
 
 def console_signal(signalnum: int, handler: Any) -> Any:
-    """`signal.signal` in the program's thread: accepted and not installed, where Python
-    would refuse it outside the main thread (csvkit's `SIGPIPE`, a Ctrl+C handler). Stop
-    still ends the program with KeyboardInterrupt. Returns the handler in place."""
+    """`signal.signal` in the program's thread: kept for the run, not installed, where
+    Python would refuse it outside the main thread (csvkit's `SIGPIPE`); Stop calls a
+    Ctrl+C handler kept (ctrlc.py). Returns the handler in place before."""
     console, _ = _console()
     if console is None or threading.current_thread() is threading.main_thread():
         return _real_signal(signalnum, handler)
-    return signal.getsignal(signal.Signals(signalnum))
+    return console.handlers.set(signalnum, handler)
 
 
 class _Installed:

@@ -5,17 +5,20 @@ It sends the page the `console` widget once, batches writes (output.py), asks fo
 of input with a `console_input` command, and shows the run's state with `console_status`.
 Those two are coalesced commands: a reloaded page gets only their newest form.
 Stop raises `KeyboardInterrupt` in the script thread (desklaunch.core.interrupt), or wakes the
-input line or `time.sleep` it is blocked in, as Ctrl+C would in a terminal.
+input line or `time.sleep` it is blocked in, as Ctrl+C would in a terminal; a program that
+set its own Ctrl+C handler gets that handler called instead (ctrlc.py).
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
+import signal
 import threading
 from collections import deque
 from typing import Any
 
+from desklaunch.console import ctrlc
 from desklaunch.console.children import Children
 from desklaunch.console.fdcapture import FdCapture
 from desklaunch.console.output import ConsoleOutput
@@ -54,6 +57,9 @@ class Terminal:
         self.children = Children(f"desklaunch-console-children-{session.number}")
         self.capture: FdCapture | None = None
         """The run's capture of fds 1 and 2, while one is on."""
+        self.handlers = ctrlc.Handlers()
+        """The signal handlers the run's program set (streams.py `console_signal`)."""
+        self._ctrlc: threading.Thread | None = None
         self.stop_id = session.register_callback(lambda _value: self.stop())
         session.data["console"] = self
         session.defer(self.close)
@@ -125,7 +131,7 @@ class Terminal:
             event = box.get()
             kind = event["type"]
             if kind == "interrupt":  # type: ignore[comparison-overlap]  # from stop()
-                raise KeyboardInterrupt
+                raise event.get("raise") or KeyboardInterrupt
             if kind == "cancel":
                 return [""]
             value = event.get("value")
@@ -155,6 +161,7 @@ class Terminal:
     def begin_run(self) -> None:
         self.streams = self._fresh_streams()  # what the last run closed stays closed there
         self._typed_ahead.clear()
+        self.handlers.clear()  # a run is a fresh process
         self.children.started = 0
         with self._lock:
             self._running = True
@@ -172,18 +179,28 @@ class Terminal:
         """Ctrl+C: `KeyboardInterrupt` in the script, however it is waiting, and SIGINT to
         the child processes it started (children.py): the script first, so that a script
         waiting for a child meets the interrupt as soon as that child ends."""
+        handler = self.handlers.get(signal.SIGINT)
+        program = self.thread
+        if callable(handler) and self._running and program is not None:
+            self._ctrlc = ctrlc.call_handler(handler, self.session, program, self._raise)
+        else:
+            self._raise(KeyboardInterrupt)
+        self.children.interrupt()
+
+    def _raise(self, kind: type[BaseException]) -> None:
+        """Raise `kind` in the running program, however it is waiting."""
         with self._lock:
             if not self._running or self.thread is None or self.thread.ident is None:
                 return
             if self._input is not None:  # waiting for a line: that wait raises it itself
-                self._input.put({"seq": 0, "type": "interrupt", "id": ""})  # type: ignore[typeddict-item]
+                self._input.put({"seq": 0, "type": "interrupt", "id": "",  # type: ignore[typeddict-item]
+                                 "raise": kind})
             else:
                 # The interrupt first, then the wake: a console `time.sleep` returns and the
                 # interrupt lands at once; woken first, the script could be asleep again (in
                 # C, where nothing lands) before the interrupt is set.
-                raise_in_thread(self.thread.ident, KeyboardInterrupt)
+                raise_in_thread(self.thread.ident, kind)
                 self.wake.set()
-        self.children.interrupt()
 
     def status(self, fields: dict[str, Any]) -> None:
         """Show the state of the run (running with Stop, or ended with Run again)."""
@@ -196,4 +213,6 @@ class Terminal:
         The streams see the closed session and fall back to the real ones."""
         self.wake.set()
         self.children.end()
+        if self._ctrlc is not None:
+            self._ctrlc.join(1.0)  # its UI calls and sleeps end with the session
         self.output.close()

@@ -116,6 +116,25 @@ def test_a_sleep_after_a_caught_stop_sleeps(console):
     app.expect_exit(0)
 
 
+def test_stop_calls_the_programs_own_ctrl_c_handler_which_ends_it(console):
+    app = console("ctrl_c_handler.py")
+    expect(app.line("item 2")).to_be_visible()
+    app.click("Stop")
+    expect(app.line(re.compile(r"^saved \d+ items before leaving$"))).to_be_visible()
+    app.expect_exit(4)
+    expect(app.line("KeyboardInterrupt")).to_have_count(0)
+
+
+def test_a_ctrl_c_handler_that_returns_lets_the_program_go_on(console):
+    app = console("ctrl_c_flag.py")
+    expect(app.page.get_by_role("button", name="Stop")).to_be_visible()
+    app.click("Stop")
+    expect(app.line("stopped cleanly")).to_be_visible()
+    app.answer("Keep the results?", "yes")
+    expect(app.line("kept: yes")).to_be_visible()
+    app.expect_exit(0)
+
+
 def test_stop_interrupts_a_script_waiting_for_input(console):
     app = console("input_echo.py")
     expect(app.field("Your name:")).to_be_visible()

@@ -1,0 +1,79 @@
+"""A program's own Ctrl+C handler (`signal.signal(SIGINT, handler)`), called by Stop.
+
+Python installs signal handlers on the main thread only, and a console program runs on a
+thread of its own: streams.py keeps the handlers it sets here (`Handlers`, one set per run)
+instead of installing them. Stop then calls the SIGINT one as Ctrl+C would in a terminal,
+with the program's current frame, on a thread of its own bound to the session (so what it
+prints shows): `desklaunch-console-ctrlc-N`, owned by the `Terminal`, ending when the
+handler returns or the session closes. What the handler raises is raised in the program, as
+it would have been there (`sys.exit(4)` ends it with code 4); a handler that returns lets
+the program go on.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from desklaunch.core.session import Session, bind_current
+from desklaunch.errors import SessionClosed
+
+
+class Handlers:
+    """The handlers a run's program set, by signal number."""
+
+    def __init__(self) -> None:
+        self._set: dict[int, Any] = {}
+
+    def set(self, signalnum: int, handler: Any) -> Any:
+        """Keep `handler`; the one in place before, as `signal.signal` returns it."""
+        number = int(signal.Signals(signalnum))  # a wrong number fails as Python's does
+        previous = self._set.get(number, signal.getsignal(number))
+        self._set[number] = handler
+        return previous
+
+    def get(self, signalnum: int) -> Any:
+        return self._set.get(int(signalnum))
+
+    def clear(self) -> None:
+        self._set.clear()
+
+
+def carrier(exc: BaseException) -> type[BaseException]:
+    """A class that is `exc` again when raised by its type in another thread (all CPython
+    can raise there): a subclass of its type, made with its arguments."""
+    kind = type(exc)
+    args = exc.args
+
+    def again(self: BaseException, *_ignored: Any) -> None:
+        kind.__init__(self, *args)
+
+    return type(kind.__name__, (kind,), {"__init__": again, "__module__": kind.__module__,
+                                         "__qualname__": kind.__qualname__})
+
+
+def call_handler(handler: Callable[[int, Any], Any], session: Session,
+                 program: threading.Thread,
+                 deliver: Callable[[type[BaseException]], None]) -> threading.Thread:
+    """Run `handler(SIGINT, frame)` on a thread of its own; what it raises goes to
+    `deliver`, to be raised in the program."""
+
+    def run() -> None:
+        bind_current(session)
+        frame = sys._current_frames().get(program.ident or 0)
+        try:
+            handler(signal.SIGINT, frame)
+        except SessionClosed:
+            return
+        except BaseException as exc:  # noqa: BLE001 - the program's to meet, not ours
+            deliver(carrier(exc))
+        finally:
+            del frame
+
+    thread = threading.Thread(target=run, name=f"desklaunch-console-ctrlc-{session.number}",
+                              daemon=False)
+    thread.start()
+    return thread
