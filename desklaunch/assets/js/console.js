@@ -35,6 +35,7 @@ const SGR = /^[0-9;]*$/; // `ESC[…m` with other marks (`ESC[>4;2m`) sets somet
 const SILENT = /[\x00-\x07\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]/g;
 const LEVEL = /(^|[\s[\]:|-])(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)(?=[\s\]:|-]|$)/;
 const TQDM = /^(.*?)(\d{1,3})%\|/;
+const HELP_OPTION = /^\s+-/;
 // Cursor up (A, F: and to the line's start), down (B, E), to a column (G), erase (K).
 const MOVES = /(\n|\r|\x1b\[[0-9]*[ABEFGK])/;
 const MOVE = /^\x1b\[([0-9]*)([ABEFGK])$/;
@@ -391,7 +392,8 @@ class Screen {
 
 function decorate(line) {
   const text = line.textContent;
-  const level = LEVEL.exec(text.slice(0, 80));
+  // Not a help text's option line ("  --debug-file PATH  … for DEBUG logging").
+  const level = HELP_OPTION.test(text) ? null : LEVEL.exec(text.slice(0, 80));
   if (line.logClass) line.classList.remove(line.logClass);
   line.logClass = null;
   if (level) {

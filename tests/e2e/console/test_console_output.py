@@ -53,6 +53,8 @@ def test_logging_records_show_in_their_level_colours(console):
     expect(app.line("INFO demo: all is well")).to_have_class(re.compile("dl-log-info"))
     expect(app.line("WARNING demo: careful now")).to_have_class(re.compile("dl-log-warning"))
     expect(app.line("ERROR demo: that failed")).to_have_class(re.compile("dl-log-error"))
+    help_line = app.line(re.compile(r"^\s+--debug-file PATH"))
+    expect(help_line).not_to_have_class(re.compile("dl-log-"))  # an option, not a record
     app.expect_exit(0)
 
 

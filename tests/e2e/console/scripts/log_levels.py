@@ -7,3 +7,4 @@ log.info("all is well")
 log.warning("careful now")
 log.error("that failed")
 print("plain output")
+print("  --debug-file PATH  File to be used as a stream for DEBUG logging")  # help text
