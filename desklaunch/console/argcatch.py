@@ -96,7 +96,7 @@ def _wrapped(method: Callable[..., Any]) -> Callable[..., Any]:
             chosen = ask(self)
             if chosen is not None:
                 sys.argv[1:] = chosen
-                if args is not None and "args" in kwargs:
+                if "args" in kwargs:
                     kwargs["args"] = list(chosen)
                 elif args is not None:
                     given[at] = list(chosen)

@@ -202,7 +202,8 @@ def console_sleep(seconds: float) -> None:
     """`time.sleep` that the Stop button wakes, so a sleeping script stops at once."""
     console, closed = _console()
     if console is None or console.thread is not threading.current_thread():
-        _real_sleep(seconds)
+        # the sleep this one replaced: the core's, which a closing session wakes
+        (_Installed.saved[4] if _Installed.saved else _real_sleep)(seconds)
         return
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")

@@ -176,9 +176,10 @@ class Terminal:
             self._running = False
 
     def stop(self) -> None:
-        """Ctrl+C: `KeyboardInterrupt` in the script, however it is waiting, and SIGINT to
-        the child processes it started (children.py): the script first, so that a script
-        waiting for a child meets the interrupt as soon as that child ends."""
+        """Ctrl+C: `KeyboardInterrupt` in the script, however it is waiting (or the Ctrl+C
+        handler it set, called), and SIGINT to the child processes it started (children.py):
+        the script first, so that a script waiting for a child meets the interrupt as soon
+        as that child ends."""
         handler = self.handlers.get(signal.SIGINT)
         program = self.thread
         if callable(handler) and self._running and program is not None:

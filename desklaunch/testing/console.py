@@ -233,10 +233,9 @@ class ConsoleView:
                 if not self._open.get(key):
                     self._new_line(key, "")
                 self._open[key] = False
-                rows = self._rows.get(key, [])
-                at = rows.index(self._last[key]) if self._last.get(key) in rows else -1
-                if 0 <= at < len(rows) - 1:  # the cursor was moved up: down to the next line
-                    self._to_row(key, rows[at + 1])
+                rows, last = self._rows.get(key, []), self._last.get(key)
+                if rows and last != rows[-1] and last in rows:  # the cursor was moved up:
+                    self._to_row(key, rows[rows.index(last) + 1])  # down to the next line
             elif part == "\r":
                 self._rewrite[key] = True
             elif move := _MOVE.fullmatch(part):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,17 @@ def test_closing_the_window_ends_a_sleeping_script(console):
     app.app.end_session(app.session)  # what closing the window does
     assert app.session.join(10), "the script did not stop"  # hang guard only
     assert app.program.last_code is None  # ended by the window, not by itself
+
+
+def test_closing_the_window_ends_a_ctrl_c_handler_asleep(console):
+    app = console("ctrl_c_slow_save.py")
+    expect(app.line("working").first).to_be_visible()
+    app.click("Stop")
+    expect(app.line("saving, this takes a while")).to_be_visible()
+    app.app.end_session(app.session)  # what closing the window does
+    assert app.session.join(10), "the script did not stop"  # hang guard only
+    handlers = [t for t in threading.enumerate() if t.name.startswith("desklaunch-console-ctrlc")]
+    assert not [t for t in handlers if t.is_alive()], "the handler's sleep was not woken"
 
 
 def test_stops_traceback_shows_the_programs_frames_only(console):
