@@ -5,15 +5,19 @@
 passes the call to that run's own streams (runstreams.py), or to the real stream for every
 other thread. `getpass.getpass`, `time.sleep` and `signal.signal` are wrapped the same way:
 a password field instead of the terminal, a sleep that the Stop button can cut short, and
-handlers the program's thread may set (Python allows them on the main thread only).
+handlers the program's thread may set (Python allows them on the main thread only). So are
+`os.isatty` and `os.get_terminal_size`: stdout's and stderr's descriptors are a terminal to
+the program, as the streams' own `isatty()` says (termcolor asks the descriptor).
 `install()`/`uninstall()` are counted, so sessions may overlap.
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import io
 import operator
+import os
 import signal
 import sys
 import threading
@@ -231,6 +235,44 @@ def console_signal(signalnum: int, handler: Any) -> Any:
     return console.handlers.set(signalnum, handler)
 
 
+COLUMNS, LINES = 80, 24
+"""The console's size as the program asks it: a terminal's default, and what
+`shutil.get_terminal_size()` gave before it asked the descriptor."""
+_real_isatty = os.isatty
+_real_terminal_size = os.get_terminal_size
+
+
+def _is_output(fd: int) -> bool:
+    """Whether `fd` is stdout's or stderr's descriptor, asked by a console run: 1 or 2 (the
+    pipes the console shows, fdcapture.py), or what `sys.stdout.fileno()` gives."""
+    if active_console() is None:
+        return False
+    if fd in (1, 2):
+        return True
+    for number in (1, 2):
+        with contextlib.suppress(OSError, ValueError):  # no such stream, or closed
+            if real_fileno(number) == fd:
+                return True
+    return False
+
+
+def console_isatty(fd: int, /) -> bool:
+    """`os.isatty`: stdout's and stderr's descriptors are a terminal to a console run."""
+    if _is_output(fd):
+        return True
+    return (_Installed.saved[6] if _Installed.saved else _real_isatty)(fd)
+
+
+def console_terminal_size(fd: int = 1, /) -> os.terminal_size:
+    """`os.get_terminal_size`: the console's size for stdout's and stderr's descriptors
+    (where the pipe underneath would raise), the real answer for any other."""
+    if _is_output(fd):
+        return os.terminal_size((COLUMNS, LINES))
+    real: Callable[[int], os.terminal_size] = \
+        _Installed.saved[7] if _Installed.saved else _real_terminal_size
+    return real(fd)
+
+
 class _Installed:
     count = 0
     saved: tuple[Any, ...] = ()
@@ -278,11 +320,13 @@ def install() -> None:
         if _Installed.count > 1:
             return
         _Installed.saved = (sys.stdout, sys.stderr, sys.stdin, getpass.getpass, time.sleep,
-                            signal.signal)
+                            signal.signal, os.isatty, os.get_terminal_size)
         sys.stdout, sys.stderr, sys.stdin = _STDOUT, _STDERR, _STDIN
         getpass.getpass = console_getpass
         time.sleep = console_sleep  # type: ignore[assignment]
         signal.signal = console_signal
+        os.isatty = console_isatty
+        os.get_terminal_size = console_terminal_size
 
 
 def reinstate() -> None:
@@ -301,8 +345,11 @@ def uninstall() -> None:
         _Installed.count -= 1
         if _Installed.count:
             return
-        out, err, inp, real_getpass, real_sleep, real_signal = _Installed.saved
+        (out, err, inp, real_getpass, real_sleep, real_signal, real_isatty,
+         real_size) = _Installed.saved
         sys.stdout, sys.stderr, sys.stdin = out, err, inp
         getpass.getpass = real_getpass
         time.sleep = real_sleep
         signal.signal = real_signal
+        os.isatty = real_isatty
+        os.get_terminal_size = real_size

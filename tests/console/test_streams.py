@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import io
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -37,6 +38,22 @@ def test_without_a_console_the_real_streams_are_used():
         assert time.sleep is streams.console_sleep
         assert getpass.getpass is streams.console_getpass
     assert (out.getvalue(), err.getvalue()) == ("to stdout\n", "to stderr\n")
+
+
+def test_without_a_console_descriptors_get_their_real_answers():
+    read, write = os.pipe()
+    try:
+        with installed_over(io.StringIO(), io.StringIO(), io.StringIO()):
+            assert os.isatty is streams.console_isatty
+            assert not os.isatty(write)
+            with pytest.raises(OSError):
+                os.get_terminal_size(write)
+            assert os.isatty(1) == streams._real_isatty(1)  # no console: fd 1 as it is
+    finally:
+        os.close(read)
+        os.close(write)
+    assert (os.isatty, os.get_terminal_size) == (streams._real_isatty,
+                                                 streams._real_terminal_size)
 
 
 def test_overlapping_installs_are_undone_by_the_last_uninstall():

@@ -120,6 +120,13 @@ def test_the_output_of_child_processes_is_captured(console):
     app.expect_exit(0)
 
 
+def test_a_program_that_asks_the_descriptor_is_told_it_is_a_terminal(console):
+    app = console("colours_if_terminal.py")
+    app.expect_exit(0)
+    expect(app.screen.locator(".dl-fg-1")).to_have_text("red for a terminal")
+    expect(app.line("80 columns, 24 lines")).to_be_visible()
+
+
 def test_a_curses_script_is_told_the_console_is_not_a_terminal(console):
     app = console("uses_curses.py")
     expect(app.line(re.compile(r"^desklaunch: this script uses curses, which needs a real "
