@@ -40,6 +40,11 @@ const HELP_OPTION = /^\s+-/;
 const MOVES = /(\n|\r|\x1b\[[0-9]*[ABEFGK])/;
 const MOVE = /^\x1b\[([0-9]*)([ABEFGK])$/;
 const MAX_ROWS = 100;
+// Characters a terminal gives two cells (wcwidth's wide ones: CJK, Hangul, full-width forms,
+// most emoji). Each is set in a box exactly two cells wide, whatever the width of the font
+// that has it, so the columns that rich, tabulate or wcwidth padded line up as in a terminal.
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const WIDE_CHARS = new RegExp(WIDE.source, "gu");
 
 let send = () => false;
 
@@ -121,9 +126,27 @@ function plain(style, extra) {
     !style.italic && !style.underline && !style.inverse;
 }
 
+/** `text` as nodes to append: itself, unless it has wide characters, each then in a box of
+ * two cells (one box a character, so a wrapped line may still break between them). */
+function cells(text) {
+  if (!WIDE.test(text)) return [text];
+  const nodes = [];
+  let last = 0;
+  for (const match of text.matchAll(WIDE_CHARS)) {
+    if (match.index > last) nodes.push(text.slice(last, match.index));
+    const box = document.createElement("span");
+    box.className = "dl-wide";
+    box.textContent = match[0];
+    nodes.push(box);
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) nodes.push(text.slice(last));
+  return nodes;
+}
+
 function styledSpan(style, text, extra) {
   const span = document.createElement("span");
-  span.textContent = text;
+  span.append(...cells(text));
   const names = extra ? [extra] : [];
   // Reverse video swaps the two colours; "default" is the screen's own (console.css).
   const [fg, bg] = style.inverse ? [style.bg ?? "default-bg", style.fg ?? "default-fg"]
@@ -329,7 +352,8 @@ class Screen {
       line.textContent = "";
     }
     if (!part.includes("\x1b")) {
-      line.append(plain(style, extra) ? part : styledSpan(style, part, extra));
+      if (plain(style, extra)) line.append(...cells(part));
+      else line.append(styledSpan(style, part, extra));
       this.touched.add(line);
       return;
     }

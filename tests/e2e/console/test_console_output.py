@@ -127,6 +127,33 @@ def test_a_program_that_asks_the_descriptor_is_told_it_is_a_terminal(console):
     expect(app.line("80 columns, 24 lines")).to_be_visible()
 
 
+BARS_AT = """(line) => {
+    const xs = [];
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = node.data.indexOf("|"); i >= 0; i = node.data.indexOf("|", i + 1)) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            xs.push(Math.round(range.getBoundingClientRect().x));
+        }
+    }
+    return xs;
+}"""
+
+
+def test_wide_characters_take_two_cells_so_a_table_lines_up(console):
+    app = console("wide_table.py")
+    app.expect_exit(0)
+    rows = app.screen.locator(".dl-line.dl-out")
+    expect(rows).to_have_count(5)
+    bars = [row.evaluate(BARS_AT) for row in rows.all()]
+    assert len(bars[0]) == 3, bars
+    for shown in bars[1:]:  # every column's "|" where the header's is, to the pixel
+        assert all(abs(x - first) <= 1 for x, first in zip(shown, bars[0], strict=True)), bars
+    expect(app.line("| 张三     | 北京   |")).to_be_visible()  # the text itself is unchanged
+
+
 def test_a_curses_script_is_told_the_console_is_not_a_terminal(console):
     app = console("uses_curses.py")
     expect(app.line(re.compile(r"^desklaunch: this script uses curses, which needs a real "

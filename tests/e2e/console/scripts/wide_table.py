@@ -1,0 +1,13 @@
+"""A table padded as a terminal counts cells (wcwidth, rich, tabulate): each Chinese,
+Japanese or Korean character, and most emoji, takes two."""
+
+ROWS = [("name", "city"), ("张三", "北京"), ("Alice", "Oslo"), ("김민준", "서울"),
+        ("🙂 ok", "東京")]
+
+
+def cells(text: str) -> int:
+    return sum(2 if ord(char) >= 0x1100 else 1 for char in text)
+
+
+for name, city in ROWS:
+    print(f"| {name}{' ' * (8 - cells(name))} | {city}{' ' * (6 - cells(city))} |")
