@@ -165,6 +165,14 @@ class Pilot:
 
     # -- stopping --------------------------------------------------------------------------
 
+    def close_window(self) -> bool:
+        """Close the window as its close button does: the page goes, then the app stops.
+        True when every thread of the app ended. (Stopping the app under an open page
+        would leave the page polling a server that is gone.)"""
+        with contextlib.suppress(Error):
+            self.page.close()
+        return self.app.close()
+
     def stop(self) -> list[str]:
         """Close the page and the app; return what went wrong that the test did not expect."""
         problems: list[str] = []

@@ -27,7 +27,7 @@ def test_closing_stops_a_script_that_sleeps_in_its_loop(pilot) -> None:
 
     app = pilot(script)
     app.expect_text("Checked 1 time(s)")
-    assert app.app.close(), "the sleeping script did not stop"
+    assert app.close_window(), "the sleeping script did not stop"
     assert app.session.outcome.state == "closed"
 
 
@@ -43,7 +43,7 @@ def test_closing_stops_a_callback_that_sleeps(pilot) -> None:
     app = pilot(script)
     app.click("Print")
     app.expect_text("Waiting for the printer")
-    assert app.app.close(), "the sleeping callback did not stop"
+    assert app.close_window(), "the sleeping callback did not stop"
 
 
 def test_closing_stops_an_async_script_that_calls_time_sleep(pilot) -> None:
@@ -53,7 +53,7 @@ def test_closing_stops_an_async_script_that_calls_time_sleep(pilot) -> None:
 
     app = pilot(script)
     app.expect_text("Polling the sensor")
-    assert app.app.close(), "the async script did not stop"
+    assert app.close_window(), "the async script did not stop"
     assert app.session.outcome is not None, "the event loop is still asleep"
     assert app.session.outcome.state == "closed"
 
