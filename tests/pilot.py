@@ -184,8 +184,6 @@ class Pilot:
                 problems.append("a callback raised: " + self.text(CALLBACK_ERROR).first
                                 .inner_text())
         problems.extend(self.page_errors)
-        with contextlib.suppress(Error):  # the browser itself went away; the app must stop
-            self.page.close()
-        if not self.app.close():
+        if not self.close_window():  # the browser itself may have gone; the app must stop
             problems.append("the script did not stop when the app closed")
         return problems
