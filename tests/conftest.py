@@ -98,10 +98,11 @@ class Recorder:
 
     def __init__(self) -> None:
         self.commands: list[dict[str, Any]] = []
-        self._cond = threading.Condition()
+        self._lock = threading.RLock()  # taken directly: see desklaunch/core/interrupt.py
+        self._cond = threading.Condition(self._lock)
 
     def __call__(self, command: dict[str, Any]) -> None:
-        with self._cond:
+        with self._lock:
             self.commands.append(command)
             self._cond.notify_all()
 
@@ -109,7 +110,7 @@ class Recorder:
         return [c["cmd"] for c in self.commands]
 
     def wait_for(self, kind: str) -> dict[str, Any]:
-        with self._cond:
+        with self._lock:
             found = self._cond.wait_for(lambda: kind in self.kinds(), SESSION_WAIT)
         assert found, f"no {kind!r} command came; got {self.commands}"
         return next(c for c in self.commands if c["cmd"] == kind)

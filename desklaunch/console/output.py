@@ -32,7 +32,8 @@ class ConsoleOutput:
         self._send = send
         self._chunks: list[tuple[str, list[str]]] = []
         self._size = 0
-        self._cond = threading.Condition()
+        self._lock = threading.RLock()  # taken directly: see core/interrupt.py
+        self._cond = threading.Condition(self._lock)
         self._send_lock = threading.Lock()  # keeps batches in order between flushers
         self._closed = False
         self._thread = threading.Thread(target=self._flusher, name=name)
@@ -42,7 +43,7 @@ class ConsoleOutput:
         """Add `text` to the stream `stream` ("out" or "err"); it shows within `DELAY` s."""
         if not text:
             return
-        with self._cond:
+        with self._lock:
             if self._closed:
                 return
             first = not self._chunks
@@ -60,7 +61,7 @@ class ConsoleOutput:
     def flush(self) -> None:
         """Send whatever is buffered now."""
         with self._send_lock:
-            with self._cond:
+            with self._lock:
                 chunks, self._chunks, self._size = self._chunks, [], 0
             joined = [[stream, "".join(parts)] for stream, parts in chunks]
             for start in range(0, len(joined), 64):
@@ -74,7 +75,7 @@ class ConsoleOutput:
 
     def _flusher(self) -> None:
         while True:
-            with self._cond:
+            with self._lock:
                 while not self._chunks and not self._closed:
                     self._cond.wait()
                 if self._closed:
@@ -86,7 +87,7 @@ class ConsoleOutput:
 
     def close(self) -> None:
         """Send what is left and stop the flusher thread (it is joined)."""
-        with self._cond:
+        with self._lock:
             self._closed = True
             self._cond.notify_all()
         if self._thread is not threading.current_thread():

@@ -56,9 +56,9 @@ class Channel:
         self.last_seen = clock()
         self.closed_reason: str | None = None
         self._clock = clock
-        lock = threading.RLock()
-        self._cond = threading.Condition(lock)  # long polls wait on it
-        self._collecting = threading.Condition(lock)  # event answers wait on it
+        self._lock = threading.RLock()  # taken directly: see core/interrupt.py
+        self._cond = threading.Condition(self._lock)  # long polls wait on it
+        self._collecting = threading.Condition(self._lock)  # event answers wait on it
         self._outbox: deque[Command] = deque()
         self._seq = 0
         self._view: str | None = None
@@ -72,7 +72,7 @@ class Channel:
 
     def push(self, command: Command) -> None:
         """The session's sink: number the command, keep it until acknowledged, wake the poll."""
-        with self._cond:
+        with self._lock:
             if self.closed_reason is not None:
                 return
             key = command.get("coalesce")
@@ -105,7 +105,7 @@ class Channel:
 
     def new_view(self) -> PollAnswer:
         """Give a (re)loaded page a view of its own and the replay of what it should show."""
-        with self._cond:
+        with self._lock:
             self._view = secrets.token_urlsafe(12)
             self._event_seq = 0
             self._claimed = 0
@@ -135,17 +135,17 @@ class Channel:
     def await_output(self, timeout: float) -> None:
         """Before the first view: wait (up to `timeout`) until the script has sent more than
         the session's opening `env`, so the first answer carries it."""
-        with self._cond:
+        with self._lock:
             self._cond.wait_for(lambda: self._viewed or self.closed_reason is not None
                                 or any(c["cmd"] != "env" for c in self._outbox), timeout)
 
     def is_current(self, view: str) -> bool:
-        with self._cond:
+        with self._lock:
             return view == self._view
 
     def wait(self, view: str, ack: int, timeout: float) -> PollAnswer:
         """Answer a long poll: the commands after `ack`, as soon as there are any."""
-        with self._cond:
+        with self._lock:
             self._check_ack(ack)
             self.polls += 1
             deadline = self._clock() + timeout
@@ -199,12 +199,12 @@ class Channel:
     @contextlib.contextmanager
     def holding(self) -> Iterator[None]:
         """While an event answer collects its output, long polls leave the commands to it."""
-        with self._cond:
+        with self._lock:
             self._holding += 1
         try:
             yield
         finally:
-            with self._cond:
+            with self._lock:
                 self._holding -= 1
                 # Wake long polls only for what the answer did not carry: a wake-up now would
                 # compete with the answer being sent.
@@ -215,7 +215,7 @@ class Channel:
                 ) -> list[Command]:
         """An event answer's commands: wait (up to `timeout`) for the work `tokens` track,
         then take the commands after `ack` (call it `holding()`)."""
-        with self._cond:
+        with self._lock:
             deadline = time.monotonic() + timeout
             while not all(token.is_set() for token in tokens):
                 remaining = deadline - time.monotonic()
@@ -232,13 +232,13 @@ class Channel:
 
     def wake(self) -> None:
         """Let waiting answers look again (a reaction they wait for has finished)."""
-        with self._cond:
+        with self._lock:
             self._collecting.notify_all()
 
     def accept(self, view: str, events: list[Event], ack: int | None = None
                ) -> list[Event] | None:
         """The events not seen before, in order; None when `view` is no longer current."""
-        with self._cond:
+        with self._lock:
             if ack is not None:
                 self._check_ack(ack)
             if view != self._view:
@@ -250,7 +250,7 @@ class Channel:
             return fresh
 
     def close(self, reason: str) -> None:
-        with self._cond:
+        with self._lock:
             if self.closed_reason is None:
                 self.closed_reason = reason
             self._cond.notify_all()

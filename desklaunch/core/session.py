@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from desklaunch.core import logs
-from desklaunch.core.interrupt import raise_in_thread
+from desklaunch.core.interrupt import raise_in_thread, withdraw_raise_in_thread
 from desklaunch.core.messages import Command, Event
 from desklaunch.core.native import NativeDialogs
 from desklaunch.core.reactions import Reactions
@@ -62,7 +62,8 @@ class Mailbox:
 
     def __init__(self) -> None:
         self._events: deque[Event] = deque()
-        self._cond = threading.Condition()
+        self._mutex = threading.RLock()  # taken directly: see core/interrupt.py
+        self._cond = threading.Condition(self._mutex)
         self._closed = False
         self._waiter: tuple[asyncio.AbstractEventLoop, asyncio.Future[None]] | None = None
         self.on_wait: Callable[[], None] | None = None
@@ -73,21 +74,21 @@ class Mailbox:
 
         Subclasses that handle the event in `put` itself return False.
         """
-        with self._cond:
+        with self._mutex:
             self._events.append(event)
             self._cond.notify()
             self._wake_async()
         return True
 
     def close(self) -> None:
-        with self._cond:
+        with self._mutex:
             self._closed = True
             self._cond.notify_all()
             self._wake_async()
 
     def get(self) -> Event:
         """Block until the next event; raise `SessionClosed` once the session is closed."""
-        with self._cond:
+        with self._mutex:
             while not self._events and not self._closed:
                 self._waiting()
                 self._cond.wait()
@@ -99,7 +100,7 @@ class Mailbox:
         """Like `get()`, awaited on whatever event loop runs the caller."""
         loop = asyncio.get_running_loop()
         while True:
-            with self._cond:
+            with self._mutex:
                 if self._closed:
                     raise SessionClosed
                 if self._events:
@@ -119,7 +120,7 @@ class Mailbox:
     def nudge(self) -> None:
         """Wake a blocked `get()` for a moment: it looks again and, with nothing new, waits
         again. An exception raised meanwhile in the waiting thread surfaces this way."""
-        with self._cond:
+        with self._mutex:
             self._cond.notify_all()
             self._wake_async()
 
@@ -558,6 +559,14 @@ class Session:
         for box in boxes:
             box.nudge()
         return True
+
+    def withdraw_raise_in_script(self) -> None:
+        """Called in the script's own thread: drop a `raise_in_script` it has not raised yet,
+        so a stop meant for code that has since ended cannot hit the code after it. A
+        `SessionClosed` that `interrupt` may have asked for is raised here instead."""
+        withdraw_raise_in_thread(threading.get_ident())
+        if self.closed:
+            raise SessionClosed
 
     def join(self, timeout: float) -> bool:
         """Wait up to `timeout` s for the script and callbacks to stop; True when they did."""

@@ -86,7 +86,8 @@ class Switcher(Mailbox):
         self.home = home
         self.title = title
         self.key = session.new_id("apps")
-        self._state = threading.Condition()
+        self._lock = threading.RLock()  # taken directly: see core/interrupt.py
+        self._state = threading.Condition(self._lock)
         self._pending: str | None = None
         self._busy = False  # an app runs in the script's thread and may be stopped
         self._run = 0  # counts the apps started
@@ -102,11 +103,11 @@ class Switcher(Mailbox):
             raise ValueError(f"go_app(): no app named {name!r} (the apps: "
                              f"{', '.join(self.names)})")
         if threading.get_ident() == self._script:
-            with self._state:
+            with self._lock:
                 self._pending = name
                 self._busy = False
             raise AppSwitch(name)
-        with self._state:
+        with self._lock:
             self._pending = name
             self._state.notify_all()
             if not self._busy:
@@ -133,7 +134,7 @@ class Switcher(Mailbox):
 
     def close(self) -> None:
         super().close()
-        with self._state:
+        with self._lock:
             self._shut = True
             self._state.notify_all()
 
@@ -145,7 +146,7 @@ class Switcher(Mailbox):
         while True:
             try:
                 self._show(name)
-                with self._state:
+                with self._lock:
                     self._pending = None
                     self._run += 1
                     self._busy = True
@@ -162,12 +163,15 @@ class Switcher(Mailbox):
 
     def _stopped(self) -> str | None:
         """Mark the running app ended; the app asked for next, if any. A second stop that
-        lands meanwhile (see `request`) is taken here."""
+        lands meanwhile (see `request`) is taken here, and one not yet landed is withdrawn:
+        an app that ended on its own just as it was asked to stop would otherwise pass the
+        stop on to the app shown next."""
         while True:
             try:
-                with self._state:
+                with self._lock:
                     self._busy = False
                     self._ended = self._run
+                    self.session.withdraw_raise_in_script()
                     self._state.notify_all()
                     return self._pending
             except AppSwitch:
@@ -175,7 +179,7 @@ class Switcher(Mailbox):
 
     def _next(self) -> str:
         """Wait, after an app ended, for the person (or a callback) to pick the next one."""
-        with self._state:
+        with self._lock:
             while self._pending is None and not self._shut:
                 self._state.wait()
             if self._pending is None:

@@ -71,7 +71,8 @@ class PinBoard(Mailbox):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self._lock = threading.Condition()
+        self._lock = threading.RLock()  # taken directly: see core/interrupt.py
+        self._changed = threading.Condition(self._lock)
         self._widgets: dict[str, PinWidget] = {}  # widget id → widget
         self._current: dict[str, PinWidget] = {}  # name → its newest widget
         self._values: dict[str, Any] = {}
@@ -135,7 +136,7 @@ class PinBoard(Mailbox):
         with self._lock:
             self._waiters.append(waiter)
             try:
-                self._lock.wait_for(lambda: waiter.result is not None or self._shut, timeout)
+                self._changed.wait_for(lambda: waiter.result is not None or self._shut, timeout)
             finally:
                 self._waiters.remove(waiter)
             return self._outcome(waiter)
@@ -187,7 +188,7 @@ class PinBoard(Mailbox):
                     waiter.result = {"name": widget.name, "value": value}
                     _wake(waiter)
                     woke = True
-            self._lock.notify_all()
+            self._changed.notify_all()
             callbacks = list(self._on_change.get(widget.name, ()))
         self._show(widget, raw, echo=True)
         for callback in callbacks:
@@ -197,7 +198,7 @@ class PinBoard(Mailbox):
     def nudge(self) -> None:
         super().nudge()
         with self._lock:
-            self._lock.notify_all()  # a blocked pin_wait_change looks again
+            self._changed.notify_all()  # a blocked pin_wait_change looks again
 
     def close(self) -> None:
         with self._lock:
@@ -206,7 +207,7 @@ class PinBoard(Mailbox):
             self._shut = True
             for waiter in self._waiters:
                 _wake(waiter)
-            self._lock.notify_all()
+            self._changed.notify_all()
 
     def _show(self, widget: PinWidget, raw: Any, echo: bool) -> None:
         """Tell the page (and any later replay) the widget's newest value.

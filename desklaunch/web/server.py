@@ -165,8 +165,13 @@ class Server:
 
     def _stop_waitress(self, server: Any, timeout: float) -> None:
         from waitress import wasyncore
+        from waitress.channel import HTTPChannel
 
         def close_everything() -> None:
+            for channel in list(server._map.values()):
+                if isinstance(channel, HTTPChannel):  # closes its buffers too: a large
+                    with contextlib.suppress(OSError):  # answer unsent spills to a file
+                        channel.handle_close()
             wasyncore.close_all(server._map, ignore_all=True)
 
         server.task_dispatcher.shutdown(timeout=timeout)

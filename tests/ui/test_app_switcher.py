@@ -118,6 +118,47 @@ def test_an_app_busy_in_code_that_runs_destructors_still_stops_when_another_is_a
     assert ended == ["busy"] * 5
 
 
+def test_a_switch_asked_for_as_the_app_ends_on_its_own_leaves_the_switch_working(
+        make_session) -> None:
+    """The app returns while the switch is deciding to stop it: the stop then reaches the
+    script's thread as it waits for the switch's lock. It must not leave that lock held
+    (a later switch could then not stop a busy app) nor stop the app shown next."""
+    busy_ended: list[int] = []
+
+    def quick() -> None:
+        threading.Thread(target=switch.request, args=("busy",), daemon=True).start()
+        time.sleep(0.05)  # the request holds the switch's lock by now; the app ends
+
+    def busy() -> None:
+        put_text(f"busy {len(busy_ended) + 1}")
+        try:
+            while True:
+                sum(range(100))
+        finally:
+            busy_ended.append(1)
+
+    session, sink = make_session(lambda: run_apps({"quick": quick, "busy": busy},
+                                                  first="busy"))
+    raise_in_script = session.raise_in_script
+
+    def late_stop(exc_type: type[BaseException]) -> bool:
+        time.sleep(0.2)  # the stop goes out only once the app has returned
+        return raise_in_script(exc_type)
+
+    session.raise_in_script = late_stop  # type: ignore[method-assign]
+    session.start()
+    wait_until(lambda: "apps" in session.data)
+    switch = session.data["apps"]
+    for round_ in range(1, 5):
+        wait_until(lambda round_=round_: any(
+            c.get("widget", {}).get("text") == f"busy {round_}" for c in sink.commands))
+        if round_ < 4:
+            threading.Thread(target=switch.request, args=("quick",), daemon=True).start()
+            wait_until(lambda round_=round_: len(busy_ended) == round_)
+    shown = [c["current"] for c in sink.commands if c["cmd"] == "apps"]
+    assert shown == [1, 0, 1, 0, 1, 0, 1]  # positions in ["quick", "busy", "index"]
+
+
 def test_go_app_in_the_app_itself_and_an_unknown_name(make_session) -> None:
     problems: list[str] = []
 

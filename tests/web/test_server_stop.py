@@ -8,9 +8,13 @@ trigger's pipe, and `stop()`'s own wake-up write then hits a closed fd.
 
 from __future__ import annotations
 
+import gc
 import socket
 import threading
 import time
+import warnings
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -98,3 +102,23 @@ def test_stop_closes_everything_when_the_loop_already_died(server: Server) -> No
     server.stop()
     assert refused(server.port)
     assert waitress.trigger._closed
+
+
+def test_stop_closes_the_temporary_file_of_a_large_answer_nobody_read() -> None:
+    """waitress spills an answer over 1 MB to a temporary file until the client reads it;
+    the reader here never does (a window closed mid-answer)."""
+
+    def large(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        start_response("200 OK", [("Content-Type", "application/octet-stream")])
+        return [b"x" * 8_000_000]
+
+    running = Server(threads=2, connection_limit=4)
+    running.start(large)
+    with socket.create_connection(("127.0.0.1", running.port), timeout=GUARD) as client:
+        client.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert client.recv(1024).startswith(b"HTTP/1.1 200")  # the answer is being sent
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ResourceWarning)
+            running.stop()
+            gc.collect()
+    assert [str(w.message) for w in caught if w.category is ResourceWarning] == []

@@ -108,6 +108,20 @@ def test_stop_interrupts_a_sleeping_script_which_can_run_again_from_the_same_fol
     expect(app.line("KeyboardInterrupt")).to_have_count(2)
 
 
+def test_stop_interrupts_a_print_loop_every_time(console):
+    """The interrupt lands wherever the loop is, often inside the console's own writing:
+    the output must go on showing (each stop's traceback at the end), run after run."""
+    app = console("prints_until_stopped.py")
+    last = app.screen.locator(".dl-line").last
+    for run in range(3):
+        if run:
+            app.click("Run again")
+        expect(last).to_have_text(re.compile(r"^line \d+$"))
+        app.click("Stop")
+        expect(last).to_have_text("KeyboardInterrupt")
+        app.expect_exit(130)
+
+
 def test_a_sleep_after_a_caught_stop_sleeps(console):
     app = console("stop_caught.py")
     expect(app.line("busy")).to_be_visible()
