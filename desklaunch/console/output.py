@@ -4,6 +4,10 @@ A loop printing 10,000 lines must not become 10,000 commands, and a script print
 a second must show one line a second. So every write lands in a buffer, and a flusher
 thread sends what gathered a short moment (`DELAY`) after the first write, or at once when
 the buffer is large; `flush()` sends now (before a blocking read, at the end of a run).
+
+A write never sends: Stop raises `KeyboardInterrupt` in the program's thread at any
+bytecode, and one landing between taking text out of the buffer and sending it would lose
+that text. The flusher's thread is never interrupted.
 """
 
 from __future__ import annotations
@@ -52,11 +56,8 @@ class ConsoleOutput:
             else:
                 self._chunks.append((stream, [text]))
             self._size += len(text)
-            full = self._size >= MAX_CHUNK
-            if first or full:
+            if first or self._size >= MAX_CHUNK:
                 self._cond.notify_all()
-        if full:
-            self.flush()
 
     def flush(self) -> None:
         """Send whatever is buffered now."""
@@ -81,7 +82,7 @@ class ConsoleOutput:
                 if self._closed:
                     break
                 # Let the burst this write belongs to gather (a print loop), then send it.
-                self._cond.wait(DELAY)
+                self._cond.wait_for(lambda: self._size >= MAX_CHUNK or self._closed, DELAY)
             self.flush()
         self.flush()
 

@@ -41,3 +41,21 @@ def test_a_lone_write_is_sent_without_waiting_for_more():
         assert sent.text() == "one line\n"
     finally:
         output.close()
+
+
+def test_the_programs_writes_never_send_so_a_stop_cannot_lose_text_being_sent():
+    """Stop interrupts the writing thread anywhere; text is only taken out of the buffer on
+    the flusher's thread, which nothing interrupts."""
+    senders: list[str] = []
+    sent = Recorder()
+
+    def send(command):
+        senders.append(threading.current_thread().name)
+        sent(command)
+
+    output = ConsoleOutput(send, "test-console-flush")
+    for i in range(20_000):  # well past the size that sends at once
+        output.write("out", f"line {i}\n")
+    output.close()
+    assert sent.text() == "".join(f"line {i}\n" for i in range(20_000))
+    assert set(senders) == {"test-console-flush"}
