@@ -242,6 +242,8 @@ class ConsoleView:
                 self._move(key, move.group(2), int(move.group(1) or 0))
             elif part:
                 part = _ESCAPES.sub("", part)
+                if not self._open.get(key):
+                    self._take_cleared(key)
                 if self._open.get(key) and self._last.get(key, -1) < len(self.lines):
                     index = self._last[key]
                     self.lines[index] = part if self._rewrite.get(key) else self.lines[index] + part
@@ -256,6 +258,21 @@ class ConsoleView:
         rows = self._rows.setdefault(key, [])
         rows.append(len(self.lines) - 1)
         del rows[:-MAX_ROWS]
+
+    def _take_cleared(self, key: str) -> None:
+        """Text on `key`, the other stream's last line blanked and returned to: it goes on
+        that line, as console.js does (one cursor for both streams, as in a terminal)."""
+        other = "err" if key == "out" else "out"
+        theirs, index = self._rows.get(other, []), self._last.get(other)
+        if (not self._open.get(other) or not self._rewrite.get(other) or not theirs
+                or theirs[-1] != index or index >= len(self.lines) or self.lines[index].strip()):
+            return
+        theirs.pop()
+        self._open[other] = False
+        rows = self._rows.setdefault(key, [])
+        rows.append(index)
+        del rows[:-MAX_ROWS]
+        self._to_row(key, index)
 
     def _to_row(self, key: str, index: int) -> None:
         """Put `key`'s cursor on line `index`, whose text the next write replaces."""

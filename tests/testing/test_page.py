@@ -13,6 +13,17 @@ def test_the_console_keeps_lines_rewrites_progress_and_drops_escape_codes() -> N
     assert console.log.text.splitlines() == ["start", "100%", "warning", "done"]
 
 
+def test_a_line_written_where_the_other_stream_blanked_its_bar_takes_that_line() -> None:
+    """tqdm.write: the bar (stderr) is erased, the line (stdout) goes where it was, the bar
+    is drawn again below, as with a terminal's one cursor. A bar not erased keeps its line."""
+    console = ConsoleView(lambda event: None)
+    console.write([["err", "\rFiles 0%"], ["err", "\r        \r"], ["out", "file 1\n"],
+                   ["err", "\rFiles 50%"], ["out", "not over the bar\n"],
+                   ["err", "\rFiles 100%\n"], ["out", "finished\n"]])
+    assert console.log.text.splitlines() == ["file 1", "Files 100%", "not over the bar",
+                                             "finished"]
+
+
 def test_html_reads_with_its_spaces_headings_links_and_rows() -> None:
     root = html_elements("<h2>Plan</h2><p>one <b>bold</b>\n  move</p>"
                          "<table><tr><th>Item</th> <th>Count</th></tr>"

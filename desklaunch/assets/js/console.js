@@ -250,9 +250,31 @@ class Screen {
         const back = /^\x08+/.exec(part)?.[0].length ?? 0; // a spinner's "\b/" and the like
         if (back) this.#eraseBack(key, back);
         const shown = printable(part.slice(back));
-        if (shown) this.#append(key, stream, style, shown, extra);
+        if (shown) {
+          this.#takeCleared(key, stream);
+          this.#append(key, stream, style, shown, extra);
+        }
       }
     }
+  }
+
+  /** A terminal has one cursor for both streams. Text on a stream with no open line, while
+   * the other stream's last line was blanked and returned to, goes on that line: tqdm.write
+   * erases the bar, prints its line there, and draws the bar again below. */
+  #takeCleared(key, stream) {
+    if (this.open.has(key)) return;
+    const other = key === "out" ? "err" : "out";
+    const line = this.open.get(other);
+    const theirs = this.rows.get(other) ?? [];
+    if (!line || !line.rewrite || line.textContent.trim() || theirs.at(-1) !== line) return;
+    theirs.pop();
+    this.open.delete(other);
+    line.className = `dl-line dl-${stream}`;
+    this.open.set(key, line);
+    const rows = this.rows.get(key) ?? [];
+    rows.push(line);
+    if (rows.length > MAX_ROWS) rows.shift();
+    this.rows.set(key, rows);
   }
 
   /** Take the last `count` characters off the unfinished line (backspaces that reach

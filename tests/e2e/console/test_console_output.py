@@ -67,6 +67,15 @@ def test_a_tqdm_bar_is_one_progress_bar_that_ends_full(console):
     expect(app.line(re.compile(r"^Crunching: 100%"))).to_have_count(1)
 
 
+def test_tqdm_write_puts_its_lines_above_the_bars_as_in_a_terminal(console):
+    app = console("tqdm_write.py")
+    app.expect_exit(0)
+    *lines, bar, last = app.last_run()[1]
+    assert lines == ["done outer 0", "done outer 1", "done outer 2"]
+    assert bar.startswith("Outer: 100%")
+    assert last == "finished"
+
+
 def test_an_uncaught_exception_shows_its_traceback_in_red_and_exits_1(console):
     app = console("crash.py")
     expect(app.line("ZeroDivisionError: division by zero")).to_have_class(re.compile("dl-err"))
