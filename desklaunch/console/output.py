@@ -7,7 +7,8 @@ the buffer is large; `flush()` sends now (before a blocking read, at the end of 
 
 A write never sends: Stop raises `KeyboardInterrupt` in the program's thread at any
 bytecode, and one landing between taking text out of the buffer and sending it would lose
-that text. The flusher's thread is never interrupted.
+that text. The flusher's thread is never interrupted; only `flush()`, called before a prompt
+and at a run's end, sends on the caller's thread.
 """
 
 from __future__ import annotations
