@@ -17,10 +17,12 @@ import contextlib
 import os
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from desklaunch.testing.errors import (
     ActionError,
@@ -53,6 +55,10 @@ READ_TEXT = (
 console log above the view), which a person scrolls to."""
 DOWNLOAD_WAIT = 1.0
 """After a click, how long `downloads` waits for the browser to report a download."""
+EVENTS_PATH = "/api/events"
+"""Where the page posts its events (docs/protocol.md)."""
+POLL_MS = 10
+"""How often `settle` looks whether the page's event posts were answered."""
 START_TIMEOUT = 30.0
 """How long the page may take to open (a cold Chromium on a busy machine is slow)."""
 _shared: dict[str, Any] = {}
@@ -170,6 +176,10 @@ class BrowserScreen:
         self._downloads_seen = 0
         self._clicked = False
         self.page.on("download", lambda download: self._downloads.append(download))
+        self._posting = 0  # the page's event posts not yet answered
+        self.page.on("request", lambda request: self._count_post(request, 1))
+        self.page.on("requestfinished", lambda request: self._count_post(request, -1))
+        self.page.on("requestfailed", lambda request: self._count_post(request, -1))
         self._last: Locator | None = None
 
     @property
@@ -197,8 +207,19 @@ class BrowserScreen:
 
     # -- waiting ---------------------------------------------------------------------------
 
+    def _count_post(self, request: Any, change: int) -> None:
+        if request.method == "POST" and urlsplit(request.url).path == EVENTS_PATH:
+            self._posting += change
+
     def settle(self) -> None:
-        """Wait for the work the last action set off, then for the page to draw it."""
+        """Wait for the work the last action set off, then for the page to draw it.
+
+        The action's event travels on its own: the page posts it once its handlers have
+        run, and a busy machine may take longer than a frame to get it to the server."""
+        self.page.evaluate("() => new Promise(done => setTimeout(done, 0))")  # posts started
+        deadline = time.monotonic() + self.settle_limit
+        while self._posting > 0 and time.monotonic() < deadline:
+            self.page.wait_for_timeout(POLL_MS)  # Playwright reports the answers meanwhile
         session = self.session
         if session is not None:
             session.reactions.wait_idle(self.settle_limit)

@@ -74,6 +74,21 @@ def test_the_scripts_exception_fails_the_test_with_its_traceback(desklaunch_app,
     assert app.exit_code == 1
 
 
+def test_a_step_waits_for_its_event_however_late_the_page_posts_it(desklaunch_app) -> None:
+    """On a busy machine the page's post may reach the server frames after the key press;
+    the step still returns only once the script has done what the post set off. Here the
+    post is slowed by Chromium's own network throttling (about 3 KB a second up)."""
+    app = desklaunch_app(crashing, browser=True)
+    page = app._screen.page  # type: ignore[attr-defined]
+    network = page.context.new_cdp_session(page)
+    network.send("Network.enable")
+    network.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": 3000})
+    app.fill("Your name", "Ada")
+    with pytest.raises(ScriptError, match="the script raised ValueError: no Ada here"):
+        app.submit()
+
+
 def test_an_expected_error_is_read_not_raised(desklaunch_app) -> None:
     app = desklaunch_app(crashing, expect_error=True)
     app.fill("Your name", "Bo")
