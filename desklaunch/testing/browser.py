@@ -32,6 +32,7 @@ from desklaunch.testing.errors import (
 )
 from desklaunch.testing.page import Download
 from desklaunch.testing.program import Program
+from desklaunch.web.api import EVENTS_PATH
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Playwright
@@ -55,8 +56,6 @@ READ_TEXT = (
 console log above the view), which a person scrolls to."""
 DOWNLOAD_WAIT = 1.0
 """After a click, how long `downloads` waits for the browser to report a download."""
-EVENTS_PATH = "/api/events"
-"""Where the page posts its events (docs/protocol.md)."""
 POLL_MS = 10
 """How often `settle` looks whether the page's event posts were answered."""
 START_TIMEOUT = 30.0
