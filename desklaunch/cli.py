@@ -69,8 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
         listing = "\n".join(f"  desklaunch {name:<12} {text}"
                             for name, (_, text) in sorted(COMMANDS.items()))
         epilog = f"commands:\n{listing}\n\n{EPILOG}"
+    # No abbreviations: argparse matches prefixes across the script's arguments too, so a
+    # script's own `--n 2` was an "ambiguous option" error (--no-open, --name, ...).
     parser = _Parser(prog="desklaunch", description=DESCRIPTION, epilog=epilog,
-                     formatter_class=argparse.RawDescriptionHelpFormatter)
+                     formatter_class=argparse.RawDescriptionHelpFormatter, allow_abbrev=False)
     parser.add_argument("target", metavar="SCRIPT[:FUNCTION]",
                         help="the script to run, or a function in it to call; a "
                              "folder shows a menu of its scripts")

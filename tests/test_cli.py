@@ -255,6 +255,20 @@ def test_the_script_gets_its_arguments_and_runs_from_any_folder(tmp_path):
     assert result.returncode == 9, result.stderr
 
 
+def test_the_scripts_options_are_its_own_even_when_they_start_like_desklaunchs(tmp_path):
+    write(tmp_path, "app.py", """
+        import sys
+        sys.exit(0 if sys.argv[1:] == ["--n", "2", "--no", "--title=x", "-h"] else 1)
+    """)
+    result = run_attached(tmp_path, "app.py", "--n", "2", "--no", "--title=x", "-h")
+    assert result.returncode == 0, result.stderr
+
+
+def test_desklaunchs_own_options_are_spelled_out(tmp_path):
+    line = assert_one_error_line(run("--brow", "app.py", cwd=tmp_path))
+    assert "--brow" in line
+
+
 def test_a_tool_installed_in_another_environment_finds_its_packages(tmp_path):
     """`desklaunch $(which tool)` for a tool whose `#!` line names another virtual
     environment's Python: the tool's own package is imported from there."""
