@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 from desklaunch.compat import install_pywebio_alias
 from desklaunch.console import console_program
 from desklaunch.core.script_env import adopt_environment
+from desklaunch.core.script_folder import put_script_folder_first
 from desklaunch.core.target import ScriptSyntaxError, resolve
 from desklaunch.desktop.integration import add_options as add_desktop_options
 from desklaunch.desktop.integration import options_from as desktop_options
@@ -162,7 +163,7 @@ def run_script(arguments: list[str]) -> None:
         say(f"error: {exc}")
         sys.exit(exc.exit_code)
     sys.argv = [str(target.path), *args.args]
-    sys.path.insert(0, str(target.path.parent))
+    put_script_folder_first(target.path.parent)
     note = adopt_environment(target.path)  # a tool installed in another environment
     if note is not None:
         say(note)

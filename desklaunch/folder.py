@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from desklaunch.console.detect import wants_console
+from desklaunch.core.script_folder import put_script_folder_first
 from desklaunch.core.target import resolve
 from desklaunch.errors import UsageError
 from desklaunch.ui.apps import INDEX, AppEntry, run_apps, show_index
@@ -82,8 +83,7 @@ def folder_main(folder: Path) -> Any:
             put_markdown(f"Terminal scripts, run each with `desklaunch FILE`: {names}")
 
     def main() -> None:
-        if str(folder) not in sys.path:
-            sys.path.insert(0, str(folder))
+        put_script_folder_first(folder)
         own_index = apps.pop(INDEX, None)
         entries = {INDEX: own_index or AppEntry(INDEX, menu, heading), **apps}
         run_apps(entries, title=heading)

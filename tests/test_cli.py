@@ -269,6 +269,15 @@ def test_desklaunchs_own_options_are_spelled_out(tmp_path):
     assert "--brow" in line
 
 
+def test_a_script_named_like_a_standard_module_runs_as_in_a_terminal(tmp_path):
+    write(tmp_path, "platform.py", "import sys\nprint('the script ran')\nsys.exit(3)\n")
+    for name in ("calendar", "queue", "subprocess", "email"):  # what desklaunch imports
+        write(tmp_path, f"{name}.py", f"raise SystemExit('desklaunch imported {name}.py')\n")
+    result = run_attached(tmp_path, "platform.py")
+    assert result.returncode == 3, result.stderr
+    assert "imported" not in result.stderr
+
+
 def test_a_tool_installed_in_another_environment_finds_its_packages(tmp_path):
     """`desklaunch $(which tool)` for a tool whose `#!` line names another virtual
     environment's Python: the tool's own package is imported from there."""

@@ -10,13 +10,13 @@ from __future__ import annotations
 import functools
 import inspect
 import os
-import sys
 import types
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from desklaunch.compat.pywebio.appconfig import app_settings, apply_app_config, global_settings
+from desklaunch.core.script_folder import put_script_folder_first
 from desklaunch.ui.apps import INDEX, AppEntry, describe, run_apps
 
 
@@ -156,9 +156,7 @@ def path_deploy(base: str, port: int = 0, host: str = "", index: Any = True,
 
 def _importable(base: str | os.PathLike[str]) -> None:
     """The folder's files import each other (`from config import ...`), as under PyWebIO."""
-    folder = str(Path(base).expanduser().resolve())
-    if folder not in sys.path:
-        sys.path.insert(0, folder)
+    put_script_folder_first(Path(base).expanduser().resolve())
 
 
 def path_deploy_http(base: str, port: int = 0, host: str = "", index: Any = True,
