@@ -26,6 +26,10 @@ Ask = Callable[[argparse.ArgumentParser], "list[str] | None"]
 METHODS = ("parse_args", "parse_known_args", "parse_intermixed_args",
            "parse_known_intermixed_args")
 _WRAPPED = "__desklaunch_wrapped__"
+OWN_WORDS_LIBRARIES = frozenset({"fire"})
+"""Libraries that parse words of their own with argparse, never the program's command line:
+python-fire reads the flags after a `--` with its own parser, and with no `--` given it
+parses an empty list, which looks like an empty command line."""
 
 
 class _State(threading.local):
@@ -91,7 +95,8 @@ def _wrapped(method: Callable[..., Any]) -> Callable[..., Any]:
         state = _state
         given = list(pos)
         args = kwargs.get("args", given[at] if at < len(given) else None)
-        if state.depth == 0 and state.ask is not None and _from_command_line(args):
+        if (state.depth == 0 and state.ask is not None and _from_command_line(args)
+                and _caller_package(sys._getframe(1)) not in OWN_WORDS_LIBRARIES):
             ask, state.ask = state.ask, None
             chosen = ask(self)
             if chosen is not None:
@@ -108,6 +113,10 @@ def _wrapped(method: Callable[..., Any]) -> Callable[..., Any]:
 
     setattr(parse, _WRAPPED, True)
     return parse
+
+
+def _caller_package(frame: Any) -> str:
+    return str(frame.f_globals.get("__name__", "")).partition(".")[0]
 
 
 def _from_command_line(args: Any) -> bool:

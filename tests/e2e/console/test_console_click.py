@@ -175,6 +175,17 @@ def test_a_getopt_program_gets_an_arguments_line(console):
     expect(app.field("Arguments")).to_have_value("-l -n 5 'my notes.txt' other")
 
 
+def test_a_fire_program_runs_at_once_and_takes_its_command_in_the_arguments_line(console):
+    app = console("fire_calc.py")
+    expect(app.line("COMMANDS")).to_be_visible()  # fire's help, as with no command typed
+    app.expect_exit(0)
+    expect(app.page.get_by_role("button", name="Run", exact=True)).to_have_count(0)
+    app.fill("Arguments", "add 2 --b 5")
+    app.click("Run again")
+    expect(app.line("$ fire_calc.py add 2 --b 5")).to_be_visible()
+    same_as_terminal(app, ["fire_calc.py", "add", "2", "--b", "5"], 0)
+
+
 def test_arguments_given_on_the_command_line_fill_the_arguments_line(console):
     app = console("getopt_count.py", ["-n", "1", "a b"])
     expect(app.line("a b: 2 word(s), top 1, lines=False")).to_be_visible()
