@@ -136,11 +136,16 @@ class AppSettings:
                 raise
 
     def reset(self) -> bool:
-        """Forget every setting (the file goes); True when there was something to forget."""
+        """Forget every setting: the file goes, and so do the settings files of the folders
+        beneath it (console mode keeps its remembered arguments in one). True when there was
+        something to forget."""
         with self._lock:
             self._data = {}
-            try:
-                self.path.unlink()
-            except FileNotFoundError:
-                return False
-            return True
+            forgot = False
+            for path in [self.path, *sorted(self.folder.glob(f"*/**/{SETTINGS_FILE}"))]:
+                try:
+                    path.unlink()
+                except FileNotFoundError:
+                    continue
+                forgot = True
+            return forgot

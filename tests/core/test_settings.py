@@ -81,6 +81,14 @@ def test_reset_forgets_everything(tmp_path: Path) -> None:
     assert settings.reset() is False
 
 
+def test_reset_forgets_the_arguments_console_mode_remembered(tmp_path: Path) -> None:
+    settings = AppSettings(tmp_path)
+    AppSettings(tmp_path / "console").set_section("arguments", {"argv": ["1+1"]})
+    assert settings.reset() is True
+    assert AppSettings(tmp_path / "console").load() == {}
+    assert (tmp_path / "console").is_dir()  # only the remembered values go
+
+
 SCREEN = Rect(0, 0, 1280, 800)
 
 
