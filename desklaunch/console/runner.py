@@ -33,11 +33,12 @@ from desklaunch.console.argask import SETTINGS_SECTION, ArgsAsker
 from desklaunch.console.argline import ArgumentsLine, WatchedArgv, arguments_read
 from desklaunch.console.detect import terminal_notice
 from desklaunch.console.fdcapture import FdCapture
+from desklaunch.console.rerun import FolderModules
 from desklaunch.console.terminal import Terminal
 from desklaunch.core.session import Session, current_session
 from desklaunch.core.settings import AppSettings, app_name, settings_folder
-from desklaunch.core.target import Target
-from desklaunch.errors import SessionClosed
+from desklaunch.core.target import ScriptSyntaxError, Target
+from desklaunch.errors import SessionClosed, UsageError
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ class ConsoleProgram:
         """The words of the next run: desklaunch's command line's, then the Arguments line's."""
         self._argv_read = False
         """Whether a run read its arguments (then, with no parser, it gets an Arguments line)."""
+        self._folder_modules: FolderModules | None = None
 
     def __call__(self) -> None:
         session = current_session()
@@ -83,6 +85,7 @@ class ConsoleProgram:
         clickhook.install()
         session.defer(clickhook.uninstall)
         terminal = Terminal(session)
+        self._folder_modules = FolderModules(self.target.path.parent)
         asker = ArgsAsker(session, remembered=self._remembered, keep=self._keep,
                           status=terminal.status)
         while True:
@@ -149,6 +152,8 @@ class ConsoleProgram:
                     catching.enter_context(argcatch.armed(ask))
                     catching.enter_context(clickhook.armed(ask_click))
                 with _fresh_logging(), catching:
+                    if run > 1:
+                        self._take_edits()
                     self.target.runner(as_main=True)()
             finally:
                 terminal.end_run()
@@ -158,6 +163,9 @@ class ConsoleProgram:
             code = _exit_code(exc, terminal)
         except SessionClosed:
             raise
+        except ScriptSyntaxError as exc:  # edited since the last run: shown as Python shows it
+            terminal.write("err", f"{exc}\n")
+            code = 1
         except KeyboardInterrupt as exc:
             if not _shown_by_own_hook(exc, hook):
                 terminal.write("err", _traceback(exc))
@@ -180,6 +188,17 @@ class ConsoleProgram:
         self.last_code = code
         return {"state": "ended", "code": code, "elapsed": round(elapsed, 3),
                 "text": f"Exited with code {code} after {_duration(elapsed)}"}
+
+    def _take_edits(self) -> None:
+        """Run again runs the script and the modules beside it as their files are now."""
+        try:
+            self.target = self.target.reread()
+        except ScriptSyntaxError:
+            raise
+        except UsageError as exc:  # moved or deleted meanwhile: the code it had still runs
+            log.warning("running %s as it was: %s", self.target.path.name, exc)
+        if self._folder_modules is not None:
+            self._folder_modules.forget()
 
     def _echo(self, words: list[str]) -> str:
         return f"$ {shlex.join([self.target.path.name, *words])}"

@@ -18,7 +18,7 @@ import sys
 import traceback
 import types
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -66,6 +66,11 @@ class Target:
             return run_coroutine
         return lambda: self._function()()
 
+    def reread(self) -> Target:
+        """This target with the script's code as the file holds it now (it may have been
+        edited since); raises `ScriptSyntaxError` or `UsageError` as `resolve` does."""
+        return replace(self, code=_compile(self.path, str(self.path))[1])
+
     def _execute(self, name: str, as_main: bool) -> types.ModuleType:
         module = types.ModuleType(name)
         module.__file__ = str(self.path)
@@ -90,25 +95,10 @@ def resolve(spec: str) -> Target:
     """Check `path[:function]` and compile it, or raise a one-line `UsageError`."""
     path_text, function = _split(spec)
     path = Path(path_text).expanduser()
-    if not path.exists():
-        raise UsageError(f"no such file: {path_text}")
     if path.is_dir():
         raise UsageError(f"{path_text} is a folder; give the script file inside it")
-    try:
-        source = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {path_text}: {exc.strerror}") from None
-    full_path = path.resolve()
-    try:
-        tree = ast.parse(source, filename=str(path))
-        # Its full path, as Python gives a script's code: tracebacks still find its lines
-        # after the script changes folder.
-        code = compile(tree, str(full_path), "exec")
-    except SyntaxError as exc:
-        raise ScriptSyntaxError(exc) from None
-    except ValueError as exc:  # null bytes, bad encoding declaration
-        raise UsageError(f"{path_text} is not a Python script ({exc})") from None
-    path = full_path
+    tree, code = _compile(path, path_text)
+    path = path.resolve()
     if function is None:
         main = _top_level(tree).get("main")
         guards = _main_guards(tree)
@@ -125,6 +115,24 @@ def resolve(spec: str) -> Target:
     if isinstance(node, ast.ClassDef) or _is_literal_assignment(node):
         raise UsageError(f"{function!r} in {path.name} is not a function")
     return Target(path, code, function, is_async=isinstance(node, ast.AsyncFunctionDef))
+
+
+def _compile(path: Path, path_text: str) -> tuple[ast.Module, types.CodeType]:
+    if not path.exists():
+        raise UsageError(f"no such file: {path_text}")
+    try:
+        source = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path_text}: {exc.strerror}") from None
+    try:
+        tree = ast.parse(source, filename=str(path))
+        # Its full path, as Python gives a script's code: tracebacks still find its lines
+        # after the script changes folder.
+        return tree, compile(tree, str(path.resolve()), "exec")
+    except SyntaxError as exc:
+        raise ScriptSyntaxError(exc) from None
+    except ValueError as exc:  # null bytes, bad encoding declaration
+        raise UsageError(f"{path_text} is not a Python script ({exc})") from None
 
 
 def _split(spec: str) -> tuple[str, str | None]:

@@ -1,0 +1,48 @@
+"""What Run again starts from: the script's modules as their files are now.
+
+Typing the command again in a terminal starts a new Python, which reads the script and the
+modules beside it afresh. Run again runs in the same process, so without this it ran the
+code compiled at launch and the helper modules imported by the first run, whatever the
+person had edited since. The script itself is compiled again (`Target.reread`); the
+modules a run imported from the script's folder are forgotten, so the next run imports
+them from their files. Everything else (the standard library, installed packages, modules
+imported before the first run) stays: those cannot change between runs, and some (C
+extensions) cannot be imported twice.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+INSTALLED = frozenset({"site-packages", "dist-packages"})
+"""Folders whose modules are installed packages, even inside the script's folder (a venv)."""
+SOURCES = (".py", ".pyc")
+
+
+class FolderModules:
+    """The modules runs of a script import from its folder; `forget()` before each rerun."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder.resolve()
+        self.before = frozenset(sys.modules)
+        """What was imported before the first run: never forgotten."""
+
+    def forget(self) -> list[str]:
+        """Drop the folder's modules that runs imported from `sys.modules`; their names."""
+        gone = []
+        for name, module in list(sys.modules.items()):
+            if name in self.before or name == "__main__" or name.split(".")[0] == "desklaunch":
+                continue
+            if self._from_folder(getattr(module, "__file__", None)):
+                del sys.modules[name]
+                gone.append(name)
+        return gone
+
+    def _from_folder(self, file: object) -> bool:
+        if not isinstance(file, str) or not file.endswith(SOURCES):
+            return False
+        path = Path(file).resolve()
+        if not path.is_relative_to(self.folder):
+            return False
+        return not INSTALLED.intersection(path.relative_to(self.folder).parts)
