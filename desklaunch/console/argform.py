@@ -31,6 +31,7 @@ from desklaunch.console.argkinds import (
     part_labels,
     tuple_choosers,
     value_label,
+    word_for,
 )
 from desklaunch.console.formvalues import MAX_VALUE, coerce
 
@@ -156,7 +157,7 @@ class ArgForm:
             "value": default_value(action, kind),
         }
         if kind in ("choice", "choices"):
-            wire["options"] = [str(choice) for choice in action.choices or ()]
+            wire["options"] = [word_for(action, choice) for choice in action.choices or ()]
         if action.type in (int, float):
             wire["number"] = action.type.__name__
         if kind == "tuple":
@@ -315,7 +316,8 @@ class ArgForm:
                 errors[arg.key] = str(exc)
                 continue
             changed = value != arg.wire["value"] or arg.key in chosen or arg.wire["required"]
-            if words and arg.kind not in ("flag", "count"):
+            if words and changed and arg.kind not in ("flag", "count"):
+                # Left alone, it is argparse's default, which it converts only when a text.
                 for group in _groups(arg, words):
                     problem = argcheck.check_words(arg.parser, arg.action, group)
                     if problem:

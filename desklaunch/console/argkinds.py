@@ -108,21 +108,45 @@ def default_value(action: argparse.Action, kind: str) -> Any:
     if kind in ("list", "choices", "tuple"):
         items = list(default) if isinstance(default, (list, tuple)) else \
             ([] if default is None or default == argparse.SUPPRESS else [default])
-        texts = [_as_text(item) for item in items]
+        texts = [_as_text(action, item) for item in items]
         if kind == "tuple":
             count = int(action.nargs) if isinstance(action.nargs, int) else 1
             texts = (texts + [""] * count)[:count]
         return texts
     if default is None or default == argparse.SUPPRESS:
         return ""
-    return _as_text(default)
+    return _as_text(action, default)
 
 
-def _as_text(value: Any) -> str:
+def _as_text(action: argparse.Action, value: Any) -> str:
     name = getattr(value, "name", None)
     if hasattr(value, "read") or hasattr(value, "write"):  # an open file: sys.stdin, ...
         return "-" if name in ("<stdin>", "<stdout>", "<stderr>") or not isinstance(name, str) \
             else name
+    return word_for(action, value)
+
+
+def word_for(action: argparse.Action, value: Any) -> str:
+    """What a person types for `value`, a choice or a default that is not text: the word the
+    argument's type turns back into it (an `Enum` member's value or name, a list's items
+    joined by commas), else `str(value)`. `Color.RED` is typed `red` for `type=Color`."""
+    if isinstance(value, str):
+        return value
+    candidates = [str(value)]
+    if isinstance(value, (list, tuple)):
+        candidates += [",".join(map(str, value)), " ".join(map(str, value))]
+    for attribute in ("value", "name"):
+        if isinstance(getattr(value, attribute, None), (str, int, float)):
+            candidates.insert(0, str(getattr(value, attribute)))
+    convert = action.type if callable(action.type) else None
+    if isinstance(convert, argparse.FileType) or convert is open:  # opening is not checking
+        convert = None
+    for word in candidates:
+        try:
+            if convert is not None and convert(word) == value:
+                return word
+        except Exception:  # noqa: BLE001 - the program's own type function: not this word
+            continue
     return str(value)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import enum
 import sys
 
 import pytest
@@ -208,3 +209,30 @@ def test_an_optional_subcommand_can_be_left_out():
     assert (argv, errors) == (["--all"], {})
     assert form.wire(memory)["root"]["selected"] == ""
     assert answer(form, {}, path=["show"])[0] == ["show"]
+
+
+class Color(enum.Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+def levels(text):
+    items = [item.strip() for item in text.split(",")]
+    if any(item not in ("HIGH", "LOW") for item in items):
+        raise argparse.ArgumentTypeError(f"{text!r} should be HIGH or LOW")
+    return items
+
+
+def test_choices_and_defaults_that_are_not_text_are_shown_as_typed_and_run_untouched():
+    parser = argparse.ArgumentParser(prog="tool")
+    parser.add_argument("--color", type=Color, choices=list(Color), default=Color.RED)
+    parser.add_argument("--levels", type=levels, default=["HIGH", "LOW"])
+    form = ArgForm(parser)
+    fields = by_label(form.wire()["root"])
+    assert fields["Color"]["options"] == ["red", "blue"]
+    assert fields["Color"]["value"] == "red"
+    assert fields["Levels"]["value"] == "HIGH,LOW"
+    assert answer(form, {})[:2] == ([], {})
+    argv, errors, _ = answer(form, {"Color": "blue", "Levels": "LOW"})
+    assert (argv, errors) == (["--color", "blue", "--levels", "LOW"], {})
+    assert parser.parse_args(argv).color is Color.BLUE
