@@ -275,6 +275,7 @@ def console_terminal_size(fd: int = 1, /) -> os.terminal_size:
 
 class _Installed:
     count = 0
+    fork_hook = False
     saved: tuple[Any, ...] = ()
     lock = threading.Lock()
 
@@ -313,12 +314,32 @@ def report_to_terminal(text: str) -> None:
             pass
 
 
+def _in_forked_child() -> None:
+    """In a child the run forked (`os.fork()`, multiprocessing's workers on Linux): the
+    console lives in the parent, so the child writes to descriptors 1 and 2, which the
+    parent reads during a run (fdcapture.py), and reads no input, as a child process does."""
+    if sys.stdout is not _STDOUT and sys.stderr is not _STDERR:
+        return
+    sys.stdout, sys.stderr = _descriptor_stream(1), _descriptor_stream(2)
+    if sys.stdin is _STDIN:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - the child's for good
+
+
+def _descriptor_stream(fd: int) -> io.TextIOWrapper:
+    # Line-buffered, as a terminal's: a line goes out whole, so workers' lines do not mix.
+    return io.TextIOWrapper(io.FileIO(fd, "w", closefd=False), encoding="utf-8",
+                            errors="replace", line_buffering=True)
+
+
 def install() -> None:
     """Put the stand-ins in place (once for any number of overlapping callers)."""
     with _Installed.lock:
         _Installed.count += 1
         if _Installed.count > 1:
             return
+        if not _Installed.fork_hook and hasattr(os, "register_at_fork"):  # not on Windows
+            os.register_at_fork(after_in_child=_in_forked_child)
+            _Installed.fork_hook = True
         _Installed.saved = (sys.stdout, sys.stderr, sys.stdin, getpass.getpass, time.sleep,
                             signal.signal, os.isatty, os.get_terminal_size)
         sys.stdout, sys.stderr, sys.stdin = _STDOUT, _STDERR, _STDIN

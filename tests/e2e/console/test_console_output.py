@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -126,6 +127,17 @@ def test_the_output_of_child_processes_is_captured(console):
     expect(lines).to_have_text(["$ children.py", "parent first", "from os.system",
                                 "child says hi", "child complains", "parent last"])
     expect(app.line("child complains")).to_have_class(re.compile("dl-err"))
+    app.expect_exit(0)
+
+
+def test_what_forked_children_print_is_shown(console):
+    app = console("forked_workers.py")
+    expect(app.line("hello from the child")).to_be_visible()
+    expect(app.line(f"the child reads {os.devnull}")).to_be_visible()  # as a child process
+    expect(app.line("the child exited with 3")).to_be_visible()
+    for number in range(4):
+        expect(app.line(f"worker squares {number}")).to_be_visible()
+    expect(app.line("results: [0, 1, 4, 9]")).to_be_visible()
     app.expect_exit(0)
 
 
