@@ -50,7 +50,10 @@ def console_program(target: Target, argv: list[str], *, forced: bool = False,
         return None
     if not wants_console(source, forced=forced):
         return None
+    from desklaunch.console import ctrlc
     from desklaunch.console.runner import ConsoleProgram
+
+    ctrlc.forward_signals()  # here, on the main thread: the only one that may set handlers
 
     settings = AppSettings(settings_folder(name, data_dir) / "console") if name else None
     return ConsoleProgram(target, list(argv) or None, close_on_exit=close_on_exit,

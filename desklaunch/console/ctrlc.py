@@ -8,6 +8,11 @@ prints shows): `desklaunch-console-ctrlc-N`, owned by the `Terminal`, ending whe
 handler returns or the session closes. What the handler raises is raised in the program, as
 it would have been there (`sys.exit(4)` ends it with code 4); a handler that returns lets
 the program go on.
+
+The signals the OS sends a program (`signal.alarm`, a timer, `kill -USR1`) come the same
+way: `forward_signals` catches them on the main thread for the runs that are going on, each
+of which calls the handler its program set, or ends as the signal would end a process
+(exit code 128 + N). Left to their default, they killed desklaunch itself.
 """
 
 from __future__ import annotations
@@ -21,6 +26,39 @@ from typing import Any
 from desklaunch.core.session import Session, bind_current
 from desklaunch.errors import SessionClosed
 
+FORWARDED = ("SIGALRM", "SIGVTALRM", "SIGPROF", "SIGUSR1", "SIGUSR2")
+"""Signals a program arranges for itself and whose default action ends the process."""
+
+_receivers: set[Callable[[int], None]] = set()
+_receivers_lock = threading.Lock()
+
+
+def forward_signals() -> None:
+    """On the main thread: send the `FORWARDED` signals that nothing else handles to the
+    runs going on (`receive`), instead of letting them end the process."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for name in FORWARDED:
+        number = getattr(signal, name, None)  # Windows has none of them
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, _arrived)
+
+
+def receive(receiver: Callable[[int], None], *, on: bool) -> None:
+    """Start (`on`) or stop passing forwarded signals to `receiver`, a run's."""
+    with _receivers_lock:
+        if on:
+            _receivers.add(receiver)
+        else:
+            _receivers.discard(receiver)
+
+
+def _arrived(signum: int, frame: Any) -> None:
+    with _receivers_lock:
+        receivers = list(_receivers)
+    for receiver in receivers:
+        receiver(signum)
+
 
 class Handlers:
     """The handlers a run's program set, by signal number."""
@@ -31,7 +69,8 @@ class Handlers:
     def set(self, signalnum: int, handler: Any) -> Any:
         """Keep `handler`; the one in place before, as `signal.signal` returns it."""
         number = int(signal.Signals(signalnum))  # a wrong number fails as Python's does
-        previous = self._set.get(number, signal.getsignal(number))
+        real = signal.getsignal(number)
+        previous = self._set.get(number, signal.SIG_DFL if real is _arrived else real)
         self._set[number] = handler
         return previous
 
@@ -57,15 +96,16 @@ def carrier(exc: BaseException) -> type[BaseException]:
 
 def call_handler(handler: Callable[[int, Any], Any], session: Session,
                  program: threading.Thread,
-                 deliver: Callable[[type[BaseException]], None]) -> threading.Thread:
-    """Run `handler(SIGINT, frame)` on a thread of its own; what it raises goes to
+                 deliver: Callable[[type[BaseException]], None],
+                 signum: int = signal.SIGINT) -> threading.Thread:
+    """Run `handler(signum, frame)` on a thread of its own; what it raises goes to
     `deliver`, to be raised in the program."""
 
     def run() -> None:
         bind_current(session)
         frame = sys._current_frames().get(program.ident or 0)
         try:
-            handler(signal.SIGINT, frame)
+            handler(signum, frame)
         except SessionClosed:
             return
         except BaseException as exc:  # noqa: BLE001 - the program's to meet, not ours

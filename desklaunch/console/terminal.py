@@ -166,12 +166,14 @@ class Terminal:
         with self._lock:
             self._running = True
             self.wake.clear()
+        ctrlc.receive(self.signal_arrived, on=True)
         self.show_running()
 
     def show_running(self) -> None:
         self.status({"state": "running", "stop": self.stop_id})
 
     def end_run(self) -> None:
+        ctrlc.receive(self.signal_arrived, on=False)
         with self._lock:
             self._running = False
 
@@ -187,6 +189,18 @@ class Terminal:
         else:
             self._raise(KeyboardInterrupt)
         self.children.interrupt()
+
+    def signal_arrived(self, signum: int) -> None:
+        """A signal the OS sent for the program (ctrlc.py `forward_signals`): the handler it
+        set is called, or it ends the run as it would end a process (exit code 128 + N)."""
+        handler = self.handlers.get(signum)
+        program = self.thread
+        if not self._running or program is None or handler == signal.SIG_IGN:
+            return
+        if callable(handler):
+            self._ctrlc = ctrlc.call_handler(handler, self.session, program, self._raise, signum)
+        else:
+            self._raise(ctrlc.carrier(SystemExit(128 + signum)))
 
     def _raise(self, kind: type[BaseException]) -> None:
         """Raise `kind` in the running program, however it is waiting."""
