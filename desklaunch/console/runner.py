@@ -151,10 +151,14 @@ class ConsoleProgram:
                 if self.argv is None:
                     catching.enter_context(argcatch.armed(ask))
                     catching.enter_context(clickhook.armed(ask_click))
+                before = set(threading.enumerate())
                 with _fresh_logging(), catching:
                     if run > 1:
                         self._take_edits()
-                    self.target.runner(as_main=True)()
+                    try:
+                        self.target.runner(as_main=True)()
+                    finally:
+                        _wait_for_threads(before)
             finally:
                 terminal.end_run()
                 streams.reinstate()
@@ -261,6 +265,19 @@ def _children_of_caller() -> children.Children | None:
             or thread.name.startswith(("desklaunch-", "waitress"))):
         return None
     return found
+
+
+def _wait_for_threads(before: set[threading.Thread]) -> None:
+    """Wait for the threads the run started and did not make daemons, as Python waits for
+    them before a process ends: the run is not over while they print. Stop ends the wait
+    (the threads go on, as after a second Ctrl+C in a terminal)."""
+    if isinstance(sys.exc_info()[1], (KeyboardInterrupt, SessionClosed)):
+        return
+    for thread in threading.enumerate():
+        if thread not in before and not thread.daemon and thread.name.partition("-")[0] != \
+                "desklaunch":
+            while thread.is_alive():
+                thread.join(0.1)  # short: a Stop raised meanwhile lands between the waits
 
 
 @contextlib.contextmanager

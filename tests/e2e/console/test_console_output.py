@@ -130,6 +130,20 @@ def test_the_output_of_child_processes_is_captured(console):
     app.expect_exit(0)
 
 
+def test_a_run_ends_when_its_threads_do_as_a_process_does(console):
+    app = console("thread_outlives_main.py")
+    expect(app.line("main done")).to_be_visible()
+    app.expect_exit(0)
+    assert app.lines()[-3:] == ["worker step 0", "worker step 1", "worker step 2"]
+
+
+def test_stop_ends_a_run_that_waits_for_its_threads(console):
+    app = console("thread_outlives_main.py", ["--steps", "10"])
+    expect(app.line("worker step 1")).to_be_visible()
+    app.click("Stop")
+    app.expect_exit(130)
+
+
 def test_what_forked_children_print_is_shown(console):
     app = console("forked_workers.py")
     expect(app.line("hello from the child")).to_be_visible()
