@@ -159,6 +159,8 @@ class ConsoleProgram:
                         self.target.runner(as_main=True)()
                     finally:
                         _wait_for_threads(before)
+                        if not isinstance(sys.exc_info()[1], SessionClosed):
+                            terminal.exit_handlers.run(lambda text: terminal.write("err", text))
             finally:
                 terminal.end_run()
                 streams.reinstate()

@@ -13,6 +13,7 @@ the program, as the streams' own `isatty()` says (termcolor asks the descriptor)
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import getpass
 import io
@@ -25,6 +26,7 @@ import time
 from collections.abc import Callable
 from typing import IO, Any, Protocol
 
+from desklaunch.console.atexits import ExitHandlers
 from desklaunch.console.ctrlc import Handlers
 from desklaunch.console.runstreams import RunStreams
 from desklaunch.core.session import current_session
@@ -37,6 +39,7 @@ class Console(Protocol):
     thread: threading.Thread | None
     wake: threading.Event
     handlers: Handlers
+    exit_handlers: ExitHandlers
     streams: RunStreams
     """The streams of the run going on (or of the last one)."""
 
@@ -235,6 +238,26 @@ def console_signal(signalnum: int, handler: Any) -> Any:
     return console.handlers.set(signalnum, handler)
 
 
+def console_atexit_register(func: Callable[..., Any], /, *args: Any, **kwargs: Any
+                            ) -> Callable[..., Any]:
+    """`atexit.register` in a run's code: called when the run ends (atexits.py)."""
+    console = active_console()
+    if console is None:
+        real: Callable[..., Any] = _Installed.saved[8] if _Installed.saved else atexit.register
+        real(func, *args, **kwargs)
+    else:
+        console.exit_handlers.register(func, *args, **kwargs)
+    return func
+
+
+def console_atexit_unregister(func: Callable[..., Any], /) -> None:
+    """`atexit.unregister`: forgotten by the run, and by Python if it had it."""
+    console = active_console()
+    if console is not None:
+        console.exit_handlers.unregister(func)
+    (_Installed.saved[9] if _Installed.saved else atexit.unregister)(func)
+
+
 COLUMNS, LINES = 80, 24
 """The console's size as the program asks it: a terminal's default, and what
 `shutil.get_terminal_size()` gave before it asked the descriptor."""
@@ -341,13 +364,16 @@ def install() -> None:
             os.register_at_fork(after_in_child=_in_forked_child)
             _Installed.fork_hook = True
         _Installed.saved = (sys.stdout, sys.stderr, sys.stdin, getpass.getpass, time.sleep,
-                            signal.signal, os.isatty, os.get_terminal_size)
+                            signal.signal, os.isatty, os.get_terminal_size, atexit.register,
+                            atexit.unregister)
         sys.stdout, sys.stderr, sys.stdin = _STDOUT, _STDERR, _STDIN
         getpass.getpass = console_getpass
         time.sleep = console_sleep  # type: ignore[assignment]
         signal.signal = console_signal
         os.isatty = console_isatty
         os.get_terminal_size = console_terminal_size
+        atexit.register = console_atexit_register
+        atexit.unregister = console_atexit_unregister
 
 
 def reinstate() -> None:
@@ -367,10 +393,12 @@ def uninstall() -> None:
         if _Installed.count:
             return
         (out, err, inp, real_getpass, real_sleep, real_signal, real_isatty,
-         real_size) = _Installed.saved
+         real_size, real_register, real_unregister) = _Installed.saved
         sys.stdout, sys.stderr, sys.stdin = out, err, inp
         getpass.getpass = real_getpass
         time.sleep = real_sleep
         signal.signal = real_signal
         os.isatty = real_isatty
         os.get_terminal_size = real_size
+        atexit.register = real_register
+        atexit.unregister = real_unregister

@@ -19,6 +19,7 @@ from collections import deque
 from typing import Any
 
 from desklaunch.console import ctrlc
+from desklaunch.console.atexits import ExitHandlers
 from desklaunch.console.children import Children
 from desklaunch.console.fdcapture import FdCapture
 from desklaunch.console.output import ConsoleOutput
@@ -57,6 +58,8 @@ class Terminal:
         self.children = Children(f"desklaunch-console-children-{session.number}")
         self.capture: FdCapture | None = None
         """The run's capture of fds 1 and 2, while one is on."""
+        self.exit_handlers = ExitHandlers()
+        """The functions the run's program gave `atexit.register` (atexits.py)."""
         self.handlers = ctrlc.Handlers()
         """The signal handlers the run's program set (streams.py `console_signal`)."""
         self._ctrlc: threading.Thread | None = None
@@ -162,6 +165,7 @@ class Terminal:
         self.streams = self._fresh_streams()  # what the last run closed stays closed there
         self._typed_ahead.clear()
         self.handlers.clear()  # a run is a fresh process
+        self.exit_handlers.clear()
         self.children.started = 0
         with self._lock:
             self._running = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import getpass
 import io
@@ -54,6 +55,19 @@ def test_without_a_console_descriptors_get_their_real_answers():
         os.close(write)
     assert (os.isatty, os.get_terminal_size) == (streams._real_isatty,
                                                  streams._real_terminal_size)
+
+
+def test_without_a_console_atexit_is_pythons_own():
+    def note():
+        pass
+
+    real, kept = atexit.register, atexit._ncallbacks()
+    with installed_over(io.StringIO(), io.StringIO(), io.StringIO()):
+        assert atexit.register is streams.console_atexit_register
+        assert atexit.register(note) is note
+        assert atexit._ncallbacks() == kept + 1  # no console: Python keeps it for the exit
+        atexit.unregister(note)
+    assert atexit.register is real
 
 
 def test_overlapping_installs_are_undone_by_the_last_uninstall():

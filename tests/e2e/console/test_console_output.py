@@ -144,6 +144,16 @@ def test_stop_ends_a_run_that_waits_for_its_threads(console):
     app.expect_exit(130)
 
 
+def test_atexit_functions_run_as_the_run_ends_once_a_run(console):
+    app = console("at_exit.py")
+    app.expect_exit(0)
+    assert app.last_run()[1] == ["main done", "state saved", "goodbye"]
+    app.click("Run again")
+    expect(app.line("$ at_exit.py")).to_have_count(2)
+    app.expect_exit(0)
+    assert app.last_run()[1] == ["main done", "state saved", "goodbye"]
+
+
 def test_what_forked_children_print_is_shown(console):
     app = console("forked_workers.py")
     expect(app.line("hello from the child")).to_be_visible()
