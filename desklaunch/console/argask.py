@@ -50,10 +50,12 @@ class ArgsAsker:
         """Whether a parser's or command's form was shown (then Run again shows it again;
         otherwise a program that read its arguments gets the "Arguments" line)."""
 
-    def ask(self, parser: argparse.ArgumentParser) -> list[str]:
-        """Show the form for `parser` and wait for words it accepts."""
+    def ask(self, parser: argparse.ArgumentParser, *, leftovers: bool = False) -> list[str]:
+        """Show the form for `parser` and wait for words it accepts; with `leftovers`, the
+        form also takes words the parser does not know (`parse_known_args`)."""
         self.asked = True
-        return self.ask_form(ArgForm(parser, choosers=self._session.native is not None))
+        return self.ask_form(ArgForm(parser, choosers=self._session.native is not None,
+                                     leftovers=leftovers))
 
     def ask_click(self, command: Any, prog: str) -> list[str] | None:
         """Show the form for a click command or typer app; None (go on with the words as

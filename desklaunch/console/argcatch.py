@@ -17,19 +17,22 @@ import contextlib
 import functools
 import inspect
 import sys
+import sysconfig
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
-Ask = Callable[[argparse.ArgumentParser], "list[str] | None"]
+Ask = Callable[[argparse.ArgumentParser, bool], "list[str] | None"]
+"""Called with the parser and whether the call keeps the words it does not know
+(`parse_known_args`: pylint takes its files from those)."""
 
 METHODS = ("parse_args", "parse_known_args", "parse_intermixed_args",
            "parse_known_intermixed_args")
 _WRAPPED = "__desklaunch_wrapped__"
-OWN_WORDS_LIBRARIES = frozenset({"fire"})
-"""Libraries that parse words of their own with argparse, never the program's command line:
-python-fire reads the flags after a `--` with its own parser, and with no `--` given it
-parses an empty list, which looks like an empty command line."""
+KEEP_LEFTOVERS = frozenset({"parse_known_args", "parse_known_intermixed_args"})
+INSTALLED = frozenset({"site-packages", "dist-packages"})
+STDLIB = Path(sysconfig.get_paths()["stdlib"])
 
 
 class _State(threading.local):
@@ -96,9 +99,9 @@ def _wrapped(method: Callable[..., Any]) -> Callable[..., Any]:
         given = list(pos)
         args = kwargs.get("args", given[at] if at < len(given) else None)
         if (state.depth == 0 and state.ask is not None and _from_command_line(args)
-                and _caller_package(sys._getframe(1)) not in OWN_WORDS_LIBRARIES):
+                and not _library_parses_nothing(args, sys._getframe(1))):
             ask, state.ask = state.ask, None
-            chosen = ask(self)
+            chosen = ask(self, method.__name__ in KEEP_LEFTOVERS)
             if chosen is not None:
                 sys.argv[1:] = chosen
                 if "args" in kwargs:
@@ -115,8 +118,18 @@ def _wrapped(method: Callable[..., Any]) -> Callable[..., Any]:
     return parse
 
 
-def _caller_package(frame: Any) -> str:
-    return str(frame.f_globals.get("__name__", "")).partition(".")[0]
+def _library_parses_nothing(args: Any, frame: Any) -> bool:
+    """A library parsing an empty list of its own, which looks like an empty command line:
+    python-fire reads only the flags after a `--` (none), pylint its defaults
+    (`parse_args([])`) before its real parse. Code beside the program's script, and the
+    standard library's (`unittest.main`), parses the command line."""
+    if args is None or len(args) > 0:
+        return False
+    caller = Path(frame.f_code.co_filename)
+    script = getattr(sys.modules.get("__main__"), "__file__", None)
+    if script is not None and caller.is_relative_to(Path(script).parent):
+        return False
+    return not (caller.is_relative_to(STDLIB) and INSTALLED.isdisjoint(caller.parts))
 
 
 def _from_command_line(args: Any) -> bool:

@@ -87,13 +87,18 @@ class Section:
 class ArgForm:
     """The form for one parser; `wire()` for the page, `build_argv()` for its answers."""
 
-    def __init__(self, parser: argparse.ArgumentParser, *, choosers: bool = False) -> None:
+    def __init__(self, parser: argparse.ArgumentParser, *, choosers: bool = False,
+                 leftovers: bool = False) -> None:
         self._ids = itertools.count(1)
         self._choosers = choosers
         self.parser = parser
         self.fields: dict[str, ArgField] = {}
         self.choices: dict[str, ArgChoice] = {}
         self.root = self._level(parser, ())
+        if leftovers:  # the program reads what its parser leaves (pylint: the files)
+            self.root.items.append(self._field(self.root, argparse.Action(
+                [], dest="other_arguments", nargs="*",
+                help="words for the program beyond the options above")))
         self.title = parser.prog
         raw = _raw_description(parser)
         self.description = _text(parser.description, raw)

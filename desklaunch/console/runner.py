@@ -75,6 +75,8 @@ class ConsoleProgram:
         self._argv_read = False
         """Whether a run read its arguments (then, with no parser, it gets an Arguments line)."""
         self._folder_modules: FolderModules | None = None
+        self._typed_line = False
+        """Whether the next run's words were typed in the Arguments line: no form then."""
 
     def __call__(self) -> None:
         session = current_session()
@@ -97,6 +99,7 @@ class ConsoleProgram:
                 # No parser to build a form from: the next run's words, typed in one line.
                 line = ArgumentsLine(self.target.path.name, self._words)
                 self._words = asker.ask_form(line, status=ended)
+                self._typed_line = True
                 continue
             self._wait_for_again(session, terminal, ended)
 
@@ -120,11 +123,11 @@ class ConsoleProgram:
             started = time.monotonic()  # the run's time is the program's, not the form's
             return chosen
 
-        def ask(parser: Any) -> list[str] | None:
+        def ask(parser: Any, leftovers: bool) -> list[str] | None:
             if asked:  # a click program that also parses with argparse: one form a run
                 return None
             asked.append(True)
-            return shown(asker.ask(parser))
+            return shown(asker.ask(parser, leftovers=leftovers))
 
         def ask_click(command: Any, prog: str) -> list[str] | None:
             if asked:
@@ -148,7 +151,7 @@ class ConsoleProgram:
         try:
             try:
                 catching = contextlib.ExitStack()
-                if self.argv is None:
+                if self.argv is None and not self._typed_line:  # typed words are the line
                     catching.enter_context(argcatch.armed(ask))
                     catching.enter_context(clickhook.armed(ask_click))
                 before = set(threading.enumerate())

@@ -12,6 +12,12 @@ from desklaunch.console import argcatch
 
 
 @pytest.fixture(autouse=True)
+def program_beside_this_file(monkeypatch):
+    """These parses are the program's own code, as a script beside this file (`__main__`)."""
+    monkeypatch.setattr(sys.modules["__main__"], "__file__", __file__, raising=False)
+
+
+@pytest.fixture(autouse=True)
 def command_line(monkeypatch):
     monkeypatch.setattr(sys, "argv", ["prog"])
 
@@ -25,8 +31,8 @@ def parser(cls=argparse.ArgumentParser):
 def test_the_first_command_line_parse_asks_and_parses_the_answer():
     asked = []
 
-    def ask(found):
-        asked.append(found)
+    def ask(found, leftovers):
+        asked.append((found, leftovers))
         return ["--x", "5"]
 
     tool = parser()
@@ -34,13 +40,13 @@ def test_the_first_command_line_parse_asks_and_parses_the_answer():
         assert tool.parse_args().x == 5
         assert tool.parse_args().x == 5  # later calls: the words chosen, not asked again
         assert tool.parse_args([]).x is None  # a list of its own: not the command line
-    assert asked == [tool]
+    assert asked == [(tool, False)]
     assert sys.argv[1:] == ["--x", "5"]
 
 
 def test_subclasses_that_override_parsing_are_caught_where_the_program_calls_them():
     seen = []
-    with argcatch.armed(lambda found: ["--x", "1"]):
+    with argcatch.armed(lambda found, leftovers: ["--x", "1"]):
 
         class Preparing(argparse.ArgumentParser):
             def parse_known_args(self, args=None, namespace=None):
@@ -56,7 +62,7 @@ def test_other_threads_and_unarmed_runs_pass_through():
     asked = []
     tool = parser()
     results = []
-    with argcatch.armed(asked.append):
+    with argcatch.armed(lambda found, leftovers: asked.append(found)):
         thread = threading.Thread(target=lambda: results.append(tool.parse_args()))
         thread.start()
         thread.join()
@@ -65,7 +71,7 @@ def test_other_threads_and_unarmed_runs_pass_through():
 
 
 def test_an_explicit_copy_of_the_command_line_is_caught_too():
-    with argcatch.armed(lambda found: ["--x", "2"]):
+    with argcatch.armed(lambda found, leftovers: ["--x", "2"]):
         assert parser().parse_args(sys.argv[1:]).x == 2
 
 
@@ -79,8 +85,20 @@ def test_an_override_that_takes_its_words_after_another_argument_is_called_as_it
             parsed.env = env
             return parsed
 
-    with argcatch.armed(lambda found: ["--x", "3"]):
+    with argcatch.armed(lambda found, leftovers: ["--x", "3"]):
         parsed = parser(WithEnvironment).parse_args(args=sys.argv[1:], env="terminal")
         assert (parsed.x, parsed.env) == (3, "terminal")
         positional = parser(WithEnvironment).parse_args("desktop", ["--x", "4"])
         assert (positional.x, positional.env) == (4, "desktop")
+
+
+def test_a_librarys_parse_of_an_empty_list_is_not_the_command_line(monkeypatch, tmp_path):
+    """pylint's defaults (`parse_args([])`) and python-fire's flags, parsed by the library
+    before, or instead of, the command line."""
+    monkeypatch.setattr(sys.modules["__main__"], "__file__", str(tmp_path / "script.py"),
+                        raising=False)
+    asked = []
+    with argcatch.armed(lambda found, leftovers: asked.append(leftovers) or ["--x", "6"]):
+        assert parser().parse_args([]).x is None  # this file is not beside the script
+        assert parser().parse_known_args()[0].x == 6  # the command line: asked
+    assert asked == [True]

@@ -236,3 +236,16 @@ def test_choices_and_defaults_that_are_not_text_are_shown_as_typed_and_run_untou
     argv, errors, _ = answer(form, {"Color": "blue", "Levels": "LOW"})
     assert (argv, errors) == (["--color", "blue", "--levels", "LOW"], {})
     assert parser.parse_args(argv).color is Color.BLUE
+
+
+def test_a_parse_that_keeps_unknown_words_gets_a_field_for_them():
+    parser = argparse.ArgumentParser(prog="lint")
+    parser.add_argument("--jobs", type=int, default=1)
+    form = ArgForm(parser, leftovers=True)
+    assert "Other arguments" in by_label(form.wire()["root"])
+    assert answer(form, {})[:2] == ([], {})
+    argv, errors, _ = answer(form, {"Other arguments": ["a.py", "b.py"], "Jobs": "2"})
+    assert errors == {}
+    known, rest = parser.parse_known_args(argv)
+    assert (known.jobs, rest) == (2, ["a.py", "b.py"])
+    assert "Other arguments" not in by_label(ArgForm(parser).wire()["root"])

@@ -7,6 +7,7 @@ Each run is compared, line for line, with the same command run in a real termina
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 from in_terminal import in_terminal
@@ -184,6 +185,34 @@ def test_a_fire_program_runs_at_once_and_takes_its_command_in_the_arguments_line
     app.click("Run again")
     expect(app.line("$ fire_calc.py add 2 --b 5")).to_be_visible()
     same_as_terminal(app, ["fire_calc.py", "add", "2", "--b", "5"], 0)
+
+
+def test_a_library_that_parses_for_the_program_takes_the_arguments_line_words(
+        console, tmp_path, monkeypatch):
+    """pylint's way: its own defaults parsed from an empty list, then the command line with
+    `parse_known_args`, its files being the words no option takes."""
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "linter.py").write_text(
+        "import argparse, sys\n"
+        "def run():\n"
+        "    parser = argparse.ArgumentParser(prog='linter')\n"
+        "    parser.add_argument('--jobs', type=int, default=1)\n"
+        "    parser.parse_args([])\n"
+        "    options, files = parser.parse_known_args(sys.argv[1:])\n"
+        "    print('jobs', options.jobs, 'files', files)\n"
+        "    sys.exit(0 if files else 32)\n")
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "linter.py").write_text("import linter\nlinter.run()\n")
+    monkeypatch.syspath_prepend(str(tmp_path / "lib"))  # installed elsewhere than the script
+    monkeypatch.setitem(sys.modules, "linter", None)
+    monkeypatch.delitem(sys.modules, "linter")
+    app = console(tmp_path / "bin" / "linter.py")
+    expect(app.line("jobs 1 files []")).to_be_visible()
+    app.expect_exit(32)
+    app.fill("Arguments", "--jobs 2 a.py b.py")
+    app.click("Run again")
+    expect(app.line("jobs 2 files ['a.py', 'b.py']")).to_be_visible()
+    app.expect_exit(0)
 
 
 def test_arguments_given_on_the_command_line_fill_the_arguments_line(console):

@@ -142,6 +142,8 @@ def test_stop_ends_a_run_that_waits_for_its_threads(console):
     expect(app.line("worker step 1")).to_be_visible()
     app.click("Stop")
     app.expect_exit(130)
+    # The thread goes on, as after a second Ctrl+C in a terminal, and what it prints shows.
+    expect(app.line("worker step 9")).to_be_visible()
 
 
 def test_atexit_functions_run_as_the_run_ends_once_a_run(console):

@@ -13,5 +13,5 @@ def work():
         print("worker step", step)
 
 
-threading.Thread(target=work).start()
+threading.Thread(target=work, name="outliving-worker").start()
 print("main done")
