@@ -61,11 +61,13 @@ def test_a_reloaded_page_shows_the_values_kept_on_the_server(pilot) -> None:
         put_checkbox("pets", ["Cat", "Dog"], label="Pets")
         put_slider("level", label="Level", value=5, max_value=10)
         pin_wait_change("name")
+        put_text("name changed")
         pin_wait_change("pets")
         put_text("both changed")
 
     app = pilot(script)
     app.fill("Name", "Grace")
+    app.expect_text("name changed")  # a change before the second wait began would not count
     app.page.get_by_label("Dog").check()
     app.expect_text("both changed")
     app.reload()
