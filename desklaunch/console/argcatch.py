@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from desklaunch.console.rerun import INSTALLED
+
 Ask = Callable[[argparse.ArgumentParser, bool], "list[str] | None"]
 """Called with the parser and whether the call keeps the words it does not know
 (`parse_known_args`: pylint takes its files from those)."""
@@ -31,7 +33,6 @@ METHODS = ("parse_args", "parse_known_args", "parse_intermixed_args",
            "parse_known_intermixed_args")
 _WRAPPED = "__desklaunch_wrapped__"
 KEEP_LEFTOVERS = frozenset({"parse_known_args", "parse_known_intermixed_args"})
-INSTALLED = frozenset({"site-packages", "dist-packages"})
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 
 
