@@ -225,6 +225,13 @@ class BrowserScreen:
         for _ in range(2):  # the answer arrives, then the frame it is drawn in
             self.page.evaluate("() => new Promise(done => requestAnimationFrame("
                                "() => setTimeout(done, 0)))")
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        # A large answer is drawn in slices; the output region is aria-busy until the last.
+        with contextlib.suppress(PlaywrightTimeout):  # settling has a limit, as above
+            self.page.wait_for_function(
+                "() => !document.getElementById('dl-output')?.hasAttribute('aria-busy')",
+                timeout=max(self.settle_limit, 1.0) * 1000)
 
     @contextmanager
     def _waiting(self, what: str, timeout: float | None = None) -> Iterator[None]:

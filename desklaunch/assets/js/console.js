@@ -231,6 +231,12 @@ class Screen {
     this.follow();
   }
 
+  /** End the line `stream`'s cursor is on, if any (a line break left out of a flood). */
+  endOpenLine(stream) {
+    const key = stream === "err" ? "err" : "out";
+    if (this.open.has(key)) this.#endLine(key, stream);
+  }
+
   write(stream, text) {
     const style = styles.get(stream) ?? {};
     styles.set(stream, style);
@@ -355,6 +361,7 @@ class Screen {
 
   #place(el) {
     if (!this.block || this.inBlock >= BLOCK_LINES) {
+      this.#sizeBlock();
       this.block = element("div", "dl-block");
       this.fresh.append(this.block);
       this.inBlock = 0;
@@ -362,8 +369,12 @@ class Screen {
     this.block.append(el);
     this.inBlock += 1;
     this.lines += 1;
-    // Until the browser has measured it, a block out of view counts as its lines' height.
-    this.block.style.containIntrinsicSize = `auto ${this.inBlock * 1.4}em`;
+  }
+
+  /** Until the browser has measured it, a block out of view counts as its lines' height
+   * (set once per block and batch: a style change per line cost a sixth of a flood's time). */
+  #sizeBlock() {
+    if (this.block) this.block.style.containIntrinsicSize = `auto ${this.inBlock * 1.4}em`;
   }
 
   #append(key, stream, style, part, extra) {
@@ -414,6 +425,7 @@ class Screen {
   settle() {
     for (const line of this.touched) decorate(line);
     this.touched.clear();
+    this.#sizeBlock();
     this.el.append(this.fresh);
     let oldest = this.el.firstElementChild;
     while (oldest && oldest !== this.block && this.lines - oldest.childElementCount >= MAX_LINES) {
@@ -521,6 +533,50 @@ function tellLines(chunks) {
   announceLines(count, last);
 }
 
+/**
+ * Leave out the console text in the waiting `commands` that would scroll off the screen
+ * (past its last MAX_LINES lines) before it is drawn, keeping the colours it set. A program
+ * printing faster than the page draws then costs the page a scrollback's worth of lines at
+ * most, instead of a backlog that grows while it is drawn, until the page falls minutes
+ * behind the program. A chunk that lost a line break is marked (its third item) so the
+ * line left open before it is ended, as that break would have.
+ */
+export function skipScrolledOff(commands) {
+  let lines = 0; // line breaks counted from the end
+  for (let i = commands.length - 1; i >= 0; i -= 1) {
+    const chunks = commands[i]?.cmd === "console_write" ? commands[i].chunks : null;
+    for (let j = Array.isArray(chunks) ? chunks.length - 1 : -1; j >= 0; j -= 1) {
+      const chunk = chunks[j];
+      if (!Array.isArray(chunk) || typeof chunk[1] !== "string") continue;
+      const text = chunk[1];
+      let cut = text.length; // the text from here on is kept
+      while (lines < MAX_LINES) {
+        const at = cut > 0 ? text.lastIndexOf("\n", cut - 1) : -1;
+        if (at < 0) break;
+        lines += 1;
+        cut = at;
+      }
+      if (lines < MAX_LINES) continue;
+      const dropped = text.slice(0, cut + 1);
+      if (!dropped) continue;
+      chunk[1] = coloursIn(dropped) + text.slice(cut + 1);
+      chunk[2] = chunk[2] || dropped.includes("\n");
+    }
+  }
+  return commands;
+}
+
+/** The colour codes in `text` that still count at its end: those after its last reset. */
+function coloursIn(text) {
+  let codes = [];
+  for (const match of text.matchAll(ESCAPES)) {
+    if (match[2] !== "m" || !SGR.test(match[1])) continue;
+    if (/^0*(;|$)/.test(match[1])) codes = [];
+    codes.push(match[0]);
+  }
+  return codes.slice(-64).join("");
+}
+
 defineCommand("console_write", ({ chunks }) => {
   const screen = screenOf(consoleOf());
   if (!screen || !Array.isArray(chunks)) return;
@@ -528,6 +584,7 @@ defineCommand("console_write", ({ chunks }) => {
   for (const chunk of chunks) {
     if (Array.isArray(chunk) && typeof chunk[1] === "string") {
       const stream = ["out", "err", "in", "cmd"].includes(chunk[0]) ? chunk[0] : "out";
+      if (chunk[2] === true) screen.endOpenLine(stream);
       screen.write(stream, chunk[1]);
       written.push([stream, chunk[1]]);
     }

@@ -1,12 +1,13 @@
 // Entry point: wires the connection (client.js) to the page (render.js, notices.js).
 
 import { Client } from "./client.js";
-import { setConsoleSender } from "./console.js";
+import { setConsoleSender, skipScrolledOff } from "./console.js";
 import { setUploader } from "./files.js";
 import { guardLinks } from "./links.js";
 import { connectLive } from "./live.js";
 import { Notices } from "./notices.js";
 import "./outputs.js";
+import { Pacer } from "./pace.js";
 import { Renderer } from "./render.js";
 import "./shortcuts.js";
 
@@ -35,40 +36,53 @@ const ENDED = {
   unknown: "This app's session is no longer known.",
 };
 
+const pacer = new Pacer({
+  draw: (commands, until, replay) => renderer.apply(commands, { until, replay }),
+  trim: skipScrolledOff,
+  region: byId("dl-output"),
+});
+
+// What ends the page's part waits until everything received before it is drawn.
 client = new Client({
   onReset(commands) {
     notices.clearFatal();
     renderer.reset();
-    renderer.apply(commands, { replay: true });
+    pacer.replace(commands);
   },
   onCommands(commands) {
-    renderer.apply(commands);
+    pacer.add(commands);
   },
   onConnection(ok) {
     notices.connection(ok);
   },
   onForbidden() {
-    renderer.disableAll();
-    notices.fatal(
-      "This app's page can no longer reach it (access was refused). Restart the app.",
-    );
+    pacer.whenDrawn(() => {
+      renderer.disableAll();
+      notices.fatal(
+        "This app's page can no longer reach it (access was refused). Restart the app.",
+      );
+    });
   },
   onDetached() {
-    renderer.disableAll();
-    notices.fatal("This app is now shown in another window.", {
-      label: "Show it here",
-      run: () => {
-        notices.clearFatal();
-        client.reattach();
-      },
+    pacer.whenDrawn(() => {
+      renderer.disableAll();
+      notices.fatal("This app is now shown in another window.", {
+        label: "Show it here",
+        run: () => {
+          notices.clearFatal();
+          client.reattach();
+        },
+      });
     });
   },
   onEnded(reason) {
-    renderer.disableAll();
-    notices.connection(true);
-    const restart =
-      reason === "ended" ? undefined : { label: "Start again", run: () => client.restart() };
-    notices.ended(ENDED[reason] ?? ENDED.ended, restart);
+    pacer.whenDrawn(() => {
+      renderer.disableAll();
+      notices.connection(true);
+      const restart =
+        reason === "ended" ? undefined : { label: "Start again", run: () => client.restart() };
+      notices.ended(ENDED[reason] ?? ENDED.ended, restart);
+    });
   },
 });
 

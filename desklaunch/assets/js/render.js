@@ -75,11 +75,16 @@ export class Renderer {
    * Render a list of commands. New outputs are announced politely (in batches: see
    * announce.js), except in a `replay` (a reload shows again what was already there).
    */
-  apply(commands, { replay = false } = {}) {
+  /** Draw `commands` in order, stopping early once the clock passes `until` (after at
+   * least one); returns how many were drawn. */
+  apply(commands, { replay = false, until = Infinity } = {}) {
     const wasAtBottom = this.#stickScheduled || this.#atBottom();
     const hadFocus = document.activeElement;
     this.#added = [];
+    let drawn = 0;
     for (const command of commands) {
+      if (drawn && performance.now() > until) break;
+      drawn += 1;
       try {
         this.#apply(command);
       } catch (err) {
@@ -104,6 +109,7 @@ export class Renderer {
     if (title) title.hidden = this.#output.querySelector("h1") !== null;
     if (this.#scrollTarget) this.#scrollToTarget();
     else if (wasAtBottom) this.#stickToBottom();
+    return drawn;
   }
 
   #tell() {

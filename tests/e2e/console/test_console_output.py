@@ -275,3 +275,19 @@ def test_a_burst_of_output_ends_scrolled_to_its_last_line(console):
     app = console("print_loop.py")
     app.expect_exit(0)
     expect(app.line("all done")).to_be_in_viewport()
+
+
+def test_a_flood_is_drawn_in_slices_keeping_the_newest_lines_and_their_colour(console):
+    """Output beyond the scrollback that arrives at once is never drawn at all, and the rest
+    is drawn a slice at a time (the output busy meanwhile), so the page keeps taking input."""
+    app = console("flood_in_one_write.py")
+    expect(app.page.locator("#dl-output")).to_have_attribute("aria-busy", "true")
+    app.answer("Seen the end?", "yes")
+    expect(app.line("bye")).to_be_visible()
+    expect(app.page.locator("#dl-output")).not_to_have_attribute("aria-busy", "true")
+    expect(app.line("line 200000")).to_have_count(1)
+    # The console keeps the last 50,000 lines; the colour set before them still applies.
+    expect(app.line("line 150010").locator(".dl-fg-1")).to_have_text("line 150010")
+    expect(app.line("line 150000")).to_have_count(0)
+    expect(app.line("")).to_have_count(0)  # nothing left out leaves a blank line
+    app.expect_exit(0)
