@@ -149,19 +149,22 @@ def put_markdown(mdcontent: str, lstrip: bool = True, options: dict[str, Any] | 
                  sanitize: bool = True, scope: str | None = None, position: int = -1,
                  strip_indent: int | None = None) -> Output:
     """Show Markdown: CommonMark with tables and strikethrough, a line break wherever the
-    text has one (as PyWebIO shows it); raw HTML is shown as text.
+    text has one (as PyWebIO shows it); raw HTML is shown as text, unless `sanitize=False`
+    says the text is the script's own, trusted as `put_html` trusts it (desklaunch ships no
+    HTML sanitizer, so there is no middle way).
 
     `lstrip` removes the indentation a triple-quoted string takes from the code around it
     (the first line may start right after the quotes). PyWebIO's `options` (marked.js
-    settings there) and `sanitize` (raw HTML is always off here) change nothing; its older
-    `strip_indent=` is accepted and left to `lstrip`.
+    settings there) change nothing; its older `strip_indent=` is accepted and left to
+    `lstrip`.
 
         put_markdown('''# Report
             **Done** in *3* steps.
             ''')
     """
     text = strip_indentation(mdcontent) if lstrip else mdcontent
-    return _put({"type": "html", "html": _markdown().render(text)}, scope, position)
+    return _put({"type": "html", "html": _markdown(html=not sanitize).render(text)}, scope,
+                position)
 
 
 def strip_indentation(text: str) -> str:
@@ -179,7 +182,8 @@ def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
 
     Objects with an `__html__` or `_repr_html_` method (a pandas DataFrame, say) are shown
     through it. `sanitize=True` is not supported (desklaunch ships no HTML sanitizer): show
-    untrusted text with `put_text` or `put_markdown`, which never render HTML.
+    untrusted text with `put_text` or `put_markdown`, which render no HTML (unless told
+    `sanitize=False`).
 
         put_html("<b>bold</b> move")
     """
@@ -302,9 +306,9 @@ def _button(item: Any) -> tuple[Any, dict[str, Any]]:
     return value, {"label": label, "color": color or "primary", "disabled": bool(disabled)}
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> Any:
+@lru_cache(maxsize=2)
+def _markdown(*, html: bool) -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False, "breaks": True}).enable(
+    return MarkdownIt("commonmark", {"html": html, "breaks": True}).enable(
         ["table", "strikethrough"])

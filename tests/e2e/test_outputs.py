@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from desklaunch.ui import clear, put_buttons, put_html, put_markdown, put_text, toast, use_scope
+from desklaunch.ui import (
+    clear,
+    put_buttons,
+    put_column,
+    put_html,
+    put_markdown,
+    put_table,
+    put_text,
+    toast,
+    use_scope,
+)
 
 REPORT = """
     # Quarterly report
@@ -46,6 +56,17 @@ def test_raw_html_in_markdown_is_shown_as_text(pilot) -> None:
                                 " stay text.")).to_be_visible()
     expect(app.page.locator("main b")).to_have_count(0)
     assert app.page.evaluate("window.injected") is None
+
+
+def test_markdown_the_script_marks_as_trusted_shows_its_html(pilot) -> None:
+    def script() -> None:
+        put_markdown("Some <b>bold</b> and X<sup>2</sup>", sanitize=False)
+        put_markdown("Still <i>text</i> by default")
+
+    app = pilot(script)
+    expect(app.page.locator("main b")).to_have_text("bold")
+    expect(app.page.locator("main sup")).to_have_text("2")
+    expect(app.page.get_by_text("Still <i>text</i> by default")).to_be_visible()
 
 
 def test_an_external_link_opens_in_a_new_window_and_an_own_link_does_not(pilot) -> None:
@@ -145,3 +166,28 @@ def test_two_thousand_lines_all_arrive_in_order(pilot) -> None:
     app.expect_text("Line 1")
     app.expect_text("Line 2000")
     app.expect_lines(r"^Line \d+$", [f"Line {n}" for n in range(1, 2001)])
+
+
+def test_a_style_that_centres_a_table_or_a_row_of_buttons_centres_them(pilot) -> None:
+    """As in PyWebIO (a word game's letter grid and keyboard, say)."""
+    def script() -> None:
+        put_table([["A", "B"], ["C", "D"]]).style("text-align: center; width: 300px")
+        put_buttons(["Q", "W"], onclick=print).style("text-align: center")
+        put_column([put_buttons(["X", "Y"], onclick=print)]).style("text-align: center")
+        put_buttons(["Left"], onclick=print)
+
+    app = pilot(script)
+
+    def centre(locator) -> float:
+        box = locator.bounding_box()
+        return box["x"] + box["width"] / 2
+
+    cell = app.page.get_by_role("cell", name="C")
+    expect(cell).to_have_css("text-align", "center")
+    output = app.page.locator("#dl-output")
+    middle = centre(output)
+    for left, right in (("Q", "W"), ("X", "Y")):
+        between = (centre(app.page.get_by_role("button", name=left))
+                   + centre(app.page.get_by_role("button", name=right))) / 2
+        assert abs(between - middle) < 30, (left, between, middle)
+    assert centre(app.page.get_by_role("button", name="Left")) < middle - 100
