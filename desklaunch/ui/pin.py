@@ -78,6 +78,8 @@ class PinBoard(Mailbox):
         self._values: dict[str, Any] = {}
         self._waiters: list[_Waiter] = []
         self._on_change: dict[str, list[Callable[[Any], Any]]] = {}
+        self._watched: AbstractSet[str] = frozenset()  # what the last pin_wait_change waited for
+        self._missed: dict[str, Any] = {}  # name → newest value changed since, oldest first
         self._shut = False
 
     @classmethod
@@ -134,6 +136,9 @@ class PinBoard(Mailbox):
         waiter = _Waiter(names, None)
         self.session.reactions.script_waits()  # the script is done with what it was given
         with self._lock:
+            missed = self._take_missed(names)
+            if missed is not None:
+                return missed
             self._waiters.append(waiter)
             try:
                 self._changed.wait_for(lambda: waiter.result is not None or self._shut, timeout)
@@ -149,6 +154,9 @@ class PinBoard(Mailbox):
         with self._lock:
             if self._shut:
                 raise SessionClosed
+            missed = self._take_missed(names)
+            if missed is not None:
+                return missed
             self._waiters.append(waiter)
         try:
             await asyncio.wait_for(asyncio.shield(waiter.future), timeout)
@@ -164,6 +172,19 @@ class PinBoard(Mailbox):
         if waiter.result is None and self._shut:
             raise SessionClosed
         return waiter.result
+
+    def _take_missed(self, names: AbstractSet[str]) -> dict[str, Any] | None:
+        """A change made while the script was busy with the one its last wait returned:
+        the next wait reports it at once (the newest value; the oldest such pin first), so
+        a loop redrawing on each change ends showing what the person last typed (lock held)."""
+        name = next((name for name in self._missed if name in names), None)
+        if name is None:
+            self._watched, self._missed = names, {}
+            return None
+        value = self._missed.pop(name)
+        self._watched = names
+        self.session.reactions.start(by_script=True)  # its work counts until the next wait
+        return {"name": name, "value": value}
 
     # -- the page's side (Mailbox) ------------------------------------------------------------
 
@@ -188,6 +209,9 @@ class PinBoard(Mailbox):
                     waiter.result = {"name": widget.name, "value": value}
                     _wake(waiter)
                     woke = True
+            if not woke and widget.name in self._watched:
+                self._missed.pop(widget.name, None)
+                self._missed[widget.name] = value
             self._changed.notify_all()
             callbacks = list(self._on_change.get(widget.name, ()))
         self._show(widget, raw, echo=True)
@@ -281,8 +305,11 @@ def pin_wait_change(*names: str | Sequence[str], timeout: float | None = None) -
 
         change = pin_wait_change("a", "b"); put_text(change["name"], "is now", change["value"])
 
-    Only the person's changes count (a value the script sets does not); changes made before
-    the call are not reported. Awaitable in an `async def` script.
+    Only the person's changes count (a value the script sets does not). Changes made before
+    the first call are not reported; one made while the script was busy with the change
+    the last call returned is reported at once by the next call (with the newest value), so
+    a loop that redraws on each change never ends behind the person's typing. Awaitable in
+    an `async def` script.
     """
     wanted: set[str] = set()
     for item in names:

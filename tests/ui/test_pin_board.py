@@ -121,3 +121,30 @@ def test_pin_update_shows_pywebio_s_verdicts(session) -> None:
     updates = [c["changes"] for c in session.sent if c["cmd"] == "pin_update"]
     assert [u["valid_status"] for u in updates] == [False, True, None]
     assert updates[1]["valid_feedback"] == "Free" and updates[1]["invalid_feedback"] == "Taken"
+
+
+def test_a_change_made_while_the_script_was_busy_is_the_next_wait_s_answer(session) -> None:
+    """A live preview: the person types on while the script draws the last change; its next
+    wait answers at once with what was typed since, so the preview ends on the whole text."""
+    put_input("text", label="Text")
+    wid = widget_id(session)
+    change(session, wid, "before any wait")  # not reported: nothing waited yet
+    answers: list[Any] = []
+    typed = threading.Event()
+
+    def script() -> None:
+        bind_current(session)
+        answers.append(pin_wait_change("text"))
+        typed.wait(5)  # busy drawing the first change meanwhile
+        answers.append(pin_wait_change("text"))
+        answers.append(pin_wait_change("text", timeout=0.2))
+
+    thread = threading.Thread(target=script)
+    thread.start()
+    while not session.deliver({"seq": 2, "type": "pin_change", "id": wid, "value": "a"}):
+        pass  # until the script waits: only then is a change its answer
+    change(session, wid, "ab")
+    change(session, wid, "abc")
+    typed.set()
+    thread.join(5)
+    assert answers == [{"name": "text", "value": "a"}, {"name": "text", "value": "abc"}, None]
