@@ -21,7 +21,7 @@ from typing import cast
 
 MODULES = ("", ".exceptions", ".input", ".output", ".pin", ".session", ".platform",
            ".platform.tornado", ".platform.tornado_http", ".platform.aiohttp",
-           ".platform.flask", ".platform.django", ".platform.fastapi")
+           ".platform.flask", ".platform.django", ".platform.fastapi", ".utils", ".io_ctrl")
 """The PyWebIO modules the alias provides (suffixes of `pywebio`)."""
 
 PACKAGES = ("", ".platform")

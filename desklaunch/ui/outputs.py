@@ -52,6 +52,16 @@ class Output:
         """The output's id in the page, or None for a widget that was never sent."""
         return self.widget.get("oid")
 
+    @property
+    def spec(self) -> dict[str, Any]:
+        """The widget described as PyWebIO's own Output describes it, as far as add-ons
+        read it: a pin widget's name is `spec["input"]["name"]` (pywebio_battery's
+        popup_input finds its fields so)."""
+        spec = dict(self.widget)
+        if spec.get("type") == "pin":
+            spec["input"] = {"name": spec.get("name")}
+        return spec
+
     def style(self, css_style: str) -> Output:
         """Add inline CSS to this output (and wherever it moves); returns the same Output.
 

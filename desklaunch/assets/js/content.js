@@ -4,7 +4,7 @@ import { externalize } from "./links.js";
 import { appendChildren, asText, element, markInner } from "./parts.js";
 import { defineWidget } from "./widgets.js";
 
-const MESSAGE_COLORS = new Set(["info", "success", "warning", "danger"]);
+const MESSAGE_COLORS = new Set(["info", "success", "warning", "danger", "secondary"]);
 const SPINNER_COLORS = new Set([
   "primary", "secondary", "success", "danger", "warning", "info", "light", "dark",
 ]);

@@ -29,6 +29,7 @@ export function connectScripts(send) {
  */
 function runScript(src, args, done, wrapped = true) {
   installJQueryLite(); // PyWebIO's page has jQuery, and its users' code says `$(...)`
+  installWebIO();
   const script = element("script");
   script.async = false;
   script.dataset.args = JSON.stringify(Array.isArray(args) ? args : []);
@@ -59,6 +60,20 @@ function asAnswer(value) {
   } catch {
     return null;
   }
+}
+
+/**
+ * PyWebIO's `WebIO.pushData(data, callbackId)`: the script's own JavaScript calls back a
+ * Python function it registered (`pywebio.io_ctrl.output_register_callback`), as a button
+ * press would; `data` arrives as JSON data.
+ */
+function installWebIO() {
+  if (window.WebIO !== undefined) return;
+  window.WebIO = Object.freeze({
+    pushData(data, callbackId) {
+      sendEvent({ type: "click", id: asText(callbackId), value: asAnswer(data) });
+    },
+  });
 }
 
 function depth(value) {

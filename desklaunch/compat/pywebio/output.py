@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from desklaunch.compat.forward import forwarder
+from desklaunch.ui.content import _put_message as _message
+from desklaunch.ui.outputs import Output as Output
 from desklaunch.ui.scripts import JSFunction as JSFunction
 
 
@@ -35,6 +39,14 @@ __all__ = [*_NAMES]
 
 __getattr__ = forwarder(__name__.replace("desklaunch.compat.", ""), _NAMES, {
 })
+
+
+def _put_message(color: str, contents: Any, closable: bool = False, scope: str | None = None,
+                 position: int = OutputPosition.BOTTOM) -> Output:
+    """PyWebIO's internal message box behind `put_info` and the others, which add-ons call
+    with a colour of their own ("secondary": grey); `contents` is a list of outputs."""
+    items = tuple(contents) if isinstance(contents, list | tuple) else (contents,)
+    return _message(str(color), items, closable, scope, position)
 
 
 def put_scrolable(*args: object, **kwargs: object) -> object:

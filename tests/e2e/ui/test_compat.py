@@ -41,3 +41,12 @@ def test_a_pywebio_script_runs_unchanged(pilot, alias) -> None:
     app.expect_finished()
 
 
+
+
+def test_pywebio_internals_that_add_ons_use_work(pilot, alias) -> None:
+    """pywebio_battery (PyWebIO's add-on, used by its doc demos) imports these."""
+    app = pilot(SCRIPT.with_name("pywebio_addon_internals.py"))
+    box = app.page.locator(".dl-message.secondary")
+    expect(box.get_by_text("Folder: /home")).to_be_visible()
+    expect(box.get_by_text("opened notes.txt (17 characters of name)")).to_be_visible()
+    app.expect_text("a pin's name, as add-ons read it: nick")
