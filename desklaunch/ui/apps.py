@@ -272,11 +272,12 @@ def go_app(name: str, new_window: bool = True) -> None:
 
 
 def show_index(entries: Mapping[str, AppEntry], heading: str = HEADING) -> None:
-    """PyWebIO's default index: a heading and a list of links to the apps."""
-    from desklaunch.ui.outputs import put_html
+    """PyWebIO's default index: a heading and a list of links to the apps, each described
+    in Markdown as there (`put_image()` usage)."""
+    from desklaunch.ui.outputs import inline_markdown, put_html
 
     items = "".join(
         f'<li><a href="?app={html.escape(name, quote=True)}">{html.escape(entry.title)}</a>'
-        + (f": {html.escape(entry.description)}" if entry.description else "") + "</li>"
+        + (f": {inline_markdown(entry.description)}" if entry.description else "") + "</li>"
         for name, entry in entries.items() if name != INDEX)
     put_html(f"<h1>{html.escape(heading)}</h1><ul>{items}</ul>")

@@ -316,6 +316,12 @@ def _button(item: Any) -> tuple[Any, dict[str, Any]]:
     return value, {"label": label, "color": color or "primary", "disabled": bool(disabled)}
 
 
+def inline_markdown(text: str) -> str:
+    """`text` as the HTML of one line of Markdown (`code`, *emphasis*, links), its own
+    HTML shown as text: a description written the way PyWebIO's index shows it."""
+    return str(_markdown(html=False).renderInline(text))
+
+
 @lru_cache(maxsize=2)
 def _markdown(*, html: bool) -> Any:
     from markdown_it import MarkdownIt

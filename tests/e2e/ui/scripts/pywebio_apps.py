@@ -9,7 +9,7 @@ from pywebio.session import go_app
 def adder():
     """Add numbers
 
-    Adds two numbers you type.
+    Adds two numbers you type, with `input()` <b>twice</b>.
     """
     a = input("First number", type=NUMBER)
     b = input("Second number", type=NUMBER)
