@@ -50,7 +50,13 @@ export class Pacer {
     const until = performance.now() + SLICE_MS;
     const replay = this.#replaying > 0;
     const batch = replay ? this.#queue.slice(0, this.#replaying) : this.#queue;
-    const drawn = Math.max(1, this.draw(batch, until, replay));
+    let drawn = batch.length;
+    try {
+      drawn = Math.max(1, this.draw(batch, until, replay));
+    } catch (err) {
+      // As when answers were drawn whole: what failed is not drawn again.
+      console.error("desklaunch: drawing failed", err);
+    }
     this.#queue.splice(0, drawn);
     this.#replaying = Math.max(0, this.#replaying - drawn);
     if (!this.#queue.length) return this.#settled();
