@@ -15,7 +15,7 @@ Send = Callable[[dict[str, Any]], None]
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\x1b[=>]")
 _MOVES = re.compile(r"(\n|\r|\x1b\[[0-9]*[ABEFGK])")
 _MOVE = re.compile(r"\x1b\[([0-9]*)([ABEFGK])")
-MAX_LINES = 50_000
+MAX_LINES = 10_000
 MAX_ROWS = 100
 
 

@@ -23,7 +23,7 @@ import { defineCommand } from "./render.js";
 import { defineWidget } from "./widgets.js";
 import { showArgs, fillArg } from "./console-args.js";
 
-const MAX_LINES = 50000;
+const MAX_LINES = 10000;
 const BLOCK_LINES = 200;
 const NEAR_BOTTOM_PX = 24;
 const INTENT_MS = 1000; // a scroll this soon after a wheel, key or drag is the person's

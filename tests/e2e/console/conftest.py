@@ -2,7 +2,7 @@
 
     def test_prints(console):
         app = console("print_loop.py")            # a file in scripts/, or a path
-        app.expect_text("line 9999")
+        app.expect_text("line 4999")
 """
 
 from __future__ import annotations
