@@ -20,7 +20,7 @@ def test_strip_indentation(given: str, expected: str) -> None:
 
 
 def test_the_common_style_renders_a_heading_and_a_paragraph_not_code() -> None:
-    html = _markdown().render(strip_indentation("""# Report
+    html = _markdown(html=False).render(strip_indentation("""# Report
         Done in **3** steps.
         Next line.
         """))
