@@ -14,22 +14,25 @@ from desklaunch.errors import SessionClosed
 from desklaunch.ui.flow import _on_event_loop
 from desklaunch.ui.useragent import UserAgent
 
-_IGNORED_ENV = ("auto_scroll_bottom", "http_pull_interval", "input_panel_fixed",
-                "input_panel_min_height", "input_panel_init_height", "input_auto_focus")
+_IGNORED_ENV = ("http_pull_interval", "input_panel_fixed", "input_panel_min_height",
+                "input_panel_init_height", "input_auto_focus")
 _INFO_MAX = 2_000
 
 
 def set_env(*, title: str | None = None, output_animation: bool | None = None,
-            output_max_width: str | None = None, **other: Any) -> None:
+            output_max_width: str | None = None, auto_scroll_bottom: bool | None = None,
+            **other: Any) -> None:
     """Change page settings: the window `title`, `output_animation=False` (no animations
-    at all), `output_max_width` (a CSS length such as "1200px" or "90%").
+    at all), `output_max_width` (a CSS length such as "1200px" or "90%"), and
+    `auto_scroll_bottom`: whether new output scrolls the page down to it while the view is
+    at the bottom (on by default; an app started by PyWebIO's `start_server` starts with it
+    off, as in PyWebIO, and a question's form is brought into view either way).
 
         set_env(title="Unit converter", output_max_width="600px")
 
-    PyWebIO's `auto_scroll_bottom`, `http_pull_interval` and input panel settings are
-    accepted and change nothing: desklaunch always follows new output while the view is at
-    the bottom, answers at once instead of polling at an interval, and shows forms below the
-    output.
+    PyWebIO's `http_pull_interval` and input panel settings are accepted and change
+    nothing: desklaunch answers at once instead of polling at an interval, and shows forms
+    below the output.
     """
     unknown = sorted(set(other) - set(_IGNORED_ENV))
     if unknown:
@@ -41,6 +44,8 @@ def set_env(*, title: str | None = None, output_animation: bool | None = None,
         command["output_animation"] = bool(output_animation)
     if output_max_width is not None:
         command["output_max_width"] = str(output_max_width)
+    if auto_scroll_bottom is not None:
+        command["auto_scroll_bottom"] = bool(auto_scroll_bottom)
     if len(command) > 1:
         current_session().send(command)
 

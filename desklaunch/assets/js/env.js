@@ -2,7 +2,7 @@
 // `client_info` command, answered with what the page knows about itself (`info`).
 
 import { asText, cssLength } from "./parts.js";
-import { defineCommand } from "./render.js";
+import { defineCommand, setFollowOutput } from "./render.js";
 import { applyPage } from "./scripts.js";
 
 let sendEvent = () => false;
@@ -21,6 +21,7 @@ defineCommand("env", (command) => {
     if (main) main.style.maxWidth = cssLength(command.output_max_width);
   }
   if ("page" in command) applyPage(command.page);
+  if (typeof command.auto_scroll_bottom === "boolean") setFollowOutput(command.auto_scroll_bottom);
 });
 
 defineCommand("client_info", ({ id }) => {

@@ -24,6 +24,13 @@ function insertAt(parent, node, position) {
 }
 
 const commandHandlers = new Map();
+let followOutput = true;
+
+/** Whether new output scrolls the page down to it while the view is at the bottom
+ * (`set_env(auto_scroll_bottom=)`; PyWebIO's apps start with it off, as in PyWebIO). */
+export function setFollowOutput(on) {
+  followOutput = Boolean(on);
+}
 
 /**
  * Teach the renderer a command. `handle(command, page)` runs in order with the others,
@@ -78,7 +85,7 @@ export class Renderer {
   /** Draw `commands` in order, stopping early once the clock passes `until` (after at
    * least one); returns how many were drawn. */
   apply(commands, { replay = false, until = Infinity } = {}) {
-    const wasAtBottom = this.#stickScheduled || this.#atBottom();
+    const atBottom = this.#stickScheduled || this.#atBottom();
     const hadFocus = document.activeElement;
     this.#added = [];
     let drawn = 0;
@@ -93,6 +100,7 @@ export class Renderer {
     }
     this.#flush();
     pruneOutputs();
+    const wasAtBottom = atBottom && followOutput; // a setting in this batch counts already
     if (this.#ended) this.disableAll();
     const form = this.#focusForm;
     this.#focusForm = null;

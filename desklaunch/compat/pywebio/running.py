@@ -1,6 +1,7 @@
 """Running one PyWebIO app function in the current session, as `start_server` does.
 
-The app's page settings (`@config`, or its docstring's title) are applied first. A
+The app's page settings (`@config`, or its docstring's title) are applied first, after
+PyWebIO's default of not following new output down the page (`auto_scroll_bottom`). A
 coroutine app runs on desklaunch's event loop, like an `async def` script, so what it
 starts with `run_async` goes on running beside it; the calling thread waits for it.
 """
@@ -20,6 +21,7 @@ from desklaunch.errors import SessionClosed
 def run_app(app: Any) -> Any:
     """Run `app()` now, in this session; returns what it returns."""
     session = current_session()  # a clear error when not run by desklaunch
+    session.send({"cmd": "env", "auto_scroll_bottom": False})  # PyWebIO's default
     apply_app_config(app)
     result = app()
     if not inspect.iscoroutine(result):

@@ -50,3 +50,15 @@ def test_pywebio_internals_that_add_ons_use_work(pilot, alias) -> None:
     expect(box.get_by_text("Folder: /home")).to_be_visible()
     expect(box.get_by_text("opened notes.txt (17 characters of name)")).to_be_visible()
     app.expect_text("a pin's name, as add-ons read it: nick")
+
+
+def test_a_long_pywebio_page_opens_at_its_top_until_it_asks_to_follow(pilot, alias) -> None:
+    app = pilot(SCRIPT.with_name("pywebio_long_page.py"))
+    page = app.page
+    expect(page.get_by_text("line 119", exact=True)).to_be_attached()
+    page.evaluate("() => new Promise(done => requestAnimationFrame("
+                  "() => requestAnimationFrame(done)))")  # a scroll down would be done now
+    expect(page.get_by_role("heading", name="Top of the page")).to_be_in_viewport()
+    expect(page.get_by_text("line 119", exact=True)).not_to_be_in_viewport()
+    app.click("Follow")  # at the page's end: the view is at the bottom, and follows
+    expect(page.get_by_text("more 119", exact=True)).to_be_in_viewport()
