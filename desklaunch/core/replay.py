@@ -1,7 +1,8 @@
 """What a page shows, kept as the commands that rebuild it, so a reloaded page can re-attach.
 
-The log is bounded: beyond `limit` output commands the oldest are dropped and the replay
-starts with a note that earlier output was trimmed. Pending forms, the title and the
+The log is bounded: beyond `limit` output commands, or `max_text` characters of text in
+them (a print flood's console output comes some 32 KB a command), the oldest are dropped
+and the replay starts with a note that earlier output was trimmed. Pending forms, the title and the
 script's end state are kept apart from the outputs and never trimmed. A command with a
 `coalesce` key (a progress bar's value, say) is kept only in its newest form; one marked
 `frame` (about the page around the output, not in it) survives clearing the whole output.
@@ -32,13 +33,21 @@ A `run_js` is one too, unless it awaits an answer (`eval_js`, with an `id`): tha
 replayed until its `js_done`, so a page reloaded meanwhile still answers it."""
 
 
+MAX_TEXT = 32_000_000
+"""Characters of text the kept outputs may hold: room for a large table, where 10,000
+commands of a print flood kept some 320 MB."""
+
+
 class ViewLog:
     """The replayable part of a session's command stream."""
 
-    def __init__(self, limit: int = 10_000) -> None:
+    def __init__(self, limit: int = 10_000, max_text: int = MAX_TEXT) -> None:
         self.limit = limit
+        self.max_text = max_text
         self.trimmed = False
         self._outputs: OrderedDict[int, Command] = OrderedDict()
+        self._sizes: dict[int, int] = {}  # key → characters of text in that output command
+        self._text = 0
         self._placed: dict[str, int] = {}  # oid → key of the `output` command that put it
         self._keys = itertools.count()
         self._forms: dict[str, list[Command]] = {}
@@ -82,6 +91,8 @@ class ViewLog:
             self._close(self._placed[command["oid"]])
         elif kind == "clear" and command["scope"] == ROOT_SCOPE:
             self._outputs.clear()
+            self._sizes.clear()
+            self._text = 0
             self._placed.clear()
             # What describes the page around the output (a multi-app window's bar) stays.
             self._latest = {k: c for k, c in self._latest.items() if c.get("frame")}
@@ -98,10 +109,15 @@ class ViewLog:
                     self._updaters[update_key] = key
                 self._adopt(command, key)
             self._outputs[key] = command
+            self._sizes[key] = size = _text_size(command)
+            self._text += size
             self._scopes.add(key, command)
             if kind in ("style", "onclick") and command.get("oid") in self._placed:
                 self._scopes.file_with(key, self._placed[command["oid"]])
             if len(self._outputs) > self.limit:
+                self._drop(next(iter(self._outputs)))
+                self.trimmed = True
+            while self._text > self.max_text and len(self._outputs) > 1:
                 self._drop(next(iter(self._outputs)))
                 self.trimmed = True
 
@@ -120,6 +136,7 @@ class ViewLog:
         command = self._outputs.pop(key, None)
         if command is None:
             return
+        self._text -= self._sizes.pop(key, 0)
         oid = _own_oid(command)
         if oid is not None and self._placed.get(oid) == key:
             del self._placed[oid]
@@ -182,6 +199,21 @@ def _without_files(update: Command) -> Command | None:
     """A field's update without the files it added (None if that was all it did)."""
     changes = {k: v for k, v in update["changes"].items() if k != "add_files"}
     return {**update, "changes": changes} if changes else None
+
+
+def _text_size(command: Command) -> int:
+    """The characters of text in `command`: its strings, at any depth."""
+    total = 0
+    stack: list[Any] = [command]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return total
 
 
 def _updated_by(widget: Any) -> list[str]:

@@ -106,6 +106,16 @@ def test_past_the_bound_the_oldest_outputs_go_and_a_note_says_so():
     assert shown(log) == ["env", TRIMMED_NOTE, "7", "8", "9", "form f1"]
 
 
+def test_past_the_text_bound_the_oldest_outputs_go_however_few_they_are():
+    """A print flood's console output: few commands, each large."""
+    chunk = "line\n" * 2_000  # 10,000 characters
+    writes = [{"cmd": "console_write", "chunks": [["out", chunk]]} for _ in range(10)]
+    log = record(ViewLog(max_text=35_000), *writes, text("last"))
+    assert log.trimmed
+    assert shown(log) == [TRIMMED_NOTE, "console_write", "console_write", "console_write",
+                          "last"]
+
+
 def test_within_the_bound_nothing_is_trimmed():
     log = record(ViewLog(limit=3), *[text(str(n)) for n in range(3)])
     assert shown(log) == ["0", "1", "2"]
