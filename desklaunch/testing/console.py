@@ -200,6 +200,8 @@ class ConsoleView:
         self.args_form: Element | None = None
         self.args_error: Element | None = None
         self._path: Callable[[], list[str]] = list
+        self._sent: Element | None = None  # the answered field, open for typing ahead
+        self._ahead = ""  # typed ahead, for the next text field
 
     # -- output ----------------------------------------------------------------------------
 
@@ -304,22 +306,33 @@ class ConsoleView:
     # -- the input line and the status bar ---------------------------------------------------
 
     def ask(self, command: dict[str, Any]) -> None:
-        self.input_host.clear()
         key = command.get("id")
-        if not isinstance(key, str):
+        if not isinstance(key, str):  # between two reads an answered field stays open
+            if self._sent is None:
+                self.input_host.clear()
             return
+        self._ahead += self._typed_ahead()
+        self.input_host.clear()
         prompt = _text(command.get("prompt")) or "Input"
         line = self.input_host.append(Element("generic"))
         line.append(Element("generic", own=prompt))
         field = line.append(Element("textbox", prompt))
         field.value = ""
+        if not command.get("password"):
+            field.value, self._ahead = self._ahead, ""
         field.owner = self
         enter = line.append(Element("button", "Enter", "Enter"))
         end = line.append(Element("button", "End input", "End input"))
 
         def done(event: dict[str, Any]) -> None:
-            for control in (field, enter, end):
+            # As on the page: the field stays open for what is typed before the next question.
+            for control in (enter, end):
                 control.disabled = True
+            if command.get("password"):
+                field.disabled = True
+            else:
+                field.value = ""
+                self._sent = field
             self.send(event)
 
         enter.on_click = lambda: done({"type": "submit", "id": key, "value": field.value})
@@ -332,9 +345,16 @@ class ConsoleView:
                                    done({"type": "submit", "id": key, "value": text}))
         line.owner = enter
 
+    def _typed_ahead(self) -> str:
+        sent, self._sent = self._sent, None
+        return str(sent.value or "") if sent is not None else ""
+
     def status(self, command: dict[str, Any]) -> None:
         self.status_host.clear()
         state = command.get("state")
+        if state == "ended":  # nothing reads any more
+            self.input_host.clear()
+            self._sent = None
         if state == "running" and isinstance(command.get("stop"), str):
             self.status_host.append(Element("text", own="Running\u2026"))
             stop = self.status_host.append(Element("button", "Stop", "Stop"))

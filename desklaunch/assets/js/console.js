@@ -604,7 +604,7 @@ defineCommand("console_run", ({ run, command }) => {
 
 const MAX_HISTORY = 500;
 const history = []; // lines entered (never passwords), oldest first
-let typeahead = ""; // the unfinished last line of a multi-line paste
+let typeahead = ""; // for the next text field: typed or pasted before the program asked
 
 function remember(value) {
   for (const line of value.split("\n")) {
@@ -644,8 +644,16 @@ function keys(event, field, end) {
 defineCommand("console_input", ({ id, prompt, password, answers }) => {
   const host = consoleOf()?.querySelector(".dl-console-input");
   if (!host) return;
+  // Between two reads the answered field stays open: what is typed there before the next
+  // question comes is that question's, as a terminal keeps it for the next read.
+  const sent = host.querySelector("input.dl-control[data-sent]");
+  if (typeof id !== "string") {
+    if (!sent) host.textContent = "";
+    return;
+  }
+  typeahead += sent?.value ?? "";
+  const recalled = sent?.dataset.history; // Up and Down go on from the line brought back
   host.textContent = "";
-  if (typeof id !== "string") return;
   const form = element("form", "dl-console-line");
   const field = element("input", "dl-control");
   field.type = password ? "password" : "text";
@@ -659,16 +667,30 @@ defineCommand("console_input", ({ id, prompt, password, answers }) => {
   end.type = "button";
   const done = (event) => {
     if (!send(event)) return;
-    for (const control of form.querySelectorAll("input, button")) control.disabled = true;
+    for (const control of form.querySelectorAll("button")) control.disabled = true;
+    if (password) {
+      field.disabled = true;
+      return;
+    }
+    // The field stays open for what the person types before the program asks again.
+    field.dataset.sent = "";
+    field.value = "";
+    delete field.dataset.history;
   };
   const submit = (value) => {
     if (enter.disabled) return;
     if (!password) remember(value);
     done({ type: "submit", id, value });
   };
+  // Lines pasted before this question came are its answer (and the next ones'), as the
+  // lines of a paste are; an unfinished last line waits in the field.
+  let linesAhead = null;
   if (!password && typeahead) {
-    field.value = typeahead; // the unfinished last line of a paste of several
+    const cut = typeahead.lastIndexOf("\n");
+    if (cut >= 0) linesAhead = typeahead.slice(0, cut);
+    field.value = typeahead.slice(cut + 1);
     typeahead = "";
+    if (recalled !== undefined && cut < 0) field.dataset.history = recalled;
   }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -684,6 +706,11 @@ defineCommand("console_input", ({ id, prompt, password, answers }) => {
       event.preventDefault();
       const text = field.value.slice(0, field.selectionStart ?? field.value.length) +
         pasted.replace(/\r\n?/g, "\n") + field.value.slice(field.selectionEnd ?? field.value.length);
+      if (enter.disabled) { // the program has not asked again yet: keep it all for then
+        typeahead += text;
+        field.value = "";
+        return;
+      }
       const cut = text.lastIndexOf("\n");
       typeahead = text.slice(cut + 1);
       submit(text.slice(0, cut));
@@ -701,6 +728,11 @@ defineCommand("console_input", ({ id, prompt, password, answers }) => {
   }
   form.append(enter, end);
   host.append(form);
+  if (linesAhead !== null) {
+    const rest = field.value;
+    submit(linesAhead);
+    field.value = rest; // for the question after (this field is now the one typed ahead in)
+  }
   requestAnimationFrame(() => field.isConnected && field.focus({ preventScroll: true }));
 });
 
@@ -715,6 +747,8 @@ defineCommand("console_status", ({ state, stop, again, text, code }) => {
     button.addEventListener("click", click(stop));
     bar.append(element("span", "dl-console-state", "Running…"), button);
   } else if (state === "ended") {
+    const input = consoleOf()?.querySelector(".dl-console-input");
+    if (input) input.textContent = ""; // nothing reads any more
     bar.append(element("span", "dl-console-state", String(text ?? "")));
     if (code === 0) announceLines(1, [String(text ?? "")]);
     else announceUrgently(String(text ?? ""));

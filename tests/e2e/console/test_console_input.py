@@ -58,6 +58,21 @@ def test_lines_pasted_together_reach_the_program_as_lines_and_ctrl_d_ends_input(
     app.expect_exit(0)
 
 
+def test_what_is_typed_before_the_program_asks_again_waits_for_its_question(console):
+    """As in a terminal, typing on while the program is busy loses nothing."""
+    app = console("slow_second_question.py")
+    field = app.field("Your name:")
+    field.fill("Ada")
+    field.press("Enter")
+    expect(app.line("Your name: Ada")).to_be_visible()
+    field.press_sequentially("blue")  # the program is still busy: no question yet
+    colour = app.field("Favourite colour:")
+    expect(colour).to_have_value("blue")
+    colour.press("Enter")
+    expect(app.line("Ada likes blue")).to_be_visible()
+    app.expect_exit(0)
+
+
 def test_up_brings_back_the_line_entered_before_and_ctrl_c_stops(console):
     app = console("input_echo.py")
     app.answer("Your name:", "Ada")
