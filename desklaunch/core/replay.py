@@ -2,10 +2,11 @@
 
 The log is bounded: beyond `limit` output commands, or `max_text` characters of text in
 them (a print flood's console output comes some 32 KB a command), the oldest are dropped
-and the replay starts with a note that earlier output was trimmed. Pending forms, the title and the
-script's end state are kept apart from the outputs and never trimmed. A command with a
-`coalesce` key (a progress bar's value, say) is kept only in its newest form; one marked
-`frame` (about the page around the output, not in it) survives clearing the whole output.
+and the replay starts with a note that earlier output was trimmed. Pending forms, the
+title and the script's end state are kept apart from the outputs and never trimmed. A
+command with a `coalesce` key (a progress bar's value, say) is kept only in its newest
+form; one marked `frame` (about the page around the output, not in it) survives clearing
+the whole output.
 
 Outputs are named by an output id (`"oid"` in their widget). When a later output embeds a
 widget with an oid (a container adopting an output passed to it), the earlier top-level
@@ -114,10 +115,8 @@ class ViewLog:
             self._scopes.add(key, command)
             if kind in ("style", "onclick") and command.get("oid") in self._placed:
                 self._scopes.file_with(key, self._placed[command["oid"]])
-            if len(self._outputs) > self.limit:
-                self._drop(next(iter(self._outputs)))
-                self.trimmed = True
-            while self._text > self.max_text and len(self._outputs) > 1:
+            while len(self._outputs) > self.limit or (
+                    self._text > self.max_text and len(self._outputs) > 1):
                 self._drop(next(iter(self._outputs)))
                 self.trimmed = True
 

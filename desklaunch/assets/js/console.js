@@ -54,6 +54,8 @@ export function setConsoleSender(fn) {
 }
 
 const consoleOf = () => document.querySelector(".dl-console");
+// Echoed input and command lines continue stdout's line, as in a terminal.
+const keyOf = (stream) => (stream === "err" ? "err" : "out");
 
 // ---- ANSI SGR ---------------------------------------------------------------------------
 
@@ -233,15 +235,14 @@ class Screen {
 
   /** End the line `stream`'s cursor is on, if any (a line break left out of a flood). */
   endOpenLine(stream) {
-    const key = stream === "err" ? "err" : "out";
+    const key = keyOf(stream);
     if (this.open.has(key)) this.#endLine(key, stream);
   }
 
   write(stream, text) {
     const style = styles.get(stream) ?? {};
     styles.set(stream, style);
-    // Echoed input and command lines continue stdout's line, as in a terminal.
-    const key = stream === "err" ? "err" : "out";
+    const key = keyOf(stream);
     const extra = key === stream ? "" : `dl-${stream}`;
     // \r\n is a plain newline; split keeps the separators.
     for (const part of text.replace(/\r\n/g, "\n").split(MOVES)) {

@@ -1,4 +1,5 @@
-// Entry point: wires the connection (client.js) to the page (render.js, notices.js).
+// Entry point: wires the connection (client.js) to the page (render.js, notices.js),
+// through pace.js, which draws what arrives in slices.
 
 import { Client } from "./client.js";
 import { setConsoleSender, skipScrolledOff } from "./console.js";

@@ -79,11 +79,10 @@ export class Renderer {
   }
 
   /**
-   * Render a list of commands. New outputs are announced politely (in batches: see
-   * announce.js), except in a `replay` (a reload shows again what was already there).
+   * Render `commands` in order, stopping early once the clock passes `until` (after at
+   * least one); returns how many were drawn. New outputs are announced politely (in
+   * batches: see announce.js), except in a `replay` (a reload shows again what was there).
    */
-  /** Draw `commands` in order, stopping early once the clock passes `until` (after at
-   * least one); returns how many were drawn. */
   apply(commands, { replay = false, until = Infinity } = {}) {
     const atBottom = this.#stickScheduled || this.#atBottom();
     const hadFocus = document.activeElement;

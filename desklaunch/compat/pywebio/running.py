@@ -16,12 +16,13 @@ from typing import Any
 from desklaunch.compat.pywebio.appconfig import apply_app_config
 from desklaunch.core.session import current_session
 from desklaunch.errors import SessionClosed
+from desklaunch.ui.env import set_env
 
 
 def run_app(app: Any) -> Any:
     """Run `app()` now, in this session; returns what it returns."""
     session = current_session()  # a clear error when not run by desklaunch
-    session.send({"cmd": "env", "auto_scroll_bottom": False})  # PyWebIO's default
+    set_env(auto_scroll_bottom=False)  # PyWebIO's default
     apply_app_config(app)
     result = app()
     if not inspect.iscoroutine(result):
