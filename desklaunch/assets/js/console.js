@@ -645,8 +645,9 @@ function keys(event, field, end) {
 defineCommand("console_input", ({ id, prompt, password, answers }) => {
   const host = consoleOf()?.querySelector(".dl-console-input");
   if (!host) return;
-  // Between two reads the answered field stays open: what is typed there before the next
-  // question comes is that question's, as a terminal keeps it for the next read.
+  // Between two reads the answered field stays open: what is typed (and entered) there
+  // before the next question comes is that question's, as a terminal keeps it for the
+  // next read.
   const sent = host.querySelector("input.dl-control[data-sent]");
   if (typeof id !== "string") {
     if (!sent) host.textContent = "";
@@ -679,7 +680,13 @@ defineCommand("console_input", ({ id, prompt, password, answers }) => {
     delete field.dataset.history;
   };
   const submit = (value) => {
-    if (enter.disabled) return;
+    if (enter.disabled) { // entered before the program asks again: a line for then
+      if (field.dataset.sent !== undefined) {
+        typeahead += `${value}\n`;
+        field.value = "";
+      }
+      return;
+    }
     if (!password) remember(value);
     done({ type: "submit", id, value });
   };
@@ -717,7 +724,14 @@ defineCommand("console_input", ({ id, prompt, password, answers }) => {
       submit(text.slice(0, cut));
     });
   }
-  field.addEventListener("keydown", (event) => keys(event, field, end));
+  field.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && enter.disabled && !event.isComposing) {
+      event.preventDefault(); // a form whose button is disabled is not submitted by Enter
+      submit(field.value);
+    } else {
+      keys(event, field, end);
+    }
+  });
   form.append(label, field);
   // Ready answers (a yes/no question, a choice): each button sends its line, as if typed.
   for (const answer of Array.isArray(answers) ? answers : []) {

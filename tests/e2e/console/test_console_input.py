@@ -69,7 +69,10 @@ def test_what_is_typed_before_the_program_asks_again_waits_for_its_question(cons
     colour = app.field("Favourite colour:")
     expect(colour).to_have_value("blue")
     colour.press("Enter")
-    expect(app.line("Ada likes blue")).to_be_visible()
+    expect(app.line("Favourite colour: blue")).to_be_visible()
+    colour.press_sequentially("pasta")  # busy again: a whole line entered ahead
+    colour.press("Enter")
+    expect(app.line("Ada likes blue and pasta")).to_be_visible()
     app.expect_exit(0)
 
 
