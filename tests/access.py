@@ -5,8 +5,7 @@ presses keys and moves focus with Tab, and every element Tab lands on must show 
 (a solid outline of 2 px or more, on the element or, for the hidden file input, on its drop
 zone). Nothing here clicks, fills or focuses an element directly.
 
-`audit(page)` runs axe-core on the page (which must be in a context made with
-`bypass_csp=True`: see tests/e2e/a11y/conftest.py).
+`audit(page)` runs axe-core on the page, as the test kit's `accessibility_problems()` does.
 
 `live_regions(page)` reads Chromium's own accessibility tree (over the DevTools protocol),
 the tree screen readers are given: a live region's text is what it last announced.
@@ -15,10 +14,12 @@ the tree screen readers are given: a live region's text is what it last announce
 from __future__ import annotations
 
 import os
+from collections import Counter
 from typing import Any
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
+
+from desklaunch.testing.audit import audit as kit_audit
 
 RING = """() => {
   const el = document.activeElement;
@@ -106,26 +107,17 @@ def said(page: Page, live: str) -> list[str]:
             if region["live"] == live and region["text"]]
 
 
-# axe's defaults run every WCAG 2.0/2.1/2.2 A and AA rule and its best practices. These are
-# off by default and switched on here: target-size is WCAG 2.2 AA (2.5.8); the others are
-# axe's experimental rules, worth passing too.
-EXTRA_RULES = ["target-size", "css-orientation-lock", "focus-order-semantics",
-               "label-content-name-mismatch", "p-as-heading", "table-fake-caption",
-               "td-has-header"]
-OPTIONS = {"resultTypes": ["violations"],
-           "rules": {rule: {"enabled": True} for rule in EXTRA_RULES}}
-_axe = Axe()
 LOG = os.environ.get("DESKLAUNCH_AXE_LOG")
 
 
 def audit(page: Page) -> list[str]:
-    """axe-core's violations on `page` as it is now, one line per element: rule, impact,
-    the element's HTML and what to fix. An empty list is a pass."""
-    results = _axe.run(page, options=OPTIONS).response
+    """axe-core's violations on `page` as it is now, one line per element (the kit's own
+    audit, `desklaunch.testing.audit`, which runs under the page's real security policy).
+    An empty list is a pass."""
+    problems = kit_audit(page)
     if LOG:  # DESKLAUNCH_AXE_LOG=file: every violation found, for counting by rule
         with open(LOG, "a", encoding="utf-8") as log:
-            for violation in results["violations"]:
-                log.write(f"{violation['id']}\t{violation['impact']}\t{len(violation['nodes'])}\n")
-    return [f"{violation['id']} ({violation['impact']}): {node['html'][:160]} -- "
-            + " ".join(node["failureSummary"].split())
-            for violation in results["violations"] for node in violation["nodes"]]
+            rules = Counter((problem.rule, problem.impact) for problem in problems)
+            for (rule, impact), elements in rules.items():
+                log.write(f"{rule}\t{impact}\t{elements}\n")
+    return [str(problem) for problem in problems]

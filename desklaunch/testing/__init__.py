@@ -16,7 +16,8 @@ by label, role and text — never by the page's CSS classes or ids. The pytest p
 from __future__ import annotations
 
 from desklaunch.testing.apptest import DEFAULT_TIMEOUT, AppTest, Found
+from desklaunch.testing.audit import AccessibilityProblem
 from desklaunch.testing.errors import ActionError, KitError, ScriptError, WaitTimeoutError
 
-__all__ = ["DEFAULT_TIMEOUT", "ActionError", "AppTest", "Found", "KitError", "ScriptError",
-           "WaitTimeoutError"]
+__all__ = ["DEFAULT_TIMEOUT", "AccessibilityProblem", "ActionError", "AppTest", "Found",
+           "KitError", "ScriptError", "WaitTimeoutError"]

@@ -24,6 +24,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from desklaunch.core.session import step_outside
+from desklaunch.testing.audit import AccessibilityProblem, Scheme
 from desklaunch.testing.errors import ScriptError
 from desklaunch.testing.page import Download
 from desklaunch.testing.program import from_file, from_function
@@ -85,6 +86,7 @@ class _Screen(Protocol):
     def upload(self, label: str, paths: Sequence[str | os.PathLike[str]]) -> None: ...
     def set_pin(self, name: str, value: Any) -> None: ...
     def close_popup(self) -> None: ...
+    def accessibility_problems(self, scheme: Scheme | None) -> list[AccessibilityProblem]: ...
 
 
 _open: list[AppTest] = []
@@ -290,6 +292,15 @@ class AppTest:
         """The files the app offered so far (`put_file` buttons pressed, `download()`)."""
         self._check()
         return self._screen.downloads
+
+    def accessibility_problems(self, *, scheme: Scheme | None = None
+                               ) -> list[AccessibilityProblem]:
+        """What an accessibility audit (axe-core) finds on the screen now, one problem per
+        element: a field with no label, text with too little contrast… Only with
+        `browser=True`, since it needs the real page laid out; `scheme="dark"` audits the
+        page in the dark colour scheme. `assert app.accessibility_problems() == []`."""
+        self._check()
+        return self._screen.accessibility_problems(scheme)
 
     # -- what the script did ---------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from desklaunch.testing.audit import AccessibilityProblem, Scheme, audit
 from desklaunch.testing.errors import (
     ActionError,
     WaitTimeoutError,
@@ -82,7 +83,11 @@ def shared_browser() -> Browser:
     """One Chromium for every `browser=True` AppTest of this process (closed at exit)."""
     with _shared_lock:
         if "browser" not in _shared:
-            from playwright.sync_api import sync_playwright
+            try:
+                from playwright.sync_api import sync_playwright
+            except ImportError:
+                raise RuntimeError('browser=True needs Playwright: pip install '
+                                   '"desklaunch[testing]"') from None
 
             driver = sync_playwright().start()
             _shared["driver"], _shared["browser"] = driver, launch(driver)
@@ -157,6 +162,7 @@ class BrowserScreen:
                  check: Callable[[], None]) -> None:
         from desklaunch.app import App
 
+        self.browser = browser if browser is not None else shared_browser()
         self.program = program
         self.timeout = timeout
         self.settle_limit = settle
@@ -165,7 +171,6 @@ class BrowserScreen:
         self.app.on_error = on_error
         self.app.on_session_start = self._started
         self._running = threading.Event()
-        self.browser = browser if browser is not None else shared_browser()
         self.context = self.browser.new_context(accept_downloads=True)
         self.context.set_default_timeout(timeout * 1000)
         self.page = self.context.new_page()
@@ -480,6 +485,10 @@ class BrowserScreen:
             self._download_in_flight()
         return [Download(d.suggested_filename, Path(d.path()).read_bytes())
                 for d in self._downloads]
+
+    def accessibility_problems(self, scheme: Scheme | None) -> list[AccessibilityProblem]:
+        self.settle()
+        return audit(self.page, scheme)
 
     def close(self) -> bool:
         try:

@@ -165,7 +165,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
                               ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
     if report.failed and call.when == "call":
-        for app in [*item.stash.get(_APPS, []), *item.stash.get(_MADE_BY_TEST, [])]:
+        apps = [*item.stash.get(_APPS, []), *item.stash.get(_MADE_BY_TEST, [])]
+        # The fixture's apps are started during the test, so they are in both lists.
+        for app in {id(app): app for app in apps}.values():
             if not app.closed:
                 report.sections.append((f"desklaunch screen: {app!r}", app.screen()))
     return report

@@ -15,6 +15,7 @@ from typing import Any
 
 from desklaunch.core.uploads import too_large
 from desklaunch.errors import ProtocolError
+from desklaunch.testing.audit import AccessibilityProblem, Scheme
 from desklaunch.testing.console import ArgChoice, ArgField, ConsoleView
 from desklaunch.testing.elements import FIELD_ROLES, Element, norm
 from desklaunch.testing.errors import (
@@ -321,6 +322,10 @@ class SimulatedScreen:
     def downloads(self) -> list[Download]:
         self.driver.settle()
         return list(self.page.downloads)
+
+    def accessibility_problems(self, scheme: Scheme | None) -> list[AccessibilityProblem]:
+        raise RuntimeError("accessibility_problems() audits the real page, which the "
+                           "simulated one is not: start the app with browser=True")
 
     def forms(self) -> list[FormModel]:
         return list(self.page.forms.values())

@@ -67,6 +67,7 @@ def test_a_failing_test_shows_the_screen(project: pytest.Pytester) -> None:
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*desklaunch screen: <AppTest 'Hello' in process>*",
                                  "title: Hello", "Hello, Ada!", "Finished"])
+    assert result.stdout.str().count("desklaunch screen:") == 1  # once, though a fixture's
 
 
 def test_a_thread_left_running_fails_the_test(project: pytest.Pytester) -> None:

@@ -1,9 +1,5 @@
-"""Fixtures of the accessibility checks in the real browser: a page axe-core can audit
-(`audited`, `axe_context`), in light and dark mode (`scheme`). `audit()` is in tests/access.py.
-
-axe-core reaches the page as text that `page.evaluate` runs, which the page's CSP (no
-`unsafe-eval`) refuses. So the audited page lives in a browser context made with
-`bypass_csp=True`, and only here: every other test sees the page under its real policy.
+"""Fixtures of the accessibility checks in the real browser: a page to audit (`audited`,
+`axe_context`), in light and dark mode (`scheme`). `audit()` is in tests/access.py.
 """
 
 from __future__ import annotations
@@ -30,8 +26,9 @@ def scheme(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def axe_context(browser: Browser, scheme: str) -> Iterator[BrowserContext]:
-    """A browser context that lets axe-core in (`bypass_csp`), in `scheme`."""
-    context = browser.new_context(bypass_csp=True, color_scheme=scheme)  # type: ignore[arg-type]
+    """A browser context in `scheme`, under the page's real security policy (axe-core runs
+    in a world of its own: desklaunch.testing.audit)."""
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
     context.set_default_timeout(10_000)
     yield context
     context.close()
