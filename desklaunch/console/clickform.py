@@ -104,7 +104,13 @@ class ClickForm:
             else _default_text(kind, default, facts),
         }
         if option and getattr(param, "prompt", None) and not wire["required"]:
-            wire["help"] = " ".join(filter(None, [wire["help"], "(asked when left empty)"]))
+            asked = "(asked when left empty)"
+            if kind == "text" and wire["value"]:
+                # Shown filled in, the default would be sent and never asked for; a terminal
+                # asks, offering it ("Name [demo]:").
+                asked = f"(asked when left empty, offering {wire['value']})"
+                wire["value"] = ""
+            wire["help"] = " ".join(filter(None, [wire["help"], asked]))
         if kind == "choice":
             wire["options"] = facts["choices"]
         if facts["number"]:

@@ -44,3 +44,20 @@ def test_a_click_form_with_rows_and_answer_buttons(desklaunch_app, mode) -> None
     app.click("Yes")
     app.wait_for("Exited with code 0")
     assert "done 2 ['a', 'b']" in output(app)
+
+
+def test_an_option_left_empty_is_asked_for_offering_its_default(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_project.py", browser=mode)
+    name = app.find("textbox", "Name")
+    assert name.value == ""
+    assert "What to call it. (asked when left empty, offering demo) (--name)" in app.text
+    app.click("Run")
+    app.fill("Project name [demo]:", "")
+    app.submit()
+    app.wait_for("Exited with code 0")
+    assert "created demo" in output(app)
+    app.click("Run again")
+    app.fill("Name", "atlas")
+    app.click("Run")
+    app.wait_for("created atlas")
+    assert "Project name" not in output(app).split("created demo")[1]
