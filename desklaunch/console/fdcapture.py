@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import io
 import os
 import selectors
 import sys
 import threading
 from collections.abc import Callable
+from typing import IO
 
 GRACE = 0.2
 """Seconds the reader keeps draining after `stop()`, for a child that is still writing."""
+_before: dict[int, IO[str]] = {}
+
+
+def before_capture(fd: int) -> IO[str] | None:
+    """A text stream on what fd 1 or 2 was before the capture now on (None when none is):
+    where a write that is not the run's goes meanwhile, such as a test's own `print`."""
+    return _before.get(fd)
 
 
 class FdCapture:
@@ -46,6 +55,9 @@ class FdCapture:
         for fd, name in ((1, "out"), (2, "err")):
             read_end, write_end = os.pipe()
             self._saved[fd] = os.dup(fd)
+            _before[fd] = io.TextIOWrapper(io.FileIO(self._saved[fd], "w", closefd=False),
+                                           encoding="utf-8", errors="replace",
+                                           line_buffering=True)
             os.dup2(write_end, fd)
             os.close(write_end)
             os.set_blocking(read_end, False)
@@ -63,6 +75,8 @@ class FdCapture:
                 if stream is not None:
                     stream.flush()
         for fd, saved in self._saved.items():
+            with contextlib.suppress(Exception):
+                _before.pop(fd).flush()
             os.dup2(saved, fd)
             os.close(saved)
         self._saved.clear()

@@ -28,8 +28,9 @@ from typing import IO, Any, Protocol
 
 from desklaunch.console.atexits import ExitHandlers
 from desklaunch.console.ctrlc import Handlers
+from desklaunch.console.fdcapture import before_capture
 from desklaunch.console.runstreams import RunStreams
-from desklaunch.core.session import current_session
+from desklaunch.core.session import current_session, stands_outside
 from desklaunch.errors import NoSessionError, SessionClosed
 
 
@@ -61,6 +62,9 @@ def _console() -> tuple[Console | None, bool]:
     except NoSessionError:
         return None, False
     return session.data.get("console"), session.closed
+
+
+_DESCRIPTORS = {"stdout": 1, "stderr": 2}
 
 
 class ConsoleStream(io.TextIOBase):
@@ -155,14 +159,29 @@ class ConsoleStream(io.TextIOBase):
         try:
             session = current_session()
         except NoSessionError:
-            session = None
-        console = None if session is None or session.closed else session.data.get("console")
-        target = self._pick(console.streams) if console is not None else self._fallback()
+            target = self._outside() if stands_outside() else self._fallback()
+        else:
+            console = None if session.closed else session.data.get("console")
+            target = self._pick(console.streams) if console is not None else self._fallback()
         if target is None:
             if not isinstance(text, str):
                 raise TypeError(f"write() argument must be str, not {type(text).__name__}")
             return len(text)
         return target.write(text)
+
+    def _outside(self) -> IO[str] | None:
+        """The stream for a thread that stands outside the sessions (a test's own): the real
+        one, or, where that writes to a descriptor a run captures now, what the descriptor
+        was before, so that the test's prints stay out of the app's console."""
+        fallback = self._fallback()
+        fd = _DESCRIPTORS.get(self._name)
+        if fallback is None or fd is None:
+            return fallback
+        try:
+            captured = fallback.fileno() == fd
+        except (OSError, ValueError):
+            return fallback
+        return (before_capture(fd) or fallback) if captured else fallback
 
     def writelines(self, lines: Any) -> None:
         for line in lines:

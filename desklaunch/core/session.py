@@ -613,6 +613,11 @@ def step_outside() -> Callable[[], None]:
     return back
 
 
+def stands_outside() -> bool:
+    """Whether the calling thread stands outside the sessions (`step_outside()`)."""
+    return _outside.get() > 0
+
+
 def bound_session() -> Session | None:
     """The session the calling thread (or task) belongs to, if any; unlike
     `current_session()` it never guesses for a thread that belongs to none."""

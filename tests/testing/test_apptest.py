@@ -3,6 +3,8 @@ reporting the script's own errors — both ways where the page matters."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 import traceback
@@ -238,3 +240,27 @@ def test_lines_a_program_redraws_read_as_they_were_redrawn(desklaunch_app, mode)
     assert app.find("log", "Output").text.splitlines()[1:] == \
         ["Downloads:", "file1: 100%", "file2: 50%", "saved", "checked: 2", "Done?"]
 
+
+
+def test_what_a_test_prints_outside_pytest_stays_the_tests(tmp_path: Path) -> None:
+    """Under pytest the capture keeps a test's prints apart; run as a plain script (or with
+    `pytest -s`), the test's prints went to the real stdout, whose descriptor a console run
+    had taken over, and so into the app's log."""
+    test = tmp_path / "check_greet.py"
+    test.write_text(
+        "import sys\n"
+        "from desklaunch.testing import AppTest\n"
+        f"app = AppTest.from_file({str(SCRIPTS / 'console_greet.py')!r})\n"
+        "print('the test speaks')\n"
+        "print('the test warns', file=sys.stderr)\n"
+        "app.fill('Your name:', 'Ada')\n"
+        "app.submit()\n"
+        "log = app.find('log', 'Output').text\n"
+        "app.close()\n"
+        "print('LOG', repr(log))\n")
+    run = subprocess.run([sys.executable, str(test)], capture_output=True, text=True,
+                         timeout=60)
+    assert run.stdout.splitlines() == [
+        "the test speaks",
+        "LOG '$ console_greet.py\\nYour name: Ada\\nHi, Ada!\\nsomething went wrong'"]
+    assert run.stderr == "the test warns\n"
