@@ -131,6 +131,8 @@ class BrowserElement:
     @property
     def text(self) -> str:
         text = str(self.locator.evaluate(READ_TEXT))
+        if self.role == "log":  # a console's lines, as printed: indents are kept
+            return "\n".join(line.rstrip() for line in text.splitlines() if line.strip())
         return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
     @property

@@ -189,6 +189,9 @@ class ConsoleView:
         self._last: dict[str, int] = {}  # stream → index of its open line
         self._rows: dict[str, list[int]] = {}  # stream → its last MAX_ROWS lines' indexes
         self.element = Element("region", "Console")
+        tools = self.element.append(Element("generic"))
+        wrap = tools.append(Element("checkbox", "Wrap long lines", "Wrap long lines"))
+        wrap.checked, wrap.owner = False, self  # a matter of layout: the program never hears
         self.log = self.element.append(Element("log", "Output"))
         self.input_host = self.element.append(Element("generic"))
         self.args_host = self.element.append(Element("generic"))

@@ -103,6 +103,8 @@ class Element:
     @property
     def text(self) -> str:
         """What it reads, as lines: block elements start a line, inline ones continue it."""
+        if self.role == "log":  # a console's lines, laid out as printed: indents are kept
+            return "\n".join(line.rstrip() for line in self.own.split("\n") if line.strip())
         lines: list[str] = []
         self._read(lines)
         return "\n".join(line.strip() for line in "".join(lines).split("\n") if line.strip())

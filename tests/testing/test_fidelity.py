@@ -3,6 +3,8 @@ Chromium gives the same `text`, and a click changes both the same way."""
 
 from __future__ import annotations
 
+import re
+
 from desklaunch.testing import AppTest
 from desklaunch.ui import (
     checkbox,
@@ -96,3 +98,23 @@ def test_a_first_heading_named_as_the_window_reads_the_same_both_ways(desklaunch
 
     simulated, real = read_both(titled, desklaunch_browser)
     assert simulated == real == "Big title\nplain\nFinished"
+
+
+def test_a_console_program_reads_the_same_both_ways(desklaunch_browser, tmp_path) -> None:
+    script = tmp_path / "receipt.py"
+    script.write_text('name = input("Customer: ")\n'
+                      'print(f"Receipt for {name}")\n'
+                      'print("    apples    3")\n'
+                      'print("\\tpears     4")\n')
+    texts, logs = [], []
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_file(script, browser=browser) as app:
+            app.check("Wrap long lines")
+            app.fill("Customer:", "Ada")
+            app.submit()
+            texts.append(re.sub(r"after [0-9.]+ s", "after … s", app.text))
+            logs.append(app.find("log", "Output").text)
+    assert texts[0] == texts[1]
+    assert texts[1].startswith("Wrap long lines\n$ receipt.py\n")
+    assert logs[0] == logs[1] == ("$ receipt.py\nCustomer: Ada\nReceipt for Ada\n"
+                                  "    apples    3\n\tpears     4")  # indents as printed
