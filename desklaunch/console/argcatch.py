@@ -1,4 +1,5 @@
-"""Catching a program's argparse parser the moment it asks to parse the command line.
+"""Catching a program's argparse (or optparse) parser the moment it asks to parse the
+command line.
 
 A parser may be built anywhere: in the script, in a helper module, in a library, as a
 subclass of `ArgumentParser` that overrides `parse_args`. So nothing reads the source:
@@ -16,6 +17,7 @@ import argparse
 import contextlib
 import functools
 import inspect
+import optparse
 import sys
 import sysconfig
 import threading
@@ -23,6 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from desklaunch.console.optparser import as_argparse
 from desklaunch.console.rerun import INSTALLED
 
 Ask = Callable[[argparse.ArgumentParser, bool], "list[str] | None"]
@@ -79,6 +82,7 @@ def install() -> None:
             _wrap_class(cls)
 
         argparse.ArgumentParser.__init_subclass__ = classmethod(init_subclass)  # type: ignore[assignment]
+        _wrap_optparse()
 
 
 def _wrap_class(cls: type) -> None:
@@ -96,27 +100,61 @@ def _wrapped(method: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(method)
     def parse(self: argparse.ArgumentParser, *pos: Any, **kwargs: Any) -> Any:
-        state = _state
         given = list(pos)
         args = kwargs.get("args", given[at] if at < len(given) else None)
-        if (state.depth == 0 and state.ask is not None and _from_command_line(args)
-                and not _library_parses_nothing(args, sys._getframe(1))):
-            ask, state.ask = state.ask, None
-            chosen = ask(self, method.__name__ in KEEP_LEFTOVERS)
+        if _first_parse(args, sys._getframe(1)):
+            chosen = _ask(self, method.__name__ in KEEP_LEFTOVERS)
             if chosen is not None:
-                sys.argv[1:] = chosen
                 if "args" in kwargs:
                     kwargs["args"] = list(chosen)
                 elif args is not None:
                     given[at] = list(chosen)
-        state.depth += 1
+        _state.depth += 1
         try:
             return method(self, *given, **kwargs)
         finally:
-            state.depth -= 1
+            _state.depth -= 1
 
     setattr(parse, _WRAPPED, True)
     return parse
+
+
+def _wrap_optparse() -> None:
+    """optparse's `OptionParser.parse_args`: its form is that of the same options as an
+    argparse parser (optparser.py), the words after them in **Other arguments**."""
+    method = optparse.OptionParser.parse_args
+
+    @functools.wraps(method)
+    def parse(self: optparse.OptionParser, args: Any = None, values: Any = None) -> Any:
+        if _first_parse(args, sys._getframe(1)):
+            converted = as_argparse(self)
+            chosen = _ask(converted, True) if converted is not None else None
+            if chosen is not None and args is not None:
+                args = list(chosen)
+        _state.depth += 1
+        try:
+            return method(self, args, values)
+        finally:
+            _state.depth -= 1
+
+    optparse.OptionParser.parse_args = parse  # type: ignore[method-assign]
+
+
+def _first_parse(args: Any, caller: Any) -> bool:
+    """Whether this call, made from frame `caller`, is the run's first outermost parse of
+    the command line, which the form answers."""
+    return (_state.depth == 0 and _state.ask is not None and _from_command_line(args)
+            and not _library_parses_nothing(args, caller))
+
+
+def _ask(parser: argparse.ArgumentParser, leftovers: bool) -> list[str] | None:
+    """The words the person chose in the form for `parser`, now `sys.argv[1:]`."""
+    ask, _state.ask = _state.ask, None
+    assert ask is not None
+    chosen = ask(parser, leftovers)
+    if chosen is not None:
+        sys.argv[1:] = chosen
+    return chosen
 
 
 def _library_parses_nothing(args: Any, frame: Any) -> bool:

@@ -84,6 +84,10 @@ class Section:
     items: list[Any]
 
 
+LEFTOVERS = "other_arguments"
+"""The field of the words a program reads beyond its parser's options (**Other arguments**)."""
+
+
 class ArgForm:
     """The form for one parser; `wire()` for the page, `build_argv()` for its answers."""
 
@@ -97,7 +101,7 @@ class ArgForm:
         self.root = self._level(parser, ())
         if leftovers:  # the program reads what its parser leaves (pylint: the files)
             self.root.items.append(self._field(self.root, argparse.Action(
-                [], dest="other_arguments", nargs="*",
+                [], dest=LEFTOVERS, nargs="*",
                 help="words for the program beyond the options above")))
         self.title = parser.prog
         raw = _raw_description(parser)
@@ -335,10 +339,17 @@ class ArgForm:
         while positionals and positionals[-1][0].action.nargs in ("?", "*") \
                 and not positionals[-1][2]:
             positionals.pop()  # left as they were, at the end: not typed
-        loose = [word for _, words, _ in positionals for word in words]
+        loose = [word for arg, words, _ in positionals if arg.action.dest != LEFTOVERS
+                 for word in words]
+        # The words beyond the parser's own come last, as typed after the options (an
+        # optparse parser may stop reading options at the first of them).
+        beyond = [word for arg, words, _ in positionals if arg.action.dest == LEFTOVERS
+                  for word in words]
         if any(_looks_like_option(level.parser, word) for word in loose) and not level.commands:
-            return [*options, "--", *loose]
-        return [*loose, *options]
+            return [*options, "--", *loose, *beyond]
+        if any(_looks_like_option(level.parser, word) for word in beyond):
+            return [*loose, *options, "--", *beyond]
+        return [*loose, *options, *beyond]
 
     def _key_of(self, message: str) -> str:
         """The field a parser's refusal is about ("" for the whole form)."""

@@ -61,3 +61,29 @@ def test_an_option_left_empty_is_asked_for_offering_its_default(desklaunch_app, 
     app.click("Run")
     app.wait_for("created atlas")
     assert "Project name" not in output(app).split("created demo")[1]
+
+
+def test_an_optparse_program_gets_a_form_and_its_words_come_after_the_options(
+        desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_optparse.py", browser=mode)
+    assert app.find("textbox", "Width").value == "20"
+    assert "line width [default: 20] (-w, --width)" in app.text
+    assert "Output" in app.text  # the option group is a section
+    app.click("Run")
+    app.wait_for("error: give at least one WORD")
+    app.click("Run again")
+    app.fill("Width", "30")
+    app.choose("Style", "box")
+    app.check("Upper")
+    app.fill("Tag 1", "red")
+    app.check("Quiet")
+    app.fill("Other arguments 1", "hello")
+    app.click("Add Other arguments")
+    app.fill("Other arguments 2", "-world")
+    app.click("Run")
+    app.wait_for("words=")
+    log = output(app)
+    assert ("$ console_optparse.py --width 30 --style box --upper --tag red --quiet -- hello "
+            "-world" in log)
+    assert ("width=30 style=box upper=True tags=['red'] loud=False words=['hello', '-world']"
+            in log)
