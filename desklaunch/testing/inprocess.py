@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+from desklaunch.core import sleeping
 from desklaunch.core.loop import EventLoopThread
 from desklaunch.core.messages import Command
 from desklaunch.core.protocol import PollingHandler
@@ -55,6 +56,7 @@ class InProcess:
         self._rendered = 0
         self._event_seq = 0
         self.closed = False
+        self._sleeping = False
 
     def _new_session(self, sink: Sink) -> Session:
         session = Session(self.program.main, sink, kind=self.program.kind,
@@ -68,6 +70,8 @@ class InProcess:
 
     def start(self) -> None:
         """Open the page: create the session, attach, and let the script run to its first wait."""
+        sleeping.install()  # as an App does: closing wakes a script in `time.sleep`
+        self._sleeping = True
         self._take(self.handler.poll(None, None, 0))
         assert self.session is not None
         self.session.reactions.start(by_script=True)  # done when the script first waits
@@ -182,6 +186,9 @@ class InProcess:
             session.interrupt()
             stopped = session.join(grace)
         self._loop.stop()
+        if self._sleeping:
+            sleeping.uninstall()
+            self._sleeping = False
         return stopped
 
 

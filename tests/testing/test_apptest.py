@@ -264,3 +264,14 @@ def test_what_a_test_prints_outside_pytest_stays_the_tests(tmp_path: Path) -> No
         "the test speaks",
         "LOG '$ console_greet.py\\nYour name: Ada\\nHi, Ada!\\nsomething went wrong'"]
     assert run.stderr == "the test warns\n"
+
+
+def test_closing_wakes_a_script_pausing_in_time_sleep(mode) -> None:
+    def clock() -> None:
+        while True:
+            put_text("tick")
+            time.sleep(60)
+
+    app = AppTest.from_function(clock, browser=mode, settle=0.2)
+    app.wait_for("tick")
+    assert app.close() is True  # every thread stopped: the sleep was cut short
