@@ -27,9 +27,11 @@ from urllib.parse import urlsplit
 from desklaunch.testing.audit import AccessibilityProblem, Scheme, audit
 from desklaunch.testing.errors import (
     ActionError,
+    KitError,
     WaitTimeoutError,
     describe_query,
     labels_hint,
+    not_offered,
 )
 from desklaunch.testing.page import Download
 from desklaunch.testing.program import Program
@@ -55,6 +57,8 @@ READ_TEXT = (
 """An element's text as the page lays it out, the parts out of view included: Chromium's
 `innerText` leaves out what `content-visibility: auto` has not drawn (the lines of a long
 console log above the view), which a person scrolls to."""
+_CONTROL_NAME = ("el => el.getAttribute('aria-label') ||"
+                 " [...(el.labels || [])].map(l => l.innerText).join(' ')")
 DOWNLOAD_WAIT = 1.0
 """After a click, how long `downloads` waits for the browser to report a download."""
 POLL_MS = 10
@@ -247,7 +251,8 @@ class BrowserScreen:
         try:
             yield
         except (PlaywrightTimeout, AssertionError) as exc:
-            if isinstance(exc, AssertionError) and "Timeout" not in str(exc):
+            # Playwright's `expect` fails with an AssertionError that says its timeout.
+            if isinstance(exc, KitError) or "timeout" not in str(exc).lower():
                 raise
             self._check()
             limit = self.timeout if timeout is None else timeout
@@ -366,9 +371,12 @@ class BrowserScreen:
             self._check()
         if not locator.count():
             locator = page.get_by_text(_exactly(name))
+        target = self._one(locator, what, index)
+        if target.is_disabled():
+            raise ActionError(f"the button {name!r} is disabled")
         self._downloads_seen = len(self._downloads)
         self._clicked = True
-        self._one(locator, what, index).click()
+        target.click()
         self.settle()
 
     def choose(self, label: str, options: Sequence[str]) -> None:
@@ -381,10 +389,15 @@ class BrowserScreen:
         with self._waiting(what):
             lists.or_(group).first.wait_for()
         if lists.count():
-            lists.first.select_option(label=list(options))
+            offered = lists.first.evaluate("el => [...el.options].map(o => [o.label, o.disabled])")
+            _offers(label, options, {" ".join(str(text).split()): bool(off)
+                                     for text, off in offered})
+            lists.first.select_option(label=[" ".join(o.split()) for o in options])
         else:
+            radios = _named(group.first.get_by_role("radio"))
+            _offers(label, options, {name: box.is_disabled() for name, box in radios.items()})
             for option in options:
-                group.first.get_by_role("radio", name=option, exact=True).check()
+                radios[" ".join(option.split())].check()
         self.settle()
 
     def check(self, label: str, options: Sequence[str], on: bool) -> None:
@@ -394,11 +407,14 @@ class BrowserScreen:
         with self._waiting(f"boxes labelled {label!r}"):
             group.or_(box).first.wait_for()
         if group.count() and not box.count():
-            boxes = [group.first.get_by_role("checkbox", name=o, exact=True) for o in options] \
-                or group.first.get_by_role("checkbox").all()
-            for item in boxes:
-                item.set_checked(on)
+            named = _named(group.first.get_by_role("checkbox"))
+            _offers(label, options, {name: item.is_disabled() for name, item in named.items()})
+            wanted = [" ".join(o.split()) for o in options] or list(named)
+            for name in wanted:
+                named[name].set_checked(on)
         else:
+            if box.first.is_disabled():
+                raise ActionError(f"the box {label!r} is disabled")
             box.first.set_checked(on)
         self.settle()
 
@@ -499,6 +515,21 @@ class BrowserScreen:
         finally:
             stopped = self.app.close()
         return stopped
+
+
+def _named(items: Locator) -> dict[str, Locator]:
+    """Round buttons or boxes by the name a person reads beside each."""
+    return {" ".join(str(item.evaluate(_CONTROL_NAME)).split()): item for item in items.all()}
+
+
+def _offers(label: str, options: Sequence[str], offered: dict[str, bool]) -> None:
+    """Refuse, as the simulated page does, a choice that is not there or is disabled."""
+    for option in options:
+        wanted = " ".join(option.split())
+        if wanted not in offered:
+            raise ActionError(not_offered(label, option, list(offered)))
+        if offered[wanted]:
+            raise ActionError(f"the choice {option!r} of {label!r} is disabled")
 
 
 def _within(scope: Locator, role: str | None, name: str | None, text: str | None

@@ -53,3 +53,9 @@ def labels_hint(wanted: str, shown: list[str]) -> str:
     guess = f" Did you mean {near[0]!r}?" if near else ""
     listed = ", ".join(repr(label) for label in labels[:10])
     return f"\nThe fields shown are labelled {listed}.{guess}"
+
+
+def not_offered(label: str, option: str, offered: list[str]) -> str:
+    """The error for a choice a list or a group of boxes does not have (both page kinds)."""
+    return (f"{label!r} offers no choice {option!r}; it offers: "
+            + ", ".join(repr(o) for o in offered))

@@ -23,6 +23,7 @@ from desklaunch.testing.errors import (
     WaitTimeoutError,
     describe_query,
     labels_hint,
+    not_offered,
 )
 from desklaunch.testing.forms import TEXT_TYPES, FieldModel, FormModel
 from desklaunch.testing.inprocess import InProcess
@@ -155,7 +156,7 @@ class SimulatedScreen:
     def click(self, name: str, index: int | None) -> None:
         element = self._clickable(name, index)
         if element.disabled:
-            raise ActionError(f"{element!r} is disabled")
+            raise ActionError(f"the button {name!r} is disabled")
         element.click()
         self.driver.settle()
 
@@ -197,7 +198,7 @@ class SimulatedScreen:
             for option in options or [b.name for b in owner.options()]:
                 box = boxes.get(norm(option))
                 if box is None:
-                    raise ActionError(_not_offered(label, option, list(boxes)))
+                    raise ActionError(not_offered(label, option, list(boxes)))
                 if box.disabled:
                     raise ActionError(f"the box {option!r} of {label!r} is disabled")
                 box.checked = on
@@ -215,7 +216,7 @@ class SimulatedScreen:
         wanted = [norm(o) for o in options]
         for option in wanted:
             if option not in names:
-                raise ActionError(_not_offered(control.name, option, names))
+                raise ActionError(not_offered(control.name, option, names))
             if items[names.index(option)].disabled:
                 raise ActionError(f"the choice {option!r} of {control.name!r} is disabled")
         for item, name in zip(items, names, strict=True):
@@ -270,7 +271,7 @@ class SimulatedScreen:
                 names = [norm(b.name) for b in field.options()]
                 for item in labels:
                     if norm(str(item)) not in names:
-                        raise ActionError(_not_offered(name, str(item), names))
+                        raise ActionError(not_offered(name, str(item), names))
                 for box in field.options():
                     box.checked = norm(box.name) in {norm(str(v)) for v in labels}
             else:
@@ -338,11 +339,6 @@ def _one(found: list[Element], what: str) -> Element:
                           "find_all()")
     return found[0]
 
-
-
-def _not_offered(label: str, option: str, offered: Sequence[str]) -> str:
-    return (f"{label!r} offers no choice {option!r}; it offers: "
-            + ", ".join(repr(o) for o in offered))
 
 
 __all__ = ["CLICKABLE", "FIELD_ROLES", "SimulatedScreen"]

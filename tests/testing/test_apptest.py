@@ -266,12 +266,37 @@ def test_what_a_test_prints_outside_pytest_stays_the_tests(tmp_path: Path) -> No
     assert run.stderr == "the test warns\n"
 
 
-def test_closing_wakes_a_script_pausing_in_time_sleep(mode) -> None:
+def test_closing_wakes_a_script_pausing_in_time_sleep(desklaunch_app, mode) -> None:
     def clock() -> None:
         while True:
             put_text("tick")
             time.sleep(60)
 
-    app = AppTest.from_function(clock, browser=mode, settle=0.2)
+    app = desklaunch_app(clock, browser=mode, settle=0.2)
     app.wait_for("tick")
     assert app.close() is True  # every thread stopped: the sleep was cut short
+
+
+def test_what_a_person_cannot_do_fails_the_same_way_both_ways(desklaunch_app, mode) -> None:
+    def shop() -> None:
+        put_buttons([{"label": "Delete", "value": "d", "disabled": True}],
+                    onclick=lambda _: None)
+        put_select("size", [("Small", "S"), {"label": "Huge", "value": "H", "disabled": True}],
+                   label="Size")
+        put_checkbox("extras", ["Milk", "Sugar"], label="Extras")
+        input("Your age")
+
+    app = desklaunch_app(shop, browser=mode, timeout=0.5)
+    failures = []
+    for action in (lambda: app.click("Delete"), lambda: app.choose("Size", "Large"),
+                   lambda: app.choose("Size", "Huge"), lambda: app.check("Extras", "Honey")):
+        with pytest.raises(ActionError) as failure:
+            action()
+        failures.append(str(failure.value))
+    assert failures == ["the button 'Delete' is disabled",
+                        "'Size' offers no choice 'Large'; it offers: 'Small', 'Huge'",
+                        "the choice 'Huge' of 'Size' is disabled",
+                        "'Extras' offers no choice 'Honey'; it offers: 'Milk', 'Sugar'"]
+    with pytest.raises(WaitTimeoutError, match=r"^waited 0.5 s for the text 'done'; the "
+                                               r"screen shows:\n    Delete\n"):
+        app.wait_for("done")
