@@ -433,7 +433,12 @@ class BrowserScreen:
         label = str(widget.field.spec.get("label") or name)
         kind = widget.field.kind
         labels = [str(v) for v in (value if isinstance(value, (list, tuple)) else [value])]
-        if kind in ("select", "radio"):
+        if kind == "actions":  # buttons: pressing one by its text is the change
+            offered = [str(b.get("label")) for b in widget.field.spec.get("buttons") or []]
+            if " ".join(str(value).split()) not in offered:
+                raise ActionError(not_offered(name, str(value), offered))
+            self.click(str(value), None)
+        elif kind in ("select", "radio"):
             self.choose(label, labels)
         elif kind == "checkbox":
             group = self.page.get_by_role("group", name=label, exact=True).first

@@ -260,6 +260,16 @@ class SimulatedScreen:
             return shown[-1] if shown else None
 
         field = self.driver.wait(f"a pin widget named {name!r}", look, None, self._check)
+        if field.kind == "actions":  # buttons: pressing one by its text is the change
+            pressable = {norm(b.name): b for b in field.buttons}
+            button = pressable.get(norm(str(value)))
+            if button is None:
+                raise ActionError(not_offered(name, str(value), list(pressable)))
+            if button.disabled:
+                raise ActionError(f"the button {str(value)!r} is disabled")
+            button.click()
+            self.driver.settle()
+            return
         if field.kind in TEXT_TYPES:
             field.control.value = "" if value is None else str(value)
         elif field.kind == "slider":

@@ -282,7 +282,14 @@ def tabs(widget: dict[str, Any], page: Page) -> Element:
 def pin(widget: dict[str, Any], page: Page) -> Element:
     raw = widget.get("field")
     spec: dict[str, Any] = raw if isinstance(raw, dict) else {}
-    field = FieldModel(dict(spec))
+
+    def press(index: int) -> None:
+        """A button of `put_actions`: its index is the pin's value, sent at each press."""
+        field.pressed = index
+        field.sent = True
+        page.send({"type": "pin_change", "id": field.pin_id, "value": index})
+
+    field = FieldModel(dict(spec), on_action=press)
     if not field.label:
         field.control.name = _text(spec.get("name"))
     field.pin_id = _text(widget.get("id"))

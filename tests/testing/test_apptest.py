@@ -21,6 +21,7 @@ from desklaunch.ui import (
     pin,
     pin_wait_change,
     popup,
+    put_actions,
     put_buttons,
     put_checkbox,
     put_select,
@@ -300,3 +301,19 @@ def test_what_a_person_cannot_do_fails_the_same_way_both_ways(desklaunch_app, mo
     with pytest.raises(WaitTimeoutError, match=r"^waited 0.5 s for the text 'done'; the "
                                                r"screen shows:\n    Delete\n"):
         app.wait_for("done")
+
+
+def test_the_buttons_of_put_actions_are_pressed_by_click_or_set_pin(desklaunch_app, mode
+                                                                   ) -> None:
+    def main() -> None:
+        put_actions("mode", label="Mode", buttons=["Fast", ("Careful", "slow")])
+        while True:
+            put_text("got", pin_wait_change("mode")["value"])
+
+    app = desklaunch_app(main, browser=mode, timeout=0.5)
+    app.click("Careful")
+    app.set_pin("mode", "Fast")
+    app.set_pin("mode", "Fast")  # every press counts, the same button again too
+    assert app.text.splitlines()[-3:] == ["got slow", "got Fast", "got Fast"]
+    with pytest.raises(ActionError, match="'mode' offers no choice 'Slow'"):
+        app.set_pin("mode", "Slow")
