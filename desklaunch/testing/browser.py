@@ -57,8 +57,14 @@ READ_TEXT = (
 """An element's text as the page lays it out, the parts out of view included: Chromium's
 `innerText` leaves out what `content-visibility: auto` has not drawn (the lines of a long
 console log above the view), which a person scrolls to."""
-_CONTROL_NAME = ("el => el.getAttribute('aria-label') ||"
-                 " [...(el.labels || [])].map(l => l.innerText).join(' ')")
+_CONTROL_NAME = ("el => el.getAttribute('aria-label') || (el.getAttribute('aria-labelledby')"
+                 " || '').split(/\\s+/).map(id => document.getElementById(id)?.innerText ?? '')"
+                 ".join(' ').trim() || [...(el.labels || [])].map(l => l.innerText).join(' ')"
+                 " || (() => { const bare = el.cloneNode(true);"
+                 " bare.querySelectorAll('[aria-hidden=true]').forEach(n => n.remove());"
+                 " return el.matches('input, select, textarea') ? '' : bare.textContent; })()")
+"""An element's name as a person reads it: a control's label, else its text without the
+icons and marks that are only drawn (aria-hidden)."""
 DOWNLOAD_WAIT = 1.0
 """After a click, how long `downloads` waits for the browser to report a download."""
 POLL_MS = 10
@@ -129,8 +135,8 @@ class BrowserElement:
     def name(self) -> str:
         if self._name is not None:
             return self._name
-        label = self.locator.get_attribute("aria-label")
-        return label if label is not None else " ".join(self.text.split())
+        named = " ".join(str(self.locator.evaluate(_CONTROL_NAME)).split())
+        return named or " ".join(self.text.split())
 
     @property
     def text(self) -> str:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from desklaunch.testing.elements import Element
+from desklaunch.testing.elements import Element, marked
 
 Send = Callable[[dict[str, Any]], None]
 
@@ -40,7 +40,8 @@ class ArgField:
             self.control.checked = spec.get("value") is True
             self.wrap.append(self.control)
         elif self.kind in ("list", "tuple", "choices"):
-            self.control = self.wrap.append(Element("group", label, label))
+            self.control = self.wrap.append(Element("group", label,
+                                                    marked(label, spec.get("required"))))
             raw = spec.get("value")
             values: list[Any] = raw if isinstance(raw, list) else []
             if self.kind == "choices":
@@ -57,7 +58,7 @@ class ArgField:
                 add = self.control.append(Element("button", f"Add {label}", "Add"))
                 add.on_click = lambda: self._add("")
         else:
-            self.wrap.append(Element("generic", own=label))
+            self.wrap.append(Element("generic", own=marked(label, spec.get("required"))))
             role = "combobox" if self.kind == "choice" else "textbox"
             self.control = self.wrap.append(Element(role, label))
             self.control.value = _text(spec.get("value"))
@@ -147,7 +148,7 @@ class ArgChoice:
     def __init__(self, spec: dict[str, Any], fields: dict[str, ArgField]) -> None:
         self.key = _text(spec.get("key"))
         label = _text(spec.get("label"))
-        self.control = Element("radiogroup", label, label)
+        self.control = Element("radiogroup", label, marked(label, spec.get("required")))
         self.control.owner = self
         self.members: list[tuple[Element, ArgField | None]] = []
         options = [o for o in spec.get("options") or [] if isinstance(o, dict)]
@@ -159,6 +160,10 @@ class ArgChoice:
             radio.value = _text(option.get("key"))
             radio.checked = radio.value == _text(spec.get("value"))
             radio.owner = self
+            hint = " ".join(filter(None, [_text(option.get("help")), f"({option['option']})"
+                                          if option.get("option") else ""]))
+            if hint:  # its help and option under each round button, as the page shows them
+                self.control.append(Element("paragraph", own=hint))
             field = None
             if isinstance(option.get("field"), dict):
                 field = ArgField({**option["field"], "option": "", "help": ""})

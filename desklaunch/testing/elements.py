@@ -147,6 +147,11 @@ class Element:
         self.on_click()
 
 
+def marked(label: str, required: Any) -> str:
+    """A field's label as the page shows it: a required one with its `*` beside it."""
+    return f"{label} *" if required else label
+
+
 def norm(text: str) -> str:
     """Whitespace as a reader sees it: runs of it count as one space, none at the ends."""
     return " ".join(text.split())

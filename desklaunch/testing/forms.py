@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from desklaunch.testing.elements import Element
+from desklaunch.testing.elements import Element, marked
 
 Send = Callable[[dict[str, Any]], None]
 
@@ -59,7 +59,7 @@ class FieldModel:
         spec, label = self.spec, self.label
         if self.kind in ("checkbox", "radio"):
             group = Element("group", label)
-            group.append(Element("generic", own=label))
+            group.append(Element("generic", own=marked(label, spec.get("required"))))
             self.wrap.append(group)
             self._fill_boxes(group, spec.get("options") or [])
             return group
@@ -77,7 +77,7 @@ class FieldModel:
                 group.append(element)
             self.wrap.append(group)
             return group
-        self.wrap.append(Element("generic", own=label))
+        self.wrap.append(Element("generic", own=marked(label, spec.get("required"))))
         if self.kind == "select":
             control = Element("listbox" if spec.get("multiple") else "combobox", label)
             self._fill_options(control, spec.get("options") or [])

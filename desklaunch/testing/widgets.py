@@ -179,7 +179,8 @@ def image(widget: dict[str, Any], page: Page) -> Element:
 
 def file(widget: dict[str, Any], page: Page) -> Element:
     label = _text(widget.get("label"))
-    button = Element("button", label, label)
+    button = Element("button", label, children=[Element("generic", own="⤓"),  # an icon
+                                                Element("generic", own=label)])
     name = _text(widget.get("name")) or "download"
     if isinstance(widget.get("id"), str):
         button.on_click = lambda: page.send({"type": "click", "id": widget["id"], "value": 0})

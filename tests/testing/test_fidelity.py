@@ -14,6 +14,7 @@ from desklaunch.ui import (
     put_buttons,
     put_code,
     put_collapse,
+    put_file,
     put_info,
     put_link,
     put_markdown,
@@ -44,14 +45,15 @@ def outputs() -> None:
     put_scrollable(put_text("scrolled"), height=100)
     put_link("Docs", "https://example.com")
     put_buttons(["A", "B"], onclick=lambda _: None)
+    put_file("notes.txt", b"notes", label="Save notes")
 
 
 def form() -> None:
     put_text("Order")
     input_group("Your order", [
-        input("Name", name="name", help_text="As on your card"),
+        input("Name", name="name", help_text="As on your card", required=True),
         select("Size", ["S", "M"], name="size"),
-        checkbox("Extras", ["Bag", "Receipt"], name="extras"),
+        checkbox("Extras", ["Bag", "Receipt"], name="extras", required=True),
         radio("Pay", ["Cash", "Card"], name="pay"),
         slider("Count", name="count", value=2, max_value=5),
         textarea("Note", name="note"),
@@ -118,3 +120,25 @@ def test_a_console_program_reads_the_same_both_ways(desklaunch_browser, tmp_path
     assert texts[1].startswith("Wrap long lines\n$ receipt.py\n")
     assert logs[0] == logs[1] == ("$ receipt.py\nCustomer: Ada\nReceipt for Ada\n"
                                   "    apples    3\n\tpears     4")  # indents as printed
+
+
+def test_an_argument_form_reads_the_same_both_ways(desklaunch_browser, tmp_path) -> None:
+    script = tmp_path / "pack.py"
+    script.write_text("import argparse\n"
+                      "parser = argparse.ArgumentParser()\n"
+                      "parser.add_argument('box')\n"
+                      "parser.add_argument('items', nargs='+')\n"
+                      "way = parser.add_mutually_exclusive_group(required=True)\n"
+                      "way.add_argument('--post', action='store_true')\n"
+                      "way.add_argument('--pickup', action='store_true')\n"
+                      "parser.add_argument('--note')\n"
+                      "print(parser.parse_args())\n")
+    texts, names = [], []
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_file(script, browser=browser) as app:
+            texts.append(app.text)
+            names.append([(e.role, e.name) for e in app.find_all("textbox")])
+    assert texts[0] == texts[1]
+    assert "\nBox *\n" in texts[1] and "\nNote\n" in texts[1]
+    assert names[0] == names[1] == [("textbox", "Box"), ("textbox", "Items 1"),
+                                    ("textbox", "Note")]
