@@ -32,6 +32,7 @@ from desklaunch.testing.errors import (
     describe_query,
     labels_hint,
     not_offered,
+    slider_number,
 )
 from desklaunch.testing.page import Download
 from desklaunch.testing.program import Program
@@ -65,6 +66,19 @@ _CONTROL_NAME = ("el => el.getAttribute('aria-label') || (el.getAttribute('aria-
                  " return el.matches('input, select, textarea') ? '' : bare.textContent; })()")
 """An element's name as a person reads it: a control's label, else its text without the
 icons and marks that are only drawn (aria-hidden)."""
+_KIND = ("el => { if (el.matches('select')) return 'select';"
+         " if (el.matches('input[type=range]')) return 'range';"
+         " if (el.matches('input[type=checkbox], input[type=radio]')) return 'checkbox';"
+         " if (el.matches('textarea, input:not([type=button], [type=submit], [type=file])'))"
+         " return 'text'; if (el.matches('a[href]')) return 'link';"
+         " if (el.matches('img')) return 'img';"
+         " const role = el.getAttribute('role');"
+         " return role === 'checkbox' || role === 'radio' ? 'checkbox'"
+         " : role === 'progressbar' ? 'progressbar' : ''; }")
+"""What an element holds: 'text', 'range', 'select', 'checkbox' (a box or round button),
+'progressbar', 'link', 'img', or '' for nothing a test reads as a value."""
+_CHOSEN = ("el => el.multiple ? [...el.selectedOptions].map(o => o.label)"
+           " : (el.selectedOptions[0]?.label ?? null)")
 DOWNLOAD_WAIT = 1.0
 """After a click, how long `downloads` waits for the browser to report a download."""
 POLL_MS = 10
@@ -147,10 +161,25 @@ class BrowserElement:
 
     @property
     def value(self) -> Any:
-        try:
-            return self.locator.input_value(timeout=100)
-        except Exception:  # noqa: BLE001 - not a control: it has no value
+        kind = self.locator.evaluate(_KIND)
+        if kind == "select":
+            return self.locator.evaluate(_CHOSEN)
+        if kind in ("text", "range", "progressbar"):
+            text = self.locator.get_attribute("aria-valuenow") if kind == "progressbar" \
+                else self.locator.input_value(timeout=100)
+            if kind == "text":
+                return text
+            number = float(text or 0)
+            return int(number) if number.is_integer() else number
+        if kind in ("link", "img"):
+            return self.locator.get_attribute("href" if kind == "link" else "src")
+        return None  # a box says `checked`; buttons and the rest hold no value
+
+    @property
+    def checked(self) -> bool | None:
+        if self.locator.evaluate(_KIND) != "checkbox":
             return None
+        return self.locator.is_checked()
 
     @property
     def disabled(self) -> bool:
@@ -339,9 +368,11 @@ class BrowserScreen:
         field = self._field(label, "fill it")
         text = "" if value is None else str(value)
         if field.get_attribute("type") == "range":
+            number = slider_number(label, value, field.get_attribute("min") or 0,
+                                   field.get_attribute("max") or 100)
             field.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', "
                            "{bubbles: true})); el.dispatchEvent(new Event('change', "
-                           "{bubbles: true})); }", text)
+                           "{bubbles: true})); }", str(number))
         else:
             field.fill(text)
         self._last = field

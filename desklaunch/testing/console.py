@@ -151,14 +151,15 @@ class ArgChoice:
         self.control = Element("radiogroup", label, marked(label, spec.get("required")))
         self.control.owner = self
         self.members: list[tuple[Element, ArgField | None]] = []
+        self._keys: dict[int, str] = {}  # id of each round button → its option's key
         options = [o for o in spec.get("options") or [] if isinstance(o, dict)]
         if not spec.get("required"):
             options.insert(0, {"key": "", "label": "None"})
         for option in options:
             name = _text(option.get("label"))
             radio = self.control.append(Element("radio", name, name))
-            radio.value = _text(option.get("key"))
-            radio.checked = radio.value == _text(spec.get("value"))
+            self._keys[id(radio)] = _text(option.get("key"))
+            radio.checked = self._keys[id(radio)] == _text(spec.get("value"))
             radio.owner = self
             hint = " ".join(filter(None, [_text(option.get("help")), f"({option['option']})"
                                           if option.get("option") else ""]))
@@ -180,7 +181,7 @@ class ArgChoice:
                 field.wrap.hidden = not radio.checked
 
     def raw(self) -> str:
-        return next((_text(radio.value) for radio, _ in self.members if radio.checked), "")
+        return next((self._keys[id(radio)] for radio, _ in self.members if radio.checked), "")
 
 
 class ConsoleView:

@@ -37,7 +37,7 @@ class Element:
         self.parent: Element | None = None
         self.hidden = False
         self.disabled = False
-        self.value: Any = None
+        self._value: Any = None
         self.checked: bool | None = None
         self.selected: bool | None = None
         self.oid: str | None = None
@@ -48,6 +48,21 @@ class Element:
         """What acts for this element (a field's model, a form) — the kit's own business."""
         for child in children or ():
             self.append(child)
+
+    @property
+    def value(self) -> Any:
+        """A text field's text, a slider's number; a list's chosen option (its text), or
+        for a multiple choice list, the chosen options; None for what holds no value."""
+        if self.role in ("combobox", "listbox"):
+            chosen = [c.name for c in self.children if c.role == "option" and c.selected]
+            if self.role == "listbox":
+                return chosen
+            return chosen[0] if chosen else self._value
+        return self._value
+
+    @value.setter
+    def value(self, value: Any) -> None:
+        self._value = value
 
     def __repr__(self) -> str:
         label = f" {self.name!r}" if self.name else ""

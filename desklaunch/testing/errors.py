@@ -59,3 +59,17 @@ def not_offered(label: str, option: str, offered: list[str]) -> str:
     """The error for a choice a list or a group of boxes does not have (both page kinds)."""
     return (f"{label!r} offers no choice {option!r}; it offers: "
             + ", ".join(repr(o) for o in offered))
+
+
+def slider_number(label: str, value: object, low: object, high: object) -> float:
+    """The number a person can set a slider to, or the ActionError saying why not (a
+    slider moves between its ends and shows numbers only)."""
+    try:
+        number = float(str(value))
+        ends = float(str(low)), float(str(high))
+    except ValueError:
+        raise ActionError(f"the slider {label!r} takes a number, not {value!r}") from None
+    if not ends[0] <= number <= ends[1]:
+        raise ActionError(f"the slider {label!r} goes from {ends[0]:g} to {ends[1]:g}, "
+                          f"not to {number:g}")
+    return int(number) if number.is_integer() else number

@@ -42,6 +42,8 @@ class FieldModel:
         self.pressed: int | None = None
         self.buttons: list[Element] = []
         """An `actions` field's buttons."""
+        self.button_kinds: list[str] = []
+        """What each of them does: "submit", "reset" or "cancel"."""
         self.wrap = Element("generic")
         self.control = self._build(on_action)
         self.control.owner = self
@@ -70,7 +72,7 @@ class FieldModel:
             for index, button in enumerate(spec.get("buttons") or []):
                 element = Element("button", _text(button.get("label")), _text(button.get("label")))
                 element.disabled = bool(button.get("disabled"))
-                element.value = button.get("type") or "submit"
+                self.button_kinds.append(str(button.get("type") or "submit"))
                 if on_action is not None:
                     element.on_click = (lambda i=index: on_action(i))
                 self.buttons.append(element)
@@ -281,8 +283,8 @@ class FormModel:
         for field in self.fields:
             if field.kind != "actions":
                 continue
-            for button in field.buttons:
-                if button.value == "submit" and not button.disabled:
+            for button, kind in zip(field.buttons, field.button_kinds, strict=True):
+                if kind == "submit" and not button.disabled:
                     button.click()
                     return
         raise RuntimeError("this form has no button that submits it")

@@ -24,6 +24,7 @@ from desklaunch.testing.errors import (
     describe_query,
     labels_hint,
     not_offered,
+    slider_number,
 )
 from desklaunch.testing.forms import TEXT_TYPES, FieldModel, FormModel
 from desklaunch.testing.inprocess import InProcess
@@ -106,7 +107,8 @@ class SimulatedScreen:
             if owner.readonly:
                 raise ActionError(f"the field labelled {label!r} is read-only")
             if owner.kind == "slider":
-                owner.show(value)
+                owner.show(slider_number(label, value, owner.spec.get("min", 0),
+                                         owner.spec.get("max", 100)))
             else:
                 control.value = "" if value is None else str(value)
             self._changed(owner)
@@ -273,7 +275,8 @@ class SimulatedScreen:
         if field.kind in TEXT_TYPES:
             field.control.value = "" if value is None else str(value)
         elif field.kind == "slider":
-            field.show(value)
+            field.show(slider_number(name, value, field.spec.get("min", 0),
+                                     field.spec.get("max", 100)))
         else:
             labels = value if isinstance(value, (list, tuple)) else [value]
             role = "option" if field.kind == "select" else field.kind

@@ -30,6 +30,7 @@ from desklaunch.ui import (
     radio,
     register_thread,
     select,
+    slider,
     toast,
 )
 
@@ -317,3 +318,18 @@ def test_the_buttons_of_put_actions_are_pressed_by_click_or_set_pin(desklaunch_a
     assert app.text.splitlines()[-3:] == ["got slow", "got Fast", "got Fast"]
     with pytest.raises(ActionError, match="'mode' offers no choice 'Slow'"):
         app.set_pin("mode", "Slow")
+
+
+def test_a_slider_is_set_only_to_a_number_between_its_ends(desklaunch_app, mode) -> None:
+    def main() -> None:
+        put_text("got", slider("Volume", value=30, min_value=0, max_value=100))
+
+    app = desklaunch_app(main, browser=mode)
+    with pytest.raises(ActionError, match=r"^the slider 'Volume' goes from 0 to 100, not to 250$"):
+        app.fill("Volume", 250)
+    with pytest.raises(ActionError, match=r"^the slider 'Volume' takes a number, not 'loud'$"):
+        app.fill("Volume", "loud")
+    app.fill("Volume", "40")
+    assert app.find("slider", "Volume").value == 40
+    app.submit()
+    assert "got 40" in app.text

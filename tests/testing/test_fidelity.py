@@ -142,3 +142,42 @@ def test_an_argument_form_reads_the_same_both_ways(desklaunch_browser, tmp_path)
     assert "\nBox *\n" in texts[1] and "\nNote\n" in texts[1]
     assert names[0] == names[1] == [("textbox", "Box"), ("textbox", "Items 1"),
                                     ("textbox", "Note")]
+
+
+def test_what_controls_hold_reads_the_same_both_ways(desklaunch_browser) -> None:
+    def order() -> None:
+        put_progressbar("done", 0.25, label="Done")
+        put_link("Menu", "https://example.com/menu")
+        input_group("Order", [
+            input("Name", name="name"),
+            select("Size", ["S", "M", "L"], name="size"),
+            select("Sides", ["Chips", "Salad", "Soup"], name="sides", multiple=True),
+            checkbox("Extras", ["Bag", "Receipt"], name="extras"),
+            radio("Pay", ["Cash", "Card"], name="pay"),
+            slider("Count", name="count", value=2, max_value=5),
+        ])
+
+    def act(app: AppTest) -> None:
+        app.fill("Name", "Ada")
+        app.choose("Size", "M")
+        app.choose("Sides", "Chips", "Soup")
+        app.check("Extras", "Receipt")
+        app.choose("Pay", "Card")
+        app.fill("Count", "4")
+
+    held = []
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_function(order, browser=browser) as app:
+            act(app)
+            held.append([
+                app.find("textbox", "Name").value, app.find("combobox", "Size").value,
+                app.find("listbox", "Sides").value, app.find("slider", "Count").value,
+                app.find("progressbar").value, app.find("link", "Menu").value,
+                [(box.name, box.checked) for box in app.find_all("checkbox")],
+                [(choice.name, choice.checked) for choice in app.find_all("radio")],
+                app.find("checkbox", "Bag").value, app.find("button", "Submit").value,
+                app.find("textbox", "Name").checked])
+    assert held[0] == held[1] == [
+        "Ada", "M", ["Chips", "Soup"], 4, 25, "https://example.com/menu",
+        [("Bag", False), ("Receipt", True)], [("Cash", False), ("Card", True)], None, None,
+        None]
