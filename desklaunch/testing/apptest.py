@@ -72,6 +72,8 @@ class _Screen(Protocol):
     def title(self) -> str: ...
     @property
     def downloads(self) -> list[Download]: ...
+    @property
+    def busy(self) -> int: ...
 
     @property
     def popup(self) -> Found | None: ...
@@ -131,9 +133,10 @@ class AppTest:
         self._errors_lock = threading.Lock()
         self._reported = False
         self._closed = False
+        self._settle = settle if settle is not None else timeout
         self.program.enter()
         try:
-            self._start(browser, settle if settle is not None else timeout)
+            self._start(browser, self._settle)
         except BaseException:
             self.program.leave()
             raise
@@ -348,12 +351,18 @@ class AppTest:
 
     def screen(self) -> str:
         """The screen as text, for a failure report: title, what it reads, toasts."""
+        busy = self._screen.busy  # reading the screen below settles again
         try:
             text, toasts = self._screen.text, self._screen.toasts
         except Exception as exc:  # noqa: BLE001 - a report must not fail itself
             return f"(the screen could not be read: {exc})"
         lines = [f"title: {self._screen.title}", *text.splitlines()]
         lines += [f"toast: {toast}" for toast in toasts]
+        if busy:
+            lines.append(f"note: {busy} time(s) the script was still working when "
+                         f"the kit stopped waiting for it ({self._settle:g} s each): a script "
+                         "that keeps working between its questions is best started with a "
+                         "short settle=, e.g. settle=0.2")
         return "\n".join(lines)
 
     def close(self, *, check: bool = True) -> bool:

@@ -226,6 +226,8 @@ class BrowserScreen:
         self.page.on("requestfinished", lambda request: self._count_post(request, -1))
         self.page.on("requestfailed", lambda request: self._count_post(request, -1))
         self._last: Locator | None = None
+        self.busy = 0
+        """How many times the work an action set off was still going when settling gave up."""
 
     @property
     def session(self) -> Session | None:
@@ -266,8 +268,9 @@ class BrowserScreen:
         while self._posting > 0 and time.monotonic() < deadline:
             self.page.wait_for_timeout(POLL_MS)  # Playwright reports the answers meanwhile
         session = self.session
-        if session is not None:
-            session.reactions.wait_idle(self.settle_limit)
+        if session is not None and not session.reactions.wait_idle(self.settle_limit) \
+                and not session.closed:
+            self.busy += 1
         for _ in range(2):  # the answer arrives, then the frame it is drawn in
             self.page.evaluate("() => new Promise(done => requestAnimationFrame("
                                "() => setTimeout(done, 0)))")

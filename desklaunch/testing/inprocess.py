@@ -57,6 +57,8 @@ class InProcess:
         self._event_seq = 0
         self.closed = False
         self._sleeping = False
+        self.busy = 0
+        """How many times the work an action set off was still going when settling gave up."""
 
     def _new_session(self, sink: Sink) -> Session:
         session = Session(self.program.main, sink, kind=self.program.kind,
@@ -139,6 +141,8 @@ class InProcess:
                 self._poll(0)
             self.page.expire_toasts()
             if not self.page.outbox or self.closed:
+                if not idle and limit is None and not self.closed:
+                    self.busy += 1
                 return idle
 
     def _idle(self, timeout: float) -> bool:

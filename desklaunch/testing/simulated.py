@@ -333,6 +333,10 @@ class SimulatedScreen:
         return self.page.title
 
     @property
+    def busy(self) -> int:
+        return self.driver.busy
+
+    @property
     def downloads(self) -> list[Download]:
         self.driver.settle()
         return list(self.page.downloads)

@@ -68,6 +68,7 @@ def test_a_failing_test_shows_the_screen(project: pytest.Pytester) -> None:
     result.stdout.fnmatch_lines(["*desklaunch screen: <AppTest 'Hello' in process>*",
                                  "title: Hello", "Hello, Ada!", "Finished"])
     assert result.stdout.str().count("desklaunch screen:") == 1  # once, though a fixture's
+    assert "note:" not in result.stdout.str()  # the script was waiting for the person
 
 
 def test_a_thread_left_running_fails_the_test(project: pytest.Pytester) -> None:
@@ -119,3 +120,27 @@ def test_desklaunch_browser_runs_apps_in_chromium(project: pytest.Pytester) -> N
     """)
     result = project.runpytest_subprocess("-p", "no:cacheprovider", "--desklaunch-browser")
     result.assert_outcomes(passed=1)
+
+
+def test_a_failing_test_says_when_the_script_was_still_working(project: pytest.Pytester
+                                                                ) -> None:
+    project.makepyfile(test_busy="""
+        import time
+
+        from desklaunch.ui import put_text
+
+        def test_busy(desklaunch_app):
+            def main():
+                put_text("start")
+                while True:  # never waits for the person: the kit cannot tell it is done
+                    time.sleep(0.01)
+
+            app = desklaunch_app(main, settle=0.3)
+            assert "never" in app.text
+    """)
+    result = project.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        "note: 2 time(s) the script was still working when the kit stopped waiting for it "
+        "(0.3 s each): a script that keeps working between its questions is best started "
+        "with a short settle=, e.g. settle=0.2"])
