@@ -76,7 +76,8 @@ class SimulatedScreen:
         try:
             return _one(self.driver.wait(what, look, None, self._check), what)
         except WaitTimeoutError as missed:
-            shown = [e.name for e in self._scope().walk() if e.role in roles and e.owner]
+            # Every field's label, as in the browser: the one meant may be of another kind.
+            shown = [e.name for e in self._scope().walk() if e.role in FIELD_ROLES and e.owner]
             raise WaitTimeoutError(f"{missed}{labels_hint(label, shown)}") from None
 
     def _clickable(self, name: str, index: int | None) -> Element:

@@ -333,3 +333,15 @@ def test_a_slider_is_set_only_to_a_number_between_its_ends(desklaunch_app, mode)
     assert app.find("slider", "Volume").value == 40
     app.submit()
     assert "got 40" in app.text
+
+
+def test_a_field_not_found_names_fields_of_every_kind(desklaunch_app, mode) -> None:
+    def main() -> None:
+        input_group("Order", [input("Name", name="name"), select("Size", ["S", "M"],
+                                                                 name="size")])
+
+    app = desklaunch_app(main, browser=mode, timeout=0.3)
+    with pytest.raises(WaitTimeoutError) as failure:
+        app.fill("Sise", "M")  # a list, and misspelt: fill() is for text
+    assert str(failure.value).endswith("The fields shown are labelled 'Name', 'Size'. "
+                                       "Did you mean 'Size'?")
