@@ -146,12 +146,28 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
     """Close the apps the test itself started (`app = AppTest(...)`) and left open: their
-    threads would keep pytest from ending. A fixture's apps are its own to close."""
+    threads would keep pytest from ending. A script error the test never looked at fails
+    it here, as the fixture's teardown does. A fixture's apps are its own to close."""
     try:
-        return (yield)
-    finally:
-        for app in item.stash.get(_MADE_BY_TEST, []):
-            app.close(check=False)
+        outcome = yield
+    except BaseException:
+        _close_left(item, check=False)
+        raise
+    unseen = _close_left(item, check=True)
+    if unseen is not None:
+        raise unseen
+    return outcome
+
+
+def _close_left(item: pytest.Item, *, check: bool) -> BaseException | None:
+    """Close the apps the test left open; the first script error none of them reported."""
+    unseen = None
+    for app in item.stash.get(_MADE_BY_TEST, []):
+        try:
+            app.close(check=check)
+        except AssertionError as exc:  # the kit's ScriptError
+            unseen = unseen or exc
+    return unseen
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -144,3 +144,27 @@ def test_a_failing_test_says_when_the_script_was_still_working(project: pytest.P
         "note: 2 time(s) the script was still working when the kit stopped waiting for it "
         "(0.3 s each): a script that keeps working between its questions is best started "
         "with a short settle=, e.g. settle=0.2"])
+
+
+def test_an_app_left_open_fails_its_test_for_an_error_nobody_looked_at(
+        project: pytest.Pytester) -> None:
+    project.makepyfile(test_app="""
+        from desklaunch.testing import AppTest
+        from desklaunch.ui import put_buttons, put_text
+
+        def test_starts():
+            def script():
+                put_text("starting")
+                raise KeyError("Again")
+            AppTest.from_function(script)  # no step after it to report the error
+
+        def test_expects_it():
+            def script():
+                raise ValueError("meant")
+            app = AppTest.from_function(script, expect_error=True)
+            assert "stopped with an error" in app.text
+    """)
+    result = project.runpytest_subprocess("-p", "no:cacheprovider", timeout=60)
+    result.assert_outcomes(passed=2, errors=1)
+    result.stdout.fnmatch_lines(["*ERROR at teardown of test_starts*",
+                                 "*ScriptError: the script raised KeyError: 'Again'*"])
