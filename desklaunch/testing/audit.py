@@ -64,6 +64,8 @@ def _axe_source() -> str:
 def audit(page: Page, scheme: Scheme | None = None) -> list[AccessibilityProblem]:
     """axe-core's violations on `page` as it is now (in `scheme`, when given), one per
     element; an empty list is a pass."""
+    if scheme not in (None, "light", "dark"):
+        raise ValueError(f'scheme must be "light" or "dark", not {scheme!r}')
     source = _axe_source()
     if scheme is not None:
         page.emulate_media(color_scheme=scheme)
@@ -74,7 +76,7 @@ def audit(page: Page, scheme: Scheme | None = None) -> list[AccessibilityProblem
             page.emulate_media(color_scheme="null")  # the page's own again
     return [AccessibilityProblem(rule=violation["id"], impact=str(violation["impact"]),
                                  element=node["html"][:ELEMENT_CHARS],
-                                 fix=" ".join(node["failureSummary"].split()),
+                                 fix=_one_line(node["failureSummary"]),
                                  help_url=violation["helpUrl"])
             for violation in results["violations"] for node in violation["nodes"]]
 
@@ -103,3 +105,19 @@ def _evaluate(cdp: Any, world: int, expression: str, *, wait: bool = False) -> A
                                  or details.get("text")))
     return answer["result"].get("value")
 
+
+def _one_line(summary: str) -> str:
+    """axe's summary ("Fix any of the following:" and a check per line) on one line, the
+    checks apart: "Fix any of the following: Element has no alt; aria-label is empty"."""
+    parts = [" ".join(line.split()) for line in summary.splitlines() if line.strip()]
+    text = ""
+    for part in parts:
+        if not text:
+            text = part
+        elif text.endswith(":"):
+            text = f"{text} {part}"
+        elif part.endswith(":"):
+            text = f"{text}. {part}"
+        else:
+            text = f"{text}; {part}"
+    return text

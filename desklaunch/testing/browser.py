@@ -30,6 +30,7 @@ from desklaunch.testing.errors import (
     KitError,
     WaitTimeoutError,
     describe_query,
+    enter_in_pin,
     labels_hint,
     not_offered,
     slider_number,
@@ -79,6 +80,8 @@ _KIND = ("el => { if (el.matches('select')) return 'select';"
 'progressbar', 'link', 'img', or '' for nothing a test reads as a value."""
 _CHOSEN = ("el => el.multiple ? [...el.selectedOptions].map(o => o.label)"
            " : (el.selectedOptions[0]?.label ?? null)")
+_LOG_LINES = "el => [...el.querySelectorAll('.dl-line')].map(l => l.textContent).join('\\n')"
+"""A console log's lines, each as printed (an empty one too, which `innerText` leaves out)."""
 DOWNLOAD_WAIT = 1.0
 """After a click, how long `downloads` waits for the browser to report a download."""
 POLL_MS = 10
@@ -154,9 +157,10 @@ class BrowserElement:
 
     @property
     def text(self) -> str:
+        if self.role == "log":  # a console's lines as printed: indents and blank lines kept
+            text = str(self.locator.evaluate(_LOG_LINES))
+            return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
         text = str(self.locator.evaluate(READ_TEXT))
-        if self.role == "log":  # a console's lines, as printed: indents are kept
-            return "\n".join(line.rstrip() for line in text.splitlines() if line.strip())
         return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
     @property
@@ -186,6 +190,8 @@ class BrowserElement:
         return self.locator.is_disabled()
 
     def click(self) -> None:
+        if self.locator.is_disabled():
+            raise ActionError(f"the {self.role} {self.name!r} is disabled")
         self.locator.click()
 
     def find_all(self, role: str | None = None, name: str | None = None,
@@ -372,7 +378,8 @@ class BrowserScreen:
         text = "" if value is None else str(value)
         if field.get_attribute("type") == "range":
             number = slider_number(label, value, field.get_attribute("min") or 0,
-                                   field.get_attribute("max") or 100)
+                                   field.get_attribute("max") or 100,
+                                   field.get_attribute("step"))
             field.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', "
                            "{bubbles: true})); el.dispatchEvent(new Event('change', "
                            "{bubbles: true})); }", str(number))
@@ -384,6 +391,8 @@ class BrowserScreen:
     def submit(self) -> None:
         last = self._last
         self._last = None
+        if last is not None and last.evaluate("el => !el.closest('form, .dl-console')"):
+            raise ActionError(enter_in_pin(str(last.evaluate(_CONTROL_NAME))))
         if last is not None and last.is_visible() and last.is_enabled():
             multiline = last.evaluate("el => el.tagName === 'TEXTAREA'")
             last.press("Control+Enter" if multiline else "Enter")

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from desklaunch.testing.errors import ActionError
+
 FIELD_ROLES = frozenset({"textbox", "combobox", "listbox", "checkbox", "radio", "slider",
                          "file"})
 """Roles of the controls a label names (what `fill`, `choose`, `check` and `upload` act on)."""
@@ -119,7 +121,7 @@ class Element:
     def text(self) -> str:
         """What it reads, as lines: block elements start a line, inline ones continue it."""
         if self.role == "log":  # a console's lines, laid out as printed: indents are kept
-            return "\n".join(line.rstrip() for line in self.own.split("\n") if line.strip())
+            return "\n".join(line.rstrip() for line in self.own.split("\n")).strip("\n")
         lines: list[str] = []
         self._read(lines)
         return "\n".join(line.strip() for line in "".join(lines).split("\n") if line.strip())
@@ -158,7 +160,7 @@ class Element:
         if self.on_click is None:
             raise TypeError(f"{self!r} cannot be clicked")
         if self.disabled:
-            raise RuntimeError(f"{self!r} is disabled")
+            raise ActionError(f"the {self.role} {self.name!r} is disabled")
         self.on_click()
 
 

@@ -15,6 +15,7 @@ not as errors of the kit.
 from __future__ import annotations
 
 import difflib
+import math
 
 
 class KitError(AssertionError):
@@ -61,15 +62,28 @@ def not_offered(label: str, option: str, offered: list[str]) -> str:
             + ", ".join(repr(o) for o in offered))
 
 
-def slider_number(label: str, value: object, low: object, high: object) -> float:
-    """The number a person can set a slider to, or the ActionError saying why not (a
-    slider moves between its ends and shows numbers only)."""
+def slider_number(label: str, value: object, low: object, high: object, step: object
+                  ) -> float:
+    """The number a slider stops at when set to `value`: the nearest of its steps (the
+    higher of two as near, as a browser's range does), or the ActionError saying why it
+    cannot be set there (a slider moves between its ends and shows numbers only)."""
     try:
         number = float(str(value))
-        ends = float(str(low)), float(str(high))
+        start, end = float(str(low)), float(str(high))
+        every = float(str(step or 1))
     except ValueError:
         raise ActionError(f"the slider {label!r} takes a number, not {value!r}") from None
-    if not ends[0] <= number <= ends[1]:
-        raise ActionError(f"the slider {label!r} goes from {ends[0]:g} to {ends[1]:g}, "
+    if not start <= number <= end:
+        raise ActionError(f"the slider {label!r} goes from {start:g} to {end:g}, "
                           f"not to {number:g}")
+    if every > 0:
+        steps = math.floor((number - start) / every + 0.5)
+        number = min(end, start + steps * every)
+        number = round(number, 10)  # 0.1 + 0.2, as a person reads it
     return int(number) if number.is_integer() else number
+
+
+def enter_in_pin(name: str) -> str:
+    """The error for `submit()` after filling a pin widget (both page kinds)."""
+    return (f"submit() after filling the pin widget {name!r}: Enter there sends nothing (the "
+            "script reads the pin when it likes); press a button with click() instead")

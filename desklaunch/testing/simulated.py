@@ -22,6 +22,7 @@ from desklaunch.testing.errors import (
     ActionError,
     WaitTimeoutError,
     describe_query,
+    enter_in_pin,
     labels_hint,
     not_offered,
     slider_number,
@@ -109,7 +110,7 @@ class SimulatedScreen:
                 raise ActionError(f"the field labelled {label!r} is read-only")
             if owner.kind == "slider":
                 owner.show(slider_number(label, value, owner.spec.get("min", 0),
-                                         owner.spec.get("max", 100)))
+                                         owner.spec.get("max", 100), owner.spec.get("step")))
             else:
                 control.value = "" if value is None else str(value)
             self._changed(owner)
@@ -126,8 +127,12 @@ class SimulatedScreen:
         self.driver.settle()
 
     def _submit_target(self) -> Callable[[], None]:
+        last = self._last_field
+        if last is not None and isinstance(last.owner, FieldModel) \
+                and last.owner.pin_id is not None:
+            raise ActionError(enter_in_pin(last.name))
+
         def look() -> Callable[[], None] | None:
-            last = self._last_field
             if last is not None and last.shown:
                 action = self._enter_for(last)
                 if action is not None:
@@ -277,7 +282,7 @@ class SimulatedScreen:
             field.control.value = "" if value is None else str(value)
         elif field.kind == "slider":
             field.show(slider_number(name, value, field.spec.get("min", 0),
-                                     field.spec.get("max", 100)))
+                                     field.spec.get("max", 100), field.spec.get("step")))
         else:
             labels = value if isinstance(value, (list, tuple)) else [value]
             role = "option" if field.kind == "select" else field.kind

@@ -205,7 +205,7 @@ def set_progress(bar: Element, value: Any, label: Any) -> None:
     except (TypeError, ValueError):
         fraction = 0.0
     percent = round(fraction * 1000) / 10
-    bar.value = percent
+    bar.value = int(percent) if percent.is_integer() else percent
     bar.own = label if isinstance(label, str) else f"{percent:g}%"
     if fraction >= 1 and bar.owner is True:
         bar.detach()

@@ -46,6 +46,9 @@ def test_a_field_without_a_label_and_an_image_without_words_are_named(desklaunch
     assert str(field) == repr(field)
     assert str(field).startswith('label (critical): <input type="text"> -- Fix any of the')
     assert "\n" not in str(field)
+    assert "<label>; Element does not have an explicit <label>" in field.fix  # checks apart
+    with pytest.raises(ValueError, match='scheme must be "light" or "dark", not \'blue\''):
+        app.accessibility_problems(scheme="blue")  # type: ignore[arg-type]
 
 
 def test_text_coloured_for_a_light_page_is_found_in_the_dark_scheme(desklaunch_app) -> None:

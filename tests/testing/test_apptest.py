@@ -24,6 +24,7 @@ from desklaunch.ui import (
     put_actions,
     put_buttons,
     put_checkbox,
+    put_input,
     put_select,
     put_slider,
     put_text,
@@ -322,17 +323,40 @@ def test_the_buttons_of_put_actions_are_pressed_by_click_or_set_pin(desklaunch_a
 
 def test_a_slider_is_set_only_to_a_number_between_its_ends(desklaunch_app, mode) -> None:
     def main() -> None:
-        put_text("got", slider("Volume", value=30, min_value=0, max_value=100))
+        put_text("got", slider("Volume", value=30, min_value=0, max_value=100, step=10))
 
     app = desklaunch_app(main, browser=mode)
     with pytest.raises(ActionError, match=r"^the slider 'Volume' goes from 0 to 100, not to 250$"):
         app.fill("Volume", 250)
     with pytest.raises(ActionError, match=r"^the slider 'Volume' takes a number, not 'loud'$"):
         app.fill("Volume", "loud")
-    app.fill("Volume", "40")
-    assert app.find("slider", "Volume").value == 40
+    app.fill("Volume", "45")  # between two steps: it stops at the higher, as a browser's does
+    assert app.find("slider", "Volume").value == 50
     app.submit()
-    assert "got 40" in app.text
+    assert "got 50" in app.text
+
+
+def test_a_disabled_button_found_first_is_not_pressed(desklaunch_app, mode) -> None:
+    def main() -> None:
+        put_buttons([{"label": "Later", "value": "l", "disabled": True}], onclick=print)
+
+    app = desklaunch_app(main, browser=mode, timeout=0.5)
+    with pytest.raises(ActionError, match=r"^the button 'Later' is disabled$"):
+        app.find("button", "Later").click()
+
+
+def test_submit_after_filling_a_pin_widget_says_enter_sends_nothing(desklaunch_app, mode
+                                                                    ) -> None:
+    def main() -> None:
+        put_input("nick", label="Nickname")
+        input("Name")
+
+    app = desklaunch_app(main, browser=mode, timeout=0.5)
+    app.fill("Nickname", "ada")
+    with pytest.raises(ActionError, match=r"^submit\(\) after filling the pin widget "
+                                          r"'Nickname': Enter there sends nothing"):
+        app.submit()
+    assert "Name" in app.text  # the form was not sent
 
 
 def test_a_field_not_found_names_fields_of_every_kind(desklaunch_app, mode) -> None:

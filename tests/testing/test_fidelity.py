@@ -107,7 +107,9 @@ def test_a_console_program_reads_the_same_both_ways(desklaunch_browser, tmp_path
     script.write_text('name = input("Customer: ")\n'
                       'print(f"Receipt for {name}")\n'
                       'print("    apples    3")\n'
-                      'print("\\tpears     4")\n')
+                      'print("\\tpears     4")\n'
+                      'print()\n'
+                      'print("Thank you")\n')
     texts, logs = [], []
     for browser in (False, desklaunch_browser):
         with AppTest.from_file(script, browser=browser) as app:
@@ -119,7 +121,7 @@ def test_a_console_program_reads_the_same_both_ways(desklaunch_browser, tmp_path
     assert texts[0] == texts[1]
     assert texts[1].startswith("Wrap long lines\n$ receipt.py\n")
     assert logs[0] == logs[1] == ("$ receipt.py\nCustomer: Ada\nReceipt for Ada\n"
-                                  "    apples    3\n\tpears     4")  # indents as printed
+                                  "    apples    3\n\tpears     4\n\nThank you")  # as printed
 
 
 def test_an_argument_form_reads_the_same_both_ways(desklaunch_browser, tmp_path) -> None:
