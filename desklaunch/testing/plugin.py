@@ -17,6 +17,8 @@ timeout in seconds.
 
 from __future__ import annotations
 
+import atexit
+import os
 import sys
 import threading
 import time
@@ -32,6 +34,9 @@ if TYPE_CHECKING:
 
 LEAK_GRACE = 2.0
 """How long teardown waits for the app's threads to end before calling them leaked."""
+STUCK_GRACE = 1.0
+"""How long the end of the run waits for script threads still stopping."""
+_run: dict[str, int] = {}
 _APPS = pytest.StashKey[list["AppTest"]]()
 
 
@@ -170,10 +175,32 @@ def _close_left(item: pytest.Item, *, check: bool) -> BaseException | None:
     return unseen
 
 
-def pytest_sessionfinish(session: pytest.Session) -> None:
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Close whatever apps are still open (a fixture that never closed its app)."""
     for app in _open_apps():
         app.close(check=False)
+    _run["status"] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """End the run even when a script's thread would not stop: one blocked where no
+    exception reaches it (`threading.Event().wait()`) would keep Python from exiting. Its
+    test has failed for it already; the process ends as closing a window ends an app's,
+    after the exit functions have run."""
+    stuck = [thread for thread in threading.enumerate()
+             if thread.name.startswith("desklaunch-script-") and not thread.daemon]
+    for thread in stuck:
+        thread.join(STUCK_GRACE / max(1, len(stuck)))
+    stuck = [thread for thread in stuck if thread.is_alive()]
+    if not stuck or "status" not in _run:
+        return
+    names = ", ".join(thread.name for thread in stuck)
+    print(f"desklaunch: ending the test run although a script's thread would not stop "
+          f"({names})", file=sys.stderr, flush=True)
+    sys.stdout.flush()
+    atexit._run_exitfuncs()
+    os._exit(_run["status"])
 
 
 @pytest.hookimpl(wrapper=True)

@@ -168,3 +168,28 @@ def test_an_app_left_open_fails_its_test_for_an_error_nobody_looked_at(
     result.assert_outcomes(passed=2, errors=1)
     result.stdout.fnmatch_lines(["*ERROR at teardown of test_starts*",
                                  "*ScriptError: the script raised KeyError: 'Again'*"])
+
+
+def test_a_script_that_never_stops_fails_its_test_and_the_run_still_ends(
+        project: pytest.Pytester) -> None:
+    project.makepyfile(test_app="""
+        import threading
+
+        from desklaunch.ui import put_text
+
+        def test_waits_forever(desklaunch_app):
+            def main():
+                put_text("waiting")
+                threading.Event().wait()  # no exception reaches it: it never stops
+            app = desklaunch_app(main, settle=0.2)
+            assert "waiting" in app.text
+    """)
+    # Without the plugin's end of run, Python waited for the thread forever: the timeout
+    # is a hang guard, which fails the test.
+    result = project.runpytest_subprocess("-p", "no:cacheprovider", timeout=60)
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(["*a thread is still running after the test: "
+                                 "desklaunch-script-*"])
+    result.stderr.fnmatch_lines(["desklaunch: ending the test run although a script's thread "
+                                 "would not stop (desklaunch-script-*)"])
+    assert result.ret == 1
