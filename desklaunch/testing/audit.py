@@ -3,8 +3,8 @@
 axe-core (the engine of Chromium's and Firefox's own audits) comes with the
 `axe-playwright-python` package (`pip install "desklaunch[testing]"`). It runs here in an
 isolated world of the page, as a browser extension's content script does: it sees the same
-DOM and styles, while the page's own scripts never see it and the page keeps its security
-policy (which would refuse axe's code in the page's own world).
+DOM and styles, while the page's own scripts never see it (no `window.axe`), so the page
+under test is the page as shipped, its security policy included.
 """
 
 from __future__ import annotations

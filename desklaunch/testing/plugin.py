@@ -36,7 +36,7 @@ LEAK_GRACE = 2.0
 """How long teardown waits for the app's threads to end before calling them leaked."""
 STUCK_GRACE = 1.0
 """How long the end of the run waits for script threads still stopping."""
-_run: dict[str, int] = {}
+_EXIT_STATUS = pytest.StashKey[int]()
 _APPS = pytest.StashKey[list["AppTest"]]()
 
 
@@ -179,7 +179,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Close whatever apps are still open (a fixture that never closed its app)."""
     for app in _open_apps():
         app.close(check=False)
-    _run["status"] = int(exitstatus)
+    session.config.stash[_EXIT_STATUS] = int(exitstatus)
 
 
 @pytest.hookimpl(trylast=True)
@@ -193,14 +193,14 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     for thread in stuck:
         thread.join(STUCK_GRACE / max(1, len(stuck)))
     stuck = [thread for thread in stuck if thread.is_alive()]
-    if not stuck or "status" not in _run:
+    if not stuck or _EXIT_STATUS not in config.stash:
         return
     names = ", ".join(thread.name for thread in stuck)
     print(f"desklaunch: ending the test run although a script's thread would not stop "
           f"({names})", file=sys.stderr, flush=True)
     sys.stdout.flush()
     atexit._run_exitfuncs()
-    os._exit(_run["status"])
+    os._exit(config.stash[_EXIT_STATUS])
 
 
 @pytest.hookimpl(wrapper=True)

@@ -109,8 +109,7 @@ class SimulatedScreen:
             if owner.readonly:
                 raise ActionError(f"the field labelled {label!r} is read-only")
             if owner.kind == "slider":
-                owner.show(slider_number(label, value, owner.spec.get("min", 0),
-                                         owner.spec.get("max", 100), owner.spec.get("step")))
+                owner.show(_slider_stop(owner, label, value))
             else:
                 control.value = "" if value is None else str(value)
             self._changed(owner)
@@ -273,16 +272,13 @@ class SimulatedScreen:
             button = pressable.get(norm(str(value)))
             if button is None:
                 raise ActionError(not_offered(name, str(value), list(pressable)))
-            if button.disabled:
-                raise ActionError(f"the button {str(value)!r} is disabled")
-            button.click()
+            button.click()  # refuses a disabled one
             self.driver.settle()
             return
         if field.kind in TEXT_TYPES:
             field.control.value = "" if value is None else str(value)
         elif field.kind == "slider":
-            field.show(slider_number(name, value, field.spec.get("min", 0),
-                                     field.spec.get("max", 100), field.spec.get("step")))
+            field.show(_slider_stop(field, name, value))
         else:
             labels = value if isinstance(value, (list, tuple)) else [value]
             role = "option" if field.kind == "select" else field.kind
@@ -353,6 +349,13 @@ class SimulatedScreen:
 
     def forms(self) -> list[FormModel]:
         return list(self.page.forms.values())
+
+
+def _slider_stop(field: FieldModel, label: str, value: Any) -> float:
+    """Where the slider `field` stops when a person sets it to `value` (or why it cannot)."""
+    spec = field.spec
+    return slider_number(label, value, spec.get("min", 0), spec.get("max", 100),
+                         spec.get("step"))
 
 
 def _one(found: list[Element], what: str) -> Element:
