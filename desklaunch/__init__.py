@@ -37,6 +37,7 @@ def launch(
 
     prepare()
     with reported_failures(reraise=True):
+        from desklaunch.compat import use_figures_backend
         from desklaunch.desktop.options import Options
         from desklaunch.launcher import run
 
@@ -49,6 +50,7 @@ def launch(
             main = target
             kind = "coroutine" if inspect.iscoroutinefunction(target) else "thread"
             default_title = getattr(target, "__name__", "desklaunch")
+        use_figures_backend()  # plt.show() into the page, not windows of matplotlib's own
         options = with_environment(Options(
             mode="browser" if browser else "window", title=title or default_title,
             width=width, height=height, close_on_exit=close_on_exit))

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from desklaunch.compat import install_pywebio_alias
+from desklaunch.compat import install_pywebio_alias, use_figures_backend
 from desklaunch.console import console_program
 from desklaunch.core.script_env import adopt_environment
 from desklaunch.core.script_folder import put_script_folder_first
@@ -168,9 +168,7 @@ def run_script(arguments: list[str]) -> None:
     if note is not None:
         say(note)
     install_pywebio_alias(force=args.pywebio)  # PyWebIO scripts run unchanged
-    # Figures reach the page through put_image; a GUI backend would open its own windows
-    # from the script's thread (Qt refuses that), so matplotlib draws off-screen by default.
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    use_figures_backend()  # plt.show() into the page, not windows of matplotlib's own
     if args.browser and args.no_open:  # the command line wins over the environment, and
         args.browser = "--no-open" not in arguments  # --no-open over --browser
     mode: Mode = "browser" if args.browser else "none" if args.no_open else "window"
@@ -198,7 +196,7 @@ def run_folder(args: argparse.Namespace, arguments: list[str], folder: Path) -> 
         say("error: --reload runs one script; give a script file, not a folder")
         sys.exit(2)
     install_pywebio_alias(force=args.pywebio)
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    use_figures_backend()  # plt.show() into the page, not windows of matplotlib's own
     if args.browser and args.no_open:
         args.browser = "--no-open" not in arguments
     mode: Mode = "browser" if args.browser else "none" if args.no_open else "window"

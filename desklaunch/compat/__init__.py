@@ -1,4 +1,4 @@
-"""Compatibility with other script-style UI libraries: PyWebIO scripts run unchanged.
+"""What scripts already use, working unchanged: PyWebIO's API, and matplotlib's `plt.show()`.
 
 `install_pywebio_alias()` makes `import pywebio` (and `pywebio.input`, `.output`, `.pin`,
 `.session`, `.platform`, `.exceptions`) give desklaunch's stand-ins, backed by
@@ -6,12 +6,16 @@
 installed, and with `--pywebio` even when it is. Calls desklaunch does not offer raise
 `NotImplementedError` naming the call. The stand-ins are imported when a script imports
 `pywebio`, not before: a script that never does pays nothing for the alias.
+
+`use_figures_backend()` makes matplotlib draw `plt.show()`'s figures into the page
+(figures.py) instead of opening windows of its own.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
 from collections.abc import Sequence
 from importlib.abc import Loader
@@ -102,3 +106,18 @@ def remove_pywebio_alias() -> None:
         module = sys.modules.get("pywebio" + suffix)
         if module is not None and module.__name__.startswith(_OURS):
             del sys.modules["pywebio" + suffix]
+
+
+FIGURES_BACKEND = "module://desklaunch.compat.figures"
+"""The `MPLBACKEND` that draws `plt.show()`'s figures into the page."""
+
+
+def use_figures_backend() -> None:
+    """`plt.show()` into the page, unless `MPLBACKEND` names a backend already. matplotlib
+    reads that variable when it is imported; one imported before is switched over."""
+    if os.environ.get("MPLBACKEND"):
+        return
+    os.environ["MPLBACKEND"] = FIGURES_BACKEND
+    matplotlib = sys.modules.get("matplotlib")
+    if matplotlib is not None:
+        matplotlib.use(FIGURES_BACKEND)

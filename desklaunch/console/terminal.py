@@ -80,6 +80,15 @@ class Terminal:
             self._tail = ""
         self.output.write(stream, text)
 
+    def show_image(self, key: str, src: str, alt: str, *, again: bool = False) -> None:
+        """A picture on a line of its own after the text so far (a figure from `plt.show()`);
+        `again` with the same `key` replaces it where it first showed, as a redrawn window."""
+        self.output.flush()
+        command: dict[str, Any] = {"cmd": "console_image", "key": key, "src": src, "alt": alt}
+        if again:  # a figure redrawn faster than the page reads sends its newest picture
+            command["coalesce"] = f"console-image:{key}"
+        self.session.send(command)
+
     def offer(self, answers: list[list[str]] | None) -> None:
         """Buttons beside the input field while a question is asked: `[label, line]` pairs
         (click.confirm's Yes and No); None takes them away. Typing still works."""

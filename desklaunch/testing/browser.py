@@ -61,12 +61,13 @@ READ_TEXT = (
 console log above the view), which a person scrolls to."""
 _CONTROL_NAME = ("el => el.getAttribute('aria-label') || (el.getAttribute('aria-labelledby')"
                  " || '').split(/\\s+/).map(id => document.getElementById(id)?.innerText ?? '')"
-                 ".join(' ').trim() || [...(el.labels || [])].map(l => l.innerText).join(' ')"
+                 ".join(' ').trim() || (el.matches('img') && el.alt)"
+                 " || [...(el.labels || [])].map(l => l.innerText).join(' ')"
                  " || (() => { const bare = el.cloneNode(true);"
                  " bare.querySelectorAll('[aria-hidden=true]').forEach(n => n.remove());"
                  " return el.matches('input, select, textarea') ? '' : bare.textContent; })()")
-"""An element's name as a person reads it: a control's label, else its text without the
-icons and marks that are only drawn (aria-hidden)."""
+"""An element's name as a person reads it: a control's label, an image's text alternative,
+else its text without the icons and marks that are only drawn (aria-hidden)."""
 _KIND = ("el => { if (el.matches('select')) return 'select';"
          " if (el.matches('input[type=range]')) return 'range';"
          " if (el.matches('input[type=checkbox], input[type=radio]')) return 'checkbox';"

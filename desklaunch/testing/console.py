@@ -211,6 +211,7 @@ class ConsoleView:
         self._path: Callable[[], list[str]] = list
         self._sent: Element | None = None  # the answered field, open for typing ahead
         self._ahead = ""  # typed ahead, for the next text field
+        self._images: dict[str, Element] = {}  # a figure's key → its picture
 
     # -- output ----------------------------------------------------------------------------
 
@@ -237,6 +238,16 @@ class ConsoleView:
             self._runs[run] = len(self.lines) - 1
         del self.lines[:-MAX_LINES]
         self.log.own = "\n".join(self.lines)
+
+    def image(self, command: dict[str, Any]) -> None:
+        """`console_image`: a picture in the log (a figure); the same key replaces it."""
+        key, alt, src = command.get("key"), _text(command.get("alt")), command.get("src")
+        if not isinstance(key, str) or not str(src).startswith("data:image/png;base64,"):
+            return
+        picture = self._images.get(key)
+        if picture is None:
+            picture = self._images[key] = self.log.append(Element("img", inline=True))
+        picture.role, picture.name, picture.value = "img" if alt else "presentation", alt, src
 
     def _write(self, key: str, text: str) -> None:
         for part in _MOVES.split(text.replace("\r\n", "\n")):

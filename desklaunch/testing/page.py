@@ -342,6 +342,10 @@ class Page:
         if self.console is not None:
             self.console.write(command.get("chunks"))
 
+    def _cmd_console_image(self, command: dict[str, Any]) -> None:
+        if self.console is not None:
+            self.console.image(command)
+
     def _cmd_console_run(self, command: dict[str, Any]) -> None:
         if self.console is not None:
             self.console.run(command)

@@ -40,7 +40,9 @@ class Program:
 
     def enter(self) -> None:
         """Give the script what `desklaunch script.py` gives it, remembering what was there."""
-        os.environ.setdefault("MPLBACKEND", "Agg")  # figures go to put_image, not windows
+        from desklaunch.compat import use_figures_backend
+
+        use_figures_backend()  # plt.show() into the page, as `desklaunch script.py` does
         self._saved = {"argv": sys.argv[:], "path": None, "alias": False}
         if self.path is not None:
             sys.argv = [str(self.path), *self.args]

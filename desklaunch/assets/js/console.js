@@ -180,6 +180,7 @@ class Screen {
     this.runs = new Map(); // run number → its command line
     this.traceback = new Map(); // "out"/"err" → inside a traceback
     this.marker = null; // the "New output" button, set by the widget
+    this.images = new Map(); // a figure's key → its picture
     const intent = () => { this.intent = performance.now(); };
     el.addEventListener("wheel", intent, { passive: true });
     el.addEventListener("touchmove", intent, { passive: true });
@@ -349,6 +350,22 @@ class Screen {
       open.rewrite = false;
       this.touched.add(open);
     }
+  }
+
+  /** A picture on a line of its own below the text so far (a figure from `plt.show()`);
+   * the same `key` again replaces the picture where it first showed. Open lines stay open:
+   * text written after it goes on them, as it would in a terminal beside a figure window. */
+  image(key, src, alt) {
+    let img = this.images.get(key);
+    if (!img) {
+      const line = element("div", "dl-console-figure");
+      img = document.createElement("img");
+      line.append(img);
+      this.#place(line);
+      this.images.set(key, img);
+    }
+    img.src = src;
+    img.alt = alt;
   }
 
   /** Take `key`'s last line off the screen. */
@@ -592,6 +609,13 @@ defineCommand("console_write", ({ chunks }) => {
   }
   screen.settle();
   tellLines(written);
+});
+
+defineCommand("console_image", ({ key, src, alt }) => {
+  const screen = screenOf(consoleOf());
+  if (!screen || typeof key !== "string" || !/^data:image\/png;base64,/.test(String(src))) return;
+  screen.image(key, src, String(alt ?? ""));
+  screen.settle();
 });
 
 defineCommand("console_run", ({ run, command }) => {
