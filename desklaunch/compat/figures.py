@@ -18,6 +18,8 @@ from __future__ import annotations
 import importlib
 import itertools
 import warnings
+import weakref
+from collections.abc import Callable
 from typing import Any
 
 from desklaunch.core.session import current_session
@@ -45,10 +47,11 @@ class FigureManagerPage(_bases.FigureManagerBase):  # type: ignore[misc, name-de
             session = current_session()
         except NoSessionError:
             return
+        close = _closer(weakref.ref(self))  # a closed figure is not kept for this
         console = session.data.get("console")
         if console is not None:
-            console.exit_handlers.register(_figures.destroy, self)
-        session.defer(lambda: _figures.destroy(self))
+            console.exit_handlers.register(close)
+        session.defer(close)
 
     def show(self) -> None:
         """Draw the figure into the page: in its place, if it was shown before."""
@@ -89,6 +92,14 @@ class FigureCanvasPage(_agg.FigureCanvasAgg):  # type: ignore[misc, name-defined
 
 FigureCanvas = FigureCanvasPage
 FigureManager = FigureManagerPage
+
+
+def _closer(manager: weakref.ref[FigureManagerPage]) -> Callable[[], None]:
+    def close() -> None:
+        if (alive := manager()) is not None:
+            _figures.destroy(alive)
+
+    return close
 
 
 def describe(figure: Any, title: str) -> str:

@@ -100,6 +100,28 @@ def test_a_console_program_shows_its_figure_in_the_console(tmp_path, browser) ->
         assert [picture.name for picture in log.find_all("img")] == ["Squares", "Squares"]
 
 
+def test_figures_shown_and_closed_are_not_kept_while_the_app_runs(tmp_path) -> None:
+    path = script(tmp_path, "replot.py", """\
+        import gc, weakref
+        import matplotlib.pyplot as plt
+        from desklaunch.ui import input, put_text
+
+        drawn = []
+        for step in range(5):  # as a button that redraws would, on every click
+            figure = plt.figure()
+            plt.plot([step, step + 1])
+            drawn.append(weakref.ref(figure))
+            plt.show()
+        del figure
+        gc.collect()
+        put_text(f"{sum(ref() is not None for ref in drawn)} figures kept")
+        input("Again?")
+        """)
+    with AppTest.from_file(path) as app:
+        app.wait_for("Again?")
+        assert "0 figures kept" in app.text
+
+
 def test_show_outside_any_session_warns_instead_of_failing() -> None:
     import matplotlib
 
