@@ -353,13 +353,15 @@ class Screen {
   }
 
   /** A picture on a line of its own below the text so far (a figure from `plt.show()`);
-   * the same `key` again replaces the picture where it first showed. Open lines stay open:
+   * the same `key` again replaces the picture where it first showed (or shows it anew
+   * below, once it was trimmed off the top, as a figure's window stays). Open lines stay open:
    * text written after it goes on them, as it would in a terminal beside a figure window. */
   image(key, src, alt) {
     let img = this.images.get(key);
     if (!img) {
       const line = element("div", "dl-console-figure");
       img = document.createElement("img");
+      img.figureKey = key;
       line.append(img);
       this.#place(line);
       this.images.set(key, img);
@@ -448,6 +450,7 @@ class Screen {
     let oldest = this.el.firstElementChild;
     while (oldest && oldest !== this.block && this.lines - oldest.childElementCount >= MAX_LINES) {
       this.lines -= oldest.childElementCount;
+      for (const img of oldest.querySelectorAll(".dl-console-figure img")) this.images.delete(img.figureKey);
       oldest.remove();
       oldest = this.el.firstElementChild;
     }
