@@ -5,7 +5,15 @@ each figure is drawn as a picture where the script's output is (a console progra
 line of the console between its text), and the script goes on at once; the figures are then
 closed, as closing their windows would. A figure shown again without being closed
 (`plt.pause` in a loop, `fig.show()`, `plt.show(block=False)`) replaces its picture in place,
-as its window would be redrawn.
+as its window would be redrawn. In interactive mode (`plt.ion()`), and for a figure shown
+before, a change is drawn where a GUI toolkit's event loop would draw it: when the script
+next waits for the person (`input()`, a form), pauses (`plt.pause`) or flushes the canvas's
+events (`canvas.flush_events()`), so a burst of changes is drawn once. The picture is the
+window's: the figure's own size and resolution, not `savefig`'s settings.
+
+A picture takes no clicks or keys, and no event loop runs: a handler given `mpl_connect`,
+the widgets (Slider, Button), `ginput` and timers (`FuncAnimation`) get a one-time warning
+saying so, and a wait for a click that can never come (`waitforbuttonpress()`) ends at once.
 
 `desklaunch script.py` and the test kit set `MPLBACKEND` to `module://desklaunch.compat.figures`
 (unless it is set), and matplotlib imports this module when the script first uses pyplot.
@@ -15,14 +23,19 @@ not bundle matplotlib into every app.
 
 from __future__ import annotations
 
+import base64
 import importlib
+import io
 import itertools
+import sys
 import warnings
 import weakref
 from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
 from typing import Any
 
-from desklaunch.core.session import current_session
+from desklaunch.core.session import Session, current_session
 from desklaunch.errors import NoSessionError
 
 _agg = importlib.import_module("matplotlib.backends.backend_agg")
@@ -30,6 +43,20 @@ _bases = importlib.import_module("matplotlib.backend_bases")
 _figures = importlib.import_module("matplotlib._pylab_helpers").Gcf
 _matplotlib = importlib.import_module("matplotlib")
 _numbers = itertools.count(1)
+PERSON_EVENTS = frozenset({"button_press_event", "button_release_event", "motion_notify_event",
+                           "key_press_event", "key_release_event", "pick_event", "scroll_event",
+                           "figure_enter_event", "figure_leave_event", "axes_enter_event",
+                           "axes_leave_event"})
+"""Events only a person makes, on a window: none reach a picture."""
+WINDOWS_OWN = frozenset({"backend_bases.py", "_pylab_helpers.py"})
+"""Where matplotlib connects the handlers every window has (its keys, the clicked figure
+made the current one): those need no warning."""
+NO_EVENTS = ("desklaunch shows a figure as a picture, which takes no clicks or keys: "
+             "mpl_connect handlers, widgets (Slider, Button) and ginput get no events")
+NO_TIMERS = ("desklaunch shows a figure as a picture, with no event loop: timers and "
+             "FuncAnimation do not run; draw the frames with plt.pause() in a loop")
+NO_WAITING = ("desklaunch shows a figure as a picture, which takes no clicks or keys: "
+              "not waiting for one")
 
 backend_version = "desklaunch"
 
@@ -41,43 +68,80 @@ class FigureManagerPage(_bases.FigureManagerBase):  # type: ignore[misc, name-de
         super().__init__(canvas, num)
         self.key = f"dl-figure-{next(_numbers)}"
         self.shown = False
+        self.pending = False
+        """Changed since its picture was drawn, to be drawn when the script next waits."""
+        self._showing = False
+        self.closed = False
+        self.session: Session | None = None
         # pyplot's figures belong to the process, which here outlives a run: a figure ends
         # with the session or console run that made it, as it would with its process.
         try:
             session = current_session()
         except NoSessionError:
             return
+        self.session = session
         close = _closer(weakref.ref(self))  # a closed figure is not kept for this
         console = session.data.get("console")
         if console is not None:
             console.exit_handlers.register(close)
         session.defer(close)
+        if not session.data.get(_HOOKED):
+            session.data[_HOOKED] = True
+            session.before_waiting(_draw_pending)
 
     def show(self) -> None:
         """Draw the figure into the page: in its place, if it was shown before."""
-        from desklaunch.ui.images import image_url
-
         try:
             session = current_session()
         except NoSessionError as exc:
             warnings.warn(f"plt.show() cannot show the figure: {exc}", stacklevel=3)
             return
-        src = image_url(self.canvas.figure, "png")
+        if self._showing:  # drawing it changed it (autoscaling), which asked for a redraw
+            return
+        self._showing = True
+        try:
+            picture = io.BytesIO()
+            self.canvas.print_png(picture)  # the window's pixels: its size, dpi and colours
+            self.canvas.drawn = self.pending = False
+        finally:
+            self._showing = False
+        src = "data:image/png;base64," + base64.b64encode(picture.getvalue()).decode("ascii")
+        width, height = self.canvas.get_width_height(physical=True)
         alt = describe(self.canvas.figure, self.get_window_title())
         console = session.data.get("console")
         if console is not None:
-            console.show_image(self.key, src, alt, again=self.shown)
+            console.show_image(self.key, src, alt, (width, height), again=self.shown)
         else:
             _show_in_scope(self.key, src, alt)
         self.shown = True
+
+    def refresh(self) -> None:
+        """Show the figure unless the page has its picture as it is now."""
+        if not self.shown or self.pending or self.canvas.figure.stale or self.canvas.drawn:
+            self.show()
+
+    def destroy(self) -> None:
+        """Closed (by `plt.close`, or once shown): its `close_event` handlers run, as when
+        its window is closed."""
+        if self.closed:
+            return
+        self.closed = True
+        _bases.CloseEvent("close_event", self.canvas)._process()
+        super().destroy()
 
     @classmethod
     def pyplot_show(cls, *, block: bool | None = None) -> None:
         """`plt.show()`: every open figure into the page; unless interactive or
         `block=False`, the figures are then closed, as a terminal's are once their windows
         are (the script does not wait for that here)."""
+        failed: Exception | None = None
         for manager in _figures.get_all_fig_managers():
-            manager.show()
+            try:
+                manager.refresh()
+            except Exception as exc:  # noqa: BLE001 - raised below, after the other figures
+                failed = failed or exc
+        if failed is not None:
+            raise failed
         if block is None:
             block = not _matplotlib.is_interactive()
         if block:
@@ -88,15 +152,76 @@ class FigureCanvasPage(_agg.FigureCanvasAgg):  # type: ignore[misc, name-defined
     """matplotlib's Agg drawing, with a place in the page instead of a window."""
 
     manager_class = FigureManagerPage
+    drawn = False
+    """Drawn by the script (`canvas.draw()`) since the page's picture was."""
+
+    def draw(self) -> None:
+        super().draw()
+        self.drawn = True
+
+    def draw_idle(self, *args: Any, **kwargs: Any) -> None:
+        """A figure shown, or any figure in interactive mode (`plt.ion()`): its picture is
+        to be drawn again at the next pause, flush or wait for the person."""
+        manager = self.manager
+        if manager is not None and (manager.shown or _matplotlib.is_interactive()):
+            manager.pending = True
+
+    def flush_events(self) -> None:
+        """`canvas.draw(); canvas.flush_events()` (a live plot's loop): what the script drew,
+        shown."""
+        manager = self.manager
+        if manager is not None and (manager.pending or (manager.shown and self.drawn)):
+            manager.show()
+
+    def start_event_loop(self, timeout: float = 0) -> None:
+        """`plt.pause` waits its time; a wait for a click or key with no time limit
+        (`waitforbuttonpress()`, `ginput(timeout=0)`) ends at once, with a warning."""
+        if timeout <= 0:
+            _warn(NO_WAITING)
+            return
+        super().start_event_loop(timeout)
+
+    def mpl_connect(self, s: str, func: Callable[..., Any]) -> int:
+        caller = Path(sys._getframe(1).f_code.co_filename).name
+        if s in PERSON_EVENTS and caller not in WINDOWS_OWN:
+            _warn(NO_EVENTS)
+        return int(super().mpl_connect(s, func))
+
+    def new_timer(self, *args: Any, **kwargs: Any) -> Any:
+        _warn(NO_TIMERS)
+        return super().new_timer(*args, **kwargs)
 
 
 FigureCanvas = FigureCanvasPage
 FigureManager = FigureManagerPage
 
 
+_HOOKED = "figures: drawn before waiting"
+_MATPLOTLIB = str(Path(str(_matplotlib.__file__)).parent)
+
+
+def _warn(message: str) -> None:
+    """A warning at the script's own line, past matplotlib's and this module's frames."""
+    frame: FrameType | None = sys._getframe(1)
+    level = 2  # the caller's frame, as warnings counts them
+    while frame is not None and (frame.f_code.co_filename.startswith(_MATPLOTLIB)
+                                 or frame.f_code.co_filename == __file__):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, stacklevel=level)
+
+
+def _draw_pending() -> None:
+    """The script waits for the person: its figures' changes are drawn first, as a GUI
+    toolkit draws its windows while `input()` waits."""
+    session = current_session()
+    for manager in _figures.get_all_fig_managers():
+        if manager.pending and manager.session is session:
+            manager.show()
+
+
 def _closer(manager: weakref.ref[FigureManagerPage]) -> Callable[[], None]:
     def close() -> None:
-        if (alive := manager()) is not None:
+        if (alive := manager()) is not None and not alive.closed:
             _figures.destroy(alive)
 
     return close
@@ -106,7 +231,8 @@ def describe(figure: Any, title: str) -> str:
     """The picture's text alternative: its window's title ("Figure 1"), then the titles
     drawn in it ("Figure 1: Sales; By month")."""
     get_suptitle = getattr(figure, "get_suptitle", lambda: "")  # matplotlib 3.8 on
-    texts = [get_suptitle(), *(axes.get_title() for axes in figure.get_axes())]
+    texts = [get_suptitle(), *(axes.get_title(loc) for axes in figure.get_axes()
+                               for loc in ("left", "center", "right"))]
     drawn = [text for text in dict.fromkeys(text.strip() for text in texts) if text]
     return f"{title}: {'; '.join(drawn)}" if drawn else title
 
@@ -118,6 +244,10 @@ def _show_in_scope(name: str, src: str, alt: str) -> None:
 
     if name in known_scopes(current_session()):
         clear(name)
-        put_image(src, title=alt, scope=name)
+        put_image(src, title=alt, scope=name).style(ON_WHITE)
     else:
-        put_scope(name, put_image(src, title=alt))
+        put_scope(name, put_image(src, title=alt).style(ON_WHITE))
+
+
+ON_WHITE = "background: #fff"
+"""matplotlib draws for a white window: a transparent figure stays readable on a dark page."""

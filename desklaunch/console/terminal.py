@@ -80,11 +80,14 @@ class Terminal:
             self._tail = ""
         self.output.write(stream, text)
 
-    def show_image(self, key: str, src: str, alt: str, *, again: bool = False) -> None:
-        """A picture on a line of its own after the text so far (a figure from `plt.show()`);
-        `again` with the same `key` replaces it where it first showed, as a redrawn window."""
+    def show_image(self, key: str, src: str, alt: str, size: tuple[int, int], *,
+                   again: bool = False) -> None:
+        """A picture of `size` pixels on a line of its own after the text so far (a figure
+        from `plt.show()`); `again` with the same `key` replaces it where it first showed,
+        as a redrawn window."""
         self.output.flush()
-        command: dict[str, Any] = {"cmd": "console_image", "key": key, "src": src, "alt": alt}
+        command: dict[str, Any] = {"cmd": "console_image", "key": key, "src": src, "alt": alt,
+                                   "width": size[0], "height": size[1]}
         if again:  # a figure redrawn faster than the page reads sends its newest picture
             command["coalesce"] = f"console-image:{key}"
         self.session.send(command)

@@ -198,6 +198,7 @@ class Session:
         self._callbacks: dict[str, Callable[[Any], Any]] = {}
         self._ids = itertools.count(1)
         self._deferred: list[Callable[[], Any]] = []
+        self._before_waiting: tuple[Callable[[], None], ...] = ()
         self._script_thread: threading.Thread | None = None
         self._callback_thread: threading.Thread | None = None
         self._callback_queue: queue.SimpleQueue[_CallbackItem | None]
@@ -317,12 +318,29 @@ class Session:
         the delivering thread: quick, never blocking), like the pin widgets' values.
         """
         box = Mailbox() if box is None else box
-        box.on_wait = self.reactions.script_waits
+        box.on_wait = self._script_waits
         with self._lock:
             if self.closed:
                 box.close()
             self._mailboxes[key] = box
         return box
+
+    def before_waiting(self, hook: Callable[[], None]) -> None:
+        """Call `hook` on the waiting thread whenever the script is about to wait for the
+        person (an input, a form, the console's line): what it changed meanwhile shows
+        first, as a terminal's GUI toolkits redraw their windows while `input()` waits."""
+        with self._lock:
+            self._before_waiting = (*self._before_waiting, hook)
+
+    def _script_waits(self) -> None:
+        # Under the mailbox's lock: the session's is not taken here (the close takes them
+        # the other way round); the tuple is replaced whole, never changed.
+        for hook in self._before_waiting:
+            try:
+                hook()
+            except Exception:  # noqa: BLE001 - reported as a GUI loop reports a redraw's error
+                traceback.print_exc()
+        self.reactions.script_waits()
 
     def drop_mailbox(self, key: str) -> None:
         with self._lock:

@@ -3,11 +3,14 @@ in process and in Chromium: a script that plots runs unchanged."""
 
 from __future__ import annotations
 
+import base64
 import os
+import struct
 import subprocess
 import sys
 import textwrap
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +25,22 @@ pytest.importorskip("matplotlib", reason="matplotlib is in the `test` extra")
 def browser(request: pytest.FixtureRequest) -> object:
     """False for the simulated page, the suite's Chromium for the real one."""
     return request.getfixturevalue("desklaunch_browser") if request.param == "browser" else False
+
+
+@pytest.fixture(autouse=True)
+def not_interactive() -> Iterator[None]:
+    """pyplot's interactive mode is the process's: a script's `plt.ion()` ends with its test."""
+    yield
+    import matplotlib
+
+    matplotlib.interactive(False)
+
+
+def size_of(picture: object) -> tuple[int, int]:
+    """A PNG picture's pixels, from its `data:` URL (an image's `.value`)."""
+    png = base64.b64decode(str(picture).split(",", 1)[1])
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
 
 
 def script(folder: Path, name: str, source: str) -> Path:
@@ -98,6 +117,87 @@ def test_a_console_program_shows_its_figure_in_the_console(tmp_path, browser) ->
         app.click("Run again")
         app.wait_for("Name:")
         assert [picture.name for picture in log.find_all("img")] == ["Squares", "Squares"]
+
+
+def test_in_interactive_mode_a_figure_shows_while_the_program_asks(tmp_path, browser) -> None:
+    path = script(tmp_path, "look.py", """\
+        import matplotlib.pyplot as plt
+
+        plt.ion()
+        plt.plot([1, 4, 9, 16])
+        plt.title("Look at me", loc="left")
+        plt.title("and me", loc="right")
+        answer = input("Does the curve look right? ")
+        print("You said", answer)
+        """)
+    with AppTest.from_file(path, browser=browser) as app:
+        app.wait_for("Does the curve look right?")
+        (picture,) = app.find("log", "Output").find_all("img")
+        assert picture.name == "Figure 1: Look at me; and me"
+        assert size_of(picture.value) == (640, 480)  # the window's, not a tight crop
+
+
+def test_a_live_plot_drawn_and_flushed_in_a_loop_shows_its_last_frame(tmp_path, browser) -> None:
+    path = script(tmp_path, "live.py", """\
+        import matplotlib.pyplot as plt
+
+        plt.ion()
+        figure, axes = plt.subplots(figsize=(4, 3), dpi=50)
+        (line,) = axes.plot([0, 1, 2])
+        for step in range(5):
+            line.set_ydata([step, step + 1, step])
+            axes.set_title(f"Step {step}")
+            figure.canvas.draw()
+            figure.canvas.flush_events()
+        print("Done")
+        input("Again? ")
+        """)
+    with AppTest.from_file(path, browser=browser) as app:
+        app.wait_for("Again?")
+        (picture,) = app.find_all("img")
+        assert picture.name == "Figure 1: Step 4"
+        assert size_of(picture.value) == (200, 150)
+
+
+def test_what_needs_a_person_at_the_figure_says_so_once_and_never_hangs(tmp_path) -> None:
+    path = script(tmp_path, "clicks.py", """\
+        import matplotlib.pyplot as plt
+
+        figure, axes = plt.subplots()
+        figure.canvas.mpl_connect("close_event", lambda event: print("Closed"))
+        for _ in range(3):
+            figure.canvas.mpl_connect("button_press_event", print)
+        print("Pressed:", plt.waitforbuttonpress())
+        plt.show()
+        print("After show")
+        """)
+    with pytest.warns(UserWarning) as warned, AppTest.from_file(path) as app:
+        app.wait_for("After show")
+        log = app.find("log", "Output").text
+    said = {(Path(w.filename).name, w.lineno, str(w.message).rpartition(": ")[2])
+            for w in warned}  # the suite records warnings, as Python shows each place's once
+    assert said == {("clicks.py", 6, "mpl_connect handlers, widgets (Slider, Button) and "
+                     "ginput get no events"),
+                    ("clicks.py", 7, "mpl_connect handlers, widgets (Slider, Button) and "
+                     "ginput get no events"),
+                    ("clicks.py", 7, "not waiting for one")}
+    assert log == "$ clicks.py\nPressed: None\nClosed\nAfter show"
+
+
+def test_a_figure_that_cannot_be_drawn_leaves_the_others_shown(tmp_path) -> None:
+    path = script(tmp_path, "broken.py", """\
+        import matplotlib.pyplot as plt
+
+        plt.figure("Broken")
+        plt.title(r"$\\frac{1}$")
+        plt.figure("Fine")
+        plt.plot([1, 2])
+        plt.show()
+        """)
+    with AppTest.from_file(path) as app:
+        app.wait_for("Exited with code 1")
+        assert pictures(app) == ["Fine"]
+        assert "ParseSyntaxException" in app.find("log", "Output").text
 
 
 def test_figures_shown_and_closed_are_not_kept_while_the_app_runs(tmp_path) -> None:

@@ -356,15 +356,21 @@ class Screen {
    * the same `key` again replaces the picture where it first showed (or shows it anew
    * below, once it was trimmed off the top, as a figure's window stays). Open lines stay open:
    * text written after it goes on them, as it would in a terminal beside a figure window. */
-  image(key, src, alt) {
+  image(key, src, alt, width, height) {
     let img = this.images.get(key);
     if (!img) {
       const line = element("div", "dl-console-figure");
       img = document.createElement("img");
       img.figureKey = key;
+      // Decoded after the screen scrolled to its end: follow the end it moved.
+      img.addEventListener("load", () => { if (this.stick) this.toBottom(); });
       line.append(img);
       this.#place(line);
       this.images.set(key, img);
+    }
+    if (width > 0 && height > 0) { // its room kept before it is decoded
+      img.width = width;
+      img.height = height;
     }
     img.src = src;
     img.alt = alt;
@@ -614,10 +620,10 @@ defineCommand("console_write", ({ chunks }) => {
   tellLines(written);
 });
 
-defineCommand("console_image", ({ key, src, alt }) => {
+defineCommand("console_image", ({ key, src, alt, width, height }) => {
   const screen = screenOf(consoleOf());
   if (!screen || typeof key !== "string" || !/^data:image\/png;base64,/.test(String(src))) return;
-  screen.image(key, src, String(alt ?? ""));
+  screen.image(key, src, String(alt ?? ""), Number(width) || 0, Number(height) || 0);
   screen.settle();
 });
 
