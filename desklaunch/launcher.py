@@ -282,6 +282,43 @@ def _stop(app: App, desktop: Desktop, code: int | None = None) -> int:
     return app.exit_code if code is None else code
 
 
+def _hold_sigterm() -> None:
+    """Before a fork: SIGTERM waits (in the forking thread only; the main thread takes it),
+    so that none reaches the child before it has dropped the app's handler."""
+    _masks[threading.get_ident()] = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+
+
+def _release_sigterm() -> None:
+    previous = _masks.pop(threading.get_ident(), None)
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _children_start_unhandled() -> None:
+    """In a process the script forks (a multiprocessing pool's worker): SIGTERM ends it and
+    Ctrl+C raises KeyboardInterrupt, as in a terminal program's child. Inherited, the app's
+    handler raised KeyboardInterrupt in the worker (a traceback each time a pool closed),
+    and a SIGTERM that came before the child dropped it was lost: `Pool.terminate()` then
+    waited forever for that worker (3 of 10 runs)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    _release_sigterm()  # one sent meanwhile ends the child now
+
+
+def _reset_in_children() -> None:
+    """Once per process: forked children drop the handlers set below."""
+    global _RESETS_IN_CHILDREN
+    if not _RESETS_IN_CHILDREN and hasattr(os, "register_at_fork"):  # not on Windows
+        os.register_at_fork(before=_hold_sigterm, after_in_parent=_release_sigterm,
+                            after_in_child=_children_start_unhandled)
+        _RESETS_IN_CHILDREN = True
+
+
+_RESETS_IN_CHILDREN = False
+_masks: dict[int, set[int | signal.Signals]] = {}
+"""The signal mask each forking thread had before `_hold_sigterm`."""
+
+
 def _stop_on_signals(window: Window | None) -> None:
     """Let Ctrl+C and `kill` (SIGTERM) stop the app in order.
 
@@ -292,6 +329,7 @@ def _stop_on_signals(window: Window | None) -> None:
     """
     if threading.current_thread() is not threading.main_thread():
         return
+    _reset_in_children()
 
     def interrupt(signum: int, frame: object) -> None:
         if window is not None and window.stop_by_signal(signum):
@@ -314,6 +352,7 @@ def _signals_held() -> Iterator[list[int]]:
     if threading.current_thread() is not threading.main_thread():
         yield held
         return
+    _reset_in_children()
 
     def note(signum: int, frame: object) -> None:
         if held:

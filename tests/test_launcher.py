@@ -172,3 +172,40 @@ def test_an_app_that_cannot_be_built_after_the_server_started_releases_everythin
     port = int(lines[0].split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0, "the port still answers"
+
+
+POOLS = """
+import multiprocessing
+
+def square(x):
+    return x * x
+
+if __name__ == "__main__":
+    for round_ in range(30):
+        with multiprocessing.Pool(2) as pool:
+            assert pool.map(square, range(5)) == [0, 1, 4, 9, 16]
+    print("all rounds done")
+"""
+
+
+def test_a_program_closing_its_process_pools_never_hangs_and_prints_nothing_of_ours(
+        tmp_path: Path, context: BrowserContext) -> None:
+    """`with multiprocessing.Pool()` ends its workers with SIGTERM. The workers are forked
+    from the app: its SIGTERM handler printed a KeyboardInterrupt traceback from each, and a
+    SIGTERM that came before a fresh worker dropped the handler was lost, so the pool waited
+    forever for that worker (3 of 10 runs of three pools)."""
+    script = tmp_path / "pools.py"
+    script.write_text(POOLS)
+    proc = subprocess.Popen([sys.executable, "-m", "desklaunch", "--no-open", str(script)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path),
+                            cwd=tmp_path)
+    try:
+        assert proc.stdout is not None
+        page = context.new_page()
+        page.goto(proc.stdout.readline().decode().strip())
+        page.get_by_text("Exited with code 0").wait_for()
+        log = page.get_by_role("log", name="Output").inner_text()
+        assert log.splitlines() == ["$ pools.py", "all rounds done"]
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)

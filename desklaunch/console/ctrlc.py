@@ -17,6 +17,7 @@ of which calls the handler its program set, or ends as the signal would end a pr
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
@@ -41,7 +42,23 @@ def forward_signals() -> None:
     for name in FORWARDED:
         number = getattr(signal, name, None)  # Windows has none of them
         if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            if not _at_fork:
+                _at_fork.append(True)
+                os.register_at_fork(after_in_child=_not_forwarded)
             signal.signal(number, _arrived)
+
+
+_at_fork: list[bool] = []
+
+
+def _not_forwarded() -> None:
+    """A forked child (a pool's worker) has no runs to forward to: the signals' default
+    actions again, as a terminal program's child has them."""
+    _receivers.clear()
+    for name in FORWARDED:
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is _arrived:
+            signal.signal(number, signal.SIG_DFL)
 
 
 def receive(receiver: Callable[[int], None], *, on: bool) -> None:
