@@ -137,6 +137,7 @@ def plan_from(argv: Sequence[str]) -> Plan:
                 hidden_imports=sorted(set(hidden)), dist=args.dist.resolve(),
                 work=args.work.resolve(), gui=gui, system_gtk=args.system_gtk,
                 installer=installer, version=args.app_version,
+                metadata=script_metadata(script),
                 maintainer=args.maintainer,
                 languages=[code.replace("-", "_") for code in args.lang])
 
@@ -220,6 +221,38 @@ def script_imports(script: Path) -> list[str]:
     return sorted(stated | found)
 
 
+METADATA_CALLS = frozenset({"version", "metadata", "distribution", "requires", "files",
+                            "get_distribution", "require"})
+"""`importlib.metadata`'s and `pkg_resources`' calls that read a distribution's records."""
+_DISTRIBUTION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+
+
+def script_metadata(script: Path) -> list[str]:
+    """The distributions `script` reads the records of by name (`version("rich")`), which
+    the app must carry: PyInstaller finds such calls only in the code it analyses, and the
+    script travels as data."""
+    names = {"desklaunch"}
+    for node in ast.walk(ast.parse(script.read_bytes(), filename=str(script))):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        first = node.args[0]
+        if called in METADATA_CALLS and isinstance(first, ast.Constant) \
+                and isinstance(first.value, str) and _DISTRIBUTION.match(first.value):
+            names.add(first.value)
+    return sorted(names)
+
+
+def missing_imports(script: Path) -> list[str]:
+    """The packages `script` imports that neither this Python nor the script's folder has
+    (the standard library's, present or not on this platform, are never counted)."""
+    tops = sorted({name.split(".")[0] for name in script_imports(script)})
+    return [top for top in tops
+            if top not in sys.stdlib_module_names and importlib.util.find_spec(top) is None
+            and not _is_module_on_disk(top, [str(script.parent)])]
+
+
 def _is_module_on_disk(name: str, search: list[str]) -> bool:
     parts = name.split(".")
     locations: Iterable[str] | None = search
@@ -246,6 +279,11 @@ def main(argv: Sequence[str]) -> int:
     if importlib.util.find_spec("PyInstaller") is None:
         _say(f"PyInstaller is not installed; to build apps: {INSTALL_HINT}")
         return 2
+    missing = missing_imports(plan.script)
+    if missing:  # a warning: an import in a `try` or for another platform may be meant so
+        _say(f"warning: the script imports {', '.join(missing)}, which this Python cannot "
+             "import, so the app will not have it: install it here, or build with the "
+             "Python that runs the script")
     problem = installed_in_place_problem()
     if problem is not None:
         _say(f"error: {problem}")

@@ -22,8 +22,11 @@ TEMPLATES = files("desklaunch.packaging") / "templates"
 """The spec and desktop-entry templates and the default icons, shipped in the package."""
 
 DEFAULT_ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
-BUILD_ONLY = ("desklaunch.packaging", "desklaunch.testing", "PyInstaller", "tkinter")
+BUILD_ONLY = ("desklaunch.packaging", "desklaunch.testing", "PyInstaller")
 """Never in an app: the build itself, and the test kit (it brings pytest and Playwright)."""
+UNUSED = ("tkinter",)
+"""Left out unless the script imports it: libraries the app bundles name it (matplotlib,
+Pillow) without needing it, and it brings Tcl/Tk's files."""
 UNUSED_QT = ("PyQt6.QtQuick3D", "PyQt6.QtQuick", "PyQt6.QtQuickWidgets", "PyQt6.QtQml",
              "PyQt6.QtMultimedia", "PyQt6.QtPdf", "PyQt6.QtPdfWidgets")
 """Qt modules QtWebEngine does not need from Python: excluding them drops their QML plugins."""
@@ -57,6 +60,7 @@ def write_spec(plan: Plan) -> Path:
         hiddenimports=repr(["desklaunch", "desklaunch.startup", *plan.hidden_imports]),
         excludes=repr(excludes(plan.hidden_imports, plan.gui)),
         languages=repr(plan.languages),
+        metadata=repr(plan.metadata),
         system_gtk=repr(plan.system_gtk),
         left_to_the_target=repr(BASE_SONAMES if sys.platform.startswith("linux") else ()),
         hooksconfig=repr({"gi": {"icons": ["Adwaita", "hicolor"], "themes": ["Adwaita"],
@@ -76,7 +80,7 @@ def write_spec(plan: Plan) -> Path:
 def excludes(wanted: list[str], gui: str | None = "qt") -> list[str]:
     """What the app leaves out: build-time modules, the window backends it does not use, and
     unused Qt parts; a module the script imports itself is always kept."""
-    left_out = [*UNUSED_QT] if gui != "gtk" else []
+    left_out = [*UNUSED, *(UNUSED_QT if gui != "gtk" else ())]
     for backend, modules in BACKEND_MODULES.items():
         if backend != gui and (gui is not None or backend == "gtk"):  # None: Qt may serve
             left_out.extend(modules)

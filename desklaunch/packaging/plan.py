@@ -35,6 +35,9 @@ class Plan:
     maintainer: str = "desklaunch app <nobody@example.invalid>"
     languages: list[str] = field(default_factory=list)
     """The translations kept (GTK's, Chromium's in Qt); empty: English only."""
+    metadata: list[str] = field(default_factory=lambda: ["desklaunch"])
+    """The distributions whose installed records the app carries (what the script asks
+    `importlib.metadata` about, and desklaunch's own)."""
 
     @property
     def app_path(self) -> Path:

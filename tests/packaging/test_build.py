@@ -223,3 +223,29 @@ def test_system_gtk_goes_with_gtk_only(tmp_path: Path) -> None:
     plan = build.plan_from([str(script), "--gui", "gtk", "--system-gtk", "--installer", "deb",
                             "--app-version", "2.1.0"])
     assert plan.system_gtk and plan.installer == "deb" and plan.version == "2.1.0"
+
+
+def test_tkinter_is_left_out_unless_the_script_imports_it(tmp_path: Path) -> None:
+    assert "tkinter" in _excludes(_plan(tmp_path))  # matplotlib names it, never needs it
+    assert "tkinter" not in _excludes(_plan(tmp_path, hidden_imports=["tkinter.filedialog"]))
+
+
+def test_the_build_finds_what_the_script_imports_and_this_python_lacks(tmp_path: Path) -> None:
+    write(tmp_path / "helpers.py", "X = 1\n")
+    script = write(tmp_path / "app.py", "import json, helpers\nimport yaml_nowhere.loader\n"
+                   "try:\n    import winreg\nexcept ImportError:\n    pass\n"
+                   "from desklaunch.ui import put_text\n")
+    assert build.missing_imports(script) == ["yaml_nowhere"]
+
+
+def test_the_app_carries_the_package_records_the_script_reads_by_name(tmp_path: Path) -> None:
+    script = write(tmp_path / "about.py", "from importlib.metadata import version\n"
+                   "import importlib.metadata as md, pkg_resources\n"
+                   "print(version('rich'), md.metadata('Pillow'))\n"
+                   "print(pkg_resources.get_distribution('click').version, version(NAME))\n"
+                   "print('3.1'.split('.'), max(version('not a name'), '1'))\n")
+    assert build.script_metadata(script) == ["Pillow", "click", "desklaunch", "rich"]
+    plan = build.plan_from([str(script), "--work", str(tmp_path / "work"),
+                            "--dist", str(tmp_path / "dist")])
+    spec = buildfiles.write_spec(plan).read_text(encoding="utf-8")
+    assert "METADATA = ['Pillow', 'click', 'desklaunch', 'rich']" in spec
