@@ -88,6 +88,14 @@ class LogStream(io.TextIOBase):
     def writable(self) -> bool:
         return True
 
+    def fileno(self) -> int:
+        """The descriptor of the stream stood in for (a frozen app's stderr), so that what
+        asks for it (`faulthandler`, `subprocess.run(stderr=sys.stderr)`) works as without
+        the log; `io.UnsupportedOperation` when there is none, as a stream without one."""
+        if self._echo is None:
+            return super().fileno()
+        return self._echo.fileno()
+
     def write(self, text: str) -> int:
         if self._echo is not None:
             self._echo.write(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,6 +73,15 @@ def test_a_stand_in_stream_logs_whole_lines_and_echoes(state_home: Path, tmp_pat
         "[MainThread] Traceback (most recent call last):", '[MainThread]   File "x.py"',
         "[MainThread] ValueError: ü", "[MainThread] no newline yet"]
     assert echo_file.read_text(encoding="utf-8").endswith("ValueError: ü\nno newline yet")
+
+
+def test_a_stand_in_for_a_real_stream_hands_out_its_descriptor(tmp_path: Path) -> None:
+    """A frozen app's stderr copies into the log; `faulthandler.enable()` and
+    `subprocess.run(stderr=sys.stderr)` ask it for a descriptor, which is the real one's."""
+    with open(tmp_path / "stderr.txt", "w", encoding="utf-8") as real:
+        assert logs.LogStream("stderr", logging.ERROR, echo=real).fileno() == real.fileno()
+    with pytest.raises(io.UnsupportedOperation):  # standing in for no stream at all
+        logs.LogStream("stdout", logging.INFO).fileno()
 
 
 def test_an_unwritable_log_folder_means_no_log_not_a_crash(tmp_path: Path, monkeypatch,
