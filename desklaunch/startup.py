@@ -102,6 +102,10 @@ def _report(message: str, exc: BaseException | None) -> None:
         show_error_dialog(DIALOG_TITLE, f"{message}{details}")
 
 
+AT_RUN_TIME = {"--browser": False, "--no-open": False, "--close-on-exit": False}
+"""The options a built app takes on its command line (whether each takes a value)."""
+
+
 def split_arguments(argv: Sequence[str], takes_value: dict[str, bool]) -> tuple[list[str],
                                                                             list[str]]:
     """A built app's command line → (desklaunch's leading options, the script's arguments).
@@ -130,17 +134,17 @@ def split_arguments(argv: Sequence[str], takes_value: dict[str, bool]) -> tuple[
 def run_bundled(script: str, title: str | None = None, gui: str | None = None) -> NoReturn:
     """Entry of an app made by `desklaunch build`: run its bundled script as `desklaunch` would.
 
-    The built app takes desklaunch's run options first (`--browser`, `--no-open`, ...),
-    or their `DESKLAUNCH_<OPTION>` variables; every other argument is the script's. It uses
-    the window backend it was built with (`gui`), the only one it bundles.
+    The built app is the script's program: leading `--browser`, `--no-open` and
+    `--close-on-exit` are desklaunch's (how it shows), and every other argument is the
+    script's, `--version`, `--name` and `--help` included (`mytool --version` is the tool's).
+    desklaunch's other options come from their `DESKLAUNCH_<OPTION>` variables. It uses the
+    window backend it was built with (`gui`), the only one it bundles.
     """
     prepare()
     with reported_failures(reraise=False):
-        from desklaunch.cli import build_parser, run_script
+        from desklaunch.cli import run_script
 
-        takes_value = {name: action.nargs != 0 for action in build_parser()._actions
-                       for name in action.option_strings}
-        options, rest = split_arguments(sys.argv[1:], takes_value)
+        options, rest = split_arguments(sys.argv[1:], AT_RUN_TIME)
         if title and not any(o.split("=", 1)[0] == "--title" for o in options) \
                 and "DESKLAUNCH_TITLE" not in os.environ:
             options += ["--title", title]

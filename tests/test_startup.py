@@ -70,6 +70,17 @@ def test_leading_desklaunch_options_are_split_from_the_scripts_arguments(argv, o
     assert startup.split_arguments(argv, TAKES_VALUE) == (options, rest)
 
 
+@pytest.mark.parametrize(("argv", "options", "rest"), [
+    (["--no-open", "--version"], ["--no-open"], ["--version"]),
+    (["--name", "Ada", "--close-on-exit"], [], ["--name", "Ada", "--close-on-exit"]),
+    (["--browser", "--debug", "--title", "x"], ["--browser"], ["--debug", "--title", "x"]),
+])
+def test_a_built_app_leaves_every_option_but_how_it_shows_to_its_script(argv, options,
+                                                                        rest) -> None:
+    """`mytool --version` installed from a .deb is the tool's version, not desklaunch's."""
+    assert startup.split_arguments(argv, startup.AT_RUN_TIME) == (options, rest)
+
+
 # -- streams -------------------------------------------------------------------------------
 
 def test_missing_stdout_and_stderr_go_to_the_log(log_home: Path, monkeypatch) -> None:
