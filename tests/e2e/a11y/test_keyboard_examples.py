@@ -199,14 +199,14 @@ def test_chart(pilot) -> None:
 
 def open_chooser_with_space(page, keys) -> FileChooser:
     """Space on the focused file input opens the chooser; on a loaded machine Chromium may
-    drop the first key press's activation, so a second press is allowed (never a click)."""
-    for attempt in range(2):
+    drop a key press's activation, so up to three presses are allowed (never a click)."""
+    for attempt in range(3):
         try:
-            with page.expect_file_chooser(timeout=5000 if attempt == 0 else 10000) as chooser:
+            with page.expect_file_chooser(timeout=5000 if attempt < 2 else 10000) as chooser:
                 keys.press("Space")  # the real file input opens the chooser
             return chooser.value
         except PlaywrightTimeoutError:
-            if attempt:
+            if attempt == 2:
                 raise
     raise AssertionError("unreachable")
 
