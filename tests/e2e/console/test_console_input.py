@@ -52,6 +52,10 @@ def test_lines_pasted_together_reach_the_program_as_lines_and_ctrl_d_ends_input(
     paste(field, "10\n20\n30")  # the last line unfinished: it waits in the field
     expect(app.field("Input")).to_have_value("30")
     app.field("Input").press("Enter")
+    # The next read's question replaces the answered field (same label): wait for it, as a
+    # person sees the program take the line and ask again, so Ctrl+D reaches the new field.
+    expect(app.line("30")).to_be_visible()
+    expect(app.page.get_by_role("button", name="Enter", exact=True)).to_be_enabled()
     expect(app.field("Input")).to_have_value("")
     app.field("Input").press("Control+d")
     expect(app.line("read 3 lines: 10, 20, 30")).to_be_visible()
