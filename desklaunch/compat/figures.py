@@ -23,7 +23,6 @@ not bundle matplotlib into every app.
 
 from __future__ import annotations
 
-import base64
 import importlib
 import io
 import itertools
@@ -91,6 +90,8 @@ class FigureManagerPage(_bases.FigureManagerBase):  # type: ignore[misc, name-de
 
     def show(self) -> None:
         """Draw the figure into the page: in its place, if it was shown before."""
+        from desklaunch.ui.images import image_url
+
         try:
             session = current_session()
         except NoSessionError as exc:
@@ -105,7 +106,7 @@ class FigureManagerPage(_bases.FigureManagerBase):  # type: ignore[misc, name-de
             self.canvas.drawn = self.pending = False
         finally:
             self._showing = False
-        src = "data:image/png;base64," + base64.b64encode(picture.getvalue()).decode("ascii")
+        src = image_url(picture.getvalue())
         width, height = self.canvas.get_width_height(physical=True)
         alt = describe(self.canvas.figure, self.get_window_title())
         console = session.data.get("console")
@@ -221,7 +222,7 @@ def _draw_pending() -> None:
 
 def _closer(manager: weakref.ref[FigureManagerPage]) -> Callable[[], None]:
     def close() -> None:
-        if (alive := manager()) is not None and not alive.closed:
+        if (alive := manager()) is not None:  # destroy() does nothing the second time
             _figures.destroy(alive)
 
     return close

@@ -244,13 +244,14 @@ def script_metadata(script: Path) -> list[str]:
     return sorted(names)
 
 
-def missing_imports(script: Path) -> list[str]:
-    """The packages `script` imports that neither this Python nor the script's folder has
-    (the standard library's, present or not on this platform, are never counted)."""
-    tops = sorted({name.split(".")[0] for name in script_imports(script)})
+def missing_imports(modules: Iterable[str], folder: Path) -> list[str]:
+    """The packages of `modules` (a plan's imports) that neither this Python nor the
+    script's `folder` has (the standard library's, present or not on this platform, are
+    never counted)."""
+    tops = sorted({name.split(".")[0] for name in modules})
     return [top for top in tops
             if top not in sys.stdlib_module_names and importlib.util.find_spec(top) is None
-            and not _is_module_on_disk(top, [str(script.parent)])]
+            and not _is_module_on_disk(top, [str(folder)])]
 
 
 def _is_module_on_disk(name: str, search: list[str]) -> bool:
@@ -279,9 +280,9 @@ def main(argv: Sequence[str]) -> int:
     if importlib.util.find_spec("PyInstaller") is None:
         _say(f"PyInstaller is not installed; to build apps: {INSTALL_HINT}")
         return 2
-    missing = missing_imports(plan.script)
+    missing = missing_imports(plan.hidden_imports, plan.script.parent)
     if missing:  # a warning: an import in a `try` or for another platform may be meant so
-        _say(f"warning: the script imports {', '.join(missing)}, which this Python cannot "
+        _say(f"warning: the app needs {', '.join(missing)}, which this Python cannot "
              "import, so the app will not have it: install it here, or build with the "
              "Python that runs the script")
     problem = installed_in_place_problem()

@@ -235,7 +235,7 @@ def test_the_build_finds_what_the_script_imports_and_this_python_lacks(tmp_path:
     script = write(tmp_path / "app.py", "import json, helpers\nimport yaml_nowhere.loader\n"
                    "try:\n    import winreg\nexcept ImportError:\n    pass\n"
                    "from desklaunch.ui import put_text\n")
-    assert build.missing_imports(script) == ["yaml_nowhere"]
+    assert build.missing_imports(script_imports(script), script.parent) == ["yaml_nowhere"]
 
 
 def test_the_app_carries_the_package_records_the_script_reads_by_name(tmp_path: Path) -> None:
