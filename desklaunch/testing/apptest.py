@@ -18,6 +18,7 @@ real — its server, and the page in Chromium through Playwright.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from types import TracebackType
@@ -95,6 +96,30 @@ class _Screen(Protocol):
 
 _open: list[AppTest] = []
 _open_lock = threading.Lock()
+_closing_at_exit: list[bool] = []
+
+
+def _close_at_exit() -> None:
+    """Close the apps a plain script (not pytest) left open: their script and event-loop
+    threads would keep Python waiting for them forever. A script error nobody looked at is
+    said, after its traceback (which the session printed when it happened)."""
+    for app in reversed(open_apps()):
+        try:
+            app.close()
+        except ScriptError as exc:
+            print(f"desklaunch.testing: {app!r} was left open; {exc}", file=sys.stderr)
+
+
+def _close_left_open_at_exit() -> None:
+    """Have `_close_at_exit` run when the main thread ends, before Python joins the other
+    threads (an `atexit` function would run only after that join)."""
+    with _open_lock:
+        if _closing_at_exit:
+            return
+        _closing_at_exit.append(True)
+    # The standard library's own hook for this moment (concurrent.futures uses it); it has
+    # no public spelling.
+    threading._register_atexit(_close_at_exit)  # type: ignore[attr-defined]
 
 
 def open_apps() -> list[AppTest]:
@@ -140,6 +165,7 @@ class AppTest:
         except BaseException:
             self.program.leave()
             raise
+        _close_left_open_at_exit()
         with _open_lock:
             _open.append(self)
         # What the test itself prints or logs stays the test's, out of a console app's log.

@@ -269,6 +269,45 @@ def test_what_a_test_prints_outside_pytest_stays_the_tests(tmp_path: Path) -> No
     assert run.stderr == "the test warns\n"
 
 
+def test_a_plain_script_that_leaves_apps_open_still_ends(tmp_path: Path) -> None:
+    """Outside pytest nothing closes an app for the test: one whose script still waits for
+    a person, one whose buttons keep it going and a console one used to keep Python waiting
+    for their threads forever after the test's last line."""
+    test = tmp_path / "check_left_open.py"
+    test.write_text(
+        "from desklaunch.testing import AppTest\n"
+        f"waiting = AppTest.from_file({str(SCRIPTS / 'console_greet.py')!r})\n"
+        "def greet():\n"
+        "    from desklaunch.ui import input, put_buttons, put_text\n"
+        "    put_text('Hello, ' + input('Your name'))\n"
+        "    put_buttons(['Again'], onclick=put_text)\n"
+        "done = AppTest.from_function(greet)\n"
+        "done.fill('Your name', 'Ada')\n"
+        "done.submit()\n"
+        "print(done.text.splitlines()[0])\n")
+    run = subprocess.run([sys.executable, str(test)], capture_output=True, text=True,
+                         timeout=60)
+    assert (run.returncode, run.stdout, run.stderr) == (0, "Hello, Ada\n", "")
+
+
+def test_a_script_error_nobody_looked_at_is_printed_when_a_plain_script_ends(
+        tmp_path: Path) -> None:
+    test = tmp_path / "check_unlooked.py"
+    test.write_text(
+        "from desklaunch.testing import AppTest\n"
+        "def broken():\n"
+        "    raise ValueError('the numbers do not add up')\n"
+        "app = AppTest.from_function(broken)\n"
+        "print('the test ends')\n")
+    run = subprocess.run([sys.executable, str(test)], capture_output=True, text=True,
+                         timeout=60)
+    assert run.stdout == "the test ends\n"
+    assert "ValueError: the numbers do not add up" in run.stderr
+    assert run.stderr.splitlines()[-1] == ("desklaunch.testing: <AppTest 'broken' in process> "
+                                           "was left open; the script raised ValueError: "
+                                           "the numbers do not add up")
+
+
 def test_closing_wakes_a_script_pausing_in_time_sleep(desklaunch_app, mode) -> None:
     def clock() -> None:
         while True:
