@@ -23,7 +23,7 @@ from desklaunch.compat import install_pywebio_alias, use_figures_backend
 from desklaunch.console import console_program
 from desklaunch.core.script_env import adopt_environment
 from desklaunch.core.script_folder import put_script_folder_first
-from desklaunch.core.target import ScriptSyntaxError, resolve
+from desklaunch.core.target import ScriptSyntaxError, resolve, resolve_module
 from desklaunch.desktop.integration import add_options as add_desktop_options
 from desklaunch.desktop.integration import options_from as desktop_options
 from desklaunch.desktop.options import Mode, Options
@@ -48,6 +48,7 @@ EPILOG = """\
 examples:
   desklaunch hello.py                 run hello.py in a window
   desklaunch app.py:main              call main() from app.py (async def main works too)
+  desklaunch -m mytool                run a module or package, as python -m mytool does
   desklaunch --browser hello.py       use the system browser instead of a window
   desklaunch hello.py --name Ada      arguments after the script go to the script
 
@@ -76,10 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
                      formatter_class=argparse.RawDescriptionHelpFormatter, allow_abbrev=False)
     parser.add_argument("target", metavar="SCRIPT[:FUNCTION]",
                         help="the script to run, or a function in it to call; a "
-                             "folder shows a menu of its scripts")
+                             "folder runs its __main__.py, or else shows a menu of its "
+                             "scripts")
     parser.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS",
                         help="arguments passed to the script as sys.argv[1:]")
     # Not exclusive: people write `--browser --no-open` meaning "no window, print the URL".
+    parser.add_argument("-m", dest="module", action="store_true",
+                        help="SCRIPT is a module (or package) to find and run as `python -m` "
+                             "does: desklaunch -m mytool ARGS")
     parser.add_argument("--browser", action="store_true",
                         help="open the app in the system browser instead of a window")
     parser.add_argument("--no-open", action="store_true",
@@ -151,11 +156,15 @@ def run_script(arguments: list[str]) -> None:
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="desklaunch %(levelname)s %(name)s: %(message)s")
     folder = Path(args.target).expanduser()
-    if folder.is_dir():
+    if args.module:
+        put_script_folder_first(Path.cwd())  # where `python -m` looks first
+    elif folder.is_dir() and (folder / "__main__.py").is_file():
+        args.target = str(folder / "__main__.py")  # as `python folder` runs it
+    elif folder.is_dir():
         run_folder(args, arguments, folder)
         return
     try:
-        target = resolve(args.target)
+        target = resolve_module(args.target) if args.module else resolve(args.target)
     except ScriptSyntaxError as exc:
         print(exc, file=sys.stderr)
         sys.exit(exc.exit_code)
@@ -163,10 +172,11 @@ def run_script(arguments: list[str]) -> None:
         say(f"error: {exc}")
         sys.exit(exc.exit_code)
     sys.argv = [str(target.path), *args.args]
-    put_script_folder_first(target.path.parent)
-    note = adopt_environment(target.path)  # a tool installed in another environment
-    if note is not None:
-        say(note)
+    if not args.module:
+        put_script_folder_first(target.path.parent)
+        note = adopt_environment(target.path)  # a tool installed in another environment
+        if note is not None:
+            say(note)
     install_pywebio_alias(force=args.pywebio)  # PyWebIO scripts run unchanged
     use_figures_backend()  # plt.show() into the page, not windows of matplotlib's own
     if args.browser and args.no_open:  # the command line wins over the environment, and
@@ -180,7 +190,8 @@ def run_script(arguments: list[str]) -> None:
     options = Options(mode=mode, title=args.title or target.title, width=args.width or 900,
                       height=args.height or 700, close_on_exit=args.close_on_exit, gui=args.gui,
                       debug=args.debug, sized=bool(args.width or args.height), **desktop)
-    main = reloading_runner(args.target) if args.reload else target.runner(as_main=True)
+    main = (reloading_runner(args.target, module=args.module) if args.reload
+            else target.runner(as_main=True))
     program = None if args.reload else console_program(
         target, args.args, forced=args.console, close_on_exit=args.close_on_exit,
         name=desktop["name"], data_dir=desktop["data_dir"])

@@ -57,7 +57,7 @@ def scan(folder: Path) -> tuple[dict[str, AppEntry], list[Path]]:
             source = path.read_bytes()
         except OSError:
             continue
-        if wants_console(source):
+        if wants_console(source, path=path):
             terminal.append(path)
             continue
         apps[path.stem] = AppEntry(path.stem, functools.partial(_run, path), _title(path),

@@ -290,3 +290,42 @@ def test_a_tool_installed_in_another_environment_finds_its_packages(tmp_path):
                     "sys.exit(tool_only_pkg.CODE)\n")
     result = run_attached(tmp_path, str(tool))
     assert result.returncode == 7, result.stderr
+
+
+def _greet_package(folder: Path) -> None:
+    (folder / "greet").mkdir()
+    write(folder / "greet", "__init__.py", "")
+    write(folder / "greet", "core.py", "CODE = 5\n")
+    write(folder / "greet", "__main__.py", """
+        import sys
+        from .core import CODE
+        ok = (__spec__.name, sys.argv[0].endswith("__main__.py"), sys.argv[1:]) == (
+            "greet.__main__", True, ["--name", "Ada"])
+        sys.exit(CODE if ok else 1)
+    """)
+
+
+def test_dash_m_runs_a_package_from_the_current_folder_as_python_m_does(tmp_path):
+    """A program laid out as a package (`python -m greet`) imports its own modules
+    relatively, which running its `__main__.py` as a file cannot do."""
+    _greet_package(tmp_path)
+    result = run_attached(tmp_path, "-m", "greet", "--name", "Ada")
+    assert result.returncode == 5, result.stderr
+
+
+@pytest.mark.parametrize(("module", "says"), [
+    ("greet.nothere", "no module named 'greet.nothere'"),
+    ("json", "'json' is a package and cannot be run directly"),
+    ("no-such", "'no-such' is not a module name"),
+])
+def test_a_module_that_cannot_run_is_one_error_line_and_exit_code_2(tmp_path, module, says):
+    _greet_package(tmp_path)
+    assert says in assert_one_error_line(run("-m", module, cwd=tmp_path))
+
+
+def test_a_folder_with_a_main_file_runs_it_as_python_runs_the_folder(tmp_path):
+    (tmp_path / "tool").mkdir()
+    write(tmp_path / "tool", "helper.py", "CODE = 6\n")
+    write(tmp_path / "tool", "__main__.py", "import sys\nimport helper\nsys.exit(helper.CODE)\n")
+    result = run_attached(tmp_path, "tool")
+    assert result.returncode == 6, result.stderr

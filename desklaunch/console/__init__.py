@@ -48,7 +48,8 @@ def console_program(target: Target, argv: list[str], *, forced: bool = False,
         source = target.path.read_bytes()
     except OSError:
         return None
-    if not wants_console(source, forced=forced):
+    package = target.spec.parent if target.spec is not None else None
+    if not wants_console(source, forced=forced, path=target.path, package=package):
         return None
     from desklaunch.console import ctrlc
     from desklaunch.console.runner import ConsoleProgram

@@ -1,14 +1,18 @@
 """Deciding whether a script runs in console mode, from its source alone.
 
 A script that imports `desklaunch` (or `pywebio`, the API desklaunch mirrors) was written for
-a window; any other script was written for a terminal and gets the console. Only `import`
-statements are looked at, wherever they are (inside functions and `if` blocks too), so
-nothing of the script runs to decide.
+a window, itself or through its own modules beside it (`main.py` importing `gui.py`); any
+other script was written for a terminal and gets the console. Only `import` statements are
+looked at, wherever they are (inside functions and `if` blocks too), so nothing of the
+script runs to decide.
 """
 
 from __future__ import annotations
 
 import ast
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 WINDOW_PACKAGES = frozenset({"desklaunch", "pywebio"})
 """Top-level packages whose import means "this script talks to the window itself"."""
@@ -37,15 +41,82 @@ def imported_packages(tree: ast.AST) -> set[str]:
     return names
 
 
-def wants_console(source: str | bytes, *, forced: bool = False) -> bool:
-    """True when the script should run in console mode (`forced` is `--console`)."""
+MAX_LOCAL_MODULES = 200
+"""How many of the script's own modules are read, at most, looking for a window import."""
+
+
+def wants_console(source: str | bytes, *, forced: bool = False, path: Path | None = None,
+                  package: str | None = None) -> bool:
+    """True when the script should run in console mode (`forced` is `--console`).
+
+    With the script's `path` (and its `package`, when it runs as a module of one), the
+    modules of its own that it imports are read too."""
     if forced:
         return True
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         return False  # the normal path reports the error as it always does
-    return not (imported_packages(tree) & WINDOW_PACKAGES)
+    if imported_packages(tree) & WINDOW_PACKAGES:
+        return False
+    return path is None or not _own_modules_import_window(tree, path, package)
+
+
+def _own_modules_import_window(tree: ast.AST, path: Path, package: str | None) -> bool:
+    """Whether a module of the script's own, imported from it (at any depth), imports
+    desklaunch or pywebio. Its own: a file under the folder its imports start from."""
+    root = path.parents[package.count(".") + 1] if package else path.parent
+    pending: list[tuple[ast.AST, str | None]] = [(tree, package)]
+    seen: set[Path] = {path}
+    while pending and len(seen) <= MAX_LOCAL_MODULES:
+        node, where = pending.pop()
+        for name in _imported_names(node, where):
+            file, is_package = _own_file(root, name)
+            if file is None or file in seen:
+                continue
+            seen.add(file)
+            try:
+                module = ast.parse(file.read_bytes())
+            except (OSError, SyntaxError, ValueError):
+                continue
+            if imported_packages(module) & WINDOW_PACKAGES:
+                return True
+            pending.append((module, name if is_package else name.rpartition(".")[0] or None))
+    return False
+
+
+def _imported_names(tree: ast.AST, package: str | None) -> Iterator[str]:
+    """Every module name an import may load: `a.b` for `import a.b`, and both `a.b` and
+    `a.b.c` for `from a.b import c` (`c` may be a module); relative ones made absolute."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package.split(".") if package else []
+                if node.level > len(parts):
+                    continue  # beyond the top package: an error in Python too
+                base = parts[:len(parts) - (node.level - 1)]
+                module = ".".join([*base, *([node.module] if node.module else [])])
+            elif node.module:
+                module = node.module
+            else:
+                continue
+            yield module
+            yield from (f"{module}.{alias.name}" for alias in node.names if alias.name != "*")
+
+
+def _own_file(root: Path, name: str) -> tuple[Path | None, bool]:
+    """The file under `root` that module `name` comes from, and whether it is a package;
+    (None, False) for a module found elsewhere (the standard library, an installed one)."""
+    parts = name.split(".")
+    if parts[0] in sys.stdlib_module_names or parts[0] in WINDOW_PACKAGES:
+        return None, False
+    folder = root.joinpath(*parts)
+    if (folder / "__init__.py").is_file():
+        return folder / "__init__.py", True
+    file = folder.with_suffix(".py")
+    return (file, False) if file.is_file() else (None, False)
 
 
 def _module_level(tree: ast.AST) -> ast.Module:

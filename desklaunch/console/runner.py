@@ -97,7 +97,7 @@ class ConsoleProgram:
                 raise SystemExit(ended["code"])
             if self._argv_read and not asker.asked:
                 # No parser to build a form from: the next run's words, typed in one line.
-                line = ArgumentsLine(self.target.path.name, self._words)
+                line = ArgumentsLine(self._program_name, self._words)
                 self._words = asker.ask_form(line, status=ended)
                 self._typed_line = True
                 continue
@@ -209,8 +209,16 @@ class ConsoleProgram:
         if self._folder_modules is not None:
             self._folder_modules.forget()
 
+    @property
+    def _program_name(self) -> str:
+        """The program as a terminal user names it: its file, or `python -m` and its module."""
+        if self.target.module is not None:
+            return f"python -m {self.target.module}"
+        return self.target.path.name
+
     def _echo(self, words: list[str]) -> str:
-        return f"$ {shlex.join([self.target.path.name, *words])}"
+        program = self._program_name if self.target.module else shlex.quote(self._program_name)
+        return f"$ {' '.join([program, *map(shlex.quote, words)])}"
 
     # -- remembered arguments -----------------------------------------------------------------
 

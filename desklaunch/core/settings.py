@@ -48,7 +48,8 @@ def app_name(script: Path | None, name: str | None = None) -> str:
         return "app"
     path = script.resolve()
     digest = hashlib.sha256(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:8]
-    stem = _UNSAFE.sub("-", path.stem).strip(".-")[:MAX_NAME_LENGTH - 9] or "script"
+    named = path.parent.name if path.name == "__main__.py" else path.stem  # a package's
+    stem = _UNSAFE.sub("-", named).strip(".-")[:MAX_NAME_LENGTH - 9] or "script"
     return f"{stem}-{digest}"
 
 

@@ -1,18 +1,21 @@
 """What to run: a script file, or a function in it, checked before anything starts.
 
 `resolve("app.py")` runs the file top to bottom as `__main__`; `resolve("app.py:main")` loads
-the file as a module and calls `main()`. A file whose top level defines `async def main()`
-is run that way by default unless it uses `main` itself outside its `__main__` block (a
-copied PyWebIO example's `start_server(main)`), and so is one that defines `def main()`,
-never uses it and has no `__main__` block (a file of PyWebIO's `path_deploy`, whose server
-calls `main()`). Every mistake a user can make
-here is a `UsageError` with one line saying what is wrong; a syntax error is a
+the file as a module and calls `main()`; `resolve_module("tool")` finds a module (a
+package's `__main__`) on `sys.path` and runs it as `python -m tool` does. A file whose top
+level defines `async def main()` is run that way by default unless it uses `main` itself
+outside its `__main__` block (a copied PyWebIO example's `start_server(main)`), and so is
+one that defines `def main()`, never uses it and has no `__main__` block (a file of
+PyWebIO's `path_deploy`, whose server calls `main()`). Every mistake a user can make here
+is a `UsageError` with one line saying what is wrong; a syntax error is a
 `ScriptSyntaxError` that prints as Python's.
 """
 
 from __future__ import annotations
 
 import ast
+import importlib
+import importlib.machinery
 import inspect
 import sys
 import traceback
@@ -43,15 +46,29 @@ class Target:
     code: types.CodeType
     function: str | None = None
     is_async: bool = False
+    spec: importlib.machinery.ModuleSpec | None = None
+    """How it was found when run as a module (`desklaunch -m tool`), else None."""
 
     @property
     def kind(self) -> SessionKind:
         return "coroutine" if self.is_async else "thread"
 
     @property
+    def module(self) -> str | None:
+        """The module's name as given to `-m` (`tool` for `tool/__main__.py`), else None."""
+        if self.spec is None:
+            return None
+        return self.spec.name.removesuffix(".__main__")
+
+    @property
     def title(self) -> str:
-        """A window title made from the file name: `unit_converter.py` → "Unit converter"."""
-        words = self.path.stem.replace("_", " ").replace("-", " ").strip()
+        """A window title made from the file name: `unit_converter.py` → "Unit converter"
+        (from the module's name for a module: `json.tool` → "Json tool")."""
+        if self.module is not None:
+            name = self.module.replace(".", " ")
+        else:  # `python folder` and `python folder/__main__.py` run the folder's program
+            name = self.path.parent.name if self.path.name == "__main__.py" else self.path.stem
+        words = name.replace("_", " ").replace("-", " ").strip()
         return words[:1].upper() + words[1:] if words else "desklaunch"
 
     def runner(self, *, as_main: bool = False) -> Callable[[], Any]:
@@ -75,6 +92,14 @@ class Target:
         module = types.ModuleType(name)
         module.__file__ = str(self.path)
         module.__dict__["__builtins__"] = __builtins__
+        if self.spec is not None:
+            # As runpy does: its package imported first, its spec kept, so relative imports
+            # work and multiprocessing's spawned children import it again by name.
+            if self.spec.parent:
+                importlib.import_module(self.spec.parent)
+            module.__spec__ = self.spec
+            module.__package__ = self.spec.parent
+            module.__loader__ = self.spec.loader
         if as_main:
             sys.modules["__main__"] = module
         exec(self.code, module.__dict__)
@@ -115,6 +140,40 @@ def resolve(spec: str) -> Target:
     if isinstance(node, ast.ClassDef) or _is_literal_assignment(node):
         raise UsageError(f"{function!r} in {path.name} is not a function")
     return Target(path, code, function, is_async=isinstance(node, ast.AsyncFunctionDef))
+
+
+def resolve_module(name: str) -> Target:
+    """Find the module `name` on `sys.path` as `python -m name` does, without running any
+    of it (its packages are imported when it runs), or raise a one-line `UsageError`."""
+    if not name or not all(part.isidentifier() for part in name.split(".")):
+        raise UsageError(f"{name!r} is not a module name (give it as `-m package.module`)")
+    spec = _find_spec(name)
+    if spec is not None and spec.submodule_search_locations is not None:
+        package = name
+        spec = _find_spec(f"{name}.__main__")
+        if spec is None:
+            raise UsageError(f"no module named {package}.__main__; {package!r} is a package "
+                             "and cannot be run directly")
+    if spec is None:
+        raise UsageError(f"no module named {name!r}")
+    if not isinstance(spec.loader, importlib.machinery.SourceFileLoader) or not spec.origin:
+        raise UsageError(f"{name!r} is compiled code, not a Python source to run")
+    _, code = _compile(Path(spec.origin), spec.origin)
+    return Target(Path(spec.origin).resolve(), code, spec=spec)
+
+
+def _find_spec(name: str) -> importlib.machinery.ModuleSpec | None:
+    """The spec of `name`, looked up package by package without importing any of them."""
+    found = sys.modules.get(name)
+    if found is not None and getattr(found, "__spec__", None) is not None:
+        return cast("importlib.machinery.ModuleSpec", found.__spec__)
+    parent = name.rpartition(".")[0]
+    if not parent:
+        return importlib.machinery.PathFinder.find_spec(name)
+    outer = _find_spec(parent)
+    if outer is None or outer.submodule_search_locations is None:
+        return None
+    return importlib.machinery.PathFinder.find_spec(name, list(outer.submodule_search_locations))
 
 
 def _compile(path: Path, path_text: str) -> tuple[ast.Module, types.CodeType]:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desklaunch.core.target import resolve
+from desklaunch.core.target import resolve, resolve_module
 
 log = logging.getLogger(__name__)
 
@@ -51,13 +51,17 @@ def forget_local_modules(folder: Path) -> list[str]:
     return names
 
 
-def reloading_runner(spec: str) -> Callable[[], Any]:
-    """A runner for `spec` (`script.py` or `script.py:function`) that reads it afresh each run.
+def reloading_runner(spec: str, *, module: bool = False) -> Callable[[], Any]:
+    """A runner for `spec` (`script.py` or `script.py:function`; a module's name with
+    `module`) that reads it afresh each run.
 
     The file is compiled before it is resolved so that a syntax error is raised as Python's
     own `SyntaxError` inside the session, which shows it like any error of the script's.
     """
-    path = Path(spec.rpartition(":")[0] if ":" in Path(spec).name else spec)
+    if module:
+        path = resolve_module(spec).path
+    else:
+        path = Path(spec.rpartition(":")[0] if ":" in Path(spec).name else spec)
     # A .pyc is trusted when its source's size and mtime in whole seconds match, so two saves
     # within a second would rerun the old code: write none while reloading.
     sys.dont_write_bytecode = True
@@ -65,7 +69,8 @@ def reloading_runner(spec: str) -> Callable[[], Any]:
     def run() -> Any:
         forget_local_modules(path.resolve().parent)
         compile(path.read_bytes(), str(path.resolve()), "exec")
-        return resolve(spec).runner(as_main=True)()
+        target = resolve_module(spec) if module else resolve(spec)
+        return target.runner(as_main=True)()
 
     return run
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from desklaunch.testing.apptest import DEFAULT_TIMEOUT, AppTest, Found
 from desklaunch.testing.audit import AccessibilityProblem
 from desklaunch.testing.errors import ActionError, KitError, ScriptError, WaitTimeoutError
+from desklaunch.testing.program import Module
 
 __all__ = ["DEFAULT_TIMEOUT", "AccessibilityProblem", "ActionError", "AppTest", "Found",
-           "KitError", "ScriptError", "WaitTimeoutError"]
+           "KitError", "Module", "ScriptError", "WaitTimeoutError"]

@@ -28,7 +28,7 @@ from desklaunch.core.session import step_outside
 from desklaunch.testing.audit import AccessibilityProblem, Scheme
 from desklaunch.testing.errors import ScriptError
 from desklaunch.testing.page import Download
-from desklaunch.testing.program import from_file, from_function
+from desklaunch.testing.program import Module, from_file, from_function, from_module
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 DEFAULT_TIMEOUT = 5.0
 """How long a verb waits for what it acts on to show, in seconds."""
 
-Target = str | os.PathLike[str] | Callable[..., Any]
-"""A script file (`"app.py"`, `"app.py:main"`), or a function to run as the script."""
+Target = str | os.PathLike[str] | Module | Callable[..., Any]
+"""A script file (`"app.py"`, `"app.py:main"`), a module (`Module("mytool")`, run as
+`desklaunch -m mytool` runs it), or a function to run as the script."""
 
 
 class Found(Protocol):
@@ -132,22 +133,24 @@ def open_apps() -> list[AppTest]:
 class AppTest:
     """One app under test, started at once; `close()` it (or use `with`) when done.
 
-    `target`: a script path (`"app.py"`, or `"app.py:main"` for a function in it), or a
-    function (plain or `async def`) run as the script. `args` become the script's
-    `sys.argv[1:]` (a function gets them as arguments). `browser=True` runs the real
-    server and page in Chromium (a Playwright `Browser` may be given instead, to share
-    one). `timeout`: how long each verb waits for what it needs to show. `settle`: how long
-    an action waits for the work it set off (default: `timeout`). `console`: force console
-    mode on or off (by default a script that never imports desklaunch or pywebio gets it,
-    as with the `desklaunch` command). `expect_error=True`: the script is meant to raise;
-    otherwise its exception fails the test at the next step.
+    `target`: a script path (`"app.py"`, or `"app.py:main"` for a function in it), a
+    `Module("mytool")`, or a function (plain or `async def`) run as the script. `args`
+    become the script's `sys.argv[1:]` (a function gets them as arguments). `browser=True`
+    runs the real server and page in Chromium (a Playwright `Browser` may be given
+    instead, to share one). `timeout`: how long each verb waits for what it needs to show.
+    `settle`: how long an action waits for the work it set off (default: `timeout`).
+    `console`: force console mode on or off (by default a script that never imports
+    desklaunch or pywebio gets it, as with the `desklaunch` command). `expect_error=True`:
+    the script is meant to raise; otherwise its exception fails the test at the next step.
     """
 
     def __init__(self, target: Target, *, args: Sequence[Any] = (),
                  browser: bool | Browser = False, timeout: float = DEFAULT_TIMEOUT,
                  settle: float | None = None, console: bool | None = None,
                  expect_error: bool = False) -> None:
-        if callable(target):
+        if isinstance(target, Module):
+            self.program = from_module(target.name, [str(a) for a in args], console=console)
+        elif callable(target):
             self.program = from_function(target, args)
         else:
             self.program = from_file(target, [str(a) for a in args], console=console)
@@ -209,6 +212,16 @@ class AppTest:
                   expect_error: bool = False) -> AppTest:
         """Run a script file (`"app.py"`) or a function in it (`"app.py:main"`)."""
         return cls(os.fspath(path), args=args, browser=browser, timeout=timeout,
+                   settle=settle, console=console, expect_error=expect_error)
+
+    @classmethod
+    def from_module(cls, name: str, *, args: Sequence[str] = (),
+                    browser: bool | Browser = False, timeout: float = DEFAULT_TIMEOUT,
+                    settle: float | None = None, console: bool | None = None,
+                    expect_error: bool = False) -> AppTest:
+        """Run a module or package (`"mytool"`, its `__main__`) as `desklaunch -m` does:
+        found in the current folder first, its relative imports working."""
+        return cls(Module(name), args=args, browser=browser, timeout=timeout,
                    settle=settle, console=console, expect_error=expect_error)
 
     @classmethod

@@ -22,6 +22,14 @@ from desklaunch.core.session import SessionKind
 
 if TYPE_CHECKING:
     from desklaunch.console.runner import ConsoleProgram
+    from desklaunch.core.target import Target
+
+
+@dataclass(frozen=True)
+class Module:
+    """A module to run as `desklaunch -m name` runs it: `AppTest(Module("mytool"))`."""
+
+    name: str
 
 
 @dataclass
@@ -33,6 +41,8 @@ class Program:
     title: str
     path: Path | None = None
     args: list[str] = field(default_factory=list)
+    search_first: Path | None = None
+    """The folder put first on `sys.path`: the script's, or for a module the current one."""
     console: ConsoleProgram | None = None
     pywebio: bool = False
     _saved: dict[str, Any] = field(default_factory=dict)
@@ -46,7 +56,7 @@ class Program:
         self._saved = {"argv": sys.argv[:], "path": None, "alias": False}
         if self.path is not None:
             sys.argv = [str(self.path), *self.args]
-            folder = str(self.path.parent)
+            folder = str(self.search_first or self.path.parent)
             if folder not in sys.path:
                 sys.path.insert(0, folder)
                 self._saved["path"] = folder
@@ -81,16 +91,40 @@ class Program:
 def from_file(spec: str | os.PathLike[str], args: Sequence[str] = (), *,
               console: bool | None = None) -> Program:
     """`path` or `path:function`, as the `desklaunch` command takes it."""
-    from desklaunch.console.detect import imported_packages, wants_console
     from desklaunch.core.target import resolve
 
-    target = resolve(os.fspath(spec))
+    return _from_target(resolve(os.fspath(spec)), args, console)
+
+
+def from_module(name: str, args: Sequence[str] = (), *,
+                console: bool | None = None) -> Program:
+    """A module (or a package's `__main__`), found as `desklaunch -m name` finds it: in
+    the current folder first, then on `sys.path`."""
+    from desklaunch.core.target import resolve_module
+
+    here = str(Path.cwd())
+    added = here not in sys.path
+    if added:
+        sys.path.insert(0, here)
+    try:
+        target = resolve_module(name)
+    finally:
+        if added:
+            sys.path.remove(here)
+    return _from_target(target, args, console, search_first=Path(here))
+
+
+def _from_target(target: Target, args: Sequence[str], console: bool | None,
+                 search_first: Path | None = None) -> Program:
+    from desklaunch.console.detect import imported_packages, wants_console
+
     source = target.path.read_bytes()
     imports = _imports(source, imported_packages)
     program = Program(target.runner(), target.kind, target.title, target.path, list(args),
-                      pywebio="pywebio" in imports)
+                      search_first=search_first, pywebio="pywebio" in imports)
+    package = target.spec.parent if target.spec is not None else None
     if target.function is None and console is not False and wants_console(
-            source, forced=bool(console)):
+            source, forced=bool(console), path=target.path, package=package):
         from desklaunch.console.runner import ConsoleProgram
         from desklaunch.core.settings import AppSettings
 

@@ -51,3 +51,48 @@ def test_a_script_that_needs_a_real_terminal_is_told_so_before_it_runs(source, n
         assert notice.startswith(f"desklaunch: this script uses {names}, which needs a real")
     else:
         assert notice == ""
+
+
+def _files(folder, files: dict[str, str]):
+    for name, source in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(source, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("files", [
+    {"gui.py": "from desklaunch.ui import input\n", "main.py": "import gui\ngui.run()\n"},
+    {"app/__init__.py": "", "app/screens.py": "from pywebio.output import put_text\n",
+     "main.py": "from app import screens\n"},
+    {"app/__init__.py": "", "app/screens.py": "import desklaunch.ui\n",
+     "main.py": "from app.screens import first\n"},
+    {"a.py": "import b\n", "b.py": "import a\nimport c\n", "c.py": "import desklaunch\n",
+     "main.py": "import a\n"},  # through a cycle, two modules deep
+], ids=["beside-it", "in-a-package", "from-a-module", "deeper"])
+def test_a_script_whose_own_modules_use_the_window_is_not_a_console_program(tmp_path, files):
+    folder = _files(tmp_path, files)
+    source = (folder / "main.py").read_text()
+    assert wants_console(source)  # its own imports alone say nothing
+    assert not wants_console(source, path=folder / "main.py")
+
+
+def test_a_package_run_as_a_module_follows_its_relative_imports(tmp_path):
+    folder = _files(tmp_path, {"tool/__init__.py": "",
+                               "tool/__main__.py": "from .gui import run\n",
+                               "tool/gui.py": "from ..shared import look\n",
+                               "shared/__init__.py": "", "shared/look.py": "import pywebio\n"})
+    main = folder / "tool" / "__main__.py"
+    assert wants_console(main.read_text(), path=main, package="tool")
+    (folder / "tool" / "gui.py").write_text("from . import pages\n")
+    (folder / "tool" / "pages.py").write_text("import desklaunch.ui\n")
+    assert not wants_console(main.read_text(), path=main, package="tool")
+
+
+def test_modules_elsewhere_are_not_read(tmp_path):
+    """A local file named like a standard module, or one that no longer parses, decides
+    nothing; neither does a module the script never imports."""
+    folder = _files(tmp_path, {"json.py": "import desklaunch\n", "broken.py": "def (:\n",
+                               "unused.py": "import desklaunch\n",
+                               "main.py": "import json\nimport broken\nimport os.path\n"})
+    assert wants_console((folder / "main.py").read_text(), path=folder / "main.py")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from desklaunch.core.target import ScriptSyntaxError, resolve
+from desklaunch.core.target import ScriptSyntaxError, resolve, resolve_module
 from desklaunch.errors import UsageError
 
 
@@ -208,3 +208,64 @@ def test_the_code_carries_the_scripts_full_path_as_pythons_does(script, monkeypa
     monkeypatch.chdir(path.parent)
     target = resolve(path.name)
     assert target.code.co_filename == str(path.resolve())
+
+
+@pytest.fixture
+def package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A package `greet` in a folder first on `sys.path`, as `python -m` finds one in the
+    current folder; its modules are forgotten afterwards."""
+    (tmp_path / "greet").mkdir()
+    files = {
+        "__init__.py": "import sys\nsys.modules[__name__].ORDER = ['package']\n",
+        "core.py": "def hello(name):\n    return 'Hello, ' + name\n",
+        "__main__.py": """\
+            import sys
+            from . import ORDER
+            from .core import hello
+            ORDER.append('main')
+            RESULT = (__name__, __package__, __spec__.name, hello('Ada'), ORDER)
+        """,
+    }
+    for name, source in files.items():
+        (tmp_path / "greet" / name).write_text(textwrap.dedent(source), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield tmp_path / "greet"
+    for name in [n for n in sys.modules if n == "greet" or n.startswith("greet.")]:
+        del sys.modules[name]
+
+
+def test_a_package_runs_its_main_module_with_relative_imports_as_python_m_does(package):
+    target = resolve_module("greet")
+    assert "greet" not in sys.modules  # nothing of it ran to find it
+    assert (target.path, target.module, target.title) == (
+        package / "__main__.py", "greet", "Greet")
+    module = target._execute("__main__", as_main=False)
+    assert module.RESULT == ("__main__", "greet", "greet.__main__", "Hello, Ada",
+                             ["package", "main"])
+
+
+def test_a_module_inside_a_package_runs_by_its_dotted_name(package):
+    (package / "tool.py").write_text("from .core import hello\nRESULT = hello('Bo')\n")
+    target = resolve_module("greet.tool")
+    assert (target.path.name, target.title) == ("tool.py", "Greet tool")
+    assert target._execute("__main__", as_main=False).RESULT == "Hello, Bo"
+
+
+@pytest.mark.parametrize(("name", "error"), [
+    ("nosuch_module_here", "no module named 'nosuch_module_here'"),
+    ("greet.nothere", "no module named 'greet.nothere'"),
+    ("json", "no module named json.__main__; 'json' is a package and cannot be run "
+             "directly"),
+    ("math" if "math" not in sys.builtin_module_names else "_json",
+     "is compiled code, not a Python source to run"),
+    ("1up", "'1up' is not a module name (give it as `-m package.module`)"),
+    ("greet..core", "is not a module name"),
+])
+def test_a_module_that_cannot_run_is_one_line_saying_why(package, name, error):
+    with pytest.raises(UsageError, match=re.escape(error)):
+        resolve_module(name)
+    assert "greet" not in sys.modules
+
+
+def test_a_folders_main_file_is_titled_after_the_folder(package):
+    assert resolve(str(package / "__main__.py")).title == "Greet"

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from desklaunch.testing import ActionError, AppTest, ScriptError, WaitTimeoutError
+from desklaunch.errors import UsageError
+from desklaunch.testing import ActionError, AppTest, Module, ScriptError, WaitTimeoutError
 from desklaunch.ui import (
     checkbox,
     file_upload,
@@ -408,3 +409,35 @@ def test_a_field_not_found_names_fields_of_every_kind(desklaunch_app, mode) -> N
         app.fill("Sise", "M")  # a list, and misspelt: fill() is for text
     assert str(failure.value).endswith("The fields shown are labelled 'Name', 'Size'. "
                                        "Did you mean 'Size'?")
+
+
+@pytest.fixture
+def shop_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A program laid out as a package, in the current folder: its window code is in a
+    module of its own, imported relatively from `__main__.py`."""
+    (tmp_path / "shopkeeper").mkdir()
+    (tmp_path / "shopkeeper" / "__init__.py").write_text("")
+    (tmp_path / "shopkeeper" / "screens.py").write_text(
+        "from desklaunch.ui import input, put_text\n"
+        "def run(greeting):\n"
+        "    put_text(greeting + ', ' + input('Your name') + '!')\n")
+    (tmp_path / "shopkeeper" / "__main__.py").write_text(
+        "import sys\nfrom .screens import run\nrun(sys.argv[1])\n")
+    monkeypatch.chdir(tmp_path)
+    yield
+    for name in [n for n in sys.modules if n.partition(".")[0] == "shopkeeper"]:
+        del sys.modules[name]
+
+
+def test_a_package_runs_as_desklaunch_dash_m_runs_it(desklaunch_app, mode, shop_package):
+    app = desklaunch_app(Module("shopkeeper"), args=["Welcome"], browser=mode)
+    app.fill("Your name", "Ada")  # a window app, though __main__.py never imports desklaunch
+    app.submit()
+    assert app.text.splitlines()[0] == "Welcome, Ada!"
+
+
+def test_from_module_names_the_module_a_test_meant(shop_package):
+    with AppTest.from_module("shopkeeper", args=["Hi"]) as app:
+        assert app.find("textbox", "Your name")
+    with pytest.raises(UsageError, match="no module named 'shopkeepers'"):
+        AppTest.from_module("shopkeepers")
