@@ -150,14 +150,15 @@ def main(argv: Sequence[str] | None = None) -> None:
         exit_process(exc.exit_code)
 
 
-def run_script(arguments: list[str]) -> None:
-    """`desklaunch [options] SCRIPT[:FUNCTION] [ARGS...]`."""
+def run_script(arguments: list[str], *, search_first: Path | None = None) -> None:
+    """`desklaunch [options] SCRIPT[:FUNCTION] [ARGS...]`; `-m` looks for the module in
+    `search_first` (default: the current folder) before `sys.path`."""
     args = build_parser().parse_args(arguments)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="desklaunch %(levelname)s %(name)s: %(message)s")
     folder = Path(args.target).expanduser()
     if args.module:
-        put_script_folder_first(Path.cwd())  # where `python -m` looks first
+        put_script_folder_first(search_first or Path.cwd())  # where `python -m` looks first
     elif folder.is_dir() and (folder / "__main__.py").is_file():
         args.target = str(folder / "__main__.py")  # as `python folder` runs it
     elif folder.is_dir():

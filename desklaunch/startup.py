@@ -131,14 +131,16 @@ def split_arguments(argv: Sequence[str], takes_value: dict[str, bool]) -> tuple[
     return options, list(argv[index:])
 
 
-def run_bundled(script: str, title: str | None = None, gui: str | None = None) -> NoReturn:
+def run_bundled(script: str, title: str | None = None, gui: str | None = None, *,
+                module: bool = False) -> NoReturn:
     """Entry of an app made by `desklaunch build`: run its bundled script as `desklaunch` would.
 
     The built app is the script's program: leading `--browser`, `--no-open` and
     `--close-on-exit` are desklaunch's (how it shows), and every other argument is the
     script's, `--version`, `--name` and `--help` included (`mytool --version` is the tool's).
     desklaunch's other options come from their `DESKLAUNCH_<OPTION>` variables. It uses the
-    window backend it was built with (`gui`), the only one it bundles.
+    window backend it was built with (`gui`), the only one it bundles. With `module`,
+    `script` is a module's name (`desklaunch build -m`), found in the bundle.
     """
     prepare()
     with reported_failures(reraise=False):
@@ -151,7 +153,10 @@ def run_bundled(script: str, title: str | None = None, gui: str | None = None) -
         if gui and not any(o.split("=", 1)[0] == "--gui" for o in options) \
                 and "DESKLAUNCH_GUI" not in os.environ:
             options += ["--gui", gui]  # the one backend the app was built with
-        run_script([*options, str(bundle_dir() / script), *rest])
+        if module:
+            run_script([*options, "-m", script, *rest], search_first=bundle_dir())
+        else:
+            run_script([*options, str(bundle_dir() / script), *rest])
     sys.exit(0)
 
 

@@ -62,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="desklaunch build",
                      description="Freeze SCRIPT into a double-click app with PyInstaller.")
     parser.add_argument("script", metavar="SCRIPT", help="the script to freeze")
+    parser.add_argument("-m", dest="module", action="store_true",
+                        help="SCRIPT is a module or package, found as `desklaunch -m` finds "
+                             "it (in the current folder first); its top package is bundled "
+                             "whole")
     parser.add_argument("--name", help="the app's name (default: from the script's name)")
     parser.add_argument("--onefile", action="store_true",
                         help="one executable file (slower start: it unpacks every time)")
@@ -101,11 +105,17 @@ def build_parser() -> argparse.ArgumentParser:
 def plan_from(argv: Sequence[str]) -> Plan:
     """Check the command line and turn it into a `Plan`, or raise a one-line `UsageError`."""
     args = build_parser().parse_args(list(argv))
-    script = Path(args.script).expanduser()
-    if not script.is_file():
-        raise UsageError(f"no such script: {args.script}")
-    script = script.resolve()
-    name = args.name or script.stem
+    module, source = None, None
+    if args.module:
+        script, source = module_files(args.script)
+        module, sources = args.script, sorted(_python_files(source))
+    else:
+        script = Path(args.script).expanduser()
+        if not script.is_file():
+            raise UsageError(f"no such script: {args.script}")
+        script = script.resolve()
+        sources = [script]
+    name = args.name or (module.split(".")[0] if module else script.stem)
     if not name.strip() or any(c in name for c in '/\\:*?"<>|'):
         raise UsageError(f"{name!r} cannot be an app name (no / \\ : * ? \" < > |)")
     icon = args.icon.expanduser().resolve() if args.icon else None
@@ -116,7 +126,9 @@ def plan_from(argv: Sequence[str]) -> Plan:
             raise UsageError(f"cannot read the icon {args.icon}: {exc.strerror}") from None
         except IconError as exc:
             raise UsageError(f"{args.icon}: {exc}") from None
-    hidden = [*script_imports(script), *args.hidden_import]
+    own = module.split(".")[0] if module else None  # bundled as files, not analysed
+    hidden = [*(imported for path in sources for imported in script_imports(path)
+                if imported.split(".")[0] != own), *args.hidden_import]
     for module in args.hidden_import:
         if not all(part.isidentifier() for part in module.split(".")):
             raise UsageError(f"--hidden-import {module!r} is not a module name")
@@ -131,13 +143,14 @@ def plan_from(argv: Sequence[str]) -> Plan:
     if args.system_gtk and gui != "gtk":
         raise UsageError("--system-gtk goes with --gui gtk")
     installer = _installer(args.installer, name.strip(), args.app_version, args.console)
-    return Plan(script=script, name=name.strip(), title=args.name, onefile=args.onefile,
+    return Plan(script=script, name=name.strip(), module=module, module_source=source,
+                title=args.name, onefile=args.onefile,
                 windowed=not args.console, icon=icon,
                 datas=[parse_add_data(spec) for spec in args.add_data],
                 hidden_imports=sorted(set(hidden)), dist=args.dist.resolve(),
                 work=args.work.resolve(), gui=gui, system_gtk=args.system_gtk,
                 installer=installer, version=args.app_version,
-                metadata=script_metadata(script),
+                metadata=sorted({read for path in sources for read in script_metadata(path)}),
                 maintainer=args.maintainer,
                 languages=[code.replace("-", "_") for code in args.lang])
 
@@ -197,6 +210,29 @@ def parse_add_data(spec: str) -> tuple[str, str]:
     if Path(dest).is_absolute() or ".." in Path(dest).parts:
         raise UsageError(f"--add-data: {dest!r} must be a folder inside the app")
     return str(path.resolve()), dest
+
+
+def module_files(name: str) -> tuple[Path, Path]:
+    """`build -m name`: the module's file, and what the app must carry for it to run as a
+    module: its top package's folder (or, for a top-level module, its file)."""
+    from desklaunch.core.target import resolve_module
+
+    here = str(Path.cwd())
+    sys.path.insert(0, here)
+    try:
+        target = resolve_module(name)
+    finally:
+        sys.path.remove(here)
+    assert target.spec is not None
+    depth = target.spec.name.count(".")
+    return target.path, target.path.parents[depth - 1] if depth else target.path
+
+
+def _python_files(source: Path) -> Iterable[Path]:
+    """The Python files of a bundled package (or the one module)."""
+    if source.is_file():
+        return [source]
+    return (path for path in source.rglob("*.py") if "__pycache__" not in path.parts)
 
 
 def script_imports(script: Path) -> list[str]:

@@ -37,6 +37,15 @@ BACKEND_MODULES = {
 """What each window backend brings in; a build leaves out every backend but its own."""
 
 
+def bundled_source(plan: Plan) -> tuple[str, str]:
+    """The script's (source, destination) in the app: the file at its root, or for
+    `build -m` the module's top package as a folder of its name."""
+    source = plan.module_source
+    if source is None or source.is_file():
+        return str(source or plan.script), "."
+    return str(source), source.name
+
+
 def write_spec(plan: Plan) -> Path:
     """Write the entry script, the icon and the filled-in spec into the work folder."""
     work = plan.work / plan.name
@@ -45,7 +54,8 @@ def write_spec(plan: Plan) -> Path:
     entry.write_text(
         "# Written by `desklaunch build`: starts the bundled script as `desklaunch` would.\n"
         "from desklaunch.startup import run_bundled\n\n"
-        f"run_bundled({plan.script.name!r}, title={plan.title!r}, gui={plan.gui!r})\n",
+        f"run_bundled({plan.module or plan.script.name!r}, title={plan.title!r}, "
+        f"gui={plan.gui!r}{', module=True' if plan.module else ''})\n",
         encoding="utf-8",
     )
     template = Template((TEMPLATES / "desklaunch.spec.in")
@@ -55,8 +65,9 @@ def write_spec(plan: Plan) -> Path:
         entry=repr(str(entry)),
         name=repr(plan.name),
         script=repr(str(plan.script)),
-        pathex=repr([str(plan.script.parent)]),
-        datas=repr([(str(plan.script), "."), *plan.datas]),
+        pathex=repr([str(plan.script.parent if plan.module_source is None
+                         else plan.module_source.parent)]),
+        datas=repr([bundled_source(plan), *plan.datas]),
         hiddenimports=repr(["desklaunch", "desklaunch.startup", *plan.hidden_imports]),
         excludes=repr(excludes(plan.hidden_imports, plan.gui)),
         languages=repr(plan.languages),

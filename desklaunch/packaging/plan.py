@@ -17,6 +17,11 @@ class Plan:
 
     script: Path
     name: str
+    module: str | None = None
+    """`build -m`: the module run as `desklaunch -m` runs it; `script` is its file, and
+    its top package travels whole (`module_source`)."""
+    module_source: Path | None = None
+    """`build -m`: the top package's folder (or the module's file) bundled at the app's root."""
     title: str | None = None
     onefile: bool = False
     windowed: bool = True

@@ -249,3 +249,40 @@ def test_the_app_carries_the_package_records_the_script_reads_by_name(tmp_path: 
                             "--dist", str(tmp_path / "dist")])
     spec = buildfiles.write_spec(plan).read_text(encoding="utf-8")
     assert "METADATA = ['Pillow', 'click', 'desklaunch', 'rich']" in spec
+
+
+def test_build_dash_m_bundles_the_package_whole_and_reads_all_its_imports(
+        tmp_path: Path, monkeypatch) -> None:
+    """A program laid out as a package: its files travel as they are, so its `__main__`
+    runs as `desklaunch -m` runs it, relative imports and all; what its modules import from
+    elsewhere is found in every one of them."""
+    write(tmp_path / "shop" / "__init__.py", "")
+    write(tmp_path / "shop" / "__main__.py", "from .screens import run\nrun()\n")
+    write(tmp_path / "shop" / "screens.py",
+          "import shop.prices\nfrom desklaunch.ui import put_text\nimport csv\n"
+          "from importlib.metadata import version\nVERSION = version('rich')\n")
+    write(tmp_path / "shop" / "prices.py", "import decimal\n")
+    monkeypatch.chdir(tmp_path)
+    plan = plan_from(["-m", "shop", "--work", str(tmp_path / "work")])
+    assert (plan.name, plan.module, plan.script) == ("shop", "shop",
+                                                     tmp_path / "shop" / "__main__.py")
+    assert {"desklaunch.ui", "csv", "decimal"} <= set(plan.hidden_imports)
+    assert not [name for name in plan.hidden_imports if name.startswith("shop")]
+    assert "rich" in plan.metadata
+    spec = buildfiles.write_spec(plan)
+    values = {node.targets[0].id: ast.literal_eval(node.value)
+              for node in ast.parse(spec.read_text(encoding="utf-8")).body
+              if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+              and node.targets[0].id.isupper()}
+    assert (str(tmp_path / "shop"), "shop") in values["DATAS"]
+    assert values["PATHEX"] == [str(tmp_path)]
+    entry = Path(values["ENTRY"]).read_text(encoding="utf-8")
+    assert "run_bundled('shop', title=None, gui=" in entry and "module=True)" in entry
+
+
+def test_build_dash_m_of_a_module_that_cannot_run_is_a_usage_error(tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    write(tmp_path / "shop" / "__init__.py", "")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UsageError, match=r"no module named shop\.__main__; 'shop' is a package"):
+        plan_from(["-m", "shop"])

@@ -4,7 +4,8 @@ Both are built once per test run (in parallel, from a regular install of this ch
 PyInstaller cannot see an editable one) into a folder whose path has spaces and non-ASCII
 letters, and run from another folder. Each is driven in the browser (real Chromium) and in a
 real Qt window rendering offscreen. A third, `desklaunch build --gui gtk`, bundles GTK and
-WebKitGTK instead of Qt and is answered in a real GTK window on Xvfb.
+WebKitGTK instead of Qt and is answered in a real GTK window on Xvfb; it is built from the
+same script laid out as a package (`build -m`, its `__main__.py` importing it relatively).
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Frozen]:
     sources.mkdir()
     for app in ("frozen_hello.py", "own_build.py"):
         shutil.copy(APPS / app, sources / app)
+    package = sources / "hello_pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "__main__.py").write_text("from . import greeting  # noqa: F401\n")
+    shutil.copy(APPS / "frozen_hello.py", package / "greeting.py")
     builds = {
         "built": subprocess.Popen(
             [sys.executable, "-m", "desklaunch", "build", str(sources / "frozen_hello.py"),
@@ -70,10 +76,10 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Frozen]:
              str(sources / "own_build.py")],
             cwd=base, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True),
         "gtk": subprocess.Popen(
-            [sys.executable, "-m", "desklaunch", "build", str(sources / "frozen_hello.py"),
+            [sys.executable, "-m", "desklaunch", "build", "-m", "hello_pkg",
              "--name", "Frozen GTK", "--gui", "gtk", "--dist", str(dist / "gtk"),
              "--work", str(work / "gtk"), "--installer", "deb"],
-            cwd=base, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True),
+            cwd=sources, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True),
     }
     outputs = {name: proc.communicate(timeout=BUILD_GUARD)[0] for name, proc in builds.items()}
     for name, proc in builds.items():
