@@ -35,6 +35,7 @@ from desklaunch.console.detect import terminal_notice
 from desklaunch.console.fdcapture import FdCapture
 from desklaunch.console.rerun import FolderModules
 from desklaunch.console.terminal import Terminal
+from desklaunch.core.buildhint import missing_module_hint
 from desklaunch.core.session import Session, current_session
 from desklaunch.core.settings import AppSettings, app_name, settings_folder
 from desklaunch.core.target import ScriptSyntaxError, Target
@@ -376,7 +377,7 @@ def _traceback(exc: BaseException) -> str:
                 break
         part.stack = traceback.StackSummary.from_list(frames)
         part = part.__cause__ or part.__context__
-    return "".join(report.format())
+    return "".join(report.format()) + missing_module_hint(exc)
 
 
 def _ours(filename: str) -> bool:

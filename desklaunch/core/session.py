@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from desklaunch.core import logs
+from desklaunch.core.buildhint import missing_module_hint
 from desklaunch.core.interrupt import raise_in_thread, withdraw_raise_in_thread
 from desklaunch.core.messages import Command, Event
 from desklaunch.core.native import NativeDialogs
@@ -662,7 +663,7 @@ def _script_traceback(exc: BaseException) -> str:
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR):
         tb = tb.tb_next
-    return "".join(traceback.format_exception(type(exc), exc, tb))
+    return "".join(traceback.format_exception(type(exc), exc, tb)) + missing_module_hint(exc)
 
 
 def _print_error(text: str) -> None:

@@ -1,0 +1,45 @@
+"""A frozen app's note after a script's error for a module its build left out."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from desklaunch.testing import AppTest
+
+
+def _importer() -> None:
+    import importlib
+
+    importlib.import_module("yaml_left_out_of_the_build")
+
+
+@pytest.fixture
+def frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process looks like a built app (the one thing a build sets that this reads)."""
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+
+
+def test_a_built_app_says_how_to_bundle_a_module_the_script_imports_by_name(frozen):
+    with AppTest.from_function(_importer, expect_error=True) as app:
+        app.wait_for("ModuleNotFoundError")
+        assert app.error is not None
+        assert ("note: this app was built without the module 'yaml_left_out_of_the_build', "
+                "which the script imports at run time; build it again with --hidden-import "
+                "yaml_left_out_of_the_build") in app.text
+
+
+def test_a_built_console_app_says_it_in_its_log_too(frozen, tmp_path):
+    script = tmp_path / "tool.py"
+    script.write_text("import importlib\nimportlib.import_module('plugin_left_out')\n")
+    with AppTest.from_file(script) as app:
+        app.wait_for("Exited with code 1")
+        assert "build it again with --hidden-import plugin_left_out" in app.text
+
+
+def test_unfrozen_the_error_is_pythons_alone():
+    with AppTest.from_function(_importer, expect_error=True) as app:
+        app.wait_for("ModuleNotFoundError")
+        assert "ModuleNotFoundError" in app.text
+        assert "--hidden-import" not in app.text
