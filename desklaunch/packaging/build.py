@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterable, Sequence
-from importlib.machinery import PathFinder
+from importlib.machinery import ModuleSpec, PathFinder, SourceFileLoader
 from pathlib import Path
 from typing import NoReturn
 
@@ -215,17 +215,21 @@ def parse_add_data(spec: str) -> tuple[str, str]:
 def module_files(name: str) -> tuple[Path, Path]:
     """`build -m name`: the module's file, and what the app must carry for it to run as a
     module: its top package's folder (or, for a top-level module, its file)."""
-    from desklaunch.core.target import resolve_module
-
-    here = str(Path.cwd())
-    sys.path.insert(0, here)
-    try:
-        target = resolve_module(name)
-    finally:
-        sys.path.remove(here)
-    assert target.spec is not None
-    depth = target.spec.name.count(".")
-    return target.path, target.path.parents[depth - 1] if depth else target.path
+    if not name or not all(part.isidentifier() for part in name.split(".")):
+        raise UsageError(f"{name!r} is not a module name (give it as `-m package.module`)")
+    search = [str(Path.cwd()), *sys.path]
+    spec = _spec_on_disk(name, search)
+    if spec is not None and spec.submodule_search_locations is not None:
+        name = f"{name}.__main__"
+        spec = _spec_on_disk(name, search)
+        if spec is None:
+            raise UsageError(f"{name.removesuffix('.__main__')!r} is a package without a "
+                             "__main__.py to run")
+    if spec is None or not isinstance(spec.loader, SourceFileLoader) or not spec.origin:
+        raise UsageError(f"no Python module named {name!r} here or on this Python's path")
+    path = Path(spec.origin).resolve()
+    depth = name.count(".")
+    return path, path.parents[depth - 1] if depth else path
 
 
 def _python_files(source: Path) -> Iterable[Path]:
@@ -291,16 +295,23 @@ def missing_imports(modules: Iterable[str], folder: Path) -> list[str]:
 
 
 def _is_module_on_disk(name: str, search: list[str]) -> bool:
+    return _spec_on_disk(name, search) is not None
+
+
+def _spec_on_disk(name: str, search: list[str]) -> ModuleSpec | None:
+    """Where module `name` is in the folders `search`, found package by package without
+    importing any of them."""
     parts = name.split(".")
     locations: Iterable[str] | None = search
+    spec = None
     for count in range(1, len(parts) + 1):
         if locations is None:  # the parent is a plain module, not a package
-            return False
+            return None
         spec = PathFinder.find_spec(".".join(parts[:count]), list(locations))
         if spec is None:
-            return False
+            return None
         locations = spec.submodule_search_locations
-    return True
+    return spec
 
 
 def main(argv: Sequence[str]) -> int:

@@ -284,5 +284,7 @@ def test_build_dash_m_of_a_module_that_cannot_run_is_a_usage_error(tmp_path: Pat
                                                                    monkeypatch) -> None:
     write(tmp_path / "shop" / "__init__.py", "")
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(UsageError, match=r"no module named shop\.__main__; 'shop' is a package"):
+    with pytest.raises(UsageError, match=r"'shop' is a package without a __main__\.py to run"):
         plan_from(["-m", "shop"])
+    with pytest.raises(UsageError, match="no Python module named 'shops' here"):
+        plan_from(["-m", "shops"])
