@@ -153,7 +153,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 def run_script(arguments: list[str], *, search_first: Path | None = None) -> None:
     """`desklaunch [options] SCRIPT[:FUNCTION] [ARGS...]`; `-m` looks for the module in
     `search_first` (default: the current folder) before `sys.path`."""
-    args = build_parser().parse_args(arguments)
+    parser = build_parser()
+    arguments = _module_apart(parser, arguments)
+    args = parser.parse_args(arguments)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="desklaunch %(levelname)s %(name)s: %(message)s")
     folder = Path(args.target).expanduser()
@@ -184,20 +186,42 @@ def run_script(arguments: list[str], *, search_first: Path | None = None) -> Non
         args.browser = "--no-open" not in arguments  # --no-open over --browser
     mode: Mode = "browser" if args.browser else "none" if args.no_open else "window"
     try:
-        desktop = desktop_options(args, target.path)
+        desktop = desktop_options(args, target.path, target.folder)
     except UsageError as exc:
         say(f"error: {exc}")
         sys.exit(exc.exit_code)
+    program = console_program(target, args.args, forced=args.console,
+                              close_on_exit=args.close_on_exit, name=desktop["name"],
+                              data_dir=desktop["data_dir"])
+    if program is not None and args.reload:  # its output would go nowhere in a rerun
+        say("note: --reload reruns scripts written for a window; a terminal program's "
+            "console has Run again instead")
+        args.reload, desktop["watch"], desktop["watch_folder"] = False, None, None
     options = Options(mode=mode, title=args.title or target.title, width=args.width or 900,
                       height=args.height or 700, close_on_exit=args.close_on_exit, gui=args.gui,
                       debug=args.debug, sized=bool(args.width or args.height), **desktop)
     main = (reloading_runner(args.target, module=args.module) if args.reload
             else target.runner(as_main=True))
-    program = None if args.reload else console_program(
-        target, args.args, forced=args.console, close_on_exit=args.close_on_exit,
-        name=desktop["name"], data_dir=desktop["data_dir"])
     code = run(program or main, target.kind, options)
     exit_process(code if program is None or program.last_code is None else program.last_code)
+
+
+def _module_apart(parser: argparse.ArgumentParser, arguments: list[str]) -> list[str]:
+    """`-mjson.tool` as `-m json.tool`, as Python takes it; a `-m` with no module after it
+    is a usage error of its own (argparse would ask for SCRIPT and ARGS)."""
+    takes_value = {option for option, action in parser._option_string_actions.items()
+                   if action.nargs is None and action.const is None}
+    index = 0
+    while index < len(arguments):
+        word = arguments[index]
+        if word.startswith("-m") and len(word) > 2 and not word.startswith("--"):
+            return [*arguments[:index], "-m", word[2:], *arguments[index + 1:]]
+        if word == "-m" and index == len(arguments) - 1:
+            parser.error("-m needs the module to run: desklaunch -m MODULE [ARGS]")
+        if word == "-m" or not word.startswith("-"):
+            break  # the module or the script is reached: the rest is the program's
+        index += 2 if word in takes_value else 1  # an option's value is not an option
+    return arguments
 
 
 def run_folder(args: argparse.Namespace, arguments: list[str], folder: Path) -> None:

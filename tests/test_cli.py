@@ -329,3 +329,21 @@ def test_a_folder_with_a_main_file_runs_it_as_python_runs_the_folder(tmp_path):
     write(tmp_path / "tool", "__main__.py", "import sys\nimport helper\nsys.exit(helper.CODE)\n")
     result = run_attached(tmp_path, "tool")
     assert result.returncode == 6, result.stderr
+
+
+def test_dash_m_takes_the_module_joined_to_it_as_python_does(tmp_path):
+    _greet_package(tmp_path)
+    result = run_attached(tmp_path, "-mgreet", "--name", "Ada")
+    assert result.returncode == 5, result.stderr
+
+
+def test_dash_m_without_a_module_is_one_error_line_and_exit_code_2(tmp_path):
+    line = assert_one_error_line(run("--browser", "-m", cwd=tmp_path))
+    assert line.startswith("desklaunch: error: -m needs the module to run")
+
+
+def test_reload_on_a_terminal_program_says_it_has_run_again_and_still_runs_it(tmp_path):
+    write(tmp_path, "app.py", "import sys\nprint('counted')\nsys.exit(4)\n")
+    result = run_attached(tmp_path, "--reload", "app.py")
+    assert result.returncode == 4, result.stderr
+    assert "--reload reruns scripts written for a window" in result.stderr

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -41,8 +43,9 @@ class ArgsAsker:
 
     def __init__(self, session: Session, *, remembered: Callable[[], dict[str, Any]],
                  keep: Callable[[dict[str, Any]], None],
-                 status: Callable[[dict[str, Any]], None]) -> None:
+                 status: Callable[[dict[str, Any]], None], module: str | None = None) -> None:
         self._session = session
+        self._module = module
         self._remembered = remembered
         self._keep = keep
         self._status = status
@@ -54,8 +57,10 @@ class ArgsAsker:
         """Show the form for `parser` and wait for words it accepts; with `leftovers`, the
         form also takes words the parser does not know (`parse_known_args`)."""
         self.asked = True
-        return self.ask_form(ArgForm(parser, choosers=self._session.native is not None,
-                                     leftovers=leftovers))
+        form = ArgForm(parser, choosers=self._session.native is not None, leftovers=leftovers)
+        if self._module is not None and form.title == os.path.basename(sys.argv[0]):
+            form.title = f"python -m {self._module}"  # not argparse's `__main__.py`
+        return self.ask_form(form)
 
     def ask_click(self, command: Any, prog: str) -> list[str] | None:
         """Show the form for a click command or typer app; None (go on with the words as

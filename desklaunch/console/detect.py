@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import sys
+import sysconfig
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -63,26 +64,42 @@ def wants_console(source: str | bytes, *, forced: bool = False, path: Path | Non
 
 
 def _own_modules_import_window(tree: ast.AST, path: Path, package: str | None) -> bool:
-    """Whether a module of the script's own, imported from it (at any depth), imports
-    desklaunch or pywebio. Its own: a file under the folder its imports start from."""
+    """Whether a module of the program's own, imported from the script (at any depth),
+    imports desklaunch or pywebio when it is imported (at its top level, `if` and `try`
+    blocks included, not in its functions, which may never run).
+
+    Its own: a file under the folder its imports start from; for a module found among the
+    installed ones (site-packages, the standard library), only its own top package's."""
     root = path.parents[package.count(".") + 1] if package else path.parent
+    own = root
+    if package and _is_installed_location(root):
+        own = root / package.split(".")[0]
     pending: list[tuple[ast.AST, str | None]] = [(tree, package)]
     seen: set[Path] = {path}
     while pending and len(seen) <= MAX_LOCAL_MODULES:
         node, where = pending.pop()
         for name in _imported_names(node, where):
             file, is_package = _own_file(root, name)
-            if file is None or file in seen:
+            if file is None or file in seen or not file.is_relative_to(own):
                 continue
             seen.add(file)
             try:
-                module = ast.parse(file.read_bytes())
+                module = _module_level(ast.parse(file.read_bytes()))
             except (OSError, SyntaxError, ValueError):
                 continue
             if imported_packages(module) & WINDOW_PACKAGES:
                 return True
             pending.append((module, name if is_package else name.rpartition(".")[0] or None))
     return False
+
+
+def _is_installed_location(folder: Path) -> bool:
+    """Whether `folder` is where installed packages or the standard library live."""
+    if folder.name in ("site-packages", "dist-packages"):
+        return True
+    paths = sysconfig.get_paths()
+    return any(Path(paths[key]) == folder for key in ("stdlib", "platstdlib", "purelib",
+                                                      "platlib") if key in paths)
 
 
 def _imported_names(tree: ast.AST, package: str | None) -> Iterator[str]:

@@ -88,9 +88,9 @@ class ConsoleProgram:
         clickhook.install()
         session.defer(clickhook.uninstall)
         terminal = Terminal(session)
-        self._folder_modules = FolderModules(self.target.path.parent)
+        self._folder_modules = FolderModules(self.target.folder)
         asker = ArgsAsker(session, remembered=self._remembered, keep=self._keep,
-                          status=terminal.status)
+                          status=terminal.status, module=self.target.module)
         while True:
             ended = self._execute(terminal, asker)
             if self.close_on_exit:

@@ -61,6 +61,13 @@ class Target:
         return self.spec.name.removesuffix(".__main__")
 
     @property
+    def folder(self) -> Path:
+        """The folder of the program's own code: the script's, or a module's top package."""
+        if self.spec is None or "." not in self.spec.name:
+            return self.path.parent
+        return self.path.parents[self.spec.name.count(".") - 1]
+
+    @property
     def title(self) -> str:
         """A window title made from the file name: `unit_converter.py` → "Unit converter"
         (from the module's name for a module: `json.tool` → "Json tool")."""
@@ -143,8 +150,9 @@ def resolve(spec: str) -> Target:
 
 
 def resolve_module(name: str) -> Target:
-    """Find the module `name` on `sys.path` as `python -m name` does, without running any
-    of it (its packages are imported when it runs), or raise a one-line `UsageError`."""
+    """Find the module `name` as `python -m name` does (the finders of `sys.meta_path`
+    over `sys.path`, so editable installs too), without running any of it (its packages
+    are imported when it runs), or raise a one-line `UsageError`."""
     if not name or not all(part.isidentifier() for part in name.split(".")):
         raise UsageError(f"{name!r} is not a module name (give it as `-m package.module`)")
     spec = _find_spec(name)
@@ -156,24 +164,42 @@ def resolve_module(name: str) -> Target:
                              "and cannot be run directly")
     if spec is None:
         raise UsageError(f"no module named {name!r}")
-    if not isinstance(spec.loader, importlib.machinery.SourceFileLoader) or not spec.origin:
-        raise UsageError(f"{name!r} is compiled code, not a Python source to run")
-    _, code = _compile(Path(spec.origin), spec.origin)
-    return Target(Path(spec.origin).resolve(), code, spec=spec)
+    source = _source_file(spec)
+    if source is None:
+        where = f" (in {spec.origin})" if spec.origin and spec.has_location else ""
+        raise UsageError(f"{name!r} has no Python source file to run{where}")
+    _, code = _compile(source, str(source))
+    return Target(source.resolve(), code, spec=spec)
 
 
 def _find_spec(name: str) -> importlib.machinery.ModuleSpec | None:
-    """The spec of `name`, looked up package by package without importing any of them."""
-    found = sys.modules.get(name)
-    if found is not None and getattr(found, "__spec__", None) is not None:
-        return cast("importlib.machinery.ModuleSpec", found.__spec__)
+    """The spec of `name`, looked up package by package as the import system would, but
+    without importing any of them, and afresh (a module desklaunch already imported may be
+    shadowed by a file in the current folder, as under `python -m`)."""
     parent = name.rpartition(".")[0]
-    if not parent:
-        return importlib.machinery.PathFinder.find_spec(name)
-    outer = _find_spec(parent)
-    if outer is None or outer.submodule_search_locations is None:
-        return None
-    return importlib.machinery.PathFinder.find_spec(name, list(outer.submodule_search_locations))
+    outer = _find_spec(parent) if parent else None
+    if not parent or (outer is not None and outer.submodule_search_locations is not None):
+        path = list(outer.submodule_search_locations or []) if outer is not None else None
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            try:
+                spec = find(name, path) if find is not None else None
+            except (ImportError, ValueError):
+                continue
+            if spec is not None:
+                return cast("importlib.machinery.ModuleSpec", spec)
+    known = sys.modules.get(name)  # `os.path`: a module that is no package's file
+    return cast("importlib.machinery.ModuleSpec | None", getattr(known, "__spec__", None))
+
+
+def _source_file(spec: importlib.machinery.ModuleSpec) -> Path | None:
+    """The Python file a module's code comes from (a standard module frozen into the
+    interpreter names its source too); None for compiled code and archives."""
+    state = spec.loader_state
+    origin = getattr(state, "filename", None) if spec.origin == "frozen" else spec.origin
+    if origin and origin.endswith(".py") and Path(origin).is_file():
+        return Path(origin)
+    return None
 
 
 def _compile(path: Path, path_text: str) -> tuple[ast.Module, types.CodeType]:

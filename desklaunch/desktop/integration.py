@@ -114,7 +114,8 @@ class Desktop:
         if self.options.watch is not None:
             from desklaunch.desktop.reloader import Watcher
 
-            self._watcher = Watcher(self.options.watch, app.restart)
+            self._watcher = Watcher(self.options.watch, app.restart,
+                                    folder=self.options.watch_folder)
             self._watcher.start()
 
     @staticmethod
@@ -242,8 +243,10 @@ def _icon(text: str) -> str:
     return str(path.resolve())
 
 
-def options_from(args: argparse.Namespace, script: Path) -> dict[str, Any]:
-    """The `Options` fields the desktop options set, from parsed arguments."""
+def options_from(args: argparse.Namespace, script: Path,
+                 folder: Path | None = None) -> dict[str, Any]:
+    """The `Options` fields the desktop options set, from parsed arguments; `folder`: where
+    the program's own modules are, when not beside the script (a package run with `-m`)."""
     try:
         name = app_name(script, args.name)
     except ValueError as exc:
@@ -255,6 +258,7 @@ def options_from(args: argparse.Namespace, script: Path) -> dict[str, Any]:
         "reset": args.reset,
         "single_instance": bool(getattr(sys, "frozen", False) if single is None else single),
         "watch": script if args.reload else None,
+        "watch_folder": folder if args.reload else None,
         "min_size": args.min_size,
         "resizable": args.resizable,
         "fullscreen": args.fullscreen,

@@ -28,6 +28,8 @@ class Options:
     single_instance: bool = False
     watch: Path | None = None
     """The script to rerun when it is saved (`--reload`)."""
+    watch_folder: Path | None = None
+    """Where the program's own modules are, watched too (default: the script's folder)."""
     sized: bool = False
     """True when width/height were asked for: they win over the remembered size."""
     min_size: tuple[int, int] | None = None

@@ -59,15 +59,17 @@ def reloading_runner(spec: str, *, module: bool = False) -> Callable[[], Any]:
     own `SyntaxError` inside the session, which shows it like any error of the script's.
     """
     if module:
-        path = resolve_module(spec).path
+        found = resolve_module(spec)
+        path, folder = found.path, found.folder
     else:
         path = Path(spec.rpartition(":")[0] if ":" in Path(spec).name else spec)
+        folder = path.resolve().parent
     # A .pyc is trusted when its source's size and mtime in whole seconds match, so two saves
     # within a second would rerun the old code: write none while reloading.
     sys.dont_write_bytecode = True
 
     def run() -> Any:
-        forget_local_modules(path.resolve().parent)
+        forget_local_modules(folder)
         compile(path.read_bytes(), str(path.resolve()), "exec")
         target = resolve_module(spec) if module else resolve(spec)
         return target.runner(as_main=True)()
@@ -79,9 +81,9 @@ class Watcher:
     """Calls `on_change` (on its own thread) when the script or a local module is saved."""
 
     def __init__(self, script: Path, on_change: Callable[[], None],
-                 interval: float = POLL_INTERVAL) -> None:
+                 interval: float = POLL_INTERVAL, *, folder: Path | None = None) -> None:
         self.script = script.resolve()
-        self.folder = self.script.parent
+        self.folder = folder.resolve() if folder is not None else self.script.parent
         self._on_change = on_change
         self._interval = interval
         self._stop = threading.Event()

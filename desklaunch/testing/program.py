@@ -90,10 +90,14 @@ class Program:
 
 def from_file(spec: str | os.PathLike[str], args: Sequence[str] = (), *,
               console: bool | None = None) -> Program:
-    """`path` or `path:function`, as the `desklaunch` command takes it."""
+    """`path` or `path:function`, as the `desklaunch` command takes it (a folder with a
+    `__main__.py` runs that file, as `python folder` does)."""
     from desklaunch.core.target import resolve
 
-    return _from_target(resolve(os.fspath(spec)), args, console)
+    path = os.fspath(spec)
+    if os.path.isfile(os.path.join(path, "__main__.py")):
+        path = os.path.join(path, "__main__.py")
+    return _from_target(resolve(path), args, console)
 
 
 def from_module(name: str, args: Sequence[str] = (), *,

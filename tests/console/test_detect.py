@@ -96,3 +96,23 @@ def test_modules_elsewhere_are_not_read(tmp_path):
                                "unused.py": "import desklaunch\n",
                                "main.py": "import json\nimport broken\nimport os.path\n"})
     assert wants_console((folder / "main.py").read_text(), path=folder / "main.py")
+
+
+def test_a_module_found_among_installed_ones_reads_only_its_own_package(tmp_path):
+    """A tool in site-packages imports its neighbours (its dependencies), which are not
+    its own code: one offering an optional PyWebIO view does not make it a window app."""
+    site = _files(tmp_path / "site-packages", {
+        "tool/__init__.py": "", "tool/__main__.py": "import helperlib\nfrom . import cli\n",
+        "tool/cli.py": "print(input('Name? '))\n",
+        "helperlib/__init__.py": "import pywebio\n"})
+    main = site / "tool" / "__main__.py"
+    assert wants_console(main.read_text(), path=main, package="tool")
+    (site / "tool" / "cli.py").write_text("from desklaunch.ui import input\n")
+    assert not wants_console(main.read_text(), path=main, package="tool")
+
+
+def test_an_import_inside_a_function_of_a_module_it_uses_decides_nothing(tmp_path):
+    folder = _files(tmp_path, {
+        "fancy.py": "def show_in_browser(x):\n    from pywebio.output import put_text\n",
+        "main.py": "import fancy\nprint(input('Name? '))\n"})
+    assert wants_console((folder / "main.py").read_text(), path=folder / "main.py")

@@ -257,7 +257,7 @@ def test_a_module_inside_a_package_runs_by_its_dotted_name(package):
     ("json", "no module named json.__main__; 'json' is a package and cannot be run "
              "directly"),
     ("math" if "math" not in sys.builtin_module_names else "_json",
-     "is compiled code, not a Python source to run"),
+     "has no Python source file to run (in "),
     ("1up", "'1up' is not a module name (give it as `-m package.module`)"),
     ("greet..core", "is not a module name"),
 ])
@@ -269,3 +269,49 @@ def test_a_module_that_cannot_run_is_one_line_saying_why(package, name, error):
 
 def test_a_folders_main_file_is_titled_after_the_folder(package):
     assert resolve(str(package / "__main__.py")).title == "Greet"
+
+
+class _EditableFinder:
+    """What an editable install (`pip install -e .`) puts on `sys.meta_path`: a finder that
+    knows where one package's folder is, with nothing on `sys.path`."""
+
+    def __init__(self, name: str, folder: Path) -> None:
+        self.name, self.folder = name, folder
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        import importlib.util
+
+        if name != self.name:
+            return None
+        return importlib.util.spec_from_file_location(
+            name, self.folder / "__init__.py", submodule_search_locations=[str(self.folder)])
+
+
+def test_a_package_installed_in_editable_mode_is_found_as_python_m_finds_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    folder = tmp_path / "project" / "edited"
+    folder.mkdir(parents=True)
+    (folder / "__init__.py").write_text("")
+    (folder / "__main__.py").write_text("RESULT = __spec__.name\n")
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, _EditableFinder("edited", folder)])
+    target = resolve_module("edited")
+    assert target.path == folder / "__main__.py"
+    assert target._execute("__main__", as_main=False).RESULT == "edited.__main__"
+    del sys.modules["edited"]
+
+
+def test_a_file_in_the_current_folder_wins_over_a_module_desklaunch_imported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """As under `python -m calendar` in a folder holding a calendar.py of the person's."""
+    assert "calendar" in sys.modules
+    (tmp_path / "calendar.py").write_text("print('my own calendar')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert resolve_module("calendar").path == tmp_path / "calendar.py"
+
+
+@pytest.mark.parametrize(("name", "file"), [("site", "site.py"), ("os.path", "posixpath.py")])
+def test_a_standard_module_built_into_the_interpreter_runs_from_its_source(name, file):
+    """`site` and `os` are frozen into Python 3.11's own binary; their source is beside the
+    rest of the standard library."""
+    target = resolve_module(name)
+    assert target.path.name == file and target.path.is_file()

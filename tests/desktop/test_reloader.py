@@ -43,17 +43,23 @@ def test_forgetting_makes_the_next_import_read_the_file_again(
     assert "helper_for_test" not in sys.modules
 
 
+def saving_is_noticed(watched: Path, saved: Path, text: str, folder: Path | None = None
+                      ) -> bool:
+    """Whether a Watcher of `watched` (and `folder`) notices `saved` being saved."""
+    changed = threading.Event()
+    watcher = Watcher(watched, changed.set, interval=0.02, folder=folder)
+    watcher.start()
+    try:
+        saved.write_text(text)
+        return changed.wait(HANG_GUARD)
+    finally:
+        watcher.stop()
+
+
 def test_a_saved_script_is_noticed(tmp_path: Path) -> None:
     script = tmp_path / "app.py"
     script.write_text("x = 1\n")
-    changed = threading.Event()
-    watcher = Watcher(script, changed.set, interval=0.02)
-    watcher.start()
-    try:
-        script.write_text("x = 22\n")
-        assert changed.wait(HANG_GUARD)
-    finally:
-        watcher.stop()
+    assert saving_is_noticed(script, script, "x = 22\n")
     assert not any(t.name == "desklaunch-reloader" for t in threading.enumerate())
 
 
@@ -85,3 +91,33 @@ def test_a_function_target_is_reloaded_too(tmp_path: Path,
     assert run() == "first"
     script.write_text("def main():\n    return 'second'\n")
     assert run() == "second"
+
+
+def test_a_module_run_with_dash_m_reloads_its_whole_top_package(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--reload -m shopapp.tools.report`: a save anywhere in `shopapp/` reruns it, and the
+    rerun reads the saved module, not only the one run."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", sys.dont_write_bytecode)
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
+    monkeypatch.syspath_prepend(str(tmp_path))
+    tools = tmp_path / "shopapp" / "tools"
+    tools.mkdir(parents=True)
+    for folder in (tools.parent, tools):
+        (folder / "__init__.py").write_text("")
+    core = tools.parent / "core.py"
+    core.write_text("GREETING = 'Hello'\n")
+    out = tmp_path / "out.txt"
+    (tools / "report.py").write_text(
+        f"import pathlib\nfrom ..core import GREETING\n"
+        f"pathlib.Path({str(out)!r}).write_text(GREETING)\n")
+    run = reloading_runner("shopapp.tools.report", module=True)
+    try:
+        run()
+        assert out.read_text() == "Hello"
+        assert saving_is_noticed(tools / "report.py", core, "GREETING = 'Bonjour'\n",
+                                 folder=tools.parent)
+        run()
+        assert out.read_text() == "Bonjour"
+    finally:
+        for name in [n for n in sys.modules if n.partition(".")[0] == "shopapp"]:
+            del sys.modules[name]

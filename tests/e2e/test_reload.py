@@ -110,3 +110,29 @@ def test_saving_a_local_module_reruns_the_script(reloading, context: BrowserCont
     shows(page, "Hello from helper 1")
     write(helper, "GREETING = 'Hello from helper 2'\n")
     shows(page, "Hello from helper 2")
+
+
+def test_a_module_run_with_dash_m_reruns_when_its_package_changes(
+        tmp_path: Path, context: BrowserContext) -> None:
+    """`desklaunch --reload -m shopapp.tools.report`: saving a module elsewhere in the
+    package reruns the report with the saved code."""
+    tools = tmp_path / "shopapp" / "tools"
+    tools.mkdir(parents=True)
+    for folder in (tools.parent, tools):
+        write(folder / "__init__.py", "")
+    write(tools.parent / "core.py", "GREETING = 'Hello'\n")
+    write(tools / "report.py", "from desklaunch.ui import put_text\n"
+                               "from ..core import GREETING\nput_text(GREETING + ', Cy!')\n")
+    with subprocess.Popen(
+            [sys.executable, "-m", "desklaunch", "--no-open", "--reload", "-m",
+             "shopapp.tools.report"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            bufsize=0, cwd=tmp_path) as proc:
+        try:
+            page = context.new_page()
+            page.goto(read_url(proc))
+            shows(page, "Hello, Cy!")
+            write(tools.parent / "core.py", "GREETING = 'Bonjour'\n")
+            shows(page, "Bonjour, Cy!")
+        finally:
+            proc.terminate()
+            proc.communicate(timeout=HANG_GUARD)

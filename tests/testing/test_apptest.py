@@ -441,3 +441,30 @@ def test_from_module_names_the_module_a_test_meant(shop_package):
         assert app.find("textbox", "Your name")
     with pytest.raises(UsageError, match="no module named 'shopkeepers'"):
         AppTest.from_module("shopkeepers")
+
+
+def test_from_file_runs_a_folders_main_file_as_the_command_does(tmp_path: Path) -> None:
+    (tmp_path / "tool").mkdir()
+    (tmp_path / "tool" / "helper.py").write_text("GREETING = 'Hi'\n")
+    (tmp_path / "tool" / "__main__.py").write_text(
+        "import helper\nfrom desklaunch.ui import put_text\nput_text(helper.GREETING)\n")
+    with AppTest.from_file(tmp_path / "tool") as app:
+        app.wait_for("Hi")
+
+
+def test_a_modules_argument_form_is_titled_as_a_terminal_user_runs_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """argparse names a `python -m` program after its file, `__main__.py`."""
+    (tmp_path / "sizer").mkdir()
+    (tmp_path / "sizer" / "__init__.py").write_text("")
+    (tmp_path / "sizer" / "__main__.py").write_text(
+        "import argparse\nparser = argparse.ArgumentParser()\n"
+        "parser.add_argument('--width', type=int)\nprint(parser.parse_args().width)\n")
+    monkeypatch.chdir(tmp_path)
+    try:
+        with AppTest.from_module("sizer") as app:
+            assert app.find("heading", "python -m sizer")
+            assert not app.find_all("heading", "__main__.py")
+    finally:
+        for name in [n for n in sys.modules if n.partition(".")[0] == "sizer"]:
+            del sys.modules[name]
