@@ -176,7 +176,7 @@ def run_script(arguments: list[str], *, search_first: Path | None = None) -> Non
         sys.exit(exc.exit_code)
     sys.argv = [str(target.path), *args.args]
     if not args.module:
-        put_script_folder_first(target.path.parent)
+        put_script_folder_first(target.search_first)
         note = adopt_environment(target.path)  # a tool installed in another environment
         if note is not None:
             say(note)

@@ -347,3 +347,14 @@ def test_reload_on_a_terminal_program_says_it_has_run_again_and_still_runs_it(tm
     result = run_attached(tmp_path, "--reload", "app.py")
     assert result.returncode == 4, result.stderr
     assert "--reload reruns scripts written for a window" in result.stderr
+
+
+def test_a_zipapp_runs_as_python_runs_it(tmp_path):
+    import zipapp
+
+    (tmp_path / "src").mkdir()
+    write(tmp_path / "src", "codes.py", "CODE = 8\n")
+    write(tmp_path / "src", "__main__.py", "import sys\nimport codes\nsys.exit(codes.CODE)\n")
+    zipapp.create_archive(tmp_path / "src", tmp_path / "tool.pyz")
+    result = run_attached(tmp_path, "tool.pyz")
+    assert result.returncode == 8, result.stderr

@@ -45,11 +45,12 @@ def console_program(target: Target, argv: list[str], *, forced: bool = False,
     if target.function is not None:
         return None
     try:
-        source = target.path.read_bytes()
+        source = target.source()
     except OSError:
         return None
     package = target.spec.parent if target.spec is not None else None
-    if not wants_console(source, forced=forced, path=target.path, package=package):
+    own = None if target.archive else target.path  # a zipapp's modules are in the archive
+    if not wants_console(source, forced=forced, path=own, package=package):
         return None
     from desklaunch.console import ctrlc
     from desklaunch.console.runner import ConsoleProgram

@@ -67,7 +67,7 @@ class ConsoleProgram:
         self._cwd = os.getcwd()
         self._runs = 0
         try:
-            tree = ast.parse(target.path.read_bytes())
+            tree = ast.parse(target.source())
         except (OSError, SyntaxError, ValueError):
             tree = ast.Module(body=[], type_ignores=[])
         self._notice = terminal_notice(tree)

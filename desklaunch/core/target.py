@@ -2,7 +2,8 @@
 
 `resolve("app.py")` runs the file top to bottom as `__main__`; `resolve("app.py:main")` loads
 the file as a module and calls `main()`; `resolve_module("tool")` finds a module (a
-package's `__main__`) on `sys.path` and runs it as `python -m tool` does. A file whose top
+package's `__main__`) on `sys.path` and runs it as `python -m tool` does; a zip archive
+with a `__main__.py` (a zipapp, `app.pyz`) runs as `python app.pyz` runs it. A file whose top
 level defines `async def main()` is run that way by default unless it uses `main` itself
 outside its `__main__` block (a copied PyWebIO example's `start_server(main)`), and so is
 one that defines `def main()`, never uses it and has no `__main__` block (a file of
@@ -20,6 +21,7 @@ import inspect
 import sys
 import traceback
 import types
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -48,6 +50,8 @@ class Target:
     is_async: bool = False
     spec: importlib.machinery.ModuleSpec | None = None
     """How it was found when run as a module (`desklaunch -m tool`), else None."""
+    archive: bool = False
+    """A zipapp: `path` is the archive, whose `__main__.py` is the script."""
 
     @property
     def kind(self) -> SessionKind:
@@ -59,6 +63,21 @@ class Target:
         if self.spec is None:
             return None
         return self.spec.name.removesuffix(".__main__")
+
+    @property
+    def search_first(self) -> Path:
+        """What goes first on `sys.path` for a script run as a file: its folder, or the
+        archive itself for a zipapp (as `python app.pyz` has it)."""
+        return self.path if self.archive else self.path.parent
+
+    def source(self) -> bytes:
+        """The script's source as it is now (a zipapp's `__main__.py`)."""
+        if self.archive:
+            try:
+                return _archive_main(self.path)
+            except (zipfile.BadZipFile, KeyError) as exc:  # changed since it was resolved
+                raise OSError(f"{self.path}: {exc}") from None
+        return self.path.read_bytes()
 
     @property
     def folder(self) -> Path:
@@ -93,15 +112,17 @@ class Target:
     def reread(self) -> Target:
         """This target with the script's code as the file holds it now (it may have been
         edited since); raises `ScriptSyntaxError` or `UsageError` as `resolve` does."""
+        if self.archive:
+            return replace(self, code=_zipapp(self.path, str(self.path)).code)
         return replace(self, code=_compile(self.path, str(self.path))[1])
 
     def _execute(self, name: str, as_main: bool) -> types.ModuleType:
         module = types.ModuleType(name)
-        module.__file__ = str(self.path)
+        module.__file__ = str(self.path / "__main__.py" if self.archive else self.path)
         module.__dict__["__builtins__"] = __builtins__
         if self.spec is not None:
-            # As runpy does: its package imported first, its spec kept, so relative imports
-            # work and multiprocessing's spawned children import it again by name.
+            # As runpy does: its package imported first and its spec kept, so relative
+            # imports work and multiprocessing's spawned children find it by name.
             if self.spec.parent:
                 importlib.import_module(self.spec.parent)
             module.__spec__ = self.spec
@@ -129,6 +150,10 @@ def resolve(spec: str) -> Target:
     path = Path(path_text).expanduser()
     if path.is_dir():
         raise UsageError(f"{path_text} is a folder; give the script file inside it")
+    if path.is_file() and zipfile.is_zipfile(path):
+        if function is not None:
+            raise UsageError(f"{path_text} is a zip archive; it runs whole, not a function")
+        return _zipapp(path, path_text)
     tree, code = _compile(path, path_text)
     path = path.resolve()
     if function is None:
@@ -200,6 +225,27 @@ def _source_file(spec: importlib.machinery.ModuleSpec) -> Path | None:
     if origin and origin.endswith(".py") and Path(origin).is_file():
         return Path(origin)
     return None
+
+
+def _zipapp(path: Path, path_text: str) -> Target:
+    """A zip archive run as `python app.pyz` runs it: its `__main__.py`, compiled."""
+    try:
+        source = _archive_main(path)
+    except KeyError:
+        raise UsageError(f"{path_text} is a zip archive with no __main__.py to run") from None
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UsageError(f"cannot read {path_text}: {exc}") from None
+    name = str(path.resolve() / "__main__.py")
+    try:
+        code = compile(source, name, "exec")
+    except SyntaxError as exc:
+        raise ScriptSyntaxError(exc) from None
+    return Target(path.resolve(), code, archive=True)
+
+
+def _archive_main(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("__main__.py")
 
 
 def _compile(path: Path, path_text: str) -> tuple[ast.Module, types.CodeType]:

@@ -122,13 +122,15 @@ def _from_target(target: Target, args: Sequence[str], console: bool | None,
                  search_first: Path | None = None) -> Program:
     from desklaunch.console.detect import imported_packages, wants_console
 
-    source = target.path.read_bytes()
+    source = target.source()
     imports = _imports(source, imported_packages)
     program = Program(target.runner(), target.kind, target.title, target.path, list(args),
-                      search_first=search_first, pywebio="pywebio" in imports)
+                      search_first=search_first or target.search_first,
+                      pywebio="pywebio" in imports)
     package = target.spec.parent if target.spec is not None else None
     if target.function is None and console is not False and wants_console(
-            source, forced=bool(console), path=target.path, package=package):
+            source, forced=bool(console), path=None if target.archive else target.path,
+            package=package):
         from desklaunch.console.runner import ConsoleProgram
         from desklaunch.core.settings import AppSettings
 

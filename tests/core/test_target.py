@@ -315,3 +315,40 @@ def test_a_standard_module_built_into_the_interpreter_runs_from_its_source(name,
     rest of the standard library."""
     target = resolve_module(name)
     assert target.path.name == file and target.path.is_file()
+
+
+def _zipapp(folder: Path, files: dict[str, str]) -> Path:
+    import zipfile
+
+    archive = folder / "tool.pyz"
+    with zipfile.ZipFile(archive, "w") as out:
+        for name, source in files.items():
+            out.writestr(name, textwrap.dedent(source))
+    return archive
+
+
+def test_a_zipapp_runs_its_main_file_with_its_modules_beside_it(tmp_path, monkeypatch):
+    """As `python tool.pyz`: the archive first on the path, its `__main__.py` run."""
+    archive = _zipapp(tmp_path, {"__main__.py": "import zhelper\nRESULT = zhelper.VALUE\n",
+                                 "zhelper.py": "VALUE = 'from the archive'\n"})
+    target = resolve(str(archive))
+    assert (target.archive, target.search_first, target.title) == (True, archive, "Tool")
+    assert target.source() == b"import zhelper\nRESULT = zhelper.VALUE\n"
+    monkeypatch.syspath_prepend(str(target.search_first))
+    try:
+        module = target._execute("__main__", as_main=False)
+        assert module.RESULT == "from the archive"
+        assert module.__file__ == str(archive / "__main__.py")
+    finally:
+        sys.modules.pop("zhelper", None)
+
+
+@pytest.mark.parametrize(("files", "spec", "error"), [
+    ({"other.py": "x = 1\n"}, "", "is a zip archive with no __main__.py to run"),
+    ({"__main__.py": "def (:\n"}, "", "SyntaxError"),
+    ({"__main__.py": "def main(): pass\n"}, ":main", "it runs whole, not a function"),
+])
+def test_a_zip_that_cannot_run_is_one_line_saying_why(tmp_path, files, spec, error):
+    archive = _zipapp(tmp_path, files)
+    with pytest.raises(UsageError, match=re.escape(error)):
+        resolve(f"{archive}{spec}")
