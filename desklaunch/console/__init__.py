@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desklaunch.console.detect import wants_console
+from desklaunch.console.detect import target_wants_console, wants_console
 from desklaunch.core.settings import AppSettings, settings_folder
 from desklaunch.core.target import Target
 
@@ -44,13 +44,7 @@ def console_program(target: Target, argv: list[str], *, forced: bool = False,
     """
     if target.function is not None:
         return None
-    try:
-        source = target.source()
-    except OSError:
-        return None
-    package = target.spec.parent if target.spec is not None else None
-    own = None if target.archive else target.path  # a zipapp's modules are in the archive
-    if not wants_console(source, forced=forced, path=own, package=package):
+    if not target_wants_console(target, forced=forced):
         return None
     from desklaunch.console import ctrlc
     from desklaunch.console.runner import ConsoleProgram

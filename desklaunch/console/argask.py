@@ -43,9 +43,11 @@ class ArgsAsker:
 
     def __init__(self, session: Session, *, remembered: Callable[[], dict[str, Any]],
                  keep: Callable[[dict[str, Any]], None],
-                 status: Callable[[dict[str, Any]], None], module: str | None = None) -> None:
+                 status: Callable[[dict[str, Any]], None], program: str | None = None) -> None:
         self._session = session
-        self._module = module
+        self._program = program
+        """How the person names the program (`python -m tool`, a built app's name), for a
+        form argparse would title with the script's file name."""
         self._remembered = remembered
         self._keep = keep
         self._status = status
@@ -58,8 +60,8 @@ class ArgsAsker:
         form also takes words the parser does not know (`parse_known_args`)."""
         self.asked = True
         form = ArgForm(parser, choosers=self._session.native is not None, leftovers=leftovers)
-        if self._module is not None and form.title == os.path.basename(sys.argv[0]):
-            form.title = f"python -m {self._module}"  # not argparse's `__main__.py`
+        if self._program is not None and form.title == os.path.basename(sys.argv[0]):
+            form.title = self._program  # not argparse's `__main__.py`
         return self.ask_form(form)
 
     def ask_click(self, command: Any, prog: str) -> list[str] | None:

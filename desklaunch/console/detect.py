@@ -12,8 +12,13 @@ from __future__ import annotations
 import ast
 import sys
 import sysconfig
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desklaunch.core.target import Target
 
 WINDOW_PACKAGES = frozenset({"desklaunch", "pywebio"})
 """Top-level packages whose import means "this script talks to the window itself"."""
@@ -63,6 +68,20 @@ def wants_console(source: str | bytes, *, forced: bool = False, path: Path | Non
     return path is None or not _own_modules_import_window(tree, path, package)
 
 
+def target_wants_console(target: Target, *, forced: bool = False) -> bool:
+    """`wants_console` for a resolved script: its own modules read where they are (beside
+    it, in its package, or in its zipapp's archive)."""
+    try:
+        source = target.source()
+    except OSError:
+        return False
+    package = target.spec.parent if target.spec is not None else None
+    if target.archive:
+        return wants_console(source, forced=forced) and (
+            forced or not archive_imports_window(target.path))
+    return wants_console(source, forced=forced, path=target.path, package=package)
+
+
 def _own_modules_import_window(tree: ast.AST, path: Path, package: str | None) -> bool:
     """Whether a module of the program's own, imported from the script (at any depth),
     imports desklaunch or pywebio when it is imported (at its top level, `if` and `try`
@@ -90,6 +109,24 @@ def _own_modules_import_window(tree: ast.AST, path: Path, package: str | None) -
             if imported_packages(module) & WINDOW_PACKAGES:
                 return True
             pending.append((module, name if is_package else name.rpartition(".")[0] or None))
+    return False
+
+
+def archive_imports_window(archive: Path) -> bool:
+    """Whether a module of a zipapp imports desklaunch or pywebio at its top level: the
+    archive is the program's own code, all of it."""
+    try:
+        with zipfile.ZipFile(archive) as members:
+            sources = [members.read(name) for name in members.namelist()
+                       if name.endswith(".py")]
+    except (zipfile.BadZipFile, OSError):
+        return False
+    for source in sources:
+        try:
+            if imported_packages(_module_level(ast.parse(source))) & WINDOW_PACKAGES:
+                return True
+        except (SyntaxError, ValueError):
+            continue
     return False
 
 

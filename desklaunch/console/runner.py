@@ -90,7 +90,9 @@ class ConsoleProgram:
         terminal = Terminal(session)
         self._folder_modules = FolderModules(self.target.folder)
         asker = ArgsAsker(session, remembered=self._remembered, keep=self._keep,
-                          status=terminal.status, module=self.target.module)
+                          status=terminal.status,
+                          program=None if self._program_name == self.target.path.name
+                          else self._program_name)
         while True:
             ended = self._execute(terminal, asker)
             if self.close_on_exit:
@@ -212,13 +214,17 @@ class ConsoleProgram:
 
     @property
     def _program_name(self) -> str:
-        """The program as a terminal user names it: its file, or `python -m` and its module."""
+        """The program as its user names it: its file, `python -m` and its module, or a
+        built app's own name."""
+        if getattr(sys, "frozen", False):
+            return Path(sys.executable).name
         if self.target.module is not None:
             return f"python -m {self.target.module}"
         return self.target.path.name
 
     def _echo(self, words: list[str]) -> str:
-        program = self._program_name if self.target.module else shlex.quote(self._program_name)
+        name = self._program_name
+        program = name if name == f"python -m {self.target.module}" else shlex.quote(name)
         return f"$ {' '.join([program, *map(shlex.quote, words)])}"
 
     # -- remembered arguments -----------------------------------------------------------------

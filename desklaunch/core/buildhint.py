@@ -1,8 +1,9 @@
 """What a frozen app adds to a script's error when the build left out a module it imports.
 
-A build finds the modules a script names in `import` statements; one imported by name at
-run time (`importlib.import_module(name)`, a plugin, a library's lazy import) is not
-bundled unless the build is told. In a terminal the error is the author's to read; in a
+A build finds the modules a script names in `import` statements, and the package records it
+reads by a literal name (`version("rich")`); one imported or read by a name made at run
+time (`importlib.import_module(name)`, a plugin, `version(__name__)`) is not bundled unless
+the build is told. In a terminal the error is the author's to read; in a
 built app it is usually the first sign, so it says how to build again.
 """
 
@@ -12,10 +13,15 @@ import sys
 
 
 def missing_module_hint(exc: BaseException) -> str:
-    """A line to print after `exc`'s traceback, or "" (not frozen, or not a missing module)."""
+    """A line to print after `exc`'s traceback, or "" (not frozen, or not a missing module
+    or package record)."""
     if not getattr(sys, "frozen", False) or not isinstance(exc, ModuleNotFoundError):
         return ""
     if not exc.name:
         return ""
+    if type(exc).__name__ == "PackageNotFoundError":  # importlib.metadata's, a subclass
+        return (f"note: this app was built without the installed records of {exc.name!r}, "
+                "which the script reads (its version, its entry points); build it again "
+                f"with --copy-metadata {exc.name}\n")
     return (f"note: this app was built without the module {exc.name!r}, which the script "
             f"imports at run time; build it again with --hidden-import {exc.name}\n")

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from desklaunch.errors import UsageError
+from desklaunch.modulefind import find_spec, source_file
 
 if TYPE_CHECKING:
     from desklaunch.core.session import SessionKind
@@ -180,51 +181,21 @@ def resolve_module(name: str) -> Target:
     are imported when it runs), or raise a one-line `UsageError`."""
     if not name or not all(part.isidentifier() for part in name.split(".")):
         raise UsageError(f"{name!r} is not a module name (give it as `-m package.module`)")
-    spec = _find_spec(name)
+    spec = find_spec(name)
     if spec is not None and spec.submodule_search_locations is not None:
         package = name
-        spec = _find_spec(f"{name}.__main__")
+        spec = find_spec(f"{name}.__main__")
         if spec is None:
             raise UsageError(f"no module named {package}.__main__; {package!r} is a package "
                              "and cannot be run directly")
     if spec is None:
         raise UsageError(f"no module named {name!r}")
-    source = _source_file(spec)
+    source = source_file(spec)
     if source is None:
         where = f" (in {spec.origin})" if spec.origin and spec.has_location else ""
         raise UsageError(f"{name!r} has no Python source file to run{where}")
     _, code = _compile(source, str(source))
     return Target(source.resolve(), code, spec=spec)
-
-
-def _find_spec(name: str) -> importlib.machinery.ModuleSpec | None:
-    """The spec of `name`, looked up package by package as the import system would, but
-    without importing any of them, and afresh (a module desklaunch already imported may be
-    shadowed by a file in the current folder, as under `python -m`)."""
-    parent = name.rpartition(".")[0]
-    outer = _find_spec(parent) if parent else None
-    if not parent or (outer is not None and outer.submodule_search_locations is not None):
-        path = list(outer.submodule_search_locations or []) if outer is not None else None
-        for finder in sys.meta_path:
-            find = getattr(finder, "find_spec", None)
-            try:
-                spec = find(name, path) if find is not None else None
-            except (ImportError, ValueError):
-                continue
-            if spec is not None:
-                return cast("importlib.machinery.ModuleSpec", spec)
-    known = sys.modules.get(name)  # `os.path`: a module that is no package's file
-    return cast("importlib.machinery.ModuleSpec | None", getattr(known, "__spec__", None))
-
-
-def _source_file(spec: importlib.machinery.ModuleSpec) -> Path | None:
-    """The Python file a module's code comes from (a standard module frozen into the
-    interpreter names its source too); None for compiled code and archives."""
-    state = spec.loader_state
-    origin = getattr(state, "filename", None) if spec.origin == "frozen" else spec.origin
-    if origin and origin.endswith(".py") and Path(origin).is_file():
-        return Path(origin)
-    return None
 
 
 def _zipapp(path: Path, path_text: str) -> Target:
@@ -255,6 +226,9 @@ def _compile(path: Path, path_text: str) -> tuple[ast.Module, types.CodeType]:
         source = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {path_text}: {exc.strerror}") from None
+    if b"\0" in source:
+        damaged = "; a damaged zip archive?" if source.startswith(b"PK") else ""
+        raise UsageError(f"{path_text} is not a Python script (it holds binary data{damaged})")
     try:
         tree = ast.parse(source, filename=str(path))
         # Its full path, as Python gives a script's code: tracebacks still find its lines

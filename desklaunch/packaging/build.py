@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import importlib.metadata
 import importlib.util
 import json
@@ -19,12 +20,14 @@ import re
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Iterable, Sequence
-from importlib.machinery import ModuleSpec, PathFinder, SourceFileLoader
+from importlib.machinery import ModuleSpec, PathFinder
 from pathlib import Path
 from typing import NoReturn
 
 from desklaunch.errors import UsageError
+from desklaunch.modulefind import find_spec, source_file
 from desklaunch.packaging.buildcache import pyinstaller_environment
 from desklaunch.packaging.buildfiles import app_icon_png, write_desktop_entry, write_spec
 from desklaunch.packaging.icons import IconError, icns_bytes, ico_bytes, png_size
@@ -78,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "(default DEST: .); repeatable")
     parser.add_argument("--hidden-import", action="append", default=[], metavar="MODULE",
                         help="a module to bundle that no import statement names; repeatable")
+    parser.add_argument("--copy-metadata", action="append", default=[], metavar="DIST",
+                        help="an installed distribution whose records (version, entry "
+                             "points) the app reads by a name the build cannot see; "
+                             "repeatable")
     parser.add_argument("--gui", choices=GUIS, help="the one window backend to bundle (Linux; "
                         "default: Qt when PyQt6 is installed, else GTK)")
     parser.add_argument("--system-gtk", action="store_true",
@@ -111,11 +118,18 @@ def plan_from(argv: Sequence[str]) -> Plan:
         module, sources = args.script, sorted(_python_files(source))
     else:
         script = Path(args.script).expanduser()
+        if (script / "__main__.py").is_file():
+            raise UsageError(f"{args.script} is a folder; build its program with "
+                             f"-m {script.resolve().name} from the folder above it, or "
+                             f"build {script / '__main__.py'}")
         if not script.is_file():
             raise UsageError(f"no such script: {args.script}")
+        if zipfile.is_zipfile(script):
+            raise UsageError(f"{args.script} is a zip archive (a zipapp); build the folder "
+                             "it was made from instead, with -m")
         script = script.resolve()
         sources = [script]
-    name = args.name or (module.split(".")[0] if module else script.stem)
+    name = args.name or (module.split(".")[-1] if module else script.stem)
     if not name.strip() or any(c in name for c in '/\\:*?"<>|'):
         raise UsageError(f"{name!r} cannot be an app name (no / \\ : * ? \" < > |)")
     icon = args.icon.expanduser().resolve() if args.icon else None
@@ -129,6 +143,12 @@ def plan_from(argv: Sequence[str]) -> Plan:
     own = module.split(".")[0] if module else None  # bundled as files, not analysed
     hidden = [*(imported for path in sources for imported in script_imports(path)
                 if imported.split(".")[0] != own), *args.hidden_import]
+    for distribution in args.copy_metadata:
+        try:
+            importlib.metadata.distribution(distribution)
+        except (importlib.metadata.PackageNotFoundError, ValueError):
+            raise UsageError(f"--copy-metadata {distribution!r}: no such distribution is "
+                             "installed here") from None
     for module in args.hidden_import:
         if not all(part.isidentifier() for part in module.split(".")):
             raise UsageError(f"--hidden-import {module!r} is not a module name")
@@ -150,7 +170,9 @@ def plan_from(argv: Sequence[str]) -> Plan:
                 hidden_imports=sorted(set(hidden)), dist=args.dist.resolve(),
                 work=args.work.resolve(), gui=gui, system_gtk=args.system_gtk,
                 installer=installer, version=args.app_version,
-                metadata=sorted({read for path in sources for read in script_metadata(path)}),
+                metadata=sorted({*(read for path in sources for read in script_metadata(path)),
+                                 *(owning_distributions(own) if own else []),
+                                 *args.copy_metadata}),
                 maintainer=args.maintainer,
                 languages=[code.replace("-", "_") for code in args.lang])
 
@@ -217,19 +239,29 @@ def module_files(name: str) -> tuple[Path, Path]:
     module: its top package's folder (or, for a top-level module, its file)."""
     if not name or not all(part.isidentifier() for part in name.split(".")):
         raise UsageError(f"{name!r} is not a module name (give it as `-m package.module`)")
-    search = [str(Path.cwd()), *sys.path]
-    spec = _spec_on_disk(name, search)
+    here = [str(Path.cwd())]
+    spec = find_spec(name, here)
     if spec is not None and spec.submodule_search_locations is not None:
         name = f"{name}.__main__"
-        spec = _spec_on_disk(name, search)
+        spec = find_spec(name, here)
         if spec is None:
             raise UsageError(f"{name.removesuffix('.__main__')!r} is a package without a "
                              "__main__.py to run")
-    if spec is None or not isinstance(spec.loader, SourceFileLoader) or not spec.origin:
+    source = source_file(spec) if spec is not None else None
+    if spec is None or source is None:
         raise UsageError(f"no Python module named {name!r} here or on this Python's path")
-    path = Path(spec.origin).resolve()
+    path = source.resolve()
     depth = name.count(".")
     return path, path.parents[depth - 1] if depth else path
+
+
+def owning_distributions(package: str) -> list[str]:
+    """The installed distributions that hold the top package `package` (`wordle_helper`
+    → `wordle-helper`), whose records its own `version(__name__)` reads."""
+    found = set(importlib.metadata.packages_distributions().get(package, []))
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+        found.add(importlib.metadata.distribution(package).metadata["Name"])
+    return sorted(name for name in found if name)
 
 
 def _python_files(source: Path) -> Iterable[Path]:

@@ -120,17 +120,15 @@ def from_module(name: str, args: Sequence[str] = (), *,
 
 def _from_target(target: Target, args: Sequence[str], console: bool | None,
                  search_first: Path | None = None) -> Program:
-    from desklaunch.console.detect import imported_packages, wants_console
+    from desklaunch.console.detect import imported_packages, target_wants_console
 
     source = target.source()
     imports = _imports(source, imported_packages)
     program = Program(target.runner(), target.kind, target.title, target.path, list(args),
                       search_first=search_first or target.search_first,
                       pywebio="pywebio" in imports)
-    package = target.spec.parent if target.spec is not None else None
-    if target.function is None and console is not False and wants_console(
-            source, forced=bool(console), path=None if target.archive else target.path,
-            package=package):
+    if target.function is None and console is not False and target_wants_console(
+            target, forced=bool(console)):
         from desklaunch.console.runner import ConsoleProgram
         from desklaunch.core.settings import AppSettings
 

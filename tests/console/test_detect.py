@@ -116,3 +116,19 @@ def test_an_import_inside_a_function_of_a_module_it_uses_decides_nothing(tmp_pat
         "fancy.py": "def show_in_browser(x):\n    from pywebio.output import put_text\n",
         "main.py": "import fancy\nprint(input('Name? '))\n"})
     assert wants_console((folder / "main.py").read_text(), path=folder / "main.py")
+
+
+def test_a_zipapp_whose_window_code_is_in_the_archive_is_not_a_console_program(tmp_path):
+    import zipapp
+
+    from desklaunch.console.detect import target_wants_console
+    from desklaunch.core.target import resolve
+
+    _files(tmp_path / "src", {"__main__.py": "from calc.gui import main\nmain()\n",
+                              "calc/__init__.py": "",
+                              "calc/gui.py": "from desklaunch.ui import put_text\n"})
+    zipapp.create_archive(tmp_path / "src", tmp_path / "calc.pyz")
+    assert not target_wants_console(resolve(str(tmp_path / "calc.pyz")))
+    (tmp_path / "src" / "calc" / "gui.py").write_text("def main():\n    print('sum')\n")
+    zipapp.create_archive(tmp_path / "src", tmp_path / "plain.pyz")
+    assert target_wants_console(resolve(str(tmp_path / "plain.pyz")))

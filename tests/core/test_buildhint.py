@@ -43,3 +43,19 @@ def test_unfrozen_the_error_is_pythons_alone():
         app.wait_for("ModuleNotFoundError")
         assert "ModuleNotFoundError" in app.text
         assert "--hidden-import" not in app.text
+
+
+def _reads_records() -> None:
+    from importlib.metadata import version
+
+    version("records-left-out-of-the-build")
+
+
+def test_a_built_app_says_how_to_bundle_package_records_the_script_reads(frozen):
+    """`PackageNotFoundError` is a `ModuleNotFoundError` too; the module is there, its
+    installed records are not, and --hidden-import would change nothing."""
+    with AppTest.from_function(_reads_records, expect_error=True) as app:
+        app.wait_for("PackageNotFoundError")
+        assert ("build it again with --copy-metadata records-left-out-of-the-build"
+                in app.text)
+        assert "--hidden-import" not in app.text

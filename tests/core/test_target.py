@@ -87,7 +87,17 @@ def test_a_syntax_error_reads_like_pythons_own_with_the_caret_line(script):
 def test_a_file_with_null_bytes_is_refused_as_not_python(tmp_path):
     path = tmp_path / "data.py"
     path.write_bytes(b"x = 1\x00\n")
-    assert "null bytes" in refusal(str(path))
+    assert refusal(str(path)).endswith("data.py is not a Python script (it holds binary data)")
+
+
+def test_a_damaged_zipapp_is_named_as_one(tmp_path):
+    import zipfile
+
+    archive = tmp_path / "tool.pyz"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("__main__.py", "print('hi')\n" * 200)
+    archive.write_bytes(archive.read_bytes()[:-40])  # cut short: no central directory
+    assert refusal(str(archive)).endswith("a damaged zip archive?)")
 
 
 def test_a_plain_script_runs_top_to_bottom_as_main(script, monkeypatch):

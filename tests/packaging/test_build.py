@@ -6,6 +6,7 @@ Real builds (PyInstaller running) are in tests/packaging/test_frozen.py.
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -288,3 +289,36 @@ def test_build_dash_m_of_a_module_that_cannot_run_is_a_usage_error(tmp_path: Pat
         plan_from(["-m", "shop"])
     with pytest.raises(UsageError, match="no Python module named 'shops' here"):
         plan_from(["-m", "shops"])
+
+
+def test_build_dash_m_carries_the_records_of_the_distribution_that_holds_the_package(
+        tmp_path: Path, monkeypatch) -> None:
+    """`__version__ = version(__name__)` in an installed package's `__init__.py`: the name
+    is not written out, so only knowing which distribution holds the package brings its
+    records along. Here: pytest's own `_pytest` package, held by pytest."""
+    import _pytest
+
+    monkeypatch.chdir(tmp_path)
+    plan = plan_from(["-m", "_pytest.timing", "--copy-metadata", "pluggy"])
+    assert {"pytest", "pluggy"} <= set(plan.metadata)
+    assert plan.module_source == Path(_pytest.__file__).parent
+    assert plan.name == "timing"  # the module's own name, not its top package's
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--copy-metadata", "no-such-distribution-here", "app.py"],
+     "--copy-metadata 'no-such-distribution-here': no such distribution is installed here"),
+    (["tool"], "tool is a folder; build its program with -m tool from the folder above it"),
+    (["tool.pyz"], "tool.pyz is a zip archive (a zipapp); build the folder it was made "
+                   "from instead, with -m"),
+])
+def test_what_build_cannot_take_is_one_line_saying_what_to_do(tmp_path: Path, monkeypatch,
+                                                              argv, message) -> None:
+    import zipapp
+
+    write(tmp_path / "app.py", "print(1)\n")
+    write(tmp_path / "tool" / "__main__.py", "print(1)\n")
+    zipapp.create_archive(tmp_path / "tool", tmp_path / "tool.pyz")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UsageError, match=re.escape(message)):
+        plan_from(argv)

@@ -468,3 +468,18 @@ def test_a_modules_argument_form_is_titled_as_a_terminal_user_runs_it(
     finally:
         for name in [n for n in sys.modules if n.partition(".")[0] == "sizer"]:
             del sys.modules[name]
+
+
+def test_a_built_console_app_names_itself_as_its_user_runs_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Frozen, the command and the form say the app's name, not `tool.py` or
+    `python -m tool`: the person runs an app, not Python."""
+    script = tmp_path / "tool.py"
+    script.write_text("import argparse\nparser = argparse.ArgumentParser()\n"
+                      "parser.add_argument('--width', type=int)\nparser.parse_args()\n")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "Sizer App" / "Sizer App"))
+    with AppTest.from_file(script) as app:
+        assert app.find("heading", "Sizer App")
+        app.click("Run")
+        app.wait_for("$ 'Sizer App'")
