@@ -42,6 +42,15 @@ def find_spec(name: str, first: Sequence[str] = ()) -> ModuleSpec | None:
     return None
 
 
+def name_hint(name: str) -> str:
+    """What to say after "no module named ..." when `name` was given as a file or folder
+    (`tool.py`, `tool/`), as Python suggests the module's name."""
+    bare = name.rstrip("/\\").removesuffix(".py").replace("/", ".").replace("\\", ".")
+    if bare != name and bare and all(part.isidentifier() for part in bare.split(".")):
+        return f"; try -m {bare}"
+    return ""
+
+
 def source_file(spec: ModuleSpec) -> Path | None:
     """The Python file a module's code comes from (a standard module frozen into the
     interpreter names its source too); None for compiled code and archives."""

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from desklaunch.errors import UsageError
-from desklaunch.modulefind import find_spec, source_file
+from desklaunch.modulefind import find_spec, name_hint, source_file
 
 if TYPE_CHECKING:
     from desklaunch.core.session import SessionKind
@@ -180,7 +180,8 @@ def resolve_module(name: str) -> Target:
     over `sys.path`, so editable installs too), without running any of it (its packages
     are imported when it runs), or raise a one-line `UsageError`."""
     if not name or not all(part.isidentifier() for part in name.split(".")):
-        raise UsageError(f"{name!r} is not a module name (give it as `-m package.module`)")
+        raise UsageError(f"{name!r} is not a module name (give it as `-m package.module`)"
+                         f"{name_hint(name)}")
     spec = find_spec(name)
     if spec is not None and spec.submodule_search_locations is not None:
         package = name
@@ -189,7 +190,7 @@ def resolve_module(name: str) -> Target:
             raise UsageError(f"no module named {package}.__main__; {package!r} is a package "
                              "and cannot be run directly")
     if spec is None:
-        raise UsageError(f"no module named {name!r}")
+        raise UsageError(f"no module named {name!r}{name_hint(name)}")
     source = source_file(spec)
     if source is None:
         where = f" (in {spec.origin})" if spec.origin and spec.has_location else ""

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from desklaunch.errors import UsageError
-from desklaunch.modulefind import find_spec, source_file
+from desklaunch.modulefind import find_spec, name_hint, source_file
 from desklaunch.packaging.buildcache import pyinstaller_environment
 from desklaunch.packaging.buildfiles import app_icon_png, write_desktop_entry, write_spec
 from desklaunch.packaging.icons import IconError, icns_bytes, ico_bytes, png_size
@@ -238,7 +238,8 @@ def module_files(name: str) -> tuple[Path, Path]:
     """`build -m name`: the module's file, and what the app must carry for it to run as a
     module: its top package's folder (or, for a top-level module, its file)."""
     if not name or not all(part.isidentifier() for part in name.split(".")):
-        raise UsageError(f"{name!r} is not a module name (give it as `-m package.module`)")
+        raise UsageError(f"{name!r} is not a module name (give it as `-m package.module`)"
+                         f"{name_hint(name)}")
     here = [str(Path.cwd())]
     spec = find_spec(name, here)
     if spec is not None and spec.submodule_search_locations is not None:
@@ -249,7 +250,8 @@ def module_files(name: str) -> tuple[Path, Path]:
                              "__main__.py to run")
     source = source_file(spec) if spec is not None else None
     if spec is None or source is None:
-        raise UsageError(f"no Python module named {name!r} here or on this Python's path")
+        raise UsageError(f"no Python module named {name!r} here or on this Python's path"
+                         f"{name_hint(name)}")
     path = source.resolve()
     depth = name.count(".")
     return path, path.parents[depth - 1] if depth else path
@@ -361,9 +363,10 @@ def main(argv: Sequence[str]) -> int:
         return 2
     missing = missing_imports(plan.hidden_imports, plan.script.parent)
     if missing:  # a warning: an import in a `try` or for another platform may be meant so
+        them = "it" if len(missing) == 1 else "them"
         _say(f"warning: the app needs {', '.join(missing)}, which this Python cannot "
-             "import, so the app will not have it: install it here, or build with the "
-             "Python that runs the script")
+             f"import, so the app will not have {them}: install {them} here, or build with "
+             "the Python that runs the script")
     problem = installed_in_place_problem()
     if problem is not None:
         _say(f"error: {problem}")

@@ -270,6 +270,8 @@ def test_a_module_inside_a_package_runs_by_its_dotted_name(package):
      "has no Python source file to run (in "),
     ("1up", "'1up' is not a module name (give it as `-m package.module`)"),
     ("greet..core", "is not a module name"),
+    ("greet.py", "no module named 'greet.py'; try -m greet"),  # as Python suggests
+    ("greet/", "'greet/' is not a module name (give it as `-m package.module`); try -m greet"),
 ])
 def test_a_module_that_cannot_run_is_one_line_saying_why(package, name, error):
     with pytest.raises(UsageError, match=re.escape(error)):
