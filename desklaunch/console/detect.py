@@ -13,6 +13,7 @@ import ast
 import sys
 import sysconfig
 import zipfile
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,8 +48,9 @@ def imported_packages(tree: ast.AST) -> set[str]:
     return names
 
 
-MAX_LOCAL_MODULES = 200
-"""How many of the script's own modules are read, at most, looking for a window import."""
+MAX_LOCAL_MODULES = 60
+"""How many of the script's own modules are read, at most, looking for a window import
+(nearest first): a large tool's own package (pip's is 200 files) would cost a second."""
 
 
 def wants_console(source: str | bytes, *, forced: bool = False, path: Path | None = None,
@@ -93,10 +95,10 @@ def _own_modules_import_window(tree: ast.AST, path: Path, package: str | None) -
     own = root
     if package and _is_installed_location(root):
         own = root / package.split(".")[0]
-    pending: list[tuple[ast.AST, str | None]] = [(tree, package)]
+    pending: deque[tuple[ast.AST, str | None]] = deque([(tree, package)])
     seen: set[Path] = {path}
     while pending and len(seen) <= MAX_LOCAL_MODULES:
-        node, where = pending.pop()
+        node, where = pending.popleft()
         for name in _imported_names(node, where):
             file, is_package = _own_file(root, name)
             if file is None or file in seen or not file.is_relative_to(own):
