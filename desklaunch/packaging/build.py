@@ -22,7 +22,6 @@ import sys
 import time
 import zipfile
 from collections.abc import Iterable, Sequence
-from importlib.machinery import ModuleSpec, PathFinder
 from pathlib import Path
 from typing import NoReturn
 
@@ -290,8 +289,8 @@ def script_imports(script: Path) -> list[str]:
             candidates.update(f"{node.module}.{alias.name}" for alias in node.names
                               if alias.name != "*")
     stated.discard("__future__")
-    search = [str(script.parent), *sys.path]
-    found = {name for name in candidates - stated if _is_module_on_disk(name, search)}
+    here = [str(script.parent)]
+    found = {name for name in candidates - stated if find_spec(name, here) is not None}
     return sorted(stated | found)
 
 
@@ -324,28 +323,7 @@ def missing_imports(modules: Iterable[str], folder: Path) -> list[str]:
     never counted)."""
     tops = sorted({name.split(".")[0] for name in modules})
     return [top for top in tops
-            if top not in sys.stdlib_module_names and importlib.util.find_spec(top) is None
-            and not _is_module_on_disk(top, [str(folder)])]
-
-
-def _is_module_on_disk(name: str, search: list[str]) -> bool:
-    return _spec_on_disk(name, search) is not None
-
-
-def _spec_on_disk(name: str, search: list[str]) -> ModuleSpec | None:
-    """Where module `name` is in the folders `search`, found package by package without
-    importing any of them."""
-    parts = name.split(".")
-    locations: Iterable[str] | None = search
-    spec = None
-    for count in range(1, len(parts) + 1):
-        if locations is None:  # the parent is a plain module, not a package
-            return None
-        spec = PathFinder.find_spec(".".join(parts[:count]), list(locations))
-        if spec is None:
-            return None
-        locations = spec.submodule_search_locations
-    return spec
+            if top not in sys.stdlib_module_names and find_spec(top, [str(folder)]) is None]
 
 
 def main(argv: Sequence[str]) -> int:

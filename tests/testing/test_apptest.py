@@ -246,12 +246,20 @@ def test_lines_a_program_redraws_read_as_they_were_redrawn(desklaunch_app, mode)
 
 
 
+def run_plain_script(folder: Path, source: str) -> subprocess.CompletedProcess[str]:
+    """Run a test script of the kit's user outside pytest, as `python check.py`."""
+    test = folder / "check.py"
+    test.write_text(source)
+    return subprocess.run([sys.executable, str(test)], capture_output=True, text=True,
+                          timeout=60)
+
+
 def test_what_a_test_prints_outside_pytest_stays_the_tests(tmp_path: Path) -> None:
     """Under pytest the capture keeps a test's prints apart; run as a plain script (or with
     `pytest -s`), the test's prints went to the real stdout, whose descriptor a console run
     had taken over, and so into the app's log."""
-    test = tmp_path / "check_greet.py"
-    test.write_text(
+    run = run_plain_script(
+        tmp_path,
         "import sys\n"
         "from desklaunch.testing import AppTest\n"
         f"app = AppTest.from_file({str(SCRIPTS / 'console_greet.py')!r})\n"
@@ -262,8 +270,6 @@ def test_what_a_test_prints_outside_pytest_stays_the_tests(tmp_path: Path) -> No
         "log = app.find('log', 'Output').text\n"
         "app.close()\n"
         "print('LOG', repr(log))\n")
-    run = subprocess.run([sys.executable, str(test)], capture_output=True, text=True,
-                         timeout=60)
     assert run.stdout.splitlines() == [
         "the test speaks",
         "LOG '$ console_greet.py\\nYour name: Ada\\nHi, Ada!\\nsomething went wrong'"]
@@ -274,8 +280,8 @@ def test_a_plain_script_that_leaves_apps_open_still_ends(tmp_path: Path) -> None
     """Outside pytest nothing closes an app for the test: one whose script still waits for
     a person, one whose buttons keep it going and a console one used to keep Python waiting
     for their threads forever after the test's last line."""
-    test = tmp_path / "check_left_open.py"
-    test.write_text(
+    run = run_plain_script(
+        tmp_path,
         "from desklaunch.testing import AppTest\n"
         f"waiting = AppTest.from_file({str(SCRIPTS / 'console_greet.py')!r})\n"
         "def greet():\n"
@@ -286,22 +292,18 @@ def test_a_plain_script_that_leaves_apps_open_still_ends(tmp_path: Path) -> None
         "done.fill('Your name', 'Ada')\n"
         "done.submit()\n"
         "print(done.text.splitlines()[0])\n")
-    run = subprocess.run([sys.executable, str(test)], capture_output=True, text=True,
-                         timeout=60)
     assert (run.returncode, run.stdout, run.stderr) == (0, "Hello, Ada\n", "")
 
 
 def test_a_script_error_nobody_looked_at_is_printed_when_a_plain_script_ends(
         tmp_path: Path) -> None:
-    test = tmp_path / "check_unlooked.py"
-    test.write_text(
+    run = run_plain_script(
+        tmp_path,
         "from desklaunch.testing import AppTest\n"
         "def broken():\n"
         "    raise ValueError('the numbers do not add up')\n"
         "app = AppTest.from_function(broken)\n"
         "print('the test ends')\n")
-    run = subprocess.run([sys.executable, str(test)], capture_output=True, text=True,
-                         timeout=60)
     assert run.stdout == "the test ends\n"
     assert "ValueError: the numbers do not add up" in run.stderr
     assert run.stderr.splitlines()[-1] == ("desklaunch.testing: <AppTest 'broken' in process> "
