@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from desklaunch.core import logs
+from desklaunch.core.buildhint import left_out_by_build
 from desklaunch.desktop.errorbox import show_error_dialog
 from desklaunch.errors import DesklaunchError
 
@@ -132,7 +133,7 @@ def split_arguments(argv: Sequence[str], takes_value: dict[str, bool]) -> tuple[
 
 
 def run_bundled(script: str, title: str | None = None, gui: str | None = None, *,
-                module: bool = False) -> NoReturn:
+                module: bool = False, left_out: Sequence[str] = ()) -> NoReturn:
     """Entry of an app made by `desklaunch build`: run its bundled script as `desklaunch` would.
 
     The built app is the script's program: leading `--browser`, `--no-open` and
@@ -140,9 +141,11 @@ def run_bundled(script: str, title: str | None = None, gui: str | None = None, *
     script's, `--version`, `--name` and `--help` included (`mytool --version` is the tool's).
     desklaunch's other options come from their `DESKLAUNCH_<OPTION>` variables. It uses the
     window backend it was built with (`gui`), the only one it bundles. With `module`,
-    `script` is a module's name (`desklaunch build -m`), found in the bundle.
+    `script` is a module's name (`desklaunch build -m`), found in the bundle. `left_out`
+    names the packages the build was told to leave out (`--exclude`).
     """
     prepare()
+    left_out_by_build(list(left_out))
     with reported_failures(reraise=False):
         from desklaunch.cli import run_script
 

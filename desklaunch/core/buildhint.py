@@ -11,6 +11,14 @@ from __future__ import annotations
 
 import sys
 
+_left_out: frozenset[str] = frozenset()
+
+
+def left_out_by_build(names: list[str]) -> None:
+    """Record the packages the app was built without on purpose (`build --exclude`)."""
+    global _left_out  # one app per process: set once, at its start
+    _left_out = frozenset(names)
+
 
 def missing_module_hint(exc: BaseException) -> str:
     """A line to print after `exc`'s traceback, or "" (not frozen, or not a missing module
@@ -23,5 +31,9 @@ def missing_module_hint(exc: BaseException) -> str:
         return (f"note: this app was built without the installed records of {exc.name!r}, "
                 "which the script reads (its version, its entry points); build it again "
                 f"with --copy-metadata {exc.name}\n")
+    if exc.name.split(".")[0] in _left_out:
+        top = exc.name.split(".")[0]
+        return (f"note: this app was built with --exclude {top}, and the script has just "
+                f"imported it; build it again without --exclude {top}\n")
     return (f"note: this app was built without the module {exc.name!r}, which the script "
             f"imports at run time; build it again with --hidden-import {exc.name}\n")

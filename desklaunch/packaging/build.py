@@ -17,6 +17,7 @@ import importlib.util
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import time
@@ -31,6 +32,7 @@ from desklaunch.packaging.buildcache import pyinstaller_environment
 from desklaunch.packaging.buildfiles import app_icon_png, write_desktop_entry, write_spec
 from desklaunch.packaging.icons import IconError, icns_bytes, ico_bytes, png_size
 from desklaunch.packaging.installers import CHOICES as INSTALLER_CHOICES
+from desklaunch.packaging.optional import advice, read_report
 from desklaunch.packaging.plan import Plan
 
 INSTALL_HINT = 'pip install "desklaunch[build]"'
@@ -80,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "(default DEST: .); repeatable")
     parser.add_argument("--hidden-import", action="append", default=[], metavar="MODULE",
                         help="a module to bundle that no import statement names; repeatable")
+    parser.add_argument("--exclude", action="append", default=[], metavar="MODULE",
+                        help="a package to leave out of the app although some library "
+                             "imports it (the build names the large ones that only imports "
+                             "inside functions bring in); repeatable")
     parser.add_argument("--copy-metadata", action="append", default=[], metavar="DIST",
                         help="an installed distribution whose records (version, entry "
                              "points) the app reads by a name the build cannot see; "
@@ -148,9 +154,10 @@ def plan_from(argv: Sequence[str]) -> Plan:
         except (importlib.metadata.PackageNotFoundError, ValueError):
             raise UsageError(f"--copy-metadata {distribution!r}: no such distribution is "
                              "installed here") from None
-    for module in args.hidden_import:
-        if not all(part.isidentifier() for part in module.split(".")):
-            raise UsageError(f"--hidden-import {module!r} is not a module name")
+    for option, names in (("--hidden-import", args.hidden_import),
+                          ("--exclude", args.exclude)):
+        for wrong in (n for n in names if not all(p.isidentifier() for p in n.split("."))):
+            raise UsageError(f"{option} {wrong!r} is not a module name")
     for code in args.lang:
         if not code.replace("_", "").replace("-", "").isalnum() or len(code) > 12:
             raise UsageError(f"--lang {code!r} is not a language code like de or pt_BR")
@@ -167,6 +174,7 @@ def plan_from(argv: Sequence[str]) -> Plan:
                 windowed=not args.console, icon=icon,
                 datas=[parse_add_data(spec) for spec in args.add_data],
                 hidden_imports=sorted(set(hidden)), dist=args.dist.resolve(),
+                left_out=sorted(set(args.exclude)),
                 work=args.work.resolve(), gui=gui, system_gtk=args.system_gtk,
                 installer=installer, version=args.app_version,
                 metadata=sorted({*(read for path in sources for read in script_metadata(path)),
@@ -336,6 +344,11 @@ def main(argv: Sequence[str]) -> int:
     except SyntaxError as exc:
         _say(f"error: {exc.filename}:{exc.lineno}: {exc.msg}")
         return 2
+    own = sorted({n for n in plan.left_out for h in plan.hidden_imports
+                  if h == n or h.startswith(n + ".")})
+    if own:
+        _say(f"note: the script itself imports {', '.join(own)}; left out as asked, so that "
+             "import fails in the app if it runs")
     if importlib.util.find_spec("PyInstaller") is None:
         _say(f"PyInstaller is not installed; to build apps: {INSTALL_HINT}")
         return 2
@@ -366,6 +379,9 @@ def main(argv: Sequence[str]) -> int:
          f"in {time.monotonic() - started:.0f} s")
     if sys.platform.startswith("linux"):
         _say(f"desktop entry: {plan.dist / (plan.name + '.desktop')}")
+    for line in advice(read_report(plan.work / plan.name / plan.name),
+                       shlex.join(["desklaunch", "build", *argv])):
+        _say(line)
     if plan.installer is not None:
         return _make_installer(plan, plan.installer)
     return 0

@@ -55,7 +55,8 @@ def write_spec(plan: Plan) -> Path:
         "# Written by `desklaunch build`: starts the bundled script as `desklaunch` would.\n"
         "from desklaunch.startup import run_bundled\n\n"
         f"run_bundled({plan.module or plan.script.name!r}, title={plan.title!r}, "
-        f"gui={plan.gui!r}{', module=True' if plan.module else ''})\n",
+        f"gui={plan.gui!r}{', module=True' if plan.module else ''}"
+        f"{f', left_out={plan.left_out!r}' if plan.left_out else ''})\n",
         encoding="utf-8",
     )
     template = Template((TEMPLATES / "desklaunch.spec.in")
@@ -69,7 +70,7 @@ def write_spec(plan: Plan) -> Path:
                          else plan.module_source.parent)]),
         datas=repr([bundled_source(plan), *plan.datas]),
         hiddenimports=repr(["desklaunch", "desklaunch.startup", *plan.hidden_imports]),
-        excludes=repr(excludes(plan.hidden_imports, plan.gui)),
+        excludes=repr([*excludes(plan.hidden_imports, plan.gui), *plan.left_out]),
         languages=repr(plan.languages),
         metadata=repr(plan.metadata),
         system_gtk=repr(plan.system_gtk),

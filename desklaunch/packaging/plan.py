@@ -28,6 +28,8 @@ class Plan:
     icon: Path | None = None
     datas: list[tuple[str, str]] = field(default_factory=list)
     hidden_imports: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+    """`--exclude`: packages left out although bundled code imports them (in a function)."""
     dist: Path = Path("dist")
     work: Path = Path("build")
     gui: str | None = None

@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from desklaunch.core.buildhint import left_out_by_build
 from desklaunch.testing import AppTest
 
 
@@ -59,3 +60,23 @@ def test_a_built_app_says_how_to_bundle_package_records_the_script_reads(frozen)
         assert ("build it again with --copy-metadata records-left-out-of-the-build"
                 in app.text)
         assert "--hidden-import" not in app.text
+
+
+def _plots() -> None:
+    import importlib
+
+    importlib.import_module("plots_left_out.pyplot")
+
+
+def test_a_package_the_build_was_told_to_leave_out_names_the_option(frozen):
+    """`build --exclude plots_left_out`, then the script imports it after all."""
+    left_out_by_build(["plots_left_out"])
+    try:
+        with AppTest.from_function(_plots, expect_error=True) as app:
+            app.wait_for("ModuleNotFoundError")
+            assert ("note: this app was built with --exclude plots_left_out, and the script "
+                    "has just imported it; build it again without --exclude plots_left_out"
+                    in app.text)
+            assert "--hidden-import" not in app.text
+    finally:
+        left_out_by_build([])

@@ -97,6 +97,7 @@ def test_options_pass_through(tmp_path: Path) -> None:
     (["{script}", "--icon", "{script}"], "not a PNG image"),
     (["{script}", "--icon", "nowhere.png"], "cannot read the icon nowhere.png"),
     (["{script}", "--hidden-import", "not a module"], "is not a module name"),
+    (["{script}", "--exclude", "numpy/"], "--exclude 'numpy/' is not a module name"),
     (["{script}", "--add-data", "nowhere.csv:."], "no such file or folder: nowhere.csv"),
 ])
 def test_bad_options_are_usage_errors(tmp_path: Path, monkeypatch, argv, message) -> None:
@@ -229,6 +230,29 @@ def test_system_gtk_goes_with_gtk_only(tmp_path: Path) -> None:
 def test_tkinter_is_left_out_unless_the_script_imports_it(tmp_path: Path) -> None:
     assert "tkinter" in _excludes(_plan(tmp_path))  # matplotlib names it, never needs it
     assert "tkinter" not in _excludes(_plan(tmp_path, hidden_imports=["tkinter.filedialog"]))
+
+
+def test_exclude_leaves_a_package_out_and_the_app_knows_it_did(tmp_path: Path) -> None:
+    """`--exclude` reaches PyInstaller's excludes, and the app's entry, so that its note for
+    the module, should the app import it after all, names the option, not --hidden-import."""
+    script = write(tmp_path / "tq.py", "from tqdm import tqdm\n")
+    plan = plan_from([str(script), "--exclude", "matplotlib", "--exclude", "numpy",
+                      "--work", str(tmp_path / "work")])
+    assert plan.left_out == ["matplotlib", "numpy"]
+    assert {"matplotlib", "numpy"} <= _excludes(plan)
+    entry = (plan.work / plan.name / "desklaunch_entry.py").read_text(encoding="utf-8")
+    assert "left_out=['matplotlib', 'numpy'])" in entry
+
+
+def test_excluding_what_the_script_imports_itself_is_said(tmp_path: Path, monkeypatch,
+                                                          capsys) -> None:
+    """A note, not an error: the import may sit in a `try` that does without it."""
+    monkeypatch.setitem(sys.modules, "PyInstaller", None)  # the build stops after the note
+    script = write(tmp_path / "app.py", "try:\n    import numpy.linalg\nexcept ImportError:"
+                   "\n    numpy = None\n")
+    assert build.main([str(script), "--exclude", "numpy"]) == 2
+    assert ("desklaunch: note: the script itself imports numpy; left out as asked, so that "
+            "import fails in the app if it runs\n") in capsys.readouterr().err
 
 
 def test_the_build_finds_what_the_script_imports_and_this_python_lacks(tmp_path: Path) -> None:
