@@ -5,7 +5,8 @@ the file as a module and calls `main()`; `resolve_module("tool")` finds a module
 package's `__main__`) on `sys.path` and runs it as `python -m tool` does; a zip archive
 with a `__main__.py` (a zipapp, `app.pyz`) runs as `python app.pyz` runs it. A file whose top
 level defines `async def main()` is run that way by default unless it uses `main` itself
-outside its `__main__` block (a copied PyWebIO example's `start_server(main)`), and so is
+outside its `__main__` block, or that block hands it to PyWebIO's `start_server` (which
+applies its `@config`), and so is
 one that defines `def main()`, never uses it and has no `__main__` block (a file of
 PyWebIO's `path_deploy`, whose server calls `main()`). Every mistake a user can make here
 is a `UsageError` with one line saying what is wrong; a syntax error is a
@@ -161,7 +162,7 @@ def resolve(spec: str) -> Target:
         main = _top_level(tree).get("main")
         guards = _main_guards(tree)
         if isinstance(main, ast.AsyncFunctionDef) and not _uses_name(
-                tree, "main", besides=(main, *guards)):
+                tree, "main", besides=(main, *guards)) and not _serves(guards, "main"):
             return Target(path, code, "main", is_async=True)
         if isinstance(main, ast.FunctionDef) and not guards and not _uses_name(
                 tree, "main", besides=(main,)):
@@ -287,6 +288,21 @@ def _main_guards(tree: ast.Module) -> tuple[ast.If, ...]:
                 and isinstance(test.comparators[0], ast.Constant)
                 and test.comparators[0].value == "__main__")
     return tuple(node for node in tree.body if isinstance(node, ast.If) and is_guard(node))
+
+
+def _serves(guards: tuple[ast.If, ...], name: str) -> bool:
+    """Whether a `__main__` block hands `name` to PyWebIO's `start_server`, which applies
+    the app's `@config` and docstring title before running it (`asyncio.run(main())`,
+    the other way to start an `async def main`, applies nothing)."""
+    for node in (n for guard in guards for n in ast.walk(guard)):
+        if isinstance(node, ast.Call) and (
+                getattr(node.func, "id", None) == "start_server"
+                or getattr(node.func, "attr", None) == "start_server"):
+            arguments = [*node.args, *(keyword.value for keyword in node.keywords)]
+            if any(isinstance(n, ast.Name) and n.id == name
+                   for argument in arguments for n in ast.walk(argument)):
+                return True
+    return False
 
 
 def _uses_name(tree: ast.Module, name: str, besides: tuple[ast.AST, ...]) -> bool:

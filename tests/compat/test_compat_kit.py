@@ -18,3 +18,25 @@ def test_a_coroutine_pywebio_app_runs_unchanged(desklaunch_app) -> None:
     assert app.text.endswith("Finished")
     app.close()
     assert not pywebio_installed()  # the alias is gone again
+
+
+def test_a_configured_coroutine_app_started_by_start_server_gets_its_title_and_theme(
+        desklaunch_app, tmp_path) -> None:
+    """PyWebIO's demos (output_usage, chat_room) are `@config` or documented `async def
+    main()` apps that `start_server(main)` starts under the `__main__` guard."""
+    script = tmp_path / "configured.py"
+    script.write_text(
+        "from pywebio import config, start_server\n"
+        "from pywebio.output import put_text\n\n"
+        "@config(title='Configured title', theme='dark')\n"
+        "async def main():\n"
+        "    '''The docstring's title'''\n"
+        "    put_text('hi')\n\n"
+        "if __name__ == '__main__':\n"
+        "    start_server(main, port=8080, debug=True)\n", encoding="utf-8")
+    app = desklaunch_app(script)
+    app.wait_for("hi")
+    assert app.title == "Configured title"
+    script.write_text(script.read_text(encoding="utf-8").replace(
+        "@config(title='Configured title', theme='dark')\n", ""), encoding="utf-8")
+    assert desklaunch_app(script).title == "The docstring's title"

@@ -184,6 +184,9 @@ def test_a_main_the_file_uses_itself_is_left_to_it(script, use):
 @pytest.mark.parametrize("use", [
     "start_server(main, port=8080)\n",  # PyWebIO's copied examples: unguarded
     "apps = {'index': main}\n",
+    # PyWebIO's demos: its start_server applies the app's @config and docstring title
+    "if __name__ == '__main__':\n    start_server(main, port=8080, debug=True)\n",
+    "if __name__ == '__main__':\n    pywebio.start_server([main], port=8080)\n",
 ])
 def test_an_async_main_the_file_uses_itself_is_left_to_it(script, use):
     """Called by the file itself as well, `main()` would be a coroutine nobody awaits."""
