@@ -26,7 +26,7 @@ async function showFailure(img, src, address) {
     // the app itself is gone: the address alone says enough
   }
   const note = element("p", "dl-image-failed");
-  note.setAttribute("role", "note");
+  if (!img.dataset.click) note.setAttribute("role", "note"); // clickable: a button, below
   note.textContent = `Image not shown: ${address}${reason ? ` (${reason})` : ""}`;
   swapOutput(img, note);
 }

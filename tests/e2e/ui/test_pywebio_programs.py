@@ -153,10 +153,11 @@ def test_looser_habits_images_from_the_web_and_offline(pilot, alias, site, monke
     expect(logo).to_be_visible()
     assert logo.evaluate("(img) => img.naturalWidth") == 1
     assert logo.get_attribute("src").startswith("/res/")  # served from the app's origin
-    unreachable = page.get_by_role("note")
+    # the image's onclick goes with the note that took its place: a button, by its text
+    unreachable = page.get_by_role("button", name=re.compile("^Image not shown"))
     expect(unreachable).to_have_text(re.compile(
         r"^Image not shown: http://127\.0\.0\.1:9/logo\.png \(the site cannot be reached"))
-    unreachable.click()  # the image's onclick goes with the note that took its place
+    unreachable.click()
     expect(app.toast("You clicked the image")).to_be_visible()
     table = page.get_by_role("table")
     expect(table.get_by_role("cell", name="3")).to_be_visible()
