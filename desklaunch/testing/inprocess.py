@@ -59,6 +59,7 @@ class InProcess:
         self._sleeping = False
         self.busy = 0
         """How many times the work an action set off was still going when settling gave up."""
+        self._gave_up = False
 
     def _new_session(self, sink: Sink) -> Session:
         session = Session(self.program.main, sink, kind=self.program.kind,
@@ -130,19 +131,28 @@ class InProcess:
 
     def settle(self, limit: float | None = None) -> bool:
         """Send what the page queued and wait until the work it set off is done and shown;
-        True when it all finished within `limit` (default: the settle limit)."""
-        deadline = time.monotonic() + (self.settle_limit if limit is None else limit)
+        True when it all finished within `limit` (default: the settle limit). Work that
+        outlasted the settle limit once is not waited for again until the next action."""
+        default = limit is None
+        wait = (0.0 if self._gave_up else self.settle_limit) if limit is None else limit
+        deadline = time.monotonic() + wait
         while True:
             events = self.page.take_events()
             if events and not self.closed:
                 self._post(events)
+                if default and self._gave_up:  # a new action: its work is waited for
+                    self._gave_up = False
+                    deadline = time.monotonic() + self.settle_limit
             idle = self._idle(deadline - time.monotonic())
             if not self.closed:
                 self._poll(0)
             self.page.expire_toasts()
             if not self.page.outbox or self.closed:
-                if not idle and limit is None and not self.closed:
+                if idle or self.closed:
+                    self._gave_up = False
+                elif default and not self._gave_up:
                     self.busy += 1
+                    self._gave_up = True
                 return idle
 
     def _idle(self, timeout: float) -> bool:

@@ -141,7 +141,7 @@ def test_a_failing_test_says_when_the_script_was_still_working(project: pytest.P
     result = project.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([
-        "note: 2 time(s) the script was still working when the kit stopped waiting for it "
+        "note: 1 time(s) the script was still working when the kit stopped waiting for it "
         "(0.3 s each): a script that keeps working between its questions is best started "
         "with a short settle=, e.g. settle=0.2"])
 

@@ -1,0 +1,30 @@
+"""How long the kit waits for a script that never stops working (a polling loop).
+
+The kit cannot tell such a script is done with an action: it waits the settle limit, once.
+Reading the screen again waits no more until the next action (PyWebIO's gomoku demo polls
+with `time.sleep(0.2)`: each read took the whole limit before)."""
+
+from __future__ import annotations
+
+import time
+
+from desklaunch.testing import AppTest
+from desklaunch.ui import put_buttons, put_text
+
+
+def polling() -> None:
+    put_buttons(["Move"], onclick=lambda _: put_text("moved"))
+    while True:  # waits for another player, as gomoku does
+        time.sleep(0.05)
+
+
+def test_work_that_outlasts_the_settle_limit_is_waited_for_once_per_action() -> None:
+    with AppTest.from_function(polling, settle=0.3) as app:
+        for _ in range(5):
+            assert app.find_all("button")[0].name == "Move"
+            assert "moved" not in app.text
+        assert "note: 1 time(s) the script was still working" in app.screen()
+        app.click("Move")
+        assert "moved" in app.text
+        assert app.toasts == [] and app.popup is None
+        assert "note: 2 time(s) the script was still working" in app.screen()
