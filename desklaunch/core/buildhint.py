@@ -33,7 +33,7 @@ def missing_module_hint(exc: BaseException) -> str:
                 f"with --copy-metadata {exc.name}\n")
     if exc.name.split(".")[0] in _left_out:
         top = exc.name.split(".")[0]
-        return (f"note: this app was built with --exclude {top}, and the script has just "
-                f"imported it; build it again without --exclude {top}\n")
+        return (f"note: this app was built with --exclude {top} and has just imported "
+                f"it; build it again without --exclude {top}\n")
     return (f"note: this app was built without the module {exc.name!r}, which the script "
             f"imports at run time; build it again with --hidden-import {exc.name}\n")

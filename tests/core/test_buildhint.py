@@ -74,8 +74,8 @@ def test_a_package_the_build_was_told_to_leave_out_names_the_option(frozen):
     try:
         with AppTest.from_function(_plots, expect_error=True) as app:
             app.wait_for("ModuleNotFoundError")
-            assert ("note: this app was built with --exclude plots_left_out, and the script "
-                    "has just imported it; build it again without --exclude plots_left_out"
+            assert ("note: this app was built with --exclude plots_left_out and has just "
+                    "imported it; build it again without --exclude plots_left_out"
                     in app.text)
             assert "--hidden-import" not in app.text
     finally:
