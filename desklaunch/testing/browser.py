@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from desklaunch.testing.audit import AccessibilityProblem, Scheme, audit
+from desklaunch.testing.elements import NAMED_BY_TEXT, norm
 from desklaunch.testing.errors import (
     ActionError,
     KitError,
@@ -33,6 +34,8 @@ from desklaunch.testing.errors import (
     enter_in_pin,
     labels_hint,
     not_offered,
+    only,
+    other_kind,
     slider_number,
 )
 from desklaunch.testing.page import Download
@@ -79,6 +82,42 @@ _KIND = ("el => { if (el.matches('select')) return 'select';"
          " : role === 'progressbar' ? 'progressbar' : ''; }")
 """What an element holds: 'text', 'range', 'select', 'checkbox' (a box or round button),
 'progressbar', 'link', 'img', or '' for nothing a test reads as a value."""
+_ROLE = (
+    "el => { const role = (el.getAttribute('role') || '').split(/\\s+/)[0];"
+    " if (role) return role; const tag = el.tagName.toLowerCase();"
+    " if (tag === 'input') { const type = el.type;"
+    " if (type === 'checkbox' || type === 'radio' || type === 'file') return type;"
+    " if (type === 'range') return 'slider'; if (type === 'number') return 'spinbutton';"
+    " if (['button', 'submit', 'reset', 'image'].includes(type)) return 'button';"
+    " return el.hasAttribute('list') ? 'combobox' : type === 'search' ? 'searchbox' : 'textbox'; }"
+    " if (tag === 'select') return el.multiple || el.size > 1 ? 'listbox' : 'combobox';"
+    " if (tag === 'a') return el.hasAttribute('href') ? 'link' : 'generic';"
+    " if (tag === 'img') return el.alt ? 'img' : 'presentation';"
+    " if (/^h[1-6]$/.test(tag)) return 'heading';"
+    " return ({textarea: 'textbox', button: 'button', p: 'paragraph', table: 'table',"
+    " tr: 'row', td: 'cell', th: 'columnheader', ul: 'list', ol: 'list', li: 'listitem',"
+    " dialog: 'dialog', progress: 'progressbar', main: 'main', nav: 'navigation',"
+    " figure: 'figure', hr: 'separator', code: 'code', blockquote: 'blockquote',"
+    " article: 'article', details: 'group', fieldset: 'group', output: 'status'})[tag]"
+    " || 'generic'; }")
+"""An element's ARIA role, as the simulated page names it: its `role`, else its tag's
+(an input with suggestions, `list=`, is a combobox; a file field is 'file', as in process)."""
+_TEXT_NAME = f"el => el.getAttribute('aria-label') || ({READ_TEXT})(el)"
+"""The name of an element of a role the kit names by its text (`NAMED_BY_TEXT`)."""
+_FIELD_KIND = (
+    "el => el.matches('select') ? 'list' : el.matches('input[type=file]') ? 'file'"
+    " : el.matches('input[type=range]') ? 'slider'"
+    " : el.matches('input[type=checkbox], [role=checkbox]') ? 'box'"
+    " : el.matches('input[type=radio], [role=radio]') ? 'round button'"
+    " : el.matches('input, textarea') ? 'text'"
+    " : el.querySelector('input[type=radio], [role=radio]') ? 'round buttons'"
+    " : el.querySelector('input[type=checkbox], [role=checkbox]') ? 'boxes'"
+    " : el.querySelector('input, textarea') ? 'fields'"
+    " : el.querySelector('button') ? 'buttons' : ''")
+"""What sort of field an element is, by the words errors use for it (errors.FIELD_KINDS)."""
+_TYPED = "textarea, input:not([type=checkbox], [type=radio], [type=file], [type=button], " \
+         "[type=submit], [type=reset], [type=image])"
+"""The fields `fill` types in (a slider too: it is set to the number)."""
 _CHOSEN = ("el => el.multiple ? [...el.selectedOptions].map(o => o.label)"
            " : (el.selectedOptions[0]?.label ?? null)")
 _LOG_LINES = "el => [...el.querySelectorAll('.dl-line')].map(l => l.textContent).join('\\n')"
@@ -146,13 +185,14 @@ class BrowserElement:
 
     @property
     def role(self) -> str:
-        return self._role or str(self.locator.evaluate("el => el.getAttribute('role') || "
-                                                       "el.tagName.toLowerCase()"))
+        return self._role or str(self.locator.evaluate(_ROLE))
 
     @property
     def name(self) -> str:
         if self._name is not None:
             return self._name
+        if self.role in NAMED_BY_TEXT:
+            return norm(str(self.locator.evaluate(_TEXT_NAME)))
         named = " ".join(str(self.locator.evaluate(_CONTROL_NAME)).split())
         return named or " ".join(self.text.split())
 
@@ -199,7 +239,13 @@ class BrowserElement:
                  text: str | None = None) -> list[BrowserElement]:
         """The visible elements inside this one with that role, exact name and exact text."""
         return [BrowserElement(item, role, name)
-                for item in _within(self.locator, role, name, text).all() if item.is_visible()]
+                for item in _shown(_within(self.locator, role, name, text), role, name)]
+
+    def find(self, role: str | None = None, name: str | None = None, *,
+             text: str | None = None) -> BrowserElement:
+        """The one visible element inside this one with that role, name and/or text, as
+        `AppTest.find` finds it on the screen (what is inside is shown already: no wait)."""
+        return only(self.find_all(role, name, text), describe_query(role, name, text), self)
 
 
 class BrowserScreen:
@@ -317,8 +363,8 @@ class BrowserScreen:
         page = self.page
         if role is not None:
             any_role: Any = role  # Playwright types roles as a Literal; ours are plain text
-            locator = page.get_by_role(any_role, name=name, exact=True) if name is not None \
-                else page.get_by_role(any_role)
+            locator = page.get_by_role(any_role, name=name, exact=True) \
+                if name is not None and role not in NAMED_BY_TEXT else page.get_by_role(any_role)
             if text is not None:
                 locator = locator.filter(has_text=_exactly(text))
             return locator
@@ -331,8 +377,19 @@ class BrowserScreen:
              timeout: float | None) -> BrowserElement:
         locator = self._locator(role, name, text)
         what = describe_query(role, name, text)
+        limit = self.timeout if timeout is None else timeout
+        if role in NAMED_BY_TEXT and name is not None:  # the kit's name: look until it shows
+            deadline = time.monotonic() + limit
+            while not (found := _shown(locator, role, name)):
+                if time.monotonic() >= deadline:
+                    self._check()
+                    raise WaitTimeoutError(f"waited {limit:g} s for {what}; {self.describe()}")
+                self.page.wait_for_timeout(POLL_MS * 5)
+            if len(found) > 1:
+                raise ActionError(f"{len(found)} things fit {what}; use find_all()")
+            return BrowserElement(found[0], role, name)
         with self._waiting(what, timeout):
-            locator.first.wait_for(timeout=(self.timeout if timeout is None else timeout) * 1000)
+            locator.first.wait_for(timeout=limit * 1000)
         if locator.count() > 1:
             raise ActionError(f"{locator.count()} things fit {what}; use find_all()")
         return BrowserElement(locator, role, name)
@@ -341,7 +398,7 @@ class BrowserScreen:
                  text: str | None = None) -> list[BrowserElement]:
         self.settle()
         return [BrowserElement(item, role, name)
-                for item in self._locator(role, name, text).all() if item.is_visible()]
+                for item in _shown(self._locator(role, name, text), role, name)]
 
     def wait_for_text(self, text: str, timeout: float | None) -> None:
         from playwright.sync_api import expect
@@ -364,18 +421,32 @@ class BrowserScreen:
             raise ActionError(f"{len(visible)} things fit {what}; pass index= or use find_all()")
         return visible[0]
 
-    def _field(self, label: str, verb: str) -> Locator:
+    def _field(self, label: str, verb: str, kinds: str) -> Locator:
+        """The field labelled `label` among those `kinds` (a CSS selector of tags) select."""
         try:
-            return self._one(self.page.get_by_label(label, exact=True),
-                             f"a field labelled {label!r} (to {verb})")
+            return self._one(self.page.get_by_label(label, exact=True).and_(
+                self.page.locator(kinds)), f"a field labelled {label!r} (to {verb})")
         except WaitTimeoutError as missed:
+            self._other_kind(label, verb)
             shown = self.page.evaluate(_FIELD_LABELS) if not self.page.is_closed() else []
             raise WaitTimeoutError(f"{missed}{labels_hint(label, shown)}") from None
+
+    def _other_kind(self, label: str, verb: str) -> None:
+        """After a wait in vain: a field shown with exactly this label is of another kind."""
+        if self.page.is_closed():
+            return
+        page = self.page
+        labelled = page.get_by_label(label, exact=True).or_(
+            page.get_by_role("group", name=label, exact=True)).or_(
+            page.get_by_role("radiogroup", name=label, exact=True))
+        shown = [item for item in labelled.all() if item.is_visible()]
+        if shown:
+            raise ActionError(other_kind(label, str(shown[0].evaluate(_FIELD_KIND)), verb))
 
     # -- acting ----------------------------------------------------------------------------
 
     def fill(self, label: str, value: Any) -> None:
-        field = self._field(label, "fill it")
+        field = self._field(label, "fill it", _TYPED)
         text = "" if value is None else str(value)
         if field.get_attribute("type") == "range":
             number = slider_number(label, value, field.get_attribute("min") or 0,
@@ -432,12 +503,16 @@ class BrowserScreen:
     def choose(self, label: str, options: Sequence[str]) -> None:
         page = self.page
         lists = page.get_by_role("combobox", name=label, exact=True).or_(
-            page.get_by_role("listbox", name=label, exact=True))
+            page.get_by_role("listbox", name=label, exact=True)).and_(page.locator("select"))
         group = page.get_by_role("group", name=label, exact=True).or_(
             page.get_by_role("radiogroup", name=label, exact=True))
         what = f"a list labelled {label!r}"
-        with self._waiting(what):
-            lists.or_(group).first.wait_for()
+        try:
+            with self._waiting(what):
+                lists.or_(group).first.wait_for()
+        except WaitTimeoutError:
+            self._other_kind(label, "choose from it")
+            raise
         if lists.count():
             offered = lists.first.evaluate("el => [...el.options].map(o => [o.label, o.disabled])")
             _offers(label, options, {" ".join(str(text).split()): bool(off)
@@ -454,8 +529,12 @@ class BrowserScreen:
         page = self.page
         group = page.get_by_role("group", name=label, exact=True)
         box = page.get_by_role("checkbox", name=label, exact=True)
-        with self._waiting(f"boxes labelled {label!r}"):
-            group.or_(box).first.wait_for()
+        try:
+            with self._waiting(f"boxes labelled {label!r}"):
+                group.or_(box).first.wait_for()
+        except WaitTimeoutError:
+            self._other_kind(label, "tick it")
+            raise
         if group.count() and not box.count():
             named = _named(group.first.get_by_role("checkbox"))
             _offers(label, options, {name: item.is_disabled() for name, item in named.items()})
@@ -469,7 +548,8 @@ class BrowserScreen:
         self.settle()
 
     def upload(self, label: str, paths: Sequence[str | os.PathLike[str]]) -> None:
-        self._field(label, "send files with it").set_input_files([os.fspath(p) for p in paths])
+        self._field(label, "send files with it", "input[type=file]").set_input_files(
+            [os.fspath(p) for p in paths])
         self.settle()
 
     def set_pin(self, name: str, value: Any) -> None:
@@ -587,13 +667,26 @@ def _offers(label: str, options: Sequence[str], offered: dict[str, bool]) -> Non
             raise ActionError(f"the choice {option!r} of {label!r} is disabled")
 
 
+def _shown(found: Locator, role: str | None, name: str | None) -> list[Locator]:
+    """The visible elements of `found`; of a role the kit names by text, those so named
+    (`found` then has them all: Playwright's names leave out part of their text)."""
+    if role not in NAMED_BY_TEXT or name is None:
+        return [item for item in found.all() if item.is_visible()]
+    names = found.evaluate_all(f"els => els.map(el => el.checkVisibility({{visibilityProperty:"
+                               f" true}})"
+                               f" ? ({_TEXT_NAME})(el) : null)")
+    return [found.nth(index) for index, named in enumerate(names)
+            if named is not None and norm(str(named)) == norm(name)]
+
+
 def _within(scope: Locator, role: str | None, name: str | None, text: str | None
             ) -> Locator:
-    """Elements inside `scope` by role (and name), then by exact text."""
+    """Elements inside `scope` by role (and name, unless the kit names the role), then by
+    exact text."""
     if role is not None:
         any_role: Any = role
-        found = scope.get_by_role(any_role, name=name, exact=True) if name is not None \
-            else scope.get_by_role(any_role)
+        found = scope.get_by_role(any_role, name=name, exact=True) \
+            if name is not None and role not in NAMED_BY_TEXT else scope.get_by_role(any_role)
         return found.filter(has_text=_exactly(text)) if text is not None else found
     if name is not None:
         return scope.get_by_label(name, exact=True)

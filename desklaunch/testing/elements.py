@@ -12,11 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from desklaunch.testing.errors import ActionError
+from desklaunch.testing.errors import ActionError, describe_query, only
 
 FIELD_ROLES = frozenset({"textbox", "combobox", "listbox", "checkbox", "radio", "slider",
                          "file"})
 """Roles of the controls a label names (what `fill`, `choose`, `check` and `upload` act on)."""
+NAMED_BY_TEXT = frozenset({"row", "cell", "columnheader", "alert", "status"})
+"""Roles the kit names by their text (runs of white space as one space), unless labelled:
+a row is its cells' text a space apart ("Jul edit delete"), an alert its message. Browsers
+leave some of it out (a cell's buttons, an alert's text), so the kit names them itself,
+the same way in process and in Chromium."""
 
 
 class Element:
@@ -31,7 +36,7 @@ class Element:
     def __init__(self, role: str = "generic", name: str = "", own: str = "", *,
                  inline: bool = False, children: list[Element] | None = None) -> None:
         self.role = role
-        self.name = name
+        self._name = name
         self.own = own
         """Text this element shows itself (before its children)."""
         self.inline = inline
@@ -50,6 +55,17 @@ class Element:
         """What acts for this element (a field's model, a form) — the kit's own business."""
         for child in children or ():
             self.append(child)
+
+    @property
+    def name(self) -> str:
+        """Its accessible name: a label, or for the roles named by text, what it reads."""
+        if not self._name and self.role in NAMED_BY_TEXT:
+            return norm(self.text)
+        return self._name
+
+    @name.setter
+    def name(self, name: str) -> None:
+        self._name = name
 
     @property
     def value(self) -> Any:
@@ -154,6 +170,12 @@ class Element:
                  text: str | None = None) -> list[Element]:
         """The visible elements inside this one with that role, exact name and exact text."""
         return [e for e in self.walk() if e is not self and e.matches(role, name, text)]
+
+    def find(self, role: str | None = None, name: str | None = None, *,
+             text: str | None = None) -> Element:
+        """The one visible element inside this one with that role, name and/or text, as
+        `AppTest.find` finds it on the screen (what is inside is shown already: no wait)."""
+        return only(self.find_all(role, name, text), describe_query(role, name, text), self)
 
     def click(self) -> None:
         """Press it, as a person clicks it (a button, a tab, a clickable output)."""

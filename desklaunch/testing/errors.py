@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import difflib
 import math
+from collections.abc import Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class KitError(AssertionError):
@@ -42,6 +46,34 @@ def describe_query(role: str | None, name: str | None, text: str | None) -> str:
     if text is not None:
         parts.append(f"reading {text!r}")
     return " ".join(parts)
+
+
+def only(found: Sequence[T], what: str, inside: object) -> T:
+    """The one element `Element.find` found inside `inside`, or why there is not one (both
+    page kinds)."""
+    if not found:
+        raise KitError(f"nothing inside {inside!r} fits {what}")
+    if len(found) > 1:
+        raise ActionError(f"{len(found)} things inside {inside!r} fit {what}; use find_all()")
+    return found[0]
+
+
+FIELD_KINDS = {"text": "a text field", "list": "a list to choose from", "slider": "a slider",
+               "file": "a file field", "box": "a box", "round button": "a round button",
+               "boxes": "a group of boxes", "round buttons": "a group of round buttons",
+               "fields": "a group of fields", "buttons": "a row of buttons"}
+"""What each kind of field is called in an error (both page kinds name kinds this way)."""
+WANTED = {"fill it": "a field to fill", "choose from it": "a list to choose from",
+          "tick it": "a box to tick", "send files with it": "a file field"}
+"""What each verb acts on, by the words it waits with ("a field labelled 'Age' (to fill it)")."""
+
+
+def other_kind(label: str, kind: str, verb: str) -> str:
+    """The error for a verb on a field that is there, exactly so labelled, but of another
+    kind ("'Age' is a text field, not a file field"): a hint of near labels would only
+    repeat the label given."""
+    return (f"{label!r} is {FIELD_KINDS.get(kind, 'a field of another kind')}, "
+            f"not {WANTED.get(verb, 'the field wanted')}")
 
 
 def labels_hint(wanted: str, shown: list[str]) -> str:

@@ -92,8 +92,8 @@ class FieldModel:
             control.append(Element("button", own=_text(spec.get("placeholder")) or "Choose file"))
             control.append(Element("generic", own="or drop files here" if spec.get("multiple")
                                    else "or drop a file here"))
-        else:
-            control = Element("textbox", label)
+        else:  # a field with suggestions (`datalist`) is a combobox, as in a browser
+            control = Element("combobox" if spec.get("datalist") else "textbox", label)
             control.value = _text(spec.get("value"))
         self.wrap.append(control)
         action = spec.get("action")

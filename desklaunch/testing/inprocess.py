@@ -60,6 +60,7 @@ class InProcess:
         self.busy = 0
         """How many times the work an action set off was still going when settling gave up."""
         self._gave_up = False
+        self._gave_up_at = 0
 
     def _new_session(self, sink: Sink) -> Session:
         session = Session(self.program.main, sink, kind=self.program.kind,
@@ -132,8 +133,11 @@ class InProcess:
     def settle(self, limit: float | None = None) -> bool:
         """Send what the page queued and wait until the work it set off is done and shown;
         True when it all finished within `limit` (default: the settle limit). Work that
-        outlasted the settle limit once is not waited for again until the next action."""
+        outlasted the settle limit once is not waited for again until the next action or
+        until it shows more."""
         default = limit is None
+        if self._gave_up and self._rendered != self._gave_up_at:
+            self._gave_up = False  # the work showed more since: it may be ending
         wait = (0.0 if self._gave_up else self.settle_limit) if limit is None else limit
         deadline = time.monotonic() + wait
         while True:
@@ -152,7 +156,7 @@ class InProcess:
                     self._gave_up = False
                 elif default and not self._gave_up:
                     self.busy += 1
-                    self._gave_up = True
+                    self._gave_up, self._gave_up_at = True, self._rendered
                 return idle
 
     def _idle(self, timeout: float) -> bool:

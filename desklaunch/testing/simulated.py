@@ -25,6 +25,7 @@ from desklaunch.testing.errors import (
     enter_in_pin,
     labels_hint,
     not_offered,
+    other_kind,
     slider_number,
 )
 from desklaunch.testing.forms import TEXT_TYPES, FieldModel, FormModel
@@ -32,6 +33,10 @@ from desklaunch.testing.inprocess import InProcess
 from desklaunch.testing.page import Download, Page
 
 CLICKABLE = ("button", "tab", "link")
+GROUP_ROLES = frozenset({"group", "radiogroup"})
+"""Roles of the sets of boxes, round buttons or fields a label names as one."""
+GROUP_KINDS = ("round buttons", "boxes", "fields", "buttons", "")
+"""What a group holds (`_kind`): `choose` and `check` take any group, and say what it lacks."""
 
 
 class SimulatedScreen:
@@ -68,15 +73,21 @@ class SimulatedScreen:
                          lambda: wanted in norm(self.page.text) or None, timeout, self._check,
                          settle=0)
 
-    def _field(self, label: str, roles: Sequence[str], verb: str) -> Element:
+    def _field(self, label: str, kinds: Sequence[str], verb: str) -> Element:
+        def labelled() -> list[Element]:
+            return [e for e in self._scope().walk() if e.owner is not None
+                    and e.role in FIELD_ROLES | GROUP_ROLES and norm(e.name) == norm(label)]
+
         def look() -> list[Element]:
-            return [e for e in self._scope().walk() if e.role in roles and e.owner is not None
-                    and norm(e.name) == norm(label)]
+            return [e for e in labelled() if _kind(e) in kinds]
 
         what = f"a field labelled {label!r} (to {verb})"
         try:
             return _one(self.driver.wait(what, look, None, self._check), what)
         except WaitTimeoutError as missed:
+            other = labelled()
+            if other:  # there, but not for this verb: say so, not "did you mean" that label
+                raise ActionError(other_kind(label, _kind(other[0]), verb)) from None
             # Every field's label, as in the browser: the one meant may be of another kind.
             shown = [e.name for e in self._scope().walk() if e.role in FIELD_ROLES and e.owner]
             raise WaitTimeoutError(f"{missed}{labels_hint(label, shown)}") from None
@@ -103,7 +114,7 @@ class SimulatedScreen:
     # -- acting ----------------------------------------------------------------------------
 
     def fill(self, label: str, value: Any) -> None:
-        control = self._field(label, ("textbox", "slider"), "fill it")
+        control = self._field(label, ("text", "slider"), "fill it")
         owner = control.owner
         if isinstance(owner, FieldModel):
             if owner.readonly:
@@ -168,8 +179,7 @@ class SimulatedScreen:
         self.driver.settle()
 
     def choose(self, label: str, options: Sequence[str]) -> None:
-        control = self._field(label, ("combobox", "listbox", "group", "radiogroup"),
-                              "choose from it")
+        control = self._field(label, ("list", *GROUP_KINDS), "choose from it")
         owner = control.owner
         if isinstance(owner, ArgChoice):
             self._pick(control, "radio", options, single=True)
@@ -190,7 +200,7 @@ class SimulatedScreen:
         self.driver.settle()
 
     def check(self, label: str, options: Sequence[str], on: bool) -> None:
-        control = self._field(label, ("checkbox", "group"), "tick it")
+        control = self._field(label, ("box", *GROUP_KINDS), "tick it")
         owner = control.owner
         if control.role == "checkbox":  # one box, named by its own label
             if options:
@@ -356,6 +366,20 @@ def _slider_stop(field: FieldModel, label: str, value: Any) -> float:
     spec = field.spec
     return slider_number(label, value, spec.get("min", 0), spec.get("max", 100),
                          spec.get("step"))
+
+
+def _kind(control: Element) -> str:
+    """What sort of field `control` is, by the words errors use for it (errors.FIELD_KINDS)."""
+    if control.role in GROUP_ROLES:
+        inside = {e.role for e in control.walk()}
+        return next((kind for kind, role in (("round buttons", "radio"), ("boxes", "checkbox"),
+                                             ("fields", "textbox"), ("buttons", "button"))
+                     if role in inside), "")
+    if control.role in ("combobox", "listbox"):  # a list, or a text field with suggestions
+        owner = control.owner
+        return "text" if isinstance(owner, FieldModel) and owner.kind in TEXT_TYPES else "list"
+    return {"textbox": "text", "slider": "slider", "file": "file", "checkbox": "box",
+            "radio": "round button"}.get(control.role, "")
 
 
 def _one(found: list[Element], what: str) -> Element:

@@ -13,8 +13,16 @@ from pathlib import Path
 import pytest
 
 from desklaunch.errors import UsageError
-from desklaunch.testing import ActionError, AppTest, Module, ScriptError, WaitTimeoutError
+from desklaunch.testing import (
+    ActionError,
+    AppTest,
+    KitError,
+    Module,
+    ScriptError,
+    WaitTimeoutError,
+)
 from desklaunch.ui import (
+    NUMBER,
     checkbox,
     file_upload,
     input,
@@ -28,6 +36,7 @@ from desklaunch.ui import (
     put_input,
     put_select,
     put_slider,
+    put_table,
     put_text,
     radio,
     register_thread,
@@ -411,6 +420,85 @@ def test_a_field_not_found_names_fields_of_every_kind(desklaunch_app, mode) -> N
         app.fill("Sise", "M")  # a list, and misspelt: fill() is for text
     assert str(failure.value).endswith("The fields shown are labelled 'Name', 'Size'. "
                                        "Did you mean 'Size'?")
+
+
+def month_table() -> None:
+    put_table([["Month", "Do"], ["Jul", put_buttons(["edit", "delete"], onclick=print)]])
+
+
+def test_a_row_is_named_by_its_cells_text_a_space_apart(desklaunch_app, mode) -> None:
+    app = desklaunch_app(month_table, browser=mode, timeout=0.5)
+    assert [row.name for row in app.find_all("row")] == ["Month Do", "Jul edit delete"]
+    assert [row.name for row in app.find_all("row", "Jul edit delete")] == ["Jul edit delete"]
+    july = app.find("row", "Jul edit delete")  # a browser names it "Jul": the buttons left out
+    assert [cell.name for cell in july.find_all("cell")] == ["Jul", "edit delete"]
+    assert july.find("cell", "edit delete").find("button", "delete").name == "delete"
+    assert app.find("row", "Month Do").find("columnheader", "Month").text == "Month"
+    with pytest.raises(ActionError, match=r"^2 things inside .* fit role 'button'; use "):
+        july.find("button")
+    with pytest.raises(KitError, match=r"^nothing inside .* fits role 'cell' named 'Aug'$"):
+        july.find("cell", "Aug")
+    with pytest.raises(WaitTimeoutError, match="role 'row' named 'Juleditdelete'"):
+        app.find("row", "Juleditdelete", timeout=0.2)
+
+
+def test_a_field_with_suggestions_is_a_combobox(desklaunch_app, mode) -> None:
+    def main() -> None:
+        put_text("got", input("Pick", datalist=["candidate1", "candidate2"]))
+
+    app = desklaunch_app(main, browser=mode, timeout=0.3)
+    assert app.find("combobox", "Pick").value == ""
+    assert not app.find_all("textbox")
+    with pytest.raises(ActionError, match=r"^'Pick' is a text field, not a list to choose "
+                                          r"from$"):
+        app.choose("Pick", "candidate1")
+    app.fill("Pick", "candidate2")
+    app.submit()
+    assert "got candidate2" in app.text
+
+
+def test_an_element_found_by_name_alone_says_its_aria_role(desklaunch_app, mode) -> None:
+    def main() -> None:
+        input_group("Order", [input("Name", name="name"), select("Size", ["S", "M"],
+                                                                 name="size")])
+
+    app = desklaunch_app(main, browser=mode)
+    assert [app.find(name=n).role for n in ("Name", "Size", "Submit")] == \
+        ["textbox", "combobox", "button"]
+
+
+def test_a_field_error_is_an_alert_named_by_its_message(desklaunch_app, mode) -> None:
+    def main() -> None:
+        put_text("age", input("Age", type=NUMBER,
+                              validate=lambda v: "Too young!!" if v < 10 else None))
+
+    app = desklaunch_app(main, browser=mode)
+    app.fill("Age", "8")
+    app.submit()
+    assert [alert.name for alert in app.find_all("alert")] == ["Too young!!"]
+    assert app.find("alert", "Too young!!").text == "Too young!!"
+    assert app.find_all("alert", "Too young!!")
+
+
+def test_a_verb_on_a_field_of_another_kind_says_what_the_field_is(desklaunch_app, mode,
+                                                                  tmp_path) -> None:
+    def main() -> None:
+        input_group("Order", [input("Age", name="age", type=NUMBER),
+                              select("Size", ["S", "M"], name="size")])
+
+    photo = tmp_path / "photo.txt"
+    photo.write_text("a photo")
+    app = desklaunch_app(main, browser=mode, timeout=0.3)
+    failures = []
+    for action in (lambda: app.upload("Age", photo), lambda: app.choose("Age", "8"),
+                   lambda: app.check("Age"), lambda: app.fill("Size", "M")):
+        with pytest.raises(ActionError) as failure:
+            action()
+        failures.append(str(failure.value))
+    assert failures == ["'Age' is a text field, not a file field",
+                        "'Age' is a text field, not a list to choose from",
+                        "'Age' is a text field, not a box to tick",
+                        "'Size' is a list to choose from, not a field to fill"]
 
 
 @pytest.fixture
