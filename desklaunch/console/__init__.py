@@ -38,11 +38,12 @@ def console_program(target: Target, argv: list[str], *, forced: bool = False,
                     data_dir: Path | None = None) -> ConsoleProgram | None:
     """The console-mode main for `target`, or None when it runs as a desklaunch.ui script.
 
-    Only a whole script (no `:function`, no `async def main`) runs in console mode.
+    A whole script or one of its functions (`script.py:main`) runs in console mode; an
+    `async def` one does not.
     Arguments given after the script skip the argument form. Remembered arguments live in
     a `console` folder of the app's settings folder, apart from the window's settings.
     """
-    if target.function is not None:
+    if target.is_async:
         return None
     if not target_wants_console(target, forced=forced):
         return None

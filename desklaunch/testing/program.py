@@ -127,7 +127,7 @@ def _from_target(target: Target, args: Sequence[str], console: bool | None,
     program = Program(target.runner(), target.kind, target.title, target.path, list(args),
                       search_first=search_first or target.search_first,
                       pywebio="pywebio" in imports)
-    if target.function is None and console is not False and target_wants_console(
+    if not target.is_async and console is not False and target_wants_console(
             target, forced=bool(console)):
         from desklaunch.console.runner import ConsoleProgram
         from desklaunch.core.settings import AppSettings

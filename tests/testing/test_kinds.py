@@ -107,3 +107,24 @@ def test_page_javascript_runs_only_in_the_browser(desklaunch_app, mode) -> None:
     app = desklaunch_app(script, browser=mode)
     app.wait_for("sum:")
     assert ("sum: 3" if mode else "sum: None") in app.text
+
+
+def test_a_terminal_programs_function_runs_in_its_console(desklaunch_app, tmp_path) -> None:
+    """`tool.py:main` of an argparse program: its form, its output, its exit code, as the
+    whole file run in console mode would give (before, a window with only "Finished")."""
+    tool = tmp_path / "tool.py"
+    tool.write_text(
+        "import argparse\n\n"
+        "def main():\n"
+        "    parser = argparse.ArgumentParser(prog='tool')\n"
+        "    parser.add_argument('name')\n"
+        "    print(f'Hello, {parser.parse_args().name}!')\n"
+        "    raise SystemExit(3)\n\n"
+        "if __name__ == '__main__':\n"
+        "    print('the __main__ block does not run')\n", encoding="utf-8")
+    app = desklaunch_app(f"{tool}:main")
+    app.fill("Name", "Ada")
+    app.click("Run")
+    app.wait_for("Exited with code 3")
+    assert "Hello, Ada!" in app.find("log").text
+    assert "__main__ block" not in app.text
