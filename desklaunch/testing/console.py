@@ -59,7 +59,7 @@ class ArgField:
                 add.on_click = lambda: self._add("")
         else:
             self.wrap.append(Element("generic", own=marked(label, spec.get("required"))))
-            role = "combobox" if self.kind == "choice" else "textbox"
+            role = {"choice": "combobox", "count": "spinbutton"}.get(self.kind, "textbox")
             self.control = self.wrap.append(Element(role, label))
             self.control.value = _text(spec.get("value"))
             if self.kind == "choice":

@@ -14,8 +14,8 @@ from typing import Any
 
 from desklaunch.testing.errors import ActionError, describe_query, only
 
-FIELD_ROLES = frozenset({"textbox", "combobox", "listbox", "checkbox", "radio", "slider",
-                         "file"})
+FIELD_ROLES = frozenset({"textbox", "spinbutton", "combobox", "listbox", "checkbox", "radio",
+                         "slider", "file"})
 """Roles of the controls a label names (what `fill`, `choose`, `check` and `upload` act on)."""
 NAMED_BY_TEXT = frozenset({"row", "cell", "columnheader", "alert", "status"})
 """Roles the kit names by their text (runs of white space as one space), unless labelled:

@@ -378,8 +378,8 @@ def _kind(control: Element) -> str:
     if control.role in ("combobox", "listbox"):  # a list, or a text field with suggestions
         owner = control.owner
         return "text" if isinstance(owner, FieldModel) and owner.kind in TEXT_TYPES else "list"
-    return {"textbox": "text", "slider": "slider", "file": "file", "checkbox": "box",
-            "radio": "round button"}.get(control.role, "")
+    return {"textbox": "text", "spinbutton": "text", "slider": "slider", "file": "file",
+            "checkbox": "box", "radio": "round button"}.get(control.role, "")
 
 
 def _one(found: list[Element], what: str) -> Element:

@@ -87,3 +87,20 @@ def test_an_optparse_program_gets_a_form_and_its_words_come_after_the_options(
             "-world" in log)
     assert ("width=30 style=box upper=True tags=['red'] loud=False words=['hello', '-world']"
             in log)
+
+
+def test_a_count_option_is_a_spinbutton_filled_with_a_number(desklaunch_app, mode,
+                                                            tmp_path) -> None:
+    """argparse's `action="count"` (`-vvv`): a number field, a spinbutton to a screen reader,
+    the same role both ways."""
+    tool = tmp_path / "loud.py"
+    tool.write_text("import argparse\n"
+                    "parser = argparse.ArgumentParser()\n"
+                    "parser.add_argument('-v', '--verbose', action='count', default=0)\n"
+                    "print('verbosity', parser.parse_args().verbose)\n", encoding="utf-8")
+    app = desklaunch_app(tool, browser=mode)
+    assert app.find("spinbutton", "Verbose").value == "0"
+    app.fill("Verbose", "3")
+    app.click("Run")
+    app.wait_for("Exited with code 0")
+    assert "verbosity 3" in output(app)
