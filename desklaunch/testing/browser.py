@@ -555,11 +555,18 @@ class BrowserScreen:
     def set_pin(self, name: str, value: Any) -> None:
         from desklaunch.ui.pin import PinBoard
 
-        session = self.session
-        board = session.data.get("pin_board") if session is not None else None
-        widget = board.widget(name) if isinstance(board, PinBoard) else None
-        if widget is None:
-            raise ActionError(f"no pin widget named {name!r} is shown")
+        deadline = time.monotonic() + self.timeout
+        while True:  # as in process: a pin the script has yet to show is waited for
+            session = self.session
+            board = session.data.get("pin_board") if session is not None else None
+            widget = board.widget(name) if isinstance(board, PinBoard) else None
+            if widget is not None:
+                break
+            if time.monotonic() >= deadline:
+                self._check()
+                raise WaitTimeoutError(f"waited {self.timeout:g} s for a pin widget named "
+                                       f"{name!r}; {self.describe()}")
+            self.page.wait_for_timeout(POLL_MS * 5)
         label = str(widget.field.spec.get("label") or name)
         kind = widget.field.kind
         labels = [str(v) for v in (value if isinstance(value, (list, tuple)) else [value])]

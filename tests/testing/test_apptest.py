@@ -370,6 +370,8 @@ def test_the_buttons_of_put_actions_are_pressed_by_click_or_set_pin(desklaunch_a
     assert app.text.splitlines()[-3:] == ["got slow", "got Fast", "got Fast"]
     with pytest.raises(ActionError, match="'mode' offers no choice 'Slow'"):
         app.set_pin("mode", "Slow")
+    with pytest.raises(WaitTimeoutError, match=r"^waited 0\.5 s for a pin widget named 'speed'"):
+        app.set_pin("speed", 3)  # none shown: waited for, as it may be yet to come
 
 
 def test_a_slider_is_set_only_to_a_number_between_its_ends(desklaunch_app, mode) -> None:
