@@ -49,6 +49,8 @@ STAGES = (
 )
 """PyInstaller log markers → what the progress line says, in the order they appear."""
 HOOK_LINE = re.compile(r"hook '(?:hook-)?([\w.]+?)(?:\.py)?'")
+OPTIONAL_SHOWN = 6
+"""How many optional imports that are missing the build names before "and N more"."""
 HEARTBEAT = 10.0
 """Seconds between "still working" lines naming the package being read."""
 
@@ -175,6 +177,8 @@ def plan_from(argv: Sequence[str]) -> Plan:
                 datas=[parse_add_data(spec) for spec in args.add_data],
                 hidden_imports=sorted(set(hidden)), dist=args.dist.resolve(),
                 left_out=sorted(set(args.exclude)),
+                needed_at_start=sorted({name for path in sources
+                                        for name in start_up_imports(path)}),
                 work=args.work.resolve(), gui=gui, system_gtk=args.system_gtk,
                 installer=installer, version=args.app_version,
                 metadata=sorted({*(read for path in sources for read in script_metadata(path)),
@@ -302,6 +306,50 @@ def script_imports(script: Path) -> list[str]:
     return sorted(stated | found)
 
 
+_ABSENCE_CAUGHT = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
+_CONDITIONS = frozenset({"platform", "name", "version_info", "TYPE_CHECKING", "PY2", "PY3",
+                         "PY37", "PYPY", "WINDOWS", "IS_WINDOWS", "MACOS"})
+"""Names in an `if` test that make its imports a platform's or a version's (`sys.platform`,
+`os.name`, `sys.version_info`, six's `PY2`), or never run (`TYPE_CHECKING`)."""
+
+
+def start_up_imports(script: Path) -> set[str]:
+    """The modules `script` imports as it starts, where it cannot do without them: not in a
+    function, not in a `try` whose `except` catches ImportError, not under an `if` on the
+    platform or Python's version."""
+    tree = ast.parse(script.read_bytes(), filename=str(script))
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            return
+        if isinstance(node, ast.Try) and any(_catches_absence(h) for h in node.handlers):
+            for child in [*node.handlers, *node.orelse, *node.finalbody]:
+                visit(child)
+            return
+        if isinstance(node, ast.If) and any(
+                getattr(n, "attr", getattr(n, "id", None)) in _CONDITIONS
+                for n in ast.walk(node.test)):
+            return
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return found
+
+
+def _catches_absence(handler: ast.ExceptHandler) -> bool:
+    caught = handler.type
+    if caught is None:
+        return True
+    names = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+    return any(getattr(n, "attr", getattr(n, "id", None)) in _ABSENCE_CAUGHT for n in names)
+
+
 METADATA_CALLS = frozenset({"version", "metadata", "distribution", "requires", "files",
                             "get_distribution", "require"})
 """`importlib.metadata`'s and `pkg_resources`' calls that read a distribution's records."""
@@ -352,12 +400,7 @@ def main(argv: Sequence[str]) -> int:
     if importlib.util.find_spec("PyInstaller") is None:
         _say(f"PyInstaller is not installed; to build apps: {INSTALL_HINT}")
         return 2
-    missing = missing_imports(plan.hidden_imports, plan.script.parent)
-    if missing:  # a warning: an import in a `try` or for another platform may be meant so
-        them = "it" if len(missing) == 1 else "them"
-        _say(f"warning: the app needs {', '.join(missing)}, which this Python cannot "
-             f"import, so the app will not have {them}: install {them} here, or build with "
-             "the Python that runs the script")
+    _say_missing(plan)
     problem = installed_in_place_problem()
     if problem is not None:
         _say(f"error: {problem}")
@@ -385,6 +428,26 @@ def main(argv: Sequence[str]) -> int:
     if plan.installer is not None:
         return _make_installer(plan, plan.installer)
     return 0
+
+
+def _say_missing(plan: Plan) -> None:
+    """Warn of the modules the script imports that this Python lacks: by name those it
+    imports as it starts, and in one line how many of those it can do without (imported in
+    a function, a `try` that catches ImportError, or for another platform)."""
+    missing = missing_imports(plan.needed_at_start, plan.script.parent)
+    if missing:
+        them = "it" if len(missing) == 1 else "them"
+        _say(f"warning: the app needs {', '.join(missing)}, which this Python cannot "
+             f"import, so the app will not have {them}: install {them} here, or build with "
+             "the Python that runs the script")
+    optional = [name for name in missing_imports(plan.hidden_imports, plan.script.parent)
+                if name not in missing]
+    if optional:
+        shown = ", ".join(optional[:OPTIONAL_SHOWN]) + (
+            f" and {len(optional) - OPTIONAL_SHOWN} more" if len(optional) > OPTIONAL_SHOWN
+            else "")
+        _say(f"note: {len(optional)} optional import(s) this Python cannot import are left "
+             f"out (inside a function, a try or a platform's branch): {shown}")
 
 
 def _make_installer(plan: Plan, kind: str) -> int:

@@ -28,6 +28,9 @@ class Plan:
     icon: Path | None = None
     datas: list[tuple[str, str]] = field(default_factory=list)
     hidden_imports: list[str] = field(default_factory=list)
+    needed_at_start: list[str] = field(default_factory=list)
+    """The modules the script imports as it starts, outside functions, `try`s that catch
+    ImportError and platform branches: the ones whose absence the build warns of."""
     left_out: list[str] = field(default_factory=list)
     """`--exclude`: packages left out although bundled code imports them (in a function)."""
     dist: Path = Path("dist")

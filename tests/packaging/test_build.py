@@ -263,6 +263,31 @@ def test_the_build_finds_what_the_script_imports_and_this_python_lacks(tmp_path:
     assert build.missing_imports(script_imports(script), script.parent) == ["yaml_nowhere"]
 
 
+def test_imports_the_script_can_do_without_are_told_apart_from_those_it_needs(
+        tmp_path: Path, capsys) -> None:
+    """An import in a function, a `try` that catches ImportError or a platform's branch
+    is optional: a missing one is counted in a note, not named in the warning (`build -m
+    pip` named 40 modules, Python 2's among them)."""
+    script = write(tmp_path / "app.py", (
+        "import json, yaml_nowhere\n"
+        "import sys\n"
+        "try:\n    import ujson_nowhere as fast\nexcept ImportError:\n    fast = None\n"
+        "try:\n    import toml_nowhere\nexcept ValueError:\n    pass\n"
+        "if sys.platform == 'win32':\n    import winthing_nowhere\n"
+        "else:\n    import posixthing_nowhere\n"
+        "def plot():\n    import plots_nowhere\n"
+    ))
+    assert build.start_up_imports(script) == {"json", "yaml_nowhere", "sys", "toml_nowhere"}
+    build._say_missing(plan_from([str(script), "--work", str(tmp_path / "work")]))
+    assert capsys.readouterr().err.splitlines() == [
+        "desklaunch: warning: the app needs toml_nowhere, yaml_nowhere, which this Python "
+        "cannot import, so the app will not have them: install them here, or build with the "
+        "Python that runs the script",
+        "desklaunch: note: 4 optional import(s) this Python cannot import are left out "
+        "(inside a function, a try or a platform's branch): plots_nowhere, "
+        "posixthing_nowhere, ujson_nowhere, winthing_nowhere"]
+
+
 def test_the_app_carries_the_package_records_the_script_reads_by_name(tmp_path: Path) -> None:
     script = write(tmp_path / "about.py", "from importlib.metadata import version\n"
                    "import importlib.metadata as md, pkg_resources\n"
