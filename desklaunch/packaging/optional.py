@@ -43,9 +43,14 @@ class OptionalPackage:
 
 
 def write_report(analysis: Any, pyz: Any, work: str | os.PathLike[str]) -> None:
-    """From inside the spec, after `PYZ`: write what `optional_packages` finds."""
-    found = optional_packages(analysis.graph, [*analysis.binaries, *analysis.datas],
-                              _archived_sizes(pyz.name))
+    """From inside the spec, after `PYZ`: write what `optional_packages` finds (advice
+    only: where PyInstaller's graph is not as expected, the build goes on without it)."""
+    try:
+        found = optional_packages(analysis.graph, [*analysis.binaries, *analysis.datas],
+                                  _archived_sizes(pyz.name))
+    except Exception as exc:  # noqa: BLE001 - another PyInstaller's graph: no advice
+        print(f"desklaunch: could not read the import graph for the size advice ({exc!r})")
+        return
     Path(work, REPORT_NAME).write_text(json.dumps(
         [{"name": p.name, "size": p.size, "importer": p.importer} for p in found]),
         encoding="utf-8")
