@@ -118,6 +118,12 @@ _FIELD_KIND = (
 _TYPED = "textarea, input:not([type=checkbox], [type=radio], [type=file], [type=button], " \
          "[type=submit], [type=reset], [type=image])"
 """The fields `fill` types in (a slider too: it is set to the number)."""
+_COUNT_CHANGES = (
+    "addEventListener('DOMContentLoaded', () => { window.__dlKitChanges = 0;"
+    " new MutationObserver(records => { window.__dlKitChanges += records.length; })"
+    ".observe(document.body, {childList: true, characterData: true, subtree: true}); });")
+"""Counts the page's changes of content, so `settle` can tell when work it gave up on
+shows more."""
 _CHOSEN = ("el => el.multiple ? [...el.selectedOptions].map(o => o.label)"
            " : (el.selectedOptions[0]?.label ?? null)")
 _LOG_LINES = "el => [...el.querySelectorAll('.dl-line')].map(l => l.textContent).join('\\n')"
@@ -275,6 +281,10 @@ class BrowserScreen:
         self._clicked = False
         self.page.on("download", lambda download: self._downloads.append(download))
         self._posting = 0  # the page's event posts not yet answered
+        self._posted = 0  # and every one sent
+        self.page.add_init_script(_COUNT_CHANGES)
+        self._gave_up_at: tuple[int, int] | None = None
+        """(posts sent, page changes) when settling last gave up on work still going."""
         self.page.on("request", lambda request: self._count_post(request, 1))
         self.page.on("requestfinished", lambda request: self._count_post(request, -1))
         self.page.on("requestfailed", lambda request: self._count_post(request, -1))
@@ -310,19 +320,26 @@ class BrowserScreen:
     def _count_post(self, request: Any, change: int) -> None:
         if request.method == "POST" and urlsplit(request.url).path == EVENTS_PATH:
             self._posting += change
+            self._posted += max(change, 0)
 
     def settle(self) -> None:
-        """Wait for the work the last action set off, then for the page to draw it.
+        """Wait for the work the last action set off, then for the page to draw it; work
+        that outlasted the settle limit is waited for once, as in process.
 
         The action's event travels on its own: the page posts it once its handlers have
         run, and a busy machine may take longer than a frame to get it to the server."""
-        self.page.evaluate("() => new Promise(done => setTimeout(done, 0))")  # posts started
-        deadline = time.monotonic() + self.settle_limit
+        changes = self.page.evaluate(  # once the posts have started
+            "() => new Promise(done => setTimeout(() => done(window.__dlKitChanges || 0), 0))")
+        if self._gave_up_at not in (None, (self._posted, changes)):
+            self._gave_up_at = None  # an action since, or the work showed more
+        limit = 0.0 if self._gave_up_at is not None else self.settle_limit
+        deadline = time.monotonic() + limit
         while self._posting > 0 and time.monotonic() < deadline:
             self.page.wait_for_timeout(POLL_MS)  # Playwright reports the answers meanwhile
         session = self.session
-        if session is not None and not session.reactions.wait_idle(self.settle_limit) \
-                and not session.closed:
+        gave_up = session is not None and not session.closed \
+            and not session.reactions.wait_idle(limit)
+        if gave_up and self._gave_up_at is None:
             self.busy += 1
         for _ in range(2):  # the answer arrives, then the frame it is drawn in
             self.page.evaluate("() => new Promise(done => requestAnimationFrame("
@@ -334,6 +351,10 @@ class BrowserScreen:
             self.page.wait_for_function(
                 "() => !document.getElementById('dl-output')?.hasAttribute('aria-busy')",
                 timeout=max(self.settle_limit, 1.0) * 1000)
+        # Work that outlasted the limit is not waited for again until the next action or
+        # until it shows more (a polling loop would otherwise cost the limit at every read).
+        self._gave_up_at = (self._posted, int(self.page.evaluate(
+            "() => window.__dlKitChanges || 0"))) if gave_up else None
 
     @contextmanager
     def _waiting(self, what: str, timeout: float | None = None) -> Iterator[None]:
