@@ -177,8 +177,8 @@ def plan_from(argv: Sequence[str]) -> Plan:
                 datas=[parse_add_data(spec) for spec in args.add_data],
                 hidden_imports=sorted(set(hidden)), dist=args.dist.resolve(),
                 left_out=sorted(set(args.exclude)),
-                needed_at_start=sorted({name for path in sources
-                                        for name in start_up_imports(path)}),
+                needed_at_start=sorted(package_start_up_imports(source, script)
+                                       if source is not None else start_up_imports(script)),
                 work=args.work.resolve(), gui=gui, system_gtk=args.system_gtk,
                 installer=installer, version=args.app_version,
                 metadata=sorted({*(read for path in sources for read in script_metadata(path)),
@@ -313,10 +313,11 @@ _CONDITIONS = frozenset({"platform", "name", "version_info", "TYPE_CHECKING", "P
 `os.name`, `sys.version_info`, six's `PY2`), or never run (`TYPE_CHECKING`)."""
 
 
-def start_up_imports(script: Path) -> set[str]:
+def start_up_imports(script: Path, package: str | None = None) -> set[str]:
     """The modules `script` imports as it starts, where it cannot do without them: not in a
     function, not in a `try` whose `except` catches ImportError, not under an `if` on the
-    platform or Python's version."""
+    platform or Python's version. Given the `package` it is in, relative imports count
+    too, made absolute, and `from x import name` gives `x.name` as well (a submodule?)."""
     tree = ast.parse(script.read_bytes(), filename=str(script))
     found: set[str] = set()
 
@@ -333,13 +334,65 @@ def start_up_imports(script: Path) -> set[str]:
             return
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            found.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            module = _absolute(node, package)
+            if module:
+                found.add(module)
+                if package is not None:
+                    found.update(f"{module}.{alias.name}" for alias in node.names)
         for child in ast.iter_child_nodes(node):
             visit(child)
 
     visit(tree)
     return found
+
+
+def _absolute(node: ast.ImportFrom, package: str | None) -> str | None:
+    """The module a `from ... import` names, a relative one made absolute (None: relative
+    and no package given, or above the top package)."""
+    if node.level == 0:
+        return node.module
+    if package is None:
+        return None
+    parts = package.split(".")
+    if node.level - 1 >= len(parts):
+        return None
+    base = ".".join(parts[:len(parts) - (node.level - 1)])
+    return f"{base}.{node.module}" if node.module else base
+
+
+def package_start_up_imports(source: Path, run: Path) -> set[str]:
+    """`build -m`: the top-level packages outside its own that the program imports as it
+    starts: the start-up imports of the module run (`run`), followed through the package's
+    modules it imports so, their packages' `__init__.py` first. A module of the package
+    nobody imports at start (an optional integration) adds nothing."""
+    if source.is_file():
+        return start_up_imports(source)
+    top = source.name
+
+    def dotted(path: Path) -> str:
+        parts = [top, *path.relative_to(source).with_suffix("").parts]
+        return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+    files = {dotted(path): path for path in _python_files(source)}
+    wanted, seen, outside = [dotted(run)], set(), set[str]()
+    while wanted:
+        name = wanted.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        parts = name.split(".")
+        wanted += [".".join(parts[:end]) for end in range(1, len(parts))]
+        path = files.get(name)
+        if path is None:
+            continue
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for imported in start_up_imports(path, package):
+            if imported.split(".")[0] == top:
+                wanted.append(imported)
+            else:
+                outside.add(imported.split(".")[0])
+    return outside
 
 
 def _catches_absence(handler: ast.ExceptHandler) -> bool:

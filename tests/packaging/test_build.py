@@ -330,6 +330,26 @@ def test_build_dash_m_bundles_the_package_whole_and_reads_all_its_imports(
     assert "run_bundled('shop', title=None, gui=" in entry and "module=True)" in entry
 
 
+def test_build_dash_m_needs_at_start_what_the_modules_it_starts_with_import(
+        tmp_path: Path, monkeypatch) -> None:
+    """Followed from `__main__` through the package's own imports, relative ones included
+    (and `from . import module`); a module nobody imports at start, such as an optional
+    integration, adds nothing (`build -m pip` named its vendored pyOpenSSL support's
+    imports before)."""
+    write(tmp_path / "shop" / "__init__.py", "import json_nowhere\n")
+    write(tmp_path / "shop" / "__main__.py", "from . import screens\nfrom .tax import rate\n")
+    write(tmp_path / "shop" / "screens.py", "from .parts import table\nimport csv_nowhere\n")
+    write(tmp_path / "shop" / "parts" / "__init__.py", "import parts_nowhere\n")
+    write(tmp_path / "shop" / "parts" / "table.py", "from .. import tax\nimport table_nowhere\n")
+    write(tmp_path / "shop" / "tax.py", "import decimal\ndef rate():\n    import tax_nowhere\n")
+    write(tmp_path / "shop" / "slack.py", "import slack_nowhere\n")
+    monkeypatch.chdir(tmp_path)
+    plan = plan_from(["-m", "shop", "--work", str(tmp_path / "work")])
+    assert set(plan.needed_at_start) == {"json_nowhere", "csv_nowhere", "parts_nowhere",
+                                         "table_nowhere", "decimal"}
+    assert {"slack_nowhere", "tax_nowhere"} <= set(plan.hidden_imports)  # still bundled
+
+
 def test_build_dash_m_of_a_module_that_cannot_run_is_a_usage_error(tmp_path: Path,
                                                                    monkeypatch) -> None:
     write(tmp_path / "shop" / "__init__.py", "")
