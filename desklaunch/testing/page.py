@@ -70,6 +70,7 @@ class Page:
         self.inputs = self.main.append(Element("generic"))
         self.state_area = self.main.append(Element("generic"))
         self.toast_area = self.document.append(Element("status"))
+        self.toast_area.hidden = True  # empty, it takes no room: a browser finds nothing
         self.dialog: Element | None = None
         self.dialog_id: str | None = None
         self.toast_list: list[Toast] = []
@@ -195,6 +196,7 @@ class Page:
         dismiss = Element("button", "Dismiss", "\u00d7", inline=True)
         dismiss.on_click = lambda: self.dismiss_toast(toast)
         self.toast_area.append(Element("generic", children=[element, dismiss]))
+        self.toast_area.hidden = False
         self.toast_list.append(toast)
 
     def expire_toasts(self) -> None:
@@ -213,6 +215,7 @@ class Page:
         self.toast_list.remove(toast)
         if toast.element.parent is not None:
             toast.element.parent.detach()
+        self.toast_area.hidden = not self.toast_area.children
         return True
 
     def _cmd_env(self, command: dict[str, Any]) -> None:

@@ -575,3 +575,15 @@ def test_a_built_console_app_names_itself_as_its_user_runs_it(
         assert app.find("heading", "Sizer App")
         app.click("Run")
         app.wait_for("$ 'Sizer App'")
+
+
+def test_the_toast_area_is_a_status_only_while_it_holds_a_toast(desklaunch_app, mode
+                                                                ) -> None:
+    """Empty, the page's live region for toasts takes no room: a browser finds no status."""
+    def main() -> None:
+        put_buttons(["Save"], onclick=lambda _: toast("Saved", duration=0))
+
+    app = desklaunch_app(main, browser=mode)
+    assert app.find_all("status") == []
+    app.click("Save")
+    assert [status.name for status in app.find_all("status")] == ["Saved \u00d7"]
