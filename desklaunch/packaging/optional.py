@@ -19,6 +19,7 @@ import json
 import os
 import sysconfig
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,12 +43,13 @@ class OptionalPackage:
     """The bundled module whose import brings it in (the first one found)."""
 
 
-def write_report(analysis: Any, pyz: Any, work: str | os.PathLike[str]) -> None:
+def write_report(analysis: Any, pyz: Any, work: str | os.PathLike[str],
+                 own: Sequence[str] = ()) -> None:
     """From inside the spec, after `PYZ`: write what `optional_packages` finds (advice
     only: where PyInstaller's graph is not as expected, the build goes on without it)."""
     try:
         found = optional_packages(analysis.graph, [*analysis.binaries, *analysis.datas],
-                                  _archived_sizes(pyz.name))
+                                  _archived_sizes(pyz.name), own)
     except Exception as exc:  # noqa: BLE001 - another PyInstaller's graph: no advice
         print(f"desklaunch: could not read the import graph for the size advice ({exc!r})")
         return
@@ -67,18 +69,21 @@ def read_report(work: Path) -> list[OptionalPackage]:
 
 
 def optional_packages(graph: Any, files: list[tuple[str, str, str]],
-                      archived: dict[str, int]) -> list[OptionalPackage]:
+                      archived: dict[str, int], own: Sequence[str] = ()
+                      ) -> list[OptionalPackage]:
     """Third-party top-level packages in `graph` that only imports inside functions reach.
 
     Start-up is every import outside a function (in a `try` or an `if` too: those run),
     followed from the scripts and the build's hidden imports (which hold the script's own
-    imports, in functions or not), and every import of the app's runtime. `files` are the
+    imports, in functions or not), and every import of the app's runtime and of the
+    author's own modules (those in the `own` folders, beside the script). `files` are the
     app's (destination, source, kind) binaries and data; `archived` the bytes of each module
     in its archive.
     """
     roots = [node for node in graph.nodes() if type(node).__name__ == "Script"]
-    eager = _reached(graph, roots, delayed=False)
-    everything = _reached(graph, list(eager), delayed=True)
+    mine = tuple(os.path.join(os.path.realpath(folder), "") for folder in own)
+    eager = _reached(graph, roots, delayed=False, own=mine)
+    everything = _reached(graph, list(eager), delayed=True, own=mine)
     at_start = {_top(node.identifier) for node in eager}
     importers: dict[str, str] = {}
     for node, came_from in everything.items():
@@ -106,15 +111,17 @@ def advice(found: list[OptionalPackage], command: str) -> list[str]:
     return lines
 
 
-def _reached(graph: Any, start: list[Any], *, delayed: bool) -> dict[Any, Any]:
+def _reached(graph: Any, start: list[Any], *, delayed: bool,
+             own: tuple[str, ...] = ()) -> dict[Any, Any]:
     """Modules reached from `start` (each with the module it was reached from), following
-    imports inside functions only with `delayed`, or out of a script or the app's runtime."""
+    imports inside functions only with `delayed`, or out of a script, the app's runtime or
+    the author's own modules."""
     came_from: dict[Any, Any] = {node: None for node in start}
     queue = deque(start)
     while queue:
         node = queue.popleft()
         whole = delayed or type(node).__name__ == "Script" \
-            or _top(node.identifier) in FOLLOWED_WHOLE
+            or _top(node.identifier) in FOLLOWED_WHOLE or _is_own(node, own)
         outgoing, _ = graph.get_edges(node)
         for target in outgoing:
             if target in came_from or not _is_module(target):
@@ -129,6 +136,17 @@ def _reached(graph: Any, start: list[Any], *, delayed: bool) -> dict[Any, Any]:
 def _is_module(node: Any) -> bool:
     return node is not None and type(node).__name__ not in (
         "MissingModule", "ExcludedModule", "InvalidRelativeImport", "InvalidSourceModule")
+
+
+def _is_own(node: Any, own: tuple[str, ...]) -> bool:
+    """A module of the author's, beside the script (a virtual environment kept in the
+    project's folder holds installed packages, not the author's)."""
+    filename = getattr(node, "filename", None)
+    if not own or not filename:
+        return False
+    path = os.path.realpath(filename)
+    return path.startswith(own) and not path.startswith(_SITE) and not {
+        "site-packages", "dist-packages"} & set(Path(path).parts)
 
 
 def _is_name(identifier: str) -> bool:

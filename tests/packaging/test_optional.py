@@ -64,6 +64,22 @@ def test_what_the_script_imports_itself_even_in_a_function_is_never_optional(
     assert optional_packages(graph_of(script, libraries), [], {}) == []
 
 
+def test_the_authors_own_modules_imports_in_functions_are_used(tmp_path: Path,
+                                                               libraries: Path) -> None:
+    """`charts.py` beside the script is the author's code; a project's own virtual
+    environment, kept in the same folder, holds installed packages all the same."""
+    project = tmp_path / "project"
+    site = project / ".venv" / "lib" / "python3.11" / "site-packages"
+    write(site / "progress.py", "def show():\n    import plotting\n")
+    write(site / "plotting.py")
+    write(project / "charts.py", "def draw():\n    import arrays\n")
+    script = write(project / "app.py", "import charts, progress\n")
+    graph = modulegraph.ModuleGraph(path=[str(project), str(site), str(libraries), *sys.path])
+    graph.add_script(str(script))
+    found = optional_packages(graph, [], {}, own=[str(project)])
+    assert [(p.name, p.importer) for p in found] == [("plotting", "progress")]
+
+
 def test_the_apps_runtime_imports_in_functions_are_how_it_starts(tmp_path: Path) -> None:
     """pywebview imports its window backend in a function; that is never optional."""
     lib = tmp_path / "site"
