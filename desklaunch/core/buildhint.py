@@ -23,17 +23,36 @@ def left_out_by_build(names: list[str]) -> None:
 def missing_module_hint(exc: BaseException) -> str:
     """A line to print after `exc`'s traceback, or "" (not frozen, or not a missing module
     or package record)."""
-    if not getattr(sys, "frozen", False) or not isinstance(exc, ModuleNotFoundError):
+    if not getattr(sys, "frozen", False):
         return ""
-    if not exc.name:
+    missing = _missing_module(exc)
+    if missing is None or not missing.name:
         return ""
+    return _note(missing, missing.name)
+
+
+def _note(exc: ModuleNotFoundError, name: str) -> str:
     if type(exc).__name__ == "PackageNotFoundError":  # importlib.metadata's, a subclass
-        return (f"note: this app was built without the installed records of {exc.name!r}, "
+        return (f"note: this app was built without the installed records of {name!r}, "
                 "which the script reads (its version, its entry points); build it again "
-                f"with --copy-metadata {exc.name}\n")
-    if exc.name.split(".")[0] in _left_out:
-        top = exc.name.split(".")[0]
+                f"with --copy-metadata {name}\n")
+    if name.split(".")[0] in _left_out:
+        top = name.split(".")[0]
         return (f"note: this app was built with --exclude {top} and has just imported "
                 f"it; build it again without --exclude {top}\n")
-    return (f"note: this app was built without the module {exc.name!r}, which the script "
-            f"imports at run time; build it again with --hidden-import {exc.name}\n")
+    return (f"note: this app was built without the module {name!r}, which the script "
+            f"imports at run time; build it again with --hidden-import {name}\n")
+
+
+def _missing_module(exc: BaseException) -> ModuleNotFoundError | None:
+    """`exc`, or the `ModuleNotFoundError` it was raised from or while handling: a library
+    often says it its own way (pandas: "matplotlib is required for plotting", raised
+    `from None`, which hides the original from the traceback, not from the exception)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ModuleNotFoundError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None

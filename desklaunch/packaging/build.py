@@ -476,7 +476,8 @@ def main(argv: Sequence[str]) -> int:
     if sys.platform.startswith("linux"):
         _say(f"desktop entry: {plan.dist / (plan.name + '.desktop')}")
     for line in advice(read_report(plan.work / plan.name / plan.name),
-                       shlex.join(["desklaunch", "build", *argv])):
+                       shlex.join(["desklaunch", "build", *argv]), plan.left_out,
+                       onefile=plan.onefile):
         _say(line)
     if plan.installer is not None:
         return _make_installer(plan, plan.installer)

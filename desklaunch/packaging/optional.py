@@ -1,28 +1,32 @@
-"""Packages an app carries only because some library imports them inside a function.
+"""Packages an app carries only because some library imports them where it may never run.
 
 PyInstaller bundles every module any bundled code could import, including imports inside
-functions that run only when called: `tqdm` names matplotlib in `tqdm.gui` and numpy in
-`tqdm.contrib`, so a progress-bar script built where those are installed carries 70 MB it
-never loads. Leaving them out by default would break the app that does call such a
-function (pandas' `df.plot()` imports matplotlib in one), so the build only says which
-packages these are and how large, and `--exclude` leaves out the ones the author knows the
-app never uses.
+functions that run only when called: `tqdm` names matplotlib in `tqdm.gui`, so a
+progress-bar script built where matplotlib is installed carries 73 MB it never loads
+(matplotlib, and numpy and Pillow with it). Leaving such packages out by default would
+break the app that does call the function (pandas' `df.plot()` imports matplotlib in one),
+so the build only says which packages these are, how large, and through what, and
+`--exclude` leaves out the ones the author knows the app never uses. The same graph says
+when a package left out is one that a kept module imports as it loads: the app would fail
+there.
 
-The spec calls `write_report` after PyInstaller's analysis (the import graph knows which
-imports sit in a function); the build command reads the report with `read_report`.
+The spec calls `write_report` after PyInstaller's analysis (its import graph knows which
+imports sit in a function or an `if`); the build command reads it with `read_report`.
 """
 
 from __future__ import annotations
 
-import importlib.metadata
+import ast
 import json
 import os
 import sysconfig
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from desklaunch.packaging.packagesizes import archived_sizes, package_sizes
 
 REPORT_NAME = "optional-packages.json"
 """The report's file name in the build's work folder."""
@@ -38,99 +42,241 @@ class OptionalPackage:
 
     name: str
     size: int
-    """Bytes of its modules, extensions, data and vendored libraries, before stripping."""
+    """Bytes of its modules, extensions, data and vendored libraries (uncompressed)."""
     importer: str
-    """The bundled module whose import brings it in (the first one found)."""
+    """The module whose import (in a function, say) brings it in, or for a package that
+    only comes with another optional one, that package (`comes_with`)."""
+    comes_with: bool = False
+    """Only another optional package imports it: leaving that one out leaves this out too."""
+    direct: bool = False
+    """The script itself imports `importer`: the app may well call what needs it."""
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A package the build left out (`--exclude` or desklaunch's own list) that a bundled
+    module imports."""
+
+    name: str
+    importer: str
+    at_load: bool
+    """The import runs when `importer` loads (not in a function): loading it fails."""
+
+
+@dataclass
+class Report:
+    """What one build's graph says: its optional packages, and the left-out ones imported."""
+
+    optional: list[OptionalPackage] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
 
 
 def write_report(analysis: Any, pyz: Any, work: str | os.PathLike[str],
                  own: Sequence[str] = ()) -> None:
-    """From inside the spec, after `PYZ`: write what `optional_packages` finds (advice
-    only: where PyInstaller's graph is not as expected, the build goes on without it)."""
+    """From inside the spec, after `PYZ`: write what `examine` finds (advice only: where
+    PyInstaller's graph is not as expected, the build goes on without it)."""
     try:
-        found = optional_packages(analysis.graph, [*analysis.binaries, *analysis.datas],
-                                  _archived_sizes(pyz.name), own)
+        report = examine(analysis.graph, [*analysis.binaries, *analysis.datas],
+                         archived_sizes(pyz.name), own)
     except Exception as exc:  # noqa: BLE001 - another PyInstaller's graph: no advice
         print(f"desklaunch: could not read the import graph for the size advice ({exc!r})")
         return
-    Path(work, REPORT_NAME).write_text(json.dumps(
-        [{"name": p.name, "size": p.size, "importer": p.importer} for p in found]),
-        encoding="utf-8")
+    Path(work, REPORT_NAME).write_text(json.dumps(asdict(report)), encoding="utf-8")
 
 
-def read_report(work: Path) -> list[OptionalPackage]:
-    """The report a build's spec wrote, largest first; empty if it wrote none."""
+def read_report(work: Path) -> Report:
+    """The report a build's spec wrote, its optional packages largest first; empty if it
+    wrote none."""
     try:
-        entries = json.loads((work / REPORT_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    found = [OptionalPackage(e["name"], int(e["size"]), e["importer"]) for e in entries]
-    return sorted(found, key=lambda p: -p.size)
+        data = json.loads((work / REPORT_NAME).read_text(encoding="utf-8"))
+        optional = [OptionalPackage(**entry) for entry in data["optional"]]
+        left_out = [LeftOut(**entry) for entry in data["left_out"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return Report()
+    return Report(sorted(optional, key=lambda p: -p.size), left_out)
 
 
-def optional_packages(graph: Any, files: list[tuple[str, str, str]],
-                      archived: dict[str, int], own: Sequence[str] = ()
-                      ) -> list[OptionalPackage]:
-    """Third-party top-level packages in `graph` that only imports inside functions reach.
+def examine(graph: Any, files: list[tuple[str, str, str]], archived: dict[str, int],
+            own: Sequence[str] = ()) -> Report:
+    """The third-party top-level packages in `graph` that nothing reaches at start-up, and
+    the left-out packages bundled modules import.
 
-    Start-up is every import outside a function (in a `try` or an `if` too: those run),
-    followed from the scripts and the build's hidden imports (which hold the script's own
-    imports, in functions or not), and every import of the app's runtime and of the
-    author's own modules (those in the `own` folders, beside the script). `files` are the
-    app's (destination, source, kind) binaries and data; `archived` the bytes of each module
-    in its archive.
+    Start-up is every import that runs as its module loads, followed from the scripts and
+    the build's hidden imports (which hold the script's own imports, in functions or not):
+    not one in a function, nor one under `if TYPE_CHECKING:` or `if __name__ ==
+    "__main__":`; one in another `if` or a `try` counts. The app's runtime and the author's
+    own modules (in the `own` folders, beside the script) count with every import they
+    make. `files` are the app's (destination, source, kind) binaries and data; `archived`
+    the bytes of each module in its archive.
     """
     roots = [node for node in graph.nodes() if type(node).__name__ == "Script"]
-    mine = tuple(os.path.join(os.path.realpath(folder), "") for folder in own)
-    eager = _reached(graph, roots, delayed=False, own=mine)
-    everything = _reached(graph, list(eager), delayed=True, own=mine)
+    walk = _Walk(graph, tuple(os.path.join(os.path.realpath(f), "") for f in own))
+    eager = walk.reach(roots, delayed=False)
+    everything = walk.reach(list(eager), delayed=True)
     at_start = {_top(node.identifier) for node in eager}
-    importers: dict[str, str] = {}
+    direct = {target.identifier for root in roots for target in graph.get_edges(root)[0]
+              if target is not None}
+    found: dict[str, OptionalPackage] = {}
     for node, came_from in everything.items():
         top = _top(node.identifier)
-        if top in at_start or top in importers or not _third_party(node):
+        if top in at_start or top in found or not _third_party(node) \
+                or came_from is None or not _is_name(came_from.identifier):
             continue
-        if came_from is not None and _is_name(came_from.identifier):
-            importers[top] = came_from.identifier
-    sizes = _sizes(files, archived, set(importers))
-    return [OptionalPackage(name, sizes.get(name, 0), importer)
-            for name, importer in importers.items()]
+        through = _top(came_from.identifier)
+        comes_with = through not in at_start and through != top
+        found[top] = OptionalPackage(
+            top, 0, through if comes_with else came_from.identifier, comes_with,
+            direct=not comes_with and came_from.identifier in direct)
+    sizes = package_sizes(files, archived, set(found))
+    optional = [OptionalPackage(p.name, sizes.get(p.name, 0), p.importer, p.comes_with,
+                                p.direct) for p in found.values()]
+    return Report(optional, walk.left_out(everything))
 
 
-def advice(found: list[OptionalPackage], command: str) -> list[str]:
-    """The build's closing lines about `found` (none when it all weighs little)."""
-    worth = [p for p in found if p.size >= WORTH_SAYING]
-    if not worth:
+class _Walk:
+    """Walks of one graph: which imports run at start-up, and where modules left out are
+    imported."""
+
+    def __init__(self, graph: Any, own: tuple[str, ...]) -> None:
+        self.graph = graph
+        self.own = own
+        self._never: dict[Any, frozenset[str]] = {}
+
+    def reach(self, start: list[Any], *, delayed: bool) -> dict[Any, Any]:
+        """Modules reached from `start` (each with the module it was reached from),
+        following the imports that may never run only with `delayed`."""
+        came_from: dict[Any, Any] = {node: None for node in start}
+        queue = deque(start)
+        while queue:
+            node = queue.popleft()
+            for target in self.graph.get_edges(node)[0]:
+                if target in came_from or not _is_module(target):
+                    continue
+                if not delayed and not self.at_load(node, target):
+                    continue
+                came_from[target] = node
+                queue.append(target)
+        return came_from
+
+    def at_load(self, node: Any, target: Any) -> bool:
+        """Whether `node` imports `target` as it loads (or is code whose every import
+        counts: a script, the app's runtime, the author's own)."""
+        if type(node).__name__ == "Script" or _top(node.identifier) in FOLLOWED_WHOLE \
+                or _is_own(node, self.own):
+            return True
+        how = self.graph.edgeData(node, target)
+        if getattr(how, "function", False):
+            return False
+        if not getattr(how, "conditional", False):
+            return True
+        name = str(target.identifier)
+        return not any(never == name or never.startswith(name + ".")
+                       for never in self._never_at_load(node))
+
+    def left_out(self, reached: dict[Any, Any]) -> list[LeftOut]:
+        """The left-out packages that reached modules import, one importer each (one that
+        imports it as it loads first)."""
+        found: dict[str, LeftOut] = {}
+        for node in reached:
+            for target in self.graph.get_edges(node)[0]:
+                if type(target).__name__ != "ExcludedModule" or not _is_name(node.identifier):
+                    continue
+                name, at_load = _top(target.identifier), self.at_load(node, target)
+                if name not in found or (at_load and not found[name].at_load):
+                    found[name] = LeftOut(name, str(node.identifier), at_load)
+        return list(found.values())
+
+    def _never_at_load(self, node: Any) -> frozenset[str]:
+        if node not in self._never:
+            self._never[node] = _guarded_names(node)
+        return self._never[node]
+
+
+def _guarded_names(node: Any) -> frozenset[str]:
+    """The modules `node`'s source imports only under `if TYPE_CHECKING:` or `if __name__
+    == "__main__":`, which never run as it loads (relative names made absolute)."""
+    filename = getattr(node, "filename", None)
+    if not filename or not str(filename).endswith(".py"):
+        return frozenset()
+    try:
+        tree = ast.parse(Path(filename).read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return frozenset()
+    is_package = Path(filename).name == "__init__.py"
+    package = str(node.identifier) if is_package else str(node.identifier).rpartition(".")[0]
+    guarded: set[str] = set()
+    loaded: set[str] = set()
+
+    def visit(item: ast.AST, never: bool) -> None:
+        if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            return
+        if isinstance(item, ast.If) and _never_runs(item.test):
+            for statement in item.body:
+                visit(statement, True)
+            for statement in item.orelse:
+                visit(statement, never)
+            return
+        (guarded if never else loaded).update(_imported(item, package))
+        for child in ast.iter_child_nodes(item):
+            visit(child, never)
+
+    visit(tree, False)
+    return frozenset(guarded - loaded)
+
+
+def _never_runs(test: ast.expr) -> bool:
+    """`TYPE_CHECKING` (or `typing.TYPE_CHECKING`), or `__name__ == "__main__"`."""
+    if getattr(test, "id", getattr(test, "attr", None)) == "TYPE_CHECKING":
+        return True
+    return (isinstance(test, ast.Compare) and getattr(test.left, "id", None) == "__name__"
+            and any(getattr(c, "value", None) == "__main__" for c in test.comparators))
+
+
+def _imported(item: ast.AST, package: str) -> list[str]:
+    if isinstance(item, ast.Import):
+        return [alias.name for alias in item.names]
+    if not isinstance(item, ast.ImportFrom):
         return []
+    if item.level:
+        parts = package.split(".") if package else []
+        if item.level - 1 > len(parts) - 1:
+            return []
+        base = ".".join(parts[:len(parts) - (item.level - 1)])
+        module = f"{base}.{item.module}" if item.module else base
+    else:
+        module = item.module or ""
+    return [module, *(f"{module}.{alias.name}" for alias in item.names)]
+
+
+def advice(report: Report, command: str, left_out: Sequence[str] = (), *,
+           onefile: bool = False) -> list[str]:
+    """The build's closing lines: what `--exclude` left out that a kept module loads (the
+    app fails there), what it left out that nothing imports (a typo?), and the large
+    optional packages with the command that leaves them out."""
+    lines = []
+    for gone in report.left_out:
+        if gone.name in left_out and gone.at_load:
+            lines.append(f"warning: --exclude {gone.name}: {gone.importer}, which the app "
+                         f"keeps, imports it as it loads, so the app fails when it loads "
+                         f"{gone.importer}")
+    named = {gone.name for gone in report.left_out}
+    lines += [f"note: --exclude {name} changed nothing: nothing in the app imports it"
+              for name in left_out if name.split(".")[0] not in named]
+    worth = [p for p in report.optional if p.size >= WORTH_SAYING]
+    if not worth:
+        return lines
     total = sum(p.size for p in worth)
-    lines = [f"{total / 1e6:.0f} MB of the app is packages imported only inside functions, "
-             "which load them only if the app calls them:"]
-    lines += [f"  {p.name} {p.size / 1e6:.1f} MB (imported by {p.importer})" for p in worth]
-    flags = " ".join(f"--exclude {p.name}" for p in worth)
+    unpacked = " (unpacked; the one file holds them compressed)" if onefile else ""
+    lines.append(f"{total / 1e6:.0f} MB of the app{unpacked} is packages imported only "
+                 "where the app may never go (in a function, say):")
+    for package in worth:
+        how = (f"comes with {package.importer}" if package.comes_with
+               else f"imported by {package.importer}"
+               + (", which the script imports itself" if package.direct else ""))
+        lines.append(f"  {package.name} {package.size / 1e6:.1f} MB ({how})")
+    flags = " ".join(f"--exclude {p.name}" for p in worth if not p.comes_with)
     lines.append(f"if the app never uses them, build it without them: {command} {flags}")
     return lines
-
-
-def _reached(graph: Any, start: list[Any], *, delayed: bool,
-             own: tuple[str, ...] = ()) -> dict[Any, Any]:
-    """Modules reached from `start` (each with the module it was reached from), following
-    imports inside functions only with `delayed`, or out of a script, the app's runtime or
-    the author's own modules."""
-    came_from: dict[Any, Any] = {node: None for node in start}
-    queue = deque(start)
-    while queue:
-        node = queue.popleft()
-        whole = delayed or type(node).__name__ == "Script" \
-            or _top(node.identifier) in FOLLOWED_WHOLE or _is_own(node, own)
-        outgoing, _ = graph.get_edges(node)
-        for target in outgoing:
-            if target in came_from or not _is_module(target):
-                continue
-            if not whole and getattr(graph.edgeData(node, target), "function", False):
-                continue
-            came_from[target] = node
-            queue.append(target)
-    return came_from
 
 
 def _is_module(node: Any) -> bool:
@@ -171,49 +317,3 @@ def _third_party(node: Any) -> bool:
         return False
     path = os.path.realpath(filename)
     return path.startswith(_SITE) or not path.startswith(_STANDARD)
-
-
-def _sizes(files: list[tuple[str, str, str]], archived: dict[str, int],
-           names: set[str]) -> dict[str, int]:
-    """Bytes each of `names` adds: its archived modules, and the files bundled under its
-    folder, its distribution's vendored-library folder (`numpy.libs`, `pillow.libs`) and its
-    records."""
-    owners = _folder_owners(names)
-    sizes = dict.fromkeys(names, 0)
-    for module, size in archived.items():
-        if _top(module) in names:
-            sizes[_top(module)] += size
-    for dest, source, _kind in files:
-        first = dest.replace("\\", "/").split("/", 1)[0]
-        owner = first if first in names else owners.get(first.lower())
-        if owner is not None and source and os.path.isfile(source):
-            sizes[owner] += os.path.getsize(source)
-    return sizes
-
-
-def _archived_sizes(archive: str) -> dict[str, int]:
-    """Compressed bytes of each module in the app's module archive (PyInstaller's PYZ)."""
-    try:
-        from PyInstaller.loader.pyimod01_archive import ZlibArchiveReader
-
-        return {name: entry[2] for name, entry in ZlibArchiveReader(archive).toc.items()}
-    except Exception:  # noqa: BLE001 - another PyInstaller's layout: sizes leave modules out
-        return {}
-
-
-def _folder_owners(names: set[str]) -> dict[str, str]:
-    """Folder names (lower case) at the app's root that belong to one of `names`' packages."""
-    by_package = importlib.metadata.packages_distributions()
-    owners: dict[str, str] = {}
-    for name in names:
-        for distribution in by_package.get(name, []):
-            base = distribution.lower().replace("-", "_")
-            owners[f"{base}.libs"] = name
-            owners[f"{distribution.lower()}.libs"] = name
-            try:
-                version = importlib.metadata.version(distribution)
-            except importlib.metadata.PackageNotFoundError:
-                continue
-            for spelling in {base, distribution.lower()}:
-                owners[f"{spelling}-{version}.dist-info"] = name
-    return owners

@@ -80,3 +80,24 @@ def test_a_package_the_build_was_told_to_leave_out_names_the_option(frozen):
             assert "--hidden-import" not in app.text
     finally:
         left_out_by_build([])
+
+
+def _plots_the_pandas_way() -> None:
+    import importlib
+
+    try:
+        importlib.import_module("plots_left_out")
+    except ImportError:
+        raise ImportError("plots_left_out is required for plotting") from None
+
+
+def test_a_library_saying_a_missing_module_its_own_way_still_gets_the_note(frozen):
+    """pandas' `df.plot()` without matplotlib raises its own ImportError `from None`; the
+    ModuleNotFoundError is still its context."""
+    left_out_by_build(["plots_left_out"])
+    try:
+        with AppTest.from_function(_plots_the_pandas_way, expect_error=True) as app:
+            app.wait_for("is required for plotting")
+            assert "build it again without --exclude plots_left_out" in app.text
+    finally:
+        left_out_by_build([])

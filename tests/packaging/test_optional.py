@@ -1,4 +1,4 @@
-"""What a build says about packages only imports inside functions bring in.
+"""What a build says about packages that only imports the app may never run bring in.
 
 The import graphs are PyInstaller's own (its modulegraph, as its analysis builds them) of
 small libraries written here; whole builds are in tests/packaging/test_frozen.py.
@@ -14,9 +14,11 @@ import pytest
 
 from desklaunch.packaging.optional import (
     REPORT_NAME,
+    LeftOut,
     OptionalPackage,
+    Report,
     advice,
-    optional_packages,
+    examine,
     read_report,
 )
 
@@ -29,10 +31,14 @@ def write(path: Path, text: str = "") -> Path:
     return path
 
 
-def graph_of(script: Path, libraries: Path):
-    graph = modulegraph.ModuleGraph(path=[str(libraries), *sys.path])
+def graph_of(script: Path, *paths: Path, excludes: tuple[str, ...] = ()):
+    graph = modulegraph.ModuleGraph(path=[*map(str, paths), *sys.path], excludes=excludes)
     graph.add_script(str(script))
     return graph
+
+
+def named(report: Report) -> set[tuple[str, str, bool]]:
+    return {(p.name, p.importer, p.comes_with) for p in report.optional}
 
 
 @pytest.fixture
@@ -52,16 +58,42 @@ def libraries(tmp_path: Path) -> Path:
 
 def test_a_package_a_library_imports_in_a_function_is_named_with_its_importer(
         tmp_path: Path, libraries: Path) -> None:
+    """`arrays` only comes with `plotting`: leaving `plotting` out leaves it out too."""
     script = write(tmp_path / "app.py", "import progress\n")
-    found = optional_packages(graph_of(script, libraries), [], {})
-    assert {(p.name, p.importer) for p in found} == {("plotting", "progress"),
-                                                     ("arrays", "plotting")}
+    report = examine(graph_of(script, libraries), [], {})
+    assert named(report) == {("plotting", "progress", False), ("arrays", "plotting", True)}
+    assert report.left_out == []
+
+
+def test_imports_for_type_checkers_and_a_main_block_never_run_as_a_module_loads(
+        tmp_path: Path, libraries: Path) -> None:
+    """Pillow's `PIL._typing` names numpy under `if TYPE_CHECKING:`; rich's `segment`
+    imports its syntax module (and so pygments) under `if __name__ == "__main__":`."""
+    write(libraries / "progress" / "colours.py",
+          "from typing import TYPE_CHECKING\nimport sys\nif TYPE_CHECKING:\n"
+          "    from plotting import Axes\nif __name__ == '__main__':\n    import arrays\n"
+          "if sys.version_info >= (3, 8):\n    import config\n")
+    script = write(tmp_path / "app.py", "import progress\n")
+    report = examine(graph_of(script, libraries), [], {})
+    assert {p.name for p in report.optional} == {"plotting", "arrays"}  # config is loaded
+    assert ("plotting", "progress", False) in named(report)
 
 
 def test_what_the_script_imports_itself_even_in_a_function_is_never_optional(
         tmp_path: Path, libraries: Path) -> None:
     script = write(tmp_path / "app.py", "import progress\n\ndef chart():\n    import plotting\n")
-    assert optional_packages(graph_of(script, libraries), [], {}) == []
+    assert examine(graph_of(script, libraries), [], {}).optional == []
+
+
+def test_an_importer_the_script_imports_itself_is_said(tmp_path: Path,
+                                                       libraries: Path) -> None:
+    """tqdm.gui imports matplotlib in a function; a script that imports tqdm.gui itself
+    most likely calls it."""
+    write(libraries / "progress" / "gui.py", "def bar():\n    import plotting\n")
+    script = write(tmp_path / "app.py", "from progress.gui import bar\n")
+    report = examine(graph_of(script, libraries), [], {})
+    assert [(p.name, p.importer, p.direct) for p in report.optional if not p.comes_with] == [
+        ("plotting", "progress.gui", True)]
 
 
 def test_the_authors_own_modules_imports_in_functions_are_used(tmp_path: Path,
@@ -74,10 +106,8 @@ def test_the_authors_own_modules_imports_in_functions_are_used(tmp_path: Path,
     write(site / "plotting.py")
     write(project / "charts.py", "def draw():\n    import arrays\n")
     script = write(project / "app.py", "import charts, progress\n")
-    graph = modulegraph.ModuleGraph(path=[str(project), str(site), str(libraries), *sys.path])
-    graph.add_script(str(script))
-    found = optional_packages(graph, [], {}, own=[str(project)])
-    assert [(p.name, p.importer) for p in found] == [("plotting", "progress")]
+    report = examine(graph_of(script, project, site, libraries), [], {}, own=[str(project)])
+    assert named(report) == {("plotting", "progress", False)}
 
 
 def test_the_apps_runtime_imports_in_functions_are_how_it_starts(tmp_path: Path) -> None:
@@ -86,7 +116,15 @@ def test_the_apps_runtime_imports_in_functions_are_how_it_starts(tmp_path: Path)
     write(lib / "webview" / "__init__.py", "def start():\n    import toolkit\n")
     write(lib / "toolkit.py")
     script = write(tmp_path / "app.py", "import webview\n")
-    assert optional_packages(graph_of(script, lib), [], {}) == []
+    assert examine(graph_of(script, lib), [], {}).optional == []
+
+
+def test_a_package_left_out_is_said_with_the_module_that_imports_it(
+        tmp_path: Path, libraries: Path) -> None:
+    """Built with `--exclude arrays` but not `plotting`: loading plotting would fail."""
+    script = write(tmp_path / "app.py", "import progress\n")
+    report = examine(graph_of(script, libraries, excludes=("arrays",)), [], {})
+    assert report.left_out == [LeftOut("arrays", "plotting", at_load=True)]
 
 
 def test_sizes_count_archived_modules_and_the_files_under_the_packages_folders(
@@ -102,30 +140,48 @@ def test_sizes_count_archived_modules_and_the_files_under_the_packages_folders(
              (f"pillow-{version}.dist-info/METADATA", str(blob), "DATA"),
              ("progress/data.txt", str(blob), "DATA")]
     archived = {"PIL": 300, "PIL.Image": 200, "progress": 50}
-    found = optional_packages(graph_of(script, libraries), files, archived)
-    assert found == [OptionalPackage("PIL", 3500, "progress")]
+    report = examine(graph_of(script, libraries), files, archived)
+    assert report.optional == [OptionalPackage("PIL", 3500, "progress", direct=True)]
+
+
+TQDM = Report(optional=[OptionalPackage("numpy", 43_400_000, "matplotlib", comes_with=True),
+                        OptionalPackage("matplotlib", 17_000_000, "tqdm.gui"),
+                        OptionalPackage("cycler", 16_000, "matplotlib", comes_with=True)])
 
 
 def test_the_build_names_the_large_ones_and_the_command_that_leaves_them_out() -> None:
-    found = [OptionalPackage("numpy", 43_400_000, "matplotlib.pyplot"),
-             OptionalPackage("matplotlib", 17_000_000, "tqdm.gui"),
-             OptionalPackage("cycler", 16_000, "matplotlib.pyplot")]
-    lines = advice(found, "desklaunch build tq.py --console")
-    assert lines == [
-        "60 MB of the app is packages imported only inside functions, which load them only "
-        "if the app calls them:",
-        "  numpy 43.4 MB (imported by matplotlib.pyplot)",
+    assert advice(TQDM, "desklaunch build tq.py --console") == [
+        "60 MB of the app is packages imported only where the app may never go (in a "
+        "function, say):",
+        "  numpy 43.4 MB (comes with matplotlib)",
         "  matplotlib 17.0 MB (imported by tqdm.gui)",
         "if the app never uses them, build it without them: desklaunch build tq.py --console "
-        "--exclude numpy --exclude matplotlib",
+        "--exclude matplotlib",
     ]
-    assert advice(found[2:], "desklaunch build tq.py") == []
+    small = Report(optional=TQDM.optional[2:])
+    assert advice(small, "desklaunch build tq.py") == []
+
+
+def test_a_one_file_app_says_its_sizes_are_unpacked() -> None:
+    assert "60 MB of the app (unpacked; the one file holds them compressed) is" in advice(
+        TQDM, "desklaunch build tq.py --onefile", onefile=True)[0]
+
+
+def test_an_exclude_that_breaks_a_kept_module_or_changes_nothing_is_said() -> None:
+    report = Report(left_out=[LeftOut("numpy", "matplotlib.cbook", at_load=True),
+                              LeftOut("PIL", "matplotlib.image", at_load=True),
+                              LeftOut("tkinter", "PIL.ImageTk", at_load=True)])
+    assert advice(report, "desklaunch build tq.py", ["numpy", "matplotlb"]) == [
+        "warning: --exclude numpy: matplotlib.cbook, which the app keeps, imports it as it "
+        "loads, so the app fails when it loads matplotlib.cbook",
+        "note: --exclude matplotlb changed nothing: nothing in the app imports it"]
 
 
 def test_the_report_is_read_largest_first_and_a_missing_one_is_empty(tmp_path: Path) -> None:
-    assert read_report(tmp_path) == []
-    write(tmp_path / REPORT_NAME, '[{"name": "a", "size": 1, "importer": "x"}, '
-                                  '{"name": "b", "size": 9, "importer": "y"}]')
-    assert [p.name for p in read_report(tmp_path)] == ["b", "a"]
+    assert read_report(tmp_path) == Report()
+    write(tmp_path / REPORT_NAME, '{"optional": [{"name": "a", "size": 1, "importer": "x"}, '
+                                  '{"name": "b", "size": 9, "importer": "y"}], '
+                                  '"left_out": []}')
+    assert [p.name for p in read_report(tmp_path).optional] == ["b", "a"]
     write(tmp_path / REPORT_NAME, "not json")
-    assert read_report(tmp_path) == []
+    assert read_report(tmp_path) == Report()
