@@ -93,12 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--close-on-exit", action="store_true",
                         help="quit as soon as the script ends (default: keep the window open)")
     parser.add_argument("--title", help="window title (default: from the script's name)")
-    parser.add_argument("--width", type=int,
+    parser.add_argument("--width", type=_length,
                         help="window width (default: as last time, else 900)")
-    parser.add_argument("--height", type=int,
+    parser.add_argument("--height", type=_length,
                         help="window height (default: as last time, else 700)")
-    parser.add_argument("--gui", metavar="NAME",
-                        help="pywebview backend to use: qt, gtk, ... (default: automatic)")
+    parser.add_argument("--gui", metavar="NAME", type=_gui_name,
+                        help=f"pywebview backend to use: {' or '.join(_guis())} "
+                             "(default: automatic)")
     parser.add_argument("--debug", action="store_true",
                         help="log what desklaunch does, and allow the window's dev tools")
     parser.add_argument("--console", action="store_true",
@@ -128,13 +129,58 @@ def _defaults_from_environment(parser: argparse.ArgumentParser) -> None:
             if raw.strip().lower() not in _TRUE | _FALSE:
                 parser.error(f"{variable} must be 1 or 0, not {raw!r}")
             defaults[action.dest] = raw.strip().lower() in _TRUE
-        elif action.type is int:
+        elif action.type in (int, _length):
             if not raw.strip().isdigit():
                 parser.error(f"{variable} must be a whole number, not {raw!r}")
-            defaults[action.dest] = int(raw)
+            defaults[action.dest] = _checked(parser, variable, action.type, raw)
+        elif callable(action.type):
+            defaults[action.dest] = _checked(parser, variable, action.type, raw)
         else:
             defaults[action.dest] = raw
     parser.set_defaults(**defaults)
+
+
+def _checked(parser: argparse.ArgumentParser, variable: str, convert: Any, raw: str) -> Any:
+    """`raw` made what the option takes, or a usage error naming the variable."""
+    try:
+        return convert(raw)
+    except (argparse.ArgumentTypeError, ValueError) as exc:
+        parser.error(f"{variable}: {exc}")
+
+
+MAX_LENGTH = 32767
+"""The largest window side a toolkit takes (X11's limit; Qt's and GTK's too)."""
+
+
+def _length(value: str) -> int:
+    """A window side in pixels, from 1 to `MAX_LENGTH`."""
+    try:
+        length = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 0 < length <= MAX_LENGTH:
+        raise argparse.ArgumentTypeError(
+            f"{length} is not a window size in pixels (1 to {MAX_LENGTH})")
+    return length
+
+
+def _guis() -> tuple[str, ...]:
+    """pywebview's backends on this platform."""
+    if sys.platform == "win32":
+        return ("edgechromium", "winforms", "cef", "qt")
+    if sys.platform == "darwin":
+        return ("cocoa", "qt")
+    return ("qt", "gtk")
+
+
+def _gui_name(value: str) -> str:
+    """A backend of this platform's, in any case (pywebview itself takes an unknown name
+    for GTK, and the window then hung at close)."""
+    name = value.strip().lower()
+    if name not in _guis():
+        raise argparse.ArgumentTypeError(
+            f"unknown backend {value!r} (choose {' or '.join(_guis())})")
+    return name
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -172,6 +172,23 @@ def test_a_function_the_script_lacks_is_one_error_line_and_exit_code_2(tmp_path)
     assert "'start'" in assert_one_error_line(run(f"{script}:start", cwd=tmp_path))
 
 
+@pytest.mark.parametrize(("option", "says"), [
+    (["--gui", "cef"], "unknown backend 'cef' (choose qt or gtk)"),
+    (["--width", "0"], "0 is not a window size in pixels (1 to 32767)"),
+    (["--height", "99999999999"], "99999999999 is not a window size in pixels"),
+])
+def test_a_window_option_out_of_range_is_one_error_line_and_exit_code_2(tmp_path, option,
+                                                                        says):
+    """`--gui Qt` was taken by pywebview as GTK, whose window then hung at close; a width
+    of 0 was the default, one too large an overflow in the toolkit."""
+    script = write(tmp_path, "app.py", "print(1)\n")
+    assert says in assert_one_error_line(run(*option, str(script), cwd=tmp_path))
+
+
+def test_a_backend_name_in_capitals_is_taken(tmp_path):
+    assert build_parser().parse_args(["--gui", "GTK", "app.py"]).gui == "gtk"
+
+
 def test_no_script_at_all_is_one_error_line_and_exit_code_2(tmp_path):
     assert_one_error_line(run(cwd=tmp_path))
 

@@ -59,6 +59,10 @@ def test_the_command_line_wins_over_the_environment(monkeypatch) -> None:
 @pytest.mark.parametrize(("variable", "value", "message"), [
     ("DESKLAUNCH_BROWSER", "maybe", "DESKLAUNCH_BROWSER must be 1 or 0, not 'maybe'"),
     ("DESKLAUNCH_HEIGHT", "tall", "DESKLAUNCH_HEIGHT must be a whole number, not 'tall'"),
+    ("DESKLAUNCH_WIDTH", "0", "DESKLAUNCH_WIDTH: 0 is not a window size in pixels (1 to "
+                              "32767)"),
+    ("DESKLAUNCH_GUI", "nosuch", "DESKLAUNCH_GUI: unknown backend 'nosuch' (choose qt or gtk)"),
+    ("DESKLAUNCH_MIN_SIZE", "abc", "DESKLAUNCH_MIN_SIZE: "),
 ])
 def test_a_bad_value_is_one_line_and_exit_code_2(monkeypatch, capsys, variable, value,
                                                  message) -> None:
