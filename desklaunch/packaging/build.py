@@ -137,8 +137,9 @@ def plan_from(argv: Sequence[str]) -> Plan:
         script = script.resolve()
         sources = [script]
     name = args.name or (module.split(".")[-1] if module else script.stem)
-    if not name.strip() or any(c in name for c in '/\\:*?"<>|'):
-        raise UsageError(f"{name!r} cannot be an app name (no / \\ : * ? \" < > |)")
+    if not name.strip() or name.startswith(".") or any(c in name for c in '/\\:*?"<>|'):
+        raise UsageError(f"{name!r} cannot be an app name (no / \\ : * ? \" < > |, and "
+                         "no . first)")
     icon = args.icon.expanduser().resolve() if args.icon else None
     if icon is not None:
         try:
@@ -454,7 +455,7 @@ def main(argv: Sequence[str]) -> int:
         _say(f"PyInstaller is not installed; to build apps: {INSTALL_HINT}")
         return 2
     _say_missing(plan)
-    problem = installed_in_place_problem()
+    problem = installed_in_place_problem() or _not_ours_to_replace(plan)
     if problem is not None:
         _say(f"error: {problem}")
         return 2
@@ -522,6 +523,31 @@ def _make_installer(plan: Plan, kind: str) -> int:
     if note is not None:
         _say(f"note: {note}")
     return 0
+
+
+def _not_ours_to_replace(plan: Plan) -> str | None:
+    """Why the app's place holds something PyInstaller must not delete, or None: it removes
+    what is there first (`--noconfirm`), and `--dist ~ --name Documents` would be a folder
+    of the person's. An earlier build's app is replaced."""
+    place = plan.app_path
+    if (not place.exists() and not place.is_symlink()) or _is_built_app(place):
+        return None
+    return (f"{place} exists and is not an app an earlier build made, and building would "
+            "delete it; choose another --dist or --name")
+
+
+def _is_built_app(place: Path) -> bool:
+    """An app folder PyInstaller made (its `_internal`, or a macOS bundle), or an
+    executable (a one-file app)."""
+    if place.is_symlink():
+        return False
+    if place.is_dir():
+        return (place / "_internal").is_dir() or (place / "Contents" / "MacOS").is_dir()
+    try:
+        with open(place, "rb") as file:
+            return file.read(4) in (b"\x7fELF", b"MZ\x90\x00")
+    except OSError:
+        return False
 
 
 def installed_in_place_problem() -> str | None:

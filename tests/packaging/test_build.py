@@ -94,6 +94,8 @@ def test_options_pass_through(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("argv", "message"), [
     (["missing.py"], "no such script: missing.py"),
     (["{script}", "--name", "a/b"], "cannot be an app name"),
+    (["{script}", "--name", ".."], "cannot be an app name"),
+    (["{script}", "--name", "."], "cannot be an app name"),
     (["{script}", "--icon", "{script}"], "not a PNG image"),
     (["{script}", "--icon", "nowhere.png"], "cannot read the icon nowhere.png"),
     (["{script}", "--hidden-import", "not a module"], "is not a module name"),
@@ -124,6 +126,22 @@ def test_add_data_cannot_point_outside_the_app(tmp_path: Path, dest: str) -> Non
     data = write(tmp_path / "a.csv", "")
     with pytest.raises(UsageError, match="must be a folder inside the app"):
         parse_add_data(f"{data}:{dest}")
+
+
+def test_a_place_holding_something_else_is_never_built_over(tmp_path: Path, capsys) -> None:
+    """PyInstaller deletes the app's place before writing it: `--dist ~ --name Documents`
+    would take the person's folder. An earlier build's app is replaced as before."""
+    script = write(tmp_path / "app.py", "")
+    mine = write(tmp_path / "home" / "Documents" / "thesis.txt", "years of work")
+    assert build.main([str(script), "--dist", str(tmp_path / "home"), "--name",
+                       "Documents", "--work", str(tmp_path / "work")]) == 2
+    assert capsys.readouterr().err.endswith(
+        "is not an app an earlier build made, and building would delete it; choose another "
+        "--dist or --name\n")
+    assert mine.read_text() == "years of work"
+    (tmp_path / "home" / "Documents" / "_internal").mkdir()  # an earlier build's
+    assert build._not_ours_to_replace(plan_from(
+        [str(script), "--dist", str(tmp_path / "home"), "--name", "Documents"])) is None
 
 
 def test_without_pyinstaller_it_says_how_to_install_it(tmp_path: Path, monkeypatch,
