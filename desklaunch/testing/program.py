@@ -9,6 +9,7 @@ state a script run expects (its folder on `sys.path`, its `sys.argv`).
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import os
 import sys
@@ -53,7 +54,7 @@ class Program:
         from desklaunch.compat import use_figures_backend
 
         use_figures_backend()  # plt.show() into the page, as `desklaunch script.py` does
-        self._saved = {"argv": sys.argv[:], "path": None, "alias": False}
+        self._saved = {"argv": sys.argv[:], "path": None, "alias": False, "cwd": os.getcwd()}
         if self.path is not None:
             sys.argv = [str(self.path), *self.args]
             folder = str(self.search_first or self.path.parent)
@@ -71,6 +72,9 @@ class Program:
         if not self._saved:
             return
         sys.argv = self._saved["argv"]
+        with contextlib.suppress(OSError):  # the script changed folder: the test's is back
+            if os.getcwd() != self._saved["cwd"]:
+                os.chdir(self._saved["cwd"])
         if self._saved["path"] is not None and self._saved["path"] in sys.path:
             sys.path.remove(self._saved["path"])
         if self._saved["alias"]:

@@ -4,8 +4,10 @@ a file, a `file:function`, a function of the test's own, an `async def`, a PyWeb
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from desklaunch.testing import AppTest
 from desklaunch.ui import input, put_text
 
 SCRIPTS = Path(__file__).parent / "scripts"
@@ -128,3 +130,16 @@ def test_a_terminal_programs_function_runs_in_its_console(desklaunch_app, tmp_pa
     app.wait_for("Exited with code 3")
     assert "Hello, Ada!" in app.find("log").text
     assert "__main__ block" not in app.text
+
+
+def test_a_script_that_changes_folder_leaves_the_test_in_its_own(tmp_path) -> None:
+    """Later tests open files by relative paths: the folder is the test's again at close."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    script = tmp_path / "wander.py"
+    script.write_text(f"import os\nos.chdir({str(elsewhere)!r})\nprint(os.getcwd())\n",
+                      encoding="utf-8")
+    before = os.getcwd()
+    with AppTest.from_file(script) as app:
+        app.wait_for(str(elsewhere))
+    assert os.getcwd() == before
