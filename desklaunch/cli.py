@@ -248,7 +248,7 @@ def run_script(arguments: list[str], *, search_first: Path | None = None) -> Non
                       debug=args.debug, sized=bool(args.width or args.height), **desktop)
     main = (reloading_runner(args.target, module=args.module) if args.reload
             else target.runner(as_main=True))
-    code = run(program or main, target.kind, options)
+    code = run(program or main, "thread" if program is not None else target.kind, options)
     exit_process(code if program is None or program.last_code is None else program.last_code)
 
 

@@ -239,7 +239,10 @@ def test_browser_with_no_open_prints_the_url_and_opens_nothing(tmp_path):
     ("x = 1\n", 0),
     ("import sys\nsys.exit(3)\n", 3),
     ("raise ValueError('boom')\n", 1),
-], ids=["plain-end", "sys-exit-3", "exception"])
+    # an asyncio terminal program: its __main__ block runs in its console
+    ("import asyncio, sys\nasync def main():\n    await asyncio.sleep(0)\n    return 4\n"
+     "if __name__ == '__main__':\n    sys.exit(asyncio.run(main()))\n", 4),
+], ids=["plain-end", "sys-exit-3", "exception", "asyncio-run"])
 def test_close_on_exit_quits_with_the_scripts_exit_code(tmp_path, source, code):
     result = run_attached(tmp_path, write(tmp_path, "app.py", source))
     assert result.returncode == code, result.stderr

@@ -38,15 +38,14 @@ def console_program(target: Target, argv: list[str], *, forced: bool = False,
                     data_dir: Path | None = None) -> ConsoleProgram | None:
     """The console-mode main for `target`, or None when it runs as a desklaunch.ui script.
 
-    A whole script or one of its functions (`script.py:main`) runs in console mode; an
-    `async def` one does not.
+    A whole script or one of its functions (`script.py:main`, `async def` ones too, each run
+    with `asyncio.run` as a terminal program does) runs in console mode.
     Arguments given after the script skip the argument form. Remembered arguments live in
     a `console` folder of the app's settings folder, apart from the window's settings.
     """
-    if target.is_async:
-        return None
     if not target_wants_console(target, forced=forced):
         return None
+    target = target.as_whole()
     from desklaunch.console import ctrlc
     from desklaunch.console.runner import ConsoleProgram
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import ast
+import asyncio
 import contextlib
+import inspect
 import io
 import logging
 import os
@@ -162,7 +164,9 @@ class ConsoleProgram:
                     if run > 1:
                         self._take_edits()
                     try:
-                        self.target.runner(as_main=True)()
+                        ran = self.target.runner(as_main=True)()
+                        if inspect.iscoroutine(ran):  # `script.py:amain`: as asyncio.run does
+                            asyncio.run(ran)
                     finally:
                         _wait_for_threads(before)
                         if not isinstance(sys.exc_info()[1], SessionClosed):

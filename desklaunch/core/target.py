@@ -54,6 +54,9 @@ class Target:
     """How it was found when run as a module (`desklaunch -m tool`), else None."""
     archive: bool = False
     """A zipapp: `path` is the archive, whose `__main__.py` is the script."""
+    main_block: bool = False
+    """`async def main` is awaited in place of the file's `__main__` block (which runs it
+    with `asyncio.run`); a terminal program runs the file whole instead (`as_whole`)."""
 
     @property
     def kind(self) -> SessionKind:
@@ -111,6 +114,12 @@ class Target:
             return run_coroutine
         return lambda: self._function()()
 
+    def as_whole(self) -> Target:
+        """This target run top to bottom, `__main__` block and all, when desklaunch chose to
+        await its `async def main` (a terminal program's `asyncio.run(main())` is its own)."""
+        return replace(self, function=None, is_async=False, main_block=False) \
+            if self.main_block else self
+
     def reread(self) -> Target:
         """This target with the script's code as the file holds it now (it may have been
         edited since); raises `ScriptSyntaxError` or `UsageError` as `resolve` does."""
@@ -163,7 +172,7 @@ def resolve(spec: str) -> Target:
         guards = _main_guards(tree)
         if isinstance(main, ast.AsyncFunctionDef) and not _uses_name(
                 tree, "main", besides=(main, *guards)) and not _serves(guards, "main"):
-            return Target(path, code, "main", is_async=True)
+            return Target(path, code, "main", is_async=True, main_block=bool(guards))
         if isinstance(main, ast.FunctionDef) and not guards and not _uses_name(
                 tree, "main", besides=(main,)):
             return Target(path, code, "main")

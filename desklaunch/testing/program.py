@@ -131,8 +131,8 @@ def _from_target(target: Target, args: Sequence[str], console: bool | None,
     program = Program(target.runner(), target.kind, target.title, target.path, list(args),
                       search_first=search_first or target.search_first,
                       pywebio="pywebio" in imports)
-    if not target.is_async and console is not False and target_wants_console(
-            target, forced=bool(console)):
+    if console is not False and target_wants_console(target, forced=bool(console)):
+        target = target.as_whole()
         from desklaunch.console.runner import ConsoleProgram
         from desklaunch.core.settings import AppSettings
 

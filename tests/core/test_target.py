@@ -198,6 +198,8 @@ def test_an_async_main_run_only_under_the_main_guard_is_awaited_by_desklaunch(sc
     target = resolve(script("import asyncio\nasync def main():\n    return 'awaited'\n"
                             "if __name__ == '__main__':\n    asyncio.run(main())\n"))
     assert (target.kind, target.function) == ("coroutine", "main")
+    # a terminal program runs its block, asyncio.run and all (console mode asks for it)
+    assert (target.as_whole().kind, target.as_whole().function) == ("thread", None)
 
 
 def test_a_later_sync_main_wins_over_an_earlier_async_one(script):

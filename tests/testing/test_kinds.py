@@ -143,3 +143,33 @@ def test_a_script_that_changes_folder_leaves_the_test_in_its_own(tmp_path) -> No
     with AppTest.from_file(script) as app:
         app.wait_for(str(elsewhere))
     assert os.getcwd() == before
+
+
+def test_an_asyncio_terminal_program_runs_in_its_console(desklaunch_app, tmp_path) -> None:
+    """`asyncio.run(main())` under the `__main__` block, after the block's own argparse:
+    the block runs, in console mode (its output went to the terminal, `input()` got EOF)."""
+    tool = tmp_path / "fetcher.py"
+    tool.write_text(
+        "import argparse, asyncio\n\n"
+        "async def main(times):\n"
+        "    await asyncio.sleep(0)\n"
+        "    name = input('Name: ')\n"
+        "    print(f'hi {name} ' * times)\n\n"
+        "if __name__ == '__main__':\n"
+        "    parser = argparse.ArgumentParser()\n"
+        "    parser.add_argument('--times', type=int, default=1)\n"
+        "    asyncio.run(main(parser.parse_args().times))\n", encoding="utf-8")
+    app = desklaunch_app(tool, args=["--times", "2"])
+    app.fill("Name:", "Ada")
+    app.submit()
+    app.wait_for("Exited with code 0")
+    assert "hi Ada hi Ada" in app.find("log").text
+
+
+def test_an_async_function_of_a_terminal_program_runs_in_its_console(desklaunch_app,
+                                                                     tmp_path) -> None:
+    tool = tmp_path / "funcs.py"
+    tool.write_text("async def amain():\n    print('from amain')\n", encoding="utf-8")
+    app = desklaunch_app(f"{tool}:amain")
+    app.wait_for("Exited with code 0")
+    assert "from amain" in app.find("log").text
