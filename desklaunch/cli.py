@@ -196,12 +196,23 @@ def main(argv: Sequence[str] | None = None) -> None:
         exit_process(exc.exit_code)
 
 
+def _script_arguments(arguments: list[str], target: str, parsed: list[str]) -> list[str]:
+    """The script's arguments as typed: argparse drops a `--` right after the script, which
+    Python gives the script (`python s.py -- --width 3`), and so does desklaunch."""
+    for index, word in enumerate(arguments):
+        if word == target and arguments[index + 1:index + 2] == ["--"] \
+                and arguments[index + 2:] == parsed:
+            return arguments[index + 1:]
+    return parsed
+
+
 def run_script(arguments: list[str], *, search_first: Path | None = None) -> None:
     """`desklaunch [options] SCRIPT[:FUNCTION] [ARGS...]`; `-m` looks for the module in
     `search_first` (default: the current folder) before `sys.path`."""
     parser = build_parser()
     arguments = _module_apart(parser, arguments)
     args = parser.parse_args(arguments)
+    args.args = _script_arguments(arguments, args.target, args.args)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="desklaunch %(levelname)s %(name)s: %(message)s")
     folder = Path(args.target).expanduser()

@@ -284,6 +284,16 @@ def test_the_scripts_options_are_its_own_even_when_they_start_like_desklaunchs(t
     assert result.returncode == 0, result.stderr
 
 
+def test_a_double_dash_after_the_script_is_the_scripts_as_in_python(tmp_path):
+    """`python app.py -- --width 3` gives the script the `--` too (argparse dropped it)."""
+    write(tmp_path, "app.py", """
+        import sys
+        sys.exit(0 if sys.argv[1:] == ["--", "--width", "3"] else 1)
+    """)
+    result = run_attached(tmp_path, "app.py", "--", "--width", "3")
+    assert result.returncode == 0, result.stderr
+
+
 def test_desklaunchs_own_options_are_spelled_out(tmp_path):
     line = assert_one_error_line(run("--brow", "app.py", cwd=tmp_path))
     assert "--brow" in line
