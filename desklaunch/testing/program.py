@@ -14,10 +14,11 @@ import inspect
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from desklaunch.core.session import SessionKind
 
@@ -55,6 +56,7 @@ class Program:
 
         use_figures_backend()  # plt.show() into the page, as `desklaunch script.py` does
         self._saved = {"argv": sys.argv[:], "path": None, "alias": False, "cwd": os.getcwd()}
+        _hold_os_exit(True)
         if self.path is not None:
             sys.argv = [str(self.path), *self.args]
             folder = str(self.search_first or self.path.parent)
@@ -72,6 +74,7 @@ class Program:
         if not self._saved:
             return
         sys.argv = self._saved["argv"]
+        _hold_os_exit(False)
         with contextlib.suppress(OSError):  # the script changed folder: the test's is back
             if os.getcwd() != self._saved["cwd"]:
                 os.chdir(self._saved["cwd"])
@@ -141,6 +144,33 @@ def _from_target(target: Target, args: Sequence[str], console: bool | None,
                                          settings=AppSettings(Path(program._settings.name)))
         program.main, program.kind = program.console, "thread"
     return program
+
+
+_real_exit = os._exit
+_holding: list[bool] = []
+"""One entry per program under test: while any is, `os._exit` is `_exit_in_test`."""
+
+
+def _exit_in_test(status: int) -> NoReturn:
+    """`os._exit` while a script runs in the test's process: the script's thread ends with
+    `SystemExit(status)`, as if the program had ended so, rather than the whole test run
+    with no word. A forked child, or the test's own main thread, exits for real."""
+    if os.getpid() != _PID or threading.current_thread() is threading.main_thread():
+        _real_exit(status)
+    raise SystemExit(status)
+
+
+_PID = os.getpid()
+
+
+def _hold_os_exit(hold: bool) -> None:
+    if hold:
+        _holding.append(True)
+        os._exit = _exit_in_test
+    elif _holding:
+        _holding.pop()
+        if not _holding:
+            os._exit = _real_exit
 
 
 def from_function(function: Callable[..., Any], args: Sequence[Any] = ()) -> Program:

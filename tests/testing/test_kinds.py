@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from desklaunch.testing import AppTest
 from desklaunch.ui import input, put_text
 
@@ -173,3 +175,18 @@ def test_an_async_function_of_a_terminal_program_runs_in_its_console(desklaunch_
     app = desklaunch_app(f"{tool}:amain")
     app.wait_for("Exited with code 0")
     assert "from amain" in app.find("log").text
+
+
+@pytest.mark.parametrize("source", [
+    "import os\nprint('bye')\nos._exit(3)\n",  # a terminal program
+    "import os\nfrom desklaunch.ui import put_text\nput_text('bye')\nos._exit(3)\n",
+])
+def test_a_script_calling_os_exit_ends_with_its_code_not_the_test_run(tmp_path,
+                                                                      source) -> None:
+    """In a terminal `os._exit(3)` ends the program; in the test's process it ended pytest
+    itself, with no report."""
+    script = tmp_path / "quits.py"
+    script.write_text(source, encoding="utf-8")
+    with AppTest.from_file(script) as app:
+        app.wait_for("bye")
+        assert app.exit_code == 3
