@@ -240,6 +240,7 @@ def _compile(path: Path, path_text: str) -> tuple[ast.Module, types.CodeType]:
     if b"\0" in source:
         damaged = "; a damaged zip archive?" if source.startswith(b"PK") else ""
         raise UsageError(f"{path_text} is not a Python script (it holds binary data{damaged})")
+    _check_encoding(source, path)
     try:
         tree = ast.parse(source, filename=str(path))
         # Its full path, as Python gives a script's code: tracebacks still find its lines
@@ -249,6 +250,25 @@ def _compile(path: Path, path_text: str) -> tuple[ast.Module, types.CodeType]:
         raise ScriptSyntaxError(exc) from None
     except ValueError as exc:  # null bytes, bad encoding declaration
         raise UsageError(f"{path_text} is not a Python script ({exc})") from None
+
+
+def _check_encoding(source: bytes, path: Path) -> None:
+    """Raise Python's own error for a script in another encoding than UTF-8 that declares
+    none (parsing the bytes gives a "(unicode error)" about a string instead)."""
+    first_lines = b"\n".join(source.splitlines()[:2])
+    if b"coding" in first_lines:
+        return
+    try:
+        source.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (3 if source.startswith(b"\xef\xbb\xbf") else 0)
+        line = source[:offset].count(b"\n") + 1
+        byte = source[offset:offset + 1]
+        raise ScriptSyntaxError(SyntaxError(
+            f"Non-UTF-8 code starting with '\\x{byte.hex()}' in file {path.resolve()} on "
+            f"line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ "
+            "for details"
+        )) from None
 
 
 def _split(spec: str) -> tuple[str, str | None]:

@@ -369,3 +369,16 @@ def test_a_zip_that_cannot_run_is_one_line_saying_why(tmp_path, files, spec, err
     archive = _zipapp(tmp_path, files)
     with pytest.raises(UsageError, match=re.escape(error)):
         resolve(f"{archive}{spec}")
+
+
+def test_a_script_in_another_encoding_without_a_declaration_gets_pythons_words(tmp_path):
+    script = tmp_path / "latin.py"
+    script.write_bytes(b'print("ok")\nx = "caf\xe9"\n')
+    with pytest.raises(ScriptSyntaxError) as error:
+        resolve(str(script))
+    assert str(error.value) == (
+        f"SyntaxError: Non-UTF-8 code starting with '\\xe9' in file {script} on line 2, "
+        "but no encoding declared; see https://peps.python.org/pep-0263/ for details")
+    declared = tmp_path / "declared.py"
+    declared.write_bytes(b'# -*- coding: latin-1 -*-\nx = "caf\xe9"\n')
+    assert resolve(str(declared)).function is None
