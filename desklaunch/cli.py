@@ -61,6 +61,8 @@ _FALSE = frozenset({"0", "false", "no", "off", ""})
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        if message.startswith("the following arguments are required"):
+            message = "give the script to run: desklaunch SCRIPT.py [ARGS], or -m MODULE"
         say(f"error: {message} (see desklaunch --help)")
         sys.exit(2)
 

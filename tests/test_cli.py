@@ -185,12 +185,23 @@ def test_a_window_option_out_of_range_is_one_error_line_and_exit_code_2(tmp_path
     assert says in assert_one_error_line(run(*option, str(script), cwd=tmp_path))
 
 
+@pytest.mark.parametrize(("option", "says"), [
+    (["--icon", "app.py"], "app.py is not a PNG image"),
+    (["--data-dir", "app.py"], "--data-dir app.py is not a folder"),
+])
+def test_a_desktop_option_naming_the_wrong_kind_of_file_is_one_error_line(tmp_path, option,
+                                                                          says):
+    write(tmp_path, "app.py", "print(1)\n")
+    assert says in assert_one_error_line(run(*option, "app.py", cwd=tmp_path))
+
+
 def test_a_backend_name_in_capitals_is_taken(tmp_path):
     assert build_parser().parse_args(["--gui", "GTK", "app.py"]).gui == "gtk"
 
 
 def test_no_script_at_all_is_one_error_line_and_exit_code_2(tmp_path):
-    assert_one_error_line(run(cwd=tmp_path))
+    assert "give the script to run: desklaunch SCRIPT.py [ARGS], or -m MODULE" in (
+        assert_one_error_line(run(cwd=tmp_path)))
 
 
 def test_a_syntax_error_is_shown_as_python_shows_it_with_exit_code_2(tmp_path):

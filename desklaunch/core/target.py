@@ -277,6 +277,9 @@ def _split(spec: str) -> tuple[str, str | None]:
         return head, tail
     if sep and head and not tail:
         raise UsageError(f"missing function name after ':' in {spec}")
+    if sep and head and not Path(spec).expanduser().exists() \
+            and Path(head).expanduser().is_file():
+        raise UsageError(f"{tail!r} is not a function name (give it as {head}:NAME)")
     return spec, None
 
 

@@ -240,6 +240,13 @@ def _icon(text: str) -> str:
     path = Path(text).expanduser()
     if not path.is_file():
         raise argparse.ArgumentTypeError(f"no such icon file: {text}")
+    try:
+        with open(path, "rb") as file:
+            image = file.read(8) == b"\x89PNG\r\n\x1a\n"
+    except OSError as exc:
+        raise argparse.ArgumentTypeError(f"cannot read {text}: {exc.strerror}") from None
+    if not image:
+        raise argparse.ArgumentTypeError(f"{text} is not a PNG image")
     return str(path.resolve())
 
 
@@ -252,9 +259,12 @@ def options_from(args: argparse.Namespace, script: Path,
     except ValueError as exc:
         raise UsageError(f"--name: {exc}") from None
     single = args.single_instance
+    data_dir = Path(args.data_dir).expanduser() if args.data_dir else None
+    if data_dir is not None and data_dir.exists() and not data_dir.is_dir():
+        raise UsageError(f"--data-dir {args.data_dir} is not a folder")
     return {
         "name": name,
-        "data_dir": Path(args.data_dir).expanduser() if args.data_dir else None,
+        "data_dir": data_dir,
         "reset": args.reset,
         "single_instance": bool(getattr(sys, "frozen", False) if single is None else single),
         "watch": script if args.reload else None,

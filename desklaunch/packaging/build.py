@@ -129,8 +129,12 @@ def plan_from(argv: Sequence[str]) -> Plan:
             raise UsageError(f"{args.script} is a folder; build its program with "
                              f"-m {script.resolve().name} from the folder above it, or "
                              f"build {script / '__main__.py'}")
-        if not script.is_file():
+        if script.is_dir():
+            raise UsageError(f"{args.script} is a folder; give the script file inside it")
+        if not script.exists():
             raise UsageError(f"no such script: {args.script}")
+        if not script.is_file():
+            raise UsageError(f"{args.script} is not a script file")
         if zipfile.is_zipfile(script):
             raise UsageError(f"{args.script} is a zip archive (a zipapp); build the folder "
                              "it was made from instead, with -m")
@@ -260,10 +264,13 @@ def module_files(name: str) -> tuple[Path, Path]:
         if spec is None:
             raise UsageError(f"{name.removesuffix('.__main__')!r} is a package without a "
                              "__main__.py to run")
-    source = source_file(spec) if spec is not None else None
-    if spec is None or source is None:
+    if spec is None:
         raise UsageError(f"no Python module named {name!r} here or on this Python's path"
                          f"{name_hint(name)}")
+    source = source_file(spec)
+    if source is None:
+        where = f" (in {spec.origin})" if spec.origin and spec.has_location else ""
+        raise UsageError(f"{name!r} has no Python source file to build{where}")
     path = source.resolve()
     depth = name.count(".")
     return path, path.parents[depth - 1] if depth else path

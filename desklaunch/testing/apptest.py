@@ -154,6 +154,9 @@ class AppTest:
             self.program = from_module(target.name, [str(a) for a in args], console=console)
         elif callable(target):
             self.program = from_function(target, args)
+        elif not isinstance(target, (str, os.PathLike)):
+            raise TypeError(f"AppTest takes a script's path, a Module or a function, not "
+                            f"{target!r}")
         else:
             self.program = from_file(target, [str(a) for a in args], console=console)
         self.timeout = timeout

@@ -382,3 +382,10 @@ def test_a_script_in_another_encoding_without_a_declaration_gets_pythons_words(t
     declared = tmp_path / "declared.py"
     declared.write_bytes(b'# -*- coding: latin-1 -*-\nx = "caf\xe9"\n')
     assert resolve(str(declared)).function is None
+
+
+def test_a_file_and_a_name_that_is_no_function_name_says_so(tmp_path):
+    script = tmp_path / "funcs.py"
+    script.write_text("def main():\n    pass\n")
+    with pytest.raises(UsageError, match=r"^'ma in' is not a function name \(give it as "):
+        resolve(f"{script}:ma in")

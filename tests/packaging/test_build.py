@@ -93,6 +93,9 @@ def test_options_pass_through(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["missing.py"], "no such script: missing.py"),
+    (["/dev/null"], "/dev/null is not a script file"),
+    (["{folder}"], "is a folder; give the script file inside it"),
+    (["-m", "math"], "'math' has no Python source file to build"),
     (["{script}", "--name", "a/b"], "cannot be an app name"),
     (["{script}", "--name", ".."], "cannot be an app name"),
     (["{script}", "--name", "."], "cannot be an app name"),
@@ -105,8 +108,9 @@ def test_options_pass_through(tmp_path: Path) -> None:
 def test_bad_options_are_usage_errors(tmp_path: Path, monkeypatch, argv, message) -> None:
     monkeypatch.chdir(tmp_path)
     script = write(tmp_path / "app.py", "")
+    (tmp_path / "tools").mkdir()
     with pytest.raises(UsageError, match=message):
-        plan_from([a.format(script=script) for a in argv])
+        plan_from([a.format(script=script, folder=tmp_path / "tools") for a in argv])
 
 
 def test_a_bad_option_is_one_line_and_exit_code_2(tmp_path: Path, capsys) -> None:

@@ -587,3 +587,9 @@ def test_the_toast_area_is_a_status_only_while_it_holds_a_toast(desklaunch_app, 
     assert app.find_all("status") == []
     app.click("Save")
     assert [status.name for status in app.find_all("status")] == ["Saved \u00d7"]
+
+
+def test_a_target_of_another_kind_is_a_clear_type_error() -> None:
+    with pytest.raises(TypeError, match=r"^AppTest takes a script's path, a Module or a "
+                                         r"function, not 42$"):
+        AppTest(42)  # type: ignore[arg-type]
