@@ -229,8 +229,10 @@ def _check_icon(data: bytes) -> None:
         icns_bytes([data])
     elif sys.platform == "win32":
         ico_bytes([data])
-    else:
-        png_size(data)
+    else:  # the desktop entry's icon: a menu shows it square
+        width, height = png_size(data)
+        if width != height:
+            raise IconError(f"an icon must be square, not {width}x{height}")
 
 
 def parse_add_data(spec: str) -> tuple[str, str]:

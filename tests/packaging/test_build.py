@@ -113,6 +113,16 @@ def test_bad_options_are_usage_errors(tmp_path: Path, monkeypatch, argv, message
         plan_from([a.format(script=script, folder=tmp_path / "tools") for a in argv])
 
 
+def test_an_icon_that_is_not_square_is_refused(tmp_path: Path) -> None:
+    script = write(tmp_path / "app.py", "")
+    wide = tmp_path / "wide.png"
+    data = bytearray(ICON.read_bytes())
+    data[16:24] = (64).to_bytes(4, "big") + (32).to_bytes(4, "big")  # its header's size
+    wide.write_bytes(bytes(data))
+    with pytest.raises(UsageError, match="an icon must be square, not 64x32"):
+        plan_from([str(script), "--icon", str(wide)])
+
+
 def test_a_bad_option_is_one_line_and_exit_code_2(tmp_path: Path, capsys) -> None:
     assert build.main([str(tmp_path / "missing.py")]) == 2
     assert capsys.readouterr().err == f"desklaunch: error: no such script: {tmp_path}/missing.py\n"
