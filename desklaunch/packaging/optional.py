@@ -61,6 +61,8 @@ class LeftOut:
     importer: str
     at_load: bool
     """The import runs when `importer` loads (not in a function): loading it fails."""
+    at_start: bool = False
+    """`importer` is loaded as the app starts: the app fails then."""
 
 
 @dataclass
@@ -130,7 +132,7 @@ def examine(graph: Any, files: list[tuple[str, str, str]], archived: dict[str, i
     sizes = package_sizes(files, archived, set(found))
     optional = [OptionalPackage(p.name, sizes.get(p.name, 0), p.importer, p.comes_with,
                                 p.direct) for p in found.values()]
-    return Report(optional, walk.left_out(everything))
+    return Report(optional, walk.left_out(everything, eager))
 
 
 class _Walk:
@@ -173,17 +175,23 @@ class _Walk:
         return not any(never == name or never.startswith(name + ".")
                        for never in self._never_at_load(node))
 
-    def left_out(self, reached: dict[Any, Any]) -> list[LeftOut]:
-        """The left-out packages that reached modules import, one importer each (one that
-        imports it as it loads first)."""
+    def left_out(self, reached: dict[Any, Any], eager: dict[Any, Any]) -> list[LeftOut]:
+        """The packages left out or missing that reached modules import, one importer each
+        (one that imports it as it loads first, one the app loads at start first of those).
+        Importing a module of a left-out package gives a missing node named in quotes."""
         found: dict[str, LeftOut] = {}
         for node in reached:
+            if not _is_name(node.identifier):
+                continue
             for target in self.graph.get_edges(node)[0]:
-                if type(target).__name__ != "ExcludedModule" or not _is_name(node.identifier):
+                if type(target).__name__ not in ("ExcludedModule", "MissingModule"):
                     continue
-                name, at_load = _top(target.identifier), self.at_load(node, target)
-                if name not in found or (at_load and not found[name].at_load):
-                    found[name] = LeftOut(name, str(node.identifier), at_load)
+                name = _top(str(target.identifier).strip("'"))
+                gone = LeftOut(name, str(node.identifier), self.at_load(node, target),
+                               at_start=node in eager)
+                if name not in found or (gone.at_load, gone.at_start) > (
+                        found[name].at_load, found[name].at_start):
+                    found[name] = gone
         return list(found.values())
 
     def _never_at_load(self, node: Any) -> frozenset[str]:
@@ -256,9 +264,9 @@ def advice(report: Report, command: str, left_out: Sequence[str] = (), *,
     lines = []
     for gone in report.left_out:
         if gone.name in left_out and gone.at_load:
+            when = "as it starts" if gone.at_start else f"if it ever loads {gone.importer}"
             lines.append(f"warning: --exclude {gone.name}: {gone.importer}, which the app "
-                         f"keeps, imports it as it loads, so the app fails when it loads "
-                         f"{gone.importer}")
+                         f"keeps, imports it as it loads, so the app fails {when}")
     named = {gone.name for gone in report.left_out}
     lines += [f"note: --exclude {name} changed nothing: nothing in the app imports it"
               for name in left_out if name.split(".")[0] not in named]

@@ -121,10 +121,17 @@ def test_the_apps_runtime_imports_in_functions_are_how_it_starts(tmp_path: Path)
 
 def test_a_package_left_out_is_said_with_the_module_that_imports_it(
         tmp_path: Path, libraries: Path) -> None:
-    """Built with `--exclude arrays` but not `plotting`: loading plotting would fail."""
+    """Built with `--exclude arrays --exclude shapes` but not `plotting`: loading plotting
+    would fail. (A submodule of a left-out package is a missing module named in quotes.)"""
+    write(libraries / "plotting" / "__init__.py", "import arrays\nfrom shapes.circle import r\n")
+    write(libraries / "shapes" / "__init__.py")
+    write(libraries / "shapes" / "circle.py", "r = 1\n")
+    write(libraries / "progress" / "colours.py", "import shapes\n")
     script = write(tmp_path / "app.py", "import progress\n")
-    report = examine(graph_of(script, libraries, excludes=("arrays",)), [], {})
-    assert report.left_out == [LeftOut("arrays", "plotting", at_load=True)]
+    report = examine(graph_of(script, libraries, excludes=("arrays", "shapes")), [], {})
+    assert sorted(report.left_out, key=lambda gone: gone.name) == [
+        LeftOut("arrays", "plotting", at_load=True),
+        LeftOut("shapes", "progress.colours", at_load=True, at_start=True)]
 
 
 def test_sizes_count_archived_modules_and_the_files_under_the_packages_folders(
@@ -170,10 +177,13 @@ def test_a_one_file_app_says_its_sizes_are_unpacked() -> None:
 def test_an_exclude_that_breaks_a_kept_module_or_changes_nothing_is_said() -> None:
     report = Report(left_out=[LeftOut("numpy", "matplotlib.cbook", at_load=True),
                               LeftOut("PIL", "matplotlib.image", at_load=True),
+                              LeftOut("yaml", "settings", at_load=True, at_start=True),
                               LeftOut("tkinter", "PIL.ImageTk", at_load=True)])
-    assert advice(report, "desklaunch build tq.py", ["numpy", "matplotlb"]) == [
+    assert advice(report, "desklaunch build tq.py", ["numpy", "yaml", "matplotlb"]) == [
         "warning: --exclude numpy: matplotlib.cbook, which the app keeps, imports it as it "
-        "loads, so the app fails when it loads matplotlib.cbook",
+        "loads, so the app fails if it ever loads matplotlib.cbook",
+        "warning: --exclude yaml: settings, which the app keeps, imports it as it loads, so "
+        "the app fails as it starts",
         "note: --exclude matplotlb changed nothing: nothing in the app imports it"]
 
 
