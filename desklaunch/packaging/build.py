@@ -2,15 +2,14 @@
 
 The script itself is bundled as a data file beside a small generated entry that starts it
 the way the `desklaunch` command would, so PyInstaller never sees the script's imports: they
-are found here by reading the script (AST) and handed over as hidden imports. The spec file
-is `desklaunch/packaging/templates/desklaunch.spec.in`, filled in and kept in the work folder
-for rebuilding.
+are found by reading the script (`scriptimports.py`) and handed over as hidden imports. The
+spec file is `desklaunch/packaging/templates/desklaunch.spec.in`, filled in and kept in the
+work folder for rebuilding.
 """
 
 from __future__ import annotations
 
 import argparse
-import ast
 import contextlib
 import importlib.metadata
 import importlib.util
@@ -22,7 +21,7 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -34,6 +33,14 @@ from desklaunch.packaging.icons import IconError, icns_bytes, ico_bytes, png_siz
 from desklaunch.packaging.installers import CHOICES as INSTALLER_CHOICES
 from desklaunch.packaging.optional import advice, read_report
 from desklaunch.packaging.plan import Plan
+from desklaunch.packaging.scriptimports import (
+    missing_imports,
+    package_start_up_imports,
+    python_files,
+    script_imports,
+    script_metadata,
+    start_up_imports,
+)
 
 INSTALL_HINT = 'pip install "desklaunch[build]"'
 GUIS = ("qt", "gtk")
@@ -122,7 +129,7 @@ def plan_from(argv: Sequence[str]) -> Plan:
     module, source = None, None
     if args.module:
         script, source = module_files(args.script)
-        module, sources = args.script, sorted(_python_files(source))
+        module, sources = args.script, sorted(python_files(source))
     else:
         script = Path(args.script).expanduser()
         if (script / "__main__.py").is_file():
@@ -285,164 +292,6 @@ def owning_distributions(package: str) -> list[str]:
     with contextlib.suppress(importlib.metadata.PackageNotFoundError):
         found.add(importlib.metadata.distribution(package).metadata["Name"])
     return sorted(name for name in found if name)
-
-
-def _python_files(source: Path) -> Iterable[Path]:
-    """The Python files of a bundled package (or the one module)."""
-    if source.is_file():
-        return [source]
-    return (path for path in source.rglob("*.py") if "__pycache__" not in path.parts)
-
-
-def script_imports(script: Path) -> list[str]:
-    """The modules `script` imports (any depth, any branch), as hidden imports for PyInstaller.
-
-    `from pkg import name` also yields `pkg.name` when that is a submodule on disk; nothing
-    is imported to find out, so reading a script never runs its packages.
-    """
-    tree = ast.parse(script.read_bytes(), filename=str(script))
-    stated: set[str] = set()
-    candidates: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            stated.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            stated.add(node.module)
-            candidates.update(f"{node.module}.{alias.name}" for alias in node.names
-                              if alias.name != "*")
-    stated.discard("__future__")
-    here = [str(script.parent)]
-    found = {name for name in candidates - stated if find_spec(name, here) is not None}
-    return sorted(stated | found)
-
-
-_ABSENCE_CAUGHT = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
-_CONDITIONS = frozenset({"platform", "name", "version_info", "TYPE_CHECKING", "PY2", "PY3",
-                         "PY37", "PYPY", "WINDOWS", "IS_WINDOWS", "MACOS"})
-"""Names in an `if` test that make its imports a platform's or a version's (`sys.platform`,
-`os.name`, `sys.version_info`, six's `PY2`), or never run (`TYPE_CHECKING`)."""
-
-
-def start_up_imports(script: Path, package: str | None = None) -> set[str]:
-    """The modules `script` imports as it starts, where it cannot do without them: not in a
-    function, not in a `try` whose `except` catches ImportError, not under an `if` on the
-    platform or Python's version. Given the `package` it is in, relative imports count
-    too, made absolute, and `from x import name` gives `x.name` as well (a submodule?)."""
-    tree = ast.parse(script.read_bytes(), filename=str(script))
-    found: set[str] = set()
-
-    def visit(node: ast.AST) -> None:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            return
-        if isinstance(node, ast.Try) and any(_catches_absence(h) for h in node.handlers):
-            for child in [*node.handlers, *node.orelse, *node.finalbody]:
-                visit(child)
-            return
-        if isinstance(node, ast.If) and any(
-                getattr(n, "attr", getattr(n, "id", None)) in _CONDITIONS
-                for n in ast.walk(node.test)):
-            return
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            module = _absolute(node, package)
-            if module:
-                found.add(module)
-                if package is not None:
-                    found.update(f"{module}.{alias.name}" for alias in node.names)
-        for child in ast.iter_child_nodes(node):
-            visit(child)
-
-    visit(tree)
-    return found
-
-
-def _absolute(node: ast.ImportFrom, package: str | None) -> str | None:
-    """The module a `from ... import` names, a relative one made absolute (None: relative
-    and no package given, or above the top package)."""
-    if node.level == 0:
-        return node.module
-    if package is None:
-        return None
-    parts = package.split(".")
-    if node.level - 1 >= len(parts):
-        return None
-    base = ".".join(parts[:len(parts) - (node.level - 1)])
-    return f"{base}.{node.module}" if node.module else base
-
-
-def package_start_up_imports(source: Path, run: Path) -> set[str]:
-    """`build -m`: the top-level packages outside its own that the program imports as it
-    starts: the start-up imports of the module run (`run`), followed through the package's
-    modules it imports so, their packages' `__init__.py` first. A module of the package
-    nobody imports at start (an optional integration) adds nothing."""
-    if source.is_file():
-        return start_up_imports(source)
-    top = source.name
-
-    def dotted(path: Path) -> str:
-        parts = [top, *path.relative_to(source).with_suffix("").parts]
-        return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-    files = {dotted(path): path for path in _python_files(source)}
-    wanted, seen, outside = [dotted(run)], set(), set[str]()
-    while wanted:
-        name = wanted.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        parts = name.split(".")
-        wanted += [".".join(parts[:end]) for end in range(1, len(parts))]
-        path = files.get(name)
-        if path is None:
-            continue
-        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        for imported in start_up_imports(path, package):
-            if imported.split(".")[0] == top:
-                wanted.append(imported)
-            else:
-                outside.add(imported.split(".")[0])
-    return outside
-
-
-def _catches_absence(handler: ast.ExceptHandler) -> bool:
-    caught = handler.type
-    if caught is None:
-        return True
-    names = caught.elts if isinstance(caught, ast.Tuple) else [caught]
-    return any(getattr(n, "attr", getattr(n, "id", None)) in _ABSENCE_CAUGHT for n in names)
-
-
-METADATA_CALLS = frozenset({"version", "metadata", "distribution", "requires", "files",
-                            "get_distribution", "require"})
-"""`importlib.metadata`'s and `pkg_resources`' calls that read a distribution's records."""
-_DISTRIBUTION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-
-
-def script_metadata(script: Path) -> list[str]:
-    """The distributions `script` reads the records of by name (`version("rich")`), which
-    the app must carry: PyInstaller finds such calls only in the code it analyses, and the
-    script travels as data."""
-    names = {"desklaunch"}
-    for node in ast.walk(ast.parse(script.read_bytes(), filename=str(script))):
-        if not isinstance(node, ast.Call) or not node.args:
-            continue
-        func = node.func
-        called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-        first = node.args[0]
-        if called in METADATA_CALLS and isinstance(first, ast.Constant) \
-                and isinstance(first.value, str) and _DISTRIBUTION.match(first.value):
-            names.add(first.value)
-    return sorted(names)
-
-
-def missing_imports(modules: Iterable[str], folder: Path) -> list[str]:
-    """The packages of `modules` (a plan's imports) that neither this Python nor the
-    script's `folder` has (the standard library's, present or not on this platform, are
-    never counted)."""
-    tops = sorted({name.split(".")[0] for name in modules})
-    return [top for top in tops
-            if top not in sys.stdlib_module_names and find_spec(top, [str(folder)]) is None]
 
 
 def main(argv: Sequence[str]) -> int:

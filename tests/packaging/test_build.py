@@ -14,7 +14,13 @@ import pytest
 
 from desklaunch.errors import UsageError
 from desklaunch.packaging import build, buildfiles
-from desklaunch.packaging.build import Plan, parse_add_data, plan_from, script_imports
+from desklaunch.packaging.build import Plan, parse_add_data, plan_from
+from desklaunch.packaging.scriptimports import (
+    missing_imports,
+    script_imports,
+    script_metadata,
+    start_up_imports,
+)
 
 ICON = Path(build.__file__).resolve().parent / "templates" / "icons" / "icon-64.png"
 
@@ -292,7 +298,7 @@ def test_the_build_finds_what_the_script_imports_and_this_python_lacks(tmp_path:
     script = write(tmp_path / "app.py", "import json, helpers\nimport yaml_nowhere.loader\n"
                    "try:\n    import winreg\nexcept ImportError:\n    pass\n"
                    "from desklaunch.ui import put_text\n")
-    assert build.missing_imports(script_imports(script), script.parent) == ["yaml_nowhere"]
+    assert missing_imports(script_imports(script), script.parent) == ["yaml_nowhere"]
 
 
 def test_imports_the_script_can_do_without_are_told_apart_from_those_it_needs(
@@ -309,7 +315,7 @@ def test_imports_the_script_can_do_without_are_told_apart_from_those_it_needs(
         "else:\n    import posixthing_nowhere\n"
         "def plot():\n    import plots_nowhere\n"
     ))
-    assert build.start_up_imports(script) == {"json", "yaml_nowhere", "sys", "toml_nowhere"}
+    assert start_up_imports(script) == {"json", "yaml_nowhere", "sys", "toml_nowhere"}
     build._say_missing(plan_from([str(script), "--work", str(tmp_path / "work")]))
     assert capsys.readouterr().err.splitlines() == [
         "desklaunch: warning: the app needs toml_nowhere, yaml_nowhere, which this Python "
@@ -326,7 +332,7 @@ def test_the_app_carries_the_package_records_the_script_reads_by_name(tmp_path: 
                    "print(version('rich'), md.metadata('Pillow'))\n"
                    "print(pkg_resources.get_distribution('click').version, version(NAME))\n"
                    "print('3.1'.split('.'), max(version('not a name'), '1'))\n")
-    assert build.script_metadata(script) == ["Pillow", "click", "desklaunch", "rich"]
+    assert script_metadata(script) == ["Pillow", "click", "desklaunch", "rich"]
     plan = build.plan_from([str(script), "--work", str(tmp_path / "work"),
                             "--dist", str(tmp_path / "dist")])
     spec = buildfiles.write_spec(plan).read_text(encoding="utf-8")
