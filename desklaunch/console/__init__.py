@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from desklaunch.console.detect import target_wants_console, wants_console
 from desklaunch.core.settings import AppSettings, settings_folder
-from desklaunch.core.target import Target
+from desklaunch.core.target import Target, forget_syntax_tree
 
 if TYPE_CHECKING:
     from desklaunch.console.runner import ConsoleProgram
@@ -43,14 +43,17 @@ def console_program(target: Target, argv: list[str], *, forced: bool = False,
     Arguments given after the script skip the argument form. Remembered arguments live in
     a `console` folder of the app's settings folder, apart from the window's settings.
     """
-    if not target_wants_console(target, forced=forced):
-        return None
-    target = target.as_whole()
-    from desklaunch.console import ctrlc
-    from desklaunch.console.runner import ConsoleProgram
+    try:
+        if not target_wants_console(target, forced=forced):
+            return None
+        target = target.as_whole()
+        from desklaunch.console import ctrlc
+        from desklaunch.console.runner import ConsoleProgram
 
-    ctrlc.forward_signals()  # here, on the main thread: the only one that may set handlers
+        ctrlc.forward_signals()  # here, on the main thread: the only one that may set them
 
-    settings = AppSettings(settings_folder(name, data_dir) / "console") if name else None
-    return ConsoleProgram(target, list(argv) or None, close_on_exit=close_on_exit,
-                          settings=settings)
+        settings = AppSettings(settings_folder(name, data_dir) / "console") if name else None
+        return ConsoleProgram(target, list(argv) or None, close_on_exit=close_on_exit,
+                              settings=settings)
+    finally:
+        forget_syntax_tree()  # its last reader is done

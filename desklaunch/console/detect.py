@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desklaunch.core.target import syntax_tree
+
 if TYPE_CHECKING:
     from desklaunch.core.target import Target
 
@@ -37,10 +39,26 @@ TERMINAL_NOTICE = (
     "error; run it in a terminal instead.\n")
 
 
+def statements(tree: ast.AST) -> Iterator[ast.AST]:
+    """Every statement in `tree`, at any depth (in functions, classes, `if`, `try`, `with`,
+    loops, `match` cases), skipping expressions: an import is a statement, and a big script
+    is mostly expressions (a 200,000-line one took seconds to walk node by node)."""
+    pending = [tree]
+    while pending:
+        node = pending.pop()
+        yield node
+        inside: list[ast.AST] = []
+        for name in ("body", "handlers", "orelse", "finalbody", "cases"):  # source order
+            children = getattr(node, name, None)
+            if isinstance(children, list):
+                inside += children
+        pending.extend(reversed(inside))
+
+
 def imported_packages(tree: ast.AST) -> set[str]:
     """The top-level package names a module imports (absolute imports only)."""
     names: set[str] = set()
-    for node in ast.walk(tree):
+    for node in statements(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
@@ -62,7 +80,7 @@ def wants_console(source: str | bytes, *, forced: bool = False, path: Path | Non
     if forced:
         return True
     try:
-        tree = ast.parse(source)
+        tree = syntax_tree(source if isinstance(source, bytes) else source.encode())
     except (SyntaxError, ValueError):
         return False  # the normal path reports the error as it always does
     if imported_packages(tree) & WINDOW_PACKAGES:
@@ -144,7 +162,7 @@ def _is_installed_location(folder: Path) -> bool:
 def _imported_names(tree: ast.AST, package: str | None) -> Iterator[str]:
     """Every module name an import may load: `a.b` for `import a.b`, and both `a.b` and
     `a.b.c` for `from a.b import c` (`c` may be a module); relative ones made absolute."""
-    for node in ast.walk(tree):
+    for node in statements(tree):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):

@@ -40,7 +40,7 @@ from desklaunch.console.terminal import Terminal
 from desklaunch.core.buildhint import missing_module_hint
 from desklaunch.core.session import Session, current_session
 from desklaunch.core.settings import AppSettings, app_name, settings_folder
-from desklaunch.core.target import ScriptSyntaxError, Target
+from desklaunch.core.target import ScriptSyntaxError, Target, syntax_tree
 from desklaunch.errors import SessionClosed, UsageError
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ class ConsoleProgram:
         self._cwd = os.getcwd()
         self._runs = 0
         try:
-            tree = ast.parse(target.source())
+            tree = syntax_tree(target.source())
         except (OSError, SyntaxError, ValueError):
             tree = ast.Module(body=[], type_ignores=[])
         self._notice = terminal_notice(tree)

@@ -242,7 +242,7 @@ def _compile(path: Path, path_text: str) -> tuple[ast.Module, types.CodeType]:
         raise UsageError(f"{path_text} is not a Python script (it holds binary data{damaged})")
     _check_encoding(source, path)
     try:
-        tree = ast.parse(source, filename=str(path))
+        tree = syntax_tree(source, str(path))
         # Its full path, as Python gives a script's code: tracebacks still find its lines
         # after the script changes folder.
         return tree, compile(tree, str(path.resolve()), "exec")
@@ -250,6 +250,26 @@ def _compile(path: Path, path_text: str) -> tuple[ast.Module, types.CodeType]:
         raise ScriptSyntaxError(exc) from None
     except ValueError as exc:  # null bytes, bad encoding declaration
         raise UsageError(f"{path_text} is not a Python script ({exc})") from None
+
+
+_last_tree: list[tuple[bytes, ast.Module]] = []
+"""The last script parsed: deciding its mode reads it again right after (a 200,000-line
+script took 3 s a parse)."""
+
+
+def syntax_tree(source: bytes, filename: str = "<unknown>") -> ast.Module:
+    """`ast.parse(source)`, the last script's tree kept for the readers that follow: every
+    caller only reads it. Raises as `ast.parse` does."""
+    if _last_tree and _last_tree[0][0] == source:
+        return _last_tree[0][1]
+    tree = ast.parse(source, filename=filename)
+    _last_tree[:] = [(source, tree)]
+    return tree
+
+
+def forget_syntax_tree() -> None:
+    """Let the last tree go (a big script's is large) once its readers are done."""
+    _last_tree.clear()
 
 
 def _check_encoding(source: bytes, path: Path) -> None:

@@ -189,9 +189,9 @@ def from_function(function: Callable[..., Any], args: Sequence[Any] = ()) -> Pro
 
 
 def _imports(source: bytes, imported: Callable[[Any], set[str]]) -> set[str]:
-    import ast
+    from desklaunch.core.target import syntax_tree
 
     try:
-        return imported(ast.parse(source))
+        return imported(syntax_tree(source))
     except (SyntaxError, ValueError):
         return set()
