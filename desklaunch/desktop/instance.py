@@ -70,7 +70,11 @@ class SingleInstance:
         self._server: socket.socket | None = None
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
-        self.on_focus: Callable[[], None] | None = None
+        self.on_focus: Callable[[], bool | None] | None = None
+        """Told when a second launch asks for the front; False when there is no window."""
+        self.running_in_window = True
+        """After `claim()` returned False: whether the running copy shows a window (one
+        that shows its app in a browser page says so)."""
         """Called (on the listener thread) when a later launch asks for the front."""
 
     def _paths(self) -> tuple[Path, Path]:
@@ -117,7 +121,7 @@ class SingleInstance:
                     client.settimeout(CONNECT_TIMEOUT)
                     client.connect(str(socket_path))
                     client.sendall(b"focus\n")
-                    client.recv(16)
+                    self.running_in_window = client.recv(16).strip() != b"no-window"
                 return
             except OSError:
                 # The first copy holds the lock but is not listening yet (or is stopping).
@@ -141,15 +145,16 @@ class SingleInstance:
                     request = connection.recv(64)
                 except OSError:
                     continue
+                shown = True
                 if request.strip() == b"focus":
                     log.debug("single instance: a second launch asked for the front")
                     if self.on_focus is not None:
                         try:
-                            self.on_focus()
+                            shown = self.on_focus() is not False
                         except Exception:  # the listener must outlive a failed focus
                             log.exception("bringing the window to the front failed")
                 with contextlib.suppress(OSError):
-                    connection.sendall(b"ok\n")
+                    connection.sendall(b"ok\n" if shown else b"no-window\n")
 
     def release(self) -> None:
         """Stop listening, remove the socket and drop the lock (idempotent)."""

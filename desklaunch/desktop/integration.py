@@ -72,6 +72,9 @@ class Desktop:
             instance = SingleInstance(self.options.name)
             try:
                 if not instance.claim():
+                    if not instance.running_in_window:
+                        return (f"{self.options.title} is already running, in a browser "
+                                "page rather than a window: use that page, or stop it first.")
                     return (f"{self.options.title} is already running; "
                             "its window was brought to the front.")
                 self._instance = instance
@@ -119,8 +122,9 @@ class Desktop:
             self._watcher.start()
 
     @staticmethod
-    def _no_window() -> None:
+    def _no_window() -> bool:
         log.info("a second launch asked for the front; the app is shown in a browser")
+        return False
 
     def _watch_window(self, native: Any, window: Window, app: RunningApp) -> None:
         """Runs before the GUI loop starts: follow the geometry, decide close confirmation."""

@@ -19,7 +19,8 @@ import pytest
 from desklaunch.desktop.instance import InstanceError, SingleInstance, private_folder
 
 HANG_GUARD = 30.0
-ALREADY = "is already running; its window was brought to the front."
+ALREADY = ("is already running, in a browser page rather than a window: use that page, or "
+           "stop it first.")
 
 
 @pytest.fixture
@@ -88,6 +89,8 @@ def launches(tmp_path: Path, runtime: Path) -> Iterator[Launches]:
 
 
 def test_a_second_launch_asks_the_first_to_the_front_and_exits(launches: Launches) -> None:
+    """The first copy shows its app in a browser page (`--no-open`): the second says so,
+    rather than that a window came to the front (a window's case: test_geometry.py)."""
     first = launches.start()
     second = launches.second()
     assert second.returncode == 0
