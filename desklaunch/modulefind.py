@@ -8,6 +8,7 @@ the standard modules frozen into Python's binary are found as `import` finds the
 
 from __future__ import annotations
 
+import ast
 import importlib.machinery
 import sys
 from collections.abc import Sequence
@@ -59,3 +60,23 @@ def source_file(spec: ModuleSpec) -> Path | None:
     if origin and origin.endswith(".py") and Path(origin).is_file():
         return Path(origin)
     return None
+
+
+def imported_names(node: ast.Import | ast.ImportFrom, package: str | None) -> list[str]:
+    """Every module an import statement may load: `a.b` for `import a.b`, and both `a.b`
+    and `a.b.c` for `from a.b import c` (`c` may be a module). A relative import is made
+    absolute within `package`, the importing module's package; none when there is no
+    package or it reaches above the top one (an error in Python too)."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if node.level == 0:
+        module = node.module
+    else:
+        parts = package.split(".") if package else []
+        if node.level > len(parts):
+            return []
+        base = ".".join(parts[:len(parts) - (node.level - 1)])
+        module = f"{base}.{node.module}" if node.module else base
+    if not module:
+        return []
+    return [module, *(f"{module}.{alias.name}" for alias in node.names if alias.name != "*")]

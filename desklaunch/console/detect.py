@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desklaunch.core.target import syntax_tree
+from desklaunch.modulefind import imported_names
 
 if TYPE_CHECKING:
     from desklaunch.core.target import Target
@@ -160,24 +161,10 @@ def _is_installed_location(folder: Path) -> bool:
 
 
 def _imported_names(tree: ast.AST, package: str | None) -> Iterator[str]:
-    """Every module name an import may load: `a.b` for `import a.b`, and both `a.b` and
-    `a.b.c` for `from a.b import c` (`c` may be a module); relative ones made absolute."""
+    """Every module name an import in `tree` may load (`modulefind.imported_names`)."""
     for node in statements(tree):
-        if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                parts = package.split(".") if package else []
-                if node.level > len(parts):
-                    continue  # beyond the top package: an error in Python too
-                base = parts[:len(parts) - (node.level - 1)]
-                module = ".".join([*base, *([node.module] if node.module else [])])
-            elif node.module:
-                module = node.module
-            else:
-                continue
-            yield module
-            yield from (f"{module}.{alias.name}" for alias in node.names if alias.name != "*")
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            yield from imported_names(node, package)
 
 
 def _own_file(root: Path, name: str) -> tuple[Path | None, bool]:

@@ -28,11 +28,8 @@ def missing_module_hint(exc: BaseException) -> str:
     missing = _missing_module(exc)
     if missing is None or not missing.name:
         return ""
-    return _note(missing, missing.name)
-
-
-def _note(exc: ModuleNotFoundError, name: str) -> str:
-    if type(exc).__name__ == "PackageNotFoundError":  # importlib.metadata's, a subclass
+    name = missing.name
+    if type(missing).__name__ == "PackageNotFoundError":  # importlib.metadata's, a subclass
         return (f"note: this app was built without the installed records of {name!r}, "
                 "which the script reads (its version, its entry points); build it again "
                 f"with --copy-metadata {name}\n")

@@ -347,14 +347,16 @@ def _say_missing(plan: Plan) -> None:
     """Warn of the modules the script imports that this Python lacks: by name those it
     imports as it starts, and in one line how many of those it can do without (imported in
     a function, a `try` that catches ImportError, or for another platform)."""
-    missing = missing_imports(plan.needed_at_start, plan.script.parent)
+    lacking = missing_imports([*plan.hidden_imports, *plan.needed_at_start],
+                              plan.script.parent)
+    needed = {name.split(".")[0] for name in plan.needed_at_start}
+    missing = [name for name in lacking if name in needed]
     if missing:
         them = "it" if len(missing) == 1 else "them"
         _say(f"warning: the app needs {', '.join(missing)}, which this Python cannot "
              f"import, so the app will not have {them}: install {them} here, or build with "
              "the Python that runs the script")
-    optional = [name for name in missing_imports(plan.hidden_imports, plan.script.parent)
-                if name not in missing]
+    optional = [name for name in lacking if name not in needed]
     if optional:
         shown = ", ".join(optional[:OPTIONAL_SHOWN]) + (
             f" and {len(optional) - OPTIONAL_SHOWN} more" if len(optional) > OPTIONAL_SHOWN

@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desklaunch.modulefind import imported_names
 from desklaunch.packaging.packagesizes import archived_sizes, package_sizes
 
 REPORT_NAME = "optional-packages.json"
@@ -224,7 +225,8 @@ def _guarded_names(node: Any) -> frozenset[str]:
             for statement in item.orelse:
                 visit(statement, never)
             return
-        (guarded if never else loaded).update(_imported(item, package))
+        if isinstance(item, (ast.Import, ast.ImportFrom)):
+            (guarded if never else loaded).update(imported_names(item, package))
         for child in ast.iter_child_nodes(item):
             visit(child, never)
 
@@ -238,22 +240,6 @@ def _never_runs(test: ast.expr) -> bool:
         return True
     return (isinstance(test, ast.Compare) and getattr(test.left, "id", None) == "__name__"
             and any(getattr(c, "value", None) == "__main__" for c in test.comparators))
-
-
-def _imported(item: ast.AST, package: str) -> list[str]:
-    if isinstance(item, ast.Import):
-        return [alias.name for alias in item.names]
-    if not isinstance(item, ast.ImportFrom):
-        return []
-    if item.level:
-        parts = package.split(".") if package else []
-        if item.level - 1 > len(parts) - 1:
-            return []
-        base = ".".join(parts[:len(parts) - (item.level - 1)])
-        module = f"{base}.{item.module}" if item.module else base
-    else:
-        module = item.module or ""
-    return [module, *(f"{module}.{alias.name}" for alias in item.names)]
 
 
 def advice(report: Report, command: str, left_out: Sequence[str] = (), *,

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from desklaunch.modulefind import find_spec
+from desklaunch.modulefind import find_spec, imported_names
 
 
 def python_files(source: Path) -> Iterable[Path]:
@@ -73,33 +73,15 @@ def start_up_imports(script: Path, package: str | None = None) -> set[str]:
                 getattr(n, "attr", getattr(n, "id", None)) in _CONDITIONS
                 for n in ast.walk(node.test)):
             return
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            module = _absolute(node, package)
-            if module:
-                found.add(module)
-                if package is not None:
-                    found.update(f"{module}.{alias.name}" for alias in node.names)
+        if isinstance(node, ast.Import) or (isinstance(node, ast.ImportFrom) and package):
+            found.update(imported_names(node, package))
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
         for child in ast.iter_child_nodes(node):
             visit(child)
 
     visit(tree)
     return found
-
-
-def _absolute(node: ast.ImportFrom, package: str | None) -> str | None:
-    """The module a `from ... import` names, a relative one made absolute (None: relative
-    and no package given, or above the top package)."""
-    if node.level == 0:
-        return node.module
-    if package is None:
-        return None
-    parts = package.split(".")
-    if node.level - 1 >= len(parts):
-        return None
-    base = ".".join(parts[:len(parts) - (node.level - 1)])
-    return f"{base}.{node.module}" if node.module else base
 
 
 def package_start_up_imports(source: Path, run: Path) -> set[str]:
