@@ -11,9 +11,12 @@ next waits for the person (`input()`, a form), pauses (`plt.pause`) or flushes t
 events (`canvas.flush_events()`), so a burst of changes is drawn once. The picture is the
 window's: the figure's own size and resolution, not `savefig`'s settings.
 
-A picture takes no clicks or keys, and no event loop runs: a handler given `mpl_connect`,
-the widgets (Slider, Button), `ginput` and timers (`FuncAnimation`) get a one-time warning
-saying so, and a wait for a click that can never come (`waitforbuttonpress()`) ends at once.
+A figure's timers (`FuncAnimation`) run while the script waits in `plt.show()` or
+`plt.pause()`, as a window's event loop runs them (figuretimers.py): `plt.show()` plays the
+animations, with a **Stop animation** button where a window has its close button, until the
+person presses it or the last timer stops. A picture takes no clicks or keys: a handler given
+`mpl_connect`, the widgets (Slider, Button) and `ginput` get a one-time warning saying so,
+and a wait for a click that can never come (`waitforbuttonpress()`) ends at once.
 
 `desklaunch script.py` and the test kit set `MPLBACKEND` to `module://desklaunch.compat.figures`
 (unless it is set), and matplotlib imports this module when the script first uses pyplot.
@@ -27,6 +30,7 @@ import importlib
 import io
 import itertools
 import sys
+import threading
 import warnings
 import weakref
 from collections.abc import Callable
@@ -34,6 +38,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from desklaunch.compat import figuretimers
 from desklaunch.core.session import Session, current_session
 from desklaunch.errors import NoSessionError
 
@@ -52,8 +57,10 @@ WINDOWS_OWN = frozenset({"backend_bases.py", "_pylab_helpers.py"})
 made the current one): those need no warning."""
 NO_EVENTS = ("desklaunch shows a figure as a picture, which takes no clicks or keys: "
              "mpl_connect handlers, widgets (Slider, Button) and ginput get no events")
-NO_TIMERS = ("desklaunch shows a figure as a picture, with no event loop: timers and "
-             "FuncAnimation do not run; draw the frames with plt.pause() in a loop")
+NO_TIMERS = ("desklaunch runs a figure's timers (FuncAnimation) while the script itself "
+             "waits in plt.show() or plt.pause(), not in a callback or an async script: "
+             "the animation does not play here")
+STOP_LABEL = "Stop animation"
 NO_WAITING = ("desklaunch shows a figure as a picture, which takes no clicks or keys: "
               "not waiting for one")
 
@@ -102,8 +109,14 @@ class FigureManagerPage(_bases.FigureManagerBase):  # type: ignore[misc, name-de
         self._showing = True
         try:
             picture = io.BytesIO()
-            self.canvas.print_png(picture)  # the window's pixels: its size, dpi and colours
-            self.canvas.drawn = self.pending = False
+            if self.canvas.blitted and not self.canvas.figure.stale:
+                # An animation blitted its frame onto the last drawing: a full draw would
+                # leave out its animated artists.
+                importlib.import_module("matplotlib.image").imsave(
+                    picture, self.canvas.buffer_rgba(), format="png", dpi=self.canvas.figure.dpi)
+            else:
+                self.canvas.print_png(picture)  # the window's pixels: its size, dpi, colours
+            self.canvas.drawn = self.canvas.blitted = self.pending = False
         finally:
             self._showing = False
         src = image_url(picture.getvalue())
@@ -146,6 +159,7 @@ class FigureManagerPage(_bases.FigureManagerBase):  # type: ignore[misc, name-de
         if block is None:
             block = not _matplotlib.is_interactive()
         if block:
+            _animate()
             _figures.destroy_all()
 
 
@@ -153,8 +167,11 @@ class FigureCanvasPage(_agg.FigureCanvasAgg):  # type: ignore[misc, name-defined
     """matplotlib's Agg drawing, with a place in the page instead of a window."""
 
     manager_class = FigureManagerPage
+    _timer_cls = figuretimers.PageTimer
     drawn = False
     """Drawn by the script (`canvas.draw()`) since the page's picture was."""
+    blitted = False
+    """An animation drew its frame onto the canvas (`blit=True`) since the picture was drawn."""
 
     def draw(self) -> None:
         super().draw()
@@ -174,13 +191,27 @@ class FigureCanvasPage(_agg.FigureCanvasAgg):  # type: ignore[misc, name-defined
         if manager is not None and (manager.pending or (manager.shown and self.drawn)):
             manager.show()
 
+    def blit(self, bbox: Any = None) -> None:
+        """An animation's frame drawn onto the canvas (`blit=True`): shown at the next draw."""
+        manager = self.manager
+        self.blitted = True
+        if manager is not None:
+            manager.pending = True
+
     def start_event_loop(self, timeout: float = 0) -> None:
-        """`plt.pause` waits its time; a wait for a click or key with no time limit
-        (`waitforbuttonpress()`, `ginput(timeout=0)`) ends at once, with a warning."""
+        """`plt.pause` waits its time, running the figures' timers; a wait for a click or
+        key with no time limit (`waitforbuttonpress()`, `ginput(timeout=0)`) ends at once,
+        with a warning."""
         if timeout <= 0:
             _warn(NO_WAITING)
             return
-        super().start_event_loop(timeout)
+        session = _timers_session()
+        if session is None:
+            super().start_event_loop(timeout)
+            return
+        self._looping = True  # stop_event_loop() ends the wait, as matplotlib's own loop does
+        figuretimers.run(session, _draw_pending, seconds=timeout,
+                         over=lambda: not self._looping)
 
     def mpl_connect(self, s: str, func: Callable[..., Any]) -> int:
         caller = Path(sys._getframe(1).f_code.co_filename).name
@@ -188,9 +219,6 @@ class FigureCanvasPage(_agg.FigureCanvasAgg):  # type: ignore[misc, name-defined
             _warn(NO_EVENTS)
         return int(super().mpl_connect(s, func))
 
-    def new_timer(self, *args: Any, **kwargs: Any) -> Any:
-        _warn(NO_TIMERS)
-        return super().new_timer(*args, **kwargs)
 
 
 FigureCanvas = FigureCanvasPage
@@ -209,6 +237,43 @@ def _warn(message: str) -> None:
                                  or frame.f_code.co_filename == __file__):
         frame, level = frame.f_back, level + 1
     warnings.warn(message, stacklevel=level)
+
+
+def _timers_session() -> Session | None:
+    """The session whose timers the calling thread may run now: it has some, and the thread
+    is its script's own (elsewhere a warning, once, that they cannot run)."""
+    try:
+        session = current_session()
+    except NoSessionError:
+        return None
+    if not figuretimers.running(session):
+        return None
+    if not session.on_script_thread():
+        _warn(NO_TIMERS)
+        return None
+    return session
+
+
+def _animate() -> None:
+    """A blocking `plt.show()` while timers run: they run until the person presses
+    **Stop animation** (a console program's Stop, as Ctrl+C in a terminal) or the last one
+    stops, as a window's event loop would until the window is closed."""
+    session = _timers_session()
+    if session is None:
+        return
+    from desklaunch.ui.outputs import put_buttons
+    from desklaunch.ui.scopes import put_scope, remove
+
+    stopped = threading.Event()
+    button = session.data.get("console") is None
+    if button:
+        put_scope(STOP_SCOPE, put_buttons([STOP_LABEL], onclick=lambda _: stopped.set()))
+    figuretimers.run(session, _draw_pending, seconds=None, over=stopped.is_set)
+    if button:
+        remove(STOP_SCOPE)
+
+
+STOP_SCOPE = "dl-figures-stop"
 
 
 def _draw_pending() -> None:

@@ -554,6 +554,12 @@ class Session:
         if self._closing.wait(seconds):
             raise SessionClosed
 
+    def on_script_thread(self) -> bool:
+        """True on the thread that runs this script (never its callbacks' thread, nor the
+        event loop of an `async` script): the one thread that may wait as long as it likes
+        without holding up the person's clicks."""
+        return self._script_thread is threading.current_thread()
+
     def interrupt(self) -> None:
         """Raise `SessionClosed` inside a script thread that is busy and not in a UI call."""
         thread = self._script_thread

@@ -4,12 +4,14 @@ in process and in Chromium: a script that plots runs unchanged."""
 from __future__ import annotations
 
 import base64
+import io
 import os
 import struct
 import subprocess
 import sys
 import textwrap
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -157,6 +159,158 @@ def test_a_live_plot_drawn_and_flushed_in_a_loop_shows_its_last_frame(tmp_path, 
         (picture,) = app.find_all("img")
         assert picture.name == "Figure 1: Step 4"
         assert size_of(picture.value) == (200, 150)
+
+
+def another_frame(app: AppTest, name: str) -> str:
+    """The picture's name once it is no longer `name`: the animation has drawn a frame."""
+    for _ in range(200):
+        if (now := app.find("img").name) != name:
+            return now
+        time.sleep(0.05)  # the next look, once the script has had time to draw
+    raise AssertionError(f"the picture stayed {name!r}")
+
+
+def test_an_animation_plays_until_the_person_stops_it_and_the_script_goes_on(tmp_path,
+                                                                             browser) -> None:
+    path = script(tmp_path, "spin.py", """\
+        import itertools
+        import matplotlib.pyplot as plt
+        from matplotlib.animation import FuncAnimation
+        from desklaunch.ui import put_text
+
+        figure, axes = plt.subplots(figsize=(2, 2), dpi=50)
+        (line,) = axes.plot([0, 1], [0, 0])
+
+        def turn(frame):
+            line.set_ydata([0, frame % 3])
+            axes.set_title(f"Turn {frame}")
+            return (line,)
+
+        spin = FuncAnimation(figure, turn, frames=itertools.count(), interval=20,
+                             cache_frame_data=False)
+        plt.show()
+        put_text(f"Stopped at {axes.get_title()}")
+        """)
+    with AppTest.from_file(path, browser=browser, settle=0.2) as app:
+        first = app.find("img").name
+        assert first.startswith("Figure 1: Turn ")
+        second = another_frame(app, first)
+        another_frame(app, second)
+        app.click("Stop animation")
+        app.wait_for("Stopped at Turn")
+        assert app.find_all("button", "Stop animation") == []
+        # the page keeps the frame the animation stopped at
+        (picture,) = app.find_all("img")
+        stopped_at = app.text.partition("Stopped at ")[2].splitlines()[0]
+        assert picture.name == f"Figure 1: {stopped_at}"
+
+
+def test_an_animation_that_ends_lets_the_script_go_on_with_its_last_frame(tmp_path) -> None:
+    image = pytest.importorskip("PIL.Image")
+    path = script(tmp_path, "rise.py", """\
+        import matplotlib.pyplot as plt
+        from matplotlib.animation import FuncAnimation
+        from desklaunch.ui import put_text
+
+        figure, axes = plt.subplots(figsize=(2, 2), dpi=50)
+        axes.set_xlim(0, 1)
+        axes.set_ylim(0, 5)
+        (bar,) = axes.plot([], [], color="#ff0000", linewidth=8)
+        drawn = []
+
+        def rise(frame):
+            drawn.append(frame)
+            bar.set_data([0.5, 0.5], [0, frame])
+            return (bar,)
+
+        # blitted: only the red line is drawn again, onto the figure drawn before
+        rising = FuncAnimation(figure, rise, frames=range(1, 6), interval=10, blit=True,
+                               repeat=False)
+        plt.show()
+        put_text(f"Frames up to {drawn[-1]}")
+        """)
+    with AppTest.from_file(path) as app:
+        app.wait_for("Frames up to 5")
+        assert app.find_all("button", "Stop animation") == []
+        png = base64.b64decode(str(app.find("img").value).split(",", 1)[1])
+        colours = image.open(io.BytesIO(png)).convert("RGB").getcolors(1 << 16)
+        red = sum(count for count, (r, g, b) in colours if r > 200 and g < 60 and b < 60)
+        assert red > 100  # the last frame's line, 5 high
+
+
+def test_a_timer_runs_while_the_program_pauses(tmp_path, browser) -> None:
+    path = script(tmp_path, "ticks.py", """\
+        import matplotlib.pyplot as plt
+
+        figure = plt.figure()
+        ticks = []
+
+        def tick():
+            ticks.append(len(ticks) + 1)
+            print("tick", len(ticks))
+            if len(ticks) == 3:
+                figure.canvas.stop_event_loop()
+                return False  # a callback that returns False is not called again
+
+        timer = figure.canvas.new_timer(interval=10)
+        timer.add_callback(tick)
+        timer.start()
+        plt.pause(60)
+        plt.pause(0.05)
+        print("paused through", ticks)
+        """)
+    with AppTest.from_file(path, browser=browser) as app:
+        app.wait_for("paused through")
+        assert app.find("log", "Output").text == (
+            "$ ticks.py\ntick 1\ntick 2\ntick 3\npaused through [1, 2, 3]")
+
+
+def test_a_timer_left_running_ends_with_its_run(tmp_path) -> None:
+    path = script(tmp_path, "left.py", """\
+        from pathlib import Path
+        import matplotlib.pyplot as plt
+
+        runs = Path(__file__).with_name("runs.txt")
+        run = len(runs.read_text()) + 1 if runs.exists() else 1
+        runs.write_text("x" * run)
+        figure = plt.figure(f"Run {run}")
+        if run == 1:
+            timer = figure.canvas.new_timer(interval=10)
+            timer.add_callback(print, "tick")
+            timer.start()  # never stopped
+        else:
+            plt.show()  # waits for no timer of the first run
+        print("Run", run, "done")
+        """)
+    with AppTest.from_file(path) as app:
+        app.wait_for("Run 1 done")
+        app.click("Run again")
+        app.wait_for("Run 2 done")
+        assert "tick" not in app.find("log", "Output").text
+
+
+def test_an_animation_shown_from_a_buttons_callback_says_it_cannot_play(tmp_path) -> None:
+    path = script(tmp_path, "later.py", """\
+        import matplotlib.pyplot as plt
+        from matplotlib.animation import FuncAnimation
+        from desklaunch.ui import put_buttons, put_text
+
+        def plot(_):
+            figure, axes = plt.subplots()
+            (line,) = axes.plot([0, 1])
+            animation = FuncAnimation(figure, lambda frame: (line,), interval=10,
+                                      cache_frame_data=False)
+            plt.show()
+            put_text("Plotted")
+
+        put_buttons(["Plot"], onclick=plot)
+        """)
+    with pytest.warns(UserWarning, match="not in a callback") as warned, \
+            AppTest.from_file(path) as app:
+        app.click("Plot")
+        app.wait_for("Plotted")
+        assert app.find_all("button", "Stop animation") == []
+    assert Path(warned[0].filename).name == "later.py"
 
 
 def test_what_needs_a_person_at_the_figure_says_so_once_and_never_hangs(tmp_path) -> None:
