@@ -268,9 +268,11 @@ def _animate() -> None:
     button = session.data.get("console") is None
     if button:
         put_scope(STOP_SCOPE, put_buttons([STOP_LABEL], onclick=lambda _: stopped.set()))
-    figuretimers.run(session, _draw_pending, seconds=None, over=stopped.is_set)
-    if button:
-        remove(STOP_SCOPE)
+    try:
+        figuretimers.run(session, _draw_pending, seconds=None, over=stopped.is_set)
+    finally:
+        if button and not session.closed:  # a frame's error: the script fails, and no
+            remove(STOP_SCOPE)  # button is left that stops nothing
 
 
 STOP_SCOPE = "dl-figures-stop"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from desklaunch.compat import FIGURES_BACKEND
-from desklaunch.testing import AppTest
+from desklaunch.testing import AppTest, ScriptError
 
 pytest.importorskip("matplotlib", reason="matplotlib is in the `test` extra")
 
@@ -236,6 +236,28 @@ def test_an_animation_that_ends_lets_the_script_go_on_with_its_last_frame(tmp_pa
         colours = image.open(io.BytesIO(png)).convert("RGB").getcolors(1 << 16)
         red = sum(count for count, (r, g, b) in colours if r > 200 and g < 60 and b < 60)
         assert red > 100  # the last frame's line, 5 high
+
+
+def test_a_frame_that_fails_fails_the_script_at_its_show(tmp_path) -> None:
+    path = script(tmp_path, "fails.py", """\
+        import matplotlib.pyplot as plt
+        from matplotlib.animation import FuncAnimation
+        from desklaunch.ui import put_text
+
+        figure, axes = plt.subplots()
+
+        def frame(number):
+            return (1 / (2 - number),)
+
+        animation = FuncAnimation(figure, frame, frames=5, interval=10)
+        plt.show()
+        put_text("Not reached")
+        """)
+    app = AppTest.from_file(path)
+    with pytest.raises(ScriptError, match="ZeroDivisionError"):
+        app.wait_for("Not reached")
+    assert app.find_all("button", "Stop animation") == []
+    app.close(check=False)
 
 
 def test_a_timer_runs_while_the_program_pauses(tmp_path, browser) -> None:
