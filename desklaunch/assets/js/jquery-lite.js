@@ -4,7 +4,9 @@
 // (its wordle demo does). desklaunch ships no library; this is our own few lines covering
 // the common calls: selecting (CSS selectors plus jQuery's `:contains(text)`), `css`,
 // `text`, `html`, `val`, `attr`, classes, `show`/`hide`, `on`/`click`, `append`, `remove`,
-// `find`, `each`. It is installed as `window.$` / `window.jQuery` only when the script runs
+// `find`, `each`, and the scrolling and sizing that PyWebIO's add-ons use (`scrollTop`,
+// `height` and `width` of the window, the document or an element, `animate` of numeric
+// styles and scroll positions, `stop`). It is installed as `window.$` / `window.jQuery` only when the script runs
 // JavaScript of its own, and never over a `$` the script brought itself.
 
 const CONTAINS = /:contains\((["']?)(.*?)\1\)/g;
@@ -168,16 +170,118 @@ class Selection {
     const fn = delegate ? handler : selectorOrHandler;
     return this.each((_, el) => {
       el.addEventListener(event, (e) => {
-        const target = delegate ? e.target.closest?.(delegate) : el;
+        if (!delegate) {
+          fn.call(el, e); // the window and the document too, which have no contains()
+          return;
+        }
+        const target = e.target.closest?.(delegate);
         if (target && el.contains(target)) fn.call(target, e);
       });
     });
+  }
+
+  scrollTop(value) {
+    return this.#scroll("scrollTop", "scrollY", value);
+  }
+
+  scrollLeft(value) {
+    return this.#scroll("scrollLeft", "scrollX", value);
+  }
+
+  #scroll(name, windowName, value) {
+    if (value === undefined) {
+      const el = this.elements[0];
+      if (el === undefined) return undefined;
+      return isWindowOrDocument(el) ? window[windowName] : el[name];
+    }
+    return this.each((_, el) => {
+      if (isWindowOrDocument(el)) document.scrollingElement[name] = Number(value);
+      else el[name] = Number(value);
+    });
+  }
+
+  height(value) {
+    return this.#size("height", value);
+  }
+
+  width(value) {
+    return this.#size("width", value);
+  }
+
+  /** jQuery's sizes: the window's viewport, the whole document, an element's content box. */
+  #size(name, value) {
+    if (value !== undefined) return this.css(name, value);
+    const el = this.elements[0];
+    if (el === undefined) return undefined;
+    const upper = name === "height" ? "Height" : "Width";
+    if (el === window) return document.documentElement[`client${upper}`];
+    if (el === document) {
+      const root = document.documentElement;
+      return Math.max(root[`scroll${upper}`], root[`offset${upper}`], root[`client${upper}`]);
+    }
+    const style = getComputedStyle(el);
+    const sides = name === "height" ? ["top", "bottom"] : ["left", "right"];
+    const padding = sides.reduce(
+      (sum, side) => sum + (Number.parseFloat(style.getPropertyValue(`padding-${side}`)) || 0), 0);
+    return el[`client${upper}`] - padding;
+  }
+
+  /** Move numeric styles and scroll positions to `properties` over `duration` ms. */
+  animate(properties, duration = 400, easing, complete) {
+    const done = [easing, complete].find((arg) => typeof arg === "function");
+    const ms = typeof duration === "number" ? duration : { fast: 200, slow: 600 }[duration] ?? 400;
+    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches
+      || document.body.classList.contains("dl-no-animation");
+    return this.each((_, el) => {
+      cancelAnimation(el);
+      const moves = Object.entries(properties).map(([key, to]) => motion(el, key, Number.parseFloat(to)));
+      const started = performance.now();
+      const step = (now) => {
+        const progress = still || ms <= 0 ? 1 : Math.min(1, (now - started) / ms);
+        const eased = 0.5 - Math.cos(progress * Math.PI) / 2; // jQuery's "swing"
+        for (const move of moves) move.set(move.from + (move.to - move.from) * eased);
+        if (progress < 1) {
+          ANIMATIONS.set(el, requestAnimationFrame(step));
+          return;
+        }
+        ANIMATIONS.delete(el);
+        done?.call(el);
+      };
+      ANIMATIONS.set(el, requestAnimationFrame(step));
+    });
+  }
+
+  stop() {
+    return this.each((_, el) => cancelAnimation(el));
   }
 
   click(handler) {
     if (handler) return this.on("click", handler);
     return this.each((_, el) => el.click());
   }
+}
+
+const ANIMATIONS = new Map(); // element → its running animation's frame request
+
+function cancelAnimation(el) {
+  if (ANIMATIONS.has(el)) cancelAnimationFrame(ANIMATIONS.get(el));
+  ANIMATIONS.delete(el);
+}
+
+function isWindowOrDocument(el) {
+  return el === window || el === document || el === document.documentElement;
+}
+
+/** One animated property: where it starts and ends, and how to set it. */
+function motion(el, key, to) {
+  if (key === "scrollTop" || key === "scrollLeft") {
+    const target = isWindowOrDocument(el) ? document.scrollingElement : el;
+    return { from: target[key], to, set: (v) => (target[key] = v) };
+  }
+  const prop = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const from = Number.parseFloat(getComputedStyle(el).getPropertyValue(prop)) || 0;
+  const unit = prop === "opacity" ? "" : "px";
+  return { from, to, set: (v) => el.style.setProperty(prop, `${v}${unit}`) };
 }
 
 function nodes(content) {

@@ -62,3 +62,19 @@ def test_a_long_pywebio_page_opens_at_its_top_until_it_asks_to_follow(pilot, ali
     expect(page.get_by_text("line 119", exact=True)).not_to_be_in_viewport()
     app.click("Follow")  # at the page's end: the view is at the bottom, and follows
     expect(page.get_by_text("more 119", exact=True)).to_be_in_viewport()
+
+
+def test_add_ons_scroll_the_page_and_their_boxes_with_jquery(pilot, alias) -> None:
+    app = pilot(SCRIPT.with_name("pywebio_addon_scrolling.py"))
+    page = app.page
+    app.expect_text("the log box is 60 pixels high")
+    log = page.locator("#log")
+    expect(log).to_contain_text("log line 29")
+    # the box followed its lines to the end
+    expect(log).to_have_js_property("scrollTop", log.evaluate("el => el.scrollHeight - "
+                                                              "el.clientHeight"))
+    expect(page.get_by_text("long text 149")).to_be_attached()
+    app.expect_no_text("reached the bottom")  # the script waits for the person
+    page.mouse.move(400, 300)
+    page.mouse.wheel(0, 100_000)
+    app.expect_text("reached the bottom after scrolling")
