@@ -26,6 +26,7 @@ not bundle matplotlib into every app.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import io
 import itertools
@@ -148,19 +149,20 @@ class FigureManagerPage(_bases.FigureManagerBase):  # type: ignore[misc, name-de
         """`plt.show()`: every open figure into the page; unless interactive or
         `block=False`, the figures are then closed, as a terminal's are once their windows
         are (the script does not wait for that here)."""
-        failed: Exception | None = None
-        for manager in _figures.get_all_fig_managers():
-            try:
-                manager.refresh()
-            except Exception as exc:  # noqa: BLE001 - raised below, after the other figures
-                failed = failed or exc
-        if failed is not None:
-            raise failed
-        if block is None:
-            block = not _matplotlib.is_interactive()
-        if block:
-            _animate()
-            _figures.destroy_all()
+        with figuretimers.stop_as_ctrl_c():
+            failed: Exception | None = None
+            for manager in _figures.get_all_fig_managers():
+                try:
+                    manager.refresh()
+                except Exception as exc:  # noqa: BLE001 - raised below, after the others
+                    failed = failed or exc
+            if failed is not None:
+                raise failed
+            if block is None:
+                block = not _matplotlib.is_interactive()
+            if block:
+                _animate()
+                _figures.destroy_all()
 
 
 class FigureCanvasPage(_agg.FigureCanvasAgg):  # type: ignore[misc, name-defined]
@@ -210,8 +212,9 @@ class FigureCanvasPage(_agg.FigureCanvasAgg):  # type: ignore[misc, name-defined
             super().start_event_loop(timeout)
             return
         self._looping = True  # stop_event_loop() ends the wait, as matplotlib's own loop does
-        figuretimers.run(session, _draw_pending, seconds=timeout,
-                         over=lambda: not self._looping)
+        with figuretimers.stop_as_ctrl_c():
+            figuretimers.run(session, _draw_pending, seconds=timeout,
+                             over=lambda: not self._looping)
 
     def mpl_connect(self, s: str, func: Callable[..., Any]) -> int:
         caller = Path(sys._getframe(1).f_code.co_filename).name
@@ -256,7 +259,7 @@ def _timers_session() -> Session | None:
 
 def _animate() -> None:
     """A blocking `plt.show()` while timers run: they run until the person presses
-    **Stop animation** (a console program's Stop, as Ctrl+C in a terminal) or the last one
+    **Stop animation** (under the figures; in a console beside its Stop) or the last one
     stops, as a window's event loop would until the window is closed."""
     session = _timers_session()
     if session is None:
@@ -265,14 +268,21 @@ def _animate() -> None:
     from desklaunch.ui.scopes import put_scope, remove
 
     stopped = threading.Event()
-    button = session.data.get("console") is None
-    if button:
+    console = session.data.get("console")
+    if console is not None:
+        key = session.register_callback(lambda _: stopped.set())
+        console.offer_action(STOP_LABEL, key)
+    else:
         put_scope(STOP_SCOPE, put_buttons([STOP_LABEL], onclick=lambda _: stopped.set()))
     try:
         figuretimers.run(session, _draw_pending, seconds=None, over=stopped.is_set)
     finally:
-        if button and not session.closed:  # a frame's error: the script fails, and no
-            remove(STOP_SCOPE)  # button is left that stops nothing
+        # A frame's error fails the script: no button is left that stops nothing.
+        if console is not None:
+            console.offer_action(None)
+            session.forget_callback(key)
+        elif not session.closed:
+            remove(STOP_SCOPE)
 
 
 STOP_SCOPE = "dl-figures-stop"
@@ -290,7 +300,10 @@ def _draw_pending() -> None:
 def _closer(manager: weakref.ref[FigureManagerPage]) -> Callable[[], None]:
     def close() -> None:
         if (alive := manager()) is not None:  # destroy() does nothing the second time
-            _figures.destroy(alive)
+            # A close_event handler may fail (one of a half-made animation): the window or
+            # the run is gone, with nowhere left to say so.
+            with contextlib.suppress(Exception):
+                _figures.destroy(alive)
 
     return close
 

@@ -13,14 +13,15 @@ Like figures.py, this names no matplotlib module in an import statement.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from desklaunch.core.session import Session, current_session
-from desklaunch.errors import NoSessionError
+from desklaunch.errors import NoSessionError, SessionClosed
 
 _bases = importlib.import_module("matplotlib.backend_bases")
 _RUNNING = "figures: running timers"
@@ -82,7 +83,30 @@ def run(session: Session, draw: Callable[[], None], *, seconds: float | None,
     """Fire `session`'s timers as they come due and `draw()` what they changed, until
     `seconds` have passed (None: until no timer runs) or `over()` says the wait is over.
 
-    A callback's error is raised here, in the script's `plt.show()` or `plt.pause()`."""
+    A callback's error is raised here, in the script's `plt.show()` or `plt.pause()`; the
+    window closing as `SessionClosed`, although closing the figures may have broken a frame."""
+    try:
+        _run(session, draw, seconds, over)
+    except Exception:
+        if session.closed:
+            raise SessionClosed from None
+        raise
+
+
+@contextlib.contextmanager
+def stop_as_ctrl_c() -> Iterator[None]:
+    """Stop (Ctrl+C) while frames are drawn is raised as itself, as from a window's event
+    loop: not "during handling of" whatever library code it landed in (Pillow's own
+    fallback while it writes the picture)."""
+    try:
+        yield
+    except KeyboardInterrupt as interrupt:
+        interrupt.__suppress_context__ = True
+        raise
+
+
+def _run(session: Session, draw: Callable[[], None], seconds: float | None,
+         over: Callable[[], bool]) -> None:
     end = None if seconds is None else time.monotonic() + seconds
     while not over():
         for timer in running(session):

@@ -52,6 +52,7 @@ class Terminal:
         self._running = False
         self._input: Mailbox | None = None
         self._answers: list[list[str]] | None = None
+        self._action: list[str] | None = None
         self._typed_ahead: deque[str] = deque()
         """Lines of a paste of several, each read by a later `read_line` without asking."""
         self.streams = self._fresh_streams()
@@ -96,6 +97,14 @@ class Terminal:
         """Buttons beside the input field while a question is asked: `[label, line]` pairs
         (click.confirm's Yes and No); None takes them away. Typing still works."""
         self._answers = answers
+
+    def offer_action(self, label: str | None = None, key: str | None = None) -> None:
+        """A button `label` beside Stop while the run goes on, sending `click` to the
+        callback `key` (matplotlib's Stop animation while `plt.show()` plays one); no label
+        takes it away."""
+        self._action = [label, key] if label is not None and key is not None else None
+        if self._running:
+            self.show_running()
 
     # -- input ------------------------------------------------------------------------------
 
@@ -178,6 +187,7 @@ class Terminal:
         self._typed_ahead.clear()
         self.handlers.clear()  # a run is a fresh process
         self.exit_handlers.clear()
+        self._action = None
         self.children.started = 0
         with self._lock:
             self._running = True
@@ -186,7 +196,10 @@ class Terminal:
         self.show_running()
 
     def show_running(self) -> None:
-        self.status({"state": "running", "stop": self.stop_id})
+        fields: dict[str, Any] = {"state": "running", "stop": self.stop_id}
+        if self._action is not None:
+            fields["action"] = self._action
+        self.status(fields)
 
     def end_run(self) -> None:
         ctrlc.receive(self.signal_arrived, on=False)

@@ -377,6 +377,11 @@ class ConsoleView:
             self._sent = None
         if state == "running" and isinstance(command.get("stop"), str):
             self.status_host.append(Element("text", own="Running\u2026"))
+            action = command.get("action")
+            if isinstance(action, list) and len(action) == 2 and isinstance(action[1], str):
+                label = _text(action[0])
+                offered = self.status_host.append(Element("button", label, label))
+                offered.on_click = self._clicker(action[1])
             stop = self.status_host.append(Element("button", "Stop", "Stop"))
             stop.on_click = self._clicker(command["stop"])
         elif state == "ended":

@@ -205,6 +205,70 @@ def test_an_animation_plays_until_the_person_stops_it_and_the_script_goes_on(tmp
         assert picture.name == f"Figure 1: {stopped_at}"
 
 
+def test_a_console_programs_animation_stops_beside_its_stop(tmp_path, browser) -> None:
+    path = script(tmp_path, "orbit.py", """\
+        import itertools
+        import matplotlib.pyplot as plt
+        from matplotlib.animation import FuncAnimation
+
+        figure, axes = plt.subplots(figsize=(2, 2), dpi=50)
+
+        def turn(frame):
+            axes.set_title(f"Turn {frame}")
+            return ()
+
+        orbit = FuncAnimation(figure, turn, frames=itertools.count(), interval=20,
+                              cache_frame_data=False)
+        print("Watch it turn")
+        plt.show()
+        print("The figures were closed")
+        """)
+    with AppTest.from_file(path, browser=browser, settle=0.2) as app:
+        another_frame(app, app.find("img").name)
+        app.click("Stop animation")  # as closing the windows in a terminal, not Ctrl+C
+        app.wait_for("The figures were closed")
+        assert app.exit_code == 0
+        assert app.find_all("button", "Stop animation") == []
+
+
+def test_stop_during_a_frame_is_ctrl_c_whatever_library_code_it_landed_in(tmp_path) -> None:
+    path = script(tmp_path, "caught.py", """\
+        import matplotlib.pyplot as plt
+        from matplotlib.animation import FuncAnimation
+
+        figure = plt.figure()
+
+        def frame(number):
+            try:
+                raise AttributeError("a library's own fallback")
+            except AttributeError:
+                raise KeyboardInterrupt  # where a Stop lands mid-frame
+
+        animation = FuncAnimation(figure, frame, frames=3, interval=10)
+        plt.show()
+        """)
+    with AppTest.from_file(path) as app:
+        app.wait_for("Exited with code 130")
+        log = app.find("log", "Output").text
+        assert "KeyboardInterrupt" in log
+        assert "fallback" not in log
+
+
+def test_a_close_handler_that_fails_as_the_window_closes_logs_nothing(tmp_path, caplog) -> None:
+    path = script(tmp_path, "halfmade.py", """\
+        import matplotlib.pyplot as plt
+        from desklaunch.ui import input
+
+        figure = plt.figure()
+        figure.canvas.mpl_connect("close_event", lambda event: event.missing)
+        input("Close the window")
+        """)
+    app = AppTest.from_file(path)
+    app.wait_for("Close the window")
+    app.close()
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == []
+
+
 def test_an_animation_that_ends_lets_the_script_go_on_with_its_last_frame(tmp_path) -> None:
     image = pytest.importorskip("PIL.Image")
     path = script(tmp_path, "rise.py", """\

@@ -784,7 +784,7 @@ defineCommand("console_input", ({ id, prompt, password, answers }) => {
   requestAnimationFrame(() => field.isConnected && field.focus({ preventScroll: true }));
 });
 
-defineCommand("console_status", ({ state, stop, again, text, code }) => {
+defineCommand("console_status", ({ state, stop, again, text, code, action }) => {
   const bar = consoleOf()?.querySelector(".dl-console-status");
   if (!bar) return;
   bar.textContent = "";
@@ -793,7 +793,14 @@ defineCommand("console_status", ({ state, stop, again, text, code }) => {
     const button = element("button", "dl-btn danger small", "Stop");
     button.type = "button";
     button.addEventListener("click", click(stop));
-    bar.append(element("span", "dl-console-state", "Running…"), button);
+    bar.append(element("span", "dl-console-state", "Running…"));
+    if (Array.isArray(action) && typeof action[1] === "string") {
+      const act = element("button", "dl-btn primary small", String(action[0]));
+      act.type = "button";
+      act.addEventListener("click", click(action[1]));
+      bar.append(act);
+    }
+    bar.append(button);
   } else if (state === "ended") {
     const input = consoleOf()?.querySelector(".dl-console-input");
     if (input) input.textContent = ""; // nothing reads any more
