@@ -656,6 +656,7 @@ class BrowserScreen:
 
     @property
     def title(self) -> str:
+        self.settle()
         return self.page.title()
 
     @property

@@ -180,7 +180,7 @@ class Element:
     def click(self) -> None:
         """Press it, as a person clicks it (a button, a tab, a clickable output)."""
         if self.on_click is None:
-            raise TypeError(f"{self!r} cannot be clicked")
+            raise ActionError(f"{self!r} cannot be clicked")
         if self.disabled:
             raise ActionError(f"the {self.role} {self.name!r} is disabled")
         self.on_click()

@@ -51,8 +51,11 @@ class FieldModel:
         self.help.hidden = not spec.get("help_text")
         self.error = Element("alert")
         self.error.hidden = True
+        self.valid = Element("paragraph")
+        self.valid.hidden = True
         self.wrap.append(self.help)
         self.wrap.append(self.error)
+        self.wrap.append(self.valid)
         self.default = self.raw()
 
     # -- building --------------------------------------------------------------------------
@@ -201,6 +204,15 @@ class FieldModel:
                 self.files.clear()
             self.tokens.append(_text(listed.get("token")))
             self.files.append(_text(listed.get("name")))
+
+    def verdict(self, changes: dict[str, Any]) -> None:
+        """A pin's `pin_update(valid_status=...)`: its valid feedback as text under it, its
+        invalid feedback as an alert, or neither (pin.js)."""
+        status = changes.get("valid_status")
+        feedback = _text(changes.get("valid_feedback" if status is True else "invalid_feedback"))
+        self.valid.own = feedback if status is True else ""
+        self.valid.hidden = not self.valid.own
+        self.set_error(feedback if status is False else None)
 
     def set_error(self, message: str | None) -> None:
         self.error.own = message or ""

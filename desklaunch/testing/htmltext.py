@@ -45,15 +45,18 @@ class _Reader(HTMLParser):
         values = {k: v or "" for k, v in attrs}
         role = _ROLES.get(tag, "generic")
         if tag == "a" and "href" in values:
-            role = "link"
+            role = "link"  # its address is its value, as in the browser
         if values.get("role"):
             role = values["role"]
         element = Element(role, inline=tag in _INLINE)
+        if role == "link":
+            element.value = values["href"]
         if "hidden" in values:
             element.hidden = True
         if tag == "img":
             element.role = "img" if values.get("alt", "") else "presentation"
             element.name = values.get("alt", "")
+            element.value = values.get("src")
         if values.get("aria-label"):
             element.name = values["aria-label"]
         if tag == "br":

@@ -9,6 +9,7 @@ leave; the in-process driver feeds it from the protocol core.
 from __future__ import annotations
 
 import time
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,8 @@ from desklaunch.testing.forms import FieldModel, FormModel
 from desklaunch.testing.widgets import build, make_clickable, set_progress
 
 ROOT = "ROOT"
+_HERE = "http://127.0.0.1/"
+"""The page's own address, which links are relative to."""
 ERROR_HEADING = "The script stopped with an error"
 USER_AGENT = "desklaunch.testing"
 
@@ -71,6 +74,10 @@ class Page:
         self.state_area = self.main.append(Element("generic"))
         self.toast_area = self.document.append(Element("status"))
         self.toast_area.hidden = True  # empty, it takes no room: a browser finds nothing
+        self.apps_bar = self.main.insert(0, Element("navigation", "Apps"))
+        self.apps_bar.hidden = True
+        self.apps: dict[str, Any] | None = None
+        """The window's apps (`run_apps`, PyWebIO's `start_server({...})`): id, names, home."""
         self.dialog: Element | None = None
         self.dialog_id: str | None = None
         self.toast_list: list[Toast] = []
@@ -249,6 +256,38 @@ class Page:
         self.save(_text(command.get("name")) or "download",
                   base64.b64decode(_text(command.get("data"))))
 
+    def _cmd_apps(self, command: dict[str, Any]) -> None:
+        """The bar back to the apps' index, shown while another app is (apps.js)."""
+        names = command.get("names")
+        if not isinstance(command.get("id"), str) or not isinstance(names, list):
+            return
+        self.apps = {"id": command["id"], "names": [_text(n) for n in names],
+                     "home": command.get("home")}
+        self.apps_bar.clear()
+        self.apps_bar.hidden = command.get("current") == command.get("home")
+        if not self.apps_bar.hidden:
+            label = _text(command.get("back")) or "All apps"
+            back = self.apps_bar.append(Element("button", label, label))
+            back.on_click = lambda: self._pick(command.get("home"))
+
+    def _pick(self, index: Any) -> None:
+        if self.apps is not None and isinstance(index, int) and index >= 0:
+            self.send({"type": "click", "id": self.apps["id"], "value": index})
+
+    def follow(self, href: str) -> None:
+        """A click on a link: one to another of the window's apps (`?app=NAME`, `./NAME`)
+        switches to it, as the page does; the browser would open any other in a window of
+        its own, which leaves this page as it is."""
+        url = urllib.parse.urlsplit(urllib.parse.urljoin(_HERE, href))
+        if self.apps is None or (url.scheme, url.netloc) != ("http", "127.0.0.1"):
+            return
+        names = self.apps["names"]
+        named = urllib.parse.parse_qs(url.query).get("app")
+        path = urllib.parse.unquote(url.path).strip("/").removesuffix(".py")
+        wanted = named[0] if named else path
+        if wanted in names:
+            self._pick(names.index(wanted))
+
     def _cmd_pin_value(self, command: dict[str, Any]) -> None:
         field = self.pins.get(_text(command.get("id")))
         if field is not None and not (command.get("echo") and field.sent):
@@ -258,6 +297,8 @@ class Page:
         field = self.pins.get(_text(command.get("id")))
         if field is not None and isinstance(command.get("changes"), dict):
             field.update(command["changes"])
+            if "valid_status" in command["changes"]:
+                field.verdict(command["changes"])
 
     def _cmd_popup(self, command: dict[str, Any]) -> None:
         self.close_dialog(by_person=False)

@@ -342,6 +342,7 @@ class SimulatedScreen:
 
     @property
     def title(self) -> str:
+        self.driver.settle()
         return self.page.title
 
     @property

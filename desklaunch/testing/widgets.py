@@ -30,6 +30,7 @@ class Page(Protocol):
     def adopt(self, oid: str, element: Element) -> None: ...
     def register_scope(self, name: str, element: Element) -> None: ...
     def console_view(self) -> ConsoleView: ...
+    def follow(self, href: str) -> None: ...
 
 
 Builder = Callable[[dict[str, Any], Page], Element]
@@ -85,7 +86,17 @@ def text(widget: dict[str, Any], page: Page) -> Element:
 
 
 def html(widget: dict[str, Any], page: Page) -> Element:
-    return html_elements(_text(widget.get("html")))
+    content = html_elements(_text(widget.get("html")))
+    for found in content.walk():
+        if found.role == "link":
+            _followed(found, page)
+    return content
+
+
+def _followed(link: Element, page: Page) -> Element:
+    """A link a click follows, as the page does: to another of the window's apps."""
+    link.on_click = lambda: page.follow(_text(link.value))
+    return link
 
 
 def buttons(widget: dict[str, Any], page: Page) -> Element:
@@ -139,7 +150,7 @@ def link(widget: dict[str, Any], page: Page) -> Element:
     label = _text(widget.get("text"))
     element = Element("link", label, label, inline=True)
     element.value = _text(widget.get("href"))
-    return element
+    return _followed(element, page)
 
 
 def _cell(role: str, spec: Any, page: Page) -> Element:

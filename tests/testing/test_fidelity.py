@@ -5,17 +5,22 @@ from __future__ import annotations
 
 import re
 
-from desklaunch.testing import AppTest
+import pytest
+
+from desklaunch.testing import ActionError, AppTest
 from desklaunch.ui import (
     checkbox,
     file_upload,
     input,
     input_group,
+    pin_update,
     put_buttons,
     put_code,
     put_collapse,
     put_file,
+    put_html,
     put_info,
+    put_input,
     put_link,
     put_markdown,
     put_progressbar,
@@ -25,6 +30,7 @@ from desklaunch.ui import (
     put_tabs,
     put_text,
     radio,
+    run_apps,
     select,
     set_env,
     slider,
@@ -183,3 +189,53 @@ def test_what_controls_hold_reads_the_same_both_ways(desklaunch_browser) -> None
         "Ada", "M", ["Chips", "Soup"], 4, 25, "https://example.com/menu",
         [("Bag", False), ("Receipt", True)], [("Cash", False), ("Card", True)], None, None,
         None]
+
+
+def test_links_images_and_a_pins_verdict_read_the_same_both_ways(desklaunch_browser) -> None:
+    def verdicts() -> None:
+        put_markdown("Read [the guide](https://example.com/guide) first.")
+        put_html('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Dot">')
+        put_input("user", label="User name")
+        put_input("pass", label="Password")
+        pin_update("user", valid_status=True, valid_feedback="That name is free.")
+        pin_update("pass", valid_status=False, invalid_feedback="Too short.")
+
+    held = []
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_function(verdicts, browser=browser) as app:
+            held.append([app.find("link", "the guide").value, app.find("img", "Dot").value,
+                         app.find("alert").name, app.text])
+    assert held[0] == held[1]
+    assert held[0][0] == "https://example.com/guide"
+    assert held[0][1:3] == ["data:image/gif;base64,R0lGODlhAQABAAAAACw=", "Too short."]
+    assert "That name is free." in held[0][3]
+
+
+def test_a_link_to_another_app_switches_to_it_both_ways(desklaunch_browser) -> None:
+    def index() -> None:
+        set_env(title="Shop")
+        put_markdown("Go to [the basket](?app=basket), or [elsewhere](https://example.com).")
+
+    def basket() -> None:
+        set_env(title="Basket")
+        put_text("Your basket is empty")
+
+    def apps() -> None:
+        run_apps({"index": index, "basket": basket})
+
+    seen = []
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_function(apps, browser=browser) as app:
+            app.find("link", "the basket").click()
+            app.wait_for("Your basket is empty")
+            seen.append(app.title)
+            app.find("navigation", "Apps").find("button").click()
+            app.wait_for("Go to")
+            seen.append(app.title)
+    assert seen == ["Basket", "Shop"] * 2
+
+
+def test_what_cannot_be_clicked_says_so() -> None:
+    with AppTest.from_function(lambda: put_text("Just words")) as app, \
+            pytest.raises(ActionError, match="cannot be clicked"):
+        app.find("paragraph", text="Just words").click()
