@@ -593,3 +593,16 @@ def test_a_target_of_another_kind_is_a_clear_type_error() -> None:
     with pytest.raises(TypeError, match=r"^AppTest takes a script's path, a Module or a "
                                          r"function, not 42$"):
         AppTest(42)  # type: ignore[arg-type]
+
+
+def test_each_apps_own_modules_are_its_own_in_later_tests(tmp_path) -> None:
+    for name in ("shop", "bank"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "helpers.py").write_text(f'GREETING = "Welcome to the {name}"\n')
+        (tmp_path / name / "app.py").write_text(
+            "from helpers import GREETING\nfrom desklaunch.ui import put_text\n"
+            "put_text(GREETING)\n")
+    for name in ("shop", "bank"):
+        with AppTest.from_file(tmp_path / name / "app.py") as app:
+            assert f"Welcome to the {name}" in app.text
+    assert "helpers" not in sys.modules
