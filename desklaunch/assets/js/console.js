@@ -356,9 +356,11 @@ class Screen {
    * the same `key` again replaces the picture where it first showed (or shows it anew
    * below, once it was trimmed off the top, as a figure's window stays). Open lines stay open:
    * text written after it goes on them, as it would in a terminal beside a figure window. */
+  /** Show picture `key`, or replace it where it is; true when it is a new line. */
   image(key, src, alt, width, height) {
     let img = this.images.get(key);
-    if (!img) {
+    const added = !img;
+    if (added) {
       const line = element("div", "dl-console-figure");
       img = document.createElement("img");
       img.figureKey = key;
@@ -374,6 +376,7 @@ class Screen {
     }
     img.src = src;
     img.alt = alt;
+    return added;
   }
 
   /** Take `key`'s last line off the screen. */
@@ -623,8 +626,10 @@ defineCommand("console_write", ({ chunks }) => {
 defineCommand("console_image", ({ key, src, alt, width, height }) => {
   const screen = screenOf(consoleOf());
   if (!screen || typeof key !== "string" || !/^data:image\/png;base64,/.test(String(src))) return;
-  screen.image(key, src, String(alt ?? ""), Number(width) || 0, Number(height) || 0);
-  screen.settle();
+  // A picture redrawn in place (an animation's frame) is no new output below the view.
+  if (screen.image(key, src, String(alt ?? ""), Number(width) || 0, Number(height) || 0)) {
+    screen.settle();
+  }
 });
 
 defineCommand("console_run", ({ run, command }) => {

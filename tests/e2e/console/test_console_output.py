@@ -294,3 +294,19 @@ def test_a_flood_keeps_the_newest_lines_and_their_colour_and_takes_the_answer(co
     expect(app.line("line 190000")).to_have_count(0)
     expect(app.line("")).to_have_count(0)  # nothing left out leaves a blank line
     app.expect_exit(0)
+
+
+def test_a_figure_redrawn_in_place_is_no_new_output(console):
+    from desklaunch.compat import use_figures_backend
+
+    use_figures_backend()  # as `desklaunch script.py` does
+    app = console("redrawn_figure.py")
+    picture = app.page.get_by_role("img", name=re.compile("Figure 1: Frame"))
+    expect(picture).to_be_visible()
+    app.screen.hover()
+    app.page.mouse.wheel(0, -400)  # the person scrolls up to read the log
+    first = picture.get_attribute("alt")
+    expect(picture).not_to_have_attribute("alt", first)  # redrawn since
+    expect(app.button("New output ↓")).to_be_hidden()
+    app.click("Stop")  # Ctrl+C: its traceback is new output
+    expect(app.button("New output ↓")).to_be_visible()
