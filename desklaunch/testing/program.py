@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import inspect
 import os
-import re
 import sys
 import tempfile
 import threading
@@ -22,9 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from desklaunch.core.session import SessionKind
-
-_INSTALLED = re.compile(r"(^|[\\/])(site|dist)-packages[\\/]")
-"""Where a virtual environment kept in the project's folder has its libraries."""
+from desklaunch.testing.ownmodules import OwnModules
 
 if TYPE_CHECKING:
     from desklaunch.console.runner import ConsoleProgram
@@ -60,14 +57,16 @@ class Program:
 
         use_figures_backend()  # plt.show() into the page, as `desklaunch script.py` does
         self._saved = {"argv": sys.argv[:], "path": None, "alias": False, "cwd": os.getcwd(),
-                       "modules": set(sys.modules)}
+                       "modules": None}
         _hold_os_exit(True)
         if self.path is not None:
             sys.argv = [str(self.path), *self.args]
-            folder = str(self.search_first or self.path.parent)
-            if folder not in sys.path:
-                sys.path.insert(0, folder)
-                self._saved["path"] = folder
+            folder = self.search_first or self.path.parent
+            if str(folder) not in sys.path:
+                sys.path.insert(0, str(folder))
+                self._saved["path"] = str(folder)
+            self._saved["modules"] = OwnModules(folder)
+            self._saved["modules"].enter()
         if self.pywebio:
             from desklaunch.compat import _ALIAS, install_pywebio_alias
 
@@ -85,7 +84,8 @@ class Program:
                 os.chdir(self._saved["cwd"])
         if self._saved["path"] is not None and self._saved["path"] in sys.path:
             sys.path.remove(self._saved["path"])
-        self._forget_own_modules(self._saved["modules"])
+        if self._saved["modules"] is not None:
+            self._saved["modules"].leave()
         if self._saved["alias"]:
             from desklaunch.compat import remove_pywebio_alias
 
@@ -94,19 +94,6 @@ class Program:
             self._settings.cleanup()
             self._settings = None
         self._saved = {}
-
-    def _forget_own_modules(self, before: set[str]) -> None:
-        """The author's modules the script imported are imported afresh by the next test, as
-        by a new process: another app's `helpers.py`, or this one changed since, is not
-        this run's. Libraries stay (some cannot be imported twice)."""
-        folder = self.search_first or (self.path.parent if self.path is not None else None)
-        if folder is None:
-            return
-        own = str(folder.resolve()) + os.sep
-        for name in set(sys.modules) - before:
-            where = getattr(sys.modules.get(name), "__file__", None) or ""
-            if where.startswith(own) and not _INSTALLED.search(where[len(own):]):
-                del sys.modules[name]
 
     @property
     def exit_code_override(self) -> int | None:

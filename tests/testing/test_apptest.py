@@ -595,14 +595,21 @@ def test_a_target_of_another_kind_is_a_clear_type_error() -> None:
         AppTest(42)  # type: ignore[arg-type]
 
 
-def test_each_apps_own_modules_are_its_own_in_later_tests(tmp_path) -> None:
-    for name in ("shop", "bank"):
+def test_each_apps_own_modules_are_its_own_in_later_tests(tmp_path, monkeypatch) -> None:
+    for name in ("tests", "shop", "bank"):
         (tmp_path / name).mkdir()
         (tmp_path / name / "helpers.py").write_text(f'GREETING = "Welcome to the {name}"\n')
         (tmp_path / name / "app.py").write_text(
             "from helpers import GREETING\nfrom desklaunch.ui import put_text\n"
             "put_text(GREETING)\n")
-    for name in ("shop", "bank"):
-        with AppTest.from_file(tmp_path / name / "app.py") as app:
-            assert f"Welcome to the {name}" in app.text
-    assert "helpers" not in sys.modules
+    monkeypatch.syspath_prepend(str(tmp_path / "tests"))
+    monkeypatch.delitem(sys.modules, "helpers", raising=False)
+    import helpers  # a test's own helpers, imported before the apps run
+
+    try:
+        for name in ("shop", "bank"):
+            with AppTest.from_file(tmp_path / name / "app.py") as app:
+                assert f"Welcome to the {name}" in app.text
+        assert sys.modules["helpers"] is helpers
+    finally:
+        del sys.modules["helpers"]
