@@ -16,6 +16,7 @@ is a `UsageError` with one line saying what is wrong; a syntax error is a
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import importlib.machinery
 import inspect
@@ -28,6 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from desklaunch.core.session import bound_session
 from desklaunch.errors import UsageError
 from desklaunch.modulefind import find_spec, name_hint, source_file
 
@@ -127,7 +129,16 @@ class Target:
             return replace(self, code=_zipapp(self.path, str(self.path)).code)
         return replace(self, code=_compile(self.path, str(self.path))[1])
 
+    @functools.cached_property
+    def imports_pywebio(self) -> bool:
+        """The script imports pywebio somewhere: written for PyWebIO, its page starts as
+        PyWebIO's does, not following new output down (`auto_scroll_bottom` off; a
+        desklaunch script's follows)."""
+        return _imports(self.code, "pywebio")
+
     def _execute(self, name: str, as_main: bool) -> types.ModuleType:
+        if self.imports_pywebio and (session := bound_session()) is not None:
+            session.send({"cmd": "env", "auto_scroll_bottom": False})
         module = types.ModuleType(name)
         module.__file__ = str(self.path / "__main__.py" if self.archive else self.path)
         module.__dict__["__builtins__"] = __builtins__
@@ -153,6 +164,20 @@ class Target:
         if self.is_async != inspect.iscoroutinefunction(function):
             raise UsageError(f"{self.function!r} in {self.path.name} changed kind at run time")
         return cast("Callable[[], Any]", function)
+
+
+def _imports(code: types.CodeType, package: str) -> bool:
+    """Whether `code` (its functions' too) names `package` or one of its modules: an
+    import statement's module is among the names its code object uses."""
+    pending = [code]
+    while pending:
+        current = pending.pop()
+        if any(name == package or name.startswith(package + ".")
+               for name in current.co_names):
+            return True
+        pending.extend(const for const in current.co_consts
+                       if isinstance(const, types.CodeType))
+    return False
 
 
 def resolve(spec: str) -> Target:

@@ -25,8 +25,8 @@ def set_env(*, title: str | None = None, output_animation: bool | None = None,
     """Change page settings: the window `title`, `output_animation=False` (no animations
     at all), `output_max_width` (a CSS length such as "1200px" or "90%"), and
     `auto_scroll_bottom`: whether new output scrolls the page down to it while the view is
-    at the bottom (on by default; an app started by PyWebIO's `start_server` starts with it
-    off, as in PyWebIO, and a question's form is brought into view either way).
+    at the bottom (on by default; a script written for PyWebIO, one that imports it, starts
+    with it off, as in PyWebIO, and a question's form is brought into view either way).
 
         set_env(title="Unit converter", output_max_width="600px")
 

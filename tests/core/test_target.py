@@ -389,3 +389,16 @@ def test_a_file_and_a_name_that_is_no_function_name_says_so(tmp_path):
     script.write_text("def main():\n    pass\n")
     with pytest.raises(UsageError, match=r"^'ma in' is not a function name \(give it as "):
         resolve(f"{script}:ma in")
+
+
+@pytest.mark.parametrize(("source", "written_for_pywebio"), [
+    ("from pywebio.output import put_text\n", True),
+    ("import pywebio\n", True),
+    ("def main():\n    from pywebio import input\n", True),
+    ("from desklaunch.ui import put_text\nprint('pywebio')\n", False),
+])
+def test_a_script_written_for_pywebio_is_told_by_its_imports(tmp_path, source,
+                                                             written_for_pywebio) -> None:
+    script = tmp_path / "app.py"
+    script.write_text(source)
+    assert resolve(str(script)).imports_pywebio is written_for_pywebio

@@ -78,3 +78,13 @@ def test_add_ons_scroll_the_page_and_their_boxes_with_jquery(pilot, alias) -> No
     page.mouse.move(400, 300)
     page.mouse.wheel(0, 100_000)
     app.expect_text("reached the bottom after scrolling")
+
+
+def test_a_long_pywebio_script_opens_at_its_top_too(pilot, alias) -> None:
+    app = pilot(SCRIPT.with_name("pywebio_long_script.py"))
+    page = app.page
+    expect(page.get_by_text("line 119", exact=True)).to_be_attached()
+    page.evaluate("() => new Promise(done => requestAnimationFrame("
+                  "() => requestAnimationFrame(done)))")  # a scroll down would be done now
+    expect(page.get_by_role("heading", name="Top of the script")).to_be_in_viewport()
+    expect(page.get_by_text("line 119", exact=True)).not_to_be_in_viewport()
