@@ -52,14 +52,19 @@ def test_pywebio_internals_that_add_ons_use_work(pilot, alias) -> None:
     app.expect_text("a pin's name, as add-ons read it: nick")
 
 
-def test_a_long_pywebio_page_opens_at_its_top_until_it_asks_to_follow(pilot, alias) -> None:
-    app = pilot(SCRIPT.with_name("pywebio_long_page.py"))
-    page = app.page
+def expect_at_its_top(page, heading: str) -> None:
+    """The page's 120 lines are drawn, and the view is still at its top."""
     expect(page.get_by_text("line 119", exact=True)).to_be_attached()
     page.evaluate("() => new Promise(done => requestAnimationFrame("
                   "() => requestAnimationFrame(done)))")  # a scroll down would be done now
-    expect(page.get_by_role("heading", name="Top of the page")).to_be_in_viewport()
+    expect(page.get_by_role("heading", name=heading)).to_be_in_viewport()
     expect(page.get_by_text("line 119", exact=True)).not_to_be_in_viewport()
+
+
+def test_a_long_pywebio_page_opens_at_its_top_until_it_asks_to_follow(pilot, alias) -> None:
+    app = pilot(SCRIPT.with_name("pywebio_long_page.py"))
+    page = app.page
+    expect_at_its_top(page, "Top of the page")
     app.click("Follow")  # at the page's end: the view is at the bottom, and follows
     expect(page.get_by_text("more 119", exact=True)).to_be_in_viewport()
 
@@ -82,9 +87,4 @@ def test_add_ons_scroll_the_page_and_their_boxes_with_jquery(pilot, alias) -> No
 
 def test_a_long_pywebio_script_opens_at_its_top_too(pilot, alias) -> None:
     app = pilot(SCRIPT.with_name("pywebio_long_script.py"))
-    page = app.page
-    expect(page.get_by_text("line 119", exact=True)).to_be_attached()
-    page.evaluate("() => new Promise(done => requestAnimationFrame("
-                  "() => requestAnimationFrame(done)))")  # a scroll down would be done now
-    expect(page.get_by_role("heading", name="Top of the script")).to_be_in_viewport()
-    expect(page.get_by_text("line 119", exact=True)).not_to_be_in_viewport()
+    expect_at_its_top(app.page, "Top of the script")
