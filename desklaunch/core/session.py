@@ -18,6 +18,7 @@ import logging
 import queue
 import sys
 import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Coroutine
@@ -595,10 +596,19 @@ class Session:
 
     def join(self, timeout: float) -> bool:
         """Wait up to `timeout` s for the script and callbacks to stop; True when they did."""
-        threads = [t for t in (self._script_thread, self._callback_thread) if t is not None]
+        threads = [t for t in (self._script_thread, self._callback_thread)
+                   if t is not None and t is not threading.current_thread()]
+        end = time.monotonic() + timeout
         for thread in threads:
-            thread.join(timeout)
-        return not any(t.is_alive() for t in threads)
+            while True:
+                try:
+                    thread.join(max(0.0, end - time.monotonic()))
+                    break
+                except RuntimeError:  # the thread that starts the session is starting it now
+                    if time.monotonic() >= end:
+                        break
+                    threading.Event().wait(0.005)  # not time.sleep, which a session may own
+        return not any(t.is_alive() or t.ident is None for t in threads)
 
 
 def current_session() -> Session:

@@ -275,3 +275,26 @@ def test_an_exception_shows_the_scripts_traceback_without_desklaunch_frames(
     assert text.rstrip().endswith("ValueError: bad input file")
     assert "desklaunch/core/session.py" not in text.replace("\\", "/")
     assert text in capsys.readouterr().err
+
+
+def test_join_waits_for_a_script_thread_being_started_as_the_app_closes(make_session,
+                                                                        monkeypatch):
+    """A window closed while a server thread is starting its session: the session's script
+    thread exists but has not started yet, and the app's close joins it."""
+    session, _ = make_session(lambda: put_text("hi"))
+    starting = threading.Event()
+    real_start = threading.Thread.start
+
+    def slow_start(thread: threading.Thread) -> None:
+        if thread.name.startswith("desklaunch-script"):
+            starting.set()
+            threading.Event().wait(0.2)
+        real_start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", slow_start)
+    starter = threading.Thread(target=session.start)
+    real_start(starter)
+    assert starting.wait(WAIT)
+    session.close()
+    assert session.join(WAIT)
+    starter.join(WAIT)
