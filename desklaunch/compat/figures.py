@@ -62,6 +62,7 @@ NO_TIMERS = ("desklaunch runs a figure's timers (FuncAnimation) while the script
              "waits in plt.show() or plt.pause(), not in a callback or an async script: "
              "the animation does not play here")
 STOP_LABEL = "Stop animation"
+STOP_SCOPE = "dl-figures-stop"
 NO_WAITING = ("desklaunch shows a figure as a picture, which takes no clicks or keys: "
               "not waiting for one")
 
@@ -147,8 +148,9 @@ class FigureManagerPage(_bases.FigureManagerBase):  # type: ignore[misc, name-de
     @classmethod
     def pyplot_show(cls, *, block: bool | None = None) -> None:
         """`plt.show()`: every open figure into the page; unless interactive or
-        `block=False`, the figures are then closed, as a terminal's are once their windows
-        are (the script does not wait for that here)."""
+        `block=False`, their animations play until they end or are stopped, and the figures
+        are then closed, as a terminal's are once their windows are (a still figure's at
+        once: nobody closes it here)."""
         with figuretimers.stop_as_ctrl_c():
             failed: Exception | None = None
             for manager in _figures.get_all_fig_managers():
@@ -223,7 +225,6 @@ class FigureCanvasPage(_agg.FigureCanvasAgg):  # type: ignore[misc, name-defined
         return int(super().mpl_connect(s, func))
 
 
-
 FigureCanvas = FigureCanvasPage
 FigureManager = FigureManagerPage
 
@@ -283,9 +284,6 @@ def _animate() -> None:
             session.forget_callback(key)
         elif not session.closed:
             remove(STOP_SCOPE)
-
-
-STOP_SCOPE = "dl-figures-stop"
 
 
 def _draw_pending() -> None:

@@ -117,7 +117,9 @@ def _run(session: Session, draw: Callable[[], None], seconds: float | None,
         if end is not None and now >= end:
             return
         dues = [timer.due for timer in running(session) if timer.due is not None]
-        if end is None and not dues:
+        if end is not None:
+            dues.append(end)
+        elif not dues:
             return
-        wake = min([*dues, *([end] if end is not None else [])])
+        wake = min(dues)
         time.sleep(min(max(wake - now, 0.0), LONGEST_SLEEP) or 0.001)

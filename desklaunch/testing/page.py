@@ -77,7 +77,7 @@ class Page:
         self.apps_bar = self.main.insert(0, Element("navigation", "Apps"))
         self.apps_bar.hidden = True
         self.apps: dict[str, Any] | None = None
-        """The window's apps (`run_apps`, PyWebIO's `start_server({...})`): id, names, home."""
+        """The window's apps (`run_apps`, PyWebIO's `start_server({...})`): id and names."""
         self.dialog: Element | None = None
         self.dialog_id: str | None = None
         self.toast_list: list[Toast] = []
@@ -261,8 +261,7 @@ class Page:
         names = command.get("names")
         if not isinstance(command.get("id"), str) or not isinstance(names, list):
             return
-        self.apps = {"id": command["id"], "names": [_text(n) for n in names],
-                     "home": command.get("home")}
+        self.apps = {"id": command["id"], "names": [_text(n) for n in names]}
         self.apps_bar.clear()
         self.apps_bar.hidden = command.get("current") == command.get("home")
         if not self.apps_bar.hidden:
