@@ -53,9 +53,11 @@ def desklaunch_browser(browser: Browser) -> Browser:
 
 
 @pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    """A fresh browser profile per test: no cookies or session storage left over."""
-    context = browser.new_context()
+def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
+    """A fresh browser profile per test: no cookies or session storage left over. A test
+    marked `@pytest.mark.screen(device_scale_factor=2)` has its pages on such a screen."""
+    screen = request.node.get_closest_marker("screen")
+    context = browser.new_context(**(screen.kwargs if screen else {}))
     context.set_default_timeout(TIMEOUT_MS)
     yield context
     context.close()

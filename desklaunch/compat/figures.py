@@ -9,7 +9,8 @@ as its window would be redrawn. In interactive mode (`plt.ion()`), and for a fig
 before, a change is drawn where a GUI toolkit's event loop would draw it: when the script
 next waits for the person (`input()`, a form), pauses (`plt.pause`) or flushes the canvas's
 events (`canvas.flush_events()`), so a burst of changes is drawn once. The picture is the
-window's: the figure's own size and resolution, not `savefig`'s settings.
+window's: the figure's own size and resolution, not `savefig`'s settings, and on a HiDPI
+screen (the page's pixel ratio above 1) drawn with the screen's pixels, as a window's canvas.
 
 A figure's timers (`FuncAnimation`) run while the script waits in `plt.show()` or
 `plt.pause()`, as a window's event loop runs them (figuretimers.py): `plt.show()` plays the
@@ -42,6 +43,7 @@ from typing import Any
 from desklaunch.compat import figuretimers
 from desklaunch.core.session import Session, current_session
 from desklaunch.errors import NoSessionError
+from desklaunch.ui.env import pixel_ratio
 
 _agg = importlib.import_module("matplotlib.backends.backend_agg")
 _bases = importlib.import_module("matplotlib.backend_bases")
@@ -81,6 +83,8 @@ class FigureManagerPage(_bases.FigureManagerBase):  # type: ignore[misc, name-de
         self._showing = False
         self.closed = False
         self.session: Session | None = None
+        self.ratio = 1.0
+        """The page's pixel ratio, which the figure is drawn at (`_match_screen`)."""
         # pyplot's figures belong to the process, which here outlives a run: a figure ends
         # with the session or console run that made it, as it would with its process.
         try:
@@ -88,6 +92,7 @@ class FigureManagerPage(_bases.FigureManagerBase):  # type: ignore[misc, name-de
         except NoSessionError:
             return
         self.session = session
+        self.ratio = pixel_ratio()  # asked now: show() may run where the script waits
         close = _closer(weakref.ref(self))  # a closed figure is not kept for this
         console = session.data.get("console")
         if console is not None:
@@ -110,6 +115,7 @@ class FigureManagerPage(_bases.FigureManagerBase):  # type: ignore[misc, name-de
             return
         self._showing = True
         try:
+            self._match_screen()
             picture = io.BytesIO()
             if self.canvas.blitted and not self.canvas.figure.stale:
                 # An animation blitted its frame onto the last drawing: a full draw would
@@ -122,14 +128,22 @@ class FigureManagerPage(_bases.FigureManagerBase):  # type: ignore[misc, name-de
         finally:
             self._showing = False
         src = image_url(picture.getvalue())
-        width, height = self.canvas.get_width_height(physical=True)
+        size = self.canvas.get_width_height()  # in CSS pixels, the picture's own / ratio
         alt = describe(self.canvas.figure, self.get_window_title())
         console = session.data.get("console")
         if console is not None:
-            console.show_image(self.key, src, alt, (width, height), again=self.shown)
+            console.show_image(self.key, src, alt, size, again=self.shown)
         else:
-            _show_in_scope(self.key, src, alt)
+            _show_in_scope(self.key, src, alt, size[0])
         self.shown = True
+
+    def _match_screen(self) -> None:
+        """Draw at the page's pixel ratio, as a window's canvas does on a HiDPI screen: the
+        figure keeps its size in inches, `fig.dpi` is multiplied by the ratio (`savefig`
+        keeps the figure's own), and the picture is shown at its size in CSS pixels."""
+        set_ratio = getattr(self.canvas, "_set_device_pixel_ratio", None)  # matplotlib 3.5+
+        if set_ratio is not None:
+            set_ratio(self.ratio)
 
     def refresh(self) -> None:
         """Show the figure unless the page has its picture as it is now."""
@@ -316,16 +330,17 @@ def describe(figure: Any, title: str) -> str:
     return f"{title}: {'; '.join(drawn)}" if drawn else title
 
 
-def _show_in_scope(name: str, src: str, alt: str) -> None:
-    """The picture in a scope of its own, so that showing the figure again replaces it."""
+def _show_in_scope(name: str, src: str, alt: str, width: int) -> None:
+    """The picture, `width` CSS pixels wide, in a scope of its own, so that showing the
+    figure again replaces it."""
     from desklaunch.ui.images import put_image
     from desklaunch.ui.scopes import clear, known_scopes, put_scope
 
     if name in known_scopes(current_session()):
         clear(name)
-        put_image(src, title=alt, scope=name).style(ON_WHITE)
+        put_image(src, title=alt, width=width, scope=name).style(ON_WHITE)
     else:
-        put_scope(name, put_image(src, title=alt).style(ON_WHITE))
+        put_scope(name, put_image(src, title=alt, width=width).style(ON_WHITE))
 
 
 ON_WHITE = "background: #fff"

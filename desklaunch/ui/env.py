@@ -6,6 +6,7 @@ Names follow PyWebIO's `pywebio.session` (`run_js` and `eval_js` are in scripts.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
@@ -115,6 +116,16 @@ def _fact(value: Any) -> Any:
 
 
 info = ClientInfo()
+
+
+def pixel_ratio() -> float:
+    """The page's device pixels per CSS pixel (2 on most HiDPI screens), from 1 to 4: what a
+    picture drawn here (a figure) is drawn at to look sharp. Asks the page as `info` does."""
+    try:
+        value = float(info.pixel_ratio)
+    except (AttributeError, TypeError, ValueError):
+        return 1.0
+    return round(min(max(value, 1.0), 4.0), 2) if math.isfinite(value) else 1.0
 
 
 def defer_call(func: Callable[[], Any]) -> Callable[[], Any]:

@@ -42,8 +42,9 @@ def put_image(src: Any, format: str | None = None, title: str = "",  # noqa: A00
     "50%") or pixels. An image from the web is fetched by the app when the page shows it
     (with a time limit and a 10 MiB cap, its type checked) and served from the app's own
     origin, as the page loads nothing from other sites; when it cannot be fetched (offline,
-    say) the page says so in its place. Unlike PyWebIO, another string is a file path, and
-    a PIL image without a format of its own is sent as PNG rather than JPEG.
+    say) the page says so in its place. A figure without a `width` or `height` is drawn with
+    a HiDPI screen's pixels, shown at its own size. Unlike PyWebIO, another string is a file
+    path, and a PIL image without a format of its own is sent as PNG rather than JPEG.
 
         fig, ax = plt.subplots(); ax.plot(xs, ys); put_image(fig, title="Sales by month")
         put_image("https://www.python.org/static/img/python-logo.png")
@@ -55,9 +56,29 @@ def put_image(src: Any, format: str | None = None, title: str = "",  # noqa: A00
         session = current_session()
         widget["src"] = session.resources.add(Resource("image", url=src))
         widget["remote"] = src
+    elif _is_figure(src) and width is None and height is None and format in (None, "png"):
+        widget["src"], widget["width"] = _sharp_figure(src)
     else:
         widget["src"] = image_url(src, format)
     return send_output(widget, scope, position)
+
+
+def _sharp_figure(src: Any) -> tuple[str, str | None]:
+    """A matplotlib figure drawn at the page's pixel ratio, as a `data:` URL, and its width
+    in CSS pixels when that is not its width in pixels (a HiDPI screen)."""
+    from desklaunch.ui.env import pixel_ratio
+
+    figure = _figure_of(src)
+    # savefig's own default: the figure's resolution before any screen multiplied it
+    dpi = getattr(figure, "_original_dpi", None) or getattr(figure, "dpi", None)
+    ratio = pixel_ratio()
+    if ratio == 1 or not isinstance(dpi, (int, float)):
+        return image_url(figure, "png"), None
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", bbox_inches="tight", dpi=dpi * ratio)
+    data = buffer.getvalue()
+    url = f"data:image/png;base64,{base64.b64encode(data).decode('ascii')}"
+    return url, f"{int.from_bytes(data[16:20], 'big') / ratio:g}px"
 
 
 def image_url(src: Any, format: str | None = None) -> str:  # noqa: A002
@@ -78,11 +99,10 @@ def image_bytes(src: Any, format: str | None = None) -> tuple[bytes, str]:  # no
     elif isinstance(src, (str, os.PathLike)):
         data = _read(src)
         fmt = fmt or Path(os.fspath(src)).suffix.lower().lstrip(".") or None
-    elif hasattr(src, "savefig") or hasattr(getattr(src, "figure", None), "savefig"):
-        figure = src if hasattr(src, "savefig") else src.figure  # a Figure, pyplot, or Axes
+    elif _is_figure(src):
         fmt = fmt or "png"
         buffer = io.BytesIO()
-        figure.savefig(buffer, format=fmt, bbox_inches="tight")
+        _figure_of(src).savefig(buffer, format=fmt, bbox_inches="tight")
         data = buffer.getvalue()
     elif hasattr(src, "save") and hasattr(src, "mode") and hasattr(src, "size"):  # PIL
         fmt = fmt or (src.format or "png").lower()
@@ -95,6 +115,17 @@ def image_bytes(src: Any, format: str | None = None) -> tuple[bytes, str]:  # no
         raise TypeError(f"put_image() cannot show a {type(src).__name__}: pass bytes, a file "
                         "path, a PIL image or a matplotlib figure")
     return data, sniff_image(data) or MIME_TYPES.get(fmt or "", "image/png")
+
+
+def _is_figure(src: Any) -> bool:
+    """A matplotlib Figure, `pyplot` itself, or an Axes (by what they have, not by import)."""
+    return hasattr(src, "savefig") or hasattr(getattr(src, "figure", None), "savefig")
+
+
+def _figure_of(src: Any) -> Any:
+    """The figure a Figure, an Axes or `pyplot` (its current figure) stands for."""
+    figure = src if hasattr(src, "savefig") else src.figure
+    return figure.gcf() if hasattr(figure, "gcf") else figure
 
 
 def _read(src: str | os.PathLike[str]) -> bytes:

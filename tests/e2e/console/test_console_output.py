@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import textwrap
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
 SCRIPTS = Path(__file__).parent / "scripts"
@@ -310,3 +312,24 @@ def test_a_figure_redrawn_in_place_is_no_new_output(console):
     expect(app.button("New output ↓")).to_be_hidden()
     app.click("Stop")  # Ctrl+C: its traceback is new output
     expect(app.button("New output ↓")).to_be_visible()
+
+
+@pytest.mark.screen(device_scale_factor=2)
+def test_a_figure_on_a_hidpi_screen_is_drawn_with_its_pixels(console, tmp_path):
+    from desklaunch.compat import use_figures_backend
+
+    use_figures_backend()
+    path = tmp_path / "squares.py"
+    path.write_text(textwrap.dedent("""\
+        import matplotlib.pyplot as plt
+
+        plt.figure("Squares", figsize=(3, 2), dpi=100)
+        plt.plot([x * x for x in range(5)])
+        plt.show()
+        print("done")
+        """), encoding="utf-8")
+    app = console(path)
+    app.expect_exit(0)
+    picture = app.page.get_by_role("img", name="Squares")
+    assert picture.evaluate("el => el.decode().then(() => [el.naturalWidth, el.naturalHeight,"
+                            " el.clientWidth, el.clientHeight])") == [600, 400, 300, 200]
