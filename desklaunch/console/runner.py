@@ -44,6 +44,10 @@ from desklaunch.core.target import ScriptSyntaxError, Target, syntax_tree
 from desklaunch.errors import SessionClosed, UsageError
 
 log = logging.getLogger(__name__)
+TERMINAL_TYPE = "xterm-256color"
+"""The `TERM` a program is given when desklaunch was started without one (from a desktop's
+menu): what the console understands, and what a terminal started it with gives (`clear`
+then clears the console instead of failing with "TERM environment variable not set")."""
 
 __all__ = ["SETTINGS_SECTION", "ConsoleProgram"]
 
@@ -90,6 +94,9 @@ class ConsoleProgram:
         clickhook.install()
         session.defer(clickhook.uninstall)
         terminal = Terminal(session)
+        if "TERM" not in os.environ:  # started from a desktop's menu, not from a terminal
+            os.environ["TERM"] = TERMINAL_TYPE
+            session.defer(lambda: os.environ.pop("TERM", None))
         self._folder_modules = FolderModules(self.target.folder)
         asker = ArgsAsker(session, remembered=self._remembered, keep=self._keep,
                           status=terminal.status,

@@ -490,8 +490,11 @@ class BrowserScreen:
             multiline = last.evaluate("el => el.tagName === 'TEXTAREA'")
             last.press("Control+Enter" if multiline else "Enter")
         else:
+            # a form's button, the argument form's Run, or the console's own input line
             buttons = self.page.get_by_role("button", name="Submit", exact=True).or_(
-                self.page.get_by_role("button", name="Run", exact=True))
+                self.page.get_by_role("button", name="Run", exact=True)).or_(
+                self.page.get_by_role("region", name="Console").get_by_role(
+                    "button", name="Enter", exact=True))
             self._one(buttons, "a form to submit", -1).click()
         self.settle()
 

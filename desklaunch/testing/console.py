@@ -13,10 +13,12 @@ from desklaunch.testing.elements import Element, marked
 Send = Callable[[dict[str, Any]], None]
 
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\x1b[=>]")
-_MOVES = re.compile(r"(\n|\r|\x1b\[[0-9]*[ABEFGK])")
-_MOVE = re.compile(r"\x1b\[([0-9]*)([ABEFGK])")
+_MOVES = re.compile(r"(\n|\r|\x1b\[[0-9;]*[ABEFGHJKf]|\x1bc)")
+_MOVE = re.compile(r"\x1b\[([0-9;]*)([ABEFGHJKf])")
 MAX_LINES = 10_000
 MAX_ROWS = 100
+SCREEN_ROWS = 24
+"""The rows a program is told the console has (console/streams.py)."""
 
 
 def _text(value: Any) -> str:
@@ -194,6 +196,7 @@ class ConsoleView:
         self._rewrite: dict[str, bool] = {}
         self._last: dict[str, int] = {}  # stream → index of its open line
         self._rows: dict[str, list[int]] = {}  # stream → its last MAX_ROWS lines' indexes
+        self._column: dict[str, int] = {}  # stream → its cursor's column, once moved mid-line
         self.element = Element("region", "Console")
         tools = self.element.append(Element("generic"))
         wrap = tools.append(Element("checkbox", "Wrap long lines", "Wrap long lines"))
@@ -212,6 +215,7 @@ class ConsoleView:
         self._sent: Element | None = None  # the answered field, open for typing ahead
         self._ahead = ""  # typed ahead, for the next text field
         self._images: dict[str, Element] = {}  # a figure's key → its picture
+        self._run_images: list[str] = []  # the pictures the run being shown showed
 
     # -- output ----------------------------------------------------------------------------
 
@@ -234,6 +238,8 @@ class ConsoleView:
         else:
             self._open.clear()
             self._rows.clear()
+            self._column.clear()
+            self._run_images.clear()
             self.lines.append(text)
             self._runs[run] = len(self.lines) - 1
         del self.lines[:-MAX_LINES]
@@ -247,6 +253,7 @@ class ConsoleView:
         picture = self._images.get(key)
         if picture is None:
             picture = self._images[key] = self.log.append(Element("img", inline=True))
+            self._run_images.append(key)
         picture.role, picture.name, picture.value = "img" if alt else "presentation", alt, src
 
     def _write(self, key: str, text: str) -> None:
@@ -257,16 +264,37 @@ class ConsoleView:
                 self._open[key] = False
                 rows, last = self._rows.get(key, []), self._last.get(key)
                 if rows and last != rows[-1] and last in rows:  # the cursor was moved up:
+                    column = self._column.get(key)
                     self._to_row(key, rows[rows.index(last) + 1])  # down to the next line
+                    if column is not None:  # drawing on a screen: from the line's start
+                        self._rewrite[key], self._column[key] = False, 0
+                else:
+                    self._column.pop(key, None)
             elif part == "\r":
-                self._rewrite[key] = True
+                if key in self._column:
+                    self._column[key] = 0
+                else:
+                    self._rewrite[key] = True
+            elif part == "\x1bc":
+                self._clear_run()
             elif move := _MOVE.fullmatch(part):
-                self._move(key, move.group(2), int(move.group(1) or 0))
+                params, code = move.group(1), move.group(2)
+                if code in "Hf":
+                    self._go_to(key, params)
+                elif code == "J":
+                    self._erase_screen(key, int(params.split(";")[0] or 0))
+                else:
+                    self._move(key, code, int(params.split(";")[0] or 0))
             elif part:
                 part = _ESCAPES.sub("", part)
                 if not self._open.get(key):
                     self._take_cleared(key)
-                if self._open.get(key) and self._last.get(key, -1) < len(self.lines):
+                if key in self._column and self._open.get(key):
+                    index, column = self._last[key], self._column[key]
+                    line = self.lines[index].ljust(column)
+                    self.lines[index] = line[:column] + part + line[column + len(part):]
+                    self._column[key] = column + len(part)
+                elif self._open.get(key) and self._last.get(key, -1) < len(self.lines):
                     index = self._last[key]
                     self.lines[index] = part if self._rewrite.get(key) else self.lines[index] + part
                 else:
@@ -301,6 +329,61 @@ class ConsoleView:
         self._last[key] = index
         self._open[key] = True
         self._rewrite[key] = True
+        self._column.pop(key, None)
+
+    def _go_to(self, key: str, params: str) -> None:
+        """`ESC[row;colH`: the cursor to a cell of the screen, the run's last 24 lines of
+        `key` (blank lines added below as needed), writing over what is there."""
+        row, column = ([max(1, int(n or 1)) for n in params.split(";")] + [1, 1])[:2]
+        rows = [index for index in self._rows.get(key, []) if index < len(self.lines)]
+        target = max(0, len(rows) - SCREEN_ROWS) + min(row, SCREEN_ROWS) - 1
+        while len(rows) <= target:
+            self._new_line(key, "")
+            rows.append(len(self.lines) - 1)
+        self._last[key], self._open[key], self._rewrite[key] = rows[target], True, False
+        self._column[key] = column - 1
+
+    def _erase_screen(self, key: str, mode: int) -> None:
+        """`ESC[J`: from the cursor on (0), or the whole screen (2, 3), as console.js."""
+        if mode in (2, 3):
+            self._clear_run()
+            return
+        rows = [index for index in self._rows.get(key, []) if index < len(self.lines)]
+        index = self._last.get(key)
+        if mode != 0 or not self._open.get(key) or index not in rows:
+            return
+        column = self._column.get(key, 0 if self._rewrite.get(key) else len(self.lines[index]))
+        self.lines[index] = self.lines[index][:column]
+        self._remove_lines(set(rows[rows.index(index) + 1:]))
+
+    def _clear_run(self) -> None:
+        """The run's output taken off the log (a program clearing its terminal)."""
+        start = max(self._runs.values(), default=-1)
+        self._remove_lines(set(range(start + 1, len(self.lines))))
+        for key in self._run_images:
+            if (picture := self._images.pop(key, None)) is not None:
+                picture.detach()
+        self._run_images.clear()
+        self._open.clear()
+        self._rows.clear()
+        self._column.clear()
+
+    def _remove_lines(self, indexes: set[int]) -> None:
+        """Take lines out, keeping every index held elsewhere pointing at its line."""
+        if not indexes:
+            return
+        kept = [i for i in range(len(self.lines)) if i not in indexes]
+        moved = {old: new for new, old in enumerate(kept)}
+        self.lines = [self.lines[i] for i in kept]
+        self._runs = {run: moved[i] for run, i in self._runs.items() if i in moved}
+        self._rows = {key: [moved[i] for i in rows if i in moved]
+                      for key, rows in self._rows.items()}
+        for key, index in list(self._last.items()):
+            if index in moved:
+                self._last[key] = moved[index]
+            else:
+                del self._last[key]
+                self._open[key] = False
 
     def _move(self, key: str, code: str, count: int) -> None:
         """A cursor move or erase (`ESC[nA` …), as console.js does it."""
@@ -313,8 +396,15 @@ class ConsoleView:
                 self._to_row(key, target)
         elif code in "BE" and is_open and at < len(rows) - 1:
             self._to_row(key, rows[min(at + max(1, count), len(rows) - 1)])
-        elif code == "G" and is_open and count <= 1:
+        elif code == "G" and is_open and (key in self._column or count > 1):
+            self._column[key] = max(0, count - 1)
+        elif code == "G" and is_open:
             self._rewrite[key] = True
+        elif code == "K" and is_open and key in self._column:
+            index, column = self._last[key], self._column[key]
+            line = self.lines[index]
+            self.lines[index] = {0: line[:column], 1: " " * (column + 1) + line[column + 1:]}.get(
+                count, "")
         elif code == "K" and is_open:
             index = self._last[key]
             column = 0 if self._rewrite.get(key) else len(self.lines[index])

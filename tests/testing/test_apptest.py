@@ -247,6 +247,22 @@ def test_a_long_log_is_read_whole_though_its_start_is_out_of_view(desklaunch_app
     assert "line 1" in app.text.splitlines()
 
 
+def test_a_program_drawing_on_its_screen_reads_as_its_screen(desklaunch_app, mode,
+                                                              monkeypatch) -> None:
+    monkeypatch.delenv("TERM", raising=False)  # as a desktop's menu starts the app
+    app = desklaunch_app(SCRIPTS / "console_screen.py", browser=mode)
+    app.wait_for("Ready?")
+    log = app.find("log", "Output")
+    assert log.text.splitlines()[1:3] == ["Welcome", "TERM is xterm-256color"]
+    app.submit()
+    app.wait_for("Again?")
+    # what the game drew, where it drew it; what came before `clear` is gone, as in a terminal
+    assert log.text.splitlines()[1:] == ["Score: 20", "", "       @", "", "Again?"]
+    app.submit()
+    app.wait_for("Done?")
+    assert log.text.splitlines()[1:] == ["after a reset", "Done?"]
+
+
 def test_lines_a_program_redraws_read_as_they_were_redrawn(desklaunch_app, mode) -> None:
     app = desklaunch_app(SCRIPTS / "console_redraws.py", browser=mode)
     app.wait_for("Done?")

@@ -36,10 +36,12 @@ const SILENT = /[\x00-\x07\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]/g;
 const LEVEL = /(^|[\s[\]:|-])(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)(?=[\s\]:|-]|$)/;
 const TQDM = /^(.*?)(\d{1,3})%\|/;
 const HELP_OPTION = /^\s+-/;
-// Cursor up (A, F: and to the line's start), down (B, E), to a column (G), erase (K).
-const MOVES = /(\n|\r|\x1b\[[0-9]*[ABEFGK])/;
-const MOVE = /^\x1b\[([0-9]*)([ABEFGK])$/;
+// Cursor up (A, F: and to the line's start), down (B, E), to a column (G), erase (K), to a
+// row and column (H, f), erase the screen (J), and the terminal's reset (ESC c).
+const MOVES = /(\n|\r|\x1b\[[0-9;]*[ABEFGHJKf]|\x1bc)/;
+const MOVE = /^\x1b\[([0-9;]*)([ABEFGHJKf])$/;
 const MAX_ROWS = 100;
+const SCREEN_ROWS = 24; // the rows a program is told the console has (streams.py)
 // Characters a terminal gives two cells (wcwidth's wide ones: CJK, Hangul, full-width forms,
 // most emoji). Each is set in a box exactly two cells wide, whatever the width of the font
 // that has it, so the columns that rich, tabulate or wcwidth padded line up as in a terminal.
@@ -162,6 +164,23 @@ function styledSpan(style, text, extra) {
   return span;
 }
 
+const BLANK = [" ", null];
+
+/** A line's characters, each with the span that styles it (null: unstyled). */
+function cellsOf(line) {
+  const found = [];
+  for (const node of line.childNodes) {
+    const look = node.nodeType === Node.ELEMENT_NODE && !node.classList.contains("dl-wide") ? node : null;
+    for (const char of node.textContent) found.push([char, look]);
+  }
+  return found;
+}
+
+function sameLook(a, b) {
+  return a === b || (a !== null && b !== null && a.className === b.className &&
+    a.style.cssText === b.style.cssText);
+}
+
 // ---- the screen -------------------------------------------------------------------------
 
 class Screen {
@@ -181,6 +200,8 @@ class Screen {
     this.traceback = new Map(); // "out"/"err" → inside a traceback
     this.marker = null; // the "New output" button, set by the widget
     this.images = new Map(); // a figure's key → its picture
+    this.column = new Map(); // stream → its cursor's column, once a move put it mid-line
+    this.runLine = null; // the command line of the run being shown
     const intent = () => { this.intent = performance.now(); };
     el.addEventListener("wheel", intent, { passive: true });
     el.addEventListener("touchmove", intent, { passive: true });
@@ -227,10 +248,13 @@ class Screen {
       rule.setAttribute("aria-label", `Run ${run}`);
       this.#place(rule);
     }
+    this.column.clear();
     const line = this.#line("out", "cmd");
     line.textContent = command;
     this.open.delete("out");
+    this.rows.clear(); // a run's cursor moves stay among its own lines
     this.runs.set(run, line);
+    this.runLine = line;
     this.follow();
   }
 
@@ -250,10 +274,17 @@ class Screen {
       if (part === "\n") this.#endLine(key, stream);
       else if (part === "\r") {
         const line = this.open.get(key);
-        if (line) line.rewrite = true;
+        if (this.column.has(key)) this.column.set(key, 0);
+        else if (line) line.rewrite = true;
+      } else if (part === "\x1bc") {
+        this.clearRun();
+        style.fg = style.bg = null;
+        Object.assign(style, { bold: false, dim: false, italic: false, underline: false, inverse: false });
       } else if (MOVE.test(part)) {
-        const [, count, code] = MOVE.exec(part);
-        this.#move(key, code, Number(count || "0"));
+        const [, params, code] = MOVE.exec(part);
+        if (code === "H" || code === "f") this.#goTo(key, stream, params);
+        else if (code === "J") this.#eraseScreen(key, Number(params.split(";")[0] || "0"));
+        else this.#move(key, code, Number(params.split(";")[0] || "0"));
       } else if (part) {
         const back = /^\x08+/.exec(part)?.[0].length ?? 0; // a spinner's "\b/" and the like
         if (back) this.#eraseBack(key, back);
@@ -328,6 +359,7 @@ class Screen {
       const line = rows[Math.max(0, Math.min(index, rows.length - 1))];
       if (!line || line === open) return;
       if (open) open.rewrite = false;
+      this.column.delete(key);
       if (open && open === rows.at(-1) && index < at && !open.textContent.trim()) {
         // A blank last line the cursor leaves upwards (a bar erased by tqdm's leave=False,
         // rich's transient display): a terminal's later output would write over it.
@@ -340,7 +372,14 @@ class Screen {
     else if (code === "B" || code === "E") {
       if (at < rows.length - 1) to(at + Math.max(1, count));
     } else if (code === "G") {
-      if (open && count <= 1) open.rewrite = true;
+      if (open && this.column.has(key)) this.column.set(key, Math.max(0, count - 1));
+      else if (open && count <= 1) open.rewrite = true;
+      else if (open) this.column.set(key, count - 1);
+    } else if (code === "K" && open && this.column.has(key)) {
+      const column = this.column.get(key);
+      const kept = cellsOf(open);
+      if (count === 1) kept.fill(BLANK, 0, column + 1);
+      this.#setCells(open, count === 0 ? kept.slice(0, column) : count === 1 ? kept : []);
     } else if (code === "K" && open) {
       // 0 erases from the cursor on: all of it after a "\r", nothing at the line's end; 1
       // and 2 erase up to the cursor too, which stays where it was.
@@ -382,10 +421,102 @@ class Screen {
   /** Take `key`'s last line off the screen. */
   #drop(key, line) {
     this.rows.get(key)?.pop();
-    this.touched.delete(line);
-    if (line.parentElement === this.block) this.inBlock -= 1;
-    line.remove();
+    this.#remove(line);
+  }
+
+  /** `ESC[row;colH`: the cursor to a cell of the screen, the run's last 24 lines (blank
+   * lines added below as needed); what is written next overwrites from there. */
+  #goTo(key, stream, params) {
+    const [row, col] = [0, 1].map((i) => Math.max(1, Number(params.split(";")[i] || "1")));
+    const open = this.open.get(key);
+    if (open) open.rewrite = false;
+    let rows = this.rows.get(key) ?? [];
+    const top = Math.max(0, rows.length - SCREEN_ROWS);
+    const index = top + Math.min(row, SCREEN_ROWS) - 1;
+    while (rows.length <= index) {
+      this.open.delete(key);
+      this.#line(key, stream);
+      rows = this.rows.get(key);
+    }
+    this.open.set(key, rows[index]);
+    this.column.set(key, col - 1);
+  }
+
+  /** `ESC[J`: erase the screen from the cursor on (0), or all of it (2, and 3: the
+   * scrollback too), as `clear` and `os.system("clear")` do. */
+  #eraseScreen(key, mode) {
+    if (mode === 2 || mode === 3) {
+      this.clearRun();
+      return;
+    }
+    const open = this.open.get(key);
+    const rows = this.rows.get(key) ?? [];
+    const at = open ? rows.lastIndexOf(open) : -1;
+    if (mode !== 0 || at < 0) return; // on a new line below the rest: nothing below it
+    const column = this.column.get(key) ?? (open.rewrite ? 0 : [...open.textContent].length);
+    this.#setCells(open, cellsOf(open).slice(0, column));
+    for (const line of rows.splice(at + 1)) this.#remove(line);
+  }
+
+  /** Take the run's output off the console: a program clearing its terminal starts again
+   * at the top, under its command line. */
+  clearRun() {
+    let seen = this.runLine === null;
+    for (const block of [...this.el.children, ...this.fresh.children]) {
+      for (const child of [...block.children]) {
+        if (seen) this.#remove(child);
+        else if (child === this.runLine) seen = true;
+      }
+    }
+    this.open.clear();
+    this.rows.clear();
+    this.column.clear();
+    this.traceback.clear();
+  }
+
+  #remove(el) {
+    if (el.parentElement === this.block) this.inBlock -= 1;
+    for (const img of el.querySelectorAll("img")) this.images.delete(img.figureKey);
+    this.touched.delete(el);
+    el.remove();
     this.lines -= 1;
+  }
+
+  /** Write `text` over `line`'s cells from `column` on (spaces first, if the line is
+   * shorter); the column after it. */
+  #overwrite(line, column, style, text, extra) {
+    const look = plain(style, extra) ? null : styledSpan(style, "", extra);
+    const lineCells = cellsOf(line);
+    while (lineCells.length < column) lineCells.push(BLANK);
+    const chars = [...text];
+    chars.forEach((char, i) => { lineCells[column + i] = [char, look]; });
+    this.#setCells(line, lineCells);
+    return column + chars.length;
+  }
+
+  #setCells(line, lineCells) {
+    line.textContent = "";
+    let run = "";
+    let look = null;
+    const flush = () => {
+      if (!run) return;
+      if (look === null) line.append(...cells(run));
+      else {
+        const span = look.cloneNode(false);
+        span.append(...cells(run));
+        line.append(span);
+      }
+    };
+    for (const [char, cellLook] of lineCells) {
+      if (!sameLook(cellLook, look)) {
+        flush();
+        run = "";
+        look = cellLook;
+      }
+      run += char;
+    }
+    flush();
+    this.touched.add(line);
   }
 
   #place(el) {
@@ -408,6 +539,19 @@ class Screen {
 
   #append(key, stream, style, part, extra) {
     const line = this.#line(key, stream);
+    if (this.column.has(key)) {
+      let column = this.column.get(key);
+      let last = 0;
+      const put = (text) => { column = this.#overwrite(line, column, style, text, extra); };
+      for (const match of part.matchAll(ESCAPES)) {
+        if (match.index > last) put(part.slice(last, match.index));
+        if (match[2] === "m" && SGR.test(match[1])) applySgr(style, match[1]);
+        last = match.index + match[0].length;
+      }
+      if (last < part.length) put(part.slice(last));
+      this.column.set(key, column);
+      return;
+    }
     if (line.rewrite) {
       line.rewrite = false;
       line.rewritten = true;
@@ -437,6 +581,12 @@ class Screen {
     const rows = this.rows.get(key) ?? [];
     const at = rows.lastIndexOf(line);
     const next = at >= 0 ? rows[at + 1] : undefined;
+    if (next && this.column.has(key)) { // drawing on a screen: on down, from its start
+      this.column.set(key, 0);
+      this.open.set(key, next);
+      return;
+    }
+    this.column.delete(key);
     if (next) { // the cursor was moved up: a newline goes down to the line below
       next.rewrite = true;
       this.open.set(key, next);
@@ -550,7 +700,7 @@ function tellLines(chunks) {
   let count = 0;
   let last = [];
   for (const [stream, text] of chunks) {
-    if (stream === "in" || /\x1b\[[0-9]*[AF]/.test(text)) continue; // not a redraw
+    if (stream === "in" || /\x1b\[[0-9;]*[AFHJf]|\x1bc/.test(text)) continue; // not a redraw
     const lines = text.replace(ESCAPES, "").split("\n");
     lines.pop(); // not finished yet (a prompt, or a progress line rewritten with \r)
     for (const line of lines) {

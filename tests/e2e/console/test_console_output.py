@@ -333,3 +333,16 @@ def test_a_figure_on_a_hidpi_screen_is_drawn_with_its_pixels(console, tmp_path):
     picture = app.page.get_by_role("img", name="Squares")
     assert picture.evaluate("el => el.decode().then(() => [el.naturalWidth, el.naturalHeight,"
                             " el.clientWidth, el.clientHeight])") == [600, 400, 300, 200]
+
+
+def test_an_animation_drawn_at_rows_and_columns_stays_one_screen(console):
+    app = console("screen_animation.py")
+    expect(app.line(re.compile(r"^Frame [1-9]\d*$"))).to_have_count(1)  # redrawn, not added
+    app.click("Stop")  # Ctrl+C: the program's own handler says goodbye
+    expect(app.line(re.compile(r"^stopped after \d+ frames$"))).to_be_visible()
+    app.expect_exit(0)
+    shown = app.last_run()[1]
+    assert len(shown) == 8  # its 7 rows and its goodbye: one screen, however many frames
+    assert [line[1:] for line in shown[:5]] == ["." * 40] * 5
+    expect(app.screen.locator(".dl-fg-1")).to_have_count(1)  # each row in its own colour
+    expect(app.screen.locator(".dl-fg-5")).to_have_count(1)
