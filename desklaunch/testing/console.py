@@ -13,12 +13,12 @@ from desklaunch.testing.elements import Element, marked
 Send = Callable[[dict[str, Any]], None]
 
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\x1b[=>]")
-_MOVES = re.compile(r"(\n|\r|\x1b\[[0-9;]*[ABEFGHJKf]|\x1bc)")
+_MOVES = re.compile(r"(\n|\r|\x1b\[[0-9;]*[ABEFGHJKf]|\x1b[c78])")
 _MOVE = re.compile(r"\x1b\[([0-9;]*)([ABEFGHJKf])")
 MAX_LINES = 10_000
 MAX_ROWS = 100
-SCREEN_ROWS = 24
-"""The rows a program is told the console has (console/streams.py)."""
+SCREEN_ROWS, SCREEN_COLUMNS = 24, 80
+"""The screen a program is told the console has (console/streams.py)."""
 
 
 def _text(value: Any) -> str:
@@ -197,6 +197,7 @@ class ConsoleView:
         self._last: dict[str, int] = {}  # stream → index of its open line
         self._rows: dict[str, list[int]] = {}  # stream → its last MAX_ROWS lines' indexes
         self._column: dict[str, int] = {}  # stream → its cursor's column, once moved mid-line
+        self._saved: dict[str, tuple[int, int]] = {}  # stream → (line, column) kept by ESC 7
         self.element = Element("region", "Console")
         tools = self.element.append(Element("generic"))
         wrap = tools.append(Element("checkbox", "Wrap long lines", "Wrap long lines"))
@@ -239,6 +240,7 @@ class ConsoleView:
             self._open.clear()
             self._rows.clear()
             self._column.clear()
+            self._saved.clear()
             self._run_images.clear()
             self.lines.append(text)
             self._runs[run] = len(self.lines) - 1
@@ -275,6 +277,17 @@ class ConsoleView:
                     self._column[key] = 0
                 else:
                     self._rewrite[key] = True
+            elif part == "\x1b7":  # the cursor's place, a new line's start if none is open
+                if not self._open.get(key):
+                    self._new_line(key, "")
+                index = self._last[key]
+                self._saved[key] = (index, self._column.get(
+                    key, 0 if self._rewrite.get(key) else len(self.lines[index])))
+            elif part == "\x1b8" and key in self._saved:
+                index, column = self._saved[key]
+                if index < len(self.lines):
+                    self._last[key], self._open[key], self._rewrite[key] = index, True, False
+                    self._column[key] = column
             elif part == "\x1bc":
                 self._clear_run()
             elif move := _MOVE.fullmatch(part):
@@ -290,10 +303,7 @@ class ConsoleView:
                 if not self._open.get(key):
                     self._take_cleared(key)
                 if key in self._column and self._open.get(key):
-                    index, column = self._last[key], self._column[key]
-                    line = self.lines[index].ljust(column)
-                    self.lines[index] = line[:column] + part + line[column + len(part):]
-                    self._column[key] = column + len(part)
+                    self._overwrite(key, part)
                 elif self._open.get(key) and self._last.get(key, -1) < len(self.lines):
                     index = self._last[key]
                     self.lines[index] = part if self._rewrite.get(key) else self.lines[index] + part
@@ -331,6 +341,21 @@ class ConsoleView:
         self._rewrite[key] = True
         self._column.pop(key, None)
 
+    def _overwrite(self, key: str, text: str) -> None:
+        """Text over the line's characters from the cursor's column on; past the screen's
+        last column, on from the next row's start, as console.js (and a terminal) wrap."""
+        index, column = self._last[key], self._column[key]
+        fits = max(0, SCREEN_COLUMNS - column)
+        line = self.lines[index].ljust(column)
+        self.lines[index] = line[:column] + text[:fits] + line[column + len(text[:fits]):]
+        self._column[key] = column + len(text[:fits])
+        if len(text) > fits:
+            self._write(key, "\n")
+            if not self._open.get(key):
+                self._new_line(key, "")
+            self._column[key], self._rewrite[key] = 0, False
+            self._overwrite(key, text[fits:])
+
     def _go_to(self, key: str, params: str) -> None:
         """`ESC[row;colH`: the cursor to a cell of the screen, the run's last 24 lines of
         `key` (blank lines added below as needed), writing over what is there."""
@@ -367,11 +392,13 @@ class ConsoleView:
         self._open.clear()
         self._rows.clear()
         self._column.clear()
+        self._saved.clear()
 
     def _remove_lines(self, indexes: set[int]) -> None:
         """Take lines out, keeping every index held elsewhere pointing at its line."""
         if not indexes:
             return
+        self._saved.clear()
         kept = [i for i in range(len(self.lines)) if i not in indexes]
         moved = {old: new for new, old in enumerate(kept)}
         self.lines = [self.lines[i] for i in kept]

@@ -263,6 +263,17 @@ def test_a_program_drawing_on_its_screen_reads_as_its_screen(desklaunch_app, mod
     assert log.text.splitlines()[1:] == ["after a reset", "Done?"]
 
 
+def test_a_saved_cursor_and_the_screens_last_column_read_as_in_a_terminal(desklaunch_app,
+                                                                          mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_cursor_edges.py", browser=mode)
+    app.wait_for("Done?")
+    lines = app.find("log", "Output").text.splitlines()[1:]
+    assert lines[:5] == [" restored", "", "", " " * 77 + "ABC", "DE"]
+    numbers = ", ".join(str(number) for number in range(200)) + " Done?"
+    # written after a cursor move, so wrapped at the screen's 80 columns, as in a terminal
+    assert lines[5:] == [numbers[at:at + 80].rstrip() for at in range(0, len(numbers), 80)]
+
+
 def test_lines_a_program_redraws_read_as_they_were_redrawn(desklaunch_app, mode) -> None:
     app = desklaunch_app(SCRIPTS / "console_redraws.py", browser=mode)
     app.wait_for("Done?")

@@ -38,10 +38,17 @@ const TQDM = /^(.*?)(\d{1,3})%\|/;
 const HELP_OPTION = /^\s+-/;
 // Cursor up (A, F: and to the line's start), down (B, E), to a column (G), erase (K), to a
 // row and column (H, f), erase the screen (J), and the terminal's reset (ESC c).
-const MOVES = /(\n|\r|\x1b\[[0-9;]*[ABEFGHJKf]|\x1bc)/;
+const MOVES = /(\n|\r|\x1b\[[0-9;]*[ABEFGHJKf]|\x1b[c78])/;
 const MOVE = /^\x1b\[([0-9;]*)([ABEFGHJKf])$/;
 const MAX_ROWS = 100;
-const SCREEN_ROWS = 24; // the rows a program is told the console has (streams.py)
+// The screen a program is told the console has (streams.py): a cursor move's rows, and the
+// column where text written after one goes on to the next row, as a terminal wraps it.
+const SCREEN_ROWS = 24;
+const SCREEN_COLUMNS = 80;
+// A line this long is no table (a wide one scrolls sideways): it wraps at the screen's 80
+// columns, as a terminal wraps it, so that its newest text stays in view and a drawing made
+// of one endless line (a maze of ╱ and ╲) shows as drawn.
+const LONG_LINE = 1000;
 // Characters a terminal gives two cells (wcwidth's wide ones: CJK, Hangul, full-width forms,
 // most emoji). Each is set in a box exactly two cells wide, whatever the width of the font
 // that has it, so the columns that rich, tabulate or wcwidth padded line up as in a terminal.
@@ -201,6 +208,7 @@ class Screen {
     this.marker = null; // the "New output" button, set by the widget
     this.images = new Map(); // a figure's key → its picture
     this.column = new Map(); // stream → its cursor's column, once a move put it mid-line
+    this.saved = new Map(); // stream → [line, column] kept by ESC 7 for ESC 8
     this.runLine = null; // the command line of the run being shown
     const intent = () => { this.intent = performance.now(); };
     el.addEventListener("wheel", intent, { passive: true });
@@ -249,6 +257,7 @@ class Screen {
       this.#place(rule);
     }
     this.column.clear();
+    this.saved.clear();
     const line = this.#line("out", "cmd");
     line.textContent = command;
     this.open.delete("out");
@@ -276,6 +285,17 @@ class Screen {
         const line = this.open.get(key);
         if (this.column.has(key)) this.column.set(key, 0);
         else if (line) line.rewrite = true;
+      } else if (part === "\x1b7") { // the cursor's place, a new line's start if none is open
+        const line = this.#line(key, stream);
+        const column = line.rewrite ? 0 : [...line.textContent].length;
+        this.saved.set(key, [line, this.column.get(key) ?? column]);
+      } else if (part === "\x1b8") {
+        const [line, column] = this.saved.get(key) ?? [];
+        if (line && (line.isConnected || this.fresh.contains(line))) {
+          this.open.set(key, line);
+          line.rewrite = false;
+          this.column.set(key, column);
+        }
       } else if (part === "\x1bc") {
         this.clearRun();
         style.fg = style.bg = null;
@@ -471,6 +491,7 @@ class Screen {
     this.open.clear();
     this.rows.clear();
     this.column.clear();
+    this.saved.clear();
     this.traceback.clear();
   }
 
@@ -482,16 +503,23 @@ class Screen {
     this.lines -= 1;
   }
 
-  /** Write `text` over `line`'s cells from `column` on (spaces first, if the line is
-   * shorter); the column after it. */
-  #overwrite(line, column, style, text, extra) {
+  /** Write `text` over the cells of `key`'s line from `column` on (spaces first, if the
+   * line is shorter); the column after it. */
+  #overwrite(key, column, style, text, extra) {
+    const line = this.open.get(key);
     const look = plain(style, extra) ? null : styledSpan(style, "", extra);
     const lineCells = cellsOf(line);
     while (lineCells.length < column) lineCells.push(BLANK);
     const chars = [...text];
-    chars.forEach((char, i) => { lineCells[column + i] = [char, look]; });
+    const fits = Math.max(0, SCREEN_COLUMNS - column);
+    chars.slice(0, fits).forEach((char, i) => { lineCells[column + i] = [char, look]; });
     this.#setCells(line, lineCells);
-    return column + chars.length;
+    if (chars.length <= fits) return column + chars.length;
+    // Past the screen's last column: on to the start of the next row, as a terminal wraps.
+    this.#endLine(key, key);
+    this.column.set(key, 0);
+    this.#line(key, key);
+    return this.#overwrite(key, 0, style, chars.slice(fits).join(""), extra);
   }
 
   #setCells(line, lineCells) {
@@ -534,7 +562,7 @@ class Screen {
   /** Until the browser has measured it, a block out of view counts as its lines' height
    * (set once per block and batch: a style change per line cost a sixth of a flood's time). */
   #sizeBlock() {
-    if (this.block) this.block.style.containIntrinsicSize = `auto ${this.inBlock * 1.4}em`;
+    if (this.block) this.block.style.containIntrinsicSize = `auto ${this.inBlock * 1.15}em`;
   }
 
   #append(key, stream, style, part, extra) {
@@ -542,7 +570,7 @@ class Screen {
     if (this.column.has(key)) {
       let column = this.column.get(key);
       let last = 0;
-      const put = (text) => { column = this.#overwrite(line, column, style, text, extra); };
+      const put = (text) => { column = this.#overwrite(key, column, style, text, extra); };
       for (const match of part.matchAll(ESCAPES)) {
         if (match.index > last) put(part.slice(last, match.index));
         if (match[2] === "m" && SGR.test(match[1])) applySgr(style, match[1]);
@@ -640,6 +668,7 @@ function decorate(line) {
     line.logClass = `dl-log-${kind}`;
     line.classList.add(line.logClass);
   }
+  line.classList.toggle("dl-long", text.length > LONG_LINE);
   const bar = line.rewritten ? TQDM.exec(text) : null;
   if (!bar) return;
   const progress = document.createElement("progress");
@@ -699,8 +728,11 @@ defineWidget("console", () => {
 function tellLines(chunks) {
   let count = 0;
   let last = [];
-  for (const [stream, text] of chunks) {
-    if (stream === "in" || /\x1b\[[0-9;]*[AFHJf]|\x1bc/.test(text)) continue; // not a redraw
+  for (const [stream, written] of chunks) {
+    // After a clear, what the program wrote on the fresh screen (a menu) is told; a redraw
+    // of lines above (an animation's frame, a progress bar) is not.
+    const text = written.split(/\x1b\[[23]J|\x1bc/).at(-1).replace(/^(\x1b\[(1;1)?[Hf])+/, "");
+    if (stream === "in" || /\x1b\[[0-9;]*[AFHf]/.test(text)) continue;
     const lines = text.replace(ESCAPES, "").split("\n");
     lines.pop(); // not finished yet (a prompt, or a progress line rewritten with \r)
     for (const line of lines) {

@@ -93,3 +93,14 @@ def test_console_output_is_a_log_told_in_batches(console) -> None:
     app.page.wait_for_timeout(1000)  # the announcer tells a batch 0.4 s after it starts
     polite = said(app.page, "polite")
     assert any(re.search(r"Exited with code 0", text) for text in polite), polite
+
+
+def test_a_menu_on_a_cleared_screen_is_told_and_an_animations_frames_are_not(console) -> None:
+    app = console(SCRIPTS / "cleared_menu.py")
+    expect(app.page.get_by_role("textbox", name="Choice?")).to_be_visible()
+    app.page.wait_for_timeout(1000)  # the announcer tells a batch 0.4 s after it starts
+    assert any("2) Quit" in text for text in said(app.page, "polite"))
+    animation = console(SCRIPTS / "screen_animation.py")
+    expect(animation.line(re.compile(r"^Frame [1-9]"))).to_be_visible()
+    animation.page.wait_for_timeout(1000)
+    assert not any("Frame" in text for text in said(animation.page, "polite"))

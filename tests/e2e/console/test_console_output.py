@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import textwrap
@@ -346,3 +347,20 @@ def test_an_animation_drawn_at_rows_and_columns_stays_one_screen(console):
     assert [line[1:] for line in shown[:5]] == ["." * 40] * 5
     expect(app.screen.locator(".dl-fg-1")).to_have_count(1)  # each row in its own colour
     expect(app.screen.locator(".dl-fg-5")).to_have_count(1)
+
+
+def test_coloured_rows_join_and_an_endless_line_wraps_while_a_wide_row_scrolls(console):
+    app = console("blocks_and_long_lines.py")
+    expect(app.page.get_by_role("textbox", name="Done?")).to_be_visible()
+    rows = app.screen.locator(".dl-bg-4").evaluate_all(
+        "spans => spans.map((span) => span.getBoundingClientRect())"
+        ".map((box) => [box.top, box.bottom])")
+    assert len(rows) == 3
+    for (_, bottom), (top, _) in itertools.pairwise(rows):
+        assert abs(top - bottom) < 1  # one solid rectangle, as a terminal draws it
+    numbers = app.line(re.compile(r"^0, 1, 2, "))
+    screen_width = app.screen.evaluate("el => el.clientWidth")
+    assert numbers.evaluate("el => el.getBoundingClientRect().width") <= screen_width
+    assert numbers.evaluate("el => el.getBoundingClientRect().height") > 10 * 12  # wrapped
+    table_row = app.line(re.compile(r"^wide \| -+$"))
+    assert table_row.evaluate("el => el.scrollWidth") > screen_width  # scrolls sideways
