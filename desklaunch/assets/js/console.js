@@ -481,7 +481,8 @@ class Screen {
   /** Take the run's output off the console: a program clearing its terminal starts again
    * at the top, under its command line. */
   clearRun() {
-    let seen = this.runLine === null;
+    const line = this.runLine; // trimmed off the top (10,000 lines): all of it is the run's
+    let seen = line === null || !(line.isConnected || this.fresh.contains(line));
     for (const block of [...this.el.children, ...this.fresh.children]) {
       for (const child of [...block.children]) {
         if (seen) this.#remove(child);
