@@ -360,6 +360,8 @@ class ConsoleView:
         """`ESC[row;colH`: the cursor to a cell of the screen, the run's last 24 lines of
         `key` (blank lines added below as needed), writing over what is there."""
         row, column = ([max(1, int(n or 1)) for n in params.split(";")] + [1, 1])[:2]
+        if not self._open.get(key):  # after a line break: the new line, a terminal's last row
+            self._new_line(key, "")
         rows = [index for index in self._rows.get(key, []) if index < len(self.lines)]
         target = max(0, len(rows) - SCREEN_ROWS) + min(row, SCREEN_ROWS) - 1
         while len(rows) <= target:

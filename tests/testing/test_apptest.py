@@ -274,6 +274,14 @@ def test_a_saved_cursor_and_the_screens_last_column_read_as_in_a_terminal(deskla
     assert lines[5:] == [numbers[at:at + 80].rstrip() for at in range(0, len(numbers), 80)]
 
 
+def test_the_rows_a_cursor_moves_to_are_a_terminals_last_24(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_screen_rows.py", browser=mode)
+    app.wait_for("Done?")
+    lines = app.find("log", "Output").text.splitlines()[1:]
+    assert lines[7] == "line 08  <- row 1"
+    assert lines[-3:] == ["line 30", "row 24", "Done?"]
+
+
 def test_lines_a_program_redraws_read_as_they_were_redrawn(desklaunch_app, mode) -> None:
     app = desklaunch_app(SCRIPTS / "console_redraws.py", browser=mode)
     app.wait_for("Done?")

@@ -448,8 +448,9 @@ class Screen {
    * lines added below as needed); what is written next overwrites from there. */
   #goTo(key, stream, params) {
     const [row, col] = [0, 1].map((i) => Math.max(1, Number(params.split(";")[i] || "1")));
-    const open = this.open.get(key);
-    if (open) open.rewrite = false;
+    // After a line break the cursor is on a new line, a terminal's last row: made here.
+    const open = this.open.get(key) ?? this.#line(key, stream);
+    open.rewrite = false;
     let rows = this.rows.get(key) ?? [];
     const top = Math.max(0, rows.length - SCREEN_ROWS);
     const index = top + Math.min(row, SCREEN_ROWS) - 1;
