@@ -344,17 +344,19 @@ class ConsoleView:
     def _overwrite(self, key: str, text: str) -> None:
         """Text over the line's characters from the cursor's column on; past the screen's
         last column, on from the next row's start, as console.js (and a terminal) wrap."""
-        index, column = self._last[key], self._column[key]
-        fits = max(0, SCREEN_COLUMNS - column)
-        line = self.lines[index].ljust(column)
-        self.lines[index] = line[:column] + text[:fits] + line[column + len(text[:fits]):]
-        self._column[key] = column + len(text[:fits])
-        if len(text) > fits:
+        while True:
+            index, column = self._last[key], self._column[key]
+            fits = max(0, SCREEN_COLUMNS - column)
+            line = self.lines[index].ljust(column)
+            self.lines[index] = line[:column] + text[:fits] + line[column + len(text[:fits]):]
+            self._column[key] = column + len(text[:fits])
+            if len(text) <= fits:
+                return
+            text = text[fits:]
             self._write(key, "\n")
             if not self._open.get(key):
                 self._new_line(key, "")
             self._column[key], self._rewrite[key] = 0, False
-            self._overwrite(key, text[fits:])
 
     def _go_to(self, key: str, params: str) -> None:
         """`ESC[row;colH`: the cursor to a cell of the screen, the run's last 24 lines of

@@ -508,20 +508,23 @@ class Screen {
   /** Write `text` over the cells of `key`'s line from `column` on (spaces first, if the
    * line is shorter); the column after it. */
   #overwrite(key, column, style, text, extra) {
-    const line = this.open.get(key);
     const look = plain(style, extra) ? null : styledSpan(style, "", extra);
-    const lineCells = cellsOf(line);
-    while (lineCells.length < column) lineCells.push(BLANK);
-    const chars = [...text];
-    const fits = Math.max(0, SCREEN_COLUMNS - column);
-    chars.slice(0, fits).forEach((char, i) => { lineCells[column + i] = [char, look]; });
-    this.#setCells(line, lineCells);
-    if (chars.length <= fits) return column + chars.length;
-    // Past the screen's last column: on to the start of the next row, as a terminal wraps.
-    this.#endLine(key, key);
-    this.column.set(key, 0);
-    this.#line(key, key);
-    return this.#overwrite(key, 0, style, chars.slice(fits).join(""), extra);
+    let chars = [...text];
+    for (;;) {
+      const line = this.open.get(key);
+      const lineCells = cellsOf(line);
+      while (lineCells.length < column) lineCells.push(BLANK);
+      const fits = Math.max(0, SCREEN_COLUMNS - column);
+      chars.slice(0, fits).forEach((char, i) => { lineCells[column + i] = [char, look]; });
+      this.#setCells(line, lineCells);
+      if (chars.length <= fits) return column + chars.length;
+      // Past the screen's last column: on at the start of the next row, as a terminal wraps.
+      chars = chars.slice(fits);
+      this.#endLine(key, key);
+      this.column.set(key, 0);
+      this.#line(key, key);
+      column = 0;
+    }
   }
 
   #setCells(line, lineCells) {
