@@ -282,6 +282,13 @@ def test_the_rows_a_cursor_moves_to_are_a_terminals_last_24(desklaunch_app, mode
     assert lines[-3:] == ["line 30", "row 24", "Done?"]
 
 
+def test_erasing_below_the_cursor_takes_the_rows_below_off(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_erase_below.py", browser=mode)
+    app.wait_for("Done?")
+    assert app.find("log", "Output").text.splitlines()[1:] == \
+        ["line 1", "line 2", "new 3", "Done?"]
+
+
 def test_lines_a_program_redraws_read_as_they_were_redrawn(desklaunch_app, mode) -> None:
     app = desklaunch_app(SCRIPTS / "console_redraws.py", browser=mode)
     app.wait_for("Done?")
