@@ -13,8 +13,8 @@ from desklaunch.testing.elements import Element, marked
 Send = Callable[[dict[str, Any]], None]
 
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\x1b[=>]")
-_MOVES = re.compile(r"(\n|\r|\x1b\[[0-9;]*[ABEFGHJKf]|\x1b[c78])")
-_MOVE = re.compile(r"\x1b\[([0-9;]*)([ABEFGHJKf])")
+_MOVES = re.compile(r"(\n|\r|\x1b\[[0-9;]*[A-HJKf]|\x1b[c78])")
+_MOVE = re.compile(r"\x1b\[([0-9;]*)([A-HJKf])")
 MAX_LINES = 10_000
 MAX_ROWS = 100
 SCREEN_ROWS, SCREEN_COLUMNS = 24, 80
@@ -427,6 +427,14 @@ class ConsoleView:
                 self._to_row(key, target)
         elif code in "BE" and is_open and at < len(rows) - 1:
             self._to_row(key, rows[min(at + max(1, count), len(rows) - 1)])
+        elif code in "CD" and (is_open or code == "C"):  # a spinner's `ESC[1D` and the like
+            if not is_open:
+                self._new_line(key, "")
+            index = self._last[key]
+            start = self._column.get(key, 0 if self._rewrite.get(key) else len(self.lines[index]))
+            self._rewrite[key] = False
+            by = max(1, count)
+            self._column[key] = start + by if code == "C" else max(0, start - by)
         elif code == "G" and is_open and (key in self._column or count > 1):
             self._column[key] = max(0, count - 1)
         elif code == "G" and is_open:

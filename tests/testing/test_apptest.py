@@ -289,6 +289,13 @@ def test_erasing_below_the_cursor_takes_the_rows_below_off(desklaunch_app, mode)
         ["line 1", "line 2", "new 3", "Done?"]
 
 
+def test_a_spinner_moving_the_cursor_left_stays_in_its_place(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_spinner.py", browser=mode)
+    app.wait_for("Done?")
+    assert app.find("log", "Output").text.splitlines()[1:] == \
+        ["Working  done", "a   b", "Done?"]
+
+
 def test_lines_a_program_redraws_read_as_they_were_redrawn(desklaunch_app, mode) -> None:
     app = desklaunch_app(SCRIPTS / "console_redraws.py", browser=mode)
     app.wait_for("Done?")

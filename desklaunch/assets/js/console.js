@@ -36,10 +36,11 @@ const SILENT = /[\x00-\x07\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]/g;
 const LEVEL = /(^|[\s[\]:|-])(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)(?=[\s\]:|-]|$)/;
 const TQDM = /^(.*?)(\d{1,3})%\|/;
 const HELP_OPTION = /^\s+-/;
-// Cursor up (A, F: and to the line's start), down (B, E), to a column (G), erase (K), to a
-// row and column (H, f), erase the screen (J), and the terminal's reset (ESC c).
-const MOVES = /(\n|\r|\x1b\[[0-9;]*[ABEFGHJKf]|\x1b[c78])/;
-const MOVE = /^\x1b\[([0-9;]*)([ABEFGHJKf])$/;
+// Cursor up (A, F: and to the line's start), down (B, E), right and left (C, D), to a
+// column (G), erase (K), to a row and column (H, f), erase the screen (J), the terminal's
+// reset (ESC c), and saving and restoring the cursor (ESC 7, ESC 8).
+const MOVES = /(\n|\r|\x1b\[[0-9;]*[A-HJKf]|\x1b[c78])/;
+const MOVE = /^\x1b\[([0-9;]*)([A-HJKf])$/;
 const MAX_ROWS = 100;
 // The screen a program is told the console has (streams.py): a cursor move's rows, and the
 // column where text written after one goes on to the next row, as a terminal wraps it.
@@ -391,6 +392,13 @@ class Screen {
     if (code === "A" || code === "F") to(at - Math.max(1, count));
     else if (code === "B" || code === "E") {
       if (at < rows.length - 1) to(at + Math.max(1, count));
+    } else if (code === "C" || code === "D") { // a spinner's `ESC[1D` and the like
+      const line = open ?? (code === "C" ? this.#line(key, key) : null);
+      if (!line) return;
+      const from = this.column.get(key) ?? (line.rewrite ? 0 : [...line.textContent].length);
+      line.rewrite = false;
+      const by = Math.max(1, count);
+      this.column.set(key, code === "C" ? from + by : Math.max(0, from - by));
     } else if (code === "G") {
       if (open && this.column.has(key)) this.column.set(key, Math.max(0, count - 1));
       else if (open && count <= 1) open.rewrite = true;
