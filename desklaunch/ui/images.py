@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 from desklaunch.core.imagetypes import sniff_image
 from desklaunch.core.resources import Resource
 from desklaunch.core.session import current_session
+from desklaunch.ui.env import pixel_ratio
 from desklaunch.ui.outputs import Output, send_output
 from desklaunch.ui.urls import is_image_data_url, scheme
 
@@ -66,8 +67,6 @@ def put_image(src: Any, format: str | None = None, title: str = "",  # noqa: A00
 def _sharp_figure(src: Any) -> tuple[str, str | None]:
     """A matplotlib figure drawn at the page's pixel ratio, as a `data:` URL, and its width
     in CSS pixels when that is not its width in pixels (a HiDPI screen)."""
-    from desklaunch.ui.env import pixel_ratio
-
     figure = _figure_of(src)
     # savefig's own default: the figure's resolution before any screen multiplied it
     dpi = getattr(figure, "_original_dpi", None) or getattr(figure, "dpi", None)
@@ -77,15 +76,17 @@ def _sharp_figure(src: Any) -> tuple[str, str | None]:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", bbox_inches="tight", dpi=dpi * ratio)
     data = buffer.getvalue()
-    url = f"data:image/png;base64,{base64.b64encode(data).decode('ascii')}"
-    return url, f"{int.from_bytes(data[16:20], 'big') / ratio:g}px"
+    return _data_url(data, "image/png"), f"{int.from_bytes(data[16:20], 'big') / ratio:g}px"
 
 
 def image_url(src: Any, format: str | None = None) -> str:  # noqa: A002
     """The `data:` URL that shows `src` (see `put_image` for what it may be)."""
     if isinstance(src, str) and is_image_data_url(src):
         return src
-    data, mime = image_bytes(src, format)
+    return _data_url(*image_bytes(src, format))
+
+
+def _data_url(data: bytes, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 

@@ -299,8 +299,7 @@ class Screen {
         }
       } else if (part === "\x1bc") {
         this.clearRun();
-        style.fg = style.bg = null;
-        Object.assign(style, { bold: false, dim: false, italic: false, underline: false, inverse: false });
+        applySgr(style, ""); // the colours reset too, as `ESC[m`
       } else if (MOVE.test(part)) {
         const [, params, code] = MOVE.exec(part);
         if (code === "H" || code === "f") this.#goTo(key, stream, params);
