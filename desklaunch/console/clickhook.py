@@ -24,13 +24,13 @@ that typer carries, `typer._click.core`) and then adjusts what console mode need
 from __future__ import annotations
 
 import contextlib
-import importlib.abc
-import importlib.machinery
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
+
+from desklaunch.console import loadhook
 
 CORE_MODULES = ("click.core", "typer._click.core")
 """The modules that define a click `Command`: click's, and typer's own copy of click."""
@@ -225,24 +225,12 @@ def _edit(original: Callable[..., Any]) -> Callable[..., Any]:
     return edit
 
 
-_patched: list[tuple[Any, str, Any]] = []
-"""(owner, attribute, original) for every change made, so `uninstall()` can undo it."""
-
-
-def _replace(owner: Any, name: str, wrap: Callable[[Any], Any]) -> None:
-    original = getattr(owner, name, None)
-    if original is None or getattr(original, "__module__", "") == __name__:
-        return  # missing, or adjusted already
-    setattr(owner, name, wrap(original))
-    _patched.append((owner, name, original))
-
-
-def _adjust(module: ModuleType) -> None:
+def adjust(module: ModuleType) -> None:
     """Adjust what a freshly loaded module of `WATCHED` holds."""
     if module.__name__.endswith("._termui_impl"):
         bar = getattr(module, "ProgressBar", None)
         if isinstance(bar, type) and "__init__" in vars(bar):
-            _replace(bar, "__init__", _progress_bar)
+            loadhook.replace(bar, "__init__", _progress_bar)
     else:
         _adjust_core(module)
 
@@ -252,11 +240,11 @@ def _adjust_core(core: ModuleType) -> None:
     package = core.__name__.rpartition(".")[0]
     command = getattr(core, "Command", None)
     if isinstance(command, type) and "make_context" in vars(command):
-        _replace(command, "make_context", _make_context)
+        loadhook.replace(command, "make_context", _make_context)
     for module_name in ("_compat", "utils"):
         module = sys.modules.get(f"{package}.{module_name}")
         if module is not None:
-            _replace(module, "should_strip_ansi", _should_strip_ansi)
+            loadhook.replace(module, "should_strip_ansi", _should_strip_ansi)
     # The questions, wherever a program finds them: the package (`click.confirm`, typer's
     # `typer.confirm`), termui, and core (an option's `prompt=`). A package still loading
     # has none yet, and takes termui's adjusted ones when it gets them.
@@ -265,77 +253,9 @@ def _adjust_core(core: ModuleType) -> None:
         holders.append(sys.modules.get("typer"))
     for module in holders:
         if module is not None:
-            _replace(module, "confirm", _offering(_confirm_answers))
-            _replace(module, "prompt", _offering(_prompt_answers))
-            _replace(module, "getchar", _getchar)
-            _replace(module, "pause", _pause)
-            _replace(module, "edit", _edit)
+            loadhook.replace(module, "confirm", _offering(_confirm_answers))
+            loadhook.replace(module, "prompt", _offering(_prompt_answers))
+            loadhook.replace(module, "getchar", _getchar)
+            loadhook.replace(module, "pause", _pause)
+            loadhook.replace(module, "edit", _edit)
 
-
-class _AdjustingLoader(importlib.abc.Loader):
-    """A module's own loader, followed by `_adjust` once the module has run."""
-
-    def __init__(self, loader: Any) -> None:
-        self._loader = loader
-
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
-        return self._loader.create_module(spec)  # type: ignore[no-any-return]
-
-    def exec_module(self, module: ModuleType) -> None:
-        self._loader.exec_module(module)
-        _adjust(module)
-
-    def __getattr__(self, name: str) -> Any:  # get_source, get_data, ... for tracebacks
-        return getattr(self._loader, name)
-
-
-class _Finder(importlib.abc.MetaPathFinder):
-    """Finds nothing itself: wraps the loader other finders give for `WATCHED` modules."""
-
-    def find_spec(self, fullname: str, path: Sequence[str] | None,
-                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
-        if fullname not in WATCHED:
-            return None
-        for finder in sys.meta_path:
-            if finder is self or not hasattr(finder, "find_spec"):
-                continue
-            spec = finder.find_spec(fullname, path, target)
-            if spec is not None:
-                if spec.loader is not None and hasattr(spec.loader, "exec_module"):
-                    spec.loader = _AdjustingLoader(spec.loader)
-                return spec
-        return None
-
-
-_FINDER = _Finder()
-_lock = threading.Lock()
-_users = 0
-
-
-def install() -> None:
-    """Adjust click wherever it is or will be loaded (once for overlapping callers)."""
-    global _users
-    with _lock:
-        _users += 1
-        if _users > 1:
-            return
-        sys.meta_path.insert(0, _FINDER)
-        for name in WATCHED:
-            if name in sys.modules:
-                _adjust(sys.modules[name])
-
-
-def uninstall() -> None:
-    """Undo `install()` when its last caller is done."""
-    global _users
-    with _lock:
-        if _users == 0:
-            return
-        _users -= 1
-        if _users:
-            return
-        if _FINDER in sys.meta_path:
-            sys.meta_path.remove(_FINDER)
-        while _patched:
-            owner, name, original = _patched.pop()
-            setattr(owner, name, original)

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from desklaunch.console import argcatch, children, clickhook, streams
+from desklaunch.console import argcatch, children, clickhook, loadhook, questionhook, streams
 from desklaunch.console.argask import SETTINGS_SECTION, ArgsAsker
 from desklaunch.console.argline import ArgumentsLine, WatchedArgv, arguments_read
 from desklaunch.console.detect import terminal_notice
@@ -50,6 +50,10 @@ menu): what the console understands, and what a terminal started it with gives (
 then clears the console instead of failing with "TERM environment variable not set")."""
 
 __all__ = ["SETTINGS_SECTION", "ConsoleProgram"]
+
+# The libraries adapted to the console while a run is on (`loadhook.install()`).
+loadhook.watch(clickhook.WATCHED, clickhook.adjust)
+loadhook.watch(questionhook.WATCHED, questionhook.adjust)
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
@@ -91,8 +95,8 @@ class ConsoleProgram:
         children.install(_children_of_caller)
         streams.install()
         session.defer(streams.uninstall)
-        clickhook.install()
-        session.defer(clickhook.uninstall)
+        loadhook.install()  # click's and questionary's adapters (clickhook.py, questionhook.py)
+        session.defer(loadhook.uninstall)
         terminal = Terminal(session)
         if "TERM" not in os.environ:  # started from a desktop's menu, not from a terminal
             os.environ["TERM"] = TERMINAL_TYPE

@@ -108,16 +108,27 @@ class Terminal:
 
     # -- input ------------------------------------------------------------------------------
 
-    def read_line(self, *, password: bool = False, prompt: str | None = None) -> str:
-        """One line typed in the console's field (with its "\\n"); "" when input ended."""
+    def read_line(self, *, password: bool = False, prompt: str | None = None,
+                  label: str | None = None, answers: list[list[Any]] | None = None,
+                  many: bool = False, value: str | None = None, echo: bool = True) -> str:
+        """One line typed in the console's field (with its "\\n"); "" when input ended.
+
+        `prompt` is shown before the line once it is read; the field is labelled `label`
+        (else the prompt, else what was printed last) and starts with `value` in it.
+        `answers` are buttons beside it (`[label, line]` or `[label, line, {"disabled":,
+        "checked":}]`; else those offered with `offer`), or boxes with `many`, whose ticked
+        lines fill the field, joined with ", ". Without `echo` the caller shows the answer."""
         session = self.session
         if session.closed:
             raise SessionClosed
         if self._typed_ahead and not password:
-            return self._echo(self._typed_ahead.popleft(), prompt, password)
+            line = self._typed_ahead.popleft()
+            return self._echo(line, prompt, password) if echo else line
         # getpass("") or getpass(" "): the question was printed before it (click's and
         # typer's hidden prompts, rich's), as input()'s prompt is
-        label = _NOT_TEXT.sub("", prompt or "").strip() or _NOT_TEXT.sub("", self._tail).strip()
+        label = _NOT_TEXT.sub("", label or prompt or "").strip() \
+            or _NOT_TEXT.sub("", self._tail).strip()
+        answers = self._answers if answers is None else answers
         self.output.flush()
         key = session.new_id("i")
         box = session.open_mailbox(key)
@@ -126,8 +137,12 @@ class Terminal:
         try:
             ask: dict[str, Any] = {"cmd": "console_input", "id": key, "prompt": label or "Input",
                                    "password": password, "coalesce": "console-input"}
-            if self._answers and not password:
-                ask["answers"] = self._answers
+            if answers and not password:
+                ask["answers"] = answers
+                if many:
+                    ask["many"] = True
+            if value and not password:
+                ask["value"] = value
             session.send(ask)
             lines = self._wait_for_lines(box)
         finally:
@@ -138,7 +153,7 @@ class Terminal:
                 session.send({"cmd": "console_input", "id": None, "coalesce": "console-input"})
         if not password:
             self._typed_ahead.extend(lines[1:])
-        return self._echo(lines[0], prompt, password)
+        return self._echo(lines[0], prompt, password) if echo else lines[0]
 
     def _echo(self, line: str, prompt: str | None, password: bool) -> str:
         """Show the line read after its prompt, as a terminal echoes it; returns the line."""

@@ -186,6 +186,39 @@ class ArgChoice:
         return next((self._keys[id(radio)] for radio, _ in self.members if radio.checked), "")
 
 
+def _flags(answer: list[Any]) -> dict[str, Any]:
+    """An offered answer's flags: `[label, line, {"disabled":, "checked":}]`."""
+    return answer[2] if len(answer) > 2 and isinstance(answer[2], dict) else {}
+
+
+class AnswerBoxes:
+    """A question's boxes (questionary's checkbox), named by the question, as on the page:
+    the lines of the ticked ones fill the input `field`, joined with ", "."""
+
+    def __init__(self, name: str, field: Element, offered: list[list[Any]]) -> None:
+        self.field = field
+        self.group = Element("group", name)
+        self.group.owner = self
+        self.boxes: list[Element] = []
+        self._lines: list[str] = []
+        for answer in offered:
+            title = _text(answer[0]) or answer[1]
+            box = self.group.append(Element("checkbox", title, title, inline=False))
+            box.checked = bool(_flags(answer).get("checked"))
+            box.disabled = bool(_flags(answer).get("disabled"))
+            box.owner = self
+            self.boxes.append(box)
+            self._lines.append(answer[1])
+
+    def options(self) -> list[Element]:
+        return self.boxes
+
+    def changed(self) -> None:
+        """A box was ticked or unticked: the field holds the ticked ones' lines."""
+        self.field.value = ", ".join(line for box, line in zip(self.boxes, self._lines,
+                                                                 strict=True) if box.checked)
+
+
 class ConsoleView:
     """The console widget and what its commands do to it."""
 
@@ -469,13 +502,17 @@ class ConsoleView:
         field.value = ""
         if not command.get("password"):
             field.value, self._ahead = self._ahead, ""
+            if not field.value and isinstance(command.get("value"), str):
+                field.value = command["value"]  # a default, a choice already made
         field.owner = self
         enter = line.append(Element("button", "Enter", "Enter"))
         end = line.append(Element("button", "End input", "End input"))
 
+        controls = [enter, end]
+
         def done(event: dict[str, Any]) -> None:
             # As on the page: the field stays open for what is typed before the next question.
-            for control in (enter, end):
+            for control in controls:
                 control.disabled = True
             if command.get("password"):
                 field.disabled = True
@@ -486,12 +523,19 @@ class ConsoleView:
 
         enter.on_click = lambda: done({"type": "submit", "id": key, "value": field.value})
         end.on_click = lambda: done({"type": "cancel", "id": key})
-        for answer in command.get("answers") or []:  # click.confirm's Yes and No, ...
-            if isinstance(answer, list) and len(answer) == 2 and isinstance(answer[1], str):
-                name = _text(answer[0]) or answer[1]
-                button = line.append(Element("button", name, name))
-                button.on_click = (lambda text=answer[1]:
-                                   done({"type": "submit", "id": key, "value": text}))
+        offered = [a for a in command.get("answers") or []
+                   if isinstance(a, list) and len(a) >= 2 and isinstance(a[1], str)]
+        if command.get("many"):  # questionary's checkbox: ticks fill the field
+            boxes = AnswerBoxes(prompt, field, offered)
+            line.append(boxes.group)
+            controls.extend(boxes.boxes)
+        for answer in [] if command.get("many") else offered:  # click.confirm's Yes, No, ...
+            name = _text(answer[0]) or answer[1]
+            button = line.append(Element("button", name, name))
+            button.disabled = bool(_flags(answer).get("disabled"))
+            controls.append(button)
+            button.on_click = (lambda text=answer[1]:
+                               done({"type": "submit", "id": key, "value": text}))
         line.owner = enter
 
     def _typed_ahead(self) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from desklaunch.core.uploads import too_large
 from desklaunch.errors import ProtocolError
 from desklaunch.testing.audit import AccessibilityProblem, Scheme
-from desklaunch.testing.console import ArgChoice, ArgField, ConsoleView
+from desklaunch.testing.console import AnswerBoxes, ArgChoice, ArgField, ConsoleView
 from desklaunch.testing.elements import FIELD_ROLES, Element, norm
 from desklaunch.testing.errors import (
     ActionError,
@@ -210,7 +210,8 @@ class SimulatedScreen:
             control.checked = on
             if isinstance(owner, FieldModel):
                 self._changed(owner)
-        elif isinstance(owner, FieldModel) and owner.kind == "checkbox":
+        elif isinstance(owner, AnswerBoxes) or (
+                isinstance(owner, FieldModel) and owner.kind == "checkbox"):
             boxes = {norm(b.name): b for b in owner.options()}
             for option in options or [b.name for b in owner.options()]:
                 box = boxes.get(norm(option))
@@ -219,7 +220,10 @@ class SimulatedScreen:
                 if box.disabled:
                     raise ActionError(f"the box {option!r} of {label!r} is disabled")
                 box.checked = on
-            self._changed(owner)
+            if isinstance(owner, AnswerBoxes):
+                owner.changed()
+            else:
+                self._changed(owner)
         else:
             raise ActionError(f"the field labelled {label!r} has no boxes to tick")
         self.driver.settle()

@@ -22,8 +22,9 @@ def run(code: str) -> dict:
 def test_a_click_command_run_after_the_hook_waits_for_the_chosen_words() -> None:
     result = run("""
         import json, sys
-        from desklaunch.console import clickhook
-        clickhook.install()
+        from desklaunch.console import clickhook, loadhook
+        loadhook.watch(clickhook.WATCHED, clickhook.adjust)
+        loadhook.install()
         import click  # imported after console mode started, as a script imports it
 
         @click.command()
@@ -56,7 +57,7 @@ def test_a_click_command_run_after_the_hook_waits_for_the_chosen_words() -> None
         found = asked[0] if len(asked) == 1 else asked
         code = [code, again, sys.argv[1:]]
         wrapped = hasattr(click.core.Command.make_context, "__wrapped__")
-        clickhook.uninstall()
+        loadhook.uninstall()
         print(json.dumps({"found": found, "code": code, "other": other, "wrapped": wrapped,
                           "restored": not hasattr(click.core.Command.make_context,
                                                   "__wrapped__"),
@@ -71,8 +72,9 @@ def test_a_click_command_run_after_the_hook_waits_for_the_chosen_words() -> None
 def test_typer_and_its_own_copy_of_click_are_met_too() -> None:
     result = run("""
         import json, sys
-        from desklaunch.console import clickhook
-        clickhook.install()
+        from desklaunch.console import clickhook, loadhook
+        loadhook.watch(clickhook.WATCHED, clickhook.adjust)
+        loadhook.install()
         import typer
 
         app = typer.Typer(add_completion=False)
@@ -93,7 +95,7 @@ def test_typer_and_its_own_copy_of_click_are_met_too() -> None:
                 app()
             except SystemExit:
                 pass
-        clickhook.uninstall()
+        loadhook.uninstall()
         print(json.dumps({"found": found}))
     """)
     assert result == {"found": ["TyperCommand", "greet.py"]}
@@ -103,16 +105,17 @@ def test_a_click_loaded_before_console_mode_started_is_adjusted_at_once() -> Non
     result = run("""
         import json
         import click
-        from desklaunch.console import clickhook
+        from desklaunch.console import clickhook, loadhook
+        loadhook.watch(clickhook.WATCHED, clickhook.adjust)
         before = click.utils.should_strip_ansi
         confirm = click.confirm
-        clickhook.install()
-        clickhook.install()  # a second, overlapping console session
+        loadhook.install()
+        loadhook.install()  # a second, overlapping console session
         adjusted = click.utils.should_strip_ansi is not before and \
             click.confirm is not confirm and click.termui.confirm is not confirm
-        clickhook.uninstall()
+        loadhook.uninstall()
         still = click.utils.should_strip_ansi is not before
-        clickhook.uninstall()
+        loadhook.uninstall()
         # Outside console mode nothing changes: a pipe still gets no colour codes.
         print(json.dumps({"adjusted": adjusted, "still": still,
                           "back": click.utils.should_strip_ansi is before

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from desklaunch.testing import AccessibilityProblem
 from desklaunch.ui import input, put_buttons, put_html, put_markdown, put_text
+
+SCRIPTS = Path(__file__).parent / "scripts"
 
 
 def labelled() -> None:
@@ -30,6 +33,18 @@ def test_a_screen_built_from_desklaunch_outputs_has_no_problem_in_either_scheme(
     assert app.accessibility_problems(scheme="dark") == []
     app.click("Refresh")
     assert app.accessibility_problems() == []
+
+
+def test_a_console_programs_buttons_and_boxes_have_no_problem_in_either_scheme(
+        desklaunch_app) -> None:
+    app = desklaunch_app(SCRIPTS / "console_questions.py", browser=True)  # questionary's
+    app.find("button", "Large")
+    assert app.accessibility_problems() == []
+    assert app.accessibility_problems(scheme="dark") == []
+    app.click("Large")
+    app.find("checkbox", "Ham")
+    assert app.accessibility_problems() == []
+    assert app.accessibility_problems(scheme="dark") == []
 
 
 def test_a_field_without_a_label_and_an_image_without_words_are_named(desklaunch_app) -> None:

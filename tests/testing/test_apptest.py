@@ -662,3 +662,29 @@ def test_each_apps_own_modules_are_its_own_in_later_tests(tmp_path, monkeypatch)
         assert sys.modules["helpers"] is helpers
     finally:
         del sys.modules["helpers"]
+
+
+def test_a_questionary_program_asks_with_buttons_boxes_and_fields(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_questions.py", browser=mode)
+    assert app.find("textbox", "Size?").value == "Medium"  # where the terminal's pointer starts
+    app.click("Large")
+    assert app.find("textbox", "Toppings?").value == "Cheese"
+    assert app.find("checkbox", "Olives (sold out)").disabled
+    app.uncheck("Toppings?", "Cheese")
+    app.submit()
+    app.wait_for("Pick at least one topping")
+    app.check("Toppings?", "Ham", "Basil")
+    assert app.find("textbox", "Toppings?").value == "Ham, Basil"
+    app.submit()
+    app.fill("Name for the order?", "A")
+    app.submit()
+    app.wait_for("At least two letters")
+    assert app.find("textbox", "Name for the order?").value == "A"  # to put right
+    app.fill("Name for the order?", "Ada")
+    app.submit()
+    app.click("Yes")
+    app.wait_for("Exited with code 0")
+    assert app.find("log", "Output").text.splitlines()[1:8] == [
+        "? Size? Large", "Pick at least one topping", "? Toppings? Ham, Basil",
+        "At least two letters", "? Name for the order? Ada", "? Place the order? Yes",
+        "order: Large, ['Ham', 'Basil'], Ada, True"]

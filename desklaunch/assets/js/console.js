@@ -874,7 +874,32 @@ function keys(event, field, end) {
   }
 }
 
-defineCommand("console_input", ({ id, prompt, password, answers }) => {
+/**
+ * Boxes for a question with several answers (questionary's checkbox): the lines of the
+ * ticked ones fill `field`, joined with ", ", in the boxes' order; Enter sends them.
+ */
+function answerBoxes(offered, field, name) {
+  const group = element("div", "dl-console-boxes");
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-label", name);
+  const boxes = [];
+  for (const [title, line, flags] of offered) {
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = Boolean(flags?.checked);
+    box.disabled = Boolean(flags?.disabled);
+    box.addEventListener("change", () => {
+      field.value = boxes.filter(([item]) => item.checked).map(([, text]) => text).join(", ");
+    });
+    boxes.push([box, line]);
+    const item = element("label", "dl-choice");
+    item.append(box, " ", String(title ?? line));
+    group.append(item);
+  }
+  return group;
+}
+
+defineCommand("console_input", ({ id, prompt, password, answers, many, value }) => {
   const host = consoleOf()?.querySelector(".dl-console-input");
   if (!host) return;
   // Between two reads the answered field stays open: what is typed (and entered) there
@@ -901,7 +926,9 @@ defineCommand("console_input", ({ id, prompt, password, answers }) => {
   end.type = "button";
   const done = (event) => {
     if (!send(event)) return;
-    for (const control of form.querySelectorAll("button")) control.disabled = true;
+    for (const control of form.querySelectorAll("button, input[type=checkbox]")) {
+      control.disabled = true;
+    }
     if (password) {
       field.disabled = true;
       return;
@@ -932,6 +959,9 @@ defineCommand("console_input", ({ id, prompt, password, answers }) => {
     typeahead = "";
     if (recalled !== undefined && cut < 0) field.dataset.history = recalled;
   }
+  // The answer the program starts with (a default, a choice already made), when nothing
+  // was typed ahead for this question.
+  if (typeof value === "string" && !field.value && linesAhead === null) field.value = value;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     submit(field.value);
@@ -965,12 +995,17 @@ defineCommand("console_input", ({ id, prompt, password, answers }) => {
     }
   });
   form.append(label, field);
+  const offered = (Array.isArray(answers) ? answers : [])
+    .filter((answer) => Array.isArray(answer) && typeof answer[1] === "string");
+  if (many) {
+    form.append(answerBoxes(offered, field, String(prompt ?? "Input")));
+  }
   // Ready answers (a yes/no question, a choice): each button sends its line, as if typed.
-  for (const answer of Array.isArray(answers) ? answers : []) {
-    if (!Array.isArray(answer) || typeof answer[1] !== "string") continue;
-    const button = element("button", "dl-btn secondary small", String(answer[0] ?? answer[1]));
+  for (const [name, line, flags] of many ? [] : offered) {
+    const button = element("button", "dl-btn secondary small", String(name ?? line));
     button.type = "button";
-    button.addEventListener("click", () => done({ type: "submit", id, value: answer[1] }));
+    button.disabled = Boolean(flags?.disabled);
+    button.addEventListener("click", () => done({ type: "submit", id, value: line }));
     form.append(button);
   }
   form.append(enter, end);
