@@ -7,8 +7,9 @@ wherever a program finds it (the package, its `prompts` modules, the table `prom
 `form()` use), still builds its `Question` (questionary checks its arguments as ever), and
 the `Question` is asked in the console's input line instead:
 
-- `text`, `path`, `autocomplete` and `password`: a field that starts with the default, and
-  asks again with the validator's message until it accepts the answer;
+- `text`, `path`, `autocomplete` (its choices offered as the person types) and `password`:
+  a field that starts with the default, and asks again with the validator's message until
+  it accepts the answer;
 - `confirm`: Yes and No buttons (or y/n typed; Enter alone takes the default);
 - `select` and `rawselect`: a button per choice (or its title or number typed), the field
   starting with the default choice, as the terminal's pointer does;
@@ -72,12 +73,13 @@ def _answered(console: Console, options: dict[str, Any], answer: str) -> None:
 def _text(console: Console, options: dict[str, Any], *, password: bool = False) -> str:
     validator = _validator(options.get("validate"))
     answer = "" if options.get("default") is None else str(options.get("default"))
+    suggestions = [_plain(c) for c in options.get("choices") or []][:BUTTONS * 10] or None
     while True:
         if options.get("multiline") and not password:
             answer = _lines(console, options, answer)
         else:
             answer = _read(console, options, suffix=_plain(options.get("instruction")),
-                           password=password, value=answer)
+                           password=password, value=answer, suggestions=suggestions)
         problem = _problem(validator, answer)
         if problem is None:
             _answered(console, options, "*" * len(answer) if password else answer)

@@ -110,14 +110,16 @@ class Terminal:
 
     def read_line(self, *, password: bool = False, prompt: str | None = None,
                   label: str | None = None, answers: list[list[Any]] | None = None,
-                  many: bool = False, value: str | None = None, echo: bool = True) -> str:
+                  many: bool = False, value: str | None = None,
+                  suggestions: list[str] | None = None, echo: bool = True) -> str:
         """One line typed in the console's field (with its "\\n"); "" when input ended.
 
         `prompt` is shown before the line once it is read; the field is labelled `label`
         (else the prompt, else what was printed last) and starts with `value` in it.
         `answers` are buttons beside it (`[label, line]` or `[label, line, {"disabled":,
         "checked":}]`; else those offered with `offer`), or boxes with `many`, whose ticked
-        lines fill the field, joined with ", ". Without `echo` the caller shows the answer."""
+        lines fill the field, joined with ", "; `suggestions` are offered as the person types.
+        Without `echo` the caller shows the answer."""
         session = self.session
         if session.closed:
             raise SessionClosed
@@ -143,6 +145,8 @@ class Terminal:
                     ask["many"] = True
             if value and not password:
                 ask["value"] = value
+            if suggestions and not password:
+                ask["suggestions"] = suggestions
             session.send(ask)
             lines = self._wait_for_lines(box)
         finally:

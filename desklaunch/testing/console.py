@@ -498,7 +498,9 @@ class ConsoleView:
         prompt = _text(command.get("prompt")) or "Input"
         line = self.input_host.append(Element("generic"))
         line.append(Element("generic", own=prompt))
-        field = line.append(Element("textbox", prompt))
+        # A field with suggestions is a combobox to a browser (questionary's autocomplete).
+        field = line.append(Element("combobox" if command.get("suggestions") else "textbox",
+                                    prompt))
         field.value = ""
         if not command.get("password"):
             field.value, self._ahead = self._ahead, ""

@@ -382,7 +382,9 @@ def _kind(control: Element) -> str:
                      if role in inside), "")
     if control.role in ("combobox", "listbox"):  # a list, or a text field with suggestions
         owner = control.owner
-        return "text" if isinstance(owner, FieldModel) and owner.kind in TEXT_TYPES else "list"
+        typed = isinstance(owner, ConsoleView) or (
+            isinstance(owner, FieldModel) and owner.kind in TEXT_TYPES)
+        return "text" if typed else "list"
     return {"textbox": "text", "spinbutton": "text", "slider": "slider", "file": "file",
             "checkbox": "box", "radio": "round button"}.get(control.role, "")
 

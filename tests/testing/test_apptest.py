@@ -688,3 +688,14 @@ def test_a_questionary_program_asks_with_buttons_boxes_and_fields(desklaunch_app
         "? Size? Large", "Pick at least one topping", "? Toppings? Ham, Basil",
         "At least two letters", "? Name for the order? Ada", "? Place the order? Yes",
         "order: Large, ['Ham', 'Basil'], Ada, True"]
+
+
+def test_a_questionary_autocomplete_is_a_field_with_suggestions(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_autocomplete.py", browser=mode)
+    app.fill("Ant species?", "Atta colombica")
+    app.submit()
+    app.wait_for("Choose a Polyergus ant")
+    assert app.find("combobox", "Ant species?").value == "Atta colombica"
+    app.fill("Ant species?", "Polyergus lucidus")
+    app.submit()
+    app.wait_for("chose Polyergus lucidus")

@@ -899,7 +899,9 @@ function answerBoxes(offered, field, name) {
   return group;
 }
 
-defineCommand("console_input", ({ id, prompt, password, answers, many, value }) => {
+defineCommand("console_input", ({
+  id, prompt, password, answers, many, value, suggestions,
+}) => {
   const host = consoleOf()?.querySelector(".dl-console-input");
   if (!host) return;
   // Between two reads the answered field stays open: what is typed (and entered) there
@@ -995,6 +997,14 @@ defineCommand("console_input", ({ id, prompt, password, answers, many, value }) 
     }
   });
   form.append(label, field);
+  if (Array.isArray(suggestions) && suggestions.length && !password) {
+    // Answers offered as the person types (questionary's autocomplete): the browser's own.
+    const list = element("datalist");
+    list.id = `${field.id}-list`;
+    for (const item of suggestions) list.append(new Option(String(item), String(item)));
+    field.setAttribute("list", list.id);
+    form.append(list);
+  }
   const offered = (Array.isArray(answers) ? answers : [])
     .filter((answer) => Array.isArray(answer) && typeof answer[1] === "string");
   if (many) {
