@@ -31,6 +31,7 @@ from types import ModuleType
 from typing import Any
 
 from desklaunch.console import loadhook
+from desklaunch.console.questions import reading_console
 
 CORE_MODULES = ("click.core", "typer._click.core")
 """The modules that define a click `Command`: click's, and typer's own copy of click."""
@@ -155,20 +156,12 @@ def _offering(answers: Callable[..., list[list[str]] | None]
     return wrap
 
 
-def _reading_console() -> Any:
-    """The console the calling run reads its lines from, or None outside console mode."""
-    from desklaunch.console.streams import active_console
-
-    console = active_console()
-    return console if hasattr(console, "read_line") else None
-
-
 def _getchar(original: Callable[..., str]) -> Callable[..., str]:
     """`getchar()` (a key press) in the console: the first character of a line entered,
     "\r" for an empty one (Enter, as a terminal gives it); end of input is Ctrl+D's
     `EOFError`. Without this it would wait on the terminal desklaunch was started from."""
     def getchar(echo: bool = False) -> str:
-        console = _reading_console()
+        console = reading_console()
         if console is None:
             return original(echo)
         line = console.read_line()
@@ -183,7 +176,7 @@ def _getchar(original: Callable[..., str]) -> Callable[..., str]:
 def _pause(original: Callable[..., None]) -> Callable[..., None]:
     """`pause()` in the console waits for Enter (click skips it where stdin is no terminal)."""
     def pause(info: str | None = None, err: bool = False) -> None:
-        console = _reading_console()
+        console = reading_console()
         if console is None:
             return original(info, err)
         text = "Press any key to continue..." if info is None else info
@@ -206,7 +199,7 @@ def _edit(original: Callable[..., Any]) -> Callable[..., Any]:
     (a terminal editor such as vim cannot draw in the console, and would hang the run);
     None when nothing was typed, as click returns for an editor closed without saving."""
     def edit(text: Any = None, *args: Any, **kwargs: Any) -> Any:
-        console = _reading_console()
+        console = reading_console()
         if console is None or kwargs.get("filename") or len(args) >= 4:
             return original(text, *args, **kwargs)
         raw = isinstance(text, (bytes, bytearray))

@@ -25,13 +25,21 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
-import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
 from desklaunch.console import loadhook
+from desklaunch.console.questions import (
+    Ask,
+    Option,
+    ask_many,
+    ask_one,
+    ask_text,
+    ask_yes_no,
+    reading_console,
+)
 
 WATCHED = ("questionary",)
 """The package, adjusted once it has run: it loads every question module."""
@@ -40,116 +48,60 @@ PROMPTS = ("text", "password", "confirm", "select", "rawselect", "checkbox", "au
 """questionary's question functions, each in the module `questionary.prompts.<name>`."""
 ALIASES = {"list": "select", "rawlist": "rawselect", "input": "text"}
 """Older names `prompt()` takes for some of them."""
-BUTTONS = 100
-"""Choices offered as buttons (or boxes); a longer list is printed, numbered, to type from."""
 INVALID = "Invalid input"
 ASKER = "_desklaunch_ask"
 """The attribute of a `Question` that holds how the console asks it."""
 
-Console = Any
-"""desklaunch.console.terminal.Terminal (not imported: it imports the session machinery)."""
-
 
 # -- asking, one kind of question at a time ---------------------------------------------------
 
-def _read(console: Console, options: dict[str, Any], *, suffix: str = "", **field: Any) -> str:
-    """One line for the question in `options`, not yet shown in the output (`_answered`
-    shows it); `EOFError` when input ended (Ctrl+D), as prompt_toolkit raises."""
-    message = _plain(options.get("message"))
-    label = message or _plain(options.get("qmark")) or "Answer"
-    line = str(console.read_line(label=f"{label} {suffix}".strip(), echo=False, **field))
-    if not line:
-        raise EOFError
-    return line[:-1] if line.endswith("\n") else line
-
-
-def _answered(console: Console, options: dict[str, Any], answer: str) -> None:
-    """The question and its answer, left in the output as questionary leaves them."""
+def _ask(console: Any, options: dict[str, Any]) -> Ask:
+    """The question in `options`, shown after its answer as questionary shows it: "? Size?"."""
     qmark, message = _plain(options.get("qmark")), _plain(options.get("message"))
-    console.write("out", " ".join(part for part in (qmark, message) if part) + " ")
-    console.write("in", answer + "\n")
+    return Ask(console, message or qmark, " ".join(part for part in (qmark, message) if part))
 
 
-def _text(console: Console, options: dict[str, Any], *, password: bool = False) -> str:
+def _text(console: Any, options: dict[str, Any], *, password: bool = False) -> str:
     validator = _validator(options.get("validate"))
-    answer = "" if options.get("default") is None else str(options.get("default"))
-    suggestions = [_plain(c) for c in options.get("choices") or []][:BUTTONS * 10] or None
-    while True:
-        if options.get("multiline") and not password:
-            answer = _lines(console, options, answer)
-        else:
-            answer = _read(console, options, suffix=_plain(options.get("instruction")),
-                           password=password, value=answer, suggestions=suggestions)
-        problem = _problem(validator, answer)
-        if problem is None:
-            _answered(console, options, "*" * len(answer) if password else answer)
-            return answer
-        _tell(console, problem)
-        if password:
-            answer = ""
+    return ask_text(_ask(console, options), password=password,
+                    default="" if options.get("default") is None else str(options["default"]),
+                    hint=_plain(options.get("instruction")),
+                    suggestions=[_plain(c) for c in options.get("choices") or []],
+                    check=lambda answer: _problem(validator, answer),
+                    multiline=bool(options.get("multiline")))
 
 
-def _lines(console: Console, options: dict[str, Any], default: str) -> str:
-    """A multiline answer: lines until End input (Ctrl+D), the first one starting as
-    `default`; in a terminal Alt+Enter (or Esc, Enter) ends it."""
-    lines = [_read(console, options, suffix="(End input when done)", value=default)]
-    while line := console.read_line(label="More lines"):
-        lines.append(line.rstrip("\n"))
-    return "\n".join(lines)
-
-
-def _confirm(console: Console, options: dict[str, Any]) -> bool:
+def _confirm(console: Any, options: dict[str, Any]) -> bool:
     default = bool(options.get("default", True))
-    hint = _plain(options.get("instruction")) or ("(Y/n)" if default else "(y/N)")
-    while True:
-        answer = _read(console, options, suffix=hint,
-                       answers=[["Yes", "Yes"], ["No", "No"]]).strip().casefold()
-        if answer in ("", "y", "yes", "n", "no"):
-            yes = default if not answer else answer.startswith("y")
-            _answered(console, options, "Yes" if yes else "No")
-            return yes
-        _tell(console, "Answer Yes or No.")
+    return ask_yes_no(_ask(console, options), default=default,
+                      hint=_plain(options.get("instruction")) or ("(Y/n)" if default else "(y/N)"))
 
 
-def _select(console: Console, options: dict[str, Any]) -> Any:
+def _select(console: Any, options: dict[str, Any]) -> Any:
     choices = _choices(options.get("choices"))
-    first = next((c for c in choices if not c.disabled), None)
-    default = _default_choice(choices, options.get("default")) or first
-    answer = _plain(default.title) if default is not None else ""
-    while True:
-        answer = _read(console, options, answers=_offered(console, choices), value=answer)
-        picked = _picked(choices, answer)
-        if not isinstance(picked, str) and not picked and default is not None:
-            picked = [default]  # Enter with the field emptied: where the pointer starts
-        if isinstance(picked, str):
-            _tell(console, picked)
-        elif len(picked) != 1:
-            _tell(console, "Choose one answer.")
-        else:
-            _answered(console, options, _plain(picked[0].title))
-            return picked[0].value
+    default = options.get("default")
+    start = None if default is None else next(
+        (i for i, c in enumerate(choices) if not c.disabled and (
+            c is default or c.value == default or _plain(c.title) == _plain(default))), None)
+    picked = ask_one(_ask(console, options), [_option(c) for c in choices], default=start)
+    return choices[picked].value if isinstance(picked, int) else picked
 
 
-def _checkbox(console: Console, options: dict[str, Any]) -> list[Any]:
+def _checkbox(console: Any, options: dict[str, Any]) -> list[Any]:
     choices = _choices(options.get("choices"))
     validate = options.get("validate")
-    ticked = [c for c in choices if c.checked and not c.disabled]
-    while True:
-        answer = _read(console, options, answers=_offered(console, choices, ticked), many=True,
-                       value=", ".join(_plain(c.title) for c in ticked))
-        picked = _picked(choices, answer)
-        if isinstance(picked, str):
-            _tell(console, picked)
-            continue
-        ticked = [c for c in choices if c in picked]
-        verdict = validate([c.value for c in ticked]) if callable(validate) else True
-        if verdict is True:
-            _answered(console, options, ", ".join(_plain(c.title) for c in ticked))
-            return [c.value for c in ticked]
-        _tell(console, INVALID if verdict is False else str(verdict))
+
+    def check(picked: list[int]) -> str | None:
+        verdict = validate([choices[i].value for i in picked]) if callable(validate) else True
+        return None if verdict is True else INVALID if verdict is False else str(verdict)
+
+    ticked = [i for i, c in enumerate(choices) if c.checked and not c.disabled]
+    picked = ask_many(_ask(console, options), [_option(c) for c in choices], ticked=ticked,
+                      check=check)
+    return [choices[i].value for i in picked]
 
 
-def _press_any_key(console: Console, options: dict[str, Any]) -> None:
+def _press_any_key(console: Any, options: dict[str, Any]) -> None:
     message = _plain(options.get("message")) or "Press any key to continue..."
     console.read_line(prompt=f"{message} ", label=message)
 
@@ -162,8 +114,6 @@ ASKERS: dict[str, Callable[..., Any]] = {
 }
 
 
-# -- choices ----------------------------------------------------------------------------------
-
 def _choices(raw: Any) -> list[Any]:
     """questionary's own `Choice`s for `raw` (strings, dicts, Choices), separators left out."""
     package = sys.modules["questionary"]
@@ -171,60 +121,10 @@ def _choices(raw: Any) -> list[Any]:
     return [c for c in built if not isinstance(c, package.Separator)]
 
 
-def _default_choice(choices: Sequence[Any], default: Any) -> Any:
-    if default is None:
-        return None
-    return next((c for c in choices if not c.disabled and (
-        c is default or c.value == default or _plain(c.title) == _plain(default))), None)
-
-
-def _offered(console: Console, choices: Sequence[Any], ticked: Sequence[Any] = ()
-             ) -> list[list[Any]] | None:
-    """The choices as buttons (or boxes, `ticked` ticked); printed, numbered, when there
-    are too many to offer, to be typed by title or number."""
-    if len(choices) > BUTTONS:
-        listing = "".join(f"{n:>4}) {_plain(c.title)}{_why_not(c)}\n"
-                          for n, c in enumerate(choices, 1))
-        console.write("out", listing)
-        return None
-    return [[_plain(c.title) + _why_not(c), _plain(c.title),
-             {"disabled": bool(c.disabled), "checked": c in ticked}]
-            for c in choices]
-
-
-def _why_not(choice: Any) -> str:
+def _option(choice: Any) -> Option:
     disabled = choice.disabled
-    return "" if not disabled else f" ({disabled})" if isinstance(disabled, str) else ""
+    return Option(_plain(choice.title), disabled if isinstance(disabled, str) else bool(disabled))
 
-
-def _picked(choices: Sequence[Any], answer: str) -> list[Any] | str:
-    """The choices `answer` names, by title or number, separated by commas (a title with a
-    comma in it is found whole); what is wrong with it as a sentence."""
-    titles = [_plain(c.title).strip().casefold() for c in choices]
-    picked: list[Any] = []
-    rest = answer.strip()
-    while rest:
-        folded = rest.casefold()
-        found = max((i for i, t in enumerate(titles)
-                     if t and folded.startswith(t) and folded[len(t):].lstrip()[:1] in ("", ",")),
-                    key=lambda i: len(titles[i]), default=None)
-        if found is not None:
-            part, rest = rest[:len(titles[found])], rest[len(titles[found]):]
-        else:
-            part, _comma, rest = rest.partition(",")
-            part = part.strip()
-            found = int(part) - 1 if part.isdigit() and 0 < int(part) <= len(choices) else None
-        if found is None:
-            return f"{part!r} is not one of the answers."
-        if choices[found].disabled:
-            return f"{_plain(choices[found].title)!r} cannot be chosen{_why_not(choices[found])}."
-        if choices[found] not in picked:
-            picked.append(choices[found])
-        rest = re.sub(r"^\s*,?\s*", "", rest)
-    return picked
-
-
-# -- helpers ----------------------------------------------------------------------------------
 
 def _plain(text: Any) -> str:
     """The words of a message, title or qmark: a string, or prompt_toolkit's formatted text
@@ -257,18 +157,6 @@ def _problem(validator: Any, answer: str) -> str | None:
     return None
 
 
-def _tell(console: Console, problem: str) -> None:
-    console.write("err", f"{problem}\n")
-
-
-def _console() -> Console | None:
-    """The console the calling run reads its lines from, or None outside console mode."""
-    from desklaunch.console.streams import active_console
-
-    console = active_console()
-    return console if hasattr(console, "read_line") else None
-
-
 # -- meeting questionary ----------------------------------------------------------------------
 
 def _asking(kind: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -294,7 +182,7 @@ def _asking(kind: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 
 def _unsafe_ask(original: Callable[..., Any]) -> Callable[..., Any]:
     def unsafe_ask(self: Any, patch_stdout: bool = False) -> Any:
-        ask, console = getattr(self, ASKER, None), _console()
+        ask, console = getattr(self, ASKER, None), reading_console()
         if ask is None or console is None or self.should_skip_question:
             return original(self, patch_stdout)
         return ask(console)
@@ -304,7 +192,7 @@ def _unsafe_ask(original: Callable[..., Any]) -> Callable[..., Any]:
 
 def _unsafe_ask_async(original: Callable[..., Any]) -> Callable[..., Any]:
     async def unsafe_ask_async(self: Any, patch_stdout: bool = False) -> Any:
-        ask, console = getattr(self, ASKER, None), _console()
+        ask, console = getattr(self, ASKER, None), reading_console()
         if ask is None or console is None or self.should_skip_question:
             return await original(self, patch_stdout)
         # The program's event loop goes on meanwhile, as with prompt_toolkit's own.

@@ -1,0 +1,196 @@
+"""Menu questions asked in the console's input line: one choice, several, yes or no, text.
+
+Libraries that draw menus in a terminal (questionary, inquirer) read raw key presses, which
+the console has not got; their adapters (questionhook.py, inquirerhook.py) ask the same
+questions here instead, each the way it reads best on the page: a button per choice, a box
+per choice where several may be picked, Yes and No, a field that starts with the default.
+A refused answer is said on its own line and asked again, with what was typed still in the
+field to put right; the answer finally given is left in the output after the question,
+as a terminal leaves it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+BUTTONS = 100
+"""Choices offered as buttons (or boxes); a longer list is printed, numbered, to type from."""
+
+Check = Callable[[Any], "str | None"]
+"""What is wrong with an answer, as a sentence, or None when it is accepted."""
+
+
+@dataclass
+class Ask:
+    """One question: the console that asks it, its field's label, and what stands before
+    the answer once given (`? Size?`, `[?] Size:`)."""
+
+    console: Any  # desklaunch.console.terminal.Terminal (it imports the session machinery)
+    label: str
+    shown: str
+
+    def read(self, *, hint: str = "", **field: Any) -> str:
+        """One line typed for this question, not yet shown in the output; `EOFError` when
+        input ended (End input, Ctrl+D)."""
+        label = f"{self.label or 'Answer'} {hint}".strip()
+        line = str(self.console.read_line(label=label, echo=False, **field))
+        if not line:
+            raise EOFError
+        return line[:-1] if line.endswith("\n") else line
+
+    def answered(self, answer: str) -> None:
+        """Leave the question and its `answer` in the output."""
+        self.console.write("out", f"{self.shown} " if self.shown else "")
+        self.console.write("in", answer + "\n")
+
+    def tell(self, problem: str) -> None:
+        """Say why an answer was not taken (asked again after)."""
+        self.console.write("err", problem.rstrip("\n") + "\n")
+
+
+@dataclass
+class Option:
+    """A choice: its title, and why it cannot be chosen (True or a reason), if so."""
+
+    title: str
+    disabled: str | bool = False
+
+    @property
+    def shown(self) -> str:
+        """The title with the reason it cannot be chosen, as a terminal menu shows it."""
+        return f"{self.title} ({self.disabled})" if isinstance(self.disabled, str) \
+            and self.disabled else self.title
+
+
+def ask_text(ask: Ask, *, default: str = "", hint: str = "", password: bool = False,
+             suggestions: Sequence[str] = (), check: Check | None = None,
+             multiline: bool = False) -> str:
+    """A line (or with `multiline`, lines until End input) that `check` accepts."""
+    answer = default
+    while True:
+        if multiline and not password:
+            answer = _lines(ask, answer)
+        else:
+            answer = ask.read(hint=hint, password=password, value=answer,
+                              suggestions=list(suggestions)[:BUTTONS * 10] or None)
+        problem = check(answer) if check is not None else None
+        if problem is None:
+            ask.answered("*" * len(answer) if password else answer)
+            return answer
+        ask.tell(problem)
+        if password:
+            answer = ""
+
+
+def _lines(ask: Ask, first: str) -> str:
+    lines = [ask.read(hint="(End input when done)", value=first)]
+    while line := ask.console.read_line(label="More lines"):
+        lines.append(line.rstrip("\n"))
+    return "\n".join(lines)
+
+
+def ask_yes_no(ask: Ask, *, default: bool | None, hint: str = "") -> bool:
+    """Yes or No, by button or typed (y, yes, n, no); Enter alone takes `default`."""
+    while True:
+        answer = ask.read(hint=hint, answers=[["Yes", "Yes"], ["No", "No"]]).strip().casefold()
+        if answer in ("y", "yes", "n", "no") or (not answer and default is not None):
+            yes = bool(default) if not answer else answer.startswith("y")
+            ask.answered("Yes" if yes else "No")
+            return yes
+        ask.tell("Answer Yes or No.")
+
+
+def ask_one(ask: Ask, options: Sequence[Option], *, default: int | None = None,
+            free: bool = False) -> int | str:
+    """The index of the choice picked (by button, title or number), the field starting
+    with `default`'s title (else the first that can be chosen), as the terminal's pointer
+    starts there; with `free`, text that names no choice is an answer of its own."""
+    start = default if default is not None else next(
+        (i for i, o in enumerate(options) if not o.disabled), None)
+    answer = options[start].title if start is not None else ""
+    while True:
+        answer = ask.read(answers=_offered(ask, options), value=answer)
+        picked = _picked(options, answer)
+        if isinstance(picked, str) and free and answer.strip():
+            ask.answered(answer.strip())
+            return answer.strip()
+        if not isinstance(picked, str) and not picked and start is not None:
+            picked = [start]  # Enter with the field emptied: where the pointer starts
+        if isinstance(picked, str):
+            ask.tell(picked)
+        elif len(picked) != 1:
+            ask.tell("Choose one answer.")
+        else:
+            ask.answered(options[picked[0]].title)
+            return picked[0]
+
+
+def ask_many(ask: Ask, options: Sequence[Option], *, ticked: Sequence[int] = (),
+             check: Callable[[list[int]], str | None] | None = None) -> list[int]:
+    """The indexes of the choices ticked (boxes, or titles and numbers typed, separated by
+    commas), in the choices' order, once `check` accepts them."""
+    chosen = sorted(set(ticked))
+    while True:
+        answer = ask.read(answers=_offered(ask, options, chosen), many=True,
+                          value=", ".join(options[i].title for i in chosen))
+        picked = _picked(options, answer)
+        if isinstance(picked, str):
+            ask.tell(picked)
+            continue
+        chosen = sorted(picked)
+        problem = check(chosen) if check is not None else None
+        if problem is None:
+            ask.answered(", ".join(options[i].title for i in chosen))
+            return chosen
+        ask.tell(problem)
+
+
+def _offered(ask: Ask, options: Sequence[Option], ticked: Sequence[int] = ()
+             ) -> list[list[Any]] | None:
+    """The choices as buttons (or boxes, `ticked` ticked); printed, numbered, when there
+    are too many to offer, to be typed by title or number."""
+    if len(options) > BUTTONS:
+        ask.console.write("out", "".join(f"{n:>4}) {o.shown}\n" for n, o in enumerate(options, 1)))
+        return None
+    return [[o.shown, o.title, {"disabled": bool(o.disabled), "checked": i in ticked}]
+            for i, o in enumerate(options)]
+
+
+def _picked(options: Sequence[Option], answer: str) -> list[int] | str:
+    """The indexes of the choices `answer` names, by title (any case) or number, separated
+    by commas (a title with a comma in it is found whole); or what is wrong with it."""
+    titles = [o.title.strip().casefold() for o in options]
+    picked: list[int] = []
+    rest = answer.strip()
+    while rest:
+        folded = rest.casefold()
+        found = max((i for i, t in enumerate(titles)
+                     if t and folded.startswith(t) and folded[len(t):].lstrip()[:1] in ("", ",")),
+                    key=lambda i: len(titles[i]), default=None)
+        if found is not None:
+            rest = rest[len(titles[found]):]
+        else:
+            part, _comma, rest = rest.partition(",")
+            part = part.strip()
+            found = int(part) - 1 if part.isdigit() and 0 < int(part) <= len(options) else None
+            if found is None:
+                return f"{part!r} is not one of the answers."
+        if options[found].disabled:
+            return f"{options[found].title!r} cannot be chosen" + (
+                f" ({options[found].disabled})." if isinstance(options[found].disabled, str)
+                else ".")
+        if found not in picked:
+            picked.append(found)
+        rest = re.sub(r"^\s*,?\s*", "", rest)
+    return picked
+
+
+def reading_console() -> Any:
+    """The console the calling run reads its lines from, or None outside console mode."""
+    from desklaunch.console.streams import active_console
+
+    console = active_console()
+    return console if hasattr(console, "read_line") else None
