@@ -30,7 +30,9 @@ TERMINAL_PACKAGES = frozenset({
     "curses", "termios", "tty", "msvcrt", "readchar", "getkey", "blessed", "urwid", "npyscreen",
     "asciimatics", "textual", "pick", "simple_term_menu",
     # prompt_toolkit reads keys from the terminal's descriptor; the menus built on it too
-    "prompt_toolkit", "InquirerPy", "inquirer",
+    # (questionary's and inquirer's questions are asked in the console: questionhook.py,
+    # inquirerhook.py)
+    "prompt_toolkit", "InquirerPy",
 })
 """Packages that drive a real terminal (a full screen, raw keys), which the console is not."""
 

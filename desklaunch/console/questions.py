@@ -67,8 +67,9 @@ class Option:
 
 def ask_text(ask: Ask, *, default: str = "", hint: str = "", password: bool = False,
              suggestions: Sequence[str] = (), check: Check | None = None,
-             multiline: bool = False) -> str:
-    """A line (or with `multiline`, lines until End input) that `check` accepts."""
+             multiline: bool = False, mask: str = "*") -> str:
+    """A line (or with `multiline`, lines until End input) that `check` accepts; a
+    password is shown as `mask` for each character once given."""
     answer = default
     while True:
         if multiline and not password:
@@ -78,7 +79,7 @@ def ask_text(ask: Ask, *, default: str = "", hint: str = "", password: bool = Fa
                               suggestions=list(suggestions)[:BUTTONS * 10] or None)
         problem = check(answer) if check is not None else None
         if problem is None:
-            ask.answered("*" * len(answer) if password else answer)
+            ask.answered(mask * len(answer) if password else answer)
             return answer
         ask.tell(problem)
         if password:
@@ -129,18 +130,20 @@ def ask_one(ask: Ask, options: Sequence[Option], *, default: int | None = None,
 
 
 def ask_many(ask: Ask, options: Sequence[Option], *, ticked: Sequence[int] = (),
+             locked: Sequence[int] = (),
              check: Callable[[list[int]], str | None] | None = None) -> list[int]:
     """The indexes of the choices ticked (boxes, or titles and numbers typed, separated by
-    commas), in the choices' order, once `check` accepts them."""
-    chosen = sorted(set(ticked))
+    commas), in the choices' order, once `check` accepts them; `locked` ones are ticked
+    and stay so."""
+    chosen = sorted({*ticked, *locked})
     while True:
-        answer = ask.read(answers=_offered(ask, options, chosen), many=True,
+        answer = ask.read(answers=_offered(ask, options, chosen, locked), many=True,
                           value=", ".join(options[i].title for i in chosen))
         picked = _picked(options, answer)
         if isinstance(picked, str):
             ask.tell(picked)
             continue
-        chosen = sorted(picked)
+        chosen = sorted({*picked, *locked})
         problem = check(chosen) if check is not None else None
         if problem is None:
             ask.answered(", ".join(options[i].title for i in chosen))
@@ -148,14 +151,15 @@ def ask_many(ask: Ask, options: Sequence[Option], *, ticked: Sequence[int] = (),
         ask.tell(problem)
 
 
-def _offered(ask: Ask, options: Sequence[Option], ticked: Sequence[int] = ()
-             ) -> list[list[Any]] | None:
-    """The choices as buttons (or boxes, `ticked` ticked); printed, numbered, when there
-    are too many to offer, to be typed by title or number."""
+def _offered(ask: Ask, options: Sequence[Option], ticked: Sequence[int] = (),
+             locked: Sequence[int] = ()) -> list[list[Any]] | None:
+    """The choices as buttons (or boxes, `ticked` ticked, `locked` ones for good);
+    printed, numbered, when there are too many to offer, to be typed by title or number."""
     if len(options) > BUTTONS:
         ask.console.write("out", "".join(f"{n:>4}) {o.shown}\n" for n, o in enumerate(options, 1)))
         return None
-    return [[o.shown, o.title, {"disabled": bool(o.disabled), "checked": i in ticked}]
+    return [[o.shown, o.title, {"disabled": bool(o.disabled) or i in locked,
+                                "checked": i in ticked}]
             for i, o in enumerate(options)]
 
 

@@ -30,7 +30,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from desklaunch.console import argcatch, children, clickhook, loadhook, questionhook, streams
+from desklaunch.console import (
+    argcatch,
+    children,
+    clickhook,
+    inquirerhook,
+    loadhook,
+    questionhook,
+    streams,
+)
 from desklaunch.console.argask import SETTINGS_SECTION, ArgsAsker
 from desklaunch.console.argline import ArgumentsLine, WatchedArgv, arguments_read
 from desklaunch.console.detect import terminal_notice
@@ -54,6 +62,7 @@ __all__ = ["SETTINGS_SECTION", "ConsoleProgram"]
 # The libraries adapted to the console while a run is on (`loadhook.install()`).
 loadhook.watch(clickhook.WATCHED, clickhook.adjust)
 loadhook.watch(questionhook.WATCHED, questionhook.adjust)
+loadhook.watch(inquirerhook.WATCHED, inquirerhook.adjust)
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
@@ -95,7 +104,7 @@ class ConsoleProgram:
         children.install(_children_of_caller)
         streams.install()
         session.defer(streams.uninstall)
-        loadhook.install()  # click's and questionary's adapters (clickhook.py, questionhook.py)
+        loadhook.install()  # the libraries' adapters, above
         session.defer(loadhook.uninstall)
         terminal = Terminal(session)
         if "TERM" not in os.environ:  # started from a desktop's menu, not from a terminal
