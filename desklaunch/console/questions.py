@@ -35,7 +35,7 @@ class Ask:
     def read(self, *, hint: str = "", **field: Any) -> str:
         """One line typed for this question, not yet shown in the output; `EOFError` when
         input ended (End input, Ctrl+D)."""
-        label = f"{self.label or 'Answer'} {hint}".strip()
+        label = " ".join(f"{self.label or 'Answer'} {hint}".split())  # copier's end in "\n  "
         line = str(self.console.read_line(label=label, echo=False, **field))
         if not line:
             raise EOFError
@@ -47,8 +47,10 @@ class Ask:
         self.console.write("in", answer + "\n")
 
     def tell(self, problem: str) -> None:
-        """Say why an answer was not taken (asked again after)."""
-        self.console.write("err", problem.rstrip("\n") + "\n")
+        """Say why an answer was not taken (asked again after), in red, on standard output
+        as the question is: the menu libraries write unseen terminal codes there, and
+        the answer's line must come after this one."""
+        self.console.write("out", f"\x1b[31m{problem.rstrip()}\x1b[0m\n")
 
 
 @dataclass
@@ -87,10 +89,14 @@ def ask_text(ask: Ask, *, default: str = "", hint: str = "", password: bool = Fa
 
 
 def _lines(ask: Ask, first: str) -> str:
-    lines = [ask.read(hint="(End input when done)", value=first)]
-    while line := ask.console.read_line(label="More lines"):
-        lines.append(line.rstrip("\n"))
-    return "\n".join(lines)
+    """Lines until End input, the first starting as `first`; shown once all are in."""
+    hint = "(End input when done)"
+    lines = [ask.read(hint=hint, value=first)]
+    while True:
+        try:
+            lines.append(ask.read(hint=hint))
+        except EOFError:
+            return "\n".join(lines)
 
 
 def ask_yes_no(ask: Ask, *, default: bool | None, hint: str = "") -> bool:

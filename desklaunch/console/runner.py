@@ -203,14 +203,10 @@ class ConsoleProgram:
             terminal.write("err", f"{exc}\n")
             code = 1
         except KeyboardInterrupt as exc:
-            if not _shown_by_own_hook(exc, hook):
-                terminal.write("err", _traceback(exc))
-            code = 130
+            code = _uncaught(exc, hook, terminal, _traceback(exc), 130)
         except BaseException as exc:  # noqa: BLE001 - shown as Python would show it
             report = _traceback(exc)
-            if not _shown_by_own_hook(exc, hook):
-                terminal.write("err", report)
-            code = 1
+            code = _uncaught(exc, hook, terminal, report, 1)
         finally:
             sys.excepthook = hook
             if capture is not None:
@@ -369,6 +365,20 @@ def _exit_code(exc: SystemExit, terminal: Terminal) -> int:
         return int(code)  # sys.exit(not ok) exits with True: 1
     terminal.write("err", f"{code}\n")
     return 1
+
+
+def _uncaught(exc: BaseException, hook: Any, terminal: Terminal, report: str, code: int
+              ) -> int:
+    """Show an exception the program left uncaught (by its own `sys.excepthook` if it set
+    one, else as the `report`); the exit code: `code`, or the one the hook exits with
+    (commitizen's hook ends with `sys.exit(12)`), as Python then exits with it."""
+    try:
+        if _shown_by_own_hook(exc, hook):
+            return code
+    except SystemExit as ended:
+        return _exit_code(ended, terminal)
+    terminal.write("err", report)
+    return code
 
 
 def _shown_by_own_hook(exc: BaseException, before: Any) -> bool:

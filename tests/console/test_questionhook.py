@@ -250,3 +250,42 @@ def test_a_question_questionary_refuses_fails_as_it_does_in_a_terminal(tmp_path:
     """)
     app.wait_for("Exited with code 1")
     assert "ValueError: A list of choices needs to be provided." in app.text
+
+
+def test_a_refused_first_answer_is_said_before_the_answer_taken(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import questionary
+        print("got", questionary.select("Pick a colour", choices=["red", "green"]).ask())
+    """)
+    app.fill("Pick a colour", "blue")
+    app.submit()
+    app.wait_for("'blue' is not one of the answers.")
+    app.click("green")
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["'blue' is not one of the answers.", "? Pick a colour green",
+                           "got green"]
+
+
+def test_a_multiline_answer_is_lines_until_end_input(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import questionary
+        print(repr(questionary.text("Describe it", multiline=True).ask()))
+    """)
+    for line in ("one", "two"):
+        app.fill("Describe it (End input when done)", line)
+        app.submit()
+    app.click("End input")
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["? Describe it one", "two", "'one\\ntwo'"]
+
+
+def test_a_message_ending_in_a_line_break_labels_its_field_on_one_line(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import questionary
+        print(questionary.confirm("Use Docker?\\n  ", default=False).ask())  # as copier asks
+    """)
+    app.click("Yes")
+    app.wait_for("Exited with code 0")
+    assert output(app)[-1] == "True"
+    app.click("Run again")
+    assert app.find("textbox", "Use Docker? (y/N)")

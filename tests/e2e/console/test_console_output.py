@@ -96,6 +96,13 @@ def test_an_uncaught_exception_goes_to_the_programs_own_excepthook(console):
     expect(app.line("Traceback (most recent call last):")).to_have_count(0)
 
 
+def test_an_excepthook_that_exits_ends_the_run_with_its_code(console):
+    app = console("excepthook_exits.py")
+    expect(app.line("No files added to staging!")).to_be_visible()
+    app.expect_exit(11)
+    expect(app.page.get_by_role("button", name="Run again")).to_be_visible()
+
+
 def test_sys_exit_3_is_the_exit_code_shown(console):
     app = console("exit_three.py")
     expect(app.line("leaving with 3")).to_be_visible()
