@@ -29,10 +29,10 @@ WINDOW_PACKAGES = frozenset({"desklaunch", "pywebio"})
 TERMINAL_PACKAGES = frozenset({
     "curses", "termios", "tty", "msvcrt", "readchar", "getkey", "blessed", "urwid", "npyscreen",
     "asciimatics", "textual", "pick", "simple_term_menu",
-    # prompt_toolkit reads keys from the terminal's descriptor; the menus built on it too
-    # (questionary's and inquirer's questions are asked in the console: questionhook.py,
-    # inquirerhook.py)
-    "prompt_toolkit", "InquirerPy",
+    # prompt_toolkit reads keys from the terminal's descriptor (the menus built on it,
+    # questionary and InquirerPy, and inquirer's are asked in the console: questionhook.py,
+    # inquirerpyhook.py, inquirerhook.py)
+    "prompt_toolkit",
 })
 """Packages that drive a real terminal (a full screen, raw keys), which the console is not."""
 

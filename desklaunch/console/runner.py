@@ -35,6 +35,7 @@ from desklaunch.console import (
     children,
     clickhook,
     inquirerhook,
+    inquirerpyhook,
     loadhook,
     questionhook,
     streams,
@@ -63,6 +64,7 @@ __all__ = ["SETTINGS_SECTION", "ConsoleProgram"]
 loadhook.watch(clickhook.WATCHED, clickhook.adjust)
 loadhook.watch(questionhook.WATCHED, questionhook.adjust)
 loadhook.watch(inquirerhook.WATCHED, inquirerhook.adjust)
+loadhook.watch(inquirerpyhook.WATCHED, inquirerpyhook.adjust)
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
