@@ -123,7 +123,8 @@ def _choices(raw: Any) -> list[Any]:
 
 def _option(choice: Any) -> Option:
     disabled = choice.disabled
-    return Option(_plain(choice.title), disabled if isinstance(disabled, str) else bool(disabled))
+    return Option(_plain(choice.title), disabled if isinstance(disabled, str) else bool(disabled),
+                  _plain(getattr(choice, "description", None)))
 
 
 def _plain(text: Any) -> str:

@@ -55,10 +55,12 @@ class Ask:
 
 @dataclass
 class Option:
-    """A choice: its title, and why it cannot be chosen (True or a reason), if so."""
+    """A choice: its title, why it cannot be chosen (True or a reason), if so, and what it
+    means (shown when the pointer is on its button, as a terminal menu shows it below)."""
 
     title: str
     disabled: str | bool = False
+    description: str = ""
 
     @property
     def shown(self) -> str:
@@ -165,7 +167,7 @@ def _offered(ask: Ask, options: Sequence[Option], ticked: Sequence[int] = (),
         ask.console.write("out", "".join(f"{n:>4}) {o.shown}\n" for n, o in enumerate(options, 1)))
         return None
     return [[o.shown, o.title, {"disabled": bool(o.disabled) or i in locked,
-                                "checked": i in ticked}]
+                                "checked": i in ticked, "description": o.description}]
             for i, o in enumerate(options)]
 
 

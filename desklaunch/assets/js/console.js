@@ -893,6 +893,7 @@ function answerBoxes(offered, field, name) {
     });
     boxes.push([box, line]);
     const item = element("label", "dl-choice");
+    if (flags?.description) item.title = String(flags.description);
     item.append(box, " ", String(title ?? line));
     group.append(item);
   }
@@ -1015,6 +1016,7 @@ defineCommand("console_input", ({
     const button = element("button", "dl-btn secondary small", String(name ?? line));
     button.type = "button";
     button.disabled = Boolean(flags?.disabled);
+    if (flags?.description) button.title = String(flags.description); // what it means
     button.addEventListener("click", () => done({ type: "submit", id, value: line }));
     form.append(button);
   }

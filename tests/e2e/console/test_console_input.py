@@ -263,3 +263,16 @@ def test_stop_ends_the_child_processes_too(console):
     app.click("Stop")
     app.expect_exit(130)
     eventually(lambda: all(gone(pid) for pid in pids))
+
+
+def test_a_menus_choices_say_what_they_mean_and_the_keyboard_answers(console):
+    app = console("commit_kind.py")
+    fix = app.page.get_by_role("button", name="fix", exact=True)
+    expect(fix).to_have_accessible_description("A bug fix. Correlates with PATCH in SemVer")
+    field = app.page.get_by_role("textbox", name="Select the type of change you are committing")
+    expect(field).to_be_focused()
+    expect(field).to_have_value("fix")  # where a terminal's pointer starts
+    field.fill("2")  # a choice's number, as rawselect takes it
+    field.press("Enter")
+    expect(app.line("kind: feat")).to_be_visible()
+    app.expect_exit(0)
