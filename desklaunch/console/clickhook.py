@@ -31,7 +31,7 @@ from types import ModuleType
 from typing import Any
 
 from desklaunch.console import loadhook
-from desklaunch.console.questions import reading_console
+from desklaunch.console.questions import offering, reading_console
 
 CORE_MODULES = ("click.core", "typer._click.core")
 """The modules that define a click `Command`: click's, and typer's own copy of click."""
@@ -129,33 +129,6 @@ def _prompt_answers(text: Any = None, default: Any = None, hide_input: bool = Fa
     return [[str(c), str(c)] for c in choices][:20]
 
 
-def _offering(answers: Callable[..., list[list[str]] | None]
-              ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Wrap a question (`confirm`, `prompt`) so the console offers `answers(...)` as buttons."""
-
-    def wrap(original: Callable[..., Any]) -> Callable[..., Any]:
-        def ask(*args: Any, **kwargs: Any) -> Any:
-            from desklaunch.console.streams import active_console
-
-            console = active_console()
-            offer = getattr(console, "offer", None)
-            if offer is None:
-                return original(*args, **kwargs)
-            try:
-                offer(answers(*args, **kwargs))
-            except TypeError:  # called in a way this click does not know: no buttons
-                offer(None)
-            try:
-                return original(*args, **kwargs)
-            finally:
-                offer(None)
-
-        ask.__wrapped__ = original  # type: ignore[attr-defined]
-        return ask
-
-    return wrap
-
-
 def _getchar(original: Callable[..., str]) -> Callable[..., str]:
     """`getchar()` (a key press) in the console: the first character of a line entered,
     "\r" for an empty one (Enter, as a terminal gives it); end of input is Ctrl+D's
@@ -246,8 +219,8 @@ def _adjust_core(core: ModuleType) -> None:
         holders.append(sys.modules.get("typer"))
     for module in holders:
         if module is not None:
-            loadhook.replace(module, "confirm", _offering(_confirm_answers))
-            loadhook.replace(module, "prompt", _offering(_prompt_answers))
+            loadhook.replace(module, "confirm", offering(_confirm_answers))
+            loadhook.replace(module, "prompt", offering(_prompt_answers))
             loadhook.replace(module, "getchar", _getchar)
             loadhook.replace(module, "pause", _pause)
             loadhook.replace(module, "edit", _edit)

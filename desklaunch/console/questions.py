@@ -200,6 +200,31 @@ def _picked(options: Sequence[Option], answer: str) -> list[int] | str:
     return picked
 
 
+def offering(answers: Callable[..., list[list[str]] | None]
+             ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Wrap a question that reads its answer as a line (click's `confirm`, rich's `Prompt`)
+    so that meanwhile the console offers `answers(...)` (its arguments) as buttons."""
+
+    def wrap(original: Callable[..., Any]) -> Callable[..., Any]:
+        def ask(*args: Any, **kwargs: Any) -> Any:
+            offer = getattr(reading_console(), "offer", None)
+            if offer is None:
+                return original(*args, **kwargs)
+            try:
+                offer(answers(*args, **kwargs))
+            except TypeError:  # called in a way this version does not know: no buttons
+                offer(None)
+            try:
+                return original(*args, **kwargs)
+            finally:
+                offer(None)
+
+        ask.__wrapped__ = original  # type: ignore[attr-defined]
+        return ask
+
+    return wrap
+
+
 def reading_console() -> Any:
     """The console the calling run reads its lines from, or None outside console mode."""
     from desklaunch.console.streams import active_console

@@ -38,6 +38,7 @@ from desklaunch.console import (
     inquirerpyhook,
     loadhook,
     questionhook,
+    richhook,
     streams,
 )
 from desklaunch.console.argask import SETTINGS_SECTION, ArgsAsker
@@ -65,6 +66,7 @@ loadhook.watch(clickhook.WATCHED, clickhook.adjust)
 loadhook.watch(questionhook.WATCHED, questionhook.adjust)
 loadhook.watch(inquirerhook.WATCHED, inquirerhook.adjust)
 loadhook.watch(inquirerpyhook.WATCHED, inquirerpyhook.adjust)
+loadhook.watch(richhook.WATCHED, richhook.adjust)
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
