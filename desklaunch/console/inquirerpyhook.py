@@ -12,7 +12,6 @@ choice where several may be picked, Yes and No, a field for text and numbers.
 from __future__ import annotations
 
 import asyncio
-import decimal
 import sys
 from collections.abc import Callable
 from types import ModuleType
@@ -66,7 +65,11 @@ def _text(console: Any, prompt: Any, *, password: bool = False) -> str:
                     check=lambda text: _problem(prompt, text))
 
 
-def _number(console: Any, prompt: Any) -> int | decimal.Decimal:
+def _number(console: Any, prompt: Any) -> Any:
+    """A whole number (or with `float_allowed` a `Decimal`, as InquirerPy gives) between the
+    prompt's bounds."""
+    import decimal
+
     fractions = bool(getattr(prompt, "_float", False))
     low, high = getattr(prompt, "_min", None), getattr(prompt, "_max", None)
 
