@@ -122,3 +122,37 @@ def test_the_condition_check_finds_one() -> None:
               "        self._cond = threading.Condition()\n"
               "    def f(self):\n        with self._cond:\n            pass\n")
     assert conditions_entered_by_with(source) == ["line 6: with self._cond"]
+
+
+CHOSEN = {
+    "webview", "bottle", "waitress", "platformdirs", "markdown_it",  # the runtime
+    "gi", "qtpy",  # the window backends pywebview drives (desktop/)
+    "PyInstaller",  # builds (packaging/)
+    "pytest", "playwright", "axe_playwright_python",  # the test kit (testing/)
+}
+"""The libraries desklaunch imports by name: its dependencies and their optional extras."""
+
+
+def imported_by_name(package: Path) -> dict[str, set[str]]:
+    """Top-level module → the files of `package` that import it, anywhere in them."""
+    found: dict[str, set[str]] = {}
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                found.setdefault(name.partition(".")[0], set()).add(path.name)
+    return found
+
+
+def test_a_library_a_program_brings_is_never_imported_by_name() -> None:
+    """click, matplotlib, questionary, prompt_toolkit... are met when the program loads them
+    (console/loadhook.py, compat/): a build follows desklaunch's own imports into every app,
+    so one imported by name would be bundled with every app built where it is installed."""
+    stray = {name: files for name, files in imported_by_name(ROOT / "desklaunch").items()
+             if name not in CHOSEN | {"desklaunch"} and name not in sys.stdlib_module_names}
+    assert stray == {}

@@ -12,7 +12,6 @@ ticked for good), Yes and No, a field with the default for text. The question's 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
@@ -25,6 +24,7 @@ from desklaunch.console.questions import (
     ask_one,
     ask_text,
     ask_yes_no,
+    loaded,
     reading_console,
 )
 
@@ -40,7 +40,7 @@ def _ask(console: Any, question: Any) -> Ask:
 
 def _problem(question: Any, answer: Any) -> str | None:
     """inquirer's message for an answer the question's `validate` refuses, or None."""
-    refused = sys.modules["inquirer.errors"].ValidationError
+    refused = loaded("inquirer.errors", "ValidationError")
     try:
         question.validate(answer)
     except refused as error:

@@ -12,7 +12,6 @@ choice where several may be picked, Yes and No, a field for text and numbers.
 from __future__ import annotations
 
 import asyncio
-import sys
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
@@ -25,6 +24,7 @@ from desklaunch.console.questions import (
     ask_one,
     ask_text,
     ask_yes_no,
+    loaded,
     reading_console,
 )
 
@@ -41,15 +41,13 @@ def _ask(console: Any, prompt: Any) -> Ask:
 
 def _problem(prompt: Any, answer: Any) -> str | None:
     """The prompt's validator's message for `answer`, or None when it accepts it."""
-    from prompt_toolkit.validation import ValidationError
-
     validator = getattr(prompt, "_validator", None)
     if validator is None:
         return None
-    document = sys.modules["InquirerPy.base.complex"].FakeDocument(answer)
+    document = loaded("InquirerPy.base.complex", "FakeDocument")(answer)
     try:
         validator.validate(document)
-    except ValidationError as refused:
+    except loaded("prompt_toolkit.validation", "ValidationError") as refused:
         return str(refused.message) or "Invalid input"
     return None
 
@@ -101,7 +99,7 @@ def _confirm(console: Any, prompt: Any) -> bool:
 def _choices(prompt: Any) -> list[dict[str, Any]]:
     """The prompt's choices as InquirerPy holds them ({name, value, enabled}), separators
     left out."""
-    separator = sys.modules["InquirerPy.separator"].Separator
+    separator = loaded("InquirerPy.separator", "Separator")
     return [c for c in prompt.content_control.choices
             if isinstance(c, dict) and not isinstance(c.get("value"), separator)]
 

@@ -38,6 +38,7 @@ from desklaunch.console.questions import (
     ask_one,
     ask_text,
     ask_yes_no,
+    loaded,
     reading_console,
 )
 
@@ -116,9 +117,8 @@ ASKERS: dict[str, Callable[..., Any]] = {
 
 def _choices(raw: Any) -> list[Any]:
     """questionary's own `Choice`s for `raw` (strings, dicts, Choices), separators left out."""
-    package = sys.modules["questionary"]
-    built = [package.Choice.build(c) for c in raw or []]
-    return [c for c in built if not isinstance(c, package.Separator)]
+    choice, separator = loaded("questionary", "Choice"), loaded("questionary", "Separator")
+    return [c for c in (choice.build(c) for c in raw or []) if not isinstance(c, separator)]
 
 
 def _option(choice: Any) -> Option:
@@ -148,12 +148,10 @@ def _problem(validator: Any, answer: str) -> str | None:
     """The validator's message for `answer`, or None when it accepts it."""
     if validator is None:
         return None
-    from prompt_toolkit.document import Document
-    from prompt_toolkit.validation import ValidationError
-
+    document = loaded("prompt_toolkit.document", "Document")
     try:
-        validator.validate(Document(answer, len(answer)))
-    except ValidationError as refused:
+        validator.validate(document(answer, len(answer)))
+    except loaded("prompt_toolkit.validation", "ValidationError") as refused:
         return str(refused.message) or INVALID
     return None
 

@@ -11,6 +11,7 @@ as a terminal leaves it.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -223,6 +224,13 @@ def offering(answers: Callable[..., list[list[str]] | None]
         return ask
 
     return wrap
+
+
+def loaded(module: str, name: str) -> Any:
+    """`name` from `module` of a library the program itself loaded (prompt_toolkit's
+    `Document`, ...). Never imported by name here: a build follows desklaunch's own imports
+    into every app, and prompt_toolkit would bring pygments, Pillow and numpy along."""
+    return getattr(importlib.import_module(module), name)
 
 
 def reading_console() -> Any:
