@@ -48,7 +48,8 @@ class Frozen:
 
 @pytest.fixture(scope="session")
 def frozen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Frozen]:
-    """Both apps, built once: {"built": desklaunch build's, "own": the plain PyInstaller one}."""
+    """The apps, built once: {"built": desklaunch build's, "own": the plain PyInstaller one,
+    "gtk": a GTK app with its .deb, "menus": a console program with menus}."""
     if shutil.which("chromium") is None and not Path("/usr/bin/chromium").exists():
         pytest.fail("Chromium is missing: run `make test`", pytrace=False)
     base = tmp_path_factory.mktemp("frozen")
@@ -58,7 +59,7 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Frozen]:
     work = base / "work"
     sources = base / "my scripts ü"
     sources.mkdir()
-    for app in ("frozen_hello.py", "own_build.py"):
+    for app in ("frozen_hello.py", "own_build.py", "frozen_menus.py"):
         shutil.copy(APPS / app, sources / app)
     package = sources / "hello_pkg"
     package.mkdir()
@@ -85,6 +86,13 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Frozen]:
              "--exclude", "matplotlib"],
             cwd=sources, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True),
     }
+    # A console program with menus (questionary, python-inquirer), with the system's GTK:
+    # the smallest and quickest build.
+    builds["menus"] = subprocess.Popen(
+        [sys.executable, "-m", "desklaunch", "build", str(sources / "frozen_menus.py"),
+         "--name", "Frozen Menus", "--gui", "gtk", "--system-gtk", "--dist", str(dist / "menus"),
+         "--work", str(work / "menus")],
+        cwd=base, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     outputs = {name: proc.communicate(timeout=BUILD_GUARD)[0] for name, proc in builds.items()}
     for name, proc in builds.items():
         assert proc.returncode == 0, f"{name} build failed:\n{outputs[name][-4000:]}"
@@ -93,6 +101,8 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Frozen]:
         "built": Frozen(built_dir / "Frozen Hello" / "Frozen Hello", built_dir, outputs["built"]),
         "own": Frozen(dist / "own" / "own_build" / "own_build", dist / "own", outputs["own"]),
         "gtk": Frozen(dist / "gtk" / "Frozen GTK" / "Frozen GTK", dist / "gtk", outputs["gtk"]),
+        "menus": Frozen(dist / "menus" / "Frozen Menus" / "Frozen Menus", dist / "menus",
+                        outputs["menus"]),
     }
 
 
@@ -174,6 +184,26 @@ def test_built_app_answers_in_the_browser(frozen, elsewhere, context, started) -
     app = frozen["built"]
     _answers_in_the_browser(app, [str(app.executable), "--no-open"], _run_env(), elsewhere,
                             context, started)
+
+
+def test_built_console_app_asks_its_menus_questions_in_the_browser(frozen, elsewhere, context,
+                                                                    started) -> None:
+    """A frozen terminal program's questionary and inquirer menus (met by the console's import
+    hook through PyInstaller's own importer) are buttons and boxes, and its output is its own
+    (inquirer's readchar and blessed have all they read at run time)."""
+    app = frozen["menus"]
+    with open(elsewhere / "stderr.txt", "w", encoding="utf-8") as stderr:
+        proc = subprocess.Popen([str(app.executable), "--no-open"], cwd=elsewhere,
+                                env=_run_env(), stdout=subprocess.PIPE, stderr=stderr, text=True)
+    started.append(proc)
+    page = context.new_page()
+    page.goto(_first_line(proc))
+    page.get_by_role("button", name="Large", exact=True).click()
+    page.get_by_role("checkbox", name="Basil", exact=True).check()
+    page.get_by_role("button", name="Enter", exact=True).click()
+    expect(page.get_by_text("Exited with code 3")).to_be_visible()
+    lines = page.get_by_role("log", name="Output").inner_text().splitlines()
+    assert lines[1:] == ["? Size? Large", "[?] Extras?: Basil", "order: Large ['Basil']"]
 
 
 def test_built_app_renders_in_a_window_and_exits_with_the_scripts_code(frozen,

@@ -1,7 +1,9 @@
-"""Where PyInstaller finds desklaunch's hook: named by the `pyinstaller40` entry point.
+"""Where PyInstaller finds desklaunch's hooks: named by the `pyinstaller40` entry point.
 
-With it, anyone's own `pyinstaller app.py` that imports desklaunch collects the page's
-assets and the modules desklaunch imports lazily, with no extra flags.
+With desklaunch's own hook, anyone's `pyinstaller app.py` that imports desklaunch collects
+the page's assets and the modules desklaunch imports lazily, with no extra flags. The others are for
+libraries a console program brings that PyInstaller has no hook for (python-inquirer's
+readchar and blessed), so a frozen program runs as it does unfrozen.
 """
 
 from __future__ import annotations
