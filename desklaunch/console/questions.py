@@ -15,7 +15,7 @@ import importlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 BUTTONS = 100
 """Choices offered as buttons (or boxes); a longer list is printed, numbered, to type from."""
@@ -201,7 +201,11 @@ def _picked(options: Sequence[Option], answer: str) -> list[int] | str:
     return picked
 
 
-def offering(answers: Callable[..., list[list[str]] | None]
+Offered: TypeAlias = "list[list[str]] | tuple[list[list[str]] | None, str] | None"
+"""Buttons as `[label, line]` pairs, alone or with the words to put before the field's label."""
+
+
+def offering(answers: Callable[..., Offered]
              ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Wrap a question that reads its answer as a line (click's `confirm`, rich's `Prompt`)
     so that meanwhile the console offers `answers(...)` (its arguments) as buttons."""
@@ -212,7 +216,8 @@ def offering(answers: Callable[..., list[list[str]] | None]
             if offer is None:
                 return original(*args, **kwargs)
             try:
-                offer(answers(*args, **kwargs))
+                offered = answers(*args, **kwargs)
+                offer(*offered) if isinstance(offered, tuple) else offer(offered)
             except TypeError:  # called in a way this version does not know: no buttons
                 offer(None)
             try:

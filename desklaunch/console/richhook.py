@@ -3,11 +3,13 @@
 `rich.prompt.Prompt.ask("Colour", choices=[...])` and `Confirm.ask(...)` print their
 question and read a line, which the console already asks for in its input field; while a
 console run is on (loadhook.py) the choices are offered beside that field as well (Yes and
-No for a `Confirm`), each sending its line as if typed. Typing still works.
+No for a `Confirm`), each sending its line as if typed. Typing still works. A question that
+lists its choices by number ("3 - GPL-3.0", cookiecutter's) gets buttons named by them.
 """
 
 from __future__ import annotations
 
+import re
 from types import ModuleType
 from typing import Any
 
@@ -17,12 +19,29 @@ from desklaunch.console.questions import BUTTONS, offering
 WATCHED = ("rich.prompt",)
 
 
-def _answers(prompt: Any, *args: Any, **kwargs: Any) -> list[list[str]] | None:
-    """The prompt's choices as `[label, line]` buttons: Yes and No for a yes/no one."""
+def _answers(prompt: Any, *args: Any, **kwargs: Any
+             ) -> tuple[list[list[str]] | None, str]:
+    """The prompt's choices as `[label, line]` buttons (Yes and No for a yes/no one), and
+    the question's first line when it takes several (cookiecutter's list of choices)."""
     choices = [str(c) for c in getattr(prompt, "choices", None) or []]
+    text = str(getattr(getattr(prompt, "prompt", None), "plain", "") or "")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    topic = lines[0] if len(lines) > 1 else ""
     if getattr(prompt, "response_type", None) is bool and len(choices) == 2:
-        return [["Yes", choices[0]], ["No", choices[1]]]
-    return [[c, c] for c in choices[:BUTTONS]] or None
+        return [["Yes", choices[0]], ["No", choices[1]]], topic
+    named = _named(lines, choices)
+    return [[named.get(c, c), c] for c in choices[:BUTTONS]] or None, topic
+
+
+def _named(lines: list[str], choices: list[str]) -> dict[str, str]:
+    """What the question's own lines call its choices, when it lists them as "3 - GPL-3.0"
+    and asks for the number (cookiecutter): a button then says GPL-3.0 and sends 3."""
+    named: dict[str, str] = {}
+    for line in lines:
+        found = re.fullmatch(r"(\S+?)\s*[-)\u2013:.]\s+(\S.*)", line)
+        if found and found[1] in choices and found[1] not in named:
+            named[found[1]] = found[2]
+    return named
 
 
 def adjust(module: ModuleType) -> None:

@@ -52,6 +52,7 @@ class Terminal:
         self._running = False
         self._input: Mailbox | None = None
         self._answers: list[list[str]] | None = None
+        self._topic = ""
         self._action: list[str] | None = None
         self._typed_ahead: deque[str] = deque()
         """Lines of a paste of several, each read by a later `read_line` without asking."""
@@ -93,10 +94,13 @@ class Terminal:
             command["coalesce"] = f"console-image:{key}"
         self.session.send(command)
 
-    def offer(self, answers: list[list[str]] | None) -> None:
+    def offer(self, answers: list[list[str]] | None, topic: str = "") -> None:
         """Buttons beside the input field while a question is asked: `[label, line]` pairs
-        (click.confirm's Yes and No); None takes them away. Typing still works."""
+        (click.confirm's Yes and No); None takes them away. Typing still works. `topic`
+        goes before the field's label: the question's first line when it is printed on
+        several, the last of which alone would label the field ("Choose from [1/2/3]")."""
         self._answers = answers
+        self._topic = topic if answers else ""
 
     def offer_action(self, label: str | None = None, key: str | None = None) -> None:
         """A button `label` beside Stop while the run goes on, sending `click` to the
@@ -129,7 +133,7 @@ class Terminal:
         # getpass("") or getpass(" "): the question was printed before it (click's and
         # typer's hidden prompts, rich's), as input()'s prompt is
         label = _NOT_TEXT.sub("", label or prompt or "").strip() \
-            or _NOT_TEXT.sub("", self._tail).strip()
+            or " ".join(f"{self._topic} {_NOT_TEXT.sub('', self._tail)}".split())
         answers = self._answers if answers is None else answers
         self.output.flush()
         key = session.new_id("i")

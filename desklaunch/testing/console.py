@@ -507,8 +507,8 @@ class ConsoleView:
             if not field.value and isinstance(command.get("value"), str):
                 field.value = command["value"]  # a default, a choice already made
         field.owner = self
-        enter = line.append(Element("button", "Enter", "Enter"))
-        end = line.append(Element("button", "End input", "End input"))
+        enter = Element("button", "Enter", "Enter")  # after the offered answers, as on the page
+        end = Element("button", "End input", "End input")
 
         controls = [enter, end]
 
@@ -538,6 +538,8 @@ class ConsoleView:
             controls.append(button)
             button.on_click = (lambda text=answer[1]:
                                done({"type": "submit", "id": key, "value": text}))
+        line.append(enter)
+        line.append(end)
         line.owner = enter
 
     def _typed_ahead(self) -> str:

@@ -26,3 +26,22 @@ def test_a_prompts_choices_and_a_confirms_yes_and_no_are_buttons(tmp_path: Path)
     app.wait_for("Exited with code 0")
     assert app.find("log", "Output").text.splitlines()[1:5] == [
         "Colour [red/green/blue] (green): blue", "Sure? [y/n]: y", "How many: 3", "blue True 3"]
+
+
+def test_choices_listed_by_number_are_buttons_named_by_what_they_stand_for(
+        tmp_path: Path) -> None:
+    script = tmp_path / "asks.py"
+    script.write_text(textwrap.dedent("""
+        from rich.prompt import Prompt
+        # as cookiecutter asks for a choice variable
+        answer = Prompt.ask("  [3/5] Select license\\n    1 - MIT\\n    2 - BSD-3\\n"
+                            "    3 - GPL-3.0\\n    Choose from", choices=["1", "2", "3"],
+                            default="1")
+        print("license", answer)
+    """))
+    app = AppTest.from_file(script)
+    app.find("textbox", "[3/5] Select license Choose from [1/2/3] (1):")
+    app.click("GPL-3.0")
+    app.wait_for("Exited with code 0")
+    lines = [line.strip() for line in app.find("log", "Output").text.splitlines()]
+    assert lines[-2:] == ["Choose from [1/2/3] (1): 3", "license 3"]

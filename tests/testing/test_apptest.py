@@ -667,6 +667,8 @@ def test_each_apps_own_modules_are_its_own_in_later_tests(tmp_path, monkeypatch)
 def test_a_questionary_program_asks_with_buttons_boxes_and_fields(desklaunch_app, mode) -> None:
     app = desklaunch_app(SCRIPTS / "console_questions.py", browser=mode)
     assert app.find("textbox", "Size?").value == "Medium"  # where the terminal's pointer starts
+    assert [button.name for button in app.find_all("button")] == [
+        "Small", "Medium", "Large", "Enter", "End input", "Stop"]  # in the page's order
     app.click("Large")
     assert app.find("textbox", "Toppings?").value == "Cheese"
     assert app.find("checkbox", "Olives (sold out)").disabled
