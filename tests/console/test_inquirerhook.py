@@ -5,22 +5,9 @@ The programs run through the test kit, in process (the same commands the page ge
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
-from desklaunch.testing import AppTest
-
-
-def start(folder: Path, source: str) -> AppTest:
-    script = folder / "asks.py"
-    script.write_text(textwrap.dedent(source))
-    return AppTest.from_file(script)
-
-
-def output(app: AppTest) -> list[str]:
-    """The lines of the run after its `$` command line, up to its exit line."""
-    lines = app.find("log", "Output").text.splitlines()[1:]
-    return [line for line in lines if not line.startswith("Exited with code")]
+from menu_programs import output, start
 
 
 def test_a_prompt_asks_each_question_and_returns_the_answers(tmp_path: Path) -> None:

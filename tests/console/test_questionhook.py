@@ -6,24 +6,10 @@ parity test in tests/testing/test_apptest.py runs one against the real page too.
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import questionary
-
-from desklaunch.testing import AppTest
-
-
-def start(folder: Path, source: str, **options) -> AppTest:
-    script = folder / "asks.py"
-    script.write_text(textwrap.dedent(source))
-    return AppTest.from_file(script, **options)
-
-
-def output(app: AppTest) -> list[str]:
-    """The lines of the run after its `$` command line, up to its exit line."""
-    lines = app.find("log", "Output").text.splitlines()[1:]
-    return [line for line in lines if not line.startswith("Exited with code")]
+from menu_programs import output, start
 
 
 def test_a_choice_is_a_button_its_title_or_its_number(tmp_path: Path) -> None:
