@@ -37,6 +37,7 @@ from desklaunch.console import (
     inquirerhook,
     inquirerpyhook,
     loadhook,
+    pickhook,
     questionhook,
     richhook,
     streams,
@@ -67,6 +68,7 @@ loadhook.watch(questionhook.WATCHED, questionhook.adjust)
 loadhook.watch(inquirerhook.WATCHED, inquirerhook.adjust)
 loadhook.watch(inquirerpyhook.WATCHED, inquirerpyhook.adjust)
 loadhook.watch(richhook.WATCHED, richhook.adjust)
+loadhook.watch(pickhook.WATCHED, pickhook.adjust)
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 

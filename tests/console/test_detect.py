@@ -40,7 +40,7 @@ def test_console_is_forced_by_the_option_and_a_broken_script_is_left_to_the_core
     ("import curses", "curses"),
     ("from prompt_toolkit import prompt", "prompt_toolkit"),
     ("import questionary\nfrom prompt_toolkit import prompt", "prompt_toolkit"),
-    ("import questionary\nimport inquirer\nfrom InquirerPy import inquirer", ""),  # asked in
+    ("import questionary, inquirer, pick\nfrom InquirerPy import inquirer", ""),  # asked in
     # the console (questionhook.py, ...)
     ("import argparse\nimport rich.progress", ""),
     ("try:\n    import msvcrt\nexcept ImportError:\n    import termios", "msvcrt, termios"),
