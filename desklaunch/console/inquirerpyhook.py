@@ -26,6 +26,7 @@ from desklaunch.console.questions import (
     ask_yes_no,
     loaded,
     reading_console,
+    refusal,
 )
 
 WATCHED = ("InquirerPy.base.simple",)
@@ -41,15 +42,8 @@ def _ask(console: Any, prompt: Any) -> Ask:
 
 def _problem(prompt: Any, answer: Any) -> str | None:
     """The prompt's validator's message for `answer`, or None when it accepts it."""
-    validator = getattr(prompt, "_validator", None)
-    if validator is None:
-        return None
-    document = loaded("InquirerPy.base.complex", "FakeDocument")(answer)
-    try:
-        validator.validate(document)
-    except loaded("prompt_toolkit.validation", "ValidationError") as refused:
-        return str(refused.message) or "Invalid input"
-    return None
+    return refusal(getattr(prompt, "_validator", None),
+                   loaded("InquirerPy.base.complex", "FakeDocument")(answer))
 
 
 def _text(console: Any, prompt: Any, *, password: bool = False) -> str:

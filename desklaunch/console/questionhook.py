@@ -32,6 +32,7 @@ from typing import Any
 
 from desklaunch.console import loadhook
 from desklaunch.console.questions import (
+    INVALID,
     Ask,
     Option,
     ask_many,
@@ -40,6 +41,7 @@ from desklaunch.console.questions import (
     ask_yes_no,
     loaded,
     reading_console,
+    refusal,
 )
 
 WATCHED = ("questionary",)
@@ -49,7 +51,6 @@ PROMPTS = ("text", "password", "confirm", "select", "rawselect", "checkbox", "au
 """questionary's question functions, each in the module `questionary.prompts.<name>`."""
 ALIASES = {"list": "select", "rawlist": "rawselect", "input": "text"}
 """Older names `prompt()` takes for some of them."""
-INVALID = "Invalid input"
 ASKER = "_desklaunch_ask"
 """The attribute of a `Question` that holds how the console asks it."""
 
@@ -84,8 +85,8 @@ def _select(console: Any, options: dict[str, Any]) -> Any:
     start = None if default is None else next(
         (i for i, c in enumerate(choices) if not c.disabled and (
             c is default or c.value == default or _plain(c.title) == _plain(default))), None)
-    picked = ask_one(_ask(console, options), [_option(c) for c in choices], default=start)
-    return choices[picked].value if isinstance(picked, int) else picked
+    return choices[int(ask_one(_ask(console, options), [_option(c) for c in choices],
+                               default=start))].value
 
 
 def _checkbox(console: Any, options: dict[str, Any]) -> list[Any]:
@@ -139,21 +140,13 @@ def _plain(text: Any) -> str:
 
 def _validator(validate: Any) -> Any:
     """questionary's own validator for `validate` (a function, a `Validator` or its class)."""
-    common = sys.modules.get("questionary.prompts.common")
-    build = getattr(common, "build_validator", None)
-    return build(validate) if build is not None and validate else None
+    return loaded("questionary.prompts.common", "build_validator")(validate) if validate else None
 
 
 def _problem(validator: Any, answer: str) -> str | None:
     """The validator's message for `answer`, or None when it accepts it."""
-    if validator is None:
-        return None
     document = loaded("prompt_toolkit.document", "Document")
-    try:
-        validator.validate(document(answer, len(answer)))
-    except loaded("prompt_toolkit.validation", "ValidationError") as refused:
-        return str(refused.message) or INVALID
-    return None
+    return refusal(validator, document(answer, len(answer)))
 
 
 # -- meeting questionary ----------------------------------------------------------------------

@@ -20,6 +20,8 @@ from typing import Any, TypeAlias
 BUTTONS = 100
 """Choices offered as buttons (or boxes); a longer list is printed, numbered, to type from."""
 
+INVALID = "Invalid input"
+"""What the menu libraries say of an answer their validator refuses without a message."""
 Check = Callable[[Any], "str | None"]
 """What is wrong with an answer, as a sentence, or None when it is accepted."""
 
@@ -236,6 +238,18 @@ def loaded(module: str, name: str) -> Any:
     `Document`, ...). Never imported by name here: a build follows desklaunch's own imports
     into every app, and prompt_toolkit would bring pygments, Pillow and numpy along."""
     return getattr(importlib.import_module(module), name)
+
+
+def refusal(validator: Any, document: Any) -> str | None:
+    """The message a prompt_toolkit validator (questionary's, InquirerPy's) refuses
+    `document` with, or None when it accepts it."""
+    if validator is None:
+        return None
+    try:
+        validator.validate(document)
+    except loaded("prompt_toolkit.validation", "ValidationError") as refused:
+        return str(refused.message) or INVALID
+    return None
 
 
 def reading_console() -> Any:
