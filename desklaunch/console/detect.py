@@ -29,10 +29,6 @@ WINDOW_PACKAGES = frozenset({"desklaunch", "pywebio"})
 TERMINAL_PACKAGES = frozenset({
     "curses", "termios", "tty", "msvcrt", "readchar", "getkey", "blessed", "urwid", "npyscreen",
     "asciimatics", "textual", "simple_term_menu",
-    # prompt_toolkit reads keys from the terminal's descriptor (the menus built on it,
-    # questionary and InquirerPy, and inquirer's and pick's are asked in the console:
-    # questionhook.py, inquirerpyhook.py, inquirerhook.py, pickhook.py)
-    "prompt_toolkit",
 })
 """Packages that drive a real terminal (a full screen, raw keys), which the console is not."""
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import inspect
 import sys
 from collections.abc import Callable
 from types import ModuleType
@@ -32,6 +31,7 @@ from typing import Any
 
 from desklaunch.console import loadhook
 from desklaunch.console.questions import (
+    ASKER,
     INVALID,
     Ask,
     Option,
@@ -40,6 +40,7 @@ from desklaunch.console.questions import (
     ask_text,
     ask_yes_no,
     loaded,
+    marking,
     reading_console,
     refusal,
 )
@@ -51,8 +52,6 @@ PROMPTS = ("text", "password", "confirm", "select", "rawselect", "checkbox", "au
 """questionary's question functions, each in the module `questionary.prompts.<name>`."""
 ALIASES = {"list": "select", "rawlist": "rawselect", "input": "text"}
 """Older names `prompt()` takes for some of them."""
-ASKER = "_desklaunch_ask"
-"""The attribute of a `Question` that holds how the console asks it."""
 
 
 # -- asking, one kind of question at a time ---------------------------------------------------
@@ -151,27 +150,6 @@ def _problem(validator: Any, answer: str) -> str | None:
 
 # -- meeting questionary ----------------------------------------------------------------------
 
-def _asking(kind: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Wrap a question function so the `Question` it makes knows how to ask in the console."""
-    def wrap(original: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(original)
-        def make(*args: Any, **kwargs: Any) -> Any:
-            question = original(*args, **kwargs)
-            try:
-                bound = inspect.signature(original).bind(*args, **kwargs)
-            except (TypeError, ValueError):  # made anyway: leave it to prompt_toolkit
-                return question
-            bound.apply_defaults()
-            options = dict(bound.arguments)
-            options.update(options.pop("kwargs", None) or {})
-            setattr(question, ASKER, functools.partial(ASKERS[kind], options=options))
-            return question
-
-        return make
-
-    return wrap
-
-
 def _unsafe_ask(original: Callable[..., Any]) -> Callable[..., Any]:
     def unsafe_ask(self: Any, patch_stdout: bool = False) -> Any:
         ask, console = getattr(self, ASKER, None), reading_console()
@@ -202,11 +180,11 @@ def adjust(package: ModuleType) -> None:
     for kind in PROMPTS:
         for owner in (package, sys.modules.get(f"questionary.prompts.{kind}")):
             if owner is not None:
-                loadhook.replace(owner, kind, _asking(kind))
+                loadhook.replace(owner, kind, marking(ASKERS[kind]))
     table = getattr(sys.modules.get("questionary.prompts"), "AVAILABLE_PROMPTS", None)
     if isinstance(table, dict):
         for name in list(table):
             kind = ALIASES.get(name, name)
             if kind in ASKERS:
-                loadhook.replace(table, name, _asking(kind))
+                loadhook.replace(table, name, marking(ASKERS[kind]))
 

@@ -11,7 +11,9 @@ as a terminal leaves it.
 
 from __future__ import annotations
 
+import functools
 import importlib
+import inspect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +24,9 @@ BUTTONS = 100
 
 INVALID = "Invalid input"
 """What the menu libraries say of an answer their validator refuses without a message."""
+ASKER = "_desklaunch_ask"
+"""The attribute of a library's question object (questionary's `Question`, a prompt_toolkit
+`Application`) that holds how the console asks it."""
 Check = Callable[[Any], "str | None"]
 """What is wrong with an answer, as a sentence, or None when it is accepted."""
 
@@ -229,6 +234,30 @@ def offering(answers: Callable[..., Offered]
 
         ask.__wrapped__ = original  # type: ignore[attr-defined]
         return ask
+
+    return wrap
+
+
+def marking(asker: Callable[..., Any]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Wrap a function that makes a question (questionary's `select`, prompt_toolkit's
+    `input_dialog`) so that what it makes holds, as `ASKER`, how the console asks it:
+    `asker` given the call's arguments by name, as `options`."""
+
+    def wrap(original: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(original)
+        def make(*args: Any, **kwargs: Any) -> Any:
+            made = original(*args, **kwargs)
+            try:
+                bound = inspect.signature(original).bind(*args, **kwargs)
+            except (TypeError, ValueError):  # made anyway: leave it to the library
+                return made
+            bound.apply_defaults()
+            options = dict(bound.arguments)
+            options.update(options.pop("kwargs", None) or {})
+            setattr(made, ASKER, functools.partial(asker, options=options))
+            return made
+
+        return make
 
     return wrap
 

@@ -41,6 +41,7 @@ from desklaunch.console import (
     questionhook,
     richhook,
     streams,
+    toolkithook,
 )
 from desklaunch.console.argask import SETTINGS_SECTION, ArgsAsker
 from desklaunch.console.argline import ArgumentsLine, WatchedArgv, arguments_read
@@ -69,6 +70,7 @@ loadhook.watch(inquirerhook.WATCHED, inquirerhook.adjust)
 loadhook.watch(inquirerpyhook.WATCHED, inquirerpyhook.adjust)
 loadhook.watch(richhook.WATCHED, richhook.adjust)
 loadhook.watch(pickhook.WATCHED, pickhook.adjust)
+loadhook.watch(toolkithook.WATCHED, toolkithook.adjust)
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 

@@ -38,10 +38,9 @@ def test_console_is_forced_by_the_option_and_a_broken_script_is_left_to_the_core
 
 @pytest.mark.parametrize(("source", "names"), [
     ("import curses", "curses"),
-    ("from prompt_toolkit import prompt", "prompt_toolkit"),
-    ("import questionary\nfrom prompt_toolkit import prompt", "prompt_toolkit"),
     ("import questionary, inquirer, pick\nfrom InquirerPy import inquirer", ""),  # asked in
     # the console (questionhook.py, ...)
+    ("from prompt_toolkit import prompt", ""),  # a full-screen app is told when it runs
     ("import argparse\nimport rich.progress", ""),
     ("try:\n    import msvcrt\nexcept ImportError:\n    import termios", "msvcrt, termios"),
     ("def pager():\n    import tty\n", ""),  # pydoc's: a function that may never run

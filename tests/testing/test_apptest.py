@@ -692,6 +692,24 @@ def test_a_questionary_program_asks_with_buttons_boxes_and_fields(desklaunch_app
         "order: Large, ['Ham', 'Basil'], Ada, True"]
 
 
+def test_a_prompt_toolkit_program_asks_with_a_field_buttons_and_a_bar(desklaunch_app,
+                                                                       mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_toolkit.py", browser=mode)
+    assert app.find("combobox", "Project name:").value == "demo"
+    app.fill("Project name:", "shop")
+    app.submit()
+    assert app.find("textbox", "Kind? (End input to cancel)").value == "Application"
+    assert [button.name for button in app.find_all("button")] == [
+        "Application", "Library", "Enter", "End input", "Stop"]  # in the page's order
+    app.click("Library")
+    app.click("Yes")
+    app.wait_for("Exited with code 0")
+    assert app.find("log", "Output").text.splitlines()[1:7] == [
+        "Project name: shop", "New project", "Kind? Library", "New project", "Create shop? Yes",
+        "Files: 100.0% [==============================] 5/5"]
+    assert "created shop (lib)" in app.text
+
+
 def test_a_questionary_autocomplete_is_a_field_with_suggestions(desklaunch_app, mode) -> None:
     app = desklaunch_app(SCRIPTS / "console_autocomplete.py", browser=mode)
     app.fill("Ant species?", "Atta colombica")
