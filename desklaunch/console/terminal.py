@@ -21,6 +21,7 @@ from typing import Any
 from desklaunch.console import ctrlc
 from desklaunch.console.atexits import ExitHandlers
 from desklaunch.console.children import Children
+from desklaunch.console.completions import offered_words
 from desklaunch.console.fdcapture import FdCapture
 from desklaunch.console.output import ConsoleOutput
 from desklaunch.console.runstreams import RunStreams
@@ -149,6 +150,8 @@ class Terminal:
                     ask["many"] = True
             if value and not password:
                 ask["value"] = value
+            if suggestions is None and not password:
+                suggestions = offered_words()  # a cmd.Cmd shell's commands
             if suggestions and not password:
                 ask["suggestions"] = suggestions
             session.send(ask)

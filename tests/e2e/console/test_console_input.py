@@ -276,3 +276,18 @@ def test_a_menus_choices_say_what_they_mean_and_the_keyboard_answers(console):
     field.press("Enter")
     expect(app.line("kind: feat")).to_be_visible()
     app.expect_exit(0)
+
+
+def test_a_cmd_shell_offers_its_commands_as_the_person_types(console):
+    app = console("cmd_shell.py")
+    field = app.page.get_by_role("combobox", name="(shop)")  # Tab's completions, offered
+    options = app.page.locator(f"datalist[id='{field.get_attribute('list')}'] option")
+    expect(options).to_have_count(3)
+    assert [o.get_attribute("value") for o in options.all()] == ["buy", "help", "quit"]
+    field.fill("buy apple")
+    field.press("Enter")
+    expect(app.line("bought apple")).to_be_visible()
+    app.page.get_by_role("combobox", name="(shop)").fill("quit")
+    app.page.get_by_role("combobox", name="(shop)").press("Enter")
+    app.expect_exit(0)
+    expect(app.line("bye")).to_be_visible()
