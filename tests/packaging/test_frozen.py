@@ -188,9 +188,10 @@ def test_built_app_answers_in_the_browser(frozen, elsewhere, context, started) -
 
 def test_built_console_app_asks_its_menus_questions_in_the_browser(frozen, elsewhere, context,
                                                                     started) -> None:
-    """A frozen terminal program's questionary and inquirer menus (met by the console's import
-    hook through PyInstaller's own importer) are buttons and boxes, and its output is its own
-    (inquirer's readchar and blessed have all they read at run time)."""
+    """A frozen terminal program's questionary, inquirer and prompt_toolkit questions (met by
+    the console's import hook through PyInstaller's own importer) are buttons, boxes and a
+    field, and its output is its own (inquirer's readchar and blessed have all they read at
+    run time)."""
     app = frozen["menus"]
     with open(elsewhere / "stderr.txt", "w", encoding="utf-8") as stderr:
         proc = subprocess.Popen([str(app.executable), "--no-open"], cwd=elsewhere,
@@ -201,9 +202,13 @@ def test_built_console_app_asks_its_menus_questions_in_the_browser(frozen, elsew
     page.get_by_role("button", name="Large", exact=True).click()
     page.get_by_role("checkbox", name="Basil", exact=True).check()
     page.get_by_role("button", name="Enter", exact=True).click()
+    expect(page.get_by_role("textbox", name="Note:", exact=True)).to_have_value("none")
+    page.get_by_role("textbox", name="Note:", exact=True).fill("no onions")
+    page.get_by_role("button", name="Enter", exact=True).click()
     expect(page.get_by_text("Exited with code 3")).to_be_visible()
     lines = page.get_by_role("log", name="Output").inner_text().splitlines()
-    assert lines[1:] == ["? Size? Large", "[?] Extras?: Basil", "order: Large ['Basil']"]
+    assert lines[1:] == ["? Size? Large", "[?] Extras?: Basil", "Note: no onions",
+                         "order: Large ['Basil'] no onions"]
 
 
 def test_built_app_renders_in_a_window_and_exits_with_the_scripts_code(frozen,
