@@ -9,7 +9,7 @@ its prompts build are marked with how the console asks them, and `Application.ru
   default; the completer's words offered as the person types; the validator's message said
   until it accepts; a password masked; multiline lines until End input; the answer added to
   the session's history (a `FileHistory` keeps it for the next run, as in a terminal);
-- `confirm()`: Yes and No;
+- `confirm()`: Yes and No; `choice()`: a button per option;
 - the dialogs: the title in bold and the text, then a field (`input_dialog`), buttons
   (`message_dialog`, `yes_no_dialog`, `button_dialog`, `radiolist_dialog`) or boxes
   (`checkboxlist_dialog`); Cancel is End input, and the dialog returns None as its Cancel
@@ -91,6 +91,20 @@ def _confirm(console: Any, message: Any, suffix: str) -> bool:
     text = _plain(message).strip()
     return ask_yes_no(Ask(console, text, f"{text} {suffix.strip()}".strip()), default=None,
                       hint=suffix.strip())
+
+
+def _choice(console: Any, choice: Any) -> Any:
+    """A `choice()` (a `ChoiceInput`): a button per option, the field starting with the
+    default, where its pointer starts."""
+    message = _plain(choice.message).strip()
+    options = list(choice.options)
+    start = next((i for i, (value, _l) in enumerate(options) if value == choice.default), None)
+    try:
+        picked = ask_one(Ask(console, message, message),
+                         [Option(_plain(label).strip()) for _v, label in options], default=start)
+    except KeyboardInterrupt:
+        raise choice.interrupt_exception() from None
+    return options[int(picked)][0]
 
 
 def _suggestions(completer: Any, history: Any) -> list[str]:
@@ -364,6 +378,26 @@ def _confirm_session(original: Callable[..., Any]) -> Callable[..., Any]:
     return create
 
 
+def _choice_prompt(original: Callable[..., Any]) -> Callable[..., Any]:
+    def prompt(self: Any) -> Any:
+        console = reading_console()
+        return original(self) if console is None else _choice(console, self)
+
+    prompt.__wrapped__ = original  # type: ignore[attr-defined]
+    return prompt
+
+
+def _choice_prompt_async(original: Callable[..., Any]) -> Callable[..., Any]:
+    async def prompt_async(self: Any) -> Any:
+        console = reading_console()
+        if console is None:
+            return await original(self)
+        return await asyncio.to_thread(_choice, console, self)
+
+    prompt_async.__wrapped__ = original  # type: ignore[attr-defined]
+    return prompt_async
+
+
 def _bar_enter(original: Callable[..., Any]) -> Callable[..., Any]:
     def enter(self: Any) -> Any:
         setattr(self, DONE, threading.Event())  # before its thread starts drawing
@@ -405,6 +439,11 @@ def adjust(package: ModuleType) -> None:
                       sys.modules.get("prompt_toolkit.shortcuts")):
             if owner is not None:
                 loadhook.replace(owner, kind, marking(DIALOG_ASKERS[kind]))
+    choice = getattr(sys.modules.get("prompt_toolkit.shortcuts.choice_input"), "ChoiceInput",
+                     None)  # prompt_toolkit 3.0.52 on
+    if isinstance(choice, type):
+        loadhook.replace(choice, "prompt", _choice_prompt)
+        loadhook.replace(choice, "prompt_async", _choice_prompt_async)
     bar = getattr(sys.modules.get("prompt_toolkit.shortcuts.progress_bar.base"),
                   "ProgressBar", None)
     if isinstance(bar, type):

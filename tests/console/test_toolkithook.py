@@ -221,3 +221,19 @@ def test_a_full_screen_application_is_told_it_needs_a_terminal(tmp_path: Path) -
                          "of text only; run it in a terminal instead."]
     assert lines[-1] == "EOFError"
     assert all(line.strip() for line in lines)  # no screenful of its drawing
+
+
+def test_a_choice_is_a_button_per_option_starting_at_the_default(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        from prompt_toolkit import HTML
+        from prompt_toolkit.shortcuts import choice
+        dishes = [("pizza", "Pizza with mushrooms"), ("salad", HTML("<b>Salad</b>"))]
+        print(choice(HTML("<u>Please select a dish</u>:"), options=dishes, default="salad"))
+        print(choice("Another?", options=dishes))
+    """)
+    assert app.find("textbox", "Please select a dish:").value == "Salad"
+    app.submit()
+    app.click("Pizza with mushrooms")
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["Please select a dish: Salad", "salad",
+                           "Another? Pizza with mushrooms", "pizza"]
