@@ -28,6 +28,7 @@ import contextvars
 import functools
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import Any
@@ -51,12 +52,20 @@ WATCHED = ("prompt_toolkit",)
 """The package, adjusted once it has run: it loads the application, prompts and dialogs."""
 DIALOGS = ("input_dialog", "message_dialog", "yes_no_dialog", "button_dialog",
            "radiolist_dialog", "checkboxlist_dialog", "progress_dialog")
+ACCEPT_DEFAULT = "_desklaunch_accept_default"
+"""The attribute of a `PromptSession` saying its `prompt()` was called with `accept_default`."""
 DONE = "_desklaunch_done"
 """The attribute of a `ProgressBar` whose event is set when its `with` block ends."""
 CANCEL_HINT = "(End input to cancel)"
 """Said in the label of a dialog that has a Cancel button: End input is its Cancel."""
 SUGGESTIONS = 1000
 """Completions and history entries offered as the person types, at most."""
+SUGGESTING_TIME = 0.3
+"""Seconds spent gathering them, at most (past the item being read): a slow completer or
+history (prompt_toolkit's own examples have both) must not hold the question back."""
+BAR_LINES = 20
+"""Progress bar counters drawn at most; the rest are counted on one line, as a terminal
+clips them to its height."""
 FULL_SCREEN_NOTICE = (
     "desklaunch: this script draws a full-screen prompt_toolkit application, which needs a "
     "real terminal. The console shows lines of text only; run it in a terminal instead.\n")
@@ -72,6 +81,9 @@ def _session_prompt(console: Any, session: Any) -> str:
     """A `PromptSession`'s question, with what its `prompt()` call set on it."""
     message = _plain(session.message)
     ask = Ask(console, message.strip(), message.rstrip())
+    if getattr(session, ACCEPT_DEFAULT, False):  # taken without asking, as in a terminal
+        ask.answered(session.default_buffer.text)
+        return str(session.default_buffer.text)
     validator = session.validator
     try:
         answer = ask_text(ask, default=session.default_buffer.text,
@@ -111,24 +123,26 @@ def _suggestions(completer: Any, history: Any) -> list[str]:
     """What the completer offers for an empty line, then the history's entries (newest
     first): a terminal offers both as the person types (Tab, the up arrow)."""
     found: list[str] = []
+    until = time.monotonic() + SUGGESTING_TIME
     # A completer that needs its running app, an unreadable history file: none offered.
     with contextlib.suppress(Exception):
         if completer is not None:
             event = loaded("prompt_toolkit.completion", "CompleteEvent")(completion_requested=True)
             document = loaded("prompt_toolkit.document", "Document")("", 0)
-            found += _first(c.text for c in completer.get_completions(document, event))
+            found += _first((c.text for c in completer.get_completions(document, event)), until)
     with contextlib.suppress(Exception):
         if history is not None:
-            found += _first(history.load_history_strings())
+            found += _first(history.load_history_strings(), until)
     return list(dict.fromkeys(s for s in found if s.strip()))[:SUGGESTIONS]
 
 
-def _first(items: Iterable[Any]) -> list[str]:
+def _first(items: Iterable[Any], until: float) -> list[str]:
+    """The first of `items`, as many as come before `until` (a `time.monotonic()`)."""
     taken: list[str] = []
     for item in items:
-        if len(taken) == SUGGESTIONS:
-            break
         taken.append(str(item))
+        if len(taken) == SUGGESTIONS or time.monotonic() > until:
+            break
     return taken
 
 
@@ -206,13 +220,21 @@ def _message_dialog(console: Any, options: dict[str, Any]) -> None:
 
 def _yes_no_dialog(console: Any, options: dict[str, Any]) -> bool:
     titles = [str(options.get("yes_text") or "Yes"), str(options.get("no_text") or "No")]
-    return ask_one(_heading(console, options), [Option(t) for t in titles]) == 0
+    return _one_button(_heading(console, options), titles) == 0
 
 
 def _button_dialog(console: Any, options: dict[str, Any]) -> Any:
     buttons = list(options.get("buttons") or [])
-    picked = ask_one(_heading(console, options), [Option(_plain(t)) for t, _v in buttons])
-    return buttons[int(picked)][1]
+    return buttons[_one_button(_heading(console, options), [_plain(t) for t, _v in buttons])][1]
+
+
+def _one_button(ask: Ask, titles: list[str]) -> int:
+    """The button pressed in a dialog that has no Cancel: End input asks again."""
+    while True:
+        try:
+            return int(ask_one(ask, [Option(title) for title in titles]))
+        except EOFError:
+            ask.tell("Choose one of the answers.")
 
 
 @_cancellable
@@ -284,9 +306,13 @@ def _draw_bar(console: Any, bar: Any, done: threading.Event, pre_run: Any) -> No
         finished = done.wait(0.3)
         lines = [_counter_line(c) for c in list(bar.counters)
                  if not (c.remove_when_done and c.done)]
+        if len(lines) > BAR_LINES:
+            lines[BAR_LINES - 1:] = [f"... and {len(lines) - BAR_LINES + 1} more"]
         if lines != drawn:
+            # Up to the first line drawn, the lines again, and what was below them erased
+            # (a counter that is done and removed).
             up = f"\x1b[{len(drawn)}F" if drawn else ""
-            console.write("out", up + "".join(f"\r{line}\x1b[K\n" for line in lines))
+            console.write("out", up + "".join(f"\r{line}\x1b[K\n" for line in lines) + "\x1b[J")
             drawn = lines
         if finished:
             return
@@ -294,7 +320,7 @@ def _draw_bar(console: Any, bar: Any, done: threading.Event, pre_run: Any) -> No
 
 def _counter_line(counter: Any) -> str:
     """One counter as prompt_toolkit's default bar reads: `Files:  70.0% [===>  ] 35/50`."""
-    label = _plain(counter.label).strip()
+    label = _plain(counter.label).strip().rstrip(":").rstrip()  # "some file: " is usual
     label = f"{label}: " if label else ""
     done, total = counter.items_completed, counter.total
     if not total:
@@ -325,7 +351,7 @@ def _run(original: Callable[..., Any]) -> Callable[..., Any]:
     def run(self: Any, *args: Any, **kwargs: Any) -> Any:
         console = reading_console()
         ask = _asker(self, _pre_run(args, kwargs)) if console is not None else None
-        if console is None:
+        if console is None or (ask is None and _reads_nothing(self)):
             return original(self, *args, **kwargs)
         return _full_screen(console) if ask is None else ask(console)
 
@@ -337,7 +363,7 @@ def _run_async(original: Callable[..., Any]) -> Callable[..., Any]:
     async def run_async(self: Any, *args: Any, **kwargs: Any) -> Any:
         console = reading_console()
         ask = _asker(self, _pre_run(args, kwargs)) if console is not None else None
-        if console is None:
+        if console is None or (ask is None and _reads_nothing(self)):
             return await original(self, *args, **kwargs)
         if ask is None:
             return _full_screen(console)
@@ -346,6 +372,14 @@ def _run_async(original: Callable[..., Any]) -> Callable[..., Any]:
 
     run_async.__wrapped__ = original  # type: ignore[attr-defined]
     return run_async
+
+
+def _reads_nothing(app: Any) -> bool:
+    """An application made to read no key (`print_container`'s): it asks nothing, so it is
+    left to prompt_toolkit."""
+    given = getattr(app, "input", None)  # the session's own is a DummyInput here too
+    return type(given).__name__ == "DummyInput" and given is not loaded(
+        "prompt_toolkit.application.current", "get_app_session")().input
 
 
 def _full_screen(console: Any) -> Any:
@@ -366,6 +400,17 @@ def _session_init(original: Callable[..., Any]) -> Callable[..., Any]:
 
     init.__wrapped__ = original  # type: ignore[attr-defined]
     return init
+
+
+def _session_prompt_call(original: Callable[..., Any]) -> Callable[..., Any]:
+    """`PromptSession.prompt` (or `prompt_async`), noting whether it takes its default
+    without asking, which prompt_toolkit leaves to a callable run at the app's start."""
+    def prompt(self: Any, *args: Any, **kwargs: Any) -> Any:
+        setattr(self, ACCEPT_DEFAULT, bool(kwargs.get("accept_default")))
+        return original(self, *args, **kwargs)
+
+    prompt.__wrapped__ = original  # type: ignore[attr-defined]
+    return prompt
 
 
 def _confirm_session(original: Callable[..., Any]) -> Callable[..., Any]:
@@ -432,6 +477,8 @@ def adjust(package: ModuleType) -> None:
     session = getattr(prompts, "PromptSession", None)
     if isinstance(session, type):
         loadhook.replace(session, "__init__", _session_init)
+        loadhook.replace(session, "prompt", _session_prompt_call)
+        loadhook.replace(session, "prompt_async", _session_prompt_call)
     if prompts is not None:
         loadhook.replace(prompts, "create_confirm_session", _confirm_session)
     for kind in DIALOGS:

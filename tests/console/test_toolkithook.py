@@ -183,6 +183,61 @@ def test_dialogs_ask_with_buttons_boxes_and_a_field_and_end_input_cancels(
         "Done", "Order placed. Ok"]
 
 
+def test_a_dialog_without_cancel_asks_again_at_end_input(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        from prompt_toolkit.shortcuts import yes_no_dialog
+        print("go on", yes_no_dialog(title="Next", text="Go on?").run())
+    """)
+    app.click("End input")
+    app.wait_for("Choose one of the answers.")
+    app.click("Yes")
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["Next", "Choose one of the answers.", "Go on? Yes", "go on True"]
+
+
+def test_accept_default_takes_the_default_without_asking(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        from prompt_toolkit import prompt
+        print("got", prompt("Type something: ", default="test", accept_default=True))
+    """)
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["Type something: test", "got test"]
+
+
+def test_a_slow_history_does_not_hold_the_question_back(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import time
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.history import History, ThreadedHistory
+
+        class SlowHistory(History):
+            def load_history_strings(self):
+                for n in range(100):
+                    time.sleep(0.2)
+                    yield f"item {n}"
+
+            def store_string(self, string):
+                pass
+
+        print("got", PromptSession(history=ThreadedHistory(SlowHistory())).prompt("Say: "))
+    """)
+    app.fill("Say:", "hello")  # 20 s of history to load: asked before it is all in
+    app.submit()
+    app.wait_for("Exited with code 0")
+
+
+def test_print_container_draws_its_frame(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        from prompt_toolkit.shortcuts import print_container
+        from prompt_toolkit.widgets import Frame, TextArea
+        print_container(Frame(TextArea(text="Hello world!"), title="Stage: parse"))
+    """)
+    app.wait_for("Exited with code 0")
+    lines = output(app)
+    assert "Stage: parse" in lines[0] and "Hello world!" in lines[1]
+    assert "full-screen" not in app.text
+
+
 def test_progress_is_drawn_as_lines(tmp_path: Path) -> None:
     app = start(tmp_path, """
         from prompt_toolkit.shortcuts import ProgressBar, progress_dialog
@@ -204,6 +259,37 @@ def test_progress_is_drawn_as_lines(tmp_path: Path) -> None:
     assert output(app) == [
         "Copying", "Copying files", "50%", "step 50", "100%", "step 100",
         "Resizing", "Images: 100.0% [==============================] 8/8", "finished"]
+
+
+def test_a_finished_subtask_removed_from_the_bars_leaves_no_line(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import time
+        from prompt_toolkit import HTML
+        from prompt_toolkit.shortcuts import ProgressBar
+        with ProgressBar() as bar:
+            for _ in bar(range(1), label=HTML("<ansired>Main task</ansired>: ")):
+                for _ in bar(range(4), label="Subtask", remove_when_done=True):
+                    time.sleep(0.25)  # drawn while it runs, every 0.3 s
+        print("finished")
+    """)
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["Main task: 100.0% [==============================] 1/1",
+                           "finished"]
+
+
+def test_many_counters_are_clipped_to_a_screen(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        from prompt_toolkit.shortcuts import ProgressBar
+        with ProgressBar() as bar:
+            for n in range(30):
+                bar(range(2), label=f"Task {n}", total=2).items_completed = 2
+        print("finished")
+    """)
+    app.wait_for("Exited with code 0")
+    lines = output(app)
+    assert lines[-3:] == ["Task 18: 100.0% [==============================] 2/2",
+                          "... and 11 more", "finished"]
+    assert len(lines) == 21
 
 
 def test_a_full_screen_application_is_told_it_needs_a_terminal(tmp_path: Path) -> None:
