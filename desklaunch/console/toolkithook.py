@@ -258,28 +258,28 @@ def _checkboxlist_dialog(console: Any, options: dict[str, Any]) -> list[Any]:
 
 
 def _progress_dialog(console: Any, options: dict[str, Any]) -> None:
-    """Run the dialog's callback here, its percentage on a line rewritten as it grows and
-    its log written as it comes."""
+    """Run the dialog's callback here: its log written as it comes, its percentage on the
+    last line, rewritten as it grows (the dialog's bar)."""
     _heading(console, options)
     text = _plain(options.get("text")).strip()
     if text:
         console.write("out", text + "\n")
-    at_line_start = True
+    percentage: int | None = None
 
     def set_percentage(value: int) -> None:
-        nonlocal at_line_start
-        console.write("out", f"\r{int(value)}%")
-        at_line_start = False
+        nonlocal percentage
+        percentage = int(value)
+        console.write("out", f"\r{percentage}%\x1b[K")
 
     def log_text(logged: str) -> None:
-        nonlocal at_line_start
-        console.write("out", ("" if at_line_start else "\n") + logged)
-        at_line_start = logged.endswith("\n")
+        console.write("out", "\r\x1b[K" + logged + ("" if logged.endswith("\n") else "\n"))
+        if percentage is not None:
+            console.write("out", f"{percentage}%")
 
     try:
         options["run_callback"](set_percentage, log_text)
     finally:
-        if not at_line_start:
+        if percentage is not None:
             console.write("out", "\n")
 
 

@@ -257,7 +257,7 @@ def test_progress_is_drawn_as_lines(tmp_path: Path) -> None:
     """)
     app.wait_for("Exited with code 0")
     assert output(app) == [
-        "Copying", "Copying files", "50%", "step 50", "100%", "step 100",
+        "Copying", "Copying files", "step 50", "step 100", "100%",
         "Resizing", "Images: 100.0% [==============================] 8/8", "finished"]
 
 
