@@ -127,13 +127,29 @@ def _suggestions(completer: Any, history: Any) -> list[str]:
     # A completer that needs its running app, an unreadable history file: none offered.
     with contextlib.suppress(Exception):
         if completer is not None:
-            event = loaded("prompt_toolkit.completion", "CompleteEvent")(completion_requested=True)
-            document = loaded("prompt_toolkit.document", "Document")("", 0)
-            found += _first((c.text for c in completer.get_completions(document, event)), until)
+            found += _completions(completer, until)
     with contextlib.suppress(Exception):
         if history is not None:
             found += _first(history.load_history_strings(), until)
     return list(dict.fromkeys(s for s in found if s.strip()))[:SUGGESTIONS]
+
+
+def _completions(completer: Any, until: float) -> list[str]:
+    """What `completer` offers for an empty line; for a `NestedCompleter`, each word with
+    the words that may follow it ("show", "show version"), as a terminal offers them in turn."""
+    options = getattr(completer, "options", None)
+    if type(completer).__name__ == "NestedCompleter" and isinstance(options, dict):
+        phrases: list[str] = []
+        for word, inner in options.items():
+            phrases.append(str(word))
+            if inner is not None:
+                phrases += [f"{word} {rest}" for rest in _completions(inner, until)]
+            if len(phrases) >= SUGGESTIONS or time.monotonic() > until:
+                break
+        return phrases
+    event = loaded("prompt_toolkit.completion", "CompleteEvent")(completion_requested=True)
+    document = loaded("prompt_toolkit.document", "Document")("", 0)
+    return _first((c.text for c in completer.get_completions(document, event)), until)
 
 
 def _first(items: Iterable[Any], until: float) -> list[str]:

@@ -291,3 +291,20 @@ def test_a_cmd_shell_offers_its_commands_as_the_person_types(console):
     app.page.get_by_role("combobox", name="(shop)").press("Enter")
     app.expect_exit(0)
     expect(app.line("bye")).to_be_visible()
+
+
+def test_a_prompt_toolkit_prompt_offers_its_commands_and_history(console):
+    app = console("toolkit_commands.py")
+    field = app.page.get_by_role("combobox", name="router#")
+    options = app.page.locator(f"datalist[id='{field.get_attribute('list')}'] option")
+    expect(options).to_have_count(7)
+    assert [o.get_attribute("value") for o in options.all()] == [
+        "show", "show version", "show ip", "show ip interface", "show ip interface brief",
+        "exit", "show clock"]  # a nested command's words in turn, then the history
+    field.fill("show version")
+    field.press("Enter")
+    expect(app.line("ran show version")).to_be_visible()
+    expect(app.line("router# show version")).to_be_visible()
+    app.page.get_by_role("combobox", name="router#").fill("exit")
+    app.page.get_by_role("combobox", name="router#").press("Enter")
+    app.expect_exit(0)
