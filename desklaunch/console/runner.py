@@ -34,6 +34,7 @@ from desklaunch.console import (
     argcatch,
     children,
     clickhook,
+    devtty,
     inquirerhook,
     inquirerpyhook,
     loadhook,
@@ -114,6 +115,8 @@ class ConsoleProgram:
         session.defer(streams.uninstall)
         loadhook.install()  # the libraries' adapters, above
         session.defer(loadhook.uninstall)
+        devtty.install()
+        session.defer(devtty.uninstall)
         terminal = Terminal(session)
         if "TERM" not in os.environ:  # started from a desktop's menu, not from a terminal
             os.environ["TERM"] = TERMINAL_TYPE

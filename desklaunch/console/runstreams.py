@@ -19,7 +19,7 @@ import codecs
 import functools
 import io
 from collections.abc import Callable
-from typing import Any
+from typing import IO, Any
 
 _CHUNK = 8192
 
@@ -134,3 +134,25 @@ class RunStreams:
 def is_run_stream(stream: object) -> bool:
     """Whether `stream` is one of a run's streams or a layer of one (its bytes or raw)."""
     return isinstance(stream, (_BytesOut, _BytesIn, _TextOut))
+
+
+def tty_file(show: Callable[[str], None], read_line: Callable[[], str], mode: str,
+             encoding: str | None = None, errors: str | None = None) -> IO[Any]:
+    """A file over the console as `/dev/tty` is one over the terminal: reading asks for
+    lines, writing shows text, `mode` as `open()` takes it. A file of its own: closing it
+    leaves the run's streams open."""
+
+    def no_descriptor() -> int:
+        raise io.UnsupportedOperation("fileno")  # no raw key presses to be had
+
+    reads, writes = "r" in mode or "+" in mode, any(c in mode for c in "wax+")
+    source = _BytesIn(read_line) if reads else None
+    if source is not None:
+        source.name = "/dev/tty"
+    sink = _BytesOut("/dev/tty", show, no_descriptor) if writes else None
+    binary: Any = (io.BufferedRWPair(source, sink) if source is not None and sink is not None
+                   else io.BufferedReader(source, _CHUNK) if source is not None else sink)
+    if "b" in mode:
+        return binary  # type: ignore[no-any-return]
+    return io.TextIOWrapper(binary, encoding=encoding or "utf-8", errors=errors,
+                            line_buffering=True, write_through=True)
