@@ -89,7 +89,8 @@ def test_a_password_is_masked_and_multiline_text_ends_with_end_input(tmp_path: P
     app.submit()
     app.click("End input")
     app.wait_for("Exited with code 0")
-    assert output(app) == ["Password: *******", "Notes: one", "two", "7 'one\\ntwo'"]
+    # the next lines after the prompt's width of spaces, as prompt_toolkit shows them
+    assert output(app) == ["Password: *******", "Notes: one", "       two", "7 'one\\ntwo'"]
 
 
 def test_a_repl_loop_goes_on_after_stop_and_ends_at_end_input(tmp_path: Path) -> None:
@@ -323,3 +324,55 @@ def test_a_choice_is_a_button_per_option_starting_at_the_default(tmp_path: Path)
     app.wait_for("Exited with code 0")
     assert output(app) == ["Please select a dish: Salad", "salad",
                            "Another? Pizza with mushrooms", "pizza"]
+
+
+def test_a_session_s_own_enter_decides_when_a_block_is_complete(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.key_binding import KeyBindings
+
+        keys = KeyBindings()  # IPython's way: a block runs at its empty line
+
+        @keys.add("enter")
+        def _(event):
+            buffer = event.current_buffer
+            lines = buffer.text.split("\\n")
+            if lines[0].endswith(":") and lines[-1].strip():
+                buffer.insert_text("\\n    ")  # the next line, indented
+            else:
+                buffer.validate_and_handle()
+
+        session = PromptSession(key_bindings=keys, multiline=True, prompt_continuation="...: ")
+        print(repr(session.prompt("In: ")))
+        print(repr(session.prompt("In: ")))
+    """)
+    app.fill("In:", "1 + 1")
+    app.submit()
+    app.fill("In:", "for n in range(3):")
+    app.submit()
+    assert app.find("combobox", "In: (continued)").value == "    "  # its history offered
+    app.fill("In: (continued)", "    print(n)")
+    app.submit()
+    app.submit()  # the empty line, as the session indented it
+    app.wait_for("Exited with code 0")
+    assert output(app) == [
+        "In: 1 + 1", "'1 + 1'", "In: for n in range(3):", "...:     print(n)", "...:",
+        "'for n in range(3):\\n    print(n)\\n    '"]
+
+
+def test_a_multiline_condition_on_the_text_takes_lines_until_it_is_met(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.application import get_app
+        from prompt_toolkit.filters import Condition
+
+        # litecli's way: a statement goes on until its ";"
+        unfinished = Condition(lambda: not get_app().current_buffer.text.endswith(";"))
+        print(repr(PromptSession(multiline=unfinished).prompt("sql> ")))
+    """)
+    app.fill("sql>", "select name")
+    app.submit()
+    app.fill("sql> (continued)", "from t;")
+    app.submit()
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["sql> select name", "     from t;", "'select name\\nfrom t;'"]
