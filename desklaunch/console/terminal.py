@@ -21,7 +21,7 @@ from typing import Any
 from desklaunch.console import ctrlc
 from desklaunch.console.atexits import ExitHandlers
 from desklaunch.console.children import Children
-from desklaunch.console.completions import offered_words
+from desklaunch.console.completions import offered_words, yes_no_buttons
 from desklaunch.console.fdcapture import FdCapture
 from desklaunch.console.output import ConsoleOutput
 from desklaunch.console.runstreams import RunStreams
@@ -136,6 +136,8 @@ class Terminal:
         label = _NOT_TEXT.sub("", label or prompt or "").strip() \
             or " ".join(f"{self._topic} {_NOT_TEXT.sub('', self._tail)}".split())
         answers = self._answers if answers is None else answers
+        if answers is None and not password:
+            answers = yes_no_buttons(label)  # pip's "Proceed (Y/n)?"
         self.output.flush()
         key = session.new_id("i")
         box = session.open_mailbox(key)

@@ -308,3 +308,16 @@ def test_a_prompt_toolkit_prompt_offers_its_commands_and_history(console):
     app.page.get_by_role("combobox", name="router#").fill("exit")
     app.page.get_by_role("combobox", name="router#").press("Enter")
     app.expect_exit(0)
+
+
+def test_a_yes_or_no_question_asked_with_input_has_yes_and_no_buttons(console):
+    app = console("yes_no_input.py")
+    app.page.get_by_role("button", name="Yes", exact=True).click()
+    expect(app.line("Proceed (Y/n)? y")).to_be_visible()  # sent as the question spells it
+    expect(app.line("proceeding")).to_be_visible()
+    app.page.get_by_role("button", name="No", exact=True).click()
+    expect(app.line("answer: no")).to_be_visible()
+    expect(app.field("Name (y/n are letters too):")).to_be_visible()
+    expect(app.page.get_by_role("button", name="Yes", exact=True)).to_have_count(0)
+    app.answer("Name (y/n are letters too):", "Ada")
+    app.expect_exit(0)
