@@ -49,6 +49,8 @@ class Terminal:
         self.wake = threading.Event()
         self.output = ConsoleOutput(session.send, f"desklaunch-console-{session.number}")
         self._tail = ""
+        self._tail_stream = "out"
+        """The stream that wrote `_tail`: an answer is shown after it, on its line."""
         self._lock = threading.Lock()
         self._running = False
         self._input: Mailbox | None = None
@@ -75,11 +77,15 @@ class Terminal:
     # -- output -----------------------------------------------------------------------------
 
     def write(self, stream: str, text: str) -> None:
-        """Show `text` on `stream`: "out", "err", "in" (echoed input) or "cmd" (a command line)."""
-        if stream in ("out", "err"):  # a prompt may go to either (click's err=True)
+        """Show `text` on `stream`: "out", "err", "in" (echoed input, after the prompt on
+        whichever stream wrote it) or "cmd" (a command line)."""
+        if stream in ("out", "err"):  # a prompt may go to either (click's err=True, cleo's)
             cut = max(text.rfind("\n"), text.rfind("\r"))
             self._tail = (text[cut + 1:] if cut >= 0 else self._tail + text)[-TAIL:]
+            self._tail_stream = stream
         elif stream in ("in", "cmd"):
+            if stream == "in" and self._tail and self._tail_stream == "err":
+                stream = "in-err"  # on stderr's line, which the page keeps apart from stdout's
             self._tail = ""
         self.output.write(stream, text)
 

@@ -256,7 +256,7 @@ class ConsoleView:
     def write(self, chunks: Any) -> None:
         for chunk in chunks if isinstance(chunks, list) else ():
             if isinstance(chunk, list) and len(chunk) == 2 and isinstance(chunk[1], str):
-                self._write("err" if chunk[0] == "err" else "out", chunk[1])
+                self._write("err" if chunk[0] in ("err", "in-err") else "out", chunk[1])
         del self.lines[:-MAX_LINES]
         self.log.own = "\n".join(self.lines)
 

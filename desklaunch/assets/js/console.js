@@ -64,8 +64,9 @@ export function setConsoleSender(fn) {
 }
 
 const consoleOf = () => document.querySelector(".dl-console");
-// Echoed input and command lines continue stdout's line, as in a terminal.
-const keyOf = (stream) => (stream === "err" ? "err" : "out");
+// Echoed input and command lines continue stdout's line, as in a terminal; input answering
+// a prompt written to stderr ("in-err": cleo's, poetry's) continues stderr's.
+const keyOf = (stream) => (stream === "err" || stream === "in-err" ? "err" : "out");
 
 // ---- ANSI SGR ---------------------------------------------------------------------------
 
@@ -744,7 +745,7 @@ function tellLines(chunks) {
     // After a clear, what the program wrote on the fresh screen (a menu) is told; a redraw
     // of lines above (an animation's frame, a progress bar) is not.
     const text = written.split(/\x1b\[[23]J|\x1bc/).at(-1).replace(/^(\x1b\[(1;1)?[Hf])+/, "");
-    if (stream === "in" || /\x1b\[[0-9;]*[AFHf]/.test(text)) continue;
+    if (stream.startsWith("in") || /\x1b\[[0-9;]*[AFHf]/.test(text)) continue;
     const lines = text.replace(ESCAPES, "").split("\n");
     lines.pop(); // not finished yet (a prompt, or a progress line rewritten with \r)
     for (const line of lines) {
@@ -807,7 +808,7 @@ defineCommand("console_write", ({ chunks }) => {
   const written = [];
   for (const chunk of chunks) {
     if (Array.isArray(chunk) && typeof chunk[1] === "string") {
-      const stream = ["out", "err", "in", "cmd"].includes(chunk[0]) ? chunk[0] : "out";
+      const stream = ["out", "err", "in", "in-err", "cmd"].includes(chunk[0]) ? chunk[0] : "out";
       if (chunk[2] === true) screen.endOpenLine(stream);
       screen.write(stream, chunk[1]);
       written.push([stream, chunk[1]]);

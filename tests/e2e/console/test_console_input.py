@@ -321,3 +321,13 @@ def test_a_yes_or_no_question_asked_with_input_has_yes_and_no_buttons(console):
     expect(app.page.get_by_role("button", name="Yes", exact=True)).to_have_count(0)
     app.answer("Name (y/n are letters too):", "Ada")
     app.expect_exit(0)
+
+
+def test_an_answer_to_a_question_on_stderr_ends_that_line(console):
+    app = console("stderr_prompts.py")
+    app.answer("Package name [demo]:", "shop")
+    app.answer("Version [0.1.0]:", "1.0")
+    app.expect_exit(0)
+    _command, shown = app.last_run()
+    assert shown == ["Package name [demo]: shop", "Version [0.1.0]: 1.0",
+                     "answers: ['shop', '1.0']"]
