@@ -34,6 +34,7 @@ from desklaunch.console import (
     argcatch,
     children,
     clickhook,
+    cmd2hook,
     devtty,
     inquirerhook,
     inquirerpyhook,
@@ -66,6 +67,7 @@ __all__ = ["SETTINGS_SECTION", "ConsoleProgram"]
 
 # The libraries adapted to the console while a run is on (`loadhook.install()`).
 loadhook.watch(clickhook.WATCHED, clickhook.adjust)
+loadhook.watch(cmd2hook.WATCHED, cmd2hook.adjust)
 loadhook.watch(questionhook.WATCHED, questionhook.adjust)
 loadhook.watch(inquirerhook.WATCHED, inquirerhook.adjust)
 loadhook.watch(inquirerpyhook.WATCHED, inquirerpyhook.adjust)

@@ -1,0 +1,36 @@
+"""cmd2 shells in the console, unchanged: cmd2 refuses to run its loop outside the main
+thread, and a console run is a thread of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from menu_programs import output, start
+
+
+def test_a_cmd2_shell_runs_its_commands_and_stop_is_ctrl_c(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import sys
+        import cmd2
+
+        class Shop(cmd2.Cmd):
+            def __init__(self):
+                super().__init__()
+                self.intro, self.prompt = "Welcome to the shop.", "(shop) "
+
+            def do_buy(self, statement):
+                "Buy an item."
+                self.poutput(f"bought {statement.args}")
+
+        sys.exit(Shop().cmdloop())
+    """)
+    app.click("Run")  # cmd2's own command line: none given
+    app.fill("(shop)", "buy apple")
+    app.submit()
+    app.wait_for("bought apple")
+    app.click("Stop")  # Ctrl+C at its prompt: cmd2 shows ^C and asks again
+    app.fill("(shop)", "quit")
+    app.submit()
+    app.wait_for("Exited with code 0")
+    assert output(app)[:3] == ["Welcome to the shop.", "(shop) buy apple", "bought apple"]
+    assert output(app)[-1] == "(shop) quit"
