@@ -29,6 +29,7 @@ def test_a_cmd2_shell_runs_its_commands_and_stop_is_ctrl_c(tmp_path: Path) -> No
     app.submit()
     app.wait_for("bought apple")
     app.click("Stop")  # Ctrl+C at its prompt: cmd2 shows ^C and asks again
+    app.wait_for("^C")
     app.fill("(shop)", "quit")
     app.submit()
     app.wait_for("Exited with code 0")
