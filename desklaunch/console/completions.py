@@ -19,9 +19,9 @@ import sys
 
 MAX_WORDS = 1000
 """Words offered at most (a completer over a big folder, say)."""
-_YES_NO = re.compile(r"[(\[]\s*(y|yes)\s*/\s*(n|no)\s*[)\]][^()\[\]]{0,3}"
+_YES_NO = re.compile(r"[(\[]\s*\[?(y|yes)\]?\s*/\s*\[?(n|no)\]?\s*[)\]][^()\[\]]{0,3}"
                      r"(?:[(\[][^()\[\]]{0,12}[)\]])?\W{0,3}$", re.IGNORECASE)
-"""A question's end asking for yes or no: `(Y/n)?`, `[y/N]:`, `(yes/no) [yes]`."""
+"""A question's end asking for yes or no: `(Y/n)?`, `[y/N]:`, `(yes/no) [yes]`, `([y]/n)?`."""
 
 
 def offered_words() -> list[str]:

@@ -72,10 +72,12 @@ def _typed(ask: Ask, session: Any, value: str, offered: list[str]) -> str:
         try:
             line = ask.read(hint=hint, password=password, value=value,
                             suggestions=None if password else offered or None)
-        except EOFError:
-            if not block:
-                raise
-            return "\n".join(block)  # End input takes the block as it is
+        except (EOFError, KeyboardInterrupt) as ended:
+            if block and isinstance(ended, EOFError):
+                return "\n".join(block)  # End input takes the block as it is
+            if not block:  # the prompt stays on the screen, as a terminal leaves it
+                ask.console.write("out", ask.shown + "\n")
+            raise
         text = "\n".join([*block, line])
         verdict, after = (None, "") if password else _press_enter(session, text)
         if verdict is None:

@@ -115,7 +115,9 @@ def test_a_repl_loop_goes_on_after_stop_and_ends_at_end_input(tmp_path: Path) ->
     app.wait_for("(interrupted)")
     app.click("End input")
     app.wait_for("Exited with code 0")
-    assert output(app) == ["> 1 + 1", "You entered: 1 + 1", "(interrupted)", "GoodBye!"]
+    # each prompt left where Ctrl+C and Ctrl+D found it, as a terminal leaves it
+    assert output(app) == ["> 1 + 1", "You entered: 1 + 1", ">", "(interrupted)", ">",
+                           "GoodBye!"]
 
 
 def test_prompt_async_leaves_the_event_loop_running_while_it_waits(tmp_path: Path) -> None:

@@ -320,6 +320,8 @@ def test_a_yes_or_no_question_asked_with_input_has_yes_and_no_buttons(console):
     expect(app.field("Name (y/n are letters too):")).to_be_visible()
     expect(app.page.get_by_role("button", name="Yes", exact=True)).to_have_count(0)
     app.answer("Name (y/n are letters too):", "Ada")
+    app.page.get_by_role("button", name="Yes", exact=True).click()
+    expect(app.line("exit: y")).to_be_visible()
     app.expect_exit(0)
 
 
