@@ -5,11 +5,14 @@ and a console run is a thread of its own; so while a console run is on (loadhook
 cmd2's module is told that the run's thread is the main one. Its handlers are then kept as
 any program's are (Stop calls its Ctrl+C handler), and its shell shows its prompt before
 each line it reads (cmd2's `interactive_pipe`), which labels the console's field, as a
-terminal shows it before the cursor.
+terminal shows it before the cursor. What it completes at Tab for an empty command line,
+its commands and aliases, is offered as the person types a command, and a question's
+`choices` as the person answers it (`read_input(..., choices=[...])`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from types import ModuleType
@@ -47,9 +50,51 @@ def _cmdloop(original: Callable[..., Any]) -> Callable[..., Any]:
     return cmdloop
 
 
+def _commands(shell: Any, *_args: Any, **_kwargs: Any) -> list[str]:
+    """The shell's commands (not hidden or disabled) and aliases, as its Tab offers them."""
+    words: list[str] = []
+    with contextlib.suppress(Exception):  # a cmd2 this does not know, say: fewer offered
+        words += [str(name) for name in shell.get_visible_commands()]
+        words += [str(name) for name in getattr(shell, "aliases", {})]
+    return sorted(set(words))
+
+
+def _suggesting(words: Callable[..., list[str] | None]
+                ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Wrap a way the shell reads a line so that meanwhile the console offers `words(...)`
+    (of its arguments) as the person types; None leaves what is offered as it is."""
+
+    def wrap(original: Callable[..., Any]) -> Callable[..., Any]:
+        def read(self: Any, *args: Any, **kwargs: Any) -> Any:
+            suggest = getattr(reading_console(), "suggest", None)
+            offered = words(self, *args, **kwargs) if suggest is not None else None
+            if suggest is None or offered is None:
+                return original(self, *args, **kwargs)
+            suggest(offered)
+            try:
+                return original(self, *args, **kwargs)
+            finally:
+                suggest(None)
+
+        read.__wrapped__ = original  # type: ignore[attr-defined]
+        return read
+
+    return wrap
+
+
+def _choices(_shell: Any, *_args: Any, choices: Any = None, **_kwargs: Any) -> list[str] | None:
+    """A question's own `choices` (a list, not a function that finds them), as Tab offers them."""
+    if not isinstance(choices, (list, tuple, set, frozenset, dict)):
+        return None
+    return [str(choice) for choice in choices]
+
+
 def adjust(module: ModuleType) -> None:
-    """Let cmd2's shell run in the console's thread, showing its prompt."""
+    """Let cmd2's shell run in the console's thread, showing its prompt and offering its
+    commands."""
     loadhook.replace(module, "threading", _RunThreading)
     shell = getattr(module, "Cmd", None)
     if isinstance(shell, type):
         loadhook.replace(shell, "cmdloop", _cmdloop)
+        loadhook.replace(shell, "_read_command_line", _suggesting(_commands))
+        loadhook.replace(shell, "read_input", _suggesting(_choices))

@@ -55,6 +55,7 @@ class Terminal:
         self._running = False
         self._input: Mailbox | None = None
         self._answers: list[list[str]] | None = None
+        self._suggested: list[str] | None = None
         self._topic = ""
         self._action: list[str] | None = None
         self._typed_ahead: deque[str] = deque()
@@ -109,6 +110,11 @@ class Terminal:
         self._answers = answers
         self._topic = topic if answers else ""
 
+    def suggest(self, words: list[str] | None) -> None:
+        """Words offered as the person types while a line is read (a cmd2 shell's commands,
+        which it completes at Tab without readline); None offers the readline completer's."""
+        self._suggested = words
+
     def offer_action(self, label: str | None = None, key: str | None = None) -> None:
         """A button `label` beside Stop while the run goes on, sending `click` to the
         callback `key` (matplotlib's Stop animation while `plt.show()` plays one); no label
@@ -158,8 +164,8 @@ class Terminal:
                     ask["many"] = True
             if value and not password:
                 ask["value"] = value
-            if suggestions is None and not password:
-                suggestions = offered_words()  # a cmd.Cmd shell's commands
+            if suggestions is None and not password:  # a cmd.Cmd shell's commands
+                suggestions = offered_words() if self._suggested is None else self._suggested
             if suggestions and not password:
                 ask["suggestions"] = suggestions
             session.send(ask)
@@ -222,6 +228,7 @@ class Terminal:
         self.handlers.clear()  # a run is a fresh process
         self.exit_handlers.clear()
         self._action = None
+        self._suggested = None
         self.children.started = 0
         with self._lock:
             self._running = True

@@ -35,3 +35,36 @@ def test_a_cmd2_shell_runs_its_commands_and_stop_is_ctrl_c(tmp_path: Path) -> No
     app.wait_for("Exited with code 0")
     assert output(app)[:3] == ["Welcome to the shop.", "(shop) buy apple", "bought apple"]
     assert output(app)[-1] == "(shop) quit"
+
+
+def test_a_cmd2_shell_offers_its_commands_and_a_questions_choices(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import cmd2
+
+        class Shop(cmd2.Cmd):
+            def __init__(self):
+                super().__init__()
+                self.prompt = "(shop) "
+
+            def do_buy(self, statement):
+                "Buy an item."
+                colour = self.read_input("Colour? ")
+                size = self.read_input("Size? ", choices=["small", "large"])
+                self.poutput(f"bought a {size} {colour} {statement.args}")
+
+        Shop().cmdloop()
+    """)
+    app.click("Run")
+    app.fill("(shop)", "buy apple")  # Tab's completions, offered: a field with suggestions
+    assert app.find("combobox", "(shop)")
+    app.submit()
+    app.fill("Colour?", "red")  # a command's own question offers none
+    assert app.find("textbox", "Colour?")
+    app.submit()
+    app.fill("Size?", "large")  # but its choices, if it has them
+    assert app.find("combobox", "Size?")
+    app.submit()
+    app.wait_for("bought a large red apple")
+    app.fill("(shop)", "quit")
+    app.submit()
+    app.wait_for("Exited with code 0")

@@ -293,6 +293,23 @@ def test_a_cmd_shell_offers_its_commands_as_the_person_types(console):
     expect(app.line("bye")).to_be_visible()
 
 
+def test_a_cmd2_shell_offers_its_commands_and_aliases_but_not_hidden_ones(console):
+    app = console("cmd2_shell.py")
+    app.page.get_by_role("button", name="Run", exact=True).click()  # no start-up commands
+    field = app.page.get_by_role("combobox", name="(shop)")
+    options = app.page.locator(f"datalist[id='{field.get_attribute('list')}'] option")
+    expect(options.first).to_be_attached()
+    offered = [o.get_attribute("value") for o in options.all()]
+    assert {"b", "buy", "help", "quit"} <= set(offered)
+    assert "restock" not in offered
+    field.fill("b apple")
+    field.press("Enter")
+    expect(app.line("bought apple")).to_be_visible()
+    app.page.get_by_role("combobox", name="(shop)").fill("quit")
+    app.page.get_by_role("combobox", name="(shop)").press("Enter")
+    app.expect_exit(0)
+
+
 def test_a_prompt_toolkit_prompt_offers_its_commands_and_history(console):
     app = console("toolkit_commands.py")
     field = app.page.get_by_role("combobox", name="router#")
