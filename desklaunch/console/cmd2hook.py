@@ -7,7 +7,8 @@ any program's are (Stop calls its Ctrl+C handler), and its shell shows its promp
 each line it reads (cmd2's `interactive_pipe`), which labels the console's field, as a
 terminal shows it before the cursor. What it completes at Tab for an empty command line,
 its commands and aliases, is offered as the person types a command, and a question's
-`choices` as the person answers it (`read_input(..., choices=[...])`).
+`choices` as the person answers it (`read_input(..., choices=[...])`); `select()`'s menu,
+which a terminal answers by number, has a button per option, named by its text.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from types import ModuleType
 from typing import Any
 
 from desklaunch.console import loadhook
-from desklaunch.console.questions import reading_console
+from desklaunch.console.questions import BUTTONS, offering, reading_console
 
 WATCHED = ("cmd2.cmd2",)
 """The module of `Cmd`, whose `cmdloop` asks `threading` for the main thread."""
@@ -89,6 +90,26 @@ def _choices(_shell: Any, *_args: Any, choices: Any = None, **_kwargs: Any) -> l
     return [str(choice) for choice in choices]
 
 
+def _options(_shell: Any, opts: Any = (), *_args: Any, **_kwargs: Any) -> list[list[str]] | None:
+    """`select()`'s options as buttons, each sending its number, as typed in a terminal: a
+    string's words, a list's strings, or `(value, text)` pairs, as cmd2 reads them."""
+    if not isinstance(opts, (str, list, tuple)):  # a generator is the program's to read, once
+        return None
+    options = opts.split() if isinstance(opts, str) else list(opts)
+    if not options or len(options) > BUTTONS:
+        return None
+    texts = []
+    for option in options:
+        if isinstance(option, str):
+            texts.append(option)
+        elif isinstance(option, (tuple, list)) and option:
+            texts.append(str(option[1] if len(option) > 1 and option[1] is not None
+                             else option[0]))
+        else:
+            return None
+    return [[text, str(number)] for number, text in enumerate(texts, 1)]
+
+
 def adjust(module: ModuleType) -> None:
     """Let cmd2's shell run in the console's thread, showing its prompt and offering its
     commands."""
@@ -98,3 +119,4 @@ def adjust(module: ModuleType) -> None:
         loadhook.replace(shell, "cmdloop", _cmdloop)
         loadhook.replace(shell, "_read_command_line", _suggesting(_commands))
         loadhook.replace(shell, "read_input", _suggesting(_choices))
+        loadhook.replace(shell, "select", offering(_options))

@@ -68,3 +68,23 @@ def test_a_cmd2_shell_offers_its_commands_and_a_questions_choices(tmp_path: Path
     app.fill("(shop)", "quit")
     app.submit()
     app.wait_for("Exited with code 0")
+
+
+def test_a_cmd2_menu_has_a_button_per_option_answering_with_its_number(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import cmd2
+
+        class Shop(cmd2.Cmd):
+            def do_eat(self, statement):
+                sauce = self.select([("s", "sweet"), ("h", "hot")], "Sauce? ")
+                self.poutput(f"{statement.args} with {sauce}")
+
+        Shop().cmdloop()
+    """)
+    app.click("Run")
+    app.fill("(Cmd)", "eat chips")
+    app.submit()
+    assert [b.name for b in app.find_all("button")][:2] == ["sweet", "hot"]
+    app.click("hot")
+    app.wait_for("chips with h")
+    assert "Sauce? 2" in output(app)  # as typed in a terminal: the option's number
