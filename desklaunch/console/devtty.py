@@ -3,9 +3,15 @@
 A program opens `/dev/tty` to talk to the person when its standard streams are taken (litecli
 asks "Do you want to proceed?" there after reading a script from stdin). In the console the
 person is at the console, not at the terminal desklaunch was started from (from a desktop
-there is none): while a console run is on, `open("/dev/tty")` from the run reads lines from
-the console and writes to its output (runstreams.py `tty_file`). Raw key presses are still
-not to be had there: its `fileno()` raises, as stdin's does.
+there is none): `open("/dev/tty")` from the run reads lines from the console and writes to
+its output (runstreams.py `tty_file`). Raw key presses are still not to be had there: its
+`fileno()` raises, as stdin's does.
+
+`open` is Python's own for every other program: replacing it puts a frame of ours in the
+tracebacks a program prints and in the warnings `open` gives. So only a program whose own
+code names `/dev/tty` gets `builtins.open` replaced while its session runs (`install`), and
+the command-line tools known to open it from a module of theirs (`WATCHED`: litecli's, mycli's)
+get an `open` of their own in that module (`adjust`).
 """
 
 from __future__ import annotations
@@ -15,12 +21,17 @@ import functools
 import io
 import os
 import threading
+from types import CodeType, ModuleType
 from typing import Any
 
+from desklaunch.console import loadhook
 from desklaunch.console.runstreams import tty_file
 from desklaunch.console.streams import active_console
 
 TTY = "/dev/tty"
+WATCHED = ("litecli.main", "mycli.main", "mycli.main_modes.batch", "mycli.main_modes.execute")
+"""The modules of command-line tools that open `/dev/tty` for questions after reading their
+input from stdin."""
 
 _lock = threading.Lock()
 _installs = 0
@@ -39,6 +50,24 @@ def console_open(file: Any, mode: str = "r", buffering: int = -1, encoding: str 
             return tty_file(functools.partial(console.write, "out"),  # type: ignore[union-attr]
                             console.read_line, mode, encoding, errors)  # type: ignore[union-attr]
     return real(file, mode, buffering, encoding, errors, newline, closefd, opener)
+
+
+def names_tty(code: CodeType) -> bool:
+    """Whether `code` (its functions' too) has `/dev/tty` among its constants."""
+    pending = [code]
+    while pending:
+        current = pending.pop()
+        for const in current.co_consts:
+            if isinstance(const, CodeType):
+                pending.append(const)
+            elif isinstance(const, (str, bytes)) and os.fsdecode(const) == TTY:
+                return True
+    return False
+
+
+def adjust(module: ModuleType) -> None:
+    """Open `/dev/tty` on the console from `module`'s own code (a watched tool's)."""
+    loadhook.provide(module.__dict__, "open", console_open)
 
 
 def install() -> None:

@@ -24,6 +24,8 @@ _watched: dict[str, Adjust] = {}
 """Module name → what adjusts it once loaded (filled when the adapters are imported)."""
 _patched: list[tuple[Any, str, Any, Any]] = []
 """(owner, attribute, original, replacement) for every change made, newest last."""
+_MISSING = object()
+"""The original of a name `provide` added."""
 
 
 def watch(names: Sequence[str], adjust: Adjust) -> None:
@@ -43,8 +45,19 @@ def replace(owner: Any, name: str, wrap: Callable[[Any], Any]) -> None:
     _patched.append((owner, name, original, new))
 
 
+def provide(namespace: dict[str, Any], name: str, value: Any) -> None:
+    """Set `namespace[name]` to `value` where the name is missing (a module's own `open`,
+    found before the builtin one); `uninstall()` takes it away again."""
+    if name in namespace:
+        return
+    namespace[name] = value
+    _patched.append((namespace, name, _MISSING, value))
+
+
 def _set(owner: Any, name: str, value: Any) -> None:
-    if isinstance(owner, dict):
+    if value is _MISSING:
+        owner.pop(name, None)
+    elif isinstance(owner, dict):
         owner[name] = value
     else:
         setattr(owner, name, value)

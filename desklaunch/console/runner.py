@@ -74,6 +74,7 @@ loadhook.watch(inquirerpyhook.WATCHED, inquirerpyhook.adjust)
 loadhook.watch(richhook.WATCHED, richhook.adjust)
 loadhook.watch(pickhook.WATCHED, pickhook.adjust)
 loadhook.watch(toolkithook.WATCHED, toolkithook.adjust)
+loadhook.watch(devtty.WATCHED, devtty.adjust)
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
@@ -117,8 +118,9 @@ class ConsoleProgram:
         session.defer(streams.uninstall)
         loadhook.install()  # the libraries' adapters, above
         session.defer(loadhook.uninstall)
-        devtty.install()
-        session.defer(devtty.uninstall)
+        if devtty.names_tty(self.target.code):  # else `open` stays Python's own
+            devtty.install()
+            session.defer(devtty.uninstall)
         terminal = Terminal(session)
         if "TERM" not in os.environ:  # started from a desktop's menu, not from a terminal
             os.environ["TERM"] = TERMINAL_TYPE
