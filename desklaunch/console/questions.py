@@ -109,13 +109,16 @@ def _lines(ask: Ask, first: str) -> str:
             return "\n".join(lines)
 
 
-def ask_yes_no(ask: Ask, *, default: bool | None, hint: str = "") -> bool:
-    """Yes or No, by button or typed (y, yes, n, no); Enter alone takes `default`."""
+def ask_yes_no(ask: Ask, *, default: bool | None, hint: str = "",
+               said: tuple[str, str] = ("Yes", "No")) -> bool:
+    """Yes or No, by button or typed (y, yes, n, no); Enter alone takes `default`. The
+    answer is left in the output as `said` spells it (prompt_toolkit's `y`, questionary's
+    `Yes`)."""
     while True:
         answer = ask.read(hint=hint, answers=[["Yes", "Yes"], ["No", "No"]]).strip().casefold()
         if answer in ("y", "yes", "n", "no") or (not answer and default is not None):
             yes = bool(default) if not answer else answer.startswith("y")
-            ask.answered("Yes" if yes else "No")
+            ask.answered(said[0] if yes else said[1])
             return yes
         ask.tell("Answer Yes or No.")
 

@@ -171,10 +171,11 @@ async def _pressing(session: Any, text: str) -> str:
 
 
 def ask_confirm(console: Any, message: Any, suffix: str) -> bool:
-    """`confirm()`: Yes or No; like prompt_toolkit's, Enter alone is no answer."""
+    """`confirm()`: Yes or No; like prompt_toolkit's, Enter alone is no answer, and the
+    answer is left as its key, `y` or `n`."""
     text = plain(message).strip()
     return ask_yes_no(Ask(console, text, f"{text} {suffix.strip()}".strip()), default=None,
-                      hint=suffix.strip())
+                      hint=suffix.strip(), said=("y", "n"))
 
 
 def ask_choice(console: Any, choice: Any) -> Any:

@@ -30,8 +30,8 @@ def test_a_prompt_starts_with_its_default_and_confirm_is_yes_or_no(tmp_path: Pat
     app.submit()
     app.wait_for("Exited with code 0")
     assert output(app) == [
-        "What is your name? Ann", "You said: Ann", "Answer Yes or No.", "Sure? (y/n) Yes",
-        "sure: True", "Again? (y/n) No", "again: False"]
+        "What is your name? Ann", "You said: Ann", "Answer Yes or No.", "Sure? (y/n) y",
+        "sure: True", "Again? (y/n) n", "again: False"]  # its key, as in a terminal
 
 
 def test_a_session_offers_its_completions_and_history_and_its_validator_decides(
