@@ -336,12 +336,13 @@ def _shown(param: Any) -> bool:
     """Whether a parameter gets a field: not hidden, not `--help`/`--version`-like.
 
     An eager flag (`--version`, typer's `--install-completion`) is handled before the
-    others because it ends the program before its work: not what a form is filled for."""
+    others because it ends the program before its work: not what a form is filled for. An
+    eager option that takes a value (flask's `--app`, whose callback keeps it rather than
+    the command's arguments) is one to fill."""
     if getattr(param, "hidden", False) or param.name in _SHELL_SETUP:
         return False
-    eager = getattr(param, "is_eager", False)
-    return not (eager and (not getattr(param, "expose_value", True)
-                           or getattr(param, "is_flag", False)))
+    return not (getattr(param, "is_eager", False)
+                and (getattr(param, "is_flag", False) or getattr(param, "count", False)))
 
 
 def _type_facts(param: Any) -> dict[str, Any]:

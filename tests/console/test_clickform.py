@@ -340,3 +340,26 @@ def test_rows_are_lists_on_the_wire_and_in_memory() -> None:
 
 def fields_by_label_in(wire: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {spec["label"]: spec for spec in wire["root"]["items"]}
+
+
+def _keep_app(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    ctx.meta["app"] = value
+
+
+@click.group()
+@click.option("--app", metavar="IMPORT", is_eager=True, expose_value=False, callback=_keep_app,
+              help="The application to load.")
+@click.version_option("1.0")
+def serve() -> None:
+    """Serves an app (flask's command line keeps --app this way)."""
+
+
+@serve.command()
+def routes() -> None:
+    """Show the routes."""
+
+
+def test_an_eager_option_that_takes_a_value_is_a_field_an_eager_flag_is_not() -> None:
+    form = ClickForm(serve, "flask")
+    assert [spec["option"] for spec in form.wire()["root"]["items"]] == ["--app"]
+    assert fields_by_label(form)["App"]["help"] == "The application to load."
