@@ -12,7 +12,10 @@ from desklaunch.testing.elements import Element, marked
 
 Send = Callable[[dict[str, Any]], None]
 
-_ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\x1b[=>]")
+_ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]"
+                      r"|\x1b[=>]")
+_SILENT = re.compile(r"[\x00-\x07\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]")
+"""Control characters a terminal does not print (readline's \x01 and \x02 markers, a bell)."""
 _MOVES = re.compile(r"(\n|\r|\x1b\[[0-9;]*[A-HJKf]|\x1b[c78])")
 _MOVE = re.compile(r"\x1b\[([0-9;]*)([A-HJKf])")
 MAX_LINES = 10_000
@@ -332,7 +335,9 @@ class ConsoleView:
                 else:
                     self._move(key, code, int(params.split(";")[0] or 0))
             elif part:
-                part = _ESCAPES.sub("", part)
+                part = _SILENT.sub("", _ESCAPES.sub("", part))
+                if not part and not self._open.get(key):
+                    continue  # only colours: no line opened for them, as console.js does
                 if not self._open.get(key):
                     self._take_cleared(key)
                 if key in self._column and self._open.get(key):

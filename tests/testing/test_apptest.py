@@ -710,6 +710,17 @@ def test_a_prompt_toolkit_program_asks_with_a_field_buttons_and_a_bar(desklaunch
     assert "created shop (lib)" in app.text
 
 
+def test_a_consoles_invisible_codes_show_nothing_and_open_no_line(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_controls.py", browser=mode)
+    app.fill("Name:", "ann")
+    app.submit()
+    app.fill("Password:", "x")
+    app.submit()
+    app.wait_for("Exited with code 0")
+    assert app.find("log", "Output").text.splitlines()[1:] == [
+        "Welcome", "Name: ann", "No such user", "Password: x", "bye ann"]
+
+
 def test_a_questionary_autocomplete_is_a_field_with_suggestions(desklaunch_app, mode) -> None:
     app = desklaunch_app(SCRIPTS / "console_autocomplete.py", browser=mode)
     app.fill("Ant species?", "Atta colombica")

@@ -33,6 +33,8 @@ const SGR = /^[0-9;]*$/; // `ESC[…m` with other marks (`ESC[>4;2m`) sets somet
 // Control characters a terminal does not print (bell, NUL…): tab, newline, return,
 // backspace and escape are handled where they mean something.
 const SILENT = /[\x00-\x07\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]/g;
+// A terminal's title and the like (`ESC]0;title BEL`): shown nowhere, and its BEL ends it.
+const OSC = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
 const LEVEL = /(^|[\s[\]:|-])(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)(?=[\s\]:|-]|$)/;
 const TQDM = /^(.*?)(\d{1,3})%\|/;
 const HELP_OPTION = /^\s+-/;
@@ -122,7 +124,7 @@ function palette(n) {
 /** `part` as a terminal shows it: a backspace moves back over the character before it
  * (the next one overwrites it), other unprinted control characters are left out. */
 function printable(part) {
-  const text = part.replace(SILENT, "");
+  const text = part.replace(OSC, "").replace(SILENT, "");
   if (!text.includes("\b") || text.includes("\x1b")) return text.replaceAll("\b", "");
   const cells = [];
   let at = 0;
@@ -310,7 +312,12 @@ class Screen {
         const back = /^\x08+/.exec(part)?.[0].length ?? 0; // a spinner's "\b/" and the like
         if (back) this.#eraseBack(key, back);
         const shown = printable(part.slice(back));
-        if (shown) {
+        if (shown && !this.open.has(key) && !shown.replace(ESCAPES, "")) {
+          // Only colours (Django's reset after its line break): no line opened for them.
+          for (const match of shown.matchAll(ESCAPES)) {
+            if (match[2] === "m" && SGR.test(match[1])) applySgr(style, match[1]);
+          }
+        } else if (shown) {
           this.#takeCleared(key, stream);
           this.#append(key, stream, style, shown, extra);
         }
