@@ -7,8 +7,9 @@ complete with, so they are offered as the person types instead. `readline` is lo
 only if the program loaded it; the completer is asked what it offers for an empty line.
 
 A question that ends in `(y/n)`, `[Y/n]`, `(yes/no)` and the like (pip's "Proceed (Y/n)?",
-Django's, cleo's) gets a Yes and a No button, each sending the answer as the question
-spells it (`y` or `yes`), as if typed.
+Django's, cleo's), or names its answers in quotes ("Type 'yes' to continue, or 'no' to
+cancel:"), gets a Yes and a No button, each sending the answer as the question spells it
+(`y` or `yes`), as if typed.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ MAX_WORDS = 1000
 _YES_NO = re.compile(r"[(\[]\s*\[?(y|yes)\]?\s*/\s*\[?(n|no)\]?\s*[)\]][^()\[\]]{0,3}"
                      r"(?:[(\[][^()\[\]]{0,12}[)\]])?\W{0,3}$", re.IGNORECASE)
 """A question's end asking for yes or no: `(Y/n)?`, `[y/N]:`, `(yes/no) [yes]`, `([y]/n)?`."""
+_QUOTED_YES_NO = re.compile(r"""(['"])(y|yes)\1[^'"]{1,40}(['"])(n|no)\3[^'"]{0,20}$""",
+                            re.IGNORECASE)
+"""Or naming the answers in quotes: Django's "Type 'yes' to continue, or 'no' to cancel:"."""
 
 
 def offered_words() -> list[str]:
@@ -45,6 +49,9 @@ def yes_no_buttons(question: str) -> list[list[str]] | None:
     """Yes and No buttons for a `question` that ends asking for one (`Proceed (Y/n)?`),
     each sending the answer as the question spells it; None for any other question."""
     asked = _YES_NO.search(question.rstrip())
-    if asked is None:
-        return None
-    return [["Yes", asked[1].lower()], ["No", asked[2].lower()]]
+    if asked is not None:
+        return [["Yes", asked[1].lower()], ["No", asked[2].lower()]]
+    quoted = _QUOTED_YES_NO.search(question.rstrip())
+    if quoted is not None:
+        return [["Yes", quoted[2]], ["No", quoted[4]]]
+    return None

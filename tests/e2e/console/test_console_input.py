@@ -339,6 +339,8 @@ def test_a_yes_or_no_question_asked_with_input_has_yes_and_no_buttons(console):
     app.answer("Name (y/n are letters too):", "Ada")
     app.page.get_by_role("button", name="Yes", exact=True).click()
     expect(app.line("exit: y")).to_be_visible()
+    app.page.get_by_role("button", name="No", exact=True).click()
+    expect(app.line("flush: no")).to_be_visible()
     app.expect_exit(0)
 
 
