@@ -62,6 +62,12 @@ READ_TEXT = (
 """An element's text as the page lays it out, the parts out of view included: Chromium's
 `innerText` leaves out what `content-visibility: auto` has not drawn (the lines of a long
 console log above the view), which a person scrolls to."""
+_CONSOLE_LINE = "el => el.tagName === 'INPUT' && !!el.closest('.dl-console')"
+"""A console's input line, which takes several lines only as a paste (a text field drops
+line breaks)."""
+_PASTE = ("(el, text) => { const data = new DataTransfer(); data.setData('text/plain', text); "
+          "el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, "
+          "cancelable: true})); }")
 _CONTROL_NAME = ("el => el.getAttribute('aria-label') || (el.getAttribute('aria-labelledby')"
                  " || '').split(/\\s+/).map(id => document.getElementById(id)?.innerText ?? '')"
                  ".join(' ').trim() || (el.matches('img') && el.alt)"
@@ -476,6 +482,9 @@ class BrowserScreen:
             field.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', "
                            "{bubbles: true})); el.dispatchEvent(new Event('change', "
                            "{bubbles: true})); }", str(number))
+        elif "\n" in text and field.evaluate(_CONSOLE_LINE):
+            field.fill("")  # lines into the console's one-line field: pasted, as a person would
+            field.evaluate(_PASTE, text)
         else:
             field.fill(text)
         self._last = field

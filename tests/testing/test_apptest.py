@@ -710,6 +710,15 @@ def test_a_prompt_toolkit_program_asks_with_a_field_buttons_and_a_bar(desklaunch
     assert "created shop (lib)" in app.text
 
 
+def test_lines_filled_into_the_console_reach_the_program_as_lines(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_rows.py", browser=mode)
+    app.fill("Input", "a,b\nc,d\ne")  # as pasted: whole lines go at once, "e" waits
+    app.submit()
+    app.click("End input")
+    app.wait_for("Exited with code 0")
+    assert "rows: ['a,b', 'c,d', 'e']" in app.text
+
+
 def test_a_consoles_invisible_codes_show_nothing_and_open_no_line(desklaunch_app, mode) -> None:
     app = desklaunch_app(SCRIPTS / "console_controls.py", browser=mode)
     app.fill("Name:", "ann")
