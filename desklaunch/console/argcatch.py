@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from desklaunch.console.argline import ArgvWords
 from desklaunch.console.optparser import as_argparse
 from desklaunch.console.rerun import INSTALLED
 
@@ -160,9 +161,10 @@ def _ask(parser: argparse.ArgumentParser, leftovers: bool) -> list[str] | None:
 def _library_parses_nothing(args: Any, frame: Any) -> bool:
     """A library parsing an empty list of its own, which looks like an empty command line:
     python-fire reads only the flags after a `--` (none), pylint its defaults
-    (`parse_args([])`) before its real parse. Code beside the program's script, and the
-    standard library's (`unittest.main`), parses the command line."""
-    if args is None or len(args) > 0:
+    (`parse_args([])`) before its real parse. Code beside the program's script, the
+    standard library's (`unittest.main`), and a library handing over `sys.argv[1:]` itself
+    (csvkit's) parse the command line."""
+    if args is None or len(args) > 0 or isinstance(args, ArgvWords):
         return False
     caller = Path(frame.f_code.co_filename)
     script = getattr(sys.modules.get("__main__"), "__file__", None)

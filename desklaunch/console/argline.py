@@ -22,6 +22,11 @@ HELP = ("The words after the program's name, as you would type them in a termina
         "quote a word with spaces in it: \"my file.txt\"")
 
 
+class ArgvWords(list[str]):
+    """`sys.argv[1:]` as a run's program took it: the command line's words, even when there
+    are none and a library parses them (csvkit's tools)."""
+
+
 class WatchedArgv(list[str]):
     """`sys.argv` for one run; `read` turns True when the program reads past its name."""
 
@@ -30,6 +35,8 @@ class WatchedArgv(list[str]):
     def __getitem__(self, index: Any) -> Any:
         if index != 0:
             self.read = True
+        if index == slice(1, None):
+            return ArgvWords(super().__getitem__(index))
         return super().__getitem__(index)
 
     def __len__(self) -> int:

@@ -102,3 +102,16 @@ def test_a_librarys_parse_of_an_empty_list_is_not_the_command_line(monkeypatch, 
         assert parser().parse_args([]).x is None  # this file is not beside the script
         assert parser().parse_known_args()[0].x == 6  # the command line: asked
     assert asked == [True]
+
+
+def test_a_librarys_parse_of_the_command_lines_own_words_is_the_command_line_though_empty(
+        monkeypatch, tmp_path):
+    """csvkit's tools: `args = sys.argv[1:]` in the library, then `parse_args(args)`; with
+    no words typed, that is an empty list, but the command line's."""
+    from desklaunch.console.argline import WatchedArgv
+
+    monkeypatch.setattr(sys, "argv", WatchedArgv(["csvlook"]))
+    monkeypatch.setattr(sys.modules["__main__"], "__file__", str(tmp_path / "script.py"),
+                        raising=False)
+    with argcatch.armed(lambda found, leftovers: ["--x", "7"]):
+        assert parser().parse_args(sys.argv[1:]).x == 7  # this file is not beside the script

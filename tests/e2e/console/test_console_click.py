@@ -189,8 +189,9 @@ def test_a_fire_program_runs_at_once_and_takes_its_command_in_the_arguments_line
 
 def test_a_library_that_parses_for_the_program_takes_the_arguments_line_words(
         console, tmp_path, monkeypatch):
-    """pylint's way: its own defaults parsed from an empty list, then the command line with
-    `parse_known_args`, its files being the words no option takes."""
+    """pylint's way: its own defaults parsed from an empty list, then the command line's
+    words, copied into a list of its own as it preprocesses them, with `parse_known_args`,
+    its files being the words no option takes."""
     (tmp_path / "lib").mkdir()
     (tmp_path / "lib" / "linter.py").write_text(
         "import argparse, sys\n"
@@ -198,7 +199,8 @@ def test_a_library_that_parses_for_the_program_takes_the_arguments_line_words(
         "    parser = argparse.ArgumentParser(prog='linter')\n"
         "    parser.add_argument('--jobs', type=int, default=1)\n"
         "    parser.parse_args([])\n"
-        "    options, files = parser.parse_known_args(sys.argv[1:])\n"
+        "    words = [word for word in sys.argv[1:]]\n"
+        "    options, files = parser.parse_known_args(words)\n"
         "    print('jobs', options.jobs, 'files', files)\n"
         "    sys.exit(0 if files else 32)\n")
     (tmp_path / "bin").mkdir()
