@@ -51,6 +51,8 @@ class Terminal:
         self._tail = ""
         self._tail_stream = "out"
         """The stream that wrote `_tail`: an answer is shown after it, on its line."""
+        self._redrawn = False
+        """Whether the unfinished last line was redrawn in place (`\r`, a progress bar's way)."""
         self._lock = threading.Lock()
         self._running = False
         self._input: Mailbox | None = None
@@ -81,14 +83,27 @@ class Terminal:
         """Show `text` on `stream`: "out", "err", "in" (echoed input, after the prompt on
         whichever stream wrote it) or "cmd" (a command line)."""
         if stream in ("out", "err"):  # a prompt may go to either (click's err=True, cleo's)
-            cut = max(text.rfind("\n"), text.rfind("\r"))
+            line_break, back = text.rfind("\n"), text.rfind("\r")
+            if back > line_break:  # a line redrawn in place (a progress bar) asks nothing
+                before = text[line_break + 1:back] if line_break >= 0 else self._tail + text[:back]
+                self._redrawn = self._redrawn or bool(_NOT_TEXT.sub("", before).strip())
+            elif line_break >= 0:
+                self._redrawn = False
+            cut = max(line_break, back)
             self._tail = (text[cut + 1:] if cut >= 0 else self._tail + text)[-TAIL:]
             self._tail_stream = stream
         elif stream in ("in", "cmd"):
             if stream == "in" and self._tail and self._tail_stream == "err":
                 stream = "in-err"  # on stderr's line, which the page keeps apart from stdout's
-            self._tail = ""
+            self._tail, self._redrawn = "", False
         self.output.write(stream, text)
+
+    def _tail_label(self) -> str:
+        """What was printed last, to label a field asked for without a prompt ("Name:"
+        printed, then `sys.stdin.readline()`); not a line redrawn in place (a progress bar)
+        unless it ends as a question does, with ":", "?" or ">" ("Loading…\\rName: ")."""
+        text = _NOT_TEXT.sub("", self._tail)
+        return "" if self._redrawn and not text.rstrip().endswith((":", "?", ">")) else text
 
     def show_image(self, key: str, src: str, alt: str, size: tuple[int, int], *,
                    again: bool = False) -> None:
@@ -146,7 +161,7 @@ class Terminal:
         # getpass("") or getpass(" "): the question was printed before it (click's and
         # typer's hidden prompts, rich's), as input()'s prompt is
         label = _NOT_TEXT.sub("", label or prompt or "").strip() \
-            or " ".join(f"{self._topic} {_NOT_TEXT.sub('', self._tail)}".split())
+            or " ".join(f"{self._topic} {self._tail_label()}".split())
         answers = self._answers if answers is None else answers
         if answers is None and not password:
             answers = yes_no_buttons(label)  # pip's "Proceed (Y/n)?"
@@ -219,7 +234,7 @@ class Terminal:
         """Show run number `run` as starting with the command line `text`: a separator
         and the command; sent again, it changes that run's command line."""
         self.output.flush()
-        self._tail = ""
+        self._tail, self._redrawn = "", False
         self.session.send({"cmd": "console_run", "run": run, "command": text})
 
     def begin_run(self) -> None:
