@@ -175,10 +175,20 @@ def _close_left(item: pytest.Item, *, check: bool) -> BaseException | None:
     return unseen
 
 
+_BEFORE_SESSION = pytest.StashKey[set[int]]()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_BEFORE_SESSION] = set(map(id, _open_apps()))
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Close whatever apps are still open (a fixture that never closed its app)."""
+    """Close whatever apps the session started and left open (a fixture that never closed
+    its app); one open before it (pytest run by a script under the kit) is not its own."""
+    before = session.config.stash.get(_BEFORE_SESSION, set())
     for app in _open_apps():
-        app.close(check=False)
+        if id(app) not in before:
+            app.close(check=False)
     session.config.stash[_EXIT_STATUS] = int(exitstatus)
 
 
@@ -187,7 +197,10 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     """End the run even when a script's thread would not stop: one blocked where no
     exception reaches it (`threading.Event().wait()`) would keep Python from exiting. Its
     test has failed for it already; the process ends as closing a window ends an app's,
-    after the exit functions have run."""
+    after the exit functions have run. pytest run as a desklaunch program (`desklaunch -m
+    pytest`) is itself on a script's thread, in a process that is desklaunch's to end."""
+    if threading.current_thread().name.startswith("desklaunch-script-"):
+        return
     stuck = [thread for thread in threading.enumerate()
              if thread.name.startswith("desklaunch-script-") and not thread.daemon]
     for thread in stuck:

@@ -193,3 +193,19 @@ def test_a_script_that_never_stops_fails_its_test_and_the_run_still_ends(
     result.stderr.fnmatch_lines(["desklaunch: ending the test run although a script's thread "
                                  "would not stop (desklaunch-script-*)"])
     assert result.ret == 1
+
+
+def test_pytest_run_as_a_desklaunch_program_ends_as_in_a_terminal(tmp_path, monkeypatch
+                                                                  ) -> None:
+    """`desklaunch -m pytest`: pytest (and this plugin) run on the program's thread, in a
+    process where an app, the one running pytest, was open before its session."""
+    from desklaunch.testing import AppTest
+
+    (tmp_path / "test_sums.py").write_text("def test_adds():\n    assert 1 + 1 == 2\n")
+    monkeypatch.chdir(tmp_path)
+    with AppTest.from_module("pytest", args=["-p", "no:cacheprovider", "test_sums.py"]) as app:
+        app.wait_for("Exited with code 0")
+        assert "1 passed" in app.text
+        assert "Traceback" not in app.text  # not "cannot join current thread"
+        app.click("Run again")  # the app is still open: its pytest closed only its own apps
+        assert app.find("log", "Output").text.count("1 passed") == 2
