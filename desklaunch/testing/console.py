@@ -295,7 +295,9 @@ class ConsoleView:
         picture.role, picture.name, picture.value = "img" if alt else "presentation", alt, src
 
     def _write(self, key: str, text: str) -> None:
+        own = key
         for part in _MOVES.split(text.replace("\r\n", "\n")):
+            key = self._breaking(own) if part == "\n" else own
             if part == "\n":
                 if not self._open.get(key):
                     self._new_line(key, "")
@@ -348,6 +350,15 @@ class ConsoleView:
                 else:
                     self._new_line(key, part)
                 self._rewrite[key] = False
+
+    def _breaking(self, key: str) -> str:
+        """The stream whose line a line break on `key` ends: its own, or, with none open, the
+        other's open last line, where a terminal's one cursor is (as console.js does)."""
+        other = "err" if key == "out" else "out"
+        if (self._open.get(key) or not self._open.get(other) or other in self._column
+                or self._last.get(other) != len(self.lines) - 1):
+            return key
+        return other
 
     def _new_line(self, key: str, text: str) -> None:
         self.lines.append(text)

@@ -719,6 +719,16 @@ def test_lines_filled_into_the_console_reach_the_program_as_lines(desklaunch_app
     assert "rows: ['a,b', 'c,d', 'e']" in app.text
 
 
+def test_a_line_break_on_stderr_ends_the_prompts_line_as_a_terminals_cursor_does(
+        desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_repl_end.py", browser=mode)
+    app.fill(">>>", "abc")
+    app.submit()
+    app.click("End input")
+    app.wait_for("Exited with code 0")
+    assert app.find("log", "Output").text.splitlines()[1:] == [">>> abc", "3", ">>>", "bye"]
+
+
 def test_a_consoles_invisible_codes_show_nothing_and_open_no_line(desklaunch_app, mode) -> None:
     app = desklaunch_app(SCRIPTS / "console_controls.py", browser=mode)
     app.fill("Name:", "ann")

@@ -284,7 +284,7 @@ class Screen {
     const extra = key === stream ? "" : `dl-${stream}`;
     // \r\n is a plain newline; split keeps the separators.
     for (const part of text.replace(/\r\n/g, "\n").split(MOVES)) {
-      if (part === "\n") this.#endLine(key, stream);
+      if (part === "\n") this.#endLine(this.#breaking(key), stream);
       else if (part === "\r") {
         const line = this.open.get(key);
         if (this.column.has(key)) this.column.set(key, 0);
@@ -323,6 +323,16 @@ class Screen {
         }
       }
     }
+  }
+
+  /** The stream whose line a line break on `key` ends: its own; or, when it has none open
+   * and the other stream's open line is the last line (where a terminal's one cursor is),
+   * that line, as a REPL's break on stderr after its prompt on stdout ends the prompt's. */
+  #breaking(key) {
+    if (this.open.has(key)) return key;
+    const other = key === "out" ? "err" : "out";
+    const line = this.open.get(other);
+    return line && line === this.block?.lastElementChild && !this.column.has(other) ? other : key;
   }
 
   /** A terminal has one cursor for both streams. Text on a stream with no open line, while
