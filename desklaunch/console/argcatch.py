@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from desklaunch.console.argline import ArgvWords
+from desklaunch.console.argline import ArgvTail, ArgvWords
 from desklaunch.console.optparser import as_argparse
 from desklaunch.console.rerun import INSTALLED
 
@@ -176,4 +176,6 @@ def _library_parses_nothing(args: Any, frame: Any) -> bool:
 def _from_command_line(args: Any) -> bool:
     if args is None:
         return True
+    if isinstance(args, ArgvTail):  # `argv[2:]`: after a word the program took itself
+        return False
     return isinstance(args, (list, tuple)) and list(args) == sys.argv[1:]

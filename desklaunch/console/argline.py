@@ -27,6 +27,29 @@ class ArgvWords(list[str]):
     are none and a library parses them (csvkit's tools)."""
 
 
+class ArgvTail(list[str]):
+    """`sys.argv[2:]` and on: the words after one the program took itself (Django's
+    subcommand), never the command line, even when both are empty."""
+
+
+class ArgvCopy(list[str]):
+    """`sys.argv[:]`, a copy the program keeps (Django's), whose slices say the same."""
+
+    def __getitem__(self, index: Any) -> Any:
+        return _sliced(self, index)
+
+
+def _sliced(argv: list[str], index: Any) -> Any:
+    """`argv[index]`, a slice to the end marked as what it is: a copy, the words, a tail."""
+    part = list.__getitem__(argv, index)
+    if not isinstance(index, slice) or index.stop is not None or index.step not in (None, 1):
+        return part
+    start = index.start or 0
+    if start < 0:
+        return part
+    return ArgvCopy(part) if start == 0 else ArgvWords(part) if start == 1 else ArgvTail(part)
+
+
 class WatchedArgv(list[str]):
     """`sys.argv` for one run; `read` turns True when the program reads past its name."""
 
@@ -35,9 +58,7 @@ class WatchedArgv(list[str]):
     def __getitem__(self, index: Any) -> Any:
         if index != 0:
             self.read = True
-        if index == slice(1, None):
-            return ArgvWords(super().__getitem__(index))
-        return super().__getitem__(index)
+        return _sliced(self, index)
 
     def __len__(self) -> int:
         self.read = True

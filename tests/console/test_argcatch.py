@@ -115,3 +115,17 @@ def test_a_librarys_parse_of_the_command_lines_own_words_is_the_command_line_tho
                         raising=False)
     with argcatch.armed(lambda found, leftovers: ["--x", "7"]):
         assert parser().parse_args(sys.argv[1:]).x == 7  # this file is not beside the script
+
+
+def test_the_words_after_one_the_program_took_itself_are_not_the_command_line(monkeypatch):
+    """Django's way: it keeps `sys.argv[:]`, takes its subcommand from it (help, with none
+    typed) and parses the rest, `argv[2:]`: empty as the command line is, but not it."""
+    from desklaunch.console.argline import WatchedArgv
+
+    monkeypatch.setattr(sys, "argv", WatchedArgv(["django"]))
+    asked = []
+    with argcatch.armed(lambda found, leftovers: asked.append(found) or ["--x", "1"]):
+        kept = sys.argv[:]
+        assert parser().parse_known_args(kept[2:])[0].x is None
+        assert parser().parse_args(kept[1:]).x == 1  # the words themselves: asked
+    assert len(asked) == 1
