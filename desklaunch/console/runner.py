@@ -35,6 +35,7 @@ from desklaunch.console import (
     children,
     clickhook,
     cmd2hook,
+    curseshook,
     devtty,
     inquirerhook,
     inquirerpyhook,
@@ -75,6 +76,7 @@ loadhook.watch(richhook.WATCHED, richhook.adjust)
 loadhook.watch(pickhook.WATCHED, pickhook.adjust)
 loadhook.watch(toolkithook.WATCHED, toolkithook.adjust)
 loadhook.watch(devtty.WATCHED, devtty.adjust)
+loadhook.watch(curseshook.WATCHED, curseshook.adjust)
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 

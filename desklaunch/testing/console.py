@@ -16,7 +16,8 @@ _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)
                       r"|\x1b[=>]")
 _SILENT = re.compile(r"[\x00-\x07\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]")
 """Control characters a terminal does not print (readline's \x01 and \x02 markers, a bell)."""
-_MOVES = re.compile(r"(\n|\r|\x1b\[[0-9;]*[A-HJKf]|\x1b[c78])")
+_MOVES = re.compile(r"(\n|\r|\x1b\[[0-9;]*[A-HJKf]|\x1b[c78]|\x1b\[\?(?:1049|1047|47)[hl])")
+_ALT_SCREEN = re.compile(r"\x1b\[\?(?:1049|1047|47)([hl])")
 _MOVE = re.compile(r"\x1b\[([0-9;]*)([A-HJKf])")
 MAX_LINES = 10_000
 MAX_ROWS = 100
@@ -234,6 +235,7 @@ class ConsoleView:
         self._rows: dict[str, list[int]] = {}  # stream → its last MAX_ROWS lines' indexes
         self._column: dict[str, int] = {}  # stream → its cursor's column, once moved mid-line
         self._saved: dict[str, tuple[int, int]] = {}  # stream → (line, column) kept by ESC 7
+        self._alt_mark: int | None = None  # the last line before the alternate screen
         self.element = Element("region", "Console")
         tools = self.element.append(Element("generic"))
         wrap = tools.append(Element("checkbox", "Wrap long lines", "Wrap long lines"))
@@ -328,6 +330,8 @@ class ConsoleView:
                     self._column[key] = column
             elif part == "\x1bc":
                 self._clear_run()
+            elif alt := _ALT_SCREEN.fullmatch(part):
+                self._alt_screen(alt[1] == "h")
             elif move := _MOVE.fullmatch(part):
                 params, code = move.group(1), move.group(2)
                 if code in "Hf":
@@ -350,6 +354,20 @@ class ConsoleView:
                 else:
                     self._new_line(key, part)
                 self._rewrite[key] = False
+
+    def _alt_screen(self, on: bool) -> None:
+        """The alternate screen: what a program drew there goes when it switches back, as
+        console.js does (a terminal shows the screen it had again)."""
+        if on:
+            if self._alt_mark is None:
+                self._alt_mark = len(self.lines) - 1
+            return
+        mark, self._alt_mark = self._alt_mark, None
+        if mark is None or mark < 0:  # no line to keep to, or cleared since
+            return
+        self._remove_lines(set(range(mark + 1, len(self.lines))))
+        for state in (self._open, self._rows, self._column, self._saved):
+            state.clear()
 
     def _breaking(self, key: str) -> str:
         """The stream whose line a line break on `key` ends: its own, or, with none open, the
@@ -435,13 +453,17 @@ class ConsoleView:
         self._remove_lines(set(rows[rows.index(index) + 1:]))
 
     def _clear_run(self) -> None:
-        """The run's output taken off the log (a program clearing its terminal)."""
-        start = max(self._runs.values(), default=-1)
+        """The run's output taken off the log (a program clearing its terminal); on the
+        alternate screen only its own lines, as console.js does."""
+        mark = self._alt_mark
+        alt = mark is not None and mark >= 0
+        start = mark if mark is not None and mark >= 0 else max(self._runs.values(), default=-1)
         self._remove_lines(set(range(start + 1, len(self.lines))))
-        for key in self._run_images:
+        for key in [] if alt else self._run_images:
             if (picture := self._images.pop(key, None)) is not None:
                 picture.detach()
-        self._run_images.clear()
+        if not alt:
+            self._run_images.clear()
         self._open.clear()
         self._rows.clear()
         self._column.clear()
@@ -458,6 +480,8 @@ class ConsoleView:
         self._runs = {run: moved[i] for run, i in self._runs.items() if i in moved}
         self._rows = {key: [moved[i] for i in rows if i in moved]
                       for key, rows in self._rows.items()}
+        if self._alt_mark is not None and self._alt_mark >= 0:
+            self._alt_mark = moved.get(self._alt_mark, -2)  # gone: nothing to go back to
         for key, index in list(self._last.items()):
             if index in moved:
                 self._last[key] = moved[index]

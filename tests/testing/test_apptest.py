@@ -729,6 +729,16 @@ def test_a_line_break_on_stderr_ends_the_prompts_line_as_a_terminals_cursor_does
     assert app.find("log", "Output").text.splitlines()[1:] == [">>> abc", "3", ">>>", "bye"]
 
 
+def test_curses_started_to_ask_the_width_leaves_the_output_as_it_was(desklaunch_app, mode
+                                                                    ) -> None:
+    app = desklaunch_app(SCRIPTS / "console_curses_width.py", browser=mode)
+    app.wait_for("Exited with code 0")
+    app.click("Run again")  # curses' second start repaints and clears its own screen
+    app.wait_for("Exited with code 0")
+    runs = app.find("log", "Output").text.split("$ console_curses_width.py")[1:]
+    assert [run.strip().splitlines()[1:] for run in runs] == [["before", "width 80", "after"]] * 2
+
+
 def test_a_consoles_invisible_codes_show_nothing_and_open_no_line(desklaunch_app, mode) -> None:
     app = desklaunch_app(SCRIPTS / "console_controls.py", browser=mode)
     app.fill("Name:", "ann")

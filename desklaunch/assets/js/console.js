@@ -41,7 +41,9 @@ const HELP_OPTION = /^\s+-/;
 // Cursor up (A, F: and to the line's start), down (B, E), right and left (C, D), to a
 // column (G), erase (K), to a row and column (H, f), erase the screen (J), the terminal's
 // reset (ESC c), and saving and restoring the cursor (ESC 7, ESC 8).
-const MOVES = /(\n|\r|\x1b\[[0-9;]*[A-HJKf]|\x1b[c78])/;
+const MOVES = /(\n|\r|\x1b\[[0-9;]*[A-HJKf]|\x1b[c78]|\x1b\[\?(?:1049|1047|47)[hl])/;
+// A full-screen program's own screen, switched to and back (curses' `initscr`, `endwin`).
+const ALT_SCREEN = /^\x1b\[\?(?:1049|1047|47)[hl]$/;
 const MOVE = /^\x1b\[([0-9;]*)([A-HJKf])$/;
 const MAX_ROWS = 100;
 // The screen a program is told the console has (streams.py): a cursor move's rows, and the
@@ -303,6 +305,8 @@ class Screen {
       } else if (part === "\x1bc") {
         this.clearRun();
         applySgr(style, ""); // the colours reset too, as `ESC[m`
+      } else if (ALT_SCREEN.test(part)) {
+        this.#altScreen(part.endsWith("h"));
       } else if (MOVE.test(part)) {
         const [, params, code] = MOVE.exec(part);
         if (code === "H" || code === "f") this.#goTo(key, stream, params);
@@ -507,12 +511,14 @@ class Screen {
   /** Take the run's output off the console: a program clearing its terminal starts again
    * at the top, under its command line. */
   clearRun() {
-    const line = this.runLine; // trimmed off the top (10,000 lines): all of it is the run's
+    // On the alternate screen only its own lines: the run's screen comes back at its end.
+    const alt = this.altFrom && (this.altFrom.isConnected || this.fresh.contains(this.altFrom));
+    const line = alt ? this.altFrom : this.runLine; // trimmed off the top: all is the run's
     let seen = line === null || !(line.isConnected || this.fresh.contains(line));
     for (const block of [...this.el.children, ...this.fresh.children]) {
       for (const child of [...block.children]) {
         if (seen) this.#remove(child);
-        else if (child === this.runLine) seen = true;
+        else if (child === line) seen = true;
       }
     }
     this.open.clear();
@@ -520,6 +526,29 @@ class Screen {
     this.column.clear();
     this.saved.clear();
     this.traceback.clear();
+  }
+
+  /** The alternate screen: what a program drew there goes when it switches back, as a
+   * terminal shows again the screen it had (flit asks curses for the width that way). */
+  #altScreen(on) {
+    if (on) {
+      if (this.altFrom === undefined) this.altFrom = this.block?.lastElementChild ?? null;
+      return;
+    }
+    const from = this.altFrom;
+    this.altFrom = undefined;
+    if (!from || !(from.isConnected || this.fresh.contains(from))) return; // cleared since
+    let seen = false;
+    for (const block of [...this.el.children, ...this.fresh.children]) {
+      for (const child of [...block.children]) {
+        if (seen) this.#remove(child);
+        else if (child === from) seen = true;
+      }
+    }
+    this.open.clear();
+    this.rows.clear();
+    this.column.clear();
+    this.saved.clear();
   }
 
   #remove(el) {
