@@ -1,5 +1,6 @@
 """What the console's field offers for a line a program reads itself: the words its readline
-completer offers, as suggestions, and Yes and No buttons for a yes-or-no question.
+completer offers, as suggestions, Yes and No buttons for a yes-or-no question, and a button
+per option of a numbered menu printed before the question.
 
 A program that sets a completer with `readline.set_completer` (every `cmd.Cmd` shell does,
 for its commands) offers those words at Tab in a terminal; the console has no Tab to
@@ -43,6 +44,36 @@ def offered_words() -> list[str]:
                 break
             words.append(str(word))
     return list(dict.fromkeys(word for word in words if word.strip()))
+
+
+_MENU_ITEM = re.compile(r"\s*\(?(\d{1,3})\s*[.):\]]\s+(\S.*?)\s*")
+"""A line of a numbered menu: `1. MIT - simple and permissive`, `2) Toga`, `(3) Skip`."""
+_ASKS_FOR_ONE = re.compile(r"\b(select|choose|choice|pick|option|number)\b", re.IGNORECASE)
+MENU_BUTTONS = 100
+"""Options offered as buttons at most; a longer menu is typed from by number."""
+
+
+def numbered_buttons(question: str, lines: list[str]) -> list[list[str]] | None:
+    """A button per option of the numbered menu printed just before `question` (flit's
+    licences, briefcase's frameworks), named by the option and sending its number, as
+    typed in a terminal; None unless the question asks for one of those numbers (names one:
+    "Enter 1-4:", "GUI Framework [1]:", or says choose, select...)."""
+    options: list[tuple[int, str]] = []
+    for line in reversed(lines):
+        if not line.strip() and not options:
+            continue  # a blank line between the menu and its question
+        item = _MENU_ITEM.fullmatch(line)
+        if item is None:
+            break
+        options.insert(0, (int(item[1]), item[2]))
+    numbers = [number for number, _text in options]
+    if (len(options) < 2 or len(options) > MENU_BUTTONS or numbers[0] not in (0, 1)
+            or numbers != list(range(numbers[0], numbers[0] + len(numbers)))):
+        return None
+    asked = set(re.findall(r"\d+", question))
+    if not asked & {str(number) for number in numbers} and not _ASKS_FOR_ONE.search(question):
+        return None
+    return [[text, str(number)] for number, text in options]
 
 
 def yes_no_buttons(question: str) -> list[list[str]] | None:

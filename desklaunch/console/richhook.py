@@ -4,7 +4,8 @@
 question and read a line, which the console already asks for in its input field; while a
 console run is on (loadhook.py) the choices are offered beside that field as well (Yes and
 No for a `Confirm`), each sending its line as if typed. Typing still works. A question that
-lists its choices by number ("3 - GPL-3.0", cookiecutter's) gets buttons named by them.
+lists its choices by number ("3 - GPL-3.0", cookiecutter's), or follows a numbered menu
+printed before it (pdm's), gets buttons named by them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from types import ModuleType
 from typing import Any
 
 from desklaunch.console import loadhook
-from desklaunch.console.questions import BUTTONS, offering
+from desklaunch.console.questions import BUTTONS, offering, reading_console
 
 WATCHED = ("rich.prompt",)
 
@@ -29,8 +30,17 @@ def _answers(prompt: Any, *args: Any, **kwargs: Any
     topic = lines[0] if len(lines) > 1 else ""
     if getattr(prompt, "response_type", None) is bool and len(choices) == 2:
         return [["Yes", choices[0]], ["No", choices[1]]], topic
-    named = _named(lines, choices)
+    named = _named(lines + _menu_above(choices), choices)
     return [[named.get(c, c), c] for c in choices[:BUTTONS]] or None, topic
+
+
+def _menu_above(choices: list[str]) -> list[str]:
+    """For choices that are numbers, the lines printed before the question, newest first:
+    the menu they number (pdm's interpreters, `0. /usr/bin/python3.11 (3.11)`)."""
+    console = reading_console()
+    if not choices or not all(c.isdigit() for c in choices) or console is None:
+        return []
+    return [line.strip() for line in reversed(console.recent_lines()) if line.strip()]
 
 
 def _named(lines: list[str], choices: list[str]) -> dict[str, str]:

@@ -21,7 +21,7 @@ from typing import Any
 from desklaunch.console import ctrlc
 from desklaunch.console.atexits import ExitHandlers
 from desklaunch.console.children import Children
-from desklaunch.console.completions import offered_words, yes_no_buttons
+from desklaunch.console.completions import numbered_buttons, offered_words, yes_no_buttons
 from desklaunch.console.fdcapture import FdCapture
 from desklaunch.console.output import ConsoleOutput
 from desklaunch.console.runstreams import RunStreams
@@ -32,6 +32,8 @@ from desklaunch.core.session import Mailbox, Session
 from desklaunch.errors import SessionClosed
 
 MAX_LINE = 1_000_000
+RECENT = 40
+"""Complete lines of output kept, to find the numbered menu a question asks from."""
 TAIL = 200
 """Characters of the unfinished last line kept, to label the input field with the prompt."""
 _NOT_TEXT = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -~]|"
@@ -53,6 +55,9 @@ class Terminal:
         """The stream that wrote `_tail`: an answer is shown after it, on its line."""
         self._redrawn = False
         """Whether the unfinished last line was redrawn in place (`\r`, a progress bar's way)."""
+        self._recent: deque[str] = deque(maxlen=RECENT)
+        """The last complete lines written (escape codes and all): a menu printed before a
+        question (flit's licences, numbered)."""
         self._lock = threading.Lock()
         self._running = False
         self._input: Mailbox | None = None
@@ -89,14 +94,24 @@ class Terminal:
                 self._redrawn = self._redrawn or bool(_NOT_TEXT.sub("", before).strip())
             elif line_break >= 0:
                 self._redrawn = False
+            if line_break >= 0:
+                done = (self._tail + text[:line_break]).split("\n")
+                self._recent.extend(done[-RECENT:])
             cut = max(line_break, back)
             self._tail = (text[cut + 1:] if cut >= 0 else self._tail + text)[-TAIL:]
             self._tail_stream = stream
         elif stream in ("in", "cmd"):
+            if stream == "in":  # the question answered: a line of the output too
+                self._recent.append(self._tail + text.rstrip("\n"))
             if stream == "in" and self._tail and self._tail_stream == "err":
                 stream = "in-err"  # on stderr's line, which the page keeps apart from stdout's
             self._tail, self._redrawn = "", False
         self.output.write(stream, text)
+
+    def recent_lines(self) -> list[str]:
+        """The last complete lines written, as they read (no escape codes; a line redrawn
+        with `\r`, its last drawing)."""
+        return [_NOT_TEXT.sub("", line.rsplit("\r", 1)[-1]) for line in self._recent]
 
     def _tail_label(self) -> str:
         """What was printed last, to label a field asked for without a prompt ("Name:"
@@ -163,8 +178,8 @@ class Terminal:
         label = _NOT_TEXT.sub("", label or prompt or "").strip() \
             or " ".join(f"{self._topic} {self._tail_label()}".split())
         answers = self._answers if answers is None else answers
-        if answers is None and not password:
-            answers = yes_no_buttons(label)  # pip's "Proceed (Y/n)?"
+        if answers is None and not password:  # pip's "Proceed (Y/n)?", flit's licence menu
+            answers = yes_no_buttons(label) or numbered_buttons(label, self.recent_lines())
         self.output.flush()
         key = session.new_id("i")
         box = session.open_mailbox(key)
@@ -235,6 +250,7 @@ class Terminal:
         and the command; sent again, it changes that run's command line."""
         self.output.flush()
         self._tail, self._redrawn = "", False
+        self._recent.clear()
         self.session.send({"cmd": "console_run", "run": run, "command": text})
 
     def begin_run(self) -> None:

@@ -45,3 +45,22 @@ def test_choices_listed_by_number_are_buttons_named_by_what_they_stand_for(
     app.wait_for("Exited with code 0")
     lines = [line.strip() for line in app.find("log", "Output").text.splitlines()]
     assert lines[-2:] == ["Choose from [1/2/3] (1): 3", "license 3"]
+
+
+def test_numbered_choices_after_a_menu_printed_before_are_named_by_it(tmp_path: Path) -> None:
+    script = tmp_path / "asks.py"
+    script.write_text(textwrap.dedent("""
+        from rich.console import Console
+        from rich.prompt import Prompt
+        console = Console()
+        console.print("Which build backend?")  # as pdm asks
+        for number, name in enumerate(["pdm-backend", "setuptools", "hatchling"]):
+            console.print(f"[bold]{number}[/]. [green]{name}[/]")
+        print("backend", Prompt.ask("Please select", choices=["0", "1", "2"], default="0"))
+    """))
+    app = AppTest.from_file(script)
+    assert [b.name for b in app.find_all("button")][:3] == ["pdm-backend", "setuptools",
+                                                            "hatchling"]
+    app.click("hatchling")
+    app.wait_for("Exited with code 0")
+    assert "backend 2" in app.text

@@ -25,3 +25,26 @@ def test_a_field_asked_for_after_a_progress_bar_is_not_labelled_by_the_bar(
     app.submit()
     app.wait_for("Exited with code 0")
     assert output(app)[-1] == "hello Ann"
+
+
+def test_a_numbered_menu_printed_before_a_question_is_a_button_per_option(
+        tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        print("Choose a license")
+        for number, name in enumerate(["MIT - simple", "Apache - patents", "Skip"], 1):
+            print(f"{number}. {name}")
+        license = input("Enter 1-3: ")
+        age = input("Age (18): ")  # numbers in a question after the menu was answered
+        name = input("Your name: ")
+        print("chose", license, age, name)
+    """)
+    assert [b.name for b in app.find_all("button")][:3] == ["MIT - simple", "Apache - patents",
+                                                            "Skip"]
+    app.click("Apache - patents")
+    assert [b.name for b in app.find_all("button")] == ["Enter", "End input", "Stop"]
+    app.fill("Age (18):", "30")
+    app.submit()
+    app.fill("Your name:", "Ann")
+    app.submit()
+    app.wait_for("Exited with code 0")
+    assert output(app)[4:] == ["Enter 1-3: 2", "Age (18): 30", "Your name: Ann", "chose 2 30 Ann"]
