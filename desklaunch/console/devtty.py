@@ -27,6 +27,7 @@ from typing import Any
 from desklaunch.console import loadhook
 from desklaunch.console.runstreams import tty_file
 from desklaunch.console.streams import active_console
+from desklaunch.core.target import nested_code
 
 TTY = "/dev/tty"
 WATCHED = ("litecli.main", "mycli.main", "mycli.main_modes.batch", "mycli.main_modes.execute")
@@ -54,15 +55,8 @@ def console_open(file: Any, mode: str = "r", buffering: int = -1, encoding: str 
 
 def names_tty(code: CodeType) -> bool:
     """Whether `code` (its functions' too) has `/dev/tty` among its constants."""
-    pending = [code]
-    while pending:
-        current = pending.pop()
-        for const in current.co_consts:
-            if isinstance(const, CodeType):
-                pending.append(const)
-            elif isinstance(const, (str, bytes)) and os.fsdecode(const) == TTY:
-                return True
-    return False
+    return any(isinstance(const, (str, bytes)) and os.fsdecode(const) == TTY
+               for current in nested_code(code) for const in current.co_consts)
 
 
 def adjust(module: ModuleType) -> None:

@@ -94,9 +94,13 @@ class Terminal:
                 self._redrawn = self._redrawn or bool(_NOT_TEXT.sub("", before).strip())
             elif line_break >= 0:
                 self._redrawn = False
-            if line_break >= 0:
-                done = (self._tail + text[:line_break]).split("\n")
-                self._recent.extend(done[-RECENT:])
+            if line_break >= 0:  # the lines it ended, the last RECENT of them split off
+                done = text[:line_break].rsplit("\n", RECENT)
+                if len(done) > RECENT:
+                    del done[0]  # older lines, never looked at
+                else:
+                    done[0] = self._tail + done[0]
+                self._recent.extend(done)
             cut = max(line_break, back)
             self._tail = (text[cut + 1:] if cut >= 0 else self._tail + text)[-TAIL:]
             self._tail_stream = stream

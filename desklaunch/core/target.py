@@ -24,7 +24,7 @@ import sys
 import traceback
 import types
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -166,18 +166,21 @@ class Target:
         return cast("Callable[[], Any]", function)
 
 
-def _imports(code: types.CodeType, package: str) -> bool:
-    """Whether `code` (its functions' too) names `package` or one of its modules: an
-    import statement's module is among the names its code object uses."""
+def nested_code(code: types.CodeType) -> Iterator[types.CodeType]:
+    """`code` and the code of every function and class within it, however deep."""
     pending = [code]
     while pending:
         current = pending.pop()
-        if any(name == package or name.startswith(package + ".")
-               for name in current.co_names):
-            return True
+        yield current
         pending.extend(const for const in current.co_consts
                        if isinstance(const, types.CodeType))
-    return False
+
+
+def _imports(code: types.CodeType, package: str) -> bool:
+    """Whether `code` (its functions' too) names `package` or one of its modules: an
+    import statement's module is among the names its code object uses."""
+    return any(name == package or name.startswith(package + ".")
+               for current in nested_code(code) for name in current.co_names)
 
 
 def resolve(spec: str) -> Target:

@@ -297,7 +297,7 @@ class Screen {
         this.saved.set(key, [line, this.column.get(key) ?? column]);
       } else if (part === "\x1b8") {
         const [line, column] = this.saved.get(key) ?? [];
-        if (line && (line.isConnected || this.fresh.contains(line))) {
+        if (this.#shown(line)) {
           this.open.set(key, line);
           line.rewrite = false;
           this.column.set(key, column);
@@ -512,9 +512,19 @@ class Screen {
    * at the top, under its command line. */
   clearRun() {
     // On the alternate screen only its own lines: the run's screen comes back at its end.
-    const alt = this.altFrom && (this.altFrom.isConnected || this.fresh.contains(this.altFrom));
-    const line = alt ? this.altFrom : this.runLine; // trimmed off the top: all is the run's
-    let seen = line === null || !(line.isConnected || this.fresh.contains(line));
+    this.#removeAfter(this.#shown(this.altFrom) ? this.altFrom : this.runLine);
+    this.traceback.clear();
+  }
+
+  /** Whether `line` is still in the console (or about to be: in the batch not yet shown). */
+  #shown(line) {
+    return Boolean(line) && (line.isConnected || this.fresh.contains(line));
+  }
+
+  /** Remove every line after `line` (all, if it is gone: trimmed off the top) and forget
+   * the cursors, which were on them. */
+  #removeAfter(line) {
+    let seen = !this.#shown(line);
     for (const block of [...this.el.children, ...this.fresh.children]) {
       for (const child of [...block.children]) {
         if (seen) this.#remove(child);
@@ -525,7 +535,6 @@ class Screen {
     this.rows.clear();
     this.column.clear();
     this.saved.clear();
-    this.traceback.clear();
   }
 
   /** The alternate screen: what a program drew there goes when it switches back, as a
@@ -537,18 +546,7 @@ class Screen {
     }
     const from = this.altFrom;
     this.altFrom = undefined;
-    if (!from || !(from.isConnected || this.fresh.contains(from))) return; // cleared since
-    let seen = false;
-    for (const block of [...this.el.children, ...this.fresh.children]) {
-      for (const child of [...block.children]) {
-        if (seen) this.#remove(child);
-        else if (child === from) seen = true;
-      }
-    }
-    this.open.clear();
-    this.rows.clear();
-    this.column.clear();
-    this.saved.clear();
+    if (this.#shown(from)) this.#removeAfter(from); // else cleared since: nothing to remove
   }
 
   #remove(el) {
