@@ -10,7 +10,9 @@ that typer carries, `typer._click.core`) and then adjusts what console mode need
   goes on with the words chosen. Wherever the command was built (the script, a helper
   module, a library), it is found.
 - `should_strip_ansi` keeps `click.echo`/`secho` colours for the console, which shows them,
-  also where click asks about stdin, which does not say it is a terminal (runstreams.py).
+  also where click asks about stdin.
+- `echo_via_pager` prints its text into the console, which scrolls, where it would start
+  `less`: click's pager is told stdin is no terminal, as it is where click prints instead.
 - `confirm` and `prompt` (with a `Choice`) offer their answers as buttons beside the input
   field; the question is still asked and answered as a line, as in a terminal.
 - `getchar` and `pause` (press a key) wait for a line in the console, not for a key on the
@@ -197,8 +199,20 @@ def adjust(module: ModuleType) -> None:
         bar = getattr(module, "ProgressBar", None)
         if isinstance(bar, type) and "__init__" in vars(bar):
             loadhook.replace(bar, "__init__", _progress_bar)
+        loadhook.replace(module, "isatty", _stdin_no_terminal)
     else:
         _adjust_core(module)
+
+
+def _stdin_no_terminal(original: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    """click's `isatty` for its pager: the console's stdin is no terminal to page on."""
+    def isatty(stream: Any) -> bool:
+        if stream is sys.stdin and reading_console() is not None:
+            return False
+        return original(stream)
+
+    isatty.__wrapped__ = original  # type: ignore[attr-defined]
+    return isatty
 
 
 def _adjust_core(core: ModuleType) -> None:

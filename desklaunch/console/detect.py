@@ -32,6 +32,9 @@ TERMINAL_PACKAGES = frozenset({
 })
 """Packages that drive a real terminal (a full screen, raw keys), which the console is not."""
 
+RAW_KEY_PACKAGES = frozenset({"termios", "tty", "msvcrt"})
+"""Modules a script imports to read single keys itself when stdin is a terminal."""
+
 TERMINAL_NOTICE = (
     "desklaunch: this script uses {names}, which needs a real terminal (a full screen or raw "
     "key presses). The console shows lines of text only, so that part may stop with an "
@@ -198,3 +201,9 @@ def terminal_notice(tree: ast.AST) -> str:
     """The line to show before running a script that needs a real terminal, or ""."""
     used = sorted(imported_packages(_module_level(tree)) & TERMINAL_PACKAGES)
     return TERMINAL_NOTICE.format(names=", ".join(used)) if used else ""
+
+
+def reads_raw_keys(tree: ast.AST) -> bool:
+    """Whether the script imports termios, tty or msvcrt anywhere (a function's `getch` too):
+    such a script is told stdin is no terminal, so it takes its path that reads lines."""
+    return bool(imported_packages(tree) & RAW_KEY_PACKAGES)

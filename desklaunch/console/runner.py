@@ -40,6 +40,7 @@ from desklaunch.console import (
     inquirerhook,
     inquirerpyhook,
     loadhook,
+    pagers,
     pickhook,
     questionhook,
     richhook,
@@ -48,7 +49,7 @@ from desklaunch.console import (
 )
 from desklaunch.console.argask import SETTINGS_SECTION, ArgsAsker
 from desklaunch.console.argline import ArgumentsLine, WatchedArgv, arguments_read
-from desklaunch.console.detect import terminal_notice
+from desklaunch.console.detect import reads_raw_keys, terminal_notice
 from desklaunch.console.fdcapture import FdCapture
 from desklaunch.console.rerun import FolderModules
 from desklaunch.console.terminal import Terminal
@@ -77,6 +78,7 @@ loadhook.watch(pickhook.WATCHED, pickhook.adjust)
 loadhook.watch(toolkithook.WATCHED, toolkithook.adjust)
 loadhook.watch(devtty.WATCHED, devtty.adjust)
 loadhook.watch(curseshook.WATCHED, curseshook.adjust)
+loadhook.watch(pagers.WATCHED, pagers.adjust)
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
@@ -104,6 +106,7 @@ class ConsoleProgram:
         except (OSError, SyntaxError, ValueError):
             tree = ast.Module(body=[], type_ignores=[])
         self._notice = terminal_notice(tree)
+        self._stdin_terminal = not reads_raw_keys(tree)
         self._words: list[str] = list(argv or [])
         """The words of the next run: desklaunch's command line's, then the Arguments line's."""
         self._argv_read = False
@@ -123,7 +126,7 @@ class ConsoleProgram:
         if devtty.names_tty(self.target.code):  # else `open` stays Python's own
             devtty.install()
             session.defer(devtty.uninstall)
-        terminal = Terminal(session)
+        terminal = Terminal(session, stdin_terminal=self._stdin_terminal)
         if "TERM" not in os.environ:  # started from a desktop's menu, not from a terminal
             os.environ["TERM"] = TERMINAL_TYPE
             session.defer(lambda: os.environ.pop("TERM", None))
@@ -330,11 +333,27 @@ def _wait_for_threads(before: set[threading.Thread]) -> None:
     (the threads go on, as after a second Ctrl+C in a terminal)."""
     if isinstance(sys.exc_info()[1], (KeyboardInterrupt, SessionClosed)):
         return
-    for thread in threading.enumerate():
-        if thread not in before and not thread.daemon and thread.name.partition("-")[0] != \
-                "desklaunch":
-            while thread.is_alive():
-                thread.join(0.1)  # short: a Stop raised meanwhile lands between the waits
+    started = [thread for thread in threading.enumerate()
+               if thread not in before and not thread.daemon
+               and thread.name.partition("-")[0] != "desklaunch"]
+    _shut_down_pools(started)
+    for thread in started:
+        while thread.is_alive():
+            thread.join(0.1)  # short: a Stop raised meanwhile lands between the waits
+
+
+def _shut_down_pools(threads: list[threading.Thread]) -> None:
+    """Tell the thread pools whose workers are among `threads` to end once their queued work
+    is done, as Python's exit does before it waits for threads: an idle worker of a pool
+    never shut down (IPython's debugger's) would otherwise wait for work forever."""
+    for thread in threads:
+        work = getattr(thread, "_target", None)  # Thread's own: set until the thread ends
+        args = getattr(thread, "_args", ())
+        if getattr(work, "__module__", None) == "concurrent.futures.thread" and args and \
+                callable(args[0]):
+            pool = args[0]()  # the worker's weak reference to its executor
+            if pool is not None:
+                pool.shutdown(wait=False)
 
 
 @contextlib.contextmanager

@@ -5,10 +5,12 @@ a terminal's streams have: `.buffer` for bytes (read and write), `encoding`, `er
 `reconfigure()`, `fileno()` (the real descriptor for stdout and stderr, none for stdin).
 stdout and stderr say they are a terminal (`isatty()`), since a person watches them in the
 console, which shows colours and redraws: libraries then colour their output and animate
-their progress bars (rich, colorama, tqdm) as in a terminal. stdin does not, so that no
-program starts a pager or reads raw keys. Bytes written are decoded as UTF-8 and shown; a
-line typed in the console is encoded as UTF-8 and read. A script that closes one (`with
-sys.stdout as out:`) closes only its own run's: the next run gets new ones. The
+their progress bars (rich, colorama, tqdm) as in a terminal. So does stdin, since a person
+answers there: programs that ask only a person ask (Django's `createsuperuser`, cleo's
+questions); except for a program that sets raw keys itself (`stdin_terminal=False`), which
+then reads lines. Bytes written are decoded as UTF-8 and shown; a line typed in the console
+is encoded as UTF-8 and read. A script that closes one (`with sys.stdout as out:`) closes
+only its own run's: the next run gets new ones. The
 process-wide stand-ins (streams.py) pass each call to the streams of the run the calling
 code belongs to.
 """
@@ -65,17 +67,18 @@ class _BytesOut(io.BufferedIOBase):
 class _BytesIn(io.RawIOBase):
     """Standard input as bytes: each read asks the console for one line (b"" at its end)."""
 
-    def __init__(self, read_line: Callable[[], str]) -> None:
+    def __init__(self, read_line: Callable[[], str], terminal: bool) -> None:
         super().__init__()
         self.name = "<stdin>"
         self._read_line = read_line
+        self._terminal = terminal
         self._pending = b""
 
     def readable(self) -> bool:
         return True
 
     def isatty(self) -> bool:
-        return False
+        return self._terminal
 
     def fileno(self) -> int:
         # `input()` reads the real terminal itself when stdin has a tty descriptor: never.
@@ -115,14 +118,15 @@ class RunStreams:
     """The three streams of one run; `show(stream, text)` displays, `read_line()` asks."""
 
     def __init__(self, show: Callable[[str, str], None], read_line: Callable[[], str],
-                 fileno: Callable[[int], int]) -> None:
+                 fileno: Callable[[int], int], stdin_terminal: bool = True) -> None:
         out = functools.partial(show, "out")
         err = functools.partial(show, "err")
         self.stdout: io.TextIOWrapper = _TextOut(
             _BytesOut("<stdout>", out, lambda: fileno(1)), out, "strict")
         self.stderr: io.TextIOWrapper = _TextOut(
             _BytesOut("<stderr>", err, lambda: fileno(2)), err, "backslashreplace")
-        self.stdin = io.TextIOWrapper(io.BufferedReader(_BytesIn(read_line), _CHUNK),
+        raw_in = _BytesIn(read_line, stdin_terminal)
+        self.stdin = io.TextIOWrapper(io.BufferedReader(raw_in, _CHUNK),
                                       encoding="utf-8", errors="strict")
 
     def by_name(self, name: str) -> io.TextIOWrapper:
@@ -146,7 +150,7 @@ def tty_file(show: Callable[[str], None], read_line: Callable[[], str], mode: st
         raise io.UnsupportedOperation("fileno")  # no raw key presses to be had
 
     reads, writes = "r" in mode or "+" in mode, any(c in mode for c in "wax+")
-    source = _BytesIn(read_line) if reads else None
+    source = _BytesIn(read_line, terminal=True) if reads else None
     if source is not None:
         source.name = "/dev/tty"
     sink = _BytesOut("/dev/tty", show, no_descriptor) if writes else None

@@ -129,9 +129,7 @@ class ConsoleStream(io.TextIOBase):
         return False
 
     def isatty(self) -> bool:
-        if active_console() is not None:
-            return self._name != "stdin"  # as runstreams.py says
-        target = self._fallback()
+        target = self._target()  # a run's stream says as runstreams.py does
         return bool(target is not None and target.isatty())
 
     def fileno(self) -> int:

@@ -45,8 +45,10 @@ prompt in colour labels the field with its words only."""
 class Terminal:
     """The console of one session; create it on the script thread."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, stdin_terminal: bool = True) -> None:
         self.session = session
+        self._stdin_terminal = stdin_terminal
+        """Whether the runs' stdin says it is a terminal (runstreams.py)."""
         self.thread: threading.Thread | None = threading.current_thread()
         self.wake = threading.Event()
         self.output = ConsoleOutput(session.send, f"desklaunch-console-{session.number}")
@@ -239,7 +241,8 @@ class Terminal:
     # -- runs and Stop ----------------------------------------------------------------------
 
     def _fresh_streams(self) -> RunStreams:
-        return RunStreams(self._from_script, lambda: self.read_line(), real_fileno)
+        return RunStreams(self._from_script, lambda: self.read_line(), real_fileno,
+                          self._stdin_terminal)
 
     def _from_script(self, stream: str, text: str) -> None:
         """What the script writes: after what its children wrote before it (fdcapture.py);

@@ -25,6 +25,25 @@ SCREEN_ROWS, SCREEN_COLUMNS = 24, 80
 """The screen a program is told the console has (console/streams.py)."""
 
 
+def _printable(part: str) -> str:
+    """`part` as a terminal shows it: a backspace moves back over the character before it,
+    which the next one overwrites (pydoc's bold is `N\bN`), as console.js `printable`."""
+    if "\b" not in part:
+        return part
+    cells: list[str] = []
+    at = 0
+    for char in part:
+        if char == "\b":
+            at = max(0, at - 1)
+        elif at < len(cells):
+            cells[at] = char
+            at += 1
+        else:
+            cells.append(char)
+            at += 1
+    return "".join(cells)
+
+
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -341,7 +360,11 @@ class ConsoleView:
                 else:
                     self._move(key, code, int(params.split(";")[0] or 0))
             elif part:
-                part = _SILENT.sub("", _ESCAPES.sub("", part))
+                back = len(part) - len(part.lstrip("\b"))  # a spinner's "\b/" and the like
+                if back and self._open.get(key) and key not in self._column:
+                    index = self._last[key]
+                    self.lines[index] = self.lines[index][:-back]
+                part = _printable(_SILENT.sub("", _ESCAPES.sub("", part[back:])))
                 if not part and not self._open.get(key):
                     continue  # only colours: no line opened for them, as console.js does
                 if not self._open.get(key):

@@ -100,7 +100,7 @@ def test_a_run_has_text_streams_with_bytes_underneath():
     console = Recorder(["héllo\n", "more\n", "end\n"])
     run = RunStreams(console.show, console.read_line, lambda fd: fd)
     assert (run.stdout.encoding, run.stdout.isatty(), run.stdout.fileno()) == ("utf-8", True, 1)
-    assert not run.stdin.isatty()  # no program starts a pager or reads raw keys
+    assert run.stdin.isatty()  # as a terminal: programs ask (Django, litecli, poetry)
     assert run.stderr.errors == "backslashreplace"
     run.stdout.write("text, ")
     run.stdout.buffer.write("é".encode()[:1])  # half a character: kept for the next write

@@ -130,6 +130,23 @@ def test_a_console_program_reads_the_same_both_ways(desklaunch_browser, tmp_path
                                   "    apples    3\n\tpears     4\n\nThank you")  # as printed
 
 
+def test_backspaces_read_the_same_both_ways(desklaunch_browser, tmp_path) -> None:
+    script = tmp_path / "spins.py"
+    script.write_text('import sys, time\n'
+                      'print("N\\bNA\\bAM\\bME\\bE")  # pydoc\'s bold, as a pager gets it\n'
+                      'sys.stdout.write("working |")\n'
+                      'sys.stdout.flush()\n'
+                      'time.sleep(0.05)\n'
+                      'sys.stdout.write("\\b/")  # a spinner\'s next frame\n'
+                      'print("\\bdone")\n')
+    logs = []
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_file(script, browser=browser) as app:
+            app.wait_for("Exited with code 0")
+            logs.append(app.find("log", "Output").text)
+    assert logs[0] == logs[1] == "$ spins.py\nNAME\nworking done"
+
+
 def test_an_argument_form_reads_the_same_both_ways(desklaunch_browser, tmp_path) -> None:
     script = tmp_path / "pack.py"
     script.write_text("import argparse\n"
