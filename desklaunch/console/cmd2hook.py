@@ -8,7 +8,8 @@ each line it reads (cmd2's `interactive_pipe`), which labels the console's field
 terminal shows it before the cursor. What it completes at Tab for an empty command line,
 its commands and aliases, is offered as the person types a command, and a question's
 `choices` as the person answers it (`read_input(..., choices=[...])`); `select()`'s menu,
-which a terminal answers by number, has a button per option, named by its text.
+which a terminal answers by number, has a button per option, named by its text. What it
+pages (`ppaged`, `less` in a terminal) is printed, as cmd2 prints it outside a terminal.
 """
 
 from __future__ import annotations
@@ -110,6 +111,19 @@ def _options(_shell: Any, opts: Any = (), *_args: Any, **_kwargs: Any) -> list[l
     return [[text, str(number)] for number, text in enumerate(texts, 1)]
 
 
+def _printed(original: Callable[..., None]) -> Callable[..., None]:
+    """`Cmd.ppaged` in the console: `poutput`, the console scrolling where `less` would."""
+    def ppaged(self: Any, *args: Any, **kwargs: Any) -> None:
+        if reading_console() is None:
+            return original(self, *args, **kwargs)
+        for paging_only in ("chop", "dest"):
+            kwargs.pop(paging_only, None)
+        return self.poutput(*args, **kwargs)  # type: ignore[no-any-return]
+
+    ppaged.__wrapped__ = original  # type: ignore[attr-defined]
+    return ppaged
+
+
 def adjust(module: ModuleType) -> None:
     """Let cmd2's shell run in the console's thread, showing its prompt and offering its
     commands."""
@@ -120,3 +134,4 @@ def adjust(module: ModuleType) -> None:
         loadhook.replace(shell, "_read_command_line", _suggesting(_commands))
         loadhook.replace(shell, "read_input", _suggesting(_choices))
         loadhook.replace(shell, "select", offering(_options))
+        loadhook.replace(shell, "ppaged", _printed)

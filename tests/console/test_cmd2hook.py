@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from menu_programs import output, start
 
 
@@ -88,3 +89,21 @@ def test_a_cmd2_menu_has_a_button_per_option_answering_with_its_number(tmp_path:
     app.click("hot")
     app.wait_for("chips with h")
     assert "Sauce? 2" in output(app)  # as typed in a terminal: the option's number
+
+
+def test_what_a_cmd2_shell_pages_is_printed_in_its_console(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `less` to start: cmd2 starts it itself
+    app = start(tmp_path, """
+        import cmd2
+
+        class Shop(cmd2.Cmd):
+            def do_list(self, statement):
+                "List the items."
+                self.ppaged("apple\\npear", chop=True)
+
+        Shop().onecmd("list")
+    """)
+    app.click("Run")  # cmd2's own command line: none given
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["apple", "pear"]
