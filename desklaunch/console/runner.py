@@ -208,9 +208,13 @@ class ConsoleProgram:
                         if inspect.iscoroutine(ran):  # `script.py:amain`: as asyncio.run does
                             asyncio.run(ran)
                     finally:
-                        _wait_for_threads(before)
-                        if not isinstance(sys.exc_info()[1], SessionClosed):
-                            terminal.exit_handlers.run(lambda text: terminal.write("err", text))
+                        try:
+                            _wait_for_threads(before)
+                            if not isinstance(sys.exc_info()[1], SessionClosed):
+                                terminal.exit_handlers.run(
+                                    lambda text: terminal.write("err", text))
+                        finally:
+                            terminal.outlive(_started(before))
             finally:
                 terminal.end_run()
                 streams.reinstate()
@@ -333,13 +337,17 @@ def _wait_for_threads(before: set[threading.Thread]) -> None:
     (the threads go on, as after a second Ctrl+C in a terminal)."""
     if isinstance(sys.exc_info()[1], (KeyboardInterrupt, SessionClosed)):
         return
-    started = [thread for thread in threading.enumerate()
-               if thread not in before and not thread.daemon
-               and thread.name.partition("-")[0] != "desklaunch"]
+    started = [thread for thread in _started(before) if not thread.daemon]
     _shut_down_pools(started)
     for thread in started:
         while thread.is_alive():
             thread.join(0.1)  # short: a Stop raised meanwhile lands between the waits
+
+
+def _started(before: set[threading.Thread]) -> set[threading.Thread]:
+    """The program's threads alive now that were not alive `before` (desklaunch's left out)."""
+    return {thread for thread in threading.enumerate()
+            if thread not in before and thread.name.partition("-")[0] != "desklaunch"}
 
 
 def _shut_down_pools(threads: list[threading.Thread]) -> None:

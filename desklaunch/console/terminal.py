@@ -67,6 +67,8 @@ class Terminal:
         self._suggested: list[str] | None = None
         self._topic = ""
         self._action: list[str] | None = None
+        self._outlived: set[threading.Thread] = set()
+        """Threads an ended run left running, which a process's end would have ended."""
         self._typed_ahead: deque[str] = deque()
         """Lines of a paste of several, each read by a later `read_line` without asking."""
         self.streams = self._fresh_streams()
@@ -176,6 +178,8 @@ class Terminal:
         session = self.session
         if session.closed:
             raise SessionClosed
+        if self._outlived and threading.current_thread() in self._outlived:
+            raise SystemExit  # asking after its program ended: ended, as with the process
         if self._typed_ahead and not password:
             line = self._typed_ahead.popleft()
             return self._echo(line, prompt, password) if echo else line
@@ -247,6 +251,8 @@ class Terminal:
     def _from_script(self, stream: str, text: str) -> None:
         """What the script writes: after what its children wrote before it (fdcapture.py);
         only once it started one, as reading the pipes on every write costs time."""
+        if self._outlived and threading.current_thread() in self._outlived:
+            return  # a thread its program left running: the process's end ended it
         capture = self.capture
         if capture is not None and self.children.started:
             capture.drain()
@@ -279,6 +285,12 @@ class Terminal:
         if self._action is not None:
             fields["action"] = self._action
         self.status(fields)
+
+    def outlive(self, threads: set[threading.Thread]) -> None:
+        """The threads a run left running as it ended (daemons, or those Stop stopped waiting
+        for): a terminal's process ends them with it, so what they write from now on is not
+        shown, and a question they ask ends them."""
+        self._outlived = {thread for thread in self._outlived | threads if thread.is_alive()}
 
     def end_run(self) -> None:
         ctrlc.receive(self.signal_arrived, on=False)

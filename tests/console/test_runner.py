@@ -26,3 +26,41 @@ def test_a_run_with_a_thread_pool_never_shut_down_ends_as_the_process_would(
     app.wait_for("Exited with code 0")
     assert output(app)[0] == "worked"
     assert sorted(output(app)[1:]) == ["queued work done", "thread done"]
+
+
+def test_a_thread_left_running_is_silent_once_its_program_ended(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import threading, time
+        from pathlib import Path
+
+        go, done = Path(__file__).with_name("go"), Path(__file__).with_name("done")
+
+        def later():
+            while not go.exists():
+                time.sleep(0.01)
+            try:
+                print("from the first run's thread")
+                input("Still there?")
+            except SystemExit:  # as a process's end ends it: silently
+                Path(__file__).with_name("ended").touch()
+            finally:
+                done.touch()
+
+        if not go.exists():
+            threading.Thread(target=later, daemon=True).start()
+            print("first run ends")
+        else:
+            go.touch()
+            while not done.exists():  # the first run's thread has printed and asked by now
+                time.sleep(0.01)
+            print("second run ends")
+    """)
+    (tmp_path / "go").unlink(missing_ok=True)
+    app.wait_for("Exited with code 0")
+    (tmp_path / "go").touch()
+    app.click("Run again")
+    app.wait_for("second run ends")
+    log = app.find("log", "Output").text
+    assert "first run ends" in log
+    assert "first run's thread" not in log and "Still there?" not in log  # a process's end
+    assert (tmp_path / "ended").exists()
