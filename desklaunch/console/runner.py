@@ -44,6 +44,7 @@ from desklaunch.console import (
     pickhook,
     questionhook,
     richhook,
+    runthreads,
     streams,
     toolkithook,
 )
@@ -209,12 +210,12 @@ class ConsoleProgram:
                             asyncio.run(ran)
                     finally:
                         try:
-                            _wait_for_threads(before)
+                            runthreads.wait_for(before)
                             if not isinstance(sys.exc_info()[1], SessionClosed):
                                 terminal.exit_handlers.run(
                                     lambda text: terminal.write("err", text))
                         finally:
-                            terminal.outlive(_started(before))
+                            terminal.outlive(runthreads.started(before))
             finally:
                 terminal.end_run()
                 streams.reinstate()
@@ -329,39 +330,6 @@ def _children_of_caller() -> children.Children | None:
             or thread.name.startswith(("desklaunch-", "waitress"))):
         return None
     return found
-
-
-def _wait_for_threads(before: set[threading.Thread]) -> None:
-    """Wait for the threads the run started and did not make daemons, as Python waits for
-    them before a process ends: the run is not over while they print. Stop ends the wait
-    (the threads go on, as after a second Ctrl+C in a terminal)."""
-    if isinstance(sys.exc_info()[1], (KeyboardInterrupt, SessionClosed)):
-        return
-    started = [thread for thread in _started(before) if not thread.daemon]
-    _shut_down_pools(started)
-    for thread in started:
-        while thread.is_alive():
-            thread.join(0.1)  # short: a Stop raised meanwhile lands between the waits
-
-
-def _started(before: set[threading.Thread]) -> set[threading.Thread]:
-    """The program's threads alive now that were not alive `before` (desklaunch's left out)."""
-    return {thread for thread in threading.enumerate()
-            if thread not in before and thread.name.partition("-")[0] != "desklaunch"}
-
-
-def _shut_down_pools(threads: list[threading.Thread]) -> None:
-    """Tell the thread pools whose workers are among `threads` to end once their queued work
-    is done, as Python's exit does before it waits for threads: an idle worker of a pool
-    never shut down (IPython's debugger's) would otherwise wait for work forever."""
-    for thread in threads:
-        work = getattr(thread, "_target", None)  # Thread's own: set until the thread ends
-        args = getattr(thread, "_args", ())
-        if getattr(work, "__module__", None) == "concurrent.futures.thread" and args and \
-                callable(args[0]):
-            pool = args[0]()  # the worker's weak reference to its executor
-            if pool is not None:
-                pool.shutdown(wait=False)
 
 
 @contextlib.contextmanager

@@ -1,4 +1,5 @@
-"""A console run ends as the program's process would: after the threads it left running."""
+"""A console run ends as the program's process would: after the threads it left running,
+which are silent from then on (console/runthreads.py)."""
 
 from __future__ import annotations
 
