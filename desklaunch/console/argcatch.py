@@ -107,9 +107,9 @@ def _wrapped(method: Callable[..., Any]) -> Callable[..., Any]:
             chosen = _ask(self, method.__name__ in KEEP_LEFTOVERS)
             if chosen is not None:
                 if "args" in kwargs:
-                    kwargs["args"] = list(chosen)
+                    kwargs["args"] = _filled(args, chosen)
                 elif args is not None:
-                    given[at] = list(chosen)
+                    given[at] = _filled(args, chosen)
         _state.depth += 1
         try:
             return method(self, *given, **kwargs)
@@ -131,7 +131,7 @@ def _wrap_optparse() -> None:
             converted = as_argparse(self)
             chosen = _ask(converted, True) if converted is not None else None
             if chosen is not None and args is not None:
-                args = list(chosen)
+                args = _filled(args, chosen)
         _state.depth += 1
         try:
             return method(self, args, values)
@@ -139,6 +139,16 @@ def _wrap_optparse() -> None:
             _state.depth -= 1
 
     optparse.OptionParser.parse_args = parse  # type: ignore[method-assign]
+
+
+def _filled(args: Any, chosen: list[str]) -> list[str]:
+    """The words to parse: the program's own list of its command line, now holding the words
+    chosen, as it would hold them in a terminal (pip then takes its command out of it); a
+    new list where the program gave no list (`None`, a tuple)."""
+    if isinstance(args, list):
+        args[:] = chosen
+        return args
+    return list(chosen)
 
 
 def _first_parse(args: Any, caller: Any) -> bool:

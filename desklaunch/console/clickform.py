@@ -96,14 +96,15 @@ class ClickForm:
         option = _is_option(param)
         kind = _kind(param, facts)
         default = _default(param, ctx)
+        prompted = option and bool(getattr(param, "prompt", None))  # click asks when missing
         wire: dict[str, Any] = {
             "key": key, "label": _label(param), "option": _display_option(param),
             "kind": kind, "help": _help_text(getattr(param, "help", None)),
-            "required": bool(getattr(param, "required", False)),
+            "required": bool(getattr(param, "required", False)) and not prompted,
             "value": _flag_default(param, default) if kind == "flag"
             else _default_text(kind, default, facts),
         }
-        if option and getattr(param, "prompt", None) and not wire["required"]:
+        if prompted:
             asked = "(asked when left empty)"
             if kind == "text" and wire["value"]:
                 # Shown filled in, the default would be sent and never asked for; a terminal

@@ -66,12 +66,13 @@ def armed(ask: Ask) -> Iterator[None]:
 def _console_stream(stream: Any) -> bool:
     """Whether `stream` writes to (or reads from) the console: the process-wide stand-in,
     a run's own stream, or click's wrapper around one of those or their bytes."""
+    from desklaunch.console.bytestreams import ConsoleBuffer
     from desklaunch.console.runstreams import is_run_stream
     from desklaunch.console.streams import ConsoleStream, active_console
 
     seen = 0
     while stream is not None and seen < 6:  # click wraps streams in helpers of its own
-        if isinstance(stream, ConsoleStream) or is_run_stream(stream):
+        if isinstance(stream, (ConsoleStream, ConsoleBuffer)) or is_run_stream(stream):
             return active_console() is not None
         stream = getattr(stream, "_stream", None) or getattr(stream, "buffer", None) \
             or getattr(stream, "raw", None)

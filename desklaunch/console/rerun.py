@@ -7,12 +7,15 @@ person had edited since. The script itself is compiled again (`Target.reread`); 
 modules a run imported from the script's folder are forgotten, so the next run imports
 them from their files. Everything else (the standard library, installed packages, modules
 imported before the first run) stays: those cannot change between runs, and some (C
-extensions) cannot be imported twice.
+extensions) cannot be imported twice. So does an installed program's own package (`-m
+IPython`): forgetting it alone would pair its new classes with the state the packages it
+uses kept of the old ones (IPython's app, a singleton held by traitlets).
 """
 
 from __future__ import annotations
 
 import sys
+import sysconfig
 from pathlib import Path
 
 INSTALLED = frozenset({"site-packages", "dist-packages"})
@@ -27,10 +30,14 @@ class FolderModules:
         self.folder = folder.resolve()
         self.before = frozenset(sys.modules)
         """What was imported before the first run: never forgotten."""
+        self.installed = _installed(self.folder)
+        """Whether the script is an installed package's or the standard library's."""
 
     def forget(self) -> list[str]:
         """Drop the folder's modules that runs imported from `sys.modules`; their names."""
-        gone = []
+        gone: list[str] = []
+        if self.installed:
+            return gone
         for name, module in list(sys.modules.items()):
             if name in self.before or name == "__main__" or name.split(".")[0] == "desklaunch":
                 continue
@@ -46,3 +53,12 @@ class FolderModules:
         if not path.is_relative_to(self.folder):
             return False
         return not INSTALLED.intersection(path.relative_to(self.folder).parts)
+
+
+def _installed(folder: Path) -> bool:
+    """Whether `folder` is inside installed packages or the standard library."""
+    if INSTALLED.intersection(folder.parts):
+        return True
+    paths = sysconfig.get_paths()
+    return any(folder.is_relative_to(Path(paths[key]).resolve())
+               for key in ("stdlib", "platstdlib") if key in paths)

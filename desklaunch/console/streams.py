@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import IO, Any, Protocol
 
 from desklaunch.console.atexits import ExitHandlers
+from desklaunch.console.bytestreams import ConsoleBuffer
 from desklaunch.console.ctrlc import Handlers
 from desklaunch.console.fdcapture import before_capture
 from desklaunch.console.runstreams import RunStreams
@@ -77,6 +78,7 @@ class ConsoleStream(io.TextIOBase):
         self._name = name
         self._fallback = fallback
         self._pick = operator.attrgetter(name)
+        self._buffer = ConsoleBuffer(name, self._target, lambda: active_console() is not None)
 
     def _target(self) -> IO[str] | None:
         console = active_console()
@@ -107,7 +109,8 @@ class ConsoleStream(io.TextIOBase):
 
     @property
     def buffer(self) -> Any:
-        return getattr(self._target(), "buffer", None)
+        """The bytes of whichever run calls, as kept by a library now (bytestreams.py)."""
+        return self._buffer if getattr(self._target(), "buffer", None) is not None else None
 
     @property
     def closed(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import optparse
 import sys
 import threading
 
@@ -42,6 +43,20 @@ def test_the_first_command_line_parse_asks_and_parses_the_answer():
         assert tool.parse_args([]).x is None  # a list of its own: not the command line
     assert asked == [(tool, False)]
     assert sys.argv[1:] == ["--x", "5"]
+
+
+def test_the_program_s_own_list_of_its_command_line_holds_the_words_chosen():
+    words = sys.argv[1:]  # pip's way: it then takes its command out of this list
+    with argcatch.armed(lambda found, leftovers: ["--x", "5"]):
+        assert parser().parse_args(words).x == 5
+    assert words == ["--x", "5"]
+    sys.argv[1:] = []
+    words = sys.argv[1:]
+    with argcatch.armed(lambda found, leftovers: ["--x", "6"]):
+        pip_like = optparse.OptionParser(prog="tool")
+        pip_like.add_option("--x", type=int)
+        assert pip_like.parse_args(words)[0].x == 6
+    assert words == ["--x", "6"]
 
 
 def test_subclasses_that_override_parsing_are_caught_where_the_program_calls_them():

@@ -122,6 +122,19 @@ def test_only_what_differs_from_the_defaults_is_typed() -> None:
     assert result is None  # parsed without an error
 
 
+def test_a_required_option_that_click_asks_for_may_be_left_empty() -> None:
+    @click.command()
+    @click.option("--email", prompt=True, required=True)  # typer's `Option(..., prompt=True)`
+    def create(email: str) -> None:
+        pass
+
+    form = ClickForm(create, "create.py")
+    field = fields_by_label(form)["Email"]
+    assert not field["required"] and field["help"] == "(asked when left empty)"
+    argv, errors, _ = answer(form, {})
+    assert (argv, errors) == ([], {})  # click asks "Email:" during the run, as in a terminal
+
+
 def test_the_answer_parses_back_to_the_values_given() -> None:
     seen: dict[str, Any] = {}
 

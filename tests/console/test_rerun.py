@@ -1,0 +1,56 @@
+"""Run again in console mode: what stays imported between runs (console/rerun.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from desklaunch.testing import AppTest
+
+
+def test_run_again_of_an_installed_tool_keeps_its_package_as_the_packages_it_uses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site-packages"
+    (site / "shelltool").mkdir(parents=True)
+    (site / "registry.py").write_text("apps = {}\n")  # traitlets' singletons, IPython's app
+    (site / "shelltool" / "__init__.py").write_text("")
+    (site / "shelltool" / "app.py").write_text("class App:\n    pass\n")
+    (site / "shelltool" / "__main__.py").write_text(
+        "import registry\n"
+        "from shelltool.app import App\n"
+        "app = registry.apps.setdefault('App', App())\n"
+        "if not isinstance(app, App):\n"
+        "    raise SystemExit('an incompatible sibling of App is already instantiated')\n"
+        "app.runs = getattr(app, 'runs', 0) + 1\n"
+        "print('run', app.runs)\n")
+    monkeypatch.syspath_prepend(str(site))
+    for name in ("registry", "shelltool", "shelltool.app", "shelltool.__main__"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    with AppTest.from_module("shelltool") as app:
+        app.wait_for("Exited with code 0")
+        app.click("Run again")
+        app.wait_for("run 2")
+        assert "incompatible sibling" not in app.text
+
+
+def test_run_again_writes_through_the_bytes_a_library_kept_from_the_first_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    (site / "hookout.py").write_text(  # pre-commit's output.py, kept imported between runs
+        "import sys\n"
+        "def write_line(text, stream=sys.stdout.buffer):\n"
+        "    stream.write(text.encode() + b'\\n')\n"
+        "    stream.flush()\n")
+    script = tmp_path / "hooks.py"
+    script.write_text("import hookout\nhookout.write_line('say hi....Passed')\n")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.delitem(sys.modules, "hookout", raising=False)
+    with AppTest.from_file(script) as app:
+        app.wait_for("Exited with code 0")
+        app.click("Run again")
+        app.wait_for("Exited with code 0 after")
+        log = app.find("log", "Output").text
+        assert log.count("say hi....Passed") == 2 and "closed file" not in log
