@@ -5,11 +5,13 @@ program gave `atexit.register` ran only when desklaunch quit, printing to deskla
 terminal instead of the window, and once more for every Run again. streams.py stands in for
 `atexit.register` and `atexit.unregister` in a run's code and keeps the functions here (one
 set per run, the console's `exit_handlers`); the runner calls them, last registered first,
-once the run and its threads are done.
+once the run and its threads are done. `fresh_process_state` undoes what a process's exit
+leaves set in modules that stay imported from one run to the next.
 """
 
 from __future__ import annotations
 
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -42,3 +44,16 @@ class ExitHandlers:
             except BaseException as exc:  # noqa: BLE001 - the program's, shown as Python shows it
                 report(f"Exception ignored in atexit callback: {func!r}\n"
                        + "".join(traceback.format_exception(exc)))
+
+
+def fresh_process_state() -> None:
+    """Put back what a process starts with in the standard modules a run may have changed
+    for good: multiprocessing's exit function marks the process as exiting (its forked
+    children then skip the cleanup that flushes their queues, and the next run's
+    `Queue.get()` waited for ever), and its start method may be set once per process."""
+    util = sys.modules.get("multiprocessing.util")
+    if getattr(util, "_exiting", False):
+        util._exiting = False  # type: ignore[union-attr]
+    context = getattr(sys.modules.get("multiprocessing.context"), "_default_context", None)
+    if getattr(context, "_actual_context", None) is not None:
+        context._actual_context = None  # type: ignore[union-attr]

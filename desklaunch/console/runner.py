@@ -32,6 +32,7 @@ from typing import Any
 
 from desklaunch.console import (
     argcatch,
+    atexits,
     children,
     clickhook,
     cmd2hook,
@@ -204,6 +205,7 @@ class ConsoleProgram:
                 with _fresh_logging(), catching:
                     if run > 1:
                         self._take_edits()
+                        atexits.fresh_process_state()
                     try:
                         ran = self.target.runner(as_main=True)()
                         if inspect.iscoroutine(ran):  # `script.py:amain`: as asyncio.run does

@@ -54,3 +54,19 @@ def test_run_again_writes_through_the_bytes_a_library_kept_from_the_first_run(
         app.wait_for("Exited with code 0 after")
         log = app.find("log", "Output").text
         assert log.count("say hi....Passed") == 2 and "closed file" not in log
+
+
+def test_run_again_starts_multiprocessing_as_a_new_process_has_it(tmp_path: Path) -> None:
+    script = tmp_path / "pool.py"
+    script.write_text(
+        "import multiprocessing\n"
+        "from multiprocessing import util\n"
+        "multiprocessing.set_start_method('spawn')  # once per process: each run is one\n"
+        "print('start method', multiprocessing.get_start_method(), 'exiting', util._exiting)\n"
+        "util._exiting = True  # what its exit function sets as a process ends\n")
+    with AppTest.from_file(script) as app:
+        app.wait_for("Exited with code 0")
+        app.click("Run again")
+        app.wait_for("Exited with code 0 after")
+        log = app.find("log", "Output").text
+        assert log.count("start method spawn exiting False") == 2
