@@ -15,7 +15,29 @@ from collections.abc import Callable
 from typing import IO, Any
 
 
-class ConsoleBuffer(io.BufferedIOBase):
+class StandIn:
+    """What a process-wide stand-in for stream `_name` says of itself, text or bytes."""
+
+    _name: str
+
+    def _target(self) -> Any:
+        raise NotImplementedError
+
+    def readable(self) -> bool:
+        return self._name == "stdin"
+
+    def writable(self) -> bool:
+        return self._name != "stdin"
+
+    def seekable(self) -> bool:
+        return False
+
+    def isatty(self) -> bool:
+        target = self._target()  # a run's stream says as runstreams.py does
+        return bool(target is not None and target.isatty())
+
+
+class ConsoleBuffer(StandIn, io.BufferedIOBase):
     """The bytes under whichever stream `text()` gives now: a run's, or the real one's."""
 
     def __init__(self, name: str, text: Callable[[], IO[str] | None],
@@ -35,19 +57,6 @@ class ConsoleBuffer(io.BufferedIOBase):
 
     def __repr__(self) -> str:
         return f"<desklaunch console {self._name}.buffer>"
-
-    def readable(self) -> bool:
-        return self._name == "stdin"
-
-    def writable(self) -> bool:
-        return self._name != "stdin"
-
-    def seekable(self) -> bool:
-        return False
-
-    def isatty(self) -> bool:
-        target = self._target()
-        return bool(target is not None and target.isatty())
 
     def fileno(self) -> int:
         target = self._target()

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import IO, Any, Protocol
 
 from desklaunch.console.atexits import ExitHandlers
-from desklaunch.console.bytestreams import ConsoleBuffer
+from desklaunch.console.bytestreams import ConsoleBuffer, StandIn
 from desklaunch.console.ctrlc import Handlers
 from desklaunch.console.fdcapture import before_capture
 from desklaunch.console.runstreams import RunStreams
@@ -68,7 +68,7 @@ def _console() -> tuple[Console | None, bool]:
 _DESCRIPTORS = {"stdout": 1, "stderr": 2}
 
 
-class ConsoleStream(io.TextIOBase):
+class ConsoleStream(StandIn, io.TextIOBase):
     """`sys.stdout`, `sys.stderr` or `sys.stdin` for the whole process: each call goes to
     the stream of that name of the calling code's run (runstreams.py), else to the real
     stream (`fallback()`). Closing it closes only the run's stream."""
@@ -121,19 +121,6 @@ class ConsoleStream(io.TextIOBase):
         # Only a run's own stream is closed; the real ones belong to desklaunch.
         if active_console() is not None and (target := self._target()) is not None:
             target.close()
-
-    def readable(self) -> bool:
-        return self._name == "stdin"
-
-    def writable(self) -> bool:
-        return self._name != "stdin"
-
-    def seekable(self) -> bool:
-        return False
-
-    def isatty(self) -> bool:
-        target = self._target()  # a run's stream says as runstreams.py does
-        return bool(target is not None and target.isatty())
 
     def fileno(self) -> int:
         target = self._target()
