@@ -40,6 +40,7 @@ from desklaunch.console import (
     devtty,
     inquirerhook,
     inquirerpyhook,
+    invokehook,
     loadhook,
     pagers,
     pickhook,
@@ -81,6 +82,7 @@ loadhook.watch(toolkithook.WATCHED, toolkithook.adjust)
 loadhook.watch(devtty.WATCHED, devtty.adjust)
 loadhook.watch(curseshook.WATCHED, curseshook.adjust)
 loadhook.watch(pagers.WATCHED, pagers.adjust)
+loadhook.watch(invokehook.WATCHED, invokehook.adjust)
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
