@@ -1,5 +1,5 @@
-"""Console mode on the simulated page: the output log, the input line, the status bar and
-the argument form (docs/protocol.md, "Console mode"; assets/js/console.js, console-args.js).
+"""Console mode on the simulated page: the output log, the input line and the status bar
+(docs/protocol.md, "Console mode"; assets/js/console.js). The argument form is consoleargs.py.
 """
 
 from __future__ import annotations
@@ -8,9 +8,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from desklaunch.testing.elements import Element, marked
-
-Send = Callable[[dict[str, Any]], None]
+from desklaunch.testing.consoleargs import ArgsForm, Send, text_of
+from desklaunch.testing.elements import Element
 
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]"
                       r"|\x1b[=>]")
@@ -44,171 +43,6 @@ def _printable(part: str) -> str:
     return "".join(cells)
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-class ArgField:
-    """One field of the argument form (docs/protocol.md, `console_args`): a checkbox (flag),
-    a list (choice), boxes to tick (choices), rows with Add and Remove (list), numbered
-    boxes (tuple) or a text box (text, count)."""
-
-    def __init__(self, spec: dict[str, Any]) -> None:
-        self.spec = spec
-        self.key = _text(spec.get("key"))
-        self.kind = _text(spec.get("kind"))
-        self.label = label = _text(spec.get("label"))
-        self.wrap = Element("generic")
-        self.rows: list[Element] = []
-        if self.kind == "flag":
-            self.control = Element("checkbox", label, label)
-            self.control.checked = spec.get("value") is True
-            self.wrap.append(self.control)
-        elif self.kind in ("list", "tuple", "choices"):
-            self.control = self.wrap.append(Element("group", label,
-                                                    marked(label, spec.get("required"))))
-            raw = spec.get("value")
-            values: list[Any] = raw if isinstance(raw, list) else []
-            if self.kind == "choices":
-                for option in [_text(o) for o in spec.get("options") or []]:
-                    box = self.control.append(Element("checkbox", option, option))
-                    box.checked = option in values
-                    box.owner = self
-            elif self.kind == "tuple":
-                for index, part in enumerate(spec.get("parts") or []):
-                    self._row(_text(part), values[index] if index < len(values) else "")
-            else:
-                for value in values or [""]:
-                    self._add(value)
-                add = self.control.append(Element("button", f"Add {label}", "Add"))
-                add.on_click = lambda: self._add("")
-        else:
-            self.wrap.append(Element("generic", own=marked(label, spec.get("required"))))
-            role = {"choice": "combobox", "count": "spinbutton"}.get(self.kind, "textbox")
-            self.control = self.wrap.append(Element(role, label))
-            self.control.value = _text(spec.get("value"))
-            if self.kind == "choice":
-                options = [] if spec.get("required") else [""]
-                options += [_text(o) for o in spec.get("options") or []]
-                for option in options:
-                    element = Element("option", option, option)
-                    element.selected = option == self.control.value
-                    self.control.append(element)
-        self.control.owner = self
-        notes = [n for n in (_text(spec.get("option")),
-                             ("one or more" if spec.get("min") else "any number")
-                             if self.kind == "list" else "") if n]
-        help_text = " ".join(p for p in (_text(spec.get("help")),
-                                         f"({'; '.join(notes)})" if notes else "") if p)
-        self.wrap.append(Element("paragraph", own=help_text))
-        self.error = self.wrap.append(Element("alert"))
-        self.error.hidden = True
-
-    def _row(self, name: str, value: Any) -> Element:
-        box = Element("textbox", name)
-        box.value = _text(value)
-        box.owner = self
-        add = next((c for c in self.control.children if c.role == "button"
-                    and c.name.startswith("Add ")), None)
-        if add is not None:
-            self.control.insert(self.control.children.index(add), box)
-        else:
-            self.control.append(box)
-        self.rows.append(box)
-        return box
-
-    def _add(self, value: Any) -> None:
-        """A new row of a list field, with its Remove button; rows are numbered."""
-        box = self._row("", value)
-        remove = Element("button", "", "Remove")
-        self.control.insert(self.control.children.index(box) + 1, remove)
-
-        def drop() -> None:
-            self.rows.remove(box)
-            box.detach()
-            remove.detach()
-            if not self.rows:
-                self._add("")
-            self._renumber()
-
-        remove.on_click = drop
-        self._renumber()
-
-    def _renumber(self) -> None:
-        for index, box in enumerate(self.rows, 1):
-            box.name = f"{self.label} {index}"
-            position = self.control.children.index(box)
-            self.control.children[position + 1].name = f"Remove {self.label} {index}"
-
-    def fill(self, paths: list[str], part: Any) -> None:
-        """The paths a chooser returned."""
-        if not paths:
-            return
-        if self.kind == "list":
-            empty = [box for box in self.rows if not box.value]
-            for path in paths:
-                if empty:
-                    empty.pop(0).value = path
-                else:
-                    self._add(path)
-        elif self.kind == "tuple":
-            if isinstance(part, int) and 0 <= part < len(self.rows):
-                self.rows[part].value = paths[0]
-        elif self.kind not in ("flag", "choices"):
-            self.control.value = paths[0]
-
-    def raw(self) -> Any:
-        if self.kind == "flag":
-            return bool(self.control.checked)
-        if self.kind == "choices":
-            return [c.name for c in self.control.children if c.role == "checkbox" and c.checked]
-        if self.kind in ("list", "tuple"):
-            return [_text(box.value) for box in self.rows]
-        return _text(self.control.value)
-
-
-class ArgChoice:
-    """A mutually exclusive group: round buttons, the chosen member's field below them."""
-
-    def __init__(self, spec: dict[str, Any], fields: dict[str, ArgField]) -> None:
-        self.key = _text(spec.get("key"))
-        label = _text(spec.get("label"))
-        self.control = Element("radiogroup", label, marked(label, spec.get("required")))
-        self.control.owner = self
-        self.members: list[tuple[Element, ArgField | None]] = []
-        self._keys: dict[int, str] = {}  # id of each round button → its option's key
-        options = [o for o in spec.get("options") or [] if isinstance(o, dict)]
-        if not spec.get("required"):
-            options.insert(0, {"key": "", "label": "None"})
-        for option in options:
-            name = _text(option.get("label"))
-            radio = self.control.append(Element("radio", name, name))
-            self._keys[id(radio)] = _text(option.get("key"))
-            radio.checked = self._keys[id(radio)] == _text(spec.get("value"))
-            radio.owner = self
-            hint = " ".join(filter(None, [_text(option.get("help")), f"({option['option']})"
-                                          if option.get("option") else ""]))
-            if hint:  # its help and option under each round button, as the page shows them
-                self.control.append(Element("paragraph", own=hint))
-            field = None
-            if isinstance(option.get("field"), dict):
-                field = ArgField({**option["field"], "option": "", "help": ""})
-                fields[field.key] = field
-                self.control.append(field.wrap)
-            self.members.append((radio, field))
-        self.error = self.control.append(Element("alert"))
-        self.error.hidden = True
-        self.show()
-
-    def show(self) -> None:
-        for radio, field in self.members:
-            if field is not None:
-                field.wrap.hidden = not radio.checked
-
-    def raw(self) -> str:
-        return next((self._keys[id(radio)] for radio, _ in self.members if radio.checked), "")
-
-
 def _flags(answer: list[Any]) -> dict[str, Any]:
     """An offered answer's flags: `[label, line, {"disabled":, "checked":}]`."""
     return answer[2] if len(answer) > 2 and isinstance(answer[2], dict) else {}
@@ -225,7 +59,7 @@ class AnswerBoxes:
         self.boxes: list[Element] = []
         self._lines: list[str] = []
         for answer in offered:
-            title = _text(answer[0]) or answer[1]
+            title = text_of(answer[0]) or answer[1]
             box = self.group.append(Element("checkbox", title, title, inline=False))
             box.checked = bool(_flags(answer).get("checked"))
             box.disabled = bool(_flags(answer).get("disabled"))
@@ -263,13 +97,8 @@ class ConsoleView:
         self.input_host = self.element.append(Element("generic"))
         self.args_host = self.element.append(Element("generic"))
         self.status_host = self.element.append(Element("generic"))
-        self.args_id: str | None = None
-        self.args: dict[str, ArgField] = {}
-        self.choices: dict[str, ArgChoice] = {}
+        self.form = ArgsForm(self.args_host, send)
         self._runs: dict[int, int] = {}  # run → index of its command line
-        self.args_form: Element | None = None
-        self.args_error: Element | None = None
-        self._path: Callable[[], list[str]] = list
         self._sent: Element | None = None  # the answered field, open for typing ahead
         self._ahead = ""  # typed ahead, for the next text field
         self._images: dict[str, Element] = {}  # a figure's key → its picture
@@ -287,7 +116,7 @@ class ConsoleView:
     def run(self, command: dict[str, Any]) -> None:
         """`console_run`: the run's command line starts a new line; sent again for the same
         run (the form was answered), it changes that line."""
-        run, text = command.get("run"), _text(command.get("command"))
+        run, text = command.get("run"), text_of(command.get("command"))
         if not isinstance(run, int):
             return
         index = self._runs.get(run)
@@ -306,7 +135,7 @@ class ConsoleView:
 
     def image(self, command: dict[str, Any]) -> None:
         """`console_image`: a picture in the log (a figure); the same key replaces it."""
-        key, alt, src = command.get("key"), _text(command.get("alt")), command.get("src")
+        key, alt, src = command.get("key"), text_of(command.get("alt")), command.get("src")
         if not isinstance(key, str) or not str(src).startswith("data:image/png;base64,"):
             return
         picture = self._images.get(key)
@@ -558,7 +387,7 @@ class ConsoleView:
             return
         self._ahead += self._typed_ahead()
         self.input_host.clear()
-        prompt = _text(command.get("prompt")) or "Input"
+        prompt = text_of(command.get("prompt")) or "Input"
         line = self.input_host.append(Element("generic"))
         line.append(Element("generic", own=prompt))
         # A field with suggestions is a combobox to a browser (questionary's autocomplete).
@@ -595,7 +424,7 @@ class ConsoleView:
             line.append(boxes.group)
             controls.extend(boxes.boxes)
         for answer in [] if command.get("many") else offered:  # click.confirm's Yes, No, ...
-            name = _text(answer[0]) or answer[1]
+            name = text_of(answer[0]) or answer[1]
             button = line.append(Element("button", name, name))
             button.disabled = bool(_flags(answer).get("disabled"))
             controls.append(button)
@@ -619,13 +448,13 @@ class ConsoleView:
             self.status_host.append(Element("text", own="Running\u2026"))
             action = command.get("action")
             if isinstance(action, list) and len(action) == 2 and isinstance(action[1], str):
-                label = _text(action[0])
+                label = text_of(action[0])
                 offered = self.status_host.append(Element("button", label, label))
                 offered.on_click = self._clicker(action[1])
             stop = self.status_host.append(Element("button", "Stop", "Stop"))
             stop.on_click = self._clicker(command["stop"])
         elif state == "ended":
-            self.status_host.append(Element("text", own=_text(command.get("text"))))
+            self.status_host.append(Element("text", own=text_of(command.get("text"))))
             if isinstance(command.get("again"), str):
                 again = self.status_host.append(
                     Element("button", "Run again", "Run again"))
@@ -637,112 +466,3 @@ class ConsoleView:
                 button.disabled = True
             self.send({"type": "click", "id": key, "value": 0})
         return click
-
-    # -- the argument form -------------------------------------------------------------------
-
-    def show_args(self, command: dict[str, Any]) -> None:
-        key = command.get("id")
-        if not isinstance(key, str):
-            self.args_host.clear()
-            self.args_id, self.args_form = None, None
-            return
-        if key == self.args_id and self.args_form is not None:
-            self._errors(command.get("errors"))
-            return
-        raw = command.get("form")
-        form: dict[str, Any] = raw if isinstance(raw, dict) else {}
-        self.args_host.clear()
-        self.args_id, self.args, self.choices = key, {}, {}
-        element = self.args_host.append(Element("form", _text(form.get("label")) or "Arguments"))
-        element.append(Element("heading", _text(form.get("title")), _text(form.get("title"))))
-        if form.get("description"):
-            element.append(Element("paragraph", own=_text(form["description"])))
-        box, self._path = self._level(form.get("root"))
-        element.append(box)
-        self.args_error = element.append(Element("alert"))
-        self.args_error.hidden = True
-        label = _text(form.get("submit_label")) or "Run"
-        run = element.append(Element("button", label, label))
-        run.on_click = self.submit_args
-        element.owner = run
-        self.args_form = element
-        self._errors(command.get("errors"))
-
-    def _level(self, raw: Any) -> tuple[Element, Callable[[], list[str]]]:
-        spec: dict[str, Any] = raw if isinstance(raw, dict) else {}
-        box = Element("generic")
-        if spec.get("description"):
-            box.append(Element("paragraph", own=_text(spec["description"])))
-        for raw in spec.get("items") or []:
-            if isinstance(raw, dict):
-                box.append(self._item(raw))
-        commands = [c for c in spec.get("commands") or [] if isinstance(c, dict)]
-        if not commands:
-            return box, list
-        tablist = box.append(Element("tablist", "Command"))
-        entries: list[tuple[str, Element, Element, Callable[[], list[str]]]] = []
-        for command in commands:
-            name = _text(command.get("name"))
-            tab = tablist.append(Element("tab", name, name))
-            inner, path = self._level(command.get("level"))
-            panel = box.append(Element("tabpanel", name, children=[inner]))
-            entries.append((name, tab, panel, path))
-        chosen = [max(0, next((i for i, e in enumerate(entries)
-                               if e[0] == spec.get("selected")), 0))]
-
-        def select(index: int) -> None:
-            chosen[0] = index
-            for i, (_, tab, panel, _path) in enumerate(entries):
-                tab.selected = i == index
-                panel.hidden = i != index
-
-        for index, (_, tab, _panel, _path) in enumerate(entries):
-            tab.on_click = (lambda i=index: select(i))
-        select(chosen[0])
-        return box, lambda: [entries[chosen[0]][0], *entries[chosen[0]][3]()]
-
-    def _item(self, spec: dict[str, Any]) -> Element:
-        """A field, a section (an argument group) or a choice (a mutually exclusive group)."""
-        if spec.get("type") == "section":
-            title = _text(spec.get("title"))
-            section = Element("group", title, title)
-            if spec.get("description"):
-                section.append(Element("paragraph", own=_text(spec["description"])))
-            for raw in spec.get("items") or []:
-                if isinstance(raw, dict):
-                    section.append(self._item(raw))
-            return section
-        if spec.get("type") == "choice":
-            choice = ArgChoice(spec, self.args)
-            self.choices[choice.key] = choice
-            return choice.control
-        arg = ArgField(spec)
-        self.args[arg.key] = arg
-        return arg.wrap
-
-    def submit_args(self) -> None:
-        if self.args_form is None or self.args_id is None:
-            return
-        values: dict[str, Any] = {key: arg.raw() for key, arg in self.args.items()}
-        values.update({key: choice.raw() for key, choice in self.choices.items()})
-        self.send({"type": "submit", "id": self.args_id,
-                   "value": {"values": values, "path": self._path()}})
-
-    def _errors(self, errors: Any) -> None:
-        entries: list[ArgField | ArgChoice] = [*self.args.values(), *self.choices.values()]
-        for entry in entries:
-            entry.error.own, entry.error.hidden = "", True
-        if self.args_error is not None:
-            self.args_error.own, self.args_error.hidden = "", True
-        for key, message in (errors or {}).items() if isinstance(errors, dict) else ():
-            named = self.args.get(key) or self.choices.get(key)
-            target = named.error if named is not None else self.args_error
-            if target is not None:
-                target.own, target.hidden = _text(message), False
-
-    def fill_arg(self, command: dict[str, Any]) -> None:
-        arg = self.args.get(_text(command.get("key")))
-        if command.get("id") == self.args_id and arg is not None:
-            value = command.get("value")
-            paths = [_text(v) for v in value] if isinstance(value, list) else [_text(value)]
-            arg.fill(paths, command.get("part"))

@@ -403,11 +403,11 @@ class Page:
 
     def _cmd_console_args(self, command: dict[str, Any]) -> None:
         if self.console is not None:
-            self.console.show_args(command)
+            self.console.form.show(command)
 
     def _cmd_console_args_fill(self, command: dict[str, Any]) -> None:
         if self.console is not None:
-            self.console.fill_arg(command)
+            self.console.form.fill(command)
 
     # -- scopes and outputs -----------------------------------------------------------------
 

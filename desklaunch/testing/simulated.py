@@ -16,7 +16,8 @@ from typing import Any
 from desklaunch.core.uploads import too_large
 from desklaunch.errors import ProtocolError
 from desklaunch.testing.audit import AccessibilityProblem, Scheme
-from desklaunch.testing.console import AnswerBoxes, ArgChoice, ArgField, ConsoleView
+from desklaunch.testing.console import AnswerBoxes, ConsoleView
+from desklaunch.testing.consoleargs import ArgChoice, ArgField
 from desklaunch.testing.elements import FIELD_ROLES, Element, norm
 from desklaunch.testing.errors import (
     ActionError,
@@ -152,8 +153,8 @@ class SimulatedScreen:
                 line = console.input_host.children[0] if console.input_host.children else None
                 if line is not None and isinstance(line.owner, Element) and not line.owner.disabled:
                     return line.owner.click
-                if console.args_form is not None and console.args_form.shown:
-                    return console.submit_args
+                if console.form.element is not None and console.form.element.shown:
+                    return console.form.submit
             forms = [f for f in self.page.forms.values() if f.element.shown and not f.waiting]
             return forms[-1].enter if forms else None
 
@@ -168,7 +169,7 @@ class SimulatedScreen:
             return line.owner.click if line is not None and isinstance(line.owner, Element) \
                 else None
         if isinstance(owner, ArgField) and self.page.console is not None:
-            return self.page.console.submit_args
+            return self.page.console.form.submit
         return None
 
     def click(self, name: str, index: int | None) -> None:
