@@ -3,16 +3,12 @@
 `AppTest(..., browser=True)` lands here. The app runs as `desklaunch --no-open` runs it
 (an `App` with its waitress server on 127.0.0.1), the page opens in a headless Chromium,
 and every verb finds its element with Playwright's `get_by_label` / `get_by_role` /
-`get_by_text` — the same label, role and text the simulated page uses. Playwright is
-imported only here: the in-process kit never needs it.
-
-Chromium: `DESKLAUNCH_CHROMIUM` if set, else /usr/bin/chromium when it exists, else
-the browser Playwright installed for itself (`playwright install chromium`).
+`get_by_text` — the same label, role and text the simulated page uses (browserelement.py).
+Playwright is imported only here and in chromium.py: the in-process kit never needs it.
 """
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import os
 import re
@@ -25,7 +21,16 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from desklaunch.testing.audit import AccessibilityProblem, Scheme, audit
-from desklaunch.testing.elements import NAMED_BY_TEXT, norm
+from desklaunch.testing.browserelement import (
+    CONTROL_NAME,
+    READ_TEXT,
+    BrowserElement,
+    by_name,
+    exactly,
+    shown,
+)
+from desklaunch.testing.chromium import shared_browser
+from desklaunch.testing.elements import NAMED_BY_TEXT
 from desklaunch.testing.errors import (
     ActionError,
     KitError,
@@ -34,7 +39,6 @@ from desklaunch.testing.errors import (
     enter_in_pin,
     labels_hint,
     not_offered,
-    only,
     other_kind,
     slider_number,
 )
@@ -43,74 +47,22 @@ from desklaunch.testing.program import Program
 from desklaunch.web.api import EVENTS_PATH
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Locator, Playwright
+    from playwright.sync_api import Browser, Locator
     from playwright.sync_api import Download as PlaywrightDownload
 
     from desklaunch.app import App
     from desklaunch.core.session import Session
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 _FIELD_LABELS = (
     "() => [...document.querySelectorAll('input, textarea, select')].map(el =>"
     " el.getAttribute('aria-label') || [...(el.labels || [])].map(l => l.innerText).join(' '))")
-READ_TEXT = (
-    "(el) => { const all = document.createElement('style');"
-    " all.textContent = '* { content-visibility: visible !important; }';"
-    " document.head.append(all); try { return el.innerText; } finally { all.remove(); } }")
-"""An element's text as the page lays it out, the parts out of view included: Chromium's
-`innerText` leaves out what `content-visibility: auto` has not drawn (the lines of a long
-console log above the view), which a person scrolls to."""
 _CONSOLE_LINE = "el => el.tagName === 'INPUT' && !!el.closest('.dl-console')"
 """A console's input line, which takes several lines only as a paste (a text field drops
 line breaks)."""
 _PASTE = ("(el, text) => { const data = new DataTransfer(); data.setData('text/plain', text); "
           "el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, "
           "cancelable: true})); }")
-_CONTROL_NAME = ("el => el.getAttribute('aria-label') || (el.getAttribute('aria-labelledby')"
-                 " || '').split(/\\s+/).map(id => document.getElementById(id)?.innerText ?? '')"
-                 ".join(' ').trim() || (el.matches('img') && el.alt)"
-                 " || [...(el.labels || [])].map(l => l.innerText).join(' ')"
-                 " || (() => { const bare = el.cloneNode(true);"
-                 " bare.querySelectorAll('[aria-hidden=true]').forEach(n => n.remove());"
-                 " return el.matches('input, select, textarea') ? '' : bare.textContent; })()")
-"""An element's name as a person reads it: a control's label, an image's text alternative,
-else its text without the icons and marks that are only drawn (aria-hidden)."""
-_KIND = ("el => { if (el.matches('select')) return 'select';"
-         " if (el.matches('input[type=range]')) return 'range';"
-         " if (el.matches('input[type=checkbox], input[type=radio]')) return 'checkbox';"
-         " if (el.matches('textarea, input:not([type=button], [type=submit], [type=file])'))"
-         " return 'text'; if (el.matches('a[href]')) return 'link';"
-         " if (el.matches('img')) return 'img';"
-         " const role = el.getAttribute('role');"
-         " return role === 'checkbox' || role === 'radio' ? 'checkbox'"
-         " : role === 'progressbar' ? 'progressbar' : ''; }")
-"""What an element holds: 'text', 'range', 'select', 'checkbox' (a box or round button),
-'progressbar', 'link', 'img', or '' for nothing a test reads as a value."""
-_ROLE = (
-    "el => { const role = (el.getAttribute('role') || '').split(/\\s+/)[0];"
-    " if (role) return role; const tag = el.tagName.toLowerCase();"
-    " if (tag === 'input') { const type = el.type;"
-    " if (type === 'checkbox' || type === 'radio' || type === 'file') return type;"
-    " if (type === 'range') return 'slider'; if (type === 'number') return 'spinbutton';"
-    " if (['button', 'submit', 'reset', 'image'].includes(type)) return 'button';"
-    " return el.hasAttribute('list') ? 'combobox' : type === 'search' ? 'searchbox' : 'textbox'; }"
-    " if (tag === 'select') return el.multiple || el.size > 1 ? 'listbox' : 'combobox';"
-    " if (tag === 'a') return el.hasAttribute('href') ? 'link' : 'generic';"
-    " if (tag === 'img') return el.alt ? 'img' : 'presentation';"
-    " if (/^h[1-6]$/.test(tag)) return 'heading';"
-    " return ({textarea: 'textbox', button: 'button', p: 'paragraph', table: 'table',"
-    " tr: 'row', td: 'cell', th: 'columnheader', ul: 'list', ol: 'list', li: 'listitem',"
-    " dialog: 'dialog', progress: 'progressbar', main: 'main', nav: 'navigation',"
-    " figure: 'figure', hr: 'separator', code: 'code', blockquote: 'blockquote',"
-    " article: 'article', details: 'group', fieldset: 'group', output: 'status'})[tag]"
-    " || 'generic'; }")
-"""An element's ARIA role, as the simulated page names it: its `role`, else its tag's
-(an input with suggestions, `list=`, is a combobox; a file field is 'file', as in process)."""
-_TEXT_NAME = f"el => el.getAttribute('aria-label') || ({READ_TEXT})(el)"
-"""The name of an element of a role the kit names by its text (`NAMED_BY_TEXT`)."""
-_FIELD_KIND = (
+_FIELDKIND = (
     "el => el.matches('select') ? 'list' : el.matches('input[type=file]') ? 'file'"
     " : el.matches('input[type=range]') ? 'slider'"
     " : el.matches('input[type=checkbox], [role=checkbox]') ? 'box'"
@@ -120,7 +72,7 @@ _FIELD_KIND = (
     " : el.querySelector('input[type=checkbox], [role=checkbox]') ? 'boxes'"
     " : el.querySelector('input, textarea') ? 'fields'"
     " : el.querySelector('button') ? 'buttons' : ''")
-"""What sort of field an element is, by the words errors use for it (errors.FIELD_KINDS)."""
+"""What sort of field an element is, by the words errors use for it (errors.FIELDKINDS)."""
 _TYPED = "textarea, input:not([type=checkbox], [type=radio], [type=file], [type=button], " \
          "[type=submit], [type=reset], [type=image])"
 """The fields `fill` types in (a slider too: it is set to the number)."""
@@ -130,134 +82,13 @@ _COUNT_CHANGES = (
     ".observe(document.body, {childList: true, characterData: true, subtree: true}); });")
 """Counts the page's changes of content, so `settle` can tell when work it gave up on
 shows more."""
-_CHOSEN = ("el => el.multiple ? [...el.selectedOptions].map(o => o.label)"
-           " : (el.selectedOptions[0]?.label ?? null)")
-_LOG_LINES = "el => [...el.querySelectorAll('.dl-line')].map(l => l.textContent).join('\\n')"
-"""A console log's lines, each as printed (an empty one too, which `innerText` leaves out)."""
 DOWNLOAD_WAIT = 1.0
 """After a click, how long `downloads` waits for the browser to report a download."""
 POLL_MS = 10
 """How often `settle` looks whether the page's event posts were answered."""
 START_TIMEOUT = 30.0
 """How long the page may take to open (a cold Chromium on a busy machine is slow)."""
-_shared: dict[str, Any] = {}
-_shared_lock = threading.Lock()
 
-
-def chromium_path() -> str | None:
-    """Which Chromium to start: the environment's choice, Debian's, or Playwright's own."""
-    chosen = os.environ.get("DESKLAUNCH_CHROMIUM")
-    if chosen:
-        return chosen
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
-def launch(playwright: Playwright) -> Browser:
-    """A headless Chromium for the kit."""
-    path = chromium_path()
-    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-
-
-def shared_browser() -> Browser:
-    """One Chromium for every `browser=True` AppTest of this process (closed at exit)."""
-    with _shared_lock:
-        if "browser" not in _shared:
-            try:
-                from playwright.sync_api import sync_playwright
-            except ImportError:
-                raise RuntimeError('browser=True needs Playwright: pip install '
-                                   '"desklaunch[testing]"') from None
-
-            driver = sync_playwright().start()
-            _shared["driver"], _shared["browser"] = driver, launch(driver)
-            atexit.register(close_shared_browser)
-        return _shared["browser"]  # type: ignore[no-any-return]
-
-
-def close_shared_browser() -> None:
-    """Stop the shared Chromium (the pytest plugin does at the end of the run)."""
-    with _shared_lock:
-        browser, driver = _shared.pop("browser", None), _shared.pop("driver", None)
-    if browser is not None:
-        browser.close()
-    if driver is not None:
-        driver.stop()
-
-
-class BrowserElement:
-    """An element of the real page found by role, name or text."""
-
-    def __init__(self, locator: Locator, role: str | None, name: str | None) -> None:
-        self.locator = locator
-        self._role = role
-        self._name = name
-
-    def __repr__(self) -> str:
-        return f"<{self.role} {self.name!r} in the browser>"
-
-    @property
-    def role(self) -> str:
-        return self._role or str(self.locator.evaluate(_ROLE))
-
-    @property
-    def name(self) -> str:
-        if self._name is not None:
-            return self._name
-        if self.role in NAMED_BY_TEXT:
-            return norm(str(self.locator.evaluate(_TEXT_NAME)))
-        named = " ".join(str(self.locator.evaluate(_CONTROL_NAME)).split())
-        return named or " ".join(self.text.split())
-
-    @property
-    def text(self) -> str:
-        if self.role == "log":  # a console's lines as printed: indents and blank lines kept
-            text = str(self.locator.evaluate(_LOG_LINES))
-            return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
-        text = str(self.locator.evaluate(READ_TEXT))
-        return "\n".join(line.strip() for line in text.splitlines() if line.strip())
-
-    @property
-    def value(self) -> Any:
-        kind = self.locator.evaluate(_KIND)
-        if kind == "select":
-            return self.locator.evaluate(_CHOSEN)
-        if kind in ("text", "range", "progressbar"):
-            text = self.locator.get_attribute("aria-valuenow") if kind == "progressbar" \
-                else self.locator.input_value(timeout=100)
-            if kind == "text":
-                return text
-            number = float(text or 0)
-            return int(number) if number.is_integer() else number
-        if kind in ("link", "img"):
-            return self.locator.get_attribute("href" if kind == "link" else "src")
-        return None  # a box says `checked`; buttons and the rest hold no value
-
-    @property
-    def checked(self) -> bool | None:
-        if self.locator.evaluate(_KIND) != "checkbox":
-            return None
-        return self.locator.is_checked()
-
-    @property
-    def disabled(self) -> bool:
-        return self.locator.is_disabled()
-
-    def click(self) -> None:
-        if self.locator.is_disabled():
-            raise ActionError(f"the {self.role} {self.name!r} is disabled")
-        self.locator.click()
-
-    def find_all(self, role: str | None = None, name: str | None = None,
-                 text: str | None = None) -> list[BrowserElement]:
-        """The visible elements inside this one with that role, exact name and exact text."""
-        return [BrowserElement(item, role, name)
-                for item in _shown(_within(self.locator, role, name, text), role, name)]
-
-    def find(self, role: str | None = None, name: str | None = None, *,
-             text: str | None = None) -> BrowserElement:
-        """The one visible element inside this one with that role, name and/or text, as
-        `AppTest.find` finds it on the screen (what is inside is shown already: no wait)."""
-        return only(self.find_all(role, name, text), describe_query(role, name, text), self)
 
 
 class BrowserScreen:
@@ -393,12 +224,12 @@ class BrowserScreen:
             locator = page.get_by_role(any_role, name=name, exact=True) \
                 if name is not None and role not in NAMED_BY_TEXT else page.get_by_role(any_role)
             if text is not None:
-                locator = locator.filter(has_text=_exactly(text))
+                locator = locator.filter(has_text=exactly(text))
             return locator
         if name is not None:
             return page.get_by_label(name, exact=True).or_(
                 page.get_by_role("button", name=name, exact=True))
-        return page.get_by_text(_exactly(text or ""))
+        return page.get_by_text(exactly(text or ""))
 
     def find(self, role: str | None, name: str | None, text: str | None,
              timeout: float | None) -> BrowserElement:
@@ -407,7 +238,7 @@ class BrowserScreen:
         limit = self.timeout if timeout is None else timeout
         if role in NAMED_BY_TEXT and name is not None:  # the kit's name: look until it shows
             deadline = time.monotonic() + limit
-            while not (found := _shown(locator, role, name)):
+            while not (found := shown(locator, role, name)):
                 if time.monotonic() >= deadline:
                     self._check()
                     raise WaitTimeoutError(f"waited {limit:g} s for {what}; {self.describe()}")
@@ -425,7 +256,7 @@ class BrowserScreen:
                  text: str | None = None) -> list[BrowserElement]:
         self.settle()
         return [BrowserElement(item, role, name)
-                for item in _shown(self._locator(role, name, text), role, name)]
+                for item in shown(self._locator(role, name, text), role, name)]
 
     def wait_for_text(self, text: str, timeout: float | None) -> None:
         from playwright.sync_api import expect
@@ -468,7 +299,7 @@ class BrowserScreen:
             page.get_by_role("radiogroup", name=label, exact=True))
         shown = [item for item in labelled.all() if item.is_visible()]
         if shown:
-            raise ActionError(other_kind(label, str(shown[0].evaluate(_FIELD_KIND)), verb))
+            raise ActionError(other_kind(label, str(shown[0].evaluate(_FIELDKIND)), verb))
 
     # -- acting ----------------------------------------------------------------------------
 
@@ -494,7 +325,7 @@ class BrowserScreen:
         last = self._last
         self._last = None
         if last is not None and last.evaluate("el => !el.closest('form, .dl-console')"):
-            raise ActionError(enter_in_pin(str(last.evaluate(_CONTROL_NAME))))
+            raise ActionError(enter_in_pin(str(last.evaluate(CONTROL_NAME))))
         if last is not None and last.is_visible() and last.is_enabled():
             multiline = last.evaluate("el => el.tagName === 'TEXTAREA'")
             last.press("Control+Enter" if multiline else "Enter")
@@ -520,11 +351,11 @@ class BrowserScreen:
         what = f"a button named {name!r}"
         try:
             with self._waiting(what):
-                locator.or_(page.get_by_text(_exactly(name))).first.wait_for()
+                locator.or_(page.get_by_text(exactly(name))).first.wait_for()
         finally:
             self._check()
         if not locator.count():
-            locator = page.get_by_text(_exactly(name))
+            locator = page.get_by_text(exactly(name))
         target = self._one(locator, what, index)
         if target.is_disabled():
             raise ActionError(f"the button {name!r} is disabled")
@@ -552,7 +383,7 @@ class BrowserScreen:
                                      for text, off in offered})
             lists.first.select_option(label=[" ".join(o.split()) for o in options])
         else:
-            radios = _named(group.first.get_by_role("radio"))
+            radios = by_name(group.first.get_by_role("radio"))
             _offers(label, options, {name: box.is_disabled() for name, box in radios.items()})
             for option in options:
                 radios[" ".join(option.split())].check()
@@ -569,7 +400,7 @@ class BrowserScreen:
             self._other_kind(label, "tick it")
             raise
         if group.count() and not box.count():
-            named = _named(group.first.get_by_role("checkbox"))
+            named = by_name(group.first.get_by_role("checkbox"))
             _offers(label, options, {name: item.is_disabled() for name, item in named.items()})
             wanted = [" ".join(o.split()) for o in options] or list(named)
             for name in wanted:
@@ -693,11 +524,6 @@ class BrowserScreen:
         return stopped
 
 
-def _named(items: Locator) -> dict[str, Locator]:
-    """Round buttons or boxes by the name a person reads beside each."""
-    return {" ".join(str(item.evaluate(_CONTROL_NAME)).split()): item for item in items.all()}
-
-
 def _offers(label: str, options: Sequence[str], offered: dict[str, bool]) -> None:
     """Refuse, as the simulated page does, a choice that is not there or is disabled."""
     for option in options:
@@ -707,35 +533,4 @@ def _offers(label: str, options: Sequence[str], offered: dict[str, bool]) -> Non
         if offered[wanted]:
             raise ActionError(f"the choice {option!r} of {label!r} is disabled")
 
-
-def _shown(found: Locator, role: str | None, name: str | None) -> list[Locator]:
-    """The visible elements of `found`; of a role the kit names by text, those so named
-    (`found` then has them all: Playwright's names leave out part of their text)."""
-    if role not in NAMED_BY_TEXT or name is None:
-        return [item for item in found.all() if item.is_visible()]
-    names = found.evaluate_all(f"els => els.map(el => el.checkVisibility({{visibilityProperty:"
-                               f" true}})"
-                               f" ? ({_TEXT_NAME})(el) : null)")
-    return [found.nth(index) for index, named in enumerate(names)
-            if named is not None and norm(str(named)) == norm(name)]
-
-
-def _within(scope: Locator, role: str | None, name: str | None, text: str | None
-            ) -> Locator:
-    """Elements inside `scope` by role (and name, unless the kit names the role), then by
-    exact text."""
-    if role is not None:
-        any_role: Any = role
-        found = scope.get_by_role(any_role, name=name, exact=True) \
-            if name is not None and role not in NAMED_BY_TEXT else scope.get_by_role(any_role)
-        return found.filter(has_text=_exactly(text)) if text is not None else found
-    if name is not None:
-        return scope.get_by_label(name, exact=True)
-    return scope.get_by_text(_exactly(text or ""))
-
-
-def _exactly(text: str) -> re.Pattern[str]:
-    """Matches `text` whole, however its whitespace is laid out."""
-    words = [re.escape(word) for word in text.split()]
-    return re.compile(r"^\s*" + r"\s+".join(words) + r"\s*$")
 

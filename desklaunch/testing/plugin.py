@@ -53,7 +53,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def desklaunch_browser() -> Iterator[Browser]:
     """The Chromium that browser-mode apps open in (one per run). Override this fixture
     to share a browser your suite already started."""
-    from desklaunch.testing.browser import close_shared_browser, shared_browser
+    from desklaunch.testing.chromium import close_shared_browser, shared_browser
 
     yield shared_browser()
     close_shared_browser()
