@@ -27,8 +27,9 @@ from desklaunch.console.output import ConsoleOutput
 from desklaunch.console.runstreams import RunStreams
 from desklaunch.console.streams import real_fileno
 from desklaunch.core.interrupt import raise_in_thread
+from desklaunch.core.mailbox import Mailbox
 from desklaunch.core.messages import ROOT_SCOPE
-from desklaunch.core.session import Mailbox, Session
+from desklaunch.core.session import Session
 from desklaunch.errors import SessionClosed
 
 MAX_LINE = 1_000_000

@@ -16,20 +16,17 @@ import inspect
 import itertools
 import logging
 import queue
-import sys
 import threading
 import time
 import traceback
-from collections import deque
 from collections.abc import Callable, Coroutine
-from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from desklaunch.core import logs
-from desklaunch.core.buildhint import missing_module_hint
 from desklaunch.core.interrupt import raise_in_thread, withdraw_raise_in_thread
+from desklaunch.core.mailbox import Mailbox
 from desklaunch.core.messages import Command, Event
 from desklaunch.core.native import NativeDialogs
+from desklaunch.core.outcome import Outcome, exit_code, print_error, script_traceback
 from desklaunch.core.reactions import Reactions
 from desklaunch.core.resources import Resources
 from desklaunch.core.uploads import Uploads
@@ -44,7 +41,6 @@ _current: contextvars.ContextVar[Session | None] = contextvars.ContextVar(
     "desklaunch_session", default=None
 )
 _outside: contextvars.ContextVar[int] = contextvars.ContextVar("desklaunch_outside", default=0)
-_PACKAGE_DIR = str(Path(__file__).resolve().parent)
 _numbers = itertools.count(1)
 
 
@@ -57,106 +53,6 @@ class SessionState(enum.Enum):
     NEW = "new"  # created, script not started
     RUNNING = "running"  # script started (it may have finished; callbacks still run)
     CLOSED = "closed"  # window gone: blocked calls raised SessionClosed, cleanups ran
-
-
-class Mailbox:
-    """The events for one awaited form, handed from server threads to the waiting call."""
-
-    def __init__(self) -> None:
-        self._events: deque[Event] = deque()
-        self._mutex = threading.RLock()  # taken directly: see core/interrupt.py
-        self._cond = threading.Condition(self._mutex)
-        self._closed = False
-        self._waiter: tuple[asyncio.AbstractEventLoop, asyncio.Future[None]] | None = None
-        self.on_wait: Callable[[], None] | None = None
-        """Called whenever a `get()` is about to block: the script has done what it was given."""
-
-    def put(self, event: Event) -> bool:
-        """Hand `event` to the waiting call; True: a script call will take it from here.
-
-        Subclasses that handle the event in `put` itself return False.
-        """
-        with self._mutex:
-            self._events.append(event)
-            self._cond.notify()
-            self._wake_async()
-        return True
-
-    def close(self) -> None:
-        with self._mutex:
-            self._closed = True
-            self._cond.notify_all()
-            self._wake_async()
-
-    def get(self) -> Event:
-        """Block until the next event; raise `SessionClosed` once the session is closed."""
-        with self._mutex:
-            while not self._events and not self._closed:
-                self._waiting()
-                self._cond.wait()
-            if self._closed:
-                raise SessionClosed
-            return self._events.popleft()
-
-    async def aget(self) -> Event:
-        """Like `get()`, awaited on whatever event loop runs the caller."""
-        loop = asyncio.get_running_loop()
-        while True:
-            with self._mutex:
-                if self._closed:
-                    raise SessionClosed
-                if self._events:
-                    return self._events.popleft()
-                future = loop.create_future()
-                self._waiter = (loop, future)
-                self._waiting()
-            try:
-                await future
-            except asyncio.CancelledError:
-                # Closing a session both wakes its mailboxes and cancels its tasks; whichever
-                # lands first, the script must see the SessionClosed a blocking call sees.
-                if not self._closed:
-                    raise
-                raise SessionClosed from None
-
-    def nudge(self) -> None:
-        """Wake a blocked `get()` for a moment: it looks again and, with nothing new, waits
-        again. An exception raised meanwhile in the waiting thread surfaces this way."""
-        with self._mutex:
-            self._cond.notify_all()
-            self._wake_async()
-
-    def _waiting(self) -> None:
-        if self.on_wait is not None:
-            self.on_wait()
-
-    def _wake_async(self) -> None:
-        if self._waiter is not None:
-            loop, future = self._waiter
-            self._waiter = None
-            loop.call_soon_threadsafe(_resolve, future)
-
-
-def _resolve(future: asyncio.Future[None]) -> None:
-    if not future.done():
-        future.set_result(None)
-
-
-class Outcome:
-    """How the script ended: `state` is "finished" or "error"; `code` is its exit code."""
-
-    def __init__(self, state: str, code: int, traceback_text: str | None = None) -> None:
-        self.state = state
-        self.code = code
-        self.traceback = traceback_text
-
-    def command(self) -> Command:
-        command: Command = {"cmd": "state", "state": self.state, "code": self.code,
-                            "traceback": self.traceback}
-        log_file = logs.current()
-        if self.state == "error" and log_file is not None:
-            command["log"] = str(log_file)  # where the error box says the details are kept
-        return command
 
 
 class Session:
@@ -283,12 +179,12 @@ class Session:
         elif exc is None:
             self.outcome = Outcome("finished", 0)
         elif isinstance(exc, SystemExit):
-            self.outcome = Outcome("finished", _exit_code(exc))
+            self.outcome = Outcome("finished", exit_code(exc))
         else:
-            text = _script_traceback(exc)
+            text = script_traceback(exc)
             log.debug("script ended with %s", type(exc).__name__)
             self._tell_error(exc)
-            _print_error(text)
+            print_error(text)
             self.outcome = Outcome("error", 1, text)
         if self.outcome.state != "closed":
             self._send_quietly(self.outcome.command())
@@ -458,7 +354,7 @@ class Session:
 
     def _report_callback_error(self, exc: BaseException) -> None:
         self._tell_error(exc)
-        _print_error(_script_traceback(exc))
+        print_error(script_traceback(exc))
         self._send_quietly({"cmd": "toast", "text": f"Error in a callback: {exc!r}",
                             "duration": 0, "color": "error"})
 
@@ -662,28 +558,3 @@ def bound_session() -> Session | None:
 def bind_current(session: Session | None) -> None:
     """Make the calling thread (or task) belong to `session`; None makes it belong to none."""
     _current.set(session)
-
-
-def _exit_code(exc: SystemExit) -> int:
-    code = exc.code
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return int(code)  # sys.exit(not ok) exits with True: 1
-    _print_error(f"{code}\n")
-    return 1
-
-
-def _script_traceback(exc: BaseException) -> str:
-    """The traceback as Python would print it, without desklaunch's own frames on top."""
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR):
-        tb = tb.tb_next
-    return "".join(traceback.format_exception(type(exc), exc, tb)) + missing_module_hint(exc)
-
-
-def _print_error(text: str) -> None:
-    """Write to stderr as Python would; a windowed frozen app has none."""
-    if sys.stderr is not None:
-        sys.stderr.write(text)
-        sys.stderr.flush()

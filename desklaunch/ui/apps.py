@@ -32,8 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desklaunch.core.mailbox import Mailbox
 from desklaunch.core.messages import Event
-from desklaunch.core.session import Mailbox, Session, current_session
+from desklaunch.core.session import Session, current_session
 from desklaunch.errors import SessionClosed
 
 STOP_RETRY_EVERY = 0.1

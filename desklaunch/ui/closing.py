@@ -10,8 +10,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
+from desklaunch.core.mailbox import Mailbox
 from desklaunch.core.messages import Command, Event
-from desklaunch.core.session import Mailbox, Session
+from desklaunch.core.session import Session
 from desklaunch.errors import SessionClosed
 
 

@@ -15,8 +15,9 @@ import contextlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from desklaunch.core.mailbox import Mailbox
 from desklaunch.core.messages import Event
-from desklaunch.core.session import Mailbox, Session, current_session
+from desklaunch.core.session import Session, current_session
 from desklaunch.errors import SessionClosed
 
 FieldError = tuple[str, str]

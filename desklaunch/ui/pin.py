@@ -20,8 +20,9 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, cast
 
+from desklaunch.core.mailbox import Mailbox
 from desklaunch.core.messages import Event
-from desklaunch.core.session import Mailbox, Session, current_session
+from desklaunch.core.session import Session, current_session
 from desklaunch.errors import SessionClosed
 from desklaunch.ui.fields import Field
 from desklaunch.ui.flow import _on_event_loop

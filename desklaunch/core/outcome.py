@@ -1,0 +1,56 @@
+"""How a script ended, as the page is told and as Python would have printed it."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+from desklaunch.core import logs
+from desklaunch.core.buildhint import missing_module_hint
+from desklaunch.core.messages import Command
+
+_PACKAGE_DIR = str(Path(__file__).resolve().parent)
+
+
+class Outcome:
+    """How the script ended: `state` is "finished" or "error"; `code` is its exit code."""
+
+    def __init__(self, state: str, code: int, traceback_text: str | None = None) -> None:
+        self.state = state
+        self.code = code
+        self.traceback = traceback_text
+
+    def command(self) -> Command:
+        command: Command = {"cmd": "state", "state": self.state, "code": self.code,
+                            "traceback": self.traceback}
+        log_file = logs.current()
+        if self.state == "error" and log_file is not None:
+            command["log"] = str(log_file)  # where the error box says the details are kept
+        return command
+
+
+def exit_code(exc: SystemExit) -> int:
+    """The exit code `sys.exit(code)` gives, its message printed as Python prints it."""
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return int(code)  # sys.exit(not ok) exits with True: 1
+    print_error(f"{code}\n")
+    return 1
+
+
+def script_traceback(exc: BaseException) -> str:
+    """The traceback as Python would print it, without desklaunch's own frames on top."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        tb = tb.tb_next
+    return "".join(traceback.format_exception(type(exc), exc, tb)) + missing_module_hint(exc)
+
+
+def print_error(text: str) -> None:
+    """Write to stderr as Python would; a windowed frozen app has none."""
+    if sys.stderr is not None:
+        sys.stderr.write(text)
+        sys.stderr.flush()
