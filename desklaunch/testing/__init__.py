@@ -15,10 +15,10 @@ by label, role and text — never by the page's CSS classes or ids. The pytest p
 
 from __future__ import annotations
 
-from desklaunch.testing.apptest import DEFAULT_TIMEOUT, AppTest, Found
+from desklaunch.testing.apptest import DEFAULT_TIMEOUT, AppTest, Found, use_browser_by_default
 from desklaunch.testing.audit import AccessibilityProblem
 from desklaunch.testing.errors import ActionError, KitError, ScriptError, WaitTimeoutError
 from desklaunch.testing.program import Module
 
 __all__ = ["DEFAULT_TIMEOUT", "AccessibilityProblem", "ActionError", "AppTest", "Found",
-           "KitError", "Module", "ScriptError", "WaitTimeoutError"]
+           "KitError", "Module", "ScriptError", "WaitTimeoutError", "use_browser_by_default"]

@@ -98,6 +98,32 @@ class _Screen(Protocol):
 
 
 _open: list[AppTest] = []
+_browser_by_default: bool = False
+
+
+def use_browser_by_default(on: bool) -> None:
+    """Whether an `AppTest` that does not say `browser=` runs in Chromium; the pytest
+    plugin turns it on for `pytest --desklaunch-browser`, so a whole suite runs both ways."""
+    global _browser_by_default
+    _browser_by_default = on
+
+
+def _one_level(given: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The items of a call's `*given`, or of the one list or tuple given in their place."""
+    if len(given) == 1 and isinstance(given[0], (list, tuple)):
+        return tuple(given[0])
+    return given
+
+
+def _texts(options: tuple[Any, ...]) -> tuple[str, ...]:
+    """Options as the texts shown: `check("Extras", "a", "b")` or `check("Extras", ["a",
+    "b"])`; a number is shown as its digits."""
+    texts = []
+    for option in _one_level(options):
+        if isinstance(option, bool) or not isinstance(option, (str, int, float)):
+            raise TypeError(f"an option is the text shown beside it, not {option!r}")
+        texts.append(str(option))
+    return tuple(texts)
 _open_lock = threading.Lock()
 _closing_at_exit: list[bool] = []
 
@@ -139,7 +165,9 @@ class AppTest:
     `Module("mytool")`, or a function (plain or `async def`) run as the script. `args`
     become the script's `sys.argv[1:]` (a function gets them as arguments). `browser=True`
     runs the real server and page in Chromium (a Playwright `Browser` may be given
-    instead, to share one). `timeout`: how long each verb waits for what it needs to show.
+    instead, to share one); left out, it is the run's choice (`pytest --desklaunch-browser`,
+    `use_browser_by_default`), else in process. `timeout`: how long each verb waits for
+    what it needs to show.
     `settle`: how long an action waits for the work it set off (default: `timeout`).
     `console`: force console mode on or off (by default a script that never imports
     desklaunch or pywebio gets it, as with the `desklaunch` command). `expect_error=True`:
@@ -147,7 +175,7 @@ class AppTest:
     """
 
     def __init__(self, target: Target, *, args: Sequence[Any] = (),
-                 browser: bool | Browser = False, timeout: float = DEFAULT_TIMEOUT,
+                 browser: bool | Browser | None = None, timeout: float = DEFAULT_TIMEOUT,
                  settle: float | None = None, console: bool | None = None,
                  expect_error: bool = False) -> None:
         if isinstance(target, Module):
@@ -161,6 +189,8 @@ class AppTest:
             self.program = from_file(target, [str(a) for a in args], console=console)
         self.timeout = timeout
         self.expect_error = expect_error
+        if browser is None:
+            browser = _browser_by_default
         self.browser = browser is not False
         self._errors: list[BaseException] = []
         self._errors_lock = threading.Lock()
@@ -179,7 +209,7 @@ class AppTest:
         # What the test itself prints or logs stays the test's, out of a console app's log.
         self._step_back = step_outside()
 
-    def _start(self, browser: bool | Browser, settle: float) -> None:
+    def _start(self, browser: bool | Browser | None, settle: float) -> None:
         self._session: Callable[[], Session | None]
         if browser is not False:
             from desklaunch.testing.browser import BrowserScreen
@@ -212,7 +242,7 @@ class AppTest:
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str], *, args: Sequence[str] = (),
-                  browser: bool | Browser = False, timeout: float = DEFAULT_TIMEOUT,
+                  browser: bool | Browser | None = None, timeout: float = DEFAULT_TIMEOUT,
                   settle: float | None = None, console: bool | None = None,
                   expect_error: bool = False) -> AppTest:
         """Run a script file (`"app.py"`) or a function in it (`"app.py:main"`)."""
@@ -221,7 +251,7 @@ class AppTest:
 
     @classmethod
     def from_module(cls, name: str, *, args: Sequence[str] = (),
-                    browser: bool | Browser = False, timeout: float = DEFAULT_TIMEOUT,
+                    browser: bool | Browser | None = None, timeout: float = DEFAULT_TIMEOUT,
                     settle: float | None = None, console: bool | None = None,
                     expect_error: bool = False) -> AppTest:
         """Run a module or package (`"mytool"`, its `__main__`) as `desklaunch -m` does:
@@ -231,7 +261,7 @@ class AppTest:
 
     @classmethod
     def from_function(cls, function: Callable[..., Any], *args: Any,
-                      browser: bool | Browser = False, timeout: float = DEFAULT_TIMEOUT,
+                      browser: bool | Browser | None = None, timeout: float = DEFAULT_TIMEOUT,
                       settle: float | None = None, expect_error: bool = False) -> AppTest:
         """Run `function(*args)` (plain or `async def`) as the script."""
         return cls(function, args=args, browser=browser, timeout=timeout, settle=settle,
@@ -269,20 +299,20 @@ class AppTest:
 
     def choose(self, label: str, *options: str) -> None:
         """Pick the options shown as `options` in the list (or round buttons) `label`."""
-        self._step(self._screen.choose, label, options)
+        self._step(self._screen.choose, label, _texts(options))
 
     def check(self, label: str, *options: str) -> None:
         """Tick the boxes `options` of the group labelled `label` (all with none given),
         or the single box labelled `label`."""
-        self._step(self._screen.check, label, options, True)
+        self._step(self._screen.check, label, _texts(options), True)
 
     def uncheck(self, label: str, *options: str) -> None:
         """Untick boxes, as `check` ticks them."""
-        self._step(self._screen.check, label, options, False)
+        self._step(self._screen.check, label, _texts(options), False)
 
     def upload(self, label: str, *paths: str | os.PathLike[str]) -> None:
         """Send these files with the file field labelled `label` (as dropping them does)."""
-        self._step(self._screen.upload, label, paths)
+        self._step(self._screen.upload, label, _one_level(paths))
 
     def set_pin(self, name: str, value: Any) -> None:
         """Change the pin widget `name` (the script's `pin.name`) as a person would: type

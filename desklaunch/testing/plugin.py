@@ -10,9 +10,9 @@
 app is closed and the test fails if a script error went unnoticed, if a thread the test
 started is still running, or if a session was left open. An `AppTest` a test made itself
 and left open is closed after it. A failing test's report shows each app's screen.
-`pytest --desklaunch-browser` runs every `desklaunch_app` in Chromium against the real page
-instead of in process; `desklaunch_timeout` (ini) sets the verbs'
-timeout in seconds.
+`pytest --desklaunch-browser` runs every app (`desklaunch_app`, and an `AppTest` that does
+not say `browser=`) in Chromium against the real page instead of in process;
+`desklaunch_timeout` (ini) sets the verbs' timeout in seconds.
 """
 
 from __future__ import annotations
@@ -49,6 +49,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                   "needs to show (default 5)", default="5")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--desklaunch-browser", default=False):
+        from desklaunch.testing.apptest import use_browser_by_default
+
+        use_browser_by_default(True)
+
+
 @pytest.fixture(scope="session")
 def desklaunch_browser() -> Iterator[Browser]:
     """The Chromium that browser-mode apps open in (one per run). Override this fixture
@@ -72,7 +79,9 @@ def desklaunch_app(request: pytest.FixtureRequest) -> Iterator[Callable[..., App
     timeout = float(request.config.getini("desklaunch_timeout"))
 
     def start(target: Any, **options: Any) -> AppTest:
-        browser = options.pop("browser", request.config.getoption("--desklaunch-browser"))
+        browser = options.pop("browser", None)
+        if browser is None:
+            browser = bool(request.config.getoption("--desklaunch-browser"))
         if browser is True:
             browser = request.getfixturevalue("desklaunch_browser")
         options.setdefault("timeout", timeout)
@@ -83,7 +92,10 @@ def desklaunch_app(request: pytest.FixtureRequest) -> Iterator[Callable[..., App
     yield start
     problems: list[str] = []
     unseen: BaseException | None = None
-    for app in started:
+    # The apps the test made itself (`AppTest(...)`) and left open are closed first too:
+    # their threads are not the leaks this looks for.
+    made = [app for app in request.node.stash.get(_MADE_BY_TEST, []) if app not in started]
+    for app in [*started, *made]:
         if not app.close(check=False):
             problems.append(f"{app!r}: the script did not stop when the app closed")
         if unseen is None and not app.expect_error:
@@ -199,6 +211,10 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     test has failed for it already; the process ends as closing a window ends an app's,
     after the exit functions have run. pytest run as a desklaunch program (`desklaunch -m
     pytest`) is itself on a script's thread, in a process that is desklaunch's to end."""
+    if config.getoption("--desklaunch-browser", default=False):
+        from desklaunch.testing.apptest import use_browser_by_default
+
+        use_browser_by_default(False)
     if threading.current_thread().name.startswith("desklaunch-script-"):
         return
     stuck = [thread for thread in threading.enumerate()

@@ -189,6 +189,25 @@ def test_choices_boxes_and_files(desklaunch_app, mode, tmp_path) -> None:
     app.submit()
     assert "Large Thick ['Ham', 'Basil'] ['I agree'] b'tiny'" in app.text
 
+def test_options_may_be_given_as_one_list(desklaunch_app, mode) -> None:
+    """`check("Toppings", ["Ham", "Basil"])` as well as `check("Toppings", "Ham", "Basil")`;
+    a number is its digits; anything else is refused in one line."""
+    def main() -> None:
+        answers = input_group("Order", [
+            select("Count", [1, 2, 3], name="count"),
+            checkbox("Toppings", ["Ham", "Olives", "Basil"], name="toppings"),
+        ])
+        put_text(f"{answers['count']} {answers['toppings']}")
+
+    app = desklaunch_app(main, browser=mode)
+    with pytest.raises(TypeError, match="an option is the text shown beside it, not"):
+        app.check("Toppings", {"Ham"})
+    app.choose("Count", 2)
+    app.check("Toppings", ["Ham", "Basil"])
+    app.submit()
+    assert "2 ['Ham', 'Basil']" in app.text
+
+
 def test_pins_are_set_as_a_person_sets_them(desklaunch_app, mode) -> None:
     def main() -> None:
         put_select("size", ["S", "M", "L"], label="Size")

@@ -122,6 +122,51 @@ def test_desklaunch_browser_runs_apps_in_chromium(project: pytest.Pytester) -> N
     result.assert_outcomes(passed=1)
 
 
+def test_desklaunch_browser_runs_a_plain_apptest_in_chromium_too(project: pytest.Pytester
+                                                                    ) -> None:
+    """The README's example as written, run with the option: the whole suite goes to the
+    real page; an app that says `browser=False` stays in process."""
+    project.makepyfile(test_app="""
+        from desklaunch.testing import AppTest
+
+        def test_greets():
+            app = AppTest.from_file("hello.py")
+            assert app.browser
+            app.fill("Your name", "Ada")
+            app.submit()
+            assert "Hello, Ada!" in app.text
+
+        def test_stays_in_process():
+            assert not AppTest.from_file("hello.py", browser=False).browser
+    """)
+    result = project.runpytest_subprocess("-p", "no:cacheprovider", "--desklaunch-browser")
+    result.assert_outcomes(passed=2)
+    project.makepyfile(test_default="""
+        from desklaunch.testing import AppTest
+
+        def test_in_process_without_the_option():
+            assert not AppTest.from_file("hello.py").browser
+    """)
+    project.runpytest_subprocess("-p", "no:cacheprovider", "test_default.py"
+                                 ).assert_outcomes(passed=1)
+
+
+def test_an_apptest_left_open_beside_the_fixture_is_not_called_a_leak(project: pytest.Pytester
+                                                                      ) -> None:
+    """A test that asks for the fixture but makes its app itself: the app it left open is
+    closed before the fixture looks for threads left running."""
+    project.makepyfile(test_app="""
+        from desklaunch.testing import AppTest
+
+        def test_greets(desklaunch_app):
+            app = AppTest.from_file("hello.py")
+            app.fill("Your name", "Ada")
+            app.submit()
+            assert "Hello, Ada!" in app.text
+    """)
+    project.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=1)
+
+
 def test_a_failing_test_says_when_the_script_was_still_working(project: pytest.Pytester
                                                                 ) -> None:
     project.makepyfile(test_busy="""
