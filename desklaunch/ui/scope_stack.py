@@ -14,7 +14,8 @@ from desklaunch.core.messages import ROOT_SCOPE
 _stack: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
     "desklaunch_scopes", default=(ROOT_SCOPE,)
 )
-_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")
+_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
+"""What PyWebIO takes as a scope's name: `put_scope("1-2")` names a grid's cell."""
 _OWN_NAME = re.compile(r"^@[a-z]+[0-9]+$")
 """The scopes desklaunch names itself (a popup's, an `output()`'s): "@" + a session id,
 which the script gets back to pass as `scope=` (`with popup(...) as s`)."""
@@ -50,6 +51,4 @@ def leave_scope(token: contextvars.Token[tuple[str, ...]]) -> None:
 def check_name(name: str) -> None:
     if not (_NAME.match(name) or _OWN_NAME.match(name)):
         raise ValueError(
-            f"scope name {name!r} must start with a letter or _ and hold only letters, "
-            "digits, _ and -"
-        )
+            f"scope name {name!r} must hold only letters, digits, _ and -")

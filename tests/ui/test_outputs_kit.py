@@ -3,6 +3,8 @@ tested in a real browser in tests/e2e/)."""
 
 from __future__ import annotations
 
+import pytest
+
 from desklaunch.ui import local, put_buttons, put_scope, put_text, remove
 
 
@@ -42,6 +44,20 @@ def test_put_scope_fills_later_and_remove_takes_it_away(desklaunch_app) -> None:
     assert app.text.splitlines()[:4] == ["first in status", "Idle", "Busy", "below the status"]
     app.click("Drop")
     assert app.text.splitlines()[:2] == ["below the status", "Drop"]
+
+
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_a_scope_may_be_named_as_pywebio_allows(desklaunch_app, mode) -> None:
+    """A grid's cells named "1-2", as scripts written for PyWebIO name them."""
+    def script() -> None:
+        put_scope("1-2", put_text("cell"))
+        put_text("filled", scope="1-2")
+        with pytest.raises(ValueError, match="must hold only letters, digits, _ and -"):
+            put_scope("a b")
+        put_text("checked")
+
+    app = desklaunch_app(script, browser=mode)
+    assert app.text.splitlines()[:3] == ["cell", "filled", "checked"]
 
 
 def test_local_keeps_values_per_session(desklaunch_app) -> None:
