@@ -17,7 +17,7 @@ import urllib.request
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from desklaunch.core.imagetypes import sniff_image
 
@@ -106,7 +106,11 @@ class RemoteFiles:
             raise FetchError(f"only http and https addresses can be fetched, not {scheme or url!r}")
         limit = SIZE_LIMITS[kind]
         deadline = time.monotonic() + self.timeout
-        request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
+        try:
+            sent = as_browsers_send(url)
+        except UnicodeError:
+            raise FetchError(f"the address's host name is not valid: {url!r}") from None
+        request = urllib.request.Request(sent, headers={"User-Agent": _USER_AGENT})
         try:
             with self._opener.open(request, timeout=self.timeout) as answer:
                 declared = answer.headers.get("Content-Length")
@@ -123,9 +127,28 @@ class RemoteFiles:
             raise FetchError(_reason(exc.reason)) from None
         except TimeoutError:
             raise FetchError(f"no answer within {self.timeout:g} s") from None
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
             raise FetchError(_reason(exc)) from None
+        except ValueError as exc:
+            raise FetchError(f"the address is not valid: {exc}") from None
         return Fetched(body, _checked_type(kind, body, media_type))
+
+
+def as_browsers_send(url: str) -> str:
+    """`url` as a browser sends it: the host in ASCII (IDNA), the path and query with what
+    is not ASCII (or is a space) percent-encoded as UTF-8; what is encoded already stays."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = host.encode("idna").decode("ascii") if not host.isascii() else host
+    if ":" in netloc:
+        netloc = f"[{netloc}]"  # an IPv6 address
+    if parts.port is not None:
+        netloc = f"{netloc}:{parts.port}"
+    if "@" in parts.netloc:
+        netloc = f"{parts.netloc.rsplit('@', 1)[0]}@{netloc}"
+    path = quote(parts.path, safe="/%:@!$&'()*+,;=-._~")
+    query = quote(parts.query, safe="/?%:@!$&'()*+,;=-._~")
+    return urlunsplit((parts.scheme, netloc, path, query, ""))
 
 
 def _read(answer: Any, limit: int, deadline: float, timeout: float) -> bytes:

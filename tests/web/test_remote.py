@@ -33,7 +33,9 @@ class _Site(BaseHTTPRequestHandler):
             "/page.css": (200, "text/html", b"<html></html>"),
             "/style.css": (200, "text/css", b"p { color: red }"),
         }
-        if self.path in routes:
+        if self.path == "/%E5%9B%BE.png?text=%E5%9B%BE%20a":  # /图.png?text=图 a, as sent
+            self._answer(200, "image/png", PNG)
+        elif self.path in routes:
             status, kind, body = routes[self.path]
             self._answer(status, kind, body)
         elif self.path == "/big.png":
@@ -94,6 +96,15 @@ def site() -> Iterator[str]:
 def test_an_image_is_fetched_and_its_type_read_from_its_bytes(site: str) -> None:
     fetched = RemoteFiles().get(f"{site}/logo.png", "image")
     assert fetched.body == PNG and fetched.content_type == "image/png"
+
+
+def test_an_address_with_other_letters_is_sent_as_a_browser_sends_it(site: str) -> None:
+    """`put_image("https://…/图.png?text=图")` works as in the page: the path and query go
+    percent-encoded; a host name in other letters goes in its ASCII form."""
+    assert RemoteFiles().get(f"{site}/图.png?text=图 a", "image").body == PNG
+    assert remote.as_browsers_send("https://bücher.example/a%20b?q=1#top") == \
+        "https://xn--bcher-kva.example/a%20b?q=1"
+    assert remote.as_browsers_send("http://user:pw@[::1]:8080/x") == "http://user:pw@[::1]:8080/x"
 
 
 def test_a_same_scheme_redirect_is_followed_another_scheme_is_not(site: str) -> None:
