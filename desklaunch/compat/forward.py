@@ -24,6 +24,27 @@ def unsupported(qualname: str, why: str = "") -> Callable[..., NoReturn]:
     return stub
 
 
+def unsupported_when_served(qualname: str, why: str, *, routes: bool = False
+                            ) -> Callable[..., Any]:
+    """A stand-in for a call that puts the app in another web server (Flask's
+    `webio_view(main)`): the call itself works, so a script that builds its view at import
+    and then calls `start_server(main)` runs; what it returns raises `NotImplementedError`
+    when that server would use it. `routes`: the call gives a list of routes (an empty one
+    here). Marked as `unsupported` marks its stubs, for docs/api.md's list."""
+    raising = unsupported(qualname, why)
+
+    def factory(*args: Any, **kwargs: Any) -> Any:
+        return [] if routes else raising
+
+    factory.desklaunch_unsupported = (qualname, why)  # type: ignore[attr-defined]
+    factory.desklaunch_when_served = True  # type: ignore[attr-defined]
+    factory.__name__ = qualname.rsplit(".", 1)[-1]
+    factory.__qualname__ = factory.__name__
+    factory.__doc__ = (f"Not supported by desklaunch: calling it works, what it returns "
+                       f"raises NotImplementedError when served. {why}")
+    return factory
+
+
 def forwarder(module: str, names: Iterable[str], missing: dict[str, str] | None = None,
               source: str = "desklaunch.ui") -> Callable[[str], Any]:
     """A module `__getattr__` for `module` (a PyWebIO name such as "pywebio.output").

@@ -81,8 +81,11 @@ def test_star_imports_give_every_name(alias) -> None:
     ("pywebio.platform.flask", "webio_view"), ("pywebio.platform", "run_event_loop"),
 ])
 def test_an_unsupported_call_raises_naming_itself(alias, module: str, name: str) -> None:
+    """A view for another web server raises when that server serves it, not when made."""
     __import__(module)
     call = getattr(sys.modules[module], name)
+    if name == "webio_view":
+        call = call(lambda: None)
     with pytest.raises(NotImplementedError, match=rf"^{module}\.{name}\(\) is not supported"):
         call()
 

@@ -40,3 +40,24 @@ def test_a_configured_coroutine_app_started_by_start_server_gets_its_title_and_t
     script.write_text(script.read_text(encoding="utf-8").replace(
         "@config(title='Configured title', theme='dark')\n", ""), encoding="utf-8")
     assert desklaunch_app(script).title == "The docstring's title"
+
+
+def test_a_script_that_builds_a_view_for_a_web_framework_still_starts_its_app(
+        desklaunch_app, tmp_path) -> None:
+    """The PyWebIO-on-Heroku layout: a Flask view built at import, `start_server(main)` under
+    the `__main__` guard. The view is never served here; building it must not stop the app."""
+    script = tmp_path / "deployed.py"
+    script.write_text(
+        "from pywebio import start_server\n"
+        "from pywebio.output import put_text\n"
+        "from pywebio.platform.flask import webio_view\n"
+        "from pywebio.platform.fastapi import webio_routes\n\n"
+        "def main():\n"
+        "    put_text('served in the window')\n\n"
+        "view = webio_view(main)\n"
+        "routes = webio_routes(main)\n"
+        "if __name__ == '__main__':\n"
+        "    start_server(main, port=8080)\n", encoding="utf-8")
+    app = desklaunch_app(script)
+    app.wait_for("served in the window")
+    assert app.exit_code == 0

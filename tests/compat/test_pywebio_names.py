@@ -101,6 +101,11 @@ def test_a_call_desklaunch_leaves_out_says_why_in_one_line_and_is_listed(alias) 
     assert ("pywebio.platform", "run_event_loop") in [(m, n) for m, n, _ in unsupported]
     documented = API_DOCS.read_text(encoding="utf-8")
     for module, name, stub in unsupported:
+        if getattr(stub, "desklaunch_when_served", False):  # a view for another server
+            stub = stub(lambda: None)  # type: ignore[operator]
+            if isinstance(stub, list):  # routes: none
+                assert stub == []
+                continue
         with pytest.raises(NotImplementedError) as raised:
             stub()  # type: ignore[operator]
         message = str(raised.value)

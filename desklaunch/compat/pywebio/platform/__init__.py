@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from desklaunch.compat.forward import unsupported
+from desklaunch.compat.forward import unsupported, unsupported_when_served
 from desklaunch.compat.pywebio.appconfig import config
 from desklaunch.compat.pywebio.running import run_app
 
@@ -72,10 +72,15 @@ run_event_loop = unsupported(
 
 def framework_stubs(module: str, names: tuple[str, ...]) -> dict[str, Any]:
     """The calls of a web-framework module (`pywebio.platform.flask`, ...) that put an app in
-    someone else's server: each raises, since desklaunch shows the app in its own window."""
-    why = ("desklaunch shows the app in its own window, not inside another web server; "
-           "call start_server(main) and run the script with desklaunch")
-    return {name: unsupported(f"{module}.{name}", why) for name in names}
+    someone else's server. desklaunch shows the app in its own window, so what each returns
+    raises when served; the call itself works, since scripts build their view at import
+    and still call `start_server(main)` (the PyWebIO-on-Heroku layout)."""
+    why = ("desklaunch shows the app in its own window, not inside another web server (what "
+           "it returns raises when served); call start_server(main) and run the script with "
+           "desklaunch")
+    return {name: unsupported_when_served(f"{module}.{name}", why,
+                                          routes=name.endswith("_routes"))
+            for name in names}
 
 __all__ = ["config", "path_deploy", "path_deploy_http", "run_event_loop", "seo",
            "start_server"]
