@@ -246,6 +246,7 @@ class BrowserScreen:
             if len(found) > 1:
                 raise ActionError(f"{len(found)} things fit {what}; use find_all()")
             return BrowserElement(found[0], role, name)
+        locator = _visible(locator)
         with self._waiting(what, timeout):
             locator.first.wait_for(timeout=limit * 1000)
         if locator.count() > 1:
@@ -269,7 +270,7 @@ class BrowserScreen:
 
     def _one(self, locator: Locator, what: str, index: int | None = None) -> Locator:
         with self._waiting(what):
-            locator.first.wait_for()
+            _visible(locator).first.wait_for()
         visible = [item for item in locator.all() if item.is_visible()] or locator.all()
         if index is not None:
             if not -len(visible) <= index < len(visible):
@@ -351,7 +352,7 @@ class BrowserScreen:
         what = f"a button named {name!r}"
         try:
             with self._waiting(what):
-                locator.or_(page.get_by_text(exactly(name))).first.wait_for()
+                _visible(locator.or_(page.get_by_text(exactly(name)))).first.wait_for()
         finally:
             self._check()
         if not locator.count():
@@ -366,10 +367,10 @@ class BrowserScreen:
 
     def choose(self, label: str, options: Sequence[str]) -> None:
         page = self.page
-        lists = page.get_by_role("combobox", name=label, exact=True).or_(
-            page.get_by_role("listbox", name=label, exact=True)).and_(page.locator("select"))
-        group = page.get_by_role("group", name=label, exact=True).or_(
-            page.get_by_role("radiogroup", name=label, exact=True))
+        lists = _visible(page.get_by_role("combobox", name=label, exact=True).or_(
+            page.get_by_role("listbox", name=label, exact=True)).and_(page.locator("select")))
+        group = _visible(page.get_by_role("group", name=label, exact=True).or_(
+            page.get_by_role("radiogroup", name=label, exact=True)))
         what = f"a list labelled {label!r}"
         try:
             with self._waiting(what):
@@ -391,8 +392,8 @@ class BrowserScreen:
 
     def check(self, label: str, options: Sequence[str], on: bool) -> None:
         page = self.page
-        group = page.get_by_role("group", name=label, exact=True)
-        box = page.get_by_role("checkbox", name=label, exact=True)
+        group = _visible(page.get_by_role("group", name=label, exact=True))
+        box = _visible(page.get_by_role("checkbox", name=label, exact=True))
         try:
             with self._waiting(f"boxes labelled {label!r}"):
                 group.or_(box).first.wait_for()
@@ -522,6 +523,12 @@ class BrowserScreen:
         finally:
             stopped = self.app.close()
         return stopped
+
+
+def _visible(locator: Locator) -> Locator:
+    """Only what `locator` finds that is shown: a button of the same name in a tab not
+    chosen, or a popup's closed twin, is not what a person clicks."""
+    return locator.locator("visible=true")
 
 
 def _offers(label: str, options: Sequence[str], offered: dict[str, bool]) -> None:

@@ -9,6 +9,7 @@ import threading
 import time
 import traceback
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,6 +38,7 @@ from desklaunch.ui import (
     put_select,
     put_slider,
     put_table,
+    put_tabs,
     put_text,
     radio,
     register_thread,
@@ -188,6 +190,22 @@ def test_choices_boxes_and_files(desklaunch_app, mode, tmp_path) -> None:
     app.upload("Photo", small)
     app.submit()
     assert "Large Thick ['Ham', 'Basil'] ['I agree'] b'tiny'" in app.text
+
+def test_a_button_in_a_tab_not_chosen_is_not_the_one_clicked(desklaunch_app, mode) -> None:
+    """Two tabs each with a "Go" button: the one in the chosen tab is what a person sees."""
+    def script() -> None:
+        def shown(tab: str) -> Any:
+            return put_buttons(["Go"], onclick=lambda _: put_text(f"Go in {tab}"))
+
+        put_tabs([{"title": "One", "content": shown("One")},
+                  {"title": "Two", "content": shown("Two")}])
+
+    app = desklaunch_app(script, browser=mode)
+    app.click("Two")
+    app.click("Go")
+    assert "Go in Two" in app.text
+    assert app.find("button", "Go").name == "Go"
+
 
 def test_options_may_be_given_as_one_list(desklaunch_app, mode) -> None:
     """`check("Toppings", ["Ham", "Basil"])` as well as `check("Toppings", "Ham", "Basil")`;
