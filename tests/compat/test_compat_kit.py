@@ -61,3 +61,26 @@ def test_a_script_that_builds_a_view_for_a_web_framework_still_starts_its_app(
     app = desklaunch_app(script)
     app.wait_for("served in the window")
     assert app.exit_code == 0
+
+
+def test_a_configured_app_desklaunch_calls_itself_gets_its_title(desklaunch_app, tmp_path
+                                                                 ) -> None:
+    """A file of `path_deploy`'s kind (its `main()` called by nothing in it), and `@seo`:
+    the page gets the settings as `start_server(main)` would give them."""
+    script = tmp_path / "todo_list.py"
+    script.write_text(
+        "from pywebio import config\n"
+        "from pywebio.output import put_text\n"
+        "from pywebio.platform import seo\n\n"
+        "@config(title='Configured title')\n"
+        "def main():\n"
+        "    put_text('hi')\n\n"
+        "@seo('To-Do List')\n"
+        "def todolist():\n"
+        "    put_text('to do')\n", encoding="utf-8")
+    app = desklaunch_app(script)
+    app.wait_for("hi")
+    assert app.title == "Configured title"
+    app = desklaunch_app(f"{script}:todolist")
+    app.wait_for("to do")
+    assert app.title == "To-Do List"

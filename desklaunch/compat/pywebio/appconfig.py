@@ -51,10 +51,12 @@ class _Config:
         if inspect.iscoroutinefunction(app):
             @functools.wraps(app)
             async def wrapper(*args: Any, **kwargs: Any) -> Any:
+                _apply_when_called_directly(wrapper)
                 return await app(*args, **kwargs)
         else:
             @functools.wraps(app)
             def wrapper(*args: Any, **kwargs: Any) -> Any:
+                _apply_when_called_directly(wrapper)
                 return app(*args, **kwargs)
         # A new function each time: one app function configured several ways (PyWebIO's
         # theme demo) gives several apps.
@@ -90,12 +92,26 @@ def app_settings(app: Any) -> dict[str, Any]:
 def apply_app_config(app: Any) -> None:
     """Give the page what `app` needs before it runs: the global settings, then its own,
     with its docstring's first line as the title when none is set."""
+    with contextlib.suppress(NoSessionError):
+        current_session().data["pywebio_applied"] = app
     settings = {**global_settings(), **app_settings(app)}
     if "title" not in settings:
         doc = inspect.getdoc(app)
         if doc:
             settings["title"] = doc.strip().split("\n\n", 1)[0].strip()
     configure_page(**_page_settings(settings))
+
+
+def _apply_when_called_directly(app: Any) -> None:
+    """A `@config` app that desklaunch calls itself (a file of `path_deploy`'s kind, whose
+    `main()` nothing in it calls, or `app.py:main`) gets its settings as `start_server`
+    gives them; once per session, so `start_server`'s own call does not send them twice."""
+    try:
+        session = current_session()
+    except NoSessionError:
+        return
+    if session.data.get("pywebio_applied") is not app:
+        apply_app_config(app)
 
 
 def _page_settings(settings: dict[str, Any]) -> dict[str, Any]:
