@@ -93,7 +93,14 @@ class Session:
         self._state = SessionState.NEW
         self._lock = threading.RLock()
         self._mailboxes: dict[str, Mailbox] = {}
-        self._callbacks: dict[str, Callable[[Any], Any]] = {}
+        self._callbacks: dict[str, tuple[Callable[[Any], Any], bool | None]] = {}
+        self.callbacks_apart = False
+        """PyWebIO's way, for a script written for it: each button's callback runs on a
+        thread of its own, beside the others, unless registered `serial` (its
+        `serial_mode=True`). Otherwise they run one at a time, in order, on one thread."""
+        self._apart_threads: set[threading.Thread] = set()
+        self._running = threading.local()  # .token: the reaction of the callback running here
+        self._apart_numbers = itertools.count(1)
         self._ids = itertools.count(1)
         self._deferred: list[Callable[[], Any]] = []
         self._before_waiting: tuple[Callable[[], None], ...] = ()
@@ -239,16 +246,24 @@ class Session:
             except Exception:  # noqa: BLE001 - reported as a GUI loop reports a redraw's error
                 traceback.print_exc()
         self.reactions.script_waits()
+        token = getattr(self._running, "token", None)
+        if token is not None:  # a callback now waiting for the person has done its part
+            self._running.token = None
+            self._running.waited = True
+            self.reactions.done(token)
 
     def drop_mailbox(self, key: str) -> None:
         with self._lock:
             self._mailboxes.pop(key, None)
 
-    def register_callback(self, callback: Callable[[Any], Any]) -> str:
-        """Remember `callback` under a new id the page can send `click` events to."""
+    def register_callback(self, callback: Callable[[Any], Any], *,
+                          serial: bool | None = None) -> str:
+        """Remember `callback` under a new id the page can send `click` events to.
+        `serial`: run it in order with the others even when callbacks run apart
+        (`callbacks_apart`); False: apart even when they do not; None: the session's way."""
         key = self.new_id("c")
         with self._lock:
-            self._callbacks[key] = callback
+            self._callbacks[key] = (callback, serial)
         return key
 
     def forget_callback(self, key: str) -> None:
@@ -271,16 +286,18 @@ class Session:
             if self.closed:
                 return None
             box = self._mailboxes.get(event["id"])
-            callback = self._callbacks.get(event["id"]) if box is None else None
+            registered = self._callbacks.get(event["id"]) if box is None else None
         if box is not None:
             token = self.reactions.start(by_script=True)
             if not box.put(event):
                 self.reactions.done(token)
                 return None
             return token
-        if callback is not None:
+        if registered is not None:
+            callback, serial = registered
             token = self.reactions.start()
-            self._dispatch(callback, event.get("value"), token)
+            apart = self.callbacks_apart if serial is None else not serial
+            self._dispatch(callback, event.get("value"), token, apart=apart)
             return token
         log.debug("event for unknown id dropped")
         return None
@@ -293,13 +310,16 @@ class Session:
             self._dispatch(callback, value, self.reactions.start())
 
     def _dispatch(self, callback: Callable[[Any], Any], value: Any,
-                  token: threading.Event | None = None) -> None:
+                  token: threading.Event | None = None, *, apart: bool = False) -> None:
         if self.kind == "coroutine":
             assert self._loop is not None
             context = contextvars.Context()
             context.run(_current.set, self)
             self._loop.call_soon_threadsafe(self._run_callback_on_loop, callback, value, token,
                                             context=context)
+            return
+        if apart:
+            self._start_apart(callback, value, token)
             return
         with self._lock:
             if self._callback_thread is None:
@@ -313,15 +333,46 @@ class Session:
     def _callback_worker(self) -> None:
         _current.set(self)
         while (item := self._callback_queue.get()) is not None:
-            callback, value, token = item
-            try:
-                callback(value)
-            except SessionClosed:
+            if not self._run_callback(*item):
                 return
-            except Exception as exc:  # noqa: BLE001 - a failing callback must not end the app
-                self._report_callback_error(exc)
+
+    def _run_callback(self, callback: Callable[[Any], Any], value: Any,
+                      token: threading.Event | None) -> bool:
+        """Run one callback on this thread; False once the session has closed under it."""
+        self._running.token, self._running.waited = token, False
+        try:
+            callback(value)
+        except SessionClosed:
+            return False
+        except Exception as exc:  # noqa: BLE001 - a failing callback must not end the app
+            self._report_callback_error(exc)
+        finally:
+            self._running.token = None
+            self._done(token)
+            if self._running.waited:  # the answers it was given are dealt with too
+                self.reactions.script_waits()
+        return True
+
+    def _start_apart(self, callback: Callable[[Any], Any], value: Any,
+                     token: threading.Event | None) -> None:
+        """Run one callback on a thread of its own (`callbacks_apart`); the session joins it."""
+        def run() -> None:
+            _current.set(self)
+            try:
+                self._run_callback(callback, value, token)
             finally:
+                with self._lock:
+                    self._apart_threads.discard(thread)
+
+        thread = threading.Thread(
+            target=run, daemon=False,
+            name=f"desklaunch-callback-{self.number}-{next(self._apart_numbers)}")
+        with self._lock:
+            if self.closed:
                 self._done(token)
+                return
+            self._apart_threads.add(thread)
+        thread.start()
 
     def _run_callback_on_loop(self, callback: Callable[[Any], Any], value: Any,
                               token: threading.Event | None) -> None:
@@ -492,7 +543,9 @@ class Session:
 
     def join(self, timeout: float) -> bool:
         """Wait up to `timeout` s for the script and callbacks to stop; True when they did."""
-        threads = [t for t in (self._script_thread, self._callback_thread)
+        with self._lock:
+            apart = list(self._apart_threads)
+        threads = [t for t in (self._script_thread, self._callback_thread, *apart)
                    if t is not None and t is not threading.current_thread()]
         end = time.monotonic() + timeout
         for thread in threads:

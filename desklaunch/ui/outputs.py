@@ -218,8 +218,9 @@ def put_buttons(buttons: Sequence[Any], onclick: Callable[[Any], Any] | Sequence
     (primary, secondary, success, danger, warning, info, light, dark) and `disabled`.
     `onclick` may also be a list of no-argument callables, one per button. `small`,
     `link_style` (look like links), `outline` and `group` (joined together) change the look.
-    A session's callbacks run one at a time, in order, so PyWebIO's `serial_mode` /
-    `mutex_mode` options are accepted and change nothing.
+    A session's callbacks run one at a time, in order, on one thread; in a script written
+    for PyWebIO each runs on a thread of its own, as there, unless `serial_mode=True`
+    (`serial_mode=False` runs it apart here too). PyWebIO's `mutex_mode` changes nothing.
 
         put_buttons(["Again"], onclick=lambda label: put_text("Clicked " + label))
     """
@@ -241,7 +242,9 @@ def put_buttons(buttons: Sequence[Any], onclick: Callable[[Any], Any] | Sequence
             return on_index(index)
         return None
 
-    callback_id = current_session().register_callback(dispatch)
+    serial = callback_options.get("serial_mode")
+    callback_id = current_session().register_callback(
+        dispatch, serial=None if serial is None else bool(serial))
     widget = {"type": "buttons", "id": callback_id, "small": bool(small),
               "link": bool(link_style), "outline": bool(outline), "group": bool(group),
               "buttons": [spec for _, spec in specs]}

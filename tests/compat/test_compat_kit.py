@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from desklaunch.compat import pywebio_installed
 
 SCRIPT = Path(__file__).parents[1] / "e2e" / "ui" / "scripts" / "pywebio_async.py"
@@ -84,3 +86,34 @@ def test_a_configured_app_desklaunch_calls_itself_gets_its_title(desklaunch_app,
     app = desklaunch_app(f"{script}:todolist")
     app.wait_for("to do")
     assert app.title == "To-Do List"
+
+
+CALLBACKS_APART = """
+from pywebio.input import input
+from pywebio.output import put_buttons, put_text
+from pywebio.session import hold
+
+def ask(_):
+    put_text(f"Hello, {input('Your name')}")
+
+put_buttons(["Ask"], onclick=ask)
+put_buttons(["Count"], onclick=lambda _: put_text("counted"))
+hold()
+"""
+
+
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_a_pywebio_scripts_button_works_while_another_callback_waits(desklaunch_app, mode,
+                                                                      tmp_path) -> None:
+    """PyWebIO runs each callback on a thread of its own (`serial_mode=False`, its default):
+    a button answers while another button's callback waits for the person."""
+    script = tmp_path / "apart.py"
+    script.write_text(CALLBACKS_APART, encoding="utf-8")
+    app = desklaunch_app(script, browser=mode)
+    app.click("Ask")
+    app.find("textbox", "Your name")
+    app.click("Count")
+    assert "counted" in app.text.splitlines()
+    app.fill("Your name", "Ada")
+    app.submit()
+    assert "Hello, Ada" in app.text

@@ -152,6 +152,64 @@ def test_a_failing_callback_shows_an_error_toast_and_the_session_keeps_working(
     assert not session.closed
 
 
+def _names_of_callback_threads(session: Session, keys: list[str]) -> list[str]:
+    """Deliver a click to each key while the first callback is held; the threads' names."""
+    names: list[str] = []
+    release = threading.Event()
+    ran = threading.Semaphore(0)
+
+    def held(_: object) -> None:
+        names.append(threading.current_thread().name)
+        ran.release()
+        release.wait(WAIT)
+
+    def quick(_: object) -> None:
+        names.append(threading.current_thread().name)
+        ran.release()
+
+    callbacks = {"held": held, "quick": quick}
+    ids = [session.register_callback(callbacks[kind], serial=serial) for kind, serial in keys]
+    for seq, key in enumerate(ids, 1):
+        session.deliver({"seq": seq, "type": "click", "id": key, "value": 0})
+    try:
+        assert ran.acquire(timeout=WAIT)
+        ran.acquire(timeout=0.5)  # the second runs now only if it runs apart
+    finally:
+        release.set()
+    return names
+
+
+def test_callbacks_run_in_order_on_one_thread_unless_the_session_runs_them_apart(make_session):
+    """desklaunch's way: one at a time. PyWebIO's (`callbacks_apart`): each on a thread of
+    its own, so one is not held up by another still running; `serial=True` waits its turn."""
+    session, sink = make_session(lambda: input("x"))
+    session.start()
+    sink.wait_for("input")
+    names = _names_of_callback_threads(session, [("held", None), ("quick", None)])
+    assert names == [f"desklaunch-callbacks-{session.number}"]  # the quick one waits
+    session.callbacks_apart = True
+    names = _names_of_callback_threads(session, [("held", None), ("quick", None)])
+    assert len(names) == 2 and all(n.startswith(f"desklaunch-callback-{session.number}-")
+                                   for n in names)
+    names = _names_of_callback_threads(session, [("held", True), ("quick", True)])
+    assert names == [f"desklaunch-callbacks-{session.number}"]
+
+
+def test_a_callback_waiting_for_the_person_has_done_its_part(make_session):
+    """The click's answer is not held while its callback waits for a form: the reaction
+    is done once the callback waits, and the form's answer once the callback returns."""
+    session, sink = make_session(lambda: input("x"))
+    session.start()
+    sink.wait_for("input")
+    asked = session.register_callback(lambda _: put_text(f"got {input('Your name')}"))
+    clicked = session.deliver({"seq": 1, "type": "click", "id": asked, "value": 0})
+    assert clicked is not None and clicked.wait(WAIT)
+    form = [c for c in sink.commands if c.get("cmd") == "input"][-1]["form"]
+    answered = session.deliver(submit(form["id"], "Ada"))
+    assert answered is not None and answered.wait(WAIT)
+    assert "got Ada" in json.dumps(sink.commands[-1])
+
+
 def test_current_session_outside_any_session_says_how_to_run_a_script():
     assert Session.live() == []
     with pytest.raises(NoSessionError, match=r"`desklaunch script\.py`"):

@@ -64,7 +64,9 @@ class PyWebIOSession:
 
     def register_callback(self, callback: Callable[[Any], Any], **options: Any) -> str:
         """Call `callback(value)` for each event the page sends to the returned id."""
-        return self._session.register_callback(callback)
+        serial = options.get("serial_mode")
+        return self._session.register_callback(
+            callback, serial=None if serial is None else bool(serial))
 
     def register_thread(self, thread: threading.Thread) -> None:
         register_thread(thread)

@@ -12,8 +12,11 @@ from desklaunch.core.session import current_session
 def output_register_callback(callback: Callable[[Any], Any], **options: Any) -> str:
     """Register `callback(data)` under an id that the script's JavaScript in the page
     (`run_js`) calls with `WebIO.pushData(data, id)`; returns the id. The callback runs as a
-    button's does; PyWebIO's `serial_mode` and other options change nothing."""
-    return current_session().register_callback(callback)
+    button's does (`serial_mode=True`: in order with the others); other options change
+    nothing."""
+    serial = options.get("serial_mode")
+    return current_session().register_callback(
+        callback, serial=None if serial is None else bool(serial))
 
 
 __all__ = ["output_register_callback"]
