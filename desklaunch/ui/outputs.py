@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import warnings
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -21,6 +22,7 @@ from desklaunch.ui.style import check_css
 
 BUTTON_COLORS = ("primary", "secondary", "success", "danger", "warning", "info", "light",
                  "dark")
+_SCRIPT_TAG = re.compile(r"<script[\s>/]", re.IGNORECASE)
 _CSS_COLOR = re.compile(
     r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|rgba|hsl|hsla)\([0-9.,%\s/]{1,60}\)")
 """A CSS colour a toast may take: hex, a colour's name, rgb()/hsl()."""
@@ -188,7 +190,8 @@ def strip_indentation(text: str) -> str:
 
 def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
              position: int = -1) -> Output:
-    """Show HTML exactly as given: the script's own, trusted content.
+    """Show HTML exactly as given: the script's own, trusted content. Its `<script>`s do
+    not run (a warning says so): the page runs only the code given to `run_js`.
 
     Objects with an `__html__` or `_repr_html_` method (a pandas DataFrame, say) are shown
     through it. `sanitize=True` is not supported (desklaunch ships no HTML sanitizer): show
@@ -205,7 +208,14 @@ def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
         html = html.__html__()
     elif hasattr(html, "_repr_html_"):
         html = html._repr_html_()
-    return _put({"type": "html", "html": str(html)}, scope, position)
+    markup = str(html)
+    if _SCRIPT_TAG.search(markup):
+        warnings.warn(
+            "a <script> in put_html() does not run: the page runs only the code a script "
+            "gives run_js() or config(js_code=, js_file=), so text shown as HTML can never "
+            "run (docs/security.md); a chart library's HTML (plotly, pyecharts) shows no "
+            "chart", stacklevel=2)
+    return _put({"type": "html", "html": markup}, scope, position)
 
 
 def put_buttons(buttons: Sequence[Any], onclick: Callable[[Any], Any] | Sequence[Callable[[], Any]],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desklaunch.ui import local, put_buttons, put_scope, put_text, remove
+from desklaunch.ui import local, put_buttons, put_html, put_scope, put_text, remove
 
 
 def test_buttons_with_values_hand_the_value_to_the_callback(desklaunch_app) -> None:
@@ -58,6 +58,16 @@ def test_a_scope_may_be_named_as_pywebio_allows(desklaunch_app, mode) -> None:
 
     app = desklaunch_app(script, browser=mode)
     assert app.text.splitlines()[:3] == ["cell", "filled", "checked"]
+
+
+def test_a_script_in_put_html_does_not_run_and_a_warning_says_so(desklaunch_app) -> None:
+    def script() -> None:
+        with pytest.warns(UserWarning, match=r"a <script> in put_html\(\) does not run"):
+            put_html('<p id="x">shown</p><script>document.title = "ran"</script>')
+        put_text("warned")
+
+    app = desklaunch_app(script)
+    assert app.text.splitlines()[:2] == ["shown", "warned"]
 
 
 def test_local_keeps_values_per_session(desklaunch_app) -> None:
