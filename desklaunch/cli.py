@@ -26,7 +26,7 @@ from desklaunch.core.script_folder import put_script_folder_first
 from desklaunch.core.target import ScriptSyntaxError, resolve, resolve_module
 from desklaunch.desktop.integration import add_options as add_desktop_options
 from desklaunch.desktop.integration import options_from as desktop_options
-from desklaunch.desktop.options import Mode, Options
+from desklaunch.desktop.options import Mode, Options, gui_name, guis
 from desklaunch.desktop.reloader import reloading_runner
 from desklaunch.errors import UsageError, WindowError
 from desklaunch.launcher import exit_process, run, say
@@ -99,8 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="window width (default: as last time, else 900)")
     parser.add_argument("--height", type=_length,
                         help="window height (default: as last time, else 700)")
-    parser.add_argument("--gui", metavar="NAME", type=_gui_name,
-                        help=f"pywebview backend to use: {' or '.join(_guis())} "
+    parser.add_argument("--gui", metavar="NAME", type=gui_name,
+                        help=f"pywebview backend to use: {' or '.join(guis())} "
                              "(default: automatic)")
     parser.add_argument("--debug", action="store_true",
                         help="log what desklaunch does, and allow the window's dev tools")
@@ -164,25 +164,6 @@ def _length(value: str) -> int:
         raise argparse.ArgumentTypeError(
             f"{length} is not a window size in pixels (1 to {MAX_LENGTH})")
     return length
-
-
-def _guis() -> tuple[str, ...]:
-    """pywebview's backends on this platform."""
-    if sys.platform == "win32":
-        return ("edgechromium", "winforms", "cef", "qt")
-    if sys.platform == "darwin":
-        return ("cocoa", "qt")
-    return ("qt", "gtk")
-
-
-def _gui_name(value: str) -> str:
-    """A backend of this platform's, in any case (pywebview itself takes an unknown name
-    for GTK, and the window then hung at close)."""
-    name = value.strip().lower()
-    if name not in _guis():
-        raise argparse.ArgumentTypeError(
-            f"unknown backend {value!r} (choose {' or '.join(_guis())})")
-    return name
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -84,7 +84,7 @@ def _run(main: Callable[[], Any], kind: SessionKind, options: Options,
 
         problem = window_problem(options.gui)
         if problem is not None:
-            say(f"{problem}; opening it in the browser instead.")
+            say(f"{problem}; showing it in a browser instead.")
             _tell_frozen(problem)
             mode = "browser"
     # The address comes first and the server after it: the window or browser (or a tool
@@ -242,7 +242,7 @@ def _window_failed(exc: Exception, window: Window, main: Callable[[], Any], kind
         else f"the window could not start ({type(exc).__name__})"
     log.debug("the window failed", exc_info=exc)
     if not window.shown.is_set() and _has_display():
-        say(f"{problem}; opening it in the browser instead.")
+        say(f"{problem}; showing it in a browser instead.")
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, signal.default_int_handler)
         return run(main, kind, dataclasses.replace(options, mode="browser"))
@@ -376,13 +376,22 @@ def _second_signal_kills() -> None:
 
 
 def _announce(url: str, *, open_browser: bool) -> None:
-    """Print the URL (stdout: a tool may read it) and open the browser when there is one."""
+    """Print the URL (stdout: a tool may read it) and open the browser when there is one;
+    the line after it says which, so nobody waits for a browser that never comes."""
     print(url, flush=True)
-    say("serving on this URL; press Ctrl+C to stop.")
-    if open_browser and _has_display():
+    if not open_browser:
+        say("serving on this URL; press Ctrl+C to stop.")
+        return
+    opened = False
+    if _has_display():
         import webbrowser  # only here: a window or --no-open never needs it
 
-        webbrowser.open(url)
+        opened = webbrowser.open(url)
+    if opened:
+        say("serving on this URL, opened in your browser; press Ctrl+C to stop.")
+    else:
+        why = "no browser could be opened" if _has_display() else "there is no display here"
+        say(f"{why}: open the URL above in a browser; press Ctrl+C to stop.")
 
 
 def _has_display() -> bool:

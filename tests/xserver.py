@@ -32,3 +32,22 @@ def _stop() -> None:
     if _xvfb is not None:
         _xvfb.terminate()
         _xvfb.wait(10)
+
+
+def refusing_x_display(folder: str) -> tuple[str, subprocess.Popen[bytes]]:
+    """A second Xvfb that asks clients for an X authority cookie (kept in `folder`): a
+    program without it connects, then is refused, as on a desktop reached without its
+    XAUTHORITY. The caller stops the returned process."""
+    auth = os.path.join(folder, "Xauthority")
+    subprocess.run(["xauth", "-q", "-f", auth, "add", ":0", ".", os.urandom(16).hex()],
+                   check=True, capture_output=True)
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-auth", auth, "-screen", "0", "800x600x24",
+         "-nolisten", "tcp"], pass_fds=(write,), stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as numbers:
+        number = numbers.readline().strip()
+    assert number, "Xvfb did not start (apt-get install xvfb xauth)"
+    return f":{number}", server

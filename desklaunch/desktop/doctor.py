@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from desklaunch.desktop import gtk, qt
 from desklaunch.desktop.display import probe
+from desklaunch.desktop.options import gui_name, guis
 from desklaunch.desktop.window import QT_HINT, choose_gui, window_problem
 from desklaunch.version import __version__
 
@@ -129,10 +130,14 @@ def report(gui: str | None = None) -> tuple[list[str], int]:
     lines.append(f"chosen:    {chosen or 'none'} ({source})")
     lines.append(f"display:   {display.text}")
     problem = window_problem(gui)
+    if problem is None and chosen == "gtk":  # a launch finds this only as its window starts
+        problem = gtk.display_problem()
     if problem is None:
         lines.append("verdict:   a window can open here")
         return lines, 0
-    lines.append(f"verdict:   no window can open: {problem}")
+    problem = problem.removesuffix(" (see desklaunch doctor)")  # this is doctor
+    with_gui = f" with --gui {gui}" if gui else ""  # another backend may still work
+    lines.append(f"verdict:   no window can open{with_gui}: {problem}")
     tips = advice(problems, display.usable, chosen)
     if tips:
         lines.append("to fix:")
@@ -151,7 +156,8 @@ def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="desklaunch doctor",
         description="Check whether desklaunch can open a window here, and say how to fix it.")
-    parser.add_argument("--gui", metavar="NAME", help="check this pywebview backend")
+    parser.add_argument("--gui", metavar="NAME", type=gui_name,
+                        help=f"check this pywebview backend: {' or '.join(guis())}")
     args = parser.parse_args(list(argv))
     lines, code = report(args.gui)
     print("\n".join(lines))

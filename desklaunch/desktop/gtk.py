@@ -20,6 +20,7 @@ offscreen platform is no display for GTK.
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from collections.abc import Callable
 
@@ -71,6 +72,25 @@ def name_program(name: str) -> Callable[[], None]:
 
     GLib.set_prgname(name)
     return lambda: None
+
+
+def display_problem() -> str | None:
+    """Why GTK cannot open its display, in one line; None when it can. Found by opening it
+    as pywebview's import of Gtk does (PyGObject's `Gtk.init_check`): an X server that
+    refuses this user (an X authority it lacks), or a display GTK cannot use, passes the
+    socket probe, and GTK would then end the process from C with nothing stopped in order."""
+    import gi
+
+    gi.require_version("Gtk", GTK_VERSION)
+    gi.require_version("Gdk", GTK_VERSION)
+    from gi.repository import Gdk, Gtk  # noqa: F401 - importing Gtk opens the display
+
+    if Gdk.Display.get_default() is not None:
+        return None
+    wayland, x11 = os.environ.get("WAYLAND_DISPLAY"), os.environ.get("DISPLAY")
+    named = f"Wayland {wayland}" if wayland else f"X11 {x11}" if x11 else "none set"
+    return (f"GTK cannot open the display ({named}): it refused this program (an X "
+            "authority it lacks: XAUTHORITY) or is not one GTK can use")
 
 
 def problem() -> str | None:

@@ -3,6 +3,8 @@ desktop remembers. The command line, `desklaunch.launch()` and frozen apps all f
 
 from __future__ import annotations
 
+import argparse
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -38,3 +40,22 @@ class Options:
     on_top: bool = False
     icon: str | None = None
     confirm_close: bool = False
+
+
+def guis() -> tuple[str, ...]:
+    """pywebview's backends on this platform."""
+    if sys.platform == "win32":
+        return ("edgechromium", "winforms", "cef", "qt")
+    if sys.platform == "darwin":
+        return ("cocoa", "qt")
+    return ("qt", "gtk")
+
+
+def gui_name(value: str) -> str:
+    """A backend of this platform's, in any case, for `--gui` (pywebview itself takes an
+    unknown name for GTK, and the window then hung at close)."""
+    name = value.strip().lower()
+    if name not in guis():
+        raise argparse.ArgumentTypeError(
+            f"unknown backend {value!r} (choose {' or '.join(guis())})")
+    return name

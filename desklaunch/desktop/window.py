@@ -131,6 +131,8 @@ class Window:
         program = program_name()
         backend = BACKENDS.get(self.gui or "")
         named = backend.name_program(program) if program and backend else None
+        if self.gui == "gtk" and (refused := gtk.display_problem()) is not None:
+            raise RuntimeError(refused)
         import webview
 
         webview.settings["OPEN_EXTERNAL_LINKS_IN_BROWSER"] = True

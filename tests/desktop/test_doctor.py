@@ -10,7 +10,7 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-from xserver import x_display
+from xserver import refusing_x_display, x_display
 
 from desklaunch.desktop.doctor import APT_QT
 
@@ -75,12 +75,15 @@ def test_the_launch_says_the_same_line_as_doctor(tmp_path: Path) -> None:
                             bufsize=0)
     assert proc.stderr is not None
     first_line = proc.stderr.readline().decode()
+    second_line = proc.stderr.readline().decode()  # nothing opens: says so, not "opening"
     proc.terminate()
     proc.communicate(timeout=HANG_GUARD)
     verdict = doctor(NO_DISPLAY, cwd=tmp_path).stdout
     problem = re.search(r"no window can open: (.*)", verdict)
     assert problem is not None
-    assert first_line == f"desklaunch: {problem[1]}; opening it in the browser instead.\n"
+    assert first_line == f"desklaunch: {problem[1]}; showing it in a browser instead.\n"
+    assert second_line == ("desklaunch: there is no display here: open the URL above in a "
+                           "browser; press Ctrl+C to stop.\n")
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +166,7 @@ def test_a_backend_asked_for_that_is_missing_gets_its_own_advice(python_without_
     assert result.returncode == 1
     out = result.stdout
     assert "chosen:    gtk (--gui)" in out
-    assert "no window can open: no display to open a window on" in out
+    assert "no window can open with --gui gtk: no display to open a window on" in out
     assert ("GTK backend with the system's Python: Debian/Ubuntu: sudo apt-get install -y "
             "python3-gi gir1.2-webkit2-4.1; Fedora: sudo dnf install -y python3-gobject "
             "webkit2gtk4.1; then a venv made from the system's Python so it sees them: "
@@ -177,7 +180,8 @@ def test_qt_offscreen_is_no_display_for_gtk(tmp_path: Path) -> None:
     result = doctor(OFFSCREEN, cwd=tmp_path, args=("--gui", "gtk"))
     assert result.returncode == 1
     assert re.search(r"^backend gtk: +available$", result.stdout, re.MULTILINE)
-    assert "verdict:   no window can open: no display to open a window on" in result.stdout
+    assert ("verdict:   no window can open with --gui gtk: no display to open a window on"
+            in result.stdout)
 
 
 def test_gtk_without_webkit_is_not_a_window(tmp_path: Path) -> None:
@@ -194,8 +198,8 @@ def test_gtk_without_webkit_is_not_a_window(tmp_path: Path) -> None:
     env = {**NO_DISPLAY, "DISPLAY": x_display(), "PYTHONPATH": str(shim.parent)}
     result = doctor(env, cwd=tmp_path, args=("--gui", "gtk"))
     assert result.returncode == 1
-    assert ("no window can open: the GTK backend cannot start: PyGObject is there, but the "
-            "WebKit2GTK 4.1 or 4.0 typelib is missing") in result.stdout
+    assert ("no window can open with --gui gtk: the GTK backend cannot start: PyGObject is "
+            "there, but the WebKit2GTK 4.1 or 4.0 typelib is missing\n") in result.stdout
     assert ("GTK backend: add WebKit2GTK: Debian/Ubuntu: sudo apt-get install -y "
             "gir1.2-webkit2-4.1; Fedora: sudo dnf install -y webkit2gtk4.1") in result.stdout
 
@@ -204,3 +208,37 @@ def test_gtk_with_a_display_can_open_a_window(tmp_path: Path) -> None:
     result = doctor({**NO_DISPLAY, "DISPLAY": x_display()}, cwd=tmp_path, args=("--gui", "gtk"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "verdict:   a window can open here" in result.stdout
+
+
+def test_an_unknown_backend_is_refused_as_the_launch_refuses_it(tmp_path: Path) -> None:
+    result = doctor({}, cwd=tmp_path, args=("--gui", "foo"))
+    assert result.returncode == 2
+    assert "unknown backend 'foo' (choose qt or gtk)" in result.stderr
+
+
+def test_a_display_that_refuses_gtk_is_no_window(tmp_path: Path) -> None:
+    """An X server that wants a cookie this program lacks: its socket answers, GTK cannot
+    open it. doctor says so, and a launch shows the app in a browser instead of GTK ending
+    the process from C (exit 1 and no word from desklaunch)."""
+    display, server = refusing_x_display(str(tmp_path))
+    try:
+        env = {**NO_DISPLAY, "DISPLAY": display, "XAUTHORITY": str(tmp_path / "none")}
+        result = doctor(env, cwd=tmp_path, args=("--gui", "gtk"))
+        assert result.returncode == 1
+        assert f"GTK cannot open the display (X11 {display})" in result.stdout
+        script = tmp_path / "app.py"
+        script.write_text("from desklaunch.ui import put_text\nput_text('hi')\n")
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "desklaunch", "--gui", "gtk", str(script)],
+            env={**{k: v for k, v in os.environ.items() if k not in env},
+                 **{k: v for k, v in env.items() if v is not None}},
+            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        assert proc.stdout.readline().startswith("http://127.0.0.1:")  # served instead
+        proc.terminate()
+        _, err = proc.communicate(timeout=HANG_GUARD)
+        assert "the window could not start (RuntimeError: GTK cannot open the display" in err
+        assert "showing it in a browser instead." in err
+    finally:
+        server.terminate()
+        server.wait(HANG_GUARD)
