@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -69,6 +70,19 @@ def _gtk_display() -> bool:
 
 BACKENDS = {"qt": qt, "gtk": gtk}
 """Each Linux backend's module of quirks, by pywebview's name for it."""
+
+
+def _keeps_sigint_handler() -> Callable[[], None]:
+    """Put back the Ctrl+C handler in place now (the launcher's, which closes the window as
+    stopped by a signal: exit code 130) once pywebview's Qt has set its own, a plain quit
+    that read as the window closed (exit code 0), just before the window shows."""
+    ours = signal.getsignal(signal.SIGINT)
+
+    def restore() -> None:
+        if threading.current_thread() is threading.main_thread() and callable(ours):
+            signal.signal(signal.SIGINT, ours)
+
+    return restore
 
 
 def program_name() -> str | None:
@@ -148,6 +162,7 @@ class Window:
         if self.gui == "qt":
             window = self._window
             window.events.before_show += lambda: paint_qt(window.native)
+            window.events.before_show += _keeps_sigint_handler()
         if self.on_created is not None:
             self.on_created(self._window)
 

@@ -1,7 +1,8 @@
 """`desklaunch --gui GUI SCRIPT` that receives SIGTERM at one chosen moment of its start.
 
-Usage: signal_driver.py SCRIPT MOMENT. The signal comes from outside desklaunch (this
-process sends it to itself, as `kill` would) at MOMENT:
+Usage: signal_driver.py SCRIPT MOMENT [SIGNAL]. The signal (SIGTERM, or SIGINT as Ctrl+C
+sends it) comes from outside desklaunch (this process sends it to itself, as `kill` would)
+at MOMENT:
 
 - `before_window`: the window is asked for, its toolkit has not made it yet;
 - `page_loading`: the toolkit has just made it, the page not loaded, the server starting;
@@ -22,8 +23,11 @@ import webview
 from desklaunch.cli import main as desklaunch
 
 
+SIGNAL = signal.Signals[sys.argv[3]] if len(sys.argv) > 3 else signal.SIGTERM
+
+
 def terminate() -> None:
-    os.kill(os.getpid(), signal.SIGTERM)
+    os.kill(os.getpid(), SIGNAL)
 
 
 def arrange(moment: str) -> None:

@@ -33,3 +33,15 @@ def test_sigterm_while_the_window_starts_ends_the_app_with_130(
     assert done.returncode == 130, done.stderr[-3000:]
     assert "Traceback" not in done.stderr
     assert "in a browser instead" not in done.stderr
+
+
+def test_ctrl_c_once_the_window_shows_ends_the_app_with_130(gui: str, tmp_path: Path) -> None:
+    """Ctrl+C as SIGTERM: pywebview's Qt puts its own Ctrl+C handler in place, a plain quit
+    that read as the window closed by the person (exit code 0)."""
+    script = tmp_path / "hello.py"
+    script.write_text("from desklaunch.ui import put_text\nput_text('hello world')\n")
+    done = subprocess.run([sys.executable, str(DRIVER), str(script), "shown", "SIGINT"],
+                          capture_output=True, text=True, timeout=HANG_GUARD,
+                          env=window_env(gui), cwd=tmp_path)
+    assert done.returncode == 130, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
