@@ -13,7 +13,6 @@ import argparse
 import contextlib
 import importlib.metadata
 import importlib.util
-import json
 import os
 import re
 import shlex
@@ -313,7 +312,7 @@ def main(argv: Sequence[str]) -> int:
         _say(f"PyInstaller is not installed; to build apps: {INSTALL_HINT}")
         return 2
     _say_missing(plan)
-    problem = installed_in_place_problem() or _not_ours_to_replace(plan)
+    problem = _not_ours_to_replace(plan)
     if problem is not None:
         _say(f"error: {problem}")
         return 2
@@ -408,22 +407,6 @@ def _is_built_app(place: Path) -> bool:
             return file.read(4) in (b"\x7fELF", b"MZ\x90\x00")
     except OSError:
         return False
-
-
-def installed_in_place_problem() -> str | None:
-    """Why PyInstaller would miss desklaunch's own files here, or None when it will not.
-
-    An editable install (`pip install -e`) is found through an import hook PyInstaller cannot
-    follow; the app would start without desklaunch. pip records it (PEP 610).
-    """
-    try:
-        record = importlib.metadata.distribution("desklaunch").read_text("direct_url.json")
-    except importlib.metadata.PackageNotFoundError:
-        return None  # run from a source folder: PyInstaller finds it on the path
-    if record and json.loads(record).get("dir_info", {}).get("editable"):
-        return ("desklaunch is installed in editable mode, which PyInstaller cannot bundle; "
-                "build from a regular install (pip install .)")
-    return None
 
 
 def run_pyinstaller(spec: Path, plan: Plan) -> int:

@@ -67,7 +67,7 @@ def write_spec(plan: Plan) -> Path:
         name=repr(plan.name),
         script=repr(str(plan.script)),
         pathex=repr([str(plan.script.parent if plan.module_source is None
-                         else plan.module_source.parent)]),
+                         else plan.module_source.parent), str(own_source_folder())]),
         datas=repr([bundled_source(plan), *plan.datas]),
         hiddenimports=repr(["desklaunch", "desklaunch.startup", *plan.hidden_imports]),
         excludes=repr([*excludes(plan.hidden_imports, plan.gui), *plan.left_out]),
@@ -147,3 +147,12 @@ def _desktop_quote(path: str) -> str:
     escaped = path.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`")
     escaped = escaped.replace("$", "\\$").replace("%", "%%")
     return f'"{escaped}"'
+
+
+def own_source_folder() -> Path:
+    """The folder holding the `desklaunch` package, put on the build's path: an editable
+    install (`pip install -e`, as `make setup` makes) is found through an import hook
+    PyInstaller cannot follow; a regular one's folder is on the path already."""
+    import desklaunch
+
+    return Path(desklaunch.__file__).resolve().parent.parent

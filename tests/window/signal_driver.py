@@ -22,7 +22,6 @@ import webview
 
 from desklaunch.cli import main as desklaunch
 
-
 SIGNAL = signal.Signals[sys.argv[3]] if len(sys.argv) > 3 else signal.SIGTERM
 
 
