@@ -363,7 +363,7 @@ def test_build_dash_m_bundles_the_package_whole_and_reads_all_its_imports(
               if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
               and node.targets[0].id.isupper()}
     assert (str(tmp_path / "shop"), "shop") in values["DATAS"]
-    assert values["PATHEX"] == [str(tmp_path)]
+    assert values["PATHEX"] == [str(tmp_path), str(buildfiles.own_source_folder())]
     entry = Path(values["ENTRY"]).read_text(encoding="utf-8")
     assert "run_bundled('shop', title=None, gui=" in entry and "module=True)" in entry
 
