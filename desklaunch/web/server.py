@@ -18,6 +18,12 @@ from desklaunch.web.gate import SECURITY_HEADERS, Gate, WSGIApp
 
 log = logging.getLogger(__name__)
 
+
+def _stopping_quietly(record: logging.LogRecord) -> bool:
+    """Leave out waitress's note that it dropped the requests still queued as it stops (a
+    page's poll, sent as the app closes): the stop is ours, nothing went wrong."""
+    return record.msg != "Canceling %d pending task(s)"
+
 EVENTS_BODY_LIMIT = 1024 * 1024
 FIRST_THREADS = 4
 """waitress workers started with the server; more start one by one as requests need them."""
@@ -174,7 +180,12 @@ class Server:
                         channel.handle_close()
             wasyncore.close_all(server._map, ignore_all=True)
 
-        server.task_dispatcher.shutdown(timeout=timeout)
+        waitress_log = logging.getLogger("waitress")
+        waitress_log.addFilter(_stopping_quietly)
+        try:
+            server.task_dispatcher.shutdown(timeout=timeout)
+        finally:
+            waitress_log.removeFilter(_stopping_quietly)
         thread = self._thread
         if thread is not None and thread.is_alive():
             # waitress's loop may run the queued thunk (woken by a worker's own pull) before

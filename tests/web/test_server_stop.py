@@ -122,3 +122,36 @@ def test_stop_closes_the_temporary_file_of_a_large_answer_nobody_read() -> None:
             running.stop()
             gc.collect()
     assert [str(w.message) for w in caught if w.category is ResourceWarning] == []
+
+
+def test_requests_still_queued_at_stop_are_dropped_without_a_warning(caplog) -> None:
+    """The stop is ours: waitress's "Canceling 1 pending task(s)" is not shown (it was, on
+    stderr, after every app that closed with a poll in flight)."""
+    entered, release = threading.Event(), threading.Event()
+
+    def slow(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        entered.set()
+        release.wait(GUARD)
+        start_response("200 OK", [("Content-Length", "0")])
+        return [b""]
+
+    running = Server(threads=1, connection_limit=4)
+    running.start(slow)
+    clients = [socket.create_connection(("127.0.0.1", running.port), timeout=GUARD)
+               for _ in range(2)]
+    try:
+        clients[0].sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert entered.wait(GUARD)  # the one worker is busy: the next request waits
+        clients[1].sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        deadline = time.monotonic() + GUARD
+        while not running._waitress.task_dispatcher.queue and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert running._waitress.task_dispatcher.queue, "the second request never queued"
+        threading.Timer(0.2, release.set).start()
+        with caplog.at_level("WARNING", logger="waitress"):
+            running.stop()
+    finally:
+        release.set()
+        for client in clients:
+            client.close()
+    assert "pending task" not in caplog.text
