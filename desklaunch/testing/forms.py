@@ -47,6 +47,8 @@ class FieldModel:
         self.wrap = Element("generic")
         self.control = self._build(on_action)
         self.control.owner = self
+        if not self.label:  # as the page names it (fields.js nameUnlabelled)
+            self.control.name = self.unlabelled_name
         self.help = Element("paragraph", own=_text(spec.get("help_text")))
         self.help.hidden = not spec.get("help_text")
         self.error = Element("alert")
@@ -57,6 +59,11 @@ class FieldModel:
         self.wrap.append(self.error)
         self.wrap.append(self.valid)
         self.default = self.raw()
+
+    @property
+    def unlabelled_name(self) -> str:
+        """What names a field without a label: its placeholder, else its `name=`."""
+        return _text(self.spec.get("placeholder")) or self.name
 
     # -- building --------------------------------------------------------------------------
 
@@ -179,7 +186,7 @@ class FieldModel:
         """`field_update` / `pin_update`: a new label, help, options, value or files."""
         if "label" in changes:
             self.label = _text(changes["label"])
-            self.control.name = self.label
+            self.control.name = self.label or self.unlabelled_name
             for child in self.wrap.children + self.control.children:
                 if child.role == "generic" and not child.children:
                     child.own = self.label

@@ -300,8 +300,6 @@ def pin(widget: dict[str, Any], page: Page) -> Element:
         page.send({"type": "pin_change", "id": field.pin_id, "value": index})
 
     field = FieldModel(dict(spec), on_action=press)
-    if not field.label:
-        field.control.name = _text(spec.get("name"))
     field.pin_id = _text(widget.get("id"))
     page.pins[field.pin_id] = field
     return Element("generic", children=[field.wrap])

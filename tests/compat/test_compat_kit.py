@@ -117,3 +117,29 @@ def test_a_pywebio_scripts_button_works_while_another_callback_waits(desklaunch_
     app.fill("Your name", "Ada")
     app.submit()
     assert "Hello, Ada" in app.text
+
+
+UNLABELLED = """
+from pywebio.input import checkbox, input, input_group
+from pywebio.output import put_text
+
+answers = input_group("Message", [input(name="msg"), input(placeholder="Task", name="task"),
+                                  checkbox(name="flags", options=["urgent"])])
+put_text(f"sent {answers['msg']} {answers['task']} {answers['flags']}")
+"""
+
+
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_a_field_without_a_label_is_named_by_its_name(desklaunch_app, mode, tmp_path) -> None:
+    """PyWebIO lets a field go without a label: a screen reader and a test find it by its
+    placeholder, else its `name=`."""
+    script = tmp_path / "unlabelled.py"
+    script.write_text(UNLABELLED, encoding="utf-8")
+    app = desklaunch_app(script, browser=mode)
+    app.fill("msg", "hello")
+    app.fill("Task", "shop")
+    app.check("flags", "urgent")
+    if mode:
+        assert [p for p in app.accessibility_problems() if "label" in p.rule] == []
+    app.submit()
+    assert "sent hello shop ['urgent']" in app.text

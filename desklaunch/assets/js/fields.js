@@ -151,7 +151,30 @@ function plain(spec, id, control, nodes, methods) {
   control.classList.add("dl-control");
   if (spec.required) control.required = true;
   wrap.append(labelLine(label, spec.required), ...nodes);
-  return { spec, wrap, control, labelEl: label, focusTarget: control, update() {}, reset() {}, ...methods };
+  const field = { spec, wrap, control, labelEl: label, focusTarget: control, update() {}, reset() {}, ...methods };
+  nameUnlabelled(field, spec.label);
+  return field;
+}
+
+/**
+ * PyWebIO's fields may have no label (`input(placeholder="Task", name="task")`): such a
+ * field is named by its placeholder, else its `name=`, so a screen reader has something to
+ * say and a test something to find (as the simulated page names it). A label given later
+ * (`input_update`) names it again.
+ */
+export function nameUnlabelled(field, label) {
+  const named = field.control;
+  if (asText(label)) {
+    named.removeAttribute("aria-label");
+    if (field.labelEl?.id && named.tagName === "FIELDSET") {
+      named.setAttribute("aria-labelledby", field.labelEl.id);
+    }
+    return;
+  }
+  const name = asText(field.spec.placeholder) || asText(field.spec.name);
+  if (!name) return;
+  named.removeAttribute("aria-labelledby");
+  named.setAttribute("aria-label", name);
 }
 
 /** A group of boxes (checkbox) or round buttons (radio): a <fieldset> with a <legend>. */
@@ -187,13 +210,15 @@ function choiceGroup(spec, id) {
     return kind === "radio" ? (picked.length ? picked[0] : null) : picked;
   };
   const first = () => boxes.find((b) => b.checked && !b.disabled) ?? boxes.find((b) => !b.disabled);
-  return {
+  const field = {
     spec, wrap, control: wrap, labelEl: title, value, reset() {},
     update(changes) {
       if (Array.isArray(changes.options)) fill(changes.options);
     },
     get focusTarget() { return first() ?? wrap; },
   };
+  nameUnlabelled(field, spec.label);
+  return field;
 }
 
 /** `actions`: a row of buttons that submit (with their index), reset or cancel the form. */
@@ -224,10 +249,12 @@ function actionRow(spec, id, ctx) {
     return el;
   });
   wrap.append(row);
-  return {
+  const field = {
     spec, wrap, control: row, labelEl: label, buttons, value: () => pressed, update() {}, reset() {},
     get focusTarget() { return buttons.find((b) => !b.disabled) ?? row; },
   };
+  nameUnlabelled(field, spec.label);
+  return field;
 }
 
 const BUILDERS = {

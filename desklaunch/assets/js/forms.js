@@ -2,7 +2,7 @@
 // `submit` / `cancel` events, updated by `input_error` (one error or several at once) and
 // `field_update`, and removed by `input_done`. The fields themselves are in fields.js.
 
-import { asText, buildField, element } from "./fields.js";
+import { asText, buildField, element, nameUnlabelled } from "./fields.js";
 
 // Enter in these does what the control itself does (tick, pick), not submit.
 const ENTER_IGNORES = new Set(["checkbox", "radio", "file", "button", "range", "color"]);
@@ -221,6 +221,7 @@ class Form {
     if ("label" in changes && field.labelEl) {
       field.labelEl.textContent = asText(changes.label);
       field.labelEl.hidden = !changes.label && field.labelEl.tagName === "P";
+      if (field.labelEl.tagName !== "P") nameUnlabelled(field, changes.label);
     }
     if ("help_text" in changes) this.#setHelp(field, asText(changes.help_text));
     if ("placeholder" in changes && "placeholder" in field.control) {

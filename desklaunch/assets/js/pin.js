@@ -5,7 +5,7 @@
 // A change is sent at most once per animation frame per widget (dragging a slider or
 // typing fast sends the newest value, not every step).
 
-import { asText, buildField, element } from "./fields.js";
+import { asText, buildField, element, nameUnlabelled } from "./fields.js";
 import { uniqueId } from "./parts.js";
 import { defineCommand } from "./render.js";
 import { defineWidget } from "./widgets.js";
@@ -72,8 +72,6 @@ defineWidget("pin", (widget) => {
   const el = element("div", "dl-pin");
   el.append(field.wrap);
   helpFor(field.wrap, field, spec.help_text);
-  // PyWebIO's pin widgets may have no label: the pin's name is the best name left.
-  if (!spec.label) field.control.setAttribute("aria-label", asText(spec.name));
   entry = { field, el, sent: false, scheduled: false };
   const report = () => {
     if (!entry.scheduled) return;
@@ -158,7 +156,10 @@ defineCommand("pin_update", ({ id, changes }) => {
   const entry = live(id);
   if (!entry || !changes || typeof changes !== "object") return;
   const { field } = entry;
-  if ("label" in changes && field.labelEl) field.labelEl.textContent = asText(changes.label);
+  if ("label" in changes && field.labelEl) {
+    field.labelEl.textContent = asText(changes.label);
+    if (field.labelEl.tagName !== "P") nameUnlabelled(field, changes.label);
+  }
   if (Array.isArray(changes.options)) field.update({ options: changes.options });
   if ("help_text" in changes) helpFor(field.wrap, field, changes.help_text);
   if ("placeholder" in changes && "placeholder" in field.control) {
