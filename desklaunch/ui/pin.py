@@ -323,9 +323,10 @@ def pin_wait_change(*names: str | Sequence[str], timeout: float | None = None) -
     return board.wait(wanted, timeout)
 
 
-def pin_on_change(name: str, onchange: Callable[[Any], Any] | None = None, clear: bool = False,
-                  init_run: bool = False, **callback_options: Any) -> None:
-    """Call `onchange(value)` every time the person changes pin widget `name`.
+def pin_on_change(name: str | Sequence[str], onchange: Callable[[Any], Any] | None = None,
+                  clear: bool = False, init_run: bool = False, **callback_options: Any) -> None:
+    """Call `onchange(value)` every time the person changes pin widget `name` (a list of
+    names: any of them, as PyWebIO's own demo passes `["foo"]`).
 
         pin_on_change("celsius", lambda c: pin.__setattr__("fahrenheit", c * 9 / 5 + 32))
 
@@ -336,9 +337,10 @@ def pin_on_change(name: str, onchange: Callable[[Any], Any] | None = None, clear
     """
     session = current_session()
     board = PinBoard.of(session)
-    board.on_change(name, onchange, clear)
-    if init_run and onchange is not None:
-        session.call_soon(onchange, board.value(name))
+    for one in [name] if isinstance(name, str) else list(name):
+        board.on_change(str(one), onchange, clear)
+        if init_run and onchange is not None:
+            session.call_soon(onchange, board.value(str(one)))
 
 
 _FEEDBACK = ("valid_status", "valid_feedback", "invalid_feedback")

@@ -53,6 +53,20 @@ def test_pin_on_change_follows_the_person_and_a_bad_number_reads_none(desklaunch
     assert app.text.splitlines()[-2] == "not a number"
 
 
+def test_pin_on_change_takes_a_list_of_names(desklaunch_app) -> None:
+    """PyWebIO's own demo (dependent_form_generation) passes `["foo"]`."""
+    def script() -> None:
+        put_input("first", label="First")
+        put_input("second", label="Second")
+        pin_on_change(["first", "second"], lambda value: put_text(f"changed to {value}"))
+
+    app = desklaunch_app(script)
+    app.fill("First", "a")
+    assert app.text.splitlines()[-2] == "changed to a"
+    app.fill("Second", "b")
+    assert app.text.splitlines()[-2] == "changed to b"
+
+
 def test_an_async_script_awaits_pin_changes_and_runs_async_callbacks(desklaunch_app) -> None:
     async def script() -> None:
         put_input("word", label="Word")
