@@ -156,7 +156,11 @@ class Page:
         form = FormModel(command.get("form") or {}, self.send)
         old = self.forms.get(form.id)
         if old is not None:
+            form.element.hidden = old.element.hidden
             old.element.detach()
+        else:  # on top of a form still waiting, which comes back once this one is done
+            for beneath in self.forms.values():
+                beneath.element.hidden = True
         self.forms[form.id] = form
         self.inputs.append(form.element)
 
@@ -179,6 +183,8 @@ class Page:
         form = self.forms.pop(_text(command.get("id")), None)
         if form is not None:
             form.element.detach()
+            if self.forms:
+                list(self.forms.values())[-1].element.hidden = False
 
     def _cmd_toast(self, command: dict[str, Any]) -> None:
         text = _text(command.get("text"))

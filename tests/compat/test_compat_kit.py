@@ -143,3 +143,34 @@ def test_a_field_without_a_label_is_named_by_its_name(desklaunch_app, mode, tmp_
         assert [p for p in app.accessibility_problems() if "label" in p.rule] == []
     app.submit()
     assert "sent hello shop ['urgent']" in app.text
+
+
+STACKED = """
+from pywebio.input import input
+from pywebio.output import put_buttons, put_text
+
+put_buttons(["Edit"], onclick=lambda _: put_text("edited: " + input("New name")))
+while True:
+    put_text("added: " + input("New task"))
+"""
+
+
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_a_form_a_callback_asks_for_goes_on_top_of_the_waiting_one(desklaunch_app, mode,
+                                                                   tmp_path) -> None:
+    """As in PyWebIO: one question at a time. The script's form comes back once the
+    callback's is answered."""
+    script = tmp_path / "stacked.py"
+    script.write_text(STACKED, encoding="utf-8")
+    app = desklaunch_app(script, browser=mode)
+    app.find("textbox", "New task")
+    app.click("Edit")
+    app.find("textbox", "New name")
+    assert [box.name for box in app.find_all("textbox")] == ["New name"]
+    app.fill("New name", "Ada")
+    app.submit()
+    assert "edited: Ada" in app.text
+    assert [box.name for box in app.find_all("textbox")] == ["New task"]
+    app.fill("New task", "shop")
+    app.submit()
+    assert "added: shop" in app.text

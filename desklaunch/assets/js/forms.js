@@ -268,12 +268,21 @@ export class Forms {
     this.#send = send;
   }
 
-  /** Show a form (replacing one with the same id); returns it so it can be focused. */
+  /**
+   * Show a form (replacing one with the same id); returns it so it can be focused. As in
+   * PyWebIO, a form asked for while another waits (a button's callback asking beside the
+   * script) goes on top of it: the one beneath is hidden until the new one is answered.
+   */
   add(spec) {
     const form = new Form(spec ?? {}, this.#send);
     const old = this.#forms.get(form.id);
-    if (old) old.el.replaceWith(form.el);
-    else this.#area.append(form.el);
+    if (old) {
+      form.el.hidden = old.el.hidden;
+      old.el.replaceWith(form.el);
+    } else {
+      for (const beneath of this.#forms.values()) beneath.el.hidden = true;
+      this.#area.append(form.el);
+    }
     this.#forms.set(form.id, form);
     return form;
   }
@@ -288,11 +297,16 @@ export class Forms {
     this.#forms.get(asText(id))?.update(field, changes);
   }
 
+  /** `input_done`: the form goes; the one it covered, if any, comes back (returned). */
   done(id) {
     const form = this.#forms.get(asText(id));
-    if (!form) return;
+    if (!form) return null;
     form.el.remove();
     this.#forms.delete(form.id);
+    const beneath = [...this.#forms.values()].at(-1);
+    if (!beneath?.el.hidden) return null;
+    beneath.el.hidden = false;
+    return beneath;
   }
 
   clear() {

@@ -191,8 +191,11 @@ export class Renderer {
         return this.#forms.error(command.id, command.field, command.message, command.errors);
       case "field_update":
         return this.#forms.update(command.id, command.field, command.changes);
-      case "input_done":
-        return this.#forms.done(command.id);
+      case "input_done": {
+        const back = this.#forms.done(command.id);
+        if (back && !this.#focusForm) this.#focusForm = back; // where the person was asked
+        return;
+      }
       case "toast":
         return this.#notices.toast(command);
       case "env":
