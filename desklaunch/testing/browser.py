@@ -362,7 +362,9 @@ class BrowserScreen:
             raise ActionError(f"the button {name!r} is disabled")
         self._downloads_seen = len(self._downloads)
         self._clicked = True
-        target.click()
+        # Behind an open popup it is inert, as the simulated page does not offer it at all.
+        with self._waiting(f"{what} that a person can press (not behind a popup)"):
+            target.click()
         self.settle()
 
     def choose(self, label: str, options: Sequence[str]) -> None:

@@ -442,6 +442,23 @@ def test_what_a_person_cannot_do_fails_the_same_way_both_ways(desklaunch_app, mo
         app.wait_for("done")
 
 
+def test_a_button_behind_an_open_popup_cannot_be_pressed_either_way(desklaunch_app, mode
+                                                                  ) -> None:
+    """A popup makes the page behind it inert: the kit waits, then fails as for any button
+    it cannot find (in Chromium it was Playwright's own TimeoutError)."""
+    def script() -> None:
+        put_buttons(["Behind"], onclick=lambda _: put_text("pressed behind"))
+        popup("Notice", "Read me first")
+
+    app = desklaunch_app(script, browser=mode, timeout=0.5)
+    app.find("dialog")
+    with pytest.raises(WaitTimeoutError, match=r"^waited 0.5 s for a button named 'Behind'"):
+        app.click("Behind")
+    app.close_popup()
+    app.click("Behind")
+    assert "pressed behind" in app.text
+
+
 def test_the_buttons_of_put_actions_are_pressed_by_click_or_set_pin(desklaunch_app, mode
                                                                    ) -> None:
     def main() -> None:
