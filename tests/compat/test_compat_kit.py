@@ -174,3 +174,15 @@ def test_a_form_a_callback_asks_for_goes_on_top_of_the_waiting_one(desklaunch_ap
     app.fill("New task", "shop")
     app.submit()
     assert "added: shop" in app.text
+
+
+def test_start_server_given_what_the_app_returned_says_so(desklaunch_app, tmp_path) -> None:
+    """`start_server(main())`: main runs, then start_server gets None."""
+    script = tmp_path / "called.py"
+    script.write_text("from pywebio import start_server\nfrom pywebio.output import put_text\n\n"
+                      "def main():\n    put_text('ran')\n\nstart_server(main(), port=80)\n",
+                      encoding="utf-8")
+    app = desklaunch_app(script, expect_error=True)
+    app.wait_for("ran")
+    assert isinstance(app.error, TypeError)
+    assert "pass main, not main()" in str(app.error)

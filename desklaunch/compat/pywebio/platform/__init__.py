@@ -22,6 +22,10 @@ def _single(applications: Any) -> Callable[[], Any] | None:
     """The one app to run directly, or None when there are several (an index then)."""
     if callable(applications) and not isinstance(applications, Mapping):
         return applications  # type: ignore[no-any-return]
+    if not isinstance(applications, Mapping) and not isinstance(applications, (list, tuple)):
+        # `start_server(main())` ran the app and passes what it returned (None)
+        raise TypeError(f"start_server() takes the app function (or a dict or list of "
+                        f"them), not {applications!r}: pass main, not main()")
     apps = list(applications.values()) if isinstance(applications, Mapping) \
         else list(applications)
     if len(apps) == 1 and callable(apps[0]):
