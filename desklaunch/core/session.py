@@ -413,14 +413,14 @@ class Session:
         if self.on_error is not None:
             self.on_error(exc)
 
-    def run_coroutine(self, coro: Coroutine[Any, Any, Any]
+    def run_coroutine(self, coro: Coroutine[Any, Any, Any], *, awaited: bool = False
                       ) -> asyncio.Future[Any] | concurrent.futures.Future[Any]:
         """Run `coro` in the background as part of this session; returns its future.
 
         It runs on the event loop running in the calling thread if there is one, else on
         the app's event loop; either way it sees this session (and the caller's scope) as
         current, is cancelled when the session closes, and an error in it is reported like
-        a callback's.
+        a callback's, unless `awaited`: the caller takes its result, error and all.
         """
         if self.closed:
             coro.close()
@@ -434,7 +434,8 @@ class Session:
             task = asyncio.current_task()
             if task is not None:
                 self._track(task)
-                task.add_done_callback(self._report_task_error)
+                if not awaited:
+                    task.add_done_callback(self._report_task_error)
             return await coro
 
         if running is not None:

@@ -186,3 +186,20 @@ def test_start_server_given_what_the_app_returned_says_so(desklaunch_app, tmp_pa
     app.wait_for("ran")
     assert isinstance(app.error, TypeError)
     assert "pass main, not main()" in str(app.error)
+
+
+def test_an_async_apps_error_is_the_scripts_once_from_its_own_code(desklaunch_app,
+                                                                    tmp_path) -> None:
+    """`start_server(async_main)` whose main raises: one error, the script's (it was also a
+    toast "Error in a callback"), its traceback without the hand-over to the event loop."""
+    script = tmp_path / "broken.py"
+    script.write_text("from pywebio import start_server\nfrom pywebio.output import put_text\n\n"
+                      "async def main():\n    put_text('before')\n"
+                      "    raise ValueError('broken on purpose')\n\n"
+                      "if __name__ == '__main__':\n    start_server(main, port=8080)\n",
+                      encoding="utf-8")
+    app = desklaunch_app(script, expect_error=True)
+    app.wait_for("ValueError: broken on purpose")
+    assert app.toasts == []
+    assert "concurrent" not in app.text and "in tracked" not in app.text
+    assert 'broken.py", line 6, in main' in app.text

@@ -11,12 +11,19 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import inspect
+from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from desklaunch.compat.pywebio.appconfig import apply_app_config
 from desklaunch.core.session import current_session
 from desklaunch.errors import SessionClosed
 from desklaunch.ui.env import set_env
+
+_HANDOVER = (str(Path(concurrent.futures.__file__).resolve().parent),
+             str(Path(__file__).resolve().parents[2]))
+"""Where the frames between the script's call and its app's code live: `concurrent.futures`
+and desklaunch itself."""
 
 
 def run_app(app: Any) -> Any:
@@ -34,9 +41,23 @@ def run_app(app: Any) -> Any:
         pass
     else:  # already on an event loop: the caller awaits it
         return result
-    future = session.run_coroutine(result)
+    future = session.run_coroutine(result, awaited=True)
     assert isinstance(future, concurrent.futures.Future)
     try:
         return future.result()
     except concurrent.futures.CancelledError:
         raise SessionClosed from None
+    except Exception as exc:  # noqa: BLE001 - re-raised: the app's own, from its own code on
+        raise exc.with_traceback(_from_the_app_on(exc.__traceback__)) from None
+
+
+def _from_the_app_on(tb: TracebackType | None) -> TracebackType | None:
+    """`tb` past the hand-over to the event loop (desklaunch's and `concurrent.futures`'
+    frames), so the script's error reads as the app raised it."""
+    start = tb
+    while tb is not None:
+        where = tb.tb_frame.f_code.co_filename
+        if where.startswith(_HANDOVER):
+            start = tb.tb_next
+        tb = tb.tb_next
+    return start
