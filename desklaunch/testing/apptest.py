@@ -86,7 +86,7 @@ class _Screen(Protocol):
     def find_all(self, role: str | None = None, name: str | None = None,
                  text: str | None = None) -> Sequence[Found]: ...
     def wait_for_text(self, text: str, timeout: float | None) -> None: ...
-    def fill(self, label: str, value: Any) -> None: ...
+    def fill(self, label: str, value: Any, index: int | None) -> None: ...
     def submit(self) -> None: ...
     def click(self, name: str, index: int | None) -> None: ...
     def choose(self, label: str, options: Sequence[str]) -> None: ...
@@ -280,10 +280,11 @@ class AppTest:
 
     # -- what a person does ----------------------------------------------------------------
 
-    def fill(self, label: str, value: Any) -> None:
+    def fill(self, label: str, value: Any, *, index: int | None = None) -> None:
         """Type `value` into the field labelled `label` (replacing what is there); a
-        slider is set to the number. Pin widgets and console fields too."""
-        self._step(self._screen.fill, label, value)
+        slider is set to the number. Pin widgets and console fields too. When several
+        fields have that label, `index` says which (0 first, -1 last)."""
+        self._step(self._screen.fill, label, value, index)
 
     def submit(self) -> None:
         """Press Enter in the field last filled: its form (or console line) is sent.

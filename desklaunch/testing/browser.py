@@ -280,11 +280,11 @@ class BrowserScreen:
             raise ActionError(f"{len(visible)} things fit {what}; pass index= or use find_all()")
         return visible[0]
 
-    def _field(self, label: str, verb: str, kinds: str) -> Locator:
+    def _field(self, label: str, verb: str, kinds: str, index: int | None = None) -> Locator:
         """The field labelled `label` among those `kinds` (a CSS selector of tags) select."""
         try:
             return self._one(self.page.get_by_label(label, exact=True).and_(
-                self.page.locator(kinds)), f"a field labelled {label!r} (to {verb})")
+                self.page.locator(kinds)), f"a field labelled {label!r} (to {verb})", index)
         except WaitTimeoutError as missed:
             self._other_kind(label, verb)
             shown = self.page.evaluate(_FIELD_LABELS) if not self.page.is_closed() else []
@@ -304,8 +304,8 @@ class BrowserScreen:
 
     # -- acting ----------------------------------------------------------------------------
 
-    def fill(self, label: str, value: Any) -> None:
-        field = self._field(label, "fill it", _TYPED)
+    def fill(self, label: str, value: Any, index: int | None = None) -> None:
+        field = self._field(label, "fill it", _TYPED, index)
         text = "" if value is None else str(value)
         if field.get_attribute("type") == "range":
             number = slider_number(label, value, field.get_attribute("min") or 0,

@@ -74,7 +74,8 @@ class SimulatedScreen:
                          lambda: wanted in norm(self.page.text) or None, timeout, self._check,
                          settle=0)
 
-    def _field(self, label: str, kinds: Sequence[str], verb: str) -> Element:
+    def _field(self, label: str, kinds: Sequence[str], verb: str,
+               index: int | None = None) -> Element:
         def labelled() -> list[Element]:
             return [e for e in self._scope().walk() if e.owner is not None
                     and e.role in FIELD_ROLES | GROUP_ROLES and norm(e.name) == norm(label)]
@@ -84,7 +85,7 @@ class SimulatedScreen:
 
         what = f"a field labelled {label!r} (to {verb})"
         try:
-            return _one(self.driver.wait(what, look, None, self._check), what)
+            return _one(self.driver.wait(what, look, None, self._check), what, index)
         except WaitTimeoutError as missed:
             other = labelled()
             if other:  # there, but not for this verb: say so, not "did you mean" that label
@@ -114,8 +115,8 @@ class SimulatedScreen:
 
     # -- acting ----------------------------------------------------------------------------
 
-    def fill(self, label: str, value: Any) -> None:
-        control = self._field(label, ("text", "slider"), "fill it")
+    def fill(self, label: str, value: Any, index: int | None = None) -> None:
+        control = self._field(label, ("text", "slider"), "fill it", index)
         owner = control.owner
         if isinstance(owner, FieldModel):
             if owner.readonly:
@@ -390,7 +391,11 @@ def _kind(control: Element) -> str:
             "checkbox": "box", "radio": "round button"}.get(control.role, "")
 
 
-def _one(found: list[Element], what: str) -> Element:
+def _one(found: list[Element], what: str, index: int | None = None) -> Element:
+    if index is not None:
+        if not -len(found) <= index < len(found):
+            raise ActionError(f"index={index}, but {len(found)} things fit {what}")
+        return found[index]
     if len(found) > 1:
         listed = ", ".join(repr(e) for e in found[:5])
         raise ActionError(f"{len(found)} things fit {what}: {listed}; pass index= or use "

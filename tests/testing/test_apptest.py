@@ -207,6 +207,21 @@ def test_a_button_in_a_tab_not_chosen_is_not_the_one_clicked(desklaunch_app, mod
     assert app.find("button", "Go").name == "Go"
 
 
+def test_fields_of_the_same_label_are_told_apart_by_index(desklaunch_app, mode) -> None:
+    def main() -> None:
+        items = input_group("Shopping", [input("Item", name="first"),
+                                         input("Item", name="second")])
+        put_text(f"{items['first']} then {items['second']}")
+
+    app = desklaunch_app(main, browser=mode)
+    with pytest.raises(ActionError, match="2 things fit a field labelled 'Item'"):
+        app.fill("Item", "bread")
+    app.fill("Item", "bread", index=0)
+    app.fill("Item", "milk", index=-1)
+    app.submit()
+    assert "bread then milk" in app.text
+
+
 def test_options_may_be_given_as_one_list(desklaunch_app, mode) -> None:
     """`check("Toppings", ["Ham", "Basil"])` as well as `check("Toppings", "Ham", "Basil")`;
     a number is its digits; anything else is refused in one line."""
