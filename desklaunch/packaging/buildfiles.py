@@ -153,6 +153,4 @@ def own_source_folder() -> Path:
     """The folder holding the `desklaunch` package, put on the build's path: an editable
     install (`pip install -e`, as `make setup` makes) is found through an import hook
     PyInstaller cannot follow; a regular one's folder is on the path already."""
-    import desklaunch
-
-    return Path(desklaunch.__file__).resolve().parent.parent
+    return Path(__file__).resolve().parents[2]  # desklaunch/packaging/buildfiles.py

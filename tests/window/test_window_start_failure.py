@@ -74,8 +74,10 @@ def test_with_a_browser_the_app_opens_there_instead(tmp_path: Path) -> None:
         shutil.rmtree(runtime, ignore_errors=True)
     assert stderr.splitlines()[0] == (
         "desklaunch: the window could not start (WebViewException: You must have either QT "
-        "or GTK with Python extensions installed in order to use pywebview.); opening it in "
-        "the browser instead.")
+        "or GTK with Python extensions installed in order to use pywebview.); showing it in "
+        "a browser instead.")
+    assert stderr.splitlines()[1] == ("desklaunch: serving on this URL, opened in your "
+                                      "browser; press Ctrl+C to stop.")
     assert stdout.splitlines()[0] == url
     assert "Traceback" not in stderr
     assert proc.returncode == 130
