@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
+
+_Stub = TypeVar("_Stub", bound=Callable[..., Any])
 
 
 def unsupported(qualname: str, why: str = "") -> Callable[..., NoReturn]:
@@ -17,11 +19,8 @@ def unsupported(qualname: str, why: str = "") -> Callable[..., NoReturn]:
         raise NotImplementedError(f"{qualname}() is not supported by desklaunch"
                                   + (f": {why}" if why else ""))
 
-    stub.desklaunch_unsupported = (qualname, why)  # type: ignore[attr-defined]
-    stub.__name__ = qualname.rsplit(".", 1)[-1]
-    stub.__qualname__ = stub.__name__
-    stub.__doc__ = f"Not supported by desklaunch; calling it raises NotImplementedError. {why}"
-    return stub
+    return _marked(stub, qualname, why,
+                   f"Not supported by desklaunch; calling it raises NotImplementedError. {why}")
 
 
 def unsupported_when_served(qualname: str, why: str, *, routes: bool = False
@@ -36,13 +35,18 @@ def unsupported_when_served(qualname: str, why: str, *, routes: bool = False
     def factory(*args: Any, **kwargs: Any) -> Any:
         return [] if routes else raising
 
-    factory.desklaunch_unsupported = (qualname, why)  # type: ignore[attr-defined]
     factory.desklaunch_when_served = True  # type: ignore[attr-defined]
-    factory.__name__ = qualname.rsplit(".", 1)[-1]
-    factory.__qualname__ = factory.__name__
-    factory.__doc__ = (f"Not supported by desklaunch: calling it works, what it returns "
-                       f"raises NotImplementedError when served. {why}")
-    return factory
+    return _marked(factory, qualname, why, f"Not supported by desklaunch: calling it works, "
+                   f"what it returns raises NotImplementedError when served. {why}")
+
+
+def _marked(stub: _Stub, qualname: str, why: str, doc: str) -> _Stub:
+    """`stub` named as the PyWebIO call it stands for, and marked for docs/api.md's list."""
+    stub.desklaunch_unsupported = (qualname, why)  # type: ignore[attr-defined]
+    stub.__name__ = qualname.rsplit(".", 1)[-1]
+    stub.__qualname__ = stub.__name__
+    stub.__doc__ = doc
+    return stub
 
 
 def forwarder(module: str, names: Iterable[str], missing: dict[str, str] | None = None,

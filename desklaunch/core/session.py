@@ -256,14 +256,14 @@ class Session:
         with self._lock:
             self._mailboxes.pop(key, None)
 
-    def register_callback(self, callback: Callable[[Any], Any], *,
-                          serial: bool | None = None) -> str:
+    def register_callback(self, callback: Callable[[Any], Any], *, serial: Any = None) -> str:
         """Remember `callback` under a new id the page can send `click` events to.
-        `serial`: run it in order with the others even when callbacks run apart
-        (`callbacks_apart`); False: apart even when they do not; None: the session's way."""
+        `serial` (PyWebIO's `serial_mode`, as given): true runs it in order with the others
+        even when callbacks run apart (`callbacks_apart`); false runs it apart even when
+        they do not; None: the session's way."""
         key = self.new_id("c")
         with self._lock:
-            self._callbacks[key] = (callback, serial)
+            self._callbacks[key] = (callback, None if serial is None else bool(serial))
         return key
 
     def forget_callback(self, key: str) -> None:

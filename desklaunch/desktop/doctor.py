@@ -129,13 +129,12 @@ def report(gui: str | None = None) -> tuple[list[str], int]:
     source = "--gui" if gui else "PYWEBVIEW_GUI" if chosen and _env_gui() else "automatic"
     lines.append(f"chosen:    {chosen or 'none'} ({source})")
     lines.append(f"display:   {display.text}")
-    problem = window_problem(gui)
+    problem = window_problem(gui, pointer=False)  # this is doctor
     if problem is None and chosen == "gtk":  # a launch finds this only as its window starts
         problem = gtk.display_problem()
     if problem is None:
         lines.append("verdict:   a window can open here")
         return lines, 0
-    problem = problem.removesuffix(" (see desklaunch doctor)")  # this is doctor
     with_gui = f" with --gui {gui}" if gui else ""  # another backend may still work
     lines.append(f"verdict:   no window can open{with_gui}: {problem}")
     tips = advice(problems, display.usable, chosen)

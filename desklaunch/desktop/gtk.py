@@ -93,7 +93,7 @@ def display_problem() -> str | None:
             "authority it lacks: XAUTHORITY) or is not one GTK can use")
 
 
-def problem() -> str | None:
+def problem(*, pointer: bool = True) -> str | None:
     """Why the GTK backend cannot start here, in one line; None when it can. A frozen app
     (built with the system's GTK) names the packages the person's system needs instead."""
     what = missing()
@@ -103,7 +103,8 @@ def problem() -> str | None:
         return (f"the GTK backend cannot start: {what}; this app needs the system's GTK and "
                 f"WebKitGTK (Debian/Ubuntu: sudo apt-get install -y {APT}; Fedora: sudo dnf "
                 f"install -y {DNF})")
-    return f"the GTK backend cannot start: {what} (see desklaunch doctor)"
+    return f"the GTK backend cannot start: {what}" + (" (see desklaunch doctor)" if pointer
+                                                       else "")
 
 
 def advice(what: str, python: str) -> list[str]:

@@ -25,8 +25,9 @@ log = logging.getLogger(__name__)
 QT_HINT = qt.HINT
 
 
-def window_problem(gui: str | None = None) -> str | None:
-    """Why no native window can open here, in one line with its fix; None when one can."""
+def window_problem(gui: str | None = None, *, pointer: bool = True) -> str | None:
+    """Why no native window can open here, in one line with its fix; None when one can.
+    `pointer`: a missing GTK stack says "(see desklaunch doctor)", except in doctor itself."""
     from desklaunch.desktop.display import probe
 
     if importlib.util.find_spec("webview") is None:
@@ -40,7 +41,7 @@ def window_problem(gui: str | None = None) -> str | None:
     if chosen == "qt":
         return qt.problem()
     if chosen == "gtk":
-        return gtk.problem()
+        return gtk.problem(pointer=pointer)
     return None
 
 

@@ -252,9 +252,8 @@ def put_buttons(buttons: Sequence[Any], onclick: Callable[[Any], Any] | Sequence
             return on_index(index)
         return None
 
-    serial = callback_options.get("serial_mode")
     callback_id = current_session().register_callback(
-        dispatch, serial=None if serial is None else bool(serial))
+        dispatch, serial=callback_options.get("serial_mode"))
     widget = {"type": "buttons", "id": callback_id, "small": bool(small),
               "link": bool(link_style), "outline": bool(outline), "group": bool(group),
               "buttons": [spec for _, spec in specs]}

@@ -18,15 +18,15 @@ from desklaunch.web.gate import SECURITY_HEADERS, Gate, WSGIApp
 
 log = logging.getLogger(__name__)
 
+EVENTS_BODY_LIMIT = 1024 * 1024
+FIRST_THREADS = 4
+"""waitress workers started with the server; more start one by one as requests need them."""
+
 
 def _stopping_quietly(record: logging.LogRecord) -> bool:
     """Leave out waitress's note that it dropped the requests still queued as it stops (a
     page's poll, sent as the app closes): the stop is ours, nothing went wrong."""
     return record.msg != "Canceling %d pending task(s)"
-
-EVENTS_BODY_LIMIT = 1024 * 1024
-FIRST_THREADS = 4
-"""waitress workers started with the server; more start one by one as requests need them."""
 
 
 def _quiet_channel_class() -> type:

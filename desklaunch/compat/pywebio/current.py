@@ -64,9 +64,7 @@ class PyWebIOSession:
 
     def register_callback(self, callback: Callable[[Any], Any], **options: Any) -> str:
         """Call `callback(value)` for each event the page sends to the returned id."""
-        serial = options.get("serial_mode")
-        return self._session.register_callback(
-            callback, serial=None if serial is None else bool(serial))
+        return self._session.register_callback(callback, serial=options.get("serial_mode"))
 
     def register_thread(self, thread: threading.Thread) -> None:
         register_thread(thread)

@@ -14,9 +14,7 @@ def output_register_callback(callback: Callable[[Any], Any], **options: Any) -> 
     (`run_js`) calls with `WebIO.pushData(data, id)`; returns the id. The callback runs as a
     button's does (`serial_mode=True`: in order with the others); other options change
     nothing."""
-    serial = options.get("serial_mode")
-    return current_session().register_callback(
-        callback, serial=None if serial is None else bool(serial))
+    return current_session().register_callback(callback, serial=options.get("serial_mode"))
 
 
 __all__ = ["output_register_callback"]
