@@ -18,29 +18,10 @@ from collections.abc import Sequence
 from desklaunch.desktop import gtk, qt
 from desklaunch.desktop.display import probe
 from desklaunch.desktop.options import gui_name, guis
+from desklaunch.desktop.qt import APT_QT, DNF_QT
 from desklaunch.desktop.window import QT_HINT, choose_gui, window_problem
 from desklaunch.version import __version__
 
-# The runtime libraries the PyQt6 / QtWebEngine wheels need that a bare system lacks: the
-# same list as `qt_packages` in scripts/setup.sh (a test keeps the two equal).
-APT_QT = (
-    "libglib2.0-0 libdbus-1-3 libudev1 libexpat1 libbrotli1 libgssapi-krb5-2 "
-    "libfontconfig1 libfreetype6 libxkbcommon0 libegl1 libgl1 libgbm1 "
-    "libnss3 libnspr4 libasound2 libxkbfile1 "
-    "libx11-6 libx11-xcb1 libxext6 libxfixes3 libxrandr2 libxtst6 "
-    "libxcomposite1 libxdamage1 libxkbcommon-x11-0 "
-    "libxcb1 libxcb-cursor0 libxcb-dri3-0 libxcb-glx0 libxcb-icccm4 libxcb-image0 "
-    "libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 "
-    "libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 "
-    "fonts-dejavu-core"
-)
-DNF_QT = (
-    "glib2 dbus-libs systemd-libs expat libbrotli krb5-libs fontconfig freetype "
-    "libxkbcommon mesa-libEGL mesa-libGL mesa-libgbm nss nspr alsa-lib libxkbfile "
-    "libX11 libX11-xcb libXext libXfixes libXrandr libXtst libXcomposite libXdamage "
-    "libxkbcommon-x11 libxcb xcb-util xcb-util-cursor xcb-util-image xcb-util-keysyms "
-    "xcb-util-renderutil xcb-util-wm dejavu-sans-fonts"
-)
 APT_XVFB = "xvfb xauth"
 DNF_XVFB = "xorg-x11-server-Xvfb xorg-x11-xauth"
 XVFB_RUN = 'xvfb-run -a -s "-screen 0 1280x800x24" desklaunch SCRIPT.py'
@@ -130,8 +111,9 @@ def report(gui: str | None = None) -> tuple[list[str], int]:
     lines.append(f"chosen:    {chosen or 'none'} ({source})")
     lines.append(f"display:   {display.text}")
     problem = window_problem(gui, pointer=False)  # this is doctor
-    if problem is None and chosen == "gtk":  # a launch finds this only as its window starts
-        problem = gtk.display_problem()
+    if problem is None and display.usable:  # a launch finds this only as its window starts
+        problem = (gtk.display_problem() if chosen == "gtk" else qt.display_problem()
+                   if chosen == "qt" else None)
     if problem is None:
         lines.append("verdict:   a window can open here")
         return lines, 0

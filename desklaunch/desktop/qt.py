@@ -7,11 +7,14 @@ display, which is how the window tests run it.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import importlib
 import importlib.util
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 HINT = 'pip install "desklaunch[qt]"'
 BINDINGS = ("PyQt6", "PyQt5", "PySide6")
@@ -23,6 +26,26 @@ DNF_BASE = ("libglvnd-glx libglvnd-egl mesa-libgbm libX11 libX11-xcb libxcb alsa
 """What a frozen Qt app takes from the system and a bare one may lack: the graphics, X11,
 sound and font libraries, left out of the app so the system's own serve (the .deb and .rpm
 depend on them)."""
+# The runtime libraries the PyQt6 / QtWebEngine wheels need that a bare system lacks: the
+# same list as `qt_packages` in scripts/setup.sh (a test keeps the two equal).
+APT_QT = (
+    "libglib2.0-0 libdbus-1-3 libudev1 libexpat1 libbrotli1 libgssapi-krb5-2 "
+    "libfontconfig1 libfreetype6 libxkbcommon0 libegl1 libgl1 libgbm1 "
+    "libnss3 libnspr4 libasound2 libxkbfile1 "
+    "libx11-6 libx11-xcb1 libxext6 libxfixes3 libxrandr2 libxtst6 "
+    "libxcomposite1 libxdamage1 libxkbcommon-x11-0 "
+    "libxcb1 libxcb-cursor0 libxcb-dri3-0 libxcb-glx0 libxcb-icccm4 libxcb-image0 "
+    "libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 "
+    "libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 "
+    "fonts-dejavu-core"
+)
+DNF_QT = (
+    "glib2 dbus-libs systemd-libs expat libbrotli krb5-libs fontconfig freetype "
+    "libxkbcommon mesa-libEGL mesa-libGL mesa-libgbm nss nspr alsa-lib libxkbfile "
+    "libX11 libX11-xcb libXext libXfixes libXrandr libXtst libXcomposite libXdamage "
+    "libxkbcommon-x11 libxcb xcb-util xcb-util-cursor xcb-util-image xcb-util-keysyms "
+    "xcb-util-renderutil xcb-util-wm dejavu-sans-fonts"
+)
 
 
 def installed() -> bool:
@@ -81,3 +104,57 @@ def prepare() -> None:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     if importlib.util.find_spec("PyQt6") is not None:
         os.environ.setdefault("QT_API", "pyqt6")
+
+
+def display_problem() -> str | None:
+    """Why Qt cannot open its X11 display, in one line; None when it can (or when Qt will not
+    use X11). Qt ends the process from C (SIGABRT) when its X11 plugin cannot load or the X
+    server refuses this program (an X authority it lacks), with nothing stopped in order, so
+    both are checked first, as Qt does them: loading the plugin, then connecting with libxcb."""
+    if not sys.platform.startswith("linux") or not os.environ.get("DISPLAY"):
+        return None
+    chosen = os.environ.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0]
+    if chosen != "xcb" and (chosen or os.environ.get("WAYLAND_DISPLAY")):
+        return None
+    plugin = _xcb_plugin()
+    if plugin is not None:
+        try:
+            ctypes.CDLL(str(plugin))
+        except OSError as exc:
+            reason = str(exc).removeprefix(f"{plugin}: ")  # dlopen names what is missing
+            return (f"Qt's X11 plugin cannot load ({reason}); Debian/Ubuntu: sudo apt-get "
+                    f"install -y {APT_QT}; Fedora: sudo dnf install -y {DNF_QT}")
+    found = ctypes.util.find_library("xcb")
+    if found is None:
+        return None  # the plugin's own load would have said what is missing
+    xcb = ctypes.CDLL(found)
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(None, None)
+    try:
+        refused = xcb.xcb_connection_has_error(connection)
+    finally:
+        xcb.xcb_disconnect(connection)
+    if not refused:
+        return None
+    name = os.environ["DISPLAY"]
+    return (f"Qt cannot open the display (X11 {name}): it refused this program (an X "
+            "authority it lacks: XAUTHORITY) or is not one Qt can use")
+
+
+def _xcb_plugin() -> Path | None:
+    """The X11 platform plugin Qt would load, where it can be found."""
+    folders = [Path(p) for p in os.environ.get("QT_QPA_PLATFORM_PLUGIN_PATH", "").split(
+        os.pathsep) if p]
+    try:
+        from qtpy.QtCore import QLibraryInfo
+    except Exception:  # noqa: BLE001 - no binding: problem() says so
+        return None
+    if hasattr(QLibraryInfo, "path"):  # Qt 6
+        plugins = QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)
+    else:  # Qt 5
+        plugins = QLibraryInfo.location(QLibraryInfo.PluginsPath)  # type: ignore[attr-defined]
+    folders.append(Path(plugins) / "platforms")
+    return next((f / "libqxcb.so" for f in folders if (f / "libqxcb.so").is_file()), None)

@@ -143,6 +143,8 @@ class Window:
             raise RuntimeError("the window must run on the main thread")
         if self.gui == "qt":
             qt.prepare()
+            if (refused := qt.display_problem()) is not None:
+                raise RuntimeError(refused)
         program = program_name()
         backend = BACKENDS.get(self.gui or "")
         named = backend.name_program(program) if program and backend else None

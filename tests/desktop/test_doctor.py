@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from xserver import refusing_x_display, x_display
 
-from desklaunch.desktop.doctor import APT_QT
+from desklaunch.desktop.qt import APT_QT
 
 HANG_GUARD = 60
 REPO = Path(__file__).parents[2]
@@ -216,29 +217,66 @@ def test_an_unknown_backend_is_refused_as_the_launch_refuses_it(tmp_path: Path) 
     assert "unknown backend 'foo' (choose qt or gtk)" in result.stderr
 
 
-def test_a_display_that_refuses_gtk_is_no_window(tmp_path: Path) -> None:
-    """An X server that wants a cookie this program lacks: its socket answers, GTK cannot
-    open it. doctor says so, and a launch shows the app in a browser instead of GTK ending
-    the process from C (exit 1 and no word from desklaunch)."""
+def launch_served_instead(env: dict[str, str | None], gui: str, folder: Path) -> str:
+    """Launch a script with `--gui gui` in `env`; it must print its URL (shown in a browser
+    instead of the window) rather than end. desklaunch's stderr once stopped."""
+    script = folder / "app.py"
+    script.write_text("from desklaunch.ui import put_text\nput_text('hi')\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desklaunch", "--gui", gui, str(script)],
+        env={**{k: v for k, v in os.environ.items() if k not in env},
+             **{k: v for k, v in env.items() if v is not None}},
+        cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    proc.terminate()
+    _, err = proc.communicate(timeout=HANG_GUARD)
+    assert first.startswith("http://127.0.0.1:"), (proc.returncode, err)
+    return err
+
+
+@pytest.mark.parametrize("gui, toolkit", [("gtk", "GTK"), ("qt", "Qt")])
+def test_a_display_that_refuses_the_program_is_no_window(tmp_path: Path, gui: str,
+                                                          toolkit: str) -> None:
+    """An X server that wants a cookie this program lacks: its socket answers, the toolkit
+    cannot open it. doctor says so, and a launch shows the app in a browser instead of the
+    toolkit ending the process from C (GTK: exit 1, Qt: SIGABRT, no word from desklaunch)."""
     display, server = refusing_x_display(str(tmp_path))
     try:
         env = {**NO_DISPLAY, "DISPLAY": display, "XAUTHORITY": str(tmp_path / "none")}
-        result = doctor(env, cwd=tmp_path, args=("--gui", "gtk"))
+        result = doctor(env, cwd=tmp_path, args=("--gui", gui))
         assert result.returncode == 1
-        assert f"GTK cannot open the display (X11 {display})" in result.stdout
-        script = tmp_path / "app.py"
-        script.write_text("from desklaunch.ui import put_text\nput_text('hi')\n")
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "desklaunch", "--gui", "gtk", str(script)],
-            env={**{k: v for k, v in os.environ.items() if k not in env},
-                 **{k: v for k, v in env.items() if v is not None}},
-            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        assert proc.stdout is not None
-        assert proc.stdout.readline().startswith("http://127.0.0.1:")  # served instead
-        proc.terminate()
-        _, err = proc.communicate(timeout=HANG_GUARD)
-        assert "the window could not start (RuntimeError: GTK cannot open the display" in err
+        assert f"{toolkit} cannot open the display (X11 {display})" in result.stdout
+        err = launch_served_instead(env, gui, tmp_path)
+        assert (f"the window could not start (RuntimeError: {toolkit} cannot open the display"
+                in err)
         assert "showing it in a browser instead." in err
     finally:
         server.terminate()
         server.wait(HANG_GUARD)
+
+
+def test_a_qt_x11_plugin_that_cannot_load_is_no_window(tmp_path: Path) -> None:
+    """Qt's X11 plugin failing to load ends the process from C; doctor and the launch say
+    so first, naming what is missing. On a bare desktop that is libxcb-cursor0; here it is
+    Qt's own X11 library, missing beside a copy of the plugin put first on Qt's path."""
+    from PyQt6.QtCore import QLibraryInfo
+
+    plugins = tmp_path / "platforms"
+    plugins.mkdir()
+    installed = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    shutil.copy(installed / "platforms" / "libqxcb.so", plugins)
+    env = {**NO_DISPLAY, "DISPLAY": x_display(), "QT_QPA_PLATFORM_PLUGIN_PATH": str(plugins)}
+    result = doctor(env, cwd=tmp_path, args=("--gui", "qt"))
+    assert result.returncode == 1
+    assert ("no window can open with --gui qt: Qt's X11 plugin cannot load "
+            "(libQt6XcbQpa.so.6: cannot open shared object file") in result.stdout
+    assert f"Debian/Ubuntu: sudo apt-get install -y {APT_QT}" in result.stdout
+    err = launch_served_instead(env, "qt", tmp_path)
+    assert "the window could not start (RuntimeError: Qt's X11 plugin cannot load" in err
+
+
+def test_qt_on_a_display_that_takes_it_can_open_a_window(tmp_path: Path) -> None:
+    result = doctor({**NO_DISPLAY, "DISPLAY": x_display()}, cwd=tmp_path, args=("--gui", "qt"))
+    assert result.returncode == 0, result.stdout
+    assert "verdict:   a window can open here" in result.stdout
