@@ -14,16 +14,22 @@ _PACKAGE_DIR = str(Path(__file__).resolve().parent)
 
 
 class Outcome:
-    """How the script ended: `state` is "finished" or "error"; `code` is its exit code."""
+    """How the script ended: `state` is "finished" or "error"; `code` is its exit code.
+    `live`: a script written for PyWebIO ended while its buttons still answer, so the page
+    says nothing under them, as PyWebIO does."""
 
-    def __init__(self, state: str, code: int, traceback_text: str | None = None) -> None:
+    def __init__(self, state: str, code: int, traceback_text: str | None = None, *,
+                 live: bool = False) -> None:
         self.state = state
         self.code = code
         self.traceback = traceback_text
+        self.live = live
 
     def command(self) -> Command:
         command: Command = {"cmd": "state", "state": self.state, "code": self.code,
                             "traceback": self.traceback}
+        if self.live:
+            command["live"] = True
         log_file = logs.current()
         if self.state == "error" and log_file is not None:
             command["log"] = str(log_file)  # where the error box says the details are kept

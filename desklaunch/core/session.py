@@ -94,10 +94,12 @@ class Session:
         self._lock = threading.RLock()
         self._mailboxes: dict[str, Mailbox] = {}
         self._callbacks: dict[str, tuple[Callable[[Any], Any], bool | None]] = {}
-        self.callbacks_apart = False
+        self.pywebio_way = False
         """PyWebIO's way, for a script written for it: each button's callback runs on a
         thread of its own, beside the others, unless registered `serial` (its
-        `serial_mode=True`). Otherwise they run one at a time, in order, on one thread."""
+        `serial_mode=True`), and a script that ends while its buttons still answer says
+        nothing (no "Finished"). Otherwise callbacks run one at a time, in order, on one
+        thread."""
         self._apart_threads: set[threading.Thread] = set()
         self._running = threading.local()  # .token: the reaction of the callback running here
         self._apart_numbers = itertools.count(1)
@@ -184,7 +186,9 @@ class Session:
         if isinstance(exc, SessionClosed) or (exc is not None and self.closed):
             self.outcome = Outcome("closed", 0)
         elif exc is None:
-            self.outcome = Outcome("finished", 0)
+            with self._lock:
+                live = self.pywebio_way and bool(self._callbacks)
+            self.outcome = Outcome("finished", 0, live=live)
         elif isinstance(exc, SystemExit):
             self.outcome = Outcome("finished", exit_code(exc))
         else:
@@ -259,7 +263,7 @@ class Session:
     def register_callback(self, callback: Callable[[Any], Any], *, serial: Any = None) -> str:
         """Remember `callback` under a new id the page can send `click` events to.
         `serial` (PyWebIO's `serial_mode`, as given): true runs it in order with the others
-        even when callbacks run apart (`callbacks_apart`); false runs it apart even when
+        even when callbacks run apart (`pywebio_way`); false runs it apart even when
         they do not; None: the session's way."""
         key = self.new_id("c")
         with self._lock:
@@ -296,7 +300,7 @@ class Session:
         if registered is not None:
             callback, serial = registered
             token = self.reactions.start()
-            apart = self.callbacks_apart if serial is None else not serial
+            apart = self.pywebio_way if serial is None else not serial
             self._dispatch(callback, event.get("value"), token, apart=apart)
             return token
         log.debug("event for unknown id dropped")
@@ -355,7 +359,7 @@ class Session:
 
     def _start_apart(self, callback: Callable[[Any], Any], value: Any,
                      token: threading.Event | None) -> None:
-        """Run one callback on a thread of its own (`callbacks_apart`); the session joins it."""
+        """Run one callback on a thread of its own (`pywebio_way`); the session joins it."""
         def run() -> None:
             _current.set(self)
             try:

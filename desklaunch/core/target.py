@@ -139,7 +139,7 @@ class Target:
     def _execute(self, name: str, as_main: bool) -> types.ModuleType:
         if self.imports_pywebio and (session := bound_session()) is not None:
             session.send({"cmd": "env", "auto_scroll_bottom": False})
-            session.callbacks_apart = True  # PyWebIO's way: see Session.callbacks_apart
+            session.pywebio_way = True  # PyWebIO's way: see Session.pywebio_way
         module = types.ModuleType(name)
         module.__file__ = str(self.path / "__main__.py" if self.archive else self.path)
         module.__dict__["__builtins__"] = __builtins__

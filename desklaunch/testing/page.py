@@ -359,7 +359,8 @@ class Page:
         if state == "finished":
             note = f" (exit code {code})" if code else ""
             area.clear()
-            area.append(Element("paragraph", own=f"Finished{note}"))
+            if command.get("live") is not True:  # its buttons still answer: nothing said
+                area.append(Element("paragraph", own=f"Finished{note}"))
         elif state == "error":
             area.clear()
             box = area.append(Element("region", ERROR_HEADING))

@@ -119,6 +119,30 @@ def test_a_pywebio_scripts_button_works_while_another_callback_waits(desklaunch_
     assert "Hello, Ada" in app.text
 
 
+ENDS_WITH_BUTTONS = """
+from pywebio.output import put_buttons, put_text
+
+put_text("Ready")
+put_buttons(["Add"], onclick=lambda _: put_text("added"))
+"""
+
+
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_a_pywebio_script_that_ends_with_live_buttons_does_not_say_finished(
+        desklaunch_app, mode, tmp_path) -> None:
+    """A PyWebIO app's main often lays out its buttons and returns; PyWebIO shows nothing
+    then, and the buttons keep working. A desklaunch script says "Finished"
+    (tests/e2e/test_hello.py)."""
+    script = tmp_path / "buttons.py"
+    script.write_text(ENDS_WITH_BUTTONS, encoding="utf-8")
+    app = desklaunch_app(script, browser=mode)
+    app.wait_for("Ready")
+    assert app.exit_code == 0
+    app.click("Add")
+    assert app.text.splitlines() == ["Ready", "Add", "added"]
+    assert "Finished" not in app.text
+
+
 UNLABELLED = """
 from pywebio.input import checkbox, input, input_group
 from pywebio.output import put_text

@@ -180,14 +180,14 @@ def _names_of_callback_threads(session: Session, keys: list[str]) -> list[str]:
 
 
 def test_callbacks_run_in_order_on_one_thread_unless_the_session_runs_them_apart(make_session):
-    """desklaunch's way: one at a time. PyWebIO's (`callbacks_apart`): each on a thread of
+    """desklaunch's way: one at a time. PyWebIO's (`pywebio_way`): each on a thread of
     its own, so one is not held up by another still running; `serial=True` waits its turn."""
     session, sink = make_session(lambda: input("x"))
     session.start()
     sink.wait_for("input")
     names = _names_of_callback_threads(session, [("held", None), ("quick", None)])
     assert names == [f"desklaunch-callbacks-{session.number}"]  # the quick one waits
-    session.callbacks_apart = True
+    session.pywebio_way = True
     names = _names_of_callback_threads(session, [("held", None), ("quick", None)])
     assert len(names) == 2 and all(n.startswith(f"desklaunch-callback-{session.number}-")
                                    for n in names)

@@ -119,9 +119,14 @@ export class Notices {
   // ---- end-of-script state (replaced, never appended: it is replayed on reset) --------
 
   /** Render a `state` command. */
-  state({ state, code, traceback, log }) {
+  state({ state, code, traceback, log, live }) {
     switch (state) {
       case "finished": {
+        if (live === true) {
+          // Its buttons still answer: the app has not ended for the person using it.
+          this.#state.textContent = "";
+          break;
+        }
         const note = Number.isInteger(code) && code !== 0 ? ` (exit code ${code})` : "";
         this.#state.replaceChildren(element("p", "dl-state-line", `Finished${note}`));
         break;

@@ -30,7 +30,7 @@ def run_app(app: Any) -> Any:
     """Run `app()` now, in this session; returns what it returns."""
     session = current_session()  # a clear error when not run by desklaunch
     set_env(auto_scroll_bottom=False)  # PyWebIO's default
-    session.callbacks_apart = True  # and its callbacks, each on a thread of its own
+    session.pywebio_way = True  # and its callbacks, each on a thread of its own (Session)
     apply_app_config(app)
     result = app()
     if not inspect.iscoroutine(result):
