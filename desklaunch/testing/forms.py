@@ -8,9 +8,12 @@ them, `input_done` removes the form. Pin widgets reuse the same fields outside a
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from desklaunch.core.uploads import human_size
 from desklaunch.testing.elements import Element, marked
 
 Send = Callable[[dict[str, Any]], None]
@@ -21,6 +24,16 @@ TEXT_TYPES = frozenset({"text", "password", "number", "float", "url", "date", "t
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+@dataclass(frozen=True, eq=False)
+class ListedFile:
+    """A file a file field lists: sent (its token) or refused before sending (why)."""
+
+    name: str
+    size: str
+    token: str | None
+    refusal: str | None
 
 
 class FieldModel:
@@ -37,8 +50,9 @@ class FieldModel:
         """A pin widget's id (a pin widget is a field shown among the outputs, in no form)."""
         self.sent = False
         """A pin widget: the person changed it since it was shown."""
-        self.tokens: list[str] = []
-        self.files: list[str] = []
+        self.files: list[ListedFile] = []
+        """A file field's files, listed in the order chosen (files.js)."""
+        self.file_list: Element | None = None
         self.pressed: int | None = None
         self.buttons: list[Element] = []
         """An `actions` field's buttons."""
@@ -102,6 +116,10 @@ class FieldModel:
             control.append(Element("button", own=_text(spec.get("placeholder")) or "Choose file"))
             control.append(Element("generic", own="or drop files here" if spec.get("multiple")
                                    else "or drop a file here"))
+            self.file_list = Element("list", f"Files for {label or self.name}")
+            self.wrap.append(control)
+            self.wrap.append(self.file_list)
+            return control
         else:  # a field with suggestions (`datalist`) is a combobox, as in a browser
             control = Element("combobox" if spec.get("datalist") else "textbox", label)
             control.value = _text(spec.get("value"))
@@ -161,8 +179,40 @@ class FieldModel:
         if self.kind == "actions":
             return self.pressed
         if self.kind == "file":
-            return list(self.tokens)
+            return [f.token for f in self.files if f.token is not None]
         return _text(self.control.value)
+
+    def refusal(self) -> str | None:
+        """Why the form cannot be sent as it is: a listed file too large to send."""
+        return next((f.refusal for f in self.files if f.refusal), None)
+
+    def add_file(self, name: str, size: int | None, token: str | None,
+                 refusal: str | None = None) -> None:
+        """List a chosen file: sent (its token) or refused (why), as files.js lists it."""
+        if not self.spec.get("multiple"):
+            self.files.clear()
+        self.files.append(ListedFile(name, human_size(size) if size is not None else "",
+                                     token, refusal))
+        self._list_files()
+
+    def _list_files(self) -> None:
+        if self.file_list is None:
+            return
+        self.file_list.clear()
+        for listed in self.files:
+            item = self.file_list.append(Element("listitem"))
+            item.append(Element("generic", own=listed.name))
+            item.append(Element("generic", own=listed.size))
+            if listed.refusal:
+                item.append(Element("generic", own="too large, not sent"))
+            button = item.append(Element("button", f"Remove {listed.name}", "Remove"))
+            button.on_click = functools.partial(self._remove, listed)
+
+    def _remove(self, listed: ListedFile) -> None:
+        self.files.remove(listed)
+        if listed.refusal and self.refusal() is None:
+            self.set_error(None)
+        self._list_files()
 
     def show(self, raw: Any) -> None:
         """Put a value the app sent (`pin_value`, `field_update` value) in the control."""
@@ -181,6 +231,9 @@ class FieldModel:
 
     def reset(self) -> None:
         self.show(self.default)
+        if self.kind == "file":
+            self.files.clear()
+            self._list_files()
 
     def update(self, changes: dict[str, Any]) -> None:
         """`field_update` / `pin_update`: a new label, help, options, value or files."""
@@ -206,11 +259,9 @@ class FieldModel:
         if "value" in changes:
             self.show(changes["value"])
         for listed in changes.get("add_files") or []:
-            if not self.spec.get("multiple"):
-                self.tokens.clear()
-                self.files.clear()
-            self.tokens.append(_text(listed.get("token")))
-            self.files.append(_text(listed.get("name")))
+            size = listed.get("size")
+            self.add_file(_text(listed.get("name")), size if isinstance(size, int) else None,
+                          _text(listed.get("token")))
 
     def verdict(self, changes: dict[str, Any]) -> None:
         """A pin's `pin_update(valid_status=...)`: its valid feedback as text under it, its
@@ -289,6 +340,10 @@ class FormModel:
 
     def submit(self) -> None:
         if self.waiting:
+            return
+        refused = next((f for f in self.fields if f.refusal()), None)
+        if refused is not None:  # as the page: not sent without the file, unnoticed
+            refused.set_error(refused.refusal())
             return
         self.waiting = True
         self._lock_buttons(True)

@@ -262,6 +262,7 @@ class SimulatedScreen:
             data = path.read_bytes()
             if limit > 0 and len(data) > limit:
                 field.set_error(too_large(path.name, limit))  # said before a byte is sent
+                field.add_file(path.name, len(data), None, too_large(path.name, limit))
                 continue
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             try:
@@ -270,11 +271,7 @@ class SimulatedScreen:
             except ProtocolError as refused:
                 field.set_error(refused.message)
                 continue
-            if not multiple:
-                field.tokens.clear()
-                field.files.clear()
-            field.tokens.append(token)
-            field.files.append(path.name)
+            field.add_file(path.name, len(data), token)
         self.driver.settle()
 
     def set_pin(self, name: str, value: Any) -> None:

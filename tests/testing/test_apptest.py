@@ -191,6 +191,33 @@ def test_choices_boxes_and_files(desklaunch_app, mode, tmp_path) -> None:
     app.submit()
     assert "Large Thick ['Ham', 'Basil'] ['I agree'] b'tiny'" in app.text
 
+def test_a_file_too_large_stays_listed_and_holds_the_form_until_removed(desklaunch_app, mode,
+                                                                       tmp_path) -> None:
+    """As under PyWebIO: a file over `max_size` is listed, not sent, and Submit says so
+    again rather than answering without it; removing it lets the form go."""
+    def main() -> None:
+        photos = file_upload("Photos", max_size=10, multiple=True)
+        put_text(f"Got {[p['filename'] for p in photos]}")
+
+    large, small = tmp_path / "large.txt", tmp_path / "small.txt"
+    large.write_bytes(b"far too large")
+    small.write_bytes(b"tiny")
+    app = desklaunch_app(main, browser=mode)
+    app.upload("Photos", large, small)
+    refusal = "large.txt is larger than 10 bytes, the most this field accepts"
+    assert app.find("alert").text == refusal
+    assert [item.text.split("\n") for item in app.find_all("listitem")] == [
+        ["large.txt", "13 bytes", "too large, not sent", "Remove"],
+        ["small.txt", "4 bytes", "Remove"]]
+    app.submit()
+    assert app.find("alert").text == refusal
+    assert "Got" not in app.text
+    app.click("Remove large.txt")
+    assert app.find_all("alert") == []
+    app.submit()
+    assert "Got ['small.txt']" in app.text
+
+
 def test_a_button_in_a_tab_not_chosen_is_not_the_one_clicked(desklaunch_app, mode) -> None:
     """Two tabs each with a "Go" button: the one in the chosen tab is what a person sees."""
     def script() -> None:

@@ -94,15 +94,22 @@ export function fileField(spec, id, ctx) {
     if (discard && entry.token) post(new URLSearchParams({ upload: entry.token, discard: "1" }).toString(), new Blob([]));
   }
 
-  function addEntry(fileName, size) {
+  /** List a chosen file; `refusal` (why it cannot be sent) keeps it listed, unsent, so the
+   *  form is not sent without it until the person removes it or chooses another. */
+  function addEntry(fileName, size, refusal = null) {
     if (!multiple) for (const old of [...entries]) removeEntry(old, false);
     const li = element("li", "dl-file-item");
     li.append(element("span", "dl-file-name", fileName), element("span", "dl-file-size", sizeText(size)));
-    const entry = { token: null, li, promise: null };
+    if (refusal) li.append(element("span", "dl-file-refused", "too large, not sent"));
+    const entry = { token: null, li, promise: null, refusal };
     const remove = element("button", "dl-btn secondary small", "Remove");
     remove.type = "button";
     remove.setAttribute("aria-label", `Remove ${fileName}`);
-    remove.addEventListener("click", () => removeEntry(entry, true));
+    remove.addEventListener("click", () => {
+      removeEntry(entry, true);
+      if (entry.refusal && !entries.some((e) => e.refusal)) ctx.clearError(name);
+      input.focus(); // the button is gone: focus stays in the field, not on the page
+    });
     li.append(remove);
     list.append(li);
     entries.push(entry);
@@ -115,7 +122,9 @@ export function fileField(spec, id, ctx) {
       const limit = Number(spec.max_size);
       if (limit > 0 && file.size > limit) {
         // Said at once, without sending a byte (the app checks the size again).
-        ctx.showError(name, `${file.name} is larger than ${sizeText(limit)}, the most this field accepts`);
+        const refusal = `${file.name} is larger than ${sizeText(limit)}, the most this field accepts`;
+        addEntry(file.name, file.size, refusal);
+        ctx.showError(name, refusal);
         continue;
       }
       const entry = addEntry(file.name, file.size);
@@ -171,6 +180,8 @@ export function fileField(spec, id, ctx) {
     value: () => entries.filter((e) => e.token).map((e) => e.token),
     /** Resolves once every file still being sent has arrived (or failed). */
     pending: () => Promise.all(entries.map((e) => e.promise)),
+    /** Why the form cannot be sent as it is (a listed file too large to send), or null. */
+    refusal: () => entries.find((e) => e.refusal)?.refusal ?? null,
     update(changes) {
       if (!Array.isArray(changes.add_files)) return;
       ctx.clearError(name);

@@ -147,6 +147,12 @@ class Form {
 
   async #submit() {
     if (this.waiting) return;
+    const refused = this.fields.find((f) => f.refusal?.());
+    if (refused) {
+      // As PyWebIO does: a file listed but too large is not silently left out of the answer.
+      this.showErrors([[asText(refused.spec.name), refused.refusal()]], false);
+      return;
+    }
     const value = {};
     for (const field of this.fields) value[asText(field.spec.name)] = field.value();
     this.#setWaiting(true);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def test_a_pywebio_script_runs_unchanged(pilot, alias) -> None:
     app.click("Explain")
     dialog = app.page.get_by_role("dialog", name="About BMI")
     expect(dialog.get_by_text("Weight over height squared.")).to_be_visible()
-    app.expect_finished()
+    app.expect_no_text(re.compile("^Finished"))  # its buttons still answer, as in PyWebIO
 
 
 
