@@ -251,12 +251,15 @@ class SimulatedScreen:
     def upload(self, label: str, paths: Sequence[str | os.PathLike[str]]) -> None:
         control = self._field(label, ("file",), "send files with it")
         field = control.owner
-        assert isinstance(field, FieldModel) and field.form is not None
+        assert isinstance(field, FieldModel)
+        slot = field.form.id if field.form is not None else field.pin_id  # a pin's own id
+        assert slot is not None
         multiple = bool(field.spec.get("multiple"))
         if len(paths) > 1 and not multiple:
             raise ActionError(f"the field labelled {label!r} takes one file")
         field.set_error(None)
         limit = int(field.spec.get("max_size") or 0)
+        before = field.raw()
         for raw in paths:
             path = Path(raw)
             data = path.read_bytes()
@@ -266,12 +269,14 @@ class SimulatedScreen:
                 continue
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             try:
-                token = self.driver.upload(field.form.id, field.name, path.name, data, mime,
+                token = self.driver.upload(slot, field.name, path.name, data, mime,
                                            path.stat().st_mtime)
             except ProtocolError as refused:
                 field.set_error(refused.message)
                 continue
             field.add_file(path.name, len(data), token)
+        if field.pin_id is not None and field.raw() != before:  # files arrived: the pin's value
+            self._changed(field)
         self.driver.settle()
 
     def set_pin(self, name: str, value: Any) -> None:

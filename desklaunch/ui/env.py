@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from desklaunch.core.session import current_session
 from desklaunch.errors import SessionClosed
 from desklaunch.ui.flow import _on_event_loop
-from desklaunch.ui.useragent import UserAgent
+from desklaunch.ui.useragent import PyWebIOUserAgent, UserAgent
 
 _IGNORED_ENV = ("http_pull_interval", "input_panel_fixed", "input_panel_min_height",
                 "input_panel_init_height", "input_auto_focus")
@@ -63,9 +63,9 @@ class ClientInfo:
     script that briefly holds up the event loop) and later reads use the answer.
     `user_agent` is the browser's User-Agent text with PyWebIO's parsed attributes
     (`is_mobile`, `is_pc`, `browser.family`, `os.family`, `device.family`, …; see
-    useragent.py). Differences from PyWebIO: `str(info.user_agent)` is the text itself
-    (`.summary()` gives PyWebIO's "PC / Linux / Chrome 120"), and `request` is None (the
-    script never sees HTTP).
+    useragent.py). `str(info.user_agent)` is the text itself (`.summary()` gives PyWebIO's
+    "PC / Linux / Chrome 120"); in a script written for PyWebIO it is that summary, as
+    there. Unlike PyWebIO, `request` is None (the script never sees HTTP).
     """
 
     _FIXED: ClassVar[dict[str, Any]] = {
@@ -101,7 +101,8 @@ class ClientInfo:
         finally:
             session.drop_mailbox(key)
         facts = {str(k)[:64]: _fact(v) for k, v in event["value"].items()}
-        facts["user_agent"] = UserAgent(str(facts.get("user_agent") or ""))
+        agent = PyWebIOUserAgent if session.pywebio_way else UserAgent
+        facts["user_agent"] = agent(str(facts.get("user_agent") or ""))
         session.data["client_info"] = facts
         return facts
 

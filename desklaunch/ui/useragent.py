@@ -94,6 +94,18 @@ class UserAgent(str):
         return f"{kind} / {system} / {browser}"
 
 
+class PyWebIOUserAgent(UserAgent):
+    """What a script written for PyWebIO gets: printed or formatted, the agent is PyWebIO's
+    summary ("PC / Linux / Chrome 120.0.0"), as its parsed object prints; `ua_string` and
+    everything else as `UserAgent`."""
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def __format__(self, spec: str) -> str:
+        return format(self.summary(), spec)
+
+
 def _first(rules: tuple[tuple[str, str], ...], text: str) -> Version:
     for family, pattern in rules:
         found = re.search(pattern, text)

@@ -3,6 +3,7 @@ alias in place for a script that imports pywebio, as the `desklaunch` command do
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -227,3 +228,42 @@ def test_an_async_apps_error_is_the_scripts_once_from_its_own_code(desklaunch_ap
     assert app.toasts == []
     assert "concurrent" not in app.text and "in tracked" not in app.text
     assert 'broken.py", line 6, in main' in app.text
+
+
+PIN_FILE = """
+from pywebio.output import put_text
+from pywebio.pin import pin_wait_change, put_file_upload
+
+put_file_upload(name="song", accept=".txt", placeholder="Pick a file", help_text="A tune")
+changed = pin_wait_change("song")
+put_text(f"got {changed['value']['filename']}")
+"""
+
+
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_a_pin_file_field_without_a_label_is_named_by_its_placeholder(desklaunch_app, mode,
+                                                                       tmp_path) -> None:
+    """A screen reader says "Pick a file", axe finds no field without a name, and the kit
+    sends a file to a pin field as a person's choice does."""
+    script, tune = tmp_path / "pin_file.py", tmp_path / "tune.txt"
+    script.write_text(PIN_FILE, encoding="utf-8")
+    tune.write_text("do re mi", encoding="utf-8")
+    app = desklaunch_app(script, browser=mode)
+    if mode:
+        assert app.accessibility_problems() == []
+    app.upload("Pick a file", tune)
+    app.wait_for("got tune.txt")
+
+
+def test_a_pywebio_script_prints_the_user_agent_as_pywebio_does(desklaunch_app,
+                                                                  tmp_path) -> None:
+    """PyWebIO's `info.user_agent` prints as "PC / Linux / Chrome 1.2.3"; scripts show it."""
+    script = tmp_path / "agent.py"
+    script.write_text("from pywebio.output import put_text\n"
+                      "from pywebio.session import info\n"
+                      "put_text(f'{info.user_agent}')\n"
+                      "put_text(str(info.user_agent.ua_string.startswith('Mozilla/5.0')))\n",
+                      encoding="utf-8")
+    app = desklaunch_app(script, browser=True)
+    app.wait_for("True")
+    assert re.fullmatch(r"PC / Linux / (Headless)?Chrome \d+(\.\d+)+", app.text.splitlines()[0])

@@ -52,6 +52,8 @@ PYWEBIO_1_8 = {
     "pywebio.platform": [
         "config", "path_deploy", "path_deploy_http", "run_event_loop", "seo", "start_server",
     ],
+    "pywebio.platform.page": ["config", "seo"],
+    "pywebio.platform.path_deploy": ["path_deploy", "path_deploy_http"],
     "pywebio.exceptions": [
         "PyWebIOWarning", "SessionClosedException", "SessionException",
         "SessionNotFoundException",

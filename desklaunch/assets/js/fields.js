@@ -264,7 +264,11 @@ const BUILDERS = {
   checkbox: choiceGroup,
   radio: choiceGroup,
   actions: actionRow,
-  file: fileField,
+  file(spec, id, ctx) {
+    const field = fileField(spec, id, ctx);
+    nameUnlabelled(field, spec.label);
+    return field;
+  },
 };
 
 /** Build the field `spec` with DOM id `id`; `ctx` = { send, submit, reset, cancel }. */
