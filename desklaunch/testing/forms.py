@@ -15,6 +15,7 @@ from typing import Any
 
 from desklaunch.core.uploads import human_size
 from desklaunch.testing.elements import Element, marked
+from desklaunch.ui.fields import SINGLE
 
 Send = Callable[[dict[str, Any]], None]
 
@@ -76,7 +77,10 @@ class FieldModel:
 
     @property
     def unlabelled_name(self) -> str:
-        """What names a field without a label: its placeholder, else its `name=`."""
+        """What names a field without a label: its placeholder, else its `name=` (not for a
+        row of buttons under a one-field form's "value": each button has its own name)."""
+        if self.kind == "actions" and self.name == SINGLE:
+            return ""
         return _text(self.spec.get("placeholder")) or self.name
 
     # -- building --------------------------------------------------------------------------

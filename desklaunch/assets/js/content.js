@@ -2,7 +2,7 @@
 
 import { externalize } from "./links.js";
 import { appendChildren, asText, element, markInner } from "./parts.js";
-import { defineWidget } from "./widgets.js";
+import { codeBlock, defineWidget } from "./widgets.js";
 
 const MESSAGE_COLORS = new Set(["info", "success", "warning", "danger", "secondary"]);
 const SPINNER_COLORS = new Set([
@@ -21,8 +21,7 @@ defineWidget("code", (widget) => {
   const language = asText(widget.language);
   if (language) figure.append(element("figcaption", "dl-code-language", language));
   const pre = element("pre");
-  pre.tabIndex = 0; // scrollable by keyboard
-  pre.setAttribute("aria-label", language ? `${language} code` : "Code");
+  codeBlock(pre, language);
   const rows = Number(widget.rows);
   if (Number.isInteger(rows) && rows > 0) pre.style.maxHeight = `calc(${rows} * 1.45em + 20px)`;
   pre.append(element("code", "", asText(widget.text)));

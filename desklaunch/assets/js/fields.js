@@ -171,6 +171,9 @@ export function nameUnlabelled(field, label) {
     }
     return;
   }
+  // A row of buttons needs no name of its own (each button has one); "value" is only the
+  // name a one-field form's answer is sent under, never the person's word for it.
+  if (field.spec.type === "actions" && field.spec.name === "value") return;
   const name = asText(field.spec.placeholder) || asText(field.spec.name);
   if (!name) return;
   named.removeAttribute("aria-labelledby");
@@ -199,6 +202,9 @@ function choiceGroup(spec, id) {
       box.value = String(index);
       box.checked = box.defaultChecked = Boolean(option?.selected);
       box.disabled = Boolean(option?.disabled);
+      // Said "required" on each round button; boxes are left alone, where it would mean
+      // "must be ticked" rather than "pick at least one" (the form is checked by the app).
+      if (kind === "radio" && spec.required) box.required = true;
       row.append(box, " ", asText(option?.label));
       wrap.insertBefore(row, wrap.querySelector(":scope > .dl-help, :scope > .dl-error"));
       return box;

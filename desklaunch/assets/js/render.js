@@ -86,6 +86,7 @@ export class Renderer {
   apply(commands, { replay = false, until = Infinity } = {}) {
     const atBottom = this.#stickScheduled || this.#atBottom();
     const hadFocus = document.activeElement;
+    const focusPlace = placeOf(hadFocus, this.#output);
     this.#added = [];
     let drawn = 0;
     for (const command of commands) {
@@ -105,10 +106,14 @@ export class Renderer {
     this.#focusForm = null;
     if (form?.el.isConnected) form.focus({ preventScroll: wasAtBottom });
     else if (hadFocus instanceof HTMLElement && hadFocus !== document.body &&
-             !hadFocus.isConnected && !document.querySelector("dialog[open]")) {
-      // What had focus went away (an answered form, a redrawn scope): keep it in the page,
-      // at the top of the main area, so Tab goes on from there rather than from nowhere.
-      document.querySelector(".dl-main")?.focus({ preventScroll: true });
+             !hadFocus.isConnected && !document.querySelector("dialog[open]") &&
+             (document.activeElement === document.body || !document.activeElement)) {
+      // What had focus went away (a redrawn scope, an answered form) and nothing took it
+      // (a closed popup gives it back to its opener): the control now in its place (a
+      // task's "Reopen" where its "Done" was), else the top of the main area, so Tab goes
+      // on from there rather than from nowhere.
+      const next = controlAt(focusPlace) ?? document.querySelector(".dl-main");
+      next?.focus({ preventScroll: next.classList.contains("dl-main") });
     }
     if (!replay) this.#tell();
     // The page's own level-1 heading (the app's title) steps aside once the script shows one.
@@ -120,9 +125,11 @@ export class Renderer {
   }
 
   #tell() {
-    const told = this.#added.filter((node) => node.isConnected && !node.matches(NOT_TOLD));
+    const added = this.#added.filter((node) => node.isConnected && !node.matches(NOT_TOLD));
     this.#added = [];
-    announceLines(told.length, told.slice(-3).map((node) => node.textContent));
+    // An output put inside another new one is told once, as part of it.
+    const told = added.filter((node) => !added.some((other) => other !== node && other.contains(node)));
+    announceLines(told.length, told.slice(-3).map(spokenText));
   }
 
   #atBottom() {
@@ -259,4 +266,35 @@ export class Renderer {
     }
     return el ?? (fallback ? this.#output : null);
   }
+}
+
+const CONTROLS = "button:not([disabled]), input:not([disabled]), select:not([disabled]), " +
+  "textarea:not([disabled]), a[href], summary, [tabindex]:not([tabindex='-1'])";
+
+/** Where `el` is in the output: each of its ancestors there, with its place among that
+ *  ancestor's controls, nearest first (so a control redrawn in place can be found). */
+function placeOf(el, output) {
+  const place = [];
+  if (!(el instanceof HTMLElement) || !output.contains(el) || el === output) return place;
+  for (let up = el.parentElement; up && up !== output.parentElement; up = up.parentElement) {
+    place.push({ container: up, index: [...up.querySelectorAll(CONTROLS)].indexOf(el) });
+  }
+  return place;
+}
+
+/** The control at `place` now: in the nearest of its containers still on the page, the
+ *  one at the same index (or the last). */
+function controlAt(place) {
+  for (const { container, index } of place) {
+    if (!container.isConnected) continue;
+    const controls = [...container.querySelectorAll(CONTROLS)].filter((c) => c.getClientRects().length);
+    return controls.length && index >= 0 ? controls[Math.min(index, controls.length - 1)] : null;
+  }
+  return null;
+}
+
+/** What a screen reader hears of a new output: its shown text, words apart (table cells,
+ *  blocks), hidden parts (other tabs' panels) left out. */
+function spokenText(node) {
+  return node.getClientRects().length ? node.innerText : node.textContent;
 }

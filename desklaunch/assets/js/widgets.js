@@ -28,7 +28,17 @@ function html(widget) {
   el.className = "dl-html";
   el.innerHTML = asText(widget.html); // trusted by contract (put_html / server-side Markdown)
   externalizeLinks(el);
+  for (const pre of el.querySelectorAll("pre")) codeBlock(pre);
   return el;
+}
+
+/** A block of code (a Markdown fence, a <pre>): reachable by keyboard, since a long line
+ *  scrolls it sideways, and named as put_code's are ("python code"). */
+export function codeBlock(pre, language = "") {
+  const named = language || /(?:^|\s)language-([\w+#-]+)/.exec(pre.querySelector("code")?.className ?? "")?.[1];
+  if (!pre.hasAttribute("tabindex")) pre.tabIndex = 0;
+  if (!pre.hasAttribute("role")) pre.setAttribute("role", "group");
+  if (!pre.hasAttribute("aria-label")) pre.setAttribute("aria-label", named ? `${named} code` : "Code");
 }
 
 function buttons(widget) {

@@ -101,8 +101,13 @@ def test_todo(pilot) -> None:
     keys.tab_to(app.page.get_by_role("button", name="Done").first)
     keys.press("Enter")
     app.expect_text("✓ Buy milk")
-    # The task was drawn again, its button with it: focus stayed in the page, at the top.
-    expect(app.page.locator("main")).to_be_focused()
+    # The task was drawn again, its button with it: focus is on the button now in its place.
+    expect(app.page.get_by_role("button", name="Reopen")).to_be_focused()
+    keys.press("Enter")
+    app.expect_text("• Buy milk")
+    expect(app.page.get_by_role("button", name="Done").first).to_be_focused()
+    keys.press("Enter")
+    app.expect_text("✓ Buy milk")
     keys.tab_to(app.page.get_by_role("button", name="Remove").nth(1))
     keys.press("Space")
     app.expect_no_text("• Call Ada")

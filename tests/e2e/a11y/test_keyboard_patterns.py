@@ -77,3 +77,38 @@ def test_esc_closes_a_popup_and_focus_returns(pilot) -> None:
     keys.press("Escape")
     expect(dialog).to_have_count(0)
     keys.focused(app.button("Settings"))
+
+
+def test_a_popup_closed_by_its_own_button_gives_focus_back_to_its_opener(pilot) -> None:
+    from desklaunch.ui import close_popup, popup, put_buttons
+
+    def script() -> None:
+        put_buttons(["Open"], onclick=lambda _: popup("Hi", [
+            put_buttons(["Close it"], onclick=lambda _: close_popup())]))
+        hold()
+
+    app = pilot(script)
+    keys = Keys(app.page)
+    keys.tab_to(app.button("Open"))
+    keys.press("Enter")
+    dialog = app.page.get_by_role("dialog", name="Hi")
+    keys.focused(dialog.get_by_role("button", name="Close it"))
+    keys.press("Enter")
+    expect(dialog).to_have_count(0)
+    keys.focused(app.button("Open"))
+
+
+def test_a_long_markdown_code_block_is_reached_by_keyboard(pilot) -> None:
+    from desklaunch.ui import put_markdown
+
+    def script() -> None:
+        put_markdown("```python\nx = 1  # " + "a long comment " * 30 + "\n```")
+        hold()
+
+    app = pilot(script)
+    keys = Keys(app.page)
+    block = app.page.get_by_role("group", name="python code")
+    keys.tab_to(block)
+    keys.press("ArrowRight")  # scrolls it sideways, as put_code's
+    block.evaluate("el => new Promise((done) => { const look = () => el.scrollLeft > 0 ? "
+                   "done() : requestAnimationFrame(look); look(); })")

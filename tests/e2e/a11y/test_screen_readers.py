@@ -79,3 +79,38 @@ def test_progress_bars_expose_their_value(pilot) -> None:
     bar = app.page.get_by_role("progressbar", name="copy")
     expect(bar).to_have_attribute("aria-valuenow", "42")
     expect(bar).to_have_attribute("aria-valuetext", "42 of 100 files")
+
+
+def test_a_new_table_is_told_word_by_word_and_a_nested_output_once(pilot) -> None:
+    from desklaunch.ui import put_buttons, put_row, put_scope, put_table, use_scope
+
+    def script() -> None:
+        def show(_: str) -> None:
+            put_table([["Name", "Age"], ["Ada", "36"]])
+            with use_scope("list"):
+                put_scope("t1")
+            with use_scope("t1", clear=True):
+                put_row([put_text("Milk"), put_text("2 litres")])
+
+        put_scope("list")
+        put_buttons(["Show"], onclick=show)
+        input("Next")
+
+    app = pilot(script)
+    app.click("Show")
+    app.expect_text("2 litres")
+    app.page.wait_for_timeout(600)
+    polite = said(app.page, "polite")
+    told = [text for text in polite if "Ada" in text]
+    assert told and re.search(r"Name\s+Age\s+Ada\s+36", told[-1]), polite
+    assert told[-1].count("Milk") == 1, polite
+
+
+def test_a_round_button_choice_that_is_required_says_so(pilot) -> None:
+    from desklaunch.ui import radio
+
+    def script() -> None:
+        radio("Size", ["Small", "Large"], required=True)
+
+    app = pilot(script)
+    expect(app.page.get_by_role("radio", name="Small")).to_have_attribute("required", "")
