@@ -68,6 +68,7 @@ class App:
             self._new_session, idle_timeout=idle_timeout, max_sessions=max_sessions
         )
         self.handler.on_attach = self._on_attach
+        self.handler.on_reload = self._restart_one
         self._started = False
         self._sleeping = False
         """`time.sleep` is the sessions' own (core/sleeping.py) while the App serves."""
@@ -189,6 +190,14 @@ class App:
             session.interrupt()
         for session in stuck:
             session.join(grace)
+
+    def _restart_one(self, session: Session) -> None:
+        """End `session` as "restarted" (its page was loaded again: core/protocol.py
+        `on_reload`); the session its page starts next becomes the first one."""
+        with self._first_lock:
+            if self.first_session is session:
+                self.first_session = None
+        self.handler.end(session, "restarted")
 
     @property
     def exit_code(self) -> int:

@@ -288,6 +288,10 @@ class PollingHandler:
         """The session `prepare` started, until a page attaches to it."""
         self.on_attach: Callable[[Session], None] | None = None
         """Told each session whose page has shown its first answer and polls on."""
+        self.on_reload: Callable[[Session], None] | None = None
+        """Told each session of a script written for PyWebIO whose page was loaded again:
+        it ends it as "restarted", and the page starts the script afresh, as PyWebIO's
+        reload does (its apps `run_js("location.reload()")` to start over)."""
 
     def __len__(self) -> int:
         with self._lock:
@@ -316,6 +320,10 @@ class PollingHandler:
         if isinstance(channel, str):
             return {"closed": True, "reason": channel}
         if view_id is None:
+            session = channel.session
+            if self.on_reload is not None and session is not None and session.pywebio_way:
+                self.on_reload(session)
+                return {"closed": True, "reason": "restarted"}
             return channel.new_view()
         if not channel.is_current(view_id):
             return {"detached": True}

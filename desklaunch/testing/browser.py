@@ -165,7 +165,7 @@ class BrowserScreen:
 
         The action's event travels on its own: the page posts it once its handlers have
         run, and a busy machine may take longer than a frame to get it to the server."""
-        changes = self.page.evaluate(  # once the posts have started
+        changes = self._evaluate(  # once the posts have started
             "() => new Promise(done => setTimeout(() => done(window.__dlKitChanges || 0), 0))")
         if self._gave_up_at not in (None, (self._posted, changes)):
             self._gave_up_at = None  # an action since, or the work showed more
@@ -179,8 +179,8 @@ class BrowserScreen:
         if gave_up and self._gave_up_at is None:
             self.busy += 1
         for _ in range(2):  # the answer arrives, then the frame it is drawn in
-            self.page.evaluate("() => new Promise(done => requestAnimationFrame("
-                               "() => setTimeout(done, 0)))")
+            self._evaluate("() => new Promise(done => requestAnimationFrame("
+                           "() => setTimeout(done, 0)))")
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
         # A large answer is drawn in slices; the output region is aria-busy until the last.
@@ -190,8 +190,22 @@ class BrowserScreen:
                 timeout=max(self.settle_limit, 1.0) * 1000)
         # Work that outlasted the limit is not waited for again until the next action or
         # until it shows more (a polling loop would otherwise cost the limit at every read).
-        self._gave_up_at = (self._posted, int(self.page.evaluate(
+        self._gave_up_at = (self._posted, int(self._evaluate(
             "() => window.__dlKitChanges || 0"))) if gave_up else None
+
+    def _evaluate(self, script: str) -> Any:
+        """`page.evaluate`, again on the new page when the script had the page loaded anew
+        (`run_js("location.reload()")`) while it ran."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        for _ in range(3):
+            try:
+                return self.page.evaluate(script)
+            except PlaywrightError as exc:
+                if "context was destroyed" not in str(exc) and "navigat" not in str(exc):
+                    raise
+                self.page.wait_for_load_state()
+        return self.page.evaluate(script)
 
     @contextmanager
     def _waiting(self, what: str, timeout: float | None = None) -> Iterator[None]:

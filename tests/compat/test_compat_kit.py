@@ -267,3 +267,30 @@ def test_a_pywebio_script_prints_the_user_agent_as_pywebio_does(desklaunch_app,
     app = desklaunch_app(script, browser=True)
     app.wait_for("True")
     assert re.fullmatch(r"PC / Linux / (Headless)?Chrome \d+(\.\d+)+", app.text.splitlines()[0])
+
+
+RELOADS = """
+from pywebio.input import actions
+from pywebio.output import put_text
+from pywebio.session import run_js
+
+if actions("Go?", ["Reload", "Stay"]) == "Reload":
+    put_text("reloading")
+    run_js("window.location.reload()")
+else:
+    put_text("stayed")
+"""
+
+
+def test_a_pywebio_app_that_reloads_its_page_starts_over(desklaunch_app, tmp_path) -> None:
+    """PyWebIO apps `run_js("location.reload()")` to start over (after a sign-up, to show
+    the sign-in); under PyWebIO a page loaded again is a new session, so here too."""
+    script = tmp_path / "reloads.py"
+    script.write_text(RELOADS, encoding="utf-8")
+    app = desklaunch_app(script, browser=True)
+    app.click("Reload")
+    app.find("button", "Stay")  # asked again, on the page loaded anew
+    assert "reloading" not in app.text
+    app.click("Stay")
+    assert "stayed" in app.text.splitlines()
+    assert app.exit_code == 0

@@ -322,7 +322,8 @@ export class Client {
   #closed(reason) {
     const stale = reason === "unknown" || reason === "expired";
     if (reason === "restarted" || (stale && this.#sessionFromStorage && !this.#answered)) {
-      // "restarted": the script was rerun (--reload); its fresh session replaces this one.
+      // "restarted": the script was rerun (--reload, or a PyWebIO app's page loaded again);
+      // its fresh session replaces this one.
       // Otherwise a reload (or a new tab) found its stored session gone: start a new one.
       this.#forgetSession();
       this.#dropEvents();

@@ -5,7 +5,8 @@
 //
 // A click on a column's title sorts by it: ascending, descending, then as given (numbers
 // as numbers, text in the reader's collation). A click on a row (or Enter / Space on it)
-// picks it; with several allowed each row has a tick box too.
+// picks it; with several allowed each row has a tick box too. The rows are one Tab stop:
+// Up / Down (Page Up / Page Down, Home / End) move between them, as in a grid.
 
 import { asText, element, uniqueId } from "./parts.js";
 import { defineCommand } from "./render.js";
@@ -37,7 +38,7 @@ function report(state, action) {
 function rowElement(state, row) {
   const tr = document.createElement("tr");
   tr.dataset.key = String(row.k);
-  tr.tabIndex = 0;
+  tr.tabIndex = -1; // one row at a time is in the Tab order (`rove`)
   const picked = state.picked.has(row.k);
   tr.setAttribute("aria-selected", String(picked));
   if (state.multiple) {
@@ -74,6 +75,28 @@ function order(state) {
   const fragment = new DocumentFragment();
   for (const row of rows) fragment.append(state.elements.get(row.k));
   state.body.replaceChildren(fragment);
+  rove(state, state.elements.get(state.current) ?? state.body.firstElementChild);
+}
+
+/** Make `tr` the table's one row in the Tab order (the one Tab comes back to). */
+function rove(state, tr) {
+  if (!tr) return;
+  const before = state.elements.get(state.current);
+  if (before && before !== tr) before.tabIndex = -1;
+  tr.tabIndex = 0;
+  state.current = Number(tr.dataset.key);
+}
+
+const ROW_STEPS = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+
+/** The row a key moves to from `tr`, or null when the key does not move. */
+function rowAfterKey(state, tr, key) {
+  const rows = [...state.body.children];
+  const at = rows.indexOf(tr);
+  if (key === "Home") return rows[0] ?? null;
+  if (key === "End") return rows[rows.length - 1] ?? null;
+  if (!(key in ROW_STEPS) || at < 0) return null;
+  return rows[Math.max(0, Math.min(rows.length - 1, at + ROW_STEPS[key]))] ?? null;
 }
 
 function drawActions(state) {
@@ -125,6 +148,7 @@ defineWidget("datatable", (widget) => {
     onselect: Boolean(widget.onselect), rows: Array.isArray(widget.rows) ? widget.rows : [],
     picked: new Set(), sort: null, headers: [], actionButtons: [], body: null, status: null,
     elements: new Map(), // row key → its <tr>
+    current: null, // the key of the row in the Tab order
   };
   const actions = Array.isArray(widget.actions) ? widget.actions : [];
   // Below the table, as PyWebIO's status bar: how many rows are picked, the buttons for
@@ -204,10 +228,21 @@ defineWidget("datatable", (widget) => {
   });
   state.body.addEventListener("keydown", (event) => {
     const tr = event.target instanceof Element ? event.target.closest("tr") : null;
-    if (tr && (event.key === "Enter" || event.key === " ")) {
+    if (!tr) return;
+    if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       pick(state, tr);
+      return;
     }
+    const next = rowAfterKey(state, tr, event.key);
+    if (!next || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    rove(state, next);
+    next.focus();
+  });
+  state.body.addEventListener("focusin", (event) => {
+    const tr = event.target instanceof Element ? event.target.closest("tr") : null;
+    if (tr && state.body.contains(tr)) rove(state, tr);
   });
   scroller.append(table);
   wrap.append(scroller, footer);

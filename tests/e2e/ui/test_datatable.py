@@ -120,3 +120,33 @@ def test_several_rows_are_picked_with_tick_boxes(pilot, alias) -> None:
     grid.get_by_role("gridcell", name="a", exact=True).click()  # a second click lets go
     app.expect_text("Selected 1 row")
     expect(grid.get_by_role("checkbox", name="Pick row a")).not_to_be_checked()
+
+
+def test_the_rows_are_one_tab_stop_and_arrows_move_between_them(pilot, alias) -> None:
+    """A grid's rows, as a keyboard reaches them: Tab enters at one row and leaves the
+    table with the next Tab; Up / Down / Home / End move; Enter picks the row."""
+    from access import Keys
+
+    app = pilot(SCRIPT, title="pywebio_datatable_dashboard")
+    grid = app.page.get_by_role("grid")
+    rows = grid.locator("tbody tr")
+    expect(rows).to_have_count(3)
+    keys = Keys(app.page)
+    keys.tab_to(rows.first)
+    keys.press("ArrowDown")
+    keys.focused(rows.nth(1))
+    keys.press("End")
+    keys.focused(rows.nth(2))
+    keys.press("ArrowDown")  # stays on the last row
+    keys.focused(rows.nth(2))
+    keys.press("Home")
+    keys.focused(rows.first)
+    keys.press("Enter")
+    app.expect_text("picked row 0")
+    keys.press("Tab")  # past the table, not to its next row
+    expect(rows.nth(1)).not_to_be_focused()
+    keys.press("Shift+Tab")
+    keys.focused(rows.first)  # back to the row it left
+    age = grid.get_by_role("button", name="Age")
+    age.click()
+    expect(age).to_have_accessible_name("Age")  # the arrow is for the eye only
