@@ -162,7 +162,13 @@ function showErrors(errors) {
   }
   current.run.disabled = false;
   if (first) first.focus();
-  else if (!current.formError.hidden) current.formError.scrollIntoView({ block: "nearest" });
+  else if (!current.formError.hidden) {
+    // Not one field's (argparse's "the following arguments are required: …"): the
+    // message itself takes the focus Run had, so it is read and Tab goes on from it.
+    current.formError.tabIndex = -1;
+    current.formError.focus({ preventScroll: true });
+    current.formError.scrollIntoView({ block: "nearest" });
+  }
 }
 
 /** Show (or update, or remove) the argument form `id` in `host`. */
@@ -207,7 +213,17 @@ export function showArgs(host, id, form, errors, send) {
   host.append(el);
   requestAnimationFrame(() => el.isConnected && el.scrollIntoView({ block: "nearest" }));
   if (errors && Object.keys(errors).length) showErrors(errors);
-  else requestAnimationFrame(() => ctx.fields.values().next().value?.controls()[0]?.focus({ preventScroll: true }));
+  else requestAnimationFrame(() => firstShown(el, ctx)?.focus({ preventScroll: true }));
+}
+
+/** The first field's control a person can see (the chosen command's, not a hidden tab's),
+ *  else the chosen tab, else Run. */
+function firstShown(form, ctx) {
+  for (const entry of [...ctx.fields.values(), ...ctx.choices.values()]) {
+    const control = entry.controls().find((c) => c.getClientRects().length);
+    if (control) return control;
+  }
+  return form.querySelector(".dl-tab[aria-selected='true']") ?? current?.run;
 }
 
 /** Put chosen paths into field `key` (box `part` of a tuple) of form `id`. */

@@ -1108,7 +1108,21 @@ defineCommand("console_status", ({ state, stop, again, text, code, action }) => 
       bar.append(button);
     }
   }
+  keepFocusIn(bar);
 });
+
+/** What had focus went away (Run's form, End input's field, a finished run's question):
+ *  give it to the status bar's button (Stop, Run again) once this frame's commands are
+ *  drawn, unless something else took it (the program's next question). */
+function keepFocusIn(bar) {
+  requestAnimationFrame(() => {
+    const now = document.activeElement;
+    if (now && now !== document.body && now.isConnected) return;
+    const target = bar.querySelector("button:not([disabled])") ??
+      consoleOf()?.querySelector(".dl-console-screen");
+    target?.focus({ preventScroll: true });
+  });
+}
 
 defineCommand("console_args", ({ id, form, errors }) => {
   const host = consoleOf()?.querySelector(".dl-console-args");

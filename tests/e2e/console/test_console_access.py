@@ -104,3 +104,65 @@ def test_a_menu_on_a_cleared_screen_is_told_and_an_animations_frames_are_not(con
     expect(animation.line(re.compile(r"^Frame [1-9]"))).to_be_visible()
     animation.page.wait_for_timeout(1000)
     assert not any("Frame" in text for text in said(animation.page, "polite"))
+
+
+def test_focus_is_never_dropped_as_a_run_starts_and_ends(console, tmp_path: Path) -> None:
+    """Run on a program that does not ask at once: Stop has focus; once it ends, Run
+    again; Run again on a program with subcommands: the chosen command's first field."""
+    slow = tmp_path / "slow.py"
+    slow.write_text("import sys, time\nprint('working')\nsys.stdout.flush()\n"
+                    "time.sleep(1.5)\nprint('done')\n")
+    app = console(slow)
+    keys = Keys(app.page)
+    expect(app.line("done")).to_be_visible()
+    app.expect_exit(0)
+    keys.focused(app.button("Run again"))
+    keys.press("Enter")
+    expect(app.screen.get_by_text("working")).to_have_count(2)
+    keys.focused(app.button("Stop"))
+    app.expect_exit(0)
+    keys.focused(app.button("Run again"))
+
+
+def test_run_again_on_subcommands_focuses_the_chosen_commands_field(console,
+                                                                    tmp_path: Path) -> None:
+    tool = tmp_path / "greeter.py"
+    tool.write_text("import argparse\np = argparse.ArgumentParser()\n"
+                    "sub = p.add_subparsers(dest='cmd', required=True)\n"
+                    "sub.add_parser('hello').add_argument('--name', default='you')\n"
+                    "sub.add_parser('bye').add_argument('--who', default='all')\n"
+                    "args = p.parse_args()\nprint(args.cmd, getattr(args, 'name', None) or "
+                    "args.who)\n")
+    app = console(tool)
+    page = app.page
+    keys = Keys(page)
+    keys.focused(app.field("Name"))
+    keys.tab_to(page.get_by_role("tab", name="hello"), back=True)
+    keys.press("ArrowRight")
+    keys.press("Tab")
+    keys.focused(app.field("Who"))
+    keys.type("friends")
+    keys.press("Enter")
+    expect(app.line("bye friends")).to_be_visible()
+    app.expect_exit(0)
+    keys.tab_to(app.button("Run again"))
+    keys.press("Enter")
+    # The form comes back as it was run, "bye" chosen: focus on its field, not on the
+    # hidden "hello" tab's (which would drop it on the page).
+    expect(page.get_by_role("tab", selected=True)).to_have_text("bye")
+    keys.focused(app.field("Who"))
+
+
+def test_a_required_argument_left_empty_has_its_message_focused(console, tmp_path: Path) -> None:
+    tool = tmp_path / "adder.py"
+    tool.write_text("import argparse\np = argparse.ArgumentParser()\n"
+                    "sub = p.add_subparsers(dest='cmd', required=True)\n"
+                    "add = sub.add_parser('add')\nadd.add_argument('numbers', nargs='+', "
+                    "type=float)\nargs = p.parse_args()\nprint(sum(args.numbers))\n")
+    app = console(tool)
+    keys = Keys(app.page)
+    keys.tab_to(app.button("Run"))
+    keys.press("Enter")
+    alert = app.page.locator(".dl-console-form .dl-form-error")
+    expect(alert).to_contain_text("required")
+    expect(alert).to_be_focused()
