@@ -4,7 +4,7 @@
 // Each lives in a live region, so screen readers hear it: the banner and toasts politely,
 // a problem the page cannot get out of, an error toast and the script's crash assertively.
 
-import { announceUrgently } from "./announce.js";
+import { announceLines, announceUrgently } from "./announce.js";
 
 const TOAST_COLORS = new Set(["info", "success", "warn", "error"]);
 const UNREACHABLE = "Can't reach the app \u2014 retrying\u2026";
@@ -91,7 +91,11 @@ export class Notices {
     const remove = (used) => {
       if (!toast.isConnected) return;
       clearTimeout(timer);
+      const hadFocus = toast.contains(document.activeElement);
       toast.remove();
+      // Dismissed by keyboard (or timed out while focused): focus stays in the page, at
+      // the top of the main area, rather than falling to nowhere.
+      if (hadFocus) document.querySelector(".dl-main")?.focus({ preventScroll: true });
       if (used) this.#send({ type: "click", id, value: 0 });
       else if (typeof close === "string" && close) this.#send({ type: "toast_close", id: close });
     };
@@ -129,6 +133,9 @@ export class Notices {
         }
         const note = Number.isInteger(code) && code !== 0 ? ` (exit code ${code})` : "";
         this.#state.replaceChildren(element("p", "dl-state-line", `Finished${note}`));
+        // Told as the console tells its exit: after the outputs drawn with it, which the
+        // renderer tells once this batch of commands is drawn.
+        setTimeout(() => announceLines(1, [`Finished${note}`]), 0);
         break;
       }
       case "error": {

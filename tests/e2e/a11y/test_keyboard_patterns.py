@@ -112,3 +112,19 @@ def test_a_long_markdown_code_block_is_reached_by_keyboard(pilot) -> None:
     keys.press("ArrowRight")  # scrolls it sideways, as put_code's
     block.evaluate("el => new Promise((done) => { const look = () => el.scrollLeft > 0 ? "
                    "done() : requestAnimationFrame(look); look(); })")
+
+
+def test_a_toast_dismissed_by_keyboard_leaves_focus_in_the_page(pilot) -> None:
+    from desklaunch.ui import toast
+
+    def script() -> None:
+        toast("Saved", duration=0)
+        hold()
+
+    app = pilot(script)
+    keys = Keys(app.page)
+    dismiss = app.page.get_by_role("button", name="Dismiss")
+    keys.tab_to(dismiss)
+    keys.press("Enter")
+    expect(dismiss).to_have_count(0)
+    expect(app.page.locator("main")).to_be_focused()

@@ -114,3 +114,16 @@ def test_a_round_button_choice_that_is_required_says_so(pilot) -> None:
 
     app = pilot(script)
     expect(app.page.get_by_role("radio", name="Small")).to_have_attribute("required", "")
+
+
+def test_the_end_of_a_script_is_told(pilot) -> None:
+    def script() -> None:
+        name = input("Your name")
+        put_text(f"Hello, {name}!")
+
+    app = pilot(script)
+    app.answer("Your name", "Ada")
+    app.expect_finished()
+    app.page.wait_for_timeout(600)
+    assert any(text.endswith("Finished") for text in said(app.page, "polite")), \
+        said(app.page, "polite")
