@@ -272,11 +272,12 @@ const CONTROLS = "button:not([disabled]), input:not([disabled]), select:not([dis
   "textarea:not([disabled]), a[href], summary, [tabindex]:not([tabindex='-1'])";
 
 /** Where `el` is in the output: each of its ancestors there, with its place among that
- *  ancestor's controls, nearest first (so a control redrawn in place can be found). */
+ *  ancestor's controls, nearest first (so a control redrawn in place can be found). The
+ *  output itself is not one: a page drawn anew from the top starts at the top. */
 function placeOf(el, output) {
   const place = [];
   if (!(el instanceof HTMLElement) || !output.contains(el) || el === output) return place;
-  for (let up = el.parentElement; up && up !== output.parentElement; up = up.parentElement) {
+  for (let up = el.parentElement; up && up !== output; up = up.parentElement) {
     place.push({ container: up, index: [...up.querySelectorAll(CONTROLS)].indexOf(el) });
   }
   return place;
