@@ -13,6 +13,7 @@ const NEAR_BOTTOM_PX = 48;
 // Outputs that are not worth reading out when they appear: controls (read when reached)
 // and alerts (which announce themselves).
 const NOT_TOLD = ".dl-buttons, .dl-pin, [role='alert']";
+const REDRAWN_WITHIN_MS = 2000; // a scope redrawn again within this is "ticking"
 
 /** Insert `node` into `parent` at protocol position (-1 append, 0 prepend, n, -n). */
 function insertAt(parent, node, position) {
@@ -56,6 +57,8 @@ export class Renderer {
   #scrollTarget = null; // { el, block }: a scroll_to to do in the next frame
   #ended = false;
   #added = []; // outputs drawn by the current batch, to tell screen readers about
+  #cleared = new Set(); // scopes the current batch cleared (redrawn in place)
+  #redraws = new WeakMap(); // scope → { at, streak }: how often it was redrawn lately
 
   constructor({ output, input, notices, send }) {
     this.#output = output;
@@ -88,6 +91,7 @@ export class Renderer {
     const hadFocus = document.activeElement;
     const focusPlace = placeOf(hadFocus, this.#output);
     this.#added = [];
+    this.#cleared.clear();
     let drawn = 0;
     for (const command of commands) {
       if (drawn && performance.now() > until) break;
@@ -128,8 +132,26 @@ export class Renderer {
     const added = this.#added.filter((node) => node.isConnected && !node.matches(NOT_TOLD));
     this.#added = [];
     // An output put inside another new one is told once, as part of it.
-    const told = added.filter((node) => !added.some((other) => other !== node && other.contains(node)));
+    const ticking = this.#ticking();
+    const told = added.filter((node) => !added.some((other) => other !== node && other.contains(node)))
+      .filter((node) => !ticking.some((scope) => scope.contains(node)));
     announceLines(told.length, told.slice(-3).map(spokenText));
+  }
+
+  /** The scopes this batch redrew that are redrawn over and over (a clock, a live figure
+   *  redrawn every second): told the first two times, then not while they keep coming
+   *  faster than a person could listen (WCAG 2.2.2); told again after a pause. */
+  #ticking() {
+    const now = performance.now();
+    const ticking = [];
+    for (const scope of this.#cleared) {
+      const last = this.#redraws.get(scope);
+      const streak = last && now - last.at < REDRAWN_WITHIN_MS ? last.streak + 1 : 1;
+      this.#redraws.set(scope, { at: now, streak });
+      if (streak > 2) ticking.push(scope);
+    }
+    this.#cleared.clear();
+    return ticking;
   }
 
   #atBottom() {
@@ -182,6 +204,7 @@ export class Renderer {
         this.#flush();
         const el = this.#scope(command.scope, false);
         if (el) el.textContent = "";
+        if (el) this.#cleared.add(el);
         return;
       }
       case "remove": {

@@ -127,3 +127,31 @@ def test_the_end_of_a_script_is_told(pilot) -> None:
     app.page.wait_for_timeout(600)
     assert any(text.endswith("Finished") for text in said(app.page, "polite")), \
         said(app.page, "polite")
+
+
+def test_a_part_of_the_page_redrawn_every_moment_is_not_read_out_each_time(pilot) -> None:
+    """A clock (PyWebIO's set_env demo) redraws its scope every second: told at first,
+    then quiet while it ticks; the script's other new output is still told."""
+    import time
+
+    from desklaunch.ui import put_scope, use_scope
+
+    def script() -> None:
+        put_scope("clock")
+        for tick in range(6):
+            with use_scope("clock", clear=True):
+                put_text(f"tick {tick}")
+            time.sleep(0.5)
+        put_text("Done ticking")
+        input("Next")
+
+    app = pilot(script)
+    heard: set[str] = set()
+    while not app.field("Next").is_visible():  # what the region said, as it changes
+        heard.update(said(app.page, "polite"))
+        app.page.wait_for_timeout(100)
+    app.page.wait_for_timeout(600)
+    heard.update(said(app.page, "polite"))
+    text = " | ".join(sorted(heard))
+    assert "tick 0" in text and "Done ticking" in text, text
+    assert "tick 4" not in text and "tick 5" not in text, text
