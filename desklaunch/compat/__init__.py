@@ -26,7 +26,7 @@ from typing import cast
 MODULES = ("", ".exceptions", ".input", ".output", ".pin", ".session", ".platform",
            ".platform.tornado", ".platform.tornado_http", ".platform.aiohttp",
            ".platform.flask", ".platform.django", ".platform.fastapi", ".platform.page",
-           ".platform.path_deploy", ".utils", ".io_ctrl")
+           ".utils", ".io_ctrl")
 """The PyWebIO modules the alias provides (suffixes of `pywebio`)."""
 
 PACKAGES = ("", ".platform")

@@ -53,7 +53,6 @@ PYWEBIO_1_8 = {
         "config", "path_deploy", "path_deploy_http", "run_event_loop", "seo", "start_server",
     ],
     "pywebio.platform.page": ["config", "seo"],
-    "pywebio.platform.path_deploy": ["path_deploy", "path_deploy_http"],
     "pywebio.exceptions": [
         "PyWebIOWarning", "SessionClosedException", "SessionException",
         "SessionNotFoundException",
