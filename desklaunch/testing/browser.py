@@ -339,6 +339,8 @@ class BrowserScreen:
     def submit(self) -> None:
         last = self._last
         self._last = None
+        if last is not None and last.count() == 0:
+            last = None  # its form was answered since (a click on its Submit): not this one
         if last is not None and last.evaluate("el => !el.closest('form, .dl-console')"):
             raise ActionError(enter_in_pin(str(last.evaluate(CONTROL_NAME))))
         if last is not None and last.is_visible() and last.is_enabled():
@@ -361,6 +363,7 @@ class BrowserScreen:
 
     def click(self, name: str, index: int | None) -> None:
         page = self.page
+        self._last = None  # Enter after a click is in no field filled before it
         locator = page.get_by_role("button", name=name, exact=True).or_(
             page.get_by_role("tab", name=name, exact=True))
         what = f"a button named {name!r}"

@@ -15,7 +15,6 @@ from typing import Any
 
 from desklaunch.core.uploads import human_size
 from desklaunch.testing.elements import Element, marked
-from desklaunch.ui.fields import SINGLE
 
 Send = Callable[[dict[str, Any]], None]
 
@@ -78,8 +77,8 @@ class FieldModel:
     @property
     def unlabelled_name(self) -> str:
         """What names a field without a label: its placeholder, else its `name=` (not for a
-        row of buttons under a one-field form's "value": each button has its own name)."""
-        if self.kind == "actions" and self.name == SINGLE:
+        row of buttons: each button has its own name, and `name=` is only its answer's key)."""
+        if self.kind == "actions":
             return ""
         return _text(self.spec.get("placeholder")) or self.name
 
@@ -120,7 +119,7 @@ class FieldModel:
             control.append(Element("button", own=_text(spec.get("placeholder")) or "Choose file"))
             control.append(Element("generic", own="or drop files here" if spec.get("multiple")
                                    else "or drop a file here"))
-            self.file_list = Element("list", f"Files for {label or self.name}")
+            self.file_list = Element("list", f"Files for {label or self.unlabelled_name}")
             self.wrap.append(control)
             self.wrap.append(self.file_list)
             return control

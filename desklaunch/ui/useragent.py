@@ -111,7 +111,9 @@ def _first(rules: tuple[tuple[str, str], ...], text: str) -> Version:
         found = re.search(pattern, text)
         if found:
             version = found.group(1).replace("_", ".") if found.group(1) != family else ""
-            return Version(family, _numbers(version), version)
+            numbers = _numbers(version)  # at most three, as PyWebIO's parser keeps
+            shown = ".".join(map(str, numbers)) if numbers else version
+            return Version(family, numbers, shown)
     return Version("Other", (), "")
 
 

@@ -266,7 +266,7 @@ def test_a_pywebio_script_prints_the_user_agent_as_pywebio_does(desklaunch_app,
                       encoding="utf-8")
     app = desklaunch_app(script, browser=True)
     app.wait_for("True")
-    assert re.fullmatch(r"PC / Linux / (Headless)?Chrome \d+(\.\d+)+", app.text.splitlines()[0])
+    assert re.fullmatch(r"PC / Linux / (Headless)?Chrome \d+\.\d+\.\d+", app.text.splitlines()[0])
 
 
 RELOADS = """
@@ -294,3 +294,20 @@ def test_a_pywebio_app_that_reloads_its_page_starts_over(desklaunch_app, tmp_pat
     app.click("Stay")
     assert "stayed" in app.text.splitlines()
     assert app.exit_code == 0
+
+
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_a_row_of_buttons_is_not_named_by_its_key(desklaunch_app, mode, tmp_path) -> None:
+    """`put_actions("action_x3f", buttons=[...])` without a label: the buttons have their
+    names; the pin's key is no word for a person (a screen reader would read it out)."""
+    script = tmp_path / "row.py"
+    script.write_text("from pywebio.output import put_text\n"
+                      "from pywebio.pin import pin_wait_change, put_actions\n"
+                      "put_actions('action_x3f', buttons=['Go'])\n"
+                      "put_text(f\"pressed {pin_wait_change('action_x3f')['value']}\")\n",
+                      encoding="utf-8")
+    app = desklaunch_app(script, browser=mode)
+    app.find("button", "Go")
+    assert app.find_all(name="action_x3f") == []
+    app.click("Go")
+    app.wait_for("pressed Go")

@@ -164,6 +164,22 @@ def test_toasts_and_popups(desklaunch_app, mode) -> None:
     assert app.popup is None
 
 
+def test_submit_after_a_click_on_submit_is_the_next_forms(desklaunch_app, mode) -> None:
+    """fill, click("Submit"), then a choice in the next form and submit(): the field filled
+    first is gone with its form, so submit() is the new form's Submit."""
+    def main() -> None:
+        a = input("A")
+        b = radio("B", ["x", "y"])
+        put_text(f"{a} {b}")
+
+    app = desklaunch_app(main, browser=mode)
+    app.fill("A", "1")
+    app.click("Submit")
+    app.choose("B", "x")
+    app.submit()
+    assert "1 x" in app.text.splitlines()
+
+
 def test_choices_boxes_and_files(desklaunch_app, mode, tmp_path) -> None:
     def main() -> None:
         answers = input_group("Order", [

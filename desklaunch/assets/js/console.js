@@ -1117,7 +1117,9 @@ defineCommand("console_status", ({ state, stop, again, text, code, action }) => 
 function keepFocusIn(bar) {
   requestAnimationFrame(() => {
     const now = document.activeElement;
-    if (now && now !== document.body && now.isConnected) return;
+    // The main area holds focus only for want of a better place (render.js put it there
+    // when the form that had it went): it counts as lost.
+    if (now && now !== document.body && now.isConnected && !now.matches(".dl-main")) return;
     const target = bar.querySelector("button:not([disabled])") ??
       consoleOf()?.querySelector(".dl-console-screen");
     target?.focus({ preventScroll: true });

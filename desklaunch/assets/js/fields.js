@@ -171,9 +171,9 @@ export function nameUnlabelled(field, label) {
     }
     return;
   }
-  // A row of buttons needs no name of its own (each button has one); "value" is only the
-  // name a one-field form's answer is sent under, never the person's word for it.
-  if (field.spec.type === "actions" && field.spec.name === "value") return;
+  // A row of buttons needs no name of its own (each button has one), and its `name=` is
+  // the key its answer is sent under ("value", a pin's "action_x3f"), never a person's word.
+  if (field.spec.type === "actions") return;
   const name = asText(field.spec.placeholder) || asText(field.spec.name);
   if (!name) return;
   named.removeAttribute("aria-labelledby");

@@ -83,7 +83,7 @@ export function fileField(spec, id, ctx) {
   zone.append(input, choose, hint);
 
   const list = element("ul", "dl-file-list");
-  list.setAttribute("aria-label", `Files for ${asText(spec.label) || name}`);
+  list.setAttribute("aria-label", `Files for ${asText(spec.label) || asText(spec.placeholder) || name}`);
   wrap.append(labelLine(label, spec.required), zone, list);
 
   const entries = []; // { token, li, promise }

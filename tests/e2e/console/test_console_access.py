@@ -124,6 +124,22 @@ def test_focus_is_never_dropped_as_a_run_starts_and_ends(console, tmp_path: Path
     keys.focused(app.button("Run again"))
 
 
+def test_a_run_started_by_enter_in_a_field_moves_focus_to_stop(console, tmp_path: Path) -> None:
+    tool = tmp_path / "named.py"
+    tool.write_text("import argparse, time\np = argparse.ArgumentParser()\n"
+                    "p.add_argument('--name', required=True)\nargs = p.parse_args()\n"
+                    "print('hi', args.name, flush=True)\ntime.sleep(1.5)\n")
+    app = console(tool)
+    keys = Keys(app.page)
+    keys.focused(app.field("Name"))
+    keys.type("Ada")
+    keys.press("Enter")
+    expect(app.line("hi Ada")).to_be_visible()
+    keys.focused(app.button("Stop"))
+    app.expect_exit(0)
+    keys.focused(app.button("Run again"))
+
+
 def test_run_again_on_subcommands_focuses_the_chosen_commands_field(console,
                                                                     tmp_path: Path) -> None:
     tool = tmp_path / "greeter.py"
