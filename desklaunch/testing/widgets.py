@@ -180,6 +180,8 @@ def table(widget: dict[str, Any], page: Page) -> Element:
 
 
 def image(widget: dict[str, Any], page: Page) -> Element:
+    if widget.get("missing"):  # media.js: said in the image's place
+        return Element("note", own=f"Image not shown: {_text(widget['missing'])}")
     alt = _text(widget.get("alt"))
     element = Element("img" if alt else "presentation", alt, inline=True)
     element.value = _text(widget.get("src"))

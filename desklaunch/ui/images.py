@@ -45,7 +45,9 @@ def put_image(src: Any, format: str | None = None, title: str = "",  # noqa: A00
     origin, as the page loads nothing from other sites; when it cannot be fetched (offline,
     say) the page says so in its place. A figure without a `width` or `height` is drawn with
     a HiDPI screen's pixels, shown at its own size. Unlike PyWebIO, another string is a file
-    path, and a PIL image without a format of its own is sent as PNG rather than JPEG.
+    path (in a script written for PyWebIO, one naming no file is said in the image's place
+    and the script goes on, as PyWebIO shows a broken image), and a PIL image without a
+    format of its own is sent as PNG rather than JPEG.
 
         fig, ax = plt.subplots(); ax.plot(xs, ys); put_image(fig, title="Sales by month")
         put_image("https://www.python.org/static/img/python-logo.png")
@@ -59,9 +61,23 @@ def put_image(src: Any, format: str | None = None, title: str = "",  # noqa: A00
         widget["remote"] = src
     elif _is_figure(src) and width is None and height is None and format in (None, "png"):
         widget["src"], widget["width"] = _sharp_figure(src)
+    elif isinstance(src, str) and _missing_in_pywebio_script(src):
+        # PyWebIO takes any string for an address: one it cannot load shows a broken
+        # image and the app goes on. Said in its place here, and the app goes on too.
+        widget["missing"] = f"{src} (no such file)"
     else:
         widget["src"] = image_url(src, format)
     return send_output(widget, scope, position)
+
+
+def _missing_in_pywebio_script(src: str) -> bool:
+    """A string naming no file, in a script written for PyWebIO (where it would be an
+    address relative to its server: nothing desklaunch serves)."""
+    if not current_session().pywebio_way or is_image_data_url(src):
+        return False
+    if not _WINDOWS_PATH.match(src) and scheme(src):
+        return False  # an address of its own kind: as a desklaunch script's
+    return not Path(src).is_file()
 
 
 def _sharp_figure(src: Any) -> tuple[str, str | None]:

@@ -311,3 +311,19 @@ def test_a_row_of_buttons_is_not_named_by_its_key(desklaunch_app, mode, tmp_path
     assert app.find_all(name="action_x3f") == []
     app.click("Go")
     app.wait_for("pressed Go")
+
+
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_an_image_address_naming_no_file_is_said_and_the_app_goes_on(desklaunch_app, mode,
+                                                                       tmp_path) -> None:
+    """PyWebIO takes any string for an image address; one it cannot load is a broken
+    image and the app goes on. A desklaunch script's missing file stays an error."""
+    script = tmp_path / "pictures.py"
+    script.write_text("from pywebio.output import put_image, put_text\n"
+                      "put_image('some-image.png')\nput_text('after image')\n",
+                      encoding="utf-8")
+    app = desklaunch_app(script, browser=mode)
+    app.wait_for("after image")
+    assert app.text.splitlines()[:2] == ["Image not shown: some-image.png (no such file)",
+                                         "after image"]
+    assert app.exit_code == 0

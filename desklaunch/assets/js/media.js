@@ -32,6 +32,11 @@ async function showFailure(img, src, address) {
 }
 
 defineWidget("image", (widget) => {
+  if (widget.missing) {
+    const note = element("p", "dl-image-failed", `Image not shown: ${asText(widget.missing)}`);
+    note.setAttribute("role", "note");
+    return note;
+  }
   const img = element("img", "dl-image");
   img.alt = asText(widget.alt);
   if (img.alt) img.title = img.alt;
