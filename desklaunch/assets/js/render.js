@@ -317,8 +317,32 @@ function controlAt(place) {
   return null;
 }
 
-/** What a screen reader hears of a new output: its shown text, words apart (table cells,
- *  blocks), hidden parts (other tabs' panels) left out. */
+const BLOCKS = new Set([
+  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BR", "CAPTION", "DD", "DETAILS", "DIV", "DL",
+  "DT", "FIELDSET", "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5",
+  "H6", "HEADER", "HR", "LEGEND", "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION", "SUMMARY",
+  "TABLE", "TBODY", "TD", "TFOOT", "TH", "THEAD", "TR", "UL",
+]);
+const UNSPOKEN = new Set(["SCRIPT", "STYLE", "TEMPLATE"]);
+
+/** What a screen reader hears of a new output, as it is now: its text with words apart
+ *  where blocks and table cells meet, hidden parts (other tabs' panels, `aria-hidden`)
+ *  left out. Read from the DOM alone: a layout here would be forced mid-frame. */
 function spokenText(node) {
-  return node.getClientRects().length ? node.innerText : node.textContent;
+  const parts = [];
+  const walk = (el) => {
+    for (const child of el.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        parts.push(child.data);
+      } else if (child instanceof Element && !UNSPOKEN.has(child.tagName) &&
+                 !child.hasAttribute("hidden") && child.getAttribute("aria-hidden") !== "true") {
+        const block = BLOCKS.has(child.tagName);
+        if (block) parts.push(" ");
+        walk(child);
+        if (block) parts.push(" ");
+      }
+    }
+  };
+  walk(node);
+  return parts.join("");
 }

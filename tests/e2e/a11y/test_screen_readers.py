@@ -153,5 +153,6 @@ def test_a_part_of_the_page_redrawn_every_moment_is_not_read_out_each_time(pilot
     app.page.wait_for_timeout(600)
     heard.update(said(app.page, "polite"))
     text = " | ".join(sorted(heard))
-    assert "tick 0" in text and "Done ticking" in text, text
+    # the first ticks are told (each heard for 0.5 s: a busy test may miss one of them)
+    assert re.search(r"tick [01]\b", text) and "Done ticking" in text, text
     assert "tick 4" not in text and "tick 5" not in text, text
