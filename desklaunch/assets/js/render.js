@@ -133,8 +133,9 @@ export class Renderer {
     this.#added = [];
     // An output put inside another new one is told once, as part of it.
     const ticking = this.#ticking();
-    const told = added.filter((node) => !added.some((other) => other !== node && other.contains(node)))
-      .filter((node) => !ticking.some((scope) => scope.contains(node)));
+    const within = new Set(added); // a batch of 10,000 lines: ancestors looked up, not pairs
+    const told = added.filter((node) => !hasAncestorIn(node, within) &&
+      !ticking.some((scope) => scope.contains(node)));
     announceLines(told.length, told.slice(-3).map(spokenText));
   }
 
@@ -315,6 +316,12 @@ function controlAt(place) {
     return controls.length && index >= 0 ? controls[Math.min(index, controls.length - 1)] : null;
   }
   return null;
+}
+
+/** Whether one of `node`'s ancestors is in `nodes`. */
+function hasAncestorIn(node, nodes) {
+  for (let up = node.parentElement; up; up = up.parentElement) if (nodes.has(up)) return true;
+  return false;
 }
 
 const BLOCKS = new Set([
