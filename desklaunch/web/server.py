@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from desklaunch.web.endpoint import Endpoint
@@ -61,6 +62,32 @@ class _QueueNotes:
         log.debug(message, *args)
 
 
+class _Counted:
+    """A request handed to the worker pool, telling it once it has been answered (or
+    cancelled as the server stops)."""
+
+    __slots__ = ("_done", "_task")
+
+    def __init__(self, task: Any, done: Callable[[], None]) -> None:
+        self._task = task
+        self._done = done
+
+    def service(self) -> None:
+        try:
+            self._task.service()
+        finally:
+            self._done()
+
+    def cancel(self) -> None:
+        try:
+            self._task.cancel()
+        finally:
+            self._done()
+
+    def __repr__(self) -> str:
+        return repr(self._task)
+
+
 def _growing_dispatcher(limit: int) -> Any:
     """waitress's worker pool, started with `FIRST_THREADS` workers and grown by one whenever
     a request finds none idle, up to `limit`: a window needs a few, fifty tabs fifty-odd.
@@ -74,16 +101,27 @@ def _growing_dispatcher(limit: int) -> Any:
             super().__init__()
             self._grow_lock = threading.Lock()
             self._closing = False
+            self._count_lock = threading.Lock()  # not `self.lock`: a cancel runs under it
+            self._outstanding = 0
+            """Requests handed over and not yet answered (or cancelled). Idle workers are
+            counted from this, not from waitress's `active_count`, which also counts a
+            worker just started that has not yet waited for its first request."""
 
         def add_task(self, task: Any) -> None:
             with self._grow_lock:  # held across the check and the start: shutdown waits
+                with self._count_lock:
+                    outstanding = self._outstanding
+                    self._outstanding += 1
                 if not self._closing:
                     with self.lock:
                         running = self.running()
-                        busy = running - self.active_count <= len(self.queue)
-                    if busy and running < limit:
+                    if outstanding >= running and running < limit:
                         self.set_thread_count(running + 1)
-            super().add_task(task)
+            super().add_task(_Counted(task, self._answered))
+
+        def _answered(self) -> None:
+            with self._count_lock:
+                self._outstanding -= 1
 
         def running(self) -> int:
             """Workers started and not asked to stop (the caller holds `self.lock`)."""
