@@ -109,11 +109,14 @@ def report(gui: str | None = None) -> tuple[list[str], int]:
         lines.append(f"backend {name + ':':<5} {'available' if problem is None else problem}")
     source = "--gui" if gui else "PYWEBVIEW_GUI" if chosen and _env_gui() else "automatic"
     lines.append(f"chosen:    {chosen or 'none'} ({source})")
-    lines.append(f"display:   {display.text}")
     problem = window_problem(gui, pointer=False)  # this is doctor
     if problem is None and display.usable:  # a launch finds this only as its window starts
         problem = (gtk.display_problem() if chosen == "gtk" else qt.display_problem()
                    if chosen == "qt" else None)
+    # Its socket answers, but the toolkit was refused: the display line says so too.
+    refused = problem is not None and "cannot open the display" in problem
+    lines.append(f"display:   {display.text}" + (", but it refused this program" if refused
+                                                 else ""))
     if problem is None:
         lines.append("verdict:   a window can open here")
         return lines, 0

@@ -247,6 +247,8 @@ def test_a_display_that_refuses_the_program_is_no_window(tmp_path: Path, gui: st
         result = doctor(env, cwd=tmp_path, args=("--gui", gui))
         assert result.returncode == 1
         assert f"{toolkit} cannot open the display (X11 {display})" in result.stdout
+        assert f"display:   X11 {display}, answering, but it refused this program\n" in \
+            result.stdout
         err = launch_served_instead(env, gui, tmp_path)
         assert (f"the window could not start (RuntimeError: {toolkit} cannot open the display"
                 in err)
