@@ -106,7 +106,8 @@ class Pilot:
         self.button(name).click()
 
     def reload(self) -> None:
-        """Reload the page; it re-attaches to the same running script."""
+        """Reload the page; it re-attaches to the same running script (a script written
+        for PyWebIO starts over, as under PyWebIO)."""
         self.page.reload()
         expect(self.page).to_have_title(self.app.title)
 

@@ -79,8 +79,10 @@ def test_page_code_styles_scopes_and_javascript(pilot, alias) -> None:
     expect(page.get_by_role("columnheader", name=HOSTILE)).to_be_visible()
     # The page's policy is what it was: no unsafe-eval, no inline script
     assert "'unsafe-eval'" not in CSP and "script-src 'self';" in CSP
-    # A reloaded page loads the page code and styles again; run_js calls are not replayed
+    # A reloaded page starts a PyWebIO script over, as PyWebIO does: the page code and
+    # styles load again, and the script's run reaches its broken eval_js again
     app.reload()
+    app.expect_text("broken code gives None")
     expect(page.locator("#pywebio-scope-status")).to_have_css("border-top-color",
                                                              "rgb(200, 0, 0)")
     expect(page.locator("#pywebio-scope-status")).to_have_text("Idle")
