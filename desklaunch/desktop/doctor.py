@@ -19,7 +19,7 @@ from desklaunch.desktop import gtk, qt
 from desklaunch.desktop.display import probe
 from desklaunch.desktop.options import gui_name, guis
 from desklaunch.desktop.qt import APT_QT, DNF_QT
-from desklaunch.desktop.window import QT_HINT, choose_gui, window_problem
+from desklaunch.desktop.window import QT_HINT, choose_gui, display_problem, window_problem
 from desklaunch.version import __version__
 
 APT_XVFB = "xvfb xauth"
@@ -111,8 +111,7 @@ def report(gui: str | None = None) -> tuple[list[str], int]:
     lines.append(f"chosen:    {chosen or 'none'} ({source})")
     problem = window_problem(gui, pointer=False)  # this is doctor
     if problem is None and display.usable:  # a launch finds this only as its window starts
-        problem = (gtk.display_problem() if chosen == "gtk" else qt.display_problem()
-                   if chosen == "qt" else None)
+        problem = display_problem(chosen)
     # Its socket answers, but the toolkit was refused: the display line says so too.
     refused = problem is not None and "cannot open the display" in problem
     lines.append(f"display:   {display.text}" + (", but it refused this program" if refused

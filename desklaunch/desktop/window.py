@@ -45,6 +45,15 @@ def window_problem(gui: str | None = None, *, pointer: bool = True) -> str | Non
     return None
 
 
+def display_problem(gui: str | None) -> str | None:
+    """Why backend `gui` cannot open a display whose socket answers (it refuses this
+    program, or the toolkit cannot use it), in one line; None when it can. Checked before
+    the toolkit starts, which would end the process from C instead (desktop/gtk.py,
+    desktop/qt.py)."""
+    backend = BACKENDS.get(gui or "")
+    return backend.display_problem() if backend is not None else None
+
+
 def choose_gui() -> str | None:
     """The pywebview backend to use: `PYWEBVIEW_GUI`, else the platform's own, else Qt when
     it can start, else GTK when its whole stack is there (and a display for it)."""
@@ -143,12 +152,12 @@ class Window:
             raise RuntimeError("the window must run on the main thread")
         if self.gui == "qt":
             qt.prepare()
-            if (refused := qt.display_problem()) is not None:
-                raise RuntimeError(refused)
         program = program_name()
         backend = BACKENDS.get(self.gui or "")
         named = backend.name_program(program) if program and backend else None
-        if self.gui == "gtk" and (refused := gtk.display_problem()) is not None:
+        if (refused := display_problem(self.gui)) is not None:
+            if named is not None:
+                named()  # the name was for a window that will not come
             raise RuntimeError(refused)
         import webview
 

@@ -264,8 +264,9 @@ class SimulatedScreen:
             path = Path(raw)
             data = path.read_bytes()
             if limit > 0 and len(data) > limit:
-                field.set_error(too_large(path.name, limit))  # said before a byte is sent
-                field.add_file(path.name, len(data), None, too_large(path.name, limit))
+                refusal = too_large(path.name, limit)  # said before a byte is sent
+                field.set_error(refusal)
+                field.add_file(path.name, len(data), None, refusal)
                 continue
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             try:

@@ -59,6 +59,8 @@ export class Renderer {
   #added = []; // outputs drawn by the current batch, to tell screen readers about
   #cleared = new Set(); // scopes the current batch cleared (redrawn in place)
   #redraws = new WeakMap(); // scope → { at, streak }: how often it was redrawn lately
+  #hadFocus = null; // what had focus as this batch began
+  #focusPlace = null; // where it was, once a command of this batch took it away
 
   constructor({ output, input, notices, send }) {
     this.#output = output;
@@ -89,7 +91,8 @@ export class Renderer {
   apply(commands, { replay = false, until = Infinity } = {}) {
     const atBottom = this.#stickScheduled || this.#atBottom();
     const hadFocus = document.activeElement;
-    const focusPlace = placeOf(hadFocus, this.#output);
+    this.#hadFocus = hadFocus;
+    this.#focusPlace = null;
     this.#added = [];
     this.#cleared.clear();
     let drawn = 0;
@@ -116,9 +119,10 @@ export class Renderer {
       // (a closed popup gives it back to its opener): the control now in its place (a
       // task's "Reopen" where its "Done" was), else the top of the main area, so Tab goes
       // on from there rather than from nowhere.
-      const next = controlAt(focusPlace) ?? document.querySelector(".dl-main");
+      const next = controlAt(this.#focusPlace ?? []) ?? document.querySelector(".dl-main");
       next?.focus({ preventScroll: next.classList.contains("dl-main") });
     }
+    this.#hadFocus = this.#focusPlace = null;
     if (!replay) this.#tell();
     // The page's own level-1 heading (the app's title) steps aside once the script shows one.
     const title = document.getElementById("dl-title");
@@ -153,6 +157,15 @@ export class Renderer {
     }
     this.#cleared.clear();
     return ticking;
+  }
+
+  /** `el` is about to go or be emptied: if it holds what had focus as the batch began,
+   *  note where that was (only then, so a batch that leaves it alone pays nothing). */
+  #noteFocusIn(el) {
+    const focused = this.#hadFocus;
+    if (!this.#focusPlace && focused !== el && el.contains(focused)) {
+      this.#focusPlace = placeOf(focused, this.#output);
+    }
   }
 
   #atBottom() {
@@ -204,14 +217,19 @@ export class Renderer {
       case "clear": {
         this.#flush();
         const el = this.#scope(command.scope, false);
-        if (el) el.textContent = "";
-        if (el) this.#cleared.add(el);
+        if (!el) return;
+        this.#noteFocusIn(el);
+        el.textContent = "";
+        this.#cleared.add(el);
         return;
       }
       case "remove": {
         this.#flush();
         const el = this.#scope(command.scope, false);
-        if (el && el !== this.#output) el.remove();
+        if (el && el !== this.#output) {
+          this.#noteFocusIn(el);
+          el.remove();
+        }
         this.#scopes.delete(String(command.scope));
         return;
       }
