@@ -209,3 +209,36 @@ def test_a_program_closing_its_process_pools_never_hangs_and_prints_nothing_of_o
     finally:
         proc.terminate()
         proc.communicate(timeout=30)
+
+
+@pytest.mark.parametrize("source", [
+    "from desklaunch.ui import put_text\nput_text('hello')\n",
+    "from pywebio.output import put_text\nput_text('hello')\n",
+    "print('hello')\n",
+], ids=["desklaunch", "pywebio", "console"])
+def test_the_url_is_printed_before_the_apps_core_is_imported(tmp_path: Path,
+                                                             source: str) -> None:
+    """What runs before the URL is printed delays the page's first answer: reading the
+    script and its options must not bring in the App's core (the session, asyncio, ssl),
+    which is imported while the page loads."""
+    script = tmp_path / "app.py"
+    script.write_text(source)
+    proc = subprocess.Popen([sys.executable, "-X", "importtime", "-m", "desklaunch",
+                             "--no-open", str(script)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=_env(tmp_path),
+                            cwd=tmp_path)
+    imported: list[str] = []
+    try:
+        assert proc.stdout is not None
+        for line in iter(proc.stdout.readline, b""):
+            text = line.decode()
+            if text.startswith("http://127.0.0.1:"):
+                break
+            if text.startswith("import time:") and "|" in text:
+                imported.append(text.rsplit("|", 1)[1].strip())
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)
+    assert "desklaunch.cli" in imported  # the log was read
+    early = {"asyncio", "ssl", "desklaunch.core.session", "desklaunch.core.protocol"}
+    assert early.isdisjoint(imported), sorted(early.intersection(imported))

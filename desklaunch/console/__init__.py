@@ -20,7 +20,7 @@ from desklaunch.core.target import Target, forget_syntax_tree
 if TYPE_CHECKING:
     from desklaunch.console.runner import ConsoleProgram
 
-__all__ = ["ConsoleProgram", "console_program", "wants_console"]
+__all__ = ["ConsoleMain", "ConsoleProgram", "console_program", "wants_console"]
 
 
 def __getattr__(name: str) -> Any:
@@ -35,7 +35,7 @@ def __getattr__(name: str) -> Any:
 
 def console_program(target: Target, argv: list[str], *, forced: bool = False,
                     close_on_exit: bool = False, name: str | None = None,
-                    data_dir: Path | None = None) -> ConsoleProgram | None:
+                    data_dir: Path | None = None) -> ConsoleMain | None:
     """The console-mode main for `target`, or None when it runs as a desklaunch.ui script.
 
     A whole script or one of its functions (`script.py:main`, `async def` ones too, each run
@@ -46,14 +46,36 @@ def console_program(target: Target, argv: list[str], *, forced: bool = False,
     try:
         if not target_wants_console(target, forced=forced):
             return None
-        target = target.as_whole()
         from desklaunch.console import ctrlc
-        from desklaunch.console.runner import ConsoleProgram
 
         ctrlc.forward_signals()  # here, on the main thread: the only one that may set them
-
         settings = AppSettings(settings_folder(name, data_dir) / "console") if name else None
-        return ConsoleProgram(target, list(argv) or None, close_on_exit=close_on_exit,
-                              settings=settings)
+        return ConsoleMain(target.as_whole(), list(argv) or None, close_on_exit=close_on_exit,
+                           settings=settings)
     finally:
         forget_syntax_tree()  # its last reader is done
+
+
+class ConsoleMain:
+    """A console-mode session's main that builds its `ConsoleProgram` when the session
+    starts: the runner and the App's core it uses load while the page does, not before the
+    server answers its first request."""
+
+    def __init__(self, target: Target, argv: list[str] | None, *, close_on_exit: bool,
+                 settings: AppSettings | None) -> None:
+        self._made = (target, argv, close_on_exit, settings)
+        self._program: ConsoleProgram | None = None
+
+    def __call__(self) -> None:
+        if self._program is None:
+            from desklaunch.console.runner import ConsoleProgram
+
+            target, argv, close_on_exit, settings = self._made
+            self._program = ConsoleProgram(target, argv, close_on_exit=close_on_exit,
+                                           settings=settings)
+        self._program()
+
+    @property
+    def last_code(self) -> int | None:
+        """The exit code of the last run that ended (None while one runs, or before)."""
+        return None if self._program is None else self._program.last_code

@@ -22,10 +22,12 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desklaunch.core.session import Session, bind_current
 from desklaunch.errors import SessionClosed
+
+if TYPE_CHECKING:
+    from desklaunch.core.session import Session
 
 FORWARDED = ("SIGALRM", "SIGVTALRM", "SIGPROF", "SIGUSR1", "SIGUSR2")
 """Signals a program arranges for itself and whose default action ends the process."""
@@ -117,6 +119,8 @@ def call_handler(handler: Callable[[int, Any], Any], session: Session,
                  signum: int = signal.SIGINT) -> threading.Thread:
     """Run `handler(signum, frame)` on a thread of its own; what it raises goes to
     `deliver`, to be raised in the program."""
+
+    from desklaunch.core.session import bind_current  # loaded by then; not before the URL
 
     def run() -> None:
         bind_current(session)

@@ -29,7 +29,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from desklaunch.core.session import bound_session
 from desklaunch.errors import UsageError
 from desklaunch.modulefind import find_spec, name_hint, source_file
 
@@ -137,9 +136,14 @@ class Target:
         return _imports(self.code, "pywebio")
 
     def _execute(self, name: str, as_main: bool) -> types.ModuleType:
-        if self.imports_pywebio and (session := bound_session()) is not None:
-            session.send({"cmd": "env", "auto_scroll_bottom": False})
-            session.pywebio_way = True  # PyWebIO's way: see Session.pywebio_way
+        if self.imports_pywebio:
+            # Imported here: the launcher resolves the script before its server starts, and the
+            # session module brings in the App's core (asyncio, ssl, logging), which can wait.
+            from desklaunch.core.session import bound_session
+
+            if (session := bound_session()) is not None:
+                session.send({"cmd": "env", "auto_scroll_bottom": False})
+                session.pywebio_way = True  # PyWebIO's way: see Session.pywebio_way
         module = types.ModuleType(name)
         module.__file__ = str(self.path / "__main__.py" if self.archive else self.path)
         module.__dict__["__builtins__"] = __builtins__
