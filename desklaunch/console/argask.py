@@ -31,6 +31,8 @@ class Form(Protocol):
     """What a form of the arguments offers: argform.py's, clickform.py's, argline.py's."""
 
     fields: Any
+    secrets: frozenset[str]
+    """Words of the last accepted answer that were typed hidden (a password): never echoed."""
 
     def wire(self, remembered: dict[str, Any] | None = None) -> dict[str, Any]: ...
 
@@ -51,6 +53,8 @@ class ArgsAsker:
         self._remembered = remembered
         self._keep = keep
         self._status = status
+        self.secrets: frozenset[str] = frozenset()
+        """The hidden words of the last form answered (`Form.secrets`), for the run's echo."""
         self.asked = False
         """Whether a parser's or command's form was shown (then Run again shows it again;
         otherwise a program that read its arguments gets the "Arguments" line)."""
@@ -101,6 +105,7 @@ class ArgsAsker:
                                   "errors": errors, "coalesce": "console-args"})
                     continue
                 self._keep(memory)
+                self.secrets = form.secrets
                 return argv
         finally:
             session.drop_mailbox(key)

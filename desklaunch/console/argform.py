@@ -97,6 +97,7 @@ class ArgForm:
         self._choosers = choosers
         self.parser = parser
         self.fields: dict[str, ArgField] = {}
+        self.secrets: frozenset[str] = frozenset()  # argparse has no hidden fields
         self.choices: dict[str, ArgChoice] = {}
         self.root = self._level(parser, ())
         if leftovers:  # the program reads what its parser leaves (pylint: the files)

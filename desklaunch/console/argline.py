@@ -95,6 +95,7 @@ class ArgumentsLine:
         self.words = list(words)
         self.fields: dict[str, Any] = {}
         """No field asks for a file chooser."""
+        self.secrets: frozenset[str] = frozenset()
         self._remembered: dict[str, Any] = {}
 
     def wire(self, remembered: dict[str, Any] | None = None) -> dict[str, Any]:

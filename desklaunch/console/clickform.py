@@ -70,6 +70,8 @@ class ClickForm:
         self._ids = itertools.count(1)
         self._choosers = choosers
         self.fields: dict[str, ClickField] = {}
+        self.secrets: frozenset[str] = frozenset()
+        """The values typed in `hide_input` fields of the last answer."""
         self.title = prog or str(getattr(command, "name", "") or "")
         self.root = self._level(command, (), None, self.title)
         self.description, self.root.description = self.root.description, ""
@@ -169,6 +171,7 @@ class ClickForm:
         argv: list[str] = []
         errors: dict[str, str] = {}
         memory: dict[str, Any] = {}
+        secrets: set[str] = set()
         level: ClickLevel | None = self.root
         depth = 0
         while level is not None:
@@ -183,6 +186,8 @@ class ClickForm:
                     errors[arg.key] = str(exc)
                     continue
                 (options if _is_option(arg.param) else arguments).extend(words)
+                if arg.wire.get("password") and words:
+                    secrets.add(words[-1])
                 kept = coerce(arg.kind, value)
                 if kept is not None and not arg.wire.get("password"):
                     memory[arg.memory] = kept
@@ -198,6 +203,7 @@ class ClickForm:
             argv.append(str(name))
             level = level.commands[name]
             depth += 1
+        self.secrets = frozenset(secrets)
         return argv, errors, {"values": memory, "path": [str(p) for p in path[:depth]]}
 
 
@@ -229,8 +235,9 @@ def _words(arg: ClickField, value: Any) -> list[str]:
             raise ValueError("Please enter 0 or more")
         default = arg.default if isinstance(arg.default, int) else 0
         return [] if count == default else _count_words(param, count)
+    kept_whole = arg.wire.get("password")  # a password's spaces are part of it
     items = [line.strip() for line in text.splitlines() if line.strip()] \
-        if arg.kind == "list" else ([text.strip()] if text.strip() else [])
+        if arg.kind == "list" else ([text if kept_whole else text.strip()] if text.strip() else [])
     if not items:
         if arg.wire["required"]:
             raise ValueError(_missing(param, arg.ctx))

@@ -63,6 +63,8 @@ from desklaunch.core.target import ScriptSyntaxError, Target, syntax_tree
 from desklaunch.errors import SessionClosed, UsageError
 
 log = logging.getLogger(__name__)
+HIDDEN = "********"
+"""A hidden word in the echo of a run's command line: the same whatever its length."""
 TERMINAL_TYPE = "xterm-256color"
 """The `TERM` a program is given when desklaunch was started without one (from a desktop's
 menu): what the console understands, and what a terminal started it with gives (`clear`
@@ -167,7 +169,7 @@ class ConsoleProgram:
         def shown(chosen: list[str] | None) -> list[str] | None:
             nonlocal started
             if chosen is not None:
-                terminal.command(run, self._echo(chosen))
+                terminal.command(run, self._echo(chosen, asker.secrets))
             terminal.show_running()
             started = time.monotonic()  # the run's time is the program's, not the form's
             return chosen
@@ -271,10 +273,13 @@ class ConsoleProgram:
             return f"python -m {self.target.module}"
         return self.target.path.name
 
-    def _echo(self, words: list[str]) -> str:
+    def _echo(self, words: list[str], secrets: frozenset[str] = frozenset()) -> str:
+        """The run's command line as a terminal would show it typed; a password given in
+        the form shows as `HIDDEN`."""
         name = self._program_name
         program = name if name == f"python -m {self.target.module}" else shlex.quote(name)
-        return f"$ {' '.join([program, *map(shlex.quote, words)])}"
+        shown = [HIDDEN if word in secrets else shlex.quote(word) for word in words]
+        return f"$ {' '.join([program, *shown])}"
 
     # -- remembered arguments -----------------------------------------------------------------
 
