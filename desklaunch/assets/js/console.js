@@ -764,6 +764,7 @@ defineWidget("console", () => {
   screen.setAttribute("aria-label", "Output");
   screen.setAttribute("aria-live", "off"); // told in batches instead: see tellLines
   screen.tabIndex = 0;
+  screen.addEventListener("copy", (event) => copyLines(event, screen));
   const view = element("div", "dl-console-view");
   const more = element("button", "dl-btn secondary small dl-console-more", "New output ↓");
   more.type = "button";
@@ -780,6 +781,30 @@ defineWidget("console", () => {
     element("div", "dl-console-status"));
   return box;
 });
+
+/** Copy the selected lines one to a line, blank ones too: the browser's own copy leaves an
+ * empty line's element out, which took the blank lines out of a report or a help text. */
+function copyLines(event, screen) {
+  const selection = document.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+  const range = selection.getRangeAt(0);
+  if (!screen.contains(range.commonAncestorContainer)) return;
+  const lines = [...screen.querySelectorAll(".dl-line")].filter((line) => range.intersectsNode(line));
+  if (lines.length < 2) return;
+  const text = lines.map((line) => {
+    const part = document.createRange();
+    part.selectNodeContents(line);
+    if (range.compareBoundaryPoints(Range.START_TO_START, part) > 0) {
+      part.setStart(range.startContainer, range.startOffset);
+    }
+    if (range.compareBoundaryPoints(Range.END_TO_END, part) < 0) {
+      part.setEnd(range.endContainer, range.endOffset);
+    }
+    return part.toString();
+  });
+  event.clipboardData.setData("text/plain", text.join("\n"));
+  event.preventDefault();
+}
 
 /** Tell screen readers the lines `chunks` finished (not the person's own typing). */
 function tellLines(chunks) {

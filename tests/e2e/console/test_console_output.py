@@ -23,6 +23,29 @@ def test_a_print_loop_shows_every_line_and_the_exit_code(console):
     app.expect_exit(0)
 
 
+def test_copied_output_keeps_its_blank_lines(console, tmp_path):
+    script = tmp_path / "blank.py"
+    script.write_text('print("a"); print(); print("b"); print("\\n\\nc")\n')
+    app = console(script)
+    app.expect_exit(0)
+    app.page.evaluate("""() => {
+        window.copied = null;
+        document.addEventListener("copy", (event) => {
+            window.copied = event.clipboardData.getData("text/plain"); });
+        const lines = [...document.querySelectorAll(".dl-console-screen .dl-line")];
+        const first = lines.find((line) => line.textContent === "a");
+        const last = lines.find((line) => line.textContent === "c");
+        const range = document.createRange();
+        range.setStart(first.firstChild, 0);
+        range.setEnd(last.firstChild, 1);
+        document.getSelection().removeAllRanges();
+        document.getSelection().addRange(range);
+    }""")
+    app.screen.focus()
+    app.page.keyboard.press("Control+C")
+    assert app.page.evaluate("window.copied") == "a\n\nb\n\n\nc"
+
+
 def test_more_colours_backspaces_and_control_codes_show_as_in_a_terminal(console):
     app = console("terminal_codes.py")
     app.expect_exit(0)
