@@ -313,13 +313,21 @@ def toast(content: Any, duration: float = 2, position: str = "center", color: st
     session.send(command)
 
 
+def _label_text(label: Any) -> str:
+    """A button's label as PyWebIO's page shows it: a list as JavaScript writes one
+    (`["Edit"]` is "Edit", `["a", "b"]` is "a,b"), anything else as `str` gives it."""
+    if isinstance(label, (list, tuple)):
+        return ",".join(_label_text(part) for part in label)
+    return str(label)
+
+
 def _button(item: Any) -> tuple[Any, dict[str, Any]]:
     if isinstance(item, dict):
-        label = str(item["label"])
+        label = _label_text(item["label"])
         value, color, disabled = item.get("value", item["label"]), item.get("color"), \
             item.get("disabled", False)
     elif isinstance(item, (tuple, list)):
-        label, value = str(item[0]), item[1]
+        label, value = _label_text(item[0]), item[1]
         color, disabled = None, False
     else:
         label, value, color, disabled = str(item), item, None, False

@@ -3,7 +3,7 @@
 // PyWebIO's page ships jQuery, so its users write `run_js('$("button:contains(A)").css(...)')`
 // (its wordle demo does). desklaunch ships no library; this is our own few lines covering
 // the common calls: selecting (CSS selectors plus jQuery's `:contains(text)`), `css`,
-// `text`, `html`, `val`, `attr`, classes, `show`/`hide`, `on`/`click`, `append`, `remove`,
+// `text`, `html`, `val`, `attr`, classes, `show`/`hide`, `on`/`click`/`hover`, `ready`, `append`, `remove`,
 // `find`, `each`, and the scrolling and sizing that PyWebIO's add-ons use (`scrollTop`,
 // `height` and `width` of the window, the document or an element, `animate` of numeric
 // styles and scroll positions, `stop`). It is installed as `window.$` / `window.jQuery` only when the script runs
@@ -258,6 +258,16 @@ class Selection {
   click(handler) {
     if (handler) return this.on("click", handler);
     return this.each((_, el) => el.click());
+  }
+
+  /** `$(document).ready(fn)`: the page is long loaded when a script's code runs. */
+  ready(fn) {
+    fn.call(document, jQueryLite);
+    return this;
+  }
+
+  hover(over, out = over) {
+    return this.on("mouseenter", over).on("mouseleave", out);
   }
 }
 

@@ -16,8 +16,17 @@ export function isSafeStyle(css) {
     !DANGEROUS.test(css.replace(NOISE, "").toLowerCase());
 }
 
-/** Add the declarations of `css` to `el`'s inline style. */
+const parts = new WeakMap();
+
+/** Send the styles a script gives output `el` to `part` of it: a table's go to the table
+ * itself, as in PyWebIO (`width: 100%`), not to the box that scrolls it. */
+export function styleGoesTo(el, part) {
+  parts.set(el, part);
+}
+
+/** Add the declarations of `css` to `el`'s inline style (or that of its `styleGoesTo` part). */
 export function applyStyle(el, css) {
+  el = parts.get(el) ?? el;
   if (!isSafeStyle(css)) {
     console.error("desklaunch: style refused", css);
     return;

@@ -4,6 +4,7 @@
 // thousand rows builds in one pass into a detached element.
 
 import { childNode, element } from "./parts.js";
+import { styleGoesTo } from "./style.js";
 import { defineWidget } from "./widgets.js";
 
 const MAX_SPAN = 1000;
@@ -68,5 +69,6 @@ defineWidget("table", (widget, registerScope) => {
   for (const cells of rows.slice(first)) body.append(row("td", cells, registerScope));
   table.append(body);
   wrap.append(table);
+  styleGoesTo(wrap, table);
   return wrap;
 });

@@ -89,3 +89,21 @@ def test_add_ons_scroll_the_page_and_their_boxes_with_jquery(pilot, alias) -> No
 def test_a_long_pywebio_script_opens_at_its_top_too(pilot, alias) -> None:
     app = pilot(SCRIPT.with_name("pywebio_long_script.py"))
     expect_at_its_top(app.page, "Top of the script")
+
+
+def test_habits_of_other_peoples_pywebio_apps(pilot, alias) -> None:
+    app = pilot(SCRIPT.with_name("pywebio_other_apps.py"))
+    page = app.page
+    expect(app.text("turns red once the page is ready")).to_have_css("color", "rgb(255, 0, 0)")
+    hovered = app.text("hover here")
+    hovered.hover()
+    expect(hovered).to_have_css("font-weight", "700")
+    page.mouse.move(0, 0)
+    expect(hovered).to_have_css("font-weight", "400")
+    table = page.get_by_role("table")
+    expect(table).to_have_js_property("offsetWidth", table.evaluate(
+        "el => el.parentElement.clientWidth"))  # the style went to the table itself
+    app.click("Edit")
+    app.expect_text("chose edit")
+    app.click("Save,all")
+    app.expect_text("chose save")
