@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -10,7 +11,8 @@ from desklaunch.core import logs
 from desklaunch.core.buildhint import missing_module_hint
 from desklaunch.core.messages import Command
 
-_PACKAGE_DIR = str(Path(__file__).resolve().parent)
+_CORE_DIR = str(Path(__file__).resolve().parent)
+_PACKAGE_DIR = str(Path(__file__).resolve().parent.parent) + os.sep
 
 
 class Outcome:
@@ -48,11 +50,20 @@ def exit_code(exc: SystemExit) -> int:
 
 
 def script_traceback(exc: BaseException) -> str:
-    """The traceback as Python would print it, without desklaunch's own frames on top."""
+    """The traceback as Python would print it, without desklaunch's own frames on top or
+    between the script's (PyWebIO's `start_server(main)` calling `main`). Those below the
+    script's last frame stay: they say which call refused what (a wrong argument)."""
     tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_CORE_DIR):
         tb = tb.tb_next
-    return "".join(traceback.format_exception(type(exc), exc, tb)) + missing_module_hint(exc)
+    shown = traceback.TracebackException(type(exc), exc, tb)
+    frames = list(shown.stack)
+    last_theirs = max((i for i, frame in enumerate(frames)
+                       if not frame.filename.startswith(_PACKAGE_DIR)), default=-1)
+    shown.stack = traceback.StackSummary.from_list(
+        [frame for i, frame in enumerate(frames)
+         if i > last_theirs or not frame.filename.startswith(_PACKAGE_DIR)])
+    return "".join(shown.format()) + missing_module_hint(exc)
 
 
 def print_error(text: str) -> None:

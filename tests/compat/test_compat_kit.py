@@ -213,6 +213,20 @@ def test_start_server_given_what_the_app_returned_says_so(desklaunch_app, tmp_pa
     assert "pass main, not main()" in str(app.error)
 
 
+def test_a_pywebio_apps_error_shows_its_own_frames_only(desklaunch_app, tmp_path) -> None:
+    """`start_server(main)` whose main raises: the traceback goes from the script's
+    `start_server` line to `main`'s, without desklaunch's frames between them."""
+    script = tmp_path / "broken.py"
+    script.write_text("from pywebio import start_server\nfrom pywebio.output import put_text\n\n"
+                      "def main():\n    put_text('before')\n    None + 1\n\n"
+                      "start_server(main, port=8080)\n", encoding="utf-8")
+    app = desklaunch_app(script, expect_error=True)
+    app.wait_for("TypeError: unsupported operand")
+    assert 'broken.py", line 8, in <module>' in app.text
+    assert 'broken.py", line 6, in main' in app.text
+    assert "desklaunch" not in app.text
+
+
 def test_an_async_apps_error_is_the_scripts_once_from_its_own_code(desklaunch_app,
                                                                     tmp_path) -> None:
     """`start_server(async_main)` whose main raises: one error, the script's (it was also a
