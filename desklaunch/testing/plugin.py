@@ -164,13 +164,15 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
 def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
     """Close the apps the test itself started (`app = AppTest(...)`) and left open: their
     threads would keep pytest from ending. A script error the test never looked at fails
-    it here, as the fixture's teardown does. A fixture's apps are its own to close."""
+    it here, as the fixture's teardown does. A fixture's apps are its own to close.
+
+    They are closed before the fixtures are torn down: the last test's teardown also ends
+    the session's browser, which a browser app needs to close."""
     try:
-        outcome = yield
-    except BaseException:
-        _close_left(item, check=False)
-        raise
-    unseen = _close_left(item, check=True)
+        unseen = _close_left(item, check=True)
+    except Exception as exc:  # noqa: BLE001 - the fixtures must still be torn down first
+        unseen = exc
+    outcome = yield
     if unseen is not None:
         raise unseen
     return outcome

@@ -55,6 +55,26 @@ def test_an_app_the_test_never_closed_is_closed_so_pytest_ends(project: pytest.P
     result.assert_outcomes(passed=2)
 
 
+def test_a_browser_app_left_open_by_the_last_test_is_closed_before_the_browser(
+        project: pytest.Pytester) -> None:
+    """The session's browser goes with the last test's teardown: an app that test left
+    open is closed before it, not after (that was "Event loop is closed!")."""
+    project.makepyfile(test_app="""
+        from desklaunch.testing import AppTest
+
+        def test_with_the_fixture(desklaunch_app):
+            desklaunch_app("hello.py", browser=True).fill("Your name", "Ada")
+
+        def test_left_open():
+            app = AppTest.from_file("hello.py", browser=True)
+            app.fill("Your name", "Bo")
+            app.submit()
+            assert "Hello, Bo!" in app.text
+    """)
+    project.runpytest_subprocess("-p", "no:cacheprovider", timeout=120).assert_outcomes(
+        passed=2)
+
+
 def test_a_failing_test_shows_the_screen(project: pytest.Pytester) -> None:
     project.makepyfile(test_app="""
         def test_greets(desklaunch_app):
