@@ -157,6 +157,7 @@ def input(  # noqa: A001 - the name scripts expect
     name: str | None = None,
     value: Any = None,
     action: Action | None = None,
+    onchange: Callable[[Any], Any] | None = None,
     placeholder: str | None = None,
     required: bool | None = None,
     readonly: bool | None = None,
@@ -184,7 +185,6 @@ def input(  # noqa: A001 - the name scripts expect
     """
     if type not in INPUT_TYPES:
         raise ValueError(f"input type must be one of {', '.join(INPUT_TYPES)}, not {type!r}")
-    onchange = other_html_attrs.pop("onchange", None)
     attrs = _html_attrs(other_html_attrs, "input")
     spec = base_spec(type, label, name, help_text=help_text, required=required,
                      value="" if value is None else str(value), placeholder=placeholder or "",
