@@ -47,7 +47,7 @@ from desklaunch.testing.program import Program
 from desklaunch.web.api import EVENTS_PATH
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Locator
+    from playwright.sync_api import Browser, Locator, Page
     from playwright.sync_api import Download as PlaywrightDownload
 
     from desklaunch.app import App
@@ -294,10 +294,16 @@ class BrowserScreen:
             raise ActionError(f"{len(visible)} things fit {what}; pass index= or use find_all()")
         return visible[0]
 
+    def _reachable(self) -> Page | Locator:
+        """Where a person can act: inside the open popup, whose page behind is inert (as in
+        process: a button of the same name behind it is not one more to choose from)."""
+        dialog = self.page.locator("dialog[open][aria-modal=true]")
+        return dialog.first if dialog.count() else self.page
+
     def _field(self, label: str, verb: str, kinds: str, index: int | None = None) -> Locator:
         """The field labelled `label` among those `kinds` (a CSS selector of tags) select."""
         try:
-            return self._one(self.page.get_by_label(label, exact=True).and_(
+            return self._one(self._reachable().get_by_label(label, exact=True).and_(
                 self.page.locator(kinds)), f"a field labelled {label!r} (to {verb})", index)
         except WaitTimeoutError as missed:
             self._other_kind(label, verb)
@@ -308,7 +314,7 @@ class BrowserScreen:
         """After a wait in vain: a field shown with exactly this label is of another kind."""
         if self.page.is_closed():
             return
-        page = self.page
+        page = self._reachable()
         labelled = page.get_by_label(label, exact=True).or_(
             page.get_by_role("group", name=label, exact=True)).or_(
             page.get_by_role("radiogroup", name=label, exact=True))
@@ -362,7 +368,7 @@ class BrowserScreen:
                 self.page.wait_for_event("download", timeout=DOWNLOAD_WAIT * 1000)
 
     def click(self, name: str, index: int | None) -> None:
-        page = self.page
+        page = self._reachable()
         self._last = None  # Enter after a click is in no field filled before it
         locator = page.get_by_role("button", name=name, exact=True).or_(
             page.get_by_role("tab", name=name, exact=True))
@@ -385,7 +391,7 @@ class BrowserScreen:
         self.settle()
 
     def choose(self, label: str, options: Sequence[str]) -> None:
-        page = self.page
+        page = self._reachable()
         lists = _visible(page.get_by_role("combobox", name=label, exact=True).or_(
             page.get_by_role("listbox", name=label, exact=True)).and_(page.locator("select")))
         group = _visible(page.get_by_role("group", name=label, exact=True).or_(
@@ -410,7 +416,7 @@ class BrowserScreen:
         self.settle()
 
     def check(self, label: str, options: Sequence[str], on: bool) -> None:
-        page = self.page
+        page = self._reachable()
         group = _visible(page.get_by_role("group", name=label, exact=True))
         box = _visible(page.get_by_role("checkbox", name=label, exact=True))
         try:

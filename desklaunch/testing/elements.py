@@ -17,7 +17,7 @@ from desklaunch.testing.errors import ActionError, describe_query, only
 FIELD_ROLES = frozenset({"textbox", "spinbutton", "combobox", "listbox", "checkbox", "radio",
                          "slider", "file"})
 """Roles of the controls a label names (what `fill`, `choose`, `check` and `upload` act on)."""
-NAMED_BY_TEXT = frozenset({"row", "cell", "columnheader", "alert", "status"})
+NAMED_BY_TEXT = frozenset({"row", "cell", "gridcell", "columnheader", "alert", "status"})
 """Roles the kit names by their text (runs of white space as one space), unless labelled:
 a row is its cells' text a space apart ("Jul edit delete"), an alert its message. Browsers
 leave some of it out (a cell's buttons, an alert's text), so the kit names them itself,
@@ -147,7 +147,7 @@ class Element:
             return
         if self.role == "row":  # a table row reads as one line of cells, tab apart
             cells = [" ".join(c.text.split()) for c in self.children
-                     if not c.hidden and c.role in ("cell", "columnheader")]
+                     if not c.hidden and c.role in ("cell", "gridcell", "columnheader")]
             out.append("\n" + "\t".join(cells) + "\n")
             return
         if not self.inline:

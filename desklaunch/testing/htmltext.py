@@ -8,6 +8,7 @@ never shown, as in the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 from desklaunch.testing.elements import Element, norm
@@ -30,9 +31,12 @@ _SPACES = re.compile(r"\s+")
 
 
 class _Reader(HTMLParser):
-    def __init__(self, root: Element) -> None:
+    def __init__(self, root: Element, slot: Callable[[int], Element | None] | None) -> None:
         super().__init__(convert_charrefs=True)
+        self.slot = slot
         self.stack: list[tuple[str, Element]] = [("", root)]
+        self.shut: dict[int, Element] = {}
+        """Each closed `<details>` (by id) and its `<summary>`: the rest of it is hidden."""
         self.skipping = 0
         self.pre = 0
 
@@ -43,6 +47,10 @@ class _Reader(HTMLParser):
         if self.skipping:
             return
         values = {k: v or "" for k, v in attrs}
+        if self.slot is not None and values.get("data-dl-slot", "").isdigit():
+            placed = self.slot(int(values["data-dl-slot"]))
+            if placed is not None:
+                self.stack[-1][1].append(placed)
         role = _ROLES.get(tag, "generic")
         if tag == "a" and "href" in values:
             role = "link"  # its address is its value, as in the browser
@@ -65,6 +73,10 @@ class _Reader(HTMLParser):
         self.stack[-1][1].append(element)
         if tag == "pre":
             self.pre += 1
+        if tag == "details" and "open" not in values:
+            self.shut[id(element)] = element
+        if tag == "summary" and id(self.stack[-1][1]) in self.shut:
+            self.shut[id(self.stack[-1][1])] = element
         if tag not in _VOID:
             self.stack.append((tag, element))
 
@@ -78,6 +90,9 @@ class _Reader(HTMLParser):
             if self.stack[depth][0] == tag:
                 for _, element in self.stack[depth:]:
                     _close(element)
+                    if id(element) in self.shut:
+                        for child in element.children:
+                            child.hidden = child is not self.shut[id(element)]
                 del self.stack[depth:]
                 break
         if tag == "pre":
@@ -101,10 +116,11 @@ def _close(element: Element) -> None:
         element.name = norm(element.text)
 
 
-def html_elements(html: str) -> Element:
-    """A container holding what `html` shows."""
+def html_elements(html: str, slot: Callable[[int], Element | None] | None = None) -> Element:
+    """A container holding what `html` shows; `slot(n)` gives what stands in a
+    `put_widget` template's marker `n` (`<span data-dl-slot="n">`)."""
     root = Element("generic")
-    reader = _Reader(root)
+    reader = _Reader(root, slot)
     reader.feed(html)
     reader.finish()
     return root

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desklaunch.testing.console import ConsoleView
+from desklaunch.testing.datatable import DataTable
 from desklaunch.testing.elements import Element
 from desklaunch.testing.forms import FieldModel, FormModel
 from desklaunch.testing.widgets import build, make_clickable, set_progress
@@ -93,6 +94,7 @@ class Page:
         self.forms: dict[str, FormModel] = {}
         self.pins: dict[str, FieldModel] = {}
         self.progress: dict[str, Element] = {}
+        self.datatables: dict[str, DataTable] = {}
         self.console: ConsoleView | None = None
         self.outcome = Outcome()
         self.ended = False
@@ -255,6 +257,11 @@ class Page:
         bar = self.progress.get(_text(command.get("name")))
         if bar is not None and bar.parent is not None:
             set_progress(bar, command.get("value"), command.get("label"))
+
+    def _cmd_datatable_rows(self, command: dict[str, Any]) -> None:
+        table = self.datatables.get(_text(command.get("id")))
+        if table is not None and isinstance(command.get("rows"), list):
+            table.replace_rows(command["rows"])
 
     def _cmd_download(self, command: dict[str, Any]) -> None:
         import base64

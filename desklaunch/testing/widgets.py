@@ -11,6 +11,7 @@ import base64
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
+from desklaunch.testing.datatable import DataTable
 from desklaunch.testing.elements import Element
 from desklaunch.testing.forms import FieldModel
 from desklaunch.testing.htmltext import html_elements
@@ -24,6 +25,7 @@ class Page(Protocol):
 
     progress: dict[str, Element]
     pins: dict[str, FieldModel]
+    datatables: dict[str, DataTable]
 
     def send(self, event: dict[str, Any]) -> None: ...
     def save(self, name: str, content: bytes) -> None: ...
@@ -87,6 +89,18 @@ def text(widget: dict[str, Any], page: Page) -> Element:
 
 def html(widget: dict[str, Any], page: Page) -> Element:
     content = html_elements(_text(widget.get("html")))
+    for found in content.walk():
+        if found.role == "link":
+            _followed(found, page)
+    return content
+
+
+def template(widget: dict[str, Any], page: Page) -> Element:
+    """`put_widget`: the filled-in template, each slot's output where its marker is."""
+    given = widget.get("slots")
+    slots: list[Any] = given if isinstance(given, list) else []
+    content = html_elements(_text(widget.get("html")),
+                            lambda n: build(slots[n], page) if n < len(slots) else None)
     for found in content.walk():
         if found.role == "link":
             _followed(found, page)
@@ -307,6 +321,12 @@ def pin(widget: dict[str, Any], page: Page) -> Element:
     return Element("generic", children=[field.wrap])
 
 
+def datatable(widget: dict[str, Any], page: Page) -> Element:
+    table = DataTable(widget, page)
+    page.datatables[_text(widget.get("id"))] = table
+    return table.element
+
+
 def console(widget: dict[str, Any], page: Page) -> Element:
     return page.console_view().element
 
@@ -316,5 +336,5 @@ BUILDERS: dict[str, Builder] = {
     "message": message, "link": link, "table": table, "image": image, "file": file,
     "progress": progress, "loading": loading, "row": row, "column": row, "grid": grid,
     "collapse": collapse, "scrollable": scrollable, "tabs": tabs, "pin": pin,
-    "console": console,
+    "console": console, "template": template, "datatable": datatable,
 }

@@ -25,6 +25,7 @@ from desklaunch.testing import (
 from desklaunch.ui import (
     NUMBER,
     checkbox,
+    close_popup,
     file_upload,
     input,
     input_group,
@@ -161,6 +162,27 @@ def test_toasts_and_popups(desklaunch_app, mode) -> None:
     assert app.popup is not None and app.popup.name == "About"
     assert "Version 1" in app.popup.text
     app.close_popup()
+    assert app.popup is None
+
+
+def test_while_a_popup_is_open_only_its_buttons_are_clicked(desklaunch_app, mode) -> None:
+    """A "Delete" in the popup and one behind it: the popup's is the one a person can
+    press, both ways (the browser counted the one behind the modal too)."""
+    def main() -> None:
+        def ask(_: Any) -> None:
+            popup("Delete note?", [put_buttons(["Delete"], onclick=lambda _: gone())])
+
+        def gone() -> None:
+            close_popup()
+            put_text("deleted from the popup")
+
+        put_buttons(["Delete"], onclick=ask)
+
+    app = desklaunch_app(main, browser=mode)
+    app.click("Delete")
+    assert app.popup is not None
+    app.click("Delete")
+    app.wait_for("deleted from the popup")
     assert app.popup is None
 
 

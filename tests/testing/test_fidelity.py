@@ -256,3 +256,69 @@ def test_what_cannot_be_clicked_says_so() -> None:
     with AppTest.from_function(lambda: put_text("Just words")) as app, \
             pytest.raises(ActionError, match="cannot be clicked"):
         app.find("paragraph", text="Just words").click()
+
+
+def test_a_datatable_reads_and_works_the_same_both_ways(desklaunch_browser) -> None:
+    from desklaunch.ui import datatable_update, put_datatable
+
+    def people() -> None:
+        put_datatable([{"name": "Ada", "age": 36}, {"name": "alan", "age": 41.0},
+                       {"name": "Bob", "age": 9}],
+                      actions=[("Greet", lambda rows: put_text(f"greet {rows}")), None,
+                               ("Drop", lambda rows: put_text(f"drop {rows}"))],
+                      onselect=lambda rows: put_text(f"picked {rows}"), instance_id="people")
+        put_buttons(["Replace"], onclick=lambda _: datatable_update(
+            "people", [{"name": "Zed", "age": 1}]))
+
+    def work(app: AppTest) -> None:
+        assert app.find("button", "Greet").disabled
+        app.find("row", "alan 41").click()
+        app.wait_for("picked 1")
+        app.click("Greet")
+        app.wait_for("greet 1")
+        app.click("Age")  # ascending
+        app.texts.append(app.text)
+        app.click("Age")  # descending
+        app.texts.append(app.text)
+        app.click("Replace")
+        app.wait_for("Zed")
+
+    texts = []
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_function(people, browser=browser) as app:
+            app.texts = []
+            work(app)
+            texts.append([*app.texts, app.text])
+    assert texts[0] == texts[1]
+    ascending, descending, replaced = texts[1]
+    assert ascending.startswith("Name\tAge\nBob\t9\nAda\t36\nalan\t41\nSelected 1 row")
+    assert descending.startswith("Name\tAge\nalan\t41\nAda\t36\nBob\t9\n")
+    assert replaced.startswith("Name\tAge\nZed\t1\nSelected 0 rows\n")
+
+
+def test_a_widget_template_reads_the_same_both_ways(desklaunch_browser) -> None:
+    from desklaunch.ui import put_widget
+
+    def widgets() -> None:
+        template = ('<details {{#open}}open{{/open}}><summary>{{title}}</summary>'
+                    '{{#contents}}{{& pywebio_output_parse}}{{/contents}}</details>')
+        put_widget(template, {"open": True, "title": "More",
+                              "contents": ["text", put_code("x = 1")]})
+        put_widget(template, {"open": False, "title": "Less",
+                              "contents": [put_text("not shown")]})
+
+    simulated, real = read_both(widgets, desklaunch_browser)
+    assert simulated == real == "More\ntext\nx = 1\nLess\nFinished"
+
+
+def test_a_table_row_holding_outputs_reads_as_one_line_both_ways(desklaunch_browser) -> None:
+    from desklaunch.ui import style
+
+    def fruit() -> None:
+        put_table([["Fruit", "Price"], ["Pear", put_text("sold out")],
+                   ["Fig", put_buttons(["Edit", "Delete"], onclick=lambda _: None)],
+                   ["Kiwi", style(put_text("failed"), "color: red")]])
+
+    simulated, real = read_both(fruit, desklaunch_browser)
+    assert simulated == real == ("Fruit\tPrice\nPear\tsold out\nFig\tEdit Delete\n"
+                                 "Kiwi\tfailed\nFinished")
