@@ -99,6 +99,14 @@ class _Screen(Protocol):
 
 _open: list[AppTest] = []
 _browser_by_default: bool = False
+_timeout_by_default: float = DEFAULT_TIMEOUT
+
+
+def set_timeout_by_default(seconds: float) -> None:
+    """How long the verbs of an `AppTest` that does not say `timeout=` wait: the pytest
+    plugin sets the run's `desklaunch_timeout` here."""
+    global _timeout_by_default
+    _timeout_by_default = seconds
 
 
 def use_browser_by_default(on: bool) -> None:
@@ -167,7 +175,7 @@ class AppTest:
     runs the real server and page in Chromium (a Playwright `Browser` may be given
     instead, to share one); left out, it is the run's choice (`pytest --desklaunch-browser`,
     `use_browser_by_default`), else in process. `timeout`: how long each verb waits for
-    what it needs to show.
+    what it needs to show (left out: the run's `desklaunch_timeout`, else `DEFAULT_TIMEOUT`).
     `settle`: how long an action waits for the work it set off (default: `timeout`).
     `console`: force console mode on or off (by default a script that never imports
     desklaunch or pywebio gets it, as with the `desklaunch` command). `expect_error=True`:
@@ -175,7 +183,7 @@ class AppTest:
     """
 
     def __init__(self, target: Target, *, args: Sequence[Any] = (),
-                 browser: bool | Browser | None = None, timeout: float = DEFAULT_TIMEOUT,
+                 browser: bool | Browser | None = None, timeout: float | None = None,
                  settle: float | None = None, console: bool | None = None,
                  expect_error: bool = False) -> None:
         if isinstance(target, Module):
@@ -187,7 +195,7 @@ class AppTest:
                             f"{target!r}")
         else:
             self.program = from_file(target, [str(a) for a in args], console=console)
-        self.timeout = timeout
+        self.timeout = _timeout_by_default if timeout is None else timeout
         self.expect_error = expect_error
         if browser is None:
             browser = _browser_by_default
@@ -196,7 +204,7 @@ class AppTest:
         self._errors_lock = threading.Lock()
         self._reported = False
         self._closed = False
-        self._settle = settle if settle is not None else timeout
+        self._settle = settle if settle is not None else self.timeout
         self.program.enter()
         try:
             self._start(browser, self._settle)
@@ -242,7 +250,7 @@ class AppTest:
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str], *, args: Sequence[str] = (),
-                  browser: bool | Browser | None = None, timeout: float = DEFAULT_TIMEOUT,
+                  browser: bool | Browser | None = None, timeout: float | None = None,
                   settle: float | None = None, console: bool | None = None,
                   expect_error: bool = False) -> AppTest:
         """Run a script file (`"app.py"`) or a function in it (`"app.py:main"`)."""
@@ -251,7 +259,7 @@ class AppTest:
 
     @classmethod
     def from_module(cls, name: str, *, args: Sequence[str] = (),
-                    browser: bool | Browser | None = None, timeout: float = DEFAULT_TIMEOUT,
+                    browser: bool | Browser | None = None, timeout: float | None = None,
                     settle: float | None = None, console: bool | None = None,
                     expect_error: bool = False) -> AppTest:
         """Run a module or package (`"mytool"`, its `__main__`) as `desklaunch -m` does:
@@ -261,7 +269,7 @@ class AppTest:
 
     @classmethod
     def from_function(cls, function: Callable[..., Any], *args: Any,
-                      browser: bool | Browser | None = None, timeout: float = DEFAULT_TIMEOUT,
+                      browser: bool | Browser | None = None, timeout: float | None = None,
                       settle: float | None = None, expect_error: bool = False) -> AppTest:
         """Run `function(*args)` (plain or `async def`) as the script."""
         return cls(function, args=args, browser=browser, timeout=timeout, settle=settle,

@@ -50,10 +50,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    if config.getoption("--desklaunch-browser", default=False):
-        from desklaunch.testing.apptest import use_browser_by_default
+    from desklaunch.testing.apptest import set_timeout_by_default, use_browser_by_default
 
+    if config.getoption("--desklaunch-browser", default=False):
         use_browser_by_default(True)
+    given = config.getini("desklaunch_timeout")
+    try:
+        set_timeout_by_default(float(given))
+    except ValueError:
+        raise pytest.UsageError(f"desklaunch_timeout must be a number of seconds, "
+                                f"not {given!r}") from None
 
 
 @pytest.fixture(scope="session")
@@ -76,7 +82,6 @@ def desklaunch_app(request: pytest.FixtureRequest) -> Iterator[Callable[..., App
     sessions_before = set(Session.live())
     started: list[AppTest] = []
     request.node.stash[_APPS] = started
-    timeout = float(request.config.getini("desklaunch_timeout"))
 
     def start(target: Any, **options: Any) -> AppTest:
         browser = options.pop("browser", None)
@@ -84,7 +89,6 @@ def desklaunch_app(request: pytest.FixtureRequest) -> Iterator[Callable[..., App
             browser = bool(request.config.getoption("--desklaunch-browser"))
         if browser is True:
             browser = request.getfixturevalue("desklaunch_browser")
-        options.setdefault("timeout", timeout)
         app = AppTest(target, browser=browser, **options)
         started.append(app)
         return app
@@ -213,10 +217,15 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     test has failed for it already; the process ends as closing a window ends an app's,
     after the exit functions have run. pytest run as a desklaunch program (`desklaunch -m
     pytest`) is itself on a script's thread, in a process that is desklaunch's to end."""
-    if config.getoption("--desklaunch-browser", default=False):
-        from desklaunch.testing.apptest import use_browser_by_default
+    from desklaunch.testing.apptest import (
+        DEFAULT_TIMEOUT,
+        set_timeout_by_default,
+        use_browser_by_default,
+    )
 
+    if config.getoption("--desklaunch-browser", default=False):
         use_browser_by_default(False)
+    set_timeout_by_default(DEFAULT_TIMEOUT)
     if threading.current_thread().name.startswith("desklaunch-script-"):
         return
     stuck = [thread for thread in threading.enumerate()

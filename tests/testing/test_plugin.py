@@ -75,6 +75,26 @@ def test_a_browser_app_left_open_by_the_last_test_is_closed_before_the_browser(
         passed=2)
 
 
+def test_the_ini_timeout_is_every_apps_not_only_the_fixtures(project: pytest.Pytester
+                                                              ) -> None:
+    project.makeini("[pytest]\ndesklaunch_timeout = 0.5\n")
+    project.makepyfile(test_app="""
+        from desklaunch.testing import AppTest
+
+        def test_plain():
+            app = AppTest.from_file("hello.py")
+            assert app.timeout == 0.5
+            app.click("Nope")
+    """)
+    result = project.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*waited 0.5 s for a button named 'Nope'*"])
+    project.makeini("[pytest]\ndesklaunch_timeout = soon\n")
+    result = project.runpytest_subprocess("-p", "no:cacheprovider")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*desklaunch_timeout must be a number of seconds, not 'soon'*"])
+
+
 def test_a_failing_test_shows_the_screen(project: pytest.Pytester) -> None:
     project.makepyfile(test_app="""
         def test_greets(desklaunch_app):
