@@ -60,6 +60,8 @@ def script_traceback(exc: BaseException) -> str:
     frames = list(shown.stack)
     last_theirs = max((i for i, frame in enumerate(frames)
                        if not frame.filename.startswith(_PACKAGE_DIR)), default=-1)
+    if isinstance(exc, SyntaxError) and last_theirs < 0:
+        frames = []  # desklaunch compiled the script (`--reload`): Python shows no frames
     shown.stack = traceback.StackSummary.from_list(
         [frame for i, frame in enumerate(frames)
          if i > last_theirs or not frame.filename.startswith(_PACKAGE_DIR)])

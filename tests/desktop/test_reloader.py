@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from desklaunch.core.outcome import script_traceback
 from desklaunch.desktop.reloader import (
     Watcher,
     forget_local_modules,
@@ -75,8 +76,12 @@ def test_each_run_reads_the_script_afresh_and_raises_its_syntax_error(
     run()
     assert out.read_text() == "one"
     script.write_text("def broken(:\n")
-    with pytest.raises(SyntaxError):
+    with pytest.raises(SyntaxError) as caught:
         run()
+    error = caught.value.with_traceback(caught.tb.tb_next)  # from run() on, as in a session
+    shown = script_traceback(error)  # as the page shows it: as Python prints it
+    assert shown.startswith(f'  File "{script.resolve()}", line 1\n'), shown
+    assert "desklaunch" not in shown
     script.write_text(f"{write}('two')\n")
     run()
     assert out.read_text() == "two"
