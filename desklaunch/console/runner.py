@@ -49,6 +49,7 @@ from desklaunch.console import (
     runthreads,
     streams,
     toolkithook,
+    waits,
 )
 from desklaunch.console.argask import SETTINGS_SECTION, ArgsAsker
 from desklaunch.console.argline import ArgumentsLine, WatchedArgv, arguments_read
@@ -127,6 +128,8 @@ class ConsoleProgram:
         children.install(_children_of_caller)
         streams.install()
         session.defer(streams.uninstall)
+        waits.install()
+        session.defer(waits.uninstall)
         loadhook.install()  # the libraries' adapters, above
         session.defer(loadhook.uninstall)
         if devtty.names_tty(self.target.code):  # else `open` stays Python's own

@@ -18,7 +18,7 @@ import threading
 from collections import deque
 from typing import Any
 
-from desklaunch.console import ctrlc
+from desklaunch.console import ctrlc, waits
 from desklaunch.console.atexits import ExitHandlers
 from desklaunch.console.children import Children
 from desklaunch.console.completions import numbered_buttons, offered_words, yes_no_buttons
@@ -41,6 +41,12 @@ _NOT_TEXT = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\
                        r"[\x00-\x08\x0b-\x1f\x7f]")
 """Terminal escape sequences (colours, cursor moves, titles) and control characters: a
 prompt in colour labels the field with its words only."""
+
+
+STOP_NOTICE = 2.0
+"""Seconds a run may go on after Stop before the status line says why it has not stopped."""
+STOP_UNHEARD = ("Stopping… the program waits where Stop cannot reach it (a lock, a socket or "
+                "select()); it stops when that wait ends.")
 
 
 class Terminal:
@@ -81,6 +87,9 @@ class Terminal:
         self.handlers = ctrlc.Handlers()
         """The signal handlers the run's program set (streams.py `console_signal`)."""
         self._ctrlc: threading.Thread | None = None
+        self._runs = 0
+        self._stop_notice: threading.Timer | None = None
+        """After Stop, until the run ends: the timer that says why it has not (waits.py)."""
         self.stop_id = session.register_callback(lambda _value: self.stop())
         session.data["console"] = self
         session.defer(self.close)
@@ -277,6 +286,9 @@ class Terminal:
         self.children.started = 0
         with self._lock:
             self._running = True
+            self._runs += 1
+            if self.thread is not None and self.thread.ident is not None:
+                waits.running(self.thread.ident, True)
             self.wake.clear()
         ctrlc.receive(self.signal_arrived, on=True)
         self.show_running()
@@ -295,8 +307,11 @@ class Terminal:
 
     def end_run(self) -> None:
         ctrlc.receive(self.signal_arrived, on=False)
+        self._end_stop_notice()
         with self._lock:
             self._running = False
+            if self.thread is not None and self.thread.ident is not None:
+                waits.running(self.thread.ident, False)
 
     def stop(self) -> None:
         """Ctrl+C: `KeyboardInterrupt` in the script, however it is waiting (or the Ctrl+C
@@ -310,6 +325,31 @@ class Terminal:
         else:
             self._raise(KeyboardInterrupt)
         self.children.interrupt()
+        self._watch_stop()
+
+    def _watch_stop(self) -> None:
+        """Say, if the run is still going `STOP_NOTICE` s after Stop, why it is."""
+        with self._lock:
+            if not self._running or self._stop_notice is not None:
+                return
+            timer = threading.Timer(STOP_NOTICE, self._stop_unheard, args=(self._runs,))
+            timer.name = f"desklaunch-console-stopwatch-{self.session.number}"
+            self._stop_notice = timer
+            timer.start()  # under the lock: `_end_stop_notice` joins only a started one
+
+    def _stop_unheard(self, run: int) -> None:
+        with self._lock:
+            if not self._running or run != self._runs or self.session.closed:
+                return
+        self.status({"state": "running", "stop": self.stop_id, "note": STOP_UNHEARD})
+
+    def _end_stop_notice(self) -> None:
+        with self._lock:
+            timer, self._stop_notice = self._stop_notice, None
+        if timer is not None:
+            timer.cancel()
+            if timer is not threading.current_thread():
+                timer.join()
 
     def signal_arrived(self, signum: int) -> None:
         """A signal the OS sent for the program (ctrlc.py `forward_signals`): the handler it
@@ -348,6 +388,7 @@ class Terminal:
 
         The streams see the closed session and fall back to the real ones."""
         self.wake.set()
+        self._end_stop_notice()
         self.children.end()
         if self._ctrlc is not None:
             self._ctrlc.join(1.0)  # its UI calls and sleeps end with the session

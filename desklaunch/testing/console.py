@@ -445,7 +445,9 @@ class ConsoleView:
             self.input_host.clear()
             self._sent = None
         if state == "running" and isinstance(command.get("stop"), str):
-            self.status_host.append(Element("text", own="Running\u2026"))
+            note = command.get("note")
+            self.status_host.append(Element("text", own=note if isinstance(note, str)
+                                            else "Running\u2026"))
             action = command.get("action")
             if isinstance(action, list) and len(action) == 2 and isinstance(action[1], str):
                 label = text_of(action[0])

@@ -1100,7 +1100,7 @@ defineCommand("console_input", ({
   requestAnimationFrame(() => field.isConnected && field.focus({ preventScroll: true }));
 });
 
-defineCommand("console_status", ({ state, stop, again, text, code, action }) => {
+defineCommand("console_status", ({ state, stop, again, text, code, action, note }) => {
   const bar = consoleOf()?.querySelector(".dl-console-status");
   if (!bar) return;
   bar.textContent = "";
@@ -1109,7 +1109,8 @@ defineCommand("console_status", ({ state, stop, again, text, code, action }) => 
     const button = element("button", "dl-btn danger small", "Stop");
     button.type = "button";
     button.addEventListener("click", click(stop));
-    bar.append(element("span", "dl-console-state", "Running…"));
+    bar.append(element("span", "dl-console-state", typeof note === "string" ? note : "Running…"));
+    if (typeof note === "string") announceLines(1, [note]);
     if (Array.isArray(action) && typeof action[1] === "string") {
       const act = element("button", "dl-btn primary small", String(action[0]));
       act.type = "button";

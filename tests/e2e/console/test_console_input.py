@@ -134,6 +134,38 @@ def test_stop_interrupts_a_sleeping_script_which_can_run_again_from_the_same_fol
     expect(app.line("KeyboardInterrupt")).to_have_count(2)
 
 
+@pytest.mark.parametrize("kind", ["event", "queue", "join", "pause"])
+def test_stop_interrupts_a_program_waiting_in_threading(console, kind):
+    """An Event's, a Queue's or a thread's wait, or signal.pause(): each waits in C, which
+    an interrupt raised in the program's thread did not reach; Ctrl+C in a terminal does."""
+    app = console("waits_forever.py", [kind])
+    expect(app.line(f"waiting: {kind}")).to_be_visible()
+    app.click("Stop")
+    expect(app.line("KeyboardInterrupt")).to_be_visible()
+    expect(app.line("cleaning up")).to_be_visible()
+    app.expect_exit(130)
+
+
+def test_stop_says_why_a_program_waiting_on_a_lock_has_not_stopped(console):
+    """A lock acquired directly waits in C: Stop says it is waiting for that wait, and the
+    interrupt lands when it ends."""
+    app = console("waits_on_a_lock.py")
+    expect(app.line("waiting on a lock")).to_be_visible()
+    app.click("Stop")
+    expect(app.page.get_by_text(re.compile("^Stopping… the program waits where Stop cannot "
+                                           "reach it"))).to_be_visible()
+    expect(app.line("KeyboardInterrupt")).to_be_visible(timeout=15_000)
+    expect(app.line("cleaning up")).to_be_visible()
+    expect(app.line("got the lock")).to_have_count(0)
+    app.expect_exit(130)
+
+
+def test_a_timed_wait_still_times_out(console):
+    app = console("waits_forever.py", ["timed"])
+    expect(app.line("timed out")).to_be_visible()
+    app.expect_exit(0)
+
+
 def test_stop_interrupts_a_print_loop_every_time(console):
     """The interrupt lands wherever the loop is, often inside the console's own writing:
     the output must go on showing (each stop's traceback at the end), run after run. The

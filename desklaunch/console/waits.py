@@ -1,0 +1,95 @@
+"""Waits in Python's `threading` that Stop can end, as Ctrl+C ends them in a terminal.
+
+Stop raises `KeyboardInterrupt` in the program's thread (terminal.py), and such an
+exception lands only when that thread runs Python code again. A program waiting inside C
+(`threading.Event().wait()`, `queue.Queue().get()`, `thread.join()`, `signal.pause()`)
+would never see it: a terminal's Ctrl+C reaches the main thread as a signal, which a
+console program's thread is not. While a run goes on, those waits in its thread are made of
+short timed waits, between which the interrupt lands; other threads wait as they did.
+
+A lock acquired directly (`Lock().acquire()`) and a socket or `select()` without a timeout
+still wait in C; for them the status line says that Stop is waiting (terminal.py).
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from typing import Any
+
+SLICE = 0.05
+"""Seconds of one timed wait: how long Stop may take to reach a waiting program."""
+
+_stoppable: set[int] = set()
+"""The thread ids of the programs running now (one per console session)."""
+_lock = threading.Lock()
+_installed: dict[str, Any] = {}
+_users = 0
+
+
+def _sliced(wait: Any) -> Any:
+    """`wait(timeout)` in slices for a program's thread; as it was for any other."""
+
+    def sliced(self: Any, timeout: float | None = None) -> Any:
+        if threading.get_ident() not in _stoppable or (timeout is not None and timeout <= 0):
+            return wait(self, timeout)
+        end = None if timeout is None else time.monotonic() + timeout
+        while True:
+            step = SLICE if end is None else min(SLICE, end - time.monotonic())
+            if step <= 0:
+                return wait(self, 0)
+            done = wait(self, step)
+            if done or (isinstance(self, threading.Thread) and not self.is_alive()):
+                return done
+
+    return sliced
+
+
+def _pause() -> None:
+    """`signal.pause()` in a program's thread: a wait the Stop button (or the window
+    closing) ends; Python's own elsewhere."""
+    if threading.get_ident() not in _stoppable:
+        _installed["pause"]()
+        return
+    while True:
+        time.sleep(3600)  # the console's sleep: Stop wakes it
+
+
+def install() -> None:
+    """Put the sliced waits in place (once for any number of console sessions)."""
+    global _users
+    with _lock:
+        _users += 1
+        if _users > 1:
+            return
+        _installed.update(wait=threading.Condition.wait, join=threading.Thread.join)
+        threading.Condition.wait = _sliced(_installed["wait"])  # type: ignore[method-assign]
+        threading.Thread.join = _sliced(_installed["join"])  # type: ignore[method-assign]
+        if hasattr(signal, "pause"):  # not on Windows
+            _installed["pause"] = signal.pause
+            signal.pause = _pause
+
+
+def uninstall() -> None:
+    """Put Python's own waits back when the last console session is done."""
+    global _users
+    with _lock:
+        if _users == 0:
+            return
+        _users -= 1
+        if _users:
+            return
+        threading.Condition.wait = _installed.pop("wait")  # type: ignore[method-assign]
+        threading.Thread.join = _installed.pop("join")  # type: ignore[method-assign]
+        if "pause" in _installed:
+            signal.pause = _installed.pop("pause")
+
+
+def running(ident: int, on: bool) -> None:
+    """Whether the program on thread `ident` runs now (its waits are then sliced)."""
+    with _lock:
+        if on:
+            _stoppable.add(ident)
+        else:
+            _stoppable.discard(ident)
