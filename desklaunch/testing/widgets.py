@@ -87,8 +87,15 @@ def text(widget: dict[str, Any], page: Page) -> Element:
                    inline=inline)
 
 
+SCRIPTS_NOT_RUN = ("Not shown: what the scripts in this HTML would draw (desklaunch runs no "
+                   "script inside put_html)")
+"""The note under HTML with scripts, as assets/js/widgets.js says it."""
+
+
 def html(widget: dict[str, Any], page: Page) -> Element:
     content = html_elements(_text(widget.get("html")))
+    if widget.get("scripts"):
+        content.append(Element("note", own=SCRIPTS_NOT_RUN))
     for found in content.walk():
         if found.role == "link":
             _followed(found, page)

@@ -191,7 +191,8 @@ def strip_indentation(text: str) -> str:
 def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
              position: int = -1) -> Output:
     """Show HTML exactly as given: the script's own, trusted content. Its `<script>`s do
-    not run (a warning says so): the page runs only the code given to `run_js`.
+    not run (a note under it says so, and a warning): the page runs only the code given to
+    `run_js`.
 
     Objects with an `__html__` or `_repr_html_` method (a pandas DataFrame, say) are shown
     through it. `sanitize=True` is not supported (desklaunch ships no HTML sanitizer): show
@@ -209,13 +210,15 @@ def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
     elif hasattr(html, "_repr_html_"):
         html = html._repr_html_()
     markup = str(html)
+    widget: dict[str, Any] = {"type": "html", "html": markup}
     if _SCRIPT_TAG.search(markup):
+        widget["scripts"] = True  # the page says, in its place, that they do not run
         warnings.warn(
             "a <script> in put_html() does not run: the page runs only the code a script "
             "gives run_js() or config(js_code=, js_file=), so text shown as HTML can never "
             "run (docs/security.md); a chart library's HTML (plotly, pyecharts) shows no "
             "chart", stacklevel=2)
-    return _put({"type": "html", "html": markup}, scope, position)
+    return _put(widget, scope, position)
 
 
 def put_buttons(buttons: Sequence[Any], onclick: Callable[[Any], Any] | Sequence[Callable[[], Any]],

@@ -60,14 +60,21 @@ def test_a_scope_may_be_named_as_pywebio_allows(desklaunch_app, mode) -> None:
     assert app.text.splitlines()[:3] == ["cell", "filled", "checked"]
 
 
-def test_a_script_in_put_html_does_not_run_and_a_warning_says_so(desklaunch_app) -> None:
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_a_script_in_put_html_does_not_run_and_the_page_says_so(desklaunch_app, mode) -> None:
+    """A chart library's HTML (plotly's, pyecharts') shows a note where its drawing would
+    be, not a blank space; the warning goes to the script's author on stderr."""
     def script() -> None:
         with pytest.warns(UserWarning, match=r"a <script> in put_html\(\) does not run"):
             put_html('<p id="x">shown</p><script>document.title = "ran"</script>')
+        put_html("<p>no script here</p>")
         put_text("warned")
 
-    app = desklaunch_app(script)
-    assert app.text.splitlines()[:2] == ["shown", "warned"]
+    app = desklaunch_app(script, browser=mode)
+    assert app.text.splitlines()[:4] == [
+        "shown", "Not shown: what the scripts in this HTML would draw (desklaunch runs no "
+        "script inside put_html)", "no script here", "warned"]
+    assert app.find("note").text.startswith("Not shown")
 
 
 def test_local_keeps_values_per_session(desklaunch_app) -> None:

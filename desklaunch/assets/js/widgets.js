@@ -29,8 +29,19 @@ function html(widget) {
   el.innerHTML = asText(widget.html); // trusted by contract (put_html / server-side Markdown)
   externalizeLinks(el);
   for (const pre of el.querySelectorAll("pre")) codeBlock(pre);
+  if (widget.scripts) {
+    const note = document.createElement("p");
+    note.className = "dl-html-scripts";
+    note.textContent = SCRIPTS_NOT_RUN;
+    note.setAttribute("role", "note");
+    el.append(note);
+  }
   return el;
 }
+
+/** Said under HTML whose `<script>`s the page does not run (docs/security.md), where a
+ *  chart library's drawing would have been. */
+const SCRIPTS_NOT_RUN = "Not shown: what the scripts in this HTML would draw (desklaunch runs no script inside put_html)";
 
 /** A block of code (a Markdown fence, a <pre>): reachable by keyboard, since a long line
  *  scrolls it sideways, and named as put_code's are ("python code"). */
