@@ -19,6 +19,7 @@ from desklaunch.core.session import current_session
 from desklaunch.ui.closing import record_close, when_closed
 from desklaunch.ui.scope_stack import enter_scope, leave_scope, target_scope
 from desklaunch.ui.style import check_css
+from desklaunch.ui.webimages import fetched_images
 
 BUTTON_COLORS = ("primary", "secondary", "success", "danger", "warning", "info", "light",
                  "dark")
@@ -175,7 +176,8 @@ def put_markdown(mdcontent: str, lstrip: bool = True, options: dict[str, Any] | 
             ''')
     """
     text = strip_indentation(mdcontent) if lstrip else mdcontent
-    return _put({"type": "html", "html": _markdown(html=not sanitize).render(text)}, scope,
+    return _put({"type": "html",
+                 "html": fetched_images(_markdown(html=not sanitize).render(text))}, scope,
                 position)
 
 
@@ -209,7 +211,7 @@ def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
         html = html.__html__()
     elif hasattr(html, "_repr_html_"):
         html = html._repr_html_()
-    markup = str(html)
+    markup = fetched_images(str(html))
     widget: dict[str, Any] = {"type": "html", "html": markup}
     if _SCRIPT_TAG.search(markup):
         widget["scripts"] = True  # the page says, in its place, that they do not run

@@ -89,3 +89,17 @@ def test_local_keeps_values_per_session(desklaunch_app) -> None:
     app.click("Count")
     app.click("Count")
     assert "clicks: 2" in app.text
+
+
+def test_web_images_in_html_point_at_the_apps_copies_and_nothing_else_changes(
+        desklaunch_app) -> None:
+    def script() -> None:
+        put_html("<p><IMG SRC='https://example.com/a.png?x=1&amp;y=2' alt=\"Logo\">"
+                 '<img src="data:image/png;base64,iVBO" alt="Inline"/>'
+                 '<img src="pic.png" alt="Relative"> <b>bold</b> &lt;img src="https://no"&gt;</p>')
+
+    app = desklaunch_app(script)
+    assert app.find("img", "Inline").value == "data:image/png;base64,iVBO"
+    assert app.find("img", "Relative").value == "pic.png"
+    assert 'src="https://no"' in app.text  # text that looks like a tag is text
+    assert app.find("img", "Logo").value.startswith("/res/")  # the app fetches it

@@ -223,3 +223,22 @@ def test_the_pywebio_session_object(pilot, alias) -> None:
     app.expect_text("scope ROOT, closed False")
     app.expect_text("saved 2, language True")
     app.expect_text("task True")
+
+
+def test_images_from_the_web_in_html_and_markdown_are_fetched_by_the_app(pilot, alias, site
+                                                                         ) -> None:
+    """PyWebIO's page loads them from their site; this page, which loads nothing from other
+    sites, shows the app's fetched copies."""
+    def script() -> None:
+        from pywebio.output import put_html, put_markdown
+
+        put_html(f'<p>Made with <img src="{site}/logo.png" alt="Logo in HTML" width="20"></p>')
+        put_markdown(f"Our chart: ![Chart in Markdown]({site}/logo.png)")
+
+    app = pilot(script)
+    for name in ("Logo in HTML", "Chart in Markdown"):
+        image = app.page.get_by_role("img", name=name)
+        expect(image).to_be_visible()
+        expect(image).to_have_js_property("naturalWidth", 1)
+        assert image.get_attribute("src").startswith("/res/")
+    assert app.page.get_by_role("img", name="Logo in HTML").get_attribute("width") == "20"
