@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 import urllib.parse
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,6 +95,7 @@ class Page:
         self.forms: dict[str, FormModel] = {}
         self.pins: dict[str, FieldModel] = {}
         self.progress: dict[str, Element] = {}
+        self.warned_js = False
         self.datatables: dict[str, DataTable] = {}
         self.console: ConsoleView | None = None
         self.outcome = Outcome()
@@ -357,6 +359,11 @@ class Page:
         (a test that needs the value runs with `browser=True`)."""
         if command.get("id") is not None:
             self.send({"type": "js_result", "id": _text(command.get("id")), "value": None})
+            if not self.warned_js:  # once: a test passing for the wrong reason is worse
+                self.warned_js = True
+                warnings.warn("the script's eval_js() got None: in process no page runs "
+                              "JavaScript; AppTest(..., browser=True) runs it in Chromium",
+                              stacklevel=1)
 
     def _cmd_state(self, command: dict[str, Any]) -> None:
         state = _text(command.get("state"))

@@ -5,6 +5,7 @@ a file, a `file:function`, a function of the test's own, an `async def`, a PyWeb
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import pytest
@@ -108,9 +109,15 @@ def test_page_javascript_runs_only_in_the_browser(desklaunch_app, mode) -> None:
         run_js("document.body.dataset.touched = 'yes'")
         put_text(f"sum: {eval_js('1 + 2')}")
 
-    app = desklaunch_app(script, browser=mode)
-    app.wait_for("sum:")
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        app = desklaunch_app(script, browser=mode)
+        app.wait_for("sum:")
     assert ("sum: 3" if mode else "sum: None") in app.text
+    said = [str(w.message) for w in warned if "eval_js" in str(w.message)]
+    assert said == ([] if mode else ["the script's eval_js() got None: in process no page runs "
+                                     "JavaScript; AppTest(..., browser=True) runs it in "
+                                     "Chromium"])
 
 
 def test_a_terminal_programs_function_runs_in_its_console(desklaunch_app, tmp_path) -> None:
