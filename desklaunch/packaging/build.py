@@ -137,6 +137,10 @@ def plan_from(argv: Sequence[str]) -> Plan:
                              f"build {script / '__main__.py'}")
         if script.is_dir():
             raise UsageError(f"{args.script} is a folder; give the script file inside it")
+        file, colon, function = args.script.rpartition(":")
+        if not script.exists() and colon and function.isidentifier() and Path(file).is_file():
+            raise UsageError(f"build takes a whole script, not one function of it: give "
+                             f"{file}, whose own code calls {function}() when run")
         if not script.exists():
             raise UsageError(f"no such script: {args.script}")
         if not script.is_file():
