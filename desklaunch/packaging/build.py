@@ -140,7 +140,7 @@ def plan_from(argv: Sequence[str]) -> Plan:
         file, colon, function = args.script.rpartition(":")
         if not script.exists() and colon and function.isidentifier() and Path(file).is_file():
             raise UsageError(f"build takes a whole script, not one function of it: give "
-                             f"{file}, whose own code calls {function}() when run")
+                             f"{file}, which must call {function}() itself when run")
         if not script.exists():
             raise UsageError(f"no such script: {args.script}")
         if not script.is_file():
