@@ -100,7 +100,7 @@ def test_options_pass_through(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("argv", "message"), [
     (["missing.py"], "no such script: missing.py"),
     (["{script}:main"], r"build takes a whole script, not one function of it: give .*app\.py, "
-                        r"whose own code calls main\(\) when run"),
+                        r"which must call main\(\) itself when run"),
     (["/dev/null"], "/dev/null is not a script file"),
     (["{folder}"], "is a folder; give the script file inside it"),
     (["-m", "math"], "'math' has no Python source file to build"),
