@@ -188,6 +188,8 @@ def test_a_window_option_out_of_range_is_one_error_line_and_exit_code_2(tmp_path
 @pytest.mark.parametrize(("option", "says"), [
     (["--icon", "app.py"], "app.py is not a PNG image"),
     (["--data-dir", "app.py"], "--data-dir app.py is not a folder"),
+    (["--data-dir", "app.py/settings"], "--data-dir app.py/settings cannot be made: Not a "
+                                        "directory"),
 ])
 def test_a_desktop_option_naming_the_wrong_kind_of_file_is_one_error_line(tmp_path, option,
                                                                           says):

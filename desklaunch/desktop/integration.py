@@ -266,6 +266,14 @@ def options_from(args: argparse.Namespace, script: Path,
     data_dir = Path(args.data_dir).expanduser() if args.data_dir else None
     if data_dir is not None and data_dir.exists() and not data_dir.is_dir():
         raise UsageError(f"--data-dir {args.data_dir} is not a folder")
+    if data_dir is not None and not data_dir.exists():
+        # Made now, as the settings would make it later: a folder that cannot be is said
+        # here, not when the window's size or the form's values are first saved.
+        try:
+            data_dir.mkdir(parents=True)
+        except OSError as exc:
+            raise UsageError(f"--data-dir {args.data_dir} cannot be made: "
+                             f"{exc.strerror or exc}") from None
     return {
         "name": name,
         "data_dir": data_dir,
