@@ -2,17 +2,20 @@
 
 Stop raises `KeyboardInterrupt` in the program's thread (terminal.py), and such an
 exception lands only when that thread runs Python code again. A program waiting inside C
-(`threading.Event().wait()`, `queue.Queue().get()`, `thread.join()`, `signal.pause()`)
-would never see it: a terminal's Ctrl+C reaches the main thread as a signal, which a
-console program's thread is not. While a run goes on, those waits in its thread are made of
-short timed waits, between which the interrupt lands; other threads wait as they did.
+(`threading.Event().wait()`, `queue.Queue().get()`, `thread.join()`, `signal.pause()`, an
+asyncio program's event loop waiting in its selector, `select.select()`) would never see
+it: a terminal's Ctrl+C reaches the main thread as a signal, which a console program's
+thread is not. While a run goes on, those waits in its thread are made of short timed
+waits, between which the interrupt lands; other threads wait as they did.
 
-A lock acquired directly (`Lock().acquire()`) and a socket or `select()` without a timeout
-still wait in C; for them the status line says that Stop is waiting (terminal.py).
+A lock acquired directly (`Lock().acquire()`) and a blocking socket call still wait in C;
+for them the status line says that Stop is waiting (terminal.py).
 """
 
 from __future__ import annotations
 
+import select
+import selectors
 import signal
 import threading
 import time
@@ -46,6 +49,40 @@ def _sliced(wait: Any) -> Any:
     return sliced
 
 
+def _sliced_selector(select: Any) -> Any:
+    """A selector's `select(timeout)` in slices for a program's thread (an event loop's)."""
+
+    def sliced(self: Any, timeout: float | None = None) -> Any:
+        if threading.get_ident() not in _stoppable or (timeout is not None and timeout <= 0):
+            return select(self, timeout)
+        end = None if timeout is None else time.monotonic() + timeout
+        while True:
+            step = SLICE if end is None else min(SLICE, end - time.monotonic())
+            ready = select(self, max(step, 0))
+            if ready or step <= 0:
+                return ready
+
+    return sliced
+
+
+def _sliced_select(rlist: Any, wlist: Any, xlist: Any, timeout: float | None = None) -> Any:
+    """`select.select` in slices for a program's thread (asyncore's loop, a server's)."""
+    real = _installed["select"]
+    if threading.get_ident() not in _stoppable or (timeout is not None and timeout <= 0):
+        return real(rlist, wlist, xlist, timeout)
+    end = None if timeout is None else time.monotonic() + timeout
+    while True:
+        step = SLICE if end is None else min(SLICE, end - time.monotonic())
+        ready = real(rlist, wlist, xlist, max(step, 0))
+        if any(ready) or step <= 0:
+            return ready
+
+
+_SELECTORS = [getattr(selectors, name) for name in (
+    "SelectSelector", "PollSelector", "EpollSelector", "DevpollSelector", "KqueueSelector")
+    if hasattr(selectors, name)]
+
+
 def _pause() -> None:
     """`signal.pause()` in a program's thread: a wait the Stop button (or the window
     closing) ends; Python's own elsewhere."""
@@ -69,6 +106,11 @@ def install() -> None:
         if hasattr(signal, "pause"):  # not on Windows
             _installed["pause"] = signal.pause
             signal.pause = _pause
+        _installed["select"] = select.select
+        select.select = _sliced_select
+        for kind in _SELECTORS:
+            _installed[kind] = kind.select
+            kind.select = _sliced_selector(kind.select)
 
 
 def uninstall() -> None:
@@ -84,6 +126,9 @@ def uninstall() -> None:
         threading.Thread.join = _installed.pop("join")  # type: ignore[method-assign]
         if "pause" in _installed:
             signal.pause = _installed.pop("pause")
+        select.select = _installed.pop("select")
+        for kind in _SELECTORS:
+            kind.select = _installed.pop(kind)
 
 
 def running(ident: int, on: bool) -> None:

@@ -134,10 +134,11 @@ def test_stop_interrupts_a_sleeping_script_which_can_run_again_from_the_same_fol
     expect(app.line("KeyboardInterrupt")).to_have_count(2)
 
 
-@pytest.mark.parametrize("kind", ["event", "queue", "join", "pause"])
-def test_stop_interrupts_a_program_waiting_in_threading(console, kind):
-    """An Event's, a Queue's or a thread's wait, or signal.pause(): each waits in C, which
-    an interrupt raised in the program's thread did not reach; Ctrl+C in a terminal does."""
+@pytest.mark.parametrize("kind", ["event", "queue", "join", "pause", "asyncio", "select"])
+def test_stop_interrupts_a_program_waiting_inside_c(console, kind):
+    """An Event's, a Queue's or a thread's wait, signal.pause(), an asyncio program's event
+    loop, select(): each waits in C, which an interrupt raised in the program's thread did
+    not reach; Ctrl+C in a terminal does."""
     app = console("waits_forever.py", [kind])
     expect(app.line(f"waiting: {kind}")).to_be_visible()
     app.click("Stop")

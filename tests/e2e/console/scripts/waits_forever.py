@@ -1,6 +1,9 @@
 """Waits in threading that only Ctrl+C ends, one per run: the run's argument names it."""
 
+import asyncio
+import os
 import queue
+import select
 import signal
 import sys
 import threading
@@ -19,6 +22,11 @@ try:
         helper.join()
     elif kind == "pause":
         signal.pause()
+    elif kind == "asyncio":
+        asyncio.run(asyncio.sleep(3600))
+    elif kind == "select":
+        readable, _ = os.pipe()
+        select.select([readable], [], [])
     elif kind == "timed":
         print("woke" if threading.Event().wait(0.2) else "timed out", flush=True)
 finally:
