@@ -240,15 +240,17 @@ class Terminal:
 
     @staticmethod
     def _wait_for_lines(box: Mailbox) -> list[str]:
-        """The lines sent (each with its "\n": several when pasted), or [""] at end of input."""
+        """The lines sent (each with its "\n": several when pasted), or [""] at end of input
+        (after the text typed and not entered, without a "\n", when there was some)."""
         while True:
             event = box.get()
             kind = event["type"]
             if kind == "interrupt":  # type: ignore[comparison-overlap]  # from stop()
                 raise event.get("raise") or KeyboardInterrupt
-            if kind == "cancel":
-                return [""]
             value = event.get("value")
+            if kind == "cancel":  # End input; what was typed and not entered comes first
+                typed = value if isinstance(value, str) and len(value) <= MAX_LINE else ""
+                return [typed.replace("\r", ""), ""] if typed else [""]
             if kind == "submit" and isinstance(value, str) and len(value) <= MAX_LINE:
                 return [line + "\n" for line in value.replace("\r", "").split("\n")]
 
@@ -389,6 +391,9 @@ class Terminal:
         The streams see the closed session and fall back to the real ones."""
         self.wake.set()
         self._end_stop_notice()
+        if self.thread is not None and self.thread.ident is not None:
+            # Also when no run ended in order: a thread made later may get this id.
+            waits.running(self.thread.ident, False)
         self.children.end()
         if self._ctrlc is not None:
             self._ctrlc.join(1.0)  # its UI calls and sleeps end with the session

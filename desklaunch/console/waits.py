@@ -21,7 +21,7 @@ import threading
 import time
 from typing import Any
 
-SLICE = 0.05
+SLICE = 0.1
 """Seconds of one timed wait: how long Stop may take to reach a waiting program."""
 
 _stoppable: set[int] = set()
@@ -122,6 +122,7 @@ def uninstall() -> None:
         _users -= 1
         if _users:
             return
+        _stoppable.clear()
         threading.Condition.wait = _installed.pop("wait")  # type: ignore[method-assign]
         threading.Thread.join = _installed.pop("join")  # type: ignore[method-assign]
         if "pause" in _installed:

@@ -416,7 +416,9 @@ class ConsoleView:
             self.send(event)
 
         enter.on_click = lambda: done({"type": "submit", "id": key, "value": field.value})
-        end.on_click = lambda: done({"type": "cancel", "id": key})
+        end.on_click = lambda: done(
+            {"type": "cancel", "id": key, "value": field.value}
+            if field.value and not command.get("password") else {"type": "cancel", "id": key})
         offered = [a for a in command.get("answers") or []
                    if isinstance(a, list) and len(a) >= 2 and isinstance(a[1], str)]
         if command.get("many"):  # questionary's checkbox: ticks fill the field

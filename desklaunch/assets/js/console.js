@@ -917,14 +917,14 @@ function remember(value) {
 }
 
 /**
- * A terminal's keys in the input line: Ctrl+D on an empty line ends input, Ctrl+C with
+ * A terminal's keys in the input line: Ctrl+D ends input (what is typed goes first), Ctrl+C with
  * nothing selected stops the program (with a selection it copies), Up and Down go through
  * the lines entered before.
  */
 function keys(event, field, end) {
   const ctrlOnly = event.ctrlKey && !event.altKey && !event.metaKey && !event.shiftKey;
   const key = event.key.toLowerCase();
-  if (ctrlOnly && key === "d" && field.value === "") {
+  if (ctrlOnly && key === "d") {
     event.preventDefault();
     end.click();
   } else if (ctrlOnly && key === "c" && field.selectionStart === field.selectionEnd) {
@@ -1039,7 +1039,10 @@ defineCommand("console_input", ({
     event.preventDefault();
     submit(field.value);
   });
-  end.addEventListener("click", () => done({ type: "cancel", id }));
+  // What is typed and not entered goes first, as a terminal's Ctrl+D hands over a
+  // partial line: End input never drops it.
+  end.addEventListener("click", () => done(password || !field.value
+    ? { type: "cancel", id } : { type: "cancel", id, value: field.value }));
   if (!password) {
     // Several lines pasted go to the program as lines, as in a terminal (a text field
     // would join them); an unfinished last one waits in the next field.

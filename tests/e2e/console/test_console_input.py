@@ -62,6 +62,23 @@ def test_lines_pasted_together_reach_the_program_as_lines_and_ctrl_d_ends_input(
     app.expect_exit(0)
 
 
+@pytest.mark.parametrize("how", ["End input", "Control+d"])
+def test_end_of_input_hands_over_what_is_typed_and_not_entered_first(console, how):
+    """As a terminal's Ctrl+D hands over a partial line: a word counter got the lines
+    entered and lost the last one, typed but not entered."""
+    app = console("read_all.py")
+    app.answer("Input", "alpha")
+    expect(app.line("alpha")).to_be_visible()
+    expect(app.page.get_by_role("button", name="Enter", exact=True)).to_be_enabled()
+    app.field("Input").fill("typed-not-entered")
+    if how == "End input":
+        app.click("End input")
+    else:
+        app.field("Input").press(how)
+    expect(app.line("read 2 lines: alpha, typed-not-entered")).to_be_visible()
+    app.expect_exit(0)
+
+
 def test_what_is_typed_before_the_program_asks_again_waits_for_its_question(console):
     """As in a terminal, typing on while the program is busy loses nothing."""
     app = console("slow_second_question.py")
