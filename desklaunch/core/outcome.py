@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import sysconfig
 import traceback
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from desklaunch.core.messages import Command
 
 _CORE_DIR = str(Path(__file__).resolve().parent)
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent) + os.sep
+_STDLIB = sysconfig.get_paths()["stdlib"] + os.sep
 
 
 class Outcome:
@@ -58,6 +60,10 @@ def script_traceback(exc: BaseException) -> str:
         tb = tb.tb_next
     shown = traceback.TracebackException(type(exc), exc, tb)
     frames = list(shown.stack)
+    lead = next((i for i, frame in enumerate(frames) if not _ours_or_pythons(frame.filename)),
+                0)
+    if any(frame.filename.startswith(_PACKAGE_DIR) for frame in frames[:lead]):
+        frames = frames[lead:]  # desklaunch ran the script through asyncio, say: from it on
     last_theirs = max((i for i, frame in enumerate(frames)
                        if not frame.filename.startswith(_PACKAGE_DIR)), default=-1)
     if isinstance(exc, SyntaxError) and last_theirs < 0:
@@ -66,6 +72,11 @@ def script_traceback(exc: BaseException) -> str:
         [frame for i, frame in enumerate(frames)
          if i > last_theirs or not frame.filename.startswith(_PACKAGE_DIR)])
     return "".join(shown.format()) + missing_module_hint(exc)
+
+
+def _ours_or_pythons(filename: str) -> bool:
+    """A frame of desklaunch's or of Python's own library (`<frozen runpy>` too)."""
+    return filename.startswith((_PACKAGE_DIR, _STDLIB, "<"))
 
 
 def print_error(text: str) -> None:

@@ -26,14 +26,13 @@ import html
 import inspect
 import sys
 import threading
-import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from desklaunch.core.mailbox import Mailbox
 from desklaunch.core.messages import Event
+from desklaunch.core.outcome import script_traceback
 from desklaunch.core.session import Session, current_session
 from desklaunch.errors import SessionClosed
 
@@ -213,16 +212,11 @@ def _show_failure(name: str, exc: BaseException) -> None:
             return
         put_error(f"The app {name!r} exited with {exc.code!r}.")
         return
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR):
-        tb = tb.tb_next
-    text = "".join(traceback.format_exception(type(exc), exc, tb))
+    text = script_traceback(exc)
     if sys.stderr is not None:
         sys.stderr.write(text)
     put_error(f"The app {name!r} stopped with an error:", put_code(text))
 
-
-_PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
 
 def _call(run: Callable[[], Any]) -> Any:

@@ -227,6 +227,21 @@ def test_a_pywebio_apps_error_shows_its_own_frames_only(desklaunch_app, tmp_path
     assert "desklaunch" not in app.text
 
 
+def test_an_async_app_of_several_shows_its_own_frames_only(desklaunch_app, tmp_path) -> None:
+    """`start_server({"index": a, "b": b})` whose async `b` raises: its traceback starts at
+    `b`, without the event loop desklaunch ran it on or desklaunch's own frames."""
+    script = tmp_path / "several.py"
+    script.write_text("from pywebio import start_server\nfrom pywebio.output import put_link\n\n"
+                      "def a():\n    put_link('go b', app='b')\n\n"
+                      "async def b():\n    raise ValueError('async boom')\n\n"
+                      "start_server({'index': a, 'b': b}, port=8765)\n", encoding="utf-8")
+    app = desklaunch_app(script)
+    app.find("link", "go b").click()
+    app.wait_for("ValueError: async boom")
+    assert 'several.py", line 8, in b' in app.text
+    assert "desklaunch" not in app.text and "asyncio" not in app.text
+
+
 def test_an_async_apps_error_is_the_scripts_once_from_its_own_code(desklaunch_app,
                                                                     tmp_path) -> None:
     """`start_server(async_main)` whose main raises: one error, the script's (it was also a
