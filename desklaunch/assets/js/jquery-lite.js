@@ -3,7 +3,7 @@
 // PyWebIO's page ships jQuery, so its users write `run_js('$("button:contains(A)").css(...)')`
 // (its wordle demo does). desklaunch ships no library; this is our own few lines covering
 // the common calls: selecting (CSS selectors plus jQuery's `:contains(text)`), `css`,
-// `text`, `html`, `val`, `attr`, classes, `show`/`hide`, `on`/`click`/`hover`, `ready`, `append`, `remove`,
+// `text`, `html`, `val`, `attr`, classes, `show`/`hide`, `on`/`click`/`hover` and the other event shorthands (`mouseenter`, `change`, …), `ready`, `append`, `remove`,
 // `find`, `each`, and the scrolling and sizing that PyWebIO's add-ons use (`scrollTop`,
 // `height` and `width` of the window, the document or an element, `animate` of numeric
 // styles and scroll positions, `stop`). It is installed as `window.$` / `window.jQuery` only when the script runs
@@ -269,6 +269,20 @@ class Selection {
   hover(over, out = over) {
     return this.on("mouseenter", over).on("mouseleave", out);
   }
+}
+
+// jQuery's event shorthands (`.mouseenter(fn)`, `.change(fn)`): with a handler, `on`;
+// without one, the event happens (`.focus()` focuses, the others are dispatched).
+const SHORTHANDS = ["blur", "change", "dblclick", "focus", "input", "keydown", "keypress",
+  "keyup", "mousedown", "mouseenter", "mouseleave", "mouseout", "mouseover", "mouseup", "submit"];
+for (const name of SHORTHANDS) {
+  Selection.prototype[name] = function shorthand(handler) {
+    if (handler) return this.on(name, handler);
+    return this.each((_, el) => {
+      if ((name === "focus" || name === "blur") && typeof el[name] === "function") el[name]();
+      else el.dispatchEvent(new Event(name, { bubbles: name !== "mouseenter" && name !== "mouseleave" }));
+    });
+  };
 }
 
 const ANIMATIONS = new Map(); // element → its running animation's frame request

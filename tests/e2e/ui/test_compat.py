@@ -100,6 +100,8 @@ def test_habits_of_other_peoples_pywebio_apps(pilot, alias) -> None:
     expect(hovered).to_have_css("font-weight", "700")
     page.mouse.move(0, 0)
     expect(hovered).to_have_css("font-weight", "400")
+    app.text("enter here").hover()
+    expect(app.text("entered")).to_be_visible()
     table = page.get_by_role("table")
     expect(table).to_have_js_property("offsetWidth", table.evaluate(
         "el => el.parentElement.clientWidth"))  # the style went to the table itself

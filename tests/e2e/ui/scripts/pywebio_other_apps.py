@@ -10,6 +10,8 @@ put_text("hover here")
 run_js('$("p:contains(hover here)").hover('
        'function(){ $(this).css("font-weight", "bold"); },'
        'function(){ $(this).css("font-weight", "normal"); })')
+put_text("enter here")
+run_js('$("p:contains(enter here)").mouseenter(function(){ $(this).text("entered"); })')
 put_table([["a", "b"], ["1", "2"]]).style("width: 100%")
 put_buttons([dict(label=["Edit"], value="edit", small=True), (["Save", "all"], "save")],
             onclick=lambda value: put_text(f"chose {value}"))
