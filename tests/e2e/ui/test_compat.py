@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from access import audit
 from playwright.sync_api import expect
 
 from desklaunch.compat import install_pywebio_alias, pywebio_installed, remove_pywebio_alias
@@ -109,3 +110,25 @@ def test_habits_of_other_peoples_pywebio_apps(pilot, alias) -> None:
     app.expect_text("chose edit")
     app.click("Save,all")
     app.expect_text("chose save")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_bootstraps_common_classes_in_a_scripts_html_are_drawn(pilot, alias, scheme) -> None:
+    """PyWebIO's page ships Bootstrap, so HTML written for it uses its classes."""
+    def script() -> None:
+        from pywebio.output import put_html
+
+        put_html('<h1 class="text-center">Title</h1>')
+        put_html('<div class="text-muted font-italic">muted italic</div>')
+        put_html('<div class="alert alert-info">info box</div>')
+        put_html('<span class="badge badge-success">ok</span>')
+
+    app = pilot(script)
+    page = app.page
+    page.emulate_media(color_scheme=scheme)
+    expect(page.get_by_role("heading", name="Title")).to_have_css("text-align", "center")
+    expect(page.get_by_text("muted italic")).to_have_css("font-style", "italic")
+    assert page.get_by_text("info box").evaluate(
+        "el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
+    expect(page.get_by_text("ok", exact=True)).to_have_css("color", "rgb(255, 255, 255)")
+    assert audit(page) == []  # the badge's and the alert's colours read well
