@@ -103,7 +103,7 @@ def _wrapped(method: Callable[..., Any]) -> Callable[..., Any]:
     def parse(self: argparse.ArgumentParser, *pos: Any, **kwargs: Any) -> Any:
         given = list(pos)
         args = kwargs.get("args", given[at] if at < len(given) else None)
-        if _first_parse(args, sys._getframe(1)):
+        if _first_parse(args, sys._getframe(1), _needs_words(self)):
             chosen = _ask(self, method.__name__ in KEEP_LEFTOVERS)
             if chosen is not None:
                 if "args" in kwargs:
@@ -127,7 +127,7 @@ def _wrap_optparse() -> None:
 
     @functools.wraps(method)
     def parse(self: optparse.OptionParser, args: Any = None, values: Any = None) -> Any:
-        if _first_parse(args, sys._getframe(1)):
+        if _first_parse(args, sys._getframe(1), needs_words=False):
             converted = as_argparse(self)
             chosen = _ask(converted, True) if converted is not None else None
             if chosen is not None and args is not None:
@@ -151,11 +151,19 @@ def _filled(args: Any, chosen: list[str]) -> list[str]:
     return list(chosen)
 
 
-def _first_parse(args: Any, caller: Any) -> bool:
+def _first_parse(args: Any, caller: Any, needs_words: bool) -> bool:
     """Whether this call, made from frame `caller`, is the run's first outermost parse of
-    the command line, which the form answers."""
+    the command line, which the form answers; `needs_words`: the parser has a required
+    argument, which an empty list would leave out."""
     return (_state.depth == 0 and _state.ask is not None and _from_command_line(args)
-            and not _library_parses_nothing(args, caller))
+            and (needs_words or not _library_parses_nothing(args, caller)))
+
+
+def _needs_words(parser: argparse.ArgumentParser) -> bool:
+    """Whether `parser` requires an argument: its parse of an empty list is then the
+    program's empty command line (httpie and plac copy `sys.argv[1:]` into a list of their
+    own), never a library's own parse of its defaults, which must succeed."""
+    return any(action.required for action in getattr(parser, "_actions", ()))
 
 
 def _ask(parser: argparse.ArgumentParser, leftovers: bool) -> list[str] | None:

@@ -119,6 +119,23 @@ def test_a_librarys_parse_of_an_empty_list_is_not_the_command_line(monkeypatch, 
     assert asked == [True]
 
 
+def test_a_librarys_parse_of_a_copy_of_an_empty_command_line_is_it_when_words_are_needed(
+        monkeypatch, tmp_path):
+    """httpie and plac copy `sys.argv[1:]` into a list of their own before parsing it: a
+    parser with a required argument parsing an empty list is the command line (a library's
+    parse of its own defaults must succeed, so needs nothing)."""
+    from desklaunch.console.argline import WatchedArgv
+
+    monkeypatch.setattr(sys, "argv", WatchedArgv(["http"]))
+    monkeypatch.setattr(sys.modules["__main__"], "__file__", str(tmp_path / "script.py"),
+                        raising=False)
+    needing = parser()
+    needing.add_argument("url")
+    with argcatch.armed(lambda found, leftovers: ["example.org", "--x", "8"]):
+        parsed = needing.parse_args(list(sys.argv[1:]))  # this file is not beside the script
+    assert (parsed.url, parsed.x) == ("example.org", 8)
+
+
 def test_a_librarys_parse_of_the_command_lines_own_words_is_the_command_line_though_empty(
         monkeypatch, tmp_path):
     """csvkit's tools: `args = sys.argv[1:]` in the library, then `parse_args(args)`; with
