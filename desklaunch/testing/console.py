@@ -394,10 +394,11 @@ class ConsoleView:
         field = line.append(Element("combobox" if command.get("suggestions") else "textbox",
                                     prompt))
         field.value = ""
+        prefilled: str | None = None  # the program's, not typed: End input does not send it
         if not command.get("password"):
             field.value, self._ahead = self._ahead, ""
             if not field.value and isinstance(command.get("value"), str):
-                field.value = command["value"]  # a default, a choice already made
+                field.value = prefilled = command["value"]  # a default, a choice already made
         field.owner = self
         enter = Element("button", "Enter", "Enter")  # after the offered answers, as on the page
         end = Element("button", "End input", "End input")
@@ -418,7 +419,8 @@ class ConsoleView:
         enter.on_click = lambda: done({"type": "submit", "id": key, "value": field.value})
         end.on_click = lambda: done(
             {"type": "cancel", "id": key, "value": field.value}
-            if field.value and not command.get("password") else {"type": "cancel", "id": key})
+            if field.value and field.value != prefilled and not command.get("password")
+            else {"type": "cancel", "id": key})
         offered = [a for a in command.get("answers") or []
                    if isinstance(a, list) and len(a) >= 2 and isinstance(a[1], str)]
         if command.get("many"):  # questionary's checkbox: ticks fill the field

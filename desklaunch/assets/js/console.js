@@ -1034,14 +1034,15 @@ defineCommand("console_input", ({
   }
   // The answer the program starts with (a default, a choice already made), when nothing
   // was typed ahead for this question.
-  if (typeof value === "string" && !field.value && linesAhead === null) field.value = value;
+  const prefilled = typeof value === "string" && !field.value && linesAhead === null ? value : null;
+  if (prefilled !== null) field.value = prefilled; // not typed: End input does not send it
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     submit(field.value);
   });
   // What is typed and not entered goes first, as a terminal's Ctrl+D hands over a
   // partial line: End input never drops it.
-  end.addEventListener("click", () => done(password || !field.value
+  end.addEventListener("click", () => done(password || !field.value || field.value === prefilled
     ? { type: "cancel", id } : { type: "cancel", id, value: field.value }));
   if (!password) {
     // Several lines pasted go to the program as lines, as in a terminal (a text field
