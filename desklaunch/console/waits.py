@@ -19,6 +19,7 @@ import selectors
 import signal
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 SLICE = 0.1
@@ -31,20 +32,26 @@ _installed: dict[str, Any] = {}
 _users = 0
 
 
+def _in_slices(wait: Callable[[float | None], Any], timeout: float | None,
+               done: Callable[[Any], bool]) -> Any:
+    """`wait(timeout)`, made in a program's thread of waits of `SLICE` s at most, until
+    one is `done` or the whole timeout has passed; a single wait in any other thread."""
+    if threading.get_ident() not in _stoppable or (timeout is not None and timeout <= 0):
+        return wait(timeout)
+    end = None if timeout is None else time.monotonic() + timeout
+    while True:
+        step = SLICE if end is None else min(SLICE, end - time.monotonic())
+        result = wait(max(step, 0))
+        if done(result) or step <= 0:
+            return result
+
+
 def _sliced(wait: Any) -> Any:
-    """`wait(timeout)` in slices for a program's thread; as it was for any other."""
+    """`Condition.wait` or `Thread.join`, in slices for a program's thread."""
 
     def sliced(self: Any, timeout: float | None = None) -> Any:
-        if threading.get_ident() not in _stoppable or (timeout is not None and timeout <= 0):
-            return wait(self, timeout)
-        end = None if timeout is None else time.monotonic() + timeout
-        while True:
-            step = SLICE if end is None else min(SLICE, end - time.monotonic())
-            if step <= 0:
-                return wait(self, 0)
-            done = wait(self, step)
-            if done or (isinstance(self, threading.Thread) and not self.is_alive()):
-                return done
+        return _in_slices(lambda step: wait(self, step), timeout, lambda result: bool(
+            result or (isinstance(self, threading.Thread) and not self.is_alive())))
 
     return sliced
 
@@ -53,14 +60,7 @@ def _sliced_selector(select: Any) -> Any:
     """A selector's `select(timeout)` in slices for a program's thread (an event loop's)."""
 
     def sliced(self: Any, timeout: float | None = None) -> Any:
-        if threading.get_ident() not in _stoppable or (timeout is not None and timeout <= 0):
-            return select(self, timeout)
-        end = None if timeout is None else time.monotonic() + timeout
-        while True:
-            step = SLICE if end is None else min(SLICE, end - time.monotonic())
-            ready = select(self, max(step, 0))
-            if ready or step <= 0:
-                return ready
+        return _in_slices(lambda step: select(self, step), timeout, bool)
 
     return sliced
 
@@ -68,14 +68,7 @@ def _sliced_selector(select: Any) -> Any:
 def _sliced_select(rlist: Any, wlist: Any, xlist: Any, timeout: float | None = None) -> Any:
     """`select.select` in slices for a program's thread (asyncore's loop, a server's)."""
     real = _installed["select"]
-    if threading.get_ident() not in _stoppable or (timeout is not None and timeout <= 0):
-        return real(rlist, wlist, xlist, timeout)
-    end = None if timeout is None else time.monotonic() + timeout
-    while True:
-        step = SLICE if end is None else min(SLICE, end - time.monotonic())
-        ready = real(rlist, wlist, xlist, max(step, 0))
-        if any(ready) or step <= 0:
-            return ready
+    return _in_slices(lambda step: real(rlist, wlist, xlist, step), timeout, any)
 
 
 _SELECTORS = [getattr(selectors, name) for name in (
