@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from desklaunch.testing.elements import Element
-
-if TYPE_CHECKING:
-    from desklaunch.testing.widgets import Page
 
 
 def cell_text(value: Any) -> str:
@@ -44,10 +42,11 @@ def _natural(text: str) -> list[tuple[int, Any]]:
 
 
 class DataTable:
-    """One datatable: its rows, the picked ones and the sort, drawn into `element`."""
+    """One datatable: its rows, the picked ones and the sort, drawn into `element`; `send`
+    sends the page's events to the app."""
 
-    def __init__(self, widget: dict[str, Any], page: Page) -> None:
-        self._page = page
+    def __init__(self, widget: dict[str, Any], send: Callable[[dict[str, Any]], None]) -> None:
+        self._send = send
         self.callback = cell_text(widget.get("callback"))
         self.columns = [cell_text(c) for c in widget.get("columns") or []]
         self.multiple = bool(widget.get("multiple"))
@@ -145,7 +144,7 @@ class DataTable:
     def _report(self, action: int | None) -> None:
         if not self.picked and action is None:
             return
-        self._page.send({"type": "click", "id": self.callback,
+        self._send({"type": "click", "id": self.callback,
                          "value": {"rows": list(self.picked), "action": action}})
 
 

@@ -329,7 +329,7 @@ def pin(widget: dict[str, Any], page: Page) -> Element:
 
 
 def datatable(widget: dict[str, Any], page: Page) -> Element:
-    table = DataTable(widget, page)
+    table = DataTable(widget, page.send)
     page.datatables[_text(widget.get("id"))] = table
     return table.element
 
