@@ -14,6 +14,8 @@ for them the status line says that Stop is waiting (terminal.py).
 
 from __future__ import annotations
 
+import _thread
+import contextlib
 import select
 import selectors
 import signal
@@ -46,12 +48,42 @@ def _in_slices(wait: Callable[[float | None], Any], timeout: float | None,
             return result
 
 
-def _sliced(wait: Any) -> Any:
-    """`Condition.wait` or `Thread.join`, in slices for a program's thread."""
+def _sliced_join(join: Any) -> Any:
+    """`Thread.join`, in slices for a program's thread."""
 
-    def sliced(self: Any, timeout: float | None = None) -> Any:
-        return _in_slices(lambda step: wait(self, step), timeout, lambda result: bool(
-            result or (isinstance(self, threading.Thread) and not self.is_alive())))
+    def sliced(self: threading.Thread, timeout: float | None = None) -> None:
+        _in_slices(lambda step: join(self, step), timeout, lambda _: not self.is_alive())
+
+    return sliced
+
+
+def _sliced_wait(wait: Any) -> Any:
+    """`Condition.wait`, its one waiter lock waited for in slices in a program's thread.
+
+    Not `wait(step)` again and again: a notify that came as one of those timed out would
+    be spent on a waiter no longer waited for, and the wake lost. As `Condition.wait`
+    itself does, with the same parts of the condition (`_waiters` and the lock's save
+    and restore, stable since Python 3.2)."""
+
+    def sliced(self: Any, timeout: float | None = None) -> bool:
+        if threading.get_ident() not in _stoppable or (timeout is not None and timeout <= 0):
+            return bool(wait(self, timeout))
+        if not self._is_owned():
+            raise RuntimeError("cannot wait on un-acquired lock")
+        waiter = _thread.allocate_lock()
+        waiter.acquire()
+        self._waiters.append(waiter)
+        saved = self._release_save()
+        woken = False
+        try:
+            woken = bool(_in_slices(lambda step: waiter.acquire(True, -1 if step is None else step),
+                                    timeout, bool))
+            return woken
+        finally:
+            self._acquire_restore(saved)
+            if not woken:
+                with contextlib.suppress(ValueError):  # a notify took it meanwhile
+                    self._waiters.remove(waiter)
 
     return sliced
 
@@ -94,8 +126,8 @@ def install() -> None:
         if _users > 1:
             return
         _installed.update(wait=threading.Condition.wait, join=threading.Thread.join)
-        threading.Condition.wait = _sliced(_installed["wait"])  # type: ignore[method-assign]
-        threading.Thread.join = _sliced(_installed["join"])  # type: ignore[method-assign]
+        threading.Condition.wait = _sliced_wait(_installed["wait"])  # type: ignore[method-assign]
+        threading.Thread.join = _sliced_join(_installed["join"])  # type: ignore[method-assign]
         if hasattr(signal, "pause"):  # not on Windows
             _installed["pause"] = signal.pause
             signal.pause = _pause
