@@ -13,10 +13,11 @@ from __future__ import annotations
 import importlib.abc
 import importlib.machinery
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Any
+
+from desklaunch.console.sharedpatch import SharedPatch
 
 Adjust = Callable[[ModuleType], None]
 
@@ -101,35 +102,24 @@ class _Finder(importlib.abc.MetaPathFinder):
 
 
 _FINDER = _Finder()
-_lock = threading.Lock()
-_users = 0
 
 
-def install() -> None:
-    """Adjust the watched modules wherever they are or will be loaded (once for
-    overlapping callers: two apps' consoles in one test process)."""
-    global _users
-    with _lock:
-        _users += 1
-        if _users > 1:
-            return
-        sys.meta_path.insert(0, _FINDER)
-        for name, adjust in list(_watched.items()):
-            if name in sys.modules:
-                adjust(sys.modules[name])
+def _put() -> None:
+    sys.meta_path.insert(0, _FINDER)
+    for name, adjust in list(_watched.items()):
+        if name in sys.modules:
+            adjust(sys.modules[name])
 
 
-def uninstall() -> None:
-    """Undo `install()` when its last caller is done."""
-    global _users
-    with _lock:
-        if _users == 0:
-            return
-        _users -= 1
-        if _users:
-            return
-        if _FINDER in sys.meta_path:
-            sys.meta_path.remove(_FINDER)
-        while _patched:
-            owner, name, original, _new = _patched.pop()
-            _set(owner, name, original)
+def _take() -> None:
+    if _FINDER in sys.meta_path:
+        sys.meta_path.remove(_FINDER)
+    while _patched:
+        owner, name, original, _new = _patched.pop()
+        _set(owner, name, original)
+
+
+_PATCH = SharedPatch(_put, _take)
+install, uninstall = _PATCH.install, _PATCH.uninstall
+"""Adjust the watched modules wherever they are or will be loaded, and undo it all when
+the last caller is done (two apps' consoles in one test process)."""

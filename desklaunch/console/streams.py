@@ -31,6 +31,7 @@ from desklaunch.console.bytestreams import ConsoleBuffer, StandIn
 from desklaunch.console.ctrlc import Handlers
 from desklaunch.console.fdcapture import before_capture
 from desklaunch.console.runstreams import RunStreams
+from desklaunch.console.sharedpatch import SharedPatch
 from desklaunch.core.session import current_session, stands_outside
 from desklaunch.errors import NoSessionError, SessionClosed
 
@@ -304,10 +305,8 @@ def console_terminal_size(fd: int = 1, /) -> os.terminal_size:
 
 
 class _Installed:
-    count = 0
     fork_hook = False
     saved: tuple[Any, ...] = ()
-    lock = threading.Lock()
 
 
 def _saved(index: int) -> Callable[[], Any]:
@@ -325,7 +324,7 @@ _STDIN = ConsoleStream("stdin", _saved(2))
 def real_fileno(fd: int) -> int:
     """The descriptor of the real stdout (1) or stderr (2), as `sys.stdout.fileno()` gives
     it in a terminal; during a run it is the pipe that fdcapture.py reads."""
-    real = _Installed.saved[fd - 1] if _Installed.count \
+    real = _Installed.saved[fd - 1] if _PATCH.active \
         else (sys.__stdout__, sys.__stderr__)[fd - 1]
     if real is None:
         raise io.UnsupportedOperation("fileno")
@@ -335,7 +334,7 @@ def real_fileno(fd: int) -> int:
 def report_to_terminal(text: str) -> None:
     """Write `text` to the real stderr as well (a traceback, as the core does outside
     console mode), so a console app started from a terminal still says why it failed."""
-    real = _Installed.saved[1] if _Installed.count else sys.stderr
+    real = _Installed.saved[1] if _PATCH.active else sys.stderr
     if real is not None and text:
         try:
             real.write(text)
@@ -361,51 +360,45 @@ def _descriptor_stream(fd: int) -> io.TextIOWrapper:
                             errors="replace", line_buffering=True)
 
 
-def install() -> None:
-    """Put the stand-ins in place (once for any number of overlapping callers)."""
-    with _Installed.lock:
-        _Installed.count += 1
-        if _Installed.count > 1:
-            return
-        if not _Installed.fork_hook and hasattr(os, "register_at_fork"):  # not on Windows
-            os.register_at_fork(after_in_child=_in_forked_child)
-            _Installed.fork_hook = True
-        _Installed.saved = (sys.stdout, sys.stderr, sys.stdin, getpass.getpass, time.sleep,
-                            signal.signal, os.isatty, os.get_terminal_size, atexit.register,
-                            atexit.unregister)
-        sys.stdout, sys.stderr, sys.stdin = _STDOUT, _STDERR, _STDIN
-        getpass.getpass = console_getpass
-        time.sleep = console_sleep  # type: ignore[assignment]
-        signal.signal = console_signal
-        os.isatty = console_isatty
-        os.get_terminal_size = console_terminal_size
-        atexit.register = console_atexit_register
-        atexit.unregister = console_atexit_unregister
+def _put() -> None:
+    if not _Installed.fork_hook and hasattr(os, "register_at_fork"):  # not on Windows
+        os.register_at_fork(after_in_child=_in_forked_child)
+        _Installed.fork_hook = True
+    _Installed.saved = (sys.stdout, sys.stderr, sys.stdin, getpass.getpass, time.sleep,
+                        signal.signal, os.isatty, os.get_terminal_size, atexit.register,
+                        atexit.unregister)
+    sys.stdout, sys.stderr, sys.stdin = _STDOUT, _STDERR, _STDIN
+    getpass.getpass = console_getpass
+    time.sleep = console_sleep  # type: ignore[assignment]
+    signal.signal = console_signal
+    os.isatty = console_isatty
+    os.get_terminal_size = console_terminal_size
+    atexit.register = console_atexit_register
+    atexit.unregister = console_atexit_unregister
+
+
+def _take() -> None:
+    (out, err, inp, real_getpass, real_sleep, real_signal, real_isatty,
+     real_size, real_register, real_unregister) = _Installed.saved
+    sys.stdout, sys.stderr, sys.stdin = out, err, inp
+    getpass.getpass = real_getpass
+    time.sleep = real_sleep
+    signal.signal = real_signal
+    os.isatty = real_isatty
+    os.get_terminal_size = real_size
+    atexit.register = real_register
+    atexit.unregister = real_unregister
+
+
+_PATCH = SharedPatch(_put, _take)
+install, uninstall = _PATCH.install, _PATCH.uninstall
+"""Put the stand-ins in place, and the real ones back when the last of any number of
+overlapping callers is done."""
 
 
 def reinstate() -> None:
     """Put the stand-ins back where a run replaced them (`sys.stdout = ...`), so the next
     run, and desklaunch itself, start from them again."""
-    with _Installed.lock:
-        if _Installed.count:
+    with _PATCH.lock:
+        if _PATCH.active:
             sys.stdout, sys.stderr, sys.stdin = _STDOUT, _STDERR, _STDIN
-
-
-def uninstall() -> None:
-    """Undo `install()` when its last caller is done."""
-    with _Installed.lock:
-        if _Installed.count == 0:
-            return
-        _Installed.count -= 1
-        if _Installed.count:
-            return
-        (out, err, inp, real_getpass, real_sleep, real_signal, real_isatty,
-         real_size, real_register, real_unregister) = _Installed.saved
-        sys.stdout, sys.stderr, sys.stdin = out, err, inp
-        getpass.getpass = real_getpass
-        time.sleep = real_sleep
-        signal.signal = real_signal
-        os.isatty = real_isatty
-        os.get_terminal_size = real_size
-        atexit.register = real_register
-        atexit.unregister = real_unregister

@@ -24,14 +24,14 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from desklaunch.console.sharedpatch import SharedPatch
+
 SLICE = 0.1
 """Seconds of one timed wait: how long Stop may take to reach a waiting program."""
 
 _stoppable: set[int] = set()
 """The thread ids of the programs running now (one per console session)."""
-_lock = threading.Lock()
 _installed: dict[str, Any] = {}
-_users = 0
 
 
 def _in_slices(wait: Callable[[float | None], Any], timeout: float | None,
@@ -118,48 +118,41 @@ def _pause() -> None:
         time.sleep(3600)  # the console's sleep: Stop wakes it
 
 
-def install() -> None:
-    """Put the sliced waits in place (once for any number of console sessions)."""
-    global _users
-    with _lock:
-        _users += 1
-        if _users > 1:
-            return
-        _installed.update(wait=threading.Condition.wait, join=threading.Thread.join)
-        threading.Condition.wait = _sliced_wait(_installed["wait"])  # type: ignore[method-assign]
-        threading.Thread.join = _sliced_join(_installed["join"])  # type: ignore[method-assign]
-        if hasattr(signal, "pause"):  # not on Windows
-            _installed["pause"] = signal.pause
-            signal.pause = _pause
-        _installed["select"] = select.select
-        select.select = _sliced_select
-        for kind in _SELECTORS:
-            _installed[kind] = kind.select
-            kind.select = _sliced_selector(kind.select)
+def _put() -> None:
+    """Put the sliced waits in place."""
+    _installed.update(wait=threading.Condition.wait, join=threading.Thread.join)
+    threading.Condition.wait = _sliced_wait(_installed["wait"])  # type: ignore[method-assign]
+    threading.Thread.join = _sliced_join(_installed["join"])  # type: ignore[method-assign]
+    if hasattr(signal, "pause"):  # not on Windows
+        _installed["pause"] = signal.pause
+        signal.pause = _pause
+    _installed["select"] = select.select
+    select.select = _sliced_select
+    for kind in _SELECTORS:
+        _installed[kind] = kind.select
+        kind.select = _sliced_selector(kind.select)
 
 
-def uninstall() -> None:
-    """Put Python's own waits back when the last console session is done."""
-    global _users
-    with _lock:
-        if _users == 0:
-            return
-        _users -= 1
-        if _users:
-            return
-        _stoppable.clear()
-        threading.Condition.wait = _installed.pop("wait")  # type: ignore[method-assign]
-        threading.Thread.join = _installed.pop("join")  # type: ignore[method-assign]
-        if "pause" in _installed:
-            signal.pause = _installed.pop("pause")
-        select.select = _installed.pop("select")
-        for kind in _SELECTORS:
-            kind.select = _installed.pop(kind)
+def _take() -> None:
+    """Put Python's own waits back."""
+    _stoppable.clear()
+    threading.Condition.wait = _installed.pop("wait")  # type: ignore[method-assign]
+    threading.Thread.join = _installed.pop("join")  # type: ignore[method-assign]
+    if "pause" in _installed:
+        signal.pause = _installed.pop("pause")
+    select.select = _installed.pop("select")
+    for kind in _SELECTORS:
+        kind.select = _installed.pop(kind)
+
+
+_PATCH = SharedPatch(_put, _take)
+install, uninstall = _PATCH.install, _PATCH.uninstall
+"""Once for any number of console sessions: the last one done puts Python's waits back."""
 
 
 def running(ident: int, on: bool) -> None:
     """Whether the program on thread `ident` runs now (its waits are then sliced)."""
-    with _lock:
+    with _PATCH.lock:
         if on:
             _stoppable.add(ident)
         else:
