@@ -34,6 +34,7 @@ from desklaunch.console.argkinds import (
     word_for,
 )
 from desklaunch.console.formvalues import MAX_VALUE, coerce
+from desklaunch.console.optparser import FromOptparse
 
 
 @dataclass
@@ -348,7 +349,8 @@ class ArgForm:
                   for word in words]
         if any(_looks_like_option(level.parser, word) for word in loose) and not level.commands:
             return [*options, "--", *loose, *beyond]
-        if any(_looks_like_option(level.parser, word) for word in beyond):
+        if isinstance(level.parser, FromOptparse) and \
+                any(_looks_like_option(level.parser, word) for word in beyond):
             return [*loose, *options, "--", *beyond]
         return [*loose, *options, *beyond]
 

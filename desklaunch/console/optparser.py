@@ -16,6 +16,12 @@ _TYPES: dict[str, Any] = {"int": int, "long": int, "float": float, "complex": co
 _PLAIN_ACTIONS = {"store_true", "store_false", "store_const", "append_const", "count"}
 
 
+class FromOptparse(argparse.ArgumentParser):
+    """An optparse parser's options as an argparse parser: its form's **Other arguments**
+    that look like options come after a `--`, which optparse takes out (argparse's
+    `parse_known_args` keeps it, so it gets none)."""
+
+
 def as_argparse(parser: optparse.OptionParser) -> argparse.ArgumentParser | None:
     """The argparse parser with the same options, groups and defaults; None when one of
     them has no argparse counterpart (the program then runs without a form)."""
@@ -26,7 +32,7 @@ def as_argparse(parser: optparse.OptionParser) -> argparse.ArgumentParser | None
 
 
 def _convert(parser: optparse.OptionParser) -> argparse.ArgumentParser:
-    converted = argparse.ArgumentParser(
+    converted = FromOptparse(
         prog=parser.get_prog_name(), description=parser.expand_prog_name(
             parser.description or "") or None,
         add_help=False, conflict_handler="resolve", allow_abbrev=False)

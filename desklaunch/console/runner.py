@@ -116,6 +116,9 @@ class ConsoleProgram:
         self._stdin_terminal = not reads_raw_keys(tree)
         self._words: list[str] = list(argv or [])
         """The words of the next run: desklaunch's command line's, then the Arguments line's."""
+        self._argv = WatchedArgv()
+        """`sys.argv` of every run, filled afresh: a library keeps the list it saw when
+        imported (pygments' `main(args=sys.argv)`), and installed modules stay imported."""
         self._argv_read = False
         """Whether a run read its arguments (then, with no parser, it gets an Arguments line)."""
         self._folder_modules: FolderModules | None = None
@@ -163,7 +166,9 @@ class ConsoleProgram:
         """Run the script once; the status that shows how it ended."""
         words = list(self._words)
         os.chdir(self._cwd)
-        sys.argv = WatchedArgv([str(self.target.path), *words])
+        self._argv[:] = [str(self.target.path), *words]
+        self._argv.read = False
+        sys.argv = self._argv
         self._runs += 1
         run = self._runs
         asked: list[bool] = []
@@ -224,7 +229,7 @@ class ConsoleProgram:
                                 terminal.exit_handlers.run(
                                     lambda text: terminal.write("err", text))
                         finally:
-                            terminal.outlive(runthreads.started(before))
+                            terminal.outlive(runthreads.left_running(before))
             finally:
                 terminal.end_run()
                 streams.reinstate()

@@ -1,9 +1,10 @@
 """The threads a console run starts, ended with it as a process's end ends them.
 
-A process ends after its threads that are not daemons; Python first tells the thread pools
-never shut down to end once their queued work is done. A run ends the same way
-(`wait_for`); what is still running then (daemons, or what Stop stopped waiting for) is
-`started` by the run and left silent by its terminal (terminal.py `outlive`).
+A process ends after its threads that are not daemons, and after the work queued in its
+thread pools. A run ends the same way (`wait_for`), leaving the pools' idle workers for the
+next run (a library's pool stays with its module); what is still running then (daemons, or
+what Stop stopped waiting for) is `left_running` and silent from then on (terminal.py
+`outlive`).
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ def wait_for(before: set[threading.Thread]) -> None:
     if isinstance(sys.exc_info()[1], (KeyboardInterrupt, SessionClosed)):
         return
     waited = [thread for thread in started(before) if not thread.daemon]
-    _shut_down_pools(waited)
-    for thread in waited:
-        while thread.is_alive():
-            thread.join(0.1)  # short: a Stop raised meanwhile lands between the waits
+    while True:
+        busy = [thread for thread in waited if thread.is_alive() and not _idle_worker(thread)]
+        if not busy:
+            return
+        busy[0].join(0.1)  # short: a Stop raised meanwhile lands between the waits
 
 
 def started(before: set[threading.Thread]) -> set[threading.Thread]:
@@ -33,15 +35,25 @@ def started(before: set[threading.Thread]) -> set[threading.Thread]:
             if thread not in before and thread.name.partition("-")[0] != "desklaunch"}
 
 
-def _shut_down_pools(threads: list[threading.Thread]) -> None:
-    """Tell the thread pools whose workers are among `threads` to end once their queued work
-    is done, as Python's exit does before it waits for threads: an idle worker of a pool
-    never shut down (IPython's debugger's) would otherwise wait for work forever."""
-    for thread in threads:
-        work = getattr(thread, "_target", None)  # Thread's own: set until the thread ends
-        args = getattr(thread, "_args", ())
-        if getattr(work, "__module__", None) == "concurrent.futures.thread" and args and \
-                callable(args[0]):
-            pool = args[0]()  # the worker's weak reference to its executor
-            if pool is not None:
-                pool.shutdown(wait=False)
+def left_running(before: set[threading.Thread]) -> set[threading.Thread]:
+    """The run's threads still running as it ends: those `started` less the pools' idle
+    workers, which may do the next run's work."""
+    return {thread for thread in started(before) if not _idle_worker(thread)}
+
+
+def _idle_worker(thread: threading.Thread) -> bool:
+    """Whether `thread` is a thread pool's worker waiting for work, with none queued.
+
+    Python's exit would end it then, and so does the run's end, without shutting the pool
+    down: a pool a library keeps in a module (which stays imported) serves the next run
+    too, and an idle worker of a pool never shut down (IPython's debugger's) is not waited
+    for. Its innermost Python frame is then the worker's loop, blocked in the queue's `get`.
+    """
+    work = getattr(thread, "_target", None)  # Thread's own: set until the thread ends
+    args = getattr(thread, "_args", ())
+    if getattr(work, "__module__", None) != "concurrent.futures.thread" or len(args) < 2:
+        return False
+    frame = sys._current_frames().get(thread.ident or 0)
+    queue = args[1]
+    return (frame is not None and frame.f_code is getattr(work, "__code__", None)
+            and hasattr(queue, "empty") and queue.empty())

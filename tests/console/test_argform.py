@@ -249,3 +249,12 @@ def test_a_parse_that_keeps_unknown_words_gets_a_field_for_them():
     known, rest = parser.parse_known_args(argv)
     assert (known.jobs, rest) == (2, ["a.py", "b.py"])
     assert "Other arguments" not in by_label(ArgForm(parser).wire()["root"])
+
+
+def test_other_arguments_that_look_like_options_reach_a_known_args_parse_as_typed():
+    parser = argparse.ArgumentParser(prog="cliffapp")  # cliff's apps: the command after
+    parser.add_argument("-v", action="store_true")
+    argv, errors, _ = answer(ArgForm(parser, leftovers=True),
+                             {"Other arguments": ["hello", "Bob", "--shout"], "V": True})
+    assert (argv, errors) == (["-v", "hello", "Bob", "--shout"], {})
+    assert parser.parse_known_args(argv)[1] == ["hello", "Bob", "--shout"]

@@ -62,6 +62,8 @@ def test_the_forms_words_are_read_by_the_programs_own_parser() -> None:
     assert (options.count, options.point, options.colour) == (5, (1, 2), "blue")
     assert options.seen == ("--hook", "h")  # the callbacks ran, as typed
     assert words == ["a.txt"]
+    argv, errors, _ = form.build_argv({"values": {keys["Other arguments"]: ["a.txt", "-x"]}})
+    assert tool().parse_args(argv)[1] == ["a.txt", "-x"]  # after a `--`, which optparse drops
 
 
 def test_a_parser_argparse_cannot_mirror_runs_without_a_form(monkeypatch) -> None:

@@ -70,3 +70,22 @@ def test_run_again_starts_multiprocessing_as_a_new_process_has_it(tmp_path: Path
         app.wait_for("Exited with code 0 after")
         log = app.find("log", "Output").text
         assert log.count("start method spawn exiting False") == 2
+
+
+def test_run_again_gives_its_words_to_a_library_that_kept_the_first_runs_argv(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    (site / "keeper.py").write_text(  # pygments' `def main(args=sys.argv)`
+        "import sys\n\ndef main(args=sys.argv):\n    print('words:', args[1:])\n")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.delitem(sys.modules, "keeper", raising=False)
+    folder = tmp_path / "app"
+    folder.mkdir()
+    (folder / "tool.py").write_text("import keeper\nkeeper.main()\n")
+    with AppTest.from_file(folder / "tool.py") as app:
+        app.wait_for("Exited with code 0")
+        app.fill("Arguments", "-V --short")
+        app.click("Run again")
+        app.wait_for("words: ['-V', '--short']")
+    sys.modules.pop("keeper", None)

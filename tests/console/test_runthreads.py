@@ -3,6 +3,7 @@ which are silent from then on (console/runthreads.py)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from menu_programs import output, start
@@ -65,3 +66,27 @@ def test_a_thread_left_running_is_silent_once_its_program_ended(tmp_path: Path) 
     assert "first run ends" in log
     assert "first run's thread" not in log and "Still there?" not in log  # a process's end
     assert (tmp_path / "ended").exists()
+
+
+def test_a_librarys_thread_pool_works_again_in_the_next_run(tmp_path: Path, monkeypatch
+                                                             ) -> None:
+    library = tmp_path / "site"
+    library.mkdir()
+    (library / "pooled.py").write_text(
+        "from concurrent.futures import ThreadPoolExecutor\nPOOL = ThreadPoolExecutor(2)\n")
+    monkeypatch.syspath_prepend(str(library))  # an installed package: it stays imported
+    monkeypatch.delitem(sys.modules, "pooled", raising=False)
+    folder = tmp_path / "app"  # the script's folder: its modules are run afresh each time
+    folder.mkdir()
+    app = start(folder, """
+        import pooled
+        print(pooled.POOL.submit(pow, 7, 2).result())
+        pooled.POOL.submit(lambda: print("and in the pool"))
+    """)
+    app.wait_for("Exited with code 0")
+    app.click("Run again")
+    app.wait_for("Exited with code 0")
+    log = app.find("log", "Output").text
+    assert log.count("49") == 2 and log.count("and in the pool") == 2, log
+    assert "cannot schedule new futures" not in log
+    sys.modules.pop("pooled", None)
