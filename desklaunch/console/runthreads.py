@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from typing import Any
 
 from desklaunch.errors import SessionClosed
 
@@ -50,7 +51,7 @@ def _idle_worker(thread: threading.Thread) -> bool:
     for. Its innermost Python frame is then the worker's loop, blocked in the queue's `get`.
     """
     work = getattr(thread, "_target", None)  # Thread's own: set until the thread ends
-    args = getattr(thread, "_args", ())
+    args: tuple[Any, ...] = getattr(thread, "_args", ())
     if getattr(work, "__module__", None) != "concurrent.futures.thread" or len(args) < 2:
         return False
     frame = sys._current_frames().get(thread.ident or 0)

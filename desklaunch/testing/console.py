@@ -15,7 +15,8 @@ _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)
                       r"|\x1b[=>]")
 _SILENT = re.compile(r"[\x00-\x07\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]")
 """Control characters a terminal does not print (readline's \x01 and \x02 markers, a bell)."""
-_MOVES = re.compile(r"(\n|\r|\x1b\[[0-9;]*[A-HJKf]|\x1b[c78]|\x1b\[\?(?:1049|1047|47)[hl])")
+_MOVES = re.compile(r"(\n|\r|\x1b\[[0-9;]*[A-HJKf]|\x1b[c78]|\x1b\[[su]"
+                    r"|\x1b\[\?(?:1049|1047|47)[hl])")
 _ALT_SCREEN = re.compile(r"\x1b\[\?(?:1049|1047|47)([hl])")
 _MOVE = re.compile(r"\x1b\[([0-9;]*)([A-HJKf])")
 MAX_LINES = 10_000
@@ -165,13 +166,13 @@ class ConsoleView:
                     self._column[key] = 0
                 else:
                     self._rewrite[key] = True
-            elif part == "\x1b7":  # the cursor's place, a new line's start if none is open
+            elif part in ("\x1b7", "\x1b[s"):  # the cursor's place; a new line's start if none
                 if not self._open.get(key):
                     self._new_line(key, "")
                 index = self._last[key]
                 self._saved[key] = (index, self._column.get(
                     key, 0 if self._rewrite.get(key) else len(self.lines[index])))
-            elif part == "\x1b8" and key in self._saved:
+            elif part in ("\x1b8", "\x1b[u") and key in self._saved:
                 index, column = self._saved[key]
                 if index < len(self.lines):
                     self._last[key], self._open[key], self._rewrite[key] = index, True, False
@@ -202,7 +203,13 @@ class ConsoleView:
                     self._overwrite(key, part)
                 elif self._open.get(key) and self._last.get(key, -1) < len(self.lines):
                     index = self._last[key]
-                    self.lines[index] = part if self._rewrite.get(key) else self.lines[index] + part
+                    before = len(self.lines[index].rstrip())  # blanks show as nothing
+                    if self._rewrite.get(key) and len(part) < before <= SCREEN_COLUMNS:
+                        self._column[key] = 0  # the cells from the start, the rest kept
+                        self._overwrite(key, part)
+                    else:
+                        self.lines[index] = part if self._rewrite.get(key) \
+                            else self.lines[index] + part
                 else:
                     self._new_line(key, part)
                 self._rewrite[key] = False
@@ -350,8 +357,11 @@ class ConsoleView:
             target = rows[max(0, at - max(1, count))]
             if not is_open or target != self._last[key]:
                 self._to_row(key, target)
-        elif code in "BE" and is_open and at < len(rows) - 1:
-            self._to_row(key, rows[min(at + max(1, count), len(rows) - 1)])
+        elif code in "BE" and is_open and at + max(1, count) < len(rows):
+            self._to_row(key, rows[at + max(1, count)])
+        elif code in "BE" and is_open:  # below the last line: where its line break would go
+            self._last[key], self._open[key], self._rewrite[key] = rows[-1], False, False
+            self._column.pop(key, None)
         elif code in "CD" and (is_open or code == "C"):  # a spinner's `ESC[1D` and the like
             if not is_open:
                 self._new_line(key, "")

@@ -4,6 +4,7 @@ Chromium gives the same `text`, and a click changes both the same way."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -145,6 +146,17 @@ def test_backspaces_read_the_same_both_ways(desklaunch_browser, tmp_path) -> Non
             app.wait_for("Exited with code 0")
             logs.append(app.find("log", "Output").text)
     assert logs[0] == logs[1] == "$ spins.py\nNAME\nworking done"
+
+
+def test_text_written_over_text_reads_the_same_both_ways(desklaunch_browser) -> None:
+    script = Path(__file__).parents[1] / "e2e" / "console" / "scripts" / "cursor_overwrites.py"
+    logs = []
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_file(script, browser=browser) as app:
+            app.wait_for("Exited with code 0")
+            logs.append(app.find("log", "Output").text)
+    assert logs[0] == logs[1] == ("$ cursor_overwrites.py\n[x] download\nHello world\nA2\nB\n"
+                                  "C\n12345X7890\nstruck plain")
 
 
 def test_an_argument_form_reads_the_same_both_ways(desklaunch_browser, tmp_path) -> None:

@@ -40,8 +40,8 @@ const TQDM = /^(.*?)(\d{1,3})%\|/;
 const HELP_OPTION = /^\s+-/;
 // Cursor up (A, F: and to the line's start), down (B, E), right and left (C, D), to a
 // column (G), erase (K), to a row and column (H, f), erase the screen (J), the terminal's
-// reset (ESC c), and saving and restoring the cursor (ESC 7, ESC 8).
-const MOVES = /(\n|\r|\x1b\[[0-9;]*[A-HJKf]|\x1b[c78]|\x1b\[\?(?:1049|1047|47)[hl])/;
+// reset (ESC c), and saving and restoring the cursor (ESC 7, ESC 8, and ESC[s, ESC[u).
+const MOVES = /(\n|\r|\x1b\[[0-9;]*[A-HJKf]|\x1b[c78]|\x1b\[[su]|\x1b\[\?(?:1049|1047|47)[hl])/;
 // A full-screen program's own screen, switched to and back (curses' `initscr`, `endwin`).
 const ALT_SCREEN = /^\x1b\[\?(?:1049|1047|47)[hl]$/;
 const MOVE = /^\x1b\[([0-9;]*)([A-HJKf])$/;
@@ -80,7 +80,7 @@ function applySgr(style, params) {
   const codes = params === "" ? [0] : params.split(";").map(Number);
   for (let i = 0; i < codes.length; i += 1) {
     const c = codes[i];
-    if (c === 0) Object.assign(style, { fg: null, bg: null, bold: false, dim: false, italic: false, underline: false, inverse: false });
+    if (c === 0) Object.assign(style, { fg: null, bg: null, bold: false, dim: false, italic: false, underline: false, strike: false, inverse: false });
     else if (c === 1) style.bold = true;
     else if (c === 2) style.dim = true;
     else if (c === 3) style.italic = true;
@@ -88,6 +88,8 @@ function applySgr(style, params) {
     else if (c === 22) style.bold = style.dim = false;
     else if (c === 23) style.italic = false;
     else if (c === 24) style.underline = false;
+    else if (c === 9) style.strike = true;
+    else if (c === 29) style.strike = false;
     else if (c >= 30 && c <= 37) style.fg = c - 30;
     else if (c >= 90 && c <= 97) style.fg = c - 82;
     else if (c === 39) style.fg = null;
@@ -140,7 +142,7 @@ function printable(part) {
 /** Whether text in `style` needs no span of its own. */
 function plain(style, extra) {
   return !extra && style.fg == null && style.bg == null && !style.bold && !style.dim &&
-    !style.italic && !style.underline && !style.inverse;
+    !style.italic && !style.underline && !style.strike && !style.inverse;
 }
 
 /** `text` as nodes to append: itself, unless it has wide characters, each then in a box of
@@ -172,12 +174,17 @@ function styledSpan(style, text, extra) {
     if (typeof colour === "string" && colour.startsWith("rgb")) span.style[property] = colour;
     else if (colour !== null && colour !== undefined) names.push(`dl-${kind}-${colour}`);
   }
-  for (const flag of ["bold", "dim", "italic", "underline"]) if (style[flag]) names.push(`dl-${flag}`);
+  for (const flag of ["bold", "dim", "italic", "underline", "strike"]) if (style[flag]) names.push(`dl-${flag}`);
   if (names.length) span.className = names.join(" ");
   return span;
 }
 
 const BLANK = [" ", null];
+
+/** The cells `text` takes on a line: its characters, escape codes left out. */
+function visibleLength(text) {
+  return [...text.replace(ESCAPES, "")].length;
+}
 
 /** A line's characters, each with the span that styles it (null: unstyled). */
 function cellsOf(line) {
@@ -291,11 +298,11 @@ class Screen {
         const line = this.open.get(key);
         if (this.column.has(key)) this.column.set(key, 0);
         else if (line) line.rewrite = true;
-      } else if (part === "\x1b7") { // the cursor's place, a new line's start if none is open
+      } else if (part === "\x1b7" || part === "\x1b[s") { // the cursor's place, a new line's start if none is open
         const line = this.#line(key, stream);
         const column = line.rewrite ? 0 : [...line.textContent].length;
         this.saved.set(key, [line, this.column.get(key) ?? column]);
-      } else if (part === "\x1b8") {
+      } else if (part === "\x1b8" || part === "\x1b[u") {
         const [line, column] = this.saved.get(key) ?? [];
         if (this.#shown(line)) {
           this.open.set(key, line);
@@ -412,7 +419,16 @@ class Screen {
     };
     if (code === "A" || code === "F") to(at - Math.max(1, count));
     else if (code === "B" || code === "E") {
-      if (at < rows.length - 1) to(at + Math.max(1, count));
+      const index = at + Math.max(1, count);
+      if (index < rows.length) to(index);
+      else if (at < rows.length) { // below the last line: where its line break would go
+        const last = rows.at(-1);
+        if (open && open !== last) open.rewrite = false;
+        this.column.delete(key);
+        last.rewrite = false;
+        this.open.set(key, last);
+        this.#endLine(key, key);
+      }
     } else if (code === "C" || code === "D") { // a spinner's `ESC[1D` and the like
       const line = open ?? (code === "C" ? this.#line(key, key) : null);
       if (!line) return;
@@ -640,6 +656,14 @@ class Screen {
     if (line.rewrite) {
       line.rewrite = false;
       line.rewritten = true;
+      const before = [...line.textContent.trimEnd()].length; // blanks show as nothing
+      if (before > visibleLength(part) && before <= SCREEN_COLUMNS) {
+        // Shorter text over a line a terminal would show partly overwritten ("\r[x]" over
+        // "[ ] download"): the cells from the line's start, the rest kept.
+        this.column.set(key, 0);
+        this.#append(key, stream, style, part, extra);
+        return;
+      }
       line.textContent = "";
     }
     if (!part.includes("\x1b")) {

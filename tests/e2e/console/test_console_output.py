@@ -73,6 +73,15 @@ def test_redraws_replace_the_lines_they_move_back_to_as_in_a_terminal(console):
     assert "   cleared" in app.lines()  # an erased line keeps the cursor's column
 
 
+def test_text_written_over_text_changes_only_the_cells_written(console):
+    app = console("cursor_overwrites.py")
+    app.expect_exit(0)
+    for shown in ["[x] download", "Hello world", "A2", "B", "C", "12345X7890"]:
+        expect(app.line(shown)).to_have_count(1)
+    struck = app.screen.get_by_text("struck", exact=True)
+    assert "line-through" in struck.evaluate("(el) => getComputedStyle(el).textDecorationLine")
+
+
 def test_logging_records_show_in_their_level_colours(console):
     app = console("log_levels.py")
     expect(app.line("plain output")).to_be_visible()
