@@ -89,3 +89,4 @@ def test_run_again_gives_its_words_to_a_library_that_kept_the_first_runs_argv(
         app.click("Run again")
         app.wait_for("words: ['-V', '--short']")
     sys.modules.pop("keeper", None)
+

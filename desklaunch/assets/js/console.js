@@ -58,7 +58,13 @@ const LONG_LINE = 1000;
 // most emoji). Each is set in a box exactly two cells wide, whatever the width of the font
 // that has it, so the columns that rich, tabulate or wcwidth padded line up as in a terminal.
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
-const WIDE_CHARS = new RegExp(WIDE.source, "gu");
+// The full and half blocks (QR codes, banners, bar charts): a terminal fills their cells
+// exactly, where a font's glyphs leave seams between rows and columns. Each run is set in a
+// box whose background, in the text's colour, fills the cell or its half.
+const BLOCKS = /[\u2580\u2584\u2588]/u;
+const BOXED = new RegExp(`(${WIDE.source})|(\u2588+|\u2580+|\u2584+)`, "gu");
+const BLOCK_CLASS = { "\u2588": "dl-block dl-block-full", "\u2580": "dl-block dl-block-top",
+  "\u2584": "dl-block dl-block-bottom" };
 
 let send = () => false;
 
@@ -148,13 +154,13 @@ function plain(style, extra) {
 /** `text` as nodes to append: itself, unless it has wide characters, each then in a box of
  * two cells (one box a character, so a wrapped line may still break between them). */
 function cells(text) {
-  if (!WIDE.test(text)) return [text];
+  if (!WIDE.test(text) && !BLOCKS.test(text)) return [text];
   const nodes = [];
   let last = 0;
-  for (const match of text.matchAll(WIDE_CHARS)) {
+  for (const match of text.matchAll(BOXED)) {
     if (match.index > last) nodes.push(text.slice(last, match.index));
     const box = document.createElement("span");
-    box.className = "dl-wide";
+    box.className = match[1] ? "dl-wide" : BLOCK_CLASS[match[0][0]];
     box.textContent = match[0];
     nodes.push(box);
     last = match.index + match[0].length;
@@ -190,7 +196,8 @@ function visibleLength(text) {
 function cellsOf(line) {
   const found = [];
   for (const node of line.childNodes) {
-    const look = node.nodeType === Node.ELEMENT_NODE && !node.classList.contains("dl-wide") ? node : null;
+    const look = node.nodeType === Node.ELEMENT_NODE && !node.classList.contains("dl-wide") &&
+      !node.classList.contains("dl-block") ? node : null;
     for (const char of node.textContent) found.push([char, look]);
   }
   return found;

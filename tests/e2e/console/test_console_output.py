@@ -397,6 +397,15 @@ def test_coloured_rows_join_and_an_endless_line_wraps_while_a_wide_row_scrolls(c
     assert len(rows) == 3
     for (_, bottom), (top, _) in itertools.pairwise(rows):
         assert top <= bottom  # no gap between them: one solid rectangle, as a terminal's
+    full = app.screen.locator(".dl-block-full").evaluate_all(
+        "boxes => boxes.map((box) => [getComputedStyle(box).backgroundColor,"
+        " getComputedStyle(box).color, box.getBoundingClientRect().top,"
+        " box.closest('.dl-line').getBoundingClientRect().top])")
+    assert len(full) == 10
+    for background, colour, top, line_top in full:
+        assert background == colour == "rgb(238, 238, 238)"  # the whole cell, white
+        assert top >= line_top  # nothing of it over the row above (a QR code's stripes)
+    expect(app.screen.locator(".dl-block-top").first).to_have_text("▀")
     numbers = app.line(re.compile(r"^0, 1, 2, "))
     screen_width = app.screen.evaluate("el => el.clientWidth")
     assert numbers.evaluate("el => el.getBoundingClientRect().width") <= screen_width
