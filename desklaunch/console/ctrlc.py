@@ -24,6 +24,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from desklaunch.console.sharedpatch import SharedPatch
 from desklaunch.errors import SessionClosed
 
 if TYPE_CHECKING:
@@ -36,9 +37,7 @@ _receivers: set[Callable[[int], None]] = set()
 _receivers_lock = threading.Lock()
 
 
-def forward_signals() -> None:
-    """On the main thread: send the `FORWARDED` signals that nothing else handles to the
-    runs going on (`receive`), instead of letting them end the process."""
+def _forward() -> None:
     if threading.current_thread() is not threading.main_thread():
         return
     for name in FORWARDED:
@@ -48,6 +47,24 @@ def forward_signals() -> None:
                 _at_fork.append(True)
                 os.register_at_fork(after_in_child=_not_forwarded)
             signal.signal(number, _arrived)
+            _forwarded.append(number)
+
+
+def _unforward() -> None:
+    if threading.current_thread() is not threading.main_thread():
+        return
+    while _forwarded:
+        number = _forwarded.pop()
+        if signal.getsignal(number) is _arrived:
+            signal.signal(number, signal.SIG_DFL)
+
+
+_forwarded: list[int] = []
+_FORWARDING = SharedPatch(_forward, _unforward)
+forward_signals, stop_forwarding = _FORWARDING.install, _FORWARDING.uninstall
+"""On the main thread: send the `FORWARDED` signals that nothing else handles to the runs
+going on (`receive`), instead of letting them end the process; and, once every caller is
+done (the test kit's programs), their default actions again."""
 
 
 _at_fork: list[bool] = []

@@ -59,6 +59,10 @@ class Program:
         self._saved = {"argv": sys.argv[:], "path": None, "alias": False, "cwd": os.getcwd(),
                        "modules": None}
         _hold_os_exit(True)
+        if self.console is not None:  # `signal.alarm` reaches the run, as under the command
+            from desklaunch.console import ctrlc
+
+            ctrlc.forward_signals()
         if self.path is not None:
             sys.argv = [str(self.path), *self.args]
             folder = self.search_first or self.path.parent
@@ -79,6 +83,10 @@ class Program:
             return
         sys.argv = self._saved["argv"]
         _hold_os_exit(False)
+        if self.console is not None:
+            from desklaunch.console import ctrlc
+
+            ctrlc.stop_forwarding()
         with contextlib.suppress(OSError):  # the script changed folder: the test's is back
             if os.getcwd() != self._saved["cwd"]:
                 os.chdir(self._saved["cwd"])

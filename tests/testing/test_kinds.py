@@ -5,6 +5,7 @@ a file, a `file:function`, a function of the test's own, an `async def`, a PyWeb
 from __future__ import annotations
 
 import os
+import signal
 import warnings
 from pathlib import Path
 
@@ -197,3 +198,21 @@ def test_a_script_calling_os_exit_ends_with_its_code_not_the_test_run(tmp_path,
     with AppTest.from_file(script) as app:
         app.wait_for("bye")
         assert app.exit_code == 3
+
+
+def test_an_alarm_a_console_program_sets_reaches_it_not_the_test_process(tmp_path: Path) -> None:
+    script = tmp_path / "quiz.py"
+    script.write_text(
+        "import signal, time\n"
+        "def too_slow(signum, frame):\n"
+        "    raise TimeoutError\n"
+        "signal.signal(signal.SIGALRM, too_slow)\n"
+        "signal.setitimer(signal.ITIMER_REAL, 0.2)\n"
+        "try:\n"
+        "    time.sleep(20)\n"
+        "except TimeoutError:\n"
+        "    print('too slow!')\n")
+    with AppTest.from_file(script) as app:
+        app.wait_for("too slow!")
+        app.wait_for("Exited with code 0")
+    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL  # the test process's own again
