@@ -45,6 +45,7 @@ from desklaunch.console import (
     pagers,
     pickhook,
     questionhook,
+    readlinehook,
     richhook,
     runthreads,
     streams,
@@ -86,6 +87,7 @@ loadhook.watch(devtty.WATCHED, devtty.adjust)
 loadhook.watch(curseshook.WATCHED, curseshook.adjust)
 loadhook.watch(pagers.WATCHED, pagers.adjust)
 loadhook.watch(invokehook.WATCHED, invokehook.adjust)
+loadhook.watch(readlinehook.WATCHED, readlinehook.adjust)
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 

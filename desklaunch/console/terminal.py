@@ -18,7 +18,7 @@ import threading
 from collections import deque
 from typing import Any
 
-from desklaunch.console import ctrlc, waits
+from desklaunch.console import ctrlc, readlinehook, waits
 from desklaunch.console.atexits import ExitHandlers
 from desklaunch.console.children import Children
 from desklaunch.console.completions import numbered_buttons, offered_words, yes_no_buttons
@@ -257,8 +257,10 @@ class Terminal:
     # -- runs and Stop ----------------------------------------------------------------------
 
     def _fresh_streams(self) -> RunStreams:
-        return RunStreams(self._from_script, lambda: self.read_line(), real_fileno,
-                          self._stdin_terminal)
+        def read_line() -> str:  # a line of stdin, starting with readline's default
+            return self.read_line(value=readlinehook.starting_text())
+
+        return RunStreams(self._from_script, read_line, real_fileno, self._stdin_terminal)
 
     def _from_script(self, stream: str, text: str) -> None:
         """What the script writes: after what its children wrote before it (fdcapture.py);
