@@ -21,9 +21,10 @@ import sys
 
 MAX_WORDS = 1000
 """Words offered at most (a completer over a big folder, say)."""
-_YES_NO = re.compile(r"[(\[]\s*\[?(y|yes)\]?\s*/\s*\[?(n|no)\]?\s*[)\]][^()\[\]]{0,3}"
+_YES_NO = re.compile(r"[(\[]\s*\[?(y|yes)\]?\s*/?\s*\[?(n|no)\]?\s*[)\]][^()\[\]]{0,3}"
                      r"(?:[(\[][^()\[\]]{0,12}[)\]])?\W{0,3}$", re.IGNORECASE)
-"""A question's end asking for yes or no: `(Y/n)?`, `[y/N]:`, `(yes/no) [yes]`, `([y]/n)?`."""
+"""A question's end asking for yes or no: `(Y/n)?`, `[y/N]:`, `(yes/no) [yes]`, `([y]/n)?`,
+`[yN]` (xkcdpass's)."""
 _QUOTED_YES_NO = re.compile(r"""(['"])(y|yes)\1[^'"]{1,40}(['"])(n|no)\3[^'"]{0,20}$""",
                             re.IGNORECASE)
 """Or naming the answers in quotes: Django's "Type 'yes' to continue, or 'no' to cancel:"."""
@@ -46,8 +47,9 @@ def offered_words() -> list[str]:
     return list(dict.fromkeys(word for word in words if word.strip()))
 
 
-_MENU_ITEM = re.compile(r"\s*\(?(\d{1,3})\s*[.):\]]\s+(\S.*?)\s*")
-"""A line of a numbered menu: `1. MIT - simple and permissive`, `2) Toga`, `(3) Skip`."""
+_MENU_ITEM = re.compile(r"\s*[(\[]?\s*(\d{1,3})\s*[.):\]]\s+(\S.*?)\s*")
+"""A line of a numbered menu: `1. MIT - simple and permissive`, `2) Toga`, `(3) Skip`,
+`[ 0] red` (cleo's)."""
 _ASKS_FOR_ONE = re.compile(r"\b(select|choose|choice|pick|option|number)\b", re.IGNORECASE)
 MENU_BUTTONS = 100
 """Options offered as buttons at most; a longer menu is typed from by number."""
@@ -71,7 +73,9 @@ def numbered_buttons(question: str, lines: list[str]) -> list[list[str]] | None:
             or numbers != list(range(numbers[0], numbers[0] + len(numbers)))):
         return None
     asked = set(re.findall(r"\d+", question))
-    if not asked & {str(number) for number in numbers} and not _ASKS_FOR_ONE.search(question):
+    bare = not re.search(r"[^\W\d_]", question)  # cleo's `>` below its menu: no words
+    if not asked & {str(number) for number in numbers} and not _ASKS_FOR_ONE.search(question) \
+            and not bare:
         return None
     return [[text, str(number)] for number, text in options]
 

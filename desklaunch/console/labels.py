@@ -33,14 +33,27 @@ _HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NUMBERED = re.compile(r"([a-z]+)(\d+)")
 
 
+_PAIRS = {"<": ">", "[": "]", "{": "}", "(": ")"}
+
+
+def _unwrapped(name: str) -> str:
+    """`name` without the dashes and the brackets around it (`--name`, `<file>`, `[FILE]`);
+    brackets inside it, closing at its end, stay (`FILTER[:options]`)."""
+    name = name.strip(" -_")
+    while len(name) >= 2 and _PAIRS.get(name[0]) == name[-1]:
+        name = name[1:-1].strip(" -_")
+    return name
+
+
 def readable(name: str) -> str:
     """A label for a person from an argument's name, metavar or dest."""
-    named_file = _FILE_NAME.fullmatch(name.strip(" -_<>[]{}()"))
+    bare = _unwrapped(name)
+    named_file = _FILE_NAME.fullmatch(bare)
     if named_file and named_file[2].lower() in FILE_TYPES:
         stem = readable(named_file[1])
         return f"{stem}.{named_file[2]}" if stem else name
     words: list[str] = []
-    for part in _SEPARATORS.split(name.strip(" -_<>[]{}()")):
+    for part in _SEPARATORS.split(bare):
         if not part:
             continue
         if part.lower() in SPELLINGS:

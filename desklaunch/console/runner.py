@@ -21,6 +21,7 @@ import inspect
 import io
 import logging
 import os
+import re
 import shlex
 import sys
 import threading
@@ -287,8 +288,8 @@ class ConsoleProgram:
         """The run's command line as a terminal would show it typed; a password given in
         the form shows as `HIDDEN`."""
         name = self._program_name
-        program = name if name == f"python -m {self.target.module}" else shlex.quote(name)
-        shown = [HIDDEN if word in secrets else shlex.quote(word) for word in words]
+        program = name if name == f"python -m {self.target.module}" else _shell_word(name)
+        shown = [HIDDEN if word in secrets else _shell_word(word) for word in words]
         return f"$ {' '.join([program, *shown])}"
 
     # -- remembered arguments -----------------------------------------------------------------
@@ -388,12 +389,25 @@ def _close_left_open(module: Any, path: Path) -> None:
                 value.close()
 
 
+_SHELL_SPECIAL = re.compile(r"[^\w@%+=:,./-]", re.ASCII)
+
+
+def _shell_word(word: str) -> str:
+    """`word` as typed at a shell: quoted where the shell would read it otherwise (spaces,
+    `$`, quotes), not for letters or symbols outside ASCII (`🐄`, `中文`, `café`)."""
+    if word and all(ord(char) > 127 and char.isprintable() and not char.isspace()
+                    for char in _SHELL_SPECIAL.findall(word)):
+        return word
+    return shlex.quote(word)
+
+
 def _exit_code(exc: SystemExit, terminal: Terminal) -> int:
     code = exc.code
     if code is None:
         return 0
-    if isinstance(code, int):
-        return int(code)  # sys.exit(not ok) exits with True: 1
+    if isinstance(code, int):  # sys.exit(not ok) exits with True: 1
+        # A process's status is a byte on Linux and macOS: sys.exit(300) is 44, -1 is 255.
+        return int(code) & 0xFF if os.name == "posix" else int(code)
     terminal.write("err", f"{code}\n")
     return 1
 

@@ -17,3 +17,11 @@ from desklaunch.console.labels import readable
 ])
 def test_names_become_labels_that_keep_acronyms(name, label):
     assert readable(name) == label
+
+
+@pytest.mark.parametrize(("name", "label"), [
+    ("FILTER[:options]", "FILTER[:options]"), ("[FILE]", "File"), ("{a,b}", "A,b"),
+    ("<[nested]>", "Nested"),
+])
+def test_only_the_brackets_around_a_name_go(name, label):
+    assert readable(name) == label

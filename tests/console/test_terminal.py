@@ -48,3 +48,28 @@ def test_a_numbered_menu_printed_before_a_question_is_a_button_per_option(
     app.submit()
     app.wait_for("Exited with code 0")
     assert output(app)[4:] == ["Enter 1-3: 2", "Age (18): 30", "Your name: Ann", "chose 2 30 Ann"]
+
+
+def test_a_bracketed_menu_under_its_question_and_a_yes_no_without_a_slash_are_buttons(
+        tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        print("Favourite colour? [red]:")  # cleo's choice(): the menu, then a bare prompt
+        for number, name in enumerate(["red", "green", "blue"]):
+            print(f"  [{number:2d}] {name}")
+        colour = input(" > ")
+        sure = input("Accept? [yN] ")  # xkcdpass's
+        print("chose", colour, sure)
+    """)
+    app.click("green")
+    app.click("Yes")
+    app.wait_for("Exited with code 0")
+    assert output(app)[-1] == "chose 1 y"
+
+
+def test_the_exit_code_and_command_line_show_as_a_shell_has_them(tmp_path: Path) -> None:
+    (tmp_path / "asks.py").write_text("import sys\nsys.exit(300)\n")
+    from desklaunch.testing import AppTest
+
+    with AppTest.from_file(tmp_path / "asks.py", args=["moo", "🐄", "中文", "a b"]) as app:
+        app.wait_for("Exited with code 44")  # a process's status is its low byte
+        assert "$ asks.py moo 🐄 中文 'a b'" in app.text
