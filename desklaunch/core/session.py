@@ -345,9 +345,13 @@ class Session:
         """Run one callback on this thread; False once the session has closed under it."""
         self._running.token, self._running.waited = token, False
         try:
-            callback(value)
+            result = callback(value)
+            if inspect.isawaitable(result):
+                self._await_result(result)
         except SessionClosed:
             return False
+        except concurrent.futures.CancelledError:  # the session closed while it was awaited
+            return not self.closed
         except Exception as exc:  # noqa: BLE001 - a failing callback must not end the app
             self._report_callback_error(exc)
         finally:
@@ -356,6 +360,18 @@ class Session:
             if self._running.waited:  # the answers it was given are dealt with too
                 self.reactions.script_waits()
         return True
+
+    def _await_result(self, result: Any) -> None:
+        """Await what an `async def` callback returned to a thread session (a PyWebIO app
+        whose `main` is a coroutine, in a plain script), to its end, on the app's event
+        loop, where that `main` runs too."""
+        async def awaited() -> Any:
+            return await result
+
+        if self._loop is None or self._loop.is_closed():
+            asyncio.run(awaited())
+        else:
+            self.run_coroutine(awaited(), awaited=True).result()
 
     def _start_apart(self, callback: Callable[[Any], Any], value: Any,
                      token: threading.Event | None) -> None:

@@ -263,7 +263,9 @@ class Pin:
     """The values of the pin widgets by name: `pin.name` / `pin["name"]`, read and set.
 
     Reading a name no widget has returns None. Setting shows the value in the newest widget
-    of that name (it does not run `pin_on_change` callbacks: those follow the person).
+    of that name (it does not run `pin_on_change` callbacks: those follow the person). In a
+    coroutine of a script written for PyWebIO, a read is awaited, as PyWebIO's are there
+    (`await pin.name`).
 
         put_input("city"); ...; print(pin.city); pin.city = "Paris"
     """
@@ -271,7 +273,8 @@ class Pin:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        return PinBoard.of(current_session()).value(name)
+        session = current_session()
+        return _as_pywebio_reads(session, PinBoard.of(session).value(name))
 
     def __setattr__(self, name: str, value: Any) -> None:
         PinBoard.of(current_session()).set(name, value)
@@ -289,7 +292,7 @@ class Pin:
 pin = Pin()
 
 
-def get_pin_values(names: Sequence[str]) -> dict[str, Any]:
+def get_pin_values(names: Sequence[str]) -> Any:
     """The values of several pin widgets at once, `{name: value}`; a name no widget has
     is left out (PyWebIO 1.8.4's call; each read is local here, so it is as quick as `pin`).
 
@@ -297,7 +300,24 @@ def get_pin_values(names: Sequence[str]) -> dict[str, Any]:
     """
     if isinstance(names, str):
         names = [names]
-    return PinBoard.of(current_session()).values(list(names))
+    session = current_session()
+    return _as_pywebio_reads(session, PinBoard.of(session).values(list(names)))
+
+
+def _as_pywebio_reads(session: Session, value: Any) -> Any:
+    """`value`, or, read by a PyWebIO script's coroutine, a coroutine giving it: PyWebIO's
+    reads are awaited there (`await pin.name`)."""
+    if not session.pywebio_way:
+        return value
+    try:
+        in_task = asyncio.current_task() is not None
+    except RuntimeError:  # no event loop runs in this thread
+        in_task = False
+    return _ready(value) if in_task else value
+
+
+async def _ready(value: Any) -> Any:
+    return value
 
 
 def pin_wait_change(*names: str | Sequence[str], timeout: float | None = None) -> Any:

@@ -356,3 +356,31 @@ def test_an_image_address_naming_no_file_is_said_and_the_app_goes_on(desklaunch_
     assert app.text.splitlines()[:2] == ["Image not shown: some-image.png (no such file)",
                                          "after image"]
     assert app.exit_code == 0
+
+
+ASYNC_BUTTON = """
+from pywebio import start_server
+from pywebio.output import put_button, put_text
+from pywebio.pin import get_pin_values, pin, put_input
+
+async def save():
+    put_text("saved: " + str(await pin.name))
+
+async def main():
+    put_input("name", value="ada", label="Name")
+    put_text("first: " + (await pin.name) + " " + str(await get_pin_values(["name"])))
+    put_button("Save", onclick=save)
+
+start_server(main, port=8080)
+"""
+
+
+def test_an_async_button_callback_of_a_coroutine_app_in_a_plain_script_is_awaited(
+        desklaunch_app, tmp_path) -> None:
+    script = tmp_path / "editor.py"
+    script.write_text(ASYNC_BUTTON, encoding="utf-8")
+    app = desklaunch_app(script)
+    app.wait_for("first: ada {'name': 'ada'}")  # PyWebIO's reads are awaited in a coroutine
+    app.fill("Name", "grace")
+    app.click("Save")
+    app.wait_for("saved: grace")
