@@ -384,3 +384,12 @@ def test_an_async_button_callback_of_a_coroutine_app_in_a_plain_script_is_awaite
     app.fill("Name", "grace")
     app.click("Save")
     app.wait_for("saved: grace")
+
+
+def test_the_platform_modules_are_there_after_import_pywebio(desklaunch_app, tmp_path) -> None:
+    script = tmp_path / "plain_import.py"
+    script.write_text("import pywebio\n\n"
+                      "def main():\n"
+                      "    pywebio.output.put_text('hello')\n\n"
+                      "pywebio.platform.tornado.start_server(main)\n", encoding="utf-8")
+    desklaunch_app(script).wait_for("hello")

@@ -88,3 +88,17 @@ def framework_stubs(module: str, names: tuple[str, ...]) -> dict[str, Any]:
 
 __all__ = ["config", "path_deploy", "path_deploy_http", "run_event_loop", "seo",
            "start_server"]
+
+_SUBMODULES = frozenset({"aiohttp", "django", "fastapi", "flask", "page", "tornado",
+                         "tornado_http"})
+
+
+def __getattr__(name: str) -> Any:
+    """`pywebio.platform.tornado` and the like after `import pywebio`, as PyWebIO's package
+    imports them itself; loaded when first used, so a start pays for none of them."""
+    if name in _SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
