@@ -187,7 +187,7 @@ class Session:
             self.outcome = Outcome("closed", 0)
         elif exc is None:
             with self._lock:
-                live = self.pywebio_way and bool(self._callbacks)
+                live = self.pywebio_way and (bool(self._callbacks) or self._tasks_going_on())
             self.outcome = Outcome("finished", 0, live=live)
         elif isinstance(exc, SystemExit):
             self.outcome = Outcome("finished", exit_code(exc))
@@ -203,6 +203,15 @@ class Session:
         self.finished.set()
         if self._on_finish is not None:
             self._on_finish(self)
+
+    def _tasks_going_on(self) -> bool:
+        """Whether a coroutine the script started (`run_async`) still runs, besides the one
+        finishing now: a PyWebIO app's `main` may leave its work to one and return."""
+        try:
+            finishing = asyncio.current_task()
+        except RuntimeError:  # called from the script's thread
+            finishing = None
+        return any(not task.done() and task is not finishing for task in list(self._tasks))
 
     # -- commands and events --------------------------------------------------------------
 
@@ -459,7 +468,9 @@ class Session:
             return await coro
 
         if running is not None:
-            return running.create_task(tracked())
+            started = running.create_task(tracked())
+            self._track(started)  # at once: the caller may end before it first runs
+            return started
         if self._loop is None or self._loop.is_closed():
             coro.close()
             raise RuntimeError("this session has no event loop to run a coroutine on")

@@ -393,3 +393,24 @@ def test_the_platform_modules_are_there_after_import_pywebio(desklaunch_app, tmp
                       "    pywebio.output.put_text('hello')\n\n"
                       "pywebio.platform.tornado.start_server(main)\n", encoding="utf-8")
     desklaunch_app(script).wait_for("hello")
+
+
+def test_an_app_that_leaves_its_work_to_run_async_does_not_say_finished(desklaunch_app,
+                                                                          tmp_path) -> None:
+    script = tmp_path / "chat.py"
+    script.write_text(
+        "from pywebio import start_server\n"
+        "from pywebio.input import input\n"
+        "from pywebio.output import put_text\n"
+        "from pywebio.session import run_async\n\n"
+        "async def chat():\n"
+        "    while True:\n"
+        "        put_text('said ' + await input('Say something'))\n\n"
+        "async def main():\n"
+        "    run_async(chat())\n\n"
+        "start_server(main, port=8080)\n", encoding="utf-8")
+    app = desklaunch_app(script)
+    app.fill("Say something", "hi")
+    app.submit()
+    app.wait_for("said hi")
+    assert "Finished" not in app.text
