@@ -19,6 +19,7 @@ from typing import Any
 
 from desklaunch.desktop import gtk, qt
 from desklaunch.desktop.backdrop import PAGE_BACKGROUND, paint_qt
+from desklaunch.desktop.options import guis
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,10 @@ def window_problem(gui: str | None = None, *, pointer: bool = True) -> str | Non
         return qt.problem()
     if chosen == "gtk":
         return gtk.problem(pointer=pointer)
+    if chosen != "native" and chosen not in guis():  # pywebview would take it for GTK,
+        # whose window then hung at close
+        return (f"PYWEBVIEW_GUI is {chosen!r}, not a backend desklaunch can use here (unset "
+                f"it, or set it to {' or '.join(guis())})")
     return None
 
 

@@ -69,3 +69,13 @@ def test_qt_takes_the_windows_name_from_the_environment_only_until_the_window_sh
     monkeypatch.setenv("RESOURCE_NAME", "theirs")
     qt.name_program("Frozen Hello")()
     assert os.environ["RESOURCE_NAME"] == "theirs"
+
+
+def test_a_backend_desklaunch_does_not_know_is_a_problem_not_a_window_that_hangs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """pywebview takes an unknown PYWEBVIEW_GUI for GTK, and reading the size at close as
+    for any other backend then waited forever."""
+    monkeypatch.setenv("PYWEBVIEW_GUI", "cef")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # a display, whatever this machine has
+    assert window_problem() == ("PYWEBVIEW_GUI is 'cef', not a backend desklaunch can use "
+                                "here (unset it, or set it to qt or gtk)")
