@@ -18,6 +18,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from collections.abc import Sequence
@@ -320,6 +321,11 @@ def main(argv: Sequence[str]) -> int:
     if problem is not None:
         _say(f"error: {problem}")
         return 2
+    for folder in (plan.work, plan.dist):
+        problem = _cannot_write(folder)
+        if problem is not None:
+            _say(f"error: {problem}")
+            return 2
     try:
         spec = write_spec(plan)
     except OSError as exc:
@@ -344,6 +350,18 @@ def main(argv: Sequence[str]) -> int:
     if plan.installer is not None:
         return _make_installer(plan, plan.installer)
     return 0
+
+
+def _cannot_write(folder: Path) -> str | None:
+    """Why the build cannot write into `folder` (made if missing), in one line; None if it
+    can. Checked before PyInstaller, whose own failure there is a traceback."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return f"cannot write to {exc.filename or folder}: {exc.strerror or exc}"
+    return None
 
 
 def _say_missing(plan: Plan) -> None:

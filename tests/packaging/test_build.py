@@ -431,3 +431,14 @@ def test_what_build_cannot_take_is_one_line_saying_what_to_do(tmp_path: Path, mo
     monkeypatch.chdir(tmp_path)
     with pytest.raises(UsageError, match=re.escape(message)):
         plan_from(argv)
+
+
+@pytest.mark.parametrize("option", ["--dist", "--work"])
+def test_a_folder_the_build_cannot_write_to_is_one_line_and_exit_code_2(
+        tmp_path: Path, capsys, option: str) -> None:
+    script = write(tmp_path / "app.py", "print('hi')\n")
+    blocker = write(tmp_path / "words.txt", "a file, not a folder\n")
+    assert build.main([str(script), option, str(blocker / "dist")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"desklaunch: error: cannot write to {blocker}") and \
+        err.count("\n") == 1, err
