@@ -239,7 +239,7 @@ def run_script(arguments: list[str], *, search_first: Path | None = None) -> Non
         args.reload, desktop["watch"], desktop["watch_folder"] = False, None, None
     options = Options(mode=mode, title=args.title or target.title, width=args.width or 900,
                       height=args.height or 700, close_on_exit=args.close_on_exit, gui=args.gui,
-                      debug=args.debug, sized=bool(args.width or args.height), **desktop)
+                      debug=args.debug, sized=_sized(args), **desktop)
     main = (reloading_runner(args.target, module=args.module) if args.reload
             else target.runner(as_main=True))
     code = run(program or main, "thread" if program is not None else target.kind, options)
@@ -264,6 +264,11 @@ def _module_apart(parser: argparse.ArgumentParser, arguments: list[str]) -> list
     return arguments
 
 
+def _sized(args: argparse.Namespace) -> frozenset[str]:
+    """The window's dimensions given on the command line."""
+    return frozenset(name for name in ("width", "height") if getattr(args, name))
+
+
 def run_folder(args: argparse.Namespace, arguments: list[str], folder: Path) -> None:
     """`desklaunch [options] FOLDER/`: a menu of the folder's scripts in one window."""
     from desklaunch.folder import folder_main
@@ -286,5 +291,5 @@ def run_folder(args: argparse.Namespace, arguments: list[str], folder: Path) -> 
     options = Options(mode=mode, title=args.title or title[:1].upper() + title[1:],
                       width=args.width or 900, height=args.height or 700,
                       close_on_exit=args.close_on_exit, gui=args.gui, debug=args.debug,
-                      sized=bool(args.width or args.height), **desktop)
+                      sized=_sized(args), **desktop)
     exit_process(run(main, "thread", options))

@@ -176,7 +176,7 @@ def with_environment(options: Options) -> Options:
                                                       "close_on_exit", "debug")
                if f"DESKLAUNCH_{dest.upper()}" in os.environ}
     if "width" in changed or "height" in changed:
-        changed["sized"] = True
+        changed["sized"] = frozenset(name for name in ("width", "height") if name in changed)
     if "DESKLAUNCH_NO_OPEN" in os.environ and args.no_open:
         changed["mode"] = "none"
     elif "DESKLAUNCH_BROWSER" in os.environ:

@@ -97,9 +97,11 @@ class Desktop:
         if self.settings is None or options.fullscreen:
             return width, height, extra
         saved = _whole_numbers(self.settings.section(WINDOW_SECTION))
-        if not options.sized and saved.get("width", 0) > 0 and saved.get("height", 0) > 0:
-            width, height = saved["width"], saved["height"]
-            self._rect.update(width=width, height=height)
+        if saved.get("width", 0) > 0 and saved.get("height", 0) > 0:
+            width = width if "width" in options.sized else saved["width"]
+            height = height if "height" in options.sized else saved["height"]
+        # The size it opens at is kept until it is resized (GTK says nothing at close).
+        self._rect.update(width=width, height=height)
         if "x" in saved and "y" in saved:
             extra.update(x=saved["x"], y=saved["y"])
             self._rect.update(x=saved["x"], y=saved["y"])

@@ -32,8 +32,8 @@ class Options:
     """The script to rerun when it is saved (`--reload`)."""
     watch_folder: Path | None = None
     """Where the program's own modules are, watched too (default: the script's folder)."""
-    sized: bool = False
-    """True when width/height were asked for: they win over the remembered size."""
+    sized: frozenset[str] = frozenset()
+    """The dimensions asked for ("width", "height"): they win over the remembered ones."""
     min_size: tuple[int, int] | None = None
     resizable: bool = True
     fullscreen: bool = False

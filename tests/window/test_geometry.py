@@ -150,3 +150,16 @@ def test_the_window_options_reach_the_window(gui: str, tmp_path: Path) -> None:
     result = run_window(tmp_path, "--min-size", "480x360", "--no-resizable", "--on-top",
                         "--icon", str(icon), "--data-dir", str(tmp_path / "data"))
     assert result["initial"]["width"] == 900
+
+
+def test_a_width_asked_for_once_keeps_the_remembered_height_and_is_remembered(
+        gui: str, tmp_path: Path) -> None:
+    """GTK says nothing of its size at close: the size the window opened at is kept."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps(
+        {"window": {"x": 40, "y": 50, "width": 640, "height": 480}}))
+    asked = run_window(tmp_path, "--data-dir", str(data), "--width", "500", gui=gui)
+    assert (asked["initial"]["width"], asked["initial"]["height"]) == (500, 480)
+    again = run_window(tmp_path, "--data-dir", str(data), gui=gui)
+    assert (again["initial"]["width"], again["initial"]["height"]) == (500, 480)
