@@ -23,6 +23,7 @@ import importlib.util
 import os
 import sys
 from collections.abc import Callable
+from typing import Any
 
 GTK_VERSION = "3.0"
 WEBKIT_VERSIONS = ("4.1", "4.0")
@@ -30,6 +31,8 @@ READS_SIZE_AT_CLOSE = False
 """Reading the size at `closing` would wait on GTK's own thread: use `resized` events."""
 FAST_EXIT = True
 """End the process with `os._exit` once the app has stopped: GTK's teardown is slow."""
+ASKS_TO_QUIT_ITSELF = True
+"""`--confirm-close` asks with `confirm_quit`, not pywebview's GTK question."""
 
 APT = "python3-gi gir1.2-webkit2-4.1"
 DNF = "python3-gobject webkit2gtk4.1"
@@ -124,3 +127,21 @@ def advice(what: str, python: str) -> list[str]:
         f"libgirepository-2.0-dev instead, then {pip} PyGObject); Fedora: sudo dnf install -y "
         f"{DNF_BUILD}, then {pip} PyGObject",
     ]
+
+
+def confirm_quit(window: Any) -> bool:
+    """Whether the person answers OK to pywebview's question before quitting, asked as its
+    GTK backend asks it; there Escape and the dialog's own close button quit too (they
+    answer DELETE_EVENT, and only CANCEL kept the window). `window` is pywebview's; called
+    on GTK's thread, in its `closing` event."""
+    from gi.repository import Gtk
+
+    dialog = Gtk.MessageDialog(
+        transient_for=getattr(window, "native", None), modal=True, destroy_with_parent=True,
+        message_type=Gtk.MessageType.QUESTION, buttons=Gtk.ButtonsType.OK_CANCEL,
+        text=window.localization["global.quitConfirmation"])
+    try:
+        return bool(dialog.run() == Gtk.ResponseType.OK)
+    finally:
+        dialog.destroy()
+

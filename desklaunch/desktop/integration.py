@@ -139,12 +139,17 @@ class Desktop:
                 native.events.shown += lambda: self._keep_on_screen(native)
         if self.options.confirm_close:
 
-            def closing() -> None:
+            def closing() -> bool | None:
                 # Read by the backend right after this handler: ask only while the script
                 # runs, and never when Ctrl+C or SIGTERM closes the window.
                 session = app.first_session
-                native.confirm_close = (window.stopped_by is None and session is not None
-                                        and not session.finished.is_set())
+                ask = (window.stopped_by is None and session is not None
+                       and not session.finished.is_set())
+                if window.asks_to_quit_itself:  # GTK: only OK quits, not Escape
+                    native.confirm_close = False
+                    return False if ask and not window.ask_to_quit(native) else None
+                native.confirm_close = ask
+                return None  # False would keep the window open
 
             native.events.closing += closing
 

@@ -143,6 +143,15 @@ class Window:
         return bool(getattr(BACKENDS.get(self.gui or ""), "READS_SIZE_AT_CLOSE", True))
 
     @property
+    def asks_to_quit_itself(self) -> bool:
+        """Whether `--confirm-close` asks with `ask_to_quit`, not the backend's question."""
+        return bool(getattr(BACKENDS.get(self.gui or ""), "ASKS_TO_QUIT_ITSELF", False))
+
+    def ask_to_quit(self, native: Any) -> bool:
+        """Whether the person confirms quitting (only with `asks_to_quit_itself`)."""
+        return gtk.confirm_quit(native)
+
+    @property
     def fast_exit(self) -> bool:
         """Whether the process should end without the toolkit's slow teardown (GTK)."""
         return bool(getattr(BACKENDS.get(self.gui or ""), "FAST_EXIT", False))

@@ -12,6 +12,7 @@ Usage: geometry_driver.py RESULT TEXT PLACE|wait:FILE|confirm|- ARGS...
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 import time
@@ -55,18 +56,39 @@ ANSWER = """(() => { const field = document.querySelector("form input");
 field.value = "yes"; field.form.requestSubmit(); })()"""
 
 
+def escape_the_question(answered: list[str]) -> bool:
+    """Answer GTK's question before quitting as Escape does (DELETE_EVENT), once it shows;
+    True (look again) until then."""
+    from gi.repository import Gtk
+
+    for dialog in Gtk.Window.list_toplevels():
+        if isinstance(dialog, Gtk.MessageDialog) and dialog.get_visible():
+            answered.append(dialog.props.text)
+            dialog.response(Gtk.ResponseType.DELETE_EVENT)
+            return False
+    return True
+
+
 def close_twice(window: Any, result: dict[str, Any], result_path: str) -> None:
     """`confirm`: try closing while the script waits for an answer, then after it finished.
 
     Each time, record whether closing would ask; the first close is refused here instead of
-    by a person answering the dialog (which an offscreen test cannot see).
+    by a person answering the dialog (which an offscreen test cannot see). With GTK,
+    where desklaunch asks itself, the question is answered with Escape, which must keep the
+    window open.
     """
     asked: list[bool] = []
+    answered: list[str] = []  # GTK's questions, which desklaunch asks itself, answered here
+    gtk = os.environ.get("PYWEBVIEW_GUI") == "gtk"
+    if gtk:
+        from gi.repository import GLib
+
+        GLib.timeout_add(50, escape_the_question, answered)
 
     def closing() -> bool:
-        asked.append(bool(window.confirm_close))
+        asked.append(bool(window.confirm_close) or len(answered) > sum(asked))
         if len(asked) == 1:
-            return False
+            return gtk  # GTK: Escape alone keeps the window open
         result["asked"] = asked
         with open(result_path, "w", encoding="utf-8") as out:
             json.dump(result, out)
