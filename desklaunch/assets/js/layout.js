@@ -11,12 +11,8 @@ const BLOCKS = { top: "start", middle: "center", bottom: "end" };
 
 const tracks = (value) => (typeof value === "string" && TRACKS.test(value) ? value : "");
 
-/**
- * A column's row sizes with each plain percentage ("80%") made `minmax(max-content, 80%)`:
- * a column's height comes from its content, so a percentage of it would otherwise cut a
- * (styled, scrolling) output short instead of showing it whole.
- */
-function rowsKeepingContent(size) {
+/** The top-level tracks of a `size` ("2fr minmax(100px, 1fr) 10px" is three). */
+function trackList(size) {
   const parts = [];
   let depth = 0;
   let current = "";
@@ -29,13 +25,32 @@ function rowsKeepingContent(size) {
     } else current += char;
   }
   if (current) parts.push(current);
-  return parts.map((part) => (/^\d+(\.\d+)?%$/.test(part) ? `minmax(max-content, ${part})` : part)).join(" ");
+  return parts;
+}
+
+/**
+ * A column's row sizes with each plain percentage ("80%") made `minmax(max-content, 80%)`:
+ * a column's height comes from its content, so a percentage of it would otherwise cut a
+ * (styled, scrolling) output short instead of showing it whole.
+ */
+function rowsKeepingContent(size) {
+  return trackList(size).map((part) => (/^\d+(\.\d+)?%$/.test(part) ? `minmax(max-content, ${part})` : part)).join(" ");
+}
+
+/**
+ * A row's column sizes with each plain share ("0.8fr") made `minmax(min-content, 0.8fr)`,
+ * as CSS takes a share: at least as wide as its content's longest word or button (the row's
+ * items are kept inside their columns, which would otherwise break a "Search" button into
+ * letters). The default shares, `minmax(0, 1fr)`, stay equal whatever they hold.
+ */
+function columnsKeepingWords(size) {
+  return trackList(size).map((part) => (/^\d*\.?\d+fr$/.test(part) ? `minmax(min-content, ${part})` : part)).join(" ");
 }
 
 function line(kind, widget, registerScope) {
   const el = element("div", `dl-${kind}`);
   const size = tracks(widget.size);
-  if (kind === "row") el.style.gridTemplateColumns = size;
+  if (kind === "row") el.style.gridTemplateColumns = columnsKeepingWords(size);
   else el.style.gridTemplateRows = rowsKeepingContent(size);
   appendChildren(el, widget.children, registerScope);
   return markInner(el, widget, registerScope);

@@ -110,6 +110,15 @@ def test_habits_of_other_peoples_pywebio_apps(pilot, alias) -> None:
     app.expect_text("chose edit")
     app.click("Save,all")
     app.expect_text("chose save")
+    for name in ("Go", "Search"):  # in a narrow share of the row: one line, not "Se/ar/ch"
+        button = page.get_by_role("button", name=name, exact=True)
+        lines = button.evaluate("""(b) => { const range = document.createRange();
+            range.selectNodeContents(b); return new Set([...range.getClientRects()]
+              .map((r) => Math.round(r.top))).size; }""")
+        assert lines == 1, name
+        box, row = button.bounding_box(), page.locator(".dl-row").last.bounding_box()
+        assert box is not None and row is not None
+        assert box["x"] + box["width"] <= row["x"] + row["width"]  # inside the page
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
