@@ -31,6 +31,7 @@ class Page(Protocol):
     def save(self, name: str, content: bytes) -> None: ...
     def adopt(self, oid: str, element: Element) -> None: ...
     def register_scope(self, name: str, element: Element) -> None: ...
+    def scope(self, name: Any, *, fallback: bool) -> Element | None: ...
     def console_view(self) -> ConsoleView: ...
     def follow(self, href: str) -> None: ...
 
@@ -135,7 +136,13 @@ def buttons(widget: dict[str, Any], page: Page) -> Element:
 
 def scope(widget: dict[str, Any], page: Page) -> Element:
     element = Element("generic")
-    page.register_scope(_text(widget.get("name")), element)
+    name, oid = _text(widget.get("name")), widget.get("oid")
+    shown = page.scope(name, fallback=False)
+    if shown is not None and isinstance(oid, str) and getattr(shown, "oid", None) != oid:
+        # as PyWebIO shows it, and widgets.js: the first scope of that name stays
+        return Element("paragraph", own="Error: The name of this scope is duplicated with "
+                       f"the previous one! ({name})")
+    page.register_scope(name, element)
     return _children(element, widget.get("children"), page)
 
 

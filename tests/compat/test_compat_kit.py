@@ -414,3 +414,22 @@ def test_an_app_that_leaves_its_work_to_run_async_does_not_say_finished(desklaun
     app.submit()
     app.wait_for("said hi")
     assert "Finished" not in app.text
+
+
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_a_scope_name_used_twice_says_so_and_its_outputs_go_to_the_first(
+        desklaunch_app, mode, tmp_path) -> None:
+    script = tmp_path / "twice.py"
+    script.write_text(
+        "from pywebio.output import put_row, put_scope, put_text, use_scope\n"
+        "with use_scope('body'):\n"
+        "    put_text('first')\n"
+        "put_row([put_text('left'), put_scope('body')])\n"
+        "with use_scope('body'):\n"
+        "    put_text('second')\n", encoding="utf-8")
+    app = desklaunch_app(script, browser=mode)
+    app.wait_for("second")
+    lines = app.text.splitlines()
+    assert lines[:3] == ["first", "second", "left"]
+    assert lines[3] == ("Error: The name of this scope is duplicated with the previous one! "
+                        "(body)")

@@ -266,7 +266,7 @@ export class Renderer {
         return handle(command, {
           scope: (name) => this.#scope(name, false),
           scrollTo: (el, block) => (this.#scrollTarget = { el, block }),
-          registerScope: (name, el) => this.#scopes.set(String(name), el),
+          registerScope: (name, el) => this.#register(name, el),
         });
       }
     }
@@ -274,7 +274,7 @@ export class Renderer {
 
   #outputWidget({ scope, position, widget }) {
     const name = typeof scope === "string" ? scope : ROOT;
-    const node = buildWidget(widget, (scopeName, el) => this.#scopes.set(scopeName, el));
+    const node = buildWidget(widget, (scopeName, el) => this.#register(scopeName, el));
     if (!node) return;
     this.#added.push(node);
     if (!isAppend(position)) {
@@ -293,6 +293,18 @@ export class Renderer {
     if (!this.#pending) return;
     this.#pending.parent.append(this.#pending.fragment);
     this.#pending = null;
+  }
+
+  /** Make `el` scope `name`; false, and nothing changed, when another output shown is that
+   *  scope already (PyWebIO's duplicated name: later outputs go to the first one). */
+  #register(name, el) {
+    const key = String(name);
+    const shown = this.#scope(key, false);
+    if (shown && shown !== el && el.dataset.oid && shown.dataset.oid !== el.dataset.oid) {
+      return false;
+    }
+    this.#scopes.set(key, el);
+    return true;
   }
 
   /** The element of scope `name`; ROOT for an unknown name when `fallback`, else null. */

@@ -79,9 +79,15 @@ function scope(widget, registerScope) {
   const el = document.createElement("div");
   el.className = "dl-scope";
   const name = asText(widget.name);
+  if (typeof widget.oid === "string") el.dataset.oid = widget.oid;
+  if (registerScope(name, el) === false) { // as PyWebIO shows it; the first scope stays
+    const error = document.createElement("p");
+    error.className = "dl-text dl-scope-error";
+    error.textContent = `Error: The name of this scope is duplicated with the previous one! (${name})`;
+    return error;
+  }
   el.dataset.scope = name;
   el.id = `pywebio-scope-${name}`; // PyWebIO's element id, which scripts' own CSS targets
-  registerScope(name, el);
   const children = Array.isArray(widget.children) ? widget.children : [];
   for (const child of children) {
     const node = buildWidget(child, registerScope);
