@@ -26,7 +26,9 @@ log = logging.getLogger(__name__)
 VENDOR = "desklaunch"
 SETTINGS_FILE = "settings.json"
 MAX_NAME_LENGTH = 48
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_UNSAFE = re.compile(r"[^\w.-]+")
+"""What a folder name leaves out: letters and digits of every script stay (the log folder
+keeps "Grüße App" whole too)."""
 
 
 def app_name(script: Path | None, name: str | None = None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import unicodedata
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,12 +26,21 @@ if TYPE_CHECKING:
 PACKAGE_NAME = re.compile(r"[a-z0-9][a-z0-9+.-]+")
 
 
+_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe",
+                        "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th",
+                        "Þ": "Th", "\u0131": "i"})  # the last: Turkish dotless i
+
+
 def package_name(app_name: str) -> str:
-    """A package name from the app's name: lower case, dashes for the rest (valid for Debian
-    and rpm alike)."""
-    name = re.sub(r"[^a-z0-9+.-]+", "-", app_name.lower()).strip("-.+")
+    """A package name from the app's name: its Latin letters without their accents
+    ("Grüße App" is grusse-app), lower case, dashes for the rest (valid for Debian and rpm
+    alike)."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", app_name.translate(_LATIN))
+                    if not unicodedata.combining(char))
+    name = re.sub(r"[^a-z0-9+.-]+", "-", plain.lower()).strip("-.+")
     if not PACKAGE_NAME.fullmatch(name):
-        raise UsageError(f"{app_name!r} gives no package name (Debian, rpm); use --name")
+        raise UsageError(f"{app_name!r} has no Latin letters or digits, which Debian and rpm "
+                         "package names are made of; build with a --name that has some")
     return name
 
 

@@ -25,6 +25,7 @@ def test_two_scripts_with_the_same_name_get_different_apps(tmp_path: Path) -> No
 def test_a_given_name_wins_and_is_made_safe_for_a_folder(tmp_path: Path) -> None:
     assert app_name(tmp_path / "x.py", "My Converter") == "My-Converter"
     assert app_name(tmp_path / "x.py", "../../etc") == "etc"
+    assert app_name(tmp_path / "x.py", "Grüße App") == "Grüße-App"  # as its log folder
     with pytest.raises(ValueError, match="no letters"):
         app_name(tmp_path / "x.py", "/..")
 

@@ -62,5 +62,10 @@ def test_each_backend_depends_on_what_it_takes_from_the_system(tmp_path: Path) -
 
 def test_names_that_make_no_package_name_are_refused() -> None:
     assert package_name("My App 2") == "my-app-2"
-    with pytest.raises(UsageError, match="no package name"):
-        package_name("ü")
+    with pytest.raises(UsageError, match="no Latin letters or digits"):
+        package_name("日本語")
+
+
+def test_accented_latin_letters_keep_their_letter_in_the_package_name() -> None:
+    assert [package_name(name) for name in ("Grüße App", "Über", "Ça va", "Ænima")] == [
+        "grusse-app", "uber", "ca-va", "aenima"]
