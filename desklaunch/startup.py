@@ -133,7 +133,8 @@ def split_arguments(argv: Sequence[str], takes_value: dict[str, bool]) -> tuple[
 
 
 def run_bundled(script: str, title: str | None = None, gui: str | None = None, *,
-                module: bool = False, left_out: Sequence[str] = ()) -> NoReturn:
+                module: bool = False, left_out: Sequence[str] = (),
+                icon: str | None = None) -> NoReturn:
     """Entry of an app made by `desklaunch build`: run its bundled script as `desklaunch` would.
 
     The built app is the script's program: leading `--browser`, `--no-open` and
@@ -142,7 +143,8 @@ def run_bundled(script: str, title: str | None = None, gui: str | None = None, *
     desklaunch's other options come from their `DESKLAUNCH_<OPTION>` variables. It uses the
     window backend it was built with (`gui`), the only one it bundles. With `module`,
     `script` is a module's name (`desklaunch build -m`), found in the bundle. `left_out`
-    names the packages the build was told to leave out (`--exclude`).
+    names the packages the build was told to leave out (`--exclude`); `icon`, the window's
+    icon in the bundle (Linux, where the executable has none).
     """
     prepare()
     left_out_by_build(list(left_out))
@@ -156,6 +158,8 @@ def run_bundled(script: str, title: str | None = None, gui: str | None = None, *
         if gui and not any(o.split("=", 1)[0] == "--gui" for o in options) \
                 and "DESKLAUNCH_GUI" not in os.environ:
             options += ["--gui", gui]  # the one backend the app was built with
+        if icon and (bundle_dir() / icon).is_file() and "DESKLAUNCH_ICON" not in os.environ:
+            options += ["--icon", str(bundle_dir() / icon)]
         if module:
             run_script([*options, "-m", script, *rest], search_first=bundle_dir())
         else:

@@ -46,17 +46,27 @@ def bundled_source(plan: Plan) -> tuple[str, str]:
     return str(source), source.name
 
 
+WINDOW_ICON = "desklaunch-window-icon.png"
+"""The app's icon in the bundle, for its window (Qt and GTK on Linux)."""
+
+
 def write_spec(plan: Plan) -> Path:
     """Write the entry script, the icon and the filled-in spec into the work folder."""
     work = plan.work / plan.name
     work.mkdir(parents=True, exist_ok=True)
     entry = work / "desklaunch_entry.py"
+    window_icon = []  # Linux: the executable has no icon, so the window is given one
+    if sys.platform.startswith("linux"):
+        png = work / WINDOW_ICON
+        png.write_bytes(app_icon_png(plan))
+        window_icon.append((str(png), "."))
     entry.write_text(
         "# Written by `desklaunch build`: starts the bundled script as `desklaunch` would.\n"
         "from desklaunch.startup import run_bundled\n\n"
         f"run_bundled({plan.module or plan.script.name!r}, title={plan.title!r}, "
         f"gui={plan.gui!r}{', module=True' if plan.module else ''}"
-        f"{f', left_out={plan.left_out!r}' if plan.left_out else ''})\n",
+        f"{f', left_out={plan.left_out!r}' if plan.left_out else ''}"
+        f"{f', icon={WINDOW_ICON!r}' if window_icon else ''})\n",
         encoding="utf-8",
     )
     template = Template((TEMPLATES / "desklaunch.spec.in")
@@ -68,7 +78,7 @@ def write_spec(plan: Plan) -> Path:
         script=repr(str(plan.script)),
         pathex=repr([str(plan.script.parent if plan.module_source is None
                          else plan.module_source.parent), str(own_source_folder())]),
-        datas=repr([bundled_source(plan), *plan.datas]),
+        datas=repr([bundled_source(plan), *window_icon, *plan.datas]),
         hiddenimports=repr(["desklaunch", "desklaunch.startup", *plan.hidden_imports]),
         excludes=repr([*excludes(plan.hidden_imports, plan.gui), *plan.left_out]),
         languages=repr(plan.languages),

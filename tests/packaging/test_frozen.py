@@ -224,6 +224,9 @@ def test_built_app_has_a_desktop_entry_and_icon_beside_it(frozen) -> None:
     assert f"Icon={app.dist / 'Frozen Hello.png'}" in entry
     assert "StartupWMClass=Frozen Hello" in entry.splitlines()
     assert (app.dist / "Frozen Hello.png").read_bytes().startswith(b"\x89PNG")
+    window_icon = list(app.executable.parent.rglob("desklaunch-window-icon.png"))
+    assert window_icon and window_icon[0].read_bytes() == \
+        (app.dist / "Frozen Hello.png").read_bytes()  # its window's icon, too
     assert "reading the imports" in app.output  # progress while PyInstaller runs
     assert f"built {app.executable.parent} (app folder, " in app.output
 
