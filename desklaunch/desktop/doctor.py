@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib.metadata
 import importlib.util
+import os
 import platform
 import sys
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from desklaunch.desktop import gtk, qt
 from desklaunch.desktop.display import probe
 from desklaunch.desktop.options import gui_name, guis
 from desklaunch.desktop.qt import APT_QT, DNF_QT
-from desklaunch.desktop.window import QT_HINT, choose_gui, display_problem, window_problem
+from desklaunch.desktop.window import choose_gui, display_problem, window_problem
 from desklaunch.version import __version__
 
 APT_XVFB = "xvfb xauth"
@@ -62,14 +63,21 @@ def backends() -> dict[str, str | None]:
     return found
 
 
-def advice(problems: dict[str, str | None], display_ok: bool, chosen: str | None = None
-           ) -> list[str]:
-    """The commands that would give this machine a window, most likely first."""
+def advice(problems: dict[str, str | None], display_ok: bool, chosen: str | None = None,
+           problem: str = "") -> list[str]:
+    """The commands that would give this machine a window, most likely first; `problem`
+    is the verdict's reason."""
     tips: list[str] = []
+    qt_install = f'{sys.executable} -m pip install "desklaunch[qt]"'
     if importlib.util.find_spec("webview") is None:
-        return [f"install pywebview with a GUI backend: {QT_HINT}"]
+        return [f"install pywebview with a GUI backend: {qt_install}"]
     if not sys.platform.startswith("linux"):
         return tips
+    if "refused this program" in problem:
+        tips.append(
+            "the display refused this program: run it as the user whose desktop it is, or "
+            "set XAUTHORITY to that session's authority file (often ~/.Xauthority; xvfb-run "
+            "sets it for the Xvfb it starts)")
     if not display_ok:
         tips.append(
             "no screen: run it inside a desktop session, or on a server under Xvfb: "
@@ -81,8 +89,8 @@ def advice(problems: dict[str, str | None], display_ok: bool, chosen: str | None
         tips.extend(gtk.advice(gtk_state, sys.executable))
     elif qt_state is not None and (chosen in (None, "qt")
                                    or all(state is not None for state in problems.values())):
-        if qt_state.startswith("not installed"):
-            tips.append(f"Qt backend: {QT_HINT}")
+        if qt_state.startswith("not installed") or "No module named" in qt_state:
+            tips.append(f"Qt backend: {qt_install}")
         else:
             tips.append("Qt backend: install the Qt runtime libraries: "
                         f"Debian/Ubuntu: sudo apt-get install -y {APT_QT}; "
@@ -117,11 +125,14 @@ def report(gui: str | None = None) -> tuple[list[str], int]:
     lines.append(f"display:   {display.text}" + (", but it refused this program" if refused
                                                  else ""))
     if problem is None:
-        lines.append("verdict:   a window can open here")
+        offscreen = chosen == "qt" and os.environ.get("QT_QPA_PLATFORM") == "offscreen"
+        lines.append("verdict:   a window can open here" + (
+            ", offscreen (QT_QPA_PLATFORM=offscreen): Qt draws it in memory and nothing "
+            "shows on a screen; unset QT_QPA_PLATFORM to see it" if offscreen else ""))
         return lines, 0
     with_gui = f" with --gui {gui}" if gui else ""  # another backend may still work
     lines.append(f"verdict:   no window can open{with_gui}: {problem}")
-    tips = advice(problems, display.usable, chosen)
+    tips = advice(problems, display.usable, chosen, problem)
     if tips:
         lines.append("to fix:")
         lines.extend(f"  - {tip}" for tip in tips)
@@ -129,8 +140,6 @@ def report(gui: str | None = None) -> tuple[list[str], int]:
 
 
 def _env_gui() -> bool:
-    import os
-
     return bool(os.environ.get("PYWEBVIEW_GUI"))
 
 
