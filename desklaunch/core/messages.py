@@ -15,8 +15,9 @@ Command = dict[str, Any]
 """One instruction to the page: `{"cmd": "output" | "input" | ..., ...}`; `seq` added on send."""
 
 
-EventType = Literal["submit", "cancel", "click", "file_choose", "field_change", "pin_change",
-                    "popup_close", "output_close", "toast_close", "client_info", "js_result"]
+EventType = Literal["submit", "cancel", "click", "file_choose", "field_change", "field_leave",
+                    "pin_change", "popup_close", "output_close", "toast_close", "client_info",
+                    "js_result"]
 """Every kind of event the page may send."""
 
 

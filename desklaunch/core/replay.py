@@ -184,10 +184,14 @@ class ViewLog:
 def _supersedes(new: Command, old: Command) -> bool:
     """Whether `new` makes the form's earlier command `old` pointless in a replay.
 
-    A new error replaces the old ones; a field's update replaces an older one that changed
-    nothing else.
+    A new error replaces the old ones, except a field's own check as the person left it
+    (`only`), which replaces that field's last such check; a field's update replaces an older
+    one that changed nothing else.
     """
     if new["cmd"] == "input_error":
+        if new.get("only"):
+            return bool(old["cmd"] == "input_error" and old.get("only")
+                        and old.get("field") == new.get("field"))
         return bool(old["cmd"] == "input_error")
     changes, before = new.get("changes") or {}, old.get("changes") or {}
     return (old["cmd"] == "field_update" and old.get("field") == new.get("field")

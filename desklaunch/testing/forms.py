@@ -378,6 +378,13 @@ class FormModel:
         for field in self.fields:
             field.reset()
 
+    def checked(self, name: str, message: str) -> None:
+        """`input_error` with `only`: a field's own check as the person left it ("" clears
+        it); the other fields' messages stay, and the form goes on waiting or not."""
+        target = self.field(name)
+        if target is not None:
+            target.set_error(message or None)
+
     def show_errors(self, errors: list[tuple[str, str]]) -> None:
         """`input_error`: the messages under their fields ("" or unknown: the form's)."""
         for field in self.fields:

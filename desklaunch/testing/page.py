@@ -170,6 +170,10 @@ class Page:
 
     def _cmd_input_error(self, command: dict[str, Any]) -> None:
         form = self.forms.get(_text(command.get("id")))
+        if command.get("only"):
+            if form is not None:
+                form.checked(_text(command.get("field")), _text(command.get("message")))
+            return
         errors = command.get("errors")
         if not isinstance(errors, list) or not errors:
             errors = [[command.get("field"), command.get("message")]]

@@ -48,6 +48,8 @@ class SimulatedScreen:
         self.page: Page = driver.page
         self._check = check
         self._last_field: Element | None = None
+        self._focused: FieldModel | None = None
+        """The form field the person is in (the last one changed), checked as they leave."""
 
     # -- finding ---------------------------------------------------------------------------
 
@@ -177,6 +179,7 @@ class SimulatedScreen:
         element = self._clickable(name, index)
         if element.disabled:
             raise ActionError(f"the button {name!r} is disabled")
+        self._leave(None)
         element.click()
         self.driver.settle()
 
@@ -314,8 +317,20 @@ class SimulatedScreen:
         self._changed(field)
         self.driver.settle()
 
+    def _leave(self, to: FieldModel | None) -> None:
+        """The focus goes to field `to` (None: a button): the field it leaves is checked, if
+        it has a `validate`, as forms.js asks as the person leaves it."""
+        left, self._focused = self._focused, to
+        if left is None or left is to or left.form is None or not left.spec.get("validate"):
+            return
+        if left.form.waiting or not left.form.element.shown:
+            return
+        self.page.send({"type": "field_leave", "id": left.form.id,
+                        "value": {"name": left.name, "value": left.raw()}})
+
     def _changed(self, field: FieldModel) -> None:
         """What the page reports when a control changes: a pin's value, a form's onchange."""
+        self._leave(field)
         if field.pin_id is not None:
             field.sent = True
             self.page.send({"type": "pin_change", "id": field.pin_id, "value": field.raw()})

@@ -52,6 +52,8 @@ class Field(Generic[T]):
         self.spec = spec
         self._convert = convert
         self._validate = validate
+        if validate is not None:
+            spec["validate"] = True  # the page asks for a check as the person leaves it
         self.session: Session | None = None
         self.form_id: str | None = None
         self.onchange: Callable[[Any], Any] | None = None
@@ -113,6 +115,15 @@ class Field(Generic[T]):
         wire = {key: "" if value is None else str(value) for key, value in changes.items()}
         self.spec.update(wire)
         return wire
+
+    def check_on_leaving(self, raw: Any) -> str | None:
+        """The `validate` function's message for `raw`, as the person leaves the field
+        (PyWebIO checks there too); None when it passes, or does not convert yet."""
+        ok, value = self.preview(raw)
+        if not ok or self._validate is None:
+            return None
+        error = self._validate(value)
+        return str(error) if error else None
 
     def check(self, raw: Any) -> tuple[T | None, str | None]:
         """(value, None) for an acceptable submitted `raw`, else (None, the message)."""

@@ -73,6 +73,17 @@ class Form(FormHooks):
                     field.handle(event)
         elif event["type"] == "field_change" and isinstance(event.get("value"), dict):
             self._changed(event["value"].get("name"), event["value"].get("value"))
+        elif event["type"] == "field_leave" and isinstance(event.get("value"), dict):
+            self._left(event["value"].get("name"), event["value"].get("value"))
+
+    def _left(self, name: object, raw: object) -> None:
+        """The person left a field with a `validate`: its message under it now, or none."""
+        field = self.field(name)
+        if field is None or self._session is None or self._form_id is None:
+            return
+        message = field.check_on_leaving(raw)
+        self._session.send({"cmd": "input_error", "id": self._form_id, "field": field.name,
+                            "message": message or "", "only": True})
 
     def _changed(self, name: object, raw: object) -> None:
         """A field changed on the page: run its `onchange` with the value it now holds."""

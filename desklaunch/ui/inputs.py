@@ -169,7 +169,8 @@ def input(  # noqa: A001 - the name scripts expect
 
     `type=NUMBER` returns an `int`, `FLOAT` a `float`; the others return the text (`DATE`
     "2024-05-31", `TIME` "13:45", `DATETIME` "2024-05-31T13:45", `COLOR` "#ff8800").
-    `validate(value)` returns an error message to show under the field, or None.
+    `validate(value)` returns an error message to show under the field, or None; it runs as
+    the person leaves the field (as PyWebIO's does) and again at Submit.
     `datalist` suggests values as the person types; `action=("Now", fill)` puts a button
     beside the field whose callback `fill(set_value)` can fill it (even with a Python
     object: `set_value(obj, "label shown")`). Attributes beyond these: `maxlength`,

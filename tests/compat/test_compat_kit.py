@@ -433,3 +433,30 @@ def test_a_scope_name_used_twice_says_so_and_its_outputs_go_to_the_first(
     assert lines[:3] == ["first", "second", "left"]
     assert lines[3] == ("Error: The name of this scope is duplicated with the previous one! "
                         "(body)")
+
+
+LEAVING = """
+from pywebio.input import input, input_group
+from pywebio.output import put_text
+
+answers = input_group("Sign up", [
+    input("Username", name="user", validate=lambda v: "taken" if v == "admin" else None),
+    input("City", name="city")])
+put_text(f"welcome {answers['user']} of {answers['city']}")
+"""
+
+
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_a_field_is_checked_as_the_person_leaves_it(desklaunch_app, mode, tmp_path) -> None:
+    """PyWebIO runs a field's `validate` as it loses the focus, not only at Submit."""
+    script = tmp_path / "signup.py"
+    script.write_text(LEAVING, encoding="utf-8")
+    app = desklaunch_app(script, browser=mode)
+    app.fill("Username", "admin")
+    app.fill("City", "Paris")  # the focus leaves Username
+    app.wait_for("taken")
+    app.fill("Username", "ada")
+    app.fill("City", "Lyon")
+    assert "taken" not in app.text  # checked again as it was left: passes now
+    app.submit()
+    app.wait_for("welcome ada of Lyon")

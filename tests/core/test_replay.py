@@ -55,6 +55,19 @@ def test_a_pending_form_is_replayed_after_the_outputs_with_its_latest_error_only
     assert shown(log) == ["above", "form f1", "error too long"]
 
 
+def test_a_fields_check_as_it_is_left_keeps_the_other_fields_messages():
+    def left(field: str, message: str) -> dict[str, Any]:
+        return {"cmd": "input_error", "id": "f1", "field": field, "message": message,
+                "only": True}
+
+    log = record(ViewLog(), form("f1"),
+                 {"cmd": "input_error", "id": "f1", "field": "a", "message": "too short"},
+                 left("b", "taken"), left("c", "odd"), left("b", "still taken"))
+    assert shown(log) == ["form f1", "error too short", "error odd", "error still taken"]
+    record(log, {"cmd": "input_error", "id": "f1", "field": "a", "message": "all wrong"})
+    assert shown(log) == ["form f1", "error all wrong"]
+
+
 def test_an_answered_form_leaves_the_replay():
     log = record(ViewLog(), form("f1"), {"cmd": "input_done", "id": "f1"}, form("f2"))
     assert shown(log) == ["form f2"]

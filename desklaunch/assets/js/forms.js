@@ -52,6 +52,7 @@ class Form {
     for (const field of this.fields) {
       this.el.append(field.wrap);
       if (field.spec.onchange) this.#reportChanges(field);
+      if (field.spec.validate) this.#reportLeaving(field);
     }
 
     this.formError = element("p", "dl-error dl-form-error");
@@ -119,6 +120,24 @@ class Form {
     field.wrap.addEventListener("change", changed);
   }
 
+  /** Ask the app to check a field with a `validate` as the person leaves it (PyWebIO's
+   *  check on blur); not while the form waits, nor on moving between its own controls. */
+  #reportLeaving(field) {
+    field.wrap.addEventListener("focusout", (event) => {
+      if (field.wrap.contains(event.relatedTarget) || this.waiting || !this.el.isConnected) return;
+      this.send({ type: "field_leave", id: this.id, value: { name: asText(field.spec.name), value: field.value() } });
+    });
+  }
+
+  /** A field's own check as the person left it: `message` under it, or none (""). The focus
+   *  stays where the person put it, and the other fields' messages stay. */
+  checked(name, message) {
+    const field = this.#field(name);
+    if (!field) return;
+    if (message) this.#markError(field, message);
+    else this.#clearError(field);
+  }
+
   /** Enter: Submit, or, when an `actions` row stands in for it, its first submit button. */
   #enter() {
     if (this.submitButton) return this.#submit();
@@ -182,6 +201,17 @@ class Form {
     describe(field.control, [field.helpId]);
   }
 
+  #markError(field, message) {
+    this.#clearError(field);
+    const error = element("p", "dl-error", asText(message));
+    error.id = `${field.control.id}-error`;
+    error.setAttribute("role", "alert");
+    field.wrap.append(error);
+    field.error = error;
+    field.control.setAttribute("aria-invalid", "true");
+    describe(field.control, [field.helpId, error.id]);
+  }
+
   #clearErrors() {
     for (const field of this.fields) this.#clearError(field);
     this.formError.hidden = true;
@@ -203,14 +233,7 @@ class Form {
         first ??= this.fields[0]?.focusTarget ?? null;
         continue;
       }
-      this.#clearError(field);
-      const error = element("p", "dl-error", asText(message));
-      error.id = `${field.control.id}-error`;
-      error.setAttribute("role", "alert");
-      field.wrap.append(error);
-      field.error = error;
-      field.control.setAttribute("aria-invalid", "true");
-      describe(field.control, [field.helpId, error.id]);
+      this.#markError(field, message);
       first ??= field.focusTarget;
     }
     first?.focus();
@@ -293,10 +316,13 @@ export class Forms {
     return form;
   }
 
-  /** `input_error`: `errors` ([[field, message], ...]) when several, else field + message. */
-  error(id, field, message, errors) {
+  /** `input_error`: `errors` ([[field, message], ...]) when several, else field + message;
+   *  with `only`, the check of one field as the person left it ("" clears it). */
+  error(id, field, message, errors, only) {
+    const form = this.#forms.get(asText(id));
+    if (only) return form?.checked(asText(field), asText(message));
     const list = Array.isArray(errors) && errors.length ? errors : [[field, message]];
-    this.#forms.get(asText(id))?.showErrors(list.filter(Array.isArray));
+    form?.showErrors(list.filter(Array.isArray));
   }
 
   update(id, field, changes) {

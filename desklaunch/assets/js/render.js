@@ -237,7 +237,8 @@ export class Renderer {
         this.#focusForm = this.#forms.add(command.form);
         return;
       case "input_error":
-        return this.#forms.error(command.id, command.field, command.message, command.errors);
+        return this.#forms.error(command.id, command.field, command.message, command.errors,
+          command.only);
       case "field_update":
         return this.#forms.update(command.id, command.field, command.changes);
       case "input_done": {
