@@ -202,7 +202,8 @@ class AppTest:
         self.browser = browser is not False
         self._errors: list[BaseException] = []
         self._errors_lock = threading.Lock()
-        self._reported = False
+        self._seen = 0
+        """How many of the script's errors the test has seen (read or been failed by)."""
         self._closed = False
         self._settle = settle if settle is not None else self.timeout
         self.program.enter()
@@ -405,9 +406,10 @@ class AppTest:
     @property
     def error(self) -> BaseException | None:
         """The exception the script (or a callback) raised, if any; looking at it here
-        means the test expected it, so it no longer fails the test."""
+        means the test expected it, so it no longer fails the test (an error raised after
+        that still does)."""
         with self._errors_lock:
-            self._reported = True
+            self._seen = len(self._errors)
             return self._errors[0] if self._errors else None
 
     def _on_error(self, exc: BaseException) -> None:
@@ -417,10 +419,10 @@ class AppTest:
     def _check(self) -> None:
         """Fail the test with the script's own exception, once, unless it was expected."""
         with self._errors_lock:
-            if self._reported or self.expect_error or not self._errors:
+            if self.expect_error or len(self._errors) <= self._seen:
                 return
-            self._reported = True
-            exc = self._errors[0]
+            exc = self._errors[self._seen]
+            self._seen = len(self._errors)
         raise ScriptError(f"the script raised {type(exc).__name__}: {exc}") from exc
 
     def _step(self, action: Callable[..., None], *args: Any) -> None:

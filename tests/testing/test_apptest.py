@@ -125,6 +125,16 @@ def test_a_failing_callback_fails_the_test(desklaunch_app) -> None:
     assert app.toasts == ["Error in a callback: ZeroDivisionError('division by zero')"]
 
 
+def test_an_error_after_the_test_looked_for_none_still_fails_the_test(desklaunch_app) -> None:
+    def main() -> None:
+        put_buttons(["Break"], onclick=lambda _: 1 / 0)
+
+    app = desklaunch_app(main)
+    assert app.error is None  # nothing yet: this expects no error, now or later
+    with pytest.raises(ScriptError, match="ZeroDivisionError"):
+        app.click("Break")
+
+
 def test_an_error_nobody_looked_at_fails_at_close() -> None:
     app = AppTest.from_function(crashing)
     app.fill("Your name", "Cy")
