@@ -21,7 +21,6 @@ and its `except Exception` does not swallow it. The next app starts on a clean p
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import html
 import inspect
 import sys
@@ -125,11 +124,15 @@ class Switcher(Mailbox):
                 self.session.raise_in_script(AppSwitch)
 
     def put(self, event: Event) -> bool:
-        """A click on the bar or on an app link: the page names the app by its position."""
+        """A click on the bar or on an app link: the page names the app by its position.
+        True when the script takes it (its work is done once the script waits again)."""
         value = event.get("value")
         if event["type"] == "click" and type(value) is int and 0 <= value < len(self.names):
-            with contextlib.suppress(ValueError):
+            try:
                 self.request(self.names[value])
+            except ValueError:
+                return False
+            return True
         return False
 
     def close(self) -> None:
@@ -180,6 +183,8 @@ class Switcher(Mailbox):
     def _next(self) -> str:
         """Wait, after an app ended, for the person (or a callback) to pick the next one."""
         with self._lock:
+            if self._pending is None and not self._shut:
+                self.session.reactions.script_waits()  # the index shows: done with the click
             while self._pending is None and not self._shut:
                 self._state.wait()
             if self._pending is None:

@@ -31,3 +31,17 @@ def test_work_that_outlasts_the_settle_limit_is_waited_for_once_per_action(
     assert "note: 2 time(s) the script was still working" in app.screen()
     app.find("button", "Move").click()  # an element's click settles at the next read
     assert app.text.count("moved") == 2
+
+
+def test_an_index_of_apps_is_a_script_waiting_for_the_person(desklaunch_app, mode) -> None:
+    """run_apps' index waits for a pick, as a form does: no settle limit is waited out."""
+    from desklaunch.ui import run_apps
+
+    def main() -> None:
+        run_apps({"first": lambda: put_text("in the first"),
+                  "second": lambda: put_text("in the second")})
+
+    app = desklaunch_app(main, browser=mode, settle=3)
+    app.find("link", "second").click()
+    assert "in the second" in app.text
+    assert "still working" not in app.screen()
