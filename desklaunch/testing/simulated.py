@@ -7,6 +7,7 @@ waits for a field to appear; then it acts, sends what the page would send, and s
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 import os
 from collections.abc import Callable, Sequence
@@ -60,14 +61,38 @@ class SimulatedScreen:
     def find_all(self, role: str | None = None, name: str | None = None,
                  text: str | None = None) -> list[Element]:
         self.driver.settle()
-        return self.page.document.find_all(role, name, text)
+        return self._armed(self.page.document.find_all(role, name, text))
 
     def find(self, role: str | None, name: str | None, text: str | None,
              timeout: float | None) -> Element:
         what = describe_query(role, name, text)
         found = self.driver.wait(what, lambda: self.page.document.find_all(role, name, text),
                                  timeout, self._check)
-        return _one(found, what)
+        return self._armed([_one(found, what)])[0]
+
+    def _armed(self, found: list[Element]) -> list[Element]:
+        """`found`, its boxes and round buttons clickable as a person clicks them."""
+        for element in found:
+            if element.role in ("checkbox", "radio") and element.on_click is None:
+                element.on_click = functools.partial(self._press_box, element)
+        return found
+
+    def _press_box(self, box: Element) -> None:
+        """A click on a box ticks or unticks it; on a round button, picks it."""
+        if box.role == "radio":
+            siblings = box.parent.children if box.parent is not None else [box]
+            for other in siblings:
+                if other.role == "radio":
+                    other.checked = other is box
+        else:
+            box.checked = not box.checked
+        owner = box.owner
+        if isinstance(owner, FieldModel):
+            self._changed(owner)
+        elif isinstance(owner, AnswerBoxes):
+            owner.changed()
+        elif isinstance(owner, ArgChoice):
+            owner.show()
 
     def wait_for_text(self, text: str, timeout: float | None) -> None:
         wanted = norm(text)

@@ -903,3 +903,23 @@ def test_a_questionary_autocomplete_is_a_field_with_suggestions(desklaunch_app, 
     app.fill("Ant species?", "Polyergus lucidus")
     app.submit()
     app.wait_for("chose Polyergus lucidus")
+
+
+def test_a_box_or_round_button_found_is_clicked_as_a_person_clicks_it(desklaunch_app,
+                                                                       mode) -> None:
+    def main() -> None:
+        from desklaunch.ui import checkbox, input_group, radio
+
+        answers = input_group("Settings", [
+            checkbox("Options", ["Keep history", "Dark"], name="options"),
+            radio("Size", ["Small", "Large"], name="size")])
+        put_text(f"chose {answers['options']} {answers['size']}")
+
+    app = desklaunch_app(main, browser=mode)
+    app.find("checkbox", "Keep history").click()
+    app.find("radio", "Large").click()
+    app.find("radio", "Small").click()
+    app.find("checkbox", "Dark").click()
+    app.find("checkbox", "Dark").click()  # and off again
+    app.submit()
+    assert "chose ['Keep history'] Small" in app.text
