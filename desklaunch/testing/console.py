@@ -448,6 +448,22 @@ class ConsoleView:
         line.append(end)
         line.owner = enter
 
+    def paste(self, field: Element, text: str) -> None:
+        """Lines pasted into the input line, as console.js takes them: the whole lines are
+        entered at once, the last part waits in the field; before the program asks, all of
+        it waits for the question."""
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        line = field.parent
+        enter = line.owner if line is not None else None
+        if not isinstance(enter, Element) or enter.disabled:
+            self._ahead += text
+            field.value = ""
+            return
+        cut = text.rfind("\n")
+        field.value = text[:cut]
+        enter.click()
+        field.value = text[cut + 1:]
+
     def _typed_ahead(self) -> str:
         sent, self._sent = self._sent, None
         return str(sent.value or "") if sent is not None else ""

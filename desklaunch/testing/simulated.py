@@ -153,6 +153,8 @@ class SimulatedScreen:
             else:
                 control.value = "" if value is None else str(value)
             self._changed(owner)
+        elif isinstance(owner, ConsoleView) and "\n" in str(value or ""):
+            owner.paste(control, str(value))  # lines into the console's line: pasted
         else:
             control.value = "" if value is None else str(value)
         self._last_field = control
