@@ -168,8 +168,14 @@ class Element:
 
     def find_all(self, role: str | None = None, name: str | None = None,
                  text: str | None = None) -> list[Element]:
-        """The visible elements inside this one with that role, exact name and exact text."""
-        return [e for e in self.walk() if e is not self and e.matches(role, name, text)]
+        """The visible elements inside this one with that role, exact name and exact text.
+        By text alone, the innermost element reading it, not the ones wrapped around it (as
+        a browser's text search finds it)."""
+        found = [e for e in self.walk() if e is not self and e.matches(role, name, text)]
+        if role is None and name is None and text is not None and len(found) > 1:
+            inner = set(map(id, found))
+            found = [e for e in found if not any(id(d) in inner for d in e.walk() if d is not e)]
+        return found
 
     def find(self, role: str | None = None, name: str | None = None, *,
              text: str | None = None) -> Element:

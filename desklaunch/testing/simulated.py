@@ -68,7 +68,8 @@ class SimulatedScreen:
         what = describe_query(role, name, text)
         found = self.driver.wait(what, lambda: self.page.document.find_all(role, name, text),
                                  timeout, self._check)
-        return self._armed([_one(found, what)])[0]
+        return self._armed([_one(found, what, hint="give its role or name, or use "
+                                      "find_all()")])[0]
 
     def _armed(self, found: list[Element]) -> list[Element]:
         """`found`, its boxes and round buttons clickable as a person clicks them."""
@@ -436,15 +437,15 @@ def _kind(control: Element) -> str:
             "checkbox": "box", "radio": "round button"}.get(control.role, "")
 
 
-def _one(found: list[Element], what: str, index: int | None = None) -> Element:
+def _one(found: list[Element], what: str, index: int | None = None,
+         hint: str = "pass index= or use find_all()") -> Element:
     if index is not None:
         if not -len(found) <= index < len(found):
             raise ActionError(f"index={index}, but {len(found)} things fit {what}")
         return found[index]
     if len(found) > 1:
         listed = ", ".join(repr(e) for e in found[:5])
-        raise ActionError(f"{len(found)} things fit {what}: {listed}; pass index= or use "
-                          "find_all()")
+        raise ActionError(f"{len(found)} things fit {what}: {listed}; {hint}")
     return found[0]
 
 

@@ -933,3 +933,15 @@ def test_a_box_or_round_button_found_is_clicked_as_a_person_clicks_it(desklaunch
     app.find("checkbox", "Dark").click()  # and off again
     app.submit()
     assert "chose ['Keep history'] Small" in app.text
+
+
+def test_an_element_found_by_its_text_alone_is_the_one_reading_it(desklaunch_app,
+                                                                   mode) -> None:
+    def main() -> None:
+        from desklaunch.ui import put_scope
+
+        put_scope("tasks", put_text("Nothing to do."))  # wrapped in its scope
+
+    app = desklaunch_app(main, browser=mode)
+    assert app.find(text="Nothing to do.").text == "Nothing to do."
+    assert len(app.find_all(text="Nothing to do.")) == 1
