@@ -223,7 +223,11 @@ class AppTest:
         if browser is not False:
             from desklaunch.testing.browser import BrowserScreen
 
-            real = BrowserScreen(self.program, browser=None if browser is True else browser,
+            chosen: Browser | None = None if browser is True else browser
+            plugin = sys.modules.get("desklaunch.testing.plugin")
+            if chosen is None and plugin is not None:  # in a test: the run's browser
+                chosen = plugin.browser_for_test()
+            real = BrowserScreen(self.program, browser=chosen,
                                  timeout=self.timeout, settle=settle, on_error=self._on_error,
                                  check=self._check)
             self._screen: _Screen = real

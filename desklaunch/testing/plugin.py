@@ -149,6 +149,18 @@ def _leaks(threads_before: set[threading.Thread], sessions_before: set[Any]) -> 
 _MADE_BY_TEST = pytest.StashKey[list["AppTest"]]()
 
 
+_running: list[pytest.Item] = []
+"""The test running now, if any."""
+
+
+def browser_for_test() -> Browser | None:
+    """The run's browser for an `AppTest(..., browser=True)` the running test makes itself:
+    the `desklaunch_browser` fixture's, which a suite may override with its own Playwright
+    browser (one driver per thread); None outside a test."""
+    request = getattr(_running[-1], "_request", None) if _running else None
+    return request.getfixturevalue("desklaunch_browser") if request is not None else None
+
+
 def _open_apps() -> list[AppTest]:
     """The apps started and not closed, if the kit was used at all (nothing imported here)."""
     apptest = sys.modules.get("desklaunch.testing.apptest")
@@ -158,9 +170,11 @@ def _open_apps() -> list[AppTest]:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
     before = set(map(id, _open_apps()))
+    _running.append(item)
     try:
         return (yield)
     finally:
+        _running.remove(item)
         item.stash[_MADE_BY_TEST] = [app for app in _open_apps() if id(app) not in before]
 
 

@@ -75,6 +75,40 @@ def test_a_browser_app_left_open_by_the_last_test_is_closed_before_the_browser(
         passed=2)
 
 
+def test_a_suites_own_browser_is_every_browser_apps_once_the_fixture_is_overridden(
+        project: pytest.Pytester) -> None:
+    """docs/testing.md: override `desklaunch_browser` to share the suite's own Playwright
+    browser; an `AppTest(..., browser=True)` of the test's own then opens there too."""
+    project.makeconftest("""
+        import pytest
+        from playwright.sync_api import sync_playwright
+        from desklaunch.testing.chromium import launch
+
+        @pytest.fixture(scope="session")
+        def desklaunch_browser():
+            with sync_playwright() as driver:
+                browser = launch(driver)
+                yield browser
+                browser.close()
+    """)
+    project.makepyfile(test_app="""
+        from desklaunch.testing import AppTest
+
+        def test_with_the_fixture(desklaunch_app):
+            app = desklaunch_app("hello.py", browser=True)
+            app.fill("Your name", "Ada")
+            app.submit()
+            assert "Hello, Ada!" in app.text
+
+        def test_of_its_own():
+            with AppTest.from_file("hello.py", browser=True) as app:
+                app.fill("Your name", "Bo")
+                app.submit()
+                assert "Hello, Bo!" in app.text
+    """)
+    project.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=2)
+
+
 def test_the_ini_timeout_is_every_apps_not_only_the_fixtures(project: pytest.Pytester
                                                               ) -> None:
     project.makeini("[pytest]\ndesklaunch_timeout = 0.5\n")
