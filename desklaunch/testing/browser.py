@@ -302,13 +302,22 @@ class BrowserScreen:
 
     def _field(self, label: str, verb: str, kinds: str, index: int | None = None) -> Locator:
         """The field labelled `label` among those `kinds` (a CSS selector of tags) select."""
+        fields = self._reachable().get_by_label(label, exact=True).and_(self.page.locator(kinds))
+        if not self.page.is_closed() and fields.count() == 0:
+            self._other_kind(label, verb)  # shown already, but of another kind: say so now
         try:
-            return self._one(self._reachable().get_by_label(label, exact=True).and_(
-                self.page.locator(kinds)), f"a field labelled {label!r} (to {verb})", index)
+            return self._one(fields, f"a field labelled {label!r} (to {verb})", index)
         except WaitTimeoutError as missed:
-            self._other_kind(label, verb)
+            self._other_kind_after_wait(label, verb)
             shown = self.page.evaluate(_FIELD_LABELS) if not self.page.is_closed() else []
             raise WaitTimeoutError(f"{missed}{labels_hint(label, shown)}") from None
+
+    def _other_kind_after_wait(self, label: str, verb: str) -> None:
+        """`_other_kind`, for a field that came while the wait went on: its own message."""
+        try:
+            self._other_kind(label, verb)
+        except ActionError as problem:
+            raise problem from None
 
     def _other_kind(self, label: str, verb: str) -> None:
         """After a wait in vain: a field shown with exactly this label is of another kind."""
@@ -397,11 +406,13 @@ class BrowserScreen:
         group = _visible(page.get_by_role("group", name=label, exact=True).or_(
             page.get_by_role("radiogroup", name=label, exact=True)))
         what = f"a list labelled {label!r}"
+        if lists.or_(group).count() == 0:
+            self._other_kind(label, "choose from it")  # shown, but of another kind: say so now
         try:
             with self._waiting(what):
                 lists.or_(group).first.wait_for()
         except WaitTimeoutError:
-            self._other_kind(label, "choose from it")
+            self._other_kind_after_wait(label, "choose from it")
             raise
         if lists.count():
             offered = lists.first.evaluate("el => [...el.options].map(o => [o.label, o.disabled])")
@@ -419,11 +430,13 @@ class BrowserScreen:
         page = self._reachable()
         group = _visible(page.get_by_role("group", name=label, exact=True))
         box = _visible(page.get_by_role("checkbox", name=label, exact=True))
+        if group.or_(box).count() == 0:
+            self._other_kind(label, "tick it")  # shown, but of another kind: say so now
         try:
             with self._waiting(f"boxes labelled {label!r}"):
                 group.or_(box).first.wait_for()
         except WaitTimeoutError:
-            self._other_kind(label, "tick it")
+            self._other_kind_after_wait(label, "tick it")
             raise
         if group.count() and not box.count():
             named = by_name(group.first.get_by_role("checkbox"))

@@ -109,15 +109,16 @@ class SimulatedScreen:
                     and e.role in FIELD_ROLES | GROUP_ROLES and norm(e.name) == norm(label)]
 
         def look() -> list[Element]:
-            return [e for e in labelled() if _kind(e) in kinds]
+            there = labelled()
+            right = [e for e in there if _kind(e) in kinds]
+            if there and not right:  # there, but not for this verb: say so at once
+                raise ActionError(other_kind(label, _kind(there[0]), verb))
+            return right
 
         what = f"a field labelled {label!r} (to {verb})"
         try:
             return _one(self.driver.wait(what, look, None, self._check), what, index)
         except WaitTimeoutError as missed:
-            other = labelled()
-            if other:  # there, but not for this verb: say so, not "did you mean" that label
-                raise ActionError(other_kind(label, _kind(other[0]), verb)) from None
             # Every field's label, as in the browser: the one meant may be of another kind.
             shown = [e.name for e in self._scope().walk() if e.role in FIELD_ROLES and e.owner]
             raise WaitTimeoutError(f"{missed}{labels_hint(label, shown)}") from None

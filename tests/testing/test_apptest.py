@@ -683,12 +683,13 @@ def test_a_verb_on_a_field_of_another_kind_says_what_the_field_is(desklaunch_app
 
     photo = tmp_path / "photo.txt"
     photo.write_text("a photo")
-    app = desklaunch_app(main, browser=mode, timeout=0.3)
+    app = desklaunch_app(main, browser=mode)
     failures = []
     for action in (lambda: app.upload("Age", photo), lambda: app.choose("Age", "8"),
                    lambda: app.check("Age"), lambda: app.fill("Size", "M")):
         with pytest.raises(ActionError) as failure:
             action()
+        assert failure.value.__context__ is None  # said at once, not after a wait in vain
         failures.append(str(failure.value))
     assert failures == ["'Age' is a text field, not a file field",
                         "'Age' is a text field, not a list to choose from",
