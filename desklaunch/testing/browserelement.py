@@ -135,9 +135,19 @@ class BrowserElement:
         return self.locator.is_disabled()
 
     def click(self) -> None:
-        if self.locator.is_disabled():
-            raise ActionError(f"the {self.role} {self.name!r} is disabled")
-        self.locator.click()
+        from playwright.sync_api import Error
+
+        try:
+            if self.locator.is_disabled():
+                raise ActionError(f"the {self.role} {self.name!r} is disabled")
+            self.locator.click()
+        except Error as exc:
+            if "strict mode violation" not in str(exc):
+                raise
+            raise ActionError(
+                f"the {self.role or 'element'} {self.name or ''!r} found earlier is no longer "
+                "one thing on the screen (the page was redrawn and several now fit): find it "
+                "again, or use find_all()") from None
 
     def find_all(self, role: str | None = None, name: str | None = None,
                  text: str | None = None) -> list[BrowserElement]:

@@ -946,3 +946,16 @@ def test_an_element_found_by_its_text_alone_is_the_one_reading_it(desklaunch_app
     app = desklaunch_app(main, browser=mode)
     assert app.find(text="Nothing to do.").text == "Nothing to do."
     assert len(app.find_all(text="Nothing to do.")) == 1
+
+
+def test_a_button_found_before_a_redraw_that_doubled_it_says_so_in_chromium(
+        desklaunch_browser) -> None:
+    def main() -> None:
+        put_buttons(["Done"], onclick=lambda _: put_buttons(["Done"], onclick=lambda _: None))
+
+    with AppTest.from_function(main, browser=desklaunch_browser) as app:
+        done = app.find("button", "Done")
+        done.click()
+        with pytest.raises(ActionError, match="found earlier is no longer one thing on the "
+                                              "screen"):
+            done.click()
