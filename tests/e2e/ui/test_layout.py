@@ -156,3 +156,19 @@ def test_style_changes_the_look_of_outputs_and_refuses_script_urls(pilot) -> Non
     expect(app.text("styled later")).to_have_css("font-weight", "700")
     assert app.text("failed").evaluate(css, "color") == "rgb(200, 0, 0)"
     assert refused
+
+
+def test_a_wide_tables_words_stay_whole(pilot) -> None:
+    """A table wider than the page wraps between words, never inside one ("Temper|ature")."""
+    def script() -> None:
+        put_table([["Name", "Temperature", "Humidity", "Description", "Recommendation",
+                    "Visibility", "Pressure"],
+                   ["Lisbon", "21", "60", "A long description of the weather that goes on "
+                    "and on for several words", "Take an umbrella with you today please",
+                    "10 km", "1013"]])
+
+    app = pilot(script)
+    lines = app.page.locator("th").evaluate_all("""(cells) => cells.map((cell) => {
+        const range = document.createRange(); range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size; })""")
+    assert lines == [1] * 7
