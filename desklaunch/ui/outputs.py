@@ -241,7 +241,11 @@ def put_buttons(buttons: Sequence[Any], onclick: Callable[[Any], Any] | Sequence
     """
     specs = [_button(item) for item in buttons]
     values = [value for value, _ in specs]
-    if callable(onclick):
+    if onclick is Ellipsis:  # type: ignore[comparison-overlap]
+        # PyWebIO's docs' placeholder (`onclick=...`): the buttons show; a click says so.
+        def on_index(index: int) -> Any:
+            raise TypeError("this button's onclick is ..., a placeholder, not a function")
+    elif callable(onclick):
         def on_index(index: int) -> Any:
             return onclick(values[index])
     else:

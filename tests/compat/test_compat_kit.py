@@ -460,3 +460,16 @@ def test_a_field_is_checked_as_the_person_leaves_it(desklaunch_app, mode, tmp_pa
     assert "taken" not in app.text  # checked again as it was left: passes now
     app.submit()
     app.wait_for("welcome ada of Lyon")
+
+
+def test_buttons_whose_onclick_is_a_placeholder_show_and_a_click_says_so(desklaunch_app,
+                                                                        tmp_path) -> None:
+    """PyWebIO's own docs write `onclick=...`: PyWebIO draws the buttons and logs a click."""
+    script = tmp_path / "layout_demo.py"
+    script.write_text("from pywebio.output import put_buttons, put_table, put_text\n"
+                      "put_table([['buttons', put_buttons(['A', 'B'], onclick=...)]])\n"
+                      "put_text('after')\n", encoding="utf-8")
+    app = desklaunch_app(script, expect_error=True)
+    app.wait_for("after")
+    app.click("A")
+    assert isinstance(app.error, TypeError) and "placeholder" in str(app.error)
