@@ -139,7 +139,9 @@ def scope(widget: dict[str, Any], page: Page) -> Element:
     name, oid = _text(widget.get("name")), widget.get("oid")
     shown = page.scope(name, fallback=False)
     if shown is not None and isinstance(oid, str) and getattr(shown, "oid", None) != oid:
-        # as PyWebIO shows it, and widgets.js: the first scope of that name stays
+        # as PyWebIO shows it, and widgets.js: the first scope of that name stays, and what
+        # this one holds goes unshown (built, so that its outputs leave their earlier place)
+        _children(Element("generic"), widget.get("children"), page)
         return Element("paragraph", own="Error: The name of this scope is duplicated with "
                        f"the previous one! ({name})")
     page.register_scope(name, element)

@@ -435,6 +435,22 @@ def test_a_scope_name_used_twice_says_so_and_its_outputs_go_to_the_first(
                         "(body)")
 
 
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_a_scope_name_used_twice_at_once_says_so_and_shows_nothing_of_the_second(
+        desklaunch_app, mode, tmp_path) -> None:
+    script = tmp_path / "twice_at_once.py"
+    script.write_text(
+        "from pywebio.output import put_scope, put_text\n"
+        "put_scope('box', put_text('first'))\n"
+        "put_scope('box', put_text('second'))\n"
+        "put_text('into box', scope='box')\n", encoding="utf-8")
+    app = desklaunch_app(script, browser=mode)
+    app.wait_for("into box")
+    assert app.text.splitlines()[:3] == [
+        "first", "into box",
+        "Error: The name of this scope is duplicated with the previous one! (box)"]
+
+
 LEAVING = """
 from pywebio.input import input, input_group
 from pywebio.output import put_text

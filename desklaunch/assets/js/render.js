@@ -300,7 +300,10 @@ export class Renderer {
    *  scope already (PyWebIO's duplicated name: later outputs go to the first one). */
   #register(name, el) {
     const key = String(name);
-    const shown = this.#scope(key, false);
+    const known = this.#scopes.get(key);
+    // Shown, or about to be: still in this batch's fragment, not yet in the page.
+    const coming = known && !known.isConnected && this.#pending?.fragment.contains(known);
+    const shown = coming ? known : this.#scope(key, false);
     if (shown && shown !== el && el.dataset.oid && shown.dataset.oid !== el.dataset.oid) {
       return false;
     }

@@ -81,6 +81,10 @@ function scope(widget, registerScope) {
   const name = asText(widget.name);
   if (typeof widget.oid === "string") el.dataset.oid = widget.oid;
   if (registerScope(name, el) === false) { // as PyWebIO shows it; the first scope stays
+    // What it holds goes (an output shown first on its own leaves its place), unshown.
+    for (const child of Array.isArray(widget.children) ? widget.children : []) {
+      buildWidget(child, () => false);
+    }
     const error = document.createElement("p");
     error.className = "dl-text dl-scope-error";
     error.textContent = `Error: The name of this scope is duplicated with the previous one! (${name})`;
