@@ -88,6 +88,7 @@ class ConsoleView:
         self._last: dict[str, int] = {}  # stream → index of its open line
         self._rows: dict[str, list[int]] = {}  # stream → its last MAX_ROWS lines' indexes
         self._column: dict[str, int] = {}  # stream → its cursor's column, once moved mid-line
+        self._up_down: dict[str, int] = {}  # stream → the column an up or down move kept
         self._saved: dict[str, tuple[int, int]] = {}  # stream → (line, column) kept by ESC 7
         self._alt_mark: int | None = None  # the last line before the alternate screen
         self.element = Element("region", "Console")
@@ -127,6 +128,7 @@ class ConsoleView:
             self._open.clear()
             self._rows.clear()
             self._column.clear()
+            self._up_down.clear()
             self._saved.clear()
             self._run_images.clear()
             self.lines.append(text)
@@ -149,6 +151,8 @@ class ConsoleView:
         own = key
         for part in _MOVES.split(text.replace("\r\n", "\n")):
             key = self._breaking(own) if part == "\n" else own
+            if part in ("\n", "\r"):
+                self._up_down.pop(own, None)
             if part == "\n":
                 if not self._open.get(key):
                     self._new_line(key, "")
@@ -199,6 +203,10 @@ class ConsoleView:
                     continue  # only colours: no line opened for them, as console.js does
                 if not self._open.get(key):
                     self._take_cleared(key)
+                if key in self._up_down:  # moved up or down from that column: on from there
+                    if not self._open.get(key):
+                        self._new_line(key, "")
+                    self._rewrite[key], self._column[key] = False, self._up_down.pop(key)
                 if key in self._column and self._open.get(key):
                     self._overwrite(key, part)
                 elif self._open.get(key) and self._last.get(key, -1) < len(self.lines):
@@ -326,6 +334,7 @@ class ConsoleView:
         self._open.clear()
         self._rows.clear()
         self._column.clear()
+        self._up_down.clear()
         self._saved.clear()
 
     def _remove_lines(self, indexes: set[int]) -> None:
@@ -353,15 +362,27 @@ class ConsoleView:
         rows = [row for row in self._rows.get(key, []) if row < len(self.lines)]
         is_open = bool(self._open.get(key)) and self._last.get(key) in rows
         at = rows.index(self._last[key]) if is_open else len(rows)
+        column = self._column.get(key, self._up_down.get(key, 0 if self._rewrite.get(key)
+                                                         else len(self.lines[self._last[key]]))
+                                  ) if is_open else self._up_down.get(key, 0)
+        self._up_down.pop(key, None)
+
+        def keep_column() -> None:  # up and down (A, B): for the next text, unless "\r"
+            if column > 0 and code in "AB":
+                self._up_down[key] = column
+
         if code in "AF" and rows:
             target = rows[max(0, at - max(1, count))]
             if not is_open or target != self._last[key]:
                 self._to_row(key, target)
+                keep_column()
         elif code in "BE" and is_open and at + max(1, count) < len(rows):
             self._to_row(key, rows[at + max(1, count)])
+            keep_column()
         elif code in "BE" and is_open:  # below the last line: where its line break would go
             self._last[key], self._open[key], self._rewrite[key] = rows[-1], False, False
             self._column.pop(key, None)
+            keep_column()
         elif code in "CD" and (is_open or code == "C"):  # a spinner's `ESC[1D` and the like
             if not is_open:
                 self._new_line(key, "")

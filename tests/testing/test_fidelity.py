@@ -156,7 +156,8 @@ def test_text_written_over_text_reads_the_same_both_ways(desklaunch_browser) -> 
             app.wait_for("Exited with code 0")
             logs.append(app.find("log", "Output").text)
     assert logs[0] == logs[1] == ("$ cursor_overwrites.py\n[x] download\nHello world\nA2\nB\n"
-                                  "C\n12345X7890\nstruck plain")
+                                  "  C\n12345X7890\nstruck plain\nX2345\n6Y890\nline1\n"
+                                  "     below")
 
 
 def test_an_argument_form_reads_the_same_both_ways(desklaunch_browser, tmp_path) -> None:

@@ -214,6 +214,7 @@ class Screen {
   constructor(el) {
     this.el = el;
     this.open = new Map(); // stream → the line its cursor is on (unfinished, or moved to)
+    this.upDown = new Map(); // stream → the column a move up or down kept, for the next text
     this.rows = new Map(); // stream → its last MAX_ROWS lines, which a cursor can move to
     this.touched = new Set();
     this.fresh = new DocumentFragment(); // new blocks, inserted with one DOM operation
@@ -277,6 +278,7 @@ class Screen {
       this.#place(rule);
     }
     this.column.clear();
+    this.upDown.clear();
     this.saved.clear();
     const line = this.#line("out", "cmd");
     line.textContent = command;
@@ -300,6 +302,7 @@ class Screen {
     const extra = key === stream ? "" : `dl-${stream}`;
     // \r\n is a plain newline; split keeps the separators.
     for (const part of text.replace(/\r\n/g, "\n").split(MOVES)) {
+      if (part === "\n" || part === "\r") this.upDown.delete(key);
       if (part === "\n") this.#endLine(this.#breaking(key), stream);
       else if (part === "\r") {
         const line = this.open.get(key);
@@ -424,17 +427,33 @@ class Screen {
       line.rewrite = true;
       this.open.set(key, line);
     };
-    if (code === "A" || code === "F") to(at - Math.max(1, count));
-    else if (code === "B" || code === "E") {
+    // Up and down (A, B) keep the cursor's column, as a terminal's do (F and E go to the
+    // line's start): text written next, unless a "\r" comes first, goes on from there.
+    const column = this.column.get(key) ?? this.upDown.get(key) ??
+      (open && !open.rewrite ? [...open.textContent].length : 0);
+    this.upDown.delete(key);
+    const keepColumn = () => {
+      if (column > 0 && (code === "A" || code === "B")) this.upDown.set(key, column);
+    };
+    if (code === "A" || code === "F") {
+      const index = at - Math.max(1, count);
+      if (rows[Math.max(0, Math.min(index, rows.length - 1))] !== open) {
+        to(index);
+        keepColumn();
+      }
+    } else if (code === "B" || code === "E") {
       const index = at + Math.max(1, count);
-      if (index < rows.length) to(index);
-      else if (at < rows.length) { // below the last line: where its line break would go
+      if (index < rows.length) {
+        to(index);
+        keepColumn();
+      } else if (at < rows.length) { // below the last line: where its line break would go
         const last = rows.at(-1);
         if (open && open !== last) open.rewrite = false;
         this.column.delete(key);
         last.rewrite = false;
         this.open.set(key, last);
         this.#endLine(key, key);
+        keepColumn();
       }
     } else if (code === "C" || code === "D") { // a spinner's `ESC[1D` and the like
       const line = open ?? (code === "C" ? this.#line(key, key) : null);
@@ -557,6 +576,7 @@ class Screen {
     this.open.clear();
     this.rows.clear();
     this.column.clear();
+    this.upDown.clear();
     this.saved.clear();
   }
 
@@ -647,6 +667,12 @@ class Screen {
 
   #append(key, stream, style, part, extra) {
     const line = this.#line(key, stream);
+    const kept = this.upDown.get(key);
+    if (kept !== undefined) { // moved up or down from that column: on from there
+      this.upDown.delete(key);
+      line.rewrite = false;
+      this.column.set(key, kept);
+    }
     if (this.column.has(key)) {
       let column = this.column.get(key);
       let last = 0;

@@ -76,7 +76,8 @@ def test_redraws_replace_the_lines_they_move_back_to_as_in_a_terminal(console):
 def test_text_written_over_text_changes_only_the_cells_written(console):
     app = console("cursor_overwrites.py")
     app.expect_exit(0)
-    for shown in ["[x] download", "Hello world", "A2", "B", "C", "12345X7890"]:
+    for shown in ["[x] download", "Hello world", "A2", "B", "  C", "12345X7890", "X2345",
+                  "6Y890", "line1", "     below"]:
         expect(app.line(shown)).to_have_count(1)
     struck = app.screen.get_by_text("struck", exact=True)
     assert "line-through" in struck.evaluate("(el) => getComputedStyle(el).textDecorationLine")

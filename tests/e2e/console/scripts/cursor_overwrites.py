@@ -9,3 +9,7 @@ print("\x1b[2A\rA2\x1b[2B", end="")
 print("C")
 print("12345\x1b[s67890\x1b[uX")
 print("\x1b[9mstruck\x1b[29m plain")
+print("12345\n67890")
+print("\x1b[2AX\x1b[1BY")  # up and down keep the column
+print("line1", end="")
+print("\x1b[1Bbelow")
