@@ -35,6 +35,7 @@ from desklaunch.testing.errors import (
     ActionError,
     KitError,
     WaitTimeoutError,
+    buttons_hint,
     describe_query,
     enter_in_pin,
     labels_hint,
@@ -385,6 +386,10 @@ class BrowserScreen:
         try:
             with self._waiting(what):
                 _visible(locator.or_(page.get_by_text(exactly(name)))).first.wait_for()
+        except WaitTimeoutError as missed:
+            self._check()
+            shown = [] if self.page.is_closed() else page.get_by_role("button").all_inner_texts()
+            raise WaitTimeoutError(f"{missed}{buttons_hint(name, shown)}") from None
         finally:
             self._check()
         if not locator.count():

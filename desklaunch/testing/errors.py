@@ -76,16 +76,22 @@ def other_kind(label: str, kind: str, verb: str) -> str:
             f"not {WANTED.get(verb, 'the field wanted')}")
 
 
-def labels_hint(wanted: str, shown: list[str]) -> str:
+def labels_hint(wanted: str, shown: list[str], intro: str = "The fields shown are labelled"
+                ) -> str:
     """The fields' labels shown, for a wait for a field that never showed (a prompt's colon,
     "Choose one, or none"): the nearest first, as a line to add to the error."""
-    labels = list(dict.fromkeys(label.strip() for label in shown if label.strip()))
+    labels = list(dict.fromkeys(" ".join(label.split()) for label in shown if label.strip()))
     if not labels:
         return ""
     near = difflib.get_close_matches(wanted, labels, n=1, cutoff=0.6)
     guess = f" Did you mean {near[0]!r}?" if near else ""
     listed = ", ".join(repr(label) for label in labels[:10])
-    return f"\nThe fields shown are labelled {listed}.{guess}"
+    return f"\n{intro} {listed}.{guess}"
+
+
+def buttons_hint(wanted: str, shown: list[str]) -> str:
+    """The buttons' names shown, for a wait for a button that never showed."""
+    return labels_hint(wanted, shown, "The buttons shown are named")
 
 
 def not_offered(label: str, option: str, offered: list[str]) -> str:

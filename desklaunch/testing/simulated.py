@@ -23,6 +23,7 @@ from desklaunch.testing.elements import FIELD_ROLES, Element, norm
 from desklaunch.testing.errors import (
     ActionError,
     WaitTimeoutError,
+    buttons_hint,
     describe_query,
     enter_in_pin,
     labels_hint,
@@ -135,7 +136,12 @@ class SimulatedScreen:
             return [e for e in shown if norm(e.text) == wanted]
 
         what = f"a button named {name!r}"
-        found = self.driver.wait(what, look, None, self._check)
+        try:
+            found = self.driver.wait(what, look, None, self._check)
+        except WaitTimeoutError as missed:
+            shown = [e.name for e in self._scope().walk()
+                     if e.on_click is not None and e.role in ("button", "tab")]
+            raise WaitTimeoutError(f"{missed}{buttons_hint(name, shown)}") from None
         if index is not None:
             if not -len(found) <= index < len(found):
                 raise ActionError(f"index={index}, but {len(found)} buttons are named {name!r}")

@@ -959,3 +959,14 @@ def test_a_button_found_before_a_redraw_that_doubled_it_says_so_in_chromium(
         with pytest.raises(ActionError, match="found earlier is no longer one thing on the "
                                               "screen"):
             done.click()
+
+
+def test_a_button_that_never_shows_lists_the_buttons_shown(desklaunch_app, mode) -> None:
+    def main() -> None:
+        put_buttons(["Add item", "Clear"], onclick=lambda _: None)
+
+    app = desklaunch_app(main, browser=mode, timeout=0.3)
+    with pytest.raises(WaitTimeoutError) as missed:
+        app.click("Add items")
+    assert "The buttons shown are named 'Add item', 'Clear'. Did you mean 'Add item'?" in \
+        str(missed.value)
