@@ -450,8 +450,10 @@ class AppTest:
         if busy:
             lines.append(f"note: {busy} time(s) the script was still working when "
                          f"the kit stopped waiting for it ({self._settle:g} s each): a script "
-                         "that keeps working between its questions is best started with a "
-                         "short settle=, e.g. settle=0.2")
+                         "that should be waiting for the person may be stuck in a loop; one "
+                         "that keeps working between its questions (a game polling for the "
+                         "other player) is best started with a short settle=, e.g. "
+                         "settle=0.2")
         return "\n".join(lines)
 
     def close(self, *, check: bool = True) -> bool:

@@ -261,8 +261,9 @@ def test_a_failing_test_says_when_the_script_was_still_working(project: pytest.P
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([
         "note: 1 time(s) the script was still working when the kit stopped waiting for it "
-        "(0.3 s each): a script that keeps working between its questions is best started "
-        "with a short settle=, e.g. settle=0.2"])
+        "(0.3 s each): a script that should be waiting for the person may be stuck in a "
+        "loop; one that keeps working between its questions (a game polling for the other "
+        "player) is best started with a short settle=, e.g. settle=0.2"])
 
 
 def test_an_app_left_open_fails_its_test_for_an_error_nobody_looked_at(
