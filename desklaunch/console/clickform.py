@@ -106,6 +106,11 @@ class ClickForm:
             "value": _flag_default(param, default) if kind == "flag"
             else _default_text(kind, default, facts),
         }
+        if kind == "tuple":
+            count = int(getattr(param, "nargs", 2))
+            wire["parts"] = [f"{wire['label']} {n}" for n in range(1, count + 1)]
+            wire["value"] = (list(wire["value"]) + [""] * count)[:count] \
+                if isinstance(wire["value"], list) else [""] * count
         if prompted:
             asked = "(asked when left empty)"
             if kind == "text" and wire["value"]:
@@ -215,6 +220,8 @@ def _words(arg: ClickField, value: Any) -> list[str]:
     param = arg.param
     if arg.kind == "flag":
         return _flag_words(param, value is True, arg.default)
+    if arg.kind == "tuple":
+        return _tuple_words(arg, value)
     if arg.kind == "list":
         rows = coerce("list", value)
         if rows is None and value is not None:
@@ -256,6 +263,25 @@ def _words(arg: ClickField, value: Any) -> list[str]:
     if getattr(param, "multiple", False):
         return [word for group in groups for word in (option, *group)]
     return [option, *words]
+
+
+def _tuple_words(arg: ClickField, value: Any) -> list[str]:
+    """The words for a fixed number of values (`type=(int, int)`): all of them, or none."""
+    parts = arg.wire["parts"]
+    given = [str(item).strip() for item in value] if isinstance(value, list) else []
+    given = (given + [""] * len(parts))[:len(parts)]
+    if not any(given):
+        if arg.wire["required"]:
+            raise ValueError(_missing(arg.param, arg.ctx))
+        return []
+    if not all(given):
+        raise ValueError(f"Please give all {len(parts)} values")
+    if given == arg.wire["value"] and not arg.wire["required"]:
+        return []  # the default: nothing to type
+    _check(arg, [given])
+    if not _is_option(arg.param):
+        return given
+    return [_long_option(arg.param) or arg.param.opts[0], *given]
 
 
 def _groups(param: Any, items: list[str]) -> list[list[str]]:
@@ -408,8 +434,10 @@ def _kind(param: Any, facts: dict[str, Any]) -> str:
         return "count"
     if _is_option(param) and getattr(param, "is_flag", False):
         return "flag"
-    if getattr(param, "multiple", False) or nargs == -1 or nargs > 1:
+    if getattr(param, "multiple", False) or nargs == -1:
         return "list"
+    if nargs > 1:
+        return "tuple"  # `type=(int, int)`, `nargs=2`: one box per value, as argparse's
     if facts["choices"] is not None:
         return "choice"
     return "text"
@@ -446,7 +474,9 @@ def _flag_default(param: Any, default: Any) -> bool:
 
 def _default_text(kind: str, default: Any, facts: dict[str, Any]) -> Any:
     if default is None:
-        return [] if kind == "list" else ""
+        return [] if kind in ("list", "tuple") else ""
+    if kind == "tuple":
+        return [_plain(d) for d in default] if isinstance(default, (list, tuple)) else []
     if kind == "count":
         return str(default) if isinstance(default, int) else ""
     if kind == "list":

@@ -376,3 +376,23 @@ def test_an_eager_option_that_takes_a_value_is_a_field_an_eager_flag_is_not() ->
     form = ClickForm(serve, "flask")
     assert [spec["option"] for spec in form.wire()["root"]["items"]] == ["--app"]
     assert fields_by_label(form)["App"]["help"] == "The application to load."
+
+
+def test_a_fixed_number_of_values_is_one_box_each_as_argparse_gives_them() -> None:
+    @click.command()
+    @click.option("--size", type=(int, int), help="Width and height.")
+    @click.option("--origin", nargs=2, type=float, default=(0.0, 0.0))
+    def draw(size: tuple[int, int] | None, origin: tuple[float, float]) -> None:
+        pass
+
+    form = ClickForm(draw, "draw.py")
+    fields = fields_by_label(form)
+    assert fields["Size"]["kind"] == "tuple" and fields["Size"]["parts"] == ["Size 1", "Size 2"]
+    assert fields["Size"]["value"] == ["", ""]
+    assert fields["Origin"]["value"] == ["0.0", "0.0"]
+    argv, errors, _ = answer(form, {"Size": ["640", "480"]})
+    assert (argv, errors) == (["--size", "640", "480"], {})  # the origin left as it was
+    _, errors, _ = answer(form, {"Size": ["640", ""]})
+    assert errors_by_label(form, errors) == {"Size": "Please give all 2 values"}
+    _, errors, _ = answer(form, {"Size": ["640", "tall"]})
+    assert "'tall' is not a valid integer" in errors_by_label(form, errors)["Size"]

@@ -104,3 +104,18 @@ def test_a_count_option_is_a_spinbutton_filled_with_a_number(desklaunch_app, mod
     app.click("Run")
     app.wait_for("Exited with code 0")
     assert "verbosity 3" in output(app)
+
+
+def test_a_click_option_of_two_values_is_two_boxes(desklaunch_app, mode, tmp_path) -> None:
+    script = tmp_path / "draw.py"
+    script.write_text("import click\n\n"
+                      "@click.command()\n"
+                      "@click.option('--size', type=(int, int), required=True)\n"
+                      "def draw(size):\n"
+                      "    click.echo(f'drawing {size[0]} by {size[1]}')\n\n"
+                      "draw()\n")
+    app = desklaunch_app(script, browser=mode)
+    app.fill("Size 1", "640")
+    app.fill("Size 2", "480")
+    app.click("Run")
+    app.wait_for("drawing 640 by 480")
