@@ -145,3 +145,15 @@ def confirm_quit(window: Any) -> bool:
     finally:
         dialog.destroy()
 
+
+def prepare() -> None:
+    """Before WebKit loads: SIGUSR1 is WebKit's (its JavaScript engine's collector stops
+    threads with it), so a console run's forwarding of it (console/ctrlc.py) gives way,
+    instead of WebKit replacing it with a warning on stderr at every start."""
+    import signal
+
+    usr1 = getattr(signal, "SIGUSR1", None)
+    handler = signal.getsignal(usr1) if usr1 is not None else None
+    if usr1 is not None and getattr(handler, "__module__", "") == "desklaunch.console.ctrlc":
+        signal.signal(usr1, signal.SIG_DFL)
+

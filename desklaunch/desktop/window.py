@@ -166,6 +166,8 @@ class Window:
             raise RuntimeError("the window must run on the main thread")
         if self.gui == "qt":
             qt.prepare()
+        elif self.gui == "gtk":
+            gtk.prepare()
         program = program_name()
         backend = BACKENDS.get(self.gui or "")
         named = backend.name_program(program) if program and backend else None
