@@ -187,6 +187,9 @@ class Element:
         """Press it, as a person clicks it (a button, a tab, a clickable output)."""
         if self.on_click is None:
             raise ActionError(f"{self!r} cannot be clicked")
+        if not self.shown:  # a person cannot press what a redraw took away
+            raise ActionError(f"the {self.role} {self.name!r} found earlier is no longer on "
+                              "the screen (the page was redrawn): find it again")
         if self.disabled:
             raise ActionError(f"the {self.role} {self.name!r} is disabled")
         self.on_click()

@@ -970,3 +970,31 @@ def test_a_button_that_never_shows_lists_the_buttons_shown(desklaunch_app, mode)
         app.click("Add items")
     assert "The buttons shown are named 'Add item', 'Clear'. Did you mean 'Add item'?" in \
         str(missed.value)
+
+
+def test_a_button_found_before_a_redraw_took_it_away_cannot_be_pressed_in_process() -> None:
+    """A person cannot press a button a redraw took away (in Chromium the element is found
+    again by its role and name when it is used)."""
+    def main() -> None:
+        from desklaunch.ui import clear, put_scope, use_scope
+
+        def delete(item: str) -> None:
+            items.remove(item)
+            clear("list")
+            with use_scope("list"):
+                for left in items:
+                    put_buttons([f"Delete {left}"], onclick=lambda _, left=left: delete(left))
+
+        items = ["A", "B"]
+        put_scope("list")
+        with use_scope("list"):
+            for item in items:
+                put_buttons([f"Delete {item}"], onclick=lambda _, item=item: delete(item))
+
+    with AppTest.from_function(main) as app:
+        first = app.find("button", "Delete A")
+        first.click()
+        assert "Delete A" not in app.text
+        with pytest.raises(ActionError, match="found earlier is no longer on the screen"):
+            first.click()
+        assert "Delete B" in app.text
