@@ -65,9 +65,12 @@ class ArgField:
                     element.selected = option == self.control.value
                     self.control.append(element)
         self.control.owner = self
+        stdio = {"in": "- reads the console's input", "out": "- writes to the console"}
         notes = [n for n in (text_of(spec.get("option")),
                              ("one or more" if spec.get("min") else "any number")
-                             if self.kind == "list" else "") if n]
+                             if self.kind == "list" else "",
+                             "times" if self.kind == "count" else "",
+                             stdio.get(text_of(spec.get("stdio")), "")) if n]  # helpText's
         help_text = " ".join(p for p in (text_of(spec.get("help")),
                                          f"({'; '.join(notes)})" if notes else "") if p)
         self.wrap.append(Element("paragraph", own=help_text))

@@ -170,6 +170,8 @@ def test_an_argument_form_reads_the_same_both_ways(desklaunch_browser, tmp_path)
                       "way.add_argument('--post', action='store_true')\n"
                       "way.add_argument('--pickup', action='store_true')\n"
                       "parser.add_argument('--note')\n"
+                      "parser.add_argument('-v', '--verbose', action='count', default=0)\n"
+                      "parser.add_argument('--data', type=argparse.FileType('r'))\n"
                       "print(parser.parse_args())\n")
     texts, names = [], []
     for browser in (False, desklaunch_browser):
@@ -178,8 +180,10 @@ def test_an_argument_form_reads_the_same_both_ways(desklaunch_browser, tmp_path)
             names.append([(e.role, e.name) for e in app.find_all("textbox")])
     assert texts[0] == texts[1]
     assert "\nBox *\n" in texts[1] and "\nNote\n" in texts[1]
+    assert "(-v, --verbose; times)" in texts[1]
+    assert "(--data; - reads the console's input)" in texts[1]
     assert names[0] == names[1] == [("textbox", "Box"), ("textbox", "Items 1"),
-                                    ("textbox", "Note")]
+                                    ("textbox", "Note"), ("textbox", "Data")]
 
 
 def test_what_controls_hold_reads_the_same_both_ways(desklaunch_browser) -> None:
