@@ -148,12 +148,10 @@ def confirm_quit(window: Any) -> bool:
 
 def prepare() -> None:
     """Before WebKit loads: SIGUSR1 is WebKit's (its JavaScript engine's collector stops
-    threads with it), so a console run's forwarding of it (console/ctrlc.py) gives way,
-    instead of WebKit replacing it with a warning on stderr at every start."""
+    threads with it). A Python handler there (a console run's forwarding, console/ctrlc.py)
+    gives way, instead of WebKit replacing it with a warning on stderr at every start."""
     import signal
 
     usr1 = getattr(signal, "SIGUSR1", None)
-    handler = signal.getsignal(usr1) if usr1 is not None else None
-    if usr1 is not None and getattr(handler, "__module__", "") == "desklaunch.console.ctrlc":
+    if usr1 is not None and callable(signal.getsignal(usr1)):
         signal.signal(usr1, signal.SIG_DFL)
-
