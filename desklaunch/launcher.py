@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from desklaunch.core import logs
 from desklaunch.desktop.integration import Desktop
 from desklaunch.desktop.options import Options
 from desklaunch.errors import WindowError
@@ -84,7 +85,7 @@ def _run(main: Callable[[], Any], kind: SessionKind, options: Options,
 
         problem = window_problem(options.gui)
         if problem is not None:
-            say(f"{problem}; showing it in a browser instead.")
+            say(f"{problem}; showing it in a browser instead.", level=logging.WARNING)
             _tell_frozen(problem)
             mode = "browser"
     # The address comes first and the server after it: the window or browser (or a tool
@@ -242,7 +243,7 @@ def _window_failed(exc: Exception, window: Window, main: Callable[[], Any], kind
         else f"the window could not start ({type(exc).__name__})"
     log.debug("the window failed", exc_info=exc)
     if not window.shown.is_set() and _has_display():
-        say(f"{problem}; showing it in a browser instead.")
+        say(f"{problem}; showing it in a browser instead.", level=logging.WARNING)
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, signal.default_int_handler)
         return run(main, kind, dataclasses.replace(options, mode="browser"))
@@ -388,7 +389,9 @@ def _announce(url: str, *, open_browser: bool) -> None:
 
         opened = webbrowser.open(url)
     if opened:
-        say("serving on this URL, opened in your browser; press Ctrl+C to stop.")
+        # webbrowser only knows that it started a browser, not that a page showed.
+        say("serving on this URL and asked your browser to open it (if no page shows, "
+            "open the URL yourself); press Ctrl+C to stop.")
     else:
         why = "no browser could be opened" if _has_display() else "there is no display here"
         say(f"{why}: open the URL above in a browser; press Ctrl+C to stop.")
@@ -400,10 +403,14 @@ def _has_display() -> bool:
     return True
 
 
-def say(message: str) -> None:
-    """One line for the person at the terminal, on stderr (stdout is the script's)."""
-    if sys.stderr is not None:
-        print(f"desklaunch: {message}", file=sys.stderr, flush=True)
+def say(message: str, *, level: int = logging.INFO) -> None:
+    """One line for the person at the terminal, on stderr (stdout is the script's); a
+    frozen app's log keeps it at `level`."""
+    line = f"desklaunch: {message}"
+    if isinstance(sys.stderr, logs.LogStream):
+        sys.stderr.note(line, level)
+    elif sys.stderr is not None:
+        print(line, file=sys.stderr, flush=True)
 
 
 def exit_process(code: int) -> None:

@@ -112,8 +112,18 @@ class LogStream(io.TextIOBase):
             self._emit(self._pending)
             self._pending = ""
 
-    def _emit(self, line: str) -> None:
+    def note(self, line: str, level: int) -> None:
+        """A whole line of desklaunch's own for the person, logged at `level` rather than the
+        stream's: "already running" is no error, even on a frozen app's stderr."""
+        self.flush()
+        if self._echo is not None:
+            self._echo.write(line + "\n")
+            self._echo.flush()
+        self._emit(line, level)
+
+    def _emit(self, line: str, level: int | None = None) -> None:
+        level = self._level if level is None else level
         if _handler is not None:
             _handler.handle(logging.makeLogRecord(
-                {"name": self._name, "levelno": self._level,
-                 "levelname": logging.getLevelName(self._level), "msg": line}))
+                {"name": self._name, "levelno": level,
+                 "levelname": logging.getLevelName(level), "msg": line}))

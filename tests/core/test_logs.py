@@ -91,3 +91,19 @@ def test_an_unwritable_log_folder_means_no_log_not_a_crash(tmp_path: Path, monke
     monkeypatch.setenv("XDG_STATE_HOME", str(blocker))
     assert logs.setup("anything") is None
     assert logs.current() is None
+
+
+def test_a_note_for_the_person_is_logged_at_its_own_level(state_home: Path,
+                                                          tmp_path: Path) -> None:
+    """A frozen app's stderr logs as errors; "already running" is no error."""
+    path = logs.setup("notes")
+    with open(tmp_path / "echo.txt", "w", encoding="utf-8") as echo:
+        stream = logs.LogStream("stderr", logging.ERROR, echo=echo)
+        stream.write("half a line")
+        stream.note("desklaunch: Notes is already running", logging.WARNING)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [line.split(" ", 2)[2].split(" [")[0] for line in lines[-2:]] == [
+        "ERROR stderr", "WARNING stderr"]
+    assert lines[-1].endswith("desklaunch: Notes is already running")
+    assert (tmp_path / "echo.txt").read_text(encoding="utf-8") == (  # as print() would
+        "half a linedesklaunch: Notes is already running\n")

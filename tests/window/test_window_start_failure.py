@@ -76,8 +76,9 @@ def test_with_a_browser_the_app_opens_there_instead(tmp_path: Path) -> None:
         "desklaunch: the window could not start (WebViewException: You must have either QT "
         "or GTK with Python extensions installed in order to use pywebview.); showing it in "
         "a browser instead.")
-    assert stderr.splitlines()[1] == ("desklaunch: serving on this URL, opened in your "
-                                      "browser; press Ctrl+C to stop.")
+    assert stderr.splitlines()[1] == (
+        "desklaunch: serving on this URL and asked your browser to open it (if no page shows, "
+        "open the URL yourself); press Ctrl+C to stop.")
     assert stdout.splitlines()[0] == url
     assert "Traceback" not in stderr
     assert proc.returncode == 130
