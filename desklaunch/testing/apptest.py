@@ -21,6 +21,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -95,6 +96,7 @@ class _Screen(Protocol):
     def set_pin(self, name: str, value: Any) -> None: ...
     def close_popup(self) -> None: ...
     def accessibility_problems(self, scheme: Scheme | None) -> list[AccessibilityProblem]: ...
+    def screenshot(self, path: Path, scheme: Scheme | None, full_page: bool) -> Path: ...
 
 
 _open: list[AppTest] = []
@@ -394,6 +396,15 @@ class AppTest:
         page in the dark colour scheme. `assert app.accessibility_problems() == []`."""
         self._check()
         return self._screen.accessibility_problems(scheme)
+
+    def screenshot(self, path: str | os.PathLike[str], *, scheme: Scheme | None = None,
+                   full_page: bool = True) -> Path:
+        """Save what the person sees now as a PNG at `path` (its folder is made) and return
+        the path: to look at a failing step, or to keep pictures for the docs. Only with
+        `browser=True`, since it needs the real page drawn; `scheme="dark"` draws the dark
+        colour scheme; `full_page=False` keeps only the window's part."""
+        self._check()
+        return self._screen.screenshot(Path(path), scheme, full_page)
 
     # -- what the script did ---------------------------------------------------------------
 

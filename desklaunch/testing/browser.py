@@ -559,6 +559,23 @@ class BrowserScreen:
         self.settle()
         return audit(self.page, scheme)
 
+    def screenshot(self, path: Path, scheme: Scheme | None, full_page: bool) -> Path:
+        if scheme not in (None, "light", "dark"):
+            raise ValueError(f'scheme must be "light" or "dark", not {scheme!r}')
+        self.settle()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if scheme is not None:
+            self.page.emulate_media(color_scheme=scheme)
+        try:
+            # Written here: given the path, Playwright writes on a thread pool of its own.
+            picture = self.page.screenshot(full_page=full_page, animations="disabled",
+                                           caret="hide")
+        finally:
+            if scheme is not None:
+                self.page.emulate_media(color_scheme="null")  # the page's own again
+        path.write_bytes(picture)
+        return path
+
     def close(self) -> bool:
         try:
             self.page.close()

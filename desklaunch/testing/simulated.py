@@ -417,6 +417,10 @@ class SimulatedScreen:
         raise RuntimeError("accessibility_problems() audits the real page, which the "
                            "simulated one is not: start the app with browser=True")
 
+    def screenshot(self, path: Path, scheme: Scheme | None, full_page: bool) -> Path:
+        raise RuntimeError("screenshot() draws the real page, which the simulated one is "
+                           "not: start the app with browser=True")
+
     def forms(self) -> list[FormModel]:
         return list(self.page.forms.values())
 
