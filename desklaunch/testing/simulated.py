@@ -73,10 +73,12 @@ class SimulatedScreen:
                                       "find_all()")])[0]
 
     def _armed(self, found: list[Element]) -> list[Element]:
-        """`found`, its boxes and round buttons clickable as a person clicks them."""
-        for element in found:
-            if element.role in ("checkbox", "radio") and element.on_click is None:
-                element.on_click = functools.partial(self._press_box, element)
+        """`found`, with the boxes and round buttons in it clickable as a person clicks them
+        (also those a test finds later inside it: `popup.find("checkbox", ...)`)."""
+        for outer in found:
+            for element in outer.walk():
+                if element.role in ("checkbox", "radio") and element.on_click is None:
+                    element.on_click = functools.partial(self._press_box, element)
         return found
 
     def _press_box(self, box: Element) -> None:
@@ -397,7 +399,8 @@ class SimulatedScreen:
     @property
     def popup(self) -> Element | None:
         self.driver.settle()
-        return self.page.dialog
+        dialog = self.page.dialog
+        return None if dialog is None else self._armed([dialog])[0]
 
     @property
     def title(self) -> str:

@@ -936,6 +936,34 @@ def test_a_box_or_round_button_found_is_clicked_as_a_person_clicks_it(desklaunch
     assert "chose ['Keep history'] Small" in app.text
 
 
+def test_a_box_found_inside_a_popup_or_a_group_is_clicked_as_well(desklaunch_app,
+                                                                  mode) -> None:
+    def main() -> None:
+        from desklaunch.ui import checkbox, input_group, pin, popup, put_checkbox, radio
+
+        def done(_: str) -> None:
+            put_text(f"alerts {pin.alerts}")
+
+        popup("Settings", [put_checkbox("alerts", ["Sound", "Badge"]),
+                           put_buttons(["Done"], onclick=done)])
+        answers = input_group("Order", [
+            checkbox("Extras", ["Cheese", "Ham"], name="extras"),
+            radio("Size", ["Small", "Large"], name="size")])
+        put_text(f"chose {answers['extras']} {answers['size']}")
+
+    app = desklaunch_app(main, browser=mode)
+    settings = app.popup
+    assert settings is not None
+    settings.find("checkbox", "Badge").click()
+    settings.find("button", "Done").click()
+    app.wait_for("alerts ['Badge']")
+    app.close_popup()
+    app.find("group", "Extras").find("checkbox", "Ham").click()
+    app.find("group", "Size").find("radio", "Large").click()
+    app.submit()
+    assert "chose ['Ham'] Large" in app.text
+
+
 def test_an_element_found_by_its_text_alone_is_the_one_reading_it(desklaunch_app,
                                                                    mode) -> None:
     def main() -> None:
