@@ -260,18 +260,18 @@ class BrowserScreen:
                 self.page.wait_for_timeout(POLL_MS * 5)
             if len(found) > 1:
                 raise ActionError(f"{len(found)} things fit {what}; use find_all()")
-            return BrowserElement(found[0], role, name)
+            return BrowserElement(found[0], role, name, self.settle)
         locator = _visible(locator)
         with self._waiting(what, timeout):
             locator.first.wait_for(timeout=limit * 1000)
         if locator.count() > 1:
             raise ActionError(f"{locator.count()} things fit {what}; use find_all()")
-        return BrowserElement(locator, role, name)
+        return BrowserElement(locator, role, name, self.settle)
 
     def find_all(self, role: str | None = None, name: str | None = None,
                  text: str | None = None) -> list[BrowserElement]:
         self.settle()
-        return [BrowserElement(item, role, name)
+        return [BrowserElement(item, role, name, self.settle)
                 for item in shown(self._locator(role, name, text), role, name)]
 
     def wait_for_text(self, text: str, timeout: float | None) -> None:
@@ -539,7 +539,7 @@ class BrowserScreen:
         if not dialog.count() or not dialog.first.is_visible():
             return None
         heading = dialog.first.get_by_role("heading").first.inner_text()
-        return BrowserElement(dialog.first, "dialog", heading)
+        return BrowserElement(dialog.first, "dialog", heading, self.settle)
 
     @property
     def title(self) -> str:

@@ -5,6 +5,7 @@ name and text, with the same names and roles the simulated page gives (elements.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desklaunch.testing.elements import NAMED_BY_TEXT, norm
@@ -79,10 +80,13 @@ LOG_LINES = "el => [...el.querySelectorAll('.dl-line')].map(l => l.textContent).
 class BrowserElement:
     """An element of the real page found by role, name or text."""
 
-    def __init__(self, locator: Locator, role: str | None, name: str | None) -> None:
+    def __init__(self, locator: Locator, role: str | None, name: str | None,
+                 settle: Callable[[], None] | None = None) -> None:
         self.locator = locator
         self._role = role
         self._name = name
+        self._settle = settle
+        """Waits for what a click set off, as `app.click` does (the screen's `settle`)."""
 
     def __repr__(self) -> str:
         return f"<{self.role} {self.name!r} in the browser>"
@@ -148,11 +152,13 @@ class BrowserElement:
                 f"the {self.role or 'element'} {self.name or ''!r} found earlier is no longer "
                 "one thing on the screen (the page was redrawn and several now fit): find it "
                 "again, or use find_all()") from None
+        if self._settle is not None:
+            self._settle()
 
     def find_all(self, role: str | None = None, name: str | None = None,
                  text: str | None = None) -> list[BrowserElement]:
         """The visible elements inside this one with that role, exact name and exact text."""
-        return [BrowserElement(item, role, name)
+        return [BrowserElement(item, role, name, self._settle)
                 for item in shown(within(self.locator, role, name, text), role, name)]
 
     def find(self, role: str | None = None, name: str | None = None, *,
