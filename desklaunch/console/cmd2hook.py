@@ -42,14 +42,16 @@ class _RunThreading:
         return getattr(self._real, name)
 
 
-def _cmdloop(original: Callable[..., Any]) -> Callable[..., Any]:
-    def cmdloop(self: Any, intro: str | None = None) -> Any:
+def _prompting(original: Callable[..., Any]) -> Callable[..., Any]:
+    """`Cmd.cmdloop`, or its inner `_cmdloop` that some shells call directly (cliff's
+    interactive mode), showing the prompt before each line read, as on a terminal."""
+    def loop(self: Any, *args: Any, **kwargs: Any) -> Any:
         if reading_console() is not None:
-            self.interactive_pipe = True  # its prompt before each line, as on a terminal
-        return original(self, intro)
+            self.interactive_pipe = True
+        return original(self, *args, **kwargs)
 
-    cmdloop.__wrapped__ = original  # type: ignore[attr-defined]
-    return cmdloop
+    loop.__wrapped__ = original  # type: ignore[attr-defined]
+    return loop
 
 
 def _commands(shell: Any, *_args: Any, **_kwargs: Any) -> list[str]:
@@ -130,7 +132,8 @@ def adjust(module: ModuleType) -> None:
     loadhook.replace(module, "threading", _RunThreading)
     shell = getattr(module, "Cmd", None)
     if isinstance(shell, type):
-        loadhook.replace(shell, "cmdloop", _cmdloop)
+        loadhook.replace(shell, "cmdloop", _prompting)
+        loadhook.replace(shell, "_cmdloop", _prompting)
         loadhook.replace(shell, "_read_command_line", _suggesting(_commands))
         loadhook.replace(shell, "read_input", _suggesting(_choices))
         loadhook.replace(shell, "select", offering(_options))

@@ -107,3 +107,28 @@ def test_what_a_cmd2_shell_pages_is_printed_in_its_console(
     app.click("Run")  # cmd2's own command line: none given
     app.wait_for("Exited with code 0")
     assert output(app) == ["apple", "pear"]
+
+
+def test_a_shell_that_enters_cmd2s_inner_loop_itself_shows_its_prompt(tmp_path: Path) -> None:
+    """cliff's interactive mode calls `_cmdloop()` after setting up on its own."""
+    app = start(tmp_path, """
+        import cmd2
+
+        class Shell(cmd2.Cmd):
+            def __init__(self):
+                super().__init__()
+                self.prompt = "(tool) "
+
+            def do_hello(self, statement):
+                self.poutput("hello there")
+
+        Shell()._cmdloop()
+    """)
+    app.click("Run")
+    app.fill("(tool)", "hello")
+    app.submit()
+    app.wait_for("hello there")
+    app.fill("(tool)", "quit")
+    app.submit()
+    app.wait_for("Exited with code 0")
+    assert output(app)[:2] == ["(tool) hello", "hello there"]
