@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from desklaunch.core.session import step_outside
 from desklaunch.testing.audit import AccessibilityProblem, Scheme
-from desklaunch.testing.errors import ScriptError
+from desklaunch.testing.errors import ScriptError, asked
 from desklaunch.testing.page import Download
 from desklaunch.testing.program import Module, from_file, from_function, from_module
 
@@ -350,12 +350,14 @@ class AppTest:
     def find(self, role: str | None = None, name: str | None = None, *,
              text: str | None = None, timeout: float | None = None) -> Found:
         """The one element with this role, accessible name and/or text, once it shows."""
+        asked("find", role, name, text)
         self._check()
         return self._screen.find(role, name, text, timeout)
 
     def find_all(self, role: str | None = None, name: str | None = None, *,
                  text: str | None = None) -> list[Found]:
         """Every element shown now with this role, name and/or text, in order."""
+        asked("find_all", role, name, text)
         self._check()
         return list(self._screen.find_all(role, name, text))
 

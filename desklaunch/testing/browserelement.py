@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desklaunch.testing.elements import NAMED_BY_TEXT, norm
-from desklaunch.testing.errors import ActionError, describe_query, only
+from desklaunch.testing.errors import ActionError, asked, describe_query, only
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
@@ -106,7 +106,12 @@ class BrowserElement:
 
     @property
     def text(self) -> str:
-        if self.role == "log":  # a console's lines as printed: indents and blank lines kept
+        role = self.role
+        if role in ("checkbox", "radio"):  # the words beside it, as in process
+            return " ".join(str(self.locator.evaluate(CONTROL_NAME)).split())
+        if role == "slider":  # the number shown with it
+            return self.locator.input_value()
+        if role == "log":  # a console's lines as printed: indents and blank lines kept
             text = str(self.locator.evaluate(LOG_LINES))
             return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
         text = str(self.locator.evaluate(READ_TEXT))
@@ -158,6 +163,7 @@ class BrowserElement:
     def find_all(self, role: str | None = None, name: str | None = None,
                  text: str | None = None) -> list[BrowserElement]:
         """The visible elements inside this one with that role, exact name and exact text."""
+        asked("find_all", role, name, text)
         return [BrowserElement(item, role, name, self._settle)
                 for item in shown(within(self.locator, role, name, text), role, name)]
 
@@ -165,6 +171,7 @@ class BrowserElement:
              text: str | None = None) -> BrowserElement:
         """The one visible element inside this one with that role, name and/or text, as
         `AppTest.find` finds it on the screen (what is inside is shown already: no wait)."""
+        asked("find", role, name, text)
         return only(self.find_all(role, name, text), describe_query(role, name, text), self)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from desklaunch.testing.errors import ActionError, describe_query, only
+from desklaunch.testing.errors import ActionError, asked, describe_query, only
 
 FIELD_ROLES = frozenset({"textbox", "spinbutton", "combobox", "listbox", "checkbox", "radio",
                          "slider", "file"})
@@ -171,6 +171,7 @@ class Element:
         """The visible elements inside this one with that role, exact name and exact text.
         By text alone, the innermost element reading it, not the ones wrapped around it (as
         a browser's text search finds it)."""
+        asked("find_all", role, name, text)
         found = [e for e in self.walk() if e is not self and e.matches(role, name, text)]
         if role is None and name is None and text is not None and len(found) > 1:
             inner = set(map(id, found))
@@ -181,6 +182,7 @@ class Element:
              text: str | None = None) -> Element:
         """The one visible element inside this one with that role, name and/or text, as
         `AppTest.find` finds it on the screen (what is inside is shown already: no wait)."""
+        asked("find", role, name, text)
         return only(self.find_all(role, name, text), describe_query(role, name, text), self)
 
     def click(self) -> None:

@@ -38,6 +38,14 @@ class ActionError(KitError):
     """A person could not do this on the screen as it is (ambiguous, disabled, unknown)."""
 
 
+def asked(call: str, role: str | None, name: str | None, text: str | None) -> None:
+    """Refuse a `find()` or `find_all()` that names nothing to look for: "every element"
+    has no meaning a person shares (the page's wrappers differ between the two kinds)."""
+    if role is None and name is None and text is None:
+        raise TypeError(f"{call}() needs a role, a name or a text to look for, e.g. "
+                        f"{call}(\"button\"), {call}(name=\"Save\") or {call}(text=\"Done\")")
+
+
 def describe_query(role: str | None, name: str | None, text: str | None) -> str:
     """What a `find()` looked for, in words, for the errors both page kinds raise."""
     parts = [f"role {role!r}" if role else "an element"]

@@ -225,6 +225,27 @@ def test_what_controls_hold_reads_the_same_both_ways(desklaunch_browser) -> None
         None]
 
 
+def test_what_a_box_a_round_button_and_a_slider_read_is_the_same_both_ways(
+        desklaunch_browser) -> None:
+    def order() -> None:
+        input_group("Order", [
+            checkbox("Extras", ["Gift bag"], name="extras"),
+            radio("Pay", ["By card"], name="pay"),
+            slider("Count", name="count", value=3, max_value=5),
+        ])
+
+    read = []
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_function(order, browser=browser) as app:
+            read.append([app.find("checkbox", "Gift bag").text, app.find("radio").text,
+                         app.find("slider", "Count").text])
+            with pytest.raises(TypeError, match=r'find_all\(\) needs a role, a name or a text'):
+                app.find_all()
+            with pytest.raises(TypeError, match=r"find\(\) needs a role, a name or a text"):
+                app.find("group", "Extras").find()
+    assert read[0] == read[1] == ["Gift bag", "By card", "3"]
+
+
 def test_links_images_and_a_pins_verdict_read_the_same_both_ways(desklaunch_browser) -> None:
     def verdicts() -> None:
         put_markdown("Read [the guide](https://example.com/guide) first.")
