@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -27,6 +28,9 @@ DELAY = 0.025
 """Seconds a write waits for company before it is sent."""
 MAX_CHUNK = 32_768
 """Characters per command; a fuller buffer is sent at once."""
+UNFINISHED = re.compile(r"\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]{0,1024}\x1b?|[()#%])?\Z")
+"""An escape code cut off at the end of what was written so far (a program writing one
+character at a time, colour codes too): it waits for the rest rather than showing as text."""
 
 
 
@@ -37,6 +41,8 @@ class ConsoleOutput:
         self._send = send
         self._chunks: list[tuple[str, list[str]]] = []
         self._size = 0
+        self._held: tuple[str, str] | None = None
+        """An unfinished escape code left out of the last batch: the stream and its text."""
         self._lock = threading.RLock()  # taken directly: see core/interrupt.py
         self._cond = threading.Condition(self._lock)
         self._send_lock = threading.Lock()  # keeps batches in order between flushers
@@ -51,6 +57,10 @@ class ConsoleOutput:
         with self._lock:
             if self._closed:
                 return
+            if self._held is not None:  # what it finishes goes first, as written
+                held, self._held = self._held, None
+                self._chunks.append((held[0], [held[1]]))
+                self._size += len(held[1])
             first = not self._chunks
             if not first and self._chunks[-1][0] == stream:
                 self._chunks[-1][1].append(text)
@@ -60,12 +70,24 @@ class ConsoleOutput:
             if first or self._size >= MAX_CHUNK:
                 self._cond.notify_all()
 
-    def flush(self) -> None:
-        """Send whatever is buffered now."""
+    def flush(self, *, whole: bool = True) -> None:
+        """Send whatever is buffered now; with `whole=False` (the flusher's batches) an
+        escape code cut off at the end waits for the write that finishes it."""
         with self._send_lock:
             with self._lock:
                 chunks, self._chunks, self._size = self._chunks, [], 0
-            joined = [[stream, "".join(parts)] for stream, parts in chunks]
+                if self._held is not None:
+                    chunks.append((self._held[0], [self._held[1]]))
+                    self._held = None
+                joined = [[stream, "".join(parts)] for stream, parts in chunks]
+                if not whole and joined:
+                    stream, text = joined[-1]
+                    cut = UNFINISHED.search(text)
+                    if cut is not None:
+                        self._held = (stream, text[cut.start():])
+                        joined[-1][1] = text[:cut.start()]
+                        if not joined[-1][1]:
+                            joined.pop()
             for start in range(0, len(joined), 64):
                 self._deliver(joined[start:start + 64])
 
@@ -84,7 +106,7 @@ class ConsoleOutput:
                     break
                 # Let the burst this write belongs to gather (a print loop), then send it.
                 self._cond.wait_for(lambda: self._size >= MAX_CHUNK or self._closed, DELAY)
-            self.flush()
+            self.flush(whole=False)
         self.flush()
 
     def close(self) -> None:

@@ -59,3 +59,27 @@ def test_the_programs_writes_never_send_so_a_stop_cannot_lose_text_being_sent():
     output.close()
     assert sent.text() == "".join(f"line {i}\n" for i in range(20_000))
     assert set(senders) == {"test-console-flush"}
+
+
+def test_an_escape_code_written_in_pieces_is_sent_whole():
+    """A "slow print" writes one character at a time, colour codes too: no batch ends in
+    the middle of one, so the page never shows `[31m` as text."""
+    sent = Recorder()
+    output = ConsoleOutput(sent, "test-console-flush")
+    try:
+        output.write("out", "Hi \x1b[3")
+        output.flush(whole=False)
+        assert sent.text() == "Hi "
+        output.write("out", "1mred\x1b]0;a ti")
+        output.flush(whole=False)
+        output.write("out", "tle\x07\x1b")
+        output.flush(whole=False)
+        output.write("out", "[0m done\n")
+        output.flush(whole=False)
+        assert sent.text() == "Hi \x1b[31mred\x1b]0;a title\x07\x1b[0m done\n"
+        assert all(not text.endswith(("\x1b", "\x1b[3", "a ti"))
+                   for c in sent.commands for _, text in c["chunks"])
+        output.write("out", "\x1b[")  # at the end of a run it is sent as it is
+    finally:
+        output.close()
+    assert sent.text().endswith("done\n\x1b[")

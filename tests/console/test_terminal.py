@@ -73,3 +73,20 @@ def test_the_exit_code_and_command_line_show_as_a_shell_has_them(tmp_path: Path)
     with AppTest.from_file(tmp_path / "asks.py", args=["moo", "🐄", "中文", "a b"]) as app:
         app.wait_for("Exited with code 44")  # a process's status is its low byte
         assert "$ asks.py moo 🐄 中文 'a b'" in app.text
+
+
+def test_a_slow_print_in_colour_shows_its_words_not_its_codes(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import sys, time
+
+        def slow_print(text):
+            for ch in text:
+                sys.stdout.write(ch)
+                sys.stdout.flush()
+                time.sleep(0.03)  # longer than a batch gathers: each its own
+            print()
+
+        slow_print("\\033[31mWelcome to the dungeon!\\033[0m")
+    """)
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["Welcome to the dungeon!"]
