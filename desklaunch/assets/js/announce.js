@@ -9,6 +9,7 @@
 // themselves (role="alert" elements, the toasts, the connection banner) are not repeated.
 
 const BATCH_MS = 400; // lines arriving within this time are told together
+const STEADY_MAX_MS = 6000; // a steady stream is told at most this seldom
 const SHOWN_LINES = 3; // a batch of up to this many lines is read in full
 const MAX_CHARS = 240; // per line: enough to know what it says
 
@@ -29,6 +30,8 @@ const regions = (() => {
 let count = 0;
 let last = []; // the newest lines of the batch, at most SHOWN_LINES
 let timer = 0;
+let wait = BATCH_MS; // how long a batch gathers: longer while lines keep coming
+let toldAt = -Infinity; // when the last batch was told
 
 const clean = (text) => {
   const line = String(text).replace(/\s+/g, " ").trim();
@@ -51,6 +54,7 @@ function flush() {
     : `${count.toLocaleString("en")} new lines. The last: ${last[last.length - 1]}`;
   count = 0;
   last = [];
+  toldAt = performance.now();
   say(regions.polite, message);
 }
 
@@ -63,7 +67,13 @@ export function announceLines(total, texts) {
   if (!total || !lines.length) return;
   count += total;
   last = [...last, ...lines].slice(-SHOWN_LINES);
-  if (!timer) timer = setTimeout(flush, BATCH_MS);
+  if (timer) return;
+  // Output that never pauses (a line every second) would be read without end, each
+  // batch taking longer to say than the wait for the next: while it keeps coming, each
+  // batch gathers twice as long as the last, up to STEADY_MAX_MS; a pause starts over.
+  const steady = performance.now() - toldAt < wait + BATCH_MS;
+  wait = steady ? Math.min(wait * 2, STEADY_MAX_MS) : BATCH_MS;
+  timer = setTimeout(flush, wait);
 }
 
 /** Tell `message` assertively, now (an error the person must hear). */

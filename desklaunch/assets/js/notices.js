@@ -114,7 +114,22 @@ export class Notices {
     toast.addEventListener("click", () => remove(false));
     const seconds = Number(duration);
     if (Number.isFinite(seconds) && seconds > 0) {
-      timer = setTimeout(() => remove(false), seconds * 1000);
+      // It waits while the person is at it (WCAG 2.2.1): the pointer over it or the focus
+      // in it; its time starts again once they leave.
+      const hold = () => {
+        clearTimeout(timer);
+        timer = 0;
+      };
+      const wait = () => {
+        if (toast.matches(":hover") || toast.contains(document.activeElement)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => remove(false), seconds * 1000);
+      };
+      toast.addEventListener("pointerenter", hold);
+      toast.addEventListener("focusin", hold);
+      toast.addEventListener("pointerleave", wait);
+      toast.addEventListener("focusout", () => setTimeout(wait, 0)); // focus has moved on
+      wait();
     }
     if (kind === "error") toast.setAttribute("role", "alert");
     (kind === "error" ? this.#toasts.urgent : this.#toasts.polite).append(toast);
@@ -180,6 +195,9 @@ export class Notices {
     // Keep an error box above the closing line: the traceback is still worth reading.
     const box = this.#state.querySelector(".dl-error-box");
     this.#state.replaceChildren(...(box ? [box, line] : [line]));
+    // The state line is no live region (its error box and "Finished" are told once,
+    // by state()), so its closing message is told here.
+    announceLines(1, [message]);
   }
 
   clearState() {

@@ -31,12 +31,30 @@ function close(byPerson) {
 
 const FOCUSABLE = "button, input, select, textarea, a[href], summary, [tabindex]:not([tabindex='-1'])";
 
+/** What Tab stops at inside `dialog`, in order, as the browser's own Tab does: no control
+ *  taken out of the order (tabindex -1, hidden from screen readers), and one round button
+ *  per group (the picked one, else the first). */
+function tabStops(dialog) {
+  return Array.from(dialog.querySelectorAll(FOCUSABLE)).filter((el) => {
+    if (el.disabled || el.tabIndex < 0 || el.getClientRects().length === 0) return false;
+    if (el.closest("[aria-hidden='true'], [inert]")) return false;
+    if (el instanceof HTMLInputElement && el.type === "radio" && el.name) {
+      const peers = Array.from(dialog.querySelectorAll("input[type='radio']"))
+        .filter((peer) => peer.name === el.name && !peer.disabled);
+      const picked = peers.find((peer) => peer.checked);
+      return el === (picked ?? peers[0]);
+    }
+    return true;
+  });
+}
+
 /** Keep Tab inside the dialog: past the last control it wraps to the first, and back. */
 function trapTab(dialog, event) {
-  const controls = Array.from(dialog.querySelectorAll(FOCUSABLE)).filter(
-    (el) => !el.disabled && el.getClientRects().length > 0,
-  );
-  if (!controls.length) return;
+  const controls = tabStops(dialog);
+  if (!controls.length) {
+    event.preventDefault(); // nothing to stop at: focus stays in the dialog
+    return;
+  }
   const first = controls[0];
   const last = controls[controls.length - 1];
   const here = document.activeElement;

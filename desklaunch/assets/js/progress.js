@@ -20,7 +20,8 @@ function draw(bar, value, label) {
   const percent = Math.round(value * 1000) / 10;
   const text = typeof label === "string" ? label : `${percent}%`;
   bar.setAttribute("aria-valuenow", String(percent));
-  bar.setAttribute("aria-valuetext", text);
+  // A label says what is done; the percent is heard with it (a label hides it otherwise).
+  bar.setAttribute("aria-valuetext", text.includes(`${percent}%`) ? text : `${percent}%, ${text}`);
   bar.querySelector(".dl-progress-fill").style.width = `${percent}%`;
   bar.querySelector(".dl-progress-label").textContent = text;
   if (value >= 1 && bar.dataset.autoClose === "true") bar.remove();

@@ -14,6 +14,7 @@ const NEAR_BOTTOM_PX = 48;
 // and alerts (which announce themselves).
 const NOT_TOLD = ".dl-buttons, .dl-pin, [role='alert']";
 const REDRAWN_WITHIN_MS = 2000; // a scope redrawn again within this is "ticking"
+const TYPED_IN = "input:not([type='button'], [type='checkbox'], [type='radio']), textarea, select";
 
 /** Insert `node` into `parent` at protocol position (-1 append, 0 prepend, n, -n). */
 function insertAt(parent, node, position) {
@@ -58,7 +59,7 @@ export class Renderer {
   #ended = false;
   #added = []; // outputs drawn by the current batch, to tell screen readers about
   #cleared = new Set(); // scopes the current batch cleared (redrawn in place)
-  #redraws = new WeakMap(); // scope → { at, streak }: how often it was redrawn lately
+  #redraws = new WeakMap(); // scope → { at, streak, settle }: how often it was redrawn lately
   #hadFocus = null; // what had focus as this batch began
   #focusPlace = null; // where it was, once a command of this batch took it away
 
@@ -145,15 +146,23 @@ export class Renderer {
 
   /** The scopes this batch redrew that are redrawn over and over (a clock, a live figure
    *  redrawn every second): told the first two times, then not while they keep coming
-   *  faster than a person could listen (WCAG 2.2.2); told again after a pause. */
+   *  faster than a person could listen (WCAG 2.2.2); once they stop, what they settled on
+   *  is told (the answer to the last key typed, the count after the last click). */
   #ticking() {
     const now = performance.now();
     const ticking = [];
     for (const scope of this.#cleared) {
       const last = this.#redraws.get(scope);
       const streak = last && now - last.at < REDRAWN_WITHIN_MS ? last.streak + 1 : 1;
-      this.#redraws.set(scope, { at: now, streak });
-      if (streak > 2) ticking.push(scope);
+      clearTimeout(last?.settle);
+      const record = { at: now, streak, settle: 0 };
+      this.#redraws.set(scope, record);
+      if (streak > 2) {
+        ticking.push(scope);
+        record.settle = setTimeout(() => {
+          if (scope.isConnected && !this.#ended) announceLines(1, [spokenText(scope)]);
+        }, REDRAWN_WITHIN_MS);
+      }
     }
     this.#cleared.clear();
     return ticking;
@@ -184,10 +193,19 @@ export class Renderer {
     requestAnimationFrame(() => {
       this.#stickScheduled = false;
       if (this.#scrollTarget) return; // a scroll_to asked for another place
+      const focused = document.activeElement;
+      const typing = focused instanceof HTMLElement && focused.matches(TYPED_IN) &&
+        this.#output.contains(focused) && !focused.closest(".dl-form");
       const scroller = document.scrollingElement;
+      if (typing) {
+        // The person types in a field among the outputs (a filter above a live log): the
+        // page follows the output only as far as the field stays in view (WCAG 2.4.11).
+        const top = focused.getBoundingClientRect().top;
+        scroller.scrollTop += Math.max(0, top - 8);
+        return;
+      }
       scroller.scrollTop = scroller.scrollHeight;
       // A form taller than the window: keep its focused field in view.
-      const focused = document.activeElement;
       if (focused instanceof HTMLElement && focused.closest(".dl-form")) {
         focused.scrollIntoView({ block: "nearest" });
       }
@@ -362,7 +380,7 @@ const BLOCKS = new Set([
   "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BR", "CAPTION", "DD", "DETAILS", "DIV", "DL",
   "DT", "FIELDSET", "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5",
   "H6", "HEADER", "HR", "LEGEND", "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION", "SUMMARY",
-  "TABLE", "TBODY", "TD", "TFOOT", "TH", "THEAD", "TR", "UL",
+  "TABLE", "TBODY", "TD", "TFOOT", "TH", "THEAD", "TR", "UL", "BUTTON",
 ]);
 const UNSPOKEN = new Set(["SCRIPT", "STYLE", "TEMPLATE"]);
 

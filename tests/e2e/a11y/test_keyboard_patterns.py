@@ -128,3 +128,29 @@ def test_a_toast_dismissed_by_keyboard_leaves_focus_in_the_page(pilot) -> None:
     keys.press("Enter")
     expect(dismiss).to_have_count(0)
     expect(app.page.locator("main")).to_be_focused()
+
+
+def test_output_arriving_below_keeps_the_field_being_typed_in_in_view(pilot) -> None:
+    """A filter box above a live log: the page follows the log only as far as the field
+    the person types in stays on the screen."""
+    import time
+
+    from desklaunch.ui import put_input
+
+    def script() -> None:
+        put_input("filter", label="Filter")
+        for number in range(60):
+            put_text(f"log line {number}")
+            time.sleep(0.05)
+        hold()
+
+    app = pilot(script)
+    app.page.set_viewport_size({"width": 800, "height": 300})
+    field = app.page.get_by_label("Filter")
+    field.focus()
+    app.page.keyboard.type("err", delay=100)
+    app.expect_text("log line 59")
+    app.page.wait_for_timeout(300)  # the last scroll waits for a frame
+    box = field.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 300, box
+    expect(field).to_have_value("err")

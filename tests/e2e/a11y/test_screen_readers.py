@@ -78,7 +78,7 @@ def test_progress_bars_expose_their_value(pilot) -> None:
     app = pilot(script)
     bar = app.page.get_by_role("progressbar", name="copy")
     expect(bar).to_have_attribute("aria-valuenow", "42")
-    expect(bar).to_have_attribute("aria-valuetext", "42 of 100 files")
+    expect(bar).to_have_attribute("aria-valuetext", "42%, 42 of 100 files")
 
 
 def test_a_new_table_is_told_word_by_word_and_a_nested_output_once(pilot) -> None:
@@ -156,3 +156,81 @@ def test_a_part_of_the_page_redrawn_every_moment_is_not_read_out_each_time(pilot
     # the first ticks are told (each heard for 0.5 s: a busy test may miss one of them)
     assert re.search(r"tick [01]\b", text) and "Done ticking" in text, text
     assert "tick 4" not in text and "tick 5" not in text, text
+
+
+def heard_over(app, seconds: float) -> list[str]:
+    """Each text the polite region said, in order, sampled as it changes for `seconds`."""
+    heard: list[str] = []
+    for _ in range(int(seconds * 20)):
+        now = " | ".join(said(app.page, "polite"))
+        if now and (not heard or heard[-1] != now):
+            heard.append(now)
+        app.page.wait_for_timeout(50)
+    return heard
+
+
+def test_what_a_part_redrawn_in_quick_succession_settles_on_is_told(pilot) -> None:
+    """An answer redrawn at each key typed (a unit converter): the last one is told once
+    the redraws stop, though the ones between were not."""
+    import time
+
+    from desklaunch.ui import put_scope, use_scope
+
+    def script() -> None:
+        put_scope("answer")
+        for digits in ("1", "12", "123", "1234", "12345"):
+            with use_scope("answer", clear=True):
+                put_text(f"{digits} mm = {int(digits) / 10} cm")
+            time.sleep(0.25)
+        input("Next")
+
+    app = pilot(script)
+    expect(app.field("Next")).to_be_visible()
+    heard = " | ".join(heard_over(app, 3.5))
+    assert "12345 mm = 1234.5 cm" in heard, heard
+    assert "1234 mm" not in heard, heard
+
+
+def test_output_that_keeps_coming_is_told_ever_more_seldom(pilot) -> None:
+    """A line every 0.2 s, for 5 s: not read without end, each batch gathers longer."""
+    import time
+
+    def script() -> None:
+        for number in range(25):
+            put_text(f"reading {number}")
+            time.sleep(0.2)
+        input("Next")
+
+    app = pilot(script)
+    app.expect_text("reading 0")
+    heard = heard_over(app, 5.5)
+    assert 2 <= len(heard) <= 5, heard  # at 0.4 s batches it would be about twelve
+    assert re.search(r"new lines\. The last: reading \d+", heard[-1]), heard
+
+
+def test_the_end_of_a_script_is_told_once(pilot) -> None:
+    def script() -> None:
+        put_text("All done here")
+
+    app = pilot(script)
+    app.expect_finished()
+    app.page.wait_for_timeout(800)
+    regions = [text for text in said(app.page, "polite") + said(app.page, "assertive")
+               if "Finished" in text]
+    assert len(regions) == 1, regions
+
+
+def test_buttons_told_with_new_output_are_words_apart(pilot) -> None:
+    from desklaunch.ui import put_buttons, put_row
+
+    def script() -> None:
+        put_buttons(["Add"], onclick=lambda _: put_row(
+            [put_text("Milk"), put_buttons(["Done", "Remove"], onclick=lambda _: None)]))
+        input("Next")
+
+    app = pilot(script)
+    app.click("Add")
+    app.expect_text("Milk")
+    app.page.wait_for_timeout(600)
+    told = " | ".join(said(app.page, "polite"))
+    assert re.search(r"Milk\s+Done\s+Remove", told), told

@@ -51,6 +51,60 @@ def test_focus_stays_inside_the_popup(pilot) -> None:
         assert focused_inside, "Tab moved the focus out of the popup"
 
 
+def test_tab_goes_round_a_popup_whose_last_control_is_a_round_button(pilot) -> None:
+    """The browser stops once per group of round buttons; Tab past it wraps to the first
+    control, never to the page behind."""
+    from desklaunch.ui import put_radio
+
+    def script() -> None:
+        put_buttons(["Behind"], onclick=lambda _: None)
+        popup("Plan", [put_input("who", label="Who"),
+                       put_radio("plan", ["Free", "Paid"], label="Plan")])
+
+    app = pilot(script)
+    dialog = app.page.get_by_role("dialog", name="Plan")
+    expect(dialog.get_by_label("Who")).to_be_focused()
+    seen = []
+    for _ in range(4):
+        app.page.keyboard.press("Tab")
+        assert dialog.evaluate("d => d.contains(document.activeElement)"), seen
+        seen.append(app.page.evaluate("document.activeElement.getAttribute('aria-label') ||"
+                                      " document.activeElement.labels?.[0]?.innerText ||"
+                                      " document.activeElement.textContent"))
+    assert seen[:3] == ["Free", "Close", "Who"], seen
+    app.page.keyboard.press("Shift+Tab")  # from Free to Who, the first
+    app.page.keyboard.press("Shift+Tab")  # and round to the last
+    expect(dialog.get_by_role("button", name="Close")).to_be_focused()
+
+
+def test_a_toast_waits_while_the_person_is_at_it(pilot) -> None:
+    def script() -> None:
+        toast("Deleted. Undo?", duration=1, onclick=lambda: put_text("Undone"))
+
+    app = pilot(script)
+    notice = app.page.get_by_role("button", name="Deleted. Undo?")
+    notice.focus()
+    app.page.wait_for_timeout(1600)  # past its time, with the focus on it
+    expect(notice).to_be_visible()
+    app.page.keyboard.press("Enter")
+    app.expect_text("Undone")
+
+
+def test_a_toast_goes_once_the_person_leaves_it(pilot) -> None:
+    def script() -> None:
+        put_buttons(["Elsewhere"], onclick=lambda _: None)
+        toast("Deleted. Undo?", duration=1, onclick=lambda: put_text("Undone"))
+
+    app = pilot(script)
+    notice = app.page.get_by_role("button", name="Deleted. Undo?")
+    notice.hover()
+    app.page.wait_for_timeout(1600)
+    expect(notice).to_be_visible()
+    app.button("Elsewhere").hover()
+    expect(notice).to_have_count(0)
+    app.expect_no_text("Undone")
+
+
 def test_the_script_fills_a_popup_with_with_and_closes_it(pilot) -> None:
     def script() -> None:
         with popup("Report", closable=False):
