@@ -24,35 +24,39 @@ SOURCES = (".py", ".pyc")
 
 
 class FolderModules:
-    """The modules runs of a script import from its folder; `forget()` before each rerun."""
+    """The modules runs of a program import from its folders; `forget()` before each rerun.
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder.resolve()
+    The folders are the script's, and for `-m` also the working folder, which `python -m`
+    puts first on `sys.path` (`-m unittest test_shop` imports the person's tests from it).
+    A folder of installed packages or the standard library is left alone.
+    """
+
+    def __init__(self, *folders: Path) -> None:
+        self.folders = [folder.resolve() for folder in folders]
+        self.folders = [folder for folder in self.folders if not _installed(folder)]
         self.before = frozenset(sys.modules)
         """What was imported before the first run: never forgotten."""
-        self.installed = _installed(self.folder)
-        """Whether the script is an installed package's or the standard library's."""
 
     def forget(self) -> list[str]:
-        """Drop the folder's modules that runs imported from `sys.modules`; their names."""
+        """Drop the folders' modules that runs imported from `sys.modules`; their names."""
         gone: list[str] = []
-        if self.installed:
+        if not self.folders:
             return gone
         for name, module in list(sys.modules.items()):
             if name in self.before or name == "__main__" or name.split(".")[0] == "desklaunch":
                 continue
-            if self._from_folder(getattr(module, "__file__", None)):
+            if self._from_folders(getattr(module, "__file__", None)):
                 del sys.modules[name]
                 gone.append(name)
         return gone
 
-    def _from_folder(self, file: object) -> bool:
+    def _from_folders(self, file: object) -> bool:
         if not isinstance(file, str) or not file.endswith(SOURCES):
             return False
         path = Path(file).resolve()
-        if not path.is_relative_to(self.folder):
-            return False
-        return not INSTALLED.intersection(path.relative_to(self.folder).parts)
+        return any(path.is_relative_to(folder)
+                   and not INSTALLED.intersection(path.relative_to(folder).parts)
+                   for folder in self.folders)
 
 
 def _installed(folder: Path) -> bool:

@@ -23,6 +23,7 @@ import logging
 import os
 import re
 import shlex
+import socket
 import sys
 import threading
 import time
@@ -145,7 +146,10 @@ class ConsoleProgram:
         if "TERM" not in os.environ:  # started from a desktop's menu, not from a terminal
             os.environ["TERM"] = TERMINAL_TYPE
             session.defer(lambda: os.environ.pop("TERM", None))
-        self._folder_modules = FolderModules(self.target.folder)
+        folders = [self.target.folder]
+        if self.target.module is not None:  # `python -m` imports from the working folder
+            folders.append(Path.cwd())
+        self._folder_modules = FolderModules(*folders)
         asker = ArgsAsker(session, remembered=self._remembered, keep=self._keep,
                           status=terminal.status,
                           program=None if self._program_name == self.target.path.name
@@ -373,7 +377,8 @@ def _fresh_logging() -> Iterator[None]:
 
 def _close_left_open(module: Any, path: Path) -> None:
     """Close the files a run left open in its globals (`args.report` of a `FileType`), as
-    the end of the process does in a terminal, so what was written reaches the disk."""
+    the end of the process does in a terminal, so what was written reaches the disk; and
+    its sockets and servers, so Run again can listen on the same port."""
     if module is None or getattr(module, "__file__", None) != str(path):
         return
     found: list[Any] = []
@@ -381,12 +386,17 @@ def _close_left_open(module: Any, path: Path) -> None:
         found.append(value)
         if isinstance(value, argparse.Namespace):
             found.extend(vars(value).values())
+    servers = getattr(sys.modules.get("socketserver"), "BaseServer", ())
     for value in found:
-        if isinstance(value, io.IOBase) and not isinstance(value, streams.ConsoleStream) \
-                and value not in (sys.__stdout__, sys.__stderr__, sys.__stdin__) \
-                and not value.closed:
+        left_file = isinstance(value, io.IOBase) and not value.closed \
+            and not isinstance(value, streams.ConsoleStream) \
+            and value not in (sys.__stdout__, sys.__stderr__, sys.__stdin__)
+        if left_file or isinstance(value, socket.socket):
             with contextlib.suppress(Exception):
                 value.close()
+        elif servers and isinstance(value, servers):  # http.server's, socketserver's
+            with contextlib.suppress(Exception):
+                value.server_close()
 
 
 _SHELL_SPECIAL = re.compile(r"[^\w@%+=:,./-]", re.ASCII)

@@ -17,6 +17,7 @@ import atexit
 import contextlib
 import getpass
 import io
+import math
 import operator
 import os
 import signal
@@ -220,8 +221,7 @@ def console_sleep(seconds: float) -> None:
         # the sleep this one replaced: the core's, which a closing session wakes
         (_Installed.saved[4] if _Installed.saved else _real_sleep)(seconds)
         return
-    if seconds < 0:
-        raise ValueError("sleep length must be non-negative")
+    seconds = _sleep_length(seconds)
     if not closed:
         # A wake left set is spent: Stop sets it after its interrupt, which may land before
         # the wait below clears it (a busy loop, or the moment the wait returned) and be
@@ -231,6 +231,32 @@ def console_sleep(seconds: float) -> None:
             console.wake.clear()
     if _console()[1]:  # the window closed: end the script as a blocked UI call would end
         raise SessionClosed
+
+
+_MAX_SLEEP = 2**63 // 10**9
+"""The longest sleep Python's clock holds, in whole seconds."""
+
+
+def _sleep_length(seconds: Any) -> float:
+    """`seconds` as `time.sleep` takes it, refused with its own errors (NaN, not a number,
+    negative, too long), rather than handed to a wait that would never end."""
+    if isinstance(seconds, float):
+        if math.isnan(seconds):
+            raise ValueError("Invalid value NaN (not a number)")
+        if abs(seconds) >= _MAX_SLEEP:
+            raise OverflowError("timestamp out of range for platform time_t")
+        value: float = seconds
+    else:
+        try:
+            value = operator.index(seconds)
+        except TypeError:
+            raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as "
+                            "an integer") from None
+        if abs(value) >= _MAX_SLEEP:
+            raise OverflowError("timestamp too large to convert to C _PyTime_t")
+    if value < 0:
+        raise ValueError("sleep length must be non-negative")
+    return value
 
 
 _real_signal = signal.signal

@@ -90,3 +90,47 @@ def test_run_again_gives_its_words_to_a_library_that_kept_the_first_runs_argv(
         app.wait_for("words: ['-V', '--short']")
     sys.modules.pop("keeper", None)
 
+
+
+def test_run_again_can_listen_on_the_port_the_last_run_left(tmp_path: Path) -> None:
+    """A terminal's next run starts after the process ended and its sockets closed; a
+    server kept in the globals (held there by a function) is closed as the run ends."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    script = tmp_path / "serve.py"
+    script.write_text(
+        "from http.server import HTTPServer, SimpleHTTPRequestHandler\n"
+        "import socket\n"
+        "def make_server(port):\n"
+        "    return HTTPServer(('127.0.0.1', port), SimpleHTTPRequestHandler)\n"
+        f"httpd = make_server({port})\n"
+        f"raw = socket.create_server(('127.0.0.1', {port + 1 if port < 65535 else port - 1}))\n"
+        "print('serving')\n")
+    with AppTest.from_file(script) as app:
+        app.wait_for("Exited with code 0")
+        app.click("Run again")
+        app.wait_for("Exited with code")
+        assert "Address already in use" not in app.text
+        assert app.find("log", "Output").text.count("serving") == 2
+
+
+def test_run_again_of_unittest_reads_the_tests_as_they_are_now(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-m unittest test_shop` imports the person's tests from the working folder, which
+    `python -m` puts on `sys.path`: a test added since the last run runs."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    tests = tmp_path / "test_shop_rerun.py"
+    tests.write_text("import unittest\n\n"
+                     "class Shop(unittest.TestCase):\n"
+                     "    def test_one(self):\n        pass\n")
+    with AppTest.from_module("unittest", args=["test_shop_rerun"]) as app:
+        app.wait_for("Exited with code 0")
+        assert "Ran 1 test" in app.text
+        tests.write_text(tests.read_text() + "\n    def test_two(self):\n        pass\n")
+        app.click("Run again")
+        app.wait_for("Ran 2 tests")
+    sys.modules.pop("test_shop_rerun", None)

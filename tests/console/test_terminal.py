@@ -90,3 +90,27 @@ def test_a_slow_print_in_colour_shows_its_words_not_its_codes(tmp_path: Path) ->
     """)
     app.wait_for("Exited with code 0")
     assert output(app) == ["Welcome to the dungeon!"]
+
+
+def test_a_sleep_given_what_python_refuses_fails_as_in_a_terminal(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import time
+
+        for length in (float("nan"), "1", None, float("inf"), 10**30, -1):
+            try:
+                time.sleep(length)
+            except (TypeError, ValueError, OverflowError) as exc:
+                print(type(exc).__name__, exc)
+        time.sleep(0)
+        time.sleep(True)
+        print("slept")
+    """)
+    app.wait_for("Exited with code 0")
+    assert output(app) == [
+        "ValueError Invalid value NaN (not a number)",
+        "TypeError 'str' object cannot be interpreted as an integer",
+        "TypeError 'NoneType' object cannot be interpreted as an integer",
+        "OverflowError timestamp out of range for platform time_t",
+        "OverflowError timestamp too large to convert to C _PyTime_t",
+        "ValueError sleep length must be non-negative",
+        "slept"]
