@@ -44,12 +44,14 @@ _STYLESHEET_LINK = re.compile(rb'<link rel="stylesheet" href="/assets/([^"]+)">'
 
 FONT_SHEET = "css/app.css"
 """The style sheet that declares the page's font lists (`--font`, `--mono`)."""
-LINUX_FONTS = {b"--font": b"system-ui, sans-serif", b"--mono": b"monospace"}
+LINUX_FONTS = {b"--font": b"system-ui, sans-serif", b"--mono": b"monospace, monospace"}
 """The font lists on Linux, in fontconfig's own names: `system-ui` is the desktop's interface
 face (fontconfig prefers Cantarell, Noto Sans UI…), `sans-serif` and `monospace` its
-defaults. The sheet's lists also name other systems' faces (-apple-system, "Segoe UI",
-Roboto, "SF Mono"…), and WebKitGTK asks fontconfig for every family named before one it
-has: some 10 ms of a GTK window's first content (BENCHMARKS.md, 2026-12-02 12:17)."""
+defaults (named twice: a lone `monospace` makes browsers shrink relative sizes to 13/16,
+so the console's text was 10.6 px beside the page's 14.5). The sheet's lists also name
+other systems' faces (-apple-system, "Segoe UI", Roboto, "SF Mono"…), and WebKitGTK asks
+fontconfig for every family named before one it has: some 10 ms of a GTK window's first
+content (BENCHMARKS.md, 2026-12-02 12:17)."""
 
 
 class StaticFiles:

@@ -108,7 +108,7 @@ def test_the_page_comes_with_its_styles_inside_and_its_script_as_one_file(
 
 def test_on_linux_the_page_asks_for_the_desktops_own_fonts() -> None:
     linux = StaticFiles(platform="linux").get("index.html")[0].decode()  # type: ignore[index]
-    assert "--font: system-ui, sans-serif;" in linux and "--mono: monospace;" in linux
+    assert "--font: system-ui, sans-serif;" in linux and "--mono: monospace, monospace;" in linux
     assert "Segoe UI" not in linux and "SF Mono" not in linux
     mac = StaticFiles(platform="darwin").get("index.html")[0].decode()  # type: ignore[index]
     assert "-apple-system" in mac and "SF Mono" in mac

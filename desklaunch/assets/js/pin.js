@@ -35,7 +35,7 @@ function helpFor(wrap, field, text) {
   let help = wrap.querySelector(":scope > .dl-help");
   if (!text) {
     help?.remove();
-    field.control.removeAttribute("aria-describedby");
+    describe(wrap, field);
     return;
   }
   if (!help) {
@@ -44,7 +44,15 @@ function helpFor(wrap, field, text) {
     wrap.append(help);
   }
   help.textContent = asText(text);
-  field.control.setAttribute("aria-describedby", help.id);
+  describe(wrap, field);
+}
+
+/** Tie the field to what is said under it, its help and its verdict, for screen readers. */
+function describe(wrap, field) {
+  const ids = Array.from(wrap.querySelectorAll(":scope > .dl-help, :scope > .dl-verdict"),
+    (said) => said.id).filter(Boolean);
+  if (ids.length) field.control.setAttribute("aria-describedby", ids.join(" "));
+  else field.control.removeAttribute("aria-describedby");
 }
 
 defineWidget("pin", (widget) => {
@@ -142,14 +150,17 @@ function verdictFor(wrap, field, changes) {
   if (!wrap || !field) return;
   wrap.querySelector(":scope > .dl-verdict")?.remove();
   field.control.removeAttribute("aria-invalid");
+  describe(wrap, field);
   const status = changes.valid_status;
   if (status !== true && status !== false) return;
   const text = asText(status ? changes.valid_feedback : changes.invalid_feedback);
   if (!status) field.control.setAttribute("aria-invalid", "true");
   if (!text) return;
   const verdict = element("p", `dl-verdict ${status ? "dl-valid" : "dl-error"}`, text);
+  verdict.id = `${field.control.id || uniqueId("dl-pin")}-verdict`;
   if (!status) verdict.setAttribute("role", "alert");
   wrap.append(verdict);
+  describe(wrap, field);
 }
 
 defineCommand("pin_update", ({ id, changes }) => {

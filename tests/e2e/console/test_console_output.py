@@ -23,6 +23,19 @@ def test_a_print_loop_shows_every_line_and_the_exit_code(console):
     app.expect_exit(0)
 
 
+def test_the_consoles_text_is_nine_tenths_of_the_pages_size(console, tmp_path):
+    """A lone `monospace` made Chromium shrink it to 13/16 of that (10.6 px beside 14.5)."""
+    script = tmp_path / "hello.py"
+    script.write_text('print("hello")\n')
+    app = console(script)
+    app.expect_exit(0)
+    sizes = app.page.evaluate("""() => [
+        parseFloat(getComputedStyle(document.body).fontSize),
+        parseFloat(getComputedStyle(document.querySelector(".dl-console-screen .dl-line"))
+          .fontSize)]""")
+    assert sizes[1] == pytest.approx(sizes[0] * 0.9, abs=0.1), sizes
+
+
 def test_copied_output_keeps_its_blank_lines(console, tmp_path):
     script = tmp_path / "blank.py"
     script.write_text('print("a"); print(); print("b"); print("\\n\\nc")\n')

@@ -122,3 +122,30 @@ def test_a_thousand_quick_sets_end_with_the_last_value_shown(pilot) -> None:
     app.expect_text("done counting")
     expect(app.field("Level")).to_have_value("1000")
     expect(app.field("Count")).to_have_value("1000")
+
+
+def test_a_pins_verdict_describes_its_field_and_reads_well_in_either_scheme(pilot) -> None:
+    from desklaunch.testing.audit import audit
+    from desklaunch.ui import put_buttons
+
+    def check(_: str) -> None:
+        good = "@" in pin.email
+        pin_update("email", valid_status=good,
+                   **({"valid_feedback": "Looks good"} if good
+                      else {"invalid_feedback": "Email needs an @"}))
+
+    def script() -> None:
+        put_input("email", label="Email", help_text="Your work address")
+        put_buttons(["Check"], onclick=check)
+
+    app = pilot(script)
+    field = app.page.get_by_label("Email")
+    field.fill("bob")
+    app.click("Check")
+    expect(field).to_have_accessible_description("Your work address Email needs an @")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    field.fill("bob@example.com")
+    app.click("Check")
+    expect(field).to_have_accessible_description("Your work address Looks good")
+    expect(field).not_to_have_attribute("aria-invalid", "true")
+    assert audit(app.page) == [] and audit(app.page, "dark") == []
