@@ -47,6 +47,8 @@ STOP_NOTICE = 2.0
 """Seconds a run may go on after Stop before the status line says why it has not stopped."""
 STOP_UNHEARD = ("Stopping… the program waits where Stop cannot reach it (a lock, a socket or "
                 "select()); it stops when that wait ends.")
+STOP_IGNORED = ("The program ignores Ctrl+C (it set SIGINT to SIG_IGN), as it would in a "
+                "terminal; it goes on. Closing the window ends it.")
 
 
 class Terminal:
@@ -324,6 +326,10 @@ class Terminal:
         as that child ends."""
         handler = self.handlers.get(signal.SIGINT)
         program = self.thread
+        if handler == signal.SIG_IGN and self._running:
+            self.children.interrupt()  # each child has its own say
+            self.status({"state": "running", "stop": self.stop_id, "note": STOP_IGNORED})
+            return
         if callable(handler) and self._running and program is not None:
             self._ctrlc = ctrlc.call_handler(handler, self.session, program, self._raise)
         else:

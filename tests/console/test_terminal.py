@@ -114,3 +114,21 @@ def test_a_sleep_given_what_python_refuses_fails_as_in_a_terminal(tmp_path: Path
         "OverflowError timestamp too large to convert to C _PyTime_t",
         "ValueError sleep length must be non-negative",
         "slept"]
+
+
+def test_stop_leaves_a_program_that_ignores_ctrl_c_going_and_says_so(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import signal, time
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a section nothing may cut short
+        print("saving")
+        answer = input("Keep a copy? ")
+        time.sleep(0.1)
+        print("saved", answer)
+    """)
+    app.click("Stop")  # Ctrl+C at the question: a terminal does nothing either
+    app.wait_for("The program ignores Ctrl+C")
+    app.fill("Keep a copy?", "yes")
+    app.submit()
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["saving", "Keep a copy? yes", "saved yes"]
