@@ -188,6 +188,11 @@ class AppTest:
                  browser: bool | Browser | None = None, timeout: float | None = None,
                  settle: float | None = None, console: bool | None = None,
                  expect_error: bool = False) -> None:
+        if args is None:  # as "no words" reads
+            args = ()
+        if isinstance(args, (str, bytes)):
+            raise TypeError(f"args is a list of the words after the script, as in "
+                            f"args={str(args).split()!r}, not the string {args!r}")
         if isinstance(target, Module):
             self.program = from_module(target.name, [str(a) for a in args], console=console)
         elif callable(target):

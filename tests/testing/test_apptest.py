@@ -729,6 +729,16 @@ def test_from_module_names_the_module_a_test_meant(shop_package):
         AppTest.from_module("shopkeepers")
 
 
+def test_args_of_none_are_no_words_and_a_string_is_refused(shop_package, tmp_path) -> None:
+    script = tmp_path / "words.py"
+    script.write_text("import sys\nprint(sys.argv[1:])\n")
+    with AppTest.from_file(script, args=None) as app:
+        app.wait_for("Exited with code 0")
+        assert "[]" in app.text
+    with pytest.raises(TypeError, match=r"args=\['--verbose', '-n'\], not the string "):
+        AppTest.from_file(script, args="--verbose -n")
+
+
 def test_from_file_runs_a_folders_main_file_as_the_command_does(tmp_path: Path) -> None:
     (tmp_path / "tool").mkdir()
     (tmp_path / "tool" / "helper.py").write_text("GREETING = 'Hi'\n")
