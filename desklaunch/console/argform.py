@@ -87,6 +87,8 @@ class Section:
 
 LEFTOVERS = "other_arguments"
 """The field of the words a program reads beyond its parser's options (**Other arguments**)."""
+REQUIRED = "the following arguments are required: "
+"""How argparse begins its refusal of required arguments left out, which it then names."""
 
 
 class ArgForm:
@@ -355,9 +357,13 @@ class ArgForm:
         return [*loose, *options, *beyond]
 
     def _key_of(self, message: str) -> str:
-        """The field a parser's refusal is about ("" for the whole form)."""
+        """The field a parser's refusal is about ("" for the whole form): the one it names,
+        or the first of the required arguments left empty, which the person fills next."""
+        missing = message.removeprefix(REQUIRED)
+        first = missing.split(", ")[0] if missing != message else None
         for arg in self.fields.values():
-            if message.startswith(f"argument {argparse._get_action_name(arg.action)}:"):
+            name = argparse._get_action_name(arg.action)
+            if name == first or message.startswith(f"argument {name}:"):
                 return arg.key
         return ""
 

@@ -102,8 +102,9 @@ def test_what_argparse_refuses_is_refused_with_its_own_message(tmp_path):
         f"directory: '{tmp_path}/no/such/x'",
         "argument --pair: expected 2 arguments",
     ]
-    _, errors, _ = answer(form, {})
-    assert errors == {"": "the following arguments are required: --out"}
+    _, errors, _ = answer(form, {})  # said under the field left empty, not the whole form
+    keys = {arg.wire["label"]: key for key, arg in form.fields.items()}
+    assert errors == {keys["Out"]: "the following arguments are required: --out"}
 
 
 def test_a_mutually_exclusive_group_is_one_choice():
@@ -185,8 +186,9 @@ def test_subcommands_follow_the_chosen_path_and_are_remembered():
     assert again["selected"] == "two"
     assert by_label(again["commands"][1]["level"])["Y"]["value"] == "8"
     assert answer(form, {}, path=[])[1] == {"": "Please choose a command"}
+    keys = {arg.wire["label"]: key for key, arg in form.fields.items()}
     assert answer(form, {}, path=["one"])[1] == {
-        "": "the following arguments are required: x"}
+        keys["X"]: "the following arguments are required: x"}
 
 
 @pytest.mark.parametrize("bad", [None, "text", {"values": []}, {"values": {"a1": {"x": 1}}},

@@ -169,12 +169,29 @@ def test_run_again_on_subcommands_focuses_the_chosen_commands_field(console,
     keys.focused(app.field("Who"))
 
 
-def test_a_required_argument_left_empty_has_its_message_focused(console, tmp_path: Path) -> None:
+def test_a_required_argument_left_empty_is_marked_and_focused(console, tmp_path: Path) -> None:
     tool = tmp_path / "adder.py"
     tool.write_text("import argparse\np = argparse.ArgumentParser()\n"
                     "sub = p.add_subparsers(dest='cmd', required=True)\n"
                     "add = sub.add_parser('add')\nadd.add_argument('numbers', nargs='+', "
-                    "type=float)\nargs = p.parse_args()\nprint(sum(args.numbers))\n")
+                    "type=float)\nadd.add_argument('--unit')\nargs = p.parse_args()\n"
+                    "print(sum(args.numbers))\n")
+    app = console(tool)
+    keys = Keys(app.page)
+    keys.tab_to(app.button("Run"))
+    keys.press("Enter")
+    expect(app.alert()).to_have_text(["the following arguments are required: numbers"])
+    field = app.page.locator(".dl-console-form [aria-invalid=true]")
+    expect(field).to_have_count(1)
+    expect(field).to_be_focused()  # where the person types what is missing
+
+
+def test_a_refusal_about_no_one_field_has_its_message_focused(console, tmp_path: Path) -> None:
+    tool = tmp_path / "pick.py"
+    tool.write_text("import argparse\np = argparse.ArgumentParser()\n"
+                    "g = p.add_mutually_exclusive_group(required=True)\n"
+                    "g.add_argument('--red', action='store_true')\n"
+                    "g.add_argument('--blue', action='store_true')\nargs = p.parse_args()\n")
     app = console(tool)
     keys = Keys(app.page)
     keys.tab_to(app.button("Run"))
