@@ -24,11 +24,19 @@ function close(byPerson) {
   if (current.dialog.open) current.dialog.close();
   current.dialog.remove();
   if (byPerson) sendEvent({ type: "popup_close", id: current.id });
-  // Focus goes back where it was; if that is gone (the script redrew it), to the main area.
-  const back = current.returnTo?.isConnected ? current.returnTo : document.querySelector(".dl-main");
+  // Focus goes back where it was. Where nothing had it (a popup the script opened as it
+  // started), to the form waiting behind it, if any; where it is gone (the script redrew
+  // it), to the main area.
+  let back = current.returnTo?.isConnected ? current.returnTo : null;
+  if (!back || back === document.body) {
+    back = (current.returnTo === document.body &&
+      document.querySelector(`#dl-input .dl-form ${WAITING_FIELD}`)) ||
+      document.querySelector(".dl-main");
+  }
   back?.focus({ preventScroll: true });
 }
 
+const WAITING_FIELD = ":is(input, select, textarea, button):not([disabled], [type='hidden'])";
 const FOCUSABLE = "button, input, select, textarea, a[href], summary, [tabindex]:not([tabindex='-1'])";
 
 /** What Tab stops at inside `dialog`, in order, as the browser's own Tab does: no control

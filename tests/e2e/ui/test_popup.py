@@ -77,6 +77,25 @@ def test_tab_goes_round_a_popup_whose_last_control_is_a_round_button(pilot) -> N
     expect(dialog.get_by_role("button", name="Close")).to_be_focused()
 
 
+def test_a_popup_shown_as_the_script_starts_hands_focus_to_the_form_behind_it(pilot) -> None:
+    from desklaunch.ui import input
+
+    def script() -> None:
+        popup("Welcome", [put_text("Read this first")])
+        put_text(f"Hello {input('Your name')}")
+
+    app = pilot(script)
+    dialog = app.page.get_by_role("dialog", name="Welcome")
+    expect(dialog).to_be_visible()
+    expect(app.field("Your name")).to_be_attached()
+    app.page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    expect(app.field("Your name")).to_be_focused()
+    app.page.keyboard.type("Ada")
+    app.page.keyboard.press("Enter")
+    app.expect_text("Hello Ada")
+
+
 def test_a_toast_waits_while_the_person_is_at_it(pilot) -> None:
     def script() -> None:
         toast("Deleted. Undo?", duration=1, onclick=lambda: put_text("Undone"))
