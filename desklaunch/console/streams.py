@@ -51,6 +51,15 @@ class Console(Protocol):
 
     def read_line(self, *, password: bool = False, prompt: str | None = None) -> str: ...
 
+    def input_ready(self, timeout: float | None) -> bool: ...
+
+
+def is_console_stdin(item: Any, console: Console) -> bool:
+    """Whether `item` is standard input as the program has it: `sys.stdin`, or the run's own
+    stream that a library kept."""
+    return (isinstance(item, ConsoleStream) and item._name == "stdin") \
+        or item is console.streams.stdin
+
 
 def active_console() -> Console | None:
     """The console of the calling code's session, or None outside console mode."""

@@ -15,6 +15,7 @@ import contextlib
 import re
 import signal
 import threading
+import time
 from collections import deque
 from typing import Any
 
@@ -202,6 +203,41 @@ class Terminal:
         answers = self._answers if answers is None else answers
         if answers is None and not password:  # pip's "Proceed (Y/n)?", flit's licence menu
             answers = yes_no_buttons(label) or numbered_buttons(label, self.recent_lines())
+        lines = self._ask(label, password, answers, many, value, suggestions) or [""]
+        if not password:
+            self._typed_ahead.extend(lines[1:])
+        return self._echo(lines[0], prompt, password) if echo else lines[0]
+
+    def input_ready(self, timeout: float | None) -> bool:
+        """Whether a line of stdin can be read now, after waiting up to `timeout` s (None:
+        as long as it takes) for the person to enter one: `select()` on stdin, a timed
+        question. The field shows meanwhile, as for `input()`; the line entered waits for
+        the read that follows, and the field goes when the time is up."""
+        if self.session.closed:
+            raise SessionClosed
+        if self._typed_ahead:
+            return True
+        if timeout is not None and timeout <= 0:
+            return False
+        label = " ".join(f"{self._topic} {self._tail_label()}".split())
+        recent = self.recent_lines()
+        if not label and recent:  # the question was printed on a line of its own
+            label = recent[-1].strip()
+        answers = self._answers
+        if answers is None:
+            answers = yes_no_buttons(label) or numbered_buttons(label, self.recent_lines())
+        lines = self._ask(label, False, answers, False, None, None, within=timeout)
+        if lines is None:
+            return False
+        self._typed_ahead.extend(lines)
+        return True
+
+    def _ask(self, label: str, password: bool, answers: list[list[Any]] | None, many: bool,
+             value: str | None, suggestions: list[str] | None, *,
+             within: float | None = None) -> list[str] | None:
+        """Show the console's field and wait for what the person enters: its lines, or
+        None when `within` seconds passed first."""
+        session = self.session
         self.output.flush()
         key = session.new_id("i")
         box = session.open_mailbox(key)
@@ -221,16 +257,13 @@ class Terminal:
             if suggestions and not password:
                 ask["suggestions"] = suggestions
             session.send(ask)
-            lines = self._wait_for_lines(box)
+            return self._wait_for_lines(box, within)
         finally:
             with self._lock:
                 self._input = None
             session.drop_mailbox(key)
             with contextlib.suppress(SessionClosed):
                 session.send({"cmd": "console_input", "id": None, "coalesce": "console-input"})
-        if not password:
-            self._typed_ahead.extend(lines[1:])
-        return self._echo(lines[0], prompt, password) if echo else lines[0]
 
     def _echo(self, line: str, prompt: str | None, password: bool) -> str:
         """Show the line read after its prompt, as a terminal echoes it; returns the line."""
@@ -241,11 +274,19 @@ class Terminal:
         return line
 
     @staticmethod
-    def _wait_for_lines(box: Mailbox) -> list[str]:
+    def _wait_for_lines(box: Mailbox, within: float | None = None) -> list[str] | None:
         """The lines sent (each with its "\n": several when pasted), or [""] at end of input
-        (after the text typed and not entered, without a "\n", when there was some)."""
+        (after the text typed and not entered, without a "\n", when there was some); None
+        when `within` seconds passed first."""
+        deadline = None if within is None else time.monotonic() + within
         while True:
-            event = box.get()
+            if deadline is None:
+                event = box.get()
+            else:
+                got = box.get_within(deadline - time.monotonic())
+                if got is None:
+                    return None
+                event = got
             kind = event["type"]
             if kind == "interrupt":  # type: ignore[comparison-overlap]  # from stop()
                 raise event.get("raise") or KeyboardInterrupt

@@ -98,9 +98,28 @@ def _sliced_selector(select: Any) -> Any:
 
 
 def _sliced_select(rlist: Any, wlist: Any, xlist: Any, timeout: float | None = None) -> Any:
-    """`select.select` in slices for a program's thread (asyncore's loop, a server's)."""
+    """`select.select` in slices for a program's thread (asyncore's loop, a server's); on
+    the console's stdin alone, a wait for the person to enter a line (a timed question)."""
     real = _installed["select"]
+    if threading.get_ident() in _stoppable and not wlist and not xlist:
+        ready = _console_input_ready(rlist, timeout)
+        if ready is not None:
+            return (list(rlist) if ready else []), [], []
     return _in_slices(lambda step: real(rlist, wlist, xlist, step), timeout, any)
+
+
+def _console_input_ready(rlist: Any, timeout: float | None) -> bool | None:
+    """Whether the console's stdin, the one thing in `rlist`, has a line within `timeout`;
+    None when `rlist` is something else (a socket, a pipe), which the real select waits on."""
+    from desklaunch.console import streams  # the console's: loaded once a run is on
+
+    items = list(rlist)
+    console = streams.active_console()
+    if console is None or len(items) != 1 or not streams.is_console_stdin(items[0], console):
+        return None
+    if timeout is not None:
+        timeout = max(0.0, float(timeout))
+    return console.input_ready(timeout)
 
 
 _SELECTORS = [getattr(selectors, name) for name in (

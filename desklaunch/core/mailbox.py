@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 
@@ -48,6 +49,20 @@ class Mailbox:
             while not self._events and not self._closed:
                 self._waiting()
                 self._cond.wait()
+            if self._closed:
+                raise SessionClosed
+            return self._events.popleft()
+
+    def get_within(self, seconds: float) -> Event | None:
+        """Like `get()`, but None once `seconds` have passed with no event."""
+        deadline = time.monotonic() + seconds
+        with self._mutex:
+            while not self._events and not self._closed:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return None
+                self._waiting()
+                self._cond.wait(left)
             if self._closed:
                 raise SessionClosed
             return self._events.popleft()

@@ -132,3 +132,23 @@ def test_stop_leaves_a_program_that_ignores_ctrl_c_going_and_says_so(tmp_path: P
     app.submit()
     app.wait_for("Exited with code 0")
     assert output(app) == ["saving", "Keep a copy? yes", "saved yes"]
+
+
+def test_a_timed_question_waits_on_select_for_a_line_or_for_its_time(tmp_path: Path) -> None:
+    """`select()` on stdin, the usual timed answer: the field shows while it waits, a line
+    entered is read after it, and the field goes when the time is up."""
+    app = start(tmp_path, """
+        import select, sys
+
+        print("You have 30 seconds: 7*6?")
+        ready, _, _ = select.select([sys.stdin], [], [], 30)
+        print("Correct!" if ready and sys.stdin.readline().strip() == "42" else "Time's up!")
+        print("Quick: 1+1?")
+        ready, _, _ = select.select([sys.stdin], [], [], 0.2)
+        print("answered" if ready else "Too slow!")
+    """)
+    app.fill("You have 30 seconds: 7*6?", "42")
+    app.submit()
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["You have 30 seconds: 7*6?", "42", "Correct!", "Quick: 1+1?",
+                           "Too slow!"]
