@@ -5,18 +5,20 @@ asks "Do you want to proceed?" there after reading a script from stdin). In the 
 person is at the console, not at the terminal desklaunch was started from (from a desktop
 there is none): `open("/dev/tty")` from the run reads lines from the console and writes to
 its output (runstreams.py `tty_file`). Raw key presses are still not to be had there: its
-`fileno()` raises, as stdin's does.
+`fileno()` raises, as stdin's does. So do the standard streams opened by their numbers
+(`open(0).read()`, a contest programmer's way to read all of stdin): they are the run's.
 
 `open` is Python's own for every other program: replacing it puts a frame of ours in the
 tracebacks a program prints and in the warnings `open` gives. So only a program whose own
-code names `/dev/tty` gets `builtins.open` replaced while its session runs (`install`), and
-the command-line tools known to open it from a module of theirs (`WATCHED`: litecli's, mycli's)
-get an `open` of their own in that module (`adjust`).
+code names `/dev/tty` (or calls `open(0)`) gets `builtins.open` replaced while its session
+runs (`install`), and the command-line tools known to open it from a module of theirs
+(`WATCHED`: litecli's, mycli's) get an `open` of their own in that module (`adjust`).
 """
 
 from __future__ import annotations
 
 import builtins
+import dis
 import functools
 import io
 import os
@@ -30,6 +32,9 @@ from desklaunch.console.streams import active_console
 from desklaunch.core.target import nested_code
 
 TTY = "/dev/tty"
+STANDARD = {0: "out", 1: "out", 2: "err"}
+"""The standard streams' numbers, as `open()` takes them, and where their writes show (what
+is read from 0 is asked for in the console's field)."""
 WATCHED = ("litecli.main", "mycli.main", "mycli.main_modes.batch", "mycli.main_modes.execute")
 """The modules of command-line tools that open `/dev/tty` for questions after reading their
 input from stdin."""
@@ -45,6 +50,12 @@ def console_open(file: Any, mode: str = "r", buffering: int = -1, encoding: str 
                  opener: Any = None) -> Any:
     """`open()`, with `/dev/tty` opened on the console for a console run's code."""
     real = _saved[0] if _saved is not None else io.open
+    if type(file) is int and file in STANDARD:  # `open(0).read()`: the run's own stdin
+        console = active_console()
+        if hasattr(console, "read_line"):
+            show = functools.partial(console.write, STANDARD[file])  # type: ignore[union-attr]
+            return tty_file(show, console.read_line, mode, encoding,  # type: ignore[union-attr]
+                            errors)
     if file == TTY or (isinstance(file, (bytes, os.PathLike)) and os.fsdecode(file) == TTY):
         console = active_console()
         if hasattr(console, "read_line"):
@@ -54,9 +65,24 @@ def console_open(file: Any, mode: str = "r", buffering: int = -1, encoding: str 
 
 
 def names_tty(code: CodeType) -> bool:
-    """Whether `code` (its functions' too) has `/dev/tty` among its constants."""
+    """Whether `code` (its functions' too) has `/dev/tty` among its constants, or opens a
+    standard stream by its number (`open(0)`)."""
     return any(isinstance(const, (str, bytes)) and os.fsdecode(const) == TTY
-               for current in nested_code(code) for const in current.co_consts)
+               for current in nested_code(code) for const in current.co_consts) \
+        or any(_opens_by_number(current) for current in nested_code(code))
+
+
+def _opens_by_number(code: CodeType) -> bool:
+    """Whether `code` calls `open` with 0, 1 or 2 as its first argument."""
+    previous = None
+    for instruction in dis.get_instructions(code):
+        if previous is not None and previous.argval == "open" \
+                and previous.opname in ("LOAD_NAME", "LOAD_GLOBAL") \
+                and instruction.opname == "LOAD_CONST" \
+                and type(instruction.argval) is int and instruction.argval in STANDARD:
+            return True
+        previous = instruction
+    return False
 
 
 def adjust(module: ModuleType) -> None:

@@ -152,3 +152,18 @@ def test_a_timed_question_waits_on_select_for_a_line_or_for_its_time(tmp_path: P
     app.wait_for("Exited with code 0")
     assert output(app) == ["You have 30 seconds: 7*6?", "42", "Correct!", "Quick: 1+1?",
                            "Too slow!"]
+
+
+def test_stdin_opened_by_its_number_is_the_consoles(tmp_path: Path) -> None:
+    """`open(0).read()`, a contest programmer's way to read all of stdin."""
+    app = start(tmp_path, """
+        print("Enter numbers, then End input:")
+        print("sum:", sum(map(int, open(0).read().split())))
+        with open(1, "w", closefd=False) as out:
+            out.write("written to 1\\n")
+    """)
+    app.fill("Input", "1 2 3")
+    app.submit()
+    app.click("End input")
+    app.wait_for("Exited with code 0")
+    assert output(app)[-2:] == ["sum: 6", "written to 1"]
