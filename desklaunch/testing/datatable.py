@@ -84,8 +84,8 @@ class DataTable:
         self.picked = [key for key in self.picked if key in keys]
         self.grid.clear()
         header = self.grid.append(Element("row"))
-        if self.multiple:
-            header.append(Element("columnheader"))
+        if self.multiple:  # named for screen readers only, as the page has it
+            header.append(Element("columnheader", "Picked", "Picked"))
         for index, title in enumerate(self.columns):
             button = Element("button", title, title)
             button.on_click = functools.partial(self._sort_by, index)

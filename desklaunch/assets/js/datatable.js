@@ -203,7 +203,13 @@ defineWidget("datatable", (widget) => {
     head.append(groupRow);
   }
   const headRow = document.createElement("tr");
-  if (state.multiple) headRow.append(element("th", "dl-dt-pick"));
+  if (state.multiple) {
+    const pick = element("th", "dl-dt-pick");
+    pick.scope = "col";
+    // The boxes' column, named for screen readers (its cells are read with it).
+    pick.append(element("span", "dl-visually-hidden", "Picked"));
+    headRow.append(pick);
+  }
   columns.forEach((title, index) => {
     const th = element("th");
     th.scope = "col";

@@ -122,6 +122,26 @@ def test_several_rows_are_picked_with_tick_boxes(pilot, alias) -> None:
     expect(grid.get_by_role("checkbox", name="Pick row a")).not_to_be_checked()
 
 
+def test_a_picked_row_is_marked_beyond_its_tint_and_in_forced_colours(pilot, alias) -> None:
+    from desklaunch.testing.audit import audit
+
+    app = pilot(several_rows_script)
+    grid = app.page.get_by_role("grid")
+    grid.get_by_role("gridcell", name="b", exact=True).click()
+    app.expect_text("Selected 1 row")
+    picked = grid.locator("tbody tr[aria-selected=true] td").first
+    other = grid.locator("tbody tr[aria-selected=false] td").first
+    bar = "el => getComputedStyle(el).boxShadow"
+    assert "inset" in picked.evaluate(bar) and other.evaluate(bar) == "none"
+    assert audit(app.page) == []  # the boxes' column has a header, for screen readers
+    app.page.emulate_media(forced_colors="active")
+    try:
+        background = "el => getComputedStyle(el).backgroundColor"
+        assert picked.evaluate(background) != other.evaluate(background)
+    finally:
+        app.page.emulate_media(forced_colors="none")
+
+
 def test_the_rows_are_one_tab_stop_and_arrows_move_between_them(pilot, alias) -> None:
     """A grid's rows, as a keyboard reaches them: Tab enters at one row and leaves the
     table with the next Tab; Up / Down / Home / End move; Enter picks the row."""
