@@ -169,6 +169,54 @@ function cells(text) {
   return nodes;
 }
 
+const MIN_CONTRAST = 4.5; // WCAG AA for text, as terminals with a minimum contrast keep it
+const themeColours = new Map(); // "fg-3" → [r, g, b]: the screen's own colours, as styled
+
+const isRgb = (colour) => typeof colour === "string" && colour.startsWith("rgb");
+const rgbOf = (text) => (text.match(/\d+(\.\d+)?/g) ?? [0, 0, 0]).slice(0, 3).map(Number);
+
+/** The colour `dl-<kind>-<name>` gives on the console screen (measured once). */
+function themeColour(kind, name) {
+  const key = `${kind}-${name}`;
+  if (!themeColours.has(key)) {
+    const probe = document.createElement("span");
+    probe.className = `dl-${key}`;
+    (document.querySelector(".dl-console-screen") ?? document.body).append(probe);
+    const computed = getComputedStyle(probe);
+    themeColours.set(key, rgbOf(kind === "fg" ? computed.color : computed.backgroundColor));
+    probe.remove();
+  }
+  return themeColours.get(key);
+}
+
+function luminance(rgb) {
+  const [r, g, b] = rgb.map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+function contrast(a, b) {
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (high + 0.05) / (low + 0.05);
+}
+
+/** A program's own colour (of the 256, or any RGB) that would be unreadable on its
+ *  background (dark blue on the dark screen, the screen's text on bright yellow) moved
+ *  towards white or black until it reads at MIN_CONTRAST; null when it already does. */
+function legible(fg, bg) {
+  const ground = isRgb(bg) ? rgbOf(bg) : themeColour("bg", bg ?? "default-bg");
+  const ink = isRgb(fg) ? rgbOf(fg) : themeColour("fg", fg ?? "default-fg");
+  if (contrast(ink, ground) >= MIN_CONTRAST) return null;
+  const towards = luminance(ground) < 0.18 ? 255 : 0;
+  for (let step = 1; step <= 20; step++) {
+    const moved = ink.map((v) => Math.round(v + ((towards - v) * step) / 20));
+    if (contrast(moved, ground) >= MIN_CONTRAST) return `rgb(${moved.join(", ")})`;
+  }
+  return `rgb(${towards}, ${towards}, ${towards})`;
+}
+
 function styledSpan(style, text, extra) {
   const span = document.createElement("span");
   span.append(...cells(text));
@@ -177,9 +225,12 @@ function styledSpan(style, text, extra) {
   const [fg, bg] = style.inverse ? [style.bg ?? "default-bg", style.fg ?? "default-fg"]
     : [style.fg, style.bg];
   for (const [colour, kind, property] of [[fg, "fg", "color"], [bg, "bg", "backgroundColor"]]) {
-    if (typeof colour === "string" && colour.startsWith("rgb")) span.style[property] = colour;
+    if (isRgb(colour)) span.style[property] = colour;
     else if (colour !== null && colour !== undefined) names.push(`dl-${kind}-${colour}`);
   }
+  // The 16 colours of the screen's own theme read well together; a program's others may not.
+  const readable = (isRgb(fg) || isRgb(bg)) && legible(fg, bg);
+  if (readable) span.style.color = readable;
   for (const flag of ["bold", "dim", "italic", "underline", "strike"]) if (style[flag]) names.push(`dl-${flag}`);
   if (names.length) span.className = names.join(" ");
   return span;

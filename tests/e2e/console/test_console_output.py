@@ -72,6 +72,28 @@ def test_more_colours_backspaces_and_control_codes_show_as_in_a_terminal(console
         expect(app.line(shown)).to_be_visible()
 
 
+def test_a_programs_own_colours_are_kept_readable_on_their_background(console, tmp_path):
+    """Of the 256 colours or any RGB, one unreadable where it is drawn (dark blue on the
+    dark screen, the screen's text on bright yellow) is moved towards white or black until
+    it reads at 4.5:1, as terminals with a minimum contrast do; a readable one is kept."""
+    from desklaunch.testing.audit import audit
+
+    script = tmp_path / "colours.py"
+    script.write_text(
+        'print("\\x1b[38;5;17mdark blue\\x1b[0m")\n'
+        'print("\\x1b[48;5;226mon yellow\\x1b[0m")\n'
+        'print("\\x1b[38;2;20;20;20mnear black\\x1b[0m")\n'
+        'print("\\x1b[38;2;255;135;0mstill orange\\x1b[0m")\n')
+    app = console(script)
+    app.expect_exit(0)
+    colour = "(el) => getComputedStyle(el).color"
+    assert app.screen.get_by_text("dark blue", exact=True).evaluate(colour) != \
+        "rgb(0, 0, 95)"
+    assert app.screen.get_by_text("still orange", exact=True).evaluate(colour) == \
+        "rgb(255, 135, 0)"
+    assert [problem for problem in audit(app.page) if "contrast" in problem] == []
+
+
 def test_redraws_replace_the_lines_they_move_back_to_as_in_a_terminal(console):
     app = console("live_redraws.py")
     app.expect_exit(0)
