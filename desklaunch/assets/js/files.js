@@ -5,6 +5,7 @@
 // chooser (a `file_choose` event); the app answers with `field_update` {add_files}. A file
 // dropped on the field is sent in chunks in both modes. See "Uploads" in docs/protocol.md.
 
+import { announceLines } from "./announce.js";
 import { asText, element, labelLine } from "./parts.js";
 
 const CHUNK_BYTES = 512 * 1024;
@@ -83,14 +84,24 @@ export function fileField(spec, id, ctx) {
   zone.append(input, choose, hint);
 
   const list = element("ul", "dl-file-list");
+  // The files chosen describe the field: its own words ("No file chosen") never change,
+  // since it is emptied after each choice so that the same file can be chosen again.
+  const chosen = element("span");
+  chosen.id = `${id}-files`;
+  chosen.hidden = true; // read as the field's description, not as text of the page
+  const tell = () => {
+    chosen.textContent = entries.length
+      ? `Chosen: ${entries.map((e) => e.li.firstChild.textContent).join(", ")}` : "";
+  };
   list.setAttribute("aria-label", `Files for ${asText(spec.label) || asText(spec.placeholder) || name}`);
-  wrap.append(labelLine(label, spec.required), zone, list);
+  wrap.append(labelLine(label, spec.required), zone, list, chosen);
 
   const entries = []; // { token, li, promise }
 
   function removeEntry(entry, discard) {
     entries.splice(entries.indexOf(entry), 1);
     entry.li.remove();
+    tell();
     if (discard && entry.token) post(new URLSearchParams({ upload: entry.token, discard: "1" }).toString(), new Blob([]));
   }
 
@@ -113,6 +124,8 @@ export function fileField(spec, id, ctx) {
     li.append(remove);
     list.append(li);
     entries.push(entry);
+    tell();
+    announceLines(1, [`${fileName} chosen`]);
     return entry;
   }
 
@@ -177,6 +190,7 @@ export function fileField(spec, id, ctx) {
     control: input,
     labelEl: label,
     focusTarget: input,
+    listId: chosen.id,
     value: () => entries.filter((e) => e.token).map((e) => e.token),
     /** Resolves once every file still being sent has arrived (or failed). */
     pending: () => Promise.all(entries.map((e) => e.promise)),

@@ -46,7 +46,7 @@ class Form {
         help.id = built.helpId;
         built.wrap.append(help);
       }
-      describe(built.control, [built.helpId]);
+      describe(built.control, [built.helpId, built.listId]);
       return built;
     });
     for (const field of this.fields) {
@@ -198,7 +198,7 @@ class Form {
     field.error?.remove();
     field.error = null;
     field.control.removeAttribute("aria-invalid");
-    describe(field.control, [field.helpId]);
+    describe(field.control, [field.helpId, field.listId]);
   }
 
   #markError(field, message) {
@@ -209,7 +209,7 @@ class Form {
     field.wrap.append(error);
     field.error = error;
     field.control.setAttribute("aria-invalid", "true");
-    describe(field.control, [field.helpId, error.id]);
+    describe(field.control, [field.helpId, error.id, field.listId]);
   }
 
   #clearErrors() {
@@ -270,7 +270,7 @@ class Form {
       help.textContent = text;
       help.hidden = !text;
     }
-    describe(field.control, [text ? field.helpId : null, field.error?.id]);
+    describe(field.control, [text ? field.helpId : null, field.error?.id, field.listId]);
   }
 
   focus(options) {

@@ -128,3 +128,26 @@ def test_a_file_dropped_on_the_field_is_taken(pilot) -> None:
     expect(app.page.get_by_role("listitem")).to_contain_text("note.txt")
     app.submit()
     app.expect_text("Dropped note.txt: hello there")
+
+
+def test_the_files_chosen_describe_the_field_and_are_told(pilot, tmp_path) -> None:
+    """The field's own words stay "No file chosen" (it is emptied so that the same file can
+    be chosen again): what was chosen is its description, and is told as it is chosen."""
+    from access import said
+
+    def script() -> None:
+        put_text(f"got {file_upload('Receipt')['filename']}")
+
+    receipt = tmp_path / "small.txt"
+    receipt.write_text("paid")
+    app = pilot(script)
+    field = app.field("Receipt")
+    field.set_input_files(str(receipt))
+    expect(field).to_have_accessible_description("Chosen: small.txt")
+    app.page.wait_for_timeout(600)
+    assert "small.txt chosen" in said(app.page, "polite")
+    app.click("Remove small.txt")
+    expect(field).to_have_accessible_description("")
+    field.set_input_files(str(receipt))
+    app.submit()
+    app.expect_text("got small.txt")
