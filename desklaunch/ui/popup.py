@@ -60,13 +60,16 @@ def popup(title: str, content: Any = None, size: str = PopupSize.NORMAL,
         popup("About", [put_markdown("**Notes** 1.0"),
                         put_buttons(["OK"], lambda _: close_popup())])
 
-    `size` is "small", "normal" or "large". With `closable=False` only the script closes
+    `size` is "small", "normal" or "large" (a script written for PyWebIO may give any, as
+    PyWebIO takes any: the normal size). With `closable=False` only the script closes
     it (`close_popup()`). Difference from PyWebIO: Esc closes any closable popup (PyWebIO
     ties Esc to `implicit_close`, which here only means "a click beside it closes it").
     """
-    if size not in SIZES:
-        raise ValueError(f"popup size must be one of {', '.join(SIZES)}, not {size!r}")
     session = current_session()
+    if size not in SIZES:
+        if not session.pywebio_way:
+            raise ValueError(f"popup size must be one of {', '.join(SIZES)}, not {size!r}")
+        size = PopupSize.NORMAL  # PyWebIO's page takes any size, and shows the others so
     pid = session.new_id("popup")
     inner = f"@{pid}"
     children = [] if content is None else as_widgets(content)

@@ -489,3 +489,15 @@ def test_buttons_whose_onclick_is_a_placeholder_show_and_a_click_says_so(desklau
     app.wait_for("after")
     app.click("A")
     assert isinstance(app.error, TypeError) and "placeholder" in str(app.error)
+
+
+def test_a_popup_of_a_size_pywebio_does_not_name_shows_at_the_normal_size(
+        desklaunch_app, tmp_path) -> None:
+    """Blackjack-Monkey's `popup(title, content, 5, True)`: PyWebIO checks no size."""
+    script = tmp_path / "rules.py"
+    script.write_text("from pywebio.output import popup, put_text\n"
+                      "popup('Rules', [put_text('Hit or stand')], 5, True)\n"
+                      "put_text('dealt')\n", encoding="utf-8")
+    app = desklaunch_app(script)
+    assert app.popup is not None and app.popup.name == "Rules"
+    assert "dealt" in app.text
