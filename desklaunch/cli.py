@@ -189,6 +189,18 @@ def _script_arguments(arguments: list[str], target: str, parsed: list[str]) -> l
     return parsed
 
 
+def _log_to_stderr(*, debug: bool) -> None:
+    """desklaunch's own log lines on stderr; the root logger stays as a new interpreter has
+    it, so the script's `logging.basicConfig()` takes effect and other libraries' warnings
+    read as they do without desklaunch."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("desklaunch %(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("desklaunch")
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if debug else logging.WARNING)
+    logger.propagate = False
+
+
 def run_script(arguments: list[str], *, search_first: Path | None = None) -> None:
     """`desklaunch [options] SCRIPT[:FUNCTION] [ARGS...]`; `-m` looks for the module in
     `search_first` (default: the current folder) before `sys.path`."""
@@ -196,8 +208,7 @@ def run_script(arguments: list[str], *, search_first: Path | None = None) -> Non
     arguments = _module_apart(parser, arguments)
     args = parser.parse_args(arguments)
     args.args = _script_arguments(arguments, args.target, args.args)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
-                        format="desklaunch %(levelname)s %(name)s: %(message)s")
+    _log_to_stderr(debug=args.debug)
     folder = Path(args.target).expanduser()
     if args.module:
         put_script_folder_first(search_first or Path.cwd())  # where `python -m` looks first

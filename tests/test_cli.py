@@ -401,3 +401,22 @@ def test_a_zipapp_runs_as_python_runs_it(tmp_path):
     zipapp.create_archive(tmp_path / "src", tmp_path / "tool.pyz")
     result = run_attached(tmp_path, "tool.pyz")
     assert result.returncode == 8, result.stderr
+
+
+def test_the_scripts_own_logging_setup_takes_effect(tmp_path):
+    """desklaunch's own lines have their own handler: a script's `basicConfig()` is not a
+    no-op, and another library's warning reads as it does without desklaunch."""
+    script = write(tmp_path, "app.py", """
+        import logging
+        from desklaunch.ui import put_text
+
+        logging.basicConfig(level=logging.INFO, format="APP %(levelname)s: %(message)s")
+        logging.info("session started")
+        logging.getLogger("urllib3.connectionpool").warning("Retrying")
+        put_text("ok")
+    """)
+    result = run_attached(tmp_path, script)
+    assert result.returncode == 0, result.stderr
+    assert "APP INFO: session started" in result.stderr.splitlines()
+    assert "APP WARNING: Retrying" in result.stderr.splitlines()
+    assert "desklaunch WARNING" not in result.stderr
