@@ -501,3 +501,18 @@ def test_a_popup_of_a_size_pywebio_does_not_name_shows_at_the_normal_size(
     app = desklaunch_app(script)
     assert app.popup is not None and app.popup.name == "Rules"
     assert "dealt" in app.text
+
+
+def test_a_whole_float_is_an_int_as_pywebios_page_sends_it(desklaunch_app, tmp_path) -> None:
+    script = tmp_path / "maths.py"
+    script.write_text("from pywebio.input import FLOAT, input\n"
+                      "from pywebio.output import put_text\n"
+                      "put_text(f'Result is: {input(\"x\", type=FLOAT) ** 2}')\n"
+                      "put_text(f'Then: {input(\"y\", type=FLOAT) * 2}')\n", encoding="utf-8")
+    app = desklaunch_app(script)
+    app.fill("x", "3")
+    app.submit()
+    app.fill("y", "1.5")
+    app.submit()
+    assert "Result is: 9" in app.text.splitlines()
+    assert "Then: 3.0" in app.text.splitlines()
