@@ -40,14 +40,15 @@ def put_image(src: Any, format: str | None = None, title: str = "",  # noqa: A00
     matplotlib figure (or `pyplot` itself, for the current figure), or a `data:image/…` URL.
 
     `title` is the image's text alternative; `width`/`height` are CSS lengths ("200px",
-    "50%") or pixels. An image from the web is fetched by the app when the page shows it
-    (with a time limit and a 10 MiB cap, its type checked) and served from the app's own
-    origin, as the page loads nothing from other sites; when it cannot be fetched (offline,
-    say) the page says so in its place. A figure without a `width` or `height` is drawn with
-    a HiDPI screen's pixels, shown at its own size. Unlike PyWebIO, another string is a file
-    path (in a script written for PyWebIO, one naming no file is said in the image's place
-    and the script goes on, as PyWebIO shows a broken image), and a PIL image without a
-    format of its own is sent as PNG rather than JPEG.
+    "50%") or pixels. Images put one after another sit side by side, as PyWebIO's do. An
+    image from the web is fetched by the app when the page shows it (with a time limit and
+    a 10 MiB cap, its type checked) and served from the app's own origin, as the page loads
+    nothing from other sites; when it cannot be fetched (offline, say) the page says so in
+    its place. A figure without a `width` or `height` is drawn with a HiDPI screen's pixels,
+    shown at its own size. Unlike PyWebIO, another string is a file path (in a script
+    written for PyWebIO, one naming no file is said in the image's place and the script goes
+    on, as PyWebIO shows a broken image), and a PIL image without a format of its own is
+    sent as PNG rather than JPEG.
 
         fig, ax = plt.subplots(); ax.plot(xs, ys); put_image(fig, title="Sales by month")
         put_image("https://www.python.org/static/img/python-logo.png")

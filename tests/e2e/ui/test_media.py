@@ -42,6 +42,23 @@ def test_put_image_from_bytes_and_from_a_path(pilot, tmp_path: Path) -> None:
     assert shown_size(app, "From a Path object") == [3, 2]
 
 
+def test_images_put_one_after_another_sit_side_by_side(pilot) -> None:
+    """As PyWebIO's `<img>`s do: a hand of cards is one row."""
+
+    def script() -> None:
+        for card in ("Ace", "King", "Queen"):
+            put_image(PNG, title=card, width="60px")
+        put_text("Your hand")
+
+    app = pilot(script)
+    boxes = [app.page.get_by_role("img", name=card).bounding_box() for card in
+             ("Ace", "King", "Queen")]
+    assert boxes[0]["y"] == boxes[1]["y"] == boxes[2]["y"], boxes
+    assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"], boxes
+    below = app.text("Your hand").bounding_box()
+    assert below["y"] >= boxes[0]["y"] + boxes[0]["height"], (below, boxes)
+
+
 def test_put_image_refuses_script_urls_with_a_clear_message(pilot) -> None:
     problems: list[str] = []
 
