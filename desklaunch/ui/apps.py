@@ -97,7 +97,11 @@ class Switcher(Mailbox):
     # -- switch requests, from anywhere -----------------------------------------------------
 
     def request(self, name: str) -> None:
-        """Show app `name` next; stop the running one (see the module's docstring)."""
+        """Show app `name` next; stop the running one (see the module's docstring). In a
+        script written for PyWebIO a name no app has shows the index, as PyWebIO's server
+        answers `?app=` with its index app for a name it does not know."""
+        if name not in self.apps and self.session.pywebio_way:
+            name = self.home
         if name not in self.apps:
             raise ValueError(f"go_app(): no app named {name!r} (the apps: "
                              f"{', '.join(self.names)})")
@@ -262,9 +266,18 @@ def go_app(name: str, new_window: bool = True) -> None:
         put_buttons(["Settings"], onclick=lambda _: go_app("settings"))
 
     The running app stops (see desklaunch/ui/apps.py). `new_window` is accepted and changes
-    nothing: a desktop app has one window, so the app always opens in it.
+    nothing: a desktop app has one window, so the app always opens in it. In a script
+    written for PyWebIO that runs one app, `go_app` starts it afresh, as PyWebIO's page does.
     """
-    switcher = current_session().data.get(_KEY)
+    session = current_session()
+    switcher = session.data.get(_KEY)
+    if switcher is None and session.pywebio_way:
+        # PyWebIO's page goes to `?app=NAME`, which a one-app server answers with its one
+        # app, started afresh: here the page is loaded again, which does the same.
+        from desklaunch.ui.scripts import run_js
+
+        run_js("location.reload()")
+        return
     if switcher is None:
         raise RuntimeError("go_app() switches between the apps of start_server({...}) or "
                            "a folder of apps; this window runs a single app")

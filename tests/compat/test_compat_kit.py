@@ -516,3 +516,62 @@ def test_a_whole_float_is_an_int_as_pywebios_page_sends_it(desklaunch_app, tmp_p
     app.submit()
     assert "Result is: 9" in app.text.splitlines()
     assert "Then: 3.0" in app.text.splitlines()
+
+
+START_OVER = """
+from pywebio import start_server
+from pywebio.input import actions
+from pywebio.output import put_text
+from pywebio.session import go_app
+
+def main():
+    put_text("Round dealt")
+    if actions("Next?", ["Start over", "Stand"]) == "Start over":
+        go_app("main", new_window=False)
+    else:
+        put_text("stood")
+
+start_server(main, port=8080)
+"""
+
+
+def test_go_app_in_a_one_app_server_starts_the_app_afresh(desklaunch_app, tmp_path) -> None:
+    """Blackjack-Monkey's "Start Over": PyWebIO's page goes to `?app=main`, which its one-app
+    server answers with that app, started anew."""
+    script = tmp_path / "table.py"
+    script.write_text(START_OVER, encoding="utf-8")
+    app = desklaunch_app(script, browser=True)
+    app.click("Start over")
+    app.find("button", "Stand")  # asked again, on the page loaded anew
+    assert app.text.splitlines().count("Round dealt") == 1
+    app.click("Stand")
+    assert "stood" in app.text.splitlines()
+
+
+UNKNOWN_APP = """
+from pywebio import start_server
+from pywebio.output import put_buttons, put_link, put_text
+from pywebio.session import go_app
+
+def index():
+    put_text("The index")
+    put_link("Play", app="game")
+
+def game():
+    put_buttons(["Settings"], onclick=lambda _: go_app("settings", new_window=False))
+
+start_server({"index": index, "game": game})
+"""
+
+
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_go_app_to_an_app_a_server_lacks_shows_its_index(desklaunch_app, mode,
+                                                         tmp_path) -> None:
+    """PyWebIO's server answers `?app=` with its index app for a name it does not know."""
+    script = tmp_path / "apps.py"
+    script.write_text(UNKNOWN_APP, encoding="utf-8")
+    app = desklaunch_app(script, browser=mode)
+    app.find("link", "Play").click()
+    app.click("Settings")
+    app.wait_for("The index")
+    assert app.error is None
