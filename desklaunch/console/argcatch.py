@@ -159,11 +159,17 @@ def _first_parse(args: Any, caller: Any, needs_words: bool) -> bool:
             and (needs_words or not _library_parses_nothing(args, caller)))
 
 
+EMPTY_ALLOWED = (argparse.OPTIONAL, argparse.ZERO_OR_MORE, argparse.REMAINDER)
+"""`nargs` that take no word at all, though argparse marks such a positional required (a
+shell's `help` parser's `subcommands`, `nargs=REMAINDER`)."""
+
+
 def _needs_words(parser: argparse.ArgumentParser) -> bool:
     """Whether `parser` requires an argument: its parse of an empty list is then the
     program's empty command line (httpie and plac copy `sys.argv[1:]` into a list of their
     own), never a library's own parse of its defaults, which must succeed."""
-    return any(action.required for action in getattr(parser, "_actions", ()))
+    return any(action.required and action.nargs not in EMPTY_ALLOWED
+               for action in getattr(parser, "_actions", ()))
 
 
 def _ask(parser: argparse.ArgumentParser, leftovers: bool) -> list[str] | None:

@@ -132,3 +132,28 @@ def test_a_shell_that_enters_cmd2s_inner_loop_itself_shows_its_prompt(tmp_path: 
     app.submit()
     app.wait_for("Exited with code 0")
     assert output(app)[:2] == ["(tool) hello", "hello there"]
+
+
+def test_help_typed_at_a_cmd2_prompt_lists_the_commands_at_once(tmp_path: Path) -> None:
+    """cmd2's `help` parses an empty list with a parser whose `subcommands` (any number of
+    words) argparse marks required: that is the shell's own parse, not a command line."""
+    app = start(tmp_path, """
+        import cmd2
+
+        class Tool(cmd2.Cmd):
+            def __init__(self):
+                super().__init__(allow_cli_args=False)
+
+            def do_greet(self, statement):
+                "Say hello."
+                self.poutput("Hello!")
+
+        Tool().cmdloop()
+    """)
+    app.fill("(Cmd)", "help")
+    app.submit()
+    app.wait_for("greet")
+    assert app.find_all("button", "Run") == []
+    app.fill("(Cmd)", "quit")
+    app.submit()
+    app.wait_for("Exited with code 0")
