@@ -55,10 +55,10 @@ class Console(Protocol):
 
 
 def is_console_stdin(item: Any, console: Console) -> bool:
-    """Whether `item` is standard input as the program has it: `sys.stdin`, or the run's own
-    stream that a library kept."""
+    """Whether `item` is standard input as the program has it: `sys.stdin`, the run's own
+    stream that a library kept, or its number (`select([0], ...)`)."""
     return (isinstance(item, ConsoleStream) and item._name == "stdin") \
-        or item is console.streams.stdin
+        or item is console.streams.stdin or (type(item) is int and item == 0)
 
 
 def active_console() -> Console | None:
