@@ -382,16 +382,27 @@ def _close_left_open(module: Any, path: Path) -> None:
     if module is None or getattr(module, "__file__", None) != str(path):
         return
     found: list[Any] = []
+    inside: list[Any] = []  # one step in: a dict's values, a list's items, the script's objects
     for value in list(vars(module).values()):
         found.append(value)
         if isinstance(value, argparse.Namespace):
             found.extend(vars(value).values())
+        elif isinstance(value, dict):
+            inside.extend(list(value.values()))
+        elif isinstance(value, (list, tuple, set)):
+            inside.extend(list(value))
+        elif getattr(type(value), "__module__", None) == module.__name__:
+            inside.extend(list(getattr(value, "__dict__", {}).values()))
     servers = getattr(sys.modules.get("socketserver"), "BaseServer", ())
     for value in found:
         left_file = isinstance(value, io.IOBase) and not value.closed \
             and not isinstance(value, streams.ConsoleStream) \
             and value not in (sys.__stdout__, sys.__stderr__, sys.__stdin__)
-        if left_file or isinstance(value, socket.socket):
+        if left_file:
+            with contextlib.suppress(Exception):
+                value.close()
+    for value in found + inside:
+        if isinstance(value, socket.socket):
             with contextlib.suppress(Exception):
                 value.close()
         elif servers and isinstance(value, servers):  # http.server's, socketserver's

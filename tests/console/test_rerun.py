@@ -97,17 +97,26 @@ def test_run_again_can_listen_on_the_port_the_last_run_left(tmp_path: Path) -> N
     server kept in the globals (held there by a function) is closed as the run ends."""
     import socket
 
-    with socket.socket() as probe:
+    probes = [socket.socket() for _ in range(4)]  # four ports free now, all different
+    for probe in probes:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    ports = [probe.getsockname()[1] for probe in probes]
+    for probe in probes:
+        probe.close()
     script = tmp_path / "serve.py"
     script.write_text(
         "from http.server import HTTPServer, SimpleHTTPRequestHandler\n"
         "import socket\n"
         "def make_server(port):\n"
         "    return HTTPServer(('127.0.0.1', port), SimpleHTTPRequestHandler)\n"
-        f"httpd = make_server({port})\n"
-        f"raw = socket.create_server(('127.0.0.1', {port + 1 if port < 65535 else port - 1}))\n"
+        f"httpd = make_server({ports[0]})\n"
+        f"raw = socket.create_server(('127.0.0.1', {ports[1]}))\n"
+        "servers = {}\n"
+        "class App:  # a server one step in: an object's, a dict's\n"
+        "    def __init__(self):\n"
+        f"        self.httpd = make_server({ports[2]})\n"
+        f"servers['main'] = make_server({ports[3]})\n"
+        "app = App()\n"
         "print('serving')\n")
     with AppTest.from_file(script) as app:
         app.wait_for("Exited with code 0")
