@@ -140,10 +140,23 @@ function level(spec, ctx) {
   return { box, path: () => [entries[chosen].name, ...entries[chosen].inner.path()] };
 }
 
+/** Add `add` to, or take `drop` from, what describes `control` (its help comes first). */
+function describedBy(control, add, drop) {
+  const ids = (control.getAttribute("aria-describedby") ?? "").split(" ")
+    .filter((id) => id && id !== drop && id !== add);
+  if (add) ids.push(add);
+  if (ids.length) control.setAttribute("aria-describedby", ids.join(" "));
+  else control.removeAttribute("aria-describedby");
+}
+
 function showErrors(errors) {
   for (const entry of [...current.fields.values(), ...current.choices.values()]) {
-    entry.el.querySelector(":scope > .dl-error")?.remove();
-    for (const control of entry.controls()) control.removeAttribute("aria-invalid");
+    const old = entry.el.querySelector(":scope > .dl-error");
+    old?.remove();
+    for (const control of entry.controls()) {
+      control.removeAttribute("aria-invalid");
+      if (old) describedBy(control, null, old.id);
+    }
   }
   current.formError.hidden = true;
   let first = null;
@@ -155,9 +168,13 @@ function showErrors(errors) {
       continue;
     }
     const note = element("p", "dl-error", asText(message));
+    note.id = uniqueId("dl-arg-error");
     note.setAttribute("role", "alert");
     entry.el.append(note);
-    for (const control of entry.controls()) control.setAttribute("aria-invalid", "true");
+    for (const control of entry.controls()) {
+      control.setAttribute("aria-invalid", "true");
+      describedBy(control, note.id, null);
+    }
     first ??= entry;
   }
   current.run.disabled = false;

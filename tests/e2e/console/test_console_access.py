@@ -184,6 +184,12 @@ def test_a_required_argument_left_empty_is_marked_and_focused(console, tmp_path:
     field = app.page.locator(".dl-console-form [aria-invalid=true]")
     expect(field).to_have_count(1)
     expect(field).to_be_focused()  # where the person types what is missing
+    expect(field).to_have_accessible_description(
+        re.compile("the following arguments are required: numbers$"))
+    field.fill("2")
+    keys.tab_to(app.button("Run"))
+    keys.press("Enter")
+    app.expect_exit(0)
 
 
 def test_a_refusal_about_no_one_field_has_its_message_focused(console, tmp_path: Path) -> None:
