@@ -31,6 +31,8 @@ MAX_CHUNK = 32_768
 UNFINISHED = re.compile(r"\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]{0,1024}\x1b?|[()#%])?\Z")
 """An escape code cut off at the end of what was written so far (a program writing one
 character at a time, colour codes too): it waits for the rest rather than showing as text."""
+LONGEST_CUT = 1030
+"""The longest code `UNFINISHED` holds back: only a batch's tail is searched for one."""
 
 
 
@@ -82,7 +84,7 @@ class ConsoleOutput:
                 joined = [[stream, "".join(parts)] for stream, parts in chunks]
                 if not whole and joined:
                     stream, text = joined[-1]
-                    cut = UNFINISHED.search(text)
+                    cut = UNFINISHED.search(text, max(0, len(text) - LONGEST_CUT))
                     if cut is not None:
                         self._held = (stream, text[cut.start():])
                         joined[-1][1] = text[:cut.start()]

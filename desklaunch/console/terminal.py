@@ -200,9 +200,8 @@ class Terminal:
         # typer's hidden prompts, rich's), as input()'s prompt is
         label = _NOT_TEXT.sub("", label or prompt or "").strip() \
             or " ".join(f"{self._topic} {self._tail_label()}".split())
-        answers = self._answers if answers is None else answers
-        if answers is None and not password:  # pip's "Proceed (Y/n)?", flit's licence menu
-            answers = yes_no_buttons(label) or numbered_buttons(label, self.recent_lines())
+        if answers is None and not password:
+            answers = self._offered(label)
         lines = self._ask(label, password, answers, many, value, suggestions) or [""]
         if not password:
             self._typed_ahead.extend(lines[1:])
@@ -223,14 +222,20 @@ class Terminal:
         recent = self.recent_lines()
         if not label and recent:  # the question was printed on a line of its own
             label = recent[-1].strip()
-        answers = self._answers
-        if answers is None:
-            answers = yes_no_buttons(label) or numbered_buttons(label, self.recent_lines())
-        lines = self._ask(label, False, answers, False, None, None, within=timeout)
+        lines = self._ask(label, False, self._offered(label), False, None, None,
+                          within=timeout)
         if lines is None:
             return False
         self._typed_ahead.extend(lines)
         return True
+
+    def _offered(self, label: str) -> list[list[Any]] | None:
+        """The buttons beside a field labelled `label`: those offered with `offer`, else
+        Yes and No or numbered ones its question asks for (pip's "Proceed (Y/n)?", flit's
+        licence menu)."""
+        if self._answers is not None:
+            return self._answers
+        return yes_no_buttons(label) or numbered_buttons(label, self.recent_lines())
 
     def _ask(self, label: str, password: bool, answers: list[list[Any]] | None, many: bool,
              value: str | None, suggestions: list[str] | None, *,

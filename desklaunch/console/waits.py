@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from desklaunch.console import streams
 from desklaunch.console.sharedpatch import SharedPatch
 
 SLICE = 0.1
@@ -111,8 +112,6 @@ def _sliced_select(rlist: Any, wlist: Any, xlist: Any, timeout: float | None = N
 def _console_input_ready(rlist: Any, timeout: float | None) -> bool | None:
     """Whether the console's stdin, the one thing in `rlist`, has a line within `timeout`;
     None when `rlist` is something else (a socket, a pipe), which the real select waits on."""
-    from desklaunch.console import streams  # the console's: loaded once a run is on
-
     items = list(rlist)
     console = streams.active_console()
     if console is None or len(items) != 1 or not streams.is_console_stdin(items[0], console):

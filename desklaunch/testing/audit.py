@@ -9,7 +9,9 @@ under test is the page as shipped, its security policy included.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -61,19 +63,26 @@ def _axe_source() -> str:
     return str(AXE_SCRIPT)
 
 
+@contextlib.contextmanager
+def in_scheme(page: Page, scheme: Scheme | None) -> Iterator[None]:
+    """`page` shown in colour scheme `scheme` meanwhile (None: as it is), then its own."""
+    if scheme not in (None, "light", "dark"):
+        raise ValueError(f'scheme must be "light" or "dark", not {scheme!r}')
+    if scheme is None:
+        yield
+        return
+    page.emulate_media(color_scheme=scheme)
+    try:
+        yield
+    finally:
+        page.emulate_media(color_scheme="null")  # the page's own again
+
+
 def audit(page: Page, scheme: Scheme | None = None) -> list[AccessibilityProblem]:
     """axe-core's violations on `page` as it is now (in `scheme`, when given), one per
     element; an empty list is a pass."""
-    if scheme not in (None, "light", "dark"):
-        raise ValueError(f'scheme must be "light" or "dark", not {scheme!r}')
-    source = _axe_source()
-    if scheme is not None:
-        page.emulate_media(color_scheme=scheme)
-    try:
-        results = _run(page, source)
-    finally:
-        if scheme is not None:
-            page.emulate_media(color_scheme="null")  # the page's own again
+    with in_scheme(page, scheme):
+        results = _run(page, _axe_source())
     return [AccessibilityProblem(rule=violation["id"], impact=str(violation["impact"]),
                                  element=node["html"][:ELEMENT_CHARS],
                                  fix=_one_line(node["failureSummary"]),

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from desklaunch.testing.audit import AccessibilityProblem, Scheme, audit
+from desklaunch.testing.audit import AccessibilityProblem, Scheme, audit, in_scheme
 from desklaunch.testing.browserelement import (
     CONTROL_NAME,
     READ_TEXT,
@@ -560,19 +560,12 @@ class BrowserScreen:
         return audit(self.page, scheme)
 
     def screenshot(self, path: Path, scheme: Scheme | None, full_page: bool) -> Path:
-        if scheme not in (None, "light", "dark"):
-            raise ValueError(f'scheme must be "light" or "dark", not {scheme!r}')
-        self.settle()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if scheme is not None:
-            self.page.emulate_media(color_scheme=scheme)
-        try:
+        with in_scheme(self.page, scheme):
+            self.settle()
             # Written here: given the path, Playwright writes on a thread pool of its own.
             picture = self.page.screenshot(full_page=full_page, animations="disabled",
                                            caret="hide")
-        finally:
-            if scheme is not None:
-                self.page.emulate_media(color_scheme="null")  # the page's own again
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(picture)
         return path
 

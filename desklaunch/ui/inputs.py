@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Final, Literal, overload
 
+from desklaunch.core.session import current_session
+from desklaunch.errors import NoSessionError
 from desklaunch.ui.fields import Field, Validator, base_spec
 from desklaunch.ui.form import ask_one
 from desklaunch.ui.htmlattrs import extra_attrs
@@ -196,7 +198,8 @@ def input(  # noqa: A001 - the name scripts expect
     if action is not None and not (isinstance(action, tuple) and len(action) == 2
                                    and callable(action[1])):
         raise TypeError("action must be a (label, callback) tuple")
-    field = TextField(spec, parser(type, bool(required), attrs), validate, action)
+    field = TextField(spec, parser(type, bool(required), attrs, whole_is_int=_pywebio_way()),
+                      validate, action)
     field.listen(onchange)
     return field if name is not None else ask_one(field)
 
@@ -287,3 +290,11 @@ def _html_attrs(given: dict[str, Any], call: str) -> dict[str, Any]:
 def _unknown(given: dict[str, Any]) -> dict[str, Any]:
     """The other attributes: passed to the page as they are (see htmlattrs.py)."""
     return {key: value for key, value in given.items() if key not in _EXTRA_ATTRS}
+
+
+def _pywebio_way() -> bool:
+    """Whether the calling script was written for PyWebIO (False outside a session)."""
+    try:
+        return current_session().pywebio_way
+    except NoSessionError:
+        return False

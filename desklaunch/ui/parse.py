@@ -14,19 +14,17 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from desklaunch.core.session import current_session
-from desklaunch.errors import NoSessionError
 from desklaunch.ui.fields import InputError
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
-def parser(kind: str, required: bool, attrs: dict[str, Any]) -> Callable[[str], Any]:
+def parser(kind: str, required: bool, attrs: dict[str, Any], *,
+           whole_is_int: bool = False) -> Callable[[str], Any]:
     """How the text typed becomes the value of a field of type `kind`, or `InputError`.
 
-    In a script written for PyWebIO a whole `FLOAT` is an int, as PyWebIO's page sends it
-    (`parseFloat("3")` is 3 in JSON): such scripts print "9", not "9.0"."""
-    whole_is_int = kind == "float" and _pywebio_way()
+    `whole_is_int`: a whole `FLOAT` is an int, as PyWebIO's page sends it (`parseFloat("3")`
+    is 3 in JSON), for scripts written for PyWebIO, which print "9", not "9.0"."""
 
     def parse(text: str) -> Any:
         if kind == "number":
@@ -44,18 +42,12 @@ def parser(kind: str, required: bool, attrs: dict[str, Any]) -> Callable[[str], 
             raise InputError(f"Please enter at least {attrs['min']}")
         if "max" in attrs and number > float(attrs["max"]):
             raise InputError(f"Please enter at most {attrs['max']}")
-        if whole_is_int and float(number).is_integer():
+        if whole_is_int and kind == "float" and float(number).is_integer():
             return int(number)
         return number
 
     return parse
 
-
-def _pywebio_way() -> bool:
-    try:
-        return current_session().pywebio_way
-    except NoSessionError:
-        return False
 
 
 def _number(text: str, kind: Callable[[str], float], message: str) -> float:

@@ -7,7 +7,7 @@
 // entered by field key, the chosen member of each choice and the path of subcommands; the
 // server has argparse check it and answers with argparse's messages by field key.
 
-import { asText, element, uniqueId } from "./parts.js";
+import { asText, describe, element, uniqueId } from "./parts.js";
 import { argField } from "./console-fields.js";
 import { tabKeys } from "./tablist.js";
 
@@ -143,10 +143,8 @@ function level(spec, ctx) {
 /** Add `add` to, or take `drop` from, what describes `control` (its help comes first). */
 function describedBy(control, add, drop) {
   const ids = (control.getAttribute("aria-describedby") ?? "").split(" ")
-    .filter((id) => id && id !== drop && id !== add);
-  if (add) ids.push(add);
-  if (ids.length) control.setAttribute("aria-describedby", ids.join(" "));
-  else control.removeAttribute("aria-describedby");
+    .filter((id) => id !== drop && id !== add);
+  describe(control, [...ids, add]);
 }
 
 function showErrors(errors) {

@@ -3,17 +3,12 @@
 // `field_update`, and removed by `input_done`. The fields themselves are in fields.js.
 
 import { asText, buildField, element, nameUnlabelled } from "./fields.js";
+import { describe } from "./parts.js";
 
 // Enter in these does what the control itself does (tick, pick), not submit.
 const ENTER_IGNORES = new Set(["checkbox", "radio", "file", "button", "range", "color"]);
 
 let uid = 0; // DOM ids must be unique on the page, whatever the server's form ids are
-
-function describe(control, ids) {
-  const list = ids.filter(Boolean).join(" ");
-  if (list) control.setAttribute("aria-describedby", list);
-  else control.removeAttribute("aria-describedby");
-}
 
 class Form {
   constructor(spec, send) {

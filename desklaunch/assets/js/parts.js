@@ -41,6 +41,14 @@ export function cssLength(value) {
   return typeof value === "string" && /^\d+(\.\d+)?(px|%|em|rem|vw|vh|ch)$/.test(value) ? value : "";
 }
 
+/** Tie `control` to the elements that say something about it (help, an error, a verdict),
+ *  in that order, for screen readers; ids that are null are left out. */
+export function describe(control, ids) {
+  const list = ids.filter(Boolean).join(" ");
+  if (list) control.setAttribute("aria-describedby", list);
+  else control.removeAttribute("aria-describedby");
+}
+
 let ids = 0;
 /** A page-unique element id, for aria-controls / aria-labelledby. */
 export function uniqueId(prefix) {

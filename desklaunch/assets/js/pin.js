@@ -6,7 +6,7 @@
 // typing fast sends the newest value, not every step).
 
 import { asText, buildField, element, nameUnlabelled } from "./fields.js";
-import { uniqueId } from "./parts.js";
+import { describe, uniqueId } from "./parts.js";
 import { defineCommand } from "./render.js";
 import { defineWidget } from "./widgets.js";
 
@@ -35,7 +35,7 @@ function helpFor(wrap, field, text) {
   let help = wrap.querySelector(":scope > .dl-help");
   if (!text) {
     help?.remove();
-    describe(wrap, field);
+    describeField(wrap, field);
     return;
   }
   if (!help) {
@@ -44,15 +44,13 @@ function helpFor(wrap, field, text) {
     wrap.append(help);
   }
   help.textContent = asText(text);
-  describe(wrap, field);
+  describeField(wrap, field);
 }
 
 /** Tie the field to what is said under it, its help and its verdict, for screen readers. */
-function describe(wrap, field) {
-  const ids = Array.from(wrap.querySelectorAll(":scope > .dl-help, :scope > .dl-verdict"),
-    (said) => said.id).filter(Boolean);
-  if (ids.length) field.control.setAttribute("aria-describedby", ids.join(" "));
-  else field.control.removeAttribute("aria-describedby");
+function describeField(wrap, field) {
+  describe(field.control, Array.from(
+    wrap.querySelectorAll(":scope > .dl-help, :scope > .dl-verdict"), (said) => said.id));
 }
 
 defineWidget("pin", (widget) => {
@@ -150,7 +148,7 @@ function verdictFor(wrap, field, changes) {
   if (!wrap || !field) return;
   wrap.querySelector(":scope > .dl-verdict")?.remove();
   field.control.removeAttribute("aria-invalid");
-  describe(wrap, field);
+  describeField(wrap, field);
   const status = changes.valid_status;
   if (status !== true && status !== false) return;
   const text = asText(status ? changes.valid_feedback : changes.invalid_feedback);
@@ -160,7 +158,7 @@ function verdictFor(wrap, field, changes) {
   verdict.id = `${field.control.id || uniqueId("dl-pin")}-verdict`;
   if (!status) verdict.setAttribute("role", "alert");
   wrap.append(verdict);
-  describe(wrap, field);
+  describeField(wrap, field);
 }
 
 defineCommand("pin_update", ({ id, changes }) => {
