@@ -333,6 +333,8 @@ def _stop_on_signals(window: Window | None) -> None:
     _reset_in_children()
 
     def interrupt(signum: int, frame: object) -> None:
+        if window is not None and window.stopped_by is not None:
+            _end_now(signum)  # a second one while the window closes
         if window is not None and window.stop_by_signal(signum):
             return
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -367,6 +369,12 @@ def _signals_held() -> Iterator[list[int]]:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+def _end_now(signum: int) -> None:
+    """End the process at once by `signum`, as if nothing handled it."""
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
 
 
 def _second_signal_kills() -> None:

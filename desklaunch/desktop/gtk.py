@@ -11,7 +11,10 @@ loop and waiting for it. Hence:
   not raise (as a `KeyboardInterrupt` would): Ctrl+C and SIGTERM close the window instead
   (the launcher's `_stop_on_signals`), and the app then stops in order;
 - tearing GTK and WebKit down at interpreter exit takes over a second; once everything of
-  ours has stopped, the process ends without it (`FAST_EXIT`).
+  ours has stopped, the process ends without it (`FAST_EXIT`);
+- a dialog (a file chooser, the question before quitting) runs a loop of its own inside
+  GTK's, which cannot end before it: a window closed from outside answers its open dialogs
+  Cancel first (`cancel_dialogs`), or the process would wait for the person to.
 
 It needs PyGObject, the Gtk 3 and WebKit2 4.1 (or 4.0) typelibs, and a real display: Qt's
 offscreen platform is no display for GTK.
@@ -144,6 +147,20 @@ def confirm_quit(window: Any) -> bool:
         return bool(dialog.run() == Gtk.ResponseType.OK)
     finally:
         dialog.destroy()
+
+
+def cancel_dialogs() -> None:
+    """Answer Cancel to every dialog the app has open, soon, on GTK's own thread (callable
+    from any thread): what a person's Cancel would do, so the window can close."""
+    from gi.repository import GLib, Gtk
+
+    def cancel() -> bool:
+        for toplevel in Gtk.Window.list_toplevels():
+            if isinstance(toplevel, Gtk.Dialog) and toplevel.get_visible():
+                toplevel.response(Gtk.ResponseType.CANCEL)
+        return False  # once, not again at every idle moment
+
+    GLib.idle_add(cancel)
 
 
 def prepare() -> None:

@@ -257,6 +257,8 @@ class Window:
             self._close_asked = True
             shown = self.shown.is_set()
         if shown:
+            if self.gui == "gtk":
+                gtk.cancel_dialogs()  # scheduled before the close: it waits for them
             self._window.destroy()
 
     def _on_shown(self) -> None:

@@ -4,16 +4,21 @@ filters, suggested name), and only its `run()` (the person picking) and the file
 are replaced.
 
 Usage: gtk_dialog_driver.py SCRIPT ACTIONS RESULT ANSWERS [console]. Each dialog answers
-with the next item of ANSWERS (JSON list: a path, a list of paths, or null for Cancel); what
-the real dialog was made with goes to the result's "dialogs". With `console` the app starts
-through desklaunch's command line; the action `expect_value` then waits for a field's value.
+with the next item of ANSWERS (JSON list: a path, a list of paths, null for Cancel, or
+"stay": the real dialog stays open, waiting for a person who does not come); what the real
+dialog was made with goes to the result's "dialogs". With `console` the app starts through
+desklaunch's command line; the action `expect_value` then waits for a field's value, and
+`signal` sends the process a signal (as `kill` does) once a dialog is open.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 import threading
+import time
 from typing import Any
 
 import gi
@@ -50,6 +55,8 @@ def run(dialog: Gtk.FileChooserDialog) -> int:
         "on_gtk_thread": threading.current_thread() is threading.main_thread(),
     })
     answer = answers.pop(0) if answers else None
+    if answer == "stay":
+        return int(real_run(dialog))
     if answer is None:
         return int(Gtk.ResponseType.CANCEL)
     picked[id(dialog)] = [answer] if isinstance(answer, str) else list(answer)
@@ -64,6 +71,7 @@ def get_filename(dialog: Gtk.FileChooserDialog) -> str | None:
     return next(iter(picked.get(id(dialog), [])), None)
 
 
+real_run = Gtk.FileChooserDialog.run
 Gtk.FileChooserDialog.run = run  # type: ignore[method-assign]
 Gtk.FileChooserDialog.get_filenames = get_filenames  # type: ignore[method-assign]
 Gtk.FileChooserDialog.get_filename = get_filename  # type: ignore[method-assign]
@@ -77,7 +85,17 @@ def expect_value(window: Any, action: dict[str, Any], result: dict[str, Any]) ->
                             f"document.getElementById(l.htmlFor)?.value === {value})")
 
 
+def send_signal(window: Any, action: dict[str, Any], result: dict[str, Any]) -> None:
+    deadline = time.monotonic() + driver.STEP_TIMEOUT
+    while not calls and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the dialog's own loop is running
+    result["signalled_at"] = time.monotonic()
+    os.kill(os.getpid(), signal.Signals[action["signal"]])
+
+
 driver.EXTRA_ACTIONS["expect_value"] = expect_value
+driver.EXTRA_ACTIONS["signal"] = send_signal
 
 if __name__ == "__main__":
     if console:

@@ -6,7 +6,9 @@ at MOMENT:
 
 - `before_window`: the window is asked for, its toolkit has not made it yet;
 - `page_loading`: the toolkit has just made it, the page not loaded, the server starting;
-- `shown`: the window has just appeared.
+- `shown`: the window has just appeared;
+- `twice_before_window`: as `before_window`, then the same signal again before the window
+  has come (the first is still closing it).
 
 desklaunch then exits the process with its own exit code, which the test reads.
 """
@@ -42,10 +44,12 @@ def arrange(moment: str) -> None:
 
     def start_after_signal(*args: Any, **kwargs: Any) -> Any:
         terminate()
+        if moment == "twice_before_window":
+            terminate()
         return start(*args, **kwargs)
 
     webview.create_window = create_window
-    if moment == "before_window":
+    if moment in ("before_window", "twice_before_window"):
         webview.start = start_after_signal
 
 

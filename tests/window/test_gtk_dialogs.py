@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from windowrun import run_in_window
 
 
@@ -114,3 +115,26 @@ def test_console_mode_browse_buttons_open_the_gtk_folder_and_file_choosers(
         {"do": "close"},
     ], ["/chosen/folder", ["/chosen/a.zip"]], tmp_path, console=True)
     assert [d["action"] for d in result["dialogs"]] == ["select-folder", "open"]
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_ctrl_c_or_sigterm_while_a_gtk_file_chooser_is_open_ends_the_app(
+        signal_name: str, tmp_path: Path) -> None:
+    """The chooser runs a loop of its own inside GTK's: closed from outside, the window
+    answers it Cancel, as the person would, instead of waiting for them."""
+    script = tmp_path / "upload.py"
+    script.write_text(
+        "from desklaunch.ui import file_upload, put_text\n"
+        "try:\n"
+        "    file_upload('Photo')\n"
+        "finally:\n"
+        "    print('script ended')\n"
+    )
+    result, proc, _ = run_in_window(
+        script, [{"do": "click", "text": "Choose file"},
+                 {"do": "signal", "signal": signal_name}],
+        tmp_path, driver="gtk_dialog_driver.py", extra=(json.dumps(["stay"]),), gui="gtk")
+    assert result["dialogs"][0]["action"] == "open"  # the real chooser was open
+    assert (result["code"], proc.returncode) == (130, 130), proc.stderr[-3000:]
+    assert "script ended" in proc.stdout  # stopped in order: its `finally` ran
+    assert "Traceback" not in proc.stderr

@@ -9,6 +9,7 @@ and just as the window appears.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -44,4 +45,18 @@ def test_ctrl_c_once_the_window_shows_ends_the_app_with_130(gui: str, tmp_path: 
                           capture_output=True, text=True, timeout=HANG_GUARD,
                           env=window_env(gui), cwd=tmp_path)
     assert done.returncode == 130, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_a_second_signal_while_the_window_closes_ends_the_process_at_once(
+        gui: str, signal_name: str, tmp_path: Path) -> None:
+    """As the README says: the first closes the window in order, a second one ends the
+    process at once (by that signal, as if nothing handled it)."""
+    script = tmp_path / "hello.py"
+    script.write_text("from desklaunch.ui import put_text\nput_text('hello world')\n")
+    done = subprocess.run([sys.executable, str(DRIVER), str(script), "twice_before_window",
+                           signal_name], capture_output=True, text=True, timeout=HANG_GUARD,
+                          env=window_env(gui), cwd=tmp_path)
+    assert done.returncode == -getattr(signal, signal_name), done.stderr[-3000:]
     assert "Traceback" not in done.stderr
