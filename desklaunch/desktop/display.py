@@ -37,9 +37,9 @@ def probe(*, offscreen_counts: bool = True) -> Display:
     qpa = os.environ.get("QT_QPA_PLATFORM", "")
     if qpa in HEADLESS_PLATFORMS and offscreen_counts:
         return Display(True, f"none needed: Qt renders offscreen (QT_QPA_PLATFORM={qpa})")
-    wayland = os.environ.get("WAYLAND_DISPLAY")
-    if wayland:
-        found = _wayland(wayland)
+    wayland_name = os.environ.get("WAYLAND_DISPLAY")
+    if wayland_name:
+        found = wayland(wayland_name)
         if found.usable or not os.environ.get("DISPLAY"):
             return found
     x11 = os.environ.get("DISPLAY")
@@ -48,7 +48,8 @@ def probe(*, offscreen_counts: bool = True) -> Display:
     return Display(False, "no display to open a window on (DISPLAY is not set)")
 
 
-def _wayland(name: str) -> Display:
+def wayland(name: str) -> Display:
+    """The Wayland display `name` (a socket in XDG_RUNTIME_DIR, or its path): does it answer?"""
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     path = name if os.path.isabs(name) else os.path.join(runtime, name)
     if _connects(socket.AF_UNIX, path):

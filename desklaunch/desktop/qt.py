@@ -107,15 +107,63 @@ def prepare() -> None:
 
 
 def display_problem() -> str | None:
-    """Why Qt cannot open its X11 display, in one line; None when it can (or when Qt will not
-    use X11). Qt ends the process from C (SIGABRT) when its X11 plugin cannot load or the X
-    server refuses this program (an X authority it lacks), with nothing stopped in order, so
-    both are checked first, as Qt does them: loading the plugin, then connecting with libxcb."""
-    if not sys.platform.startswith("linux") or not os.environ.get("DISPLAY"):
+    """Why Qt cannot open its display, in one line; None when it can. Qt ends the process
+    from C (SIGABRT) when no platform it is told to use can start: a `QT_QPA_PLATFORM` it has
+    no plugin for, a Wayland display that is not there, an X11 plugin that cannot load, or
+    an X server that refuses this program (an X authority it lacks). Each is checked first,
+    as Qt does it, so the app can say so and show itself in a browser instead."""
+    if not sys.platform.startswith("linux"):
         return None
-    chosen = os.environ.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0]
-    if chosen != "xcb" and (chosen or os.environ.get("WAYLAND_DISPLAY")):
+    asked = os.environ.get("QT_QPA_PLATFORM", "")
+    names = [part.split(":")[0].strip().lower() for part in asked.split(";") if part.strip()]
+    if not names:  # Qt's own choice: X11 when there is an X display and no Wayland one
+        if not os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+            return None
+        return _x11_problem()
+    plugins = _platform_plugins()
+    problems = [_platform_problem(name, plugins, asked) for name in names]
+    # Qt goes down the list until one starts: only when none can is there a problem
+    return None if None in problems else problems[0]
+
+
+def _platform_problem(name: str, plugins: set[str] | None, asked: str) -> str | None:
+    """Why Qt's platform `name` cannot start here; None when it can (or cannot be known)."""
+    if plugins is not None and name not in plugins:
+        return (f"Qt has no platform {name!r} (QT_QPA_PLATFORM={asked}; it has "
+                f"{', '.join(sorted(plugins))}): unset QT_QPA_PLATFORM or choose one of those")
+    if name == "xcb":
+        if not os.environ.get("DISPLAY"):
+            return f"Qt cannot open an X11 display (QT_QPA_PLATFORM={asked}): DISPLAY is not set"
+        return _x11_problem()
+    if name.startswith("wayland"):
+        from desklaunch.desktop.display import wayland
+
+        found = wayland(os.environ.get("WAYLAND_DISPLAY") or "wayland-0")
+        if not found.usable:
+            return f"Qt cannot open a Wayland display (QT_QPA_PLATFORM={asked}): {found.text}"
+    return None
+
+
+WAYLAND_PLATFORMS = ("wayland", "wayland-egl")
+"""The platforms Qt's Wayland plugin answers to (one file or several, by Qt version)."""
+
+
+def _platform_plugins() -> set[str] | None:
+    """The platforms Qt has plugins for here (`xcb`, `wayland`, `offscreen`...); None when
+    Qt's plugin folder cannot be found (no binding: `problem()` says so)."""
+    folders = _plugin_folders()
+    if folders is None:
         return None
+    names: set[str] = set()
+    for folder in folders:
+        for plugin in folder.glob("libq*.so"):
+            name = plugin.name[len("libq"):-len(".so")]
+            names.update(WAYLAND_PLATFORMS if name.startswith("wayland") else (name,))
+    return names
+
+
+def _x11_problem() -> str | None:
+    """Why Qt cannot open the X11 display `DISPLAY` names: its plugin, then the server."""
     plugin = _xcb_plugin()
     if plugin is not None:
         try:
@@ -144,8 +192,9 @@ def display_problem() -> str | None:
             "authority it lacks: XAUTHORITY) or is not one Qt can use")
 
 
-def _xcb_plugin() -> Path | None:
-    """The X11 platform plugin Qt would load, where it can be found."""
+def _plugin_folders() -> list[Path] | None:
+    """Where Qt looks for its platform plugins: `QT_QPA_PLATFORM_PLUGIN_PATH`, then its own
+    plugin folder; None without a binding."""
     folders = [Path(p) for p in os.environ.get("QT_QPA_PLATFORM_PLUGIN_PATH", "").split(
         os.pathsep) if p]
     try:
@@ -156,5 +205,10 @@ def _xcb_plugin() -> Path | None:
         plugins = QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)
     else:  # Qt 5
         plugins = QLibraryInfo.location(QLibraryInfo.PluginsPath)  # type: ignore[attr-defined]
-    folders.append(Path(plugins) / "platforms")
+    return [*folders, Path(plugins) / "platforms"]
+
+
+def _xcb_plugin() -> Path | None:
+    """The X11 platform plugin Qt would load, where it can be found."""
+    folders = _plugin_folders() or []
     return next((f / "libqxcb.so" for f in folders if (f / "libqxcb.so").is_file()), None)

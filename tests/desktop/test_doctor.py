@@ -281,6 +281,35 @@ def test_a_qt_x11_plugin_that_cannot_load_is_no_window(tmp_path: Path) -> None:
     assert "the window could not start (RuntimeError: Qt's X11 plugin cannot load" in err
 
 
+@pytest.mark.parametrize("platform, said", [
+    ("bogus", "Qt has no platform 'bogus' (QT_QPA_PLATFORM=bogus; it has "),
+    ("wayland", "Qt cannot open a Wayland display (QT_QPA_PLATFORM=wayland): the Wayland "
+                "display wayland-0 does not answer"),
+])
+def test_a_qt_platform_that_cannot_start_is_no_window(tmp_path: Path, platform: str,
+                                                       said: str) -> None:
+    """A QT_QPA_PLATFORM Qt has no plugin for, or Wayland with no compositor: Qt would end
+    the process from C (SIGABRT) with an X display right there. doctor says so, and a
+    launch shows the app in a browser instead."""
+    env = {**NO_DISPLAY, "DISPLAY": x_display(), "QT_QPA_PLATFORM": platform,
+           "XDG_RUNTIME_DIR": str(tmp_path)}
+    result = doctor(env, cwd=tmp_path, args=("--gui", "qt"))
+    assert result.returncode == 1, result.stdout
+    assert f"no window can open with --gui qt: {said}" in result.stdout
+    err = launch_served_instead(env, "qt", tmp_path)
+    assert f"the window could not start (RuntimeError: {said}" in err
+    assert "showing it in a browser instead." in err
+
+
+def test_qt_going_down_its_platform_list_can_open_a_window(tmp_path: Path) -> None:
+    """"wayland;xcb": Qt tries Wayland, then X11, which answers here."""
+    env = {**NO_DISPLAY, "DISPLAY": x_display(), "QT_QPA_PLATFORM": "wayland;xcb",
+           "XDG_RUNTIME_DIR": str(tmp_path)}
+    result = doctor(env, cwd=tmp_path, args=("--gui", "qt"))
+    assert result.returncode == 0, result.stdout
+    assert "verdict:   a window can open here" in result.stdout
+
+
 def test_qt_on_a_display_that_takes_it_can_open_a_window(tmp_path: Path) -> None:
     result = doctor({**NO_DISPLAY, "DISPLAY": x_display()}, cwd=tmp_path, args=("--gui", "qt"))
     assert result.returncode == 0, result.stdout
