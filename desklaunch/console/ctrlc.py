@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 FORWARDED = ("SIGALRM", "SIGVTALRM", "SIGPROF", "SIGUSR1", "SIGUSR2")
 """Signals a program arranges for itself and whose default action ends the process."""
 
+_real_getsignal = signal.getsignal
 _receivers: set[Callable[[int], None]] = set()
 _receivers_lock = threading.Lock()
 
@@ -42,7 +43,7 @@ def _forward() -> None:
         return
     for name in FORWARDED:
         number = getattr(signal, name, None)  # Windows has none of them
-        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+        if number is not None and _real_getsignal(number) == signal.SIG_DFL:
             if not _at_fork:
                 _at_fork.append(True)
                 os.register_at_fork(after_in_child=_not_forwarded)
@@ -55,7 +56,7 @@ def _unforward() -> None:
         return
     while _forwarded:
         number = _forwarded.pop()
-        if signal.getsignal(number) is _arrived:
+        if _real_getsignal(number) is _arrived:
             signal.signal(number, signal.SIG_DFL)
 
 
@@ -76,7 +77,7 @@ def _not_forwarded() -> None:
     _receivers.clear()
     for name in FORWARDED:
         number = getattr(signal, name, None)
-        if number is not None and signal.getsignal(number) is _arrived:
+        if number is not None and _real_getsignal(number) is _arrived:
             signal.signal(number, signal.SIG_DFL)
 
 
@@ -105,13 +106,25 @@ class Handlers:
     def set(self, signalnum: int, handler: Any) -> Any:
         """Keep `handler`; the one in place before, as `signal.signal` returns it."""
         number = int(signal.Signals(signalnum))  # a wrong number fails as Python's does
-        real = signal.getsignal(number)
-        previous = self._set.get(number, signal.SIG_DFL if real is _arrived else real)
+        previous = self.current(number)
         self._set[number] = handler
         return previous
 
     def get(self, signalnum: int) -> Any:
+        """The handler the program set for `signalnum`; None when it set none."""
         return self._set.get(int(signalnum))
+
+    def current(self, signalnum: int) -> Any:
+        """The handler in place for the program, as `signal.getsignal` gives it: the one it
+        set, else what a program started in a terminal has (for Ctrl+C, Python's own
+        `default_int_handler`, whatever desklaunch's process was started with)."""
+        number = int(signal.Signals(signalnum))
+        if number in self._set:
+            return self._set[number]
+        if number == signal.SIGINT:
+            return signal.default_int_handler
+        real = _real_getsignal(number)
+        return signal.SIG_DFL if real is _arrived else real
 
     def clear(self) -> None:
         self._set.clear()

@@ -269,6 +269,7 @@ def _sleep_length(seconds: Any) -> float:
 
 
 _real_signal = signal.signal
+_real_getsignal = signal.getsignal
 
 
 def console_signal(signalnum: int, handler: Any) -> Any:
@@ -279,6 +280,15 @@ def console_signal(signalnum: int, handler: Any) -> Any:
     if console is None or threading.current_thread() is threading.main_thread():
         return _real_signal(signalnum, handler)
     return console.handlers.set(signalnum, handler)
+
+
+def console_getsignal(signalnum: int) -> Any:
+    """`signal.getsignal` in the program's thread: the handler it set for the run (or the
+    one a program starts with), as `console_signal` keeps them."""
+    console, _ = _console()
+    if console is None or threading.current_thread() is threading.main_thread():
+        return _real_getsignal(signalnum)
+    return console.handlers.current(signalnum)
 
 
 def console_atexit_register(func: Callable[..., Any], /, *args: Any, **kwargs: Any
@@ -401,11 +411,12 @@ def _put() -> None:
         _Installed.fork_hook = True
     _Installed.saved = (sys.stdout, sys.stderr, sys.stdin, getpass.getpass, time.sleep,
                         signal.signal, os.isatty, os.get_terminal_size, atexit.register,
-                        atexit.unregister)
+                        atexit.unregister, signal.getsignal)
     sys.stdout, sys.stderr, sys.stdin = _STDOUT, _STDERR, _STDIN
     getpass.getpass = console_getpass
     time.sleep = console_sleep  # type: ignore[assignment]
     signal.signal = console_signal
+    signal.getsignal = console_getsignal
     os.isatty = console_isatty
     os.get_terminal_size = console_terminal_size
     atexit.register = console_atexit_register
@@ -414,11 +425,12 @@ def _put() -> None:
 
 def _take() -> None:
     (out, err, inp, real_getpass, real_sleep, real_signal, real_isatty,
-     real_size, real_register, real_unregister) = _Installed.saved
+     real_size, real_register, real_unregister, real_getsignal) = _Installed.saved
     sys.stdout, sys.stderr, sys.stdin = out, err, inp
     getpass.getpass = real_getpass
     time.sleep = real_sleep
     signal.signal = real_signal
+    signal.getsignal = real_getsignal
     os.isatty = real_isatty
     os.get_terminal_size = real_size
     atexit.register = real_register

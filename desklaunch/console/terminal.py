@@ -73,6 +73,8 @@ class Terminal:
         self._lock = threading.Lock()
         self._running = False
         self._input: Mailbox | None = None
+        self._unheard_shown = False
+        """Whether the note that Stop cannot reach the program is showing."""
         self._answers: list[list[str]] | None = None
         self._suggested: list[str] | None = None
         self._topic = ""
@@ -244,6 +246,7 @@ class Terminal:
         None when `within` seconds passed first."""
         session = self.session
         self.output.flush()
+        self._stop_heard()
         key = session.new_id("i")
         box = session.open_mailbox(key)
         with self._lock:
@@ -362,6 +365,7 @@ class Terminal:
         self._end_stop_notice()
         with self._lock:
             self._running = False
+            self._unheard_shown = False
             if self.thread is not None and self.thread.ident is not None:
                 waits.running(self.thread.ident, False)
 
@@ -397,7 +401,20 @@ class Terminal:
         with self._lock:
             if not self._running or run != self._runs or self.session.closed:
                 return
+            self._unheard_shown = True
         self.status({"state": "running", "stop": self.stop_id, "note": STOP_UNHEARD})
+
+    def _stop_heard(self) -> None:
+        """The program asks again after Stop (it caught the interrupt and went on, as a
+        shell or a debugger does): Stop was heard, so no note says it waits, or none stays."""
+        if self._stop_notice is None and not self._unheard_shown:
+            return
+        self._end_stop_notice()
+        with self._lock:
+            shown, self._unheard_shown = self._unheard_shown, False
+            running = self._running
+        if shown and running:
+            self.status({"state": "running", "stop": self.stop_id})
 
     def _end_stop_notice(self) -> None:
         with self._lock:

@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import signal
+import time
 from pathlib import Path
 
 from menu_programs import output, start
+
+from desklaunch.console.terminal import STOP_NOTICE
 
 
 def test_a_field_asked_for_after_a_progress_bar_is_not_labelled_by_the_bar(
@@ -167,3 +171,60 @@ def test_stdin_opened_by_its_number_is_the_consoles(tmp_path: Path) -> None:
     app.click("End input")
     app.wait_for("Exited with code 0")
     assert output(app)[-2:] == ["sum: 6", "written to 1"]
+
+
+def test_a_program_that_catches_ctrl_c_and_asks_again_is_not_said_to_be_unreachable(
+        tmp_path: Path) -> None:
+    """A shell's loop (a debugger's, a REPL's): Ctrl+C cancels the line and it asks again.
+    Stop was heard, so no note may say it waits where Stop cannot reach it."""
+    app = start(tmp_path, """
+        while True:
+            try:
+                line = input("cmd> ")
+            except KeyboardInterrupt:
+                print("^C caught")
+                continue
+            except EOFError:
+                break
+            print("got", line)
+    """)
+    app.fill("cmd>", "one")
+    app.submit()
+    app.click("Stop")
+    app.wait_for("^C caught")
+    time.sleep(STOP_NOTICE + 1)  # past the moment the note would come
+    assert "Stopping" not in app.text
+    app.fill("cmd>", "two")
+    app.submit()
+    app.click("End input")
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["cmd> one", "got one", "cmd> ^C caught", "cmd> two", "got two",
+                           "cmd>"]
+
+
+def test_getsignal_gives_the_handler_the_program_set_and_ctrl_c_starts_as_pythons(
+        tmp_path: Path) -> None:
+    """pdb keeps the handler `signal.signal` returns and puts it back; a program may look
+    with `getsignal`. Both see what a program started in a terminal sees, even when the
+    process running it was started with Ctrl+C ignored (a job put in the background)."""
+    ignored = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        app = start(tmp_path, """
+            import signal
+
+            def handler(signum, frame):
+                print("handled")
+
+            print("first:", signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+            before = signal.signal(signal.SIGINT, handler)
+            print("before:", before is signal.default_int_handler)
+            print("now:", signal.getsignal(signal.SIGINT) is handler)
+            signal.signal(signal.SIGINT, before)
+            input("Stop me: ")
+        """)
+        app.click("Stop")
+        app.wait_for("Exited with code 130")
+    finally:
+        signal.signal(signal.SIGINT, ignored)
+    assert output(app)[:3] == ["first: True", "before: True", "now: True"]
+    assert "KeyboardInterrupt" in output(app)[-1]
