@@ -159,13 +159,17 @@ class ConsoleProgram:
             if self.close_on_exit:
                 terminal.status(ended)
                 raise SystemExit(ended["code"])
-            if self._argv_read and not asker.asked:
-                # No parser to build a form from: the next run's words, typed in one line.
-                line = ArgumentsLine(self._program_name, self._words)
-                self._words = asker.ask_form(line, status=ended)
-                self._typed_line = True
-                continue
-            self._wait_for_again(session, terminal, ended)
+            session.at_rest.set()
+            try:
+                if self._argv_read and not asker.asked:
+                    # No parser to build a form from: the next run's words, typed in one line.
+                    line = ArgumentsLine(self._program_name, self._words)
+                    self._words = asker.ask_form(line, status=ended)
+                    self._typed_line = True
+                    continue
+                self._wait_for_again(session, terminal, ended)
+            finally:
+                session.at_rest.clear()
 
     # -- one run ------------------------------------------------------------------------------
 

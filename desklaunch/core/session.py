@@ -113,6 +113,9 @@ class Session:
         self._tasks: set[asyncio.Future[Any]] = set()
         self.outcome: Outcome | None = None
         self.finished = threading.Event()
+        self.at_rest = threading.Event()
+        """Set while the script only waits to be started again (a console program's run
+        has ended): closing the window now loses nothing, as after `finished`."""
         self._closing = threading.Event()
         self.on_error: Callable[[BaseException], None] | None = None
         """Told each exception the script or a callback ended with (desklaunch.testing)."""

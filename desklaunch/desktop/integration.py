@@ -144,7 +144,7 @@ class Desktop:
                 # runs, and never when Ctrl+C or SIGTERM closes the window.
                 session = app.first_session
                 ask = (window.stopped_by is None and session is not None
-                       and not session.finished.is_set())
+                       and not session.finished.is_set() and not session.at_rest.is_set())
                 if window.asks_to_quit_itself:  # GTK: only OK quits, not Escape
                     native.confirm_close = False
                     return False if ask and not window.ask_to_quit(native) else None

@@ -98,8 +98,9 @@ def close_twice(window: Any, result: dict[str, Any], result_path: str) -> None:
     window.destroy()
     wait_until(lambda: asked, "a first try at closing")
     window.run_js(ANSWER)
-    wait_until(lambda: window.run_js("document.body.innerText.includes('Finished')"),
-               "the script to finish")
+    wait_until(lambda: window.run_js("document.body.innerText.includes('Finished') || "
+                                     "document.body.innerText.includes('Exited with code')"),
+               "the script (or the console program's run) to finish")
 
 
 def drive(result_path: str, text: str, wanted: str) -> None:

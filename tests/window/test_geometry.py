@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from windowrun import window_env
 
 DRIVER = Path(__file__).with_name("geometry_driver.py")
@@ -124,10 +125,14 @@ def test_a_second_launch_brings_the_window_to_the_front(gui: str, tmp_path: Path
     assert first.returncode == 0
 
 
-def test_confirm_close_asks_only_while_the_script_runs(gui: str, tmp_path: Path) -> None:
-    """`--confirm-close`: closing asks while the script waits for input, not once it ended."""
+@pytest.mark.parametrize("kind", ["desklaunch.ui", "console"])
+def test_confirm_close_asks_only_while_the_script_runs(gui: str, kind: str, tmp_path: Path
+                                                       ) -> None:
+    """`--confirm-close`: closing asks while the script waits for input, not once it ended
+    (for a terminal program: once its run ended, while Run again waits)."""
     script = tmp_path / "asks.py"
-    script.write_text("from desklaunch.ui import input\ninput('Continue?')\n")
+    script.write_text("from desklaunch.ui import input\ninput('Continue?')\n"
+                      if kind == "desklaunch.ui" else "input('Continue?')\n")
     result_file = tmp_path / "result.json"
     env = window_env(gui)
     proc = subprocess.run(
