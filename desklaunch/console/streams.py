@@ -77,6 +77,8 @@ def _console() -> tuple[Console | None, bool]:
 
 
 _DESCRIPTORS = {"stdout": 1, "stderr": 2}
+_IN_CHILD: dict[str, IO[str]] = {}
+"""In a child forked during a run: its streams on descriptors 1 and 2, by name."""
 
 
 class ConsoleStream(StandIn, io.TextIOBase):
@@ -92,6 +94,8 @@ class ConsoleStream(StandIn, io.TextIOBase):
         self._buffer = ConsoleBuffer(name, self._target, lambda: active_console() is not None)
 
     def _target(self) -> IO[str] | None:
+        if _IN_CHILD:
+            return _IN_CHILD.get(self._name)
         console = active_console()
         if console is not None:
             return console.streams.by_name(self._name)
@@ -155,6 +159,8 @@ class ConsoleStream(StandIn, io.TextIOBase):
 
     def write(self, text: str) -> int:
         # The hot path of every print(): the run's stream found with as few calls as can be.
+        if _IN_CHILD:
+            return self._write_in_child(text)
         try:
             session = current_session()
         except NoSessionError:
@@ -167,6 +173,10 @@ class ConsoleStream(StandIn, io.TextIOBase):
                 raise TypeError(f"write() argument must be str, not {type(text).__name__}")
             return len(text)
         return target.write(text)
+
+    def _write_in_child(self, text: str) -> int:
+        target = _IN_CHILD.get(self._name)
+        return target.write(text) if target is not None else len(text)
 
     def _outside(self) -> IO[str] | None:
         """The stream for a thread that stands outside the sessions (a test's own): the real
@@ -391,10 +401,13 @@ def report_to_terminal(text: str) -> None:
 def _in_forked_child() -> None:
     """In a child the run forked (`os.fork()`, multiprocessing's workers on Linux): the
     console lives in the parent, so the child writes to descriptors 1 and 2, which the
-    parent reads during a run (fdcapture.py), and reads no input, as a child process does."""
+    parent reads during a run (fdcapture.py), and reads no input, as a child process does.
+    The stand-ins write there too, for what kept them from before the fork (a logging
+    handler made by `basicConfig`, a `sys.stderr` saved in a variable)."""
     if sys.stdout is not _STDOUT and sys.stderr is not _STDERR:
         return
-    sys.stdout, sys.stderr = _descriptor_stream(1), _descriptor_stream(2)
+    _IN_CHILD.update(stdout=_descriptor_stream(1), stderr=_descriptor_stream(2))
+    sys.stdout, sys.stderr = _IN_CHILD["stdout"], _IN_CHILD["stderr"]
     if sys.stdin is _STDIN:
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - the child's for good
 

@@ -86,7 +86,7 @@ function applySgr(style, params) {
   const codes = params === "" ? [0] : params.split(";").map(Number);
   for (let i = 0; i < codes.length; i += 1) {
     const c = codes[i];
-    if (c === 0) Object.assign(style, { fg: null, bg: null, bold: false, dim: false, italic: false, underline: false, strike: false, inverse: false });
+    if (c === 0) Object.assign(style, { fg: null, bg: null, bold: false, dim: false, italic: false, underline: false, strike: false, inverse: false, conceal: false });
     else if (c === 1) style.bold = true;
     else if (c === 2) style.dim = true;
     else if (c === 3) style.italic = true;
@@ -104,6 +104,8 @@ function applySgr(style, params) {
     else if (c === 49) style.bg = null;
     else if (c === 7) style.inverse = true;
     else if (c === 27) style.inverse = false;
+    else if (c === 8) style.conceal = true; // hidden, as a terminal hides it (still copied)
+    else if (c === 28) style.conceal = false;
     else if ((c === 38 || c === 48) && codes[i + 1] === 5) {
       const colour = palette(codes[i + 2]);
       if (c === 38) style.fg = colour;
@@ -148,7 +150,7 @@ function printable(part) {
 /** Whether text in `style` needs no span of its own. */
 function plain(style, extra) {
   return !extra && style.fg == null && style.bg == null && !style.bold && !style.dim &&
-    !style.italic && !style.underline && !style.strike && !style.inverse;
+    !style.italic && !style.underline && !style.strike && !style.inverse && !style.conceal;
 }
 
 /** `text` as nodes to append: itself, unless it has wide characters, each then in a box of
@@ -231,7 +233,9 @@ function styledSpan(style, text, extra) {
   // The 16 colours of the screen's own theme read well together; a program's others may not.
   const readable = (isRgb(fg) || isRgb(bg)) && legible(fg, bg);
   if (readable) span.style.color = readable;
-  for (const flag of ["bold", "dim", "italic", "underline", "strike"]) if (style[flag]) names.push(`dl-${flag}`);
+  for (const flag of ["bold", "dim", "italic", "underline", "strike", "conceal"]) {
+    if (style[flag]) names.push(`dl-${flag}`);
+  }
   if (names.length) span.className = names.join(" ");
   return span;
 }

@@ -241,6 +241,9 @@ def test_what_forked_children_print_is_shown(console):
     expect(app.line("the child exited with 3")).to_be_visible()
     for number in range(4):
         expect(app.line(f"worker squares {number}")).to_be_visible()
+        expect(app.line(re.compile(rf"^ForkPoolWorker-\d+ logs: squared {number}$"))
+               ).to_be_visible()
+        expect(app.line(f"saved stderr {number}")).to_be_visible()
     expect(app.line("results: [0, 1, 4, 9]")).to_be_visible()
     app.expect_exit(0)
 
@@ -448,3 +451,16 @@ def test_coloured_rows_join_and_an_endless_line_wraps_while_a_wide_row_scrolls(c
     assert numbers.evaluate("el => el.getBoundingClientRect().height") > 10 * 12  # wrapped
     table_row = app.line(re.compile(r"^wide \| -+$"))
     assert table_row.evaluate("el => el.scrollWidth") > screen_width  # scrolls sideways
+
+
+def test_concealed_text_is_hidden_as_a_terminal_hides_it(console):
+    app = console("concealed.py")
+    app.expect_exit(0)
+    colour = "(el) => getComputedStyle(el).color"
+    hidden = app.screen.get_by_text("forty-two", exact=True)
+    assert hidden.evaluate(colour) == "rgba(0, 0, 0, 0)"  # nothing to see, still copied
+    assert app.screen.get_by_text("red secret", exact=True).evaluate(colour) == \
+        "rgba(0, 0, 0, 0)"
+    shown = app.screen.get_by_text("(select to see)")
+    assert shown.evaluate(colour) != "rgba(0, 0, 0, 0)"
+    expect(app.line("answer: forty-two (select to see)")).to_be_visible()

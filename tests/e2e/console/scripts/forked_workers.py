@@ -1,12 +1,21 @@
-"""Output from forked children: a bare os.fork() and multiprocessing's fork workers."""
+"""Output from forked children: a bare os.fork() and multiprocessing's fork workers, also
+through streams kept from before the fork (a logging handler, a saved sys.stderr)."""
 
+import logging
 import multiprocessing
 import os
 import sys
 
+logging.basicConfig(level=logging.INFO, format="%(processName)s logs: %(message)s")
+log = logging.getLogger("workers")
+errors = sys.stderr
+
 
 def square(number):
     print(f"worker squares {number}", flush=True)
+    log.info("squared %d", number)
+    errors.write(f"saved stderr {number}\n")
+    errors.flush()
     return number * number
 
 
