@@ -107,9 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--console", action="store_true",
                         help="show the script's print/input in a console (automatic for "
                              "scripts that do not import desklaunch)")
-    parser.add_argument("--pywebio", action="store_true",
-                        help="run `import pywebio` on desklaunch even when PyWebIO is "
-                             "installed (automatic when it is not)")
+    # Always so now: `import pywebio` is desklaunch's own even where PyWebIO is installed
+    # (its server would listen on every address and show nothing in the window). Still
+    # accepted, for the commands and shortcuts written with it.
+    parser.add_argument("--pywebio", action="store_true", help=argparse.SUPPRESS)
     add_desktop_options(parser)
     parser.add_argument("--version", action="version", version=f"desklaunch {__version__}")
     _defaults_from_environment(parser)
@@ -231,7 +232,7 @@ def run_script(arguments: list[str], *, search_first: Path | None = None) -> Non
         note = adopt_environment(target.path)  # a tool installed in another environment
         if note is not None:
             say(note)
-    install_pywebio_alias(force=args.pywebio)  # PyWebIO scripts run unchanged
+    install_pywebio_alias(force=True)  # PyWebIO scripts run unchanged, in our window
     use_figures_backend()  # plt.show() into the page, not windows of matplotlib's own
     if args.browser and args.no_open:  # the command line wins over the environment, and
         args.browser = "--no-open" not in arguments  # --no-open over --browser
@@ -287,7 +288,7 @@ def run_folder(args: argparse.Namespace, arguments: list[str], folder: Path) -> 
     if args.reload:
         say("error: --reload runs one script; give a script file, not a folder")
         sys.exit(2)
-    install_pywebio_alias(force=args.pywebio)
+    install_pywebio_alias(force=True)
     use_figures_backend()  # plt.show() into the page, not windows of matplotlib's own
     if args.browser and args.no_open:
         args.browser = "--no-open" not in arguments

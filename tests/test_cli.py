@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import http.client
 import json
@@ -91,9 +92,11 @@ def url_line(proc: subprocess.Popen[str]) -> str:
     return lines[0].rstrip("\n")
 
 
-def run_attached(folder: Path, *command: str) -> subprocess.CompletedProcess[str]:
+def run_attached(folder: Path, *command: str, extra_env: dict[str, str] | None = None
+                 ) -> subprocess.CompletedProcess[str]:
     """Run a script with --no-open --close-on-exit, attach like a page, wait for the exit."""
-    with desklaunch("--no-open", "--close-on-exit", *command, cwd=folder) as proc:
+    with desklaunch("--no-open", "--close-on-exit", *command, cwd=folder,
+                    extra_env=extra_env) as proc:
         try:
             client = Client(url_line(proc))
             assert client.enter() == 303
@@ -123,7 +126,7 @@ def test_help_lists_every_option(tmp_path):
     result = run("--help", cwd=tmp_path)
     assert result.returncode == 0
     options = [o for a in build_parser()._actions for o in a.option_strings
-               if o.startswith("--")]
+               if o.startswith("--") and a.help != argparse.SUPPRESS]  # kept, not offered
     assert "--no-open" in options
     for option in options:
         assert option in result.stdout
@@ -420,3 +423,33 @@ def test_the_scripts_own_logging_setup_takes_effect(tmp_path):
     assert "APP INFO: session started" in result.stderr.splitlines()
     assert "APP WARNING: Retrying" in result.stderr.splitlines()
     assert "desklaunch WARNING" not in result.stderr
+
+
+@pytest.mark.parametrize("option", [(), ("--pywebio",)])
+def test_a_pywebio_script_runs_on_desklaunch_also_where_pywebio_is_installed(
+        tmp_path, option):
+    """With PyWebIO installed (here a stand-in for the real package, whose server would
+    listen on every address and show nothing in the window), `import pywebio` is still
+    desklaunch's own; `--pywebio`, which once asked for that, is still accepted."""
+    installed = tmp_path / "site" / "pywebio"
+    installed.mkdir(parents=True)
+    (installed / "__init__.py").write_text(
+        "def start_server(*args, **kwargs):\n"
+        "    print('the real PyWebIO server, on 0.0.0.0:8080')\n")
+    (installed / "output.py").write_text("def put_text(*args, **kwargs): pass\n")
+    write(tmp_path, "app.py", """
+        from pywebio import start_server
+        from pywebio.output import put_text
+
+        def main():
+            put_text("hello")
+            print("put_text from", put_text.__module__)
+
+        if __name__ == "__main__":
+            start_server(main, port=8080)
+    """)
+    result = run_attached(tmp_path, *option, "app.py",
+                          extra_env={"PYTHONPATH": str(tmp_path / "site")})
+    assert result.returncode == 0, result.stderr
+    assert "put_text from desklaunch.ui.outputs" in result.stdout
+    assert "real PyWebIO" not in result.stdout

@@ -2,8 +2,9 @@
 
 `install_pywebio_alias()` makes `import pywebio` (and `pywebio.input`, `.output`, `.pin`,
 `.session`, `.platform`, `.exceptions`) give desklaunch's stand-ins, backed by
-`desklaunch.ui`. The `desklaunch` command does that by itself when PyWebIO is not
-installed, and with `--pywebio` even when it is. Calls desklaunch does not offer raise
+`desklaunch.ui`. The `desklaunch` command (and an app it built) always does, even where
+PyWebIO is installed: PyWebIO's own server would listen on every address and show nothing
+in the app's window. Calls desklaunch does not offer raise
 `NotImplementedError` naming the call. The stand-ins are imported when a script imports
 `pywebio`, not before: a script that never does pays nothing for the alias.
 

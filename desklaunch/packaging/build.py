@@ -28,7 +28,12 @@ from typing import NoReturn
 from desklaunch.errors import UsageError
 from desklaunch.modulefind import find_spec, name_hint, source_file
 from desklaunch.packaging.buildcache import pyinstaller_environment
-from desklaunch.packaging.buildfiles import app_icon_png, write_desktop_entry, write_spec
+from desklaunch.packaging.buildfiles import (
+    SERVED_BY_DESKLAUNCH,
+    app_icon_png,
+    write_desktop_entry,
+    write_spec,
+)
 from desklaunch.packaging.icons import IconError, icns_bytes, ico_bytes, png_size
 from desklaunch.packaging.installers import CHOICES as INSTALLER_CHOICES
 from desklaunch.packaging.optional import advice, read_report
@@ -368,8 +373,9 @@ def _say_missing(plan: Plan) -> None:
     """Warn of the modules the script imports that this Python lacks: by name those it
     imports as it starts, and in one line how many of those it can do without (imported in
     a function, a `try` that catches ImportError, or for another platform)."""
-    lacking = missing_imports([*plan.hidden_imports, *plan.needed_at_start],
-                              plan.script.parent)
+    lacking = [name for name in missing_imports([*plan.hidden_imports, *plan.needed_at_start],
+                                                plan.script.parent)
+               if name not in SERVED_BY_DESKLAUNCH]
     needed = {name.split(".")[0] for name in plan.needed_at_start}
     missing = [name for name in lacking if name in needed]
     if missing:

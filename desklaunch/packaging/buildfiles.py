@@ -22,8 +22,13 @@ TEMPLATES = files("desklaunch.packaging") / "templates"
 """The spec and desktop-entry templates and the default icons, shipped in the package."""
 
 DEFAULT_ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
-BUILD_ONLY = ("desklaunch.packaging", "desklaunch.testing", "PyInstaller")
-"""Never in an app: the build itself, and the test kit (it brings pytest and Playwright)."""
+SERVED_BY_DESKLAUNCH = ("pywebio",)
+"""What desklaunch's own modules answer in an app (`import pywebio`, desklaunch/compat): a
+copy installed here is never bundled, and one not installed is not missing."""
+BUILD_ONLY = ("desklaunch.packaging", "desklaunch.testing", "PyInstaller",
+              *SERVED_BY_DESKLAUNCH)
+"""Never in an app: the build itself, the test kit (it brings pytest and Playwright), and
+`SERVED_BY_DESKLAUNCH`."""
 UNUSED = ("tkinter",)
 """Left out unless the script imports it: libraries the app bundles name it (matplotlib,
 Pillow) without needing it, and it brings Tcl/Tk's files."""

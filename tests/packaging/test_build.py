@@ -253,6 +253,21 @@ def test_a_gtk_build_leaves_qt_out_and_a_qt_build_leaves_gtk_out(tmp_path: Path)
     assert "gui='qt'" in entry  # the app runs the one backend it bundles
 
 
+def test_a_pywebio_script_builds_on_desklaunchs_own_pywebio(tmp_path: Path, capsys) -> None:
+    """The app answers `import pywebio` with desklaunch's modules, as the command does: a
+    PyWebIO installed here is never bundled (it would run its own server, on every
+    address), and one not installed is not said to be missing."""
+    script = write(tmp_path / "bmi.py", "from pywebio.input import input\n"
+                                        "from pywebio.output import put_text\n"
+                                        "put_text(input('Height'))\n")
+    plan = plan_from([str(script), "--work", str(tmp_path / "work"),
+                      "--dist", str(tmp_path / "dist")])
+    assert plan.needed_at_start == ["pywebio.input", "pywebio.output"]
+    assert "pywebio" in _excludes(plan)
+    build._say_missing(plan)
+    assert "pywebio" not in capsys.readouterr().err
+
+
 def test_gui_and_lang_options_reach_the_plan(tmp_path: Path) -> None:
     script = write(tmp_path / "app.py", "print('hi')\n")
     plan = build.plan_from([str(script), "--gui", "gtk", "--lang", "de", "--lang", "pt-BR"])
