@@ -61,6 +61,7 @@ from desklaunch.console.fdcapture import FdCapture
 from desklaunch.console.rerun import FolderModules
 from desklaunch.console.terminal import Terminal
 from desklaunch.core.buildhint import missing_module_hint
+from desklaunch.core.outcome import desklaunch_code
 from desklaunch.core.session import Session, current_session
 from desklaunch.core.settings import AppSettings, app_name, settings_folder
 from desklaunch.core.target import ScriptSyntaxError, Target, syntax_tree
@@ -91,7 +92,6 @@ loadhook.watch(pagers.WATCHED, pagers.adjust)
 loadhook.watch(invokehook.WATCHED, invokehook.adjust)
 loadhook.watch(readlinehook.WATCHED, readlinehook.adjust)
 
-_PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
 _capture_lock = threading.Lock()
 """Only one run at a time can own fds 1 and 2; overlapping runs go without capture."""
@@ -491,7 +491,7 @@ def _traceback(exc: BaseException) -> str:
 
 
 def _ours(filename: str) -> bool:
-    return filename.startswith(_PACKAGE_DIR)
+    return desklaunch_code(filename)
 
 
 def _duration(seconds: float) -> str:

@@ -15,6 +15,15 @@ from desklaunch.core.messages import Command
 _CORE_DIR = str(Path(__file__).resolve().parent)
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent) + os.sep
 _STDLIB = sysconfig.get_paths()["stdlib"] + os.sep
+_BUNDLED = "desklaunch" + os.sep
+"""How desklaunch's frames are named in a frozen app: relative to the bundle."""
+
+
+def desklaunch_code(filename: str) -> bool:
+    """Whether a frame's file is desklaunch's own: in its folder, or in a frozen app (whose
+    bundled modules are named relative to the bundle) `desklaunch/...`."""
+    return filename.startswith(_PACKAGE_DIR) or (
+        filename.startswith(_BUNDLED) and bool(getattr(sys, "frozen", False)))
 
 
 class Outcome:
@@ -56,27 +65,33 @@ def script_traceback(exc: BaseException) -> str:
     between the script's (PyWebIO's `start_server(main)` calling `main`). Those below the
     script's last frame stay: they say which call refused what (a wrong argument)."""
     tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_CORE_DIR):
+    while tb is not None and _core_code(tb.tb_frame.f_code.co_filename):
         tb = tb.tb_next
     shown = traceback.TracebackException(type(exc), exc, tb)
     frames = list(shown.stack)
     lead = next((i for i, frame in enumerate(frames) if not _ours_or_pythons(frame.filename)),
                 0)
-    if any(frame.filename.startswith(_PACKAGE_DIR) for frame in frames[:lead]):
+    if any(desklaunch_code(frame.filename) for frame in frames[:lead]):
         frames = frames[lead:]  # desklaunch ran the script through asyncio, say: from it on
     last_theirs = max((i for i, frame in enumerate(frames)
-                       if not frame.filename.startswith(_PACKAGE_DIR)), default=-1)
+                       if not desklaunch_code(frame.filename)), default=-1)
     if isinstance(exc, SyntaxError) and last_theirs < 0:
         frames = []  # desklaunch compiled the script (`--reload`): Python shows no frames
     shown.stack = traceback.StackSummary.from_list(
         [frame for i, frame in enumerate(frames)
-         if i > last_theirs or not frame.filename.startswith(_PACKAGE_DIR)])
+         if i > last_theirs or not desklaunch_code(frame.filename)])
     return "".join(shown.format()) + missing_module_hint(exc)
+
+
+def _core_code(filename: str) -> bool:
+    """A frame of desklaunch's protocol core (what runs every script)."""
+    return filename.startswith(_CORE_DIR + os.sep) or (
+        desklaunch_code(filename) and filename.startswith(_BUNDLED + "core" + os.sep))
 
 
 def _ours_or_pythons(filename: str) -> bool:
     """A frame of desklaunch's or of Python's own library (`<frozen runpy>` too)."""
-    return filename.startswith((_PACKAGE_DIR, _STDLIB, "<"))
+    return desklaunch_code(filename) or filename.startswith((_STDLIB, "<"))
 
 
 def print_error(text: str) -> None:
