@@ -62,6 +62,9 @@ STAGES = (
 """PyInstaller log markers → what the progress line says, in the order they appear."""
 HOOK_LINE = re.compile(r"hook '(?:hook-)?([\w.]+?)(?:\.py)?'")
 OPTIONAL_SHOWN = 6
+MAINTAINER = re.compile(r"[^<>@,\n]*[^<>@,\s][^<>@,\n]* <[^<>@\s]+@[^<>@\s]+>")
+"""`--maintainer`: a name and an address, as the installers' formats (Debian's first)
+want it: lintian calls anything else an error."""
 """How many optional imports that are missing the build names before "and N more"."""
 HEARTBEAT = 10.0
 """Seconds between "still working" lines naming the package being read."""
@@ -188,6 +191,9 @@ def plan_from(argv: Sequence[str]) -> Plan:
         raise UsageError(f"--app-version {args.app_version!r} is not a version like 1.2.0")
     if args.installer and args.onefile:
         raise UsageError("--installer packs an app folder; leave out --onefile")
+    if not MAINTAINER.fullmatch(args.maintainer):
+        raise UsageError(f"--maintainer {args.maintainer!r} is not a name and an email "
+                         "address like 'Ada Lovelace <ada@example.org>'")
     gui = args.gui or default_gui()
     if args.system_gtk and gui != "gtk":
         raise UsageError("--system-gtk goes with --gui gtk")

@@ -112,6 +112,10 @@ def test_options_pass_through(tmp_path: Path) -> None:
     (["{script}", "--hidden-import", "not a module"], "is not a module name"),
     (["{script}", "--exclude", "numpy/"], "--exclude 'numpy/' is not a module name"),
     (["{script}", "--add-data", "nowhere.csv:."], "no such file or folder: nowhere.csv"),
+    (["{script}", "--installer", "deb", "--maintainer", "nobody"],
+     "--maintainer 'nobody' is not a name and an email address like 'Ada Lovelace "
+     "<ada@example.org>'"),
+    (["{script}", "--maintainer", "Ada <ada>"], "--maintainer 'Ada <ada>' is not a name"),
 ])
 def test_bad_options_are_usage_errors(tmp_path: Path, monkeypatch, argv, message) -> None:
     monkeypatch.chdir(tmp_path)
