@@ -268,9 +268,26 @@ def advice(report: Report, command: str, left_out: Sequence[str] = (), *,
                else f"imported by {package.importer}"
                + (", which the script imports itself" if package.direct else ""))
         lines.append(f"  {package.name} {package.size / 1e6:.1f} MB ({how})")
-    flags = " ".join(f"--exclude {p.name}" for p in worth if not p.comes_with)
-    lines.append(f"if the app never uses them, build it without them: {command} {flags}")
+    roots = dict.fromkeys(root.name for p in worth if (root := _chain_root(p, report)))
+    if roots:
+        flags = " ".join(f"--exclude {name}" for name in roots)
+        lines.append(f"if the app never uses them, build it without them: {command} {flags}")
     return lines
+
+
+def _chain_root(package: OptionalPackage, report: Report) -> OptionalPackage | None:
+    """The optional package whose exclusion leaves `package` out: itself, or the one it
+    comes with, however small (mako, 0.1 MB, brings Pygments, Pillow and numpy); None
+    when what it comes with is not optional."""
+    by_name = {p.name: p for p in report.optional}
+    seen = set()
+    while package.comes_with and package.name not in seen:
+        seen.add(package.name)
+        importer = by_name.get(package.importer)
+        if importer is None:
+            return None
+        package = importer
+    return package
 
 
 def _is_module(node: Any) -> bool:

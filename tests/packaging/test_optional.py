@@ -169,6 +169,21 @@ def test_the_build_names_the_large_ones_and_the_command_that_leaves_them_out() -
     assert advice(small, "desklaunch build tq.py") == []
 
 
+def test_large_packages_that_come_with_a_small_one_are_left_out_by_leaving_it_out() -> None:
+    """Debian's python3-mako (0.1 MB, which Bottle imports in a function) brings Pygments,
+    and Pygments Pillow and numpy: the command names mako, though it is too small to list."""
+    report = Report(optional=[
+        OptionalPackage("numpy", 43_400_000, "PIL", comes_with=True),
+        OptionalPackage("PIL", 16_000_000, "pygments", comes_with=True),
+        OptionalPackage("pygments", 1_600_000, "mako", comes_with=True),
+        OptionalPackage("mako", 130_000, "bottle")])
+    assert advice(report, "desklaunch build greet.py")[-1] == (
+        "if the app never uses them, build it without them: desklaunch build greet.py "
+        "--exclude mako")
+    kept = Report(optional=[OptionalPackage("numpy", 43_400_000, "PIL", comes_with=True)])
+    assert advice(kept, "desklaunch build greet.py")[-1].startswith("  numpy 43.4 MB")
+
+
 def test_a_one_file_app_says_its_sizes_are_unpacked() -> None:
     assert "60 MB of the app (unpacked; the one file holds them compressed) is" in advice(
         TQDM, "desklaunch build tq.py --onefile", onefile=True)[0]
