@@ -172,7 +172,7 @@ class _Walk:
             return False
         if not getattr(how, "conditional", False):
             return True
-        name = str(target.identifier)
+        name = str(target.identifier).strip("'")  # a left-out package's module: in quotes
         return not any(never == name or never.startswith(name + ".")
                        for never in self._never_at_load(node))
 

@@ -134,6 +134,24 @@ def test_a_package_left_out_is_said_with_the_module_that_imports_it(
         LeftOut("shapes", "progress.colours", at_load=True, at_start=True)]
 
 
+def test_a_package_left_out_that_a_kept_module_names_only_for_type_checkers_is_no_danger(
+        tmp_path: Path, libraries: Path) -> None:
+    """Pillow's `PIL._typing` imports `numpy.typing` under `if TYPE_CHECKING:`: with
+    `--exclude numpy` nothing fails as PIL loads, so no warning may say it does."""
+    write(libraries / "progress" / "colours.py",
+          "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+          "    import arrays.typing\n    from arrays import Array\n")
+    write(libraries / "arrays" / "__init__.py", "Array = list\n")
+    write(libraries / "arrays" / "typing.py")
+    (libraries / "arrays.py").unlink()
+    write(libraries / "plotting" / "__init__.py")  # nothing else imports arrays
+    script = write(tmp_path / "app.py", "import progress\n")
+    report = examine(graph_of(script, libraries, excludes=("arrays",)), [], {})
+    assert [gone for gone in report.left_out if gone.name == "arrays"] == [
+        LeftOut("arrays", "progress.colours", at_load=False, at_start=True)]
+    assert not [line for line in advice(report, "build", ["arrays"]) if "warning" in line]
+
+
 def test_sizes_count_archived_modules_and_the_files_under_the_packages_folders(
         tmp_path: Path, libraries: Path) -> None:
     """Pillow's import name is PIL; its vendored libraries and records go by `pillow`."""
