@@ -1,15 +1,19 @@
-"""What a frozen app adds to a script's error when the build left out a module it imports.
+"""What a frozen app adds to a script's error when the build left out a module it imports,
+or a file it reads beside itself.
 
 A build finds the modules a script names in `import` statements, and the package records it
 reads by a literal name (`version("rich")`); one imported or read by a name made at run
 time (`importlib.import_module(name)`, a plugin, `version(__name__)`) is not bundled unless
-the build is told. In a terminal the error is the author's to read; in a
-built app it is usually the first sign, so it says how to build again.
+the build is told, and no data file is (`Path(__file__).parent / "table.json"` is looked for
+in the app's folder). In a terminal the error is the author's to read; in a built app it is
+usually the first sign, so it says how to build again.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 _left_out: frozenset[str] = frozenset()
 
@@ -27,7 +31,7 @@ def missing_module_hint(exc: BaseException) -> str:
         return ""
     missing = _missing_module(exc)
     if missing is None or not missing.name:
-        return ""
+        return _missing_file_hint(exc)
     name = missing.name
     if type(missing).__name__ == "PackageNotFoundError":  # importlib.metadata's, a subclass
         return (f"note: this app was built without the installed records of {name!r}, "
@@ -39,6 +43,22 @@ def missing_module_hint(exc: BaseException) -> str:
                 f"it; build it again without --exclude {top}\n")
     return (f"note: this app was built without the module {name!r}, which the script "
             f"imports at run time; build it again with --hidden-import {name}\n")
+
+
+def _missing_file_hint(exc: BaseException) -> str:
+    """The note for a file the script looked for in the app's own folder, or ""."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if not isinstance(exc, FileNotFoundError) or not bundle or not exc.filename:
+        return ""
+    try:
+        inside = Path(os.path.abspath(os.fsdecode(exc.filename))).relative_to(
+            os.path.abspath(bundle))
+    except ValueError:  # not in the app's folder: the person's own file, say
+        return ""
+    folder = inside.parent.as_posix()
+    given = inside.as_posix() + ("" if folder == "." else f":{folder}")
+    return (f"note: this app was built without {inside.as_posix()!r}, which the script "
+            f"reads from its own folder; build it again with --add-data {given}\n")
 
 
 def _missing_module(exc: BaseException) -> ModuleNotFoundError | None:

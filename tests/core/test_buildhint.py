@@ -101,3 +101,31 @@ def test_a_library_saying_a_missing_module_its_own_way_still_gets_the_note(froze
             assert "build it again without --exclude plots_left_out" in app.text
     finally:
         left_out_by_build([])
+
+
+@pytest.mark.parametrize(("name", "option"), [
+    ("table.json", "--add-data table.json"),
+    ("data/rates.csv", "--add-data data/rates.csv:data"),
+])
+def test_a_built_app_says_how_to_bundle_a_file_the_script_reads_beside_itself(
+        frozen, monkeypatch, tmp_path, name, option):
+    """`Path(__file__).parent / "table.json"`: in a built app, the app's own folder."""
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    script = tmp_path / "readdata.py"
+    script.write_text("from pathlib import Path\n"
+                      f"print((Path(__file__).parent / {name!r}).read_text())\n")
+    with AppTest.from_file(script) as app:
+        app.wait_for("Exited with code 1")
+        assert "FileNotFoundError" in app.text
+        assert (f"note: this app was built without {name!r}, which the script reads from "
+                f"its own folder; build it again with {option}") in app.text
+
+
+def test_a_missing_file_elsewhere_gets_no_note(frozen, monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "app"), raising=False)
+    script = tmp_path / "reads.py"
+    script.write_text("open('/nowhere/notes.txt')\n")
+    with AppTest.from_file(script) as app:
+        app.wait_for("Exited with code 1")
+        assert "FileNotFoundError" in app.text
+        assert "--add-data" not in app.text
