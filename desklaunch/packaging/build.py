@@ -184,6 +184,10 @@ def plan_from(argv: Sequence[str]) -> Plan:
                           ("--exclude", args.exclude)):
         for wrong in (n for n in names if not all(p.isidentifier() for p in n.split("."))):
             raise UsageError(f"{option} {wrong!r} is not a module name")
+    others = [n for n in args.hidden_import if n.split(".")[0] != own]  # own: bundled as files
+    for absent in missing_imports(others, script.parent):  # the script's own modules count
+        raise UsageError(f"--hidden-import {absent}: this Python cannot import it, so the "
+                         "app could not have it; install it here first")
     for code in args.lang:
         if not code.replace("_", "").replace("-", "").isalnum() or len(code) > 12:
             raise UsageError(f"--lang {code!r} is not a language code like de or pt_BR")

@@ -116,6 +116,9 @@ def test_options_pass_through(tmp_path: Path) -> None:
      "--maintainer 'nobody' is not a name and an email address like 'Ada Lovelace "
      "<ada@example.org>'"),
     (["{script}", "--maintainer", "Ada <ada>"], "--maintainer 'Ada <ada>' is not a name"),
+    (["{script}", "--hidden-import", "plugin_nowhere.sub"],
+     "--hidden-import plugin_nowhere: this Python cannot import it, so the app could not "
+     "have it; install it here first"),
 ])
 def test_bad_options_are_usage_errors(tmp_path: Path, monkeypatch, argv, message) -> None:
     monkeypatch.chdir(tmp_path)
