@@ -77,6 +77,20 @@ class AnswerBoxes:
                                                                  strict=True) if box.checked)
 
 
+class OfferingField(Element):
+    """A console field with answers offered (a shell's commands, questionary's
+    autocomplete): a list to choose from (a combobox) while it is empty, a text field once
+    it holds text, as on the page (console.js)."""
+
+    @property
+    def role(self) -> str:
+        return "textbox" if getattr(self, "_value", None) else "combobox"
+
+    @role.setter
+    def role(self, role: str) -> None:
+        """Set by `Element` as it is made; its role follows its text instead."""
+
+
 class ConsoleView:
     """The console widget and what its commands do to it."""
 
@@ -421,9 +435,8 @@ class ConsoleView:
         prompt = text_of(command.get("prompt")) or "Input"
         line = self.input_host.append(Element("generic"))
         line.append(Element("generic", own=prompt))
-        # A field with suggestions is a combobox to a browser (questionary's autocomplete).
-        field = line.append(Element("combobox" if command.get("suggestions") else "textbox",
-                                    prompt))
+        field = line.append(OfferingField("combobox", prompt) if command.get("suggestions")
+                            else Element("textbox", prompt))
         field.value = ""
         prefilled: str | None = None  # the program's, not typed: End input does not send it
         if not command.get("password"):

@@ -56,14 +56,14 @@ def test_a_cmd2_shell_offers_its_commands_and_a_questions_choices(tmp_path: Path
         Shop().cmdloop()
     """)
     app.click("Run")
-    app.fill("(shop)", "buy apple")  # Tab's completions, offered: a field with suggestions
-    assert app.find("combobox", "(shop)")
+    assert app.find("combobox", "(shop)")  # Tab's completions, offered while it is empty
+    app.fill("(shop)", "buy apple")
     app.submit()
     app.fill("Colour?", "red")  # a command's own question offers none
     assert app.find("textbox", "Colour?")
     app.submit()
-    app.fill("Size?", "large")  # but its choices, if it has them
-    assert app.find("combobox", "Size?")
+    assert app.find("combobox", "Size?")  # but its choices, if it has them
+    app.fill("Size?", "large")
     app.submit()
     app.wait_for("bought a large red apple")
     app.fill("(shop)", "quit")

@@ -850,7 +850,7 @@ def test_a_questionary_program_asks_with_buttons_boxes_and_fields(desklaunch_app
 def test_a_prompt_toolkit_program_asks_with_a_field_buttons_and_a_bar(desklaunch_app,
                                                                        mode) -> None:
     app = desklaunch_app(SCRIPTS / "console_toolkit.py", browser=mode)
-    assert app.find("combobox", "Project name:").value == "demo"
+    assert app.find(name="Project name:").value == "demo"
     app.fill("Project name:", "shop")
     app.submit()
     assert app.find("textbox", "Kind? (End input to cancel)").value == "Application"
@@ -920,7 +920,7 @@ def test_a_questionary_autocomplete_is_a_field_with_suggestions(desklaunch_app, 
     app.fill("Ant species?", "Atta colombica")
     app.submit()
     app.wait_for("Choose a Polyergus ant")
-    assert app.find("combobox", "Ant species?").value == "Atta colombica"
+    assert app.find(name="Ant species?").value == "Atta colombica"
     app.fill("Ant species?", "Polyergus lucidus")
     app.submit()
     app.wait_for("chose Polyergus lucidus")

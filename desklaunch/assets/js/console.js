@@ -1185,11 +1185,19 @@ defineCommand("console_input", ({
   });
   form.append(label, field);
   if (Array.isArray(suggestions) && suggestions.length && !password) {
-    // Answers offered as the person types (questionary's autocomplete): the browser's own.
+    // Answers offered (a shell's commands, questionary's autocomplete): the browser's own
+    // list, shown while the field is empty (on a click, or the Down arrow). Not while the
+    // person types: a window's list (Qt's, WebKitGTK's) takes Enter for itself while it
+    // shows, and the line typed would not go.
     const list = element("datalist");
     list.id = `${field.id}-list`;
     for (const item of suggestions) list.append(new Option(String(item), String(item)));
-    field.setAttribute("list", list.id);
+    const offer = () => {
+      if (field.value) field.removeAttribute("list");
+      else field.setAttribute("list", list.id);
+    };
+    field.addEventListener("input", offer);
+    offer();
     form.append(list);
   }
   const offered = (Array.isArray(answers) ? answers : [])
