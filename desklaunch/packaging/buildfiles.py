@@ -29,9 +29,10 @@ BUILD_ONLY = ("desklaunch.packaging", "desklaunch.testing", "PyInstaller",
               *SERVED_BY_DESKLAUNCH)
 """Never in an app: the build itself, the test kit (it brings pytest and Playwright), and
 `SERVED_BY_DESKLAUNCH`."""
-UNUSED = ("tkinter",)
-"""Left out unless the script imports it: libraries the app bundles name it (matplotlib,
-Pillow) without needing it, and it brings Tcl/Tk's files."""
+UNUSED = ("tkinter", "tornado")
+"""Left out unless the script imports them: libraries the app bundles name them without
+needing them (matplotlib and Pillow tkinter, which brings Tcl/Tk's files; Bottle, in server
+adapters desklaunch never runs, tornado, there wherever PyWebIO is installed)."""
 UNUSED_QT = ("PyQt6.QtQuick3D", "PyQt6.QtQuick", "PyQt6.QtQuickWidgets", "PyQt6.QtQml",
              "PyQt6.QtMultimedia", "PyQt6.QtPdf", "PyQt6.QtPdfWidgets")
 """Qt modules QtWebEngine does not need from Python: excluding them drops their QML plugins."""

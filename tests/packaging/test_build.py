@@ -119,6 +119,8 @@ def test_options_pass_through(tmp_path: Path) -> None:
     (["{script}", "--hidden-import", "plugin_nowhere.sub"],
      "--hidden-import plugin_nowhere: this Python cannot import it, so the app could not "
      "have it; install it here first"),
+    (["{script}", "--hidden-import", "json.nowhere"],
+     "--hidden-import json.nowhere: its package has no such module here"),
 ])
 def test_bad_options_are_usage_errors(tmp_path: Path, monkeypatch, argv, message) -> None:
     monkeypatch.chdir(tmp_path)
@@ -270,7 +272,10 @@ def test_a_pywebio_script_builds_on_desklaunchs_own_pywebio(tmp_path: Path, caps
     plan = plan_from([str(script), "--work", str(tmp_path / "work"),
                       "--dist", str(tmp_path / "dist")])
     assert plan.needed_at_start == ["pywebio.input", "pywebio.output"]
-    assert "pywebio" in _excludes(plan)
+    assert {"pywebio", "tornado"} <= _excludes(plan)  # tornado: Bottle's adapters name it
+    tornado_app = write(tmp_path / "server.py", "import tornado.web\n")
+    assert "tornado" not in _excludes(plan_from([str(tornado_app), "--work",
+                                                 str(tmp_path / "work2")]))
     build._say_missing(plan)
     assert "pywebio" not in capsys.readouterr().err
 

@@ -927,7 +927,7 @@ function tellLines(chunks) {
     // of lines above (an animation's frame, a progress bar) is not.
     const text = written.split(/\x1b\[[23]J|\x1bc/).at(-1).replace(/^(\x1b\[(1;1)?[Hf])+/, "");
     if (stream.startsWith("in") || /\x1b\[[0-9;]*[AFHf]/.test(text)) continue;
-    const lines = text.replace(ESCAPES, "").split("\n");
+    const lines = unconcealed(text).replace(ESCAPES, "").split("\n");
     lines.pop(); // not finished yet (a prompt, or a progress line rewritten with \r)
     for (const line of lines) {
       const shown = line.slice(line.lastIndexOf("\r") + 1);
@@ -937,6 +937,25 @@ function tellLines(chunks) {
     }
   }
   announceLines(count, last);
+}
+
+/** `text` without what it conceals (SGR 8, until 28 or a reset; the escape codes go too):
+ * hidden on the screen (a one-time code, a quiz's answer), so not told either. */
+function unconcealed(text) {
+  let hidden = false;
+  let kept = "";
+  let from = 0;
+  for (const match of text.matchAll(/\x1b\[([0-9;]*)m/g)) {
+    if (!hidden) kept += text.slice(from, match.index);
+    from = match.index + match[0].length;
+    const codes = match[1] === "" ? [0] : match[1].split(";").map(Number);
+    for (let i = 0; i < codes.length; i += 1) {
+      if (codes[i] === 38 || codes[i] === 48) i += codes[i + 1] === 5 ? 2 : 4; // a colour
+      else if (codes[i] === 8) hidden = true;
+      else if (codes[i] === 28 || codes[i] === 0) hidden = false;
+    }
+  }
+  return hidden ? kept : kept + text.slice(from);
 }
 
 /**

@@ -205,3 +205,13 @@ def test_a_refusal_about_no_one_field_has_its_message_focused(console, tmp_path:
     alert = app.page.locator(".dl-console-form .dl-form-error")
     expect(alert).to_contain_text("required")
     expect(alert).to_be_focused()
+
+
+def test_concealed_text_is_not_told(console) -> None:
+    """Hidden on the screen (SGR 8: a one-time code, a quiz's answer), so not read out."""
+    app = console(SCRIPTS / "concealed_code.py")
+    expect(app.page.get_by_role("textbox", name="Done?")).to_be_visible()
+    app.page.wait_for_timeout(1000)  # the announcer tells a batch 0.4 s after it starts
+    polite = " ".join(said(app.page, "polite"))
+    assert "Your one-time code: (hidden)" in polite, polite
+    assert "493817" not in polite
