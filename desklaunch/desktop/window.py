@@ -61,7 +61,8 @@ def display_problem(gui: str | None) -> str | None:
 
 def choose_gui() -> str | None:
     """The pywebview backend to use: `PYWEBVIEW_GUI`, else the platform's own, else Qt when
-    it can start, else GTK when its whole stack is there (and a display for it)."""
+    it can start (also on the platform `QT_QPA_PLATFORM` names), else GTK when its whole
+    stack is there (and a display for it)."""
     wanted = os.environ.get("PYWEBVIEW_GUI")
     if wanted:
         return wanted.lower()
@@ -69,8 +70,10 @@ def choose_gui() -> str | None:
         return "native"
     gtk_ready = importlib.util.find_spec("gi") is not None and gtk.missing() is None
     if qt.installed():
-        if gtk_ready and _gtk_display() and qt.problem() is not None:
-            return "gtk"  # Qt is installed but broken; GTK is complete
+        if gtk_ready and _gtk_display() and (
+                qt.problem() is not None
+                or (os.environ.get("QT_QPA_PLATFORM") and qt.display_problem() is not None)):
+            return "gtk"  # Qt is installed but broken, or told a platform it cannot start
         return "qt"
     if importlib.util.find_spec("gi") is not None:
         return "gtk"  # even when incomplete: its problem then says what is missing

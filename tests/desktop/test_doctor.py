@@ -301,6 +301,16 @@ def test_a_qt_platform_that_cannot_start_is_no_window(tmp_path: Path, platform: 
     assert "showing it in a browser instead." in err
 
 
+def test_gtk_is_chosen_when_qt_is_told_a_platform_it_cannot_start(tmp_path: Path) -> None:
+    """No --gui: with Qt unable to start on the platform QT_QPA_PLATFORM names, the GTK
+    window opens, as when Qt itself is broken."""
+    env = {**NO_DISPLAY, "DISPLAY": x_display(), "QT_QPA_PLATFORM": "bogus"}
+    result = doctor(env, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "chosen:    gtk (automatic)" in result.stdout
+    assert "verdict:   a window can open here" in result.stdout
+
+
 def test_qt_going_down_its_platform_list_can_open_a_window(tmp_path: Path) -> None:
     """"wayland;xcb": Qt tries Wayland, then X11, which answers here."""
     env = {**NO_DISPLAY, "DISPLAY": x_display(), "QT_QPA_PLATFORM": "wayland;xcb",
