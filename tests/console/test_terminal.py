@@ -232,12 +232,12 @@ def test_getsignal_gives_the_handler_the_program_set_and_ctrl_c_starts_as_python
     assert "KeyboardInterrupt" in output(app)[-1]
 
 
-@pytest.mark.parametrize("wait", ["threading.Event().wait(0.05)", "input('cmd> ')"])
+@pytest.mark.parametrize("wait", ["time.sleep(0.05)", "threading.Event().wait(0.05)",
+                                  "input('cmd> ')"])
 def test_stop_runs_the_programs_ctrl_c_handler_in_the_program_where_it_was(
         tmp_path: Path, wait: str) -> None:
     """As Python runs a signal's handler: on the main thread, with the frame of the code it
-    interrupted. pdb's handler sets its trace from there and stops in that code. (A
-    `time.sleep` loop: pdb's own test below.)"""
+    interrupted. pdb's handler sets its trace from there and stops in that code."""
     app = start(tmp_path, f"""
         import signal, sys, threading, time
 
