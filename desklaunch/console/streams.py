@@ -249,8 +249,6 @@ def console_sleep(seconds: float) -> None:
         # caught; the next sleep must still sleep.
         console.wake.clear()
         end = time.monotonic() + seconds
-        if console.calls.pending():  # asked for as the program came here: its wake is spent
-            console.calls.run()
         while console.wake.wait(max(0.0, end - time.monotonic())):
             console.wake.clear()
             if not console.calls.pending():

@@ -389,12 +389,12 @@ class Terminal:
             self.children.interrupt()  # each child has its own say
             self.status({"state": "running", "stop": self.stop_id, "note": STOP_IGNORED})
             return
-        self._watch_stop()  # first: a program at its wait may hear Stop at once
         if callable(handler) and self._running and program is not None:
             self.calls.ask(handler, signal.SIGINT, program, self._wake_for_call)
         else:
             self._raise(KeyboardInterrupt)
         self.children.interrupt()
+        self._watch_stop()
 
     def _watch_stop(self) -> None:
         """Say, if the run is still going `STOP_NOTICE` s after Stop, why it is."""
