@@ -2,9 +2,8 @@
 
 Python installs signal handlers on the main thread only, and a console program runs on a
 thread of its own: streams.py keeps the handlers it sets here (`Handlers`, one set per run)
-instead of installing them. Stop then calls the SIGINT one as Ctrl+C would in a terminal:
-on the program's own thread at its next wait, with the frame of its code (`HandlerCalls`),
-or, for a program busy computing, on a thread of its own bound to the session (so what it
+instead of installing them. Stop then calls the SIGINT one as Ctrl+C would in a terminal,
+with the program's current frame, on a thread of its own bound to the session (so what it
 prints shows): `desklaunch-console-ctrlc-N`, owned by the `Terminal`, ending when the
 handler returns or the session closes. What the handler raises is raised in the program, as
 it would have been there (`sys.exit(4)` ends it with code 4); a handler that returns lets
