@@ -20,13 +20,11 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import sysconfig
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desklaunch.console.sharedpatch import SharedPatch
-from desklaunch.core.outcome import desklaunch_code
 from desklaunch.errors import SessionClosed
 
 if TYPE_CHECKING:
@@ -36,7 +34,6 @@ FORWARDED = ("SIGALRM", "SIGVTALRM", "SIGPROF", "SIGUSR1", "SIGUSR2")
 """Signals a program arranges for itself and whose default action ends the process."""
 
 _real_getsignal = signal.getsignal
-_STDLIB = sysconfig.get_paths()["stdlib"] + os.sep
 _receivers: set[Callable[[int], None]] = set()
 _receivers_lock = threading.Lock()
 
@@ -146,117 +143,6 @@ def carrier(exc: BaseException) -> type[BaseException]:
                                          "__qualname__": kind.__qualname__})
 
 
-CALL_WAIT = 0.3
-"""Seconds a handler asked for waits for the program's next wait before it is called on a
-thread of its own (a program busy computing)."""
-
-
-def program_frame(frame: Any) -> Any:
-    """The program's own frame at or above `frame`: desklaunch's waits and stand-ins left
-    out, as a signal's handler gets the frame of the program's code it interrupted."""
-    while frame is not None and desklaunch_code(frame.f_code.co_filename) and \
-            frame.f_back is not None:
-        frame = frame.f_back
-    return frame
-
-
-def _past_ours(tracer: Callable[..., Any]) -> Callable[..., Any]:
-    """`tracer` (a debugger's, set by its Ctrl+C handler) for the program's code only: the
-    desklaunch code between the handler and the program (the rest of its wait) is Python's
-    own signal handling in a terminal, which no debugger steps through."""
-
-    def traced(frame: Any, event: str, arg: Any) -> Any:
-        caller = frame  # called from desklaunch's code, through Python's library or not?
-        while caller is not None:
-            name = caller.f_code.co_filename
-            if desklaunch_code(name):
-                return None
-            if not name.startswith(_STDLIB) and not name.startswith("<"):
-                break  # the program's own code
-            caller = caller.f_back
-        return tracer(frame, event, arg)
-
-    return traced
-
-
-class _Call:
-    __slots__ = ("handler", "signum")
-
-    def __init__(self, handler: Callable[[int, Any], Any], signum: int) -> None:
-        self.handler, self.signum = handler, signum
-
-
-class HandlerCalls:
-    """The handlers Stop (or a signal the OS sent) asked for, run on the program's own
-    thread at its next wait (a sleep, a question, a wait in slices), as Python runs a
-    signal's handler on the main thread: pdb then stops in the program, where it was. A
-    program busy elsewhere for `CALL_WAIT` s has it called on a thread of its own
-    (`call_handler`). Owned by the run's `Terminal`; `clear()` ends it with the run."""
-
-    def __init__(self, session: Session, deliver: Callable[[type[BaseException]], None],
-                 heard: Callable[[], None]) -> None:
-        self._session = session
-        self._deliver = deliver
-        self._heard = heard
-        """Told on the program's thread once it has run the handlers asked for."""
-        self._lock = threading.Lock()
-        self._calls: list[_Call] = []
-        self._timers: list[threading.Timer] = []
-        self.elsewhere: threading.Thread | None = None
-        """The thread a busy program's handler was last called on."""
-
-    def ask(self, handler: Callable[[int, Any], Any], signum: int,
-            program: threading.Thread, wake: Callable[[], None]) -> None:
-        """Have `handler(signum, frame)` called in `program`; `wake` ends its wait."""
-        call = _Call(handler, signum)
-        timer = threading.Timer(CALL_WAIT, self._call_elsewhere, args=(call, program))
-        timer.name = f"desklaunch-console-ctrlc-wait-{self._session.number}"
-        with self._lock:
-            self._calls.append(call)
-            self._timers.append(timer)
-            timer.start()  # under the lock: `clear` joins only a started one
-        wake()
-
-    def pending(self) -> bool:
-        return bool(self._calls)
-
-    def run(self) -> None:
-        """On the program's thread, at a wait: the handlers asked for, in turn. What one
-        raises is raised there, as from a signal's handler."""
-        while True:
-            with self._lock:
-                if not self._calls:
-                    break
-                call = self._calls.pop(0)
-            before = sys.gettrace()
-            try:
-                call.handler(call.signum, program_frame(sys._getframe(1)))
-            finally:
-                tracer = sys.gettrace()
-                if tracer is not None and tracer is not before:  # pdb's: set_trace()
-                    sys.settrace(None)  # first: our next call would be traced already
-                    sys.settrace(_past_ours(tracer))
-                self._heard()
-
-    def clear(self) -> None:
-        """The run ended: no handler waits any more."""
-        with self._lock:
-            self._calls.clear()
-            timers, self._timers = self._timers, []
-        for timer in timers:
-            timer.cancel()
-            if timer is not threading.current_thread():
-                timer.join()
-
-    def _call_elsewhere(self, call: _Call, program: threading.Thread) -> None:
-        with self._lock:
-            if call not in self._calls:
-                return  # the program took it
-            self._calls.remove(call)
-        self.elsewhere = call_handler(call.handler, self._session, program, self._deliver,
-                                      call.signum)
-
-
 def call_handler(handler: Callable[[int, Any], Any], session: Session,
                  program: threading.Thread,
                  deliver: Callable[[type[BaseException]], None],
@@ -268,7 +154,7 @@ def call_handler(handler: Callable[[int, Any], Any], session: Session,
 
     def run() -> None:
         bind_current(session)
-        frame = program_frame(sys._current_frames().get(program.ident or 0))
+        frame = sys._current_frames().get(program.ident or 0)
         try:
             handler(signum, frame)
         except SessionClosed:

@@ -29,7 +29,7 @@ from typing import IO, Any, Protocol
 
 from desklaunch.console.atexits import ExitHandlers
 from desklaunch.console.bytestreams import ConsoleBuffer, StandIn
-from desklaunch.console.ctrlc import HandlerCalls, Handlers
+from desklaunch.console.ctrlc import Handlers
 from desklaunch.console.fdcapture import before_capture
 from desklaunch.console.runstreams import RunStreams
 from desklaunch.console.sharedpatch import SharedPatch
@@ -43,8 +43,6 @@ class Console(Protocol):
     thread: threading.Thread | None
     wake: threading.Event
     handlers: Handlers
-    calls: HandlerCalls
-    """The program's handlers Stop asked for, run at its next wait."""
     exit_handlers: ExitHandlers
     streams: RunStreams
     """The streams of the run going on (or of the last one)."""
@@ -248,14 +246,8 @@ def console_sleep(seconds: float) -> None:
         # the wait below clears it (a busy loop, or the moment the wait returned) and be
         # caught; the next sleep must still sleep.
         console.wake.clear()
-        end = time.monotonic() + seconds
-        while console.wake.wait(max(0.0, end - time.monotonic())):
+        if console.wake.wait(seconds):
             console.wake.clear()
-            if not console.calls.pending():
-                break  # Stop's interrupt, landing now
-            console.calls.run()  # the program's handler; one that returns sleeps on, as
-            if time.monotonic() >= end:  # Python's sleep does after a signal
-                break
     if _console()[1]:  # the window closed: end the script as a blocked UI call would end
         raise SessionClosed
 

@@ -17,7 +17,6 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
 from typing import Any
 
 from desklaunch.console import ctrlc, readlinehook, waits
@@ -93,8 +92,6 @@ class Terminal:
         self.handlers = ctrlc.Handlers()
         """The signal handlers the run's program set (streams.py `console_signal`)."""
         self._ctrlc: threading.Thread | None = None
-        self.calls = ctrlc.HandlerCalls(session, self._raise, self._stop_heard)
-        """The program's handlers Stop asked for, run at its next wait (ctrlc.py)."""
         self._runs = 0
         self._stop_notice: threading.Timer | None = None
         """After Stop, until the run ends: the timer that says why it has not (waits.py)."""
@@ -268,7 +265,7 @@ class Terminal:
             if suggestions and not password:
                 ask["suggestions"] = suggestions
             session.send(ask)
-            return self._wait_for_lines(box, within, self.calls.run)
+            return self._wait_for_lines(box, within)
         finally:
             with self._lock:
                 self._input = None
@@ -285,8 +282,7 @@ class Terminal:
         return line
 
     @staticmethod
-    def _wait_for_lines(box: Mailbox, within: float | None = None,
-                        run_calls: Callable[[], None] | None = None) -> list[str] | None:
+    def _wait_for_lines(box: Mailbox, within: float | None = None) -> list[str] | None:
         """The lines sent (each with its "\n": several when pasted), or [""] at end of input
         (after the text typed and not entered, without a "\n", when there was some); None
         when `within` seconds passed first."""
@@ -300,10 +296,6 @@ class Terminal:
                     return None
                 event = got
             kind = event["type"]
-            if kind == "interrupt" and event.get("call"):  # type: ignore[comparison-overlap]
-                if run_calls is not None:
-                    run_calls()  # the program's Ctrl+C handler, here, as a signal's would be
-                continue
             if kind == "interrupt":  # type: ignore[comparison-overlap]  # from stop()
                 raise event.get("raise") or KeyboardInterrupt
             value = event.get("value")
@@ -370,7 +362,6 @@ class Terminal:
 
     def end_run(self) -> None:
         ctrlc.receive(self.signal_arrived, on=False)
-        self.calls.clear()
         self._end_stop_notice()
         with self._lock:
             self._running = False
@@ -390,7 +381,7 @@ class Terminal:
             self.status({"state": "running", "stop": self.stop_id, "note": STOP_IGNORED})
             return
         if callable(handler) and self._running and program is not None:
-            self.calls.ask(handler, signal.SIGINT, program, self._wake_for_call)
+            self._ctrlc = ctrlc.call_handler(handler, self.session, program, self._raise)
         else:
             self._raise(KeyboardInterrupt)
         self.children.interrupt()
@@ -414,9 +405,8 @@ class Terminal:
         self.status({"state": "running", "stop": self.stop_id, "note": STOP_UNHEARD})
 
     def _stop_heard(self) -> None:
-        """Stop was heard: the program asks again (it caught the interrupt and went on, as
-        a shell or a debugger does), or ran its own Ctrl+C handler. No note may say that it
-        waits where Stop cannot reach it, and none stays."""
+        """The program asks again after Stop (it caught the interrupt and went on, as a
+        shell or a debugger does): Stop was heard, so no note says it waits, or none stays."""
         if self._stop_notice is None and not self._unheard_shown:
             return
         self._end_stop_notice()
@@ -442,18 +432,9 @@ class Terminal:
         if not self._running or program is None or handler == signal.SIG_IGN:
             return
         if callable(handler):
-            self.calls.ask(handler, signum, program, self._wake_for_call)
+            self._ctrlc = ctrlc.call_handler(handler, self.session, program, self._raise, signum)
         else:
             self._raise(ctrlc.carrier(SystemExit(128 + signum)))
-
-    def _wake_for_call(self) -> None:
-        """End the program's wait, so that it runs the handlers asked for (`calls`)."""
-        with self._lock:
-            box = self._input
-        if box is not None:
-            box.put({"seq": 0, "type": "interrupt", "id": "",  # type: ignore[typeddict-item]
-                     "call": True})
-        self.wake.set()
 
     def _raise(self, kind: type[BaseException]) -> None:
         """Raise `kind` in the running program, however it is waiting."""
@@ -485,8 +466,6 @@ class Terminal:
             # Also when no run ended in order: a thread made later may get this id.
             waits.running(self.thread.ident, False)
         self.children.end()
-        self.calls.clear()
-        for thread in (self._ctrlc, self.calls.elsewhere):
-            if thread is not None:
-                thread.join(1.0)  # its UI calls and sleeps end with the session
+        if self._ctrlc is not None:
+            self._ctrlc.join(1.0)  # its UI calls and sleeps end with the session
         self.output.close()

@@ -47,9 +47,6 @@ def _in_slices(wait: Callable[[float | None], Any], timeout: float | None,
         result = wait(max(step, 0))
         if done(result) or step <= 0:
             return result
-        console = streams.active_console()
-        if console is not None and console.calls.pending():
-            console.calls.run()  # the program's Ctrl+C handler, between two slices
 
 
 def _sliced_join(join: Any) -> Any:

@@ -7,11 +7,9 @@ import signal
 import time
 from pathlib import Path
 
-import pytest
 from menu_programs import output, start
 
 from desklaunch.console.terminal import STOP_NOTICE
-from desklaunch.testing import AppTest
 
 
 def test_a_field_asked_for_after_a_progress_bar_is_not_labelled_by_the_bar(
@@ -230,74 +228,3 @@ def test_getsignal_gives_the_handler_the_program_set_and_ctrl_c_starts_as_python
         signal.signal(signal.SIGINT, ignored)
     assert output(app)[:3] == ["first: True", "before: True", "now: True"]
     assert "KeyboardInterrupt" in output(app)[-1]
-
-
-@pytest.mark.parametrize("wait", ["time.sleep(0.05)", "threading.Event().wait(0.05)",
-                                  "input('cmd> ')"])
-def test_stop_runs_the_programs_ctrl_c_handler_in_the_program_where_it_was(
-        tmp_path: Path, wait: str) -> None:
-    """As Python runs a signal's handler: on the main thread, with the frame of the code it
-    interrupted. pdb's handler sets its trace from there and stops in that code."""
-    app = start(tmp_path, f"""
-        import signal, sys, threading, time
-
-        def handler(signum, frame):
-            print("handler in the program:", threading.current_thread() is program,
-                  frame.f_code.co_name)
-
-            def tracer(frame, event, arg):  # as pdb's set_trace does
-                if event == "line" and frame.f_code.co_name == "work":
-                    print("traced work")
-                    raise SystemExit(4)
-                return tracer
-
-            while frame is not None:  # pdb's set_trace(frame): the frame and those under it
-                frame.f_trace = tracer
-                frame = frame.f_back
-            sys.settrace(tracer)
-
-        program = threading.current_thread()
-        signal.signal(signal.SIGINT, handler)
-
-        def work():
-            while True:
-                {wait}
-
-        print("working")
-        work()
-    """)
-    app.wait_for("working")
-    time.sleep(0.2)  # in its wait
-    app.click("Stop")
-    app.wait_for("handler in the program: True")
-    if wait.startswith("input"):  # the handler returned: the question goes on, as Python's
-        time.sleep(STOP_NOTICE + 0.5)  # Stop was heard: no note says it was not
-        assert "Stopping" not in app.text
-        app.fill("cmd>", "go")
-        app.submit()
-    app.wait_for("Exited with code 4")
-    assert output(app)[-1] == "traced work"
-
-
-def test_pdb_stopped_while_the_program_runs_stops_in_the_program(tmp_path: Path) -> None:
-    """`python -m pdb loop.py`, `continue`, then Ctrl+C: pdb says the program was
-    interrupted and stops at the program's line, where its variables are, as in a
-    terminal (it stopped in a thread of desklaunch's)."""
-    script = tmp_path / "loop.py"
-    script.write_text("import time\nn = 0\nwhile True:\n    n += 1\n    time.sleep(0.05)\n")
-    with AppTest.from_module("pdb", args=[str(script)]) as app:
-        app.fill("(Pdb)", "continue")
-        app.submit()
-        time.sleep(0.3)  # running
-        app.click("Stop")
-        app.wait_for("Program interrupted. (Use 'cont' to resume).")
-        app.fill("(Pdb)", "p n > 0")
-        app.submit()
-        app.fill("(Pdb)", "q")
-        app.submit()
-        app.wait_for("Exited with code 0")
-    shown = output(app)
-    at = shown.index("Program interrupted. (Use 'cont' to resume).")
-    assert shown[at + 1].startswith(f"> {script}(")  # a line of the program's, where
-    assert shown[at + 1].endswith(")<module>()")  # it was running
-    assert shown[at + 3:at + 5] == ["(Pdb) p n > 0", "True"]
