@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 FORWARDED = ("SIGALRM", "SIGVTALRM", "SIGPROF", "SIGUSR1", "SIGUSR2")
 """Signals a program arranges for itself and whose default action ends the process."""
 
-_real_getsignal = signal.getsignal
+real_getsignal = signal.getsignal
+"""`signal.getsignal` itself, taken before a run's code can have it replaced (streams.py)."""
 _receivers: set[Callable[[int], None]] = set()
 _receivers_lock = threading.Lock()
 
@@ -43,7 +44,7 @@ def _forward() -> None:
         return
     for name in FORWARDED:
         number = getattr(signal, name, None)  # Windows has none of them
-        if number is not None and _real_getsignal(number) == signal.SIG_DFL:
+        if number is not None and real_getsignal(number) == signal.SIG_DFL:
             if not _at_fork:
                 _at_fork.append(True)
                 os.register_at_fork(after_in_child=_not_forwarded)
@@ -56,7 +57,7 @@ def _unforward() -> None:
         return
     while _forwarded:
         number = _forwarded.pop()
-        if _real_getsignal(number) is _arrived:
+        if real_getsignal(number) is _arrived:
             signal.signal(number, signal.SIG_DFL)
 
 
@@ -77,7 +78,7 @@ def _not_forwarded() -> None:
     _receivers.clear()
     for name in FORWARDED:
         number = getattr(signal, name, None)
-        if number is not None and _real_getsignal(number) is _arrived:
+        if number is not None and real_getsignal(number) is _arrived:
             signal.signal(number, signal.SIG_DFL)
 
 
@@ -123,7 +124,7 @@ class Handlers:
             return self._set[number]
         if number == signal.SIGINT:
             return signal.default_int_handler
-        real = _real_getsignal(number)
+        real = real_getsignal(number)
         return signal.SIG_DFL if real is _arrived else real
 
     def clear(self) -> None:

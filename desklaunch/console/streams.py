@@ -29,7 +29,7 @@ from typing import IO, Any, Protocol
 
 from desklaunch.console.atexits import ExitHandlers
 from desklaunch.console.bytestreams import ConsoleBuffer, StandIn
-from desklaunch.console.ctrlc import Handlers
+from desklaunch.console.ctrlc import Handlers, real_getsignal
 from desklaunch.console.fdcapture import before_capture
 from desklaunch.console.runstreams import RunStreams
 from desklaunch.console.sharedpatch import SharedPatch
@@ -279,7 +279,6 @@ def _sleep_length(seconds: Any) -> float:
 
 
 _real_signal = signal.signal
-_real_getsignal = signal.getsignal
 
 
 def console_signal(signalnum: int, handler: Any) -> Any:
@@ -297,7 +296,7 @@ def console_getsignal(signalnum: int) -> Any:
     one a program starts with), as `console_signal` keeps them."""
     console, _ = _console()
     if console is None or threading.current_thread() is threading.main_thread():
-        return _real_getsignal(signalnum)
+        return real_getsignal(signalnum)
     return console.handlers.current(signalnum)
 
 
@@ -438,12 +437,12 @@ def _put() -> None:
 
 def _take() -> None:
     (out, err, inp, real_getpass, real_sleep, real_signal, real_isatty,
-     real_size, real_register, real_unregister, real_getsignal) = _Installed.saved
+     real_size, real_register, real_unregister, saved_getsignal) = _Installed.saved
     sys.stdout, sys.stderr, sys.stdin = out, err, inp
     getpass.getpass = real_getpass
     time.sleep = real_sleep
     signal.signal = real_signal
-    signal.getsignal = real_getsignal
+    signal.getsignal = saved_getsignal
     os.isatty = real_isatty
     os.get_terminal_size = real_size
     atexit.register = real_register

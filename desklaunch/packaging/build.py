@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -188,7 +188,8 @@ def plan_from(argv: Sequence[str]) -> Plan:
     for absent in missing_imports(others, script.parent):  # the script's own modules count
         raise UsageError(f"--hidden-import {absent}: this Python cannot import it, so the "
                          "app could not have it; install it here first")
-    for absent in (n for n in others if "." in n and not _module_here(n, script.parent)):
+    for absent in (n for n in others
+                   if "." in n and find_spec(n, [str(script.parent)]) is None):
         raise UsageError(f"--hidden-import {absent}: its package has no such module here")
     for code in args.lang:
         if not code.replace("_", "").replace("-", "").isalnum() or len(code) > 12:
@@ -219,25 +220,6 @@ def plan_from(argv: Sequence[str]) -> Plan:
                                  *args.copy_metadata}),
                 maintainer=args.maintainer,
                 languages=[code.replace("-", "_") for code in args.lang])
-
-
-def _module_here(name: str, folder: Path) -> bool:
-    """Whether module `name` (dotted) can be found here: its package is imported to look."""
-    with _on_path(folder):
-        try:
-            return importlib.util.find_spec(name) is not None
-        except (ImportError, ValueError):  # a package that fails to import is not ours to say
-            return True
-
-
-@contextlib.contextmanager
-def _on_path(folder: Path) -> Iterator[None]:
-    sys.path.insert(0, str(folder))
-    try:
-        yield
-    finally:
-        with contextlib.suppress(ValueError):
-            sys.path.remove(str(folder))
 
 
 def _installer(requested: str | None, name: str, version: str, console: bool) -> str | None:
