@@ -47,9 +47,9 @@ def offered_words() -> list[str]:
     return list(dict.fromkeys(word for word in words if word.strip()))
 
 
-_MENU_ITEM = re.compile(r"\s*[(\[]?\s*(\d{1,3})\s*[.):\]]\s+(\S.*?)\s*")
+_MENU_ITEM = re.compile(r"\s*[(\[]?\s*(\d{1,3})\s*[.):\]-]\s+(\S.*?)\s*")
 """A line of a numbered menu: `1. MIT - simple and permissive`, `2) Toga`, `(3) Skip`,
-`[ 0] red` (cleo's)."""
+`[ 0] red` (cleo's), `1- Easy` (many games')."""
 _ASKS_FOR_ONE = re.compile(r"\b(select|choose|choice|pick|option|number)\b", re.IGNORECASE)
 MENU_BUTTONS = 100
 """Options offered as buttons at most; a longer menu is typed from by number."""

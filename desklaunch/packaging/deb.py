@@ -4,7 +4,8 @@ The app goes to /opt/<package> (a self-contained folder, as third-party apps shi
 command on PATH (/usr/bin/<package>, a two-line shell script), a menu entry and its icon,
 the copyright and changelog files Debian asks for, and lintian overrides for what a
 self-contained app is by design (a folder in /opt, bundled libraries). `Depends:` names what
-the window backend takes from the system. dpkg-deb builds it; `dpkg -r` removes every file.
+the window backend takes from the system. dpkg-deb builds it; `dpkg -r` removes every file,
+and the package's postrm what the app wrote into its folder as it ran.
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ def build_deb(plan: Plan, icon_png: bytes) -> Path:
         maintainer=plan.maintainer, installed_size=kibibytes(root), name=plan.name,
         depends=DEPENDS[backend_key(plan)], summary=summary(plan))
     write(root / "DEBIAN" / "control", control)
+    write(root / "DEBIAN" / "postrm",
+          Template(template("postrm.in")).substitute(package=package), mode=0o755)
     target = plan.dist / f"{package}_{plan.version}_{_architecture()}.deb"
     subprocess.run(["dpkg-deb", "--build", "--root-owner-group", "-Zgzip", str(root),
                     str(target)], check=True, capture_output=True, text=True)

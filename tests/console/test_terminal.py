@@ -70,6 +70,20 @@ def test_a_bracketed_menu_under_its_question_and_a_yes_no_without_a_slash_are_bu
     assert output(app)[-1] == "chose 1 y"
 
 
+def test_a_menu_numbered_with_dashes_is_a_button_per_option(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        print("Choose a level:")
+        print("1- Easy")
+        print("2 - Medium")
+        print("3- Hard")
+        level = input("Your choice: ")
+        print("level", level)
+    """)
+    app.click("Medium")
+    app.wait_for("Exited with code 0")
+    assert output(app)[-1] == "level 2"
+
+
 def test_the_exit_code_and_command_line_show_as_a_shell_has_them(tmp_path: Path) -> None:
     (tmp_path / "asks.py").write_text("import sys\nsys.exit(300)\n")
     from desklaunch.testing import AppTest

@@ -38,6 +38,15 @@ def test_the_package_holds_the_app_its_command_menu_entry_and_icon(tmp_path: Pat
     assert "Maintainer: Ada <ada@example.org>\n" in control
 
 
+def test_removing_it_also_removes_what_the_app_wrote_into_its_folder(tmp_path: Path) -> None:
+    plan = stand_in_app(tmp_path)
+    deb = build_deb(plan, app_icon_png(plan))
+    postrm = subprocess.run(["dpkg-deb", "-I", str(deb), "postrm"], capture_output=True,
+                            text=True, check=True, timeout=GUARD).stdout
+    assert postrm.startswith("#!/bin/sh\n")
+    assert 'remove|purge)\n        rm -rf "/opt/unit-converter"' in postrm
+
+
 def test_lintian_finds_no_errors(tmp_path: Path) -> None:
     plan = stand_in_app(tmp_path)
     deb = build_deb(plan, app_icon_png(plan))

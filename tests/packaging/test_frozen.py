@@ -386,6 +386,8 @@ def test_gtk_app_deb_installs_runs_from_its_menu_entry_and_removes_cleanly(froze
         assert result.exists(), run.stderr[-3000:]
         assert "Hello, Ada!" in json.loads(result.read_text(encoding="utf-8"))["text"]
         assert run.returncode == 3
+        # What an app writes into its own folder as it runs (a Qt app run as root does)
+        Path("/opt/frozen-gtk/_internal/written-while-running").write_text("x")
     finally:
         removed = subprocess.run(["dpkg", "-r", "frozen-gtk"], capture_output=True, text=True,
                                  timeout=RUN_GUARD)

@@ -48,6 +48,14 @@ def test_the_rpm_installs_the_app_its_command_menu_entry_and_icon_and_nothing_el
     assert "-rwxr-xr-x" in listing and "drwxr-xr-x" in listing
 
 
+def test_removing_it_also_removes_what_the_app_wrote_into_its_folder(tmp_path: Path) -> None:
+    """Only on removal: rpm runs %postun with 1 on an upgrade, which keeps the folder."""
+    plan = stand_in_app(tmp_path)
+    scripts = rpm_query(build_rpm(plan, app_icon_png(plan)), "--scripts")
+    assert "postuninstall scriptlet" in scripts
+    assert 'if [ "$1" = 0 ]; then rm -rf "/opt/unit-converter"; fi' in scripts
+
+
 def test_the_bundled_files_go_in_unchanged(tmp_path: Path) -> None:
     """rpm's build steps would strip and byte-compile: a frozen app must arrive as built."""
     plan = stand_in_app(tmp_path)
