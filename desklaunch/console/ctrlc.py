@@ -147,9 +147,11 @@ def carrier(exc: BaseException) -> type[BaseException]:
 def call_handler(handler: Callable[[int, Any], Any], session: Session,
                  program: threading.Thread,
                  deliver: Callable[[type[BaseException]], None],
-                 signum: int = signal.SIGINT) -> threading.Thread:
+                 signum: int = signal.SIGINT,
+                 returned: Callable[[], None] | None = None) -> threading.Thread:
     """Run `handler(signum, frame)` on a thread of its own; what it raises goes to
-    `deliver`, to be raised in the program."""
+    `deliver`, to be raised in the program, and `returned` is called when it returns (the
+    program heard the signal and goes on)."""
 
     from desklaunch.core.session import bind_current  # loaded by then; not before the URL
 
@@ -162,8 +164,11 @@ def call_handler(handler: Callable[[int, Any], Any], session: Session,
             return
         except BaseException as exc:  # noqa: BLE001 - the program's to meet, not ours
             deliver(carrier(exc))
+            return
         finally:
             del frame
+        if returned is not None:
+            returned()
 
     thread = threading.Thread(target=run, name=f"desklaunch-console-ctrlc-{session.number}",
                               daemon=False)

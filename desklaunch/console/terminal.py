@@ -195,7 +195,11 @@ class Terminal:
             raise SessionClosed
         if self._outlived and threading.current_thread() in self._outlived:
             raise SystemExit  # asking after its program ended: ended, as with the process
-        if self._typed_ahead and not password:
+        if password:
+            # getpass flushes what was typed ahead (TCSAFLUSH): a pasted password meant
+            # for this question never becomes the answer to the next one, in the clear
+            self._typed_ahead.clear()
+        elif self._typed_ahead:
             line = self._typed_ahead.popleft()
             return self._echo(line, prompt, password) if echo else line
         # getpass("") or getpass(" "): the question was printed before it (click's and
@@ -204,7 +208,12 @@ class Terminal:
             or " ".join(f"{self._topic} {self._tail_label()}".split())
         if answers is None and not password:
             answers = self._offered(label)
-        lines = self._ask(label, password, answers, many, value, suggestions) or [""]
+        try:
+            lines = self._ask(label, password, answers, many, value, suggestions) or [""]
+        except BaseException:
+            if prompt is not None and echo and not session.closed:
+                self.write("out", prompt)  # Stop at the question: its prompt stays shown
+            raise
         if not password:
             self._typed_ahead.extend(lines[1:])
         return self._echo(lines[0], prompt, password) if echo else lines[0]
@@ -380,12 +389,13 @@ class Terminal:
             self.children.interrupt()  # each child has its own say
             self.status({"state": "running", "stop": self.stop_id, "note": STOP_IGNORED})
             return
+        self._watch_stop()  # first: a program may hear Stop (`_stop_heard`) at once
         if callable(handler) and self._running and program is not None:
-            self._ctrlc = ctrlc.call_handler(handler, self.session, program, self._raise)
+            self._ctrlc = ctrlc.call_handler(handler, self.session, program, self._raise,
+                                             returned=self._stop_heard)
         else:
             self._raise(KeyboardInterrupt)
         self.children.interrupt()
-        self._watch_stop()
 
     def _watch_stop(self) -> None:
         """Say, if the run is still going `STOP_NOTICE` s after Stop, why it is."""

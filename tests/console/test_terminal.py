@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import signal
+import textwrap
 import time
 from pathlib import Path
 
@@ -214,6 +215,73 @@ def test_a_program_that_catches_ctrl_c_and_asks_again_is_not_said_to_be_unreacha
     app.wait_for("Exited with code 0")
     assert output(app) == ["cmd> one", "got one", "cmd> ^C caught", "cmd> two", "got two",
                            "cmd>"]
+
+
+def test_a_program_whose_ctrl_c_handler_returns_is_not_said_to_be_unreachable(
+        tmp_path: Path) -> None:
+    """Its handler says so and the program goes on (finishing its batch, say): Stop was
+    heard, so no note may say it waits where Stop cannot reach it."""
+    (tmp_path / "batch.py").write_text(textwrap.dedent("""
+        import signal, time
+
+        caught = []
+
+        def handler(signum, frame):
+            caught.append(signum)
+            print("caught: finishing the batch")
+
+        signal.signal(signal.SIGINT, handler)
+        print("working")
+        while not caught:
+            time.sleep(0.05)
+        time.sleep(4)
+        print("done")
+    """))
+    from desklaunch.testing import AppTest
+
+    app = AppTest.from_file(tmp_path / "batch.py", settle=0.2)  # it works between its lines
+    app.wait_for("working")
+    app.click("Stop")
+    app.wait_for("caught: finishing the batch")
+    time.sleep(STOP_NOTICE + 1)  # past the moment the note would come
+    assert "Stopping" not in app.text
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["working", "caught: finishing the batch", "done"]
+
+
+def test_a_password_pasted_ahead_is_flushed_and_never_answers_the_next_question(
+        tmp_path: Path) -> None:
+    """getpass throws away what was typed ahead, as a terminal's does: the second line of a
+    paste does not skip the password and show in the clear as the next answer."""
+    app = start(tmp_path, """
+        import getpass
+        user = input("User: ")
+        password = getpass.getpass()
+        code = input("Code: ")
+        print(f"user={user} password={password!r} code={code!r}")
+    """)
+    app.fill("User:", "ada\ns3cret\n")  # pasted: two whole lines
+    app.fill("Password:", "other")
+    app.submit()
+    app.fill("Code:", "42")
+    app.submit()
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["User: ada", "Password:", "Code: 42",
+                           "user=ada password='other' code='42'"]
+
+
+def test_stop_at_a_password_question_keeps_its_prompt_shown(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import getpass
+        user = input("User: ")
+        getpass.getpass()
+    """)
+    app.fill("User:", "bob")
+    app.submit()
+    app.click("Stop")
+    app.wait_for("Exited with code 130")
+    assert output(app)[:2] == ["User: bob", "Password:"]
+    assert output(app)[-1] == "KeyboardInterrupt"
 
 
 def test_getsignal_gives_the_handler_the_program_set_and_ctrl_c_starts_as_pythons(
