@@ -439,9 +439,15 @@ class ConsoleView:
                             else Element("textbox", prompt))
         field.value = ""
         prefilled: str | None = None  # the program's, not typed: End input does not send it
-        if not command.get("password"):
-            field.value, self._ahead = self._ahead, ""
-            if not field.value and isinstance(command.get("value"), str):
+        lines_ahead: str | None = None  # whole lines typed ahead: this question's answer
+        if command.get("password"):
+            self._ahead = ""  # getpass flushes what was typed ahead, as a terminal does
+        else:
+            cut = self._ahead.rfind("\n")
+            if cut >= 0:
+                lines_ahead = self._ahead[:cut]
+            field.value, self._ahead = self._ahead[cut + 1:], ""
+            if not field.value and lines_ahead is None and isinstance(command.get("value"), str):
                 field.value = prefilled = command["value"]  # a default, a choice already made
         field.owner = self
         enter = Element("button", "Enter", "Enter")  # after the offered answers, as on the page
@@ -481,6 +487,23 @@ class ConsoleView:
         line.append(enter)
         line.append(end)
         line.owner = enter
+        if lines_ahead is not None:
+            rest, field.value = field.value, lines_ahead
+            enter.click()
+            field.value = rest  # for the question after
+
+    def enter(self, field: Element) -> None:
+        """Enter in the input line, as console.js takes it: the line is sent, or, pressed
+        before the program asks again, kept for its next question."""
+        line = field.parent
+        enter = line.owner if line is not None else None
+        if not isinstance(enter, Element):
+            return
+        if enter.disabled and field is self._sent:
+            self._ahead += f"{field.value or ''}\n"
+            field.value = ""
+            return
+        enter.click()
 
     def paste(self, field: Element, text: str) -> None:
         """Lines pasted into the input line, as console.js takes them: the whole lines are

@@ -205,9 +205,7 @@ class SimulatedScreen:
         if isinstance(owner, FieldModel) and owner.form is not None:
             return owner.form.enter
         if isinstance(owner, ConsoleView):
-            line = control.parent
-            return line.owner.click if line is not None and isinstance(line.owner, Element) \
-                else None
+            return lambda: owner.enter(control)
         if isinstance(owner, ArgField) and self.page.console is not None:
             return self.page.console.form.submit
         return None

@@ -131,6 +131,39 @@ def test_a_console_program_reads_the_same_both_ways(desklaunch_browser, tmp_path
                                   "    apples    3\n\tpears     4\n\nThank you")  # as printed
 
 
+def test_lines_entered_while_the_program_works_are_its_next_answers_both_ways(
+        desklaunch_browser, tmp_path) -> None:
+    """Entered before the program asks again, a line waits for its next question, as in a
+    terminal; a password question throws away what waits (getpass flushes it)."""
+    script = tmp_path / "ahead.py"
+    script.write_text('import getpass, time\n'
+                      'first = input("First: ")\n'
+                      'time.sleep(1.5)\n'
+                      'second = input("Second: ")\n'
+                      'time.sleep(1.5)\n'
+                      'password = getpass.getpass()\n'
+                      'code = input("Code: ")\n'
+                      'print(first, second, password, code)\n')
+    logs = []
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_file(script, browser=browser, settle=0.1) as app:
+            app.fill("First:", "one")
+            app.submit()
+            app.fill("First:", "two")  # the field answered stays open while it works
+            app.submit()
+            app.wait_for("Second: two")
+            app.fill("Second:", "typed too soon")
+            app.submit()
+            app.fill("Password:", "pw")
+            app.submit()
+            app.fill("Code:", "42")
+            app.submit()
+            app.wait_for("Exited with code 0")
+            logs.append(app.find("log", "Output").text)
+    assert logs[0] == logs[1] == ("$ ahead.py\nFirst: one\nSecond: two\nPassword:\nCode: 42\n"
+                                  "one two pw 42")
+
+
 def test_backspaces_read_the_same_both_ways(desklaunch_browser, tmp_path) -> None:
     script = tmp_path / "spins.py"
     script.write_text('import sys, time\n'

@@ -186,8 +186,10 @@ function showErrors(errors) {
   }
 }
 
-/** Show (or update, or remove) the argument form `id` in `host`. */
-export function showArgs(host, id, form, errors, send) {
+/** Show (or update, or remove) the argument form `id` in `host`; a new form is brought into
+ *  view through `scrollTo(el, block)` (the renderer's scroll_to, done after the batch is
+ *  drawn and in place of following the output to the bottom, whichever frame comes first). */
+export function showArgs(host, id, form, errors, send, scrollTo) {
   if (typeof id !== "string") {
     host.textContent = "";
     current = null;
@@ -226,7 +228,7 @@ export function showArgs(host, id, form, errors, send) {
     el.requestSubmit(run);
   });
   host.append(el);
-  requestAnimationFrame(() => el.isConnected && el.scrollIntoView({ block: "nearest" }));
+  scrollTo(el, "nearest");
   if (errors && Object.keys(errors).length) showErrors(errors);
   else requestAnimationFrame(() => firstShown(el, ctx)?.focus({ preventScroll: true }));
 }

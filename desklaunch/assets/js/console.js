@@ -1156,7 +1156,8 @@ defineCommand("console_input", ({
   // Lines pasted before this question came are its answer (and the next ones'), as the
   // lines of a paste are; an unfinished last line waits in the field.
   let linesAhead = null;
-  if (!password && typeahead) {
+  if (password) typeahead = ""; // getpass flushes what was typed ahead, as a terminal does
+  else if (typeahead) {
     const cut = typeahead.lastIndexOf("\n");
     if (cut >= 0) linesAhead = typeahead.slice(0, cut);
     field.value = typeahead.slice(cut + 1);
@@ -1295,9 +1296,9 @@ function keepFocusIn(bar) {
   });
 }
 
-defineCommand("console_args", ({ id, form, errors }) => {
+defineCommand("console_args", ({ id, form, errors }, page) => {
   const host = consoleOf()?.querySelector(".dl-console-args");
-  if (host) showArgs(host, id, form, errors, send);
+  if (host) showArgs(host, id, form, errors, send, page.scrollTo);
 });
 
 defineCommand("console_args_fill", ({ id, key, part, value }) => {

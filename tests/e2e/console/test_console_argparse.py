@@ -172,3 +172,24 @@ def test_the_time_a_run_took_leaves_out_the_time_its_form_waited(console, tmp_pa
     status = app.page.locator(".dl-console-status").inner_text()
     took = float(re.search(r"after ([\d.]+) s", status)[1])
     assert took < waited, status
+
+
+def test_a_form_taller_than_the_window_opens_at_its_top(console, tmp_path):
+    """Its title and description first, with the first field focused, as a form is read;
+    not scrolled to Run at its bottom by the page following its output."""
+    script = tmp_path / "many_knobs.py"
+    script.write_text(
+        "import argparse\n"
+        "parser = argparse.ArgumentParser(description='Processes data files with many knobs.')\n"
+        "for number in range(30):\n"
+        "    parser.add_argument(f'--knob-{number:02d}', default=str(number),\n"
+        "                        help=f'what knob {number} turns, in a line of help')\n"
+        "print(vars(parser.parse_args()))\n")
+    app = console(script)
+    page = app.page
+    form = page.get_by_role("form", name="Arguments")
+    expect(page.get_by_label("Knob 00")).to_be_focused()
+    page.wait_for_timeout(300)  # a scroll still to come would have come by now
+    expect(form.get_by_text("Processes data files with many knobs.")).to_be_in_viewport()
+    expect(form.get_by_role("button", name="Run")).not_to_be_in_viewport()
+
