@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from desklaunch.desktop import gtk, qt
-from desklaunch.desktop.display import probe
+from desklaunch.desktop.display import HEADLESS_PLATFORMS, probe
 from desklaunch.desktop.options import gui_name, guis
 from desklaunch.desktop.qt import APT_QT, DNF_QT
 from desklaunch.desktop.window import choose_gui, display_problem, window_problem
@@ -125,9 +125,10 @@ def report(gui: str | None = None) -> tuple[list[str], int]:
     lines.append(f"display:   {display.text}" + (", but it refused this program" if refused
                                                  else ""))
     if problem is None:
-        offscreen = chosen == "qt" and os.environ.get("QT_QPA_PLATFORM") == "offscreen"
+        qpa = os.environ.get("QT_QPA_PLATFORM", "")
+        offscreen = chosen == "qt" and qpa in HEADLESS_PLATFORMS
         lines.append("verdict:   a window can open here" + (
-            ", offscreen (QT_QPA_PLATFORM=offscreen): Qt draws it in memory and nothing "
+            f", offscreen (QT_QPA_PLATFORM={qpa}): Qt draws it in memory and nothing "
             "shows on a screen; unset QT_QPA_PLATFORM to see it" if offscreen else ""))
         return lines, 0
     with_gui = f" with --gui {gui}" if gui else ""  # another backend may still work

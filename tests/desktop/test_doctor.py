@@ -50,6 +50,13 @@ def test_with_qt_a_window_can_open(tmp_path: Path) -> None:
         "draws it in memory and nothing shows on a screen" in out
 
 
+def test_qts_minimal_platform_is_said_to_show_nothing_on_a_screen(tmp_path: Path) -> None:
+    result = doctor({**OFFSCREEN, "QT_QPA_PLATFORM": "minimal"}, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "verdict:   a window can open here, offscreen (QT_QPA_PLATFORM=minimal): Qt " \
+        "draws it in memory and nothing shows on a screen" in result.stdout
+
+
 def test_without_a_display_it_says_how_to_get_one(tmp_path: Path) -> None:
     result = doctor(NO_DISPLAY, cwd=tmp_path)
     assert result.returncode == 1
