@@ -62,18 +62,22 @@ def is_required(action: argparse.Action) -> bool:
 
 
 def label_for(action: argparse.Action, kind: str) -> str:
-    """The field's label: an option's long name, a positional's metavar or dest."""
+    """The field's label: an option's long name, a positional's metavar or dest; a short
+    option's dest when it names more than a letter (`-q` kept as `quiet`), else the option
+    as written (`-v`, which reads better than a lone "V")."""
     options = action.option_strings
     if not options:
         name = action.metavar if isinstance(action.metavar, str) else action.dest
     else:
         longs = [o for o in options if o.startswith("--")]
-        if kind == "flag" or longs:
-            name = (longs or options)[0]
+        if longs:
+            name = longs[0]
         elif len(action.dest) > 1:
             name = action.dest
+        elif kind != "flag" and isinstance(action.metavar, str):
+            name = action.metavar
         else:
-            name = action.metavar if isinstance(action.metavar, str) else options[0]
+            return options[0]
     return readable(str(name)) or str(name)
 
 

@@ -143,9 +143,9 @@ def test_nargs_star_positionals_are_not_required_and_count_is_a_number():
     fields = by_label(form.wire()["root"])
     assert (fields["Files"]["required"], fields["More"]["required"]) == (False, True)
     assert fields["More"]["min"] == 1
-    assert answer(form, {"More": ["m"], "V": "3"})[:2] == (["m", "-vvv"], {})
+    assert answer(form, {"More": ["m"], "-v": "3"})[:2] == (["m", "-vvv"], {})
     assert answer(form, {"Files": ["a b", "c"], "More": ["m"]})[0] == ["a b", "c", "m"]
-    assert answer(form, {"V": "x", "More": ["m"]})[1] != {}
+    assert answer(form, {"-v": "x", "More": ["m"]})[1] != {}
 
 
 def test_argument_groups_are_titled_sections():
@@ -180,7 +180,7 @@ def test_subcommands_follow_the_chosen_path_and_are_remembered():
     wire = form.wire()["root"]
     assert [c["name"] for c in wire["commands"]] == ["one", "two"]
     assert wire["commands"][0]["level"]["description"] == "the first"
-    argv, errors, memory = answer(form, {"Q": True, "Y": "8"}, path=["two"])
+    argv, errors, memory = answer(form, {"-q": True, "Y": "8"}, path=["two"])
     assert (argv, errors) == (["-q", "two", "--y", "8"], {})
     again = form.wire(memory)["root"]
     assert again["selected"] == "two"
@@ -257,6 +257,6 @@ def test_other_arguments_that_look_like_options_reach_a_known_args_parse_as_type
     parser = argparse.ArgumentParser(prog="cliffapp")  # cliff's apps: the command after
     parser.add_argument("-v", action="store_true")
     argv, errors, _ = answer(ArgForm(parser, leftovers=True),
-                             {"Other arguments": ["hello", "Bob", "--shout"], "V": True})
+                             {"Other arguments": ["hello", "Bob", "--shout"], "-v": True})
     assert (argv, errors) == (["-v", "hello", "Bob", "--shout"], {})
     assert parser.parse_known_args(argv)[1] == ["hello", "Bob", "--shout"]
