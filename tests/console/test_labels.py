@@ -39,6 +39,6 @@ def test_a_short_option_is_labelled_by_its_dest_or_as_written() -> None:
                parser.add_argument("-n"),
                parser.add_argument("-x", "--exclude")]
     kinds = ["flag", "flag", "text", "text", "text"]
-    assert [label_for(action, kind) for action, kind in zip(actions, kinds)] == [
+    assert [label_for(action, kind) for action, kind in zip(actions, kinds, strict=True)] == [
         "-v", "Quiet", "File", "-n", "Exclude"]
 
