@@ -518,10 +518,14 @@ def _display_option(param: Any) -> str:
 
 
 def _label(param: Any) -> str:
-    """A readable label (labels.py): the long option's or the parameter's name."""
-    name = (_long_option(param) or "").lstrip("-") if _is_option(param) else ""
-    if not name:
-        name = str(getattr(param, "name", "") or "")
+    """A readable label (labels.py): the long option's or the parameter's name; a short
+    option's as written when its name is a lone letter (`-v`, not "V"), as for argparse."""
+    option = _long_option(param) if _is_option(param) else None
+    name = str(getattr(param, "name", "") or "")
+    if option is not None and option.startswith("--"):
+        name = option.lstrip("-")
+    elif option is not None and len(name) <= 1:
+        return option
     return readable(name) or "Value"
 
 

@@ -396,3 +396,15 @@ def test_a_fixed_number_of_values_is_one_box_each_as_argparse_gives_them() -> No
     assert errors_by_label(form, errors) == {"Size": "Please give all 2 values"}
     _, errors, _ = answer(form, {"Size": ["640", "tall"]})
     assert "'tall' is not a valid integer" in errors_by_label(form, errors)["Size"]
+
+
+def test_a_short_option_is_labelled_by_its_name_or_as_written() -> None:
+    """`-v` alone is "-v", not a lone "V"; `-q` named `quiet` is "Quiet", as for argparse."""
+    @click.command()
+    @click.option("-v", is_flag=True)
+    @click.option("-q", "quiet", is_flag=True)
+    @click.option("-o", "--output")
+    def tool(**params: Any) -> None:
+        click.echo(repr(params))
+
+    assert list(fields_by_label(ClickForm(tool, "tool.py"))) == ["-v", "Quiet", "Output"]
