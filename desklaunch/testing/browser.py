@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from desklaunch.testing.audit import AccessibilityProblem, Scheme, audit, in_scheme
 from desklaunch.testing.browserelement import (
     CONTROL_NAME,
+    POPUP_OVER,
     READ_TEXT,
     BrowserElement,
     by_name,
@@ -35,12 +36,14 @@ from desklaunch.testing.errors import (
     ActionError,
     KitError,
     WaitTimeoutError,
+    behind_popup,
     buttons_hint,
     describe_query,
     enter_in_pin,
     labels_hint,
     not_offered,
     other_kind,
+    read_only,
     slider_number,
 )
 from desklaunch.testing.page import Download
@@ -301,6 +304,18 @@ class BrowserScreen:
         dialog = self.page.locator("dialog[open][aria-modal=true]")
         return dialog.first if dialog.count() else self.page
 
+    def _behind_popup(self, name: str) -> str:
+        """After a wait in vain for a button: "; it is behind the open popup ..." when a
+        button of that name is there, behind the popup open over it."""
+        if self.page.is_closed() or self._reachable() is self.page:
+            return ""
+        behind = self.page.get_by_role("button", name=name, exact=True, include_hidden=True)
+        for button in behind.all():
+            popup = button.evaluate(POPUP_OVER)
+            if popup is not None:
+                return f"; {behind_popup('button', name, str(popup))}"
+        return ""
+
     def _field(self, label: str, verb: str, kinds: str, index: int | None = None) -> Locator:
         """The field labelled `label` among those `kinds` (a CSS selector of tags) select."""
         fields = self._reachable().get_by_label(label, exact=True).and_(self.page.locator(kinds))
@@ -336,6 +351,8 @@ class BrowserScreen:
 
     def fill(self, label: str, value: Any, index: int | None = None) -> None:
         field = self._field(label, "fill it", _TYPED, index)
+        if field.evaluate("el => el.readOnly === true"):
+            raise ActionError(read_only(label))
         text = "" if value is None else str(value)
         if field.get_attribute("type") == "range":
             number = slider_number(label, value, field.get_attribute("min") or 0,
@@ -389,7 +406,8 @@ class BrowserScreen:
         except WaitTimeoutError as missed:
             self._check()
             shown = [] if self.page.is_closed() else page.get_by_role("button").all_inner_texts()
-            raise WaitTimeoutError(f"{missed}{buttons_hint(name, shown)}") from None
+            raise WaitTimeoutError(f"{missed}{self._behind_popup(name)}"
+                                   f"{buttons_hint(name, shown)}") from None
         finally:
             self._check()
         if not locator.count():

@@ -9,11 +9,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desklaunch.testing.elements import NAMED_BY_TEXT, norm
-from desklaunch.testing.errors import ActionError, asked, describe_query, only
+from desklaunch.testing.errors import ActionError, asked, behind_popup, describe_query, only
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
 
+POPUP_OVER = (
+    "(el) => { const d = document.querySelector('dialog[open]');"
+    " if (!d || d.contains(el)) return null;"
+    " const title = document.getElementById(d.getAttribute('aria-labelledby') || '');"
+    " return (title ? title.textContent : d.getAttribute('aria-label')) || ''; }")
+"""The name of the open popup that covers an element, or null."""
 READ_TEXT = (
     "(el) => { const all = document.createElement('style');"
     " all.textContent = '* { content-visibility: visible !important; }';"
@@ -149,6 +155,9 @@ class BrowserElement:
         try:
             if self.locator.is_disabled():
                 raise ActionError(f"the {self.role} {self.name!r} is disabled")
+            popup = self.locator.evaluate(POPUP_OVER)
+            if popup is not None:
+                raise ActionError(behind_popup(self.role, self.name, str(popup)))
             self.locator.click()
         except Error as exc:
             if "strict mode violation" not in str(exc):

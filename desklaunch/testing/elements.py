@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from desklaunch.testing.errors import ActionError, asked, describe_query, only
+from desklaunch.testing.errors import ActionError, asked, behind_popup, describe_query, only
 
 FIELD_ROLES = frozenset({"textbox", "spinbutton", "combobox", "listbox", "checkbox", "radio",
                          "slider", "file"})
@@ -53,6 +53,9 @@ class Element:
         self.on_click: Callable[[], None] | None = None
         self.owner: Any = None
         """What acts for this element (a field's model, a form) — the kit's own business."""
+        self.covered_by: Callable[[], str | None] | None = None
+        """Asked before a click: the name of the open popup that covers this element, if one
+        does (set by the simulated page for what a test finds)."""
         for child in children or ():
             self.append(child)
 
@@ -194,6 +197,9 @@ class Element:
                               "the screen (the page was redrawn): find it again")
         if self.disabled:
             raise ActionError(f"the {self.role} {self.name!r} is disabled")
+        popup = self.covered_by() if self.covered_by is not None else None
+        if popup is not None:
+            raise ActionError(behind_popup(self.role, self.name, popup))
         self.on_click()
 
 

@@ -133,3 +133,16 @@ def enter_in_pin(name: str) -> str:
     """The error for `submit()` after filling a pin widget (both page kinds)."""
     return (f"submit() after filling the pin widget {name!r}: Enter there sends nothing (the "
             "script reads the pin when it likes); press a button with click() instead")
+
+
+def behind_popup(role: str, name: str, popup: str) -> str:
+    """The error for clicking what an open popup covers (both page kinds): the rest of the
+    page is inert while a popup is open, for a person as for a test."""
+    shown = f" {name!r}" if name else ""
+    return (f"the {role or 'element'}{shown} is behind the open popup {popup!r}: close the "
+            "popup first (close_popup(), or a button in it), as a person must")
+
+
+def read_only(label: str) -> str:
+    """The error for filling a read-only field (both page kinds)."""
+    return f"the field labelled {label!r} is read-only"

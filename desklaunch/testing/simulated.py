@@ -23,12 +23,14 @@ from desklaunch.testing.elements import FIELD_ROLES, Element, norm
 from desklaunch.testing.errors import (
     ActionError,
     WaitTimeoutError,
+    behind_popup,
     buttons_hint,
     describe_query,
     enter_in_pin,
     labels_hint,
     not_offered,
     other_kind,
+    read_only,
     slider_number,
 )
 from desklaunch.testing.forms import TEXT_TYPES, FieldModel, FormModel
@@ -79,7 +81,27 @@ class SimulatedScreen:
             for element in outer.walk():
                 if element.role in ("checkbox", "radio") and element.on_click is None:
                     element.on_click = functools.partial(self._press_box, element)
+                element.covered_by = functools.partial(self._popup_over, element)
         return found
+
+    def _behind_popup(self, name: str) -> str:
+        """After a wait in vain for a button: "; it is behind the open popup ..." when a
+        button of that name is there, behind the popup open over it."""
+        for element in self.page.document.walk():
+            if element.role == "button" and element.name == name \
+                    and (popup := self._popup_over(element)) is not None:
+                return f"; {behind_popup('button', name, popup)}"
+        return ""
+
+    def _popup_over(self, element: Element) -> str | None:
+        """The name of the open popup `element` is behind; None when none covers it."""
+        dialog = self.page.dialog
+        if dialog is None:
+            return None
+        inside: Element | None = element
+        while inside is not None and inside is not dialog:
+            inside = inside.parent
+        return None if inside is dialog else dialog.name
 
     def _press_box(self, box: Element) -> None:
         """A click on a box ticks or unticks it; on a round button, picks it."""
@@ -143,7 +165,8 @@ class SimulatedScreen:
         except WaitTimeoutError as missed:
             shown = [e.name for e in self._scope().walk()
                      if e.on_click is not None and e.role in ("button", "tab")]
-            raise WaitTimeoutError(f"{missed}{buttons_hint(name, shown)}") from None
+            raise WaitTimeoutError(f"{missed}{self._behind_popup(name)}"
+                                   f"{buttons_hint(name, shown)}") from None
         if index is not None:
             if not -len(found) <= index < len(found):
                 raise ActionError(f"index={index}, but {len(found)} buttons are named {name!r}")
@@ -157,7 +180,7 @@ class SimulatedScreen:
         owner = control.owner
         if isinstance(owner, FieldModel):
             if owner.readonly:
-                raise ActionError(f"the field labelled {label!r} is read-only")
+                raise ActionError(read_only(label))
             if owner.kind == "slider":
                 owner.show(_slider_stop(owner, label, value))
             else:

@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from desklaunch.testing import ActionError, AppTest
+from desklaunch.testing import ActionError, AppTest, WaitTimeoutError
 from desklaunch.ui import (
+    actions,
     checkbox,
     file_upload,
     input,
     input_group,
     pin_update,
+    popup,
     put_buttons,
     put_code,
     put_collapse,
@@ -393,3 +395,41 @@ def test_a_table_row_holding_outputs_reads_as_one_line_both_ways(desklaunch_brow
     simulated, real = read_both(fruit, desklaunch_browser)
     assert simulated == real == ("Fruit\tPrice\nPear\tsold out\nFig\tEdit Delete\n"
                                  "Kiwi\tfailed\nFinished")
+
+
+def test_what_an_open_popup_covers_cannot_be_pressed_both_ways(desklaunch_browser) -> None:
+    """The page behind a popup is inert for a person, so for a test: a button found there
+    says why it cannot be pressed, and a click by name that waited in vain says so too."""
+    def script() -> None:
+        popup("Hi", "Hello there")
+        put_text("behind")
+        actions("Go?", ["Go"])
+        put_text("went")
+
+    messages = []
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_function(script, browser=browser, timeout=1) as app:
+            with pytest.raises(ActionError) as pressed:
+                app.find("button", "Go").click()
+            messages.append(str(pressed.value))
+            with pytest.raises(WaitTimeoutError, match="; the button 'Go' is behind the open "
+                                                       "popup 'Hi'"):
+                app.click("Go")
+            app.close_popup()
+            app.click("Go")
+            app.wait_for("went")
+    assert messages[0] == messages[1] == (
+        "the button 'Go' is behind the open popup 'Hi': close the popup first (close_popup(), "
+        "or a button in it), as a person must")
+
+
+def test_a_read_only_field_cannot_be_filled_both_ways(desklaunch_browser) -> None:
+    def script() -> None:
+        put_input("code", label="Code", value="ABC", readonly=True)
+
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_function(script, browser=browser, timeout=1) as app:
+            with pytest.raises(ActionError, match=r"^the field labelled 'Code' is read-only$"):
+                app.fill("Code", "x")
+            assert app.find("textbox", "Code").value == "ABC"
+
