@@ -24,7 +24,7 @@ READ_TEXT = (
     "(el) => { const all = document.createElement('style');"
     " all.textContent = '* { content-visibility: visible !important; }';"
     " document.head.append(all); try { let text = el.innerText;"
-    " for (const tr of el.querySelectorAll('tr')) {"
+    " for (const tr of [...(el.matches('tr') ? [el] : []), ...el.querySelectorAll('tr')]) {"
     "  const raw = tr.innerText.trim();"
     "  if (!raw.includes('\\n') || tr.querySelector('table')) continue;"
     "  text = text.replace(raw, [...tr.cells].map("
@@ -34,7 +34,7 @@ READ_TEXT = (
 `innerText` leaves out what `content-visibility: auto` has not drawn (the lines of a long
 console log above the view), which a person scrolls to. A table row is one line of its
 cells, tab apart, as in process, also when a cell holds a paragraph or buttons (which
-`innerText` puts on lines of their own)."""
+`innerText` puts on lines of their own), the row itself as the rows inside an element."""
 CONTROL_NAME = ("el => el.getAttribute('aria-label') || (el.getAttribute('aria-labelledby')"
                  " || '').split(/\\s+/).map(id => document.getElementById(id)?.innerText ?? '')"
                  ".join(' ').trim() || (el.matches('img') && el.alt)"

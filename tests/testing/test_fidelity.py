@@ -395,6 +395,12 @@ def test_a_table_row_holding_outputs_reads_as_one_line_both_ways(desklaunch_brow
     simulated, real = read_both(fruit, desklaunch_browser)
     assert simulated == real == ("Fruit\tPrice\nPear\tsold out\nFig\tEdit Delete\n"
                                  "Kiwi\tfailed\nFinished")
+    rows = []
+    for browser in (False, desklaunch_browser):  # a row found reads as it does in the page
+        with AppTest.from_function(fruit, browser=browser) as app:
+            rows.append([app.find("row", name).text for name in ("Pear sold out",
+                                                                  "Fig Edit Delete")])
+    assert rows[0] == rows[1] == ["Pear\tsold out", "Fig\tEdit Delete"]
 
 
 def test_what_an_open_popup_covers_cannot_be_pressed_both_ways(desklaunch_browser) -> None:
