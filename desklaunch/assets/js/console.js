@@ -27,6 +27,7 @@ const MAX_LINES = 10000;
 const BLOCK_LINES = 200;
 const NEAR_BOTTOM_PX = 24;
 const INTENT_MS = 1000; // a scroll this soon after a wheel, key or drag is the person's
+const SCROLL_KEYS = new Set(["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " "]);
 const TB_START = /^(Traceback \(most recent call last\):|During handling of the above exception|The above exception was the direct cause)/;
 const ESCAPES = /\x1b\[([0-?]*)[ -\/]*([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>]/g;
 const SGR = /^[0-9;]*$/; // `ESC[…m` with other marks (`ESC[>4;2m`) sets something else
@@ -289,7 +290,8 @@ class Screen {
     const intent = () => { this.intent = performance.now(); };
     el.addEventListener("wheel", intent, { passive: true });
     el.addEventListener("touchmove", intent, { passive: true });
-    el.addEventListener("keydown", intent);
+    // Only keys that scroll: Tab leaving the output is no wish to stop following it.
+    el.addEventListener("keydown", (event) => SCROLL_KEYS.has(event.key) && intent());
     el.addEventListener("pointerdown", () => { this.dragging = true; intent(); });
     window.addEventListener("pointerup", () => { this.dragging = false; });
     el.addEventListener("scroll", () => {

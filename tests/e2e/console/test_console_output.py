@@ -352,6 +352,22 @@ def test_the_newest_output_stays_in_view_unless_the_person_scrolls_up(console):
     app.expect_exit(0)
 
 
+def test_tab_out_of_the_output_keeps_it_following(console):
+    """Tab that leaves the output is no scroll of the person's: a scroll by the layout just
+    after it (WebKitGTK lays out late) must not stop the output following its newest line."""
+    app = console("ticker.py")
+    expect(app.line("tick 40")).to_be_attached()
+    screen = app.screen
+    app.page.wait_for_function("(el) => el.scrollHeight - el.scrollTop - el.clientHeight < 30",
+                               arg=screen.element_handle(), timeout=5000)
+    screen.focus()
+    screen.press("Tab")
+    screen.evaluate("(el) => { el.scrollTop -= 300; }")  # as a late layout moves it
+    expect(app.line("tick 300")).to_be_in_viewport()
+    expect(app.button("New output ↓")).to_be_hidden()
+    app.expect_exit(0)
+
+
 def test_a_burst_of_output_ends_scrolled_to_its_last_line(console):
     app = console("print_loop.py")
     app.expect_exit(0)

@@ -41,6 +41,21 @@ def test_radio_returns_the_picked_value_and_can_require_one(pilot) -> None:
     app.expect_text("Level: {'hard': True}")
 
 
+def test_a_focused_round_button_shows_its_focus_ring_however_focus_came(pilot) -> None:
+    """WebKitGTK does not count a round button moved to with the arrow keys as
+    :focus-visible; its ring must show all the same. Here focus comes as WebKitGTK gives
+    it there: focused, but not :focus-visible."""
+    def script() -> None:
+        put_text(f"Level: {radio('Level', ['Easy', 'Hard'])!r}")
+
+    app = pilot(script)
+    hard = app.page.get_by_role("radio", name="Hard")
+    hard.evaluate("el => el.focus({ focusVisible: false })")
+    expect(hard).to_be_focused()
+    assert not hard.evaluate("el => el.matches(':focus-visible')")
+    expect(hard).to_have_css("outline-style", "solid")
+
+
 def test_a_disabled_option_cannot_be_chosen(pilot) -> None:
     def script() -> None:
         plan = select("Plan", [("Free", "free"), ("Pro", "pro", False, True)])
