@@ -319,10 +319,11 @@ def test_a_link_to_another_app_switches_to_it_both_ways(desklaunch_browser) -> N
             app.find("link", "the basket").click()
             app.wait_for("Your basket is empty")
             seen.append(app.title)
+            seen.append(app.find("navigation", "Apps").text)  # its arrow is only drawn
             app.find("navigation", "Apps").find("button").click()
             app.wait_for("Go to")
             seen.append(app.title)
-    assert seen == ["Basket", "Shop"] * 2
+    assert seen == ["Basket", "All apps", "Shop"] * 2
 
 
 def test_what_cannot_be_clicked_says_so() -> None:

@@ -65,11 +65,9 @@ defineCommand("apps", ({ id, names, home, current, back }) => {
   nav.replaceChildren();
   nav.hidden = apps.current === apps.home;
   if (nav.hidden) return;
-  const button = element("button", "dl-btn link");
+  const button = element("button", "dl-btn link dl-apps-back"); // its arrow is CSS's
   button.type = "button";
-  const arrow = element("span", "dl-apps-arrow", "\u2039");
-  arrow.setAttribute("aria-hidden", "true");
-  button.append(arrow, String(back || "All apps"));
+  button.append(String(back || "All apps"));
   button.addEventListener("click", () => pick(apps.home));
   nav.append(button);
 });

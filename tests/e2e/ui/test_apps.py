@@ -44,7 +44,11 @@ def test_an_index_lists_the_apps_and_each_runs_in_the_window(pilot, alias) -> No
     app.click("Go to adder")
     expect(app.field("First number")).to_be_visible()
     expect(app.field("Your name")).to_have_count(0)
-    # the bar leads back to the index, from the middle of a question too
+    # the bar leads back to the index, from the middle of a question too; its arrow is
+    # drawn, and is neither in its name nor in its text
+    back = page.get_by_role("button", name="All apps", exact=True)
+    expect(back).to_have_text("All apps")
+    assert "\u2039" in back.evaluate("el => getComputedStyle(el, '::before').content")
     app.click("All apps")
     expect(page.get_by_role("heading", name="Applications index")).to_be_visible()
     expect(app.field("First number")).to_have_count(0)
