@@ -25,6 +25,7 @@ from desklaunch.testing.browserelement import (
     CONTROL_NAME,
     POPUP_OVER,
     READ_TEXT,
+    TITLE_HEADING,
     BrowserElement,
     by_name,
     exactly,
@@ -243,11 +244,12 @@ class BrowserScreen:
                 if name is not None and role not in NAMED_BY_TEXT else page.get_by_role(any_role)
             if text is not None:
                 locator = locator.filter(has_text=exactly(text))
-            return locator
-        if name is not None:
-            return page.get_by_label(name, exact=True).or_(
+        elif name is not None:
+            locator = page.get_by_label(name, exact=True).or_(
                 page.get_by_role("button", name=name, exact=True))
-        return page.get_by_text(exactly(text or ""))
+        else:
+            locator = page.get_by_text(exactly(text or ""))
+        return locator.and_(page.locator(f":not(#{TITLE_HEADING})"))  # see within()
 
     def find(self, role: str | None, name: str | None, text: str | None,
              timeout: float | None) -> BrowserElement:

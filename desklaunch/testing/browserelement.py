@@ -14,6 +14,8 @@ from desklaunch.testing.errors import ActionError, asked, behind_popup, describe
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
 
+TITLE_HEADING = "dl-title"
+"""The id of the page's visually hidden first heading (index.html)."""
 POPUP_OVER = (
     "(el) => { const d = document.querySelector('dialog[open]');"
     " if (!d || d.contains(el)) return null;"
@@ -204,15 +206,19 @@ def shown(found: Locator, role: str | None, name: str | None) -> list[Locator]:
 def within(scope: Locator, role: str | None, name: str | None, text: str | None
             ) -> Locator:
     """Elements inside `scope` by role (and name, unless the kit names the role), then by
-    exact text."""
+    exact text; never the page's own title heading, there for screen readers only (the
+    app's name when it shows no heading of its own), which `text` leaves out too."""
     if role is not None:
         any_role: Any = role
         found = scope.get_by_role(any_role, name=name, exact=True) \
             if name is not None and role not in NAMED_BY_TEXT else scope.get_by_role(any_role)
-        return found.filter(has_text=exactly(text)) if text is not None else found
-    if name is not None:
-        return scope.get_by_label(name, exact=True)
-    return scope.get_by_text(exactly(text or ""))
+        if text is not None:
+            found = found.filter(has_text=exactly(text))
+    elif name is not None:
+        found = scope.get_by_label(name, exact=True)
+    else:
+        found = scope.get_by_text(exactly(text or ""))
+    return found.and_(scope.locator(f":not(#{TITLE_HEADING})"))
 
 
 def exactly(text: str) -> re.Pattern[str]:

@@ -111,6 +111,19 @@ def test_a_first_heading_named_as_the_window_reads_the_same_both_ways(desklaunch
     assert simulated == real == "Big title\nplain\nFinished"
 
 
+def test_a_page_without_a_heading_has_none_to_find_both_ways(desklaunch_browser) -> None:
+    """The page's own title heading is for screen readers only, as `text` leaves it out."""
+    def plain() -> None:
+        set_env(title="Notitle")
+        put_text("no heading here")
+
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_function(plain, browser=browser) as app:
+            app.wait_for("no heading here")
+            assert app.find_all("heading") == []
+            assert app.find_all(text="Notitle") == []
+
+
 def test_a_console_program_reads_the_same_both_ways(desklaunch_browser, tmp_path) -> None:
     script = tmp_path / "receipt.py"
     script.write_text('name = input("Customer: ")\n'
