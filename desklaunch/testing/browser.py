@@ -45,6 +45,7 @@ from desklaunch.testing.errors import (
     not_offered,
     other_kind,
     read_only,
+    several,
     slider_number,
 )
 from desklaunch.testing.page import Download
@@ -264,13 +265,15 @@ class BrowserScreen:
                     raise WaitTimeoutError(f"waited {limit:g} s for {what}; {self.describe()}")
                 self.page.wait_for_timeout(POLL_MS * 5)
             if len(found) > 1:
-                raise ActionError(f"{len(found)} things fit {what}; use find_all()")
+                raise ActionError(several(
+                    [BrowserElement(item, role, name) for item in found], what))
             return BrowserElement(found[0], role, name, self.settle)
         locator = _visible(locator)
         with self._waiting(what, timeout):
             locator.first.wait_for(timeout=limit * 1000)
         if locator.count() > 1:
-            raise ActionError(f"{locator.count()} things fit {what}; use find_all()")
+            raise ActionError(several(
+                [BrowserElement(item, role, name) for item in locator.all()], what))
         return BrowserElement(locator, role, name, self.settle)
 
     def find_all(self, role: str | None = None, name: str | None = None,

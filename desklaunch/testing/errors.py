@@ -146,3 +146,13 @@ def behind_popup(role: str, name: str, popup: str) -> str:
 def read_only(label: str) -> str:
     """The error for filling a read-only field (both page kinds)."""
     return f"the field labelled {label!r} is read-only"
+
+
+def several(found: Sequence[object], what: str,
+            hint: str = "give its role or name, or use find_all()") -> str:
+    """The error for one element asked for where several fit (both page kinds): the first
+    few named, so the test's author sees which."""
+    listed = ", ".join(repr(element) for element in found[:5])
+    more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+    return f"{len(found)} things fit {what}: {listed}{more}; {hint}"
+

@@ -31,6 +31,7 @@ from desklaunch.testing.errors import (
     not_offered,
     other_kind,
     read_only,
+    several,
     slider_number,
 )
 from desklaunch.testing.forms import TEXT_TYPES, FieldModel, FormModel
@@ -479,8 +480,7 @@ def _one(found: list[Element], what: str, index: int | None = None,
             raise ActionError(f"index={index}, but {len(found)} things fit {what}")
         return found[index]
     if len(found) > 1:
-        listed = ", ".join(repr(e) for e in found[:5])
-        raise ActionError(f"{len(found)} things fit {what}: {listed}; {hint}")
+        raise ActionError(several(found, what, hint))
     return found[0]
 
 

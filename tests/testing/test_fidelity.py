@@ -124,6 +124,20 @@ def test_a_page_without_a_heading_has_none_to_find_both_ways(desklaunch_browser)
             assert app.find_all(text="Notitle") == []
 
 
+def test_several_fitting_where_one_was_asked_for_names_them_both_ways(desklaunch_browser) -> None:
+    def months() -> None:
+        put_table([["Jul", "205"], ["Aug", "198"]], header=["Month", "Total"])
+
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_function(months, browser=browser) as app, \
+                pytest.raises(ActionError) as several:
+            app.find("row")
+        message = str(several.value)
+        assert message.startswith("3 things fit role 'row': <row 'Month Total'"), message
+        assert "<row 'Jul 205'" in message and "<row 'Aug 198'" in message
+        assert message.endswith("; give its role or name, or use find_all()")
+
+
 def test_a_console_program_reads_the_same_both_ways(desklaunch_browser, tmp_path) -> None:
     script = tmp_path / "receipt.py"
     script.write_text('name = input("Customer: ")\n'
