@@ -944,20 +944,15 @@ function tellLines(chunks) {
 /** `text` without what it conceals (SGR 8, until 28 or a reset; the escape codes go too):
  * hidden on the screen (a one-time code, a quiz's answer), so not told either. */
 function unconcealed(text) {
-  let hidden = false;
+  const style = {}; // the SGR state, as the screen keeps it (applySgr)
   let kept = "";
   let from = 0;
   for (const match of text.matchAll(/\x1b\[([0-9;]*)m/g)) {
-    if (!hidden) kept += text.slice(from, match.index);
+    if (!style.conceal) kept += text.slice(from, match.index);
     from = match.index + match[0].length;
-    const codes = match[1] === "" ? [0] : match[1].split(";").map(Number);
-    for (let i = 0; i < codes.length; i += 1) {
-      if (codes[i] === 38 || codes[i] === 48) i += codes[i + 1] === 5 ? 2 : 4; // a colour
-      else if (codes[i] === 8) hidden = true;
-      else if (codes[i] === 28 || codes[i] === 0) hidden = false;
-    }
+    applySgr(style, match[1]);
   }
-  return hidden ? kept : kept + text.slice(from);
+  return style.conceal ? kept : kept + text.slice(from);
 }
 
 /**

@@ -332,13 +332,19 @@ def test_stderr_is_calm_and_tracebacks_and_errors_are_red(console):
     app.expect_same_as_terminal(SCRIPTS / "wide_output.py")
 
 
-def test_the_newest_output_stays_in_view_unless_the_person_scrolls_up(console):
-    app = console("ticker.py")
+def _following(app):
+    """ticker.py's screen, once it has lines and follows the newest: it follows in the frame
+    after new lines are drawn, so this waits for that, not for a moment."""
     expect(app.line("tick 40")).to_be_attached()
     screen = app.screen
-    # The screen follows in the frame after new lines are drawn: wait for it, not a moment.
     app.page.wait_for_function("(el) => el.scrollHeight - el.scrollTop - el.clientHeight < 30",
                                arg=screen.element_handle(), timeout=5000)
+    return screen
+
+
+def test_the_newest_output_stays_in_view_unless_the_person_scrolls_up(console):
+    app = console("ticker.py")
+    screen = _following(app)
     screen.hover()
     app.page.mouse.wheel(0, -400)  # the person scrolls up to read
     more = app.button("New output ↓")
@@ -356,10 +362,7 @@ def test_tab_out_of_the_output_keeps_it_following(console):
     """Tab that leaves the output is no scroll of the person's: a scroll by the layout just
     after it (WebKitGTK lays out late) must not stop the output following its newest line."""
     app = console("ticker.py")
-    expect(app.line("tick 40")).to_be_attached()
-    screen = app.screen
-    app.page.wait_for_function("(el) => el.scrollHeight - el.scrollTop - el.clientHeight < 30",
-                               arg=screen.element_handle(), timeout=5000)
+    screen = _following(app)
     screen.focus()
     screen.press("Tab")
     screen.evaluate("(el) => { el.scrollTop -= 300; }")  # as a late layout moves it
