@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from desklaunch.console.runthreads import frame_of
 from desklaunch.console.sharedpatch import SharedPatch
 from desklaunch.errors import SessionClosed
 
@@ -157,7 +157,7 @@ def call_handler(handler: Callable[[int, Any], Any], session: Session,
 
     def run() -> None:
         bind_current(session)
-        frame = sys._current_frames().get(program.ident or 0)
+        frame = frame_of(program)
         try:
             handler(signum, frame)
         except SessionClosed:

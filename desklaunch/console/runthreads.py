@@ -9,8 +9,10 @@ what Stop stopped waiting for) is `left_running` and silent from then on (termin
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
+from types import FrameType
 from typing import Any
 
 from desklaunch.errors import SessionClosed
@@ -54,7 +56,27 @@ def _idle_worker(thread: threading.Thread) -> bool:
     args: tuple[Any, ...] = getattr(thread, "_args", ())
     if getattr(work, "__module__", None) != "concurrent.futures.thread" or len(args) < 2:
         return False
-    frame = sys._current_frames().get(thread.ident or 0)
+    frame = frame_of(thread)
     queue = args[1]
     return (frame is not None and frame.f_code is getattr(work, "__code__", None)
             and hasattr(queue, "empty") and queue.empty())
+
+
+_frames_lock = threading.Lock()
+
+
+def frame_of(thread: threading.Thread) -> FrameType | None:
+    """The frame `thread` is running now (None once it ended).
+
+    The garbage collector is held off meanwhile: up to Python 3.11, a collection that
+    `sys._current_frames()` sets off, freeing a `threading.local`, deadlocks the whole
+    process (CPython gh-106883); a Stop then froze the app. One call at a time, so that
+    one call's end cannot turn the collector back on under another's."""
+    with _frames_lock:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return sys._current_frames().get(thread.ident or 0)
+        finally:
+            if enabled:
+                gc.enable()

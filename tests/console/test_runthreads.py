@@ -3,7 +3,9 @@ which are silent from then on (console/runthreads.py)."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 from menu_programs import output, start
@@ -90,3 +92,34 @@ def test_a_librarys_thread_pool_works_again_in_the_next_run(tmp_path: Path, monk
     assert log.count("49") == 2 and log.count("and in the pool") == 2, log
     assert "cannot schedule new futures" not in log
     sys.modules.pop("pooled", None)
+
+
+def test_a_threads_frame_is_read_while_a_collection_frees_a_thread_local(tmp_path: Path
+                                                                        ) -> None:
+    """What Stop does to call a program's Ctrl+C handler with its frame. Up to Python 3.11
+    `sys._current_frames()` deadlocks the whole process when a garbage collection it sets off
+    frees a `threading.local` (CPython gh-106883); here every collection leaves one behind."""
+    probe = tmp_path / "probe.py"
+    probe.write_text(textwrap.dedent("""
+        import gc, threading
+        from desklaunch.console.runthreads import frame_of
+
+        class Cycle:
+            pass
+
+        def leave_garbage(phase, info):
+            if phase == "stop":
+                cycle = Cycle()
+                cycle.me, cycle.local = cycle, threading.local()
+
+        waiting = threading.Thread(target=threading.Event().wait, args=(5,), daemon=True)
+        waiting.start()
+        gc.callbacks.append(leave_garbage)
+        gc.set_threshold(1)
+        frame = frame_of(waiting)
+        gc.set_threshold(700)
+        print(frame.f_code.co_name, gc.isenabled())
+    """))
+    done = subprocess.run([sys.executable, str(probe)], capture_output=True, text=True,
+                          timeout=60)
+    assert (done.stdout, done.returncode) == ("wait True\n", 0), done.stderr
