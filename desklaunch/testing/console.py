@@ -23,6 +23,23 @@ MAX_LINES = 10_000
 MAX_ROWS = 100
 SCREEN_ROWS, SCREEN_COLUMNS = 24, 80
 """The screen a program is told the console has (console/streams.py)."""
+_URL = re.compile(r"\bhttps?://[^\s<>\"'`\\^{|}]+")
+_URL_END = ".,;:!?*"
+_BRACKETS = {")": "(", "]": "["}
+
+
+def web_addresses(text: str) -> list[str]:
+    """The web addresses in `text` that the log makes links, as console.js `linkUrls`: the
+    punctuation that ends one is the sentence's, a bracket it did not open too."""
+    found = []
+    for match in _URL.finditer(text) if "://" in text else ():
+        url = match.group()
+        while url and (url[-1] in _URL_END or (
+                url[-1] in _BRACKETS and url.count(_BRACKETS[url[-1]]) < url.count(url[-1]))):
+            url = url[:-1]
+        if len(url) > url.index("://") + 3:
+            found.append(url)
+    return found
 
 
 def _printable(part: str) -> str:
@@ -127,7 +144,7 @@ class ConsoleView:
             if isinstance(chunk, list) and len(chunk) == 2 and isinstance(chunk[1], str):
                 self._write("err" if chunk[0] in ("err", "in-err") else "out", chunk[1])
         del self.lines[:-MAX_LINES]
-        self.log.own = "\n".join(self.lines)
+        self._show()
 
     def run(self, command: dict[str, Any]) -> None:
         """`console_run`: the run's command line starts a new line; sent again for the same
@@ -148,7 +165,16 @@ class ConsoleView:
             self.lines.append(text)
             self._runs[run] = len(self.lines) - 1
         del self.lines[:-MAX_LINES]
+        self._show()
+
+    def _show(self) -> None:
+        """The log reads the lines; each web address on them is a link (to the browser)."""
         self.log.own = "\n".join(self.lines)
+        for old in [c for c in self.log.children if c.role == "link"]:
+            old.detach()
+        for url in web_addresses(self.log.own):
+            link = self.log.append(Element("link", url, url, inline=True))
+            link.value, link.on_click = url, lambda: None  # the system browser's, not the app's
 
     def image(self, command: dict[str, Any]) -> None:
         """`console_image`: a picture in the log (a figure); the same key replaces it."""

@@ -148,6 +148,9 @@ class Element:
     def _read(self, out: list[str]) -> None:
         if self.hidden:
             return
+        if self.role == "log":  # its lines, whose links and pictures are in them already
+            out.append(f"\n{self.text}\n")
+            return
         if self.role == "row":  # a table row reads as one line of cells, tab apart
             cells = [" ".join(c.text.split()) for c in self.children
                      if not c.hidden and c.role in ("cell", "gridcell", "columnheader")]

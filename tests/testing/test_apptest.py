@@ -915,6 +915,23 @@ def test_a_consoles_invisible_codes_show_nothing_and_open_no_line(desklaunch_app
         "Welcome", "Name: ann", "No such user", "Password: x", "bye ann"]
 
 
+def test_a_web_address_a_console_program_prints_is_a_link(desklaunch_app, mode,
+                                                         tmp_path) -> None:
+    script = tmp_path / "serve.py"
+    script.write_text('print("Serving on http://0.0.0.0:8000/ (see https://example.org/x).")\n')
+    app = desklaunch_app(script, browser=mode)
+    app.wait_for("Exited with code 0")
+    links = app.find_all("link")
+    assert [(link.name, link.value) for link in links] == [
+        ("http://0.0.0.0:8000/", "http://0.0.0.0:8000/"),
+        ("https://example.org/x", "https://example.org/x")]
+    assert app.find("log", "Output").text.splitlines()[1:] == [
+        "Serving on http://0.0.0.0:8000/ (see https://example.org/x)."]
+    assert app.text.count("https://example.org/x") == 1
+    links[0].click()  # the system browser's to open: the app stays as it is
+    assert app.find("log", "Output")
+
+
 def test_a_questionary_autocomplete_is_a_field_with_suggestions(desklaunch_app, mode) -> None:
     app = desklaunch_app(SCRIPTS / "console_autocomplete.py", browser=mode)
     app.fill("Ant species?", "Atta colombica")

@@ -1,15 +1,18 @@
 """driver.py with the system browser stubbed at its boundary, and two extra actions.
 
-Usage: bridge_driver.py SCRIPT ACTIONS RESULT. `webbrowser.open` (what pywebview calls to hand
-a link to the system browser) only records the URL in the result's "opened"; the window, the
-page and desklaunch are real. Extra actions: {"do": "eval", "key": k, "js": expression}
-stores the expression's value as result[k]; {"do": "click_link", "href": prefix} clicks the
-first link whose address starts with prefix and waits until the system browser was asked.
+Usage: bridge_driver.py SCRIPT ACTIONS RESULT [cli]; with "cli" the app starts through
+desklaunch's command line, as cli_driver.py starts it (console mode). `webbrowser.open`
+(what pywebview calls to hand a link to the system browser) only records the URL in the
+result's "opened"; the window, the page and desklaunch are real. Extra actions:
+{"do": "eval", "key": k, "js": expression} stores the expression's value as result[k];
+{"do": "click_link", "href": prefix} clicks the first link whose address starts with
+prefix and waits until the system browser was asked.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import time
 import webbrowser
 from typing import Any
@@ -45,4 +48,9 @@ driver.RESULT_FIELDS["opened"] = opened
 
 
 if __name__ == "__main__":
-    driver.main()
+    if sys.argv[4:] == ["cli"]:
+        import cli_driver
+
+        cli_driver.main()
+    else:
+        driver.main()

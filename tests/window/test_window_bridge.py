@@ -13,9 +13,10 @@ from typing import Any
 from windowrun import run_in_window
 
 
-def run_in_bridge_window(script: Path, actions: list[dict[str, str]], tmp_path: Path
-                         ) -> dict[str, Any]:
-    return run_in_window(script, actions, tmp_path, driver="bridge_driver.py")[0]
+def run_in_bridge_window(script: Path, actions: list[dict[str, str]], tmp_path: Path, *,
+                         cli: bool = False) -> dict[str, Any]:
+    return run_in_window(script, actions, tmp_path, driver="bridge_driver.py",
+                         extra=("cli",) if cli else ())[0]
 
 
 def test_the_page_has_no_bridge_into_python(tmp_path: Path) -> None:
@@ -50,3 +51,17 @@ def test_another_sites_link_opens_in_the_system_browser_and_the_window_stays(
     assert "https://example.net/elsewhere" in result["opened"]
     assert result["origin"].startswith("http://127.0.0.1:")
     assert "the docs" in result["text"]
+
+
+def test_an_address_a_terminal_program_prints_opens_in_the_system_browser(
+        tmp_path: Path) -> None:
+    script = tmp_path / "serve.py"
+    script.write_text("print('Serving on http://example.org:8000/ (Ctrl+C to stop)')\n")
+    result = run_in_bridge_window(script, [
+        {"do": "expect", "text": "Serving on"},
+        {"do": "click_link", "href": "http://example.org:8000/"},
+        {"do": "eval", "key": "origin", "js": "location.origin"},
+        {"do": "close"},
+    ], tmp_path, cli=True)
+    assert result["opened"] == ["http://example.org:8000/"]
+    assert result["origin"].startswith("http://127.0.0.1:")

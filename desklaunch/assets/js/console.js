@@ -18,6 +18,7 @@
 // ends with an error is told assertively.
 
 import { announceLines, announceUrgently } from "./announce.js";
+import { externalize } from "./links.js";
 import { element, uniqueId } from "./parts.js";
 import { defineCommand } from "./render.js";
 import { defineWidget } from "./widgets.js";
@@ -39,6 +40,10 @@ const OSC = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
 const LEVEL = /(^|[\s[\]:|-])(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)(?=[\s\]:|-]|$)/;
 const TQDM = /^(.*?)(\d{1,3})%\|/;
 const HELP_OPTION = /^\s+-/;
+// A web address a program prints ("Serving at http://127.0.0.1:8000/"): up to white space or
+// a character no address has as it is. Punctuation that ends it is the sentence's (url()).
+const URL_TEXT = /\bhttps?:\/\/[^\s<>"'`\\^{|}]+/g;
+const URL_END = /[.,;:!?*]$/;
 // Cursor up (A, F: and to the line's start), down (B, E), right and left (C, D), to a
 // column (G), erase (K), to a row and column (H, f), erase the screen (J), the terminal's
 // reset (ESC c), and saving and restoring the cursor (ESC 7, ESC 8, and ESC[s, ESC[u).
@@ -252,6 +257,10 @@ function visibleLength(text) {
 function cellsOf(line) {
   const found = [];
   for (const node of line.childNodes) {
+    if (node.nodeType === Node.ELEMENT_NODE && node.classList.contains("dl-link")) {
+      found.push(...cellsOf(node)); // an address made a link is the text it was
+      continue;
+    }
     const look = node.nodeType === Node.ELEMENT_NODE && !node.classList.contains("dl-wide") &&
       !node.classList.contains("dl-block") ? node : null;
     for (const char of node.textContent) found.push([char, look]);
@@ -840,6 +849,7 @@ function decorate(line) {
     line.classList.add(line.logClass);
   }
   line.classList.toggle("dl-long", text.length > LONG_LINE);
+  if (line.linked || text.includes("://")) linkUrls(line, text);
   const bar = line.rewritten ? TQDM.exec(text) : null;
   if (!bar) return;
   const progress = document.createElement("progress");
@@ -848,6 +858,62 @@ function decorate(line) {
   progress.setAttribute("aria-label", bar[1].replace(/:\s*$/, "").trim() || "Progress");
   line.prepend(progress);
   line.classList.add("dl-line-progress");
+}
+
+/** The address in `found` without what ends the sentence around it: a full stop, a comma,
+ * or a bracket it did not open ("(see http://host/a_(b))." keeps one). */
+function url(found) {
+  let end = found.length;
+  const count = (char) => found.slice(0, end).split(char).length - 1;
+  for (;;) {
+    const last = found[end - 1];
+    const pair = { ")": "(", "]": "[" }[last];
+    if (URL_END.test(last) || (pair && count(pair) < count(last))) end -= 1;
+    else return found.slice(0, end);
+  }
+}
+
+/** Make each web address on `line` a link, which opens in the system's browser, as a
+ * terminal lets a person open it. The line's text and look stay as they were: an address
+ * drawn in two colours is two links side by side. Run again whenever the line changes. */
+function linkUrls(line, text) {
+  if (line.linked) {
+    for (const link of line.querySelectorAll("a.dl-link")) link.replaceWith(...link.childNodes);
+    line.normalize();
+    line.linked = false;
+  }
+  const found = [];
+  for (const match of text.matchAll(URL_TEXT)) {
+    const href = url(match[0]);
+    try {
+      if (new URL(href).origin === location.origin) continue; // the app's own: no way out
+    } catch {
+      continue; // "http://" and nothing a browser could open
+    }
+    found.push([match.index, match.index + href.length, href]);
+  }
+  if (!found.length) return;
+  const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+  const texts = [];
+  for (let at = 0; walker.nextNode(); at += walker.currentNode.data.length) {
+    texts.push([walker.currentNode, at]);
+  }
+  for (const [node, start] of texts) {
+    const end = start + node.data.length;
+    // From the last address on, so that the offsets of the ones before stay true.
+    for (const [from, to, href] of [...found].reverse()) {
+      if (to <= start || from >= end) continue;
+      const piece = node.splitText(Math.max(from, start) - start);
+      piece.splitText(Math.min(to, end) - Math.max(from, start));
+      const link = document.createElement("a");
+      link.className = "dl-link";
+      link.href = href;
+      externalize(link);
+      piece.replaceWith(link);
+      link.append(piece);
+    }
+  }
+  line.linked = true;
 }
 
 const screens = new WeakMap();

@@ -483,3 +483,29 @@ def test_concealed_text_is_hidden_as_a_terminal_hides_it(console):
     shown = app.screen.get_by_text("(select to see)")
     assert shown.evaluate(colour) != "rgba(0, 0, 0, 0)"
     expect(app.line("answer: forty-two (select to see)")).to_be_visible()
+
+
+def test_web_addresses_printed_are_links_to_the_system_browser(console, tmp_path):
+    """As a terminal lets a person open what `http.server` or a web framework prints; the
+    punctuation around an address is the sentence's, and the line reads as it did."""
+    script = tmp_path / "serve.py"
+    script.write_text(textwrap.dedent(r"""
+        import sys, time
+        print("Serving HTTP on 0.0.0.0 port 8000 (http://0.0.0.0:8000/) ...")
+        print("See https://en.wikipedia.org/wiki/Fish_(food), or http://example.org/a.")
+        print("\x1b[34mhttps://example.org/blue\x1b[0m and plain http:// text")
+        sys.stdout.write("Downloading http://exa"); sys.stdout.flush(); time.sleep(0.3)
+        print("mple.org/big.zip\r\x1b[2KDone: http://example.org/big.zip")
+    """))
+    app = console(script)
+    app.expect_exit(0)
+    links = app.screen.get_by_role("link")
+    expect(links).to_have_text(["http://0.0.0.0:8000/", "https://en.wikipedia.org/wiki/Fish_(food)",
+                                "http://example.org/a", "https://example.org/blue",
+                                "http://example.org/big.zip"])
+    assert [links.nth(i).get_attribute("target") for i in range(5)] == ["_blank"] * 5
+    expect(app.line("Serving HTTP on 0.0.0.0 port 8000 (http://0.0.0.0:8000/) ...")
+           ).to_have_count(1)
+    expect(app.line("Done: http://example.org/big.zip")).to_have_count(1)
+    blue = app.screen.get_by_role("link", name="https://example.org/blue")
+    assert blue.evaluate("(el) => el.parentElement.classList.contains('dl-fg-4')")
