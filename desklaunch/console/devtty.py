@@ -6,13 +6,15 @@ person is at the console, not at the terminal desklaunch was started from (from 
 there is none): `open("/dev/tty")` from the run reads lines from the console and writes to
 its output (runstreams.py `tty_file`). Raw key presses are still not to be had there: its
 `fileno()` raises, as stdin's does. So do the standard streams opened by their numbers
-(`open(0).read()`, a contest programmer's way to read all of stdin): they are the run's.
+(`open(0).read()`, a contest programmer's way to read all of stdin) or their names
+(`open("/dev/stdin")`): they are the run's.
 
 `open` is Python's own for every other program: replacing it puts a frame of ours in the
 tracebacks a program prints and in the warnings `open` gives. So only a program whose own
-code names `/dev/tty` (or calls `open(0)`) gets `builtins.open` replaced while its session
-runs (`install`), and the command-line tools known to open it from a module of theirs
-(`WATCHED`: litecli's, mycli's) get an `open` of their own in that module (`adjust`).
+code names `/dev/tty` or `/dev/stdin` (or calls `open(0)`) gets `builtins.open` replaced
+while its session runs (`install`), and the command-line tools known to open it from a
+module of theirs (`WATCHED`: litecli's, mycli's) get an `open` of their own in that module
+(`adjust`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ TTY = "/dev/tty"
 STANDARD = {0: "out", 1: "out", 2: "err"}
 """The standard streams' numbers, as `open()` takes them, and where their writes show (what
 is read from 0 is asked for in the console's field)."""
+NAMED = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2, "/dev/fd/0": 0, "/dev/fd/1": 1,
+         "/dev/fd/2": 2, "/proc/self/fd/0": 0, "/proc/self/fd/1": 1, "/proc/self/fd/2": 2}
+"""The standard streams' names as paths (`open("/dev/stdin").read()`): the run's streams too."""
 WATCHED = ("litecli.main", "mycli.main", "mycli.main_modes.batch", "mycli.main_modes.execute")
 """The modules of command-line tools that open `/dev/tty` for questions after reading their
 input from stdin."""
@@ -50,6 +55,8 @@ def console_open(file: Any, mode: str = "r", buffering: int = -1, encoding: str 
                  opener: Any = None) -> Any:
     """`open()`, with `/dev/tty` opened on the console for a console run's code."""
     real = _saved[0] if _saved is not None else io.open
+    if isinstance(file, (str, bytes, os.PathLike)) and os.fsdecode(file) in NAMED:
+        file = NAMED[os.fsdecode(file)]
     if type(file) is int and file in STANDARD:  # `open(0).read()`: the run's own stdin
         console = active_console()
         if hasattr(console, "read_line"):
@@ -65,9 +72,9 @@ def console_open(file: Any, mode: str = "r", buffering: int = -1, encoding: str 
 
 
 def names_tty(code: CodeType) -> bool:
-    """Whether `code` (its functions' too) has `/dev/tty` among its constants, or opens a
-    standard stream by its number (`open(0)`)."""
-    return any(isinstance(const, (str, bytes)) and os.fsdecode(const) == TTY
+    """Whether `code` (its functions' too) has `/dev/tty` or a standard stream's name
+    (`/dev/stdin`) among its constants, or opens a standard stream by its number (`open(0)`)."""
+    return any(isinstance(const, (str, bytes)) and os.fsdecode(const) in (TTY, *NAMED)
                for current in nested_code(code) for const in current.co_consts) \
         or any(_opens_by_number(current) for current in nested_code(code))
 

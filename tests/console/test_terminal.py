@@ -188,6 +188,23 @@ def test_stdin_opened_by_its_number_is_the_consoles(tmp_path: Path) -> None:
     assert output(app)[-2:] == ["sum: 6", "written to 1"]
 
 
+def test_stdin_opened_by_its_name_is_the_consoles(tmp_path: Path) -> None:
+    """`open("/dev/stdin")`, a "paste your text, then Ctrl+D" program's way."""
+    app = start(tmp_path, """
+        print("Paste your text, then Ctrl+D:")
+        with open("/dev/stdin") as f:
+            text = f.read()
+        print("words:", len(text.split()))
+        with open("/dev/stderr", "w") as err:
+            err.write("done\\n")
+    """)
+    app.fill("Input", "a b\nc")
+    app.submit()
+    app.click("End input")
+    app.wait_for("Exited with code 0")
+    assert output(app)[-2:] == ["words: 3", "done"]
+
+
 def test_a_program_that_catches_ctrl_c_and_asks_again_is_not_said_to_be_unreachable(
         tmp_path: Path) -> None:
     """A shell's loop (a debugger's, a REPL's): Ctrl+C cancels the line and it asks again.
@@ -310,3 +327,26 @@ def test_getsignal_gives_the_handler_the_program_set_and_ctrl_c_starts_as_python
         signal.signal(signal.SIGINT, ignored)
     assert output(app)[:3] == ["first: True", "before: True", "now: True"]
     assert "KeyboardInterrupt" in output(app)[-1]
+
+
+def test_stop_during_os_system_ends_the_command_and_the_program_goes_on(
+        tmp_path: Path) -> None:
+    """C's `system()` ignores Ctrl+C in the program while its command runs: a menu that says
+    "press Ctrl+C to stop watching" is back at its menu, told the command's status (2)."""
+    app = start(tmp_path, """
+        import os
+        while input("1) watch  2) quit: ") == "1":
+            print("Press Ctrl+C to stop watching", flush=True)
+            status = os.system("while true; do echo tick; sleep 0.1; done")
+            print("back in the menu, status", status)
+        print("bye")
+    """)
+    app.fill("1) watch 2) quit:", "1")
+    app.submit()
+    app.wait_for("tick")
+    app.click("Stop")
+    app.wait_for("back in the menu, status 2")
+    app.fill("1) watch 2) quit:", "2")
+    app.submit()
+    app.wait_for("Exited with code 0")
+    assert output(app)[-1] == "bye"
