@@ -6,7 +6,9 @@ child a console run starts through `subprocess` (`Popen`, `run`, `check_output`,
 asyncio's subprocesses) or `os.system` is put in a process group of its own and
 remembered; Stop sends SIGINT to those groups (their own children included), and what is
 still running a moment later gets SIGTERM, then SIGKILL. Closing the window ends them the
-same way. Such a child reads no input unless given some (end of input at once, as from
+same way. While `os.system` waits for its command, Stop ends only the command (`os.system`
+returns 2, and the program goes on), as C's `system()` ignores Ctrl+C in the program
+meanwhile. Such a child reads no input unless given some (end of input at once, as from
 `/dev/null`): the console's field is the script's, and a child outside the terminal's
 foreground group that read the terminal desklaunch came from would be stopped. Children
 started by other means (`os.fork`, `multiprocessing`) are not tracked, nor, on Windows, any
@@ -43,6 +45,9 @@ class Children:
         self._ender: threading.Thread | None = None
         self.started = 0
         """Children started since the run began (the terminal resets it)."""
+        self.in_system = 0
+        """How many `os.system` calls are waiting for their command now: C's `system()`
+        ignores Ctrl+C in the program meanwhile, so Stop ends only the command."""
 
     def add(self, proc: subprocess.Popen[Any]) -> None:
         self.started += 1
@@ -130,11 +135,17 @@ def install(owner: Callable[[], Children | None]) -> None:
                 children.add(self)
 
         def system(command: Any) -> int:
-            if _owner() is None:
+            children = _owner()
+            if children is None:
                 return real_system(command)
             sys.stdout.flush()
             sys.stderr.flush()
-            code = subprocess.Popen(command, shell=True).wait()
+            child = subprocess.Popen(command, shell=True)
+            children.in_system += 1
+            try:
+                code = child.wait()
+            finally:
+                children.in_system -= 1
             return code << 8 if code >= 0 else -code  # a wait status, as os.system's
 
         subprocess.Popen.__init__ = init  # type: ignore[method-assign]

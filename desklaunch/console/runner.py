@@ -44,6 +44,7 @@ from desklaunch.console import (
     inquirerpyhook,
     invokehook,
     loadhook,
+    ownprocess,
     pagers,
     pickhook,
     questionhook,
@@ -135,6 +136,8 @@ class ConsoleProgram:
         children.install(_children_of_caller)
         streams.install()
         session.defer(streams.uninstall)
+        ownprocess.install()
+        session.defer(ownprocess.uninstall)
         waits.install()
         session.defer(waits.uninstall)
         loadhook.install()  # the libraries' adapters, above

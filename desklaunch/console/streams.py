@@ -53,6 +53,10 @@ class Console(Protocol):
 
     def input_ready(self, timeout: float | None) -> bool: ...
 
+    def signal_arrived(self, signum: int) -> None: ...
+
+    def exit_program(self, code: int) -> None: ...
+
 
 def is_console_stdin(item: Any, console: Console) -> bool:
     """Whether `item` is standard input as the program has it: `sys.stdin`, the run's own

@@ -385,6 +385,9 @@ class Terminal:
         as that child ends."""
         handler = self.handlers.get(signal.SIGINT)
         program = self.thread
+        if self.children.in_system and self._running:
+            self.children.interrupt()  # the program ignores it meanwhile, as C's system()
+            return
         if handler == signal.SIG_IGN and self._running:
             self.children.interrupt()  # each child has its own say
             self.status({"state": "running", "stop": self.stop_id, "note": STOP_IGNORED})
@@ -435,16 +438,24 @@ class Terminal:
                 timer.join()
 
     def signal_arrived(self, signum: int) -> None:
-        """A signal the OS sent for the program (ctrlc.py `forward_signals`): the handler it
-        set is called, or it ends the run as it would end a process (exit code 128 + N)."""
+        """A signal for the program, from the OS (ctrlc.py `forward_signals`) or itself
+        (ownprocess.py): the handler it set is called, or it ends the run as it would end
+        a process (`KeyboardInterrupt` for SIGINT, else exit code 128 + N)."""
         handler = self.handlers.get(signum)
         program = self.thread
         if not self._running or program is None or handler == signal.SIG_IGN:
             return
         if callable(handler):
             self._ctrlc = ctrlc.call_handler(handler, self.session, program, self._raise, signum)
+        elif signum == signal.SIGINT:
+            self._raise(KeyboardInterrupt)
         else:
             self._raise(ctrlc.carrier(SystemExit(128 + signum)))
+
+    def exit_program(self, code: int) -> None:
+        """End the program with exit code `code` (`os._exit` called in another of its
+        threads), however it is waiting."""
+        self._raise(ctrlc.carrier(SystemExit(code)))
 
     def _raise(self, kind: type[BaseException]) -> None:
         """Raise `kind` in the running program, however it is waiting."""
