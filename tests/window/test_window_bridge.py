@@ -14,9 +14,9 @@ from windowrun import run_in_window
 
 
 def run_in_bridge_window(script: Path, actions: list[dict[str, str]], tmp_path: Path, *,
-                         cli: bool = False) -> dict[str, Any]:
+                         cli: bool = False, gui: str = "qt") -> dict[str, Any]:
     return run_in_window(script, actions, tmp_path, driver="bridge_driver.py",
-                         extra=("cli",) if cli else ())[0]
+                         extra=("cli",) if cli else (), gui=gui)[0]
 
 
 def test_the_page_has_no_bridge_into_python(tmp_path: Path) -> None:
@@ -54,7 +54,7 @@ def test_another_sites_link_opens_in_the_system_browser_and_the_window_stays(
 
 
 def test_an_address_a_terminal_program_prints_opens_in_the_system_browser(
-        tmp_path: Path) -> None:
+        gui: str, tmp_path: Path) -> None:
     script = tmp_path / "serve.py"
     script.write_text("print('Serving on http://example.org:8000/ (Ctrl+C to stop)')\n")
     result = run_in_bridge_window(script, [
@@ -62,6 +62,6 @@ def test_an_address_a_terminal_program_prints_opens_in_the_system_browser(
         {"do": "click_link", "href": "http://example.org:8000/"},
         {"do": "eval", "key": "origin", "js": "location.origin"},
         {"do": "close"},
-    ], tmp_path, cli=True)
+    ], tmp_path, cli=True, gui=gui)
     assert result["opened"] == ["http://example.org:8000/"]
     assert result["origin"].startswith("http://127.0.0.1:")
