@@ -106,6 +106,7 @@ class Session:
         self._ids = itertools.count(1)
         self._deferred: list[Callable[[], Any]] = []
         self._before_waiting: tuple[Callable[[], None], ...] = ()
+        self._watchers: tuple[Callable[[Command], None], ...] = ()
         self._script_thread: threading.Thread | None = None
         self._callback_thread: threading.Thread | None = None
         self._callback_queue: queue.SimpleQueue[_CallbackItem | None]
@@ -222,6 +223,8 @@ class Session:
         """Queue one command for the page; a closed session stops the caller instead."""
         if self.closed:
             raise SessionClosed
+        for watcher in self._watchers:
+            watcher(command)
         self._sink(command)
 
     def _send_quietly(self, command: Command) -> None:
@@ -245,6 +248,13 @@ class Session:
                 box.close()
             self._mailboxes[key] = box
         return box
+
+    def watch_sent(self, watcher: Callable[[Command], None]) -> None:
+        """Call `watcher(command)` with every command sent from now on, as it is sent (on
+        the sending thread: quick, never sending): how the pin widgets' board follows
+        what the page still shows."""
+        with self._lock:
+            self._watchers = (*self._watchers, watcher)
 
     def before_waiting(self, hook: Callable[[], None]) -> None:
         """Call `hook` on the waiting thread whenever the script is about to wait for the

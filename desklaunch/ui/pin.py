@@ -8,7 +8,9 @@
 The values live on the server (`PinBoard`, one per session): the page reports each change
 as a `pin_change` event (the text typed, or the indexes of the options picked), the board
 converts it with the field's own rules and keeps it, so a read never asks the page, and a
-reloaded page shows the newest values again. Names and arguments follow `pywebio.pin`.
+reloaded page shows the newest values again. A widget taken off the page (its scope
+cleared, its popup closed) reads None, as in PyWebIO: the board follows the commands that
+take it off (pin_places.py). Names and arguments follow `pywebio.pin`.
 """
 
 from __future__ import annotations
@@ -21,11 +23,14 @@ from collections.abc import Set as AbstractSet
 from typing import Any, cast
 
 from desklaunch.core.mailbox import Mailbox
-from desklaunch.core.messages import Event
+from desklaunch.core.messages import Command, Event
 from desklaunch.core.session import Session, current_session
 from desklaunch.errors import SessionClosed
-from desklaunch.ui.fields import Field
+from desklaunch.ui.fields import Field, InputError, text_of
 from desklaunch.ui.flow import _on_event_loop
+from desklaunch.ui.pin_places import FOLLOWED, PinPlaces
+from desklaunch.ui.scopes import known_scopes
+from desklaunch.ui.textfield import TextField
 
 ToWire = Callable[[Any], Any]
 _UNSET: Any = object()
@@ -55,6 +60,16 @@ class PinWidget:
         value, error = self.field.check(raw)
         return None if error is not None else value
 
+    def shows(self, raw: Any, by_person: bool) -> Any:
+        """The value of the control once it shows `raw` (set by the script, or changed by
+        the person). A text field keeps it as its text: a read-only one answers with its
+        own text, not the page's, so that must be the text shown last."""
+        field = self.field
+        if isinstance(field, TextField) and not (by_person and field.spec.get("readonly")):
+            with contextlib.suppress(InputError):  # not text: refused by `convert` too
+                field.spec["value"] = text_of(raw)
+        return self.convert(raw)
+
 
 class _Waiter:
     """One `pin_wait_change` call: the names it waits for and, once set, the change."""
@@ -81,6 +96,7 @@ class PinBoard(Mailbox):
         self._on_change: dict[str, list[Callable[[Any], Any]]] = {}
         self._watched: AbstractSet[str] = frozenset()  # what the last pin_wait_change waited for
         self._missed: dict[str, Any] = {}  # name → newest value changed since, oldest first
+        self._places = PinPlaces(lambda: known_scopes(session))
         self._shut = False
 
     @classmethod
@@ -90,6 +106,7 @@ class PinBoard(Mailbox):
             if board is None:
                 board = session.data["pin_board"] = cls(session)
                 session.open_mailbox(session.new_id("pins-"), board)  # closed with the session
+                session.watch_sent(board._follow)
             return cast("PinBoard", board)
 
     # -- the script's side ------------------------------------------------------------------
@@ -102,9 +119,21 @@ class PinBoard(Mailbox):
             self._values[widget.name] = widget.convert(raw)
         self.session.open_mailbox(widget.wid, self)
 
+    def _follow(self, command: Command) -> None:
+        """A command the session sends: it may put pin widgets on the page or take them off."""
+        if command.get("cmd") in FOLLOWED:
+            with self._lock:
+                self._places.follow(command)
+
+    def _shown(self, name: str) -> bool:
+        """Whether the newest widget called `name` is on the page (lock held)."""
+        widget = self._current.get(name)
+        return widget is not None and self._places.on_page(widget.wid)
+
     def value(self, name: str) -> Any:
+        """The value of the newest widget called `name`; None if none is on the page."""
         with self._lock:
-            return self._values.get(name)
+            return self._values.get(name) if self._shown(name) else None
 
     def set(self, name: str, value: Any) -> None:
         """Show `value` in the newest widget called `name` (nothing happens for an unknown name)."""
@@ -114,12 +143,12 @@ class PinBoard(Mailbox):
             return
         raw = widget.to_wire(value)
         with self._lock:
-            self._values[name] = widget.convert(raw)
+            self._values[name] = widget.shows(raw, by_person=False)
         self._show(widget, raw, echo=False)
 
     def values(self, names: Sequence[str]) -> dict[str, Any]:
         with self._lock:
-            return {name: self._values.get(name) for name in names if name in self._current}
+            return {name: self._values.get(name) for name in names if self._shown(name)}
 
     def widget(self, name: str) -> PinWidget | None:
         with self._lock:
@@ -203,7 +232,7 @@ class PinBoard(Mailbox):
             widget = self._widgets.get(event["id"])
             if widget is None or self._shut:
                 return False
-            value = widget.convert(raw)
+            value = widget.shows(raw, by_person=True)
             self._values[widget.name] = value
             for waiter in self._waiters:
                 if waiter.result is None and widget.name in waiter.names:
@@ -262,10 +291,11 @@ def _resolve(future: asyncio.Future[None]) -> None:
 class Pin:
     """The values of the pin widgets by name: `pin.name` / `pin["name"]`, read and set.
 
-    Reading a name no widget has returns None. Setting shows the value in the newest widget
-    of that name (it does not run `pin_on_change` callbacks: those follow the person). In a
-    coroutine of a script written for PyWebIO, a read is awaited, as PyWebIO's are there
-    (`await pin.name`).
+    Reading a name no widget on the page has returns None: as in PyWebIO, a widget is gone
+    once its scope is cleared or removed or its popup closed (put it again to read it).
+    Setting shows the value in the newest widget of that name (it does not run
+    `pin_on_change` callbacks: those follow the person). In a coroutine of a script written
+    for PyWebIO, a read is awaited, as PyWebIO's are there (`await pin.name`).
 
         put_input("city"); ...; print(pin.city); pin.city = "Paris"
     """
@@ -293,8 +323,9 @@ pin = Pin()
 
 
 def get_pin_values(names: Sequence[str]) -> Any:
-    """The values of several pin widgets at once, `{name: value}`; a name no widget has
-    is left out (PyWebIO 1.8.4's call; each read is local here, so it is as quick as `pin`).
+    """The values of several pin widgets at once, `{name: value}`; a name no widget on the
+    page has is left out (PyWebIO 1.8.4's call; each read is local here, so it is as quick
+    as `pin`).
 
         values = get_pin_values(["width", "height"])
     """

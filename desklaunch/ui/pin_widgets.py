@@ -24,7 +24,13 @@ from desklaunch.ui.pin import PinBoard, PinWidget, ToWire
 
 
 def _as_text(value: Any) -> str:
-    return "" if value is None else str(value)
+    """The text a value the script gives a text field shows, as PyWebIO's page (JavaScript)
+    shows it: a whole float without its ".0" (10.0 shows 10)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    return str(value)
 
 
 def _picked(field: Field[Any]) -> list[int]:
@@ -69,8 +75,9 @@ def put_input(name: str, type: str = TEXT, *, label: str = "", value: Any = None
     A `NUMBER` or `FLOAT` field that does not hold a number (empty, or "-" while typing)
     reads as None.
     """
-    field = input(label, type, name=name, value=value, placeholder=placeholder,
-                  readonly=readonly, datalist=datalist, help_text=help_text, **other_html_attrs)
+    field = input(label, type, name=name, value=None if value is None else _as_text(value),
+                  placeholder=placeholder, readonly=readonly, datalist=datalist,
+                  help_text=help_text, **other_html_attrs)
     return put_pin(field, _as_text, field.spec["value"], scope, position)
 
 
@@ -85,8 +92,8 @@ def put_textarea(name: str, *, label: str = "", rows: int = 6,
         put_textarea("notes", label="Notes", rows=4)
     """
     field = textarea(label, rows=rows, code=code, maxlength=maxlength, minlength=minlength,
-                     name=name, value=value, placeholder=placeholder, readonly=readonly,
-                     help_text=help_text)
+                     name=name, value=None if value is None else _as_text(value),
+                     placeholder=placeholder, readonly=readonly, help_text=help_text)
     return put_pin(field, _as_text, field.spec["value"], scope, position)
 
 

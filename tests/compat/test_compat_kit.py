@@ -358,6 +358,43 @@ def test_an_image_address_naming_no_file_is_said_and_the_app_goes_on(desklaunch_
     assert app.exit_code == 0
 
 
+DEPENDENT_FORM = """
+from pywebio import start_server
+from pywebio.output import put_buttons, put_scope, put_text, use_scope
+from pywebio.pin import pin, pin_on_change, put_input, put_select
+
+@use_scope("extra", clear=True)
+def show_extra(choice):
+    if choice == "Add new":
+        put_input("new_1", label="New name")
+
+def main():
+    put_select("kind", ["Add new", "option_1"], label="Kind")
+    put_scope("extra")
+    show_extra("Add new")
+    pin_on_change("kind", onchange=show_extra)
+    put_buttons(["Submit"], onclick=lambda _: put_text("new_1: %r" % (pin.new_1,)))
+
+start_server(main, port=8080)
+"""
+
+
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_a_field_a_cleared_scope_took_away_reads_none_as_in_pywebio(desklaunch_app, mode,
+                                                                    tmp_path) -> None:
+    """PyWebIO's demo dependent_form_generation saves `pin.new_1` after the field's scope
+    was redrawn without it: PyWebIO gives None, not the text typed in it before."""
+    script = tmp_path / "dependent_form.py"
+    script.write_text(DEPENDENT_FORM, encoding="utf-8")
+    app = desklaunch_app(script, browser=mode)
+    app.fill("New name", "typed before")
+    app.click("Submit")
+    app.wait_for("new_1: 'typed before'")
+    app.set_pin("kind", "option_1")
+    app.click("Submit")
+    app.wait_for("new_1: None")
+
+
 ASYNC_BUTTON = """
 from pywebio import start_server
 from pywebio.output import put_button, put_text

@@ -10,7 +10,17 @@ import pytest
 
 from desklaunch.core.session import Session, bind_current
 from desklaunch.errors import SessionClosed
-from desklaunch.ui import FLOAT, pin, pin_update, pin_wait_change, put_checkbox, put_input
+from desklaunch.ui import (
+    FLOAT,
+    get_pin_values,
+    pin,
+    pin_update,
+    pin_wait_change,
+    popup,
+    put_checkbox,
+    put_info,
+    put_input,
+)
 
 
 @pytest.fixture
@@ -69,6 +79,27 @@ def test_setting_tells_the_page_and_unknown_names_read_none(session) -> None:
     assert pin.nothing is None
     pin.nothing = 3  # no widget of that name: nothing happens
     assert pin.nothing is None
+
+
+def test_a_field_the_person_or_a_newer_popup_took_away_reads_none(session) -> None:
+    """The page reports a popup or a message box the person closed; a new popup replaces
+    the one shown. Either way its fields are gone, as in PyWebIO's page."""
+    put_input("kept", label="Kept", value="k")
+    with popup("First"):
+        put_input("first", label="First", value="1")
+    first = next(c["id"] for c in session.sent if c["cmd"] == "popup")
+    with popup("Second"):
+        put_input("second", label="Second", value="2")
+    assert get_pin_values(["kept", "first", "second"]) == {"kept": "k", "second": "2"}
+    session.deliver({"seq": 1, "type": "popup_close", "id": first})  # an older one: no change
+    assert pin.second == "2"
+    second = [c["id"] for c in session.sent if c["cmd"] == "popup"][-1]
+    session.deliver({"seq": 2, "type": "popup_close", "id": second})
+    assert pin.second is None
+    with put_info("Note", closable=True) as box:
+        put_input("boxed", label="Boxed", value="b")
+    session.deliver({"seq": 3, "type": "output_close", "id": box.oid})
+    assert (pin.boxed, pin.kept) == (None, "k")
 
 
 def test_pin_update_refuses_what_it_cannot_change(session) -> None:
