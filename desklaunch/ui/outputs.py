@@ -17,6 +17,7 @@ from typing import Any
 from desklaunch.core.messages import Widget
 from desklaunch.core.session import current_session
 from desklaunch.ui.closing import record_close, when_closed
+from desklaunch.ui.sanitize import sanitized
 from desklaunch.ui.scope_stack import enter_scope, leave_scope, target_scope
 from desklaunch.ui.style import check_css
 from desklaunch.ui.webimages import fetched_images
@@ -162,9 +163,10 @@ def put_markdown(mdcontent: str, lstrip: bool = True, options: dict[str, Any] | 
                  sanitize: bool = True, scope: str | None = None, position: int = -1,
                  strip_indent: int | None = None) -> Output:
     """Show Markdown: CommonMark with tables and strikethrough, a line break wherever the
-    text has one (as PyWebIO shows it); raw HTML is shown as text, unless `sanitize=False`
-    says the text is the script's own, trusted as `put_html` trusts it (desklaunch ships no
-    HTML sanitizer, so there is no middle way).
+    text has one (as PyWebIO shows it). HTML in it is shown cleaned, as PyWebIO cleans it:
+    what only presents text stays (`<b>`, `<br>`, `<font size="6">`, `<div
+    align="center">`, a `style` with colours and sizes), scripts, event handlers and forms
+    go; `sanitize=False` says the text is the script's own, trusted as `put_html` trusts it.
 
     `lstrip` removes the indentation a triple-quoted string takes from the code around it
     (the first line may start right after the quotes). PyWebIO's `options` (marked.js
@@ -176,9 +178,9 @@ def put_markdown(mdcontent: str, lstrip: bool = True, options: dict[str, Any] | 
             ''')
     """
     text = strip_indentation(mdcontent) if lstrip else mdcontent
-    return _put({"type": "html",
-                 "html": fetched_images(_markdown(html=not sanitize).render(text))}, scope,
-                position)
+    html = _markdown(html=True).render(text)
+    return _put({"type": "html", "html": fetched_images(sanitized(html) if sanitize else html)},
+                scope, position)
 
 
 def strip_indentation(text: str) -> str:
@@ -194,24 +196,19 @@ def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
              position: int = -1) -> Output:
     """Show HTML exactly as given: the script's own, trusted content. Its `<script>`s do
     not run (a note under it says so, and a warning): the page runs only the code given to
-    `run_js`.
+    `run_js`. With `sanitize=True`, HTML from elsewhere (a web page, a person) is shown
+    cleaned as `put_markdown` cleans it: what only presents text stays.
 
     Objects with an `__html__` or `_repr_html_` method (a pandas DataFrame, say) are shown
-    through it. `sanitize=True` is not supported (desklaunch ships no HTML sanitizer): show
-    untrusted text with `put_text` or `put_markdown`, which render no HTML (unless told
-    `sanitize=False`).
+    through it.
 
         put_html("<b>bold</b> move")
     """
-    if sanitize:
-        raise NotImplementedError(
-            "put_html(sanitize=True) is not supported: show untrusted text with put_text() "
-            "or put_markdown(), which never render HTML")
     if hasattr(html, "__html__"):
         html = html.__html__()
     elif hasattr(html, "_repr_html_"):
         html = html._repr_html_()
-    markup = fetched_images(str(html))
+    markup = fetched_images(sanitized(str(html)) if sanitize else str(html))
     widget: dict[str, Any] = {"type": "html", "html": markup}
     if _SCRIPT_TAG.search(markup):
         widget["scripts"] = True  # the page says, in its place, that they do not run

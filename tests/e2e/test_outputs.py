@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from desklaunch.ui import (
@@ -28,7 +30,8 @@ REPORT = """
     print("hi")
     ```
 
-    Raw <b>bold</b> and <script>window.injected = true</script> stay text.
+    Raw <b>bold</b>, <font color="red">red</font> and <script>window.injected = true</script>
+    <span onmouseover="window.injected = 1">hover</span> <a href="javascript:void 0">no</a>
 
     Read [the docs](https://docs.python.org/3/) or go [home](/).
 """
@@ -47,26 +50,32 @@ def test_markdown_renders_a_heading_a_table_and_a_code_block(pilot) -> None:
     expect(app.page.get_by_role("code")).to_have_text('print("hi")')
 
 
-def test_raw_html_in_markdown_is_shown_as_text(pilot) -> None:
+def test_html_in_markdown_is_shown_cleaned_as_pywebio_shows_it(pilot) -> None:
     def script() -> None:
         put_markdown(REPORT)
 
     app = pilot(script)
-    expect(app.page.get_by_text("Raw <b>bold</b> and <script>window.injected = true</script>"
-                                " stay text.")).to_be_visible()
-    expect(app.page.locator("main b")).to_have_count(0)
+    expect(app.page.locator("main b")).to_have_text("bold")
+    expect(app.page.locator("main font")).to_have_text("red")
+    expect(app.page.get_by_text("hover", exact=True)).not_to_have_attribute("onmouseover",
+                                                                            re.compile(""))
+    expect(app.page.get_by_text("no", exact=True)).not_to_have_attribute("href", re.compile(""))
+    expect(app.page.get_by_text("window.injected")).to_have_count(0)
     assert app.page.evaluate("window.injected") is None
 
 
 def test_markdown_the_script_marks_as_trusted_shows_its_html(pilot) -> None:
     def script() -> None:
-        put_markdown("Some <b>bold</b> and X<sup>2</sup>", sanitize=False)
-        put_markdown("Still <i>text</i> by default")
+        put_markdown("Some <b>bold</b> and X<sup>2</sup> <u class='mine'>mine</u>",
+                     sanitize=False)
+        put_markdown("Cleaned <i class='mine'>by default</i>")
 
     app = pilot(script)
     expect(app.page.locator("main b")).to_have_text("bold")
     expect(app.page.locator("main sup")).to_have_text("2")
-    expect(app.page.get_by_text("Still <i>text</i> by default")).to_be_visible()
+    expect(app.page.locator("main u")).to_have_class("mine")
+    expect(app.page.locator("main i")).to_have_text("by default")
+    expect(app.page.locator("main i")).not_to_have_attribute("class", re.compile(""))
 
 
 def test_an_external_link_opens_in_a_new_window_and_an_own_link_does_not(pilot) -> None:

@@ -103,3 +103,24 @@ def test_web_images_in_html_point_at_the_apps_copies_and_nothing_else_changes(
     assert app.find("img", "Relative").value == "pic.png"
     assert 'src="https://no"' in app.text  # text that looks like a tag is text
     assert app.find("img", "Logo").value.startswith("/res/")  # the app fetches it
+
+
+@pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
+def test_html_from_elsewhere_is_shown_cleaned_as_pywebio_shows_it(desklaunch_app, mode
+                                                                  ) -> None:
+    """A downloader's title in Markdown, and a web page's text given to put_html to clean."""
+    def script() -> None:
+        from desklaunch.ui import put_markdown
+
+        put_markdown("<div align='center'><font size='20'>Video Downloader</font></div>\n\n"
+                     "Paste a link <img src='data:image/png;base64,iVBO' alt='Arrow'>")
+        put_html("<p style='color: red; position: fixed'>Fetched <b>news</b></p>"
+                 "<script>document.title = 'ran'</script>"
+                 "<a href='javascript:alert(1)'>Open</a><form><button>Send</button></form>",
+                 sanitize=True)
+
+    app = desklaunch_app(script, browser=mode)
+    assert app.text.splitlines()[:3] == ["Video Downloader", "Paste a link", "Fetched news"]
+    assert app.find("img", "Arrow").value == "data:image/png;base64,iVBO"
+    assert app.find_all("button") == [] and app.find_all("link") == []  # their text stays
+    assert app.title == "script"  # its script never ran

@@ -89,8 +89,10 @@ def test_page_code_styles_scopes_and_javascript(pilot, alias) -> None:
     background = _computed(app, "body", "background-color")
     assert sum(int(v) for v in re.findall(r"\d+", background)[:3]) < 200, background
     assert page.evaluate("() => shout('again')") == "AGAIN!"
-    # The broken eval_js logged its failure; nothing else went wrong in the page
-    assert all("no_such_name" in problem for problem in app.page_errors), app.page_errors
+    # The broken eval_js logged its failure, and the picture put_markdown kept, cleaned of
+    # its handler as PyWebIO keeps it, was not found; nothing else went wrong in the page
+    assert all("no_such_name" in problem or "404 (Not Found)" in problem
+               for problem in app.page_errors), app.page_errors
     app.page_errors.clear()
 
 
