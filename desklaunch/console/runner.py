@@ -218,6 +218,8 @@ class ConsoleProgram:
             capture.start()
             terminal.capture = capture
         report = ""
+        early: tuple[BaseException, int] | None = None  # uncaught, shown; its exit code
+        stopped = False
         hook = sys.excepthook  # a run's own (rich.traceback.install()) ends with the run
         terminal.begin_run()
         streams.reinstate()
@@ -236,9 +238,20 @@ class ConsoleProgram:
                         ran = self.target.runner(as_main=True)()
                         if inspect.iscoroutine(ran):  # `script.py:amain`: as asyncio.run does
                             asyncio.run(ran)
+                    except (SystemExit, SessionClosed, ScriptSyntaxError):
+                        raise
+                    except BaseException as exc:
+                        # Shown now, as Python shows it before it waits for the threads.
+                        stopped = isinstance(exc, KeyboardInterrupt)
+                        report = "" if stopped else _traceback(exc)
+                        early = exc, _uncaught(exc, hook, terminal, report or _traceback(exc),
+                                               130 if stopped else 1)
+                        raise
                     finally:
                         try:
-                            runthreads.wait_for(before)
+                            runthreads.wait_for(before, terminal.threads_still_running
+                                                if early is not None and stopped else
+                                                lambda: None)
                             if not isinstance(sys.exc_info()[1], SessionClosed):
                                 terminal.exit_handlers.run(
                                     lambda text: terminal.write("err", text))
@@ -255,11 +268,14 @@ class ConsoleProgram:
         except ScriptSyntaxError as exc:  # edited since the last run: shown as Python shows it
             terminal.write("err", f"{exc}\n")
             code = 1
-        except KeyboardInterrupt as exc:
-            code = _uncaught(exc, hook, terminal, _traceback(exc), 130)
         except BaseException as exc:  # noqa: BLE001 - shown as Python would show it
-            report = _traceback(exc)
-            code = _uncaught(exc, hook, terminal, report, 1)
+            if early is not None:  # shown already; a Stop that ended the wait after it
+                code = early[1]  # changes nothing, as Python ignores a second Ctrl+C there
+            elif isinstance(exc, KeyboardInterrupt):
+                code = _uncaught(exc, hook, terminal, _traceback(exc), 130)
+            else:
+                report = _traceback(exc)
+                code = _uncaught(exc, hook, terminal, report, 1)
         finally:
             sys.excepthook = hook
             if capture is not None:

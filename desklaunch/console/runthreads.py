@@ -12,23 +12,30 @@ from __future__ import annotations
 import gc
 import sys
 import threading
+from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
 from desklaunch.errors import SessionClosed
 
 
-def wait_for(before: set[threading.Thread]) -> None:
+def wait_for(before: set[threading.Thread], waiting: Callable[[], None] = lambda: None
+             ) -> None:
     """Wait for the threads the run started and did not make daemons, as Python waits for
-    them before a process ends: the run is not over while they print. Stop ends the wait
-    (as a second Ctrl+C does in a terminal)."""
-    if isinstance(sys.exc_info()[1], (KeyboardInterrupt, SessionClosed)):
+    them before a process ends, also after Ctrl+C ended the main part: the run is not over
+    while they print. `waiting()` is called once if there is anything to wait for. Stop
+    ends the wait (as a second Ctrl+C does in a terminal)."""
+    if isinstance(sys.exc_info()[1], SessionClosed):
         return
     waited = [thread for thread in started(before) if not thread.daemon]
+    told = False
     while True:
         busy = [thread for thread in waited if thread.is_alive() and not _idle_worker(thread)]
         if not busy:
             return
+        if not told:
+            waiting()
+            told = True
         busy[0].join(0.1)  # short: a Stop raised meanwhile lands between the waits
 
 

@@ -48,6 +48,8 @@ STOP_NOTICE = 2.0
 """Seconds a run may go on after Stop before the status line says why it has not stopped."""
 STOP_UNHEARD = ("Stopping… the program waits where Stop cannot reach it (a lock, a socket or "
                 "select()); it stops when that wait ends.")
+THREADS_RUNNING = ("The program's main part has ended; its other threads still run, as after "
+                   "Ctrl+C in a terminal. Stop again to stop waiting for them.")
 STOP_IGNORED = ("The program ignores Ctrl+C (it set SIGINT to SIG_IGN), as it would in a "
                 "terminal; it goes on. Closing the window ends it.")
 
@@ -428,6 +430,17 @@ class Terminal:
             running = self._running
         if shown and running:
             self.status({"state": "running", "stop": self.stop_id})
+
+    def threads_still_running(self) -> None:
+        """Stop ended the program's main part, and the run waits for its other threads, as
+        Python waits for them before a process ends: the status says so, and that a second
+        Stop ends the wait (not that the program waits where Stop cannot reach it)."""
+        self._end_stop_notice()
+        with self._lock:
+            self._unheard_shown = False
+            running = self._running
+        if running:
+            self.status({"state": "running", "stop": self.stop_id, "note": THREADS_RUNNING})
 
     def _end_stop_notice(self) -> None:
         with self._lock:

@@ -123,3 +123,47 @@ def test_a_threads_frame_is_read_while_a_collection_frees_a_thread_local(tmp_pat
     done = subprocess.run([sys.executable, str(probe)], capture_output=True, text=True,
                           timeout=60)
     assert (done.stdout, done.returncode) == ("wait True\n", 0), done.stderr
+
+
+def test_stop_ends_the_main_part_and_the_run_waits_for_its_threads_as_a_terminal(
+        tmp_path: Path) -> None:
+    """Ctrl+C in a terminal ends the main thread; Python shows its traceback, then waits for
+    the other threads (what they print shows) before it exits with 130. A second Stop ends
+    the wait."""
+    from desklaunch.testing import AppTest
+
+    (tmp_path / "workers.py").write_text(textwrap.dedent("""
+        import threading, time
+
+        def work():
+            for step in range(4):
+                print("worker", step, flush=True)
+                time.sleep(0.3)
+            print("worker finished")
+
+        threading.Thread(target=work).start()
+        time.sleep(30)
+        print("main done")
+    """))
+    app = AppTest.from_file(tmp_path / "workers.py", settle=0.2)
+    app.wait_for("worker 0")
+    app.click("Stop")
+    app.wait_for("Stop again to stop waiting for them")
+    app.wait_for("Exited with code 130")
+    lines = output(app)
+    assert lines[-1] == "worker finished" and "main done" not in lines
+    assert lines.index("KeyboardInterrupt") < lines.index("worker 3")
+
+
+def test_a_second_stop_ends_the_wait_for_the_threads(tmp_path: Path) -> None:
+    from desklaunch.testing import AppTest
+
+    (tmp_path / "forever.py").write_text(textwrap.dedent("""
+        import threading, time
+        threading.Thread(target=lambda: [time.sleep(0.1) for _ in range(300)]).start()
+        raise ValueError("main failed")
+    """))
+    app = AppTest.from_file(tmp_path / "forever.py", settle=0.2)
+    app.wait_for("ValueError: main failed")
+    app.click("Stop")
+    app.wait_for("Exited with code 1")
