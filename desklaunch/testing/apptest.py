@@ -87,6 +87,7 @@ class _Screen(Protocol):
     def find_all(self, role: str | None = None, name: str | None = None,
                  text: str | None = None) -> Sequence[Found]: ...
     def wait_for_text(self, text: str, timeout: float | None) -> None: ...
+    def wait_until_gone(self, text: str, timeout: float | None) -> None: ...
     def fill(self, label: str, value: Any, index: int | None) -> None: ...
     def submit(self) -> None: ...
     def click(self, name: str, index: int | None) -> None: ...
@@ -370,6 +371,12 @@ class AppTest:
         """Wait until the screen reads `text` (for what the app shows in the background)."""
         self._check()
         self._screen.wait_for_text(text, timeout)
+
+    def wait_until_gone(self, text: str, *, timeout: float | None = None) -> None:
+        """Wait until the screen no longer reads `text` (a "Loading…" the app takes away
+        when its work in the background is done, a toast that expires)."""
+        self._check()
+        self._screen.wait_until_gone(text, timeout)
 
     @property
     def toasts(self) -> list[str]:

@@ -291,6 +291,15 @@ class BrowserScreen:
                 re.compile(re.escape(" ".join(text.split())).replace(r"\ ", r"\s+")),
                 timeout=limit * 1000)
 
+    def wait_until_gone(self, text: str, timeout: float | None) -> None:
+        from playwright.sync_api import expect
+
+        limit = self.timeout if timeout is None else timeout
+        with self._waiting(f"the text {text!r} to go", timeout):
+            expect(self.page.locator("body")).not_to_contain_text(
+                re.compile(re.escape(" ".join(text.split())).replace(r"\ ", r"\s+")),
+                timeout=limit * 1000)
+
     def _one(self, locator: Locator, what: str, index: int | None = None) -> Locator:
         with self._waiting(what):
             _visible(locator).first.wait_for()

@@ -128,6 +128,12 @@ class SimulatedScreen:
                          lambda: wanted in norm(self.page.text) or None, timeout, self._check,
                          settle=0)
 
+    def wait_until_gone(self, text: str, timeout: float | None) -> None:
+        wanted = norm(text)
+        self.driver.wait(f"the text {text!r} to go",
+                         lambda: wanted not in norm(self.page.text) or None, timeout,
+                         self._check, settle=0)
+
     def _field(self, label: str, kinds: Sequence[str], verb: str,
                index: int | None = None) -> Element:
         def labelled() -> list[Element]:

@@ -915,6 +915,32 @@ def test_a_consoles_invisible_codes_show_nothing_and_open_no_line(desklaunch_app
         "Welcome", "Name: ann", "No such user", "Password: x", "bye ann"]
 
 
+def test_wait_until_gone_waits_for_the_background_work_to_take_its_text_away(
+        desklaunch_app, mode) -> None:
+    def script() -> None:
+        import threading
+        import time
+
+        from desklaunch.ui import put_scope, put_text, use_scope
+
+        put_scope("state")
+        put_text("Loading…", scope="state")
+
+        def load() -> None:
+            time.sleep(0.3)
+            with use_scope("state", clear=True):
+                put_text("3 files loaded")
+
+        threading.Thread(target=load).start()
+
+    app = desklaunch_app(script, browser=mode)
+    app.wait_until_gone("Loading…")
+    app.wait_for("3 files loaded")
+    with pytest.raises(WaitTimeoutError, match=r"waited 0\.2 s for the text '3 files "
+                                               r"loaded' to go; the screen shows:"):
+        app.wait_until_gone("3 files loaded", timeout=0.2)
+
+
 def test_a_web_address_a_console_program_prints_is_a_link(desklaunch_app, mode,
                                                          tmp_path) -> None:
     script = tmp_path / "serve.py"
