@@ -45,9 +45,20 @@ class Children:
         self._ender: threading.Thread | None = None
         self.started = 0
         """Children started since the run began (the terminal resets it)."""
-        self.in_system = 0
-        """How many `os.system` calls are waiting for their command now: C's `system()`
-        ignores Ctrl+C in the program meanwhile, so Stop ends only the command."""
+        self.waiting_for_command = 0
+        """How many commands the program waits for now as `os.system` waits (`command`):
+        C's `system()` ignores Ctrl+C in the program meanwhile, so Stop ends only the
+        command."""
+
+    def command(self, child: subprocess.Popen[Any]) -> int:
+        """Wait for `child` as `os.system` waits for its command (or as a terminal runs what
+        a program `exec`s: it is then the program), Stop ending only the child; its
+        return code."""
+        self.waiting_for_command += 1
+        try:
+            return child.wait()
+        finally:
+            self.waiting_for_command -= 1
 
     def add(self, proc: subprocess.Popen[Any]) -> None:
         self.started += 1
@@ -140,12 +151,7 @@ def install(owner: Callable[[], Children | None]) -> None:
                 return real_system(command)
             sys.stdout.flush()
             sys.stderr.flush()
-            child = subprocess.Popen(command, shell=True)
-            children.in_system += 1
-            try:
-                code = child.wait()
-            finally:
-                children.in_system -= 1
+            code = children.command(subprocess.Popen(command, shell=True))
             return code << 8 if code >= 0 else -code  # a wait status, as os.system's
 
         subprocess.Popen.__init__ = init  # type: ignore[method-assign]

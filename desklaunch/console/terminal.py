@@ -387,7 +387,7 @@ class Terminal:
         as that child ends."""
         handler = self.handlers.get(signal.SIGINT)
         program = self.thread
-        if self.children.in_system and self._running:
+        if self.children.waiting_for_command and self._running:
             self.children.interrupt()  # the program ignores it meanwhile, as C's system()
             return
         if handler == signal.SIG_IGN and self._running:

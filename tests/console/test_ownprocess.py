@@ -100,3 +100,39 @@ def test_os_exit_in_a_worker_thread_ends_the_whole_program(tmp_path: Path) -> No
     """)
     app.wait_for("Exited with code 4")
     assert output(app) == ["worker giving up"]
+
+
+def test_a_program_that_execs_another_shows_its_output_and_ends_with_its_code(
+        tmp_path: Path) -> None:
+    """`python -m ruff` execs ruff's binary: the app must not become it."""
+    app = start(tmp_path, """
+        import atexit, os, sys
+        atexit.register(print, "atexit ran")
+        print("handing over", end=" ")  # unflushed: a terminal would lose it; shown here
+        os.execvp("sh", ["sh", "-c", "echo replaced by sh; exit 5"])
+        print("never")
+    """)
+    app.wait_for("Exited with code 5")
+    assert output(app) == ["handing over replaced by sh"]
+
+
+def test_stop_ends_what_the_program_execd_and_the_run_with_130(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import os
+        os.execl("/bin/sh", "sh", "-c", "echo watching; sleep 30")
+    """)
+    app.wait_for("watching")
+    app.click("Stop")
+    app.wait_for("Exited with code 130")
+
+
+def test_exec_of_a_missing_program_fails_as_exec_does(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import os
+        try:
+            os.execvp("no-such-program-here", ["no-such-program-here"])
+        except FileNotFoundError as exc:
+            print("not found:", exc, exc.filename)
+    """)
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["not found: [Errno 2] No such file or directory None"]
