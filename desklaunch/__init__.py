@@ -2,6 +2,11 @@
 
 Scripts use `desklaunch.ui`; programs that embed desklaunch call `launch()`. Nothing heavy
 (pywebview, Qt, the server) is imported until a launch needs it.
+
+PYTEST_DONT_REWRITE: pytest marks the package of each installed plugin (ours is the test
+kit's) for assertion rewriting, and warns when it is imported already, as it always is when
+desklaunch runs pytest as a console program (`desklaunch -m pytest`); with this mark it does
+not, and a project whose warnings are errors runs its tests there as in a terminal.
 """
 
 from __future__ import annotations

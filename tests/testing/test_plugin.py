@@ -329,3 +329,14 @@ def test_pytest_run_as_a_desklaunch_program_ends_as_in_a_terminal(tmp_path, monk
         assert "Traceback" not in app.text  # not "cannot join current thread"
         app.click("Run again")  # the app is still open: its pytest closed only its own apps
         assert app.find("log", "Output").text.count("1 passed") == 2
+
+
+def test_pytest_run_as_a_console_program_is_not_warned_about_desklaunch() -> None:
+    """`desklaunch -m pytest`: pytest marks the package of each installed plugin for
+    assertion rewriting and warns (an error where warnings are) when it is imported already,
+    as desklaunch is there, unless its docstring asks not to be rewritten, the check here."""
+    from _pytest.assertion.rewrite import AssertionRewriter
+
+    import desklaunch
+
+    assert AssertionRewriter.is_rewrite_disabled(desklaunch.__doc__ or "")
