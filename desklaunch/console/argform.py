@@ -35,6 +35,7 @@ from desklaunch.console.argkinds import (
 )
 from desklaunch.console.formvalues import MAX_VALUE, coerce
 from desklaunch.console.optparser import FromOptparse
+from desklaunch.console.richtext import plain
 
 
 @dataclass
@@ -465,7 +466,7 @@ def _text(text: str | None, raw: bool) -> str:
     with its white space run together for the others."""
     if not text:
         return ""
-    return text.strip("\n") if raw else " ".join(text.split())
+    return plain(text.strip("\n") if raw else " ".join(text.split()))
 
 
 def _help(parser: argparse.ArgumentParser, action: argparse.Action) -> str:

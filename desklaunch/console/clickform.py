@@ -28,6 +28,7 @@ from typing import Any
 
 from desklaunch.console.formvalues import MAX_VALUE, coerce
 from desklaunch.console.labels import readable
+from desklaunch.console.richtext import plain
 
 log = logging.getLogger(__name__)
 
@@ -530,11 +531,12 @@ def _label(param: Any) -> str:
 
 
 def _help_text(text: Any) -> str:
-    """A command's or option's help as click shows it: no `\\b` markers, cut at `\\f`."""
+    """A command's or option's help as click shows it: no `\\b` markers, cut at `\\f`, and
+    typer's rich markup rendered (richtext.py)."""
     if not isinstance(text, str) or not text:
         return ""
     text = inspect.cleandoc(text).split("\f", 1)[0]
-    return "\n".join(line for line in text.splitlines() if line.strip() != "\b").strip()
+    return plain("\n".join(line for line in text.splitlines() if line.strip() != "\b").strip())
 
 
 def _context(command: Any, name: str, parent: Any) -> Any:

@@ -260,3 +260,16 @@ def test_other_arguments_that_look_like_options_reach_a_known_args_parse_as_type
                              {"Other arguments": ["hello", "Bob", "--shout"], "-v": True})
     assert (argv, errors) == (["-v", "hello", "Bob", "--shout"], {})
     assert parser.parse_known_args(argv)[1] == ["hello", "Bob", "--shout"]
+
+
+def test_help_written_in_rich_markup_reads_as_the_programs_terminal_shows_it():
+    """pip writes its help in rich's markup, and its terminal renders it."""
+    parser = argparse.ArgumentParser(
+        description="Commands: [optparse.longargs]install[/] Install packages.")
+    parser.add_argument("--progress-bar", help=r"Progress bar \[on, off] [dim](on)[/dim]")
+    parser.add_argument("--root", help="Install under [/] of another system")
+    wire = ArgForm(parser).wire()
+    assert wire["description"] == "Commands: install Install packages."
+    helps = {label: field["help"] for label, field in by_label(wire["root"]).items()}
+    assert helps["Progress bar"] == "Progress bar [on, off] (on)"
+    assert helps["Root"] == "Install under [/] of another system"  # not markup: as written

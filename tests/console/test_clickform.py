@@ -408,3 +408,27 @@ def test_a_short_option_is_labelled_by_its_name_or_as_written() -> None:
         click.echo(repr(params))
 
     assert list(fields_by_label(ClickForm(tool, "tool.py"))) == ["-v", "Quiet", "Output"]
+
+
+users = typer.Typer(help="Manage [bold]users[/bold] in the :sparkles: awesome CLI app.")
+
+
+@users.command(help="Create a new user with [bold red]NAME[/bold red].")
+def create(name: Annotated[str, typer.Argument(help="The [green]name[/green] of the user")],
+           home: Annotated[str, typer.Option(help="Kept in [/home], or elsewhere")] = "") -> None:
+    """Unused: the help above is the command's."""
+
+
+@users.command()
+def delete(login: str) -> None:
+    """Delete a user."""
+
+
+def test_typer_help_in_rich_markup_reads_as_its_terminal_shows_it() -> None:
+    form = ClickForm(typer.main.get_command(users), "users.py")
+    assert form.description == "Manage users in the \N{SPARKLES} awesome CLI app."
+    create_level = form.wire()["root"]["commands"][0]["level"]
+    assert create_level["description"] == "Create a new user with NAME."
+    fields = fields_by_label(form)
+    assert fields["Name"]["help"] == "The name of the user"
+    assert fields["Home"]["help"] == "Kept in [/home], or elsewhere"  # not markup: as written
