@@ -2,13 +2,14 @@
 
 The same form as an argparse parser gets (argform.py; `console_args` in docs/protocol.md):
 one field item per parameter with its help and default, flags as checkboxes, choices as
-lists, counts as numbers, `multiple` and `nargs` as rows (a group of `nargs` words a row, as
-a shell would quote them), a Browse… button for files, a group's commands as tabs. Labels
-are made as for argparse (labels.py). Hidden parameters and `--help`/`--version` are left out.
-Values are checked with the command's own types, so a wrong one is refused with click's
-own message; what only the run can check (files, callbacks) is left to the run, which
-reports it as in a terminal. The answer becomes the words a person would type: only what
-differs from the defaults, options before arguments.
+lists (several of a `Choice`: boxes to tick), counts as numbers, `multiple` and `nargs` as
+rows (a group of `nargs` words a row, as a shell would quote them), a Browse… button for
+files, a group's commands as tabs. Labels are made as for argparse (labels.py). Hidden
+parameters and `--help`/`--version` are left out. Values are checked with the command's
+own types, so a wrong one is refused with click's own message; what only the run can check
+(files, callbacks) is left to the run, which reports it as in a terminal. The answer
+becomes the words a person would type: only what differs from the defaults, options before
+arguments.
 
 Nothing here imports click or typer: parameters are read by what they have, so click 7-8
 and typer (with click, or with the copy of click it carries) all work. Passwords
@@ -120,11 +121,11 @@ class ClickForm:
                 asked = f"(asked when left empty, offering {wire['value']})"
                 wire["value"] = ""
             wire["help"] = " ".join(filter(None, [wire["help"], asked]))
-        if kind == "choice":
+        if kind in ("choice", "choices"):
             wire["options"] = facts["choices"]
         if facts["number"]:
             wire["number"] = facts["number"]
-        if kind == "list" and getattr(param, "required", False):
+        if kind in ("list", "choices") and getattr(param, "required", False):
             wire["min"] = 1
         if getattr(param, "hide_input", False):
             wire["password"] = True
@@ -223,7 +224,7 @@ def _words(arg: ClickField, value: Any) -> list[str]:
         return _flag_words(param, value is True, arg.default)
     if arg.kind == "tuple":
         return _tuple_words(arg, value)
-    if arg.kind == "list":
+    if arg.kind in ("list", "choices"):
         rows = coerce("list", value)
         if rows is None and value is not None:
             raise ValueError("This is too long")
@@ -245,15 +246,18 @@ def _words(arg: ClickField, value: Any) -> list[str]:
         return [] if count == default else _count_words(param, count)
     kept_whole = arg.wire.get("password")  # a password's spaces are part of it
     items = [line.strip() for line in text.splitlines() if line.strip()] \
-        if arg.kind == "list" else ([text if kept_whole else text.strip()] if text.strip() else [])
+        if arg.kind in ("list", "choices") \
+        else ([text if kept_whole else text.strip()] if text.strip() else [])
     if not items:
         if arg.wire["required"]:
             raise ValueError(_missing(param, arg.ctx))
         return []
-    if arg.kind != "list" and items == [arg.wire["value"]] and not arg.wire["required"] \
+    if arg.kind not in ("list", "choices") and items == [arg.wire["value"]] \
+            and not arg.wire["required"] \
             and not arg.wire.get("password"):
         return []  # the default: nothing to type
-    if arg.kind == "list" and items == arg.wire["value"] and not arg.wire["required"]:
+    if arg.kind in ("list", "choices") and items == arg.wire["value"] \
+            and not arg.wire["required"]:
         return []
     groups = _groups(param, items)
     _check(arg, groups)
@@ -436,7 +440,8 @@ def _kind(param: Any, facts: dict[str, Any]) -> str:
     if _is_option(param) and getattr(param, "is_flag", False):
         return "flag"
     if getattr(param, "multiple", False) or nargs == -1:
-        return "list"
+        # Several of a `Choice` (black's `--target-version`): boxes to tick, as argparse's.
+        return "choices" if facts["choices"] is not None and nargs in (1, -1) else "list"
     if nargs > 1:
         return "tuple"  # `type=(int, int)`, `nargs=2`: one box per value, as argparse's
     if facts["choices"] is not None:
@@ -475,11 +480,14 @@ def _flag_default(param: Any, default: Any) -> bool:
 
 def _default_text(kind: str, default: Any, facts: dict[str, Any]) -> Any:
     if default is None:
-        return [] if kind in ("list", "tuple") else ""
+        return [] if kind in ("list", "tuple", "choices") else ""
     if kind == "tuple":
         return [_plain(d) for d in default] if isinstance(default, (list, tuple)) else []
     if kind == "count":
         return str(default) if isinstance(default, int) else ""
+    if kind == "choices":
+        chosen = default if isinstance(default, (list, tuple)) else [default]
+        return [_choice_text(d, typer=_plain(d) in facts["choices"]) for d in chosen]
     if kind == "list":
         if isinstance(default, (list, tuple)):
             return [shlex.join(map(_plain, d)) if isinstance(d, (list, tuple))

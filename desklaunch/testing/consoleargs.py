@@ -130,6 +130,11 @@ class ArgField:
         elif self.kind not in ("flag", "choices"):
             self.control.value = paths[0]
 
+    def options(self) -> list[Element]:
+        """Its boxes to tick (a `choices` field), each named by its option."""
+        return [c for c in self.control.children if c.role == "checkbox"] \
+            if self.kind == "choices" else []
+
     def raw(self) -> Any:
         if self.kind == "flag":
             return bool(self.control.checked)

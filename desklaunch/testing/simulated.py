@@ -281,7 +281,8 @@ class SimulatedScreen:
             if isinstance(owner, FieldModel):
                 self._changed(owner)
         elif isinstance(owner, AnswerBoxes) or (
-                isinstance(owner, FieldModel) and owner.kind == "checkbox"):
+                isinstance(owner, FieldModel) and owner.kind == "checkbox") or (
+                isinstance(owner, ArgField) and owner.kind == "choices"):
             boxes = {norm(b.name): b for b in owner.options()}
             for option in options or [b.name for b in owner.options()]:
                 box = boxes.get(norm(option))
@@ -292,8 +293,8 @@ class SimulatedScreen:
                 box.checked = on
             if isinstance(owner, AnswerBoxes):
                 owner.changed()
-            else:
-                self._changed(owner)
+            elif isinstance(owner, FieldModel):
+                self._changed(owner)  # an argument form's boxes are read when it is run
         else:
             raise ActionError(f"the field labelled {label!r} has no boxes to tick")
         self.driver.settle()

@@ -432,3 +432,26 @@ def test_typer_help_in_rich_markup_reads_as_its_terminal_shows_it() -> None:
     fields = fields_by_label(form)
     assert fields["Name"]["help"] == "The name of the user"
     assert fields["Home"]["help"] == "Kept in [/home], or elsewhere"  # not markup: as written
+
+
+@click.command()
+@click.option("-t", "--target-version", multiple=True, help="Python versions to support.",
+              type=click.Choice(["py38", "py39", "py310"]))
+@click.option("--keep", multiple=True, type=click.Choice(["a", "b"]), default=["b"])
+@click.argument("parts", nargs=-1, type=click.Choice(["x", "y"]))
+def formatter(target_version: tuple[str, ...], keep: tuple[str, ...],
+              parts: tuple[str, ...]) -> None:
+    """Formats."""
+
+
+def test_several_of_a_choice_are_boxes_to_tick_as_in_an_argparse_form() -> None:
+    form = ClickForm(formatter, "black")
+    fields = fields_by_label(form)
+    assert (fields["Target version"]["kind"], fields["Target version"]["options"]) == (
+        "choices", ["py38", "py39", "py310"])
+    assert (fields["Keep"]["kind"], fields["Keep"]["value"]) == ("choices", ["b"])
+    assert fields["Parts"]["kind"] == "choices"
+    argv, errors, _ = answer(form, {"Target version": ["py39", "py310"], "Keep": ["b"],
+                                    "Parts": ["y"]})
+    assert errors == {}
+    assert argv == ["--target-version", "py39", "--target-version", "py310", "y"]

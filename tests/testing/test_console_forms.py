@@ -119,3 +119,20 @@ def test_a_click_option_of_two_values_is_two_boxes(desklaunch_app, mode, tmp_pat
     app.fill("Size 2", "480")
     app.click("Run")
     app.wait_for("drawing 640 by 480")
+
+
+def test_several_of_a_click_choice_are_ticked(desklaunch_app, mode, tmp_path) -> None:
+    script = tmp_path / "fmt.py"
+    script.write_text(
+        "import click\n\n"
+        "@click.command()\n"
+        "@click.option('-t', '--target-version', multiple=True,\n"
+        "              type=click.Choice(['py38', 'py39', 'py310']))\n"
+        "def main(target_version):\n"
+        "    print('targets', list(target_version))\n\n"
+        "main()\n")
+    app = desklaunch_app(script, browser=mode)
+    app.check("Target version", "py39", "py310")
+    app.click("Run")
+    app.wait_for("Exited with code 0")
+    assert "targets ['py39', 'py310']" in output(app)
