@@ -35,7 +35,7 @@ from desklaunch.console.argkinds import (
 )
 from desklaunch.console.formvalues import MAX_VALUE, coerce
 from desklaunch.console.optparser import FromOptparse
-from desklaunch.console.richtext import plain
+from desklaunch.console.richtext import unmarked
 
 
 @dataclass
@@ -109,9 +109,8 @@ class ArgForm:
                 [], dest=LEFTOVERS, nargs="*",
                 help="words for the program beyond the options above")))
         self.title = parser.prog
-        raw = _raw_description(parser)
-        self.description = _text(parser.description, raw)
-        self.epilog = _text(parser.epilog, raw)
+        self.description = _text(parser, parser.description)
+        self.epilog = _text(parser, parser.epilog)
 
     # -- parser → form --------------------------------------------------------------------
 
@@ -140,8 +139,7 @@ class ArgForm:
             if group is parser._positionals or group is parser._optionals:
                 plain.extend(items)
             elif items:
-                sections.append(Section(group.title or "", _text(group.description,
-                                                                 _raw_description(parser)),
+                sections.append(Section(group.title or "", _text(parser, group.description),
                                         _required_first(items)))
         level.items = [*_required_first(plain), *sections]
         return level
@@ -223,7 +221,7 @@ class ArgForm:
                     ) -> dict[str, Any]:
         wire: dict[str, Any] = {"items": [self._wire_item(item, values) for item in level.items]}
         if level.path:
-            wire["description"] = _text(level.parser.description, _raw_description(level.parser))
+            wire["description"] = _text(level.parser, level.parser.description)
         if level.commands:
             depth = len(level.path)
             selected = chosen[depth] if len(chosen) > depth else None
@@ -456,26 +454,35 @@ def _required_first(items: list[Any]) -> list[Any]:
 
 # -- text ---------------------------------------------------------------------------------
 
-def _raw_description(parser: argparse.ArgumentParser) -> bool:
-    kind = parser.formatter_class
-    return isinstance(kind, type) and issubclass(kind, argparse.RawDescriptionHelpFormatter)
+_WIDE = 1_000_000
+"""A width no help text reaches: the formatter's own line breaks only, none of its wrapping."""
 
 
-def _text(text: str | None, raw: bool) -> str:
-    """A description or epilog as argparse shows it: as written for the raw formatters,
-    with its white space run together for the others."""
+def _text(parser: argparse.ArgumentParser, text: str | None) -> str:
+    """A description or epilog as the parser's help shows it, unwrapped: its lines as
+    written for the raw formatters (and a program's own that keeps them, as httpie's does),
+    its white space run together for the others."""
     if not text:
         return ""
-    return plain(text.strip("\n") if raw else " ".join(text.split()))
+    try:
+        shown = str(parser._get_formatter()._fill_text(text, _WIDE, ""))
+    except Exception:  # noqa: BLE001 - a formatter of the program's own that fails
+        shown = " ".join(text.split())
+    return unmarked(shown.strip("\n"))
 
 
 def _help(parser: argparse.ArgumentParser, action: argparse.Action) -> str:
+    """An argument's help as the parser's help shows it, `%(default)s` filled in and
+    unwrapped: its own line breaks kept where its formatter keeps them."""
     if not action.help:
         return ""
+    formatter = parser._get_formatter()
     try:
-        text = str(parser._get_formatter()._expand_help(action))
+        text = str(formatter._expand_help(action))
     except (KeyError, TypeError, ValueError):
         text = str(action.help)
-    kind = parser.formatter_class
-    raw = isinstance(kind, type) and issubclass(kind, argparse.RawTextHelpFormatter)
-    return _text(text, raw)
+    try:
+        lines = list(formatter._split_lines(text, _WIDE))
+    except Exception:  # noqa: BLE001 - a formatter of the program's own that fails
+        lines = [" ".join(text.split())]
+    return unmarked("\n".join(str(line).rstrip() for line in lines).strip("\n"))

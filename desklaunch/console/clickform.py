@@ -29,7 +29,7 @@ from typing import Any
 
 from desklaunch.console.formvalues import MAX_VALUE, coerce
 from desklaunch.console.labels import readable
-from desklaunch.console.richtext import plain
+from desklaunch.console.richtext import unmarked
 
 log = logging.getLogger(__name__)
 
@@ -544,7 +544,7 @@ def _help_text(text: Any) -> str:
     if not isinstance(text, str) or not text:
         return ""
     text = inspect.cleandoc(text).split("\f", 1)[0]
-    return plain("\n".join(line for line in text.splitlines() if line.strip() != "\b").strip())
+    return unmarked("\n".join(line for line in text.splitlines() if line.strip() != "\b").strip())
 
 
 def _context(command: Any, name: str, parent: Any) -> Any:

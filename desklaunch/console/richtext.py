@@ -14,7 +14,7 @@ import importlib.util
 import sys
 
 
-def plain(text: str) -> str:
+def unmarked(text: str) -> str:
     """`text` without its markup: its words as rich shows them, styles aside."""
     if "[/" not in text:
         return text

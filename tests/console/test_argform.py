@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import enum
 import sys
+import textwrap
 
 import pytest
 
@@ -273,3 +274,28 @@ def test_help_written_in_rich_markup_reads_as_the_programs_terminal_shows_it():
     helps = {label: field["help"] for label, field in by_label(wire["root"]).items()}
     assert helps["Progress bar"] == "Progress bar [on, off] (on)"
     assert helps["Root"] == "Install under [/] of another system"  # not markup: as written
+
+
+def test_help_keeps_the_line_breaks_the_programs_own_formatter_keeps():
+    """httpie's formatter keeps the lines of its examples; the form shows them as its help
+    does, unwrapped, where a plain formatter's help runs together."""
+
+    class KeepLines(argparse.RawDescriptionHelpFormatter):
+        def _split_lines(self, text, width):
+            return textwrap.dedent(text).strip().splitlines()
+
+    parser = argparse.ArgumentParser(formatter_class=KeepLines,
+                                     description="First line.\n  Indented second.")
+    parser.add_argument("url", help="""
+        The URL to request.
+
+            $ http :3000     # => http://localhost:3000
+        """)
+    plain = argparse.ArgumentParser(description="Runs\n  together.")
+    plain.add_argument("--n", help="one\n   line  (default: %(default)s)", default=3)
+    kept, joined = ArgForm(parser).wire(), ArgForm(plain).wire()
+    assert kept["description"] == "First line.\n  Indented second."
+    assert by_label(kept["root"])["URL"]["help"] == (
+        "The URL to request.\n\n    $ http :3000     # => http://localhost:3000")
+    assert joined["description"] == "Runs together."
+    assert by_label(joined["root"])["N"]["help"] == "one line (default: 3)"
