@@ -414,6 +414,10 @@ class BrowserScreen:
         locator = page.get_by_role("button", name=name, exact=True).or_(
             page.get_by_role("tab", name=name, exact=True))
         what = f"a button named {name!r}"
+        if page is not self.page and not locator.count():
+            covered = self._behind_popup(name)
+            if covered:  # there, but a person cannot press it: no wait makes it pressable
+                raise ActionError(covered.removeprefix("; "))
         try:
             with self._waiting(what):
                 _visible(locator.or_(page.get_by_text(exactly(name)))).first.wait_for()

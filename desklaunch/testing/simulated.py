@@ -164,7 +164,11 @@ class SimulatedScreen:
                 named = [e for e in shown if e.role in roles and norm(e.name) == wanted]
                 if named:
                     return named
-            return [e for e in shown if norm(e.text) == wanted]
+            found = [e for e in shown if norm(e.text) == wanted]
+            covered = "" if found else self._behind_popup(name)
+            if covered:  # there, but a person cannot press it: no wait makes it pressable
+                raise ActionError(covered.removeprefix("; "))
+            return found
 
         what = f"a button named {name!r}"
         try:
