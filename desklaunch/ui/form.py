@@ -152,8 +152,9 @@ def input_update(name: str | None = None, **spec: Any) -> None:
     """Change a field of the form being filled in, from an `onchange` callback.
 
     `name` is the field to change (by default the one whose `onchange` runs). What can
-    change: `label`, `help_text`, `placeholder`; `options` and `value` of select, checkbox
-    and radio; `value` of a slider.
+    change: `label`, `help_text`, `placeholder`; `value` and `readonly` of a text field (fill
+    one field from another); `options` and `value` of select, checkbox and radio; `value`
+    of a slider.
 
         def pick_country(country):
             input_update("city", options=CITIES[country])

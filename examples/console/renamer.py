@@ -63,7 +63,7 @@ def main():
         if not args.dry_run:
             path.rename(target)
         renamed += 1
-    log.info("done: %d renamed", renamed)
+    log.info("done: %d %s", renamed, "would be renamed" if args.dry_run else "renamed")
     return 0
 
 
