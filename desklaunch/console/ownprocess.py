@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from desklaunch.console.sharedpatch import SharedPatch
-from desklaunch.console.streams import active_console
+from desklaunch.console.streams import Console, active_console
 
 _ENDING = frozenset(getattr(signal, name) for name in (
     "SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGKILL", "SIGUSR1", "SIGUSR2", "SIGALRM")
@@ -40,15 +40,22 @@ _PID = os.getpid()
 """desklaunch's own process: a child forked from it exits for real."""
 
 
+def _run_of_caller() -> Console | None:
+    """The console of the run whose code calls, in desklaunch's own process; None for
+    desklaunch's code (its main thread), a forked child's, or outside console mode."""
+    if os.getpid() != _PID or threading.current_thread() is threading.main_thread():
+        return None
+    return active_console()
+
+
 def _delivered(signum: Any) -> bool:
     """Deliver `signum` to the calling code's run; False when it is not a run's to have."""
     try:
         number = int(signum)
     except (TypeError, ValueError):
         return False
-    console = active_console()
-    if number not in _ENDING or console is None or \
-            threading.current_thread() is threading.main_thread():
+    console = _run_of_caller()
+    if number not in _ENDING or console is None:
         return False
     handler = console.handlers.get(number)
     if callable(handler) and threading.current_thread() is console.thread:
@@ -61,9 +68,8 @@ def _delivered(signum: Any) -> bool:
 
 def console_exit(status: int, /) -> NoReturn:
     """`os._exit`: the run ends at once with exit code `status`, its output shown."""
-    console = active_console()
-    if console is None or os.getpid() != _PID or \
-            threading.current_thread() is threading.main_thread():
+    console = _run_of_caller()
+    if console is None:
         exit_process: Callable[[int], NoReturn] = _real["_exit"]
         exit_process(status)
     code = operator.index(status)
@@ -87,10 +93,9 @@ def _replaced(path: Any, args: Any, env: Any) -> NoReturn:
     """The program replaces itself with another (`python -m ruff` execs ruff's binary): the
     other runs as its child, showing its output, Stop ending it; the run then ends with
     its exit code, as the process would have (128 + N when a signal ended it)."""
-    console = active_console()
+    console = _run_of_caller()
     children = getattr(console, "children", None)
-    if console is None or children is None or os.getpid() != _PID or \
-            threading.current_thread() is threading.main_thread():
+    if console is None or children is None:
         real: Callable[..., NoReturn] = _real["execv" if env is None else "execve"]
         real(*(path, args) if env is None else (path, args, env))
     argv = list(args)

@@ -219,7 +219,6 @@ class ConsoleProgram:
             terminal.capture = capture
         report = ""
         early: tuple[BaseException, int] | None = None  # uncaught, shown; its exit code
-        stopped = False
         hook = sys.excepthook  # a run's own (rich.traceback.install()) ends with the run
         terminal.begin_run()
         streams.reinstate()
@@ -242,16 +241,15 @@ class ConsoleProgram:
                         raise
                     except BaseException as exc:
                         # Shown now, as Python shows it before it waits for the threads.
-                        stopped = isinstance(exc, KeyboardInterrupt)
-                        report = "" if stopped else _traceback(exc)
-                        early = exc, _uncaught(exc, hook, terminal, report or _traceback(exc),
-                                               130 if stopped else 1)
+                        report, exit_code = _shown_uncaught(exc, hook, terminal)
+                        early = exc, exit_code
                         raise
                     finally:
                         try:
+                            stopped = early is not None and \
+                                isinstance(early[0], KeyboardInterrupt)
                             runthreads.wait_for(before, terminal.threads_still_running
-                                                if early is not None and stopped else
-                                                lambda: None)
+                                                if stopped else lambda: None)
                             if not isinstance(sys.exc_info()[1], SessionClosed):
                                 terminal.exit_handlers.run(
                                     lambda text: terminal.write("err", text))
@@ -271,11 +269,8 @@ class ConsoleProgram:
         except BaseException as exc:  # noqa: BLE001 - shown as Python would show it
             if early is not None:  # shown already; a Stop that ended the wait after it
                 code = early[1]  # changes nothing, as Python ignores a second Ctrl+C there
-            elif isinstance(exc, KeyboardInterrupt):
-                code = _uncaught(exc, hook, terminal, _traceback(exc), 130)
             else:
-                report = _traceback(exc)
-                code = _uncaught(exc, hook, terminal, report, 1)
+                report, code = _shown_uncaught(exc, hook, terminal)
         finally:
             sys.excepthook = hook
             if capture is not None:
@@ -454,6 +449,15 @@ def _exit_code(exc: SystemExit, terminal: Terminal) -> int:
         return int(code) & 0xFF if os.name == "posix" else int(code)
     terminal.write("err", f"{code}\n")
     return 1
+
+
+def _shown_uncaught(exc: BaseException, hook: Any, terminal: Terminal) -> tuple[str, int]:
+    """Show an exception the program left uncaught, as Python does; (what the terminal
+    desklaunch came from is told, "" after Ctrl+C; the exit code, 130 after Ctrl+C)."""
+    stopped = isinstance(exc, KeyboardInterrupt)
+    report = _traceback(exc)
+    return ("" if stopped else report), _uncaught(exc, hook, terminal, report,
+                                                  130 if stopped else 1)
 
 
 def _uncaught(exc: BaseException, hook: Any, terminal: Terminal, report: str, code: int

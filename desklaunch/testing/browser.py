@@ -283,22 +283,23 @@ class BrowserScreen:
                 for item in shown(self._locator(role, name, text), role, name)]
 
     def wait_for_text(self, text: str, timeout: float | None) -> None:
-        from playwright.sync_api import expect
-
-        limit = self.timeout if timeout is None else timeout
-        with self._waiting(f"the text {text!r}", timeout):
-            expect(self.page.locator("body")).to_contain_text(
-                re.compile(re.escape(" ".join(text.split())).replace(r"\ ", r"\s+")),
-                timeout=limit * 1000)
+        self._wait_text(text, timeout, shown=True)
 
     def wait_until_gone(self, text: str, timeout: float | None) -> None:
+        self._wait_text(text, timeout, shown=False)
+
+    def _wait_text(self, text: str, timeout: float | None, *, shown: bool) -> None:
+        """Wait until the page reads `text` (runs of white space as any), or no longer does."""
         from playwright.sync_api import expect
 
         limit = self.timeout if timeout is None else timeout
-        with self._waiting(f"the text {text!r} to go", timeout):
-            expect(self.page.locator("body")).not_to_contain_text(
-                re.compile(re.escape(" ".join(text.split())).replace(r"\ ", r"\s+")),
-                timeout=limit * 1000)
+        pattern = re.compile(re.escape(" ".join(text.split())).replace(r"\ ", r"\s+"))
+        body = expect(self.page.locator("body"))
+        with self._waiting(f"the text {text!r}" + ("" if shown else " to go"), timeout):
+            if shown:
+                body.to_contain_text(pattern, timeout=limit * 1000)
+            else:
+                body.not_to_contain_text(pattern, timeout=limit * 1000)
 
     def _one(self, locator: Locator, what: str, index: int | None = None) -> Locator:
         with self._waiting(what):

@@ -122,16 +122,16 @@ class SimulatedScreen:
             owner.show()
 
     def wait_for_text(self, text: str, timeout: float | None) -> None:
-        wanted = norm(text)
-        # What the app shows in the background: look, and wait for news, without settling.
-        self.driver.wait(f"the text {text!r}",
-                         lambda: wanted in norm(self.page.text) or None, timeout, self._check,
-                         settle=0)
+        self._wait_text(text, timeout, shown=True)
 
     def wait_until_gone(self, text: str, timeout: float | None) -> None:
+        self._wait_text(text, timeout, shown=False)
+
+    def _wait_text(self, text: str, timeout: float | None, *, shown: bool) -> None:
         wanted = norm(text)
-        self.driver.wait(f"the text {text!r} to go",
-                         lambda: wanted not in norm(self.page.text) or None, timeout,
+        # What the app shows in the background: look, and wait for news, without settling.
+        self.driver.wait(f"the text {text!r}" + ("" if shown else " to go"),
+                         lambda: (wanted in norm(self.page.text)) == shown or None, timeout,
                          self._check, settle=0)
 
     def _field(self, label: str, kinds: Sequence[str], verb: str,
