@@ -5,7 +5,7 @@ argparse, logging and progress bars shown in a console in the window: runner.py 
 terminal.py and streams.py carry its text both ways, argform.py turns its parser into a
 form, clickform.py a click command or typer app (met at run time by clickhook.py), and
 argline.py gives a program with no parser an Arguments line. The page's side is
-desklaunch/assets/js/console.js; the commands are in docs/protocol.md.
+desklaunch/assets/js/console*.js; the commands are in docs/protocol.md.
 """
 
 from __future__ import annotations

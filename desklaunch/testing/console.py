@@ -1,5 +1,5 @@
 """Console mode on the simulated page: the output log, the input line and the status bar
-(docs/protocol.md, "Console mode"; assets/js/console.js). The argument form is consoleargs.py.
+(docs/protocol.md, "Console mode"; assets/js/console*.js). The argument form is consoleargs.py.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _BRACKETS = {")": "(", "]": "["}
 
 
 def web_addresses(text: str) -> list[str]:
-    """The web addresses in `text` that the log makes links, as console.js `linkUrls`: the
+    """The web addresses in `text` that the log makes links, as console-lines.js `linkUrls`: the
     punctuation that ends one is the sentence's, a bracket it did not open too."""
     found = []
     for match in _URL.finditer(text) if "://" in text else ():
@@ -44,7 +44,7 @@ def web_addresses(text: str) -> list[str]:
 
 def _printable(part: str) -> str:
     """`part` as a terminal shows it: a backspace moves back over the character before it,
-    which the next one overwrites (pydoc's bold is `N\bN`), as console.js `printable`."""
+    which the next one overwrites (pydoc's bold is `N\bN`), as console-colours.js `printable`."""
     if "\b" not in part:
         return part
     cells: list[str] = []
@@ -97,7 +97,7 @@ class AnswerBoxes:
 class OfferingField(Element):
     """A console field with answers offered (a shell's commands, questionary's
     autocomplete): a list to choose from (a combobox) while it is empty, a text field once
-    it holds text, as on the page (console.js)."""
+    it holds text, as on the page (console-screen.js)."""
 
     @property
     def role(self) -> str:
@@ -240,7 +240,7 @@ class ConsoleView:
                     self.lines[index] = self.lines[index][:-back]
                 part = _printable(_SILENT.sub("", _ESCAPES.sub("", part[back:])))
                 if not part and not self._open.get(key):
-                    continue  # only colours: no line opened for them, as console.js does
+                    continue  # only colours: no line opened for them, as console-screen.js does
                 if not self._open.get(key):
                     self._take_cleared(key)
                 if key in self._up_down:  # moved up or down from that column: on from there
@@ -264,7 +264,7 @@ class ConsoleView:
 
     def _alt_screen(self, on: bool) -> None:
         """The alternate screen: what a program drew there goes when it switches back, as
-        console.js does (a terminal shows the screen it had again)."""
+        console-screen.js does (a terminal shows the screen it had again)."""
         if on:
             if self._alt_mark is None:
                 self._alt_mark = len(self.lines) - 1
@@ -278,7 +278,7 @@ class ConsoleView:
 
     def _breaking(self, key: str) -> str:
         """The stream whose line a line break on `key` ends: its own, or, with none open, the
-        other's open last line, where a terminal's one cursor is (as console.js does)."""
+        other's open last line, where a terminal's one cursor is (as console-screen.js does)."""
         other = "err" if key == "out" else "out"
         if (self._open.get(key) or not self._open.get(other) or other in self._column
                 or self._last.get(other) != len(self.lines) - 1):
@@ -295,7 +295,7 @@ class ConsoleView:
 
     def _take_cleared(self, key: str) -> None:
         """Text on `key`, the other stream's last line blanked and returned to: it goes on
-        that line, as console.js does (one cursor for both streams, as in a terminal)."""
+        that line, as console-screen.js does (one cursor for both streams, as in a terminal)."""
         other = "err" if key == "out" else "out"
         theirs, index = self._rows.get(other, []), self._last.get(other)
         if (not self._open.get(other) or not self._rewrite.get(other) or not theirs
@@ -317,7 +317,7 @@ class ConsoleView:
 
     def _overwrite(self, key: str, text: str) -> None:
         """Text over the line's characters from the cursor's column on; past the screen's
-        last column, on from the next row's start, as console.js (and a terminal) wrap."""
+        last column, on from the next row's start, as console-screen.js (and a terminal) wrap."""
         while True:
             index, column = self._last[key], self._column[key]
             fits = max(0, SCREEN_COLUMNS - column)
@@ -347,7 +347,7 @@ class ConsoleView:
         self._column[key] = column - 1
 
     def _erase_screen(self, key: str, mode: int) -> None:
-        """`ESC[J`: from the cursor on (0), or the whole screen (2, 3), as console.js."""
+        """`ESC[J`: from the cursor on (0), or the whole screen (2, 3), as console-screen.js."""
         if mode in (2, 3):
             self._clear_run()
             return
@@ -361,7 +361,7 @@ class ConsoleView:
 
     def _clear_run(self) -> None:
         """The run's output taken off the log (a program clearing its terminal); on the
-        alternate screen only its own lines, as console.js does."""
+        alternate screen only its own lines, as console-screen.js does."""
         mark = self._alt_mark
         alt = mark is not None and mark >= 0
         start = mark if mark is not None and mark >= 0 else max(self._runs.values(), default=-1)
@@ -398,7 +398,7 @@ class ConsoleView:
                 self._open[key] = False
 
     def _move(self, key: str, code: str, count: int) -> None:
-        """A cursor move or erase (`ESC[nA` …), as console.js does it."""
+        """A cursor move or erase (`ESC[nA` …), as console-screen.js does it."""
         rows = [row for row in self._rows.get(key, []) if row < len(self.lines)]
         is_open = bool(self._open.get(key)) and self._last.get(key) in rows
         at = rows.index(self._last[key]) if is_open else len(rows)
@@ -519,7 +519,7 @@ class ConsoleView:
             field.value = rest  # for the question after
 
     def enter(self, field: Element) -> None:
-        """Enter in the input line, as console.js takes it: the line is sent, or, pressed
+        """Enter in the input line, as console-input.js takes it: the line is sent, or, pressed
         before the program asks again, kept for its next question."""
         line = field.parent
         enter = line.owner if line is not None else None
@@ -532,7 +532,7 @@ class ConsoleView:
         enter.click()
 
     def paste(self, field: Element, text: str) -> None:
-        """Lines pasted into the input line, as console.js takes them: the whole lines are
+        """Lines pasted into the input line, as console-input.js takes them: the whole lines are
         entered at once, the last part waits in the field; before the program asks, all of
         it waits for the question."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")

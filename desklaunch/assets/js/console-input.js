@@ -1,0 +1,213 @@
+// The console's input line: what a program reads (input(), getpass, a prompt library's
+// question) is asked in a field with Enter and End input, a terminal's keys (Ctrl+D, Ctrl+C,
+// Up and Down through the lines entered), ready answers as buttons or boxes, and lines typed
+// or pasted ahead kept for the questions to come.
+
+import { element, uniqueId } from "./parts.js";
+
+const MAX_HISTORY = 500;
+const history = []; // lines entered (never passwords), oldest first
+let typeahead = ""; // for the next text field: typed or pasted before the program asked
+
+function remember(value) {
+  for (const line of value.split("\n")) {
+    if (line.trim() && line !== history[history.length - 1]) history.push(line);
+  }
+  if (history.length > MAX_HISTORY) history.splice(0, history.length - MAX_HISTORY);
+}
+
+/**
+ * A terminal's keys in the input line: Ctrl+D ends input (what is typed goes first), Ctrl+C with
+ * nothing selected stops the program (with a selection it copies), Up and Down go through
+ * the lines entered before.
+ */
+function keys(event, field, end) {
+  const ctrlOnly = event.ctrlKey && !event.altKey && !event.metaKey && !event.shiftKey;
+  const key = event.key.toLowerCase();
+  if (ctrlOnly && key === "d") {
+    event.preventDefault();
+    end.click();
+  } else if (ctrlOnly && key === "c" && field.selectionStart === field.selectionEnd) {
+    const stop = field.closest(".dl-console")?.querySelector(".dl-console-status button.danger");
+    if (stop) {
+      event.preventDefault();
+      stop.click();
+    }
+  } else if ((event.key === "ArrowUp" || event.key === "ArrowDown") && field.type === "text" &&
+             !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && history.length) {
+    event.preventDefault();
+    const at = Number(field.dataset.history ?? history.length);
+    const next = Math.max(0, Math.min(history.length, at + (event.key === "ArrowUp" ? -1 : 1)));
+    field.dataset.history = String(next);
+    field.value = history[next] ?? "";
+    field.setSelectionRange(field.value.length, field.value.length);
+  }
+}
+
+/**
+ * Boxes for a question with several answers (questionary's checkbox): the lines of the
+ * ticked ones fill `field`, joined with ", ", in the boxes' order; Enter sends them.
+ */
+function answerBoxes(offered, field, name) {
+  const group = element("div", "dl-console-boxes");
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-label", name);
+  const boxes = [];
+  for (const [title, line, flags] of offered) {
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = Boolean(flags?.checked);
+    box.disabled = Boolean(flags?.disabled);
+    box.addEventListener("change", () => {
+      field.value = boxes.filter(([item]) => item.checked).map(([, text]) => text).join(", ");
+    });
+    boxes.push([box, line]);
+    const item = element("label", "dl-choice");
+    if (flags?.description) item.title = String(flags.description);
+    item.append(box, " ", String(title ?? line));
+    group.append(item);
+  }
+  return group;
+}
+
+
+/** Ask the console's question `message` (a `console_input` command) in `host`; `send` sends
+ * the answer, and is false when it could not go. */
+export function askLine(host, { id, prompt, password, answers, many, value, suggestions }, send) {
+  // Between two reads the answered field stays open: what is typed (and entered) there
+  // before the next question comes is that question's, as a terminal keeps it for the
+  // next read.
+  const sent = host.querySelector("input.dl-control[data-sent]");
+  if (typeof id !== "string") {
+    if (!sent) host.textContent = "";
+    return;
+  }
+  typeahead += sent?.value ?? "";
+  const recalled = sent?.dataset.history; // Up and Down go on from the line brought back
+  host.textContent = "";
+  const form = element("form", "dl-console-line");
+  const field = element("input", "dl-control");
+  field.type = password ? "password" : "text";
+  field.id = uniqueId("dl-console-in");
+  field.autocomplete = "off";
+  const label = element("label", "dl-label", String(prompt ?? "Input"));
+  label.htmlFor = field.id;
+  const enter = element("button", "dl-btn primary small", "Enter");
+  enter.type = "submit";
+  const end = element("button", "dl-btn secondary small", "End input");
+  end.type = "button";
+  const done = (event) => {
+    if (!send(event)) return;
+    for (const control of form.querySelectorAll("button, input[type=checkbox]")) {
+      control.disabled = true;
+    }
+    if (password) {
+      field.disabled = true;
+      return;
+    }
+    // The field stays open for what the person types before the program asks again.
+    field.dataset.sent = "";
+    field.value = "";
+    delete field.dataset.history;
+  };
+  const submit = (value) => {
+    if (enter.disabled) { // entered before the program asks again: a line for then
+      if (field.dataset.sent !== undefined) {
+        typeahead += `${value}\n`;
+        field.value = "";
+      }
+      return;
+    }
+    if (!password) remember(value);
+    done({ type: "submit", id, value });
+  };
+  // Lines pasted before this question came are its answer (and the next ones'), as the
+  // lines of a paste are; an unfinished last line waits in the field.
+  let linesAhead = null;
+  if (password) typeahead = ""; // getpass flushes what was typed ahead, as a terminal does
+  else if (typeahead) {
+    const cut = typeahead.lastIndexOf("\n");
+    if (cut >= 0) linesAhead = typeahead.slice(0, cut);
+    field.value = typeahead.slice(cut + 1);
+    typeahead = "";
+    if (recalled !== undefined && cut < 0) field.dataset.history = recalled;
+  }
+  // The answer the program starts with (a default, a choice already made), when nothing
+  // was typed ahead for this question.
+  const prefilled = typeof value === "string" && !field.value && linesAhead === null ? value : null;
+  if (prefilled !== null) field.value = prefilled; // not typed: End input does not send it
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submit(field.value);
+  });
+  // What is typed and not entered goes first, as a terminal's Ctrl+D hands over a
+  // partial line: End input never drops it.
+  end.addEventListener("click", () => done(password || !field.value || field.value === prefilled
+    ? { type: "cancel", id } : { type: "cancel", id, value: field.value }));
+  if (!password) {
+    // Several lines pasted go to the program as lines, as in a terminal (a text field
+    // would join them); an unfinished last one waits in the next field.
+    field.addEventListener("paste", (event) => {
+      const pasted = event.clipboardData?.getData("text/plain") ?? "";
+      if (!/[\r\n]/.test(pasted)) return;
+      event.preventDefault();
+      const text = field.value.slice(0, field.selectionStart ?? field.value.length) +
+        pasted.replace(/\r\n?/g, "\n") + field.value.slice(field.selectionEnd ?? field.value.length);
+      if (enter.disabled) { // the program has not asked again yet: keep it all for then
+        typeahead += text;
+        field.value = "";
+        return;
+      }
+      const cut = text.lastIndexOf("\n");
+      typeahead = text.slice(cut + 1);
+      submit(text.slice(0, cut));
+    });
+  }
+  field.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && enter.disabled && !event.isComposing) {
+      event.preventDefault(); // a form whose button is disabled is not submitted by Enter
+      submit(field.value);
+    } else {
+      keys(event, field, end);
+    }
+  });
+  form.append(label, field);
+  if (Array.isArray(suggestions) && suggestions.length && !password) {
+    // Answers offered (a shell's commands, questionary's autocomplete): the browser's own
+    // list, shown while the field is empty (on a click, or the Down arrow). Not while the
+    // person types: a window's list (Qt's, WebKitGTK's) takes Enter for itself while it
+    // shows, and the line typed would not go.
+    const list = element("datalist");
+    list.id = `${field.id}-list`;
+    for (const item of suggestions) list.append(new Option(String(item), String(item)));
+    const offer = () => {
+      if (field.value) field.removeAttribute("list");
+      else field.setAttribute("list", list.id);
+    };
+    field.addEventListener("input", offer);
+    offer();
+    form.append(list);
+  }
+  const offered = (Array.isArray(answers) ? answers : [])
+    .filter((answer) => Array.isArray(answer) && typeof answer[1] === "string");
+  if (many) {
+    form.append(answerBoxes(offered, field, String(prompt ?? "Input")));
+  }
+  // Ready answers (a yes/no question, a choice): each button sends its line, as if typed.
+  for (const [name, line, flags] of many ? [] : offered) {
+    const button = element("button", "dl-btn secondary small", String(name ?? line));
+    button.type = "button";
+    button.disabled = Boolean(flags?.disabled);
+    if (flags?.description) button.title = String(flags.description); // what it means
+    button.addEventListener("click", () => done({ type: "submit", id, value: line }));
+    form.append(button);
+  }
+  form.append(enter, end);
+  host.append(form);
+  if (linesAhead !== null) {
+    const rest = field.value;
+    submit(linesAhead);
+    field.value = rest; // for the question after (this field is now the one typed ahead in)
+  }
+  requestAnimationFrame(() => field.isConnected && field.focus({ preventScroll: true }));
+}
