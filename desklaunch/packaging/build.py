@@ -117,6 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="also make an installer of the app: deb (dpkg-deb) or rpm "
                              "(rpmbuild) on Linux, nsis (a setup.exe, makensis) on Windows, "
                              "dmg (hdiutil) on macOS; auto or no value: this platform's own")
+    parser.add_argument("--package-name", metavar="NAME",
+                        help="with --installer deb or rpm: the package's name and its command "
+                             "on PATH, in a-z, 0-9 and -+. (default: from the app's name, "
+                             "which stays its name in the menu)")
     parser.add_argument("--app-version", default="1.0.0", metavar="X.Y.Z",
                         help="the installer's version (default: 1.0.0)")
     parser.add_argument("--maintainer", default="desklaunch app <nobody@example.invalid>",
@@ -204,7 +208,8 @@ def plan_from(argv: Sequence[str]) -> Plan:
     gui = args.gui or default_gui()
     if args.system_gtk and gui != "gtk":
         raise UsageError("--system-gtk goes with --gui gtk")
-    installer = _installer(args.installer, name.strip(), args.app_version, args.console)
+    installer = _installer(args.installer, name.strip(), args.app_version, args.console,
+                           args.package_name)
     return Plan(script=script, name=name.strip(), module=module, module_source=source,
                 title=args.name, onefile=args.onefile,
                 windowed=not args.console, icon=icon,
@@ -214,7 +219,7 @@ def plan_from(argv: Sequence[str]) -> Plan:
                 needed_at_start=sorted(package_start_up_imports(source, script)
                                        if source is not None else start_up_imports(script)),
                 work=args.work.resolve(), gui=gui, system_gtk=args.system_gtk,
-                installer=installer, version=args.app_version,
+                installer=installer, package=args.package_name, version=args.app_version,
                 metadata=sorted({*(read for path in sources for read in script_metadata(path)),
                                  *(owning_distributions(own) if own else []),
                                  *args.copy_metadata}),
@@ -222,18 +227,25 @@ def plan_from(argv: Sequence[str]) -> Plan:
                 languages=[code.replace("-", "_") for code in args.lang])
 
 
-def _installer(requested: str | None, name: str, version: str, console: bool) -> str | None:
+def _installer(requested: str | None, name: str, version: str, console: bool,
+               package: str | None) -> str | None:
     """The installer kind to make, checked now so that what cannot be made is refused
     before PyInstaller runs; None without --installer."""
     if requested is None:
+        if package is not None:
+            raise UsageError("--package-name names a Linux installer's package; it goes with "
+                             "--installer deb or rpm")
         return None
     from desklaunch.packaging.installers import choose
-    from desklaunch.packaging.installfiles import package_name
+    from desklaunch.packaging.packagenames import check_free, chosen_package
     from desklaunch.packaging.rpm import rpm_version_problem
 
     kind = choose(requested)
     if kind in ("deb", "rpm"):
-        package_name(name)
+        check_free(chosen_package(name, package), name)
+    elif package is not None:
+        raise UsageError(f"--package-name names a Linux installer's package; --installer "
+                         f"{kind} has none")
     problem = rpm_version_problem(version) if kind == "rpm" else None
     if problem is not None:
         raise UsageError(problem)
@@ -418,7 +430,7 @@ def _make_installer(plan: Plan, kind: str) -> int:
         _say(f"error: {installers.run_failure(kind, exc)}")
         return 1
     _say(f"installer: {made} ({made.stat().st_size / 1e6:.1f} MB); "
-         f"{installers.next_step(kind, made)}")
+         f"{installers.next_step(kind, made, plan)}")
     note = installers.note(kind, plan)
     if note is not None:
         _say(f"note: {note}")

@@ -23,12 +23,12 @@ from desklaunch.packaging.installfiles import (
     backend_key,
     kibibytes,
     normalise_modes,
-    package_name,
     stage_linux_files,
     summary,
     template,
     write,
 )
+from desklaunch.packaging.packagenames import linux_package
 
 if TYPE_CHECKING:
     from desklaunch.packaging.plan import Plan
@@ -77,7 +77,7 @@ def build_deb(plan: Plan, icon_png: bytes) -> Path:
         raise UsageError("--installer deb packs an app folder; leave out --onefile")
     if shutil.which("dpkg-deb") is None:
         raise UsageError("dpkg-deb is missing (Debian/Ubuntu: sudo apt-get install dpkg)")
-    package = package_name(plan.name)
+    package = linux_package(plan)
     root = plan.work / plan.name / "deb" / package
     stage_linux_files(plan, root, package, icon_png)
     doc = root / "usr" / "share" / "doc" / package

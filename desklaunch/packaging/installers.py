@@ -108,12 +108,16 @@ def note(kind: str, plan: Plan) -> str | None:
     return None
 
 
-def next_step(kind: str, installer: Path) -> str:
-    """What to do with the installer, said after it is made."""
+def next_step(kind: str, installer: Path, plan: Plan) -> str:
+    """What to do with the installer, and what it installs, said after it is made."""
     where = _typed_path(installer)
+    if kind in ("deb", "rpm"):
+        from desklaunch.packaging.packagenames import linux_package
+
+        gives = f"; it puts {plan.name!r} in the menu and the command {linux_package(plan)}"
     return {
-        "deb": f"install it with sudo apt-get install {where}",
-        "rpm": f"install it with sudo dnf install {where} (Fedora)",
+        "deb": f"install it with sudo apt-get install {where}{gives}",
+        "rpm": f"install it with sudo dnf install {where} (Fedora){gives}",
         "nsis": "run it on Windows; it installs to Program Files with a Start-menu entry",
         "dmg": "open it and drag the app onto Applications",
     }[kind]

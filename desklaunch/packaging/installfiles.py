@@ -9,40 +9,16 @@ file list, so removing the package removes every file.
 
 from __future__ import annotations
 
-import re
 import shutil
-import unicodedata
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desklaunch.errors import UsageError
 from desklaunch.packaging.icons import png_size
 from desklaunch.packaging.runpaths import clear_runpaths
 
 if TYPE_CHECKING:
     from desklaunch.packaging.plan import Plan
-
-PACKAGE_NAME = re.compile(r"[a-z0-9][a-z0-9+.-]+")
-
-
-_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe",
-                        "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th",
-                        "Þ": "Th", "\u0131": "i"})  # the last: Turkish dotless i
-
-
-def package_name(app_name: str) -> str:
-    """A package name from the app's name: its Latin letters without their accents
-    ("Grüße App" is grusse-app), lower case, dashes for the rest (valid for Debian and rpm
-    alike)."""
-    plain = "".join(char for char in unicodedata.normalize("NFKD", app_name.translate(_LATIN))
-                    if not unicodedata.combining(char))
-    name = re.sub(r"[^a-z0-9+.-]+", "-", plain.lower()).strip("-.+")
-    if not PACKAGE_NAME.fullmatch(name):
-        raise UsageError(f"{app_name!r} has no Latin letters or digits, which Debian and rpm "
-                         "package names are made of; build with a --name that has some")
-    return name
-
 
 def backend_key(plan: Plan) -> str:
     """Which set of system packages the app needs: "gtk", "gtk-system" or "qt"."""

@@ -41,6 +41,9 @@ class Plan:
     """GTK builds: use the target's own GTK, GLib and WebKitGTK instead of bundled copies."""
     installer: str | None = None
     """The installer to make of the built app: "deb", "rpm", "nsis" or "dmg" (None: none)."""
+    package: str | None = None
+    """`--package-name`: the Linux installer's package and command on PATH (None: made from
+    `name`, packagenames.linux_package)."""
     version: str = "1.0.0"
     maintainer: str = "desklaunch app <nobody@example.invalid>"
     languages: list[str] = field(default_factory=list)

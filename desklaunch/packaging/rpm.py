@@ -22,12 +22,12 @@ from desklaunch.errors import UsageError
 from desklaunch.packaging.installfiles import (
     backend_key,
     normalise_modes,
-    package_name,
     stage_linux_files,
     summary,
     template,
     write,
 )
+from desklaunch.packaging.packagenames import linux_package
 
 if TYPE_CHECKING:
     from desklaunch.packaging.plan import Plan
@@ -71,7 +71,7 @@ def build_rpm(plan: Plan, icon_png: bytes) -> Path:
     problem = rpm_version_problem(plan.version)
     if problem is not None:
         raise UsageError(problem)
-    package = package_name(plan.name)
+    package = linux_package(plan)
     top = plan.work / plan.name / "rpm"
     if top.exists():
         shutil.rmtree(top)

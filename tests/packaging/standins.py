@@ -12,9 +12,10 @@ from desklaunch.packaging.plan import Plan
 def stand_in_app(tmp_path: Path, gui: str = "gtk", **changes: object) -> Plan:
     """A Plan whose Linux app folder exists already: an executable, a real ELF program
     (/bin/true, for rpm's library scanning) and a bundled file."""
-    plan = Plan(script=tmp_path / "unit.py", name="Unit Converter", dist=tmp_path / "dist",
-                work=tmp_path / "work", gui=gui, maintainer="Ada <ada@example.org>",
-                **changes)  # type: ignore[arg-type]
+    fields: dict = {"script": tmp_path / "unit.py", "name": "Unit Converter",
+                    "dist": tmp_path / "dist", "work": tmp_path / "work", "gui": gui,
+                    "maintainer": "Ada <ada@example.org>", **changes}
+    plan = Plan(**fields)
     folder = plan.app_path
     (folder / "_internal").mkdir(parents=True)
     (folder / plan.name).write_text("#!/bin/sh\necho converting\n")

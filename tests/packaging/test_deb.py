@@ -7,13 +7,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import pytest
 from standins import stand_in_app
 
-from desklaunch.errors import UsageError
 from desklaunch.packaging.buildfiles import app_icon_png
 from desklaunch.packaging.deb import build_deb
-from desklaunch.packaging.installfiles import package_name
 
 GUARD = 300
 
@@ -67,14 +64,3 @@ def test_each_backend_depends_on_what_it_takes_from_the_system(tmp_path: Path) -
                               "Depends"], capture_output=True, text=True, check=True,
                              timeout=GUARD).stdout
     assert "libgtk-3-0" in control and "gir1.2-webkit2-4.1" in control
-
-
-def test_names_that_make_no_package_name_are_refused() -> None:
-    assert package_name("My App 2") == "my-app-2"
-    with pytest.raises(UsageError, match="no Latin letters or digits"):
-        package_name("日本語")
-
-
-def test_accented_latin_letters_keep_their_letter_in_the_package_name() -> None:
-    assert [package_name(name) for name in ("Grüße App", "Über", "Ça va", "Ænima")] == [
-        "grusse-app", "uber", "ca-va", "aenima"]

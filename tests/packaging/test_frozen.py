@@ -30,6 +30,7 @@ from xserver import x_display
 from bench.frozen import regular_install
 from desklaunch.packaging.baselibs import BASE_SONAMES, package_of
 from desklaunch.packaging.deb import DEPENDS
+from desklaunch.packaging.packagenames import check_free
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = Path(__file__).with_name("apps")
@@ -372,6 +373,7 @@ def test_gtk_app_deb_installs_runs_from_its_menu_entry_and_removes_cleanly(froze
                                timeout=RUN_GUARD)
     try:
         assert installed.returncode == 0, installed.stderr
+        check_free("frozen-gtk", "Frozen GTK")  # installed, it is the app's to build again
         files = subprocess.run(["dpkg", "-L", "frozen-gtk"], capture_output=True, text=True,
                                check=True, timeout=RUN_GUARD).stdout.splitlines()
         entry = Path("/usr/share/applications/frozen-gtk.desktop").read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ import pytest
 from desklaunch.errors import UsageError
 from desklaunch.packaging import build
 from desklaunch.packaging.installers import choose, next_step
+from desklaunch.packaging.plan import Plan
 
 
 def tools(*present: str):
@@ -81,13 +82,23 @@ def test_the_next_step_names_the_installer_where_it_is(tmp_path, monkeypatch) ->
     dist = tmp_path / "my app" / "dist"
     dist.mkdir(parents=True)
     deb = dist / "app_1.0.0_amd64.deb"
+    plan = Plan(script=tmp_path / "app.py", name="App")
+    gives = "; it puts 'App' in the menu and the command app"
     monkeypatch.chdir(tmp_path / "my app")
-    assert next_step("deb", deb) == (
-        "install it with sudo apt-get install ./dist/app_1.0.0_amd64.deb")
+    assert next_step("deb", deb, plan) == (
+        "install it with sudo apt-get install ./dist/app_1.0.0_amd64.deb" + gives)
     monkeypatch.chdir(tmp_path)
-    assert next_step("rpm", deb) == (
-        "install it with sudo dnf install './my app/dist/app_1.0.0_amd64.deb' (Fedora)")
+    assert next_step("rpm", deb, plan) == (
+        "install it with sudo dnf install './my app/dist/app_1.0.0_amd64.deb' (Fedora)" + gives)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    assert next_step("deb", deb) == f"install it with sudo apt-get install '{deb.resolve()}'"
+    assert next_step("deb", deb, plan) == (
+        f"install it with sudo apt-get install '{deb.resolve()}'" + gives)
+
+
+def test_the_next_step_names_the_command_a_package_name_gives(tmp_path: Path) -> None:
+    """An app named in Chinese gets its package and command from --package-name."""
+    plan = Plan(script=tmp_path / "calc.py", name="计算器", package="jisuanqi")
+    assert next_step("deb", tmp_path / "jisuanqi_1.0.0_amd64.deb", plan).endswith(
+        "; it puts '计算器' in the menu and the command jisuanqi")
