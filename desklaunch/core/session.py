@@ -539,8 +539,9 @@ class Session:
                 cleanup()
             except SessionClosed:
                 pass  # its UI call met the closed session: there is nothing to show it on
-            except Exception:  # one failing cleanup must not stop the others
+            except Exception as exc:  # one failing cleanup must not stop the others
                 log.exception("a deferred cleanup failed")
+                self._tell_error(exc)
 
     def sleep(self, seconds: float) -> None:
         """Wait `seconds`, or until the session closes: then raise `SessionClosed`."""

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from desklaunch.core.session import SessionKind
+from desklaunch.errors import UsageError
 from desklaunch.testing.ownmodules import OwnModules
 
 if TYPE_CHECKING:
@@ -118,6 +119,12 @@ def from_file(spec: str | os.PathLike[str], args: Sequence[str] = (), *,
     path = os.fspath(spec)
     if os.path.isfile(os.path.join(path, "__main__.py")):
         path = os.path.join(path, "__main__.py")
+    file = path.rsplit(":", 1)[0] if ":" in path and not os.path.exists(path) else path
+    if not os.path.isabs(file) and not os.path.exists(file):
+        # A test beside the app, run from another folder (an IDE's, or tests/)
+        raise UsageError(f"no such file: {file} (in the current folder, {Path.cwd()}; a "
+                         "file beside the test is Path(__file__).parent / "
+                         f"{Path(file).name!r})")
     return _from_target(resolve(path), args, console)
 
 

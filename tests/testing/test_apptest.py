@@ -26,6 +26,7 @@ from desklaunch.ui import (
     NUMBER,
     checkbox,
     close_popup,
+    defer_call,
     file_upload,
     input,
     input_group,
@@ -140,6 +141,22 @@ def test_an_error_nobody_looked_at_fails_at_close() -> None:
     app.fill("Your name", "Cy")
     app._screen.submit()  # acting without the check each verb makes
     with pytest.raises(ScriptError, match="no Cy here"):
+        app.close()
+
+
+def test_a_failing_deferred_cleanup_fails_the_test_at_close(mode) -> None:
+    """`defer_call` is where an app saves its state as it closes: a cleanup that raises is
+    a broken app, as a failing callback is."""
+    def main() -> None:
+        @defer_call
+        def save() -> None:
+            raise RuntimeError("could not save the settings")
+
+        put_text("Editing")
+
+    app = AppTest.from_function(main, browser=mode)
+    assert app.text.splitlines()[0] == "Editing"
+    with pytest.raises(ScriptError, match="RuntimeError: could not save the settings"):
         app.close()
 
 
@@ -728,6 +745,22 @@ def test_from_module_names_the_module_a_test_meant(shop_package):
         assert app.find("textbox", "Your name")
     with pytest.raises(UsageError, match="no module named 'shopkeepers'"):
         AppTest.from_module("shopkeepers")
+
+
+def test_a_file_not_in_the_current_folder_says_where_it_was_looked_for(tmp_path,
+                                                                      monkeypatch) -> None:
+    """The usual slip: a test beside the app, run from another folder."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "hello.py").write_text("print('hi')\n")
+    monkeypatch.chdir(tmp_path / "tests")
+    for given in ("hello.py", "hello.py:main"):
+        with pytest.raises(UsageError) as refused:
+            AppTest.from_file(given)
+        assert str(refused.value) == (
+            f"no such file: hello.py (in the current folder, {tmp_path / 'tests'}; a file "
+            "beside the test is Path(__file__).parent / 'hello.py')")
+    with AppTest.from_file(tmp_path / "hello.py") as app:
+        assert "hi" in app.text
 
 
 def test_args_of_none_are_no_words_and_a_string_is_refused(shop_package, tmp_path) -> None:
