@@ -134,7 +134,7 @@ def split_arguments(argv: Sequence[str], takes_value: dict[str, bool]) -> tuple[
 
 def run_bundled(script: str, title: str | None = None, gui: str | None = None, *,
                 module: bool = False, left_out: Sequence[str] = (),
-                icon: str | None = None) -> NoReturn:
+                not_installed: Sequence[str] = (), icon: str | None = None) -> NoReturn:
     """Entry of an app made by `desklaunch build`: run its bundled script as `desklaunch` would.
 
     The built app is the script's program: leading `--browser`, `--no-open` and
@@ -143,11 +143,12 @@ def run_bundled(script: str, title: str | None = None, gui: str | None = None, *
     desklaunch's other options come from their `DESKLAUNCH_<OPTION>` variables. It uses the
     window backend it was built with (`gui`), the only one it bundles. With `module`,
     `script` is a module's name (`desklaunch build -m`), found in the bundle. `left_out`
-    names the packages the build was told to leave out (`--exclude`); `icon`, the window's
+    names the packages the build was told to leave out (`--exclude`), `not_installed` the
+    modules the building Python could not import (it warned of them); `icon`, the window's
     icon in the bundle (Linux, where the executable has none).
     """
     prepare()
-    left_out_by_build(list(left_out))
+    left_out_by_build(list(left_out), list(not_installed))
     with reported_failures(reraise=False):
         from desklaunch.cli import run_script
 

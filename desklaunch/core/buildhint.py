@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 _left_out: frozenset[str] = frozenset()
+_not_installed: frozenset[str] = frozenset()
 
 
-def left_out_by_build(names: list[str]) -> None:
-    """Record the packages the app was built without on purpose (`build --exclude`)."""
-    global _left_out  # one app per process: set once, at its start
+def left_out_by_build(names: Sequence[str], not_installed: Sequence[str] = ()) -> None:
+    """Record the packages the app was built without on purpose (`build --exclude`), and
+    the modules the building Python could not import (the build warned of them)."""
+    global _left_out, _not_installed  # one app per process: set once, at its start
     _left_out = frozenset(names)
+    _not_installed = frozenset(not_installed)
 
 
 def missing_module_hint(exc: BaseException) -> str:
@@ -41,6 +45,9 @@ def missing_module_hint(exc: BaseException) -> str:
         top = name.split(".")[0]
         return (f"note: this app was built with --exclude {top} and has just imported "
                 f"it; build it again without --exclude {top}\n")
+    if name in _not_installed or name.split(".")[0] in _not_installed:
+        return (f"note: the Python that built this app could not import {name!r}, so the "
+                f"app does not have it; install it there and build again\n")
     return (f"note: this app was built without the module {name!r}, which the script "
             f"imports at run time; build it again with --hidden-import {name}\n")
 

@@ -346,7 +346,8 @@ def main(argv: Sequence[str]) -> int:
     if importlib.util.find_spec("PyInstaller") is None:
         _say(f"PyInstaller is not installed; to build apps: {INSTALL_HINT}")
         return 2
-    _say_missing(plan)
+    plan.not_installed = _say_missing(plan)
+    _say_unbundled(plan)
     problem = _not_ours_to_replace(plan)
     if problem is not None:
         _say(f"error: {problem}")
@@ -394,10 +395,10 @@ def _cannot_write(folder: Path) -> str | None:
     return None
 
 
-def _say_missing(plan: Plan) -> None:
+def _say_missing(plan: Plan) -> list[str]:
     """Warn of the modules the script imports that this Python lacks: by name those it
     imports as it starts, and in one line how many of those it can do without (imported in
-    a function, a `try` that catches ImportError, or for another platform)."""
+    a function, a `try` that catches ImportError, or for another platform); all of them."""
     lacking = [name for name in missing_imports([*plan.hidden_imports, *plan.needed_at_start],
                                                 plan.script.parent)
                if name not in SERVED_BY_DESKLAUNCH]
@@ -415,6 +416,33 @@ def _say_missing(plan: Plan) -> None:
             else "")
         _say(f"note: {len(optional)} optional import(s) this Python cannot import are left "
              f"out (inside a function, a try or a platform's branch): {shown}")
+    return lacking
+
+
+def _say_unbundled(plan: Plan) -> None:
+    """Warn of the files beside the script that it names and the app would not have: no
+    `--add-data` brings them (with -m, the package travels whole, files and all)."""
+    from desklaunch.packaging.scriptfiles import add_data_option, files_named
+
+    if plan.module is not None:
+        return
+    folder = plan.script.parent.resolve()
+    added = [Path(source).resolve() for source, _ in plan.datas]
+    ours = {plan.dist.resolve(), plan.work.resolve(),
+            *([plan.icon.resolve()] if plan.icon else [])}
+    names: list[str] = []
+    options: list[str] = []
+    for name in files_named(plan.script):
+        path = (folder / name).resolve()
+        if path in ours or any(path == given or given in path.parents for given in added):
+            continue
+        names.append(name + ("/" if path.is_dir() else ""))
+        options.append(add_data_option(name, path.is_dir()))
+    if names:
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        _say(f"warning: the script names {listed}, beside it, which the app will not have; "
+             f"if it reads {'it' if len(names) == 1 else 'them'}, build with "
+             f"{' '.join(options)}")
 
 
 def _make_installer(plan: Plan, kind: str) -> int:

@@ -72,6 +72,7 @@ def write_spec(plan: Plan) -> Path:
         f"run_bundled({plan.module or plan.script.name!r}, title={plan.title!r}, "
         f"gui={plan.gui!r}{', module=True' if plan.module else ''}"
         f"{f', left_out={plan.left_out!r}' if plan.left_out else ''}"
+        f"{f', not_installed={plan.not_installed!r}' if plan.not_installed else ''}"
         f"{f', icon={WINDOW_ICON!r}' if window_icon else ''})\n",
         encoding="utf-8",
     )

@@ -33,6 +33,9 @@ class Plan:
     ImportError and platform branches: the ones whose absence the build warns of."""
     left_out: list[str] = field(default_factory=list)
     """`--exclude`: packages left out although bundled code imports them (in a function)."""
+    not_installed: list[str] = field(default_factory=list)
+    """The modules the script imports that the building Python could not import (warned
+    of); the app's note for one that is then missing says so."""
     dist: Path = Path("dist")
     work: Path = Path("build")
     gui: str | None = None

@@ -82,6 +82,24 @@ def test_a_package_the_build_was_told_to_leave_out_names_the_option(frozen):
         left_out_by_build([])
 
 
+def _humanizer() -> None:
+    import humanize_never_installed  # noqa: F401
+
+
+def test_a_module_the_building_python_lacked_says_to_install_it_there(frozen):
+    """The build warned of it; building again with --hidden-import would not help."""
+    left_out_by_build([], ["humanize_never_installed"])
+    try:
+        with AppTest.from_function(_humanizer, expect_error=True) as app:
+            app.wait_for("ModuleNotFoundError")
+            assert ("note: the Python that built this app could not import "
+                    "'humanize_never_installed', so the app does not have it; install it "
+                    "there and build again") in app.text
+            assert "--hidden-import" not in app.text
+    finally:
+        left_out_by_build([])
+
+
 def _plots_the_pandas_way() -> None:
     import importlib
 

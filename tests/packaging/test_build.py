@@ -350,7 +350,8 @@ def test_imports_the_script_can_do_without_are_told_apart_from_those_it_needs(
         "def plot():\n    import plots_nowhere\n"
     ))
     assert start_up_imports(script) == {"json", "yaml_nowhere", "sys", "toml_nowhere"}
-    build._say_missing(plan_from([str(script), "--work", str(tmp_path / "work")]))
+    plan = plan_from([str(script), "--work", str(tmp_path / "work")])
+    plan.not_installed = build._say_missing(plan)
     assert capsys.readouterr().err.splitlines() == [
         "desklaunch: warning: the app needs toml_nowhere, yaml_nowhere, which this Python "
         "cannot import, so the app will not have them: install them here, or build with the "
@@ -358,6 +359,45 @@ def test_imports_the_script_can_do_without_are_told_apart_from_those_it_needs(
         "desklaunch: note: 4 optional import(s) this Python cannot import are left out "
         "(inside a function, a try or a platform's branch): plots_nowhere, "
         "posixthing_nowhere, ujson_nowhere, winthing_nowhere"]
+    # The app knows them, to say "install it where you build" should one be imported
+    buildfiles.write_spec(plan)
+    entry = (plan.work / plan.name / "desklaunch_entry.py").read_text(encoding="utf-8")
+    assert ("not_installed=['plots_nowhere', 'posixthing_nowhere', 'toml_nowhere', "
+            "'ujson_nowhere', 'winthing_nowhere', 'yaml_nowhere']") in entry
+
+
+def test_files_the_script_names_beside_itself_are_warned_of_until_added(tmp_path: Path,
+                                                                        capsys) -> None:
+    """The app has none of them unless built with --add-data; the warning gives the option
+    that puts each where the script looks (as the app's own note would, once it failed)."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "images").mkdir()
+    for name in ("data.csv", "data/rates.csv", "images/logo.png", "helpers.py", "notes.txt"):
+        write(tmp_path / name, "x\n")
+    script = write(tmp_path / "reads.py", (
+        "from pathlib import Path\n"
+        "here = Path(__file__).parent\n"
+        "rows = (here / 'data.csv').read_text()\n"
+        "rates = (here / 'data/rates.csv').read_text()\n"
+        "logo = here / 'images' / 'logo.png'\n"
+        "import helpers\n"
+        "print('notes.txt says hello', 'absent.csv')\n"))
+
+    def warned(*options: str) -> list[str]:
+        build._say_unbundled(plan_from([str(script), *options]))
+        return capsys.readouterr().err.splitlines()
+
+    assert warned() == [
+        "desklaunch: warning: the script names data.csv, data/rates.csv and images/, beside "
+        "it, which the app will not have; if it reads them, build with --add-data data.csv "
+        "--add-data data/rates.csv:data --add-data images:images"]
+    assert warned("--add-data", str(tmp_path / "data.csv"), "--add-data",
+                  f"{tmp_path / 'images'}:images") == [
+        "desklaunch: warning: the script names data/rates.csv, beside it, which the app will "
+        "not have; if it reads it, build with --add-data data/rates.csv:data"]
+    assert warned("--add-data", str(tmp_path / "data.csv"), "--add-data",
+                  f"{tmp_path / 'images'}:images", "--add-data", f"{tmp_path / 'data'}:data") \
+        == []
 
 
 def test_the_app_carries_the_package_records_the_script_reads_by_name(tmp_path: Path) -> None:
