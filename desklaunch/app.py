@@ -25,6 +25,10 @@ from desklaunch.core.session import Session, SessionKind, SessionState, Sink
 from desklaunch.web.endpoint import Endpoint
 from desklaunch.web.front import Serving
 
+LAST_OUTPUT_WAIT = 3.0
+"""With `close_on_exit`: seconds the app waits, once the script ended, for its page to say
+it has drawn the last output (a page gone meanwhile says nothing)."""
+
 log = logging.getLogger(__name__)
 
 
@@ -77,6 +81,9 @@ class App:
         """The first session, ended before any page showed it (`close_on_exit` waits)."""
         self._seen: Session | None = None
         """The first session once a page has shown it."""
+        self._closer: threading.Thread | None = None
+        """With `close_on_exit`: waits for the page to draw the last output, then ends the
+        app; it ends within LAST_OUTPUT_WAIT, or at once when `close` closes the sessions."""
 
     @property
     def port(self) -> int:
@@ -155,7 +162,7 @@ class App:
                 # the app ends once a page has shown what the script left.
                 self._end_when_seen = session
                 return
-        self._end()
+        self._end_once_shown(session)
 
     def _on_attach(self, session: Session) -> None:
         with self._first_lock:
@@ -164,7 +171,19 @@ class App:
             if session is not self._end_when_seen:
                 return
             self._end_when_seen = None
-        self._end()
+        self._end_once_shown(session)
+
+    def _end_once_shown(self, session: Session) -> None:
+        """End the app once the page has drawn what `session`'s script left (it may be
+        about to get it), waited for off the caller's thread: the script's, the event
+        loop's, or the request's that brings that page."""
+        def wait_then_end() -> None:
+            self.handler.wait_shown(session, LAST_OUTPUT_WAIT)
+            self._end()
+
+        self._closer = threading.Thread(target=wait_then_end, name="desklaunch-close-on-exit",
+                                        daemon=True)
+        self._closer.start()
 
     def _end(self) -> None:
         self.ended.set()
@@ -226,6 +245,8 @@ class App:
         for session in stuck:
             session.join(max(0.0, deadline - time.monotonic()))
         self._loop.stop()
+        if self._closer is not None:
+            self._closer.join(max(0.0, deadline - time.monotonic()))
         still = [s for s in sessions if not s.join(0)]
         if self._sleeping:
             sleeping.uninstall()

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 import urllib.error
 import urllib.request
 from http.cookiejar import CookieJar
@@ -100,11 +101,14 @@ def run_attached(folder: Path, *command: str, extra_env: dict[str, str] | None =
         try:
             client = Client(url_line(proc))
             assert client.enter() == 303
-            first = client.poll()
-            assert first["reset"] is True
-            # The app may stop before this answer is out; the exit code tells.
+            answer = client.poll()
+            assert answer["reset"] is True
+            session, view = answer["session"], answer["view"]
+            # As a page does: poll on, saying what it has drawn, until the app stops (it
+            # stops once the page has drawn what the script left); the exit code tells.
             with contextlib.suppress(OSError, http.client.HTTPException):
-                client.poll(first["session"], first["view"], first["seq"])
+                while "seq" in answer and proc.poll() is None:
+                    answer = client.poll(session, view, answer["seq"])
             out, err = proc.communicate(timeout=WAIT)
         finally:
             if proc.poll() is None:
@@ -262,6 +266,40 @@ def test_browser_with_no_open_prints_the_url_and_opens_nothing(tmp_path):
 def test_close_on_exit_quits_with_the_scripts_exit_code(tmp_path, source, code):
     result = run_attached(tmp_path, write(tmp_path, "app.py", source))
     assert result.returncode == code, result.stderr
+
+
+def test_close_on_exit_waits_for_the_page_to_show_the_last_output(tmp_path):
+    """A page that asks late (a busy machine) still gets what the script printed last: the
+    app quits once the page says it has drawn it, not as the script ends."""
+    script = write(tmp_path, "app.py", """
+        import time
+        from desklaunch.ui import put_text
+        put_text("Working")
+        time.sleep(0.5)
+        put_text("Still working")
+        time.sleep(0.5)
+        put_text("The last line")
+    """)
+    with desklaunch("--no-open", "--close-on-exit", script, cwd=tmp_path) as proc:
+        try:
+            client = Client(url_line(proc))
+            assert client.enter() == 303
+            answer = client.poll()
+            session, view = answer["session"], answer["view"]
+            shown = answer["commands"]
+            while "Still working" not in json.dumps(shown):  # the page polls on, seen
+                answer = client.poll(session, view, answer["seq"])
+                shown += answer["commands"]
+            time.sleep(1.5)  # the script ends meanwhile; the page's next poll is late
+            assert proc.poll() is None, "the app quit before its page had the last output"
+            answer = client.poll(session, view, answer["seq"])
+            assert "The last line" in json.dumps(answer["commands"])
+            with contextlib.suppress(OSError, http.client.HTTPException):
+                client.poll(session, view, answer["seq"])
+            assert proc.wait(timeout=WAIT) == 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
 
 
 def test_a_script_exception_prints_its_traceback_on_stderr(tmp_path):

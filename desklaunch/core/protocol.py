@@ -69,6 +69,7 @@ class Channel:
         self._holding = 0  # event answers collecting output: long polls leave it to them
         self._claimed = 0  # highest seq an event answer carried
         self._viewed = False  # a view was given out: the outbox no longer holds everything
+        self._shown = 0  # the highest seq the page said it has drawn (its `ack`)
 
     def push(self, command: Command) -> None:
         """The session's sink: number the command, keep it until acknowledged, wake the poll."""
@@ -179,9 +180,21 @@ class Channel:
             raise ProtocolError("ack is ahead of the commands sent")
 
     def _drop_acknowledged(self, ack: int) -> None:
+        if ack > self._shown:
+            self._shown = ack
+            self._cond.notify_all()  # `wait_shown`
         outbox = self._outbox
         while outbox and outbox[0]["seq"] <= ack:
             outbox.popleft()
+
+    def wait_shown(self, timeout: float) -> bool:
+        """Wait (up to `timeout`) until the page says it has drawn every command sent so
+        far; False when it did not (gone, or another view took over)."""
+        with self._lock:
+            sent = self._seq
+            return self._cond.wait_for(lambda: self._shown >= sent
+                                       or self.closed_reason is not None, timeout) \
+                and self._shown >= sent
 
     def _take_after(self, after: int) -> list[Command]:
         """The outbox's commands with seq above `after`, marked sent (lock held)."""
@@ -426,6 +439,12 @@ class PollingHandler:
         if evicted is not None:
             self._shut(evicted, "expired")
         return channel
+
+    def wait_shown(self, session: Session, timeout: float) -> bool:
+        """Wait (up to `timeout`) until the page of `session` has drawn all it was sent."""
+        with self._lock:
+            channel = next((c for c in self._channels.values() if c.session is session), None)
+        return channel is not None and channel.wait_shown(timeout)
 
     def _least_recent_idle(self) -> Channel | None:
         idle = [c for c in self._channels.values() if c.polls == 0 and c is not self._prepared]
