@@ -227,6 +227,7 @@ def run_script(arguments: list[str], *, search_first: Path | None = None) -> Non
         say(f"error: {exc}")
         sys.exit(exc.exit_code)
     sys.argv = [str(target.path), *args.args]
+    sys.orig_argv = target.command_line(list(args.args))
     if not args.module:
         put_script_folder_first(target.search_first)
         note = adopt_environment(target.path)  # a tool installed in another environment

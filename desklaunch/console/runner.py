@@ -54,6 +54,7 @@ from desklaunch.console import (
     streams,
     toolkithook,
     waits,
+    werkzeughook,
 )
 from desklaunch.console.argask import SETTINGS_SECTION, ArgsAsker
 from desklaunch.console.argline import ArgumentsLine, WatchedArgv, arguments_read
@@ -92,6 +93,7 @@ loadhook.watch(curseshook.WATCHED, curseshook.adjust)
 loadhook.watch(pagers.WATCHED, pagers.adjust)
 loadhook.watch(invokehook.WATCHED, invokehook.adjust)
 loadhook.watch(readlinehook.WATCHED, readlinehook.adjust)
+loadhook.watch(werkzeughook.WATCHED, werkzeughook.adjust)
 
 
 _capture_lock = threading.Lock()
@@ -183,6 +185,7 @@ class ConsoleProgram:
         self._argv[:] = [str(self.target.path), *words]
         self._argv.read = False
         sys.argv = self._argv
+        sys.orig_argv = self.target.command_line(words)
         self._runs += 1
         run = self._runs
         asked: list[bool] = []

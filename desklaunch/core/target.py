@@ -76,6 +76,14 @@ class Target:
         archive itself for a zipapp (as `python app.pyz` has it)."""
         return self.path if self.archive else self.path.parent
 
+    def command_line(self, words: list[str]) -> list[str]:
+        """`sys.orig_argv` as Python has it when it runs this program itself (`python
+        tool.py ARGS`, `python -m tool ARGS`): what a program that starts itself again reads
+        (werkzeug's reloader), which must not start desklaunch again."""
+        python = sys.orig_argv[0] if sys.orig_argv else sys.executable
+        name = self.module
+        return [python, *(["-m", name] if name else [str(self.path)]), *words]
+
     def source(self) -> bytes:
         """The script's source as it is now (a zipapp's `__main__.py`)."""
         if self.archive:

@@ -57,8 +57,8 @@ class Program:
         from desklaunch.compat import use_figures_backend
 
         use_figures_backend()  # plt.show() into the page, as `desklaunch script.py` does
-        self._saved = {"argv": sys.argv[:], "path": None, "alias": False, "cwd": os.getcwd(),
-                       "modules": None}
+        self._saved = {"argv": sys.argv[:], "orig_argv": sys.orig_argv[:], "path": None,
+                       "alias": False, "cwd": os.getcwd(), "modules": None}
         _hold_os_exit(True)
         if self.console is not None:  # `signal.alarm` reaches the run, as under the command
             from desklaunch.console import ctrlc
@@ -83,6 +83,7 @@ class Program:
         if not self._saved:
             return
         sys.argv = self._saved["argv"]
+        sys.orig_argv = self._saved["orig_argv"]
         _hold_os_exit(False)
         if self.console is not None:
             from desklaunch.console import ctrlc
