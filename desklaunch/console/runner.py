@@ -13,17 +13,14 @@ program that read `sys.argv` with no parser, with the Arguments line (argline.py
 
 from __future__ import annotations
 
-import argparse
 import ast
 import asyncio
 import contextlib
 import inspect
-import io
 import logging
 import os
 import re
 import shlex
-import socket
 import sys
 import threading
 import time
@@ -43,6 +40,7 @@ from desklaunch.console import (
     inquirerhook,
     inquirerpyhook,
     invokehook,
+    leftovers,
     loadhook,
     ownprocess,
     pagers,
@@ -281,7 +279,7 @@ class ConsoleProgram:
                 capture.stop()
                 _capture_lock.release()
         self._argv_read = self._argv_read or arguments_read(sys.argv)
-        _close_left_open(sys.modules.get("__main__"), self.target.path)
+        leftovers.end(sys.modules.get("__main__"), self.target.path)
         streams.report_to_terminal(report)
         elapsed = time.monotonic() - started
         self.last_code = code
@@ -394,41 +392,6 @@ def _fresh_logging() -> Iterator[None]:
         for name, logger in list(logging.Logger.manager.loggerDict.items()):
             if name not in known and isinstance(logger, logging.Logger):
                 logger.handlers.clear()  # a rerun adds its handlers again
-
-
-def _close_left_open(module: Any, path: Path) -> None:
-    """Close the files a run left open in its globals (`args.report` of a `FileType`), as
-    the end of the process does in a terminal, so what was written reaches the disk; and
-    its sockets and servers, so Run again can listen on the same port."""
-    if module is None or getattr(module, "__file__", None) != str(path):
-        return
-    found: list[Any] = []
-    inside: list[Any] = []  # one step in: a dict's values, a list's items, the script's objects
-    for value in list(vars(module).values()):
-        found.append(value)
-        if isinstance(value, argparse.Namespace):
-            found.extend(vars(value).values())
-        elif isinstance(value, dict):
-            inside.extend(list(value.values()))
-        elif isinstance(value, (list, tuple, set)):
-            inside.extend(list(value))
-        elif getattr(type(value), "__module__", None) == module.__name__:
-            inside.extend(list(getattr(value, "__dict__", {}).values()))
-    servers = getattr(sys.modules.get("socketserver"), "BaseServer", ())
-    for value in found:
-        left_file = isinstance(value, io.IOBase) and not value.closed \
-            and not isinstance(value, streams.ConsoleStream) \
-            and value not in (sys.__stdout__, sys.__stderr__, sys.__stdin__)
-        if left_file:
-            with contextlib.suppress(Exception):
-                value.close()
-    for value in found + inside:
-        if isinstance(value, socket.socket):
-            with contextlib.suppress(Exception):
-                value.close()
-        elif servers and isinstance(value, servers):  # http.server's, socketserver's
-            with contextlib.suppress(Exception):
-                value.server_close()
 
 
 _SHELL_SPECIAL = re.compile(r"[^\w@%+=:,./-]", re.ASCII)
