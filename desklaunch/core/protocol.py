@@ -117,9 +117,15 @@ class Channel:
     def _reset_answer(self) -> PollAnswer:
         assert self._view is not None
         if not self._viewed and not self._overflowed \
-                and len(self._outbox) <= MAX_COMMANDS_PER_ANSWER:
+                and len(self._outbox) > MAX_COMMANDS_PER_ANSWER:
             # The first view of a session gets every command as it was sent, the passing
-            # ones (a toast) too: what a page there from the start would have seen.
+            # ones too (a toast, each of a log's run_js lines): what a page there from the
+            # start would have seen. Past one answer's worth, the long polls bring the rest.
+            commands = self._take_after(0)
+            self._viewed = True
+            return {"session": self.id, "view": self._view, "reset": True,
+                    "seq": commands[-1]["seq"], "commands": commands}
+        if not self._viewed and not self._overflowed:
             commands = list(self._outbox)
         else:
             staged = self.session.uploads.listed() if self.session is not None else []

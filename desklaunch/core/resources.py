@@ -7,8 +7,10 @@ Content-Security-Policy never needs `unsafe-eval` or inline scripts.
 
 Each session keeps its own store under a random key; each item gets a random name. The page
 loads `/res/<key>/<name>`: a name is found only under the key of the session that made it,
-and nothing is found once the session has closed. An item made for one run (`once=True`,
-a `run_js` call) is forgotten as soon as it has been served.
+and nothing is found once the session has closed. An item made for one run (`once=True`) is
+forgotten as soon as it has been served; a shared one (`share`: the code of a `run_js`,
+called again and again with other arguments) keeps one name for equal text, and is the last
+to go.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class Resources:
     def __init__(self) -> None:
         self.key = secrets.token_urlsafe(18)
         self._items: OrderedDict[str, Resource] = OrderedDict()
+        self._shared: dict[Resource, str] = {}  # a shared item → its name
         self._lock = threading.Lock()
         self._closed = False
 
@@ -55,6 +58,20 @@ class Resources:
                 if len(self._items) > MAX_ITEMS:
                     self._evict()
         return f"{RESOURCE_PREFIX}{self.key}/{name}"
+
+    def share(self, resource: Resource) -> str:
+        """Keep `resource` once however often it is shared; the same path each time. Each
+        share makes it the newest, so items in use are evicted last."""
+        with self._lock:
+            name = self._shared.get(resource)
+            if name is not None and name in self._items:
+                self._items.move_to_end(name)
+                return f"{RESOURCE_PREFIX}{self.key}/{name}"
+        path = self.add(resource)
+        with self._lock:
+            if not self._closed:
+                self._shared[resource] = path.rsplit("/", 1)[1]
+        return path
 
     def take(self, name: str) -> Resource | None:
         """The item called `name` (a one-run item is forgotten now), or None."""
@@ -69,6 +86,7 @@ class Resources:
         with self._lock:
             self._closed = True
             self._items.clear()
+            self._shared.clear()
 
     def __len__(self) -> int:
         with self._lock:
@@ -79,4 +97,5 @@ class Resources:
             if item.once:
                 del self._items[name]
                 return
-        self._items.popitem(last=False)
+        _, item = self._items.popitem(last=False)
+        self._shared.pop(item, None)

@@ -1,10 +1,12 @@
 """The script's own JavaScript in the page: `run_js` runs code, `eval_js` returns a value.
 
 Code never travels as text for the page to evaluate (its Content-Security-Policy has no
-`unsafe-eval` and no inline scripts). Each call becomes a same-origin resource of the
-session (desklaunch/core/resources.py) that the page loads with a `<script src>` once; the
-keyword arguments travel beside it as JSON data, which the code reads as variables but
-which never become code themselves. So text a person typed can reach the code only as a
+`unsafe-eval` and no inline scripts). Each piece of code becomes a same-origin resource of
+the session (desklaunch/core/resources.py), shared by every call with the same code, which
+the page loads with a `<script src>` once, as a function; the keyword arguments of each
+call travel beside it as JSON data, which the code reads as variables but which never
+become code themselves. So a log box that gets 10,000 lines through 10,000 calls of the
+same code loads one script, not 10,000. So text a person typed can reach the code only as a
 value: `run_js("console.log(msg)", msg=typed)` is safe, while pasting `typed` into the
 code string itself would not be (and is the script's own choice).
 """
@@ -107,13 +109,13 @@ def eval_js(expression_: str, **args: Any) -> Any:
 
 def _script(session: Session, code: str, args: dict[str, Any], *, expression: bool
             ) -> tuple[str, list[Any]]:
-    """Register the wrapped code as a one-run resource; its path and the argument values."""
+    """The wrapped code as the session's shared resource; its path and the argument values."""
     for name in args:
         _check_name(name)
     values = [json.loads(json.dumps(value, default=_not_json)) for value in args.values()]
     body = f"return (\n{_TRAILING.sub('', code)}\n);" if expression else code
     wrapped = _WRAPPER.format(params=", ".join(args), body=body)
-    return session.resources.add(Resource("js", text=wrapped, once=True)), values
+    return session.resources.share(Resource("js", text=wrapped)), values
 
 
 def _check_name(name: str) -> None:
@@ -125,20 +127,11 @@ def _not_json(value: Any) -> Any:
     raise TypeError(f"a {type(value).__name__} cannot be passed to JavaScript (JSON values only)")
 
 
-# The code runs as a function body; it reads its arguments from its own <script> element's
-# data-args (JSON data) and reports its value on that element (scripts.js waits for it).
-_WRAPPER = """(function (__desklaunchScript) {{
-  var __desklaunchReport = function (ok, value) {{
-    __desklaunchScript.dispatchEvent(new CustomEvent("desklaunch-result", {{
-      detail: {{ ok: ok, value: value }}
-    }}));
-  }};
-  try {{
-    __desklaunchReport(true, (function ({params}) {{
+# The code is a function body; loading the file hands the function to the page on its own
+# <script> element (scripts.js keeps it and calls it with each call's arguments).
+_WRAPPER = """document.currentScript.dispatchEvent(new CustomEvent("desklaunch-define", {{
+  detail: function ({params}) {{
 {body}
-    }}).apply(window, JSON.parse(__desklaunchScript.dataset.args)));
-  }} catch (__desklaunchError) {{
-    __desklaunchReport(false, String(__desklaunchError));
   }}
-}})(document.currentScript);
+}}));
 """

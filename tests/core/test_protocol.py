@@ -13,7 +13,7 @@ import pytest
 from desklaunch.core.protocol import Channel, PollingHandler, parse_events
 from desklaunch.core.session import Session, SessionState
 from desklaunch.errors import ProtocolError
-from desklaunch.ui import input, put_buttons, put_text, toast
+from desklaunch.ui import input, put_buttons, put_text, run_js, toast
 
 WAIT = 10.0  # hang guard only
 
@@ -561,8 +561,31 @@ def test_a_script_that_sent_much_before_its_page_came_shows_all_of_it(serve, lin
     handler.start_prepared()
     script.wait_for("input")
     page = Page(handler)
-    shown = texts(page.first["commands"])
+    commands, seq = page.first["commands"], page.first["seq"]
+    while not any(command["cmd"] == "input" for command in commands):  # past one answer
+        answer = page.poll(ack=seq)
+        commands, seq = commands + answer["commands"], answer["seq"]
+    shown = texts(commands)
     assert shown[0] == "line 0" and shown[-1] == f"line {lines - 1}" and len(shown) == lines
+
+
+def test_a_first_page_gets_every_command_sent_before_it_came_in_order(serve):
+    """Commands no replay repeats (each run_js of a log's lines) reach the page that was
+    not there yet, however many came before it: an answer's worth, then the rest."""
+    handler, script = serve(lambda: ([run_js("log(line)", line=n) for n in range(6000)],
+                                     input("x")))
+    handler.prepare()
+    handler.start_prepared()
+    script.wait_for("input")
+    page = Page(handler)
+    assert page.first["reset"] is True
+    commands, seq = page.first["commands"], page.first["seq"]
+    while not any(command["cmd"] == "input" for command in commands):
+        answer = page.poll(ack=seq)
+        assert answer["reset"] is False
+        commands, seq = commands + answer["commands"], answer["seq"]
+    lines = [command["args"][0] for command in commands if command["cmd"] == "run_js"]
+    assert lines == list(range(6000))
 
 
 def test_a_first_page_before_the_script_started_starts_it_and_gets_its_first_output(serve):

@@ -1,4 +1,5 @@
-"""A session's resources: found only under its own key, one-run items once, none after close."""
+"""A session's resources: found only under its own key, one-run items once, shared ones under
+one name, none after close."""
 
 from __future__ import annotations
 
@@ -45,3 +46,22 @@ def test_a_store_stays_bounded_dropping_one_run_items_first(monkeypatch) -> None
     assert len(store) == 3
     assert store.take(kept) is not None
     assert store.take(once[0]) is None and store.take(once[-1]) is not None
+
+
+def test_a_shared_item_is_kept_once_under_one_name_and_goes_last(monkeypatch) -> None:
+    """run_js's code, called again and again with other arguments: one file for the page
+    to load, the newest in use kept longest."""
+    monkeypatch.setattr(resources, "MAX_ITEMS", 3)
+    store = Resources()
+    code = Resource("js", text="function (line) { log(line); }")
+    path = store.share(code)
+    for text in ("a", "b"):
+        store.add(Resource("css", text=text))
+    assert store.share(Resource("js", text="function (line) { log(line); }")) == path
+    store.add(Resource("css", text="c"))  # the oldest goes: "a", not the code just shared
+    assert len(store) == 3 and store.take(_name(path, store)) == code
+    assert store.take(_name(path, store)) == code  # not a one-run item
+    for text in ("d", "e", "f"):
+        store.add(Resource("css", text=text))
+    assert store.take(_name(path, store)) is None
+    assert store.share(code) != path  # evicted, then shared anew under a new name

@@ -3,9 +3,10 @@
 //
 // None of it arrives as text to evaluate: each piece is a same-origin resource of the
 // session (`/res/<key>/<name>`), loaded by a <script src> or <link rel=stylesheet>, so the
-// page's CSP keeps no 'unsafe-eval' and no inline script. The server wraps the code so that
-// it reads its arguments from its own element (`data-args`, JSON data, never code) and
-// reports its value back on that element with a `desklaunch-result` event.
+// page's CSP keeps no 'unsafe-eval' and no inline script. The server wraps run_js's code as
+// a function, which its file hands to the page on its own element (a `desklaunch-define`
+// event); the page keeps it by its address and calls it with each call's arguments (JSON
+// data, never code). Calls run in the order they came, each once the code before it ran.
 
 import { installJQueryLite } from "./jquery-lite.js";
 import { asText, element } from "./parts.js";
@@ -23,24 +24,17 @@ export function connectScripts(send) {
 }
 
 /**
- * Load and run the resource `src` as a classic script, after every script loaded before it
- * (`async = false` keeps the order). `done({ok, value})` is told how it went: wrapped code
- * reports itself; plain code (page scripts) counts as run once it loaded.
+ * Load and run the resource `src` as a classic script (page code), after every script
+ * loaded before it (`async = false` keeps the order); `done({ok, value})` once it ran.
  */
-function runScript(src, args, done, wrapped = true) {
+function runScript(src, done) {
   installJQueryLite(); // PyWebIO's page has jQuery, and its users' code says `$(...)`
   installWebIO();
   const script = element("script");
   script.async = false;
-  script.dataset.args = JSON.stringify(Array.isArray(args) ? args : []);
-  let result = null;
-  script.addEventListener("desklaunch-result", (event) => {
-    result = event.detail;
-  });
   script.addEventListener("load", () => {
     script.remove();
-    if (!wrapped) return done({ ok: true, value: null });
-    done(result ?? { ok: false, value: "the code did not run (is it valid JavaScript?)" });
+    done({ ok: true, value: null });
   });
   script.addEventListener("error", () => {
     script.remove();
@@ -48,6 +42,66 @@ function runScript(src, args, done, wrapped = true) {
   });
   script.src = src;
   document.head.append(script);
+}
+
+const functions = new Map(); // a run_js code's address → its function, once loaded
+const loading = new Map(); // … → the promise of it, while its file loads
+let queued = Promise.resolve(); // the calls waiting for code before them
+let waiting = 0;
+
+/** The function the code at `src` defines (its file loaded once, however often called). */
+function functionAt(src) {
+  if (functions.has(src)) return Promise.resolve(functions.get(src));
+  if (!loading.has(src)) {
+    loading.set(src, new Promise((resolve, reject) => {
+      const script = element("script");
+      let defined = null;
+      script.addEventListener("desklaunch-define", (event) => {
+        defined = event.detail;
+      });
+      script.addEventListener("load", () => {
+        script.remove();
+        loading.delete(src);
+        if (typeof defined !== "function") {
+          reject("the code did not run (is it valid JavaScript?)");
+          return;
+        }
+        functions.set(src, defined);
+        resolve(defined);
+      });
+      script.addEventListener("error", () => {
+        script.remove();
+        loading.delete(src);
+        reject("the code could not be loaded");
+      });
+      script.src = src;
+      document.head.append(script);
+    }));
+  }
+  return loading.get(src);
+}
+
+function call(fn, args) {
+  try {
+    return { ok: true, value: fn.apply(window, Array.isArray(args) ? args : []) };
+  } catch (error) {
+    return { ok: false, value: String(error) };
+  }
+}
+
+/** Call the code at `src` with `args` after every call before it; `done({ok, value})`. */
+function callScript(src, args, done) {
+  installJQueryLite();
+  installWebIO();
+  const known = functions.get(src);
+  if (known !== undefined && waiting === 0) return done(call(known, args)); // in order now
+  waiting += 1;
+  const ready = functionAt(src); // loads beside the calls before it
+  ready.catch(() => {}); // its failure is this call's, told below: not an unhandled one
+  queued = queued.then(() => ready).then((fn) => done(call(fn, args)),
+    (why) => done({ ok: false, value: String(why) })).finally(() => {
+    waiting -= 1;
+  });
 }
 
 /** `value` as plain JSON data the app accepts, or null (functions, cycles, too big). */
@@ -87,7 +141,7 @@ defineCommand("run_js", (command) => {
   const src = asText(command.src);
   if (!RESOURCE.test(src)) return console.error("desklaunch: script source refused");
   const id = typeof command.id === "string" ? command.id : null;
-  runScript(src, command.args, (result) => {
+  callScript(src, command.args, (result) => {
     if (!result.ok) console.error("desklaunch: the script's JavaScript failed:", result.value);
     if (id === null) return;
     const reply = (value) => sendEvent({ type: "js_result", id, value: asAnswer(value) });
@@ -131,9 +185,9 @@ export function applyPage(page) {
   for (const src of Array.isArray(page.scripts) ? page.scripts : []) {
     if (!RESOURCE.test(asText(src)) || loaded.has(src)) continue;
     loaded.add(src);
-    runScript(src, [], (result) => {
+    runScript(src, (result) => {
       if (!result.ok) console.error("desklaunch: the script's page code failed:", result.value);
-    }, false);
+    });
   }
 }
 
