@@ -25,6 +25,11 @@ from desklaunch.ui.webimages import fetched_images
 BUTTON_COLORS = ("primary", "secondary", "success", "danger", "warning", "info", "light",
                  "dark")
 _SCRIPT_TAG = re.compile(r"<script[\s>/]", re.IGNORECASE)
+_LOG_BOX = re.compile(
+    r'(<pre[^>]*><code id="(webio-logbox-[^"<>]*)"></code></pre>)\s*'
+    r"<script>(?:(?!</script>).)*MutationObserver(?:(?!</script>).)*</script>\s*", re.S)
+"""pywebio_battery's `put_logbox(keep_bottom=True)`: a box, and a script that keeps it at
+its end, which the page does with its own code instead."""
 _CSS_COLOR = re.compile(
     r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|rgba|hsl|hsla)\([0-9.,%\s/]{1,60}\)")
 """A CSS colour a toast may take: hex, a colour's name, rgb()/hsl()."""
@@ -210,7 +215,10 @@ def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
         html = html._repr_html_()
     markup = fetched_images(sanitized(str(html)) if sanitize else str(html))
     widget: dict[str, Any] = {"type": "html", "html": markup}
-    if _SCRIPT_TAG.search(markup):
+    log_box = _LOG_BOX.fullmatch(markup)
+    if log_box is not None:  # follows its newest line as in PyWebIO: no script, no note
+        widget.update(html=log_box.group(1), follow=log_box.group(2))
+    elif _SCRIPT_TAG.search(markup):
         widget["scripts"] = True  # the page says, in its place, that they do not run
         warnings.warn(
             "a <script> in put_html() does not run: the page runs only the code a script "

@@ -21,7 +21,8 @@ UPLOAD_PATH = "/api/upload"
 """The one route whose POST body is `application/octet-stream` (a chunk of a file)."""
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "img-src 'self' data: blob:; media-src 'self' data: blob:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
 SECURITY_HEADERS = (

@@ -45,6 +45,25 @@ def test_a_configured_coroutine_app_started_by_start_server_gets_its_title_and_t
     assert desklaunch_app(script).title == "The docstring's title"
 
 
+def test_an_app_configured_again_keeps_the_outer_settings(desklaunch_app, tmp_path) -> None:
+    """PyWebIO's theme demo: `config(theme=..., title=...)(page)` of a page that has a
+    `@config` of its own gives one app per theme, titled and themed by the outer call."""
+    script = tmp_path / "themes.py"
+    script.write_text(
+        "from pywebio import config, start_server\n"
+        "from pywebio.output import put_text\n\n"
+        "@config(css_style='p { font-style: italic }')\n"
+        "def page():\n"
+        "    'Theme preview'\n"
+        "    put_text('previewed')\n\n"
+        "main = config(theme='dark', title='Dark preview')(page)\n\n"
+        "if __name__ == '__main__':\n"
+        "    start_server(main, port=8080)\n", encoding="utf-8")
+    app = desklaunch_app(script)
+    app.wait_for("previewed")
+    assert app.title == "Dark preview"
+
+
 def test_a_script_that_builds_a_view_for_a_web_framework_still_starts_its_app(
         desklaunch_app, tmp_path) -> None:
     """The PyWebIO-on-Heroku layout: a Flask view built at import, `start_server(main)` under

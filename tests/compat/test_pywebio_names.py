@@ -82,6 +82,42 @@ def test_a_star_import_gives_every_public_name(alias, module: str) -> None:
     assert not missing, f"{module} lacks {missing}"
 
 
+def test_names_pywebio_keeps_outside_its_all_are_there_too(alias) -> None:
+    """Importable from PyWebIO 1.8.4, though not in its `__all__`, and imported by apps found
+    on GitHub (a multi-page app's `clear_scope`, log dashboards' session classes)."""
+    from pywebio.output import OutputList, clear_scope, download, put_text, use_scope
+    from pywebio.session import (
+        CoroutineBasedSession,
+        ThreadBasedSession,
+        get_current_session,
+        get_session_implement,
+    )
+
+    assert callable(clear_scope) and callable(download) and issubclass(OutputList, list)
+    assert ThreadBasedSession is CoroutineBasedSession is get_session_implement()
+    assert callable(put_text) and callable(use_scope) and callable(get_current_session)
+
+
+def test_old_names_work_as_pywebio_s_in_a_running_app(alias) -> None:
+    from desklaunch.testing import AppTest
+
+    def app() -> None:
+        from pywebio.output import clear_scope, download, put_text, use_scope
+        from pywebio.session import ThreadBasedSession, get_current_session
+
+        with use_scope("news"):
+            put_text("old news")
+        clear_scope("news")
+        put_text("current" if isinstance(get_current_session(), ThreadBasedSession)
+                 else "not a session")
+        put_text(repr(ThreadBasedSession.get_current_session() is get_current_session()))
+        download("notes.txt", b"kept")
+
+    with AppTest.from_function(app) as running:
+        assert running.text.splitlines()[:2] == ["current", "True"]
+        assert [(d.name, d.content) for d in running.downloads] == [("notes.txt", b"kept")]
+
+
 def test_every_name_is_an_attribute_too(alias) -> None:
     missing = [f"{module}.{name}" for module, name in _pairs()
                if not hasattr(importlib.import_module(module), name)]

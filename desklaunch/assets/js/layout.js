@@ -1,12 +1,12 @@
 // Layout widgets: rows, columns and grids (CSS grid), collapsible sections (<details>),
 // scrollable areas that can follow new content, and the `scroll_to` command.
 
+import { followBottom } from "./follow.js";
 import { defineCommand } from "./render.js";
 import { appendChildren, asText, childNode, element, markInner, uniqueId } from "./parts.js";
 import { defineWidget } from "./widgets.js";
 
 const TRACKS = /^[A-Za-z0-9\s.%(),+*/-]{0,500}$/;
-const NEAR_BOTTOM_PX = 8;
 const BLOCKS = { top: "start", middle: "center", bottom: "end" };
 
 const tracks = (value) => (typeof value === "string" && TRACKS.test(value) ? value : "");
@@ -107,42 +107,6 @@ defineWidget("scrollable", (widget, registerScope) => {
   if (widget.keep_bottom) followBottom(box, content);
   return box;
 });
-
-/**
- * Keep `box` scrolled to the bottom as `content` grows, unless the person scrolled up:
- * then it stays where they are until they scroll back down. At most one scroll per frame.
- */
-function followBottom(box, content) {
-  let follow = true;
-  let ownTop = -1; // the scrollTop we set last; its scroll event is not the person's
-  let scheduled = false;
-  const stick = () => {
-    scheduled = false;
-    if (!follow || !box.isConnected) return;
-    box.scrollTop = box.scrollHeight;
-    ownTop = box.scrollTop;
-  };
-  const schedule = () => {
-    if (follow && !scheduled) {
-      scheduled = true;
-      requestAnimationFrame(stick);
-    }
-  };
-  box.addEventListener(
-    "scroll",
-    () => {
-      if (Math.abs(box.scrollTop - ownTop) <= 1) return;
-      follow = box.scrollHeight - box.scrollTop - box.clientHeight <= NEAR_BOTTOM_PX;
-    },
-    { passive: true },
-  );
-  new MutationObserver(schedule).observe(content, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-  });
-  schedule();
-}
 
 defineCommand("scroll_to", ({ scope, position }, page) => {
   const el = page.scope(scope);

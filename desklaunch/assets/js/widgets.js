@@ -1,5 +1,6 @@
 // DOM for the widgets of `output` commands (see "Widgets" in docs/protocol.md).
 
+import { followBottom } from "./follow.js";
 import { externalizeLinks } from "./links.js";
 import { applyStyle } from "./style.js";
 
@@ -29,6 +30,10 @@ function html(widget) {
   el.innerHTML = asText(widget.html); // trusted by contract (put_html / server-side Markdown)
   externalizeLinks(el);
   for (const pre of el.querySelectorAll("pre")) codeBlock(pre);
+  // A log box whose own script would have kept it at its end (pywebio_battery's): the
+  // page's code does it, and its box is the element around the one named.
+  const log = typeof widget.follow === "string" ? el.querySelector(`#${CSS.escape(widget.follow)}`) : null;
+  if (log?.parentElement) followBottom(log.parentElement, log.parentElement);
   if (widget.scripts) {
     const note = document.createElement("p");
     note.className = "dl-html-scripts";

@@ -105,12 +105,17 @@ def apply_app_config(app: Any) -> None:
 def _apply_when_called_directly(app: Any) -> None:
     """A `@config` app that desklaunch calls itself (a file of `path_deploy`'s kind, whose
     `main()` nothing in it calls, or `app.py:main`) gets its settings as `start_server`
-    gives them; once per session, so `start_server`'s own call does not send them twice."""
+    gives them; once per session, so `start_server`'s own call does not send them twice,
+    and not for an app an applied one wraps (`config(theme="dark")(page)` where `page` has a
+    `@config` of its own: the outer one's settings, which hold the inner's, are the page's)."""
     try:
         session = current_session()
     except NoSessionError:
         return
-    if session.data.get("pywebio_applied") is not app:
+    applied = session.data.get("pywebio_applied")
+    while applied is not None and applied is not app:
+        applied = getattr(applied, "__wrapped__", None)
+    if applied is None:
         apply_app_config(app)
 
 

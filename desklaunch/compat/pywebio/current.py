@@ -24,6 +24,11 @@ class PyWebIOSession:
         self._session = session
         self._scope_tokens: list[Any] = []
 
+    @classmethod
+    def get_current_session(cls) -> PyWebIOSession:
+        """The running session (PyWebIO's classmethod of its session classes)."""
+        return get_current_session()
+
     def closed(self) -> bool:
         """Whether the page has gone (the window closed)."""
         return self._session.closed

@@ -49,6 +49,23 @@ def _put_message(color: str, contents: Any, closable: bool = False, scope: str |
     return _message(str(color), items, closable, scope, position)
 
 
+class OutputList(list):  # type: ignore[type-arg]
+    """PyWebIO's list of outputs (what several `put_*` give), for the apps that name it."""
+
+
+def clear_scope(scope: str | None = None) -> None:
+    """PyWebIO's older name of `clear`, which 1.8 still answers to."""
+    __getattr__("clear")(scope)
+
+
+def download(name: str, content: bytes) -> None:
+    """`pywebio.session.download`, which `pywebio.output` imports too (apps import it
+    from there)."""
+    from desklaunch.ui.downloads import download as offer
+
+    offer(name, content)
+
+
 def put_scrolable(*args: object, **kwargs: object) -> object:
     """PyWebIO's old spelling of `put_scrollable`."""
     return __getattr__("put_scrollable")(*args, **kwargs)

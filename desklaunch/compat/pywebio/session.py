@@ -21,8 +21,16 @@ _NAMES = ("SessionClosedException", "SessionException", "SessionNotFoundExceptio
            "register_thread", "run_async", "run_asyncio_coroutine", "run_js", "set_env")
 __all__ = [*_NAMES]
 
-__getattr__ = forwarder(__name__.replace("desklaunch.compat.", ""), _NAMES, {
+_forward = forwarder(__name__.replace("desklaunch.compat.", ""), _NAMES, {
 })
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("ThreadBasedSession", "CoroutineBasedSession"):
+        # PyWebIO's two session classes, which some apps import by name (to keep the
+        # sessions they push to): here one class serves both kinds of app.
+        return get_session_implement()
+    return _forward(name)
 
 
 def get_current_session() -> Any:
@@ -55,3 +63,10 @@ def get_info() -> Any:
     from desklaunch.ui import info
 
     return info
+
+
+def get_session_implement() -> type:
+    """The class of PyWebIO's sessions here: the one `get_current_session()` gives."""
+    from desklaunch.compat.pywebio.current import PyWebIOSession
+
+    return PyWebIOSession

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import warnings
 
 from playwright.sync_api import expect
 
@@ -11,12 +12,14 @@ from desklaunch.ui import (
     put_collapse,
     put_column,
     put_grid,
+    put_html,
     put_row,
     put_scope,
     put_scrollable,
     put_table,
     put_tabs,
     put_text,
+    run_js,
     span,
     style,
 )
@@ -172,3 +175,31 @@ def test_a_wide_tables_words_stay_whole(pilot) -> None:
         const range = document.createRange(); range.selectNodeContents(cell);
         return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size; })""")
     assert lines == [1] * 7
+
+
+def test_a_log_box_whose_script_would_follow_it_follows_it(pilot) -> None:
+    """pywebio_battery's `put_logbox` is a `<pre><code id="webio-logbox-NAME">` with a
+    script that keeps it at its end as `logbox_append` (run_js) adds lines. The page runs
+    no script in put_html; its own code follows the box instead, and no note shows."""
+    def script() -> None:
+        put_html('<pre style="height:120px" tabindex="0"><code id="webio-logbox-build">'
+                 '</code></pre><script>(function () { new MutationObserver(function () {})'
+                 '.observe(document.body, {childList: true}); })();</script>')
+        for n in range(1, 51):
+            run_js("document.getElementById('webio-logbox-build').append(text)",
+                   text=f"build step {n}\n")
+        put_text("built")
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "a <script> in put_html() does not run"
+        app = pilot(script)
+        app.expect_text("built")
+    box = app.page.get_by_role("group", name="Code")
+    expect(box).to_contain_text("build step 50")
+    assert box.bounding_box()["height"] <= 121
+    # at its end: the last line in view, the first scrolled away above
+    app.page.wait_for_function("""() => {
+        const box = document.getElementById("webio-logbox-build").parentElement;
+        return box.scrollTop > 0 && box.scrollHeight - box.scrollTop - box.clientHeight <= 8;
+    }""")
+    expect(app.page.get_by_role("note")).to_have_count(0)

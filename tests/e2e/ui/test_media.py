@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from desklaunch.ui import download, put_buttons, put_file, put_image, put_text
+from desklaunch.ui import download, put_buttons, put_file, put_html, put_image, put_text
 
 # A 3x2 red PNG, written out so the test needs no image library.
 PNG = base64.b64decode(
@@ -154,3 +154,31 @@ def test_download_is_awaited_in_an_async_script(pilot) -> None:
         app.click("Save async")
     assert Path(info.value.path()).read_text() == "from a coroutine"
     app.expect_text("download offered")
+
+
+def _wav(seconds: float = 0.5, rate: int = 8000) -> bytes:
+    """A silent mono 8-bit WAV, made here so the test needs no sound file."""
+    frames = bytes([128]) * int(seconds * rate)
+    header = (b"RIFF" + (36 + len(frames)).to_bytes(4, "little") + b"WAVEfmt "
+              + (16).to_bytes(4, "little") + (1).to_bytes(2, "little")
+              + (1).to_bytes(2, "little") + rate.to_bytes(4, "little")
+              + rate.to_bytes(4, "little") + (1).to_bytes(2, "little")
+              + (8).to_bytes(2, "little") + b"data" + len(frames).to_bytes(4, "little"))
+    return header + frames
+
+
+def test_a_sound_given_as_data_plays(pilot) -> None:
+    """pywebio_battery's `put_audio(bytes)` is an `<audio>` with a `data:` address: the
+    page's policy lets it load (it was blocked, and the player stayed dead)."""
+    source = "data:audio/wav;base64," + base64.b64encode(_wav()).decode()
+
+    def script() -> None:
+        put_html(f'<audio controls src="{source}"></audio>')
+        put_text("ready")
+
+    app = pilot(script)
+    app.expect_text("ready")
+    app.page.wait_for_function(
+        "() => { const a = document.querySelector('audio'); return a.readyState >= 1 || a.error; }")
+    assert app.page.evaluate("() => [document.querySelector('audio').error?.code ?? 0, "
+                             "document.querySelector('audio').duration]") == [0, 0.5]
