@@ -43,6 +43,8 @@ class Console(Protocol):
     thread: threading.Thread | None
     wake: threading.Event
     handlers: Handlers
+    wakeup_fd: int
+    """The run's `signal.set_wakeup_fd` descriptor, or -1."""
     exit_handlers: ExitHandlers
     streams: RunStreams
     """The streams of the run going on (or of the last one)."""
@@ -295,6 +297,23 @@ def console_signal(signalnum: int, handler: Any) -> Any:
     return console.handlers.set(signalnum, handler)
 
 
+_real_set_wakeup_fd = signal.set_wakeup_fd
+
+
+def console_set_wakeup_fd(fd: int, /, *, warn_on_full_buffer: bool = True) -> int:
+    """`signal.set_wakeup_fd` in the program's thread: the descriptor kept for the run, to
+    which a signal delivered to the run writes its number, as CPython's handler writes it.
+    asyncio's `loop.add_signal_handler` sets it (Python refuses outside the main thread,
+    so a server's graceful Ctrl+C failed as it started); Stop then wakes its loop."""
+    console, _ = _console()
+    if console is None or threading.current_thread() is threading.main_thread():
+        return int(_real_set_wakeup_fd(fd, warn_on_full_buffer=warn_on_full_buffer))
+    if fd != -1:
+        os.fstat(fd)  # a closed descriptor fails as Python's check fails
+    previous, console.wakeup_fd = console.wakeup_fd, fd
+    return previous
+
+
 def console_getsignal(signalnum: int) -> Any:
     """`signal.getsignal` in the program's thread: the handler it set for the run (or the
     one a program starts with), as `console_signal` keeps them."""
@@ -427,12 +446,13 @@ def _put() -> None:
         _Installed.fork_hook = True
     _Installed.saved = (sys.stdout, sys.stderr, sys.stdin, getpass.getpass, time.sleep,
                         signal.signal, os.isatty, os.get_terminal_size, atexit.register,
-                        atexit.unregister, signal.getsignal)
+                        atexit.unregister, signal.getsignal, signal.set_wakeup_fd)
     sys.stdout, sys.stderr, sys.stdin = _STDOUT, _STDERR, _STDIN
     getpass.getpass = console_getpass
     time.sleep = console_sleep  # type: ignore[assignment]
     signal.signal = console_signal
     signal.getsignal = console_getsignal
+    signal.set_wakeup_fd = console_set_wakeup_fd
     os.isatty = console_isatty
     os.get_terminal_size = console_terminal_size
     atexit.register = console_atexit_register
@@ -441,12 +461,14 @@ def _put() -> None:
 
 def _take() -> None:
     (out, err, inp, real_getpass, real_sleep, real_signal, real_isatty,
-     real_size, real_register, real_unregister, saved_getsignal) = _Installed.saved
+     real_size, real_register, real_unregister, saved_getsignal,
+     saved_wakeup) = _Installed.saved
     sys.stdout, sys.stderr, sys.stdin = out, err, inp
     getpass.getpass = real_getpass
     time.sleep = real_sleep
     signal.signal = real_signal
     signal.getsignal = saved_getsignal
+    signal.set_wakeup_fd = saved_wakeup
     os.isatty = real_isatty
     os.get_terminal_size = real_size
     atexit.register = real_register

@@ -12,6 +12,7 @@ set its own Ctrl+C handler gets that handler called instead (ctrlc.py).
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import signal
 import threading
@@ -92,6 +93,8 @@ class Terminal:
         self.exit_handlers = ExitHandlers()
         """The functions the run's program gave `atexit.register` (atexits.py)."""
         self.handlers = ctrlc.Handlers()
+        self.wakeup_fd = -1
+        """The descriptor the run's `signal.set_wakeup_fd` gave (asyncio's loop), or -1."""
         """The signal handlers the run's program set (streams.py `console_signal`)."""
         self._ctrlc: threading.Thread | None = None
         self._runs = 0
@@ -346,6 +349,7 @@ class Terminal:
         self.streams = self._fresh_streams()  # what the last run closed stays closed there
         self._typed_ahead.clear()
         self.handlers.clear()  # a run is a fresh process
+        self.wakeup_fd = -1
         self.exit_handlers.clear()
         self._action = None
         self._suggested = None
@@ -396,6 +400,7 @@ class Terminal:
             return
         self._watch_stop()  # first: a program may hear Stop (`_stop_heard`) at once
         if callable(handler) and self._running and program is not None:
+            self._wake(signal.SIGINT)
             self._ctrlc = ctrlc.call_handler(handler, self.session, program, self._raise,
                                              returned=self._stop_heard)
         else:
@@ -459,11 +464,19 @@ class Terminal:
         if not self._running or program is None or handler == signal.SIG_IGN:
             return
         if callable(handler):
+            self._wake(signum)
             self._ctrlc = ctrlc.call_handler(handler, self.session, program, self._raise, signum)
         elif signum == signal.SIGINT:
             self._raise(KeyboardInterrupt)
         else:
             self._raise(ctrlc.carrier(SystemExit(128 + signum)))
+
+    def _wake(self, signum: int) -> None:
+        """Write `signum` to the run's wakeup descriptor, as CPython's C handler does before
+        the Python one runs: an asyncio loop's `add_signal_handler` callback runs then."""
+        if self.wakeup_fd >= 0:
+            with contextlib.suppress(OSError):  # full, or closed since: as CPython ignores it
+                os.write(self.wakeup_fd, bytes([signum]))
 
     def exit_program(self, code: int) -> None:
         """End the program with exit code `code` (`os._exit` called in another of its

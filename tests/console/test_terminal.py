@@ -11,6 +11,7 @@ from pathlib import Path
 from menu_programs import output, start
 
 from desklaunch.console.terminal import STOP_NOTICE
+from desklaunch.testing import AppTest
 
 
 def test_a_field_asked_for_after_a_progress_bar_is_not_labelled_by_the_bar(
@@ -350,3 +351,33 @@ def test_stop_during_os_system_ends_the_command_and_the_program_goes_on(
     app.submit()
     app.wait_for("Exited with code 0")
     assert output(app)[-1] == "bye"
+
+
+def test_stop_runs_an_asyncio_loops_own_ctrl_c_handler(tmp_path: Path) -> None:
+    """`loop.add_signal_handler(SIGINT, ...)`, an asyncio server's graceful shutdown (and
+    aiohttp's `run_app`), works in a run: Stop wakes the loop, which calls it, as Ctrl+C
+    does in a terminal. It raised "set_wakeup_fd only works in main thread" as it started."""
+    script = tmp_path / "server.py"
+    script.write_text(textwrap.dedent("""
+        import asyncio, signal
+
+        async def main():
+            stop = asyncio.Event()
+            loop = asyncio.get_running_loop()
+            loop.add_signal_handler(signal.SIGINT, stop.set)
+            print("serving", flush=True)
+            await stop.wait()
+            loop.remove_signal_handler(signal.SIGINT)
+            print("shut down gracefully")
+            return 3
+
+        raise SystemExit(asyncio.run(main()))
+    """))
+    app = AppTest.from_file(script, settle=0.3)  # a server: its work never settles
+    app.wait_for("serving")
+    app.click("Stop")
+    app.wait_for("Exited with code 3")
+    assert output(app) == ["serving", "shut down gracefully"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the process's own
+    assert signal.set_wakeup_fd(-1) == -1  # and no descriptor left set in it
+    app.close()
