@@ -66,7 +66,7 @@ class ArgsAsker:
         form = ArgForm(parser, choosers=self._session.native is not None, leftovers=leftovers)
         if self._program is not None and form.title == os.path.basename(sys.argv[0]):
             form.title = self._program  # not argparse's `__main__.py`
-        return self.ask_form(form)
+        return [] if _asks_nothing(form) else self.ask_form(form)
 
     def ask_click(self, command: Any, prog: str) -> list[str] | None:
         """Show the form for a click command or typer app; None (go on with the words as
@@ -79,7 +79,7 @@ class ArgsAsker:
             log.warning("no form for this click command", exc_info=True)
             return None  # it runs as it is; the Arguments line comes after
         self.asked = True
-        return self.ask_form(form)
+        return [] if _asks_nothing(form) else self.ask_form(form)
 
     def ask_form(self, form: Form, status: dict[str, Any] | None = None) -> list[str]:
         """Show `form` (with `status` in the status bar, "form" by default) and wait for
@@ -150,3 +150,10 @@ def _chooser(arg: Any, part: Any) -> str:
         parts = arg.wire.get("part_choosers") or []
         return str(parts[part]) if 0 <= part < len(parts) else ""
     return str(arg.wire.get("chooser") or "")
+
+
+def _asks_nothing(form: ArgForm | Any) -> bool:
+    """Whether `form` has nothing to fill in: a parser with no arguments but `--help`
+    (`--version`), a click command with no parameters. Such a program runs at once, as a
+    terminal runs it with no words; Run again runs it again."""
+    return not form.fields and not form.root.commands and not getattr(form, "choices", None)
