@@ -51,6 +51,11 @@ _MENU_ITEM = re.compile(r"\s*[(\[]?\s*(\d{1,3})\s*[.):\]-]\s+(\S.*?)\s*")
 """A line of a numbered menu: `1. MIT - simple and permissive`, `2) Toga`, `(3) Skip`,
 `[ 0] red` (cleo's), `1- Easy` (many games')."""
 _ASKS_FOR_ONE = re.compile(r"\b(select|choose|choice|pick|option|number)\b", re.IGNORECASE)
+_ASKS_FOR_TEXT = re.compile(
+    r"\b(choose|select|pick|enter)\s+(a|an|your|the)\s+(new\s+)?(name|password|username|"
+    r"user\s*name|e-?mail|title|nickname|label)\b", re.IGNORECASE)
+"""A question that asks for words of the person's own (`Choose a name for the folder:`), not
+for one of the numbers listed above it."""
 MENU_BUTTONS = 100
 """Options offered as buttons at most; a longer menu is typed from by number."""
 
@@ -71,6 +76,8 @@ def numbered_buttons(question: str, lines: list[str]) -> list[list[str]] | None:
     numbers = [number for number, _text in options]
     if (len(options) < 2 or len(options) > MENU_BUTTONS or numbers[0] not in (0, 1)
             or numbers != list(range(numbers[0], numbers[0] + len(numbers)))):
+        return None
+    if _ASKS_FOR_TEXT.search(question):
         return None
     asked = set(re.findall(r"\d+", question))
     bare = not re.search(r"[^\W\d_]", question)  # cleo's `>` below its menu: no words

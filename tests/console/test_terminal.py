@@ -86,6 +86,24 @@ def test_a_menu_numbered_with_dashes_is_a_button_per_option(tmp_path: Path) -> N
     assert output(app)[-1] == "level 2"
 
 
+def test_a_numbered_list_before_a_question_for_a_name_is_no_menu(tmp_path: Path) -> None:
+    """"Choose a name" asks for words of the person's own: the steps listed above are no
+    options to send the number of."""
+    app = start(tmp_path, """
+        print("Finished steps:")
+        print("1. Downloaded 3 files")
+        print("2. Unpacked the archive")
+        folder = input("Choose a name for the output folder: ")
+        print("saving to", folder)
+    """)
+    app.find("textbox", "Choose a name for the output folder:")
+    assert [b.name for b in app.find_all("button")] == ["Enter", "End input", "Stop"]
+    app.fill("Choose a name for the output folder:", "photos")
+    app.submit()
+    app.wait_for("Exited with code 0")
+    assert output(app)[-1] == "saving to photos"
+
+
 def test_the_exit_code_and_command_line_show_as_a_shell_has_them(tmp_path: Path) -> None:
     (tmp_path / "asks.py").write_text("import sys\nsys.exit(300)\n")
     from desklaunch.testing import AppTest
