@@ -85,9 +85,25 @@ _TYPED = "textarea, input:not([type=checkbox], [type=radio], [type=file], [type=
 _COUNT_CHANGES = (
     "addEventListener('DOMContentLoaded', () => { window.__dlKitChanges = 0;"
     " new MutationObserver(records => { window.__dlKitChanges += records.length; })"
-    ".observe(document.body, {childList: true, characterData: true, subtree: true}); });")
+    ".observe(document.body, {childList: true, characterData: true, subtree: true}); });"
+    " window.__dlKitPosting = 0; const __dlFetch = window.fetch;"
+    " window.fetch = function (input, init) {"
+    " const url = typeof input === 'string' ? input : (input && input.url) || '';"
+    " if (!(init && init.method === 'POST' && url.includes('" + EVENTS_PATH + "')))"
+    " return __dlFetch.apply(this, arguments);"
+    " window.__dlKitPosting += 1;"
+    " return __dlFetch.apply(this, arguments).finally(() => { window.__dlKitPosting -= 1; });"
+    " };")
 """Counts the page's changes of content, so `settle` can tell when work it gave up on
-shows more."""
+shows more; and its event posts not yet answered, counted as the page makes them (the
+browser's report of a request can come after a busy machine ran the step's next line)."""
+_POSTS_ANSWERED = (
+    "limit => new Promise(done => { const start = performance.now();"
+    " const look = () => { if (!window.__dlKitPosting || performance.now() - start > limit)"
+    " done(window.__dlKitChanges || 0); else setTimeout(look, 5); };"
+    " setTimeout(look, 0); })")
+"""Once the posts the last action made have started: wait (up to `limit` ms) until the page
+has its answers; the count of changes then."""
 DOWNLOAD_WAIT = 1.0
 """After a click, how long `downloads` waits for the browser to report a download."""
 POLL_MS = 10
@@ -171,8 +187,9 @@ class BrowserScreen:
 
         The action's event travels on its own: the page posts it once its handlers have
         run, and a busy machine may take longer than a frame to get it to the server."""
-        changes = self._evaluate(  # once the posts have started
-            "() => new Promise(done => setTimeout(() => done(window.__dlKitChanges || 0), 0))")
+        # An event's post is answered within moments (the server answers it once the work
+        # it set off is done or its answer wait has passed): waited for each time.
+        changes = self._evaluate_with(_POSTS_ANSWERED, self.settle_limit * 1000)
         if self._gave_up_at not in (None, (self._posted, changes)):
             self._gave_up_at = None  # an action since, or the work showed more
         limit = 0.0 if self._gave_up_at is not None else self.settle_limit
@@ -202,16 +219,19 @@ class BrowserScreen:
     def _evaluate(self, script: str) -> Any:
         """`page.evaluate`, again on the new page when the script had the page loaded anew
         (`run_js("location.reload()")`) while it ran."""
+        return self._evaluate_with(script, None)
+
+    def _evaluate_with(self, script: str, arg: Any) -> Any:
         from playwright.sync_api import Error as PlaywrightError
 
         for _ in range(3):
             try:
-                return self.page.evaluate(script)
+                return self.page.evaluate(script, arg)
             except PlaywrightError as exc:
                 if "context was destroyed" not in str(exc) and "navigat" not in str(exc):
                     raise
                 self.page.wait_for_load_state()
-        return self.page.evaluate(script)
+        return self.page.evaluate(script, arg)
 
     @contextmanager
     def _waiting(self, what: str, timeout: float | None = None) -> Iterator[None]:
