@@ -57,6 +57,12 @@ class Console(Protocol):
 
     def signal_arrived(self, signum: int) -> None: ...
 
+    def handler_point(self) -> contextlib.AbstractContextManager[None]: ...
+
+    def handler_due(self) -> tuple[Callable[[int, Any], Any], int] | None: ...
+
+    def stop_heard(self) -> None: ...
+
     def exit_program(self, code: int) -> None: ...
 
 
@@ -247,14 +253,35 @@ def console_sleep(seconds: float) -> None:
         (_Installed.saved[4] if _Installed.saved else _real_sleep)(seconds)
         return
     seconds = _sleep_length(seconds)
-    if not closed:
-        # A wake left set is spent: Stop sets it after its interrupt, which may land before
-        # the wait below clears it (a busy loop, or the moment the wait returned) and be
-        # caught; the next sleep must still sleep.
-        console.wake.clear()
-        if console.wake.wait(seconds):
+    end = time.monotonic() + seconds
+    tracers: list[Any] = []
+    try:
+        while not closed:
+            # A wake left set is spent: Stop sets it after its interrupt, which may land
+            # before the wait below clears it (a busy loop, or the moment the wait
+            # returned) and be caught; the next sleep must still sleep.
             console.wake.clear()
-    if _console()[1]:  # the window closed: end the script as a blocked UI call would end
+            with console.handler_point():
+                woke = console.wake.wait(max(0.0, end - time.monotonic()))
+            due = console.handler_due()
+            if woke:
+                console.wake.clear()
+            if due is None:
+                break
+            handler, signum = due
+            handler(signum, sys._getframe(1))  # on this thread, as Python calls it
+            if sys.gettrace() is not None:
+                # A debugger's (pdb's handler traces the program from here on): not in
+                # these frames of ours, which the program would then seem to step into.
+                tracers.append(sys.gettrace())
+                sys.settrace(None)
+            console.stop_heard()
+            closed = _console()[1]  # a handler that returns: the sleep goes on (PEP 475)
+    finally:
+        closed = _console()[1]
+        if tracers:
+            sys.settrace(tracers[-1])  # last: no call of ours comes after it
+    if closed:  # the window closed: end the script as a blocked UI call would end
         raise SessionClosed
 
 

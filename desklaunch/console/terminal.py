@@ -18,6 +18,7 @@ import signal
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from desklaunch.console import ctrlc, readlinehook, waits
@@ -93,9 +94,13 @@ class Terminal:
         self.exit_handlers = ExitHandlers()
         """The functions the run's program gave `atexit.register` (atexits.py)."""
         self.handlers = ctrlc.Handlers()
+        """The signal handlers the run's program set (streams.py `console_signal`)."""
         self.wakeup_fd = -1
         """The descriptor the run's `signal.set_wakeup_fd` gave (asyncio's loop), or -1."""
-        """The signal handlers the run's program set (streams.py `console_signal`)."""
+        self._handler_points = 0
+        """How deep the program's thread is in waits where it calls a handler itself."""
+        self._handler_due: tuple[Callable[[int, Any], Any], int] | None = None
+        """A signal's handler, and the signal, for the program's thread to call."""
         self._ctrlc: threading.Thread | None = None
         self._runs = 0
         self._stop_notice: threading.Timer | None = None
@@ -260,7 +265,7 @@ class Terminal:
         None when `within` seconds passed first."""
         session = self.session
         self.output.flush()
-        self._stop_heard()
+        self.stop_heard()
         key = session.new_id("i")
         box = session.open_mailbox(key)
         with self._lock:
@@ -350,6 +355,7 @@ class Terminal:
         self._typed_ahead.clear()
         self.handlers.clear()  # a run is a fresh process
         self.wakeup_fd = -1
+        self._handler_due = None
         self.exit_handlers.clear()
         self._action = None
         self._suggested = None
@@ -398,11 +404,12 @@ class Terminal:
             self.children.interrupt()  # each child has its own say
             self.status({"state": "running", "stop": self.stop_id, "note": STOP_IGNORED})
             return
-        self._watch_stop()  # first: a program may hear Stop (`_stop_heard`) at once
+        self._watch_stop()  # first: a program may hear Stop (`stop_heard`) at once
         if callable(handler) and self._running and program is not None:
             self._wake(signal.SIGINT)
-            self._ctrlc = ctrlc.call_handler(handler, self.session, program, self._raise,
-                                             returned=self._stop_heard)
+            if not self._hand_over(handler, signal.SIGINT):
+                self._ctrlc = ctrlc.call_handler(handler, self.session, program, self._raise,
+                                                 returned=self.stop_heard)
         else:
             self._raise(KeyboardInterrupt)
         self.children.interrupt()
@@ -424,7 +431,7 @@ class Terminal:
             self._unheard_shown = True
         self.status({"state": "running", "stop": self.stop_id, "note": STOP_UNHEARD})
 
-    def _stop_heard(self) -> None:
+    def stop_heard(self) -> None:
         """The program asks again after Stop (it caught the interrupt and went on, as a
         shell or a debugger does): Stop was heard, so no note says it waits, or none stays."""
         if self._stop_notice is None and not self._unheard_shown:
@@ -465,11 +472,43 @@ class Terminal:
             return
         if callable(handler):
             self._wake(signum)
-            self._ctrlc = ctrlc.call_handler(handler, self.session, program, self._raise, signum)
+            if not self._hand_over(handler, signum):
+                self._ctrlc = ctrlc.call_handler(handler, self.session, program, self._raise,
+                                                 signum)
         elif signum == signal.SIGINT:
             self._raise(KeyboardInterrupt)
         else:
             self._raise(ctrlc.carrier(SystemExit(128 + signum)))
+
+    @contextlib.contextmanager
+    def handler_point(self) -> Iterator[None]:
+        """The program's thread waits here (its `time.sleep`) where it can call a signal's
+        handler itself, as Python calls it on the thread it interrupts: `handler_due` then
+        has it. A handler that works on its own thread (pdb's, which traces it) needs that."""
+        with self._lock:
+            self._handler_points += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._handler_points -= 1
+
+    def handler_due(self) -> tuple[Callable[[int, Any], Any], int] | None:
+        """The handler (and its signal) handed to the program's thread, taken; or None."""
+        with self._lock:
+            due, self._handler_due = self._handler_due, None
+        return due
+
+    def _hand_over(self, handler: Callable[[int, Any], Any], signum: int) -> bool:
+        """Give `handler` to the program's thread if it waits at a handler point (it is
+        woken, calls it and goes on waiting); False when it does not: it runs its own code,
+        and a thread of ours calls the handler (ctrlc.py)."""
+        with self._lock:
+            if not self._handler_points or self._handler_due is not None:
+                return False
+            self._handler_due = (handler, signum)
+        self.wake.set()
+        return True
 
     def _wake(self, signum: int) -> None:
         """Write `signum` to the run's wakeup descriptor, as CPython's C handler does before

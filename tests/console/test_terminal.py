@@ -399,3 +399,26 @@ def test_stop_runs_an_asyncio_loops_own_ctrl_c_handler(tmp_path: Path) -> None:
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the process's own
     assert signal.set_wakeup_fd(-1) == -1  # and no descriptor left set in it
     app.close()
+
+
+def test_stop_while_pdb_continues_breaks_into_the_program(tmp_path: Path) -> None:
+    """pdb's Ctrl+C handler traces the thread it runs on: called on the program's own
+    thread (it sleeps where it can call it), it stops at the program's next line, as in a
+    terminal, not in desklaunch's code."""
+    (tmp_path / "loop.py").write_text("import time\ni = 0\nwhile True:\n    i += 1\n"
+                                      "    time.sleep(0.05)\n")
+    with AppTest.from_module("pdb", args=[str(tmp_path / "loop.py")], settle=0.3) as app:
+        app.fill("(Pdb)", "c")
+        app.submit()  # returns once `c` is taken (the loop it runs on never settles)
+        app.click("Stop")
+        app.wait_for("Program interrupted")
+        screen = app.find("log", "Output").text
+        stopped_at = screen.splitlines()[-3]  # then its line, and pdb's prompt
+        assert stopped_at.startswith(f"> {tmp_path / 'loop.py'}("), screen
+        app.fill("(Pdb)", "p i > 0")
+        app.submit()
+        app.wait_for("True")
+        app.fill("(Pdb)", "q")
+        app.submit()
+        app.wait_for("Exited with code 0")
+        assert "desklaunch" not in app.find("log", "Output").text
