@@ -58,6 +58,8 @@ def run_js(code_: str, **args: Any) -> None:
     (`var` stays local, `this` is `window`); nothing waits for it. A reloaded page does not
     run it again. Pass what a person typed as an argument, never inside the code string:
     `run_js("show(text)", text=typed)` is safe, `run_js("show('" + typed + "')")` is not.
+    What the code keeps in the page (`localStorage`, cookies) lasts while the app runs:
+    each start serves the page from a new address, which starts with none.
     """
     session = current_session()
     src, values = _script(session, str(code_), args, expression=False)
