@@ -234,8 +234,10 @@ def put_datatable(
     the `id_field` of each record (a tuple for a nested one), else the record's position.
     `height` is pixels, a CSS height, or "auto" (as tall as the rows). `column_order`
     chooses and orders the columns (needed when `records` is empty); `column_args` may
-    give a column a `headerName`. With `instance_id`, `datatable_update`,
-    `datatable_insert` and `datatable_remove` change the table later.
+    give a column a `headerName`, or hide it (`{"id": {"hide": True}}`). With
+    `instance_id`, `datatable_update`, `datatable_insert` and `datatable_remove` change the
+    table later, and the page's `window.ag_grid_<instance_id>_promise` gives the part of
+    ag-grid's `api` add-ons call (`deselectAll`, `getSelectedRows`).
 
     Differences from PyWebIO (which uses ag-grid): `theme`, `grid_args`, `enterprise_key`
     and the other ag-grid column settings are accepted and change nothing; `JSFunction`
@@ -246,10 +248,16 @@ def put_datatable(
     if not columns:
         raise ValueError("put_datatable() needs column_order when records is empty")
     args = dict(column_args or {})
+
+    def settings_of(path: tuple[str, ...]) -> Mapping[str, Any]:
+        found = args.get(path) or args.get(".".join(path)) or args.get(path[-1]) or {}
+        return found if isinstance(found, Mapping) else {}
+
+    columns = [path for path in columns if settings_of(path).get("hide") is not True] \
+        or columns  # hiding every column would leave nothing to pick
     headers = []
     for path in columns:
-        settings = args.get(path) or args.get(".".join(path)) or args.get(path[-1]) or {}
-        name = settings.get("headerName") if isinstance(settings, Mapping) else None
+        name = settings_of(path).get("headerName")
         headers.append(name if isinstance(name, str) else _human(path[-1]))
     groups = _groups(columns)
     if isinstance(height, bool) or not isinstance(height, (int, str)):
@@ -288,6 +296,8 @@ def put_datatable(
               "actions": [None if a is None else str(a[0]) for a in actions],
               "onselect": onselect is not None, "height": css_height,
               "bar": bool(cell_content_bar), "updates": f"datatable:{table.wid}"}
+    if instance_id:
+        widget["instance"] = str(instance_id)
     return send_output(widget, scope, position)
 
 

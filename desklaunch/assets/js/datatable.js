@@ -128,6 +128,31 @@ function pick(state, tr) {
   if (state.onselect) report(state, null);
 }
 
+/** Untick every row (ag-grid's `api.deselectAll()`, which add-ons call). */
+function pickNone(state) {
+  for (const key of [...state.picked]) {
+    state.picked.delete(key);
+    const row = state.elements.get(key);
+    row?.setAttribute("aria-selected", "false");
+    const box = row?.querySelector("input[type=checkbox]");
+    if (box) box.checked = false;
+  }
+  drawActions(state);
+}
+
+/** PyWebIO's page has each named table's ag-grid as `window.ag_grid_<name>_promise`, which
+ *  add-ons use (pywebio_battery's file picker unticks its rows so): the part of its `api`
+ *  these tables have. */
+function offerGrid(state, name) {
+  if (!/^[\w-]{1,64}$/.test(name)) return;
+  const api = Object.freeze({
+    deselectAll: () => pickNone(state),
+    getSelectedRows: () => state.rows.filter((row) => state.picked.has(row.k))
+      .map((row) => Object.fromEntries(state.columns.map((title, i) => [title, row.cells[i]]))),
+  });
+  window[`ag_grid_${name}_promise`] = Promise.resolve(Object.freeze({ api }));
+}
+
 function sortBy(state, column) {
   const current = state.sort?.column === column ? state.sort.direction : 0;
   const next = current === 0 ? 1 : current === 1 ? -1 : 0;
@@ -253,6 +278,7 @@ defineWidget("datatable", (widget) => {
   scroller.append(table);
   wrap.append(scroller, footer);
   tables.set(id, state);
+  if (typeof widget.instance === "string") offerGrid(state, widget.instance);
   if (tables.size > 500) for (const [key, old] of tables) if (!old.body.isConnected) tables.delete(key);
   drawBody(state);
   return wrap;

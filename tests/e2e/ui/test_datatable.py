@@ -170,3 +170,34 @@ def test_the_rows_are_one_tab_stop_and_arrows_move_between_them(pilot, alias) ->
     age = grid.get_by_role("button", name="Age")
     age.click()
     expect(age).to_have_accessible_name("Age")  # the arrow is for the eye only
+
+
+def test_a_file_picker_hides_its_id_column_and_unticks_its_rows_through_the_grid_api(
+        pilot) -> None:
+    """pywebio_battery's file picker: the full paths it keys rows by are hidden
+    (`column_args={"id": {"hide": True}}`), and after a pick it unticks the rows through
+    PyWebIO's page handle on the table's ag-grid (`window.ag_grid_<id>_promise`)."""
+    from desklaunch.ui import put_buttons, put_datatable, put_text, run_js
+
+    def script() -> None:
+        files = [{"id": "/home/ada/notes.txt", "name": "notes.txt"},
+                 {"id": "/home/ada/photos", "name": "photos/"}]
+        put_datatable(files, instance_id="picker", id_field="id", multiple_select=True,
+                      column_args={"id": {"hide": True}},
+                      onselect=lambda ids: put_text(f"picked {ids}"))
+        put_buttons(["Done"], onclick=lambda _: run_js(
+            "window[handle].then(grid => grid.api.deselectAll())",
+            handle="ag_grid_picker_promise"))
+
+    app = pilot(script)
+    grid = app.page.get_by_role("grid")
+    expect(grid.get_by_role("columnheader")).to_have_text(["Picked", "Name"])
+    expect(grid).not_to_contain_text("/home/ada")
+    grid.get_by_role("row").filter(has_text="notes.txt").click()
+    app.expect_text("picked ['/home/ada/notes.txt']")
+    app.click("Done")
+    expect(app.page.get_by_text("Selected 0 rows")).to_be_visible()
+    expect(grid.get_by_role("checkbox", checked=True)).to_have_count(0)
+    grid.get_by_role("row").filter(has_text="photos/").click()
+    app.expect_text("picked ['/home/ada/photos']")  # the folder alone
+    assert app.page_errors == []
