@@ -68,18 +68,22 @@ def _delete_tcl(module: Any) -> None:
         return
     namespace = vars(module)
 
+    def tcl(value: Any) -> bool:
+        return isinstance(getattr(value, "tk", None), tkapp) or \
+            isinstance(getattr(value, "_tk", None), tkapp)
+
     def holds(value: Any) -> bool:
-        if isinstance(getattr(value, "tk", None), tkapp) or \
-                isinstance(getattr(value, "_tk", None), tkapp):
+        if tcl(value):
             return True
         if isinstance(value, dict):
-            return any(holds(item) for item in list(value.values())[:100] if item is not value)
-        if isinstance(value, (list, tuple, set)):
-            return any(holds(item) for item in list(value)[:100] if item is not value)
-        if getattr(type(value), "__module__", None) == module.__name__:
-            return any(isinstance(getattr(item, "tk", None), tkapp)
-                       for item in list(getattr(value, "__dict__", {}).values()))
-        return False
+            inside = list(value.values())
+        elif isinstance(value, (list, tuple, set)):
+            inside = list(value)
+        elif getattr(type(value), "__module__", None) == module.__name__:
+            inside = list(getattr(value, "__dict__", {}).values())
+        else:
+            return False
+        return any(tcl(item) for item in inside[:1000])  # one step in, as `end` looks
 
     held = [name for name, value in list(namespace.items())
             if not name.startswith("__") and holds(value)]
