@@ -120,7 +120,8 @@ def from_file(spec: str | os.PathLike[str], args: Sequence[str] = (), *,
     path = os.fspath(spec)
     if os.path.isfile(os.path.join(path, "__main__.py")):
         path = os.path.join(path, "__main__.py")
-    file = path.rsplit(":", 1)[0] if ":" in path and not os.path.exists(path) else path
+    head, _, function = path.rpartition(":")
+    file = head if head and function.isidentifier() and not os.path.exists(path) else path
     if not os.path.isabs(file) and not os.path.exists(file):
         # A test beside the app, run from another folder (an IDE's, or tests/)
         raise UsageError(f"no such file: {file} (in the current folder, {Path.cwd()}; a "
