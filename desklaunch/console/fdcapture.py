@@ -41,6 +41,9 @@ class FdCapture:
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()  # one reader of the pipes at a time, in order
+        self.written = False
+        """Bytes came through the descriptors themselves (a child's, or the program's own
+        `os.write(2, ...)`, as textual's and curses' screen switches are written)."""
 
     @staticmethod
     def supported() -> bool:
@@ -105,6 +108,7 @@ class FdCapture:
                             continue
                         name, decoder = self._readers[fd]
                         if data:
+                            self.written = True
                             self._on_text(name, decoder.decode(data))
                     if not data:
                         selector.unregister(fd)

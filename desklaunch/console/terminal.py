@@ -333,12 +333,13 @@ class Terminal:
         return RunStreams(self._from_script, read_line, real_fileno, self._stdin_terminal)
 
     def _from_script(self, stream: str, text: str) -> None:
-        """What the script writes: after what its children wrote before it (fdcapture.py);
-        only once it started one, as reading the pipes on every write costs time."""
+        """What the script writes: after what its children, or its own raw descriptor
+        writes, wrote before it (fdcapture.py); only once there were any, as reading the
+        pipes on every write costs time."""
         if self._outlived and threading.current_thread() in self._outlived:
             return  # a thread its program left running: the process's end ended it
         capture = self.capture
-        if capture is not None and self.children.started:
+        if capture is not None and (self.children.started or capture.written):
             capture.drain()
         self.write(stream, text)
 
