@@ -23,6 +23,11 @@ export function connectScripts(send) {
   sendEvent = send;
 }
 
+const functions = new Map(); // a run_js code's address → its function, once loaded
+const loading = new Map(); // … → the promise of it, while its file loads
+let queued = Promise.resolve(); // the calls (and page scripts) waiting for code before them
+let waiting = 0;
+
 /**
  * Load and run the resource `src` as a classic script (page code), after every script
  * loaded before it (`async = false` keeps the order); `done({ok, value})` once it ran.
@@ -32,22 +37,24 @@ function runScript(src, done) {
   installWebIO();
   const script = element("script");
   script.async = false;
-  script.addEventListener("load", () => {
-    script.remove();
-    done({ ok: true, value: null });
-  });
-  script.addEventListener("error", () => {
-    script.remove();
-    done({ ok: false, value: "the code could not be loaded" });
+  const ran = new Promise((resolve) => {
+    script.addEventListener("load", () => {
+      script.remove();
+      resolve({ ok: true, value: null });
+    });
+    script.addEventListener("error", () => {
+      script.remove();
+      resolve({ ok: false, value: "the code could not be loaded" });
+    });
   });
   script.src = src;
   document.head.append(script);
+  // run_js calls made after it wait for it: its code may define what they call
+  waiting += 1;
+  queued = queued.then(() => ran).then(done).finally(() => {
+    waiting -= 1;
+  });
 }
-
-const functions = new Map(); // a run_js code's address → its function, once loaded
-const loading = new Map(); // … → the promise of it, while its file loads
-let queued = Promise.resolve(); // the calls waiting for code before them
-let waiting = 0;
 
 /** The function the code at `src` defines (its file loaded once, however often called). */
 function functionAt(src) {
@@ -55,6 +62,7 @@ function functionAt(src) {
   if (!loading.has(src)) {
     loading.set(src, new Promise((resolve, reject) => {
       const script = element("script");
+      script.async = false; // in order with the page's own scripts (config(js_file=))
       let defined = null;
       script.addEventListener("desklaunch-define", (event) => {
         defined = event.detail;
