@@ -152,7 +152,7 @@ def _chooser(arg: Any, part: Any) -> str:
     return str(arg.wire.get("chooser") or "")
 
 
-def _asks_nothing(form: ArgForm | Any) -> bool:
+def _asks_nothing(form: Any) -> bool:
     """Whether `form` has nothing to fill in: a parser with no arguments but `--help`
     (`--version`), a click command with no parameters. Such a program runs at once, as a
     terminal runs it with no words; Run again runs it again."""

@@ -254,7 +254,7 @@ def console_sleep(seconds: float) -> None:
         return
     seconds = _sleep_length(seconds)
     end = time.monotonic() + seconds
-    tracers: list[Any] = []
+    tracer = None  # a debugger's, which a handler set (pdb's): put back as we return
     try:
         while not closed:
             # A wake left set is spent: Stop sets it after its interrupt, which may land
@@ -271,16 +271,16 @@ def console_sleep(seconds: float) -> None:
             handler, signum = due
             handler(signum, sys._getframe(1))  # on this thread, as Python calls it
             if sys.gettrace() is not None:
-                # A debugger's (pdb's handler traces the program from here on): not in
-                # these frames of ours, which the program would then seem to step into.
-                tracers.append(sys.gettrace())
+                # pdb's handler traces the program from here on: not these frames of ours,
+                # which the program would then seem to step into.
+                tracer = sys.gettrace()
                 sys.settrace(None)
             console.stop_heard()
             closed = _console()[1]  # a handler that returns: the sleep goes on (PEP 475)
     finally:
         closed = _console()[1]
-        if tracers:
-            sys.settrace(tracers[-1])  # last: no call of ours comes after it
+        if tracer is not None:
+            sys.settrace(tracer)  # last: no call of ours comes after it
     if closed:  # the window closed: end the script as a blocked UI call would end
         raise SessionClosed
 

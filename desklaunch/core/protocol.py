@@ -116,22 +116,20 @@ class Channel:
 
     def _reset_answer(self) -> PollAnswer:
         assert self._view is not None
-        if not self._viewed and not self._overflowed \
-                and len(self._outbox) > MAX_COMMANDS_PER_ANSWER:
+        if not self._viewed and not self._overflowed:
             # The first view of a session gets every command as it was sent, the passing
             # ones too (a toast, each of a log's run_js lines): what a page there from the
-            # start would have seen. Past one answer's worth, the long polls bring the rest.
+            # start would have seen. Past one answer's worth, the long polls bring the rest;
+            # the page's acks drop them from the outbox, as any answer's.
             commands = self._take_after(0)
             self._viewed = True
             return {"session": self.id, "view": self._view, "reset": True,
-                    "seq": commands[-1]["seq"], "commands": commands}
-        if not self._viewed and not self._overflowed:
-            commands = list(self._outbox)
-        else:
-            staged = self.session.uploads.listed() if self.session is not None else []
-            files = [{"cmd": "field_update", "id": form_id, "field": name,
-                      "changes": {"add_files": listed}} for form_id, name, listed in staged]
-            commands = self._log.replay(files)
+                    "seq": commands[-1]["seq"] if commands else self._seq,
+                    "commands": commands}
+        staged = self.session.uploads.listed() if self.session is not None else []
+        files = [{"cmd": "field_update", "id": form_id, "field": name,
+                  "changes": {"add_files": listed}} for form_id, name, listed in staged]
+        commands = self._log.replay(files)
         self._viewed = True
         self._outbox.clear()
         self._unsent.clear()
