@@ -125,7 +125,8 @@ def test_the_condition_check_finds_one() -> None:
 
 
 CHOSEN = {
-    "webview", "bottle", "waitress", "platformdirs", "markdown_it", "nh3",  # the runtime
+    "webview", "bottle", "waitress", "platformdirs",  # the runtime
+    "markdown_it", "mdit_py_plugins", "nh3",
     "gi", "qtpy",  # the window backends pywebview drives (desktop/)
     "PyInstaller",  # builds (packaging/)
     "pytest", "playwright", "axe_playwright_python",  # the test kit (testing/)

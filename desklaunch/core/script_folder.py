@@ -15,7 +15,8 @@ import importlib
 import sys
 from pathlib import Path
 
-RUNTIME_PACKAGES = frozenset({"bottle", "waitress", "webview", "platformdirs", "markdown_it"})
+RUNTIME_PACKAGES = frozenset({"bottle", "waitress", "webview", "platformdirs", "markdown_it",
+                              "mdit_py_plugins", "linkify_it", "uc_micro", "nh3"})
 """The packages desklaunch runs on, besides the standard library."""
 NEVER_IMPORTED = frozenset({"this", "antigravity", "__hello__", "__phello__", "__main__"})
 """Standard modules whose import does something visible (prints, opens a browser)."""

@@ -7,7 +7,8 @@ here stay, links only to web and mail addresses, pictures also inline (`data:`),
 properties that change how text and boxes look (colour, size, alignment, spacing), never
 where they sit: no `position`, so nothing can be drawn over the app. What such HTML is
 usually made of stays: `<div align="center"><font size="6">Title</font></div>`, `<b>`,
-`<br>`, `<details>`, `<img>`, `<span style="color: red">`. Scripts, event handlers, forms,
+`<br>`, `<details>`, `<img>`, `<span style="color: red">`, a task list's box and its label
+(any `<input>` becomes a box that cannot be changed). Scripts, event handlers, forms,
 frames and style sheets go.
 """
 
@@ -36,7 +37,7 @@ _LANGUAGE = re.compile(r"language-[\w+#.-]{1,40}")
 def _rules() -> dict[str, Any]:
     import nh3  # only a script that shows such HTML pays for it
 
-    tags = set(nh3.ALLOWED_TAGS) | {"font", "section", "main"}
+    tags = set(nh3.ALLOWED_TAGS) | {"font", "section", "main", "input", "label"}
     attributes = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
     attributes["*"] = {"title", "lang", "dir", "style"}
     for tag in _ALIGNED:
@@ -45,7 +46,10 @@ def _rules() -> dict[str, Any]:
     attributes["details"] = {"open"}
     attributes["code"] = {"class"}  # a fence's language: `_inline` keeps only that
     attributes.setdefault("img", set()).update({"title", "loading"})
+    attributes["input"] = {"checked"}
     return {"tags": tags, "attributes": attributes, "filter_style_properties": set(_STYLE),
+            # a Markdown task list's box, shown ticked or not: never a field to type in
+            "set_tag_attribute_values": {"input": {"type": "checkbox", "disabled": "disabled"}},
             "url_schemes": {"http", "https", "mailto", "data"}, "attribute_filter": _inline}
 
 

@@ -64,6 +64,29 @@ def test_html_in_markdown_is_shown_cleaned_as_pywebio_shows_it(pilot) -> None:
     assert app.page.evaluate("window.injected") is None
 
 
+def test_markdown_task_lists_and_bare_addresses_read_as_on_github(pilot) -> None:
+    def script() -> None:
+        put_markdown("""
+            - [x] Write the report
+            - [ ] Send it
+
+            Details at https://example.org/report and www.python.org.
+
+            A field someone slipped in: <input type="text" value="typed">
+        """)
+
+    app = pilot(script)
+    expect(app.page.get_by_role("checkbox", name="Write the report")).to_be_checked()
+    expect(app.page.get_by_role("checkbox", name="Write the report")).to_be_disabled()
+    expect(app.page.get_by_role("checkbox", name="Send it")).not_to_be_checked()
+    expect(app.page.get_by_role("link", name="https://example.org/report")).to_have_attribute(
+        "href", "https://example.org/report")
+    expect(app.page.get_by_role("link", name="www.python.org")).to_have_attribute(
+        "href", "http://www.python.org")
+    expect(app.page.get_by_role("textbox")).to_have_count(0)
+    expect(app.page.get_by_role("checkbox")).to_have_count(3)
+
+
 def test_markdown_the_script_marks_as_trusted_shows_its_html(pilot) -> None:
     def script() -> None:
         put_markdown("Some <b>bold</b> and X<sup>2</sup> <u class='mine'>mine</u>",
