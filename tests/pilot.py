@@ -56,6 +56,21 @@ def eventually(condition: Callable[[], bool], limit: float = 10) -> None:
         time.sleep(0.02)
 
 
+def type_with_input_method(page: Page, draft: str, word: str, *, key: str = "Enter") -> None:
+    """Type `word` as a Chinese or Japanese input method makes it, in the focused field:
+    `draft` (the reading) is composed, `key` is pressed to pick (Enter) or browse (Up,
+    Down) the candidates — the input method takes it, so the page sees key code 229 — and
+    `word` is committed. Through Chromium's DevTools input, as the system would send it."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.imeSetComposition",
+             {"text": draft, "selectionStart": len(draft), "selectionEnd": len(draft)})
+    cdp.send("Input.dispatchKeyEvent", {"type": "rawKeyDown", "key": key, "code": key,
+                                        "windowsVirtualKeyCode": 229})
+    cdp.send("Input.insertText", {"text": word})
+    cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": key, "code": key})
+    cdp.detach()
+
+
 class Pilot:
     """One running app and the browser page showing it."""
 

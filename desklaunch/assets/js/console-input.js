@@ -3,7 +3,7 @@
 // Up and Down through the lines entered), ready answers as buttons or boxes, and lines typed
 // or pasted ahead kept for the questions to come.
 
-import { element, uniqueId } from "./parts.js";
+import { composing, element, uniqueId } from "./parts.js";
 
 const MAX_HISTORY = 500;
 const history = []; // lines entered (never passwords), oldest first
@@ -164,7 +164,8 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
     });
   }
   field.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && enter.disabled && !event.isComposing) {
+    if (composing(event)) return;
+    if (event.key === "Enter" && enter.disabled) {
       event.preventDefault(); // a form whose button is disabled is not submitted by Enter
       submit(field.value);
     } else {

@@ -3,7 +3,7 @@
 // `field_update`, and removed by `input_done`. The fields themselves are in fields.js.
 
 import { asText, buildField, element, nameUnlabelled } from "./fields.js";
-import { describe } from "./parts.js";
+import { composing, describe } from "./parts.js";
 
 // Enter in these does what the control itself does (tick, pick), not submit.
 const ENTER_IGNORES = new Set(["checkbox", "radio", "file", "button", "range", "color"]);
@@ -77,7 +77,7 @@ class Form {
       this.#enter();
     });
     this.el.addEventListener("keydown", (event) => {
-      if (event.key !== "Enter" || event.defaultPrevented) return;
+      if (event.key !== "Enter" || event.defaultPrevented || composing(event)) return;
       const single = event.target instanceof HTMLInputElement && !ENTER_IGNORES.has(event.target.type);
       if (this.waiting && (single || event.ctrlKey || event.metaKey)) {
         // Typed while the last answer was being checked: submit again once it is back.

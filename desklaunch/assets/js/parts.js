@@ -4,6 +4,12 @@ import { buildWidget } from "./widgets.js";
 
 export const asText = (value) => (value === null || value === undefined ? "" : String(value));
 
+/** A key pressed while an input method is composing text (Chinese, Japanese, Korean...):
+ *  its Enter picks a word, its arrows move among the candidates, its Escape drops the
+ *  draft; they are the input method's, never the page's. WebKit sends the Enter that ends
+ *  a composition after it has ended, marked only by its key code (229). */
+export const composing = (event) => event.isComposing || event.keyCode === 229;
+
 export function element(tag, className, text) {
   const el = document.createElement(tag);
   if (className) el.className = className;

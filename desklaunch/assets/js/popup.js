@@ -4,7 +4,7 @@
 // had focus gets it back when the popup closes. Esc closes a closable popup, a click beside
 // it closes one with `implicit_close`; either way the page sends `popup_close`.
 
-import { appendChildren, asText, element, uniqueId } from "./parts.js";
+import { appendChildren, asText, composing, element, uniqueId } from "./parts.js";
 import { defineCommand } from "./render.js";
 import { handleButtonClicks } from "./widgets.js";
 
@@ -106,7 +106,7 @@ function open(command, page) {
 
   // Esc: the browser's own "cancel" closes the dialog unless the popup is not closable.
   dialog.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") {
+    if (event.key === "Escape" && !composing(event)) {
       event.preventDefault();
       if (closable) close(true);
     } else if (event.key === "Tab") {

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from pilot import eventually
+from pilot import eventually, type_with_input_method
 from playwright.sync_api import expect
 
 SCRIPTS = Path(__file__).parent / "scripts"
@@ -115,6 +115,21 @@ def test_up_brings_back_the_line_entered_before_and_ctrl_c_stops(console):
     field.press("Control+c")
     expect(app.line("KeyboardInterrupt")).to_be_visible()
     app.expect_exit(130)
+
+
+def test_an_input_methods_keys_pick_its_words_not_the_lines_entered_before(console):
+    app = console("input_echo.py")
+    app.answer("Your name:", "Ada")
+    expect(app.line("Hello, Ada!")).to_be_visible()
+    expect(app.page.get_by_role("button", name="Enter", exact=True)).to_be_enabled()
+    field = app.field("Input")
+    field.click()
+    type_with_input_method(app.page, "きしゃ", "記者", key="ArrowUp")
+    expect(field).to_have_value("記者")
+    type_with_input_method(app.page, "です", "です", key="Enter")
+    expect(field).to_have_value("記者です")
+    field.press("Enter")
+    expect(app.line("got 記者です")).to_be_visible()
 
 
 def test_getpass_uses_a_password_field_and_never_shows_the_secret(console):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pilot import type_with_input_method
 from playwright.sync_api import expect
 
 from desklaunch.ui import (
@@ -68,6 +69,22 @@ def test_the_group_check_points_at_the_field_in_error(pilot) -> None:
     expect(app.field("High")).to_have_attribute("aria-invalid", "true")
     app.answer("High", "9")
     app.expect_text("5..9")
+
+
+def test_the_enter_that_picks_an_input_methods_word_does_not_submit(pilot) -> None:
+    def script() -> None:
+        data = input_group("Search", [
+            input("Query", name="q"),
+            actions("", [{"label": "Search", "value": "go"}], name="do"),
+        ])
+        put_text(f"Got {data!r}")
+
+    app = pilot(script)
+    app.field("Query").click()
+    type_with_input_method(app.page, "にほん", "日本")
+    expect(app.field("Query")).to_have_value("日本")
+    app.field("Query").press("Enter")
+    app.expect_text("Got {'q': '日本', 'do': 'go'}")
 
 
 def test_actions_last_in_a_group_submit_reset_and_cancel_it(pilot) -> None:
