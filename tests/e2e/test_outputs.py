@@ -87,6 +87,33 @@ def test_markdown_task_lists_and_bare_addresses_read_as_on_github(pilot) -> None
     expect(app.page.get_by_role("checkbox")).to_have_count(3)
 
 
+def _text_side(locator) -> str:
+    """Which side of its box a line of text starts from, as the eye finds it."""
+    return locator.evaluate("""el => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const text = range.getBoundingClientRect(), box = el.getBoundingClientRect();
+        return text.left - box.left > box.right - text.right ? "right" : "left";
+    }""")
+
+
+def test_arabic_and_hebrew_read_right_to_left_beside_english(pilot) -> None:
+    def script() -> None:
+        put_text("مرحبا بالعالم.")
+        put_text("Hello, world.")
+        put_markdown("שלום עולם!\n\n| المدينة | Count |\n|---|---|\n| القاهرة | 2 |")
+        put_table([["الاسم", "Name"], ["سارة", "Sara"]])
+
+    app = pilot(script)
+    assert _text_side(app.text("مرحبا بالعالم.")) == "right"
+    assert _text_side(app.text("Hello, world.")) == "left"
+    assert _text_side(app.text("שלום עולם!")) == "right"
+    assert _text_side(app.page.get_by_role("cell", name="القاهرة")) == "right"
+    assert _text_side(app.page.get_by_role("cell", name="2")) == "left"
+    assert _text_side(app.page.get_by_role("cell", name="سارة")) == "right"
+    assert _text_side(app.page.get_by_role("cell", name="Sara")) == "left"
+
+
 def test_markdown_the_script_marks_as_trusted_shows_its_html(pilot) -> None:
     def script() -> None:
         put_markdown("Some <b>bold</b> and X<sup>2</sup> <u class='mine'>mine</u>",
