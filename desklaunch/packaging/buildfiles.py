@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from desklaunch.packaging.baselibs import BASE_SONAMES
 from desklaunch.packaging.icons import write_icns, write_ico
+from desklaunch.packaging.packagenames import bundle_identifier
 
 if TYPE_CHECKING:
     from desklaunch.packaging.plan import Plan
@@ -101,7 +102,7 @@ def write_spec(plan: Plan) -> Path:
         console=repr(not plan.windowed),
         icon=repr(platform_icon(plan, work)),
         bundle=repr(sys.platform == "darwin" and plan.windowed),
-        bundle_id=repr("org.desklaunch." + "".join(c for c in plan.name if c.isalnum())),
+        bundle_id=repr(bundle_identifier(plan.name, plan.package)),
     ), encoding="utf-8")
     return spec
 

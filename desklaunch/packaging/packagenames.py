@@ -10,6 +10,7 @@ knows of it, and `--package-name` names the package without renaming the app.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import subprocess
@@ -58,6 +59,19 @@ def chosen_package(app_name: str, requested: str | None) -> str:
         raise UsageError(f"--package-name {requested!r}: a package name is two or more of a-z, "
                          "0-9, '+', '-' and '.', starting with a letter or digit")
     return requested
+
+
+def bundle_identifier(app_name: str, package: str | None = None) -> str:
+    """The macOS bundle identifier: `org.desklaunch.` and the package's name, or the app's
+    name, in what Apple allows there (Latin letters, digits, '-' and '.'); a name with no
+    Latin letter or digit ("计算器") gets one made from it, the same at every build and its
+    own."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", app_name.translate(_LATIN))
+                    if not unicodedata.combining(char))
+    name = re.sub(r"[^A-Za-z0-9.-]+", "-", package or plain).strip("-.")
+    if not name:
+        name = "app-" + hashlib.sha256(app_name.encode()).hexdigest()[:10]
+    return f"org.desklaunch.{name}"
 
 
 def linux_package(plan: Plan) -> str:

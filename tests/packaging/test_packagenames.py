@@ -15,7 +15,7 @@ from desklaunch.errors import UsageError
 from desklaunch.packaging import build
 from desklaunch.packaging.buildfiles import app_icon_png
 from desklaunch.packaging.deb import build_deb
-from desklaunch.packaging.packagenames import check_free, package_name
+from desklaunch.packaging.packagenames import bundle_identifier, check_free, package_name
 
 GUARD = 300
 
@@ -116,3 +116,21 @@ def test_an_earlier_build_of_the_app_itself_is_no_clash(tmp_path: Path) -> None:
         subprocess.run(["dpkg", "-P", "dl-clash-check"], capture_output=True, check=True,
                        timeout=GUARD)
     assert not Path("/usr/bin/dl-clash-check").exists()
+
+
+@pytest.mark.parametrize(("app", "package", "identifier"), [
+    ("Hello App", None, "org.desklaunch.Hello-App"),
+    ("Café Grüße", None, "org.desklaunch.Cafe-Grusse"),
+    ("天気 Weather", None, "org.desklaunch.Weather"),
+    ("计算器", "jisuanqi", "org.desklaunch.jisuanqi"),
+    ("Notes", "notes+", "org.desklaunch.notes"),
+])
+def test_a_mac_bundle_identifier_holds_only_what_apple_allows(app, package, identifier) -> None:
+    assert bundle_identifier(app, package) == identifier
+
+
+def test_a_name_without_latin_letters_gets_an_identifier_of_its_own() -> None:
+    first, second = bundle_identifier("计算器"), bundle_identifier("天気")
+    assert re.fullmatch(r"org\.desklaunch\.app-[0-9a-f]{10}", first)
+    assert first != second
+    assert bundle_identifier("计算器") == first
