@@ -264,10 +264,14 @@ class ConsoleView:
 
     def _alt_screen(self, on: bool) -> None:
         """The alternate screen: what a program drew there goes when it switches back, as
-        console-screen.js does (a terminal shows the screen it had again)."""
+        console-screen.js does (a terminal shows the screen it had again). It starts blank:
+        its cursor moves reach only its own lines."""
         if on:
             if self._alt_mark is None:
                 self._alt_mark = len(self.lines) - 1
+                for state in (self._open, self._rows, self._column, self._up_down,
+                              self._saved):
+                    state.clear()
             return
         mark, self._alt_mark = self._alt_mark, None
         if mark is None or mark < 0:  # no line to keep to, or cleared since

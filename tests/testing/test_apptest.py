@@ -938,6 +938,14 @@ def test_curses_started_to_ask_the_width_leaves_the_output_as_it_was(desklaunch_
     assert [run.strip().splitlines()[1:] for run in runs] == [["before", "width 80", "after"]] * 2
 
 
+def test_frames_drawn_on_the_alternate_screen_leave_the_lines_before_them(desklaunch_app, mode
+                                                                         ) -> None:
+    app = desklaunch_app(SCRIPTS / "console_alt_frames.py", browser=mode)
+    app.wait_for("Exited with code 0")
+    lines = app.find("log", "Output").text.splitlines()
+    assert lines[1:4] == ["first line", "second line", "after"]
+
+
 def test_a_consoles_invisible_codes_show_nothing_and_open_no_line(desklaunch_app, mode) -> None:
     app = desklaunch_app(SCRIPTS / "console_controls.py", browser=mode)
     app.fill("Name:", "ann")

@@ -408,10 +408,13 @@ export class Screen {
   }
 
   /** The alternate screen: what a program drew there goes when it switches back, as a
-   * terminal shows again the screen it had (flit asks curses for the width that way). */
+   * terminal shows again the screen it had (flit asks curses for the width that way). It
+   * starts blank: its cursor moves (rich's `ESC[H` for each frame) reach only its lines. */
   #altScreen(on) {
     if (on) {
-      if (this.altFrom === undefined) this.altFrom = this.block?.lastElementChild ?? null;
+      if (this.altFrom !== undefined) return;
+      this.altFrom = this.block?.lastElementChild ?? null;
+      for (const state of [this.open, this.rows, this.column, this.upDown, this.saved]) state.clear();
       return;
     }
     const from = this.altFrom;
