@@ -1,11 +1,15 @@
 """A default answer a program puts on readline's line, as the text the console's field
-starts with.
+starts with; and each line read going into readline's history, as `input()` puts it there.
 
 In a terminal, `readline.set_startup_hook(lambda: readline.insert_text("my-project"))` (or
 the same in `set_pre_input_hook`) makes the next `input()` start with that text, which Enter
 accepts. readline has no getter for its hooks, so while a console run is on (loadhook.py)
 setting one is noted here as well; `starting_text()` calls the hooks with `insert_text`
 collecting what they insert.
+
+A shell that keeps its history with readline (`write_history_file` at its end, `!!` to run
+the last line again) finds the lines typed in its history, as `input()` in a terminal adds
+each line that is not empty and not the one before.
 """
 
 from __future__ import annotations
@@ -62,3 +66,30 @@ def starting_text() -> str | None:
         if saved[1] is not None:
             module.redisplay = saved[1]
     return "".join(inserted) or None
+
+
+def remember(line: str) -> str:
+    """`line` (read from stdin), after adding it to readline's history when the program has
+    imported readline."""
+    module: Any = sys.modules.get("readline")
+    entry = line.rstrip("\r\n")
+    if module is None or not entry:
+        return line
+    with contextlib.suppress(Exception):  # a readline without history (libedit's quirks)
+        length = module.get_current_history_length()
+        if length == 0 or module.get_history_item(length) != entry:
+            module.add_history(entry)
+    return line
+
+
+def new_run() -> None:
+    """Start a run as a fresh process starts: readline's history empty and no hooks set, what
+    an earlier run (or app) in this process left there gone."""
+    module: Any = sys.modules.get("readline")
+    _hooks.clear()
+    if module is None:
+        return
+    with contextlib.suppress(Exception):
+        module.clear_history()
+        module.set_startup_hook()
+        module.set_pre_input_hook()

@@ -327,8 +327,10 @@ class Terminal:
     # -- runs and Stop ----------------------------------------------------------------------
 
     def _fresh_streams(self) -> RunStreams:
+        readlinehook.new_run()
+
         def read_line() -> str:  # a line of stdin, starting with readline's default
-            return self.read_line(value=readlinehook.starting_text())
+            return readlinehook.remember(self.read_line(value=readlinehook.starting_text()))
 
         return RunStreams(self._from_script, read_line, real_fileno, self._stdin_terminal)
 
