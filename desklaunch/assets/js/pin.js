@@ -3,7 +3,9 @@
 // `pin_value` (a value to show) and `pin_update` (a new label, help text, ...).
 //
 // A change is sent at most once per animation frame per widget (dragging a slider or
-// typing fast sends the newest value, not every step).
+// typing fast sends the newest value, not every step), and only when the value differs
+// from the last one sent or shown: a field's "change" as it is left, after its "input"
+// events have sent the text, calls no `pin_on_change` callback a second time.
 
 import { asText, buildField, element, nameUnlabelled } from "./fields.js";
 import { describe, uniqueId } from "./parts.js";
@@ -11,7 +13,7 @@ import { defineCommand } from "./render.js";
 import { defineWidget } from "./widgets.js";
 
 let sendEvent = () => false;
-const pins = new Map(); // widget id → { field, el, sent, scheduled }
+const pins = new Map(); // widget id → { field, el, sent, scheduled, last }
 const waiting = new Set(); // reports scheduled for the next frame
 
 /** Send whatever changed and is still waiting for its frame, now. */
@@ -78,13 +80,17 @@ defineWidget("pin", (widget) => {
   const el = element("div", "dl-pin");
   el.append(field.wrap);
   helpFor(field.wrap, field, spec.help_text);
-  entry = { field, el, sent: false, scheduled: false };
+  entry = { field, el, sent: false, scheduled: false, last: JSON.stringify(field.value()) };
   const report = () => {
     if (!entry.scheduled) return;
     entry.scheduled = false;
     waiting.delete(report);
-    if (el.isConnected && sendEvent({ type: "pin_change", id, value: field.value() })) {
+    const value = field.value();
+    const last = JSON.stringify(value);
+    if (last === entry.last || !el.isConnected) return;
+    if (sendEvent({ type: "pin_change", id, value })) {
       entry.sent = true;
+      entry.last = last;
     }
   };
   const changed = () => {
@@ -141,6 +147,7 @@ defineCommand("pin_value", ({ id, value, echo }) => {
   // An echo of this page's own change is already shown, or was typed over since.
   if (!entry || (echo && entry.sent)) return;
   setValue(entry.field, value);
+  entry.last = JSON.stringify(entry.field.value());
 });
 
 /** PyWebIO's verdict under a pin field: valid (green text), invalid (an error), or none. */

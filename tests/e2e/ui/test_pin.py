@@ -55,6 +55,28 @@ def test_pin_wait_change_returns_each_change_with_the_python_value(pilot) -> Non
     app.expect_text("colour = (0, 0, 255)")
 
 
+def test_one_edit_calls_pin_on_change_once_also_when_the_field_is_left(pilot) -> None:
+    def script() -> None:
+        calls = []
+
+        def changed(value: object) -> None:
+            calls.append(value)
+            put_text(f"call {len(calls)}: {value!r}")
+
+        put_input("qty", type="number", label="Quantity", value=1)
+        put_select("unit", ["kg", "lb"], label="Unit")
+        pin_on_change("qty", changed)
+        pin_on_change("unit", changed)
+
+    app = pilot(script)
+    app.field("Quantity").fill("5")
+    app.expect_text("call 1: 5")
+    app.field("Quantity").press("Tab")
+    app.choose("Unit", "lb")
+    app.expect_text("call 2: 'lb'")
+    app.expect_no_text("call 3")
+
+
 def test_a_reloaded_page_shows_the_values_kept_on_the_server(pilot) -> None:
     def script() -> None:
         put_input("name", label="Name")
