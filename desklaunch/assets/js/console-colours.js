@@ -11,9 +11,13 @@ const SILENT = /[\x00-\x07\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]/g;
 // A terminal's title and the like (`ESC]0;title BEL`): shown nowhere, and its BEL ends it.
 const OSC = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
 // Characters a terminal gives two cells (wcwidth's wide ones: CJK, Hangul, full-width forms,
-// most emoji). Each is set in a box exactly two cells wide, whatever the width of the font
-// that has it, so the columns that rich, tabulate or wcwidth padded line up as in a terminal.
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+// emoji). Each is set in a box exactly two cells wide, whatever the width of the font that
+// has it, so the columns that rich, tabulate or wcwidth padded line up as in a terminal. An
+// emoji is every character shown as one by default (✅ ⚡ 🚀 🪐), or made one by U+FE0F
+// (❤️); with its skin tone, and the emoji a zero-width joiner adds to it (👍🏽, 👨‍👩‍👧), it
+// is one picture in one box, as wcwidth counts it.
+const EMOJI = String.raw`(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)(?:\p{Emoji_Modifier}|\uFE0F)?(?:\u200D\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F)?)*`;
+const WIDE = new RegExp(`${EMOJI}|[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]`, "u");
 // The full and half blocks (QR codes, banners, bar charts): a terminal fills their cells
 // exactly, where a font's glyphs leave seams between rows and columns. Each run is set in a
 // box whose background, in the text's colour, fills the cell or its half.

@@ -274,7 +274,7 @@ def test_wide_characters_take_two_cells_so_a_table_lines_up(console):
     app = console("wide_table.py")
     app.expect_exit(0)
     rows = app.screen.locator(".dl-line.dl-out")
-    expect(rows).to_have_count(5)
+    expect(rows).to_have_count(9)
     bars = [row.evaluate(BARS_AT) for row in rows.all()]
     assert len(bars[0]) == 3, bars
     for shown in bars[1:]:  # every column's "|" where the header's is, to the pixel
