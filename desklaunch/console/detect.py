@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 WINDOW_PACKAGES = frozenset({"desklaunch", "pywebio"})
 """Top-level packages whose import means "this script talks to the window itself"."""
 TERMINAL_PACKAGES = frozenset({
-    "curses", "termios", "tty", "msvcrt", "readchar", "getkey", "blessed", "urwid", "npyscreen",
-    "asciimatics", "textual", "simple_term_menu",
+    "curses", "termios", "tty", "msvcrt", "getkey", "beaupy", "yakh", "blessed", "urwid",
+    "npyscreen", "asciimatics", "textual", "simple_term_menu",
 })
 """Packages that drive a real terminal (a full screen, raw keys), which the console is not."""
 

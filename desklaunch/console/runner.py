@@ -46,6 +46,7 @@ from desklaunch.console import (
     pagers,
     pickhook,
     questionhook,
+    readcharhook,
     readlinehook,
     richhook,
     runthreads,
@@ -85,6 +86,7 @@ loadhook.watch(inquirerhook.WATCHED, inquirerhook.adjust)
 loadhook.watch(inquirerpyhook.WATCHED, inquirerpyhook.adjust)
 loadhook.watch(richhook.WATCHED, richhook.adjust)
 loadhook.watch(pickhook.WATCHED, pickhook.adjust)
+loadhook.watch(readcharhook.WATCHED, readcharhook.adjust)
 loadhook.watch(toolkithook.WATCHED, toolkithook.adjust)
 loadhook.watch(devtty.WATCHED, devtty.adjust)
 loadhook.watch(curseshook.WATCHED, curseshook.adjust)
