@@ -220,6 +220,12 @@ class Terminal:
             answers = self._offered(label)
         try:
             lines = self._ask(label, password, answers, many, value, suggestions) or [""]
+        except SessionClosed:
+            if threading.current_thread() is not self.thread:
+                # Another of the program's threads, asking as the window closed: it ends
+                # without a word, as a process's threads do when it is gone.
+                raise SystemExit from None
+            raise
         except BaseException:
             if prompt is not None and echo and not session.closed:
                 self.write("out", prompt)  # Stop at the question: its prompt stays shown

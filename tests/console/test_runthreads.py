@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from pathlib import Path
 
 from menu_programs import output, start
@@ -167,3 +169,26 @@ def test_a_second_stop_ends_the_wait_for_the_threads(tmp_path: Path) -> None:
     app.wait_for("ValueError: main failed")
     app.click("Stop")
     app.wait_for("Exited with code 1")
+
+
+def test_a_thread_asking_as_the_window_closes_ends_as_a_process_thread_would(
+        tmp_path: Path, monkeypatch) -> None:
+    ended: list[type[BaseException]] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: ended.append(args.exc_type))
+    app = start(tmp_path, """
+        import queue, threading
+
+        lines = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(input()) for _ in iter(int, 1)],
+                         name="reader", daemon=True).start()
+        print("got", lines.get())
+    """)
+    app.fill("Input", "hello")
+    app.submit()
+    app.wait_for("Exited with code 0")  # its reading thread asks again, and waits
+    app.close()
+    deadline = time.monotonic() + 10
+    while any(thread.name == "reader" for thread in threading.enumerate()):
+        assert time.monotonic() < deadline, "the reading thread never ended"
+        time.sleep(0.01)
+    assert ended == [SystemExit]  # which Python ends a thread with silently
