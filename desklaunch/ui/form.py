@@ -1,5 +1,7 @@
 """One form of fields, shown and answered: the engine behind every input call, and
-`input_group`, its public face.
+`input_group`, its public face. Every form has a Submit button (and Cancel when it is
+cancelable). Unlike PyWebIO's, it has no Reset button, whose one stray click empties a
+filled-in form; an `actions` button of type "reset" gives a form one.
 
 A `Form` gathers fields, sends them as one `input` command, checks each submit field by
 field (every error at once, each under its own field), then runs the group's `validate`,
