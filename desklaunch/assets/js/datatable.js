@@ -8,6 +8,7 @@
 // picks it; with several allowed each row has a tick box too. The rows are one Tab stop:
 // Up / Down (Page Up / Page Down, Home / End) move between them, as in a grid.
 
+import { cellText, drawRows, rove, showRow } from "./datatable-rows.js";
 import { asText, element, uniqueId } from "./parts.js";
 import { defineCommand } from "./render.js";
 import { defineWidget } from "./widgets.js";
@@ -21,8 +22,6 @@ export function connectDatatables(send) {
   sendEvent = send;
 }
 
-const cellText = (value) => (typeof value === "boolean" ? String(value) : asText(value));
-
 function compare(a, b) {
   if (typeof a === "number" && typeof b === "number") return a - b;
   collator ??= new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
@@ -35,68 +34,41 @@ function report(state, action) {
   sendEvent({ type: "click", id: state.callback, value: { rows, action } });
 }
 
-function rowElement(state, row) {
-  const tr = document.createElement("tr");
-  tr.dataset.key = String(row.k);
-  tr.tabIndex = -1; // one row at a time is in the Tab order (`rove`)
-  const picked = state.picked.has(row.k);
-  tr.setAttribute("aria-selected", String(picked));
-  if (state.multiple) {
-    const td = element("td", "dl-dt-pick");
-    const box = document.createElement("input");
-    box.type = "checkbox";
-    box.checked = picked;
-    box.tabIndex = -1;
-    box.setAttribute("aria-label", `Pick row ${cellText(row.cells[0])}`);
-    td.append(box);
-    tr.append(td);
-  }
-  state.columns.forEach((_, index) => tr.append(element("td", "", cellText(row.cells[index]))));
-  return tr;
-}
-
-/** Build every row afresh (new rows from the app), then put them in order. */
+/** New rows from the app: their elements made afresh as they are shown, in order. */
 function drawBody(state) {
   const keys = new Set(state.rows.map((row) => row.k));
   for (const key of [...state.picked]) if (!keys.has(key)) state.picked.delete(key);
-  state.elements = new Map(state.rows.map((row) => [row.k, rowElement(state, row)]));
+  state.elements = new Map();
+  state.standIn = null;
   order(state);
   drawActions(state);
 }
 
-/** Put the rows' elements in the sort's order: moved, not rebuilt (a sort of ten
- *  thousand rows costs one pass over the nodes). */
+/** Put the rows in the sort's order (a sort of 100,000 rows costs one pass over them;
+ *  the elements already made are moved, not rebuilt). */
 function order(state) {
   let rows = state.rows;
   if (state.sort) {
     const { column, direction } = state.sort;
     rows = [...rows].sort((x, y) => direction * compare(x.cells[column], y.cells[column]));
   }
-  const fragment = new DocumentFragment();
-  for (const row of rows) fragment.append(state.elements.get(row.k));
-  state.body.replaceChildren(fragment);
-  rove(state, state.elements.get(state.current) ?? state.body.firstElementChild);
-}
-
-/** Make `tr` the table's one row in the Tab order (the one Tab comes back to). */
-function rove(state, tr) {
-  if (!tr) return;
-  const before = state.elements.get(state.current);
-  if (before && before !== tr) before.tabIndex = -1;
-  tr.tabIndex = 0;
-  state.current = Number(tr.dataset.key);
+  state.view = rows;
+  state.position = new Map(rows.map((row, index) => [row.k, index]));
+  drawRows(state);
 }
 
 const ROW_STEPS = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
 
-/** The row a key moves to from `tr`, or null when the key does not move. */
-function rowAfterKey(state, tr, key) {
-  const rows = [...state.body.children];
-  const at = rows.indexOf(tr);
-  if (key === "Home") return rows[0] ?? null;
-  if (key === "End") return rows[rows.length - 1] ?? null;
-  if (!(key in ROW_STEPS) || at < 0) return null;
-  return rows[Math.max(0, Math.min(rows.length - 1, at + ROW_STEPS[key]))] ?? null;
+/** The place in the sort's order a key moves to from the row in the Tab order, or null
+ *  when the key does not move. */
+function rowAfterKey(state, key) {
+  const last = state.view.length - 1;
+  if (last < 0) return null;
+  if (key === "Home") return 0;
+  if (key === "End") return last;
+  const at = state.position.get(state.current) ?? state.first;
+  if (!(key in ROW_STEPS)) return null;
+  return Math.max(0, Math.min(last, at + ROW_STEPS[key]));
 }
 
 function drawActions(state) {
@@ -172,8 +144,12 @@ defineWidget("datatable", (widget) => {
     id, callback: asText(widget.callback), columns, multiple: Boolean(widget.multiple),
     onselect: Boolean(widget.onselect), rows: Array.isArray(widget.rows) ? widget.rows : [],
     picked: new Set(), sort: null, headers: [], actionButtons: [], body: null, status: null,
-    elements: new Map(), // row key → its <tr>
+    elements: new Map(), // row key → its <tr>, once shown
     current: null, // the key of the row in the Tab order
+    standIn: null, // the drawn row in the Tab order while that row is not drawn
+    view: [], position: new Map(), // the rows in the sort's order; row key → its place
+    first: 0, rowHeight: 0, above: null, below: null, // the rows drawn (datatable-rows.js)
+    table: null, scroller: null, headRows: 1,
   };
   const actions = Array.isArray(widget.actions) ? widget.actions : [];
   // Below the table, as PyWebIO's status bar: how many rows are picked, the buttons for
@@ -209,6 +185,9 @@ defineWidget("datatable", (widget) => {
     scroller.style.maxHeight = height;
   }
   const table = element("table", "dl-table dl-dt-table");
+  state.table = table;
+  state.scroller = scroller;
+  scroller.tabIndex = -1; // holds the focus when the focused row scrolls out of the page
   table.id = uniqueId("dl-dt");
   // A grid: its rows can be picked (aria-selected), one or several.
   table.setAttribute("role", "grid");
@@ -226,6 +205,7 @@ defineWidget("datatable", (widget) => {
       groupRow.append(th);
     }
     head.append(groupRow);
+    state.headRows = 2;
   }
   const headRow = document.createElement("tr");
   if (state.multiple) {
@@ -251,28 +231,33 @@ defineWidget("datatable", (widget) => {
   table.append(head, state.body);
   state.body.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
-    const tr = target?.closest("tr");
+    const tr = target?.closest("tr[data-key]");
     if (!tr || !state.body.contains(tr)) return;
     const td = target.closest("td");
     if (cellBar && td && !td.classList.contains("dl-dt-pick")) cellBar.textContent = td.textContent;
     pick(state, tr);
   });
-  state.body.addEventListener("keydown", (event) => {
-    const tr = event.target instanceof Element ? event.target.closest("tr") : null;
-    if (!tr) return;
+  // On the scroll area: the rows' keys work from it too, once the focused row has
+  // scrolled out of the page (datatable-rows.js).
+  scroller.addEventListener("keydown", (event) => {
+    const onRow = event.target instanceof Element && event.target.closest("tr[data-key]");
+    if (!onRow && event.target !== scroller) return;
+    const at = state.position.get(state.current);
     if (event.key === "Enter" || event.key === " ") {
+      if (at === undefined) return;
       event.preventDefault();
-      pick(state, tr);
+      pick(state, showRow(state, at));
       return;
     }
-    const next = rowAfterKey(state, tr, event.key);
-    if (!next || event.altKey || event.ctrlKey || event.metaKey) return;
+    const index = rowAfterKey(state, event.key);
+    if (index === null || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
+    const next = showRow(state, index);
     rove(state, next);
     next.focus();
   });
   state.body.addEventListener("focusin", (event) => {
-    const tr = event.target instanceof Element ? event.target.closest("tr") : null;
+    const tr = event.target instanceof Element ? event.target.closest("tr[data-key]") : null;
     if (tr && state.body.contains(tr)) rove(state, tr);
   });
   scroller.append(table);

@@ -201,3 +201,46 @@ def test_a_file_picker_hides_its_id_column_and_unticks_its_rows_through_the_grid
     grid.get_by_role("row").filter(has_text="photos/").click()
     app.expect_text("picked ['/home/ada/photos']")  # the folder alone
     assert app.page_errors == []
+
+
+def test_a_table_of_fifty_thousand_rows_scrolls_sorts_and_is_walked_by_keys(pilot) -> None:
+    """A long table shows at once and scrolls as a whole; a screen reader hears each row's
+    place among them all."""
+    from access import Keys
+
+    from desklaunch.ui import put_datatable, put_text
+
+    def script() -> None:
+        put_datatable([{"item": f"item {i:05d}", "count": i} for i in range(50_000)],
+                      height=400, onselect=lambda row: put_text(f"picked {row}"))
+
+    app = pilot(script)
+    grid = app.page.get_by_role("grid")
+    expect(grid).to_have_attribute("aria-rowcount", "50001")  # the titles' row and 50,000
+    first = grid.get_by_role("row", name="item 00000")
+    expect(first).to_have_attribute("aria-rowindex", "2")
+    # scrolled to the end, the last rows are there
+    grid.locator("xpath=..").evaluate("box => { box.scrollTop = box.scrollHeight; }")
+    last = grid.get_by_role("row", name="item 49999")
+    expect(last).to_be_visible()
+    expect(last).to_have_attribute("aria-rowindex", "50001")
+    # and half way down, the middle ones
+    grid.locator("xpath=..").evaluate("box => { box.scrollTop = box.scrollHeight / 2; }")
+    expect(grid.get_by_role("row", name="item 25000")).to_be_visible()
+    # a sort puts the last row first
+    grid.locator("xpath=..").evaluate("box => { box.scrollTop = 0; }")
+    grid.get_by_role("button", name="count").click()
+    grid.get_by_role("button", name="count").click()
+    expect(grid.get_by_role("row", name="item 49999")).to_be_visible()
+    # the keys go through all of them: End to the last, Home back to the first
+    keys = Keys(app.page)
+    keys.tab_to(grid.get_by_role("row", name="item 49999"))
+    keys.press("End")
+    keys.focused(grid.get_by_role("row", name="item 00000"))
+    expect(grid.get_by_role("row", name="item 00000")).to_be_in_viewport()
+    keys.press("ArrowUp")
+    keys.focused(grid.get_by_role("row", name="item 00001"))
+    keys.press("Enter")
+    app.expect_text("picked 1")
+    keys.press("Home")
+    keys.focused(grid.get_by_role("row", name="item 49999"))

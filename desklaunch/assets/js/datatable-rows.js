@@ -1,0 +1,171 @@
+// The rows of a data table (datatable.js) in the sort's order, each <tr> made when first
+// shown. A table of up to FULL_ROWS rows has them all in the page. A longer one has only
+// WINDOW_ROWS of them, around where the person looks, between two empty rows as tall as
+// the rows left out: a browser lays out 100,000 table rows in seconds, so the table scrolls
+// as a whole while its rows are drawn as they come into view (as ag-grid draws
+// PyWebIO's). Screen readers hear each row's place among them all (aria-rowindex).
+
+import { asText, element } from "./parts.js";
+
+const FULL_ROWS = 1000;
+const WINDOW_ROWS = 240;
+const EDGE_ROWS = 40; // drawn anew when the view comes this close to the window's edge
+const GUESSED_HEIGHT = 33; // px a row, until one is measured
+
+export const cellText = (value) => (typeof value === "boolean" ? String(value) : asText(value));
+
+const long = new Set(); // the tables whose rows are drawn near the view only
+let scheduled = false;
+
+function rowElement(state, row) {
+  const tr = document.createElement("tr");
+  tr.dataset.key = String(row.k);
+  tr.tabIndex = -1; // one row at a time is in the Tab order (`rove`)
+  const picked = state.picked.has(row.k);
+  tr.setAttribute("aria-selected", String(picked));
+  if (state.multiple) {
+    const td = element("td", "dl-dt-pick");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = picked;
+    box.tabIndex = -1;
+    box.setAttribute("aria-label", `Pick row ${cellText(row.cells[0])}`);
+    td.append(box);
+    tr.append(td);
+  }
+  state.columns.forEach((_, index) => tr.append(element("td", "", cellText(row.cells[index]))));
+  return tr;
+}
+
+/** The <tr> of the row at `index` in the sort's order, made the first time it is asked for. */
+export function rowAt(state, index) {
+  const row = state.view[index];
+  let tr = state.elements.get(row.k);
+  if (!tr) {
+    tr = rowElement(state, row);
+    state.elements.set(row.k, tr);
+  }
+  return tr;
+}
+
+function spacer(state) {
+  const tr = element("tr", "dl-dt-spacer");
+  tr.setAttribute("aria-hidden", "true");
+  const td = element("td");
+  td.colSpan = state.columns.length + (state.multiple ? 1 : 0);
+  tr.append(td);
+  return tr;
+}
+
+/** How many rows are in the page at once. */
+export const shownCount = (state) =>
+  (state.view.length <= FULL_ROWS ? state.view.length : WINDOW_ROWS);
+
+/** Make `tr` the table's one row in the Tab order (the one Tab comes back to). */
+export function rove(state, tr) {
+  if (!tr) return;
+  const before = state.elements.get(state.current);
+  if (before && before !== tr) before.tabIndex = -1;
+  if (state.standIn && state.standIn !== tr) state.standIn.tabIndex = -1;
+  state.standIn = null;
+  tr.tabIndex = 0;
+  state.current = Number(tr.dataset.key);
+}
+
+/** Put rows `first`... in the page (all of them for a short table), in the sort's order. */
+export function drawRows(state, first = state.first) {
+  const total = state.view.length;
+  const count = shownCount(state);
+  state.first = Math.max(0, Math.min(first, total - count));
+  state.first -= state.first % 2; // a row keeps its stripe (nth-child) as the rows move
+  const windowed = count < total;
+  const fragment = new DocumentFragment();
+  if (windowed) {
+    state.above ??= spacer(state);
+    state.below ??= spacer(state);
+    fragment.append(state.above);
+  }
+  const heads = state.headRows;
+  for (let i = state.first; i < state.first + count; i += 1) {
+    const tr = rowAt(state, i);
+    if (windowed) tr.setAttribute("aria-rowindex", String(heads + i + 1));
+    else tr.removeAttribute("aria-rowindex");
+    fragment.append(tr);
+  }
+  if (windowed) fragment.append(state.below);
+  const focused = state.body.contains(document.activeElement) ? document.activeElement : null;
+  state.body.replaceChildren(fragment);
+  // A row focused and now left out: the scroll area keeps the focus, and the keys.
+  if (focused && !focused.isConnected) state.scroller.focus({ preventScroll: true });
+  if (windowed) {
+    state.table.setAttribute("aria-rowcount", String(heads + total));
+    if (long.size > 100) for (const old of long) if (!old.body.isConnected) long.delete(old);
+    long.add(state);
+  } else {
+    state.table.removeAttribute("aria-rowcount");
+    long.delete(state);
+  }
+  sizeSpacers(state);
+  const current = state.elements.get(state.current);
+  if (current?.isConnected) rove(state, current);
+  else if (state.body.querySelector("tr[data-key]")) {
+    // The row in the Tab order is not drawn: the first drawn one takes its place.
+    state.standIn?.setAttribute("tabindex", "-1");
+    state.standIn = state.body.querySelector("tr[data-key]");
+    state.standIn.tabIndex = 0;
+  }
+}
+
+/** The left-out rows' room, from the drawn rows' measured height. */
+function sizeSpacers(state) {
+  if (!long.has(state)) return;
+  const drawn = state.body.querySelectorAll("tr[data-key]");
+  const height = drawn.length
+    ? (drawn[drawn.length - 1].getBoundingClientRect().bottom - drawn[0].getBoundingClientRect().top) / drawn.length
+    : 0;
+  if (height > 0) state.rowHeight = height;
+  const each = state.rowHeight || GUESSED_HEIGHT;
+  const after = state.view.length - state.first - drawn.length;
+  state.above.firstChild.style.height = `${state.first * each}px`;
+  state.below.firstChild.style.height = `${after * each}px`;
+  if (!height) requestAnimationFrame(() => state.body.isConnected && sizeSpacers(state));
+}
+
+/** Draw rows so that row `index` is in the page; its <tr>. */
+export function showRow(state, index) {
+  const count = shownCount(state);
+  if (index < state.first || index >= state.first + count) {
+    drawRows(state, index - Math.floor(count / 2));
+  }
+  return rowAt(state, index);
+}
+
+/** Draw the rows now in view, for each long table whose view came near its window's edge. */
+function follow() {
+  scheduled = false;
+  for (const state of long) {
+    if (!state.body.isConnected) continue; // not shown yet, or taken away
+    const body = state.body.getBoundingClientRect();
+    const box = state.scroller.getBoundingClientRect();
+    const top = Math.max(box.top, 0);
+    const bottom = Math.min(box.bottom, window.innerHeight);
+    if (bottom <= top) continue; // not in view
+    const each = state.rowHeight || GUESSED_HEIGHT;
+    const from = Math.floor((top - body.top) / each);
+    const to = Math.ceil((bottom - body.top) / each);
+    const last = state.first + shownCount(state);
+    const nearTop = state.first > 0 && from < state.first + EDGE_ROWS;
+    const nearEnd = last < state.view.length && to > last - EDGE_ROWS;
+    if (nearTop || nearEnd) drawRows(state, Math.floor((from + to - shownCount(state)) / 2));
+  }
+}
+
+function schedule() {
+  if (scheduled || !long.size) return;
+  scheduled = true;
+  requestAnimationFrame(follow);
+}
+
+// Scroll events do not bubble: caught on their way down, from the page or any box in it.
+document.addEventListener("scroll", schedule, { capture: true, passive: true });
+window.addEventListener("resize", schedule, { passive: true });
