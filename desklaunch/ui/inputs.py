@@ -169,8 +169,10 @@ def input(  # noqa: A001 - the name scripts expect
 ) -> Any:
     """Ask for one line: text, a number, a password, a URL, a date, a time or a colour.
 
-    `type=NUMBER` returns an `int`, `FLOAT` a `float`; the others return the text (`DATE`
-    "2024-05-31", `TIME` "13:45", `DATETIME` "2024-05-31T13:45", `COLOR` "#ff8800").
+    `type=NUMBER` returns an `int`, `FLOAT` a `float` (typed with a decimal point or a
+    decimal comma: "3,5" is 3.5; "1,000" is refused rather than guessed); the others return
+    the text (`DATE` "2024-05-31", `TIME` "13:45", `DATETIME` "2024-05-31T13:45", `COLOR`
+    "#ff8800").
     `validate(value)` returns an error message to show under the field, or None; it runs as
     the person leaves the field (as PyWebIO's does) and again at Submit.
     `datalist` suggests values as the person types; `action=("Now", fill)` puts a button

@@ -17,6 +17,9 @@ from urllib.parse import urlsplit
 from desklaunch.ui.fields import InputError
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_DECIMAL_COMMA = re.compile(r"([-+]?\d+),(\d{1,2}|\d{4,})")
+"""A number written with a decimal comma, as much of Europe writes it ("3,5"); never one
+with three digits after its comma, which in English groups thousands ("1,000")."""
 
 
 def parser(kind: str, required: bool, attrs: dict[str, Any], *,
@@ -51,8 +54,11 @@ def parser(kind: str, required: bool, attrs: dict[str, Any], *,
 
 
 def _number(text: str, kind: Callable[[str], float], message: str) -> float:
+    text = text.strip()
+    if kind is float and (comma := _DECIMAL_COMMA.fullmatch(text)):
+        text = f"{comma[1]}.{comma[2]}"
     try:
-        number = kind(text.strip())
+        number = kind(text)
     except ValueError:
         raise InputError(message) from None
     if not math.isfinite(number):

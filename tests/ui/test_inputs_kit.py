@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from desklaunch.ui import input, input_group, put_text, select
+from desklaunch.ui import FLOAT, input, input_group, put_text, select
 
 
 def test_the_submit_button_sends_the_answer(desklaunch_app) -> None:
@@ -15,6 +15,24 @@ def test_the_submit_button_sends_the_answer(desklaunch_app) -> None:
     app.fill("City", "Lyon")
     app.click("Submit")
     assert "City: Lyon" in app.text
+
+
+def test_a_decimal_comma_is_read_but_a_thousands_comma_is_not_guessed(desklaunch_app
+                                                                     ) -> None:
+    def script() -> None:
+        for _ in range(3):
+            put_text(f"Got {input('Weight', type=FLOAT)!r}")
+
+    app = desklaunch_app(script)
+    for typed in ("3,5", "-0,25"):
+        app.fill("Weight", typed)
+        app.submit()
+    app.fill("Weight", "1,000")  # a thousand, or one: not for the app to guess
+    app.submit()
+    assert "Please enter a number" in app.text
+    app.fill("Weight", "1000")
+    app.submit()
+    assert "Got 3.5" in app.text and "Got -0.25" in app.text and "Got 1000.0" in app.text
 
 
 def test_select_keeps_the_preselected_option(desklaunch_app) -> None:
