@@ -127,7 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
                         metavar="'NAME <EMAIL>'", help="who the installer names as its maker")
     parser.add_argument("--lang", action="append", default=[], metavar="CODE",
                         help="a language to keep translations for, like de or pt_BR "
-                             "(repeatable; default: English only)")
+                             "(repeatable; default: English only, so the window's own "
+                             "words, such as a field's check or a menu, are English "
+                             "elsewhere)")
     parser.add_argument("--dist", type=Path, default=Path("dist"), metavar="DIR",
                         help="where the app goes (default: ./dist)")
     parser.add_argument("--work", type=Path, default=Path("build"), metavar="DIR",
