@@ -98,21 +98,27 @@ class Form {
     });
   }
 
-  /** Tell the app each new value of a field with `onchange` (once per frame at most). */
+  /** Tell the app each new value of a field with `onchange` (once per frame at most, and
+   *  only a value other than the last told: leaving a field typed in changes nothing). */
   #reportChanges(field) {
     let scheduled = false;
+    field.told = JSON.stringify(field.value());
     const report = () => {
       scheduled = false;
       if (!this.el.isConnected || this.waiting) return;
-      this.send({ type: "field_change", id: this.id, value: { name: asText(field.spec.name), value: field.value() } });
+      const value = field.value();
+      if (JSON.stringify(value) === field.told) return;
+      field.told = JSON.stringify(value);
+      this.send({ type: "field_change", id: this.id, value: { name: asText(field.spec.name), value } });
     };
-    const changed = () => {
-      if (scheduled) return;
+    const changed = (event) => {
+      if (scheduled || event.isComposing) return; // an input method's draft: its word counts
       scheduled = true;
       requestAnimationFrame(report);
     };
     field.wrap.addEventListener("input", changed);
     field.wrap.addEventListener("change", changed);
+    field.wrap.addEventListener("compositionend", changed);
   }
 
   /** Ask the app to check a field with a `validate` as the person leaves it (PyWebIO's
@@ -252,6 +258,7 @@ class Form {
       field.control.placeholder = asText(changes.placeholder);
     }
     field.update(changes);
+    if ("told" in field) field.told = JSON.stringify(field.value()); // the app's own value
   }
 
   #setHelp(field, text) {

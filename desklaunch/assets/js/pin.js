@@ -93,8 +93,8 @@ defineWidget("pin", (widget) => {
       entry.last = last;
     }
   };
-  const changed = () => {
-    if (entry.scheduled) return;
+  const changed = (event) => {
+    if (entry.scheduled || event.isComposing) return; // an input method's draft: its word counts
     entry.scheduled = true;
     waiting.add(report);
     requestAnimationFrame(report);
@@ -114,6 +114,7 @@ defineWidget("pin", (widget) => {
   } else {
     el.addEventListener("input", changed);
     el.addEventListener("change", changed);
+    el.addEventListener("compositionend", changed);
   }
   pins.set(id, entry);
   if (pins.size > 2000) for (const [key, old] of pins) if (!old.el.isConnected) pins.delete(key);

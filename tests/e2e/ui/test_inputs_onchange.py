@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pilot import type_with_input_method
 from playwright.sync_api import expect
 
 from desklaunch.ui import (
@@ -63,3 +64,26 @@ def test_typing_and_sliding_update_other_fields(pilot) -> None:
     note.fill("hi")
     app.submit()
     app.expect_text("42 4 'hi'")
+
+
+def test_onchange_hears_each_new_value_once_and_an_input_methods_word_not_its_draft(
+        pilot) -> None:
+    def script() -> None:
+        heard: list[str] = []
+
+        def typed(text: str) -> None:
+            heard.append(text)
+            put_text(f"heard {heard!r}")
+
+        input_group("Search", [input("Query", name="q", onchange=typed),
+                               input("Where", name="where")])
+
+    app = pilot(script)
+    app.field("Query").fill("tea")
+    app.expect_text("heard ['tea']")
+    app.field("Query").press("Tab")  # leaving it changes nothing
+    app.field("Where").click()
+    app.field("Query").click()
+    app.field("Query").press("End")
+    type_with_input_method(app.page, " にほん", " 日本")
+    app.expect_text("heard ['tea', 'tea 日本']")
