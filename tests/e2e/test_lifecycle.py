@@ -19,6 +19,19 @@ DESKLAUNCH_DIR = str(Path(desklaunch.__file__).resolve().parent)
 # -- closing ---------------------------------------------------------------------------------
 
 
+def test_the_page_says_at_once_it_has_the_end_a_submit_brought_back(pilot) -> None:
+    """--close-on-exit ends the app once the page has the script's last output: when that
+    came back with a submit, the page says so then, not with its next long poll (the
+    server holds one 20 s)."""
+    def script() -> None:
+        put_text(f"Hello, {input('Your name')}!")
+
+    app = pilot(script)
+    app.answer("Your name", "Ada")
+    app.expect_text("Hello, Ada!")
+    assert app.app.handler.wait_shown(app.session, 10)
+
+
 def test_closing_stops_a_script_that_sleeps_in_its_loop(pilot) -> None:
     def script() -> None:
         for n in itertools.count(1):

@@ -317,6 +317,10 @@ export class Client {
     if (!ready.length) return;
     this.#rendered = ready[ready.length - 1].seq;
     this.#call("onCommands", ready);
+    // The script's end, come back with a click or a submit: the long poll under way
+    // carries an older ack, so the app would not know its last output is shown (and
+    // --close-on-exit would wait); a fresh poll says so at once.
+    if (ready.some((command) => command.cmd === "state")) this.#repoll();
   }
 
   #closed(reason) {
