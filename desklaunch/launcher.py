@@ -85,7 +85,9 @@ def _run(main: Callable[[], Any], kind: SessionKind, options: Options,
 
         problem = window_problem(options.gui)
         if problem is not None:
-            say(f"{problem}; showing it in a browser instead.", level=logging.WARNING)
+            instead = "showing it in a browser instead" if _has_display() \
+                else "serving it for a browser instead"
+            say(f"{problem}; {instead}.", level=logging.WARNING)
             _tell_frozen(problem)
             mode = "browser"
     # The address comes first and the server after it: the window or browser (or a tool
@@ -401,8 +403,12 @@ def _announce(url: str, *, open_browser: bool) -> None:
         say("serving on this URL and asked your browser to open it (if no page shows, "
             "open the URL yourself); press Ctrl+C to stop.")
     else:
-        why = "no browser could be opened" if _has_display() else "there is no display here"
-        say(f"{why}: open the URL above in a browser; press Ctrl+C to stop.")
+        if _has_display():
+            say("no browser could be opened: open the URL above in a browser; press Ctrl+C "
+                "to stop.")
+        else:
+            say("open the URL above in a browser on this machine (or through an SSH tunnel "
+                "to it); press Ctrl+C to stop.")
 
 
 def _has_display() -> bool:

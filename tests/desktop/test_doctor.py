@@ -90,9 +90,9 @@ def test_the_launch_says_the_same_line_as_doctor(tmp_path: Path) -> None:
     verdict = doctor(NO_DISPLAY, cwd=tmp_path).stdout
     problem = re.search(r"no window can open: (.*)", verdict)
     assert problem is not None
-    assert first_line == f"desklaunch: {problem[1]}; showing it in a browser instead.\n"
-    assert second_line == ("desklaunch: there is no display here: open the URL above in a "
-                           "browser; press Ctrl+C to stop.\n")
+    assert first_line == f"desklaunch: {problem[1]}; serving it for a browser instead.\n"
+    assert second_line == ("desklaunch: open the URL above in a browser on this machine (or "
+                           "through an SSH tunnel to it); press Ctrl+C to stop.\n")
 
 
 @pytest.fixture(scope="module")
