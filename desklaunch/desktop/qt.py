@@ -97,11 +97,23 @@ def name_program(name: str) -> Callable[[], None]:
     return settle
 
 
-def prepare() -> None:
-    """Settings QtWebEngine needs before it loads."""
+QUIET_QT = "*.info=false;*.warning=false"
+"""Qt's own log rules for a window without --debug: its errors only."""
+QUIET_CHROMIUM = "--log-level=3"
+"""QtWebEngine's Chromium logging its fatal errors only."""
+
+
+def prepare(*, quiet: bool = False) -> None:
+    """Settings QtWebEngine needs before it loads. `quiet` (a window without --debug):
+    none of the lines Qt and its Chromium print on a machine without Vulkan, a D-Bus system
+    bus or a GPU, and at exit ("Expect troubles !"), which say nothing the person can act
+    on; settings of the person's own are kept."""
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Chromium's sandbox refuses to run as root; there is nothing to drop to.
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    if quiet:
+        os.environ.setdefault("QT_LOGGING_RULES", QUIET_QT)
+        os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", QUIET_CHROMIUM)
     if importlib.util.find_spec("PyQt6") is not None:
         os.environ.setdefault("QT_API", "pyqt6")
 

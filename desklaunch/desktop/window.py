@@ -168,7 +168,7 @@ class Window:
         if threading.current_thread() is not threading.main_thread():
             raise RuntimeError("the window must run on the main thread")
         if self.gui == "qt":
-            qt.prepare()
+            qt.prepare(quiet=not self.debug)
         elif self.gui == "gtk":
             gtk.prepare()
         program = program_name()
