@@ -106,7 +106,9 @@ class App:
         self._serving.front.connect(self.handler, schedule=self._loop.loop.call_soon_threadsafe,
                                     on_script=self.handler.start_prepared)
         self._serving.start()
-        return self._serving.server.endpoint.url
+        endpoint = self._serving.server.endpoint
+        log.debug("serving on %s (a %s script)", endpoint.origin, self._kind)
+        return endpoint.url
 
     def open_first_session(self) -> Session:
         """Make the app's own session before the server runs (so no page comes before it);
@@ -138,12 +140,14 @@ class App:
         with self._first_lock:
             if self.first_session is None:
                 self.first_session = session
+        log.debug("session %d made", session.number)
         session.send({"cmd": "env", "title": self.title})
         return session
 
     def _on_start(self, session: Session) -> None:
         """The app's own session is the first whose script runs: a page whose first answer
         was lost asks again, and the session it never heard of must not take that place."""
+        log.debug("session %d: its script starts", session.number)
         with self._first_lock:
             first = self.first_session
             if first is None or (first is not session and first.state is SessionState.NEW):
@@ -165,6 +169,7 @@ class App:
         self._end_once_shown(session)
 
     def _on_attach(self, session: Session) -> None:
+        log.debug("session %d: a page shows it", session.number)
         with self._first_lock:
             if session is self.first_session:
                 self._seen = session
@@ -235,6 +240,7 @@ class App:
         """
         deadline = time.monotonic() + grace
         sessions = self.handler.sessions()
+        log.debug("closing: %d session(s), then the server and the event loop", len(sessions))
         self.handler.close_all()
         stuck = [s for s in sessions if not s.join(0.2)]
         for session in stuck:

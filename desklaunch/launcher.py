@@ -94,6 +94,9 @@ def _run(main: Callable[[], Any], kind: SessionKind, options: Options,
     # reading the URL) starts loading the page while the server is still being imported
     # and started; the page's first request waits in the socket's backlog meanwhile.
     endpoint = Endpoint()
+    log.debug("the app shows %s", f"in a window ({options.gui or 'the backend found'})"
+              if mode == "window" else "in a browser" if mode == "browser" else "where "
+              "the URL is opened")
     if mode == "window":
         return _run_in_window(main, kind, options, desktop, endpoint, answered)
     _stop_on_signals(None)  # from the URL on, Ctrl+C and SIGTERM stop everything in order

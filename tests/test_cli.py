@@ -268,6 +268,20 @@ def test_close_on_exit_quits_with_the_scripts_exit_code(tmp_path, source, code):
     assert result.returncode == code, result.stderr
 
 
+def test_debug_says_what_desklaunch_does_from_serving_to_closing(tmp_path):
+    result = run_attached(tmp_path, "--debug", write(tmp_path, "app.py",
+                                                     "import sys\nsys.exit(3)\n"))
+    said = [line.split(": ", 1)[1] for line in result.stderr.splitlines()
+            if line.startswith("desklaunch DEBUG")]
+    assert re.fullmatch(r"serving on http://127\.0\.0\.1:\d+ \(a \w+ script\)",
+                        next(line for line in said if line.startswith("serving"))), said
+    for step in ("session 1 made", "session 1: a page shows it", "session 1: its script starts",
+                 "session 1: the script finished (exit code 3)"):
+        assert step in said
+    assert said[-1].startswith("closing: 1 session(s)")
+    assert "launch=" not in result.stderr  # the URL's secret is for the page alone
+
+
 def test_close_on_exit_waits_for_the_page_to_show_the_last_output(tmp_path):
     """A page that asks late (a busy machine) still gets what the script printed last: the
     app quits once the page says it has drawn it, not as the script ends."""

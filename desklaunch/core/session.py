@@ -201,6 +201,9 @@ class Session:
             self._tell_error(exc)
             print_error(text)
             self.outcome = Outcome("error", 1, text)
+        log.debug("session %d: the script %s (exit code %d)", self.number,
+                  "ended as the session closed" if self.outcome.state == "closed"
+                  else f"{self.outcome.state}", self.outcome.code)
         if self.outcome.state != "closed":
             self._send_quietly(self.outcome.command())
         self.reactions.script_waits()
