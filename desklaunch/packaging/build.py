@@ -451,6 +451,9 @@ def _make_installer(plan: Plan, kind: str) -> int:
     """The installer of the app just built; the exit code."""
     from desklaunch.packaging import installers
 
+    size = folder_size(plan.app_path) if plan.app_path.is_dir() else 0
+    _say(f"making the {kind} installer" + (f" (compressing {size / 1e6:.0f} MB: a minute or "
+                                           "so)" if size > 100e6 else "") + "…")
     try:
         made = installers.make(plan, app_icon_png(plan))
     except UsageError as exc:

@@ -94,8 +94,11 @@ def build_deb(plan: Plan, icon_png: bytes) -> Path:
     write(root / "DEBIAN" / "postrm",
           Template(template("postrm.in")).substitute(package=package), mode=0o755)
     target = plan.dist / f"{package}_{plan.version}_{_architecture()}.deb"
-    subprocess.run(["dpkg-deb", "--build", "--root-owner-group", "-Zgzip", str(root),
-                    str(target)], check=True, capture_output=True, text=True)
+    try:
+        subprocess.run(["dpkg-deb", "--build", "--root-owner-group", "-Zgzip", str(root),
+                        str(target)], check=True, capture_output=True, text=True)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)  # a copy of the whole app, in the package now
     return target
 
 

@@ -85,11 +85,15 @@ def build_rpm(plan: Plan, icon_png: bytes) -> Path:
         name=_literal(plan.name), staged=_literal(shlex.quote(f"{staged}/.")),
         files="\n".join(f'"{path}"' for path in paths),
         date=time.strftime("%a %b %d %Y", time.gmtime())))
-    subprocess.run(["rpmbuild", "-bb", "--quiet", "--define", f"_topdir {_literal(str(top))}",
-                    str(spec)], check=True, capture_output=True, text=True)
-    built = next((top / "RPMS").glob("*/*.rpm"))
-    plan.dist.mkdir(parents=True, exist_ok=True)
-    return Path(shutil.move(str(built), plan.dist / built.name))
+    try:
+        subprocess.run(["rpmbuild", "-bb", "--quiet", "--define",
+                        f"_topdir {_literal(str(top))}", str(spec)],
+                       check=True, capture_output=True, text=True)
+        built = next((top / "RPMS").glob("*/*.rpm"))
+        plan.dist.mkdir(parents=True, exist_ok=True)
+        return Path(shutil.move(str(built), plan.dist / built.name))
+    finally:
+        shutil.rmtree(top, ignore_errors=True)  # the app staged twice over, in the rpm now
 
 
 def _literal(text: str) -> str:

@@ -33,6 +33,9 @@ def test_the_package_holds_the_app_its_command_menu_entry_and_icon(tmp_path: Pat
     assert "Package: unit-converter\n" in control
     assert "Depends: libc6, gir1.2-webkit2-4.1, python3-gi, libx11-6, libxcb1, " in control
     assert "Maintainer: Ada <ada@example.org>\n" in control
+    # the copy of the app the package was made from is gone: the app is not kept twice
+    assert not (plan.work / plan.name / "deb").exists() or not any(
+        (plan.work / plan.name / "deb").iterdir())
 
 
 def test_removing_it_also_removes_what_the_app_wrote_into_its_folder(tmp_path: Path) -> None:

@@ -46,6 +46,7 @@ def test_the_rpm_installs_the_app_its_command_menu_entry_and_icon_and_nothing_el
     listing = rpm_query(rpm, "-lv")
     assert all(" root     root " in line for line in listing.splitlines()), listing
     assert "-rwxr-xr-x" in listing and "drwxr-xr-x" in listing
+    assert not (plan.work / plan.name / "rpm").exists()  # its copies of the app, made for it
 
 
 def test_removing_it_also_removes_what_the_app_wrote_into_its_folder(tmp_path: Path) -> None:
