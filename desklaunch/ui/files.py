@@ -164,7 +164,7 @@ class FileField(Field[Any]):
             content = bytes(staged.data)
         if len(content) > self.max_size:
             raise InputError(too_large(staged.filename, self.max_size))
-        return {"filename": staged.filename, "content": content,
+        return {"filename": staged.filename, "size": len(content), "content": content,
                 "mime_type": staged.mime_type, "last_modified": staged.last_modified,
                 "path": staged.path}
 
@@ -184,12 +184,13 @@ def file_upload(
 ) -> Any:
     """Ask for a file (or several with `multiple=True`); returns a dict per file.
 
-    Each file is `{"filename", "content" (bytes), "mime_type", "last_modified" (a Unix time
-    or None), "path"}`. In a window the button opens the system's file chooser and `path`
-    is the file's place on disk; in a browser `path` is None. A file dropped on the field
-    works too. With nothing chosen the call returns None (`[]` when `multiple`) unless
-    `required=True`. `accept` takes extensions or types (".csv", "image/*", a list of them);
-    `max_size` and `max_total_size` take bytes or texts like "10M" (at most 256 MB).
+    Each file is `{"filename", "size" (bytes), "content" (bytes), "mime_type",
+    "last_modified" (a Unix time or None), "path"}`. In a window the button opens the
+    system's file chooser and `path` is the file's place on disk; in a browser `path` is
+    None. A file dropped on the field works too. With nothing chosen the call returns None
+    (`[]` when `multiple`) unless `required=True`. `accept` takes extensions or types
+    (".csv", "image/*", a list of them); `max_size` and `max_total_size` take bytes or
+    texts like "10M" (at most 256 MB).
 
         photo = file_upload("Photo", accept="image/*", max_size="5M", required=True)
         open("copy.png", "wb").write(photo["content"])

@@ -70,9 +70,9 @@ def test_chosen_files_are_staged_shown_and_read_at_submit(tmp_path: Path) -> Non
                      "message": "b.txt is not a file this field accepts"}
     files, problem = field.check([shown["token"]])
     assert problem is None
-    assert files == [{"filename": "a.png", "content": b"png!", "mime_type": "image/png",
-                      "last_modified": pytest.approx(good.stat().st_mtime),
-                      "path": str(good)}]
+    assert files == [{"filename": "a.png", "size": 4, "content": b"png!",
+                      "mime_type": "image/png",
+                      "last_modified": pytest.approx(good.stat().st_mtime), "path": str(good)}]
     assert field.check(["u999"]) == (None, "Please choose the file again")
 
 
