@@ -9,7 +9,9 @@ in the app's window. Calls desklaunch does not offer raise
 `pywebio`, not before: a script that never does pays nothing for the alias.
 
 `use_figures_backend()` makes matplotlib draw `plt.show()`'s figures into the page
-(figures.py) instead of opening windows of its own.
+(figures.py) instead of opening windows of its own. With the alias in place, bokeh's
+`output_notebook(notebook_type="pywebio")` and `show(figure)` draw bokeh's charts in the
+page, as PyWebIO's hook does (bokehcharts.py).
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class _StandIn:
     def create_module(self, spec: ModuleSpec) -> ModuleType:
         module = importlib.import_module(self.ours)
         self.spec = module.__spec__
+        if self.ours == _OURS:  # `import pywebio`: PyWebIO's bokeh hook, as its import does
+            importlib.import_module("desklaunch.compat.bokehcharts").watch()
         return module
 
     def exec_module(self, module: ModuleType) -> None:
@@ -104,6 +108,9 @@ def remove_pywebio_alias() -> None:
     """Undo `install_pywebio_alias()` (for tests)."""
     if _ALIAS in sys.meta_path:
         sys.meta_path.remove(_ALIAS)
+    charts = sys.modules.get("desklaunch.compat.bokehcharts")
+    if charts is not None:
+        charts.unwatch()
     for suffix in MODULES:
         module = sys.modules.get("pywebio" + suffix)
         if module is not None and module.__name__.startswith(_OURS):

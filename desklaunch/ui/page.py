@@ -48,6 +48,15 @@ def configure_page(*, title: str | None = None, theme: str | None = None,
     session.send(command)
 
 
+def add_page_scripts(files: Iterable[Path]) -> None:
+    """Load the local script files `files` into the page's global scope, in order, once per
+    page, the theme and the script's own settings left as they are: a library's code that
+    the script's later `run_js` calls use (the charts of compat/bokehcharts.py)."""
+    session = current_session()
+    scripts = [_text(session, "js", Path(file).read_text(encoding="utf-8")) for file in files]
+    session.send({"cmd": "env", "page": {"scripts": scripts}})
+
+
 def _files(given: str | Iterable[str]) -> list[str]:
     items = [given] if isinstance(given, (str, Path)) else list(given or ())
     return [str(item) for item in items if item]

@@ -175,12 +175,14 @@ const loaded = new Set(); // what this page has loaded already (a replay repeats
  */
 export function applyPage(page) {
   if (!page || typeof page !== "object") return;
-  const theme = asText(page.theme);
-  forceScheme(theme === "dark" || theme === "light" ? theme : "");
-  for (const name of [...document.body.classList]) {
-    if (name.startsWith("webio-theme-")) document.body.classList.remove(name);
+  if ("theme" in page) { // scripts added on their own (a library's) leave the theme be
+    const theme = asText(page.theme);
+    forceScheme(theme === "dark" || theme === "light" ? theme : "");
+    for (const name of [...document.body.classList]) {
+      if (name.startsWith("webio-theme-")) document.body.classList.remove(name);
+    }
+    if (/^[a-z]{1,20}$/.test(theme)) document.body.classList.add(`webio-theme-${theme}`);
   }
-  if (/^[a-z]{1,20}$/.test(theme)) document.body.classList.add(`webio-theme-${theme}`);
   for (const href of Array.isArray(page.styles) ? page.styles : []) {
     if (!RESOURCE.test(asText(href)) || loaded.has(href)) continue;
     loaded.add(href);

@@ -141,3 +141,27 @@ def test_bootstraps_common_classes_in_a_scripts_html_are_drawn(pilot, alias, sch
         "el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
     expect(page.get_by_text("ok", exact=True)).to_have_css("color", "rgb(255, 255, 255)")
     assert audit(page) == []  # the badge's and the alert's colours read well
+
+
+INKED = """canvas => {
+    const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    let inked = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i]) inked += 1;
+    return inked;
+}"""
+
+
+def test_a_bokeh_chart_shown_as_pywebio_shows_it_is_drawn(pilot, alias) -> None:
+    app = pilot(Path(__file__).parent / "scripts" / "pywebio_bokeh_chart.py",
+                title="pywebio_bokeh_chart")
+    app.expect_text("After the chart")
+    app.expect_text(re.compile(r"^Not shown: a bokeh server app"))
+    canvas = app.page.locator("canvas").first  # in bokeh's own (open) shadow roots
+    expect(canvas).to_be_visible()
+    inked = 0
+    for _ in range(100):  # drawn a frame or two after it shows
+        inked = canvas.evaluate(INKED)
+        if inked > 2000:
+            break
+        app.page.wait_for_timeout(50)
+    assert inked > 2000, "the chart's canvas stayed blank"
