@@ -171,6 +171,7 @@ def test_a_wide_tables_words_stay_whole(pilot) -> None:
                     "10 km", "1013"]])
 
     app = pilot(script)
+    expect(app.page.get_by_role("columnheader")).to_have_count(7)  # drawn (a busy machine)
     lines = app.page.locator("th").evaluate_all("""(cells) => cells.map((cell) => {
         const range = document.createRange(); range.selectNodeContents(cell);
         return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size; })""")
