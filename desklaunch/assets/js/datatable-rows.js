@@ -101,9 +101,15 @@ export function drawRows(state, first = state.first) {
     state.table.setAttribute("aria-rowcount", String(heads + total));
     if (long.size > 100) for (const old of long) if (!old.body.isConnected) long.delete(old);
     long.add(state);
+    // Rows have no height until the table is shown (built before it is in the page, or in
+    // a closed tab or collapse): measured again whenever its box changes size.
+    state.resized ??= new ResizeObserver(() => requestAnimationFrame(
+      () => long.has(state) && sizeSpacers(state))); // next frame: no resize loop
+    state.resized.observe(state.table);
   } else {
     state.table.removeAttribute("aria-rowcount");
     long.delete(state);
+    state.resized?.disconnect();
   }
   sizeSpacers(state);
   const current = state.elements.get(state.current);
@@ -124,11 +130,16 @@ function sizeSpacers(state) {
     ? (drawn[drawn.length - 1].getBoundingClientRect().bottom - drawn[0].getBoundingClientRect().top) / drawn.length
     : 0;
   if (height > 0) state.rowHeight = height;
-  const each = state.rowHeight || GUESSED_HEIGHT;
+  const each = Math.round((state.rowHeight || GUESSED_HEIGHT) * 100) / 100;
   const after = state.view.length - state.first - drawn.length;
-  state.above.firstChild.style.height = `${state.first * each}px`;
-  state.below.firstChild.style.height = `${after * each}px`;
-  if (!height) requestAnimationFrame(() => state.body.isConnected && sizeSpacers(state));
+  setHeight(state.above.firstChild, state.first * each);
+  setHeight(state.below.firstChild, after * each);
+}
+
+/** A spacer's height, touched only when it changes (each change is a resize to observe). */
+function setHeight(td, px) {
+  const height = `${Math.round(px)}px`;
+  if (td.style.height !== height) td.style.height = height;
 }
 
 /** Draw rows so that row `index` is in the page; its <tr>. */

@@ -244,3 +244,19 @@ def test_a_table_of_fifty_thousand_rows_scrolls_sorts_and_is_walked_by_keys(pilo
     app.expect_text("picked 1")
     keys.press("Home")
     keys.focused(grid.get_by_role("row", name="item 49999"))
+
+
+def test_a_long_table_in_a_tab_not_yet_open_scrolls_to_its_end_once_shown(pilot) -> None:
+    from desklaunch.ui import put_datatable, put_tabs, put_text
+
+    def script() -> None:
+        put_tabs([{"title": "Summary", "content": put_text("5,000 readings")},
+                  {"title": "Readings", "content": put_datatable(
+                      [{"reading": f"reading {i:04d}"} for i in range(5_000)], height=300)}])
+
+    app = pilot(script)
+    app.page.get_by_role("tab", name="Readings").click()
+    grid = app.page.get_by_role("grid")
+    expect(grid.get_by_role("row", name="reading 0000")).to_be_visible()
+    grid.locator("xpath=..").evaluate("box => { box.scrollTop = box.scrollHeight; }")
+    expect(grid.get_by_role("row", name="reading 4999")).to_be_visible()
