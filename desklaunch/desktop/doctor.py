@@ -1,7 +1,8 @@
 """`desklaunch doctor`: can a window open here, and if not, the exact commands that fix it.
 
 It reports the Python, the platform, pywebview and its GUI backends (which are installed,
-which would be chosen) and the display, then one verdict line: the same line a launch
+which would be chosen), the display and the scripts no font covers (fonts.py), then one
+verdict line: the same line a launch
 prints when its window cannot start (`window.window_problem()`). It exits 1 when no window
 can open, so scripts and CI can check a machine with it.
 """
@@ -16,7 +17,7 @@ import platform
 import sys
 from collections.abc import Sequence
 
-from desklaunch.desktop import gtk, qt
+from desklaunch.desktop import fonts, gtk, qt
 from desklaunch.desktop.display import HEADLESS_PLATFORMS, probe
 from desklaunch.desktop.options import gui_name, guis
 from desklaunch.desktop.qt import APT_QT, DNF_QT
@@ -124,6 +125,11 @@ def report(gui: str | None = None) -> tuple[list[str], int]:
     refused = problem is not None and "cannot open the display" in problem
     lines.append(f"display:   {display.text}" + (", but it refused this program" if refused
                                                  else ""))
+    lacking = fonts.missing()
+    if lacking is not None:
+        lines.append("fonts:     " + (fonts.advice(lacking) if lacking else
+                                      "one for each common script (Chinese, Japanese, Korean, "
+                                      "Arabic, Hebrew, Hindi, Thai)"))
     if problem is None:
         qpa = os.environ.get("QT_QPA_PLATFORM", "")
         offscreen = chosen == "qt" and qpa in HEADLESS_PLATFORMS

@@ -331,3 +331,26 @@ def test_qt_on_a_display_that_takes_it_can_open_a_window(tmp_path: Path) -> None
     result = doctor({**NO_DISPLAY, "DISPLAY": x_display()}, cwd=tmp_path, args=("--gui", "qt"))
     assert result.returncode == 0, result.stdout
     assert "verdict:   a window can open here" in result.stdout
+
+
+def _fonts_in(folder: Path, tmp_path: Path) -> dict[str, str | None]:
+    """An environment whose fontconfig knows only the fonts in `folder`."""
+    config = tmp_path / "fonts.conf"
+    config.write_text(f'<?xml version="1.0"?>\n<fontconfig><dir>{folder}</dir>'
+                      f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n")
+    return {**NO_DISPLAY, "FONTCONFIG_FILE": str(config)}
+
+
+def test_doctor_names_the_scripts_no_font_covers_and_the_packages_that_do(tmp_path) -> None:
+    """Text in a script with no font shows as empty boxes in the window, whatever the app
+    does: a minimal install is told which packages bring the fonts."""
+    empty = tmp_path / "no-fonts"
+    empty.mkdir()
+    said = doctor(_fonts_in(empty, tmp_path), cwd=tmp_path).stdout
+    assert ("fonts:     no font here for Chinese, Japanese, Korean, Arabic, Hebrew, Hindi, "
+            "Thai text, which shows as empty boxes: Debian/Ubuntu: sudo apt-get install -y "
+            "fonts-noto-cjk fonts-noto-core; Fedora: sudo dnf install -y "
+            "google-noto-sans-cjk-fonts google-noto-sans-arabic-fonts ") in said
+    dejavu = Path("/usr/share/fonts/truetype/dejavu")  # Latin, Arabic, Hebrew; no CJK
+    said = doctor(_fonts_in(dejavu, tmp_path), cwd=tmp_path).stdout
+    assert "no font here for Chinese, Japanese, Korean, Hindi, Thai text" in said
