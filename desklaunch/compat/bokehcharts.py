@@ -88,19 +88,26 @@ class _AfterLoad(importlib.abc.Loader):
 class _NotebookFinder(importlib.abc.MetaPathFinder):
     """Finds bokeh's notebook module as the finders after it do, with `_AfterLoad`."""
 
+    def __init__(self) -> None:
+        self._asking = False  # another finder that asks every finder, as this one does
+
     def find_spec(self, name: str, path: Sequence[str] | None,
                   target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
-        if name != NOTEBOOK:
+        if name != NOTEBOOK or self._asking:
             return None
-        for finder in sys.meta_path:
-            if finder is self or not hasattr(finder, "find_spec"):
-                continue
-            spec = finder.find_spec(name, path, target)
-            if spec is not None:
-                if spec.loader is not None:
-                    spec.loader = _AfterLoad(spec.loader)
-                return spec
-        return None
+        self._asking = True
+        try:
+            for finder in sys.meta_path:
+                if finder is self or not hasattr(finder, "find_spec"):
+                    continue
+                spec = finder.find_spec(name, path, target)
+                if spec is not None:
+                    if spec.loader is not None:
+                        spec.loader = _AfterLoad(spec.loader)
+                    return spec
+            return None
+        finally:
+            self._asking = False
 
 
 _FINDER = _NotebookFinder()
