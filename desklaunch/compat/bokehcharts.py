@@ -9,7 +9,9 @@ as its own scripts from the app's origin (PyWebIO's page takes it from bokeh's s
 page loads nothing from other sites); each chart is its element (`put_html`) and the code
 that draws into it (`run_js`), as bokeh's `components()` gives them. A bokeh server app
 (`show(app)`) needs a Tornado server of its own: a line says so in its place, and the script
-goes on, as PyWebIO's page says so in its other servers.
+goes on, as PyWebIO's page says so in its other servers. bokeh's code runs without
+PyWebIO's page globals (`run_library_js`): its tables took the page's `$` stand-in for
+jQuery and drew nothing.
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ def _load(*_args: Any, **_kwargs: Any) -> None:
 
 def _show_doc(obj: Any, _state: Any, _notebook_handle: Any = None) -> None:
     """`show(figure)` (or a layout): its element, then the code that draws it."""
-    from desklaunch.ui import put_html, run_js
+    from desklaunch.ui import put_html
+    from desklaunch.ui.scripts import run_library_js
 
     _load()
     components = importlib.import_module("bokeh.embed").components
@@ -54,7 +57,7 @@ def _show_doc(obj: Any, _state: Any, _notebook_handle: Any = None) -> None:
     elif isinstance(div, (list, tuple)):
         div = "\n".join(div)
     put_html(div)
-    run_js(script)
+    run_library_js(script)
 
 
 def _show_app(*_args: Any, **_kwargs: Any) -> None:

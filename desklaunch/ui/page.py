@@ -51,10 +51,11 @@ def configure_page(*, title: str | None = None, theme: str | None = None,
 def add_page_scripts(files: Iterable[Path]) -> None:
     """Load the local script files `files` into the page's global scope, in order, once per
     page, the theme and the script's own settings left as they are: a library's code that
-    the script's later `run_js` calls use (the charts of compat/bokehcharts.py)."""
+    later `run_library_js` calls use (the charts of compat/bokehcharts.py). No PyWebIO
+    page globals (`$`, `WebIO`) are made for it: a library takes a `$` for jQuery."""
     session = current_session()
     scripts = [_text(session, "js", Path(file).read_text(encoding="utf-8")) for file in files]
-    session.send({"cmd": "env", "page": {"scripts": scripts}})
+    session.send({"cmd": "env", "page": {"scripts": scripts, "library": True}})
 
 
 def _files(given: str | Iterable[str]) -> list[str]:

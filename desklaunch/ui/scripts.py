@@ -66,6 +66,15 @@ def run_js(code_: str, **args: Any) -> None:
     session.send({"cmd": "run_js", "src": src, "args": values})
 
 
+def run_library_js(code: str) -> None:
+    """Run `code`, a library's own (bokeh's chart embedding, compat/bokehcharts.py), as
+    `run_js` does, without making PyWebIO's page globals for it first: a library takes a
+    global `$` for the real jQuery, and breaks on the page's stand-in."""
+    session = current_session()
+    src, values = _script(session, str(code), {}, expression=False)
+    session.send({"cmd": "run_js", "src": src, "args": values, "library": True})
+
+
 def eval_js(expression_: str, **args: Any) -> Any:
     """The value of JavaScript `expression_` in the page (a Promise is awaited); None when
     it fails or is not JSON data. Awaitable in an `async def` script.

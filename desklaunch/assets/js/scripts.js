@@ -28,13 +28,21 @@ const loading = new Map(); // … → the promise of it, while its file loads
 let queued = Promise.resolve(); // the calls (and page scripts) waiting for code before them
 let waiting = 0;
 
+/** PyWebIO's page globals for a script's own code, which may use them; never for a
+ *  library's (bokeh's, compat/bokehcharts.py), which takes a global `$` for the real jQuery
+ *  and breaks on ours. */
+function shimsFor(library) {
+  if (library) return;
+  installJQueryLite(); // PyWebIO's page has jQuery, and its users' code says `$(...)`
+  installWebIO();
+}
+
 /**
  * Load and run the resource `src` as a classic script (page code), after every script
  * loaded before it (`async = false` keeps the order); `done({ok, value})` once it ran.
  */
-function runScript(src, done) {
-  installJQueryLite(); // PyWebIO's page has jQuery, and its users' code says `$(...)`
-  installWebIO();
+function runScript(src, done, library = false) {
+  shimsFor(library);
   const script = element("script");
   script.async = false;
   const ran = new Promise((resolve) => {
@@ -98,15 +106,19 @@ function call(fn, args) {
 }
 
 /** Call the code at `src` with `args` after every call before it; `done({ok, value})`. */
-function callScript(src, args, done) {
-  installJQueryLite();
-  installWebIO();
+function callScript(src, args, done, library = false) {
+  // The globals are made as the code runs, not as it is queued: a library's code queued
+  // before it (bokeh's) runs first, without them.
+  const run = (fn) => {
+    shimsFor(library);
+    return done(call(fn, args));
+  };
   const known = functions.get(src);
-  if (known !== undefined && waiting === 0) return done(call(known, args)); // in order now
+  if (known !== undefined && waiting === 0) return run(known); // in order now
   waiting += 1;
   const ready = functionAt(src); // loads beside the calls before it
   ready.catch(() => {}); // its failure is this call's, told below: not an unhandled one
-  queued = queued.then(() => ready).then((fn) => done(call(fn, args)),
+  queued = queued.then(() => ready).then(run,
     (why) => done({ ok: false, value: String(why) })).finally(() => {
     waiting -= 1;
   });
@@ -158,7 +170,7 @@ defineCommand("run_js", (command) => {
       console.error("desklaunch: the script's JavaScript promise failed:", error);
       reply(null);
     });
-  });
+  }, command.library === true);
 });
 
 // An eval_js was answered: the app stops replaying its question (nothing to draw).
@@ -197,7 +209,7 @@ export function applyPage(page) {
     loaded.add(src);
     runScript(src, (result) => {
       if (!result.ok) console.error("desklaunch: the script's page code failed:", result.value);
-    });
+    }, page.library === true);
   }
 }
 

@@ -165,3 +165,5 @@ def test_a_bokeh_chart_shown_as_pywebio_shows_it_is_drawn(pilot, alias) -> None:
             break
         app.page.wait_for_timeout(50)
     assert inked > 2000, "the chart's canvas stayed blank"
+    expect(app.page.get_by_text("Mango", exact=True)).to_be_visible()  # bokeh's own table
+    expect(app.text("Weekly sales")).to_have_css("font-weight", "700")
