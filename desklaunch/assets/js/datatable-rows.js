@@ -152,23 +152,71 @@ export function showRow(state, index) {
 }
 
 /** Draw the rows now in view, for each long table whose view came near its window's edge. */
+/** The place in the sort's order of the row at height `y` (in the viewport): found among
+ *  the drawn rows, or reckoned in the room of the rows left out, at `each` px a row. */
+function indexAt(state, y, each) {
+  const aboveEnd = state.above.getBoundingClientRect().bottom;
+  if (y < aboveEnd) return Math.floor((y - state.body.getBoundingClientRect().top) / each);
+  const count = shownCount(state);
+  const belowStart = state.below.getBoundingClientRect().top;
+  if (y >= belowStart) return state.first + count + Math.floor((y - belowStart) / each);
+  const drawn = state.body.querySelectorAll("tr[data-key]");
+  for (let i = 0; i < drawn.length; i += 1) {
+    if (drawn[i].getBoundingClientRect().bottom > y) return state.first + i;
+  }
+  return state.first + count - 1;
+}
+
+/** The first drawn row in view from `top`, and where it is; null when none is. */
+function anchorAt(state, top, bottom) {
+  for (const tr of state.body.querySelectorAll("tr[data-key]")) {
+    const rect = tr.getBoundingClientRect();
+    if (rect.bottom > top && rect.top < bottom) return { tr, y: rect.top };
+  }
+  return null;
+}
+
+/** Scroll the table (or the page, when the table is as tall as its rows) by `px`. */
+function scrollBy(state, px) {
+  const box = state.scroller;
+  if (box.scrollHeight > box.clientHeight) box.scrollTop += px;
+  else window.scrollBy(0, px);
+}
+
+let passes = 0; // frames in a row that looked again after a jump left no drawn row in view
+
+/** Draw the rows now in view, for each long table whose view came near its window's edge.
+ *  The rows in view stay where they were on the screen as the window moves (rows of other
+ *  heights than reckoned would move them); a jump past every drawn row is looked at again
+ *  in the next frame, once the rows drawn for it have their heights. */
 function follow() {
   scheduled = false;
+  let again = false;
   for (const state of long) {
     if (!state.body.isConnected) continue; // not shown yet, or taken away
-    const body = state.body.getBoundingClientRect();
     const box = state.scroller.getBoundingClientRect();
     const top = Math.max(box.top, 0);
     const bottom = Math.min(box.bottom, window.innerHeight);
     if (bottom <= top) continue; // not in view
     const each = state.rowHeight || GUESSED_HEIGHT;
-    const from = Math.floor((top - body.top) / each);
-    const to = Math.ceil((bottom - body.top) / each);
-    const last = state.first + shownCount(state);
+    const from = indexAt(state, top, each);
+    const to = indexAt(state, bottom, each);
+    const count = shownCount(state);
+    const last = state.first + count;
     const nearTop = state.first > 0 && from < state.first + EDGE_ROWS;
     const nearEnd = last < state.view.length && to > last - EDGE_ROWS;
-    if (nearTop || nearEnd) drawRows(state, Math.floor((from + to - shownCount(state)) / 2));
+    if (!nearTop && !nearEnd) continue;
+    const anchor = anchorAt(state, top, bottom);
+    drawRows(state, Math.floor((from + to - count) / 2));
+    if (anchor?.tr.isConnected) {
+      const moved = anchor.tr.getBoundingClientRect().top - anchor.y;
+      if (Math.abs(moved) >= 1) scrollBy(state, moved);
+    } else {
+      again = true;
+    }
   }
+  passes = again ? passes + 1 : 0;
+  if (again && passes < 5) schedule();
 }
 
 function schedule() {

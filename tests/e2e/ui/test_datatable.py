@@ -260,3 +260,41 @@ def test_a_long_table_in_a_tab_not_yet_open_scrolls_to_its_end_once_shown(pilot)
     expect(grid.get_by_role("row", name="reading 0000")).to_be_visible()
     grid.locator("xpath=..").evaluate("box => { box.scrollTop = box.scrollHeight; }")
     expect(grid.get_by_role("row", name="reading 4999")).to_be_visible()
+
+
+ROWS_IN_VIEW = """box => [...box.querySelectorAll("tbody tr[data-key]")].filter((tr) => {
+    const row = tr.getBoundingClientRect(), view = box.getBoundingClientRect();
+    return row.bottom > view.top + 40 && row.top < view.bottom; }).length"""
+
+
+def test_a_long_table_of_rows_of_many_heights_shows_rows_wherever_it_is_scrolled_to(
+        pilot) -> None:
+    """Rows that wrap are taller than the rows the table reckons with for those not drawn:
+    after a scroll with the wheel, a jump of the scroll bar still lands on rows, never on
+    an empty table."""
+    from desklaunch.ui import put_datatable
+
+    def script() -> None:
+        put_datatable([{"id": i, "name": f"row {i}", "note": ("long text " * (i % 7 * 6))
+                        .strip() or "short"} for i in range(20_000)], height=600)
+
+    app = pilot(script)
+    app.page.set_viewport_size({"width": 1000, "height": 800})
+    box = app.page.get_by_role("grid").locator("xpath=..")
+    expect(app.page.get_by_role("row", name="row 3", exact=False).first).to_be_visible()
+    area = box.bounding_box()
+    assert area is not None
+    app.page.mouse.move(area["x"] + 100, area["y"] + 200)
+    for _ in range(40):
+        app.page.mouse.wheel(0, 150)
+        app.page.wait_for_timeout(40)
+    app.page.wait_for_timeout(300)
+    for share in (0.5, 0.93, 0.3):
+        box.evaluate(f"box => {{ box.scrollTop = box.scrollHeight * {share}; }}")
+        shown = 0
+        for _ in range(100):
+            app.page.wait_for_timeout(30)
+            shown = box.evaluate(ROWS_IN_VIEW)
+            if shown > 3:
+                break
+        assert shown > 3, f"no rows in view after a jump to {share:.0%} of the table"
