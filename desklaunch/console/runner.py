@@ -32,6 +32,7 @@ from typing import Any
 from desklaunch.console import (
     argcatch,
     atexits,
+    bokehhook,
     children,
     clickhook,
     cmd2hook,
@@ -79,6 +80,7 @@ then clears the console instead of failing with "TERM environment variable not s
 __all__ = ["SETTINGS_SECTION", "ConsoleProgram"]
 
 # The libraries adapted to the console while a run is on (`loadhook.install()`).
+loadhook.watch(bokehhook.WATCHED, bokehhook.adjust)
 loadhook.watch(clickhook.WATCHED, clickhook.adjust)
 loadhook.watch(cmd2hook.WATCHED, cmd2hook.adjust)
 loadhook.watch(questionhook.WATCHED, questionhook.adjust)
