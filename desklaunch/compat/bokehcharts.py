@@ -1,5 +1,9 @@
 """bokeh's charts in a script written for PyWebIO: `output_notebook(notebook_type="pywebio")`,
-then `show(figure)`, draws the chart in the page, as PyWebIO's own hook does.
+then `show(figure)`, draws the chart in the page, as PyWebIO's own hook does. So does a
+`show(figure)` with no `output_notebook` first: in PyWebIO that writes an HTML file named
+after the thread's first frame (`threading.html`, in Python's own folder) and shows nothing;
+in an app, the chart in its window is what the person is after. An `output_file()` the
+script asks for is written as well.
 
 PyWebIO installs a bokeh "notebook hook" named "pywebio" as it is imported (and so imports
 bokeh with it). Here the hook is installed when bokeh's notebook module loads, while the
@@ -70,8 +74,12 @@ def _show_app(*_args: Any, **_kwargs: Any) -> None:
 
 
 def install_hook(module: ModuleType) -> None:
-    """Give bokeh's notebook module (loaded) the "pywebio" hook."""
+    """Give bokeh's notebook module (loaded) the "pywebio" hook, and make it where `show()`
+    draws until the script says otherwise."""
     module.install_notebook_hook("pywebio", _load, _show_doc, _show_app, overwrite=True)
+    state = importlib.import_module("bokeh.io.state").curstate()
+    if not state.notebook:
+        state.output_notebook("pywebio")
 
 
 class _AfterLoad(importlib.abc.Loader):

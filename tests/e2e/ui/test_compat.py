@@ -167,3 +167,13 @@ def test_a_bokeh_chart_shown_as_pywebio_shows_it_is_drawn(pilot, alias) -> None:
     assert inked > 2000, "the chart's canvas stayed blank"
     expect(app.page.get_by_text("Mango", exact=True)).to_be_visible()  # bokeh's own table
     expect(app.text("Weekly sales")).to_have_css("font-weight", "700")
+
+
+def test_a_bokeh_chart_shown_without_output_notebook_is_drawn_in_the_page(pilot, alias
+                                                                           ) -> None:
+    """PyWebIO would write `threading.html` into Python's folder and show nothing."""
+    app = pilot(Path(__file__).parent / "scripts" / "pywebio_bokeh_plain_show.py",
+                title="pywebio_bokeh_plain_show")
+    app.expect_text("After the chart")
+    canvas = app.page.locator("canvas").first
+    expect(canvas).to_be_visible()
