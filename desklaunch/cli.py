@@ -11,6 +11,7 @@ without a command line; an option given on the command line wins.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import os
@@ -193,8 +194,14 @@ def _script_arguments(arguments: list[str], target: str, parsed: list[str]) -> l
 def _log_to_stderr(*, debug: bool) -> None:
     """desklaunch's own log lines on stderr; the root logger stays as a new interpreter has
     it, so the script's `logging.basicConfig()` takes effect and other libraries' warnings
-    read as they do without desklaunch."""
-    handler = logging.StreamHandler()
+    read as they do without desklaunch. They are written to a copy of stderr's descriptor:
+    a console run takes descriptor 2 for the program's own output (console/fdcapture.py),
+    and desklaunch's lines are never the program's."""
+    stream: Any = sys.stderr
+    with contextlib.suppress(AttributeError, OSError, ValueError):  # none (a windowed app)
+        stream = os.fdopen(os.dup(sys.stderr.fileno()), "w", buffering=1,
+                           encoding=sys.stderr.encoding, errors="backslashreplace")
+    handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("desklaunch %(levelname)s %(name)s: %(message)s"))
     logger = logging.getLogger("desklaunch")
     logger.addHandler(handler)
