@@ -107,8 +107,9 @@ class Form {
       scheduled = false;
       if (!this.el.isConnected || this.waiting) return;
       const value = field.value();
-      if (JSON.stringify(value) === field.told) return;
-      field.told = JSON.stringify(value);
+      const told = JSON.stringify(value);
+      if (told === field.told) return;
+      field.told = told;
       this.send({ type: "field_change", id: this.id, value: { name: asText(field.spec.name), value } });
     };
     const changed = (event) => {
