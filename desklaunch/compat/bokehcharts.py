@@ -21,13 +21,11 @@ jQuery and drew nothing.
 from __future__ import annotations
 
 import importlib
-import importlib.abc
-import importlib.machinery
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from desklaunch.compat.afterimport import AfterImport
 
 NOTEBOOK = "bokeh.io.notebook"
 BOKEHJS = ("bokeh", "bokeh-gl", "bokeh-widgets", "bokeh-tables")
@@ -82,58 +80,14 @@ def install_hook(module: ModuleType) -> None:
         state.output_notebook("pywebio")
 
 
-class _AfterLoad(importlib.abc.Loader):
-    """bokeh's own loader of its notebook module, then the hook installed in it."""
-
-    def __init__(self, loader: importlib.abc.Loader) -> None:
-        self.loader = loader
-
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
-        return self.loader.create_module(spec)
-
-    def exec_module(self, module: ModuleType) -> None:
-        self.loader.exec_module(module)
-        install_hook(module)
-
-
-class _NotebookFinder(importlib.abc.MetaPathFinder):
-    """Finds bokeh's notebook module as the finders after it do, with `_AfterLoad`."""
-
-    def __init__(self) -> None:
-        self._asking = False  # another finder that asks every finder, as this one does
-
-    def find_spec(self, name: str, path: Sequence[str] | None,
-                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
-        if name != NOTEBOOK or self._asking:
-            return None
-        self._asking = True
-        try:
-            for finder in sys.meta_path:
-                if finder is self or not hasattr(finder, "find_spec"):
-                    continue
-                spec = finder.find_spec(name, path, target)
-                if spec is not None:
-                    if spec.loader is not None:
-                        spec.loader = _AfterLoad(spec.loader)
-                    return spec
-            return None
-        finally:
-            self._asking = False
-
-
-_FINDER = _NotebookFinder()
+_FINDER = AfterImport(NOTEBOOK, install_hook)
 
 
 def watch() -> None:
     """Install the hook as bokeh's notebook module loads (at once, if it has)."""
-    loaded = sys.modules.get(NOTEBOOK)
-    if loaded is not None:
-        install_hook(loaded)
-    elif _FINDER not in sys.meta_path:
-        sys.meta_path.insert(0, _FINDER)
+    _FINDER.watch()
 
 
 def unwatch() -> None:
     """Stop watching (the alias removed)."""
-    if _FINDER in sys.meta_path:
-        sys.meta_path.remove(_FINDER)
+    _FINDER.unwatch()

@@ -17,6 +17,7 @@ from typing import Any
 from desklaunch.core.messages import Widget
 from desklaunch.core.session import current_session
 from desklaunch.ui.closing import record_close, when_closed
+from desklaunch.ui.plotlycharts import draw_charts, find_charts, plotly_js
 from desklaunch.ui.sanitize import sanitized
 from desklaunch.ui.scope_stack import enter_scope, leave_scope, target_scope
 from desklaunch.ui.style import check_css
@@ -202,7 +203,9 @@ def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
              position: int = -1) -> Output:
     """Show HTML exactly as given: the script's own, trusted content. Its `<script>`s do
     not run (a note under it says so, and a warning): the page runs only the code given to
-    `run_js`. With `sanitize=True`, HTML from elsewhere (a web page, a person) is shown
+    `run_js`. plotly's HTML (`fig.to_html()`), or a plotly figure itself, is drawn as its
+    chart, with the plotly.js of the installed plotly package (plotlycharts.py). With
+    `sanitize=True`, HTML from elsewhere (a web page, a person) is shown
     cleaned as `put_markdown` cleans it: what only presents text stays.
 
     Objects with an `__html__` or `_repr_html_` method (a pandas DataFrame, say) are shown
@@ -210,11 +213,17 @@ def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
 
         put_html("<b>bold</b> move")
     """
-    if hasattr(html, "__html__"):
+    if _is_plotly_figure(html):
+        html = html.to_html(include_plotlyjs=False, full_html=False)
+    elif hasattr(html, "__html__"):
         html = html.__html__()
     elif hasattr(html, "_repr_html_"):
         html = html._repr_html_()
     markup = fetched_images(sanitized(str(html)) if sanitize else str(html))
+    charts = None
+    if _SCRIPT_TAG.search(markup) and "Plotly" in markup and plotly_js() is not None:
+        charts = find_charts(markup)
+        markup = charts.markup
     widget: dict[str, Any] = {"type": "html", "html": markup}
     log_box = _LOG_BOX.fullmatch(markup)
     if log_box is not None:  # follows its newest line as in PyWebIO: no script, no note
@@ -224,9 +233,16 @@ def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
         warnings.warn(
             "a <script> in put_html() does not run: the page runs only the code a script "
             "gives run_js() or config(js_code=, js_file=), so text shown as HTML can never "
-            "run (docs/security.md); a chart library's HTML (plotly, pyecharts) shows no "
-            "chart", stacklevel=2)
-    return _put(widget, scope, position)
+            "run (docs/security.md); a chart library's HTML other than plotly's (pyecharts, "
+            "say) shows no chart", stacklevel=2)
+    output = _put(widget, scope, position)
+    if charts is not None and charts.charts:
+        draw_charts(charts.charts)
+    return output
+
+
+def _is_plotly_figure(value: Any) -> bool:
+    return type(value).__module__.startswith("plotly.") and hasattr(value, "to_html")
 
 
 def put_buttons(buttons: Sequence[Any], onclick: Callable[[Any], Any] | Sequence[Callable[[], Any]],
