@@ -42,7 +42,7 @@ def launch(
 
     prepare()
     with reported_failures(reraise=True):
-        from desklaunch.compat import use_figures_backend
+        from desklaunch.compat import show_charts_in_page
         from desklaunch.desktop.options import Options
         from desklaunch.launcher import run
 
@@ -55,7 +55,7 @@ def launch(
             main = target
             kind = "coroutine" if inspect.iscoroutinefunction(target) else "thread"
             default_title = getattr(target, "__name__", "desklaunch")
-        use_figures_backend()  # plt.show() into the page, not windows of matplotlib's own
+        show_charts_in_page()  # plt.show() and fig.show() into the page
         options = with_environment(Options(
             mode="browser" if browser else "window", title=title or default_title,
             width=width, height=height, close_on_exit=close_on_exit))

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from desklaunch.compat import install_pywebio_alias, use_figures_backend
+from desklaunch.compat import install_pywebio_alias, show_charts_in_page
 from desklaunch.console import console_program
 from desklaunch.core.script_env import adopt_environment
 from desklaunch.core.script_folder import put_script_folder_first
@@ -241,7 +241,7 @@ def run_script(arguments: list[str], *, search_first: Path | None = None) -> Non
         if note is not None:
             say(note)
     install_pywebio_alias(force=True)  # PyWebIO scripts run unchanged, in our window
-    use_figures_backend()  # plt.show() into the page, not windows of matplotlib's own
+    show_charts_in_page()  # plt.show() and fig.show() into the page, not windows of their own
     if args.browser and args.no_open:  # the command line wins over the environment, and
         args.browser = "--no-open" not in arguments  # --no-open over --browser
     mode: Mode = "browser" if args.browser else "none" if args.no_open else "window"
@@ -297,7 +297,7 @@ def run_folder(args: argparse.Namespace, arguments: list[str], folder: Path) -> 
         say("error: --reload runs one script; give a script file, not a folder")
         sys.exit(2)
     install_pywebio_alias(force=True)
-    use_figures_backend()  # plt.show() into the page, not windows of matplotlib's own
+    show_charts_in_page()  # plt.show() and fig.show() into the page, not windows of their own
     if args.browser and args.no_open:
         args.browser = "--no-open" not in arguments
     mode: Mode = "browser" if args.browser else "none" if args.no_open else "window"

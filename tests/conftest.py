@@ -16,6 +16,7 @@ import pytest
 from pilot import Pilot, ScriptTarget, build_app
 from playwright.sync_api import Browser, BrowserContext, Playwright, expect, sync_playwright
 
+from desklaunch.compat import install_pywebio_alias, remove_pywebio_alias
 from desklaunch.core.loop import EventLoopThread
 from desklaunch.core.session import Session
 
@@ -142,3 +143,12 @@ def loop() -> Iterator[Any]:
     thread.start()
     yield thread.loop
     thread.stop()
+
+
+@pytest.fixture
+def alias() -> Iterator[None]:
+    """What the `desklaunch` command does before running a PyWebIO script: `import pywebio`
+    gives desklaunch's stand-ins (PyWebIO itself is not installed here)."""
+    assert install_pywebio_alias(), "these tests need PyWebIO not to be installed"
+    yield
+    remove_pywebio_alias()

@@ -1,4 +1,5 @@
-"""What scripts already use, working unchanged: PyWebIO's API, and matplotlib's `plt.show()`.
+"""What scripts already use, working unchanged: PyWebIO's API, matplotlib's `plt.show()`
+and plotly's `fig.show()`.
 
 `install_pywebio_alias()` makes `import pywebio` (and `pywebio.input`, `.output`, `.pin`,
 `.session`, `.platform`, `.exceptions`) give desklaunch's stand-ins, backed by
@@ -9,9 +10,10 @@ in the app's window. Calls desklaunch does not offer raise
 `pywebio`, not before: a script that never does pays nothing for the alias.
 
 `use_figures_backend()` makes matplotlib draw `plt.show()`'s figures into the page
-(figures.py) instead of opening windows of its own. With the alias in place, bokeh's
-`output_notebook(notebook_type="pywebio")` and `show(figure)` draw bokeh's charts in the
-page, as PyWebIO's hook does (bokehcharts.py).
+(figures.py) instead of opening windows of its own; `show_charts_in_page()` does that and
+makes plotly's `fig.show()` draw there too (plotlyshow.py), not in the system's browser.
+With the alias in place, bokeh's `output_notebook(notebook_type="pywebio")` and
+`show(figure)` draw bokeh's charts in the page, as PyWebIO's hook does (bokehcharts.py).
 """
 
 from __future__ import annotations
@@ -130,3 +132,9 @@ def use_figures_backend() -> None:
     matplotlib = sys.modules.get("matplotlib")
     if matplotlib is not None:
         matplotlib.use(FIGURES_BACKEND)
+
+
+def show_charts_in_page() -> None:
+    """matplotlib's `plt.show()` and plotly's `fig.show()` draw into the page."""
+    use_figures_backend()
+    importlib.import_module("desklaunch.compat.plotlyshow").watch()

@@ -54,9 +54,9 @@ class Program:
 
     def enter(self) -> None:
         """Give the script what `desklaunch script.py` gives it, remembering what was there."""
-        from desklaunch.compat import use_figures_backend
+        from desklaunch.compat import show_charts_in_page
 
-        use_figures_backend()  # plt.show() into the page, as `desklaunch script.py` does
+        show_charts_in_page()  # plt.show(), fig.show() into the page, as `desklaunch script.py`
         self._saved = {"argv": sys.argv[:], "orig_argv": sys.orig_argv[:], "path": None,
                        "alias": False, "cwd": os.getcwd(), "modules": None}
         _hold_os_exit(True)

@@ -6,19 +6,11 @@ import importlib
 import subprocess
 import sys
 import types
-from collections.abc import Iterator
 
 import pytest
 
 import desklaunch.ui
 from desklaunch.compat import MODULES, install_pywebio_alias, remove_pywebio_alias
-
-
-@pytest.fixture
-def alias() -> Iterator[None]:
-    assert install_pywebio_alias()
-    yield
-    remove_pywebio_alias()
 
 
 def test_every_pywebio_module_imports_and_forwards_to_desklaunch_ui(alias) -> None:

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import importlib
 import inspect
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from desklaunch.compat import install_pywebio_alias, remove_pywebio_alias
 
 PYWEBIO_1_8 = {
     "pywebio": [
@@ -61,13 +58,6 @@ PYWEBIO_1_8 = {
 """PyWebIO 1.8.4's public names, module by module."""
 
 API_DOCS = Path(__file__).resolve().parents[2] / "docs" / "api.md"
-
-
-@pytest.fixture
-def alias() -> Iterator[None]:
-    assert install_pywebio_alias()
-    yield
-    remove_pywebio_alias()
 
 
 def _pairs() -> list[tuple[str, str]]:

@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
-from desklaunch.compat import install_pywebio_alias, pywebio_installed, remove_pywebio_alias
-
 SCRIPTS = Path(__file__).parent / "scripts"
-
-
-@pytest.fixture
-def alias() -> Iterator[None]:
-    assert not pywebio_installed(), "these tests need PyWebIO not to be installed"
-    assert install_pywebio_alias()
-    yield
-    remove_pywebio_alias()
 
 
 def test_an_index_lists_the_apps_and_each_runs_in_the_window(pilot, alias) -> None:

@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from access import audit
 from playwright.sync_api import expect
 
-from desklaunch.compat import install_pywebio_alias, pywebio_installed, remove_pywebio_alias
-
 SCRIPT = Path(__file__).parent / "scripts" / "pywebio_bmi.py"
-
-
-@pytest.fixture
-def alias() -> Iterator[None]:
-    """What the `desklaunch` command does before running a script (PyWebIO is absent here)."""
-    assert not pywebio_installed(), "these tests need PyWebIO not to be installed"
-    assert install_pywebio_alias()
-    yield
-    remove_pywebio_alias()
 
 
 def test_a_pywebio_script_runs_unchanged(pilot, alias) -> None:

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
-from desklaunch.compat import install_pywebio_alias, pywebio_installed, remove_pywebio_alias
-
 SCRIPT = Path(__file__).parent / "scripts" / "pywebio_datatable_dashboard.py"
-
-
-@pytest.fixture
-def alias() -> Iterator[None]:
-    assert not pywebio_installed(), "these tests need PyWebIO not to be installed"
-    assert install_pywebio_alias()
-    yield
-    remove_pywebio_alias()
 
 
 def names(app) -> list[str]:

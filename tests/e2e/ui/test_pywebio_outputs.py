@@ -3,12 +3,7 @@ placed and coloured as PyWebIO places and colours them, in a real browser."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from playwright.sync_api import expect
-
-from desklaunch.compat import install_pywebio_alias, pywebio_installed, remove_pywebio_alias
 
 TEMPLATE = """
 <details {{#open}}open{{/open}}>
@@ -18,14 +13,6 @@ TEMPLATE = """
     {{/contents}}
 </details>
 """
-
-
-@pytest.fixture
-def alias() -> Iterator[None]:
-    assert not pywebio_installed(), "these tests need PyWebIO not to be installed"
-    assert install_pywebio_alias()
-    yield
-    remove_pywebio_alias()
 
 
 def widget_script() -> None:

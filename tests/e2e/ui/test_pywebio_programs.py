@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from desklaunch.compat import install_pywebio_alias, pywebio_installed, remove_pywebio_alias
 from desklaunch.web.gate import CSP
 
 SCRIPTS = Path(__file__).parent / "scripts"
@@ -25,15 +24,6 @@ PNG = bytes.fromhex(
     "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201d2ad5b0e0000000049454e44ae426082"
 )
 HOSTILE = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>"
-
-
-@pytest.fixture
-def alias() -> Iterator[None]:
-    """What the `desklaunch` command does before running a script (PyWebIO is absent here)."""
-    assert not pywebio_installed(), "these tests need PyWebIO not to be installed"
-    assert install_pywebio_alias()
-    yield
-    remove_pywebio_alias()
 
 
 def _computed(app, selector: str, prop: str) -> str:
