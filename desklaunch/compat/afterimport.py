@@ -5,23 +5,25 @@ analysis does not bundle them into every app)."""
 
 from __future__ import annotations
 
-import importlib.abc
-import importlib.machinery
 import sys
 from collections.abc import Callable, Sequence
+from importlib.abc import Loader
+from importlib.machinery import ModuleSpec
 from types import ModuleType
+from typing import cast
 
 Hook = Callable[[ModuleType], None]
 
 
-class _AfterLoad(importlib.abc.Loader):
-    """The module's own loader, then the hook called with the loaded module."""
+class _AfterLoad:
+    """The module's own loader, then the hook called with the loaded module (a loader by
+    duck typing, as the import system takes it: no ABC to build as desklaunch starts)."""
 
-    def __init__(self, loader: importlib.abc.Loader, hook: Hook) -> None:
+    def __init__(self, loader: Loader, hook: Hook) -> None:
         self.loader = loader
         self.hook = hook
 
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
         return self.loader.create_module(spec)
 
     def exec_module(self, module: ModuleType) -> None:
@@ -29,7 +31,7 @@ class _AfterLoad(importlib.abc.Loader):
         self.hook(module)
 
 
-class AfterImport(importlib.abc.MetaPathFinder):
+class AfterImport:
     """Finds module `name` as the finders after it do, with its loader wrapped in
     `_AfterLoad`; `watch()` calls the hook at once for a module already imported."""
 
@@ -39,7 +41,7 @@ class AfterImport(importlib.abc.MetaPathFinder):
         self._asking = False  # another finder that asks every finder, as this one does
 
     def find_spec(self, name: str, path: Sequence[str] | None,
-                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
+                  target: ModuleType | None = None) -> ModuleSpec | None:
         if name != self.name or self._asking:
             return None
         self._asking = True
@@ -50,7 +52,7 @@ class AfterImport(importlib.abc.MetaPathFinder):
                 spec = finder.find_spec(name, path, target)
                 if spec is not None:
                     if spec.loader is not None:
-                        spec.loader = _AfterLoad(spec.loader, self.hook)
+                        spec.loader = cast("Loader", _AfterLoad(spec.loader, self.hook))
                     return spec
             return None
         finally:
