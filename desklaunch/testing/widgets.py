@@ -89,7 +89,8 @@ def text(widget: dict[str, Any], page: Page) -> Element:
 
 
 SCRIPTS_NOT_RUN = ("Not shown: what the scripts in this HTML would draw (desklaunch runs no "
-                   "script inside put_html)")
+                   "script inside put_html; plotly's, bokeh's and matplotlib's charts are "
+                   "drawn)")
 """The note under HTML with scripts, as assets/js/widgets.js says it."""
 
 

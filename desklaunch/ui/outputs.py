@@ -17,7 +17,7 @@ from typing import Any
 from desklaunch.core.messages import Widget
 from desklaunch.core.session import current_session
 from desklaunch.ui.closing import record_close, when_closed
-from desklaunch.ui.plotlycharts import draw_charts, find_charts, plotly_js
+from desklaunch.ui.plotlycharts import find_charts, load_plotly_js, plotly_js
 from desklaunch.ui.sanitize import sanitized
 from desklaunch.ui.scope_stack import enter_scope, leave_scope, target_scope
 from desklaunch.ui.style import check_css
@@ -220,11 +220,20 @@ def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
     elif hasattr(html, "_repr_html_"):
         html = html._repr_html_()
     markup = fetched_images(sanitized(str(html)) if sanitize else str(html))
-    charts = None
-    if _SCRIPT_TAG.search(markup) and "Plotly" in markup and plotly_js() is not None:
-        charts = find_charts(markup)
-        markup = charts.markup
     widget: dict[str, Any] = {"type": "html", "html": markup}
+    if _SCRIPT_TAG.search(markup) and "Plotly" in markup and plotly_js() is not None:
+        found = find_charts(markup)
+        if found.charts:
+            load_plotly_js()
+            widget.update(html=found.markup, charts=[chart.as_json() for chart in found.charts])
+            markup = found.markup
+        if found.dropped:
+            warnings.warn("a plotly chart's post_script does not run: the page runs only "
+                          "the code a script gives run_js() (docs/security.md)", stacklevel=2)
+        if any(chart.is_map for chart in found.charts):
+            warnings.warn("a plotly map is not drawn: plotly.js draws it on land outlines or "
+                          "tiles from the web, which the page does not load (docs/security.md)",
+                          stacklevel=2)
     log_box = _LOG_BOX.fullmatch(markup)
     if log_box is not None:  # follows its newest line as in PyWebIO: no script, no note
         widget.update(html=log_box.group(1), follow=log_box.group(2))
@@ -235,10 +244,7 @@ def put_html(html: Any, sanitize: bool = False, scope: str | None = None,
             "gives run_js() or config(js_code=, js_file=), so text shown as HTML can never "
             "run (docs/security.md); a chart library's HTML other than plotly's (pyecharts, "
             "say) shows no chart", stacklevel=2)
-    output = _put(widget, scope, position)
-    if charts is not None and charts.charts:
-        draw_charts(charts.charts)
-    return output
+    return _put(widget, scope, position)
 
 
 def _is_plotly_figure(value: Any) -> bool:

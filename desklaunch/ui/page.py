@@ -50,9 +50,10 @@ def configure_page(*, title: str | None = None, theme: str | None = None,
 
 def add_page_scripts(files: Iterable[Path]) -> None:
     """Load the local script files `files` into the page's global scope, in order, once per
-    page, the theme and the script's own settings left as they are: a library's code that
-    later `run_library_js` calls use (the charts of compat/bokehcharts.py). No PyWebIO
-    page globals (`$`, `WebIO`) are made for it: a library takes a `$` for jQuery."""
+    page, the theme and the script's own settings left as they are: a library that later
+    `run_library_js` calls or the page's own code use (the charts of compat/bokehcharts.py
+    and ui/plotlycharts.py). No PyWebIO page globals (`$`, `WebIO`) are made for it: a
+    library takes a `$` for jQuery."""
     session = current_session()
     scripts = [_text(session, "js", Path(file).read_text(encoding="utf-8")) for file in files]
     session.send({"cmd": "env", "page": {"scripts": scripts, "library": True}})

@@ -7,7 +7,11 @@ values, and the page's own few lines draw them with plotly.js. That file comes f
 plotly package the script runs with, loaded as the page's own script from the app's origin:
 PyWebIO's page takes it from plotly's site, and nothing here comes from another site. So
 whichever way the HTML was made to find plotly.js (`include_plotlyjs=True`, "cdn",
-"require", "directory", False), the chart draws, offline too.
+"require", "directory", False), the chart draws, offline too. The charts travel with the
+HTML's output (assets/js/charts.js draws them wherever the output is built: put into a
+row, a popup, a tab). Code of the script's own in them (`post_script`) is not run,
+LaTeX in labels shows as written (MathJax comes from another site), and a map is a note:
+plotly.js draws one on files it fetches from the web.
 """
 
 from __future__ import annotations
@@ -24,18 +28,11 @@ _SRC = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _CALL = re.compile(r"\bPlotly\.(newPlot|addFrames|animate)\(")
 _LIBRARY_HEAD = 400
 """How far into an inline script plotly.js's own banner ("plotly.js v2.35.2") is looked for."""
-_DRAW = """
-var place = document.getElementById(chart.id);
-if (!place || !window.Plotly) return;
-var drawn = Plotly.newPlot(place, chart.data, chart.layout, chart.config);
-if (chart.frames) {
-  drawn = drawn.then(function () { return Plotly.addFrames(place, chart.frames); });
-}
-if (chart.animate) {
-  drawn = drawn.then(function () { return Plotly.animate(place, null, chart.animate); });
-}
-"""
 _DECODER = json.JSONDecoder()
+MAPS = frozenset({"scattergeo", "choropleth", "scattermap", "choroplethmap", "densitymap",
+                  "scattermapbox", "choroplethmapbox", "densitymapbox"})
+"""plotly's map traces: drawn on land outlines (geo) or tiles that plotly.js fetches from the
+web, which the page's CSP does not let it; such a chart is a note instead."""
 
 
 @dataclass
@@ -49,7 +46,14 @@ class Chart:
     frames: Any = None
     animate: Any = None
 
+    @property
+    def is_map(self) -> bool:
+        return isinstance(self.data, list) and any(
+            isinstance(trace, dict) and trace.get("type") in MAPS for trace in self.data)
+
     def as_json(self) -> dict[str, Any]:
+        if self.is_map:
+            return {"id": self.id, "map": True}
         return {"id": self.id, "data": self.data, "layout": self.layout or {},
                 "config": self.config or {}, "frames": self.frames,
                 "animate": self.animate}
@@ -57,10 +61,13 @@ class Chart:
 
 @dataclass
 class Found:
-    """`markup` without plotly's scripts, and the charts those scripts would draw."""
+    """`markup` without plotly's scripts, and the charts those scripts would draw;
+    `dropped` is True when they held code of the script's own (`post_script`), which
+    is not run."""
 
     markup: str
     charts: list[Chart] = field(default_factory=list)
+    dropped: bool = False
 
 
 def plotly_js() -> Path | None:
@@ -86,31 +93,36 @@ def find_charts(markup: str) -> Found:
     charts: dict[str, Chart] = {}
     kept: list[str] = []
     last = 0
+    dropped = False
     for script in _SCRIPT.finditer(markup):
         attributes, text = script.group(1), script.group(2)
-        if not _plotlys(attributes, text, charts):
+        plotlys = _plotlys(attributes, text, charts)
+        if plotlys is None:
             continue
+        dropped = dropped or plotlys
         kept.append(markup[last:script.start()])
         last = script.end()
     if not charts:
         return Found(markup)
     kept.append(markup[last:])
-    return Found("".join(kept), list(charts.values()))
+    return Found("".join(kept), list(charts.values()), dropped)
 
 
-def _plotlys(attributes: str, text: str, charts: dict[str, Chart]) -> bool:
-    """Whether this script is plotly's own (its library, its settings, its drawing calls),
-    noting in `charts` what the drawing calls draw."""
+def _plotlys(attributes: str, text: str, charts: dict[str, Chart]) -> bool | None:
+    """None when this script is not plotly's own (its library, its settings, MathJax's
+    for its labels, its drawing calls); else whether it also holds code of the script's
+    own. What the drawing calls draw is noted in `charts`."""
     source = _SRC.search(attributes)
     if source is not None:
-        return "plotly" in source.group(1).rsplit("/", 1)[-1].lower()
+        name = source.group(1).rsplit("/", 1)[-1].lower()
+        return False if "plotly" in name or name.startswith("tex-") else None
     if "plotly.js v" in text[:_LIBRARY_HEAD] or ("require.config" in text and "plotly" in text):
-        return True
-    if text.strip().startswith("window.PlotlyConfig"):
-        return True
+        return False
+    if text.strip().startswith(("window.PlotlyConfig", "if (window.MathJax")):
+        return False
     calls = _calls(text)
     if not calls:
-        return False
+        return None
     for name, args in calls:
         if name == "newPlot" and len(args) >= 2:
             charts[args[0]] = Chart(args[0], args[1], *args[2:4])
@@ -118,7 +130,7 @@ def _plotlys(attributes: str, text: str, charts: dict[str, Chart]) -> bool:
             charts[args[0]].frames = args[1]
         elif args[0] in charts and name == "animate":
             charts[args[0]].animate = args[2] if len(args) > 2 else {}
-    return True
+    return text.count(".then(") > sum(name != "newPlot" for name, _ in calls)
 
 
 def _calls(text: str) -> list[tuple[str, list[Any]]] | None:
@@ -167,11 +179,10 @@ def _skip_space(text: str, at: int) -> int:
     return at
 
 
-def draw_charts(charts: list[Chart]) -> None:
-    """plotly.js into the page (once a session), then each chart drawn into its element."""
+def load_plotly_js() -> None:
+    """plotly.js into the page, once a session, before the first chart that needs it."""
     from desklaunch.core.session import current_session
     from desklaunch.ui.page import add_page_scripts
-    from desklaunch.ui.scripts import run_library_js
 
     session = current_session()
     if not session.data.get("plotlyjs"):
@@ -179,5 +190,3 @@ def draw_charts(charts: list[Chart]) -> None:
         if library is not None:
             add_page_scripts([library])
         session.data["plotlyjs"] = True
-    for chart in charts:
-        run_library_js(_DRAW, chart=chart.as_json())

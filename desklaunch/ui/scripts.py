@@ -66,13 +66,12 @@ def run_js(code_: str, **args: Any) -> None:
     session.send({"cmd": "run_js", "src": src, "args": values})
 
 
-def run_library_js(code: str, **args: Any) -> None:
-    """Run `code`, a library's own (bokeh's chart embedding, compat/bokehcharts.py, or
-    plotly's charts, plotlycharts.py), as `run_js` does, without making PyWebIO's page
-    globals for it first: a library takes a global `$` for the real jQuery, and breaks on
-    the page's stand-in."""
+def run_library_js(code: str) -> None:
+    """Run `code`, a library's own (bokeh's chart embedding, compat/bokehcharts.py), as
+    `run_js` does, without making PyWebIO's page globals for it first: a library takes a
+    global `$` for the real jQuery, and breaks on the page's stand-in."""
     session = current_session()
-    src, values = _script(session, str(code), args, expression=False)
+    src, values = _script(session, str(code), {}, expression=False)
     session.send({"cmd": "run_js", "src": src, "args": values, "library": True})
 
 

@@ -62,8 +62,9 @@ def test_a_scope_may_be_named_as_pywebio_allows(desklaunch_app, mode) -> None:
 
 @pytest.mark.parametrize("mode", [False, True], ids=["in-process", "browser"])
 def test_a_script_in_put_html_does_not_run_and_the_page_says_so(desklaunch_app, mode) -> None:
-    """A chart library's HTML (plotly's, pyecharts') shows a note where its drawing would
-    be, not a blank space; the warning goes to the script's author on stderr."""
+    """A chart library's HTML (pyecharts') shows a note where its drawing would be, not a
+    blank space, naming the charts that are drawn; the warning goes to the script's author
+    on stderr."""
     def script() -> None:
         with pytest.warns(UserWarning, match=r"a <script> in put_html\(\) does not run"):
             put_html('<p id="x">shown</p><script>document.title = "ran"</script>')
@@ -73,7 +74,8 @@ def test_a_script_in_put_html_does_not_run_and_the_page_says_so(desklaunch_app, 
     app = desklaunch_app(script, browser=mode)
     assert app.text.splitlines()[:4] == [
         "shown", "Not shown: what the scripts in this HTML would draw (desklaunch runs no "
-        "script inside put_html)", "no script here", "warned"]
+        "script inside put_html; plotly's, bokeh's and matplotlib's charts are drawn)",
+        "no script here", "warned"]
     assert app.find("note").text.startswith("Not shown")
 
 

@@ -3,13 +3,16 @@
 // PyWebIO's page ships jQuery, so its users write `run_js('$("button:contains(A)").css(...)')`
 // (its wordle demo does). desklaunch ships no library; this is our own few lines covering
 // the common calls: selecting (CSS selectors plus jQuery's `:contains(text)`), `css`,
-// `text`, `html`, `val`, `attr`, classes, `show`/`hide`, `on`/`click`/`hover` and the other event shorthands (`mouseenter`, `change`, …), `ready`, `append`, `remove`,
+// `text`, `html`, `val`, `attr`, classes, `show`/`hide`, `on`/`click`/`hover` and the other
+// event shorthands (`mouseenter`, `change`, …), `trigger`/`triggerHandler` (plotly.js 2
+// sends its chart events through a global jQuery when there is one), `ready`, `append`, `remove`,
 // `find`, `each`, and the scrolling and sizing that PyWebIO's add-ons use (`scrollTop`,
 // `height` and `width` of the window, the document or an element, `animate` of numeric
 // styles and scroll positions, `stop`). It is installed as `window.$` / `window.jQuery` only when the script runs
 // JavaScript of its own, and never over a `$` the script brought itself.
 
 const CONTAINS = /:contains\((["']?)(.*?)\1\)/g;
+const TRIGGERED = new WeakMap(); // an event `trigger` made → its extra arguments, last result
 
 /** The elements `selector` names under `root`, with `:contains(text)` as a text filter. */
 function select(selector, root) {
@@ -170,14 +173,26 @@ class Selection {
     const fn = delegate ? handler : selectorOrHandler;
     return this.each((_, el) => {
       el.addEventListener(event, (e) => {
-        if (!delegate) {
-          fn.call(el, e); // the window and the document too, which have no contains()
-          return;
-        }
+        const triggered = TRIGGERED.get(e);
+        const call = (self) => {
+          const result = fn.call(self, e, ...(triggered?.args ?? []));
+          if (triggered) triggered.result = result;
+        };
+        if (!delegate) return call(el); // the window and the document too: no contains()
         const target = e.target.closest?.(delegate);
-        if (target && el.contains(target)) fn.call(target, e);
+        if (target && el.contains(target)) call(target);
       });
     });
+  }
+
+  /** An event of `type` on each element, bubbling; handlers get `data` after the event. */
+  trigger(type, data) {
+    return this.each((_, el) => fire(el, type, data, true));
+  }
+
+  /** The handlers of the first element only, no bubbling; what the last one returned. */
+  triggerHandler(type, data) {
+    return this.elements[0] ? fire(this.elements[0], type, data, false) : undefined;
   }
 
   scrollTop(value) {
@@ -283,6 +298,14 @@ for (const name of SHORTHANDS) {
       else el.dispatchEvent(new Event(name, { bubbles: name !== "mouseenter" && name !== "mouseleave" }));
     });
   };
+}
+
+function fire(el, type, data, bubbles) {
+  const event = new CustomEvent(String(type), { bubbles, cancelable: true });
+  const triggered = { args: data === undefined ? [] : Array.isArray(data) ? data : [data] };
+  TRIGGERED.set(event, triggered);
+  el.dispatchEvent(event);
+  return triggered.result;
 }
 
 const ANIMATIONS = new Map(); // element → its running animation's frame request

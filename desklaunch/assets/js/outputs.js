@@ -1,6 +1,7 @@
 // The output and layout vocabulary beyond text, HTML and buttons: each module imported
 // here registers its widgets (and commands) with widgets.js / render.js.
 
+import "./charts.js";
 import "./content.js";
 import "./layout.js";
 import "./media.js";

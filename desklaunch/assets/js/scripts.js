@@ -124,6 +124,15 @@ function callScript(src, args, done, library = false) {
   });
 }
 
+/** Call `fn` once the page's scripts and the calls queued before now have run (a
+ *  library's own script, which `fn` uses). */
+export function afterScripts(fn) {
+  waiting += 1;
+  queued = queued.then(fn).catch((why) => console.error("desklaunch:", why)).finally(() => {
+    waiting -= 1;
+  });
+}
+
 /** `value` as plain JSON data the app accepts, or null (functions, cycles, too big). */
 function asAnswer(value) {
   try {

@@ -34,19 +34,32 @@ function html(widget) {
   // page's code does it, and its box is the element around the one named.
   const log = typeof widget.follow === "string" ? el.querySelector(`#${CSS.escape(widget.follow)}`) : null;
   if (log?.parentElement) followBottom(log.parentElement, log.parentElement);
-  if (widget.scripts) {
-    const note = document.createElement("p");
-    note.className = "dl-html-scripts";
-    note.textContent = SCRIPTS_NOT_RUN;
-    note.setAttribute("role", "note");
-    el.append(note);
-  }
+  if (widget.scripts) el.append(notShown(SCRIPTS_NOT_RUN));
+  if (Array.isArray(widget.charts)) drawCharts(el, widget.charts);
   return el;
 }
 
 /** Said under HTML whose `<script>`s the page does not run (docs/security.md), where a
  *  chart library's drawing would have been. */
-const SCRIPTS_NOT_RUN = "Not shown: what the scripts in this HTML would draw (desklaunch runs no script inside put_html)";
+const SCRIPTS_NOT_RUN = "Not shown: what the scripts in this HTML would draw (desklaunch runs no script inside put_html; plotly's, bokeh's and matplotlib's charts are drawn)";
+
+/** A note, in an output's place, of what it does not show and why. */
+export function notShown(text) {
+  const note = document.createElement("p");
+  note.className = "dl-html-scripts";
+  note.textContent = text;
+  note.setAttribute("role", "note");
+  return note;
+}
+
+let drawCharts = () => {};
+
+/** Have `draw(element, charts)` draw the charts read out of plotly's HTML (charts.js)
+ *  each time an HTML output's element is built: as it is put, and again wherever it is
+ *  moved (a container, a popup, a tab builds its outputs afresh). */
+export function setChartDrawer(draw) {
+  drawCharts = draw;
+}
 
 /** A block of code (a Markdown fence, a <pre>): reachable by keyboard, since a long line
  *  scrolls it sideways, and named as put_code's are ("python code"). */

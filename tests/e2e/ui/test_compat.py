@@ -165,3 +165,25 @@ def test_a_bokeh_chart_shown_without_output_notebook_is_drawn_in_the_page(pilot,
     app.expect_text("After the chart")
     canvas = app.page.locator("canvas").first
     expect(canvas).to_be_visible()
+
+
+def test_jquery_events_a_script_triggers_reach_its_handlers_with_their_data(pilot, alias
+                                                                           ) -> None:
+    """plotly.js 2 (plotly 5's) sends each chart event through a global jQuery when there
+    is one, and failed on the page's stand-in without `trigger`."""
+    def script() -> None:
+        from pywebio.output import put_text
+        from pywebio.session import eval_js, run_js
+
+        run_js("$('body').on('picked', function (e, a, b) { this.dataset.picked = a + b; });"
+               "$(document).on('picked', function () { document.body.dataset.up = 'yes'; });"
+               "$(document).on('asked', function () { document.body.dataset.up = 'no'; });"
+               "$('body').trigger('picked', ['x', 2]);")
+        answer = eval_js("$('body').on('asked', function (e, n) { return n * 7; })"
+                         ".triggerHandler('asked', 6)")
+        put_text(f"the handler answered {answer}")
+
+    app = pilot(script, title="script")
+    app.expect_text("the handler answered 42")
+    expect(app.page.locator("body")).to_have_attribute("data-picked", "x2")
+    expect(app.page.locator("body")).to_have_attribute("data-up", "yes")
