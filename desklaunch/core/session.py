@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import contextvars
 import enum
 import inspect
@@ -19,7 +20,7 @@ import queue
 import threading
 import time
 import traceback
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
 from typing import Any, ClassVar, Literal
 
 from desklaunch.core.interrupt import raise_in_thread, withdraw_raise_in_thread
@@ -112,6 +113,7 @@ class Session:
         self._callback_queue: queue.SimpleQueue[_CallbackItem | None]
         self._callback_queue = queue.SimpleQueue()
         self._tasks: set[asyncio.Future[Any]] = set()
+        self._own_loop: asyncio.AbstractEventLoop | None = None  # see `hosting`
         self.outcome: Outcome | None = None
         self.finished = threading.Event()
         self.at_rest = threading.Event()
@@ -190,8 +192,7 @@ class Session:
         if isinstance(exc, SessionClosed) or (exc is not None and self.closed):
             self.outcome = Outcome("closed", 0)
         elif exc is None:
-            with self._lock:
-                live = self.pywebio_way and (bool(self._callbacks) or self._tasks_going_on())
+            live = self.pywebio_way and self.still_answers()
             self.outcome = Outcome("finished", 0, live=live)
         elif isinstance(exc, SystemExit):
             self.outcome = Outcome("finished", exit_code(exc))
@@ -210,6 +211,12 @@ class Session:
         self.finished.set()
         if self._on_finish is not None:
             self._on_finish(self)
+
+    def still_answers(self) -> bool:
+        """Whether the page can still set off the script's code (a callback is registered)
+        or a coroutine it started still runs: what keeps a PyWebIO app's session going."""
+        with self._lock:
+            return bool(self._callbacks) or self._tasks_going_on()
 
     def _tasks_going_on(self) -> bool:
         """Whether a coroutine the script started (`run_async`) still runs, besides the one
@@ -340,12 +347,15 @@ class Session:
 
     def _dispatch(self, callback: Callable[[Any], Any], value: Any,
                   token: threading.Event | None = None, *, apart: bool = False) -> None:
-        if self.kind == "coroutine":
-            assert self._loop is not None
+        loop = self._own_loop or (self._loop if self.kind == "coroutine" else None)
+        if loop is not None:
             context = contextvars.Context()
             context.run(_current.set, self)
-            self._loop.call_soon_threadsafe(self._run_callback_on_loop, callback, value, token,
-                                            context=context)
+            try:
+                loop.call_soon_threadsafe(self._run_callback_on_loop, callback, value, token,
+                                          context=context)
+            except RuntimeError:  # the script's own loop closed as the session did
+                self._done(token)
             return
         if apart:
             self._start_apart(callback, value, token)
@@ -441,8 +451,7 @@ class Session:
             finally:
                 self._done(token)
 
-        assert self._loop is not None
-        self._track(self._loop.create_task(await_result()))
+        self._track(asyncio.get_running_loop().create_task(await_result()))
 
     def _done(self, token: threading.Event | None) -> None:
         if token is not None:
@@ -487,10 +496,23 @@ class Session:
             started = running.create_task(tracked())
             self._track(started)  # at once: the caller may end before it first runs
             return started
-        if self._loop is None or self._loop.is_closed():
+        home = self._own_loop or self._loop
+        if home is None or home.is_closed():
             coro.close()
             raise RuntimeError("this session has no event loop to run a coroutine on")
-        return asyncio.run_coroutine_threadsafe(tracked(), self._loop)
+        return asyncio.run_coroutine_threadsafe(tracked(), home)
+
+    @contextlib.contextmanager
+    def hosting(self, loop: asyncio.AbstractEventLoop) -> Iterator[None]:
+        """Inside, this session's callbacks and background coroutines run on `loop`, an
+        event loop the script's own thread runs: PyWebIO runs a coroutine app, and all it
+        sets off, on the thread that imported the script, so an object made as the script
+        was imported (a SQLite connection) works in all of them."""
+        self._own_loop = loop
+        try:
+            yield
+        finally:
+            self._own_loop = None
 
     def _report_task_error(self, task: asyncio.Future[Any]) -> None:
         if task.cancelled():

@@ -234,3 +234,16 @@ def test_images_from_the_web_in_html_and_markdown_are_fetched_by_the_app(pilot, 
         expect(image).to_have_js_property("naturalWidth", 1)
         assert image.get_attribute("src").startswith("/res/")
     assert app.page.get_by_role("img", name="Logo in HTML").get_attribute("width") == "20"
+
+
+def test_a_coroutine_app_and_all_it_sets_off_run_on_the_thread_that_imported_it(pilot, alias
+                                                                                ) -> None:
+    """As PyWebIO runs them: a SQLite connection made as the script was imported works in
+    the app's coroutine, in `run_async`'s and in both kinds of callback."""
+    app = pilot(SCRIPTS / "pywebio_async_sqlite.py", title="pywebio_async_sqlite")
+    app.expect_text("main: 0 visits, on the importing thread")
+    app.expect_text("later: 0 visits, on the importing thread")
+    app.click("Add")
+    app.expect_text("added: 1 visits, on the importing thread")
+    app.click("Add later")
+    app.expect_text("added: 2 visits, on the importing thread")
