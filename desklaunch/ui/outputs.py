@@ -169,8 +169,9 @@ def put_markdown(mdcontent: str, lstrip: bool = True, options: dict[str, Any] | 
                  sanitize: bool = True, scope: str | None = None, position: int = -1,
                  strip_indent: int | None = None) -> Output:
     """Show Markdown: CommonMark with GitHub's tables, strikethrough, task lists (`- [ ]
-    to do`) and bare web addresses as links, a line break wherever the text has one (as
-    PyWebIO shows it). HTML in it is shown cleaned, as PyWebIO cleans it:
+    to do`) and bare web addresses as links, a line break wherever the text has one, and
+    `**bold**` beside Chinese, Japanese or Korean punctuation (as PyWebIO shows them all).
+    HTML in it is shown cleaned, as PyWebIO cleans it:
     what only presents text stays (`<b>`, `<br>`, `<font size="6">`, `<div
     align="center">`, a `style` with colours and sizes), scripts, event handlers and forms
     go; `sanitize=False` says the text is the script's own, trusted as `put_html` trusts it.
@@ -382,9 +383,13 @@ def inline_markdown(text: str) -> str:
 @lru_cache(maxsize=2)
 def _markdown(*, html: bool) -> Any:
     """GitHub's Markdown as PyWebIO's page reads it: tables, strikethrough, task lists
-    (`- [x] done`) and bare web addresses as links."""
+    (`- [x] done`), bare web addresses as links, and emphasis beside Chinese, Japanese and
+    Korean text (markdown_cjk.py)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.tasklists import tasklists_plugin
 
+    from desklaunch.ui.markdown_cjk import cjk_friendly
+
     return MarkdownIt("commonmark", {"html": html, "breaks": True, "linkify": True}).enable(
-        ["table", "strikethrough", "linkify"]).use(tasklists_plugin, label=True)
+        ["table", "strikethrough", "linkify"]).use(tasklists_plugin, label=True).use(
+        cjk_friendly)
