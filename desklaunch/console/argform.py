@@ -25,6 +25,7 @@ from desklaunch.console.argkinds import (
     accepts_stdio,
     chooser_for,
     default_value,
+    either_options,
     field_kind,
     is_required,
     label_for,
@@ -169,7 +170,8 @@ class ArgForm:
             "value": default_value(action, kind),
         }
         if kind in ("choice", "choices"):
-            wire["options"] = [word_for(action, choice) for choice in action.choices or ()]
+            wire["options"] = either_options(action) or [
+                word_for(action, choice) for choice in action.choices or ()]
         if action.type in (int, float):
             wire["number"] = action.type.__name__
         if kind == "tuple":
@@ -328,7 +330,8 @@ class ArgForm:
                 errors[arg.key] = str(exc)
                 continue
             changed = value != arg.wire["value"] or arg.key in chosen or arg.wire["required"]
-            if words and changed and arg.kind not in ("flag", "count"):
+            if words and changed and arg.kind not in ("flag", "count") \
+                    and not either_options(arg.action):
                 # Left alone, it is argparse's default, which it converts only when a text.
                 for group in _groups(arg, words):
                     problem = argcheck.check_words(arg.parser, arg.action, group)
@@ -412,6 +415,8 @@ def _option_words(arg: ArgField, value: Any, words: list[str]) -> list[str]:
     action = arg.action
     options = action.option_strings
     long = next((o for o in options if o.startswith("--")), options[0])
+    if either_options(action):
+        return [value] if value in arg.wire["options"] else []
     if arg.kind == "flag":
         if isinstance(action, argparse.BooleanOptionalAction):
             if value == arg.wire["value"]:

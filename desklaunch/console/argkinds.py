@@ -28,9 +28,22 @@ _WRITES = re.compile(r"(^|[_\-\s<])(out|output|outfile|dest|destination|target|s
                      r"([_\-\s>]|$)", re.IGNORECASE)
 
 
+def either_options(action: argparse.Action) -> list[str] | None:
+    """`["--warn", "--no-warn"]` for a yes/no option that may also be left unsaid
+    (`BooleanOptionalAction` with no default: None means "as configured"), else None. A
+    box could say only yes or unsaid, so its field is a choice of the two, or neither."""
+    if not isinstance(action, argparse.BooleanOptionalAction) or action.default is not None:
+        return None
+    negative = next((o for o in action.option_strings if o.startswith("--no-")), None)
+    positive = next((o for o in action.option_strings if o != negative), None)
+    return [positive, negative] if positive and negative else None
+
+
 def field_kind(action: argparse.Action) -> str:
     if isinstance(action, argparse._CountAction):
         return "count"
+    if either_options(action):
+        return "choice"
     if action.nargs == 0:
         return "flag"
     many = action.nargs in ("*", "+", argparse.REMAINDER) or \

@@ -24,6 +24,7 @@ import itertools
 import logging
 import shlex
 import typing
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +90,7 @@ class ClickForm:
                 arg = self._field(param, ctx, path)
                 level.fields.append(arg)
                 self.fields[arg.key] = arg
+        _tell_apart(level.fields)
         if len(path) < MAX_DEPTH:
             for sub_name, sub in _subcommands(command, ctx):
                 level.commands[sub_name] = self._level(sub, (*path, sub_name), ctx, sub_name)
@@ -100,6 +102,9 @@ class ClickForm:
         option = _is_option(param)
         kind = _kind(param, facts)
         default = _default(param, ctx)
+        either = _either_options(param, default) if kind == "flag" else None
+        if either:
+            kind, facts["choices"] = "choice", either
         prompted = option and bool(getattr(param, "prompt", None))  # click asks when missing
         wire: dict[str, Any] = {
             "key": key, "label": _label(param), "option": _display_option(param),
@@ -222,6 +227,8 @@ def _words(arg: ClickField, value: Any) -> list[str]:
     param = arg.param
     if arg.kind == "flag":
         return _flag_words(param, value is True, arg.default)
+    if getattr(param, "is_flag", False) and arg.kind == "choice":  # `_either_options`
+        return [value] if value in arg.wire["options"] else []
     if arg.kind == "tuple":
         return _tuple_words(arg, value)
     if arg.kind in ("list", "choices"):
@@ -331,6 +338,16 @@ def _check(arg: ClickField, groups: list[list[str]]) -> None:
         message = getattr(exc, "format_message", None)
         if callable(message):
             raise ValueError(str(message())) from None
+
+
+def _either_options(param: Any, default: Any) -> list[str] | None:
+    """`["--warn", "--no-warn"]` for an on/off flag that may also be left unsaid (default
+    None: "as configured", litecli's `--warn/--no-warn`), else None. A box could say only
+    on or unsaid, so its field is a choice of the two, or neither."""
+    secondary = list(getattr(param, "secondary_opts", ()) or ())
+    if not secondary or not (default is None or _unset(default)):
+        return None
+    return [_long_option(param) or param.opts[0], secondary[0]]
 
 
 def _flag_words(param: Any, checked: bool, default: Any) -> list[str]:
@@ -524,6 +541,15 @@ def _display_option(param: Any) -> str:
     opts = list(getattr(param, "opts", ()))
     secondary = list(getattr(param, "secondary_opts", ()) or ())
     return " / ".join(", ".join(group) for group in (opts, secondary) if group)
+
+
+def _tell_apart(fields: list[ClickField]) -> None:
+    """Options labelled as another field of the command (litecli's `-D/--database` and its
+    DATABASE argument) say their option after the label, as `--help` tells them apart."""
+    labels = Counter(arg.wire["label"] for arg in fields)
+    for arg in fields:
+        if labels[arg.wire["label"]] > 1 and _is_option(arg.param):
+            arg.wire["label"] += f" ({_long_option(arg.param) or arg.param.opts[0]})"
 
 
 def _label(param: Any) -> str:

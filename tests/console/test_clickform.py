@@ -455,3 +455,31 @@ def test_several_of_a_choice_are_boxes_to_tick_as_in_an_argparse_form() -> None:
                                     "Parts": ["y"]})
     assert errors == {}
     assert argv == ["--target-version", "py39", "--target-version", "py310", "y"]
+
+
+@click.command()
+@click.option("-D", "--database", "dbname", help="Database to use.")
+@click.option("--warn/--no-warn", default=None, help="Warn before a destructive query.")
+@click.option("--shout/--no-shout")
+@click.argument("database", required=False)
+def lite(dbname: str | None, warn: bool | None, shout: bool, database: str | None) -> None:
+    click.echo(f"{dbname} {warn} {shout} {database}")
+
+
+def test_an_on_off_flag_that_may_be_left_unsaid_is_a_choice_of_both_or_neither() -> None:
+    """litecli's `--warn/--no-warn` (default None: as configured) could only be turned on
+    from a box; the terminal can say either, or nothing."""
+    form = ClickForm(lite, "lite.py")
+    fields = fields_by_label(form)
+    assert (fields["Warn"]["kind"], fields["Warn"]["options"], fields["Warn"]["value"]) == (
+        "choice", ["--warn", "--no-warn"], "")
+    assert fields["Shout"]["kind"] == "flag"  # click's default is off: a box says it
+    for chosen, typed in (("", []), ("--warn", ["--warn"]), ("--no-warn", ["--no-warn"])):
+        argv, errors, _ = answer(form, {"Warn": chosen})
+        assert (argv, errors) == (typed, {})
+        assert lite.main(argv, standalone_mode=False) is None
+
+
+def test_an_option_labelled_as_an_argument_says_its_option() -> None:
+    assert [label for label in fields_by_label(ClickForm(lite, "lite.py"))
+            if label.startswith("Database")] == ["Database (--database)", "Database"]
