@@ -239,7 +239,10 @@ def put_datatable(
     give a column a `headerName`, or hide it (`{"id": {"hide": True}}`). With
     `instance_id`, `datatable_update`, `datatable_insert` and `datatable_remove` change the
     table later, and the page's `window.ag_grid_<instance_id>_promise` gives the part of
-    ag-grid's `api` add-ons call (`deselectAll`, `getSelectedRows`).
+    ag-grid's `api` that add-ons and PyWebIO's recipes call: `deselectAll`,
+    `getSelectedRows`, `getDataAsCsv`, `forEachNode` (and `forEachLeafNode`,
+    `forEachNodeAfterFilterAndSort`), `getDisplayedRowCount`, and its `field2path`; each
+    row's `data` has the shown columns, keyed by field.
 
     Differences from PyWebIO (which uses ag-grid): `theme`, `grid_args`, `enterprise_key`
     and the other ag-grid column settings are accepted and change nothing; `JSFunction`
@@ -293,7 +296,8 @@ def put_datatable(
         with _lock:
             session.data.setdefault(_KEY, {})[str(instance_id)] = table
     widget = {"type": "datatable", "id": table.wid, "callback": callback,
-              "columns": headers, "groups": groups, "rows": table.wire_rows(),
+              "columns": headers, "fields": [list(path) for path in table.columns],
+              "groups": groups, "rows": table.wire_rows(),
               "multiple": table.multiple,
               "actions": [None if a is None else str(a[0]) for a in actions],
               "onselect": onselect is not None, "height": css_height,

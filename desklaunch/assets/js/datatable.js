@@ -113,16 +113,34 @@ function pickNone(state) {
 }
 
 /** PyWebIO's page has each named table's ag-grid as `window.ag_grid_<name>_promise`, which
- *  add-ons use (pywebio_battery's file picker unticks its rows so): the part of its `api`
- *  these tables have. */
+ *  add-ons use (pywebio_battery's file picker unticks its rows so) and PyWebIO's recipes
+ *  read the table through (`getDataAsCsv`, `forEachLeafNode` with `field2path`): the part
+ *  of its grid these tables have. A row's `data` has its shown columns, keyed by field. */
 function offerGrid(state, name) {
   if (!/^[\w-]{1,64}$/.test(name)) return;
+  const fields = state.fields.map((path) => path.join("."));
+  const paths = new Map(fields.map((field, i) => [field, [...state.fields[i]]]));
+  const data = (row) => Object.fromEntries(fields.map((field, i) => [field, row.cells[i]]));
+  const each = (rows, visit) => rows.forEach((row, index) => visit({ data: data(row), id: String(row.k), rowIndex: index }, index));
   const api = Object.freeze({
     deselectAll: () => pickNone(state),
-    getSelectedRows: () => state.rows.filter((row) => state.picked.has(row.k))
-      .map((row) => Object.fromEntries(state.columns.map((title, i) => [title, row.cells[i]]))),
+    getSelectedRows: () => state.rows.filter((row) => state.picked.has(row.k)).map(data),
+    forEachNode: (visit) => each(state.rows, visit),
+    forEachLeafNode: (visit) => each(state.rows, visit),
+    forEachNodeAfterFilterAndSort: (visit) => each(state.view, visit),
+    getDisplayedRowCount: () => state.view.length,
+    getDataAsCsv: () => csv(state),
   });
-  window[`ag_grid_${name}_promise`] = Promise.resolve(Object.freeze({ api }));
+  const grid = Object.freeze({ api, field2path: (field) => paths.get(String(field)) ?? [String(field)] });
+  window[`ag_grid_${name}_promise`] = Promise.resolve(grid);
+}
+
+/** The table as ag-grid's `getDataAsCsv` gives it: the titles, then the rows in the order
+ *  shown, every value quoted, lines ended by CR LF. */
+function csv(state) {
+  const quoted = (value) => `"${String(value).replaceAll('"', '""')}"`;
+  const lines = [state.columns, ...state.view.map((row) => row.cells)];
+  return lines.map((cells) => cells.map(quoted).join(",")).join("\r\n");
 }
 
 function sortBy(state, column) {
@@ -142,6 +160,7 @@ defineWidget("datatable", (widget) => {
   const wrap = element("div", "dl-datatable");
   const state = {
     id, callback: asText(widget.callback), columns, multiple: Boolean(widget.multiple),
+    fields: columns.map((title, i) => (Array.isArray(widget.fields?.[i]) ? widget.fields[i].map(asText) : [title])),
     onselect: Boolean(widget.onselect), rows: Array.isArray(widget.rows) ? widget.rows : [],
     picked: new Set(), sort: null, headers: [], actionButtons: [], body: null, status: null,
     elements: new Map(), // row key → its <tr>, once shown

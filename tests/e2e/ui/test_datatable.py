@@ -286,3 +286,44 @@ def test_a_long_table_of_rows_of_many_heights_shows_rows_wherever_it_is_scrolled
             if shown > 3:
                 break
         assert shown > 3, f"no rows in view after a jump to {share:.0%} of the table"
+
+
+def test_pywebio_recipes_read_the_table_through_its_grid(pilot, alias) -> None:
+    """PyWebIO's recipes for a table's data: `getDataAsCsv` (a spreadsheet export) and
+    `forEachLeafNode` with `field2path` (nested records read back), in the order shown."""
+    def script() -> None:
+        from pywebio.output import put_buttons, put_datatable, put_text
+        from pywebio.session import eval_js
+
+        put_datatable([{"name": 'Ada "the first"', "qty": 3, "home": {"city": "London"}},
+                       {"name": "Grace", "qty": 12, "home": {"city": "New York"}}],
+                      instance_id="stock")
+
+        def export(_: object) -> None:
+            put_text("CSV: " + repr(eval_js(
+                "window[`ag_grid_${id}_promise`].then(g => g.api.getDataAsCsv())", id="stock")))
+            rows = eval_js("""window[`ag_grid_${id}_promise`].then(function (grid) {
+                let rows = [];
+                grid.api.forEachLeafNode(function (node) {
+                    let row = {};
+                    Object.keys(node.data).forEach(function (field) {
+                        let path = grid.field2path(field), at = row;
+                        path.slice(0, -1).forEach(function (key) { at = at[key] = at[key] || {}; });
+                        at[path[path.length - 1]] = node.data[field];
+                    });
+                    rows.push(row);
+                });
+                return rows;
+            })""", id="stock")
+            put_text(f"rows: {rows}")
+
+        put_buttons(["Export"], onclick=export)
+
+    app = pilot(script)
+    app.page.get_by_role("columnheader", name="Qty").click()  # sorted: 3 before 12
+    app.page.get_by_role("columnheader", name="Qty").click()  # the other way: 12 first
+    app.click("Export")
+    app.expect_text("CSV: '\"Name\",\"Qty\",\"City\"\\r\\n\"Grace\",\"12\",\"New York\"\\r\\n"
+                    "\"Ada \"\"the first\"\"\",\"3\",\"London\"'")
+    app.expect_text("rows: [{'name': 'Ada \"the first\"', 'qty': 3, 'home': {'city': 'London'}}, "
+                    "{'name': 'Grace', 'qty': 12, 'home': {'city': 'New York'}}]")
