@@ -5,9 +5,9 @@ Run as a plain script, plotly's `show()` opens the system's web browser on a pag
 own; in an app, the chart in its window is what the person is after. desklaunch's renderer
 is added to plotly's and made the default as plotly's renderers module loads, unless
 `PLOTLY_RENDERER` names another, so `fig.show(renderer="browser")` still opens the browser.
-A console program (a terminal program run by desklaunch) keeps plotly's own default: its
-window is a terminal's, and in a terminal the chart opens in the browser. So does a
-`show()` outside any session.
+A console program (a terminal program run by desklaunch) keeps the renderer plotly chose
+itself: its window is a terminal's, and from a terminal the chart opens in the browser, or,
+where plotly found none, shows nowhere. So does a `show()` outside any session.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ NAME = "desklaunch"
 """The renderer's name among plotly's (`pio.renderers.default`)."""
 
 
-def _renderer(base: type) -> Any:
+def _renderer(base: type, fallback: str) -> Any:
     """desklaunch's renderer, made on plotly's base class for renderers that draw elsewhere
-    than a notebook (plotly tells them apart by class)."""
+    than a notebook (plotly tells them apart by class); `fallback` names the renderers
+    plotly chose itself, for a figure shown where there is no page."""
 
     class PageRenderer(base):  # type: ignore[misc]
         """Draws a figure into the page with `put_html`."""
@@ -47,9 +48,10 @@ def _renderer(base: type) -> Any:
             except NoSessionError:
                 session = None
             if session is None or session.data.get("console") is not None:
-                browser = importlib.import_module("plotly.io.base_renderers").BrowserRenderer
-                browser(config=self.config, auto_play=self.auto_play,
-                        animation_opts=self.animation_opts).render(fig_dict)
+                if fallback:  # none where plotly found no browser: it shows nothing then
+                    importlib.import_module("plotly.io").show(
+                        fig_dict, renderer=fallback, validate=False, config=self.config,
+                        auto_play=self.auto_play, animation_opts=self.animation_opts)
                 return
             to_html = importlib.import_module("plotly.io").to_html
             put_html(to_html(fig_dict, config=self.config, auto_play=self.auto_play,
@@ -63,7 +65,8 @@ def install_renderer(module: ModuleType) -> None:
     """Add desklaunch's renderer to plotly's renderers module (loaded), and make it the
     default unless `PLOTLY_RENDERER` chose one."""
     base = importlib.import_module("plotly.io.base_renderers").ExternalRenderer
-    module.renderers[NAME] = _renderer(base)
+    chosen = module.renderers.default
+    module.renderers[NAME] = _renderer(base, "" if chosen == NAME else str(chosen or ""))
     if not os.environ.get("PLOTLY_RENDERER"):
         module.renderers.default = NAME
 

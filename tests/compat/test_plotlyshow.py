@@ -45,3 +45,31 @@ def test_plotly_imported_before_gets_the_renderer_too() -> None:
 
 def test_a_script_without_plotly_never_imports_it() -> None:
     assert _run("print('plotly' in sys.modules)") == "False"
+
+
+
+CONSOLE_PROGRAM = """
+import plotly.graph_objects as go
+print("before")
+go.Figure(go.Bar(y=[1, 2])).show()
+print("after")
+"""
+TEST_KIT = """
+from desklaunch.testing import AppTest
+app = AppTest.from_file("program.py")
+app.wait_for("Exited with code", timeout=60)
+print(app.find("log", "Output").text)
+app.close()
+"""
+
+
+def test_a_console_programs_figure_with_no_browser_to_open_shows_nowhere(tmp_path) -> None:
+    """A terminal program's window is a terminal's: from a terminal, plotly opens its chart
+    in the system's browser, and shows nothing where it finds none; it stopped the program
+    with "could not locate runnable browser"."""
+    (tmp_path / "program.py").write_text(CONSOLE_PROGRAM, encoding="utf-8")
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("PLOTLY_RENDERER", "BROWSER", "DISPLAY", "WAYLAND_DISPLAY")}
+    said = subprocess.run([sys.executable, "-c", TEST_KIT], capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path, env=env, check=True).stdout
+    assert said.splitlines()[1:] == ["before", "after"]
