@@ -31,6 +31,7 @@ from desklaunch.console.atexits import ExitHandlers
 from desklaunch.console.bytestreams import ConsoleBuffer, StandIn
 from desklaunch.console.ctrlc import Handlers, real_getsignal
 from desklaunch.console.fdcapture import before_capture
+from desklaunch.console.interrupted import lands_here, not_ours
 from desklaunch.console.runstreams import RunStreams
 from desklaunch.console.sharedpatch import SharedPatch
 from desklaunch.core.session import current_session, stands_outside
@@ -208,14 +209,17 @@ class ConsoleStream(StandIn, io.TextIOBase):
         for line in lines:
             self.write(line)
 
+    @lands_here
     def read(self, size: int | None = -1) -> str:
         target = self._target()
         return "" if target is None else target.read(-1 if size is None else size)
 
+    @lands_here
     def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
         target = self._target()
         return "" if target is None else target.readline(-1 if size is None else size)
 
+    @lands_here
     def readlines(self, hint: int | None = -1) -> list[str]:  # type: ignore[override]
         target = self._target()
         return [] if target is None else target.readlines(-1 if hint is None else hint)
@@ -277,6 +281,9 @@ def console_sleep(seconds: float) -> None:
                 sys.settrace(None)
             console.stop_heard()
             closed = _console()[1]  # a handler that returns: the sleep goes on (PEP 475)
+    except KeyboardInterrupt as stop:  # as `lands_here`; not around it: see `tracer`
+        shown = not_ours(stop.__traceback__)
+        raise stop.with_traceback(shown) from None  # the Stop button, as Ctrl+C would
     finally:
         closed = _console()[1]
         if tracer is not None:

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desklaunch.console import streams
+from desklaunch.console.interrupted import lands_here
 from desklaunch.console.sharedpatch import SharedPatch
 
 SLICE = 0.1
@@ -55,7 +56,7 @@ def _sliced_join(join: Any) -> Any:
     def sliced(self: threading.Thread, timeout: float | None = None) -> None:
         _in_slices(lambda step: join(self, step), timeout, lambda _: not self.is_alive())
 
-    return sliced
+    return lands_here(sliced)
 
 
 def _sliced_wait(wait: Any) -> Any:
@@ -86,7 +87,7 @@ def _sliced_wait(wait: Any) -> Any:
                 with contextlib.suppress(ValueError):  # a notify took it meanwhile
                     self._waiters.remove(waiter)
 
-    return sliced
+    return lands_here(sliced)
 
 
 def _sliced_selector(select: Any) -> Any:
@@ -95,9 +96,10 @@ def _sliced_selector(select: Any) -> Any:
     def sliced(self: Any, timeout: float | None = None) -> Any:
         return _in_slices(lambda step: select(self, step), timeout, bool)
 
-    return sliced
+    return lands_here(sliced)
 
 
+@lands_here
 def _sliced_select(rlist: Any, wlist: Any, xlist: Any, timeout: float | None = None) -> Any:
     """`select.select` in slices for a program's thread (asyncore's loop, a server's); on
     the console's stdin alone, a wait for the person to enter a line (a timed question)."""
@@ -126,6 +128,7 @@ _SELECTORS = [getattr(selectors, name) for name in (
     if hasattr(selectors, name)]
 
 
+@lands_here
 def _pause() -> None:
     """`signal.pause()` in a program's thread: a wait the Stop button (or the window
     closing) ends; Python's own elsewhere."""

@@ -8,6 +8,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
 from menu_programs import output, start
 
 from desklaunch.console.terminal import STOP_NOTICE
@@ -422,3 +423,32 @@ def test_stop_while_pdb_continues_breaks_into_the_program(tmp_path: Path) -> Non
         app.submit()
         app.wait_for("Exited with code 0")
         assert "desklaunch" not in app.find("log", "Output").text
+
+
+@pytest.mark.parametrize("wait", ["time.sleep(30)", "input('Name? ')", "queue.Queue().get()",
+                                  "threading.Event().wait()"])
+def test_a_traceback_the_program_prints_after_stop_shows_one_line_for_desklaunch(
+        tmp_path: Path, wait: str) -> None:
+    """A REPL or a logger prints the Ctrl+C it caught: its traceback showed five frames of
+    desklaunch's waits, as if desklaunch had crashed. A terminal shows where the program
+    waited; here one line more says that Stop raised it."""
+    app = start(tmp_path, f"""
+        import queue, threading, time, traceback
+
+        print("waiting")
+        try:
+            {wait}
+        except KeyboardInterrupt:
+            traceback.print_exc()
+    """)
+    app.wait_for("waiting")
+    time.sleep(0.3)  # in the wait
+    app.click("Stop")
+    app.wait_for("Exited with code")
+    shown = "\n".join(output(app))
+    assert f"    {wait}\n" in shown
+    frames = [line for line in shown.splitlines() if line.startswith('  File "')]
+    ours = [line for line in frames if "desklaunch" in line]
+    assert len(ours) == 1, shown
+    assert "the Stop button, as Ctrl+C would" in shown
+    assert shown.rstrip().endswith("KeyboardInterrupt")
