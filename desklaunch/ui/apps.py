@@ -20,7 +20,6 @@ and its `except Exception` does not swallow it. The next app starts on a clean p
 
 from __future__ import annotations
 
-import asyncio
 import html
 import inspect
 import sys
@@ -29,6 +28,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from desklaunch.core.hostloop import run_hosting
 from desklaunch.core.mailbox import Mailbox
 from desklaunch.core.messages import Event
 from desklaunch.core.outcome import script_traceback
@@ -230,8 +230,8 @@ def _show_failure(name: str, exc: BaseException) -> None:
 
 def _call(run: Callable[[], Any]) -> Any:
     result = run()
-    if inspect.iscoroutine(result):  # an `async def` app, from a thread: its own loop
-        return asyncio.run(result)
+    if inspect.iscoroutine(result):  # an `async def` app: on a loop of this thread's own
+        return run_hosting(current_session(), result)
     return result
 
 

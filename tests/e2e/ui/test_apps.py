@@ -220,3 +220,22 @@ def test_an_async_app_is_stopped_and_started_again_too(pilot, alias) -> None:
     app.page.get_by_role("link", name="Asker").click()
     app.answer("Your name", "Ada")
     app.expect_text("hi Ada")
+
+
+def test_a_coroutine_app_among_several_keeps_to_the_thread_that_imported_it(pilot, alias
+                                                                           ) -> None:
+    """Its callback and the coroutine it leaves running use the script's database, which
+    keeps to the thread that opened it: PyWebIO runs them all there."""
+    app = pilot(SCRIPTS / "pywebio_async_apps.py", title="Applications index")
+    app.page.get_by_role("link", name="Notes").click()
+    app.expect_text("ticked: 1 notes")
+    app.click("Note")
+    app.expect_text("noted: 2 notes")
+    app.click("All apps")
+    app.page.get_by_role("link", name="About").click()
+    app.expect_text("Notes keeps notes.")
+    app.click("All apps")
+    app.page.get_by_role("link", name="Notes").click()
+    app.expect_text("ticked: 3 notes")
+    app.click("Note")
+    app.expect_text("noted: 4 notes")
