@@ -4,8 +4,9 @@ CommonMark opens or closes `**…**` only where the stars are not squeezed betwe
 punctuation and a letter: `请**先保存。**然后退出` keeps its stars, because `。` is punctuation
 and `然` a letter, and a Chinese sentence has no spaces to free them. PyWebIO's Markdown
 (marked.js) draws it bold, and Chinese and Japanese apps are full of it. Here a CJK
-character beside the stars counts as a space would (the rule of the "CJK-friendly"
-amendment to CommonMark); text without CJK characters reads exactly as CommonMark says.
+character beside the stars, outside or inside, counts as a space would (after the
+"CJK-friendly" amendment to CommonMark: `**注意。**Python`, `使用Python**「3.8+」**版本`);
+text without CJK characters beside the stars reads exactly as CommonMark says.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.rules_inline.state_inline import Scanned, StateInline
 
 _CJK = re.compile(
-    "[\u1100-\u11ff\u2e80-\u2fdf\u2ff0-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "[\u1100-\u11ff\u2018-\u201f\u2e80-\u2fdf\u2ff0-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
     "\uac00-\ud7ff\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uffef"
     "\U00020000-\U0003ffff]")
-"""Hangul, CJK punctuation, kana, ideographs and full-width forms."""
+"""Hangul, CJK punctuation, kana, ideographs and full-width forms, and the curly quotes
+Chinese text quotes with (“确定”)."""
 
 
 class _CJKFriendlyState(StateInline):
@@ -38,10 +40,11 @@ class _CJKFriendlyState(StateInline):
         punct_before = isMdAsciiPunct(ord(before)) or isPunctChar(before)
         punct_after = isMdAsciiPunct(ord(after)) or isPunctChar(after)
         space_before, space_after = isWhiteSpace(ord(before)), isWhiteSpace(ord(after))
+        # CJK punctuation inside the stars frees them whatever is outside (`**注意。**Python`)
         left = not space_after and (
-            not punct_after or space_before or punct_before or cjk_before)
+            not punct_after or space_before or punct_before or cjk_before or cjk_after)
         right = not space_before and (
-            not punct_before or space_after or punct_after or cjk_after)
+            not punct_before or space_after or punct_after or cjk_after or cjk_before)
         can_open = left and (canSplitWord or not right or punct_before)
         can_close = right and (canSplitWord or not left or punct_after)
         return Scanned(can_open, can_close, scanned.length)

@@ -38,6 +38,11 @@ def test_the_common_style_renders_a_heading_and_a_paragraph_not_code() -> None:
     ("的**（MAB）很**好", "的<strong>（MAB）很</strong>好"),  # noqa: RUF001
     ("중요: **강조!**합니다", "중요: <strong>강조!</strong>합니다"),
     ("中文*斜体*中文", "中文<em>斜体</em>中文"),
+    ("**注意：**Python 3.8以上", "<strong>注意：</strong>Python 3.8以上"),  # noqa: RUF001
+    ("使用Python**（3.8+）**版本", "使用Python<strong>（3.8+）</strong>版本"),  # noqa: RUF001
+    ("点击OK**“确定”**按钮", "点击OK<strong>“确定”</strong>按钮"),
+    ("Run**「設定」**を開く", "Run<strong>「設定」</strong>を開く"),
+    ("文字~~（删）~~abc", "文字<s>（删）</s>abc"),  # noqa: RUF001
 ])
 def test_emphasis_beside_cjk_text_is_drawn_as_pywebio_draws_it(given: str, expected: str
                                                                ) -> None:
