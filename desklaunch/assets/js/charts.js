@@ -10,6 +10,7 @@ import { notShown, setChartDrawer } from "./widgets.js";
 const FRAMES_TO_JOIN = 120; // how long an element built aside may take to join the document
 const NO_ROOM = 40; // px: a box this low gives the chart no height of its own
 const PLOTLYS_HEIGHT = 450; // px: plotly's own height for a chart whose box gives it none
+const PLOTLYS_WIDTH = 700; // px: and its own width
 
 const MAP_NOT_SHOWN = "Not shown: a map (plotly draws one on land outlines or tiles from the web, which this page does not load)";
 
@@ -35,8 +36,14 @@ function draw(root, chart, frames = 0) {
   if (!plotly) return failed(place, "plotly.js did not load");
   // plotly's HTML sizes the chart to its box (height: 100%); a grid's stretched cell (a
   // column's) or a closed tab gives that box no height, and the chart would be a sliver.
-  if (!chart.layout?.height && place.getBoundingClientRect().height < NO_ROOM) {
-    place.style.height = `${PLOTLYS_HEIGHT}px`;
+  const box = place.getBoundingClientRect();
+  if (!chart.layout?.height && box.height < NO_ROOM) place.style.height = `${PLOTLYS_HEIGHT}px`;
+  // A table's cell is as wide as what is in it, which an empty chart is not: it takes
+  // plotly's own width there, as PyWebIO's do, within the window. (A closed tab gives no
+  // width either, but is not laid out: the chart takes the tab's when shown.)
+  const laidOut = place.getClientRects().length > 0;
+  if (!chart.layout?.width && laidOut && (box.width < NO_ROOM || place.closest("td, th"))) {
+    place.style.width = `min(${PLOTLYS_WIDTH}px, 85vw)`;
   }
   let drawn = plotly.newPlot(place, chart.data, chart.layout, chart.config);
   if (Array.isArray(chart.frames)) drawn = drawn.then(() => plotly.addFrames(place, chart.frames));

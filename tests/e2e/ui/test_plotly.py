@@ -69,6 +69,8 @@ def test_charts_put_in_rows_columns_tabs_and_popups_are_drawn_there(pilot, alias
     expect(column.locator(".bars path")).to_have_count(3)
     box = column.bounding_box()
     assert box and box["height"] >= 300, f"the column's chart is {box} high"
+    cell = chart("In a cell").bounding_box()
+    assert cell and cell["width"] >= 300, f"the cell's chart is {cell} wide"
     app.page.get_by_role("tab", name="Chart").click()
     in_tab = chart("In a tab")
     expect(in_tab.locator(".bars path")).to_have_count(3)
