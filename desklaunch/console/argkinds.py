@@ -30,9 +30,10 @@ _WRITES = re.compile(r"(^|[_\-\s<])(out|output|outfile|dest|destination|target|s
 
 def either_options(action: argparse.Action) -> list[str] | None:
     """`["--warn", "--no-warn"]` for a yes/no option that may also be left unsaid
-    (`BooleanOptionalAction` with no default: None means "as configured"), else None. A
+    (`BooleanOptionalAction` with no default, or SUPPRESS: "as configured"), else None. A
     box could say only yes or unsaid, so its field is a choice of the two, or neither."""
-    if not isinstance(action, argparse.BooleanOptionalAction) or action.default is not None:
+    if not isinstance(action, argparse.BooleanOptionalAction) or \
+            action.default not in (None, argparse.SUPPRESS):
         return None
     negative = next((o for o in action.option_strings if o.startswith("--no-")), None)
     positive = next((o for o in action.option_strings if o != negative), None)

@@ -228,6 +228,8 @@ def _words(arg: ClickField, value: Any) -> list[str]:
     if arg.kind == "flag":
         return _flag_words(param, value is True, arg.default)
     if getattr(param, "is_flag", False) and arg.kind == "choice":  # `_either_options`
+        if value not in arg.wire["options"] and arg.wire["required"]:
+            raise ValueError(_missing(param, arg.ctx))
         return [value] if value in arg.wire["options"] else []
     if arg.kind == "tuple":
         return _tuple_words(arg, value)

@@ -10,6 +10,10 @@ from typing import Any
 
 from desklaunch.testing.elements import Element, marked
 
+NOT_GIVEN = "(not given)"
+"""The choice of a list that leaves its option off the command line, as
+assets/js/console-fields.js names it."""
+
 Send = Callable[[dict[str, Any]], None]
 
 
@@ -58,11 +62,11 @@ class ArgField:
             self.control = self.wrap.append(Element(role, label))
             self.control.value = text_of(spec.get("value"))
             if self.kind == "choice":
-                options = [] if spec.get("required") else [""]
+                options = [] if spec.get("required") else [NOT_GIVEN]
                 options += [text_of(o) for o in spec.get("options") or []]
                 for option in options:
                     element = Element("option", option, option)
-                    element.selected = option == self.control.value
+                    element.selected = option == (self.control.value or NOT_GIVEN)
                     self.control.append(element)
         self.control.owner = self
         stdio = {"in": "- reads the console's input", "out": "- writes to the console"}

@@ -18,7 +18,7 @@ from desklaunch.core.uploads import too_large
 from desklaunch.errors import ProtocolError
 from desklaunch.testing.audit import AccessibilityProblem, Scheme
 from desklaunch.testing.console import AnswerBoxes, ConsoleView
-from desklaunch.testing.consoleargs import ArgChoice, ArgField
+from desklaunch.testing.consoleargs import NOT_GIVEN, ArgChoice, ArgField
 from desklaunch.testing.elements import FIELD_ROLES, Element, norm
 from desklaunch.testing.errors import (
     ActionError,
@@ -262,7 +262,7 @@ class SimulatedScreen:
             self._pick(control, "checkbox", options, single=False)
         elif isinstance(owner, ArgField):
             self._pick(control, "option", options, single=True)
-            control.value = options[0] if options else ""
+            control.value = options[0] if options and options[0] != NOT_GIVEN else ""
         elif isinstance(owner, FieldModel) and owner.kind in ("select", "radio"):
             single = owner.kind == "radio" or not owner.spec.get("multiple")
             self._pick(control, "option" if owner.kind == "select" else "radio", options,

@@ -301,11 +301,13 @@ def test_help_keeps_the_line_breaks_the_programs_own_formatter_keeps():
     assert by_label(joined["root"])["N"]["help"] == "one line (default: 3)"
 
 
-def test_a_yes_no_option_that_may_be_left_unsaid_is_a_choice_of_both_or_neither():
-    """`BooleanOptionalAction` with no default: None, "as configured"; a box could only say
-    yes or nothing."""
+@pytest.mark.parametrize("default", [None, argparse.SUPPRESS])
+def test_a_yes_no_option_that_may_be_left_unsaid_is_a_choice_of_both_or_neither(default):
+    """`BooleanOptionalAction` with no default (None, "as configured"), or SUPPRESS; a box
+    could only say yes or nothing."""
     parser = argparse.ArgumentParser(prog="tool")
-    parser.add_argument("--warn", action=argparse.BooleanOptionalAction, help="Warn first.")
+    parser.add_argument("--warn", action=argparse.BooleanOptionalAction, help="Warn first.",
+                        default=default)
     form = ArgForm(parser)
     warn = by_label(form.wire()["root"])["Warn"]
     assert (warn["kind"], warn["options"], warn["value"]) == ("choice", ["--warn", "--no-warn"],
@@ -314,4 +316,4 @@ def test_a_yes_no_option_that_may_be_left_unsaid_is_a_choice_of_both_or_neither(
                                   ("--no-warn", ["--no-warn"], False)):
         argv, errors, _ = answer(form, {"Warn": chosen})
         assert (argv, errors) == (typed, {})
-        assert parser.parse_args(argv).warn is parsed
+        assert getattr(parser.parse_args(argv), "warn", None) is parsed

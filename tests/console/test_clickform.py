@@ -483,3 +483,15 @@ def test_an_on_off_flag_that_may_be_left_unsaid_is_a_choice_of_both_or_neither()
 def test_an_option_labelled_as_an_argument_says_its_option() -> None:
     assert [label for label in fields_by_label(ClickForm(lite, "lite.py"))
             if label.startswith("Database")] == ["Database (--database)", "Database"]
+
+
+def test_a_required_on_off_flag_left_unsaid_is_refused_in_the_form() -> None:
+    @click.command()
+    @click.option("--warn/--no-warn", default=None, required=True)
+    def strict(warn: bool) -> None:
+        click.echo(warn)
+
+    form = ClickForm(strict, "strict.py")
+    _, errors, _ = answer(form, {"Warn": ""})
+    assert errors_by_label(form, errors) == {"Warn": "Missing option '--warn'."}  # click's
+    assert answer(form, {"Warn": "--no-warn"})[:2] == (["--no-warn"], {})

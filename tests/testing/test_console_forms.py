@@ -136,3 +136,16 @@ def test_several_of_a_click_choice_are_ticked(desklaunch_app, mode, tmp_path) ->
     app.click("Run")
     app.wait_for("Exited with code 0")
     assert "targets ['py39', 'py310']" in output(app)
+
+
+def test_an_on_off_option_left_to_the_program_is_said_not_blank(desklaunch_app, mode) -> None:
+    app = desklaunch_app(SCRIPTS / "console_either.py", browser=mode)
+    assert app.find("combobox", "Warn").text.splitlines() == ["(not given)", "--warn", "--no-warn"]
+    app.choose("Warn", "--no-warn")
+    app.click("Run")
+    app.wait_for("Exited with code 0")
+    assert "warn=False" in output(app)
+    app.click("Run again")
+    app.choose("Warn", "(not given)")
+    app.click("Run")
+    app.wait_for("warn=None")

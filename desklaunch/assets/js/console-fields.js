@@ -10,6 +10,9 @@
 
 import { asText, element, uniqueId } from "./parts.js";
 
+/** The choice of a list that leaves its option unsaid (not typed on the command line). */
+const NOT_GIVEN = "(not given)";
+
 /** A label line: the label (or legend text), then the required marker beside it. */
 function labelLine(labelEl, required) {
   const line = element("div", "dl-label-line");
@@ -67,7 +70,11 @@ export function argField(spec, ctx) {
   let control;
   if (kind === "choice") {
     control = element("select", "dl-control");
-    if (!spec.required) control.append(element("option", "", ""));
+    if (!spec.required) { // leaves the option off the command line: said, not blank
+      const none = element("option", "", NOT_GIVEN);
+      none.value = "";
+      control.append(none);
+    }
     for (const option of Array.isArray(spec.options) ? spec.options : []) {
       const el = element("option", "", asText(option));
       el.value = asText(option);
