@@ -8,7 +8,6 @@ app is picked) or a coroutine it started still runs."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Coroutine
 from typing import Any
 
@@ -25,31 +24,39 @@ def run_hosting(session: Session, app: Coroutine[Any, Any, Any]) -> Any:
     `SessionClosed` when the session closes under it, and whatever the app raises."""
     loop = asyncio.new_event_loop()
     try:
-        with session.hosting(loop):
-            return loop.run_until_complete(_then_while_answering(session, app))
+        with session.hosting(loop, stop := loop.create_future()):
+            return loop.run_until_complete(_then_while_answering(session, app, stop))
     except asyncio.CancelledError:
         raise SessionClosed from None
     finally:
         _close(loop)
 
 
-async def _then_while_answering(session: Session, app: Coroutine[Any, Any, Any]) -> Any:
-    closed = asyncio.Event()
+async def _then_while_answering(session: Session, app: Coroutine[Any, Any, Any],
+                                stop: asyncio.Future[Any]) -> Any:
+    """The app's result, once it has returned and its session no longer answers; what a
+    callback stopped the script with (`stop`), as soon as it does."""
     loop = asyncio.get_running_loop()
+
+    def closed() -> None:
+        if not stop.done():
+            stop.set_result(None)
 
     def wake() -> None:
         if not loop.is_closed():
-            loop.call_soon_threadsafe(closed.set)
+            loop.call_soon_threadsafe(closed)
 
     session.defer(wake)
     started = session.run_coroutine(app, awaited=True)
     assert isinstance(started, asyncio.Future)  # on the running loop: its task
-    result = await started
-    while session.still_answers() and not closed.is_set():
-        with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(closed.wait(), LOOK_AGAIN)
-    if session.closed:
-        raise SessionClosed
+    await asyncio.wait({started, stop}, return_when=asyncio.FIRST_COMPLETED)
+    if started.done():
+        result = started.result()  # or the app's own error, raised now
+        while not stop.done() and session.still_answers():
+            await asyncio.wait({stop}, timeout=LOOK_AGAIN)
+    if stop.done():
+        stop.result()  # a callback's stop (go_app), raised here
+        raise SessionClosed  # else the session closed
     return result
 
 

@@ -114,6 +114,7 @@ class Session:
         self._callback_queue = queue.SimpleQueue()
         self._tasks: set[asyncio.Future[Any]] = set()
         self._own_loop: asyncio.AbstractEventLoop | None = None  # see `hosting`
+        self._own_stop: asyncio.Future[Any] | None = None
         self.outcome: Outcome | None = None
         self.finished = threading.Event()
         self.at_rest = threading.Event()
@@ -437,6 +438,11 @@ class Session:
             self._report_callback_error(exc)
             self._done(token)
             return
+        except BaseException as exc:
+            self._done(token)
+            if not self._stop_hosting(exc):
+                raise
+            return
         if not inspect.isawaitable(result):
             self._done(token)
             return
@@ -448,6 +454,9 @@ class Session:
                 pass
             except Exception as exc:  # noqa: BLE001
                 self._report_callback_error(exc)
+            except BaseException as exc:
+                if not self._stop_hosting(exc):
+                    raise
             finally:
                 self._done(token)
 
@@ -503,16 +512,28 @@ class Session:
         return asyncio.run_coroutine_threadsafe(tracked(), home)
 
     @contextlib.contextmanager
-    def hosting(self, loop: asyncio.AbstractEventLoop) -> Iterator[None]:
+    def hosting(self, loop: asyncio.AbstractEventLoop, stop: asyncio.Future[Any]
+                ) -> Iterator[None]:
         """Inside, this session's callbacks and background coroutines run on `loop`, an
         event loop the script's own thread runs: PyWebIO runs a coroutine app, and all it
         sets off, on the thread that imported the script, so an object made as the script
-        was imported (a SQLite connection) works in all of them."""
-        self._own_loop = loop
+        was imported (a SQLite connection) works in all of them. A callback there that
+        stops the script (`go_app` switching apps raises `AppSwitch`) sets `stop`'s
+        exception, which whoever runs the loop raises: asyncio would keep it to itself."""
+        self._own_loop, self._own_stop = loop, stop
         try:
             yield
         finally:
-            self._own_loop = None
+            self._own_loop = self._own_stop = None
+
+    def _stop_hosting(self, exc: BaseException) -> bool:
+        """Hand `exc` to the script's own loop's runner (`hosting`); False outside one."""
+        stop = self._own_stop
+        if stop is None:
+            return False
+        if not stop.done():
+            stop.set_exception(exc)
+        return True
 
     def _report_task_error(self, task: asyncio.Future[Any]) -> None:
         if task.cancelled():

@@ -209,7 +209,7 @@ class BrowserScreen:
         # A large answer is drawn in slices; the output region is aria-busy until the last.
         with contextlib.suppress(PlaywrightTimeout):  # settling has a limit, as above
             self.page.wait_for_function(
-                "() => !document.getElementById('dl-output')?.hasAttribute('aria-busy')",
+                "() => !document.getElementById('pywebio-scope-ROOT')?.hasAttribute('aria-busy')",
                 timeout=max(self.settle_limit, 1.0) * 1000)
         # Work that outlasted the limit is not waited for again until the next action or
         # until it shows more (a polling loop would otherwise cost the limit at every read).

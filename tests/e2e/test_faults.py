@@ -21,7 +21,7 @@ LINE = re.compile(r"^line \d+$")
 
 
 def shown_lines(page: Page) -> list[str]:
-    texts = page.evaluate("[...document.querySelectorAll('#dl-output p')]"
+    texts = page.evaluate("[...document.querySelectorAll('#pywebio-scope-ROOT p')]"
                           ".map((p) => p.textContent)")
     return [text for text in texts if LINE.match(text)]
 

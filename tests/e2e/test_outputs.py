@@ -243,7 +243,7 @@ def test_a_style_that_centres_a_table_or_a_row_of_buttons_centres_them(pilot) ->
 
     cell = app.page.get_by_role("cell", name="C")
     expect(cell).to_have_css("text-align", "center")
-    output = app.page.locator("#dl-output")
+    output = app.page.locator("#pywebio-scope-ROOT")
     middle = centre(output)
     for left, right in (("Q", "W"), ("X", "Y")):
         between = (centre(app.page.get_by_role("button", name=left))

@@ -21,7 +21,7 @@ function barElement() {
   if (bar?.isConnected) return bar;
   bar = element("nav", "dl-apps-bar");
   bar.setAttribute("aria-label", "Apps");
-  const output = document.getElementById("dl-output");
+  const output = document.getElementById("pywebio-scope-ROOT");
   output?.parentElement?.insertBefore(bar, output);
   return bar;
 }

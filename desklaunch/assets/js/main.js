@@ -25,7 +25,7 @@ const notices = new Notices({
   send,
 });
 const renderer = new Renderer({
-  output: byId("dl-output"),
+  output: byId("pywebio-scope-ROOT"),
   input: byId("dl-input"),
   notices,
   send,
@@ -40,7 +40,7 @@ const ENDED = {
 const pacer = new Pacer({
   draw: (commands, until, replay) => renderer.apply(commands, { until, replay }),
   trim: skipScrolledOff,
-  region: byId("dl-output"),
+  region: byId("pywebio-scope-ROOT"),
 });
 
 // What ends the page's part waits until everything received before it is drawn.

@@ -387,7 +387,7 @@ def test_a_flood_keeps_the_newest_lines_and_their_colour_and_takes_the_answer(co
     app = console("flood_in_one_write.py")
     app.answer("Seen the end?", "yes")
     expect(app.line("bye")).to_be_visible()
-    expect(app.page.locator("#dl-output")).not_to_have_attribute("aria-busy", "true")
+    expect(app.page.locator("#pywebio-scope-ROOT")).not_to_have_attribute("aria-busy", "true")
     expect(app.line("line 200000")).to_have_count(1)
     # The console keeps the last 10,000 lines; the colour set before them still applies.
     expect(app.line("line 190010").locator(".dl-fg-1")).to_have_text("line 190010")

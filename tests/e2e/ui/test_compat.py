@@ -185,5 +185,6 @@ def test_jquery_events_a_script_triggers_reach_its_handlers_with_their_data(pilo
 
     app = pilot(script, title="script")
     app.expect_text("the handler answered 42")
+    expect(app.page.locator("#pywebio-scope-ROOT")).to_contain_text("answered 42")  # as there
     expect(app.page.locator("body")).to_have_attribute("data-picked", "x2")
     expect(app.page.locator("body")).to_have_attribute("data-up", "yes")
