@@ -75,6 +75,29 @@ def _cell(value: Any) -> Any:
     return str(value)[:_CELL_MAX]
 
 
+def _wire_row(key: int, values: list[Any]) -> dict[str, Any]:
+    """A row as the page gets it: its cells, and, when a cell shows something other than its
+    value (None as empty, a list as its JSON), the values too, as ag-grid's row data has them
+    for the scripts that read the table back (`forEachNode`, `getSelectedRows`)."""
+    row: dict[str, Any] = {"k": key, "cells": [_cell(value) for value in values]}
+    if any(value is None or isinstance(value, (list, dict)) for value in values):
+        row["data"] = [value if _as_data(value) else cell
+                       for value, cell in zip(values, row["cells"], strict=True)]
+    return row
+
+
+def _as_data(value: Any) -> bool:
+    """Whether `value` goes to the page as itself: None, or a list or dict of JSON data."""
+    if value is None:
+        return True
+    if not isinstance(value, (list, dict)):
+        return False
+    try:
+        return len(json.dumps(value)) <= _CELL_MAX
+    except (TypeError, ValueError):
+        return False
+
+
 def _human(key: str) -> str:
     """A column title as ag-grid makes one from a field name: "homeTown" → "Home Town"."""
     words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ").strip()
@@ -188,7 +211,7 @@ class DataTable:
 
     def wire_rows(self) -> list[dict[str, Any]]:
         with self._lock:
-            return [{"k": key, "cells": [_cell(_get(record, path)) for path in self.columns]}
+            return [_wire_row(key, [_get(record, path) for path in self.columns])
                     for key, (_, record) in self._rows.items()]
 
     def ids(self, keys: Any) -> list[Any] | None:
@@ -242,7 +265,8 @@ def put_datatable(
     ag-grid's `api` that add-ons and PyWebIO's recipes call: `deselectAll`,
     `getSelectedRows`, `getDataAsCsv`, `forEachNode` (and `forEachLeafNode`,
     `forEachNodeAfterFilterAndSort`), `getDisplayedRowCount`, and its `field2path`; each
-    row's `data` has the shown columns, keyed by field.
+    row's `data` has the shown columns, keyed by field, with their values (None, lists) as
+    the records have them.
 
     Differences from PyWebIO (which uses ag-grid): `theme`, `grid_args`, `enterprise_key`
     and the other ag-grid column settings are accepted and change nothing; `JSFunction`

@@ -120,7 +120,7 @@ function offerGrid(state, name) {
   if (!/^[\w-]{1,64}$/.test(name)) return;
   const fields = state.fields.map((path) => path.join("."));
   const paths = new Map(fields.map((field, i) => [field, [...state.fields[i]]]));
-  const data = (row) => Object.fromEntries(fields.map((field, i) => [field, row.cells[i]]));
+  const data = (row) => Object.fromEntries(fields.map((field, i) => [field, valueOf(row, i)]));
   const each = (rows, visit) => rows.forEach((row, index) => visit({ data: data(row), id: String(row.k), rowIndex: index }, index));
   const api = Object.freeze({
     deselectAll: () => pickNone(state),
@@ -135,11 +135,18 @@ function offerGrid(state, name) {
   window[`ag_grid_${name}_promise`] = Promise.resolve(grid);
 }
 
+/** Cell `i`'s value as the script's record has it (`null`, a list), where the page shows
+ *  it otherwise; else what the cell shows. */
+function valueOf(row, i) {
+  return Array.isArray(row.data) ? row.data[i] : row.cells[i];
+}
+
 /** The table as ag-grid's `getDataAsCsv` gives it: the titles, then the rows in the order
- *  shown, every value quoted, lines ended by CR LF. */
+ *  shown, every value as its text (a list's items joined by commas, nothing for null),
+ *  quoted, lines ended by CR LF. */
 function csv(state) {
-  const quoted = (value) => `"${String(value).replaceAll('"', '""')}"`;
-  const lines = [state.columns, ...state.view.map((row) => row.cells)];
+  const quoted = (value) => `"${(value === null || value === undefined ? "" : String(value)).replaceAll('"', '""')}"`;
+  const lines = [state.columns, ...state.view.map((row) => row.cells.map((_, i) => valueOf(row, i)))];
   return lines.map((cells) => cells.map(quoted).join(",")).join("\r\n");
 }
 

@@ -295,8 +295,10 @@ def test_pywebio_recipes_read_the_table_through_its_grid(pilot, alias) -> None:
         from pywebio.output import put_buttons, put_datatable, put_text
         from pywebio.session import eval_js
 
-        put_datatable([{"name": 'Ada "the first"', "qty": 3, "home": {"city": "London"}},
-                       {"name": "Grace", "qty": 12, "home": {"city": "New York"}}],
+        put_datatable([{"name": 'Ada "the first"', "qty": 3, "home": {"city": "London"},
+                        "tags": ["a", "b"]},
+                       {"name": "Grace", "qty": 12, "home": {"city": "New York"},
+                        "tags": None}],
                       instance_id="stock")
 
         def export(_: object) -> None:
@@ -323,7 +325,9 @@ def test_pywebio_recipes_read_the_table_through_its_grid(pilot, alias) -> None:
     app.page.get_by_role("columnheader", name="Qty").click()  # sorted: 3 before 12
     app.page.get_by_role("columnheader", name="Qty").click()  # the other way: 12 first
     app.click("Export")
-    app.expect_text("CSV: '\"Name\",\"Qty\",\"City\"\\r\\n\"Grace\",\"12\",\"New York\"\\r\\n"
-                    "\"Ada \"\"the first\"\"\",\"3\",\"London\"'")
-    app.expect_text("rows: [{'name': 'Ada \"the first\"', 'qty': 3, 'home': {'city': 'London'}}, "
-                    "{'name': 'Grace', 'qty': 12, 'home': {'city': 'New York'}}]")
+    app.expect_text("CSV: '\"Name\",\"Qty\",\"City\",\"Tags\"\\r\\n"
+                    "\"Grace\",\"12\",\"New York\",\"\"\\r\\n"
+                    "\"Ada \"\"the first\"\"\",\"3\",\"London\",\"a,b\"'")
+    app.expect_text("rows: [{'name': 'Ada \"the first\"', 'qty': 3, 'home': {'city': 'London'}, "
+                    "'tags': ['a', 'b']}, "
+                    "{'name': 'Grace', 'qty': 12, 'home': {'city': 'New York'}, 'tags': None}]")
