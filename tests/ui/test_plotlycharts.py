@@ -65,3 +65,17 @@ def test_the_plotly_js_is_the_installed_packages_own() -> None:
     library = plotly_js()
     assert library is not None and library.name == "plotly.min.js"
     assert "plotly.js v" in library.read_text(encoding="utf-8")[:400]
+
+
+def test_the_mathjax_plotly_brings_goes_with_plotlys_own_scripts() -> None:
+    """LaTeX labels stay as written (MathJax is on another site), and no note says that
+    scripts did not run under a chart that is drawn."""
+    found = find_charts(_figure().to_html(include_plotlyjs="cdn", include_mathjax="cdn",
+                                          full_html=False))
+    assert len(found.charts) == 1 and "<script" not in found.markup.lower()
+
+
+def test_a_post_script_is_noted_as_code_left_out() -> None:
+    with_code = _figure().to_html(include_plotlyjs=False, post_script="console.log('drawn')")
+    assert find_charts(with_code).dropped
+    assert not find_charts(_figure().to_html(include_plotlyjs=False)).dropped
