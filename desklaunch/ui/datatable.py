@@ -64,38 +64,34 @@ def _get(record: Any, path: Path) -> Any:
     return record
 
 
-def _cell(value: Any) -> Any:
-    """A cell as the page gets it: numbers and booleans as they are (they sort as numbers),
-    None as empty, lists and dicts as JSON, anything else as its text."""
-    if value is None or isinstance(value, (bool, int, float)):
-        return "" if value is None else value
+def _cell(value: Any) -> tuple[Any, bool]:
+    """A cell as the page shows it: numbers and booleans as they are (they sort as numbers),
+    None as empty, lists and dicts as JSON, anything else as its text; and whether the
+    value itself goes to the page beside it, as ag-grid's row data has it (None, or a list
+    or dict of JSON data, whole) for the scripts that read the table back."""
+    if value is None:
+        return "", True
+    if isinstance(value, (bool, int, float)):
+        return value, False
     if isinstance(value, (list, dict)):
-        with contextlib.suppress(TypeError, ValueError):
-            return json.dumps(value, ensure_ascii=False)[:_CELL_MAX]
-    return str(value)[:_CELL_MAX]
+        try:
+            text = json.dumps(value, ensure_ascii=False)
+        except (TypeError, ValueError):
+            return str(value)[:_CELL_MAX], False
+        return text[:_CELL_MAX], len(text) <= _CELL_MAX
+    return str(value)[:_CELL_MAX], False
 
 
 def _wire_row(key: int, values: list[Any]) -> dict[str, Any]:
     """A row as the page gets it: its cells, and, when a cell shows something other than its
-    value (None as empty, a list as its JSON), the values too, as ag-grid's row data has them
-    for the scripts that read the table back (`forEachNode`, `getSelectedRows`)."""
-    row: dict[str, Any] = {"k": key, "cells": [_cell(value) for value in values]}
-    if any(value is None or isinstance(value, (list, dict)) for value in values):
-        row["data"] = [value if _as_data(value) else cell
-                       for value, cell in zip(values, row["cells"], strict=True)]
+    value (None as empty, a list as its JSON), the values too (`forEachNode`,
+    `getSelectedRows`)."""
+    shown = [_cell(value) for value in values]
+    row: dict[str, Any] = {"k": key, "cells": [cell for cell, _ in shown]}
+    if any(as_data for _, as_data in shown):
+        row["data"] = [value if as_data else cell
+                       for value, (cell, as_data) in zip(values, shown, strict=True)]
     return row
-
-
-def _as_data(value: Any) -> bool:
-    """Whether `value` goes to the page as itself: None, or a list or dict of JSON data."""
-    if value is None:
-        return True
-    if not isinstance(value, (list, dict)):
-        return False
-    try:
-        return len(json.dumps(value)) <= _CELL_MAX
-    except (TypeError, ValueError):
-        return False
 
 
 def _human(key: str) -> str:

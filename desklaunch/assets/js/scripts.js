@@ -115,13 +115,9 @@ function callScript(src, args, done, library = false) {
   };
   const known = functions.get(src);
   if (known !== undefined && waiting === 0) return run(known); // in order now
-  waiting += 1;
   const ready = functionAt(src); // loads beside the calls before it
   ready.catch(() => {}); // its failure is this call's, told below: not an unhandled one
-  queued = queued.then(() => ready).then(run,
-    (why) => done({ ok: false, value: String(why) })).finally(() => {
-    waiting -= 1;
-  });
+  afterScripts(() => ready.then(run, (why) => done({ ok: false, value: String(why) })));
 }
 
 /** Call `fn` once the page's scripts and the calls queued before now have run (a
