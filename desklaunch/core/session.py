@@ -13,16 +13,15 @@ import concurrent.futures
 import contextlib
 import contextvars
 import enum
-import inspect
 import itertools
 import logging
-import queue
 import threading
 import time
 import traceback
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine
 from typing import Any, ClassVar, Literal
 
+from desklaunch.core.callbacks import Callbacks
 from desklaunch.core.interrupt import raise_in_thread, withdraw_raise_in_thread
 from desklaunch.core.mailbox import Mailbox
 from desklaunch.core.messages import Command, Event
@@ -44,8 +43,6 @@ _current: contextvars.ContextVar[Session | None] = contextvars.ContextVar(
 _outside: contextvars.ContextVar[int] = contextvars.ContextVar("desklaunch_outside", default=0)
 _numbers = itertools.count(1)
 
-
-_CallbackItem = tuple[Callable[[Any], Any], Any, "threading.Event | None"]
 
 
 class SessionState(enum.Enum):
@@ -94,27 +91,22 @@ class Session:
         self._state = SessionState.NEW
         self._lock = threading.RLock()
         self._mailboxes: dict[str, Mailbox] = {}
-        self._callbacks: dict[str, tuple[Callable[[Any], Any], bool | None]] = {}
         self.pywebio_way = False
         """PyWebIO's way, for a script written for it: each button's callback runs on a
         thread of its own, beside the others, unless registered `serial` (its
         `serial_mode=True`), and a script that ends while its buttons still answer says
         nothing (no "Finished"). Otherwise callbacks run one at a time, in order, on one
         thread."""
-        self._apart_threads: set[threading.Thread] = set()
-        self._running = threading.local()  # .token: the reaction of the callback running here
-        self._apart_numbers = itertools.count(1)
         self._ids = itertools.count(1)
         self._deferred: list[Callable[[], Any]] = []
         self._before_waiting: tuple[Callable[[], None], ...] = ()
         self._watchers: tuple[Callable[[Command], None], ...] = ()
         self._script_thread: threading.Thread | None = None
-        self._callback_thread: threading.Thread | None = None
-        self._callback_queue: queue.SimpleQueue[_CallbackItem | None]
-        self._callback_queue = queue.SimpleQueue()
-        self._tasks: set[asyncio.Future[Any]] = set()
-        self._own_loop: asyncio.AbstractEventLoop | None = None  # see `hosting`
-        self._own_stop: asyncio.Future[Any] | None = None
+        self.callbacks = Callbacks(
+            self.number, self.reactions, bind=lambda: _current.set(self),
+            closed=lambda: self.closed, report=self._report_callback_error,
+            loop=loop, on_loop=kind == "coroutine")
+        """The callbacks and background coroutines the script set going (core/callbacks.py)."""
         self.outcome: Outcome | None = None
         self.finished = threading.Event()
         self.at_rest = threading.Event()
@@ -187,7 +179,7 @@ class Session:
                 self._finish(None)
 
         assert self._loop is not None
-        self._track(self._loop.create_task(run()))
+        self.callbacks.track(self._loop.create_task(run()))
 
     def _finish(self, exc: BaseException | None) -> None:
         if isinstance(exc, SessionClosed) or (exc is not None and self.closed):
@@ -216,17 +208,7 @@ class Session:
     def still_answers(self) -> bool:
         """Whether the page can still set off the script's code (a callback is registered)
         or a coroutine it started still runs: what keeps a PyWebIO app's session going."""
-        with self._lock:
-            return bool(self._callbacks) or self._tasks_going_on()
-
-    def _tasks_going_on(self) -> bool:
-        """Whether a coroutine the script started (`run_async`) still runs, besides the one
-        finishing now: a PyWebIO app's `main` may leave its work to one and return."""
-        try:
-            finishing = asyncio.current_task()
-        except RuntimeError:  # called from the script's thread
-            finishing = None
-        return any(not task.done() and task is not finishing for task in list(self._tasks))
+        return self.callbacks.still_answer()
 
     # -- commands and events --------------------------------------------------------------
 
@@ -283,11 +265,7 @@ class Session:
             except Exception:  # noqa: BLE001 - reported as a GUI loop reports a redraw's error
                 traceback.print_exc()
         self.reactions.script_waits()
-        token = getattr(self._running, "token", None)
-        if token is not None:  # a callback now waiting for the person has done its part
-            self._running.token = None
-            self._running.waited = True
-            self.reactions.done(token)
+        self.callbacks.running_waits()
 
     def drop_mailbox(self, key: str) -> None:
         with self._lock:
@@ -299,19 +277,19 @@ class Session:
         even when callbacks run apart (`pywebio_way`); false runs it apart even when
         they do not; None: the session's way."""
         key = self.new_id("c")
-        with self._lock:
-            self._callbacks[key] = (callback, None if serial is None else bool(serial))
+        self.callbacks.register(key, callback, None if serial is None else bool(serial))
         return key
 
     def forget_callback(self, key: str) -> None:
         """Stop routing events to the callback `key` (the control that sent them is gone)."""
-        with self._lock:
-            self._callbacks.pop(key, None)
+        self.callbacks.forget(key)
 
     def listens_for(self, key: str) -> bool:
         """Whether an event for `key` would still reach a callback or a waiting call."""
         with self._lock:
-            return key in self._callbacks or key in self._mailboxes
+            if key in self._mailboxes:
+                return True
+        return self.callbacks.lookup(key) is not None
 
     def deliver(self, event: Event) -> threading.Event | None:
         """Route one event from the page to its waiting call or its callback.
@@ -323,18 +301,18 @@ class Session:
             if self.closed:
                 return None
             box = self._mailboxes.get(event["id"])
-            registered = self._callbacks.get(event["id"]) if box is None else None
         if box is not None:
             token = self.reactions.start(by_script=True)
             if not box.put(event):
                 self.reactions.done(token)
                 return None
             return token
+        registered = self.callbacks.lookup(event["id"])
         if registered is not None:
             callback, serial = registered
             token = self.reactions.start()
             apart = self.pywebio_way if serial is None else not serial
-            self._dispatch(callback, event.get("value"), token, apart=apart)
+            self.callbacks.dispatch(callback, event.get("value"), token, apart=apart)
             return token
         log.debug("event for unknown id dropped")
         return None
@@ -344,127 +322,7 @@ class Session:
         background (the callback thread, or the event loop for an `async def` script).
         Until it returns, it counts as work an event set off (`reactions`)."""
         if not self.closed:
-            self._dispatch(callback, value, self.reactions.start())
-
-    def _dispatch(self, callback: Callable[[Any], Any], value: Any,
-                  token: threading.Event | None = None, *, apart: bool = False) -> None:
-        loop = self._own_loop or (self._loop if self.kind == "coroutine" else None)
-        if loop is not None:
-            context = contextvars.Context()
-            context.run(_current.set, self)
-            try:
-                loop.call_soon_threadsafe(self._run_callback_on_loop, callback, value, token,
-                                          context=context)
-            except RuntimeError:  # the script's own loop closed as the session did
-                self._done(token)
-            return
-        if apart:
-            self._start_apart(callback, value, token)
-            return
-        with self._lock:
-            if self._callback_thread is None:
-                self._callback_thread = threading.Thread(
-                    target=self._callback_worker, name=f"desklaunch-callbacks-{self.number}",
-                    daemon=False,
-                )
-                self._callback_thread.start()
-        self._callback_queue.put((callback, value, token))
-
-    def _callback_worker(self) -> None:
-        _current.set(self)
-        while (item := self._callback_queue.get()) is not None:
-            if not self._run_callback(*item):
-                return
-
-    def _run_callback(self, callback: Callable[[Any], Any], value: Any,
-                      token: threading.Event | None) -> bool:
-        """Run one callback on this thread; False once the session has closed under it."""
-        self._running.token, self._running.waited = token, False
-        try:
-            result = callback(value)
-            if inspect.isawaitable(result):
-                self._await_result(result)
-        except SessionClosed:
-            return False
-        except concurrent.futures.CancelledError:  # the session closed while it was awaited
-            return not self.closed
-        except Exception as exc:  # noqa: BLE001 - a failing callback must not end the app
-            self._report_callback_error(exc)
-        finally:
-            self._running.token = None
-            self._done(token)
-            if self._running.waited:  # the answers it was given are dealt with too
-                self.reactions.script_waits()
-        return True
-
-    def _await_result(self, result: Any) -> None:
-        """Await what an `async def` callback returned to a thread session (a PyWebIO app
-        whose `main` is a coroutine, in a plain script), to its end, on the app's event
-        loop, where that `main` runs too."""
-        async def awaited() -> Any:
-            return await result
-
-        if self._loop is None or self._loop.is_closed():
-            asyncio.run(awaited())
-        else:
-            self.run_coroutine(awaited(), awaited=True).result()
-
-    def _start_apart(self, callback: Callable[[Any], Any], value: Any,
-                     token: threading.Event | None) -> None:
-        """Run one callback on a thread of its own (`pywebio_way`); the session joins it."""
-        def run() -> None:
-            _current.set(self)
-            try:
-                self._run_callback(callback, value, token)
-            finally:
-                with self._lock:
-                    self._apart_threads.discard(thread)
-
-        thread = threading.Thread(
-            target=run, daemon=False,
-            name=f"desklaunch-callback-{self.number}-{next(self._apart_numbers)}")
-        with self._lock:
-            if self.closed:
-                self._done(token)
-                return
-            self._apart_threads.add(thread)
-        thread.start()
-
-    def _run_callback_on_loop(self, callback: Callable[[Any], Any], value: Any,
-                              token: threading.Event | None) -> None:
-        try:
-            result = callback(value)
-        except Exception as exc:  # noqa: BLE001
-            self._report_callback_error(exc)
-            self._done(token)
-            return
-        except BaseException as exc:
-            self._done(token)
-            if not self._stop_hosting(exc):
-                raise
-            return
-        if not inspect.isawaitable(result):
-            self._done(token)
-            return
-
-        async def await_result() -> None:
-            try:
-                await result
-            except (SessionClosed, asyncio.CancelledError):
-                pass
-            except Exception as exc:  # noqa: BLE001
-                self._report_callback_error(exc)
-            except BaseException as exc:
-                if not self._stop_hosting(exc):
-                    raise
-            finally:
-                self._done(token)
-
-        self._track(asyncio.get_running_loop().create_task(await_result()))
-
-    def _done(self, token: threading.Event | None) -> None:
-        if token is not None:
-            self.reactions.done(token)
+            self.callbacks.dispatch(callback, value, self.reactions.start())
 
     def _report_callback_error(self, exc: BaseException) -> None:
         self._tell_error(exc)
@@ -485,66 +343,17 @@ class Session:
         current, is cancelled when the session closes, and an error in it is reported like
         a callback's, unless `awaited`: the caller takes its result, error and all.
         """
-        if self.closed:
-            coro.close()
-            raise SessionClosed
-        try:
-            running: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
-        except RuntimeError:
-            running = None
+        return self.callbacks.run_coroutine(coro, awaited=awaited)
 
-        async def tracked() -> Any:
-            task = asyncio.current_task()
-            if task is not None:
-                self._track(task)
-                if not awaited:
-                    task.add_done_callback(self._report_task_error)
-            return await coro
-
-        if running is not None:
-            started = running.create_task(tracked())
-            self._track(started)  # at once: the caller may end before it first runs
-            return started
-        home = self._own_loop or self._loop
-        if home is None or home.is_closed():
-            coro.close()
-            raise RuntimeError("this session has no event loop to run a coroutine on")
-        return asyncio.run_coroutine_threadsafe(tracked(), home)
-
-    @contextlib.contextmanager
     def hosting(self, loop: asyncio.AbstractEventLoop, stop: asyncio.Future[Any]
-                ) -> Iterator[None]:
+                ) -> contextlib.AbstractContextManager[None]:
         """Inside, this session's callbacks and background coroutines run on `loop`, an
         event loop the script's own thread runs: PyWebIO runs a coroutine app, and all it
         sets off, on the thread that imported the script, so an object made as the script
         was imported (a SQLite connection) works in all of them. A callback there that
         stops the script (`go_app` switching apps raises `AppSwitch`) sets `stop`'s
         exception, which whoever runs the loop raises: asyncio would keep it to itself."""
-        self._own_loop, self._own_stop = loop, stop
-        try:
-            yield
-        finally:
-            self._own_loop = self._own_stop = None
-
-    def _stop_hosting(self, exc: BaseException) -> bool:
-        """Hand `exc` to the script's own loop's runner (`hosting`); False outside one."""
-        stop = self._own_stop
-        if stop is None:
-            return False
-        if not stop.done():
-            stop.set_exception(exc)
-        return True
-
-    def _report_task_error(self, task: asyncio.Future[Any]) -> None:
-        if task.cancelled():
-            return
-        error = task.exception()
-        if error is not None and not isinstance(error, SessionClosed):
-            self._report_callback_error(error)
-
-    def _track(self, task: asyncio.Future[Any]) -> None:
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        return self.callbacks.hosting(loop, stop)
 
     # -- closing --------------------------------------------------------------------------
 
@@ -565,7 +374,7 @@ class Session:
             self._closing.set()
             boxes = list(self._mailboxes.values())
             self._mailboxes.clear()
-            self._callbacks.clear()
+            self.callbacks.forget_all()
             deferred = self._deferred[::-1]
             self._deferred.clear()
         with Session._live_lock:
@@ -575,11 +384,7 @@ class Session:
         self.reactions.finish_all()
         self.uploads.close_all()
         self.resources.close()
-        self._callback_queue.put(None)
-        for task in list(self._tasks):
-            loop = task.get_loop()  # the app's, or a script's own (asyncio.run in its thread)
-            if not loop.is_closed():
-                loop.call_soon_threadsafe(task.cancel)
+        self.callbacks.stop()
         for cleanup in deferred:
             try:
                 cleanup()
@@ -635,9 +440,7 @@ class Session:
 
     def join(self, timeout: float) -> bool:
         """Wait up to `timeout` s for the script and callbacks to stop; True when they did."""
-        with self._lock:
-            apart = list(self._apart_threads)
-        threads = [t for t in (self._script_thread, self._callback_thread, *apart)
+        threads = [t for t in (self._script_thread, *self.callbacks.threads())
                    if t is not None and t is not threading.current_thread()]
         end = time.monotonic() + timeout
         for thread in threads:

@@ -46,7 +46,7 @@ def test_nested_records_become_columns_and_clicks_give_row_ids(session) -> None:
     assert widget["actions"] == ["Done", None]
     assert rows(session) == [["a", "Ada", "London"], ["g", "Grace", "Arlington"]]
     keys = [row["k"] for row in widget["rows"]]
-    callback, _ = session._callbacks[widget["callback"]]  # what a click reaches
+    callback, _ = session.callbacks.lookup(widget["callback"])  # what a click reaches
     callback({"rows": [keys[1]], "action": None})
     callback({"rows": [keys[0]], "action": 0})
     for bad in ({"rows": ["x"]}, {"rows": [999]}, "rows", {"rows": [keys[0]], "action": 1},
