@@ -413,6 +413,8 @@ class Terminal:
             self.children.interrupt()  # each child has its own say
             self.status({"state": "running", "stop": self.stop_id, "note": STOP_IGNORED})
             return
+        if self._running:  # the work Stop sets off lasts until the program asks or ends
+            self.session.reactions.start(by_script=True)
         self._watch_stop()  # first: a program may hear Stop (`stop_heard`) at once
         if callable(handler) and self._running and program is not None:
             self._wake(signal.SIGINT)

@@ -79,6 +79,8 @@ class _Screen(Protocol):
     def downloads(self) -> list[Download]: ...
     @property
     def busy(self) -> int: ...
+    @property
+    def unrun_js(self) -> int: ...
 
     @property
     def popup(self) -> Found | None: ...
@@ -91,9 +93,11 @@ class _Screen(Protocol):
     def fill(self, label: str, value: Any, index: int | None) -> None: ...
     def submit(self) -> None: ...
     def click(self, name: str, index: int | None) -> None: ...
-    def choose(self, label: str, options: Sequence[str]) -> None: ...
-    def check(self, label: str, options: Sequence[str], on: bool) -> None: ...
-    def upload(self, label: str, paths: Sequence[str | os.PathLike[str]]) -> None: ...
+    def choose(self, label: str, options: Sequence[str], index: int | None) -> None: ...
+    def check(self, label: str, options: Sequence[str], on: bool,
+              index: int | None) -> None: ...
+    def upload(self, label: str, paths: Sequence[str | os.PathLike[str]],
+               index: int | None) -> None: ...
     def set_pin(self, name: str, value: Any) -> None: ...
     def close_popup(self) -> None: ...
     def accessibility_problems(self, scheme: Scheme | None) -> list[AccessibilityProblem]: ...
@@ -319,22 +323,25 @@ class AppTest:
         When several have that name, `index` says which (0 first, -1 last)."""
         self._step(self._screen.click, name, index)
 
-    def choose(self, label: str, *options: str) -> None:
-        """Pick the options shown as `options` in the list (or round buttons) `label`."""
-        self._step(self._screen.choose, label, _texts(options))
+    def choose(self, label: str, *options: str, index: int | None = None) -> None:
+        """Pick the options shown as `options` in the list (or round buttons) `label`.
+        When several lists have that label, `index` says which (0 first, -1 last)."""
+        self._step(self._screen.choose, label, _texts(options), index)
 
-    def check(self, label: str, *options: str) -> None:
+    def check(self, label: str, *options: str, index: int | None = None) -> None:
         """Tick the boxes `options` of the group labelled `label` (all with none given),
-        or the single box labelled `label`."""
-        self._step(self._screen.check, label, _texts(options), True)
+        or the single box labelled `label`; `index` as for `choose`."""
+        self._step(self._screen.check, label, _texts(options), True, index)
 
-    def uncheck(self, label: str, *options: str) -> None:
+    def uncheck(self, label: str, *options: str, index: int | None = None) -> None:
         """Untick boxes, as `check` ticks them."""
-        self._step(self._screen.check, label, _texts(options), False)
+        self._step(self._screen.check, label, _texts(options), False, index)
 
-    def upload(self, label: str, *paths: str | os.PathLike[str]) -> None:
-        """Send these files with the file field labelled `label` (as dropping them does)."""
-        self._step(self._screen.upload, label, _one_level(paths))
+    def upload(self, label: str, *paths: str | os.PathLike[str],
+               index: int | None = None) -> None:
+        """Send these files with the file field labelled `label` (as dropping them does);
+        `index` as for `choose`."""
+        self._step(self._screen.upload, label, _one_level(paths), index)
 
     def set_pin(self, name: str, value: Any) -> None:
         """Change the pin widget `name` (the script's `pin.name`) as a person would: type
@@ -477,8 +484,13 @@ class AppTest:
                          f"the kit stopped waiting for it ({self._settle:g} s each): a script "
                          "that should be waiting for the person may be stuck in a loop; one "
                          "that keeps working between its questions (a game polling for the "
-                         "other player) is best started with a short settle=, e.g. "
-                         "settle=0.2")
+                         "other player, a long task showing its progress) is best started "
+                         "with a short settle=, e.g. settle=0.2")
+        if self._screen.unrun_js:
+            lines.append(f"note: the script called run_js {self._screen.unrun_js} time(s); "
+                         "in process no JavaScript runs, so what it does to the page (a "
+                         "title, a class, a click) is not here: AppTest(..., browser=True) "
+                         "runs it in Chromium")
         return "\n".join(lines)
 
     def close(self, *, check: bool = True) -> bool:

@@ -150,6 +150,7 @@ class BrowserScreen:
         self._last: Locator | None = None
         self.busy = 0
         """How many times the work an action set off was still going when settling gave up."""
+        self.unrun_js = 0  # Chromium runs them all
 
     @property
     def session(self) -> Session | None:
@@ -325,13 +326,7 @@ class BrowserScreen:
         with self._waiting(what):
             _visible(locator).first.wait_for()
         visible = [item for item in locator.all() if item.is_visible()] or locator.all()
-        if index is not None:
-            if not -len(visible) <= index < len(visible):
-                raise ActionError(f"index={index}, but {len(visible)} things fit {what}")
-            return visible[index]
-        if len(visible) > 1:
-            raise ActionError(f"{len(visible)} things fit {what}; pass index= or use find_all()")
-        return visible[0]
+        return _pick(visible, what, index)
 
     def _reachable(self) -> Page | Locator:
         """Where a person can act: inside the open popup, whose page behind is inert (as in
@@ -461,7 +456,7 @@ class BrowserScreen:
             target.click()
         self.settle()
 
-    def choose(self, label: str, options: Sequence[str]) -> None:
+    def choose(self, label: str, options: Sequence[str], index: int | None = None) -> None:
         page = self._reachable()
         lists = _visible(page.get_by_role("combobox", name=label, exact=True).or_(
             page.get_by_role("listbox", name=label, exact=True)).and_(page.locator("select")))
@@ -471,49 +466,61 @@ class BrowserScreen:
         if lists.or_(group).count() == 0:
             self._other_kind(label, "choose from it")  # shown, but of another kind: say so now
         try:
-            with self._waiting(what):
-                lists.or_(group).first.wait_for()
+            chosen = self._one(lists.or_(group), what, index)
         except WaitTimeoutError:
             self._other_kind_after_wait(label, "choose from it")
             raise
-        if lists.count():
-            offered = lists.first.evaluate("el => [...el.options].map(o => [o.label, o.disabled])")
+        if chosen.evaluate("el => el.tagName === 'SELECT'"):
+            offered = chosen.evaluate("el => [...el.options].map(o => [o.label, o.disabled])")
             _offers(label, options, {" ".join(str(text).split()): bool(off)
                                      for text, off in offered})
-            lists.first.select_option(label=[" ".join(o.split()) for o in options])
+            chosen.select_option(label=[" ".join(o.split()) for o in options])
         else:
-            radios = by_name(group.first.get_by_role("radio"))
+            radios = by_name(chosen.get_by_role("radio"))
             _offers(label, options, {name: box.is_disabled() for name, box in radios.items()})
             for option in options:
                 radios[" ".join(option.split())].check()
         self.settle()
 
-    def check(self, label: str, options: Sequence[str], on: bool) -> None:
+    def check(self, label: str, options: Sequence[str], on: bool,
+              index: int | None = None) -> None:
         page = self._reachable()
-        group = _visible(page.get_by_role("group", name=label, exact=True))
-        box = _visible(page.get_by_role("checkbox", name=label, exact=True))
-        if group.or_(box).count() == 0:
+        either = _visible(page.get_by_role("group", name=label, exact=True).or_(
+            page.get_by_role("checkbox", name=label, exact=True)))
+        what = f"boxes labelled {label!r}"
+        if either.count() == 0:
             self._other_kind(label, "tick it")  # shown, but of another kind: say so now
         try:
-            with self._waiting(f"boxes labelled {label!r}"):
-                group.or_(box).first.wait_for()
+            with self._waiting(what):
+                either.first.wait_for()
         except WaitTimeoutError:
             self._other_kind_after_wait(label, "tick it")
             raise
-        if group.count() and not box.count():
-            named = by_name(group.first.get_by_role("checkbox"))
+        found = [item for item in either.all() if item.is_visible()]
+        groups = [item for item in found if not item.evaluate(_IS_BOX)]
+        # A group of one box named as the group is (`checkbox("Urgent", ["Urgent"])`) is one
+        # thing to tick: the group stands for the box inside it, as in process.
+        found = [item for item in found if item in groups or not any(
+            group.evaluate("(g, box) => g.contains(box)", item.element_handle())
+            for group in groups)]
+        chosen = _pick(found, what, index)
+        if chosen in groups:
+            named = by_name(chosen.get_by_role("checkbox"))
             _offers(label, options, {name: item.is_disabled() for name, item in named.items()})
             wanted = [" ".join(o.split()) for o in options] or list(named)
             for name in wanted:
                 named[name].set_checked(on)
         else:
-            if box.first.is_disabled():
+            if options:
+                raise ActionError(f"{label!r} is a single box: check({label!r}) takes no options")
+            if chosen.is_disabled():
                 raise ActionError(f"the box {label!r} is disabled")
-            box.first.set_checked(on)
+            chosen.set_checked(on)
         self.settle()
 
-    def upload(self, label: str, paths: Sequence[str | os.PathLike[str]]) -> None:
-        self._field(label, "send files with it", "input[type=file]").set_input_files(
+    def upload(self, label: str, paths: Sequence[str | os.PathLike[str]],
+               index: int | None = None) -> None:
+        self._field(label, "send files with it", "input[type=file]", index).set_input_files(
             [os.fspath(p) for p in paths])
         self.settle()
 
@@ -633,6 +640,20 @@ class BrowserScreen:
         finally:
             stopped = self.app.close()
         return stopped
+
+
+_IS_BOX = "el => el.matches('input[type=checkbox], [role=checkbox]')"
+
+
+def _pick(found: list[Locator], what: str, index: int | None) -> Locator:
+    """The one of `found` meant: `index` (0 first, -1 last), else the only one."""
+    if index is not None:
+        if not -len(found) <= index < len(found):
+            raise ActionError(f"index={index}, but {len(found)} things fit {what}")
+        return found[index]
+    if len(found) > 1:
+        raise ActionError(f"{len(found)} things fit {what}; pass index= or use find_all()")
+    return found[0]
 
 
 def _visible(locator: Locator) -> Locator:

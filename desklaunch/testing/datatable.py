@@ -89,7 +89,8 @@ class DataTable:
         for index, title in enumerate(self.columns):
             button = Element("button", title, title)
             button.on_click = functools.partial(self._sort_by, index)
-            header.append(Element("columnheader", children=[button]))
+            cell = header.append(Element("columnheader", children=[button]))
+            cell.on_click = button.on_click  # the button fills its header: a click lands on it
         rows = self.rows
         if self.sort is not None:
             column, direction = self.sort

@@ -145,7 +145,9 @@ class SimulatedScreen:
             right = [e for e in there if _kind(e) in kinds]
             if there and not right:  # there, but not for this verb: say so at once
                 raise ActionError(other_kind(label, _kind(there[0]), verb))
-            return right
+            # A group of one box named as the group is (`checkbox("Urgent", ["Urgent"])`)
+            # is one thing to tick: the group stands for the box inside it.
+            return [e for e in right if not any(_inside(e, other) for other in right)]
 
         what = f"a field labelled {label!r} (to {verb})"
         try:
@@ -252,8 +254,8 @@ class SimulatedScreen:
         element.click()
         self.driver.settle()
 
-    def choose(self, label: str, options: Sequence[str]) -> None:
-        control = self._field(label, ("list", *GROUP_KINDS), "choose from it")
+    def choose(self, label: str, options: Sequence[str], index: int | None = None) -> None:
+        control = self._field(label, ("list", *GROUP_KINDS), "choose from it", index)
         owner = control.owner
         if isinstance(owner, ArgChoice):
             self._pick(control, "radio", options, single=True)
@@ -273,8 +275,9 @@ class SimulatedScreen:
                               "buttons: use check() for boxes, fill() for text")
         self.driver.settle()
 
-    def check(self, label: str, options: Sequence[str], on: bool) -> None:
-        control = self._field(label, ("box", *GROUP_KINDS), "tick it")
+    def check(self, label: str, options: Sequence[str], on: bool,
+              index: int | None = None) -> None:
+        control = self._field(label, ("box", *GROUP_KINDS), "tick it", index)
         owner = control.owner
         if control.role == "checkbox":  # one box, named by its own label
             if options:
@@ -321,8 +324,9 @@ class SimulatedScreen:
             else:
                 item.checked = name in wanted
 
-    def upload(self, label: str, paths: Sequence[str | os.PathLike[str]]) -> None:
-        control = self._field(label, ("file",), "send files with it")
+    def upload(self, label: str, paths: Sequence[str | os.PathLike[str]],
+               index: int | None = None) -> None:
+        control = self._field(label, ("file",), "send files with it", index)
         field = control.owner
         assert isinstance(field, FieldModel)
         slot = field.form.id if field.form is not None else field.pin_id  # a pin's own id
@@ -445,6 +449,10 @@ class SimulatedScreen:
         return self.driver.busy
 
     @property
+    def unrun_js(self) -> int:
+        return self.driver.page.unrun_js
+
+    @property
     def downloads(self) -> list[Download]:
         self.driver.settle()
         return list(self.page.downloads)
@@ -482,6 +490,16 @@ def _kind(control: Element) -> str:
         return "text" if typed else "list"
     return {"textbox": "text", "spinbutton": "text", "slider": "slider", "file": "file",
             "checkbox": "box", "radio": "round button"}.get(control.role, "")
+
+
+def _inside(element: Element, other: Element) -> bool:
+    """Whether `element` lies inside `other` (not `other` itself)."""
+    parent = element.parent
+    while parent is not None:
+        if parent is other:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _one(found: list[Element], what: str, index: int | None = None,

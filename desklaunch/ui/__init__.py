@@ -10,6 +10,7 @@ window it was made for; a thread the script starts itself can join with `registe
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 from desklaunch.core.session import bind_current, current_session
@@ -198,12 +199,16 @@ def register_thread(thread: threading.Thread) -> None:
     """Make a thread the script is about to start belong to the calling code's session.
 
         t = threading.Thread(target=ticker); register_thread(t); t.start()
+
+    When the window closes, the thread's next UI call (or `time.sleep`) ends it quietly,
+    as it ends the script: closing is not an error to report.
     """
     session = current_session()
     run = thread.run
 
     def run_in_session() -> None:
         bind_current(session)
-        run()
+        with contextlib.suppress(SessionClosed):
+            run()
 
     thread.run = run_in_session  # type: ignore[method-assign]

@@ -314,6 +314,49 @@ def test_fields_of_the_same_label_are_told_apart_by_index(desklaunch_app, mode) 
     assert "bread then milk" in app.text
 
 
+def test_lists_and_boxes_of_the_same_label_are_told_apart_by_index(desklaunch_app, mode,
+                                                                    tmp_path) -> None:
+    def main() -> None:
+        order = input_group("Order", [
+            select("Size", ["S", "M"], name="shirt"),
+            select("Size", ["L", "XL"], name="coat"),
+            checkbox("Extras", ["Gift wrap"], name="shirt_extras"),
+            checkbox("Extras", ["Gift wrap"], name="coat_extras"),
+            file_upload("Photo", name="front"),
+            file_upload("Photo", name="back"),
+        ])
+        put_text(f"shirt {order['shirt']} {order['shirt_extras']}, "
+                 f"coat {order['coat']} {order['coat_extras']}, "
+                 f"photos {order['front']['filename']} {order['back']['filename']}")
+
+    (tmp_path / "front.png").write_bytes(b"front")
+    (tmp_path / "back.png").write_bytes(b"back")
+    app = desklaunch_app(main, browser=mode)
+    with pytest.raises(ActionError, match="2 things fit"):
+        app.choose("Size", "XL")
+    app.choose("Size", "M", index=0)
+    app.choose("Size", "XL", index=1)
+    app.check("Extras", "Gift wrap", index=-1)
+    app.upload("Photo", tmp_path / "front.png", index=0)
+    app.upload("Photo", tmp_path / "back.png", index=1)
+    app.submit()
+    assert "shirt M [], coat XL ['Gift wrap'], photos front.png back.png" in app.text
+
+
+def test_a_group_of_one_box_named_as_its_box_is_one_thing_to_tick(desklaunch_app,
+                                                                   mode) -> None:
+    def main() -> None:
+        task = input_group("New task", [input("Title", name="title"),
+                                        checkbox("Urgent", ["Urgent"], name="urgent")])
+        put_text(f"{task['title']}: {task['urgent']}")
+
+    app = desklaunch_app(main, browser=mode)
+    app.fill("Title", "Call Ada")
+    app.check("Urgent", "Urgent")
+    app.submit()
+    assert "Call Ada: ['Urgent']" in app.text
+
+
 def test_options_may_be_given_as_one_list(desklaunch_app, mode) -> None:
     """`check("Toppings", ["Ham", "Basil"])` as well as `check("Toppings", "Ham", "Basil")`;
     a number is its digits; anything else is refused in one line."""
@@ -1125,3 +1168,31 @@ def test_a_button_found_before_a_redraw_took_it_away_cannot_be_pressed_in_proces
         with pytest.raises(ActionError, match="found earlier is no longer on the screen"):
             first.click()
         assert "Delete B" in app.text
+
+
+def test_a_thread_still_working_as_the_test_ends_stops_quietly(monkeypatch) -> None:
+    """The window closes (the test ends) while a registered thread has work left: its next
+    call stops it, as it stops the script, with nothing reported as an error."""
+    reported: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: reported.append(args.exc_value))
+    started, threads = threading.Event(), []
+
+    def main() -> None:
+        def work() -> None:
+            put_text("Stock updated")
+            started.set()
+            while True:
+                time.sleep(0.05)
+                put_text("(logged)")
+
+        worker = threading.Thread(target=work)
+        register_thread(worker)
+        threads.append(worker)
+        worker.start()
+
+    with AppTest.from_function(main) as app:
+        app.wait_for("Stock updated")
+        assert started.wait(5)
+    threads[0].join(5)
+    assert not threads[0].is_alive()
+    assert reported == []

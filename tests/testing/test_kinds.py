@@ -89,6 +89,15 @@ def test_a_console_script(desklaunch_app, mode) -> None:
     assert app.find("textbox", "Your name:").value == ""
 
 
+def test_stop_is_done_once_the_program_has_ended(desklaunch_app, mode) -> None:
+    """Stop, like every verb, settles: the program has met its Ctrl+C and ended when the
+    click returns, as a person sees it end before looking."""
+    app = desklaunch_app(SCRIPTS / "console_greet.py", browser=mode)
+    app.click("Stop")
+    assert app.exit_code == 130
+    assert "Exited with code 130" in app.text
+
+
 def test_what_the_test_prints_stays_out_of_a_console_apps_log(desklaunch_app, mode,
                                                                capsys) -> None:
     app = desklaunch_app(SCRIPTS / "console_greet.py", browser=mode)

@@ -263,7 +263,29 @@ def test_a_failing_test_says_when_the_script_was_still_working(project: pytest.P
         "note: 1 time(s) the script was still working when the kit stopped waiting for it "
         "(0.3 s each): a script that should be waiting for the person may be stuck in a "
         "loop; one that keeps working between its questions (a game polling for the other "
-        "player) is best started with a short settle=, e.g. settle=0.2"])
+        "player, a long task showing its progress) is best started with a short settle=, "
+        "e.g. settle=0.2"])
+
+
+def test_a_failing_test_says_the_scripts_javascript_did_not_run(project: pytest.Pytester
+                                                               ) -> None:
+    project.makepyfile(test_js="""
+        from desklaunch.ui import put_text, run_js
+
+        def test_title(desklaunch_app):
+            def main():
+                run_js("document.title = 'Ready'")
+                put_text("set")
+
+            app = desklaunch_app(main)
+            assert app.title == "Ready"
+    """)
+    result = project.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        "note: the script called run_js 1 time(s); in process no JavaScript runs, so what it "
+        "does to the page (a title, a class, a click) is not here: AppTest(..., "
+        "browser=True) runs it in Chromium"])
 
 
 def test_an_app_left_open_fails_its_test_for_an_error_nobody_looked_at(
