@@ -18,6 +18,7 @@ real — its server, and the page in Chromium through Playwright.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -88,8 +89,9 @@ class _Screen(Protocol):
              timeout: float | None) -> Found: ...
     def find_all(self, role: str | None = None, name: str | None = None,
                  text: str | None = None) -> Sequence[Found]: ...
-    def wait_for_text(self, text: str, timeout: float | None) -> None: ...
-    def wait_until_gone(self, text: str, timeout: float | None) -> None: ...
+    def wait_for_text(self, text: str | re.Pattern[str], timeout: float | None) -> None: ...
+    def wait_until_gone(self, text: str | re.Pattern[str], timeout: float | None
+                        ) -> None: ...
     def fill(self, label: str, value: Any, index: int | None) -> None: ...
     def submit(self) -> None: ...
     def click(self, name: str, index: int | None) -> None: ...
@@ -374,12 +376,14 @@ class AppTest:
         self._check()
         return list(self._screen.find_all(role, name, text))
 
-    def wait_for(self, text: str, *, timeout: float | None = None) -> None:
-        """Wait until the screen reads `text` (for what the app shows in the background)."""
+    def wait_for(self, text: str | re.Pattern[str], *, timeout: float | None = None) -> None:
+        r"""Wait until the screen reads `text` (for what the app shows in the background);
+        a compiled pattern (`re.compile(r"step \d+/40")`) is searched in `self.text`."""
         self._check()
         self._screen.wait_for_text(text, timeout)
 
-    def wait_until_gone(self, text: str, *, timeout: float | None = None) -> None:
+    def wait_until_gone(self, text: str | re.Pattern[str], *,
+                        timeout: float | None = None) -> None:
         """Wait until the screen no longer reads `text` (a "Loading…" the app takes away
         when its work in the background is done, a toast that expires)."""
         self._check()

@@ -303,17 +303,28 @@ class BrowserScreen:
         return [BrowserElement(item, role, name, self.settle)
                 for item in shown(self._locator(role, name, text), role, name)]
 
-    def wait_for_text(self, text: str, timeout: float | None) -> None:
+    def wait_for_text(self, text: str | re.Pattern[str], timeout: float | None) -> None:
         self._wait_text(text, timeout, shown=True)
 
-    def wait_until_gone(self, text: str, timeout: float | None) -> None:
+    def wait_until_gone(self, text: str | re.Pattern[str], timeout: float | None) -> None:
         self._wait_text(text, timeout, shown=False)
 
-    def _wait_text(self, text: str, timeout: float | None, *, shown: bool) -> None:
-        """Wait until the page reads `text` (runs of white space as any), or no longer does."""
+    def _wait_text(self, text: str | re.Pattern[str], timeout: float | None, *,
+                   shown: bool) -> None:
+        """Wait until the page reads `text` (runs of white space as any), or no longer does;
+        a pattern is searched in what `text` reads, as in process."""
         from playwright.sync_api import expect
 
         limit = self.timeout if timeout is None else timeout
+        if isinstance(text, re.Pattern):
+            what = f"the pattern {text.pattern!r}" + ("" if shown else " to go")
+            deadline = time.monotonic() + limit
+            while (text.search(self._read()) is not None) != shown:
+                self._check()  # the script failed: say so now, not after the wait
+                if time.monotonic() >= deadline:
+                    raise WaitTimeoutError(f"waited {limit:g} s for {what}; {self.describe()}")
+                self.page.wait_for_timeout(POLL_MS * 5)
+            return
         pattern = re.compile(re.escape(" ".join(text.split())).replace(r"\ ", r"\s+"))
         body = expect(self.page.locator("body"))
         with self._waiting(f"the text {text!r}" + ("" if shown else " to go"), timeout):

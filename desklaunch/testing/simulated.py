@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import mimetypes
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -121,18 +122,29 @@ class SimulatedScreen:
         elif isinstance(owner, ArgChoice):
             owner.show()
 
-    def wait_for_text(self, text: str, timeout: float | None) -> None:
+    def wait_for_text(self, text: str | re.Pattern[str], timeout: float | None) -> None:
         self._wait_text(text, timeout, shown=True)
 
-    def wait_until_gone(self, text: str, timeout: float | None) -> None:
+    def wait_until_gone(self, text: str | re.Pattern[str], timeout: float | None) -> None:
         self._wait_text(text, timeout, shown=False)
 
-    def _wait_text(self, text: str, timeout: float | None, *, shown: bool) -> None:
-        wanted = norm(text)
+    def _wait_text(self, text: str | re.Pattern[str], timeout: float | None, *,
+                   shown: bool) -> None:
+        if isinstance(text, re.Pattern):
+            pattern = text
+            what = f"the pattern {text.pattern!r}"
+
+            def reads() -> bool:
+                return pattern.search(self.page.text) is not None
+        else:
+            wanted = norm(text)
+            what = f"the text {text!r}"
+
+            def reads() -> bool:
+                return wanted in norm(self.page.text)
         # What the app shows in the background: look, and wait for news, without settling.
-        self.driver.wait(f"the text {text!r}" + ("" if shown else " to go"),
-                         lambda: (wanted in norm(self.page.text)) == shown or None, timeout,
-                         self._check, settle=0)
+        self.driver.wait(what + ("" if shown else " to go"),
+                         lambda: reads() == shown or None, timeout, self._check, settle=0)
 
     def _field(self, label: str, kinds: Sequence[str], verb: str,
                index: int | None = None) -> Element:

@@ -3,6 +3,7 @@ reporting the script's own errors — both ways where the page matters."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import threading
@@ -1196,3 +1197,23 @@ def test_a_thread_still_working_as_the_test_ends_stops_quietly(monkeypatch) -> N
     threads[0].join(5)
     assert not threads[0].is_alive()
     assert reported == []
+
+
+def test_wait_for_a_pattern_of_what_a_thread_shows(desklaunch_app, mode) -> None:
+    """A pattern finds text the test cannot spell out in advance (a count, a time), and
+    says which pattern it waited for when it never shows."""
+    def main() -> None:
+        def later() -> None:
+            time.sleep(0.1)
+            put_text("Copied 40 files in 0.3 s")
+
+        worker = threading.Thread(target=later)
+        register_thread(worker)
+        worker.start()
+        put_text("Copying")
+        worker.join()
+
+    app = desklaunch_app(main, browser=mode, settle=0.05)
+    app.wait_for(re.compile(r"Copied \d+ files"))
+    with pytest.raises(WaitTimeoutError, match="the pattern " + re.escape(repr(r"Failed \d+"))):
+        app.wait_for(re.compile(r"Failed \d+"), timeout=0.2)
