@@ -15,7 +15,7 @@ from desklaunch.ui.table import Span
 
 _SIZE = re.compile(r"^[A-Za-z0-9\s.%(),+*/-]{0,500}$")
 SPACER = "10px"
-AUTO = "minmax(0, 1fr)"
+AUTO = "minmax(auto, 1fr)"
 
 
 def check_size(size: str, what: str = "size") -> str:
@@ -49,7 +49,9 @@ def put_row(content: Any = (), size: str | None = None, scope: str | None = None
     """Lay outputs out side by side; `None` leaves a 10 px gap.
 
     `size` gives each item's width as CSS grid tracks (`"2fr 10px 3fr"`, `"40% 60%"`,
-    `"200px auto"`, `"minmax(100px, 1fr)"`); by default the items share the width equally.
+    `"200px auto"`, `"minmax(100px, 1fr)"`); by default the items share the width equally
+    while they fit, and one that cannot shrink to its share (a wide table) takes the room
+    it needs from the others, as in PyWebIO, rather than being drawn over them.
 
         put_row([put_text("Left"), None, put_buttons(["Go"], onclick=go)], size="1fr 10px auto")
     """

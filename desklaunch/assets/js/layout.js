@@ -41,7 +41,7 @@ function rowsKeepingContent(size) {
  * A row's column sizes with each plain share ("0.8fr") made `minmax(min-content, 0.8fr)`,
  * as CSS takes a share: at least as wide as its content's longest word or button (the row's
  * items are kept inside their columns, which would otherwise break a "Search" button into
- * letters). The default shares, `minmax(0, 1fr)`, stay equal whatever they hold.
+ * letters). The default shares, `minmax(auto, 1fr)`, are equal while the items fit.
  */
 function columnsKeepingWords(size) {
   return trackList(size).map((part) => (/^\d*\.?\d+fr$/.test(part) ? `minmax(min-content, ${part})` : part)).join(" ");

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from desklaunch.ui import (
     put_buttons,
+    put_code,
     put_collapse,
     put_column,
     put_grid,
@@ -43,6 +44,34 @@ def test_a_row_puts_outputs_side_by_side_with_the_sizes_given(pilot) -> None:
     a, b = box(app, "Equal A"), box(app, "Equal B")
     assert a["y"] == b["y"] and b["x"] > a["x"]
     app.expect_text("Left", count=1)
+
+
+def test_a_row_gives_wide_content_the_room_it_needs_instead_of_covering_its_neighbour(
+        pilot) -> None:
+    """As in PyWebIO: the shares are equal while the outputs fit, and a table that cannot
+    shrink to its share takes more, its neighbour less; neither is drawn over the other.
+    A code block still scrolls within its share."""
+    def script() -> None:
+        heads = "".join(f"<th>Column{n}</th>" for n in range(6))
+        cells = "".join(f"<td>cell{n}</td>" for n in range(6))
+        put_row([put_html(f"<table><tr>{heads}</tr><tr>{cells}</tr></table>"), None,
+                 put_table([["Subject", "Code"], ["Operating Systems", "OS2"]])])
+        put_row([put_text("Short"), None, put_text("A little longer")])
+        put_row([put_code("x = " + "1 + " * 200 + "1"), None, put_text("Beside code")])
+
+    app = pilot(script)
+    app.page.set_viewport_size({"width": 700, "height": 600})
+    wide = app.page.get_by_role("table").first.bounding_box()
+    narrow = app.page.get_by_role("table").last.bounding_box()
+    assert wide is not None and narrow is not None
+    assert wide["x"] + wide["width"] <= narrow["x"]  # side by side, not one over the other
+    short, longer = box(app, "Short"), box(app, "A little longer")
+    assert abs((longer["x"] - short["x"]) - (narrow["x"] - wide["x"])) > 20  # shares moved
+    row = app.text("Short").locator("xpath=ancestor::div[contains(@class,'dl-row')][1]")
+    width = row.bounding_box()["width"]
+    assert abs((longer["x"] - short["x"]) - (width + 10) / 2) <= 2  # equal while all fits
+    beside = box(app, "Beside code")
+    assert beside["x"] + beside["width"] <= 700 and beside["x"] > 100
 
 
 def test_a_column_stacks_outputs(pilot) -> None:
