@@ -33,6 +33,9 @@ def unsupported_when_served(qualname: str, why: str, *, routes: bool = False
     raising = unsupported(qualname, why)
 
     def factory(*args: Any, **kwargs: Any) -> Any:
+        from desklaunch.compat.pywebio import served
+
+        served.tell_later(qualname, args[0] if args else kwargs.get("applications"))
         return [] if routes else raising
 
     factory.desklaunch_when_served = True  # type: ignore[attr-defined]

@@ -40,6 +40,9 @@ def start_server(applications: Any, port: int = 0, host: str = "", **server_opti
     window: the index first (the app named "index", else a list of the apps), then the
     one picked; `go_app(name)` switches (desklaunch/ui/apps.py). One app runs directly.
     """
+    from desklaunch.compat.pywebio import served
+
+    served.withdraw()  # a Flask view made first is not what this window shows
     app = _single(applications)
     if app is None:
         from desklaunch.compat.pywebio.platform.deploy import serve_several
@@ -80,8 +83,9 @@ def framework_stubs(module: str, names: tuple[str, ...]) -> dict[str, Any]:
     raises when served; the call itself works, since scripts build their view at import
     and still call `start_server(main)` (the PyWebIO-on-Heroku layout)."""
     why = ("desklaunch shows the app in its own window, not inside another web server (what "
-           "it returns raises when served); call start_server(main) and run the script with "
-           "desklaunch")
+           "it returns raises when served); run `desklaunch app.py:main`, or call "
+           "start_server(main) and run the script with desklaunch. A script that serves its "
+           "app only this way is told so in the window")
     return {name: unsupported_when_served(f"{module}.{name}", why,
                                           routes=name.endswith("_routes"))
             for name in names}
