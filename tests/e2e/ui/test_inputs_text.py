@@ -89,6 +89,27 @@ def test_a_code_textarea_is_monospace_keeps_lines_and_submits_with_ctrl_enter(pi
     app.expect_text("Lines: ['x = 1', 'print(x)']")
 
 
+def test_a_textarea_is_as_wide_as_the_form_and_plain_text_reads_in_the_pages_font(
+        pilot) -> None:
+    """As in PyWebIO: notes and code get the form's whole width (a one-line field stays
+    narrower), and only a code textarea is monospace."""
+    def script() -> None:
+        data = input_group("Write", [input("Title", name="title"),
+                                     textarea("Notes", name="notes"),
+                                     textarea("Code", name="code", code={"mode": "html"})])
+        put_text(repr(data))
+
+    app = pilot(script)
+    title, notes, code = (app.field(label) for label in ("Title", "Notes", "Code"))
+    form = app.page.locator("form").first.bounding_box()
+    for area in (notes, code):
+        assert area.bounding_box()["width"] > title.bounding_box()["width"] + 100
+        assert area.bounding_box()["width"] >= form["width"] * 0.85
+    body = app.page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert notes.evaluate("el => getComputedStyle(el).fontFamily") == body
+    assert "mono" in code.evaluate("el => getComputedStyle(el).fontFamily").lower()
+
+
 def test_a_reload_shows_the_pending_form_as_it_was_filled(pilot) -> None:
     def fill(set_value) -> None:
         set_value(42, "The answer")
