@@ -4,15 +4,18 @@ In a terminal, Ctrl+C interrupts the whole foreground process group: the program
 `ffmpeg` or `git` it is waiting for. desklaunch's window is not a terminal, so on POSIX each
 child a console run starts through `subprocess` (`Popen`, `run`, `check_output`, `os.popen`,
 asyncio's subprocesses) or `os.system` is put in a process group of its own and
-remembered; Stop sends SIGINT to those groups (their own children included), and what is
-still running a moment later gets SIGTERM, then SIGKILL. Closing the window ends them the
-same way. While `os.system` waits for its command, Stop ends only the command (`os.system`
-returns 2, and the program goes on), as C's `system()` ignores Ctrl+C in the program
-meanwhile. Such a child reads no input unless given some (end of input at once, as from
-`/dev/null`): the console's field is the script's, and a child outside the terminal's
-foreground group that read the terminal desklaunch came from would be stopped. Children
-started by other means (`os.fork`, `multiprocessing`) are not tracked, nor, on Windows, any
-child (a job object would be needed).
+remembered; so is each `multiprocessing` process it starts (a `Process`, a `Pool`'s or a
+`ProcessPoolExecutor`'s workers, whatever the start method), which stays in desklaunch's
+group as a terminal keeps it in the program's. Stop sends SIGINT to those groups (their own
+children included) and processes, and what is still running a moment later gets SIGTERM,
+then SIGKILL. Closing the window ends them the same way. While `os.system` waits for its
+command, Stop ends only the command (`os.system` returns 2, and the program goes on), as
+C's `system()` ignores Ctrl+C in the program meanwhile. A `subprocess` child reads no input
+unless given some (end of input at once, as from `/dev/null`): the console's field is the
+script's, and a child outside the terminal's foreground group that read the terminal
+desklaunch came from would be stopped. Children
+started by other means (a bare `os.fork`) are not tracked, nor, on Windows, any child (a
+job object would be needed).
 """
 
 from __future__ import annotations
@@ -24,10 +27,14 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 GRACE = 2.0
 """Seconds between SIGINT and SIGTERM, and between SIGTERM and SIGKILL."""
+
+Target = tuple[bool, int]
+"""(True, a process group id) or (False, a process id)."""
 
 _owner: Callable[[], Children | None] = lambda: None  # noqa: E731 - set by install()
 _install_lock = threading.Lock()
@@ -41,6 +48,7 @@ class Children:
     def __init__(self, name: str) -> None:
         self._name = name
         self._groups: dict[int, None] = {}  # process group ids, oldest first
+        self._processes: dict[int, Any] = {}  # pid → multiprocessing's process object
         self._lock = threading.Lock()
         self._ender: threading.Thread | None = None
         self.started = 0
@@ -70,14 +78,23 @@ class Children:
             with self._lock:
                 self._groups[group] = None
 
-    def live(self) -> list[int]:
-        """The groups that still have a process in them."""
+    def add_process(self, process: Any) -> None:
+        """A `multiprocessing` process the run started (it shares desklaunch's group)."""
+        self.started += 1
+        if process.pid is not None:
+            with self._lock:
+                self._processes[process.pid] = process
+
+    def live(self) -> list[Target]:
+        """The groups that still have a process in them, and the processes still running."""
         with self._lock:
-            groups = list(self._groups)
-        alive = [group for group in groups if _signal(group, 0)]
+            targets: list[Target] = [(True, group) for group in self._groups]
+            targets += [(False, pid) for pid, process in self._processes.items()
+                        if getattr(process._popen, "returncode", 0) is None]
+        alive = [target for target in targets if _signal(target, 0)]
         with self._lock:
-            for group in set(groups) - set(alive):
-                self._groups.pop(group, None)
+            for is_group, number in set(targets) - set(alive):
+                (self._groups if is_group else self._processes).pop(number, None)
         return alive
 
     def interrupt(self) -> None:
@@ -105,7 +122,7 @@ class Children:
                 _signal(group, signal.SIGKILL)
 
     @staticmethod
-    def _escalate(groups: list[int]) -> None:
+    def _escalate(groups: list[Target]) -> None:
         for number in (signal.SIGTERM, signal.SIGKILL):
             if _ended(groups, GRACE):
                 return
@@ -127,6 +144,7 @@ def install(owner: Callable[[], Children | None]) -> None:
         _installed = True
         real_init = subprocess.Popen.__init__
         real_system = os.system
+        real_start = BaseProcess.start
 
         def init(self: subprocess.Popen[Any], args: Any, *more: Any, **kwargs: Any) -> None:
             children = _owner()
@@ -154,22 +172,42 @@ def install(owner: Callable[[], Children | None]) -> None:
             code = children.command(subprocess.Popen(command, shell=True))
             return code << 8 if code >= 0 else -code  # a wait status, as os.system's
 
+        def start(self: BaseProcess) -> None:
+            real_start(self)
+            children = _owner()
+            if children is not None:
+                children.add_process(self)
+
         subprocess.Popen.__init__ = init  # type: ignore[method-assign]
         os.system = system
+        BaseProcess.start = start  # type: ignore[method-assign]
 
 
-def _signal(group: int, number: int) -> bool:
-    """Send `number` to process group `group`; False when it has no process left."""
+def _signal(target: Target, number: int) -> bool:
+    """Send `number` to a process group or a process; False when it has no process left
+    (a process that has ended, its parent not yet told, counts as gone)."""
+    is_group, pid = target
     try:
-        os.killpg(group, number)
+        if is_group:
+            os.killpg(pid, number)
+        else:
+            os.kill(pid, number)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    return is_group or not _zombie(pid)
 
 
-def _ended(groups: list[int], seconds: float) -> bool:
+def _zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rpartition(b")")[2].split()[0] == b"Z"
+    except (OSError, IndexError):
+        return False
+
+
+def _ended(groups: list[Target], seconds: float) -> bool:
     """Wait up to `seconds` for every group to be empty; whether they are."""
     deadline = time.monotonic() + seconds
     while any(_signal(group, 0) for group in groups):

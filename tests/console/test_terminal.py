@@ -452,3 +452,67 @@ def test_a_traceback_the_program_prints_after_stop_shows_one_line_for_desklaunch
     assert len(ours) == 1, shown
     assert "the Stop button, as Ctrl+C would" in shown
     assert shown.rstrip().endswith("KeyboardInterrupt")
+
+
+MULTIPROCESSING = """
+    import multiprocessing, os, sys, time
+    from concurrent.futures import ProcessPoolExecutor
+
+    def ticks():
+        try:
+            for n in range(200):
+                print("tick", n, flush=True)
+                time.sleep(0.05)
+        except KeyboardInterrupt:
+            print("the child got Ctrl+C", flush=True)
+            raise
+
+    def slow(n):
+        print(f"task {n} in {os.getpid()}", flush=True)
+        time.sleep(30)
+
+    if __name__ == "__main__":
+        context = multiprocessing.get_context(sys.argv[1])
+        if sys.argv[2] == "process":
+            child = context.Process(target=ticks)
+            child.start()
+            child.join()
+            print("joined", child.exitcode)
+        else:
+            with ProcessPoolExecutor(2, mp_context=context) as pool:
+                print(list(pool.map(slow, range(4))))
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rpartition(b")")[2].split()[0] == b"Z"
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
+def test_stop_reaches_a_multiprocessing_child_the_program_waits_for(tmp_path: Path,
+                                                                      method: str) -> None:
+    """In a terminal Ctrl+C reaches the program's `multiprocessing` children too; a program
+    waiting in `Process.join()` heard nothing of Stop before, nor did its child."""
+    (tmp_path / "asks.py").write_text(textwrap.dedent(MULTIPROCESSING))
+    with AppTest.from_file(tmp_path / "asks.py", args=[method, "process"], settle=0.2) as app:
+        app.wait_for("tick 2")
+        app.click("Stop")
+        app.wait_for("Exited with code 130")
+        assert "the child got Ctrl+C" in output(app)
+
+
+def test_closing_ends_a_process_pools_workers(tmp_path: Path) -> None:
+    """A `ProcessPoolExecutor`'s workers share desklaunch's process group: closing the
+    window left them running, orphaned, for good."""
+    (tmp_path / "asks.py").write_text(textwrap.dedent(MULTIPROCESSING))
+    with AppTest.from_file(tmp_path / "asks.py", args=["spawn", "pool"], settle=0.2) as app:
+        app.wait_for("task 1 in")
+        pids = [int(line.split()[-1]) for line in output(app) if line.startswith("task ")]
+    deadline = time.monotonic() + 10
+    while not all(_gone(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(_gone(pid) for pid in pids)
