@@ -15,31 +15,16 @@ pages (`ppaged`, `less` in a terminal) is printed, as cmd2 prints it outside a t
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
 from desklaunch.console import loadhook
+from desklaunch.console.mainthread import RunThreading
 from desklaunch.console.questions import BUTTONS, offering, reading_console
 
 WATCHED = ("cmd2.cmd2",)
 """The module of `Cmd`, whose `cmdloop` asks `threading` for the main thread."""
-
-
-class _RunThreading:
-    """The `threading` module, whose main thread is the console run's own while one is on."""
-
-    def __init__(self, real: ModuleType) -> None:
-        self._real = real
-
-    def main_thread(self) -> threading.Thread:
-        console = reading_console()
-        thread = getattr(console, "thread", None)
-        return thread if isinstance(thread, threading.Thread) else self._real.main_thread()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._real, name)
 
 
 def _prompting(original: Callable[..., Any]) -> Callable[..., Any]:
@@ -129,7 +114,7 @@ def _printed(original: Callable[..., None]) -> Callable[..., None]:
 def adjust(module: ModuleType) -> None:
     """Let cmd2's shell run in the console's thread, showing its prompt and offering its
     commands."""
-    loadhook.replace(module, "threading", _RunThreading)
+    loadhook.replace(module, "threading", RunThreading)
     shell = getattr(module, "Cmd", None)
     if isinstance(shell, type):
         loadhook.replace(shell, "cmdloop", _prompting)

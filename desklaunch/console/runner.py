@@ -43,6 +43,7 @@ from desklaunch.console import (
     invokehook,
     leftovers,
     loadhook,
+    mainthread,
     ownprocess,
     pagers,
     pickhook,
@@ -83,6 +84,7 @@ __all__ = ["SETTINGS_SECTION", "ConsoleProgram"]
 loadhook.watch(bokehhook.WATCHED, bokehhook.adjust)
 loadhook.watch(clickhook.WATCHED, clickhook.adjust)
 loadhook.watch(cmd2hook.WATCHED, cmd2hook.adjust)
+loadhook.watch(mainthread.WATCHED, mainthread.adjust)
 loadhook.watch(questionhook.WATCHED, questionhook.adjust)
 loadhook.watch(inquirerhook.WATCHED, inquirerhook.adjust)
 loadhook.watch(inquirerpyhook.WATCHED, inquirerpyhook.adjust)
@@ -262,6 +264,7 @@ class ConsoleProgram:
                             terminal.outlive(runthreads.left_running(before))
             finally:
                 terminal.end_run()
+                mainthread.end_run()
                 streams.reinstate()
             code = 0
         except SystemExit as exc:

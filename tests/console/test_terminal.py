@@ -516,3 +516,21 @@ def test_closing_ends_a_process_pools_workers(tmp_path: Path) -> None:
     while not all(_gone(pid) for pid in pids) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert all(_gone(pid) for pid in pids)
+
+
+def test_asyncio_get_event_loop_gives_the_run_a_loop_as_a_main_thread_gets_one(
+        tmp_path: Path) -> None:
+    """`loop = asyncio.get_event_loop(); loop.run_until_complete(...)` raised "no current
+    event loop in thread 'desklaunch-script-1'"; each run gets a loop of its own, as each
+    process does, so one that closed its loop runs again."""
+    app = start(tmp_path, """
+        import asyncio
+        loop = asyncio.get_event_loop()
+        print(loop.run_until_complete(asyncio.sleep(0, result="done")))
+        loop.close()
+    """)
+    app.wait_for("Exited with code 0")
+    assert output(app) == ["done"]
+    app.click("Run again")
+    app.wait_for("Exited with code 0")
+    assert app.find("log", "Output").text.count("done") == 2
