@@ -154,6 +154,8 @@ def install(owner: Callable[[], Children | None]) -> None:
                     kwargs["process_group"] = 0
                 else:
                     kwargs["start_new_session"] = True
+                if len(more) < 3 and _console_stream(kwargs.get("stdin")):
+                    kwargs["stdin"] = None  # `stdin=sys.stdin`, the console's: as not given
                 if len(more) < 3 and kwargs.get("stdin") is None:  # stdin is the 4th
                     # Not the terminal desklaunch came from: read from there by a process
                     # outside its foreground group, a child would be stopped (SIGTTIN) and
@@ -181,6 +183,17 @@ def install(owner: Callable[[], Children | None]) -> None:
         subprocess.Popen.__init__ = init  # type: ignore[method-assign]
         os.system = system
         BaseProcess.start = start  # type: ignore[method-assign]
+
+
+def _console_stream(stream: Any) -> bool:
+    """Whether `stream` is the console's stdin (it has no descriptor a child could read)."""
+    if stream is None or isinstance(stream, int) or not hasattr(stream, "fileno"):
+        return False
+    try:
+        stream.fileno()
+    except (OSError, ValueError):  # io.UnsupportedOperation is both
+        return True
+    return False
 
 
 def _signal(target: Target, number: int) -> bool:

@@ -165,6 +165,11 @@ class Target:
             module.__loader__ = self.spec.loader
         if as_main:
             sys.modules["__main__"] = module
+        elif getattr(sys.modules.get(name), "__file__", module.__file__) == module.__file__:
+            # Loaded for `app.py:main`, the file is the module `app`, as `import app` makes it:
+            # pickle, and multiprocessing's spawned children, find its classes by that name.
+            # A module of that name from elsewhere (the standard `json`) is left in place.
+            sys.modules[name] = module
         exec(self.code, module.__dict__)
         return module
 

@@ -534,3 +534,17 @@ def test_asyncio_get_event_loop_gives_the_run_a_loop_as_a_main_thread_gets_one(
     app.click("Run again")
     app.wait_for("Exited with code 0")
     assert app.find("log", "Output").text.count("done") == 2
+
+
+def test_a_child_given_the_programs_stdin_gets_end_of_input_as_any_child_does(
+        tmp_path: Path) -> None:
+    """`subprocess.run(..., stdin=sys.stdin)` failed in Popen ("fileno"), as the console's
+    stdin has no descriptor: the child now starts, and reads end of input."""
+    app = start(tmp_path, """
+        import subprocess, sys
+        done = subprocess.run([sys.executable, "-c", "import sys; print(repr(sys.stdin.read()))"],
+                              stdin=sys.stdin)
+        print("child ended with", done.returncode)
+    """)
+    app.wait_for("Exited with code 0")
+    assert output(app)[-2:] == ["''", "child ended with 0"]

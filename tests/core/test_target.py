@@ -402,3 +402,30 @@ def test_a_script_written_for_pywebio_is_told_by_its_imports(tmp_path, source,
     script = tmp_path / "app.py"
     script.write_text(source)
     assert resolve(str(script)).imports_pywebio is written_for_pywebio
+
+
+def test_a_function_targets_file_is_the_module_of_its_name_as_import_makes_it(
+        script, monkeypatch):
+    """`desklaunch pointer.py:main` loads the file as the module `pointer`, so pickle (and
+    multiprocessing's spawned children) find its classes; a standard module of the same
+    name is left alone."""
+    monkeypatch.delitem(sys.modules, "pointer", raising=False)
+    target = resolve(script("""
+        import pickle
+
+        class Point:
+            def __init__(self, x):
+                self.x = x
+
+        def main():
+            return pickle.loads(pickle.dumps(Point(3))).x
+    """, name="pointer.py") + ":main")
+    try:
+        assert target.runner()() == 3
+        assert sys.modules["pointer"].__file__.endswith("pointer.py")
+    finally:
+        sys.modules.pop("pointer", None)
+    shadow = resolve(script("def main():\n    return 'mine'\n", name="json.py") + ":main")
+    standard = sys.modules["json"]
+    assert shadow.runner()() == "mine"
+    assert sys.modules["json"] is standard
