@@ -7,6 +7,9 @@ answered: the task stayed "Running…" after its command had finished, until End
 echoed what was typed a second time. While a console run is on, `Runner.run` is given an
 empty `in_stream` unless the task chose one: the command's input ends at once, as every
 child of a console run's does (children.py, "as from `/dev/null`"), and its run ends with it.
+On Stop invoke would type Ctrl+C (`\x03`) into that input, already closed ("I/O operation on
+closed file" over the interrupt's traceback); Stop's SIGINT reaches the command itself
+(children.py), as a terminal's Ctrl+C does, so in a console run invoke types nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ def adjust(module: ModuleType) -> None:
     runner = getattr(module, "Runner", None)
     if isinstance(runner, type) and "run" in vars(runner):
         loadhook.replace(runner, "run", _without_stdin)
+        loadhook.replace(runner, "send_interrupt", _interrupt_by_signal)
 
 
 def _without_stdin(original: Callable[..., Any]) -> Callable[..., Any]:
@@ -39,3 +43,13 @@ def _without_stdin(original: Callable[..., Any]) -> Callable[..., Any]:
 
     run.__wrapped__ = original  # type: ignore[attr-defined]
     return run
+
+
+def _interrupt_by_signal(original: Callable[..., Any]) -> Callable[..., Any]:
+    """`Runner.send_interrupt` that leaves the command to Stop's SIGINT in a console run."""
+    def send_interrupt(self: Any, interrupt: BaseException) -> None:
+        if reading_console() is None:
+            original(self, interrupt)
+
+    send_interrupt.__wrapped__ = original  # type: ignore[attr-defined]
+    return send_interrupt
