@@ -124,9 +124,10 @@ def test_closing_the_session_cancels_its_background_coroutine_and_ends_its_threa
             cancelled.set()
             raise
 
-    session.run_coroutine(ticker())
+    # Started from a button's callback, as `run_async` is (the test's own thread may hold
+    # a browser's event loop, which a coroutine started here would wait on)
+    session.call_soon(lambda _: session.run_coroutine(ticker()), None)
     assert ticked.wait(WAIT)
-    session.call_soon(lambda _: None, None)
     assert session.still_answers()
     session.close()
     assert cancelled.wait(WAIT)
