@@ -5,12 +5,13 @@ In a terminal, Ctrl+C interrupts the whole foreground process group: the program
 child a console run starts through `subprocess` (`Popen`, `run`, `check_output`, `os.popen`,
 asyncio's subprocesses) or `os.system` is put in a process group of its own and
 remembered; so is each `multiprocessing` process it starts (a `Process`, a `Pool`'s or a
-`ProcessPoolExecutor`'s workers, whatever the start method), which stays in desklaunch's
-group as a terminal keeps it in the program's. Stop sends SIGINT to those groups (their own
-children included) and processes, and what is still running a moment later gets SIGTERM,
-then SIGKILL. Closing the window ends them the same way. While `os.system` waits for its
-command, Stop ends only the command (`os.system` returns 2, and the program goes on), as
-C's `system()` ignores Ctrl+C in the program meanwhile. A `subprocess` child reads no input
+`ProcessPoolExecutor`'s workers, whatever the start method, and what each starts in turn),
+which stays in desklaunch's group as a terminal keeps it in the program's. Stop sends
+SIGINT to those groups (their own children included) and processes, and what is still
+running a moment later gets SIGTERM, then SIGKILL. Closing the window ends them the same
+way. While `os.system` waits for its command, Stop ends only the command (`os.system`
+returns 2, and the program goes on), as C's `system()` ignores Ctrl+C in the program
+meanwhile. A `subprocess` child reads no input
 unless given some (end of input at once, as from `/dev/null`): the console's field is the
 script's, and a child outside the terminal's foreground group that read the terminal
 desklaunch came from would be stopped. Children
@@ -100,7 +101,7 @@ class Children:
     def interrupt(self) -> None:
         """Ctrl+C for the children: SIGINT now, then SIGTERM and SIGKILL if they stay
         (a shell's background job ignores SIGINT, as POSIX has it)."""
-        groups = self.live()
+        groups = _with_descendants(self.live())
         if not groups:
             return
         for group in groups:
@@ -114,7 +115,7 @@ class Children:
 
     def end(self) -> None:
         """The session is closing: SIGTERM, then SIGKILL shortly after (waits for that)."""
-        groups = self.live()
+        groups = _with_descendants(self.live())
         for group in groups:
             _signal(group, signal.SIGTERM)
         if groups and not _ended(groups, GRACE / 2):
@@ -210,6 +211,37 @@ def _signal(target: Target, number: int) -> bool:
     except PermissionError:
         return True
     return is_group or not _zombie(pid)
+
+
+def _with_descendants(targets: list[Target]) -> list[Target]:
+    """`targets` and every process descended from its processes, found now, before their
+    parents end (a worker's own pool: a group's processes are reached through the group).
+    Linux names a process's children in /proc; elsewhere only the processes themselves."""
+    found = list(targets)
+    pending = [pid for is_group, pid in targets if not is_group]
+    seen = set(pending)
+    while pending:
+        for child in _children_of(pending.pop()):
+            if child not in seen:
+                seen.add(child)
+                found.append((False, child))
+                pending.append(child)
+    return found
+
+
+def _children_of(pid: int) -> list[int]:
+    children: list[int] = []
+    try:
+        threads = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return children
+    for thread in threads:
+        try:
+            with open(f"/proc/{pid}/task/{thread}/children", encoding="ascii") as listed:
+                children += [int(word) for word in listed.read().split()]
+        except (OSError, ValueError):
+            continue
+    return children
 
 
 def _zombie(pid: int) -> bool:

@@ -557,6 +557,11 @@ class Terminal:
         """The session closed: stop the flusher, wake a sleeping script so it can end.
 
         The streams see the closed session and fall back to the real ones."""
+        # The script first: one waiting for a child (`subprocess.run`, `Process.join`) must
+        # stop as that child ends below, not run its next lines, as a closed terminal's
+        # program does not.
+        if not self.session.on_script_thread():
+            self.session.interrupt()
         self.wake.set()
         self._end_stop_notice()
         if self.thread is not None and self.thread.ident is not None:

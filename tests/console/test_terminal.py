@@ -548,3 +548,55 @@ def test_a_child_given_the_programs_stdin_gets_end_of_input_as_any_child_does(
     """)
     app.wait_for("Exited with code 0")
     assert output(app)[-2:] == ["''", "child ended with 0"]
+
+
+def test_closing_while_the_program_waits_for_a_child_runs_none_of_its_next_lines(
+        tmp_path: Path) -> None:
+    """Closing ended the child, and the program went on to its next step (a deploy after
+    the build) before it was stopped; a closed terminal's program runs nothing more."""
+    done = tmp_path / "deployed.txt"
+    (tmp_path / "asks.py").write_text(textwrap.dedent(f"""
+        import subprocess
+        print("building", flush=True)
+        subprocess.run(["sleep", "30"])
+        open({str(done)!r}, "w").write("deployed")
+    """))
+    app = AppTest.from_file(tmp_path / "asks.py", settle=0.2)
+    app.wait_for("building")
+    app.close()
+    time.sleep(0.5)
+    assert not done.exists()
+
+
+@pytest.mark.parametrize("how", ["stop", "close"])
+def test_what_a_multiprocessing_child_starts_in_turn_ends_with_it(tmp_path: Path,
+                                                                  how: str) -> None:
+    """A child's own child (a worker's pool) was left running, orphaned, after Stop and
+    after closing; a terminal's Ctrl+C and its closing reach it too."""
+    (tmp_path / "asks.py").write_text(textwrap.dedent("""
+        import multiprocessing, os, time
+
+        def grandchild():
+            print("grandchild", os.getpid(), flush=True)
+            time.sleep(30)
+
+        def child():
+            inner = multiprocessing.get_context("spawn").Process(target=grandchild)
+            inner.start()
+            inner.join()
+
+        if __name__ == "__main__":
+            outer = multiprocessing.get_context("spawn").Process(target=child)
+            outer.start()
+            outer.join()
+    """))
+    with AppTest.from_file(tmp_path / "asks.py", settle=0.2) as app:
+        app.wait_for("grandchild ")
+        pid = int(output(app)[-1].split()[-1])
+        if how == "stop":
+            app.click("Stop")
+            app.wait_for("Exited with code")
+    deadline = time.monotonic() + 10
+    while not _gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(pid)
