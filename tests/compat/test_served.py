@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from desklaunch.compat.pywebio.served import DELAY
 
 SERVED = """\
@@ -34,8 +36,9 @@ def script(tmp_path: Path, *, framework: str = "flask", call: str = "webio_view"
     return path
 
 
-def test_a_flask_served_app_names_the_command_that_shows_it(desklaunch_app,
-                                                             tmp_path) -> None:
+def test_a_flask_served_app_names_the_command_that_shows_it(desklaunch_app, tmp_path,
+                                                             monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
     app = desklaunch_app(script(tmp_path), settle=0.2)
     app.wait_for("To show the app in this window")
     assert ("This script serves its PyWebIO app from another web server "
@@ -44,11 +47,16 @@ def test_a_flask_served_app_names_the_command_that_shows_it(desklaunch_app,
             'if __name__ == "__main__": block, where the server should start)') in app.text
 
 
-def test_each_app_a_tornado_handler_serves_is_named(desklaunch_app, tmp_path) -> None:
-    path = script(tmp_path, framework="tornado", call="webio_handler",
-                  apps='{"tool": tool, "admin": admin}')
+@pytest.mark.parametrize("apps", ['{"tool": tool, "admin": admin}', "lambda: tool()"])
+def test_apps_no_command_can_name_are_given_to_start_server(desklaunch_app, tmp_path,
+                                                            apps: str) -> None:
+    """Several apps switch among themselves only as `start_server` runs them, and a lambda
+    (or a function made inside another) has no name `app.py:NAME` reaches."""
+    path = script(tmp_path, framework="tornado", call="webio_handler", apps=apps)
     app = desklaunch_app(path, settle=0.2)
-    app.wait_for("run: desklaunch served.py:tool or desklaunch served.py:admin")
+    app.wait_for("give the app (its function, or the dict of several) to start_server() "
+                 'under if __name__ == "__main__": and run the file with desklaunch.')
+    assert "desklaunch served.py:" not in app.text
 
 
 def test_the_command_it_names_shows_the_app(desklaunch_app, tmp_path) -> None:

@@ -25,12 +25,14 @@ def tell_later(qualname: str, applications: Any) -> None:
     """The script made `qualname`'s view of `applications`: say, unless it goes on to call
     `start_server` within `DELAY`, that this window shows the app only when run directly."""
     session = bound_session()
-    names = _names(applications)
-    if session is None or not names or not _run_as_script():
+    if session is None or not _run_as_script():
         return  # `desklaunch app.py:tool` runs the app itself
+    names = _names(applications)
     state = session.data.setdefault(_KEY, {"names": [], "timer": None, "shown": False,
                                            "withdrawn": False, "via": qualname})
     state["names"] += [name for name in names if name not in state["names"]]
+    if len(names) > 1:  # several apps switch among themselves only as start_server runs them
+        state["names"] = []
     if state["timer"] is not None or state["withdrawn"]:
         return
     timer = threading.Timer(DELAY, session.call_soon, args=(lambda _: _show(session), None))
@@ -62,14 +64,29 @@ def _show(session: Session) -> None:
         return
     from desklaunch.ui import put_scope, put_warning
 
-    script = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else "app.py"
+    script = _script_path()
     commands = " or ".join(f"desklaunch {script}:{name}" for name in state["names"])
+    how = (f"run: {commands} (it skips the file's if __name__ == \"__main__\": block, where "
+           f"the server should start)" if commands else
+           "give the app (its function, or the dict of several) to start_server() under "
+           "if __name__ == \"__main__\": and run the file with desklaunch")
     state["shown"] = True
     put_scope(SCOPE, [put_warning(
         f"This script serves its PyWebIO app from another web server "
         f"({state['via']}), which desklaunch does not run. To show the app in this "
-        f"window, run: {commands} (it skips the file's if __name__ == \"__main__\": "
-        f"block, where the server should start)")], position=0)
+        f"window, {how}.")], position=0)
+
+
+def _script_path() -> str:
+    """The script as the person typed it, or as short a path to it from here."""
+    given = sys.argv[0] if sys.argv and sys.argv[0] else "app.py"
+    if os.path.isabs(given):
+        try:
+            relative = os.path.relpath(given)
+        except ValueError:  # another drive (Windows)
+            return given
+        return relative if not relative.startswith("..") else given
+    return given
 
 
 def _run_as_script() -> bool:
@@ -91,5 +108,8 @@ def _names(applications: Any) -> list[str]:
         found = list(applications)
     else:
         found = [applications]
+    # Only a function of the file's own top level can be named as `app.py:NAME` (not a
+    # lambda, a `functools.partial`, or a function made inside another).
     return [name for app in found if callable(app)
-            and (name := getattr(app, "__name__", "")).isidentifier()]
+            and (name := getattr(app, "__name__", "")).isidentifier()
+            and getattr(app, "__qualname__", None) == name]
