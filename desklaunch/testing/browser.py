@@ -514,6 +514,8 @@ class BrowserScreen:
         found = [item for item in found if item in groups or not any(
             group.evaluate("(g, box) => g.contains(box)", item.element_handle())
             for group in groups)]
+        if options:  # they name boxes of a group: a single box of that name is not meant
+            found = [item for item in found if item in groups] or found
         chosen = _pick(found, what, index)
         if chosen in groups:
             named = by_name(chosen.get_by_role("checkbox"))

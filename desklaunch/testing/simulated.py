@@ -289,7 +289,12 @@ class SimulatedScreen:
 
     def check(self, label: str, options: Sequence[str], on: bool,
               index: int | None = None) -> None:
-        control = self._field(label, ("box", *GROUP_KINDS), "tick it", index)
+        # Options name boxes of a group: a single box of that name elsewhere is not meant.
+        grouped = options and any(
+            e.owner is not None and e.role in GROUP_ROLES and norm(e.name) == norm(label)
+            for e in self._scope().walk())
+        kinds = GROUP_KINDS if grouped else ("box", *GROUP_KINDS)
+        control = self._field(label, kinds, "tick it", index)
         owner = control.owner
         if control.role == "checkbox":  # one box, named by its own label
             if options:

@@ -348,14 +348,15 @@ def test_a_group_of_one_box_named_as_its_box_is_one_thing_to_tick(desklaunch_app
                                                                    mode) -> None:
     def main() -> None:
         task = input_group("New task", [input("Title", name="title"),
+                                        checkbox("Flags", ["Urgent", "Later"], name="flags"),
                                         checkbox("Urgent", ["Urgent"], name="urgent")])
-        put_text(f"{task['title']}: {task['urgent']}")
+        put_text(f"{task['title']}: {task['urgent']} {task['flags']}")
 
     app = desklaunch_app(main, browser=mode)
     app.fill("Title", "Call Ada")
-    app.check("Urgent", "Urgent")
+    app.check("Urgent", "Urgent")  # the group's box, not the box of Flags named so too
     app.submit()
-    assert "Call Ada: ['Urgent']" in app.text
+    assert "Call Ada: ['Urgent'] []" in app.text
 
 
 def test_options_may_be_given_as_one_list(desklaunch_app, mode) -> None:
