@@ -187,8 +187,12 @@ def put_markdown(mdcontent: str, lstrip: bool = True, options: dict[str, Any] | 
     """
     text = strip_indentation(mdcontent) if lstrip else mdcontent
     html = _markdown(html=True).render(text)
-    return _put({"type": "html", "html": fetched_images(sanitized(html) if sanitize else html)},
-                scope, position)
+    html = sanitized(html) if sanitize else html
+    # A Markdown table scrolls sideways in a box of its own, as on PyWebIO's page (GitHub's
+    # style): in a row it keeps to its share rather than squeezing its neighbour.
+    html = html.replace("<table>", '<div class="dl-table-wrap"><table>').replace(
+        "</table>", "</table></div>")
+    return _put({"type": "html", "html": fetched_images(html)}, scope, position)
 
 
 def strip_indentation(text: str) -> str:

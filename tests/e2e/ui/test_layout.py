@@ -14,6 +14,7 @@ from desklaunch.ui import (
     put_column,
     put_grid,
     put_html,
+    put_markdown,
     put_row,
     put_scope,
     put_scrollable,
@@ -58,11 +59,13 @@ def test_a_row_gives_wide_content_the_room_it_needs_instead_of_covering_its_neig
                  put_table([["Subject", "Code"], ["Operating Systems", "OS2"]])])
         put_row([put_text("Short"), None, put_text("A little longer")])
         put_row([put_code("x = " + "1 + " * 200 + "1"), None, put_text("Beside code")])
+        put_row([put_markdown("| " + " | ".join(f"Heading{n}" for n in range(9)) + " |\n"
+                              + "|---" * 9 + "|\n"), None, put_text("Beside a Markdown table")])
 
     app = pilot(script)
     app.page.set_viewport_size({"width": 700, "height": 600})
     wide = app.page.get_by_role("table").first.bounding_box()
-    narrow = app.page.get_by_role("table").last.bounding_box()
+    narrow = app.page.get_by_role("table").nth(1).bounding_box()
     assert wide is not None and narrow is not None
     assert wide["x"] + wide["width"] <= narrow["x"]  # side by side, not one over the other
     short, longer = box(app, "Short"), box(app, "A little longer")
@@ -70,8 +73,9 @@ def test_a_row_gives_wide_content_the_room_it_needs_instead_of_covering_its_neig
     row = app.text("Short").locator("xpath=ancestor::div[contains(@class,'dl-row')][1]")
     width = row.bounding_box()["width"]
     assert abs((longer["x"] - short["x"]) - (width + 10) / 2) <= 2  # equal while all fits
-    beside = box(app, "Beside code")
-    assert beside["x"] + beside["width"] <= 700 and beside["x"] > 100
+    for text in ("Beside code", "Beside a Markdown table"):  # on screen, not squeezed
+        beside = box(app, text)
+        assert beside["x"] + beside["width"] <= 700 and beside["width"] > 100
 
 
 def test_a_column_stacks_outputs(pilot) -> None:
