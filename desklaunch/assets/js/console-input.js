@@ -8,6 +8,7 @@ import { composing, element, uniqueId } from "./parts.js";
 const MAX_HISTORY = 500;
 const history = []; // lines entered (never passwords), oldest first
 let typeahead = ""; // for the next text field: typed or pasted before the program asked
+const asked = new WeakMap(); // an input line's form -> its question's AbortController
 
 function remember(value) {
   for (const line of value.split("\n")) {
@@ -84,12 +85,26 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   }
   typeahead += sent?.value ?? "";
   const recalled = sent?.dataset.history; // Up and Down go on from the line brought back
-  host.textContent = "";
-  const form = element("form", "dl-console-line");
-  const field = element("input", "dl-control");
-  field.type = password ? "password" : "text";
-  field.id = uniqueId("dl-console-in");
-  field.autocomplete = "off";
+  // A text question after a text answer asks in the same field, never out of the DOM:
+  // keys typed while the question comes land in it, and it keeps the focus and the caret.
+  const kept = sent && sent.type === "text" && !password ? sent : null;
+  const form = kept?.form ?? element("form", "dl-console-line");
+  const field = kept ?? element("input", "dl-control");
+  if (kept) {
+    asked.get(form)?.abort();
+    for (const part of [...form.children]) if (part !== field) part.remove();
+    delete field.dataset.sent;
+    delete field.dataset.history;
+    field.removeAttribute("list");
+  } else {
+    host.textContent = "";
+    field.type = password ? "password" : "text";
+    field.id = uniqueId("dl-console-in");
+    field.autocomplete = "off";
+  }
+  const question = new AbortController(); // this question's listeners, gone with it
+  asked.set(form, question);
+  const { signal } = question;
   const label = element("label", "dl-label", String(prompt ?? "Input"));
   label.htmlFor = field.id;
   const enter = element("button", "dl-btn primary small", "Enter");
@@ -128,7 +143,8 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   else if (typeahead) {
     const cut = typeahead.lastIndexOf("\n");
     if (cut >= 0) linesAhead = typeahead.slice(0, cut);
-    field.value = typeahead.slice(cut + 1);
+    const partial = typeahead.slice(cut + 1);
+    if (field.value !== partial) field.value = partial; // the same text keeps its caret
     typeahead = "";
     if (recalled !== undefined && cut < 0) field.dataset.history = recalled;
   }
@@ -139,7 +155,7 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     submit(field.value);
-  });
+  }, { signal });
   // What is typed and not entered goes first, as a terminal's Ctrl+D hands over a
   // partial line: End input never drops it.
   end.addEventListener("click", () => done(password || !field.value || field.value === prefilled
@@ -161,7 +177,7 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
       const cut = text.lastIndexOf("\n");
       typeahead = text.slice(cut + 1);
       submit(text.slice(0, cut));
-    });
+    }, { signal });
   }
   field.addEventListener("keydown", (event) => {
     if (composing(event)) return;
@@ -171,8 +187,9 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
     } else {
       keys(event, field, end);
     }
-  });
-  form.append(label, field);
+  }, { signal });
+  if (kept) field.before(label);
+  else form.append(label, field);
   if (Array.isArray(suggestions) && suggestions.length && !password) {
     // Answers offered (a shell's commands, questionary's autocomplete): the browser's own
     // list, shown while the field is empty (on a click, or the Down arrow). Not while the
@@ -185,7 +202,7 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
       if (field.value) field.removeAttribute("list");
       else field.setAttribute("list", list.id);
     };
-    field.addEventListener("input", offer);
+    field.addEventListener("input", offer, { signal });
     offer();
     form.append(list);
   }
@@ -204,7 +221,7 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
     form.append(button);
   }
   form.append(enter, end);
-  host.append(form);
+  if (!form.isConnected) host.append(form);
   if (linesAhead !== null) {
     const rest = field.value;
     submit(linesAhead);

@@ -97,12 +97,32 @@ def test_what_is_typed_before_the_program_asks_again_waits_for_its_question(cons
     app.expect_exit(0)
 
 
+def test_a_question_that_comes_while_the_person_types_keeps_their_caret(console, tmp_path):
+    """The next question asks in the field typed in: the text, the caret and the focus
+    stay where the person left them, and the keys that follow go where they expect."""
+    gate = tmp_path / "ask now"
+    app = console("waits_for_a_file.py", [str(gate)])
+    app.answer("Your name:", "Ada")
+    expect(app.line("Your name: Ada")).to_be_visible()
+    field = app.field("Your name:")  # the program is busy: no question yet
+    field.press_sequentially("It crashed names")
+    for _ in "names":
+        field.press("ArrowLeft")
+    gate.touch()
+    note = app.field("Note:")
+    expect(note).to_be_focused()
+    app.page.keyboard.type("on empty ")
+    note.press("Enter")
+    expect(app.line("Ada: It crashed on empty names")).to_be_visible()
+    app.expect_exit(0)
+
+
 def test_up_brings_back_the_line_entered_before_and_ctrl_c_stops(console):
     app = console("input_echo.py")
     app.answer("Your name:", "Ada")
     app.answer("Input", "first")
-    # The next read's question replaces the answered field (same label): wait for it, as a
-    # person sees the program ask again, so the keys below reach the field that stays.
+    # Wait for the program to ask again, as a person sees it do, so Up and Ctrl+C are the
+    # next question's keys.
     expect(app.line("got first")).to_be_visible()
     expect(app.page.get_by_role("button", name="Enter", exact=True)).to_be_enabled()
     field = app.field("Input")
