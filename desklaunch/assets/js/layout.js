@@ -37,20 +37,12 @@ function rowsKeepingContent(size) {
   return trackList(size).map((part) => (/^\d+(\.\d+)?%$/.test(part) ? `minmax(max-content, ${part})` : part)).join(" ");
 }
 
-/**
- * A row's column sizes with each plain share ("0.8fr") made `minmax(min-content, 0.8fr)`,
- * as CSS takes a share: at least as wide as its content's longest word or button (the row's
- * items are kept inside their columns, which would otherwise break a "Search" button into
- * letters). The default shares, `minmax(auto, 1fr)`, are equal while the items fit.
- */
-function columnsKeepingWords(size) {
-  return trackList(size).map((part) => (/^\d*\.?\d+fr$/.test(part) ? `minmax(min-content, ${part})` : part)).join(" ");
-}
-
 function line(kind, widget, registerScope) {
   const el = element("div", `dl-${kind}`);
   const size = tracks(widget.size);
-  if (kind === "row") el.style.gridTemplateColumns = columnsKeepingWords(size);
+  // A row's shares are CSS's own, as in PyWebIO: "1fr" is at least as wide as its item's
+  // longest word or button, and a code block or a table's box scrolls within it.
+  if (kind === "row") el.style.gridTemplateColumns = size;
   else el.style.gridTemplateRows = rowsKeepingContent(size);
   appendChildren(el, widget.children, registerScope);
   return markInner(el, widget, registerScope);

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import warnings
 
+import pytest
 from playwright.sync_api import expect
 
 from desklaunch.ui import (
@@ -47,20 +48,24 @@ def test_a_row_puts_outputs_side_by_side_with_the_sizes_given(pilot) -> None:
     app.expect_text("Left", count=1)
 
 
+@pytest.mark.parametrize("size", [None, "1fr 10px 1fr"], ids=["default", "shares-given"])
 def test_a_row_gives_wide_content_the_room_it_needs_instead_of_covering_its_neighbour(
-        pilot) -> None:
+        pilot, size) -> None:
     """As in PyWebIO: the shares are equal while the outputs fit, and a table that cannot
     shrink to its share takes more, its neighbour less; neither is drawn over the other.
-    A code block still scrolls within its share."""
+    A code block still scrolls within its share. Shares given (`"1fr 10px 1fr"`) mean
+    what they mean in PyWebIO, the default's."""
     def script() -> None:
         heads = "".join(f"<th>Column{n}</th>" for n in range(6))
         cells = "".join(f"<td>cell{n}</td>" for n in range(6))
         put_row([put_html(f"<table><tr>{heads}</tr><tr>{cells}</tr></table>"), None,
-                 put_table([["Subject", "Code"], ["Operating Systems", "OS2"]])])
-        put_row([put_text("Short"), None, put_text("A little longer")])
-        put_row([put_code("x = " + "1 + " * 200 + "1"), None, put_text("Beside code")])
+                 put_table([["Subject", "Code"], ["Operating Systems", "OS2"]])], size=size)
+        put_row([put_text("Short"), None, put_text("A little longer")], size=size)
+        put_row([put_code("x = " + "1 + " * 200 + "1"), None, put_text("Beside code")],
+                size=size)
         put_row([put_markdown("| " + " | ".join(f"Heading{n}" for n in range(9)) + " |\n"
-                              + "|---" * 9 + "|\n"), None, put_text("Beside a Markdown table")])
+                              + "|---" * 9 + "|\n"), None, put_text("Beside a Markdown table")],
+                size=size)
 
     app = pilot(script)
     app.page.set_viewport_size({"width": 700, "height": 600})
