@@ -15,6 +15,7 @@ from desklaunch.ui import (
     put_column,
     put_grid,
     put_html,
+    put_input,
     put_markdown,
     put_row,
     put_scope,
@@ -66,6 +67,8 @@ def test_a_row_gives_wide_content_the_room_it_needs_instead_of_covering_its_neig
         put_row([put_markdown("| " + " | ".join(f"Heading{n}" for n in range(9)) + " |\n"
                               + "|---" * 9 + "|\n"), None, put_text("Beside a Markdown table")],
                 size=size)
+        put_row([put_markdown("```\nx = " + "1 + " * 200 + "1\n```"), None,
+                 put_text("Beside a Markdown code block")], size=size)
 
     app = pilot(script)
     app.page.set_viewport_size({"width": 700, "height": 600})
@@ -78,9 +81,35 @@ def test_a_row_gives_wide_content_the_room_it_needs_instead_of_covering_its_neig
     row = app.text("Short").locator("xpath=ancestor::div[contains(@class,'dl-row')][1]")
     width = row.bounding_box()["width"]
     assert abs((longer["x"] - short["x"]) - (width + 10) / 2) <= 2  # equal while all fits
-    for text in ("Beside code", "Beside a Markdown table"):  # on screen, not squeezed
+    for text in ("Beside code", "Beside a Markdown table", "Beside a Markdown code block"):
         beside = box(app, text)
         assert beside["x"] + beside["width"] <= 700 and beside["width"] > 100
+
+
+def test_a_rows_outputs_are_as_tall_as_the_row_and_its_fields_fill_their_shares(
+        pilot) -> None:
+    """As in PyWebIO: two bordered cards side by side are the same height, a button keeps
+    its own height at the top, and a search field fills the share given to it."""
+    def script() -> None:
+        card = "border: 1px solid gray"
+        put_row([put_scope("first", [put_text("One"), put_text("Two"), put_text("Three")])
+                 .style(card), None, put_scope("second", [put_text("Only one")]).style(card),
+                 None, put_buttons(["Go"], onclick=lambda _: None)])
+        put_row([put_input("query", label="Search"),
+                 put_buttons(["Find"], onclick=lambda _: None)], size="1fr auto")
+
+    app = pilot(script)
+    app.page.set_viewport_size({"width": 1000, "height": 600})
+    first = app.page.locator("#pywebio-scope-first").bounding_box()
+    second = app.page.locator("#pywebio-scope-second").bounding_box()
+    go = app.page.get_by_role("button", name="Go").bounding_box()
+    assert first is not None and second is not None and go is not None
+    assert second["height"] == first["height"] > 2 * go["height"]
+    assert abs(go["y"] - first["y"]) <= 10  # at the top, its own height
+    field = app.page.get_by_label("Search").bounding_box()
+    find = app.page.get_by_role("button", name="Find").bounding_box()
+    assert field is not None and find is not None
+    assert 0 <= find["x"] - (field["x"] + field["width"]) <= 30  # no gap before the button
 
 
 def test_a_column_stacks_outputs(pilot) -> None:
