@@ -3,12 +3,23 @@
 // Up and Down through the lines entered), ready answers as buttons or boxes, and lines typed
 // or pasted ahead kept for the questions to come.
 
+import { announceLines } from "./announce.js";
 import { composing, element, uniqueId } from "./parts.js";
 
 const MAX_HISTORY = 500;
 const history = []; // lines entered (never passwords), oldest first
 let typeahead = ""; // for the next text field: typed or pasted before the program asked
+let endAhead = false; // Ctrl+D pressed before the program asked again: end input then
 const asked = new WeakMap(); // an input line's form -> its question's AbortController
+
+/** Forget what was typed and not yet read: a terminal flushes it on Ctrl+C, and a run's
+ *  unread lines never reach the next run (they went to the shell). */
+export function forgetTypedAhead(host) {
+  typeahead = "";
+  endAhead = false;
+  const open = host?.querySelector("input.dl-control[data-sent]");
+  if (open) open.value = "";
+}
 
 function remember(value) {
   for (const line of value.split("\n")) {
@@ -27,7 +38,12 @@ function keys(event, field, end) {
   const key = event.key.toLowerCase();
   if (ctrlOnly && key === "d") {
     event.preventDefault();
-    end.click();
+    if (!end.disabled) end.click();
+    else if (field.dataset.sent !== undefined) { // before the program asks again: then
+      typeahead += field.value;
+      field.value = "";
+      endAhead = true;
+    }
   } else if (ctrlOnly && key === "c" && field.selectionStart === field.selectionEnd) {
     const stop = field.closest(".dl-console")?.querySelector(".dl-console-status button.danger");
     if (stop) {
@@ -85,9 +101,9 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   }
   typeahead += sent?.value ?? "";
   const recalled = sent?.dataset.history; // Up and Down go on from the line brought back
-  // A text question after a text answer asks in the same field, never out of the DOM:
-  // keys typed while the question comes land in it, and it keeps the focus and the caret.
-  const kept = sent && sent.type === "text" && !password ? sent : null;
+  // The next question asks in the field typed in, never out of the DOM: keys typed while
+  // it comes land in it, and it keeps the focus and the caret.
+  const kept = sent?.type === "text" ? sent : null;
   const form = kept?.form ?? element("form", "dl-console-line");
   const field = kept ?? element("input", "dl-control");
   if (kept) {
@@ -96,12 +112,14 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
     delete field.dataset.sent;
     delete field.dataset.history;
     field.removeAttribute("list");
+    // Focus stays, so a screen reader would not read the new label: say the question.
+    if (document.activeElement === field) announceLines(1, [String(prompt ?? "Input")]);
   } else {
     host.textContent = "";
-    field.type = password ? "password" : "text";
     field.id = uniqueId("dl-console-in");
     field.autocomplete = "off";
   }
+  field.type = password ? "password" : "text";
   const question = new AbortController(); // this question's listeners, gone with it
   asked.set(form, question);
   const { signal } = question;
@@ -113,16 +131,16 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   end.type = "button";
   const done = (event) => {
     if (!send(event)) return;
+    // A ready answer clicked: typing goes on in the field, not into the page.
+    if (form.contains(document.activeElement)) field.focus({ preventScroll: true });
     for (const control of form.querySelectorAll("button, input[type=checkbox]")) {
       control.disabled = true;
     }
-    if (password) {
-      field.disabled = true;
-      return;
-    }
-    // The field stays open for what the person types before the program asks again.
-    field.dataset.sent = "";
+    // The field stays open, as plain text (a password goes with its answer), for what the
+    // person types before the program asks again.
     field.value = "";
+    field.type = "text";
+    field.dataset.sent = "";
     delete field.dataset.history;
   };
   const submit = (value) => {
@@ -139,8 +157,10 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   // Lines pasted before this question came are its answer (and the next ones'), as the
   // lines of a paste are; an unfinished last line waits in the field.
   let linesAhead = null;
-  if (password) typeahead = ""; // getpass flushes what was typed ahead, as a terminal does
-  else if (typeahead) {
+  // A password question flushes the lines typed ahead, as getpass does in a terminal; the
+  // line being typed as it came is the password's beginning.
+  if (password) typeahead = typeahead.slice(typeahead.lastIndexOf("\n") + 1);
+  if (typeahead) {
     const cut = typeahead.lastIndexOf("\n");
     if (cut >= 0) linesAhead = typeahead.slice(0, cut);
     const partial = typeahead.slice(cut + 1);
@@ -223,9 +243,13 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   form.append(enter, end);
   if (!form.isConnected) host.append(form);
   if (linesAhead !== null) {
-    const rest = field.value;
+    const [rest, from, to] = [field.value, field.selectionStart, field.selectionEnd];
     submit(linesAhead);
     field.value = rest; // for the question after (this field is now the one typed ahead in)
+    if (from !== null && to !== null) field.setSelectionRange(from, to);
+  } else if (endAhead) {
+    endAhead = false;
+    end.click();
   }
   requestAnimationFrame(() => field.isConnected && field.focus({ preventScroll: true }));
 }

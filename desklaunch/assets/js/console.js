@@ -18,7 +18,7 @@ import { defineCommand } from "./render.js";
 import { defineWidget } from "./widgets.js";
 import { showArgs, fillArg } from "./console-args.js";
 import { ESCAPES, SGR, applySgr, styles } from "./console-colours.js";
-import { askLine } from "./console-input.js";
+import { askLine, forgetTypedAhead } from "./console-input.js";
 import { MAX_LINES, Screen } from "./console-screen.js";
 
 let send = () => false;
@@ -224,7 +224,10 @@ defineCommand("console_status", ({ state, stop, again, text, code, action, note 
   if (state === "running" && typeof stop === "string") {
     const button = element("button", "dl-btn danger small", "Stop");
     button.type = "button";
-    button.addEventListener("click", click(stop));
+    button.addEventListener("click", () => {
+      forgetTypedAhead(consoleOf()?.querySelector(".dl-console-input"));
+      click(stop)();
+    });
     bar.append(element("span", "dl-console-state", typeof note === "string" ? note : "Running…"));
     if (typeof note === "string") announceLines(1, [note]);
     if (Array.isArray(action) && typeof action[1] === "string") {
@@ -236,6 +239,7 @@ defineCommand("console_status", ({ state, stop, again, text, code, action, note 
     bar.append(button);
   } else if (state === "ended") {
     const input = consoleOf()?.querySelector(".dl-console-input");
+    forgetTypedAhead(input);
     if (input) input.textContent = ""; // nothing reads any more
     bar.append(element("span", "dl-console-state", String(text ?? "")));
     if (code === 0) announceLines(1, [String(text ?? "")]);

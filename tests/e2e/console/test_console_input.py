@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from access import said
 from pilot import eventually, type_with_input_method
 from playwright.sync_api import expect
 
@@ -97,24 +98,104 @@ def test_what_is_typed_before_the_program_asks_again_waits_for_its_question(cons
     app.expect_exit(0)
 
 
-def test_a_question_that_comes_while_the_person_types_keeps_their_caret(console, tmp_path):
+@pytest.mark.parametrize("line_ahead", ["", "First line"], ids=["partial", "line-and-partial"])
+def test_a_question_that_comes_while_the_person_types_keeps_their_caret(
+        console, tmp_path, line_ahead):
     """The next question asks in the field typed in: the text, the caret and the focus
-    stay where the person left them, and the keys that follow go where they expect."""
+    stay where the person left them, and the keys that follow go where they expect, also
+    when a whole line typed ahead answers the question as it comes."""
     gate = tmp_path / "ask now"
     app = console("waits_for_a_file.py", [str(gate)])
     app.answer("Your name:", "Ada")
     expect(app.line("Your name: Ada")).to_be_visible()
     field = app.field("Your name:")  # the program is busy: no question yet
+    if line_ahead:
+        field.press_sequentially(line_ahead)
+        field.press("Enter")
     field.press_sequentially("It crashed names")
     for _ in "names":
         field.press("ArrowLeft")
     gate.touch()
-    note = app.field("Note:")
-    expect(note).to_be_focused()
+    asked = app.field("More:" if line_ahead else "Note:")
+    expect(asked).to_be_focused()
     app.page.keyboard.type("on empty ")
-    note.press("Enter")
-    expect(app.line("Ada: It crashed on empty names")).to_be_visible()
+    asked.press("Enter")
+    if not line_ahead:
+        app.answer("More:", "that is all")
+    said = f"First line | {'It crashed on empty names'}" if line_ahead else \
+        "It crashed on empty names | that is all"
+    expect(app.line(f"Ada: {said}")).to_be_visible()
     app.expect_exit(0)
+
+
+def test_a_screen_reader_hears_the_next_question_asked_in_the_field_it_is_in(console, tmp_path):
+    """Focus stays in the field, so the field's new label alone would not be read out."""
+    gate = tmp_path / "ask now"
+    app = console("waits_for_a_file.py", [str(gate)])
+    app.answer("Your name:", "Ada")
+    expect(app.line("Your name: Ada")).to_be_visible()
+    gate.touch()
+    expect(app.field("Note:")).to_be_focused()
+    eventually(lambda: any("Note:" in text for text in said(app.page, "polite")))
+
+
+@pytest.mark.parametrize(("kind", "answer", "shown"), [
+    ("password", lambda app: app.answer("Password:", "secret"), "6 characters"),
+    ("confirm", lambda app: app.click("Yes"), "confirmed True"),
+], ids=["password", "ready-answer"])
+def test_what_is_typed_after_a_password_or_a_ready_answer_waits_for_the_next_question(
+        console, tmp_path, kind, answer, shown):
+    """As in a terminal: after a password (the field is plain again, and empty) or a click
+    on Yes, the keys typed while the program works are the next question's, not lost."""
+    gate = tmp_path / "ask now"
+    app = console("asks_kinds_around_a_file.py", [str(gate), kind])
+    answer(app)
+    field = app.page.locator(".dl-console-input input")
+    expect(field).to_be_focused()
+    expect(field).to_have_attribute("type", "text")
+    expect(field).to_have_value("")
+    app.page.keyboard.type("status")
+    app.page.keyboard.press("Enter")
+    gate.touch()
+    expect(app.line(f"{shown}, then status")).to_be_visible()
+    app.expect_exit(0)
+
+
+def test_ctrl_d_pressed_while_the_program_works_ends_its_next_read(console, tmp_path):
+    gate = tmp_path / "ask now"
+    app = console("asks_kinds_around_a_file.py", [str(gate), "line"])
+    app.answer("First:", "a")
+    expect(app.line("First: a")).to_be_visible()
+    app.field("First:").press("Control+d")  # the program is busy: no question yet
+    gate.touch()
+    expect(app.line("Then: a, then end of input")).to_be_visible()  # as a terminal shows it
+    app.expect_exit(0)
+
+
+@pytest.mark.parametrize("how", ["exits", "Stop"])
+def test_lines_typed_and_never_read_do_not_reach_the_next_run(console, tmp_path, how):
+    """In a terminal, lines a program never read go to the shell when it exits, and Ctrl+C
+    throws them away: Run again starts with nothing typed."""
+    gate = tmp_path / "go on"
+    app = console("reads_once.py", [str(gate)])
+    app.answer("Your name:", "Ada")
+    expect(app.line("Your name: Ada")).to_be_visible()
+    field = app.field("Your name:")  # the program is busy: no question yet
+    field.press_sequentially("oops")
+    field.press("Enter")
+    if how == "Stop":
+        app.click("Stop")
+        app.expect_exit(130)
+    else:
+        gate.touch()
+        expect(app.line("Hello, Ada")).to_be_visible()
+        app.expect_exit(0)
+    app.click("Run again")
+    expect(app.field("Your name:")).to_have_value("")
+    app.answer("Your name:", "Bob")
+    gate.touch()
+    expect(app.line("Hello, Bob")).to_be_visible()
+    assert not [line for line in app.lines() if "oops" in line]
 
 
 def test_up_brings_back_the_line_entered_before_and_ctrl_c_stops(console):

@@ -1,4 +1,4 @@
-"""Asks a name, then waits for a file to appear before it asks for a note."""
+"""Asks a name, then waits for a file to appear before it asks two more questions."""
 
 import sys
 import time
@@ -9,4 +9,5 @@ gate = Path(sys.argv[1])
 while not gate.exists():
     time.sleep(0.02)
 note = input("Note: ")
-print(f"{name}: {note}")
+more = input("More: ")
+print(f"{name}: {note} | {more}")
