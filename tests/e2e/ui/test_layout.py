@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from desklaunch.ui import (
     put_buttons,
+    put_checkbox,
     put_code,
     put_collapse,
     put_column,
@@ -23,6 +24,7 @@ from desklaunch.ui import (
     put_table,
     put_tabs,
     put_text,
+    put_textarea,
     run_js,
     span,
     style,
@@ -110,6 +112,25 @@ def test_a_rows_outputs_are_as_tall_as_the_row_and_its_fields_fill_their_shares(
     find = app.page.get_by_role("button", name="Find").bounding_box()
     assert field is not None and find is not None
     assert 0 <= find["x"] - (field["x"] + field["width"]) <= 30  # no gap before the button
+
+
+def test_pin_fields_side_by_side_keep_to_the_top_and_a_button_lines_up_with_them(
+        pilot) -> None:
+    """As in PyWebIO, a checkbox group beside a tall textarea starts at the same height;
+    a button beside a field lines up with the field, not with its label."""
+    def script() -> None:
+        put_row([put_textarea("notes", label="Notes", rows=5),
+                 put_checkbox("options", label="Options", options=["Alpha", "Beta"])])
+        put_row([put_input("city", label="City"),
+                 put_buttons(["Look up"], onclick=lambda _: None)], size="1fr auto")
+
+    app = pilot(script)
+    notes, options = box(app, "Notes"), box(app, "Options")
+    assert abs(notes["y"] - options["y"]) <= 2
+    field = app.page.get_by_label("City").bounding_box()
+    button = app.page.get_by_role("button", name="Look up").bounding_box()
+    assert field is not None and button is not None
+    assert abs((field["y"] + field["height"]) - (button["y"] + button["height"])) <= 2
 
 
 def test_a_column_stacks_outputs(pilot) -> None:
