@@ -470,15 +470,15 @@ class ConsoleView:
         field.value = ""
         prefilled: str | None = None  # the program's, not typed: End input does not send it
         lines_ahead: str | None = None  # whole lines typed ahead: this question's answer
-        if command.get("password"):
-            self._ahead = ""  # getpass flushes what was typed ahead, as a terminal does
-        else:
-            cut = self._ahead.rfind("\n")
-            if cut >= 0:
-                lines_ahead = self._ahead[:cut]
-            field.value, self._ahead = self._ahead[cut + 1:], ""
-            if not field.value and lines_ahead is None and isinstance(command.get("value"), str):
-                field.value = prefilled = command["value"]  # a default, a choice already made
+        if command.get("password"):  # getpass flushes the lines typed ahead, as on the page
+            self._ahead = self._ahead[self._ahead.rfind("\n") + 1:]
+        cut = self._ahead.rfind("\n")
+        if cut >= 0:
+            lines_ahead = self._ahead[:cut]
+        field.value, self._ahead = self._ahead[cut + 1:], ""
+        if not field.value and lines_ahead is None and isinstance(command.get("value"), str) \
+                and not command.get("password"):
+            field.value = prefilled = command["value"]  # a default, a choice already made
         field.owner = self
         enter = Element("button", "Enter", "Enter")  # after the offered answers, as on the page
         end = Element("button", "End input", "End input")
@@ -489,11 +489,8 @@ class ConsoleView:
             # As on the page: the field stays open for what is typed before the next question.
             for control in controls:
                 control.disabled = True
-            if command.get("password"):
-                field.disabled = True
-            else:
-                field.value = ""
-                self._sent = field
+            field.value = ""  # a password's too: the field stays open, plain and empty
+            self._sent = field
             self.send(event)
 
         enter.on_click = lambda: done({"type": "submit", "id": key, "value": field.value})
@@ -558,9 +555,10 @@ class ConsoleView:
     def status(self, command: dict[str, Any]) -> None:
         self.status_host.clear()
         state = command.get("state")
-        if state == "ended":  # nothing reads any more
+        if state == "ended":  # nothing reads any more, nor will the next run what was typed
             self.input_host.clear()
             self._sent = None
+            self._ahead = ""
         if state == "running" and isinstance(command.get("stop"), str):
             note = command.get("note")
             self.status_host.append(Element("text", own=note if isinstance(note, str)
@@ -571,7 +569,14 @@ class ConsoleView:
                 offered = self.status_host.append(Element("button", label, label))
                 offered.on_click = self._clicker(action[1])
             stop = self.status_host.append(Element("button", "Stop", "Stop"))
-            stop.on_click = self._clicker(command["stop"])
+            clicked = self._clicker(command["stop"])
+
+            def stop_run() -> None:  # Ctrl+C throws away what was typed ahead
+                self._ahead = ""
+                if self._sent is not None:
+                    self._sent.value = ""
+                clicked()
+            stop.on_click = stop_run
         elif state == "ended":
             self.status_host.append(Element("text", own=text_of(command.get("text"))))
             if isinstance(command.get("again"), str):

@@ -193,6 +193,46 @@ def test_lines_entered_while_the_program_works_are_its_next_answers_both_ways(
                                   "one two pw 42")
 
 
+def test_typing_after_a_password_waits_and_lines_never_read_end_with_the_run_both_ways(
+        desklaunch_browser, tmp_path) -> None:
+    """After a password the field stays open, plain and empty, for the next question; a
+    line entered and never read is not the next run's answer, as in a terminal."""
+    script = tmp_path / "after.py"
+    script.write_text('import getpass, time\n'
+                      'name = input("Name: ")\n'
+                      'password = getpass.getpass()\n'
+                      'time.sleep(1.5)\n'
+                      'code = input("Code: ")\n'
+                      'time.sleep(1.5)\n'
+                      'print(name, len(password), code)\n')
+    logs = []
+    for browser in (False, desklaunch_browser):
+        with AppTest.from_file(script, browser=browser, settle=0.1) as app:
+            app.fill("Name:", "ada")
+            app.submit()
+            app.fill("Password:", "secret")
+            app.submit()
+            app.fill("Password:", "42")  # open, plain and empty while the program works
+            app.submit()
+            app.wait_for("Code: 42")
+            app.fill("Code:", "never read")
+            app.submit()
+            app.wait_for("ada 6 42")
+            app.wait_for("Exited with code 0")
+            app.click("Run again")
+            app.fill("Name:", "bob")
+            app.submit()
+            app.fill("Password:", "pw")
+            app.submit()
+            app.fill("Code:", "7")
+            app.submit()
+            app.wait_for("bob 2 7")
+            logs.append(app.find("log", "Output").text)
+    assert "secret" not in logs[0]
+    assert logs[0] == logs[1] == ("$ after.py\nName: ada\nPassword:\nCode: 42\nada 6 42\n"
+                                  "$ after.py\nName: bob\nPassword:\nCode: 7\nbob 2 7")
+
+
 def test_backspaces_read_the_same_both_ways(desklaunch_browser, tmp_path) -> None:
     script = tmp_path / "spins.py"
     script.write_text('import sys, time\n'
