@@ -87,7 +87,9 @@ def ask_text(ask: Ask, *, default: str = "", hint: str = "", password: bool = Fa
         if multiline and not password:
             answer = _lines(ask, answer)
         else:
-            answer = ask.read(hint=hint, password=password, value=answer,
+            # A prompt library's password takes what was typed ahead, as prompt_toolkit's
+            # does; only getpass flushes it.
+            answer = ask.read(hint=hint, password=password, value=answer, flush=False,
                               suggestions=list(suggestions)[:BUTTONS * 10] or None)
         problem = check(answer) if check is not None else None
         if problem is None:

@@ -191,7 +191,8 @@ class Terminal:
     def read_line(self, *, password: bool = False, prompt: str | None = None,
                   label: str | None = None, answers: list[list[Any]] | None = None,
                   many: bool = False, value: str | None = None,
-                  suggestions: list[str] | None = None, echo: bool = True) -> str:
+                  suggestions: list[str] | None = None, echo: bool = True,
+                  flush: bool = True) -> str:
         """One line typed in the console's field (with its "\\n"); "" when input ended.
 
         `prompt` is shown before the line once it is read; the field is labelled `label`
@@ -199,13 +200,14 @@ class Terminal:
         `answers` are buttons beside it (`[label, line]` or `[label, line, {"disabled":,
         "checked":}]`; else those offered with `offer`), or boxes with `many`, whose ticked
         lines fill the field, joined with ", "; `suggestions` are offered as the person types.
-        Without `echo` the caller shows the answer."""
+        Without `echo` the caller shows the answer; without `flush` a password question
+        takes the lines typed ahead, as a prompt library's does (getpass flushes them)."""
         session = self.session
         if session.closed:
             raise SessionClosed
         if self._outlived and threading.current_thread() in self._outlived:
             raise SystemExit  # asking after its program ended: ended, as with the process
-        if password:
+        if password and flush:
             # getpass flushes what was typed ahead (TCSAFLUSH): a pasted password meant
             # for this question never becomes the answer to the next one, in the clear
             self._typed_ahead.clear()
@@ -219,7 +221,8 @@ class Terminal:
         if answers is None and not password:
             answers = self._offered(label)
         try:
-            lines = self._ask(label, password, answers, many, value, suggestions) or [""]
+            lines = self._ask(label, password, answers, many, value, suggestions,
+                              flush=flush) or [""]
         except SessionClosed:
             if threading.current_thread() is not self.thread:
                 # Another of the program's threads, asking as the window closed: it ends
@@ -230,7 +233,7 @@ class Terminal:
             if prompt is not None and echo and not session.closed:
                 self.write("out", prompt)  # Stop at the question: its prompt stays shown
             raise
-        if not password:
+        if not (password and flush):
             self._typed_ahead.extend(lines[1:])
         return self._echo(lines[0], prompt, password) if echo else lines[0]
 
@@ -266,7 +269,7 @@ class Terminal:
 
     def _ask(self, label: str, password: bool, answers: list[list[Any]] | None, many: bool,
              value: str | None, suggestions: list[str] | None, *,
-             within: float | None = None) -> list[str] | None:
+             within: float | None = None, flush: bool = True) -> list[str] | None:
         """Show the console's field and wait for what the person enters: its lines, or
         None when `within` seconds passed first."""
         session = self.session
@@ -279,6 +282,8 @@ class Terminal:
         try:
             ask: dict[str, Any] = {"cmd": "console_input", "id": key, "prompt": label or "Input",
                                    "password": password, "coalesce": "console-input"}
+            if password and not flush:
+                ask["flush"] = False  # a prompt library's password takes lines typed ahead
             if answers and not password:
                 ask["answers"] = answers
                 if many:

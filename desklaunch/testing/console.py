@@ -470,7 +470,7 @@ class ConsoleView:
         field.value = ""
         prefilled: str | None = None  # the program's, not typed: End input does not send it
         lines_ahead: str | None = None  # whole lines typed ahead: this question's answer
-        if command.get("password"):  # getpass flushes the lines typed ahead, as on the page
+        if command.get("password") and command.get("flush") is not False:  # getpass's
             self._ahead = self._ahead[self._ahead.rfind("\n") + 1:]
         cut = self._ahead.rfind("\n")
         if cut >= 0:

@@ -90,7 +90,7 @@ function answerBoxes(offered, field, name) {
 
 /** Ask the console's question `message` (a `console_input` command) in `host`; `send` sends
  * the answer, and is false when it could not go. */
-export function askLine(host, { id, prompt, password, answers, many, value, suggestions }, send) {
+export function askLine(host, { id, prompt, password, answers, many, value, suggestions, flush }, send) {
   // Between two reads the answered field stays open: what is typed (and entered) there
   // before the next question comes is that question's, as a terminal keeps it for the
   // next read.
@@ -157,9 +157,10 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   // Lines pasted before this question came are its answer (and the next ones'), as the
   // lines of a paste are; an unfinished last line waits in the field.
   let linesAhead = null;
-  // A password question flushes the lines typed ahead, as getpass does in a terminal; the
-  // line being typed as it came is the password's beginning.
-  if (password) typeahead = typeahead.slice(typeahead.lastIndexOf("\n") + 1);
+  // A password question flushes the lines typed ahead, as getpass does in a terminal (a
+  // prompt library's does not: `flush` false); the line being typed as it came is the
+  // password's beginning.
+  if (password && flush !== false) typeahead = typeahead.slice(typeahead.lastIndexOf("\n") + 1);
   if (typeahead) {
     const cut = typeahead.lastIndexOf("\n");
     if (cut >= 0) linesAhead = typeahead.slice(0, cut);

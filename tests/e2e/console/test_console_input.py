@@ -161,6 +161,21 @@ def test_what_is_typed_after_a_password_or_a_ready_answer_waits_for_the_next_que
     app.expect_exit(0)
 
 
+def test_a_prompt_librarys_password_takes_the_line_typed_ahead(console, tmp_path):
+    """prompt_toolkit's password question (questionary's) reads what was typed ahead, as in
+    a terminal; only getpass throws it away."""
+    gate = tmp_path / "ask now"
+    app = console("library_password_after_a_file.py", [str(gate)])
+    app.answer("Name:", "ada")
+    expect(app.line("Name: ada")).to_be_visible()
+    field = app.field("Name:")  # the program is busy: no question yet
+    field.press_sequentially("secret")
+    field.press("Enter")
+    gate.touch()
+    expect(app.line("ada: 6 characters")).to_be_visible()
+    assert not [line for line in app.lines() if "secret" in line]
+
+
 def test_ctrl_d_pressed_while_the_program_works_ends_its_next_read(console, tmp_path):
     gate = tmp_path / "ask now"
     app = console("asks_kinds_around_a_file.py", [str(gate), "line"])
