@@ -211,6 +211,10 @@ def test_tabs_show_one_panel_and_follow_clicks_and_arrow_keys(pilot) -> None:
     expect(tabs).to_have_text(["Text", "Table", "More"])
     expect(app.page.get_by_role("tab", name="Text")).to_have_attribute("aria-selected", "true")
     expect(app.page.get_by_role("tabpanel")).to_have_text("Hello from the first tab")
+    title = app.page.get_by_role("tab", name="Text").evaluate(
+        "tab => { const r = document.createRange(); r.selectNodeContents(tab);"
+        " return r.getBoundingClientRect().x; }")
+    assert abs(box(app, "Hello from the first tab")["x"] - title) <= 2  # under its title
     app.page.get_by_role("tab", name="Table").click()
     panel = app.page.get_by_role("tabpanel", name="Table")
     expect(panel.get_by_role("table")).to_be_visible()
