@@ -46,16 +46,32 @@ function say(region, message) {
   region.replaceChildren(line);
 }
 
-function flush() {
-  timer = 0;
-  if (!count) return;
-  const message = count <= SHOWN_LINES
+/** The batch gathered so far, in words ("" when none), and a fresh batch begun. */
+function takeBatch() {
+  const message = !count ? "" : count <= SHOWN_LINES
     ? last.join("\n")
     : `${count.toLocaleString("en")} new lines. The last: ${last[last.length - 1]}`;
   count = 0;
   last = [];
   toldAt = performance.now();
-  say(regions.polite, message);
+  return message;
+}
+
+function flush() {
+  timer = 0;
+  if (count) say(regions.polite, takeBatch());
+}
+
+/** Tell `message` politely, now, after the lines gathered so far: a question the person
+ *  answers next is not held back with a steady stream's batches. */
+export function announceNow(message) {
+  const text = clean(message);
+  if (!text) return;
+  clearTimeout(timer);
+  timer = 0;
+  wait = BATCH_MS;
+  const before = takeBatch();
+  say(regions.polite, before ? `${before}\n${text}` : text);
 }
 
 /**

@@ -3,7 +3,7 @@
 // Up and Down through the lines entered), ready answers as buttons or boxes, and lines typed
 // or pasted ahead kept for the questions to come.
 
-import { announceLines } from "./announce.js";
+import { announceNow } from "./announce.js";
 import { composing, element, uniqueId } from "./parts.js";
 
 const MAX_HISTORY = 500;
@@ -113,7 +113,7 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
     delete field.dataset.history;
     field.removeAttribute("list");
     // Focus stays, so a screen reader would not read the new label: say the question.
-    if (document.activeElement === field) announceLines(1, [String(prompt ?? "Input")]);
+    if (document.activeElement === field) announceNow(String(prompt ?? "Input"));
   } else {
     host.textContent = "";
     field.id = uniqueId("dl-console-in");
@@ -131,8 +131,12 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   end.type = "button";
   const done = (event) => {
     if (!send(event)) return;
-    // A ready answer clicked: typing goes on in the field, not into the page.
-    if (form.contains(document.activeElement)) field.focus({ preventScroll: true });
+    // A ready answer clicked: typing goes on in the field, not into the page (WebKit on
+    // macOS does not focus a clicked button, so the page's body may hold the focus).
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || form.contains(focused)) {
+      field.focus({ preventScroll: true });
+    }
     for (const control of form.querySelectorAll("button, input[type=checkbox]")) {
       control.disabled = true;
     }
@@ -160,7 +164,10 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   // A password question flushes the lines typed ahead, as getpass does in a terminal (a
   // prompt library's does not: `flush` false); the line being typed as it came is the
   // password's beginning.
-  if (password && flush !== false) typeahead = typeahead.slice(typeahead.lastIndexOf("\n") + 1);
+  if (password && flush !== false) {
+    typeahead = typeahead.slice(typeahead.lastIndexOf("\n") + 1);
+    endAhead = false; // getpass throws a Ctrl+D typed ahead away too
+  }
   if (typeahead) {
     const cut = typeahead.lastIndexOf("\n");
     if (cut >= 0) linesAhead = typeahead.slice(0, cut);

@@ -1,5 +1,6 @@
 """Asks one kind of question (a password, a yes or no, a line, or nothing), then waits for
-a file to appear before it asks for a line; says what it read, or that input ended."""
+a file to appear before it asks for a line (or a password); says what it read, or that
+input ended."""
 
 import getpass
 import sys
@@ -20,6 +21,10 @@ else:
 while not gate.exists():
     time.sleep(0.02)
 try:
-    print(f"{first}, then {input('Then: ')}")
+    if sys.argv[3:] == ["password"]:
+        then = f"{len(getpass.getpass('Then: '))} characters"
+    else:
+        then = input("Then: ")
+    print(f"{first}, then {then}")
 except EOFError:
     print(f"{first}, then end of input")
