@@ -548,6 +548,12 @@ class ConsoleView:
         enter.click()
         field.value = text[cut + 1:]
 
+    def _forget_typed_ahead(self) -> None:
+        """As console-input.js's forgetTypedAhead: what was typed and not yet read goes."""
+        self._ahead = ""
+        if self._sent is not None:
+            self._sent.value = ""
+
     def _typed_ahead(self) -> str:
         sent, self._sent = self._sent, None
         return str(sent.value or "") if sent is not None else ""
@@ -556,9 +562,9 @@ class ConsoleView:
         self.status_host.clear()
         state = command.get("state")
         if state == "ended":  # nothing reads any more, nor will the next run what was typed
+            self._forget_typed_ahead()
             self.input_host.clear()
             self._sent = None
-            self._ahead = ""
         if state == "running" and isinstance(command.get("stop"), str):
             note = command.get("note")
             self.status_host.append(Element("text", own=note if isinstance(note, str)
@@ -572,9 +578,7 @@ class ConsoleView:
             clicked = self._clicker(command["stop"])
 
             def stop_run() -> None:  # Ctrl+C throws away what was typed ahead
-                self._ahead = ""
-                if self._sent is not None:
-                    self._sent.value = ""
+                self._forget_typed_ahead()
                 clicked()
             stop.on_click = stop_run
         elif state == "ended":

@@ -103,10 +103,9 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   const recalled = sent?.dataset.history; // Up and Down go on from the line brought back
   // The next question asks in the field typed in, never out of the DOM: keys typed while
   // it comes land in it, and it keeps the focus and the caret.
-  const kept = sent?.type === "text" ? sent : null;
-  const form = kept?.form ?? element("form", "dl-console-line");
-  const field = kept ?? element("input", "dl-control");
-  if (kept) {
+  const form = sent?.form ?? element("form", "dl-console-line");
+  const field = sent ?? element("input", "dl-control");
+  if (sent) {
     asked.get(form)?.abort();
     for (const part of [...form.children]) if (part !== field) part.remove();
     delete field.dataset.sent;
@@ -216,7 +215,7 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
       keys(event, field, end);
     }
   }, { signal });
-  if (kept) field.before(label);
+  if (sent) field.before(label);
   else form.append(label, field);
   if (Array.isArray(suggestions) && suggestions.length && !password) {
     // Answers offered (a shell's commands, questionary's autocomplete): the browser's own
