@@ -11,9 +11,9 @@ SIGINT to those groups (their own children included) and processes, and what is 
 running a moment later gets SIGTERM, then SIGKILL. Closing the window ends them the same
 way. While `os.system` waits for its command, Stop ends only the command (`os.system`
 returns 2, and the program goes on), as C's `system()` ignores Ctrl+C in the program
-meanwhile. A `subprocess` child reads no input
-unless given some (end of input at once, as from `/dev/null`): the console's field is the
-script's, and a child outside the terminal's foreground group that read the terminal
+meanwhile. A `subprocess` child not given a stdin of its own reads the console's field
+(childinput.py), where Linux tells when it reads, else end of input at once, as from
+`/dev/null`: a child outside the terminal's foreground group that read the terminal
 desklaunch came from would be stopped. Children
 started by other means (a bare `os.fork`) are not tracked, nor, on Windows, any child (a
 job object would be needed).
@@ -29,7 +29,12 @@ import threading
 import time
 from collections.abc import Callable
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from desklaunch.console.proctree import descendants
+
+if TYPE_CHECKING:
+    from desklaunch.console.childinput import ChildInput
 
 GRACE = 2.0
 """Seconds between SIGINT and SIGTERM, and between SIGTERM and SIGKILL."""
@@ -54,6 +59,8 @@ class Children:
         self._ender: threading.Thread | None = None
         self.started = 0
         """Children started since the run began (the terminal resets it)."""
+        self.input: ChildInput | None = None
+        """What feeds the children's stdin from the console's field, where it can be."""
         self.waiting_for_command = 0
         """How many commands the program waits for now as `os.system` waits (`command`):
         C's `system()` ignores Ctrl+C in the program meanwhile, so Stop ends only the
@@ -149,6 +156,7 @@ def install(owner: Callable[[], Children | None]) -> None:
 
         def init(self: subprocess.Popen[Any], args: Any, *more: Any, **kwargs: Any) -> None:
             children = _owner()
+            fed: int | None = None  # the read end of the pipe the child's stdin is
             if children is not None and len(more) < 7 and not any(
                     kwargs.get(name) for name in _SEPARATE):
                 if sys.version_info >= (3, 11):
@@ -160,10 +168,19 @@ def install(owner: Callable[[], Children | None]) -> None:
                 if len(more) < 3 and kwargs.get("stdin") is None:  # stdin is the 4th
                     # Not the terminal desklaunch came from: read from there by a process
                     # outside its foreground group, a child would be stopped (SIGTTIN) and
-                    # the run would hang with nothing to answer. It gets end of input.
-                    kwargs["stdin"] = subprocess.DEVNULL
-            real_init(self, args, *more, **kwargs)
+                    # the run would hang with nothing to answer. It reads the console's
+                    # field through a pipe (childinput.py), or else gets end of input.
+                    fed = children.input.open() if children.input is not None else None
+                    kwargs["stdin"] = subprocess.DEVNULL if fed is None else fed
+            try:
+                real_init(self, args, *more, **kwargs)
+            except BaseException:
+                if fed is not None and children is not None and children.input is not None:
+                    children.input.abandon(fed)
+                raise
             if children is not None:
+                if fed is not None and children.input is not None:
+                    children.input.started(fed, self.pid)
                 children.add(self)
 
         def system(command: Any) -> int:
@@ -215,33 +232,9 @@ def _signal(target: Target, number: int) -> bool:
 
 def _with_descendants(targets: list[Target]) -> list[Target]:
     """`targets` and every process descended from its processes, found now, before their
-    parents end (a worker's own pool: a group's processes are reached through the group).
-    Linux names a process's children in /proc; elsewhere only the processes themselves."""
-    found = list(targets)
-    pending = [pid for is_group, pid in targets if not is_group]
-    seen = set(pending)
-    while pending:
-        for child in _children_of(pending.pop()):
-            if child not in seen:
-                seen.add(child)
-                found.append((False, child))
-                pending.append(child)
-    return found
-
-
-def _children_of(pid: int) -> list[int]:
-    children: list[int] = []
-    try:
-        threads = os.listdir(f"/proc/{pid}/task")
-    except OSError:
-        return children
-    for thread in threads:
-        try:
-            with open(f"/proc/{pid}/task/{thread}/children", encoding="ascii") as listed:
-                children += [int(word) for word in listed.read().split()]
-        except (OSError, ValueError):
-            continue
-    return children
+    parents end (a worker's own pool: a group's processes are reached through the group)."""
+    return list(targets) + [(False, pid) for pid in
+                            descendants([pid for is_group, pid in targets if not is_group])]
 
 
 def _zombie(pid: int) -> bool:

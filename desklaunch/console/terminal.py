@@ -23,6 +23,7 @@ from typing import Any
 
 from desklaunch.console import ctrlc, readlinehook, waits
 from desklaunch.console.atexits import ExitHandlers
+from desklaunch.console.childinput import ChildInput
 from desklaunch.console.children import Children
 from desklaunch.console.completions import numbered_buttons, offered_words, yes_no_buttons
 from desklaunch.console.fdcapture import FdCapture
@@ -39,6 +40,11 @@ MAX_LINE = 1_000_000
 RECENT = 40
 """Complete lines of output kept, to find the numbered menu a question asks from."""
 TAIL = 200
+CHECK = 0.1
+GETPASS_WARNING = "Warning: Password input may be echoed."
+"""What Python's getpass prints before it reads a password from a stdin that is not a
+terminal (a child's, here): that read is a password question."""
+"""Seconds between checks that a child still reads, while its question is asked."""
 """Characters of the unfinished last line kept, to label the input field with the prompt."""
 _NOT_TEXT = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -~]|"
                        r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -89,6 +95,11 @@ class Terminal:
         """Lines of a paste of several, each read by a later `read_line` without asking."""
         self.streams = self._fresh_streams()
         self.children = Children(f"desklaunch-console-children-{session.number}")
+        if ChildInput.supported():
+            self.children.input = ChildInput(self.read_for_child,
+                                             f"desklaunch-console-childinput-{session.number}")
+        self._child_box: Mailbox | None = None
+        """The mailbox of the question asked for a child (childinput.py), while one is."""
         self.capture: FdCapture | None = None
         """The run's capture of fds 1 and 2, while one is on."""
         self.exit_handlers = ExitHandlers()
@@ -259,6 +270,32 @@ class Terminal:
         self._typed_ahead.extend(lines)
         return True
 
+    def read_for_child(self, reading: Callable[[], bool]) -> str | None:
+        """A line for a child process that reads the console (childinput.py), asked while
+        `reading()` holds and the program itself does not ask: the line, "" at end of
+        input, or None when the question went first (the child stopped reading)."""
+        if self.session.closed or not self._running or self._input is not None:
+            return None
+        if self._typed_ahead:
+            return self._echo(self._typed_ahead.popleft(), None, False)
+        capture = self.capture
+        if capture is not None:
+            capture.drain()  # the child's prompt, which labels the field
+        label = " ".join(f"{self._topic} {self._tail_label()}".split())
+        recent = self.recent_lines()
+        # A Python child's getpass, finding no terminal, warns and reads its input
+        password = bool(recent) and _NOT_TEXT.sub("", recent[-1]).strip() == GETPASS_WARNING
+        try:
+            lines = self._ask(label, password, None if password else self._offered(label),
+                              False, None, None, still=reading, for_child=True)
+        except (SessionClosed, KeyboardInterrupt):
+            return None
+        if lines is None:
+            return None
+        if not password:
+            self._typed_ahead.extend(lines[1:])
+        return self._echo(lines[0], None, password)
+
     def _offered(self, label: str) -> list[list[Any]] | None:
         """The buttons beside a field labelled `label`: those offered with `offer`, else
         Yes and No or numbered ones its question asks for (pip's "Proceed (Y/n)?", flit's
@@ -269,15 +306,26 @@ class Terminal:
 
     def _ask(self, label: str, password: bool, answers: list[list[Any]] | None, many: bool,
              value: str | None, suggestions: list[str] | None, *,
-             within: float | None = None, flush: bool = True) -> list[str] | None:
+             within: float | None = None, flush: bool = True,
+             still: Callable[[], bool] | None = None,
+             for_child: bool = False) -> list[str] | None:
         """Show the console's field and wait for what the person enters: its lines, or
-        None when `within` seconds passed first."""
+        None when `within` seconds passed first, or `still()` turned false, or the program
+        asked while a child was asked (`for_child`)."""
         session = self.session
         self.output.flush()
-        self.stop_heard()
+        if not for_child:
+            self.stop_heard()
         key = session.new_id("i")
         box = session.open_mailbox(key)
         with self._lock:
+            if for_child:
+                if self._input is not None:
+                    session.drop_mailbox(key)
+                    return None
+                self._child_box = box
+            elif self._child_box is not None:  # the program asks: the child's question goes
+                self._child_box.put({"seq": 0, "type": "withdraw", "id": ""})  # type: ignore[typeddict-item]
             self._input = box
         try:
             ask: dict[str, Any] = {"cmd": "console_input", "id": key, "prompt": label or "Input",
@@ -295,13 +343,18 @@ class Terminal:
             if suggestions and not password:
                 ask["suggestions"] = suggestions
             session.send(ask)
-            return self._wait_for_lines(box, within)
+            return self._wait_for_lines(box, within, still)
         finally:
             with self._lock:
-                self._input = None
+                if self._child_box is box:
+                    self._child_box = None
+                mine = self._input is box  # not when the program asked over a child's
+                if mine:
+                    self._input = None
+                    with contextlib.suppress(SessionClosed):
+                        session.send({"cmd": "console_input", "id": None,
+                                      "coalesce": "console-input"})
             session.drop_mailbox(key)
-            with contextlib.suppress(SessionClosed):
-                session.send({"cmd": "console_input", "id": None, "coalesce": "console-input"})
 
     def _echo(self, line: str, prompt: str | None, password: bool) -> str:
         """Show the line read after its prompt, as a terminal echoes it; returns the line."""
@@ -312,22 +365,31 @@ class Terminal:
         return line
 
     @staticmethod
-    def _wait_for_lines(box: Mailbox, within: float | None = None) -> list[str] | None:
+    def _wait_for_lines(box: Mailbox, within: float | None = None,
+                        still: Callable[[], bool] | None = None) -> list[str] | None:
         """The lines sent (each with its "\n": several when pasted), or [""] at end of input
         (after the text typed and not entered, without a "\n", when there was some); None
-        when `within` seconds passed first."""
+        when `within` seconds passed first, or `still()` (checked every `CHECK` s) turned
+        false, or the question was withdrawn."""
         deadline = None if within is None else time.monotonic() + within
         while True:
-            if deadline is None:
+            if deadline is None and still is None:
                 event = box.get()
             else:
-                got = box.get_within(deadline - time.monotonic())
+                left = CHECK if deadline is None else deadline - time.monotonic()
+                got = box.get_within(left if still is None else min(left, CHECK))
                 if got is None:
-                    return None
+                    if deadline is not None and time.monotonic() >= deadline:
+                        return None
+                    if still is not None and not still():
+                        return None
+                    continue
                 event = got
             kind = event["type"]
             if kind == "interrupt":  # type: ignore[comparison-overlap]  # from stop()
                 raise event.get("raise") or KeyboardInterrupt
+            if kind == "withdraw":  # type: ignore[comparison-overlap]  # the program asks
+                return None
             value = event.get("value")
             if kind == "cancel":  # End input; what was typed and not entered comes first
                 typed = value if isinstance(value, str) and len(value) <= MAX_LINE else ""
@@ -374,6 +436,8 @@ class Terminal:
         self._action = None
         self._suggested = None
         self.children.started = 0
+        if self.children.input is not None:
+            self.children.input.begin()
         with self._lock:
             self._running = True
             self._runs += 1
@@ -398,6 +462,8 @@ class Terminal:
     def end_run(self) -> None:
         ctrlc.receive(self.signal_arrived, on=False)
         self._end_stop_notice()
+        if self.children.input is not None:
+            self.children.input.stop()  # a child still reading gets end of input
         with self._lock:
             self._running = False
             self._unheard_shown = False
@@ -543,7 +609,9 @@ class Terminal:
         with self._lock:
             if not self._running or self.thread is None or self.thread.ident is None:
                 return
-            if self._input is not None:  # waiting for a line: that wait raises it itself
+            if self._input is not None and self._input is not self._child_box:
+                # waiting for a line: that wait raises it itself (a child's question goes
+                # when Stop's SIGINT ends the child)
                 self._input.put({"seq": 0, "type": "interrupt", "id": "",  # type: ignore[typeddict-item]
                                  "raise": kind})
             else:
@@ -572,6 +640,8 @@ class Terminal:
         if self.thread is not None and self.thread.ident is not None:
             # Also when no run ended in order: a thread made later may get this id.
             waits.running(self.thread.ident, False)
+        if self.children.input is not None:
+            self.children.input.stop()
         self.children.end()
         if self._ctrlc is not None:
             self._ctrlc.join(1.0)  # its UI calls and sleeps end with the session

@@ -536,18 +536,22 @@ def test_asyncio_get_event_loop_gives_the_run_a_loop_as_a_main_thread_gets_one(
     assert app.find("log", "Output").text.count("done") == 2
 
 
-def test_a_child_given_the_programs_stdin_gets_end_of_input_as_any_child_does(
+def test_a_child_given_the_programs_stdin_reads_the_field_as_any_child_does(
         tmp_path: Path) -> None:
     """`subprocess.run(..., stdin=sys.stdin)` failed in Popen ("fileno"), as the console's
-    stdin has no descriptor: the child now starts, and reads end of input."""
+    stdin has no descriptor: the child now starts, and reads the field as a child given no
+    stdin does (console/childinput.py)."""
     app = start(tmp_path, """
         import subprocess, sys
         done = subprocess.run([sys.executable, "-c", "import sys; print(repr(sys.stdin.read()))"],
                               stdin=sys.stdin)
         print("child ended with", done.returncode)
     """)
+    app.fill("Input", "one")
+    app.submit()
+    app.click("End input")
     app.wait_for("Exited with code 0")
-    assert output(app)[-2:] == ["''", "child ended with 0"]
+    assert output(app)[-3:] == ["one", "'one\\n'", "child ended with 0"]
 
 
 def test_closing_while_the_program_waits_for_a_child_runs_none_of_its_next_lines(

@@ -8,15 +8,16 @@ import { composing, element, uniqueId } from "./parts.js";
 
 const MAX_HISTORY = 500;
 const history = []; // lines entered (never passwords), oldest first
-let typeahead = ""; // for the next text field: typed or pasted before the program asked
-let endAhead = false; // Ctrl+D pressed before the program asked again: end input then
+// Typed or pasted before the program asked: lines, each ended by "\n" or by EOT (a Ctrl+D,
+// which ends the read it reaches, as in a terminal), then the line being typed.
+let typeahead = "";
+const EOT = "\u0004";
 const asked = new WeakMap(); // an input line's form -> its question's AbortController
 
 /** Forget what was typed and not yet read: a terminal flushes it on Ctrl+C, and a run's
  *  unread lines never reach the next run (they went to the shell). */
 export function forgetTypedAhead(host) {
   typeahead = "";
-  endAhead = false;
   const open = host?.querySelector("input.dl-control[data-sent]");
   if (open) open.value = "";
 }
@@ -40,9 +41,8 @@ function keys(event, field, end) {
     event.preventDefault();
     if (!end.disabled) end.click();
     else if (field.dataset.sent !== undefined) { // before the program asks again: then
-      typeahead += field.value;
+      typeahead += field.value + EOT;
       field.value = "";
-      endAhead = true;
     }
   } else if (ctrlOnly && key === "c" && field.selectionStart === field.selectionEnd) {
     const stop = field.closest(".dl-console")?.querySelector(".dl-console-status button.danger");
@@ -158,22 +158,28 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
     done({ type: "submit", id, value });
   };
   // Lines pasted before this question came are its answer (and the next ones'), as the
-  // lines of a paste are; an unfinished last line waits in the field.
+  // lines of a paste are, up to a Ctrl+D typed ahead, which ends the read it reaches; an
+  // unfinished last line waits in the field.
   let linesAhead = null;
-  // A password question flushes the lines typed ahead, as getpass does in a terminal (a
-  // prompt library's does not: `flush` false); the line being typed as it came is the
-  // password's beginning.
-  if (password && flush !== false) {
-    typeahead = typeahead.slice(typeahead.lastIndexOf("\n") + 1);
-    endAhead = false; // getpass throws a Ctrl+D typed ahead away too
-  }
+  let endNow = null; // a Ctrl+D typed ahead ends this read, after what was typed before it
+  const ended = Math.max(typeahead.lastIndexOf("\n"), typeahead.lastIndexOf(EOT));
+  const queued = typeahead.slice(0, ended + 1);
+  const partial = typeahead.slice(ended + 1);
+  // A password question flushes what was typed ahead, Ctrl+D too, as getpass does in a
+  // terminal (a prompt library's does not: `flush` false); the line being typed as it
+  // came is the password's beginning.
+  typeahead = password && flush !== false ? "" : queued;
   if (typeahead) {
-    const cut = typeahead.lastIndexOf("\n");
-    if (cut >= 0) linesAhead = typeahead.slice(0, cut);
-    const partial = typeahead.slice(cut + 1);
+    const eot = typeahead.indexOf(EOT);
+    const before = eot < 0 ? typeahead : typeahead.slice(0, eot);
+    const cut = before.lastIndexOf("\n");
+    if (cut >= 0) linesAhead = before.slice(0, cut);
+    else endNow = before;
+    typeahead = typeahead.slice(cut >= 0 ? cut + 1 : eot + 1);
+  }
+  if (partial || ended >= 0) {
     if (field.value !== partial) field.value = partial; // the same text keeps its caret
-    typeahead = "";
-    if (recalled !== undefined && cut < 0) field.dataset.history = recalled;
+    if (recalled !== undefined && ended < 0) field.dataset.history = recalled;
   }
   // The answer the program starts with (a default, a choice already made), when nothing
   // was typed ahead for this question.
@@ -249,14 +255,12 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   }
   form.append(enter, end);
   if (!form.isConnected) host.append(form);
-  if (linesAhead !== null) {
+  if (linesAhead !== null || endNow !== null) {
     const [rest, from, to] = [field.value, field.selectionStart, field.selectionEnd];
-    submit(linesAhead);
+    if (linesAhead !== null) submit(linesAhead);
+    else done(endNow ? { type: "cancel", id, value: endNow } : { type: "cancel", id });
     field.value = rest; // for the question after (this field is now the one typed ahead in)
     if (from !== null && to !== null) field.setSelectionRange(from, to);
-  } else if (endAhead) {
-    endAhead = false;
-    end.click();
   }
   requestAnimationFrame(() => field.isConnected && field.focus({ preventScroll: true }));
 }

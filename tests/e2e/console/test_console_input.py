@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from pathlib import Path
@@ -200,6 +199,32 @@ def test_ctrl_d_pressed_while_the_program_works_ends_its_next_read(console, tmp_
     app.field("First:").press("Control+d")  # the program is busy: no question yet
     gate.touch()
     expect(app.line("Then: a, then end of input")).to_be_visible()  # as a terminal shows it
+    app.expect_exit(0)
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    (["Control+d", "ls", "Enter"], "a, then end of input, after 'ls'"),
+    (["ls", "Enter", "Control+d"], "a, then 'ls', after end of input"),
+    # as End input with text in the field: the text ends the read
+    (["pw", "Control+d", "ls", "Enter"], "a, then 'pw', after 'ls'"),
+], ids=["end-then-line", "line-then-end", "text-end-then-line"])
+def test_ctrl_d_and_lines_typed_while_the_program_works_keep_their_order(console, tmp_path,
+                                                                        typed, shown):
+    """A Ctrl+D typed ahead ends the read it reaches, in its turn among the lines typed
+    ahead: the line typed after it reached the program first, then the end of input."""
+    gate = tmp_path / "ask now"
+    app = console("reads_past_end_of_input.py", [str(gate)])
+    app.answer("First:", "a")
+    expect(app.line("First: a")).to_be_visible()
+    field = app.field("First:")  # the program is busy: no question yet
+    for key in typed:
+        if key in ("Enter", "Control+d"):
+            field.press(key)
+        else:
+            field.press_sequentially(key)
+    gate.touch()
+    # after "After: " when that read met the end of input, as a terminal shows it
+    expect(app.line(re.compile(f"{re.escape(shown)}$"))).to_be_visible()
     app.expect_exit(0)
 
 
@@ -426,28 +451,6 @@ def gone(pid):
             return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
     except FileNotFoundError:
         return True
-
-
-@pytest.fixture
-def silent_stdin():
-    """desklaunch's own stdin a pipe nobody writes to (a terminal nobody types in)."""
-    read_end, write_end = os.pipe()
-    saved = os.dup(0)
-    os.dup2(read_end, 0)
-    try:
-        yield
-    finally:
-        os.dup2(saved, 0)
-        for fd in (saved, read_end, write_end):
-            os.close(fd)
-
-
-def test_a_child_that_asks_for_input_gets_end_of_input_rather_than_hanging(console,
-                                                                          silent_stdin):
-    app = console("child_asks.py")
-    expect(app.line(re.compile("child ended with 1$"))).to_be_visible()  # after its EOFError
-    expect(app.line("EOFError: EOF when reading a line")).to_be_visible()
-    app.expect_exit(0)
 
 
 def test_stop_ends_the_child_processes_too(console):

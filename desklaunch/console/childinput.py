@@ -1,0 +1,181 @@
+"""Typing for the child processes of a console run, as a terminal gives it to them.
+
+In a terminal, `subprocess.run(["pip", "uninstall", "x"])` or `os.system("read name")`
+reads what the person types next. Here each child a run starts without a stdin of its own
+gets a pipe, and one named thread watches, every `POLL` s, whether a process of that child's
+tree is blocked reading it (Linux says so in `/proc/PID/task/TID/syscall`: the `read`
+system call, on a descriptor that is that pipe). Only then does the console's field ask, as
+it asks for the program's own `input()`: labelled by what the child printed last; the line
+entered goes down the pipe, End input closes it. A child that never reads gets no question,
+and what is typed meanwhile waits for whoever reads next, as a terminal keeps it. The
+question goes when the child stops reading (it ended, or Stop ended it); when the run ends,
+the pipes are closed, as a terminal's program gone takes its input with it. Elsewhere than
+Linux (or where `/proc` does not say), children read end of input (children.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import platform
+import select
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desklaunch.console.proctree import descendants, thread_files
+
+POLL = 0.05
+"""Seconds between looks at whether a child reads."""
+SETTLE = 0.03
+"""Seconds a read must last before the field asks: what the child printed before it (its
+prompt) reaches the console first, and a read that data answers at once never asks."""
+_READ = {"x86_64": 0, "amd64": 0, "aarch64": 63, "arm64": 63, "riscv64": 63}
+"""The number of the `read` system call, by machine."""
+
+Ask = Callable[[Callable[[], bool]], "str | None"]
+"""Asks the console for a line for a child while the check given says it still reads:
+the line (with its "\\n"), "" at end of input, or None when the check turned false first."""
+
+
+@dataclass
+class _Pipe:
+    pid: int
+    write_end: int
+    name: str  # "pipe:[inode]", as /proc names the read end in the child
+
+
+class ChildInput:
+    """The stdin pipes of one console session's children, and the thread that feeds them."""
+
+    def __init__(self, ask: Ask, name: str) -> None:
+        self._ask = ask
+        self._name = name
+        self._pipes: list[_Pipe] = []
+        self._pending: dict[int, _Pipe] = {}  # read end → its pipe, until the child starts
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @staticmethod
+    def supported() -> bool:
+        return platform.machine().lower() in _READ and os.access("/proc/self/syscall", os.R_OK)
+
+    def open(self) -> int:
+        """A new pipe's read end, for a child about to start (then `started` or `abandon`)."""
+        read_end, write_end = os.pipe()
+        with self._lock:
+            self._pending[read_end] = _Pipe(0, write_end, f"pipe:[{os.fstat(read_end).st_ino}]")
+        return read_end
+
+    def abandon(self, read_end: int) -> None:
+        """The child did not start: its pipe goes."""
+        with self._lock:
+            pipe = self._pending.pop(read_end, None)
+        os.close(read_end)
+        if pipe is not None:
+            os.close(pipe.write_end)
+
+    def started(self, read_end: int, pid: int) -> None:
+        """The child `pid` started with `read_end` as its stdin: watch whether it reads."""
+        os.close(read_end)  # the child has its own copy
+        with self._lock:
+            pipe = self._pending.pop(read_end, None)
+            if pipe is None:
+                return
+            pipe.pid = pid
+            if self._stopping.is_set():
+                os.close(pipe.write_end)
+                return
+            self._pipes.append(pipe)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._watch, name=self._name,
+                                                daemon=True)
+                self._thread.start()
+
+    def begin(self) -> None:
+        """A run begins: its children may be fed again."""
+        self._stopping.clear()
+
+    def stop(self) -> None:
+        """The run ended (or the session closed): withdraw a question, close every pipe, so
+        a child still reading gets end of input, and wait for the thread."""
+        self._stopping.set()
+        with self._lock:
+            thread, self._thread = self._thread, None
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
+        with self._lock:
+            pipes, self._pipes = self._pipes, []
+        for pipe in pipes:
+            os.close(pipe.write_end)
+
+    def _watch(self) -> None:
+        spent = 0.0
+        # A large tree (`make -j`) takes longer to look through: look less often, so that
+        # looking stays within a twentieth of a CPU.
+        while not self._stopping.wait(max(POLL, 20 * spent)):
+            began = time.monotonic()
+            with self._lock:
+                pipes = list(self._pipes)
+                if not pipes:
+                    self._thread = None  # `started` makes a new one
+                    return
+            for pipe in pipes:
+                if self._stopping.is_set():
+                    return
+                if _readers_gone(pipe.write_end):
+                    self._forget(pipe)
+                elif self._reads(pipe) and not self._stopping.wait(SETTLE) \
+                        and self._reads(pipe):
+                    self._feed(pipe)
+                    began = time.monotonic()  # the time spent asking is the person's
+            spent = time.monotonic() - began
+
+    def _reads(self, pipe: _Pipe) -> bool:
+        return any(_reading(pid, pipe.name) for pid in [pipe.pid, *descendants([pipe.pid])])
+
+    def _feed(self, pipe: _Pipe) -> None:
+        """Ask for a line while the child reads, and give it what is entered."""
+        line = self._ask(lambda: not self._stopping.is_set() and self._reads(pipe))
+        if line is None:
+            return
+        if not line:  # End input: the child reads end of input from now on
+            self._forget(pipe)
+            return
+        data = memoryview(line.encode("utf-8", "replace"))
+        while data and not self._stopping.is_set():
+            try:
+                _, ready, _ = select.select([], [pipe.write_end], [], POLL)
+                if ready:
+                    data = data[os.write(pipe.write_end, data):]
+            except OSError:  # EPIPE: no reader is left
+                self._forget(pipe)
+                return
+
+    def _forget(self, pipe: _Pipe) -> None:
+        with self._lock:
+            if pipe not in self._pipes:
+                return
+            self._pipes.remove(pipe)
+        os.close(pipe.write_end)
+
+
+def _readers_gone(write_end: int) -> bool:
+    """Whether every process holding the pipe's read end has ended or closed it."""
+    poller = select.poll()
+    poller.register(write_end, 0)  # only the conditions always reported: POLLERR, POLLHUP
+    return bool(poller.poll(0))
+
+
+def _reading(pid: int, name: str) -> bool:
+    """Whether a thread of process `pid` is blocked in `read` on the pipe called `name`."""
+    number = str(_READ.get(platform.machine().lower()))
+    for thread, text in thread_files(pid, "syscall"):
+        words = text.split()
+        if len(words) > 1 and words[0] == number:
+            with contextlib.suppress(OSError, ValueError):
+                if os.readlink(f"/proc/{pid}/task/{thread}/fd/{int(words[1], 16)}") == name:
+                    return True
+    return False
