@@ -3,8 +3,10 @@
 In a terminal, `subprocess.run(["pip", "uninstall", "x"])` or `os.system("read name")`
 reads what the person types next. Here each child a run starts without a stdin of its own
 gets a pipe, and one named thread watches, every `POLL` s, whether a process of that child's
-tree is blocked reading it (Linux says so in `/proc/PID/task/TID/syscall`: the `read`
-system call, on a descriptor that is that pipe). Only then does the console's field ask, as
+tree waits to read it (Linux says so in `/proc/PID/task/TID/syscall`: `read` on a
+descriptor that is that pipe, or `poll`, `select` or `epoll_wait` with it among what they
+wait for, read from the process's memory or its epoll's fdinfo). Only then does the
+console's field ask, as
 it asks for the program's own `input()`: labelled by what the child printed last; the line
 entered goes down the pipe, End input closes it. A child that never reads gets no question,
 and what is typed meanwhile waits for whoever reads next, as a terminal keeps it. The
@@ -15,10 +17,10 @@ Linux (or where `/proc` does not say), children read end of input (children.py).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import platform
 import select
+import struct
 import threading
 import time
 from collections.abc import Callable
@@ -31,8 +33,18 @@ POLL = 0.05
 SETTLE = 0.03
 """Seconds a read must last before the field asks: what the child printed before it (its
 prompt) reaches the console first, and a read that data answers at once never asks."""
-_READ = {"x86_64": 0, "amd64": 0, "aarch64": 63, "arm64": 63, "riscv64": 63}
-"""The number of the `read` system call, by machine."""
+_X86_64 = {0: "read", 19: "read", 7: "poll", 271: "poll", 23: "select", 270: "select",
+           232: "epoll", 281: "epoll", 441: "epoll"}
+_GENERIC = {63: "read", 65: "read", 73: "poll", 72: "select", 22: "epoll", 441: "epoll"}
+_CALLS = {"x86_64": _X86_64, "amd64": _X86_64, "aarch64": _GENERIC, "arm64": _GENERIC,
+          "riscv64": _GENERIC}
+"""The system calls a process waits for input in, by number, by machine: `read` and
+`readv` (the descriptor is their first argument), `poll` and `ppoll` (an array of
+`struct pollfd`), `select` and `pselect6` (a bit set of descriptors) and `epoll_wait` and
+its kin (the descriptors watched are in /proc/PID/fdinfo/EPFD): Node's readline, npm's
+questions and bash's `read -t` wait in one of the last three before they read."""
+_POLLIN = 0x1 | 0x2 | 0x40  # POLLIN, POLLPRI, POLLRDNORM (EPOLLIN and EPOLLPRI alike)
+_MAX_FDS = 4096
 
 Ask = Callable[[Callable[[], bool]], "str | None"]
 """Asks the console for a line for a child while the check given says it still reads:
@@ -60,7 +72,8 @@ class ChildInput:
 
     @staticmethod
     def supported() -> bool:
-        return platform.machine().lower() in _READ and os.access("/proc/self/syscall", os.R_OK)
+        return platform.machine().lower() in _CALLS and \
+            os.access("/proc/self/syscall", os.R_OK)
 
     def open(self) -> int:
         """A new pipe's read end, for a child about to start (then `started` or `abandon`)."""
@@ -138,7 +151,21 @@ class ChildInput:
 
     def _feed(self, pipe: _Pipe) -> None:
         """Ask for a line while the child reads, and give it what is entered."""
-        line = self._ask(lambda: not self._stopping.is_set() and self._reads(pipe))
+        looked, spent = time.monotonic(), 0.0
+
+        def still() -> bool:  # looked again as the watch looks: within a twentieth of a CPU
+            nonlocal looked, spent
+            if self._stopping.is_set():
+                return False
+            if time.monotonic() - looked < 20 * spent:
+                return True
+            began = time.monotonic()
+            reads = self._reads(pipe)
+            looked = time.monotonic()
+            spent = looked - began
+            return reads
+
+        line = self._ask(still)
         if line is None:
             return
         if not line:  # End input: the child reads end of input from now on
@@ -170,12 +197,52 @@ def _readers_gone(write_end: int) -> bool:
 
 
 def _reading(pid: int, name: str) -> bool:
-    """Whether a thread of process `pid` is blocked in `read` on the pipe called `name`."""
-    number = str(_READ.get(platform.machine().lower()))
-    for thread, text in thread_files(pid, "syscall"):
+    """Whether a thread of process `pid` is blocked waiting to read the pipe called `name`
+    (in `read`, or in `poll`, `select` or `epoll_wait` with it among what it waits for)."""
+    calls = _CALLS.get(platform.machine().lower(), {})
+    for _thread, text in thread_files(pid, "syscall"):
         words = text.split()
-        if len(words) > 1 and words[0] == number:
-            with contextlib.suppress(OSError, ValueError):
-                if os.readlink(f"/proc/{pid}/task/{thread}/fd/{int(words[1], 16)}") == name:
-                    return True
+        try:
+            kind = calls.get(int(words[0]))
+            args = [int(word, 16) for word in words[1:7]]
+        except (ValueError, IndexError):
+            continue  # "running", or a process that has ended
+        if kind is not None and any(_is(pid, fd, name) for fd in _waited_on(pid, kind, args)):
+            return True
     return False
+
+
+def _waited_on(pid: int, kind: str, args: list[int]) -> list[int]:
+    """The descriptors a `kind` call with arguments `args` waits to read."""
+    try:
+        if kind == "read":
+            return [args[0]]
+        if kind == "poll":
+            count = min(args[1], _MAX_FDS)
+            entries = struct.iter_unpack("ihh", _memory(pid, args[0], 8 * count))
+            return [fd for fd, events, _ in entries if events & _POLLIN]
+        if kind == "select":
+            count = min(args[0], _MAX_FDS)
+            if not args[1] or not count:
+                return []
+            bits = int.from_bytes(_memory(pid, args[1], (count + 63) // 64 * 8), "little")
+            return [fd for fd in range(count) if bits >> fd & 1]
+        with open(f"/proc/{pid}/fdinfo/{args[0]}", encoding="ascii") as info:  # epoll
+            watched = [line.split() for line in info if line.startswith("tfd:")]
+        return [int(words[1]) for words in watched
+                if len(words) > 3 and int(words[3], 16) & _POLLIN]
+    except (OSError, ValueError, struct.error):
+        return []
+
+
+def _memory(pid: int, address: int, size: int) -> bytes:
+    with open(f"/proc/{pid}/mem", "rb", buffering=0) as memory:
+        memory.seek(address)
+        return memory.read(size)
+
+
+def _is(pid: int, fd: int, name: str) -> bool:
+    try:
+        return os.readlink(f"/proc/{pid}/fd/{fd}") == name
+    except OSError:
+        return False

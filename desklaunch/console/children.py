@@ -3,18 +3,17 @@
 In a terminal, Ctrl+C interrupts the whole foreground process group: the program and the
 `ffmpeg` or `git` it is waiting for. desklaunch's window is not a terminal, so on POSIX each
 child a console run starts through `subprocess` (`Popen`, `run`, `check_output`, `os.popen`,
-asyncio's subprocesses) or `os.system` is put in a process group of its own and
-remembered; so is each `multiprocessing` process it starts (a `Process`, a `Pool`'s or a
-`ProcessPoolExecutor`'s workers, whatever the start method, and what each starts in turn),
-which stays in desklaunch's group as a terminal keeps it in the program's. Stop sends
-SIGINT to those groups (their own children included) and processes, and what is still
-running a moment later gets SIGTERM, then SIGKILL. Closing the window ends them the same
-way. While `os.system` waits for its command, Stop ends only the command (`os.system`
-returns 2, and the program goes on), as C's `system()` ignores Ctrl+C in the program
-meanwhile. A `subprocess` child not given a stdin of its own reads the console's field
-(childinput.py), where Linux tells when it reads, else end of input at once, as from
-`/dev/null`: a child outside the terminal's foreground group that read the terminal
-desklaunch came from would be stopped. Children
+asyncio's subprocesses) or `os.system` is put in a session (so a process group) of its
+own, without the terminal desklaunch may have come from, and remembered; so is each
+`multiprocessing` process it starts (a `Process`, a `Pool`'s or a `ProcessPoolExecutor`'s
+workers, whatever the start method, and what each starts in turn), which stays in
+desklaunch's group as a terminal keeps it in the program's. Stop sends SIGINT to those
+groups (their own children included) and processes, and what is still running a moment
+later gets SIGTERM, then SIGKILL. Closing the window ends them the same way. While
+`os.system` waits for its command, Stop ends only the command (`os.system` returns 2, and
+the program goes on), as C's `system()` ignores Ctrl+C in the program meanwhile. A
+`subprocess` child not given a stdin of its own reads the console's field (childinput.py),
+where Linux tells when it reads, else end of input at once, as from `/dev/null`. Children
 started by other means (a bare `os.fork`) are not tracked, nor, on Windows, any child (a
 job object would be needed).
 """
@@ -159,17 +158,17 @@ def install(owner: Callable[[], Children | None]) -> None:
             fed: int | None = None  # the read end of the pipe the child's stdin is
             if children is not None and len(more) < 7 and not any(
                     kwargs.get(name) for name in _SEPARATE):
-                if sys.version_info >= (3, 11):
-                    kwargs["process_group"] = 0
-                else:
-                    kwargs["start_new_session"] = True
+                # A session of its own, so a group of its own for Stop, and no controlling
+                # terminal: a child that would ask on the terminal desklaunch came from
+                # (`ssh-keygen`'s passphrase, `sudo`) fails with its own message there,
+                # rather than being stopped (SIGTTOU) as a group outside its foreground.
+                kwargs["start_new_session"] = True
                 if len(more) < 3 and _console_stream(kwargs.get("stdin")):
                     kwargs["stdin"] = None  # `stdin=sys.stdin`, the console's: as not given
                 if len(more) < 3 and kwargs.get("stdin") is None:  # stdin is the 4th
-                    # Not the terminal desklaunch came from: read from there by a process
-                    # outside its foreground group, a child would be stopped (SIGTTIN) and
-                    # the run would hang with nothing to answer. It reads the console's
-                    # field through a pipe (childinput.py), or else gets end of input.
+                    # Not the terminal desklaunch came from, which the child could not
+                    # read (SIGTTIN) and nobody would type in: the console's field, through
+                    # a pipe (childinput.py), or else end of input.
                     fed = children.input.open() if children.input is not None else None
                     kwargs["stdin"] = subprocess.DEVNULL if fed is None else fed
             try:

@@ -40,12 +40,12 @@ MAX_LINE = 1_000_000
 RECENT = 40
 """Complete lines of output kept, to find the numbered menu a question asks from."""
 TAIL = 200
+"""Characters of the unfinished last line kept, to label the input field with the prompt."""
 CHECK = 0.1
+"""Seconds between checks that a child still reads, while its question is asked."""
 GETPASS_WARNING = "Warning: Password input may be echoed."
 """What Python's getpass prints before it reads a password from a stdin that is not a
 terminal (a child's, here): that read is a password question."""
-"""Seconds between checks that a child still reads, while its question is asked."""
-"""Characters of the unfinished last line kept, to label the input field with the prompt."""
 _NOT_TEXT = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -~]|"
                        r"[\x00-\x08\x0b-\x1f\x7f]")
 """Terminal escape sequences (colours, cursor moves, titles) and control characters: a
@@ -276,15 +276,17 @@ class Terminal:
         input, or None when the question went first (the child stopped reading)."""
         if self.session.closed or not self._running or self._input is not None:
             return None
-        if self._typed_ahead:
-            return self._echo(self._typed_ahead.popleft(), None, False)
         capture = self.capture
         if capture is not None:
             capture.drain()  # the child's prompt, which labels the field
-        label = " ".join(f"{self._topic} {self._tail_label()}".split())
         recent = self.recent_lines()
         # A Python child's getpass, finding no terminal, warns and reads its input
         password = bool(recent) and _NOT_TEXT.sub("", recent[-1]).strip() == GETPASS_WARNING
+        if password:
+            self._typed_ahead.clear()  # getpass flushes what was typed ahead
+        elif self._typed_ahead:
+            return self._echo(self._typed_ahead.popleft(), None, False)
+        label = " ".join(f"{self._topic} {self._tail_label()}".split())
         try:
             lines = self._ask(label, password, None if password else self._offered(label),
                               False, None, None, still=reading, for_child=True)
