@@ -17,12 +17,14 @@ Linux (or where `/proc` does not say), children read end of input (children.py).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import select
 import struct
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,6 +47,12 @@ its kin (the descriptors watched are in /proc/PID/fdinfo/EPFD): Node's readline,
 questions and bash's `read -t` wait in one of the last three before they read."""
 _POLLIN = 0x1 | 0x2 | 0x40  # POLLIN, POLLPRI, POLLRDNORM (EPOLLIN and EPOLLPRI alike)
 _MAX_FDS = 4096
+AWAY = 0.5
+"""Seconds a child asked for a line may be seen not waiting before its question goes: one
+that polls its input with a timeout works a moment between two waits."""
+AGAIN = 0.005
+"""Seconds before a child fed a line is looked at again: a paste's next line is for it."""
+_every: weakref.WeakSet[ChildInput] = weakref.WeakSet()
 
 Ask = Callable[[Callable[[], bool]], "str | None"]
 """Asks the console for a line for a child while the check given says it still reads:
@@ -69,6 +77,9 @@ class ChildInput:
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
+        if not _every:
+            os.register_at_fork(after_in_child=_close_in_fork)  # once: none is ever dropped
+        _every.add(self)
 
     @staticmethod
     def supported() -> bool:
@@ -125,52 +136,65 @@ class ChildInput:
             os.close(pipe.write_end)
 
     def _watch(self) -> None:
-        spent = 0.0
+        spent, fed = 0.0, False
         # A large tree (`make -j`) takes longer to look through: look less often, so that
         # looking stays within a twentieth of a CPU.
-        while not self._stopping.wait(max(POLL, 20 * spent)):
+        while not self._stopping.wait(AGAIN if fed else max(POLL, 20 * spent)):
             began = time.monotonic()
             with self._lock:
-                pipes = list(self._pipes)
-                if not pipes:
+                if not self._pipes:
                     self._thread = None  # `started` makes a new one
                     return
-            for pipe in pipes:
+            fed = False
+            for pipe in self._forget_gone():
                 if self._stopping.is_set():
                     return
-                if _readers_gone(pipe.write_end):
-                    self._forget(pipe)
-                elif self._reads(pipe) and not self._stopping.wait(SETTLE) \
+                if self._reads(pipe) and (fed or not self._stopping.wait(SETTLE)) \
                         and self._reads(pipe):
-                    self._feed(pipe)
+                    fed = self._feed(pipe) or fed
                     began = time.monotonic()  # the time spent asking is the person's
             spent = time.monotonic() - began
+
+    def _forget_gone(self) -> list[_Pipe]:
+        """Close the pipes no process reads any more; the others."""
+        with self._lock:
+            pipes = list(self._pipes)
+        kept = []
+        for pipe in pipes:
+            if _readers_gone(pipe.write_end):
+                self._forget(pipe)
+            else:
+                kept.append(pipe)
+        return kept
 
     def _reads(self, pipe: _Pipe) -> bool:
         return any(_reading(pid, pipe.name) for pid in [pipe.pid, *descendants([pipe.pid])])
 
-    def _feed(self, pipe: _Pipe) -> None:
-        """Ask for a line while the child reads, and give it what is entered."""
-        looked, spent = time.monotonic(), 0.0
+    def _feed(self, pipe: _Pipe) -> bool:
+        """Ask for a line while the child reads, and give it what is entered; whether a
+        line went."""
+        looked = seen = time.monotonic()
+        spent = 0.0
 
         def still() -> bool:  # looked again as the watch looks: within a twentieth of a CPU
-            nonlocal looked, spent
-            if self._stopping.is_set():
-                return False
+            nonlocal looked, seen, spent
+            if self._stopping.is_set() or pipe not in self._forget_gone():
+                return False  # (the other children's pipes are let go meanwhile too)
             if time.monotonic() - looked < 20 * spent:
                 return True
             began = time.monotonic()
-            reads = self._reads(pipe)
+            if self._reads(pipe):
+                seen = began
             looked = time.monotonic()
             spent = looked - began
-            return reads
+            return looked - seen < AWAY
 
         line = self._ask(still)
         if line is None:
-            return
+            return False
         if not line:  # End input: the child reads end of input from now on
             self._forget(pipe)
-            return
+            return False
         data = memoryview(line.encode("utf-8", "replace"))
         while data and not self._stopping.is_set():
             try:
@@ -179,7 +203,8 @@ class ChildInput:
                     data = data[os.write(pipe.write_end, data):]
             except OSError:  # EPIPE: no reader is left
                 self._forget(pipe)
-                return
+                return False
+        return True
 
     def _forget(self, pipe: _Pipe) -> None:
         with self._lock:
@@ -187,6 +212,16 @@ class ChildInput:
                 return
             self._pipes.remove(pipe)
         os.close(pipe.write_end)
+
+
+def _close_in_fork() -> None:
+    """A forked process (multiprocessing's workers) holds no copy of the children's pipes,
+    which would keep their input open after End input. No lock: another thread may have
+    held it as the process forked."""
+    for owner in list(_every):
+        for pipe in [*owner._pipes, *owner._pending.values()]:
+            with contextlib.suppress(OSError):
+                os.close(pipe.write_end)
 
 
 def _readers_gone(write_end: int) -> bool:

@@ -44,7 +44,6 @@ Target = tuple[bool, int]
 _owner: Callable[[], Children | None] = lambda: None  # noqa: E731 - set by install()
 _install_lock = threading.Lock()
 _installed = False
-_SEPARATE = ("process_group", "start_new_session", "preexec_fn")
 
 
 class Children:
@@ -156,13 +155,13 @@ def install(owner: Callable[[], Children | None]) -> None:
         def init(self: subprocess.Popen[Any], args: Any, *more: Any, **kwargs: Any) -> None:
             children = _owner()
             fed: int | None = None  # the read end of the pipe the child's stdin is
-            if children is not None and len(more) < 7 and not any(
-                    kwargs.get(name) for name in _SEPARATE):
-                # A session of its own, so a group of its own for Stop, and no controlling
-                # terminal: a child that would ask on the terminal desklaunch came from
-                # (`ssh-keygen`'s passphrase, `sudo`) fails with its own message there,
-                # rather than being stopped (SIGTTOU) as a group outside its foreground.
-                kwargs["start_new_session"] = True
+            if children is not None:
+                if len(more) < 6 and not _separate(kwargs):
+                    # A session of its own, so a group of its own for Stop, and no
+                    # controlling terminal: a child that would ask on the terminal
+                    # desklaunch came from (`sudo`) fails with its own message there,
+                    # rather than being stopped (SIGTTOU) as a group outside its foreground.
+                    kwargs["start_new_session"] = True
                 if len(more) < 3 and _console_stream(kwargs.get("stdin")):
                     kwargs["stdin"] = None  # `stdin=sys.stdin`, the console's: as not given
                 if len(more) < 3 and kwargs.get("stdin") is None:  # stdin is the 4th
@@ -200,6 +199,13 @@ def install(owner: Callable[[], Children | None]) -> None:
         subprocess.Popen.__init__ = init  # type: ignore[method-assign]
         os.system = system
         BaseProcess.start = start  # type: ignore[method-assign]
+
+
+def _separate(kwargs: dict[str, Any]) -> bool:
+    """Whether the caller chose the child's session or group itself (`process_group=0` is
+    a choice too), or runs code in it before it starts."""
+    return kwargs.get("process_group") is not None or bool(kwargs.get("start_new_session")) \
+        or kwargs.get("preexec_fn") is not None
 
 
 def _console_stream(stream: Any) -> bool:

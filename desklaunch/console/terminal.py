@@ -43,6 +43,8 @@ TAIL = 200
 """Characters of the unfinished last line kept, to label the input field with the prompt."""
 CHECK = 0.1
 """Seconds between checks that a child still reads, while its question is asked."""
+_SECRET = re.compile(r"\b(?:pass ?(?:word|phrase)|PIN|secret)\b", re.IGNORECASE)
+"""A child's question for something nobody should see typed."""
 GETPASS_WARNING = "Warning: Password input may be echoed."
 """What Python's getpass prints before it reads a password from a stdin that is not a
 terminal (a child's, here): that read is a password question."""
@@ -280,13 +282,16 @@ class Terminal:
         if capture is not None:
             capture.drain()  # the child's prompt, which labels the field
         recent = self.recent_lines()
-        # A Python child's getpass, finding no terminal, warns and reads its input
-        password = bool(recent) and _NOT_TEXT.sub("", recent[-1]).strip() == GETPASS_WARNING
+        label = " ".join(f"{self._topic} {self._tail_label()}".split())
+        # A child cannot turn the echo off on a pipe, as it would on a terminal: a Python
+        # child's getpass says so and reads on, and so do bash's `read -s`, C's getpass(3)
+        # and openssl, asking for a password, a passphrase or a PIN.
+        password = (bool(recent) and _NOT_TEXT.sub("", recent[-1]).strip() == GETPASS_WARNING
+                    ) or (bool(_SECRET.search(label)) and not self._offered(label))
         if password:
-            self._typed_ahead.clear()  # getpass flushes what was typed ahead
+            self._typed_ahead.clear()  # as getpass flushes what was typed ahead
         elif self._typed_ahead:
             return self._echo(self._typed_ahead.popleft(), None, False)
-        label = " ".join(f"{self._topic} {self._tail_label()}".split())
         try:
             lines = self._ask(label, password, None if password else self._offered(label),
                               False, None, None, still=reading, for_child=True)

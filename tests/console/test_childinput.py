@@ -122,11 +122,76 @@ def test_a_child_finds_no_terminal_even_when_desklaunch_was_started_from_one(
     seen = b""
     deadline = time.monotonic() + 60
     with contextlib.suppress(OSError):  # EIO once the driver has ended
-        while time.monotonic() < deadline and b"SCREEN" not in seen:
+        while time.monotonic() < deadline and b"Run again" not in seen:
             if select.select([terminal], [], [], 1)[0]:
                 seen += os.read(terminal, 65536)
-    if b"SCREEN" not in seen:
-        os.kill(pid, signal.SIGKILL)
+    os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     os.close(terminal)
     assert b"no terminal" in seen, seen.decode(errors="replace")
+
+
+def test_a_child_given_its_own_group_or_session_reads_the_field_too(tmp_path: Path) -> None:
+    """`process_group=0` raised PermissionError (a session was added to it), and a child
+    given `preexec_fn` read desklaunch's own stdin."""
+    app = start(tmp_path, """
+        import os, subprocess, sys
+        ask = [sys.executable, "-c", "print('got', input('Word: '))"]
+        subprocess.run(ask, process_group=0)
+        subprocess.run(ask, preexec_fn=os.setpgrp)
+        subprocess.run(ask, start_new_session=True)
+    """)
+    for word in ("one", "two", "three"):
+        app.fill("Word:", word)
+        app.submit()
+        app.wait_for(f"got {word}")
+    app.wait_for("Exited with code 0")
+
+
+def test_a_childs_question_for_a_password_hides_what_is_typed(tmp_path: Path) -> None:
+    """bash's `read -s`, C's getpass(3) and openssl cannot turn the echo off on a pipe."""
+    app = start(tmp_path, """
+        import os
+        os.system("bash -c 'printf \\"Password: \\"; read -s pw; echo; echo \\"length ${#pw}\\"'")
+    """)
+    app.fill("Password:", "hunter2")
+    app.submit()
+    app.wait_for("Exited with code 0")
+    assert output(app)[-1] == "length 7"
+    assert "hunter2" not in app.text
+
+
+def test_end_input_reaches_a_child_though_a_forked_worker_runs(tmp_path: Path) -> None:
+    """A forked process held a copy of the child's input, which stayed open."""
+    app = start(tmp_path, """
+        import multiprocessing, subprocess, sys, time
+        child = subprocess.Popen([sys.executable, "-c",
+                                  "import sys; print('read', len(sys.stdin.read()))"])
+        worker = multiprocessing.get_context("fork").Process(target=time.sleep, args=(30,))
+        worker.start()
+        child.wait()
+        worker.terminate()
+        worker.join()
+    """)
+    app.fill("Input", "abc")
+    app.submit()
+    app.click("End input")
+    app.wait_for("read 4", timeout=10)  # not after the worker's 30 s
+    app.wait_for("Exited with code 0")
+
+
+def test_children_started_while_another_is_asked_leave_no_pipe_open(tmp_path: Path) -> None:
+    app = start(tmp_path, """
+        import os, subprocess, sys, time
+        reader = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"])
+        time.sleep(0.5)  # it is asked for its input
+        before = len(os.listdir("/proc/self/fd"))
+        for _ in range(40):
+            subprocess.run(["true"])
+        time.sleep(0.5)
+        print("more open:", len(os.listdir("/proc/self/fd")) - before > 20)
+        reader.kill()
+        reader.wait()
+    """)
+    app.wait_for("more open:", timeout=20)
+    assert "more open: False" in app.text
