@@ -2,10 +2,11 @@
 
 In a terminal, `subprocess.run(["pip", "uninstall", "x"])` or `os.system("read name")`
 reads what the person types next. Here each child a run starts without a stdin of its own
-gets a pipe, and one named thread watches, every `POLL` s, whether a process of that child's
-tree waits to read it (Linux says so in `/proc/PID/task/TID/syscall`: `read` on a
-descriptor that is that pipe, or `poll`, `select` or `epoll_wait` with it among what they
-wait for, read from the process's memory or its epoll's fdinfo). Only then does the
+gets a pipe, and one named thread watches, every `POLL` s (`QUIET` s in a long quiet
+spell), whether a process of that child's tree waits to read it (Linux says so in
+`/proc/PID/task/TID/syscall`: `read` on a descriptor that is that pipe, or `poll`,
+`select` or `epoll_wait` with it among what they wait for, read from the process's memory
+or its epoll's fdinfo). Only then does the
 console's field ask, as
 it asks for the program's own `input()`: labelled by what the child printed last; the line
 entered goes down the pipe, End input closes it. A child that never reads gets no question,
@@ -31,7 +32,11 @@ from dataclasses import dataclass
 from desklaunch.console.proctree import descendants, thread_files
 
 POLL = 0.05
-"""Seconds between looks at whether a child reads."""
+"""Seconds between looks at whether a child reads, while one started or read lately."""
+QUIET = 0.25
+"""Seconds between looks once `LATELY` s went by without either: a long build or download
+costs a tenth of the looks, and a question after it is asked a moment later."""
+LATELY = 2.0
 SETTLE = 0.03
 """Seconds a read must last before the field asks: what the child printed before it (its
 prompt) reaches the console first, and a read that data answers at once never asks."""
@@ -77,6 +82,7 @@ class ChildInput:
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
+        self._lately = 0.0  # when a child last started or was fed a line (monotonic)
         if not _every:
             os.register_at_fork(after_in_child=_close_in_fork)  # once: none is ever dropped
         _every.add(self)
@@ -109,6 +115,7 @@ class ChildInput:
             if pipe is None:
                 return
             pipe.pid = pid
+            self._lately = time.monotonic()
             if self._stopping.is_set():
                 os.close(pipe.write_end)
                 return
@@ -139,7 +146,8 @@ class ChildInput:
         spent, fed = 0.0, False
         # A large tree (`make -j`) takes longer to look through: look less often, so that
         # looking stays within a twentieth of a CPU.
-        while not self._stopping.wait(AGAIN if fed else max(POLL, 20 * spent)):
+        while not self._stopping.wait(AGAIN if fed else max(
+                POLL if time.monotonic() - self._lately < LATELY else QUIET, 20 * spent)):
             began = time.monotonic()
             with self._lock:
                 if not self._pipes:
@@ -152,7 +160,7 @@ class ChildInput:
                 if self._reads(pipe) and (fed or not self._stopping.wait(SETTLE)) \
                         and self._reads(pipe):
                     fed = self._feed(pipe) or fed
-                    began = time.monotonic()  # the time spent asking is the person's
+                    began = self._lately = time.monotonic()  # asking took the person's time
             spent = time.monotonic() - began
 
     def _forget_gone(self) -> list[_Pipe]:
