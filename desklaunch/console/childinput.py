@@ -153,11 +153,13 @@ class ChildInput:
                 if not self._pipes:
                     self._thread = None  # `started` makes a new one
                     return
-            fed = False
+            quick, fed = fed, False
             for pipe in self._forget_gone():
                 if self._stopping.is_set():
                     return
-                if self._reads(pipe) and (fed or not self._stopping.wait(SETTLE)) \
+                # Just fed, the child reads on at once: its prompt is out already (the
+                # console drains it before asking), so no settling.
+                if self._reads(pipe) and (quick or not self._stopping.wait(SETTLE)) \
                         and self._reads(pipe):
                     fed = self._feed(pipe) or fed
                     began = self._lately = time.monotonic()  # asking took the person's time
@@ -176,7 +178,10 @@ class ChildInput:
         return kept
 
     def _reads(self, pipe: _Pipe) -> bool:
-        return any(_reading(pid, pipe.name) for pid in [pipe.pid, *descendants([pipe.pid])])
+        """Whether a process waits to read the pipe, and nothing is left in it to read (a
+        line just written may not be taken yet)."""
+        return not _unread(pipe.write_end) and any(
+            _reading(pid, pipe.name) for pid in [pipe.pid, *descendants([pipe.pid])])
 
     def _feed(self, pipe: _Pipe) -> bool:
         """Ask for a line while the child reads, and give it what is entered; whether a
@@ -230,6 +235,17 @@ def _close_in_fork() -> None:
         for pipe in [*owner._pipes, *owner._pending.values()]:
             with contextlib.suppress(OSError):
                 os.close(pipe.write_end)
+
+
+def _unread(write_end: int) -> int:
+    """The bytes written to the pipe and not read yet."""
+    import fcntl  # POSIX only, as is this module's use (`ChildInput.supported`)
+    import termios
+
+    try:
+        return int(struct.unpack("i", fcntl.ioctl(write_end, termios.FIONREAD, b"\0" * 4))[0])
+    except OSError:
+        return 0
 
 
 def _readers_gone(write_end: int) -> bool:
