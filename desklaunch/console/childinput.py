@@ -50,6 +50,8 @@ _CALLS = {"x86_64": _X86_64, "amd64": _X86_64, "aarch64": _GENERIC, "arm64": _GE
 `struct pollfd`), `select` and `pselect6` (a bit set of descriptors) and `epoll_wait` and
 its kin (the descriptors watched are in /proc/PID/fdinfo/EPFD): Node's readline, npm's
 questions and bash's `read -t` wait in one of the last three before they read."""
+_HERE = _CALLS.get(platform.machine().lower(), {})
+"""This machine's."""
 _POLLIN = 0x1 | 0x2 | 0x40  # POLLIN, POLLPRI, POLLRDNORM (EPOLLIN and EPOLLPRI alike)
 _MAX_FDS = 4096
 AWAY = 0.5
@@ -89,8 +91,7 @@ class ChildInput:
 
     @staticmethod
     def supported() -> bool:
-        return platform.machine().lower() in _CALLS and \
-            os.access("/proc/self/syscall", os.R_OK)
+        return bool(_HERE) and os.access("/proc/self/syscall", os.R_OK)
 
     def open(self) -> int:
         """A new pipe's read end, for a child about to start (then `started` or `abandon`)."""
@@ -258,11 +259,10 @@ def _readers_gone(write_end: int) -> bool:
 def _reading(pid: int, name: str) -> bool:
     """Whether a thread of process `pid` is blocked waiting to read the pipe called `name`
     (in `read`, or in `poll`, `select` or `epoll_wait` with it among what it waits for)."""
-    calls = _CALLS.get(platform.machine().lower(), {})
     for _thread, text in thread_files(pid, "syscall"):
         words = text.split()
         try:
-            kind = calls.get(int(words[0]))
+            kind = _HERE.get(int(words[0]))
             args = [int(word, 16) for word in words[1:7]]
         except (ValueError, IndexError):
             continue  # "running", or a process that has ended

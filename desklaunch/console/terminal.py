@@ -286,15 +286,16 @@ class Terminal:
         # A child cannot turn the echo off on a pipe, as it would on a terminal: a Python
         # child's getpass says so and reads on, and so do bash's `read -s`, C's getpass(3)
         # and openssl, asking for a password, a passphrase or a PIN.
+        offered = self._offered(label)
         password = (bool(recent) and _NOT_TEXT.sub("", recent[-1]).strip() == GETPASS_WARNING
-                    ) or (bool(_SECRET.search(label)) and not self._offered(label))
+                    ) or (bool(_SECRET.search(label)) and not offered)
         if password:
             self._typed_ahead.clear()  # as getpass flushes what was typed ahead
         elif self._typed_ahead:
             return self._echo(self._typed_ahead.popleft(), None, False)
         try:
-            lines = self._ask(label, password, None if password else self._offered(label),
-                              False, None, None, still=reading, for_child=True)
+            lines = self._ask(label, password, None if password else offered,
+                              False, None, None, still=reading)
         except (SessionClosed, KeyboardInterrupt):
             return None
         if lines is None:
@@ -314,13 +315,13 @@ class Terminal:
     def _ask(self, label: str, password: bool, answers: list[list[Any]] | None, many: bool,
              value: str | None, suggestions: list[str] | None, *,
              within: float | None = None, flush: bool = True,
-             still: Callable[[], bool] | None = None,
-             for_child: bool = False) -> list[str] | None:
+             still: Callable[[], bool] | None = None) -> list[str] | None:
         """Show the console's field and wait for what the person enters: its lines, or
-        None when `within` seconds passed first, or `still()` turned false, or the program
-        asked while a child was asked (`for_child`)."""
+        None when `within` seconds passed first, or `still()` turned false. A question
+        with `still` is a child's (`read_for_child`): None too when the program asks."""
         session = self.session
         self.output.flush()
+        for_child = still is not None
         if not for_child:
             self.stop_heard()
         key = session.new_id("i")
