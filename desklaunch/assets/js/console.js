@@ -259,7 +259,8 @@ defineCommand("console_status", ({ state, stop, again, text, code, action, note 
 
 /** What had focus went away (Run's form, End input's field, a finished run's question):
  *  give it to the status bar's button (Stop, Run again) once this frame's commands are
- *  drawn, unless something else took it (the program's next question). */
+ *  drawn, unless something else took it (the program's next question); keys still coming
+ *  from before do not press it. */
 function keepFocusIn(bar) {
   requestAnimationFrame(() => {
     const now = document.activeElement;
@@ -269,6 +270,23 @@ function keepFocusIn(bar) {
     const target = bar.querySelector("button:not([disabled])") ??
       consoleOf()?.querySelector(".dl-console-screen");
     target?.focus({ preventScroll: true });
+    if (target?.matches("button")) keysMeantForBefore(target);
+  });
+}
+
+const STRAY_KEYS_MS = 1000;
+
+/** A button given the focus as the person may still be typing (the run ended, or started,
+ *  under their keys): Enter and Space press it only once their keys have paused, so a
+ *  line's second Enter never runs the program again or stops it, as in a terminal, where
+ *  the shell takes it for an empty line. */
+function keysMeantForBefore(button) {
+  let pausedAt = performance.now() + STRAY_KEYS_MS;
+  button.addEventListener("keydown", (event) => {
+    const now = performance.now();
+    if (now >= pausedAt) return;
+    pausedAt = now + STRAY_KEYS_MS;
+    if (event.key === "Enter" || event.key === " ") event.preventDefault();
   });
 }
 

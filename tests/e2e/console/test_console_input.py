@@ -556,3 +556,25 @@ def test_an_answer_to_a_question_on_stderr_ends_that_line(console):
     _command, shown = app.last_run()
     assert shown == ["Package name [demo]: shop", "Version [0.1.0]: 1.0",
                      "answers: ['shop', '1.0']"]
+
+
+@pytest.mark.parametrize("key", ["Enter", " "], ids=["enter", "space"])
+def test_a_key_pressed_as_the_run_ends_does_not_run_it_again(console, key):
+    """A line's answer ends the program and focus goes to Run again: a second Enter (or a
+    space) typed straight after is a stray key, as a terminal's shell takes it for an empty
+    line. Once the keys have paused, the button takes them."""
+    app = console("reads_once_and_ends.py")
+    app.answer("Your name:", "Ada")
+    again = app.page.get_by_role("button", name="Run again")
+    # Looked for at every frame, so the keys come as the person's would, straight after.
+    app.page.wait_for_function("document.activeElement?.textContent === 'Run again'",
+                               polling="raf")
+    app.page.keyboard.press(key)
+    app.page.keyboard.press(key)
+    expect(again).to_be_enabled()
+    app.page.wait_for_timeout(1200)  # the person's keys paused: a key meant for the button
+    assert [line for line in app.lines() if line.startswith("$ ")] == \
+        ["$ reads_once_and_ends.py"]
+    app.page.keyboard.press(key)
+    expect(app.field("Your name:")).to_be_visible()
+    assert len([line for line in app.lines() if line.startswith("$ ")]) == 2

@@ -1,0 +1,3 @@
+"""Reads one line and ends at once."""
+
+print(f"Hello, {input('Your name: ')}!")
