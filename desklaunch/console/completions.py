@@ -1,11 +1,13 @@
 """What the console's field offers for a line a program reads itself: the words its readline
-completer offers, as suggestions, Yes and No buttons for a yes-or-no question, and a button
-per option of a numbered menu printed before the question.
+completer offers, as suggestions and at Tab, Yes and No buttons for a yes-or-no question,
+and a button per option of a numbered menu printed before the question.
 
 A program that sets a completer with `readline.set_completer` (every `cmd.Cmd` shell does,
-for its commands) offers those words at Tab in a terminal; the console has no Tab to
-complete with, so they are offered as the person types instead. `readline` is looked up
-only if the program loaded it; the completer is asked what it offers for an empty line.
+for its commands; pdb for its commands and names) completes at Tab in a terminal. The words
+it offers for an empty line are suggested while the field is empty; Tab in a field with
+text completes its word as readline would (`complete`), the completer asked with the line
+and the word's bounds that readline's `get_line_buffer`, `get_begidx` and `get_endidx` give
+it. `readline` is looked up only if the program loaded it.
 
 A question that ends in `(y/n)`, `[Y/n]`, `(yes/no)` and the like (pip's "Proceed (Y/n)?",
 Django's, cleo's), or names its answers in quotes ("Type 'yes' to continue, or 'no' to
@@ -18,6 +20,8 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
+import time
+from typing import Any, TypedDict
 
 MAX_WORDS = 1000
 """Words offered at most (a completer over a big folder, say)."""
@@ -28,6 +32,87 @@ _YES_NO = re.compile(r"[(\[]\s*\[?(y|yes)\]?\s*/?\s*\[?(n|no)\]?\s*[)\]][^()\[\]
 _QUOTED_YES_NO = re.compile(r"""(['"])(y|yes)\1[^'"]{1,40}(['"])(n|no)\3[^'"]{0,20}$""",
                             re.IGNORECASE)
 """Or naming the answers in quotes: Django's "Type 'yes' to continue, or 'no' to cancel:"."""
+
+
+COMPLETING_TIME = 0.5
+"""Seconds a completer is given to list its words at one Tab (a big folder's, say)."""
+
+
+class Completion(TypedDict):
+    """What Tab did to a line: the line and its caret after, and the words it could have
+    been when it could not go further (two or more, listed as a terminal lists them)."""
+
+    line: str
+    cursor: int
+    matches: list[str]
+
+
+def completer_set() -> bool:
+    """Whether the program set a readline completer, which completes at Tab."""
+    get_completer = getattr(sys.modules.get("readline"), "get_completer", None)
+    return callable(get_completer) and get_completer() is not None
+
+
+def complete(line: str, cursor: int) -> Completion | None:
+    """What Tab does to `line` with its caret at `cursor`, as GNU readline does it: the word
+    before the caret (split at the completer's delimiters) becomes the one match, or the
+    matches' longest common beginning; when that adds nothing, the matches are listed.
+    None when the program set no completer."""
+    module: Any = sys.modules.get("readline")
+    completer = module.get_completer() if completer_set() else None
+    if completer is None:
+        return None
+    cursor = max(0, min(len(line), cursor))
+    delimiters = " \t\n"
+    with contextlib.suppress(Exception):  # a readline without them (libedit's quirks)
+        delimiters = str(module.get_completer_delims())
+    begin = cursor
+    while begin > 0 and line[begin - 1] not in delimiters:
+        begin -= 1
+    word = line[begin:cursor]
+    matches = _matches(module, completer, word, line, begin, cursor)
+    if not matches:
+        return {"line": line, "cursor": cursor, "matches": []}
+    common = matches[0] if len(matches) == 1 else _common_start(matches) or word
+    if common == word and len(matches) > 1:  # listed sorted, as readline lists them
+        return {"line": line, "cursor": cursor, "matches": sorted(matches)}
+    return {"line": line[:begin] + common + line[cursor:], "cursor": begin + len(common),
+            "matches": []}
+
+
+def _matches(module: Any, completer: Any, word: str, line: str, begin: int,
+             end: int) -> list[str]:
+    """What `completer` offers for `word`, with readline's view of the line made `line`
+    for it (cmd.Cmd's completer reads the line to tell a command from its argument)."""
+    saved = {name: getattr(module, name, None)
+             for name in ("get_line_buffer", "get_begidx", "get_endidx")}
+    module.get_line_buffer, module.get_begidx, module.get_endidx = (
+        lambda: line, lambda: begin, lambda: end)
+    found: list[str] = []
+    until = time.monotonic() + COMPLETING_TIME
+    try:
+        with contextlib.suppress(Exception):  # the program's own code: a failure offers none
+            for state in range(MAX_WORDS):
+                match = completer(word, state)
+                if match is None or time.monotonic() > until:
+                    break
+                found.append(str(match))
+    finally:
+        for name, original in saved.items():
+            if original is not None:
+                setattr(module, name, original)
+            else:
+                delattr(module, name)
+    return list(dict.fromkeys(found))
+
+
+def _common_start(words: list[str]) -> str:
+    """The longest beginning all of `words` share."""
+    first, last = min(words), max(words)
+    size = 0
+    while size < len(first) and first[size] == last[size]:
+        size += 1
+    return first[:size]
 
 
 def offered_words() -> list[str]:

@@ -12,6 +12,7 @@ set its own Ctrl+C handler gets that handler called instead (ctrlc.py).
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import signal
@@ -25,7 +26,13 @@ from desklaunch.console import ctrlc, readlinehook, waits
 from desklaunch.console.atexits import ExitHandlers
 from desklaunch.console.childinput import ChildInput
 from desklaunch.console.children import Children
-from desklaunch.console.completions import numbered_buttons, offered_words, yes_no_buttons
+from desklaunch.console.completions import (
+    complete,
+    completer_set,
+    numbered_buttons,
+    offered_words,
+    yes_no_buttons,
+)
 from desklaunch.console.fdcapture import FdCapture
 from desklaunch.console.output import ConsoleOutput
 from desklaunch.console.runstreams import RunStreams
@@ -346,12 +353,17 @@ class Terminal:
                     ask["many"] = True
             if value and not password:
                 ask["value"] = value
+            completes = False
             if suggestions is None and not password:  # a cmd.Cmd shell's commands
+                completes = self._suggested is None and not for_child and completer_set()
                 suggestions = offered_words() if self._suggested is None else self._suggested
             if suggestions and not password:
                 ask["suggestions"] = suggestions
+            if completes:
+                ask["complete"] = True  # Tab completes, with the program's completer
             session.send(ask)
-            return self._wait_for_lines(box, within, still)
+            return self._wait_for_lines(
+                box, within, still, functools.partial(self._complete, key) if completes else None)
         finally:
             with self._lock:
                 if self._child_box is box:
@@ -372,13 +384,27 @@ class Terminal:
             self.write("in", (line.rstrip("\n") if not password else "") + "\n")
         return line
 
+    def _complete(self, key: str, asked: Any) -> None:
+        """Answer the Tab pressed in question `key`'s field (`asked`: its line and caret)
+        with what the program's completer makes of it; on the program's thread, which
+        waits for the line, as readline calls the completer while `input()` reads."""
+        if not isinstance(asked, dict):
+            return
+        line, cursor = asked.get("line"), asked.get("cursor")
+        if not isinstance(line, str) or len(line) > MAX_LINE or type(cursor) is not int:
+            return
+        done = complete(line, cursor)
+        if done is not None:
+            self.session.send({"cmd": "console_complete", "id": key, "from": line, **done})
+
     @staticmethod
     def _wait_for_lines(box: Mailbox, within: float | None = None,
-                        still: Callable[[], bool] | None = None) -> list[str] | None:
+                        still: Callable[[], bool] | None = None,
+                        complete: Callable[[Any], None] | None = None) -> list[str] | None:
         """The lines sent (each with its "\n": several when pasted), or [""] at end of input
         (after the text typed and not entered, without a "\n", when there was some); None
         when `within` seconds passed first, or `still()` (checked every `CHECK` s) turned
-        false, or the question was withdrawn."""
+        false, or the question was withdrawn. A Tab pressed meanwhile goes to `complete`."""
         deadline = None if within is None else time.monotonic() + within
         while True:
             if deadline is None and still is None:
@@ -399,6 +425,10 @@ class Terminal:
             if kind == "withdraw":  # type: ignore[comparison-overlap]  # the program asks
                 return None
             value = event.get("value")
+            if kind == "complete":
+                if complete is not None:
+                    complete(value)
+                continue
             if kind == "cancel":  # End input; what was typed and not entered comes first
                 typed = value if isinstance(value, str) and len(value) <= MAX_LINE else ""
                 return [typed.replace("\r", ""), ""] if typed else [""]

@@ -17,7 +17,7 @@ Command = dict[str, Any]
 
 EventType = Literal["submit", "cancel", "click", "file_choose", "field_change", "field_leave",
                     "pin_change", "popup_close", "output_close", "toast_close", "client_info",
-                    "js_result"]
+                    "js_result", "complete"]
 """Every kind of event the page may send."""
 
 

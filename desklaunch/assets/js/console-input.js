@@ -88,9 +88,51 @@ function answerBoxes(offered, field, name) {
 }
 
 
+/** Tab in a field whose program completes (a `cmd.Cmd` shell, pdb): its line and caret go
+ *  to the program's completer, as readline hands them over in a terminal. Only with text
+ *  before the caret: in an empty field, Tab moves on to the next control, as on any page. */
+function askToComplete(event, field, id, send) {
+  if (event.shiftKey || event.ctrlKey || event.altKey || event.metaKey || composing(event)) return;
+  const at = field.selectionStart ?? field.value.length;
+  if (field.type !== "text" || at !== field.selectionEnd || !field.value.slice(0, at).trim()) return;
+  event.preventDefault();
+  send({ type: "complete", id, value: { line: field.value, cursor: at } });
+}
+
+const MAX_MATCHES_SHOWN = 200;
+
+/** Tab's answer (a `console_complete` command): the line the program's completer made of
+ *  the field's, or the words it could go on with, listed under the field, as a terminal
+ *  lists them. Dropped when the field changed since the Tab, or asks another question. */
+export function completeLine(host, { id, from, line, cursor, matches }) {
+  const field = host.querySelector("input.dl-control");
+  const form = field?.form;
+  if (!form || form.dataset.completes !== id || field.dataset.sent !== undefined ||
+      field.value !== from || typeof line !== "string" || !Array.isArray(matches)) return;
+  form.querySelector(".dl-console-matches")?.remove();
+  if (line !== from) {
+    const at = Math.max(0, Math.min(line.length, Number(cursor) || 0));
+    field.value = line;
+    field.setSelectionRange(at, at);
+    field.dispatchEvent(new Event("input")); // the field's list of suggestions follows
+    announceNow(line);
+    return;
+  }
+  const words = matches.map(String);
+  const list = element("p", "dl-console-matches");
+  list.textContent = words.length
+    ? words.slice(0, MAX_MATCHES_SHOWN).join("  ") +
+      (words.length > MAX_MATCHES_SHOWN ? `  … ${words.length - MAX_MATCHES_SHOWN} more` : "")
+    : "No completions";
+  form.append(list);
+  announceNow(words.length
+    ? `${words.length} completions: ${words.slice(0, 20).join(", ")}` : "No completions");
+}
+
 /** Ask the console's question `message` (a `console_input` command) in `host`; `send` sends
  * the answer, and is false when it could not go. */
-export function askLine(host, { id, prompt, password, answers, many, value, suggestions, flush }, send) {
+export function askLine(host, { id, prompt, password, answers, many, value, suggestions, flush,
+  complete }, send) {
   // Between two reads the answered field stays open: what is typed (and entered) there
   // before the next question comes is that question's, as a terminal keeps it for the
   // next read.
@@ -211,6 +253,16 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
       typeahead = text.slice(cut + 1);
       submit(text.slice(0, cut));
     }, { signal });
+  }
+  if (complete && !password) {
+    form.dataset.completes = id;
+    field.addEventListener("keydown", (event) => {
+      if (event.key === "Tab" && !enter.disabled) askToComplete(event, field, id, send);
+    }, { signal });
+    field.addEventListener("input", () => form.querySelector(".dl-console-matches")?.remove(),
+      { signal });
+  } else {
+    delete form.dataset.completes;
   }
   field.addEventListener("keydown", (event) => {
     if (composing(event)) return;

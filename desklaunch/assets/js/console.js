@@ -18,7 +18,7 @@ import { defineCommand } from "./render.js";
 import { defineWidget } from "./widgets.js";
 import { showArgs, fillArg } from "./console-args.js";
 import { ESCAPES, SGR, applySgr, styles } from "./console-colours.js";
-import { askLine, forgetTypedAhead } from "./console-input.js";
+import { askLine, completeLine, forgetTypedAhead } from "./console-input.js";
 import { MAX_LINES, Screen } from "./console-screen.js";
 
 let send = () => false;
@@ -214,6 +214,11 @@ defineCommand("console_run", ({ run, command }) => {
 defineCommand("console_input", (message) => {
   const host = consoleOf()?.querySelector(".dl-console-input");
   if (host) askLine(host, message, send);
+});
+
+defineCommand("console_complete", (message) => {
+  const host = consoleOf()?.querySelector(".dl-console-input");
+  if (host) completeLine(host, message);
 });
 
 defineCommand("console_status", ({ state, stop, again, text, code, action, note }) => {

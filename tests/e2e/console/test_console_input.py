@@ -578,3 +578,39 @@ def test_a_key_pressed_as_the_run_ends_does_not_run_it_again(console, key):
     app.page.keyboard.press(key)
     expect(app.field("Your name:")).to_be_visible()
     assert len([line for line in app.lines() if line.startswith("$ ")]) == 2
+
+
+def test_tab_completes_a_cmd_shells_commands_and_their_arguments_as_in_a_terminal(console):
+    """Tab hands the line to the shell's own completer, as readline does: one match is
+    put in, several go as far as they agree, and then they are listed under the field."""
+    app = console("files_shell.py")
+    field = app.page.get_by_label("(files)")
+    field.press_sequentially("op")
+    field.press("Tab")
+    expect(field).to_have_value("open")  # Python's readline adds no space
+    field.press_sequentially(" r")
+    field.press("Tab")
+    expect(field).to_have_value("open report202")
+    field.press("Tab")
+    expect(app.page.locator(".dl-console-matches")).to_have_text(
+        "report2025.txt  report2026.txt")
+    field.press_sequentially("6")
+    expect(app.page.locator(".dl-console-matches")).to_have_count(0)  # typing goes on
+    field.press("Tab")
+    expect(field).to_have_value("open report2026.txt")
+    field.press("Enter")
+    expect(app.line("opened report2026.txt")).to_be_visible()
+
+
+def test_tab_in_a_completing_field_says_when_nothing_matches_and_moves_on_when_empty(console):
+    """A keyboard user leaves the field with Tab as ever when it is empty; with text that
+    nothing completes, Tab says so, where a terminal would beep."""
+    app = console("files_shell.py")
+    field = app.page.get_by_label("(files)")
+    field.press_sequentially("open x")
+    field.press("Tab")
+    expect(app.page.locator(".dl-console-matches")).to_have_text("No completions")
+    expect(field).to_be_focused()
+    field.fill("")
+    field.press("Tab")
+    expect(app.page.get_by_role("button", name="Enter")).to_be_focused()
