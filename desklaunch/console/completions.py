@@ -21,6 +21,7 @@ import contextlib
 import re
 import sys
 import time
+from collections.abc import Callable
 from typing import Any, TypedDict
 
 MAX_WORDS = 1000
@@ -47,6 +48,10 @@ class Completion(TypedDict):
     matches: list[str]
 
 
+Completer = Callable[[str, int], "Completion | None"]
+"""What Tab does to a line with its caret at a place (`complete` for readline's)."""
+
+
 def completer_set() -> bool:
     """Whether the program set a readline completer, which completes at Tab."""
     get_completer = getattr(sys.modules.get("readline"), "get_completer", None)
@@ -69,15 +74,21 @@ def complete(line: str, cursor: int) -> Completion | None:
     begin = cursor
     while begin > 0 and line[begin - 1] not in delimiters:
         begin -= 1
-    word = line[begin:cursor]
-    matches = _matches(module, completer, word, line, begin, cursor)
-    if not matches:
-        return {"line": line, "cursor": cursor, "matches": []}
-    common = matches[0] if len(matches) == 1 else _common_start(matches) or word
-    if common == word and len(matches) > 1:  # listed sorted, as readline lists them
-        return {"line": line, "cursor": cursor, "matches": sorted(matches)}
-    return {"line": line[:begin] + common + line[cursor:], "cursor": begin + len(common),
-            "matches": []}
+    matches = _matches(module, completer, line[begin:cursor], line, begin, cursor)
+    return completed(line, cursor, [line[:begin] + match for match in matches], matches)
+
+
+def completed(line: str, cursor: int, heads: list[str], names: list[str]) -> Completion:
+    """What Tab does to `line` (caret at `cursor`) when its text before the caret could
+    become any of `heads` (a match each, with the text before its word), known as `names`:
+    the one there is, or as far as they all agree; when that adds nothing, the names are
+    listed (sorted, as readline lists them) and the line stays."""
+    ahead = list(dict.fromkeys(heads))
+    common = ahead[0] if len(ahead) == 1 else _common_start(ahead) if ahead else ""
+    if len(ahead) != 1 and len(common) <= cursor:
+        return {"line": line, "cursor": cursor,
+                "matches": sorted(dict.fromkeys(names)) if ahead else []}
+    return {"line": common + line[cursor:], "cursor": len(common), "matches": []}
 
 
 def _matches(module: Any, completer: Any, word: str, line: str, begin: int,

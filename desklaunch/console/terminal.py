@@ -27,6 +27,7 @@ from desklaunch.console.atexits import ExitHandlers
 from desklaunch.console.childinput import ChildInput
 from desklaunch.console.children import Children
 from desklaunch.console.completions import (
+    Completer,
     complete,
     completer_set,
     numbered_buttons,
@@ -212,14 +213,15 @@ class Terminal:
                   label: str | None = None, answers: list[list[Any]] | None = None,
                   many: bool = False, value: str | None = None,
                   suggestions: list[str] | None = None, echo: bool = True,
-                  flush: bool = True) -> str:
+                  flush: bool = True, completer: Completer | None = None) -> str:
         """One line typed in the console's field (with its "\\n"); "" when input ended.
 
         `prompt` is shown before the line once it is read; the field is labelled `label`
         (else the prompt, else what was printed last) and starts with `value` in it.
         `answers` are buttons beside it (`[label, line]` or `[label, line, {"disabled":,
         "checked":}]`; else those offered with `offer`), or boxes with `many`, whose ticked
-        lines fill the field, joined with ", "; `suggestions` are offered as the person types.
+        lines fill the field, joined with ", "; `suggestions` are offered as the person types,
+        and Tab asks `completer` (else the program's readline completer, if it set one).
         Without `echo` the caller shows the answer; without `flush` a password question
         takes the lines typed ahead, as a prompt library's does (getpass flushes them)."""
         session = self.session
@@ -242,7 +244,7 @@ class Terminal:
             answers = self._offered(label)
         try:
             lines = self._ask(label, password, answers, many, value, suggestions,
-                              flush=flush) or [""]
+                              flush=flush, completer=completer) or [""]
         except SessionClosed:
             if threading.current_thread() is not self.thread:
                 # Another of the program's threads, asking as the window closed: it ends
@@ -322,7 +324,8 @@ class Terminal:
     def _ask(self, label: str, password: bool, answers: list[list[Any]] | None, many: bool,
              value: str | None, suggestions: list[str] | None, *,
              within: float | None = None, flush: bool = True,
-             still: Callable[[], bool] | None = None) -> list[str] | None:
+             still: Callable[[], bool] | None = None,
+             completer: Completer | None = None) -> list[str] | None:
         """Show the console's field and wait for what the person enters: its lines, or
         None when `within` seconds passed first, or `still()` turned false. A question
         with `still` is a child's (`read_for_child`): None too when the program asks."""
@@ -353,17 +356,18 @@ class Terminal:
                     ask["many"] = True
             if value and not password:
                 ask["value"] = value
-            completes = False
             if suggestions is None and not password:  # a cmd.Cmd shell's commands
-                completes = self._suggested is None and not for_child and completer_set()
+                if completer is None and self._suggested is None and not for_child \
+                        and completer_set():
+                    completer = complete
                 suggestions = offered_words() if self._suggested is None else self._suggested
             if suggestions and not password:
                 ask["suggestions"] = suggestions
-            if completes:
-                ask["complete"] = True  # Tab completes, with the program's completer
+            if completer is not None and not password:
+                ask["complete"] = True  # Tab completes
             session.send(ask)
-            return self._wait_for_lines(
-                box, within, still, functools.partial(self._complete, key) if completes else None)
+            return self._wait_for_lines(box, within, still, None if completer is None or password
+                                        else functools.partial(self._complete, key, completer))
         finally:
             with self._lock:
                 if self._child_box is box:
@@ -384,16 +388,16 @@ class Terminal:
             self.write("in", (line.rstrip("\n") if not password else "") + "\n")
         return line
 
-    def _complete(self, key: str, asked: Any) -> None:
+    def _complete(self, key: str, completer: Completer, asked: Any) -> None:
         """Answer the Tab pressed in question `key`'s field (`asked`: its line and caret)
-        with what the program's completer makes of it; on the program's thread, which
-        waits for the line, as readline calls the completer while `input()` reads."""
+        with what `completer` makes of it; on the program's thread, which waits for the
+        line, as readline calls the completer while `input()` reads."""
         if not isinstance(asked, dict):
             return
         line, cursor = asked.get("line"), asked.get("cursor")
         if not isinstance(line, str) or len(line) > MAX_LINE or type(cursor) is not int:
             return
-        done = complete(line, cursor)
+        done = completer(line, cursor)
         if done is not None:
             self.session.send({"cmd": "console_complete", "id": key, "from": line, **done})
 

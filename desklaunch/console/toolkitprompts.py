@@ -2,7 +2,8 @@
 `choice()` (toolkithook.py meets prompt_toolkit; these ask).
 
 A `PromptSession`'s prompt is a field that starts with the default, with what the completer
-offers and the history's entries as suggestions. Each line typed is followed by the
+offers and the history's entries as suggestions, and Tab completing with the completer (for
+IPython, its names and attributes). Each line typed is followed by the
 session's own Enter, run as in a terminal on the text so far, so the session decides as it
 does there: take it (its validator first), or begin a new line (IPython's for an
 incomplete statement, with its indent; litecli's until the `;`). A password is masked; the
@@ -18,6 +19,7 @@ import weakref
 from collections.abc import Iterable
 from typing import Any
 
+from desklaunch.console.completions import COMPLETING_TIME, Completer, Completion, completed
 from desklaunch.console.questions import (
     INVALID,
     Ask,
@@ -71,7 +73,8 @@ def _typed(ask: Ask, session: Any, value: str, offered: list[str]) -> str:
         hint = "(End input when done)" if until_end else "(continued)" if block else ""
         try:
             line = ask.read(hint=hint, password=password, value=value,
-                            suggestions=None if password else offered or None)
+                            suggestions=None if password else offered or None,
+                            completer=None if password else _completing(session.completer, block))
         except (EOFError, KeyboardInterrupt) as ended:
             if block and isinstance(ended, EOFError):
                 return "\n".join(block)  # End input takes the block as it is
@@ -93,6 +96,32 @@ def _typed(ask: Ask, session: Any, value: str, offered: list[str]) -> str:
             return after
         head, _newline, value = after.rpartition("\n")  # the new line's start: an indent
         block = head.split("\n")
+
+
+def _completing(completer: Any, block: list[str]) -> Completer | None:
+    """Tab in a session's field: what `completer` completes the line with, after the lines
+    of the `block` typed so far, as prompt_toolkit's Tab takes it (None without one)."""
+    if completer is None:
+        return None
+
+    def complete_line(line: str, cursor: int) -> Completion:
+        above = "".join(f"{text}\n" for text in block)
+        document = loaded("prompt_toolkit.document", "Document")(above + line, len(above) + cursor)
+        event = loaded("prompt_toolkit.completion", "CompleteEvent")(completion_requested=True)
+        heads: list[str] = []
+        names: list[str] = []
+        until = time.monotonic() + COMPLETING_TIME
+        with contextlib.suppress(Exception):  # the program's completer: a failure offers none
+            for item in completer.get_completions(document, event):
+                start = cursor + int(item.start_position)
+                if start >= 0:  # not one reaching into the lines above
+                    heads.append(line[:start] + str(item.text))
+                    names.append(str(getattr(item, "display_text", "") or item.text))
+                if len(heads) >= SUGGESTIONS or time.monotonic() > until:
+                    break
+        return completed(line, cursor, heads, names)
+
+    return complete_line
 
 
 def _echo(ask: Ask, session: Any, number: int, line: str) -> None:

@@ -531,6 +531,25 @@ def test_a_prompt_toolkit_prompt_offers_its_commands_and_history(console):
     app.expect_exit(0)
 
 
+def test_tab_completes_with_a_prompt_toolkit_sessions_completer(console):
+    """The session's completer gets the line at Tab, as prompt_toolkit's Tab gives it."""
+    app = console("toolkit_commands.py")
+    field = app.page.get_by_label("router#")
+    field.press_sequentially("sh")
+    field.press("Tab")
+    expect(field).to_have_value("show")
+    field.press_sequentially(" ")
+    field.press("Tab")
+    expect(app.page.locator(".dl-console-matches")).to_have_text("ip  version")
+    field.press_sequentially("i")
+    field.press("Tab")
+    field.press_sequentially(" ")
+    field.press("Tab")
+    expect(field).to_have_value("show ip interface")
+    field.press("Enter")
+    expect(app.line("ran show ip interface")).to_be_visible()
+
+
 def test_a_yes_or_no_question_asked_with_input_has_yes_and_no_buttons(console):
     app = console("yes_no_input.py")
     app.page.get_by_role("button", name="Yes", exact=True).click()
