@@ -49,6 +49,12 @@ class Keys:
     def type(self, text: str) -> None:
         self.page.keyboard.type(text)
 
+    def pause(self) -> None:
+        """Wait as a person does who reads what came before pressing on: the console takes a
+        key pressed within a second of the page moving the focus for one meant for before
+        (a line's second Enter), not for the button it lands on."""
+        self.page.wait_for_timeout(1100)
+
     def retype(self, text: str) -> None:
         """Replace the focused field's text: select all, then type."""
         self.press("Control+A")

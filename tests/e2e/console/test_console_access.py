@@ -34,6 +34,7 @@ def test_renamer(console, tmp_path: Path) -> None:
     expect(app.line("beach.JPG -> trip_001_beach.JPG")).to_be_visible()
     app.expect_exit(0)
     keys.tab_to(app.button("Run again"))
+    keys.pause()
     keys.press("Enter")
     keys.focused(app.field("Folder"))
 
@@ -117,6 +118,7 @@ def test_focus_is_never_dropped_as_a_run_starts_and_ends(console, tmp_path: Path
     expect(app.line("done")).to_be_visible()
     app.expect_exit(0)
     keys.focused(app.button("Run again"))
+    keys.pause()
     keys.press("Enter")
     expect(app.screen.get_by_text("working")).to_have_count(2)
     keys.focused(app.button("Stop"))
@@ -162,6 +164,7 @@ def test_run_again_on_subcommands_focuses_the_chosen_commands_field(console,
     expect(app.line("bye friends")).to_be_visible()
     app.expect_exit(0)
     keys.tab_to(app.button("Run again"))
+    keys.pause()
     keys.press("Enter")
     # The form comes back as it was run, "bye" chosen: focus on its field, not on the
     # hidden "hello" tab's (which would drop it on the page).
