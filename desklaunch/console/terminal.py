@@ -397,9 +397,9 @@ class Terminal:
         line, cursor = asked.get("line"), asked.get("cursor")
         if not isinstance(line, str) or len(line) > MAX_LINE or type(cursor) is not int:
             return
-        done = completer(line, cursor)
-        if done is not None:
-            self.session.send({"cmd": "console_complete", "id": key, "from": line, **done})
+        # Always answered, so that the page's Tabs pressed meanwhile do not wait forever.
+        done = completer(line, cursor) or {"line": line, "cursor": cursor, "matches": []}
+        self.session.send({"cmd": "console_complete", "id": key, "from": line, **done})
 
     @staticmethod
     def _wait_for_lines(box: Mailbox, within: float | None = None,

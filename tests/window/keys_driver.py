@@ -1,8 +1,9 @@
-"""driver.py with real key presses: {"do": "keys", "text": "Ada\\n"} types into whatever has
-the keyboard focus, as the system would deliver a person's typing; {"do": "focus_in_page",
+"""driver.py with real key presses: {"do": "keys", "text": "Ada\\n"} ("\\t" for Tab) types into
+whatever has the keyboard focus, as the system would deliver a person's typing; {"do": "focus_in_page",
 "label": L} waits until the page has the keyboard focus, in the field labelled L.
 
-Usage: keys_driver.py SCRIPT ACTIONS RESULT. Nothing is focused or clicked first: the keys go
+Usage: keys_driver.py SCRIPT ACTIONS RESULT [console] (`console`: started as `desklaunch
+SCRIPT` is, console mode detected). Nothing is focused or clicked first: the keys go
 to the focus widget of the application's active window (Qt's own routing of key events from
 the system), so they reach the page only if the window gave the page the keyboard focus. The
 result's "focus" says where the keys went.
@@ -11,6 +12,7 @@ result's "focus" says where the keys went.
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from typing import Any
 
@@ -36,6 +38,8 @@ class Typist(QObject):
             for char in text:
                 if char == "\n":
                     QTest.keyClick(widget, Qt.Key.Key_Return)
+                elif char == "\t":
+                    QTest.keyClick(widget, Qt.Key.Key_Tab)
                 else:
                     QTest.keyClicks(widget, char)
         done["event"].set()
@@ -70,4 +74,9 @@ driver.EXTRA_ACTIONS["keys"] = keys
 driver.EXTRA_ACTIONS["focus_in_page"] = focus_in_page
 
 if __name__ == "__main__":
-    driver.main()
+    if len(sys.argv) > 4 and sys.argv.pop(4) == "console":  # through the command line
+        import cli_driver
+
+        cli_driver.main()
+    else:
+        driver.main()

@@ -90,35 +90,87 @@ function answerBoxes(offered, field, name) {
 
 /** Tab in a field whose program completes (a `cmd.Cmd` shell, pdb): its line and caret go
  *  to the program's completer, as readline hands them over in a terminal. Only with text
- *  before the caret: in an empty field, Tab moves on to the next control, as on any page. */
-function askToComplete(event, field, id, send) {
-  if (event.shiftKey || event.ctrlKey || event.altKey || event.metaKey || composing(event)) return;
-  const at = field.selectionStart ?? field.value.length;
-  if (field.type !== "text" || at !== field.selectionEnd || !field.value.slice(0, at).trim()) return;
-  event.preventDefault();
-  send({ type: "complete", id, value: { line: field.value, cursor: at } });
+ *  before the caret: in an empty field, Tab moves on to the next control, as on any page.
+ *  Until the program answers, the keys typed (letters, Tab, Enter) wait their turn, as a
+ *  terminal takes them in order: "op<Tab> r<Tab>" typed fast completes both words. */
+function tabKeys(event, field, id, send) {
+  if (event.ctrlKey || event.altKey || event.metaKey || composing(event)) return;
+  const waiting = completing.get(field);
+  if (waiting?.id === id) {
+    const key = event.key === "Tab" && !event.shiftKey ? "\t" : event.key === "Enter" ? "\n"
+      : event.key.length === 1 ? event.key : null;
+    if (key === null) return;
+    event.preventDefault();
+    waiting.keys.push(key);
+  } else if (event.key === "Tab" && !event.shiftKey && completable(field)) {
+    event.preventDefault();
+    askCompleter(field, { id, send, keys: [] });
+  }
 }
 
+/** Whether Tab in `field` completes: text before a caret with nothing selected. */
+function completable(field) {
+  const at = field.selectionStart ?? field.value.length;
+  return field.type === "text" && at === field.selectionEnd && Boolean(field.value.slice(0, at).trim());
+}
+
+function askCompleter(field, asked) {
+  const at = field.selectionStart ?? field.value.length;
+  completing.set(field, { ...asked, from: field.value });
+  if (!asked.send({ type: "complete", id: asked.id, value: { line: field.value, cursor: at } })) {
+    completing.delete(field);
+  }
+}
+
+const completing = new WeakMap(); // a field -> the Tab its program is answering
 const MAX_MATCHES_SHOWN = 200;
 
 /** Tab's answer (a `console_complete` command): the line the program's completer made of
  *  the field's, or the words it could go on with, listed under the field, as a terminal
- *  lists them. Dropped when the field changed since the Tab, or asks another question. */
+ *  lists them; then the keys typed meanwhile, in order. */
 export function completeLine(host, { id, from, line, cursor, matches }) {
   const field = host.querySelector("input.dl-control");
-  const form = field?.form;
-  if (!form || form.dataset.completes !== id || field.dataset.sent !== undefined ||
-      field.value !== from || typeof line !== "string" || !Array.isArray(matches)) return;
-  form.querySelector(".dl-console-matches")?.remove();
-  if (line !== from) {
-    const at = Math.max(0, Math.min(line.length, Number(cursor) || 0));
-    field.value = line;
-    field.setSelectionRange(at, at);
-    field.dispatchEvent(new Event("input")); // the field's list of suggestions follows
-    announceNow(line);
-    return;
+  const asked = field && completing.get(field);
+  if (!asked || asked.id !== id || asked.from !== from) return;
+  completing.delete(field);
+  const form = field.form;
+  if (form.dataset.completes !== id || field.dataset.sent !== undefined) return;
+  if (field.value === from && typeof line === "string" && Array.isArray(matches)) {
+    form.querySelector(".dl-console-matches")?.remove();
+    if (line !== from) {
+      const at = Math.max(0, Math.min(line.length, Number(cursor) || 0));
+      field.value = line;
+      field.setSelectionRange(at, at);
+      field.dispatchEvent(new Event("input")); // the field's list of suggestions follows
+      if (!asked.keys.length) announceNow(line);
+    } else if (!asked.keys.length) {
+      showMatches(form, matches.map(String));
+    }
   }
-  const words = matches.map(String);
+  typeOn(field, asked);
+}
+
+/** The keys typed while a Tab was answered, in order, up to the next Tab (asked in turn). */
+function typeOn(field, asked) {
+  const keys = asked.keys;
+  while (keys.length) {
+    const key = keys.shift();
+    if (key === "\t") {
+      if (completable(field)) {
+        askCompleter(field, { ...asked, keys });
+        return;
+      }
+    } else if (key === "\n") {
+      field.form.requestSubmit();
+    } else {
+      const [from, to] = [field.selectionStart ?? field.value.length, field.selectionEnd ?? field.value.length];
+      field.setRangeText(key, from, to, "end");
+      field.dispatchEvent(new Event("input"));
+    }
+  }
+}
+
+function showMatches(form, words) {
   const list = element("p", "dl-console-matches");
   list.textContent = words.length
     ? words.slice(0, MAX_MATCHES_SHOWN).join("  ") +
@@ -149,6 +201,7 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   const field = sent ?? element("input", "dl-control");
   if (sent) {
     asked.get(form)?.abort();
+    completing.delete(sent);
     for (const part of [...form.children]) if (part !== field) part.remove();
     delete field.dataset.sent;
     delete field.dataset.history;
@@ -257,7 +310,7 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   if (complete && !password) {
     form.dataset.completes = id;
     field.addEventListener("keydown", (event) => {
-      if (event.key === "Tab" && !enter.disabled) askToComplete(event, field, id, send);
+      if (!enter.disabled) tabKeys(event, field, id, send);
     }, { signal });
     field.addEventListener("input", () => form.querySelector(".dl-console-matches")?.remove(),
       { signal });

@@ -621,6 +621,17 @@ def test_tab_completes_a_cmd_shells_commands_and_their_arguments_as_in_a_termina
     expect(app.line("opened report2026.txt")).to_be_visible()
 
 
+def test_keys_typed_before_tab_is_answered_come_after_the_completion(console):
+    """A fast typist's keys are taken in order, as a terminal takes them: what is typed on,
+    another Tab and Enter wait for the Tab before them."""
+    app = console("files_shell.py")
+    app.page.get_by_label("(files)").focus()
+    for key in ("o", "p", "Tab", "Space", "r", "Tab", "Tab", "6", "Tab", "Enter"):
+        app.page.keyboard.press(key)
+    expect(app.line("opened report2026.txt")).to_be_visible()
+    expect(app.line("(files) open report2026.txt")).to_be_visible()
+
+
 def test_tab_in_a_completing_field_says_when_nothing_matches_and_moves_on_when_empty(console):
     """A keyboard user leaves the field with Tab as ever when it is empty; with text that
     nothing completes, Tab says so, where a terminal would beep."""
