@@ -1,6 +1,7 @@
 """driver.py with real key presses: {"do": "keys", "text": "Ada\\n"} ("\\t" for Tab) types into
-whatever has the keyboard focus, as the system would deliver a person's typing; {"do": "focus_in_page",
-"label": L} waits until the page has the keyboard focus, in the field labelled L.
+whatever has the keyboard focus, as the system would deliver a person's typing;
+{"do": "focus_in_page", "label": L} waits until the page has the keyboard focus, in the field
+labelled L.
 
 Usage: keys_driver.py SCRIPT ACTIONS RESULT [console] (`console`: started as `desklaunch
 SCRIPT` is, console mode detected). Nothing is focused or clicked first: the keys go
