@@ -24,6 +24,27 @@ def test_a_validation_message_shows_under_the_field_until_the_value_is_fixed(pil
     expect(app.alert()).to_have_count(0)
 
 
+def test_a_slow_click_on_submit_after_fixing_the_value_submits(pilot) -> None:
+    """Pressing Submit moves the focus out of the field, whose check takes its message
+    away, which moved Submit up under the pointer: the release missed it and the click was
+    lost. A person's click takes a moment between press and release."""
+    def script() -> None:
+        name = input("Username", validate=lambda v: None if len(v) >= 3 else "At least 3 letters")
+        put_text(f"Welcome {name}")
+
+    app = pilot(script)
+    app.answer("Username", "Al")
+    expect(app.alert()).to_have_text("At least 3 letters")
+    app.field("Username").fill("Alan")
+    box = app.page.get_by_role("button", name="Submit").bounding_box()
+    assert box is not None
+    app.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    app.page.mouse.down()
+    app.page.wait_for_timeout(500)  # the field's check is answered meanwhile
+    app.page.mouse.up()
+    app.expect_text("Welcome Alan")
+
+
 def test_a_whole_number_field_refuses_letters_and_returns_an_int(pilot) -> None:
     def script() -> None:
         age = input("Age", type=NUMBER)

@@ -111,7 +111,8 @@ function tabKeys(event, field, id, send) {
 /** Whether Tab in `field` completes: text before a caret with nothing selected. */
 function completable(field) {
   const at = field.selectionStart ?? field.value.length;
-  return field.type === "text" && at === field.selectionEnd && Boolean(field.value.slice(0, at).trim());
+  return field.type === "text" && at === field.selectionEnd &&
+    Boolean(field.value.slice(0, at).trim());
 }
 
 function askCompleter(field, asked) {
@@ -156,15 +157,15 @@ function typeOn(field, asked) {
   while (keys.length) {
     const key = keys.shift();
     if (key === "\t") {
-      if (completable(field)) {
+      if (field.dataset.sent === undefined && completable(field)) { // not once entered
         askCompleter(field, { ...asked, keys });
         return;
       }
     } else if (key === "\n") {
       field.form.requestSubmit();
     } else {
-      const [from, to] = [field.selectionStart ?? field.value.length, field.selectionEnd ?? field.value.length];
-      field.setRangeText(key, from, to, "end");
+      const end = field.value.length;
+      field.setRangeText(key, field.selectionStart ?? end, field.selectionEnd ?? end, "end");
       field.dispatchEvent(new Event("input"));
     }
   }

@@ -10,6 +10,27 @@ const ENTER_IGNORES = new Set(["checkbox", "radio", "file", "button", "range", "
 
 let uid = 0; // DOM ids must be unique on the page, whatever the server's form ids are
 
+// A press of the mouse (or a finger) on the page, and what waits for its release.
+let pressed = false;
+const afterPress = [];
+document.addEventListener("pointerdown", () => { pressed = true; }, true);
+for (const kind of ["pointerup", "pointercancel"]) {
+  document.addEventListener(kind, () => {
+    if (!pressed) return;
+    pressed = false;
+    // After the click this release makes, which lands where the press began.
+    setTimeout(() => { for (const change of afterPress.splice(0)) change(); }, 0);
+  }, true);
+}
+
+/** Make `change` (one that moves what is below it) once no press is going on: a press on
+ *  Submit moves the focus out of a field, whose check then takes its message away, and
+ *  the button, moved up under the pointer, would never get the click. */
+function whenReleased(change) {
+  if (pressed) afterPress.push(change);
+  else change();
+}
+
 class Form {
   constructor(spec, send) {
     this.id = asText(spec.id);
@@ -323,7 +344,7 @@ export class Forms {
    *  with `only`, the check of one field as the person left it ("" clears it). */
   error(id, field, message, errors, only) {
     const form = this.#forms.get(asText(id));
-    if (only) return form?.checked(asText(field), asText(message));
+    if (only) return whenReleased(() => form?.checked(asText(field), asText(message)));
     const list = Array.isArray(errors) && errors.length ? errors : [[field, message]];
     form?.showErrors(list.filter(Array.isArray));
   }
