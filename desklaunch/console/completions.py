@@ -35,17 +35,24 @@ _QUOTED_YES_NO = re.compile(r"""(['"])(y|yes)\1[^'"]{1,40}(['"])(n|no)\3[^'"]{0,
 """Or naming the answers in quotes: Django's "Type 'yes' to continue, or 'no' to cancel:"."""
 
 
-COMPLETING_TIME = 0.5
-"""Seconds a completer is given to list its words at one Tab (a big folder's, say)."""
+OFFERING_TIME = 0.3
+"""Seconds spent at most gathering the words offered before a question (past the one being
+asked for): a slow completer must not hold the question back, where a terminal would not
+call it before Tab."""
+MAX_MATCHES = 10_000
+"""Matches one Tab takes from a completer at most (one that never says it is done, too);
+with more, they are listed as far as they were taken, and nothing is put in."""
 
 
 class Completion(TypedDict):
     """What Tab did to a line: the line and its caret after, and the words it could have
-    been when it could not go further (two or more, listed as a terminal lists them)."""
+    been when it could not go further (two or more, listed as a terminal lists them);
+    `more` when there were more than `MAX_MATCHES`."""
 
     line: str
     cursor: int
     matches: list[str]
+    more: bool
 
 
 Completer = Callable[[str, int], "Completion | None"]
@@ -74,38 +81,47 @@ def complete(line: str, cursor: int) -> Completion | None:
     begin = cursor
     while begin > 0 and line[begin - 1] not in delimiters:
         begin -= 1
-    matches = _matches(module, completer, line[begin:cursor], line, begin, cursor)
-    return completed(line, cursor, [line[:begin] + match for match in matches], matches)
+    matches, more = _matches(module, completer, line[begin:cursor], line, begin, cursor)
+    return completed(line, cursor, [line[:begin] + match for match in matches], matches,
+                     more=more)
 
 
-def completed(line: str, cursor: int, heads: list[str], names: list[str]) -> Completion:
+def completed(line: str, cursor: int, heads: list[str], names: list[str], *,
+              more: bool = False) -> Completion:
     """What Tab does to `line` (caret at `cursor`) when its text before the caret could
     become any of `heads` (a match each, with the text before its word), known as `names`:
-    the one there is, or as far as they all agree; when that adds nothing, the names are
-    listed (sorted, as readline lists them) and the line stays."""
+    the one there is, or as far as they all agree; when that adds nothing, or `more` were
+    left untaken (whose beginnings are not known), the names are listed (sorted, as
+    readline lists them) and the line stays."""
     ahead = list(dict.fromkeys(heads))
     common = ahead[0] if len(ahead) == 1 else _common_start(ahead) if ahead else ""
-    if len(ahead) != 1 and len(common) <= cursor:
+    if more or (len(ahead) != 1 and len(common) <= cursor):
         return {"line": line, "cursor": cursor,
-                "matches": sorted(dict.fromkeys(names)) if ahead else []}
-    return {"line": common + line[cursor:], "cursor": len(common), "matches": []}
+                "matches": sorted(dict.fromkeys(names)) if ahead else [], "more": more}
+    return {"line": common + line[cursor:], "cursor": len(common), "matches": [],
+            "more": False}
 
 
 def _matches(module: Any, completer: Any, word: str, line: str, begin: int,
-             end: int) -> list[str]:
+             end: int) -> tuple[list[str], bool]:
     """What `completer` offers for `word`, with readline's view of the line made `line`
-    for it (cmd.Cmd's completer reads the line to tell a command from its argument)."""
+    for it (cmd.Cmd's completer reads the line to tell a command from its argument), and
+    whether it offered more than `MAX_MATCHES`. It takes as long as it takes, as in a
+    terminal; Stop interrupts it."""
     saved = {name: getattr(module, name, None)
              for name in ("get_line_buffer", "get_begidx", "get_endidx")}
     module.get_line_buffer, module.get_begidx, module.get_endidx = (
         lambda: line, lambda: begin, lambda: end)
     found: list[str] = []
-    until = time.monotonic() + COMPLETING_TIME
+    more = False
     try:
         with contextlib.suppress(Exception):  # the program's own code: a failure offers none
-            for state in range(MAX_WORDS):
+            for state in range(MAX_MATCHES + 1):
                 match = completer(word, state)
-                if match is None or time.monotonic() > until:
+                if match is None:
+                    break
+                if state == MAX_MATCHES:
+                    more = True
                     break
                 found.append(str(match))
     finally:
@@ -114,7 +130,7 @@ def _matches(module: Any, completer: Any, word: str, line: str, begin: int,
                 setattr(module, name, original)
             else:
                 delattr(module, name)
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(found)), more
 
 
 def _common_start(words: list[str]) -> str:
@@ -134,10 +150,11 @@ def offered_words() -> list[str]:
     if completer is None:
         return []
     words: list[str] = []
+    until = time.monotonic() + OFFERING_TIME
     with contextlib.suppress(Exception):  # the program's own code: any failure offers none
         for state in range(MAX_WORDS):
             word = completer("", state)
-            if word is None:
+            if word is None or time.monotonic() > until:
                 break
             words.append(str(word))
     return list(dict.fromkeys(word for word in words if word.strip()))

@@ -110,6 +110,8 @@ class Terminal:
                                              f"desklaunch-console-childinput-{session.number}")
         self._child_box: Mailbox | None = None
         """The mailbox of the question asked for a child (childinput.py), while one is."""
+        self._completing = False
+        """Whether the program's completer runs for a Tab (Stop then raises in it)."""
         self.capture: FdCapture | None = None
         """The run's capture of fds 1 and 2, while one is on."""
         self.exit_handlers = ExitHandlers()
@@ -397,8 +399,15 @@ class Terminal:
         line, cursor = asked.get("line"), asked.get("cursor")
         if not isinstance(line, str) or len(line) > MAX_LINE or type(cursor) is not int:
             return
+        with self._lock:
+            self._completing = True
+        try:
+            found = completer(line, cursor)
+        finally:
+            with self._lock:
+                self._completing = False
         # Always answered, so that the page's Tabs pressed meanwhile do not wait forever.
-        done = completer(line, cursor) or {"line": line, "cursor": cursor, "matches": []}
+        done = found or {"line": line, "cursor": cursor, "matches": [], "more": False}
         self.session.send({"cmd": "console_complete", "id": key, "from": line, **done})
 
     @staticmethod
@@ -651,7 +660,8 @@ class Terminal:
         with self._lock:
             if not self._running or self.thread is None or self.thread.ident is None:
                 return
-            if self._input is not None and self._input is not self._child_box:
+            if self._input is not None and self._input is not self._child_box \
+                    and not self._completing:
                 # waiting for a line: that wait raises it itself (a child's question goes
                 # when Stop's SIGINT ends the child)
                 self._input.put({"seq": 0, "type": "interrupt", "id": "",  # type: ignore[typeddict-item]

@@ -19,7 +19,7 @@ import weakref
 from collections.abc import Iterable
 from typing import Any
 
-from desklaunch.console.completions import COMPLETING_TIME, Completer, Completion, completed
+from desklaunch.console.completions import MAX_MATCHES, Completer, Completion, completed
 from desklaunch.console.questions import (
     INVALID,
     Ask,
@@ -110,16 +110,17 @@ def _completing(completer: Any, block: list[str]) -> Completer | None:
         event = loaded("prompt_toolkit.completion", "CompleteEvent")(completion_requested=True)
         heads: list[str] = []
         names: list[str] = []
-        until = time.monotonic() + COMPLETING_TIME
+        more = False
         with contextlib.suppress(Exception):  # the program's completer: a failure offers none
             for item in completer.get_completions(document, event):
+                if len(heads) == MAX_MATCHES:
+                    more = True
+                    break
                 start = cursor + int(item.start_position)
                 if start >= 0:  # not one reaching into the lines above
                     heads.append(line[:start] + str(item.text))
                     names.append(str(getattr(item, "display_text", "") or item.text))
-                if len(heads) >= SUGGESTIONS or time.monotonic() > until:
-                    break
-        return completed(line, cursor, heads, names)
+        return completed(line, cursor, heads, names, more=more)
 
     return complete_line
 

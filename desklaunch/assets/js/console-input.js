@@ -108,15 +108,15 @@ function tabKeys(event, field, id, send) {
   }
 }
 
-/** Whether Tab in `field` completes: text before a caret with nothing selected. */
+/** Whether Tab in `field` completes: text before the caret (a selection's end). */
 function completable(field) {
-  const at = field.selectionStart ?? field.value.length;
-  return field.type === "text" && at === field.selectionEnd &&
-    Boolean(field.value.slice(0, at).trim());
+  const at = field.selectionEnd ?? field.value.length;
+  return field.type === "text" && Boolean(field.value.slice(0, at).trim());
 }
 
 function askCompleter(field, asked) {
-  const at = field.selectionStart ?? field.value.length;
+  const at = field.selectionEnd ?? field.value.length;
+  field.setSelectionRange(at, at); // a terminal's line has a caret, never a selection
   completing.set(field, { ...asked, from: field.value });
   if (!asked.send({ type: "complete", id: asked.id, value: { line: field.value, cursor: at } })) {
     completing.delete(field);
@@ -129,7 +129,7 @@ const MAX_MATCHES_SHOWN = 200;
 /** Tab's answer (a `console_complete` command): the line the program's completer made of
  *  the field's, or the words it could go on with, listed under the field, as a terminal
  *  lists them; then the keys typed meanwhile, in order. */
-export function completeLine(host, { id, from, line, cursor, matches }) {
+export function completeLine(host, { id, from, line, cursor, matches, more }) {
   const field = host.querySelector("input.dl-control");
   const asked = field && completing.get(field);
   if (!asked || asked.id !== id || asked.from !== from) return;
@@ -145,7 +145,7 @@ export function completeLine(host, { id, from, line, cursor, matches }) {
       field.dispatchEvent(new Event("input")); // the field's list of suggestions follows
       if (!asked.keys.length) announceNow(line);
     } else if (!asked.keys.length) {
-      showMatches(form, matches.map(String));
+      showMatches(form, matches.map(String), Boolean(more));
     }
   }
   typeOn(field, asked);
@@ -171,15 +171,19 @@ function typeOn(field, asked) {
   }
 }
 
-function showMatches(form, words) {
+/** List `words` under the field, the first `MAX_MATCHES_SHOWN` of them, and how many more
+ *  (`more`: more than the program was asked for, so many the count is not known). */
+function showMatches(form, words, more) {
   const list = element("p", "dl-console-matches");
+  const left = words.length - Math.min(words.length, MAX_MATCHES_SHOWN);
+  const count = more ? `more than ${words.length}` : String(words.length);
   list.textContent = words.length
     ? words.slice(0, MAX_MATCHES_SHOWN).join("  ") +
-      (words.length > MAX_MATCHES_SHOWN ? `  … ${words.length - MAX_MATCHES_SHOWN} more` : "")
+      (more ? `  … ${count} in all` : left ? `  … ${left} more` : "")
     : "No completions";
   form.append(list);
   announceNow(words.length
-    ? `${words.length} completions: ${words.slice(0, 20).join(", ")}` : "No completions");
+    ? `${count} completions: ${words.slice(0, 20).join(", ")}` : "No completions");
 }
 
 /** Ask the console's question `message` (a `console_input` command) in `host`; `send` sends

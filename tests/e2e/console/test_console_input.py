@@ -632,6 +632,17 @@ def test_keys_typed_before_tab_is_answered_come_after_the_completion(console):
     expect(app.line("(files) open report2026.txt")).to_be_visible()
 
 
+def test_stop_interrupts_a_completer_that_takes_its_time(console):
+    """Ctrl+C in a terminal interrupts the completer a Tab is waiting for."""
+    app = console("slow_completer.py")
+    field = app.page.get_by_label("Host:")
+    field.press_sequentially("exa")
+    field.press("Tab")
+    app.click("Stop")
+    app.expect_exit(130)
+    expect(app.line("KeyboardInterrupt")).to_be_visible()
+
+
 def test_tab_in_a_completing_field_says_when_nothing_matches_and_moves_on_when_empty(console):
     """A keyboard user leaves the field with Tab as ever when it is empty; with text that
     nothing completes, Tab says so, where a terminal would beep."""
