@@ -7,12 +7,14 @@ from playwright.sync_api import expect
 from desklaunch.ui import FLOAT, NUMBER, PASSWORD, input, put_text, select
 
 
-def test_a_validation_message_shows_under_the_field_until_the_value_is_fixed(pilot) -> None:
-    def script() -> None:
-        name = input("Username", validate=lambda v: None if len(v) >= 3 else "At least 3 letters")
-        put_text(f"Welcome {name}")
+def welcome() -> None:
+    """Asks for a user name of three letters or more, checked as the person leaves it."""
+    name = input("Username", validate=lambda v: None if len(v) >= 3 else "At least 3 letters")
+    put_text(f"Welcome {name}")
 
-    app = pilot(script)
+
+def test_a_validation_message_shows_under_the_field_until_the_value_is_fixed(pilot) -> None:
+    app = pilot(welcome)
     app.answer("Username", "Al")
     expect(app.alert()).to_have_text("At least 3 letters")
     expect(app.field("Username")).to_have_accessible_description("At least 3 letters")
@@ -28,11 +30,7 @@ def test_a_slow_click_on_submit_after_fixing_the_value_submits(pilot) -> None:
     """Pressing Submit moves the focus out of the field, whose check takes its message
     away, which moved Submit up under the pointer: the release missed it and the click was
     lost. A person's click takes a moment between press and release."""
-    def script() -> None:
-        name = input("Username", validate=lambda v: None if len(v) >= 3 else "At least 3 letters")
-        put_text(f"Welcome {name}")
-
-    app = pilot(script)
+    app = pilot(welcome)
     app.answer("Username", "Al")
     expect(app.alert()).to_have_text("At least 3 letters")
     app.field("Username").fill("Alan")
