@@ -586,7 +586,7 @@ def test_a_key_pressed_as_the_run_ends_does_not_run_it_again(console, key):
     app.answer("Your name:", "Ada")
     again = app.page.get_by_role("button", name="Run again")
     # Looked for at every frame, so the keys come as the person's would, straight after.
-    app.page.wait_for_function("document.activeElement?.textContent === 'Run again'",
+    app.page.wait_for_function("() => document.activeElement?.textContent === 'Run again'",
                                polling="raf")
     app.page.keyboard.press(key)
     app.page.keyboard.press(key)
