@@ -20,6 +20,7 @@ export function forgetTypedAhead(host) {
   typeahead = "";
   const open = host?.querySelector("input.dl-control[data-sent]");
   if (open) open.value = "";
+  if (open) heldKeys.delete(open);
 }
 
 function remember(value) {
@@ -124,6 +125,23 @@ function askCompleter(field, asked) {
 }
 
 const completing = new WeakMap(); // a field -> the Tab its program is answering
+const heldKeys = new WeakMap(); // a field typed ahead in -> a Tab and the keys after it
+
+/** Keys typed ahead, while the program works, from a Tab on: held, and typed in order once
+ *  the next question comes, its Tab completing with that question's completer, as a
+ *  terminal keeps them for readline's next read (a Tab would otherwise leave the field,
+ *  and the keys after it go elsewhere). Whether `event`'s key was held. */
+function holdKeys(event, field) {
+  if (event.ctrlKey || event.altKey || event.metaKey) return false;
+  const key = event.key === "Tab" && !event.shiftKey ? "\t" : event.key === "Enter" ? "\n"
+    : event.key.length === 1 ? event.key : null;
+  const held = heldKeys.get(field);
+  if (key === null || (!held && (key !== "\t" || !completable(field)))) return false;
+  event.preventDefault();
+  if (held) held.push(key);
+  else heldKeys.set(field, [key]);
+  return true;
+}
 const MAX_MATCHES_SHOWN = 200;
 
 /** Tab's answer (a `console_complete` command): the line the program's completer made of
@@ -151,13 +169,15 @@ export function completeLine(host, { id, from, line, cursor, matches, more }) {
   typeOn(field, asked);
 }
 
-/** The keys typed while a Tab was answered, in order, up to the next Tab (asked in turn). */
+/** The keys typed while a Tab was answered, in order, up to the next Tab (asked in turn,
+ *  when the question completes). */
 function typeOn(field, asked) {
   const keys = asked.keys;
   while (keys.length) {
     const key = keys.shift();
     if (key === "\t") {
-      if (field.dataset.sent === undefined && completable(field)) { // not once entered
+      if (field.dataset.sent === undefined && field.form.dataset.completes === asked.id &&
+          completable(field)) { // not once entered
         askCompleter(field, { ...asked, keys });
         return;
       }
@@ -199,6 +219,8 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
     return;
   }
   typeahead += sent?.value ?? "";
+  const held = sent && heldKeys.get(sent); // a Tab typed ahead, and the keys after it
+  if (sent) heldKeys.delete(sent);
   const recalled = sent?.dataset.history; // Up and Down go on from the line brought back
   // The next question asks in the field typed in, never out of the DOM: keys typed while
   // it comes land in it, and it keeps the focus and the caret.
@@ -324,6 +346,7 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   }
   field.addEventListener("keydown", (event) => {
     if (composing(event)) return;
+    if (enter.disabled && field.dataset.sent !== undefined && holdKeys(event, field)) return;
     if (event.key === "Enter" && enter.disabled) {
       event.preventDefault(); // a form whose button is disabled is not submitted by Enter
       submit(field.value);
@@ -371,6 +394,9 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
     else done(endNow ? { type: "cancel", id, value: endNow } : { type: "cancel", id });
     field.value = rest; // for the question after (this field is now the one typed ahead in)
     if (from !== null && to !== null) field.setSelectionRange(from, to);
+    if (held) heldKeys.set(field, held); // the question after's too
+  } else if (held) { // its Tab first, with this question's completer if it has one
+    typeOn(field, { id, send, keys: held });
   }
   requestAnimationFrame(() => field.isConnected && field.focus({ preventScroll: true }));
 }

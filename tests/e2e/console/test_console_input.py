@@ -632,6 +632,16 @@ def test_keys_typed_before_tab_is_answered_come_after_the_completion(console):
     expect(app.line("(files) open report2026.txt")).to_be_visible()
 
 
+def test_a_tab_typed_ahead_completes_with_the_next_questions_completer(console):
+    """Typed while the program works, a Tab waits for the next question, as readline's next
+    read takes it in a terminal, and so do the keys after it."""
+    app = console("two_completers.py")
+    app.page.get_by_label("first>").focus()
+    for key in ("a", "p", "Enter", "b", "a", "Tab", "d", "Tab", "Enter"):
+        app.page.keyboard.press(key)
+    expect(app.line("got 'ap' 'bandana'")).to_be_visible()
+
+
 def test_stop_interrupts_a_completer_that_takes_its_time(console):
     """Ctrl+C in a terminal interrupts the completer a Tab is waiting for."""
     app = console("slow_completer.py")
