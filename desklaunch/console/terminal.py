@@ -394,20 +394,21 @@ class Terminal:
         """Answer the Tab pressed in question `key`'s field (`asked`: its line and caret)
         with what `completer` makes of it; on the program's thread, which waits for the
         line, as readline calls the completer while `input()` reads."""
-        if not isinstance(asked, dict):
-            return
-        line, cursor = asked.get("line"), asked.get("cursor")
-        if not isinstance(line, str) or len(line) > MAX_LINE or type(cursor) is not int:
-            return
-        with self._lock:
-            self._completing = True
-        try:
-            found = completer(line, cursor)
-        finally:
+        line, cursor = (asked.get("line"), asked.get("cursor")) if isinstance(asked, dict) \
+            else (None, None)
+        if not isinstance(line, str):
+            return  # not from the page, which always sends its line
+        found = None
+        if len(line) <= MAX_LINE and type(cursor) is int:
             with self._lock:
-                self._completing = False
+                self._completing = True
+            try:
+                found = completer(line, cursor)
+            finally:
+                with self._lock:
+                    self._completing = False
         # Always answered, so that the page's Tabs pressed meanwhile do not wait forever.
-        done = found or {"line": line, "cursor": cursor, "matches": [], "more": False}
+        done = found or {"line": line, "cursor": len(line), "matches": [], "more": False}
         self.session.send({"cmd": "console_complete", "id": key, "from": line, **done})
 
     @staticmethod
