@@ -142,6 +142,7 @@ function holdKeys(event, field) {
   else heldKeys.set(field, [key]);
   return true;
 }
+
 const MAX_MATCHES_SHOWN = 200;
 
 /** Tab's answer (a `console_complete` command): the line the program's completer made of
