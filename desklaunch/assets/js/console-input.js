@@ -92,11 +92,18 @@ function answerBoxes(offered, field, name) {
 /** Tab in a field whose program completes (a `cmd.Cmd` shell, pdb): its line and caret go
  *  to the program's completer, as readline hands them over in a terminal. Only with text
  *  before the caret: in an empty field, Tab moves on to the next control, as on any page.
- *  Until the program answers, the keys typed (letters, Tab, Enter) wait their turn, as a
- *  terminal takes them in order: "op<Tab> r<Tab>" typed fast completes both words. */
+ *  Until the program answers, the keys typed (letters, Tab, Enter, Ctrl+D) wait their turn,
+ *  as a terminal takes them in order: "op<Tab> r<Tab>" typed fast completes both words. */
 function tabKeys(event, field, id, send) {
-  if (event.ctrlKey || event.altKey || event.metaKey || composing(event)) return;
   const waiting = completing.get(field);
+  const ctrlD = event.ctrlKey && !event.altKey && !event.metaKey && !event.shiftKey &&
+    event.key.toLowerCase() === "d";
+  if (ctrlD && waiting?.id === id) { // end of input, once the completion is in
+    event.preventDefault();
+    waiting.keys.push(EOT);
+    return;
+  }
+  if (event.ctrlKey || event.altKey || event.metaKey || composing(event)) return;
   if (waiting?.id === id) {
     const key = event.key === "Tab" && !event.shiftKey ? "\t" : event.key === "Enter" ? "\n"
       : event.key.length === 1 ? event.key : null;
@@ -184,6 +191,8 @@ function typeOn(field, asked) {
       }
     } else if (key === "\n") {
       field.form.requestSubmit();
+    } else if (key === EOT) { // as the Ctrl+D pressed: End input, with the line as it is
+      field.dispatchEvent(new KeyboardEvent("keydown", { key: "d", ctrlKey: true }));
     } else {
       const end = field.value.length;
       field.setRangeText(key, field.selectionStart ?? end, field.selectionEnd ?? end, "end");
@@ -346,7 +355,7 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
     delete form.dataset.completes;
   }
   field.addEventListener("keydown", (event) => {
-    if (composing(event)) return;
+    if (composing(event) || event.defaultPrevented) return; // taken already (a Tab's keys)
     if (enter.disabled && field.dataset.sent !== undefined && holdKeys(event, field)) return;
     if (event.key === "Enter" && enter.disabled) {
       event.preventDefault(); // a form whose button is disabled is not submitted by Enter

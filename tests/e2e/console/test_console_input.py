@@ -653,6 +653,15 @@ def test_stop_interrupts_a_completer_that_takes_its_time(console):
     expect(app.line("KeyboardInterrupt")).to_be_visible()
 
 
+def test_ctrl_d_pressed_while_tab_is_answered_ends_input_after_the_completion(console):
+    app = console("slow_completer.py", ["1"])
+    field = app.page.get_by_label("Host:")
+    field.press_sequentially("example.o")
+    field.press("Tab")
+    field.press("Control+d")
+    expect(app.line("got example.org")).to_be_visible()
+
+
 def test_tab_in_a_completing_field_says_when_nothing_matches_and_moves_on_when_empty(console):
     """A keyboard user leaves the field with Tab as ever when it is empty; with text that
     nothing completes, Tab says so, where a terminal would beep."""
