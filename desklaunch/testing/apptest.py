@@ -94,6 +94,7 @@ class _Screen(Protocol):
                         ) -> None: ...
     def fill(self, label: str, value: Any, index: int | None) -> None: ...
     def submit(self) -> None: ...
+    def complete(self, label: str, index: int | None) -> None: ...
     def click(self, name: str, index: int | None) -> None: ...
     def choose(self, label: str, options: Sequence[str], index: int | None) -> None: ...
     def check(self, label: str, options: Sequence[str], on: bool,
@@ -318,6 +319,12 @@ class AppTest:
 
         With no field filled, the form shown (the last one, if several) is submitted."""
         self._step(self._screen.submit)
+
+    def complete(self, label: str, *, index: int | None = None) -> None:
+        """Press Tab at the end of the text in the terminal program's field labelled
+        `label`: the program's completer (a cmd shell's, pdb's, a prompt_toolkit session's)
+        completes it, or the words it could go on with are listed under the field."""
+        self._step(self._screen.complete, label, index)
 
     def click(self, name: str, *, index: int | None = None) -> None:
         """Press the button named `name` (a tab, or a clickable output, by its text).

@@ -39,6 +39,7 @@ from desklaunch.testing.errors import (
     WaitTimeoutError,
     behind_popup,
     buttons_hint,
+    completes_nothing,
     describe_query,
     enter_in_pin,
     labels_hint,
@@ -79,6 +80,9 @@ _FIELDKIND = (
     " : el.querySelector('input, textarea') ? 'fields'"
     " : el.querySelector('button') ? 'buttons' : ''")
 """What sort of field an element is, by the words errors use for it (errors.FIELDKINDS)."""
+_COMPLETES = ("el => el.type === 'text' && el.form?.dataset.completes !== undefined && "
+              "el.dataset.sent === undefined && el.value.trim() !== ''")
+"""Whether Tab in a console's line asks the program's completer (console-input.js)."""
 _TYPED = "textarea, input:not([type=checkbox], [type=radio], [type=file], [type=button], " \
          "[type=submit], [type=reset], [type=image])"
 """The fields `fill` types in (a slider too: it is set to the number)."""
@@ -408,6 +412,14 @@ class BrowserScreen:
         else:
             field.fill(text)
         self._last = field
+        self.settle()
+
+    def complete(self, label: str, index: int | None = None) -> None:
+        field = self._field(label, "complete in it", "input", index)
+        if not field.evaluate(_COMPLETES):
+            raise ActionError(completes_nothing(label))
+        field.press("End")
+        field.press("Tab")
         self.settle()
 
     def submit(self) -> None:

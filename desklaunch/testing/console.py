@@ -133,6 +133,7 @@ class ConsoleView:
         self.form = ArgsForm(self.args_host, send)
         self._runs: dict[int, int] = {}  # run → index of its command line
         self._sent: Element | None = None  # the answered field, open for typing ahead
+        self._completes: tuple[str, Element] | None = None  # the question Tab completes in
         self._ahead = ""  # typed ahead, for the next text field
         self._images: dict[str, Element] = {}  # a figure's key → its picture
         self._run_images: list[str] = []  # the pictures the run being shown showed
@@ -480,6 +481,8 @@ class ConsoleView:
                 and not command.get("password"):
             field.value = prefilled = command["value"]  # a default, a choice already made
         field.owner = self
+        self._completes = (key, field) if command.get("complete") and \
+            not command.get("password") else None
         enter = Element("button", "Enter", "Enter")  # after the offered answers, as on the page
         end = Element("button", "End input", "End input")
 
@@ -518,6 +521,36 @@ class ConsoleView:
             rest, field.value = field.value, lines_ahead
             enter.click()
             field.value = rest  # for the question after
+
+    def completes(self, field: Element) -> bool:
+        """Whether Tab in `field` asks the program's completer (console-input.js)."""
+        return self._completes is not None and self._completes[1] is field \
+            and field is not self._sent and bool((field.value or "").strip())
+
+    def tab(self, field: Element) -> None:
+        """Tab at the end of the line in `field`, as console-input.js sends it."""
+        if self._completes is not None and self.completes(field):
+            line = field.value or ""
+            self.send({"type": "complete", "id": self._completes[0],
+                       "value": {"line": line, "cursor": len(line)}})
+
+    def completed(self, command: dict[str, Any]) -> None:
+        """Tab's answer: the completed line in the field, or the matches listed under it."""
+        if self._completes is None or command.get("id") != self._completes[0]:
+            return
+        field = self._completes[1]
+        line, was = command.get("line"), command.get("from")
+        if field.value != was or not isinstance(line, str) or field.parent is None:
+            return
+        for shown in field.parent.find_all("paragraph"):
+            shown.detach()
+        if line != was:
+            field.value = line
+            return
+        matches = [text_of(match) for match in command.get("matches") or []]
+        listed = "  ".join(matches[:200]) + ("  …" if command.get("more") or
+                                              len(matches) > 200 else "")
+        field.parent.append(Element("paragraph", own=listed or "No completions"))
 
     def enter(self, field: Element) -> None:
         """Enter in the input line, as console-input.js takes it: the line is sent, or, pressed

@@ -143,6 +143,13 @@ def behind_popup(role: str, name: str, popup: str) -> str:
             "popup first (close_popup(), or a button in it), as a person must")
 
 
+def completes_nothing(label: str) -> str:
+    """The error for `complete()` in a field whose Tab completes nothing (both page kinds)."""
+    return (f"Tab in the field labelled {label!r} completes nothing: complete() is for a "
+            "terminal program's line whose program set a completer (a cmd shell, pdb, a "
+            "prompt_toolkit session) and that holds text to complete")
+
+
 def read_only(label: str) -> str:
     """The error for filling a read-only field (both page kinds)."""
     return f"the field labelled {label!r} is read-only"

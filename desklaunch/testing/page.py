@@ -428,6 +428,10 @@ class Page:
         if self.console is not None:
             self.console.ask(command)
 
+    def _cmd_console_complete(self, command: dict[str, Any]) -> None:
+        if self.console is not None:
+            self.console.completed(command)
+
     def _cmd_console_status(self, command: dict[str, Any]) -> None:
         if self.console is not None:
             self.console.status(command)

@@ -26,6 +26,7 @@ from desklaunch.testing.errors import (
     WaitTimeoutError,
     behind_popup,
     buttons_hint,
+    completes_nothing,
     describe_query,
     enter_in_pin,
     labels_hint,
@@ -216,6 +217,14 @@ class SimulatedScreen:
         else:
             control.value = "" if value is None else str(value)
         self._last_field = control
+        self.driver.settle()
+
+    def complete(self, label: str, index: int | None = None) -> None:
+        control = self._field(label, ("text",), "complete in it", index)
+        owner = control.owner
+        if not isinstance(owner, ConsoleView) or not owner.completes(control):
+            raise ActionError(completes_nothing(label))
+        owner.tab(control)
         self.driver.settle()
 
     def submit(self) -> None:
