@@ -323,8 +323,15 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
   }, { signal });
   // What is typed and not entered goes first, as a terminal's Ctrl+D hands over a
   // partial line: End input never drops it.
-  end.addEventListener("click", () => done(password || !field.value || field.value === prefilled
-    ? { type: "cancel", id } : { type: "cancel", id, value: field.value }));
+  end.addEventListener("click", () => {
+    const waiting = completing.get(field);
+    if (waiting?.id === id) { // once the Tab pressed before it is answered, as Ctrl+D
+      waiting.keys.push(EOT);
+      return;
+    }
+    done(password || !field.value || field.value === prefilled
+      ? { type: "cancel", id } : { type: "cancel", id, value: field.value });
+  });
   if (!password) {
     // Several lines pasted go to the program as lines, as in a terminal (a text field
     // would join them); an unfinished last one waits in the next field.

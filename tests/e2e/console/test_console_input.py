@@ -653,12 +653,16 @@ def test_stop_interrupts_a_completer_that_takes_its_time(console):
     expect(app.line("KeyboardInterrupt")).to_be_visible()
 
 
-def test_ctrl_d_pressed_while_tab_is_answered_ends_input_after_the_completion(console):
+@pytest.mark.parametrize("end", ["ctrl-d", "button"])
+def test_end_input_while_tab_is_answered_ends_it_after_the_completion(console, end):
     app = console("slow_completer.py", ["1"])
     field = app.page.get_by_label("Host:")
     field.press_sequentially("example.o")
     field.press("Tab")
-    field.press("Control+d")
+    if end == "ctrl-d":
+        field.press("Control+d")
+    else:
+        app.click("End input")
     expect(app.line("got example.org")).to_be_visible()
 
 
