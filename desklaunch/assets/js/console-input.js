@@ -143,7 +143,12 @@ function holdKeys(event, field) {
   const key = event.key === "Tab" && !event.shiftKey ? "\t" : event.key === "Enter" ? "\n"
     : event.key.length === 1 ? event.key : null;
   const held = heldKeys.get(field);
-  if (key === null || (!held && (key !== "\t" || !completable(field)))) return false;
+  // Only where the program completes (the question answered did): elsewhere Tab moves on,
+  // to Stop, say, as on any page.
+  const completes = field.form?.dataset.completes !== undefined;
+  if (key === null || (!held && (key !== "\t" || !completes || !completable(field)))) {
+    return false;
+  }
   event.preventDefault();
   if (held) held.push(key);
   else heldKeys.set(field, [key]);

@@ -642,6 +642,16 @@ def test_a_tab_typed_ahead_completes_with_the_next_questions_completer(console):
     expect(app.line("got 'ap' 'bandana'")).to_be_visible()
 
 
+def test_tab_typed_ahead_where_nothing_completes_moves_on_to_stop(console, tmp_path):
+    """Held for the next question only where the program completes: elsewhere a keyboard
+    user's Tab reaches Stop while the program works."""
+    app = console("waits_for_a_file.py", [str(tmp_path / "never")])
+    app.answer("Your name:", "Ada")
+    app.page.keyboard.type("more")
+    app.page.keyboard.press("Tab")
+    expect(app.button("Stop")).to_be_focused()
+
+
 def test_stop_interrupts_a_completer_that_takes_its_time(console):
     """Ctrl+C in a terminal interrupts the completer a Tab is waiting for."""
     app = console("slow_completer.py")
