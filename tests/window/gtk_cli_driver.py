@@ -5,7 +5,8 @@ desklaunch's command line with `--gui gtk`, OPTIONS and SCRIPT; driver.py's acti
 
 - `{"do": "write", "path", "text"}`: save a file, as a person editing the script would;
 - `{"do": "expect_title", "title"}`: wait until the GTK window's own title is `title`;
-- `{"do": "look"}`: record the window's title and its icon's size in the result.
+- `{"do": "look"}`: record the window's title and its icon's size in the result;
+- `{"do": "keys", "keys": [...]}`: press keys (GDK's names) as a person does.
 
 The window is read on GTK's own thread, as GTK wants. The result is written when the
 `close` action closes the window (the command then ends the process itself).
@@ -71,7 +72,31 @@ def look(window: Any, action: dict[str, Any], result: dict[str, Any]) -> None:
     result.setdefault("looks", []).append(on_gtk_thread(read))
 
 
-driver.EXTRA_ACTIONS.update(write=write, expect_title=expect_title, look=look)
+def keys(window: Any, action: dict[str, Any], result: dict[str, Any]) -> None:
+    """Press each key of action["keys"] (GDK's names: "o", "Tab", "Return") in the window,
+    as the system delivers a person's key presses: to GTK's main loop, which hands them to
+    the widget with the keyboard focus."""
+    from gi.repository import Gdk, Gtk
+
+    def press(name: str) -> None:
+        display = Gdk.Display.get_default()
+        keyval = Gdk.keyval_from_name(name)
+        found, entries = Gdk.Keymap.get_for_display(display).get_entries_for_keyval(keyval)
+        for kind in (Gdk.EventType.KEY_PRESS, Gdk.EventType.KEY_RELEASE):
+            event = Gdk.Event.new(kind)
+            event.key.window = window.native.get_window()
+            event.key.keyval = keyval
+            event.key.hardware_keycode = entries[0].keycode if found else 0
+            event.key.time = Gtk.get_current_event_time()
+            event.set_device(display.get_default_seat().get_keyboard())
+            Gtk.main_do_event(event)
+
+    for name in action["keys"]:
+        on_gtk_thread(lambda name=name: press(name))
+        time.sleep(0.03)  # a person's pace, and WebKit's own answer to each key
+
+
+driver.EXTRA_ACTIONS.update(write=write, expect_title=expect_title, look=look, keys=keys)
 
 
 def main() -> None:

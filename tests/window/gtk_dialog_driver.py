@@ -78,13 +78,6 @@ Gtk.FileChooserDialog.get_filename = get_filename  # type: ignore[method-assign]
 driver.RESULT_FIELDS["dialogs"] = calls
 
 
-def expect_value(window: Any, action: dict[str, Any], result: dict[str, Any]) -> None:
-    label, value = json.dumps(action["label"]), json.dumps(action["value"])
-    driver.wait_for(window, f"[...document.querySelectorAll('label')].some(l => "
-                            f"l.textContent === {label} && "
-                            f"document.getElementById(l.htmlFor)?.value === {value})")
-
-
 def send_signal(window: Any, action: dict[str, Any], result: dict[str, Any]) -> None:
     deadline = time.monotonic() + driver.STEP_TIMEOUT
     while not calls and time.monotonic() < deadline:
@@ -94,7 +87,6 @@ def send_signal(window: Any, action: dict[str, Any], result: dict[str, Any]) -> 
     os.kill(os.getpid(), signal.Signals[action["signal"]])
 
 
-driver.EXTRA_ACTIONS["expect_value"] = expect_value
 driver.EXTRA_ACTIONS["signal"] = send_signal
 
 if __name__ == "__main__":

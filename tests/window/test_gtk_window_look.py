@@ -10,6 +10,8 @@ from pathlib import Path
 
 from windowrun import run_in_window
 
+SHELL = Path(__file__).parents[1] / "e2e" / "console" / "scripts" / "files_shell.py"
+
 
 def png(width: int, height: int) -> bytes:
     """A small opaque PNG of that size (an icon a test can recognise by its size)."""
@@ -66,3 +68,19 @@ def test_the_gtk_window_has_the_apps_title_and_icon(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert result["looks"] == [{"title": "Start title", "icon": [5, 3]},
                                {"title": "Renamed by the script", "icon": [5, 3]}]
+
+
+def test_a_shells_lines_are_entered_and_tab_completes_in_a_gtk_window(tmp_path: Path) -> None:
+    """WebKitGTK's own list of the shell's commands opens as the empty field takes the focus;
+    taken away as the person types, it stayed open unseen and took the Enter of the line."""
+    _result, proc, _ = run_in_window(SHELL, [
+        {"do": "expect", "text": "Enter"},
+        {"do": "keys", "keys": ["o", "p", "Tab"]},
+        {"do": "expect_value", "label": "(files)", "value": "open"},
+        {"do": "keys", "keys": ["space", "n", "Tab"]},
+        {"do": "expect_value", "label": "(files)", "value": "open notes.md"},
+        {"do": "keys", "keys": ["Return"]},
+        {"do": "expect", "text": "opened notes.md"},
+        {"do": "close"},
+    ], tmp_path, driver="gtk_cli_driver.py", gui="gtk")
+    assert proc.returncode == 0, proc.stderr[-3000:]

@@ -13,6 +13,10 @@ const history = []; // lines entered (never passwords), oldest first
 let typeahead = "";
 const EOT = "\u0004";
 const asked = new WeakMap(); // an input line's form -> its question's AbortController
+// WebKit's own list of a field's answers (WebKitGTK's, macOS's) opens as the empty field takes
+// the focus, and once the list is taken away as the person types, stays open unseen and
+// takes the Enter that ends the line: leaving the field and coming back closes it.
+const WEBKIT = /AppleWebKit/.test(navigator.userAgent) && !/Chrom/.test(navigator.userAgent);
 
 /** Forget what was typed and not yet read: a terminal flushes it on Ctrl+C, and a run's
  *  unread lines never reach the next run (they went to the shell). */
@@ -387,8 +391,17 @@ export function askLine(host, { id, prompt, password, answers, many, value, sugg
     list.id = `${field.id}-list`;
     for (const item of suggestions) list.append(new Option(String(item), String(item)));
     const offer = () => {
-      if (field.value) field.removeAttribute("list");
-      else field.setAttribute("list", list.id);
+      if (field.value && field.hasAttribute("list")) {
+        field.removeAttribute("list");
+        if (WEBKIT && document.activeElement === field) { // its list, unseen, took the Enter
+          const [from, to] = [field.selectionStart, field.selectionEnd];
+          field.blur();
+          field.focus({ preventScroll: true });
+          if (from !== null && to !== null) field.setSelectionRange(from, to);
+        }
+      } else if (!field.value) {
+        field.setAttribute("list", list.id);
+      }
     };
     field.addEventListener("input", offer, { signal });
     offer();
