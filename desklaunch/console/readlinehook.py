@@ -82,9 +82,14 @@ def remember(line: str) -> str:
     return line
 
 
+DELIMITERS = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?"
+"""Where readline splits words to complete, as Python's readline starts (pdb sets its own)."""
+
+
 def new_run() -> None:
-    """Start a run as a fresh process starts: readline's history empty and no hooks set, what
-    an earlier run (or app) in this process left there gone."""
+    """Start a run as a fresh process starts: readline's history empty and no hooks or
+    completer set, what an earlier run (or app) in this process left there gone: a shell's
+    completer would otherwise complete at Tab in the next program's fields."""
     module: Any = sys.modules.get("readline")
     _hooks.clear()
     if module is None:
@@ -93,3 +98,5 @@ def new_run() -> None:
         module.clear_history()
         module.set_startup_hook()
         module.set_pre_input_hook()
+        module.set_completer(None)
+        module.set_completer_delims(DELIMITERS)

@@ -28,7 +28,13 @@ def test_complete_completes_a_shells_command_and_lists_its_files(desklaunch_app,
     app.wait_for("opened notes.md")
 
 
-def test_complete_where_tab_completes_nothing_says_so(desklaunch_app, mode) -> None:
+def test_complete_where_tab_completes_nothing_says_so(desklaunch_app, mode,
+                                                     tmp_path: Path) -> None:
+    """Also after a program in the same process set a completer and left it set: each
+    program starts without one, as a fresh process does."""
+    sets_one = tmp_path / "sets_one.py"
+    sets_one.write_text("import readline\nreadline.set_completer(lambda text, state: None)\n")
+    desklaunch_app(sets_one, browser=mode).wait_for("Exited with code 0")
     app = desklaunch_app(SCRIPTS / "console_greet.py", browser=mode)
     app.fill("Your name:", "Ad")
     with pytest.raises(ActionError, match="completes nothing"):
