@@ -85,6 +85,9 @@ def perform(window: Any, actions: list[dict[str, str]], result: dict[str, Any]) 
             window.run_js(f"{find}.click()")
         elif action["do"] == "expect":
             wait_for(window, f"document.body.innerText.includes({json.dumps(action['text'])})")
+        elif action["do"] == "expect_focus":  # the page's focus is in the field `label`
+            label = json.dumps(action["label"])
+            wait_for(window, f"document.activeElement?.labels?.[0]?.textContent === {label}")
         elif action["do"] == "expect_value":  # the field labelled `label` holds `value`
             label, value = json.dumps(action["label"]), json.dumps(action["value"])
             wait_for(window, f"[...document.querySelectorAll('label')].some(l => "
