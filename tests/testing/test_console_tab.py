@@ -10,10 +10,11 @@ import pytest
 from desklaunch.testing import ActionError
 
 SCRIPTS = Path(__file__).parent / "scripts"
+SHELL = Path(__file__).parents[1] / "e2e" / "console" / "scripts" / "files_shell.py"
 
 
 def test_complete_completes_a_shells_command_and_lists_its_files(desklaunch_app, mode) -> None:
-    app = desklaunch_app(SCRIPTS / "files_shell.py", browser=mode)
+    app = desklaunch_app(SHELL, browser=mode)
     app.fill("(files)", "op")
     app.complete("(files)")
     assert app.find("textbox", "(files)").value == "open"

@@ -109,8 +109,7 @@ function tabKeys(event, field, id, send) {
   }
   if (event.ctrlKey || event.altKey || event.metaKey || composing(event)) return;
   if (waiting?.id === id) {
-    const key = event.key === "Tab" && !event.shiftKey ? "\t" : event.key === "Enter" ? "\n"
-      : event.key.length === 1 ? event.key : null;
+    const key = keptKey(event);
     if (key === null) return;
     event.preventDefault();
     waiting.keys.push(key);
@@ -118,6 +117,14 @@ function tabKeys(event, field, id, send) {
     event.preventDefault();
     askCompleter(field, { id, send, keys: [] });
   }
+}
+
+/** A key kept to be typed later, as the text it stands for: Tab "\t", Enter "\n", a
+ *  character itself; null for any other key, which is not kept. */
+function keptKey(event) {
+  if (event.key === "Tab") return event.shiftKey ? null : "\t";
+  if (event.key === "Enter") return "\n";
+  return event.key.length === 1 ? event.key : null;
 }
 
 /** Whether Tab in `field` completes: text before the caret (a selection's end). */
@@ -144,8 +151,7 @@ const heldKeys = new WeakMap(); // a field typed ahead in -> a Tab and the keys 
  *  and the keys after it go elsewhere). Whether `event`'s key was held. */
 function holdKeys(event, field) {
   if (event.ctrlKey || event.altKey || event.metaKey) return false;
-  const key = event.key === "Tab" && !event.shiftKey ? "\t" : event.key === "Enter" ? "\n"
-    : event.key.length === 1 ? event.key : null;
+  const key = keptKey(event);
   const held = heldKeys.get(field);
   // Only where the program completes (the question answered did): elsewhere Tab moves on,
   // to Stop, say, as on any page.
